@@ -1,0 +1,41 @@
+package dev.stratus.core;
+
+import java.util.List;
+
+/**
+ * One AWS service inside Stratus, found with {@link java.util.ServiceLoader}. Each service
+ * module lists itself in {@code META-INF/services/dev.stratus.core.ServiceModule}.
+ *
+ * <p>An API handler is any object whose public methods have the shape
+ * {@code XxxResponse xxx(RequestContext context, XxxRequest request)} with the AWS SDK v2 model
+ * types of the operation {@code Xxx}; the protocol layer collects them by reflection. An
+ * operation of the service with no such method answers AWS-style "not implemented".
+ */
+public interface ServiceModule {
+
+  /** A short name for logs and {@code stratus endpoints}, e.g. {@code route53}. */
+  String name();
+
+  /**
+   * Builds the module's handlers and starts its data planes over committed state.
+   *
+   * @return the API handlers and what to close on shutdown (listeners, probers), in order
+   */
+  Started start(StratusContext context) throws Exception;
+
+  /** What {@link #start} produced. */
+  record Started(List<Object> apiHandlers, List<AutoCloseable> resources, List<Endpoint> endpoints) {
+    public Started {
+      apiHandlers = List.copyOf(apiHandlers);
+      resources = List.copyOf(resources);
+      endpoints = List.copyOf(endpoints);
+    }
+
+    public static Started handlers(Object... apiHandlers) {
+      return new Started(List.of(apiHandlers), List.of(), List.of());
+    }
+  }
+
+  /** A socket a data plane listens on, as {@code stratus endpoints} prints it. */
+  record Endpoint(String description, String protocol, String address, int port) {}
+}

@@ -1,0 +1,31 @@
+package dev.stratus.core;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How this Stratus process was started.
+ *
+ * @param apiPort the port of the AWS API (default 4566)
+ * @param dnsPort the port of the DNS server, UDP and TCP (default 5353)
+ * @param dataDir where the store lives; empty with {@code --ephemeral}
+ * @param bindAddress the address listeners bind to (loopback by default)
+ */
+public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress) {
+
+  public static final int DEFAULT_API_PORT = 4566;
+  public static final int DEFAULT_DNS_PORT = 5353;
+
+  public Settings {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(bindAddress, "bindAddress");
+  }
+
+  /** In-memory state on the given ports; what tests use (port 0 = any free port). */
+  public static Settings ephemeral(int apiPort, int dnsPort) {
+    return new Settings(apiPort, dnsPort, Optional.empty(), "127.0.0.1");
+  }
+
+  public boolean ephemeral() { return dataDir.isEmpty(); }
+}

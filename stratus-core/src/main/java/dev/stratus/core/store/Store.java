@@ -1,0 +1,22 @@
+package dev.stratus.core.store;
+
+import java.util.function.Function;
+
+/**
+ * The store of every service's resources.
+ *
+ * <p>Writes are serialised: {@link #write} runs one transaction at a time, commits it durably
+ * (an acknowledged change survives {@code kill -9}) and only then publishes its change events
+ * to the listeners and makes it visible to reads. If the work throws, nothing is written and
+ * the exception propagates (an {@link dev.stratus.core.AwsException} reaches the caller as is).
+ * Reads outside a transaction see the last committed state and never block on writers.
+ */
+public interface Store extends ReadView, AutoCloseable {
+
+  <R> R write(Function<Transaction, R> work);
+
+  void subscribe(ChangeListener listener);
+
+  @Override
+  void close();
+}
