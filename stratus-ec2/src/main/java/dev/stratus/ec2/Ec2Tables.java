@@ -1,0 +1,40 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.store.Table;
+import dev.stratus.ec2.model.Address;
+import dev.stratus.ec2.model.DhcpOptions;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.RegionDefaults;
+import dev.stratus.ec2.model.ResourceTags;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.SecurityGroup;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
+
+/**
+ * The store tables of EC2, all scoped by {@code RequestContext.regionalScope()} and keyed by
+ * resource id (the region-defaults row by {@link #DEFAULTS_ID}).
+ */
+public final class Ec2Tables {
+  private Ec2Tables() {}
+
+  public static final String DEFAULTS_ID = "defaults";
+  public static final Table<RegionDefaults> DEFAULTS = Table.of("ec2.region_defaults", RegionDefaults.class);
+  public static final Table<Vpc> VPC = Table.of("ec2.vpc", Vpc.class);
+  public static final Table<Subnet> SUBNET = Table.of("ec2.subnet", Subnet.class);
+  public static final Table<RouteTable> ROUTE_TABLE = Table.of("ec2.route_table", RouteTable.class);
+  public static final Table<SecurityGroup> SECURITY_GROUP = Table.of("ec2.security_group", SecurityGroup.class);
+  public static final Table<NetworkAcl> NETWORK_ACL = Table.of("ec2.network_acl", NetworkAcl.class);
+  public static final Table<NetworkInterface> NETWORK_INTERFACE =
+      Table.of("ec2.network_interface", NetworkInterface.class);
+  public static final Table<Instance> INSTANCE = Table.of("ec2.instance", Instance.class);
+  public static final Table<InternetGateway> INTERNET_GATEWAY = Table.of("ec2.internet_gateway", InternetGateway.class);
+  public static final Table<NatGateway> NAT_GATEWAY = Table.of("ec2.nat_gateway", NatGateway.class);
+  public static final Table<Address> ADDRESS = Table.of("ec2.address", Address.class);
+  public static final Table<DhcpOptions> DHCP_OPTIONS = Table.of("ec2.dhcp_options", DhcpOptions.class);
+  public static final Table<ResourceTags> TAGS = Table.of("ec2.tags", ResourceTags.class);
+}

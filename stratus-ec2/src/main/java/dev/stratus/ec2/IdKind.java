@@ -1,0 +1,76 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.AwsException;
+import dev.stratus.ec2.model.Ec2Id;
+
+/**
+ * Each EC2 id family with its prefix and AWS's two errors for it: malformed (wrong shape) and
+ * not found (right shape, no such resource). Codes keep AWS's inconsistent casing, from the
+ * EC2 API reference error table.
+ */
+public enum IdKind {
+  VPC("vpc-", "InvalidVpcID.Malformed", "InvalidVpcID.NotFound", "vpc"),
+  SUBNET("subnet-", "InvalidSubnetID.Malformed", "InvalidSubnetID.NotFound", "subnet"),
+  ROUTE_TABLE("rtb-", "InvalidRouteTableId.Malformed", "InvalidRouteTableID.NotFound", "routeTable"),
+  SECURITY_GROUP("sg-", "InvalidGroupId.Malformed", "InvalidGroup.NotFound", null),
+  INTERNET_GATEWAY("igw-", "InvalidInternetGatewayId.Malformed", "InvalidInternetGatewayID.NotFound", "internetGateway"),
+  EGRESS_ONLY_INTERNET_GATEWAY("eigw-", "InvalidEgressOnlyInternetGatewayId.Malformed",
+      "InvalidEgressOnlyInternetGatewayId.NotFound", "egressOnlyInternetGateway"),
+  NETWORK_ACL("acl-", "InvalidNetworkAclId.Malformed", "InvalidNetworkAclID.NotFound", "networkAcl"),
+  NETWORK_INTERFACE("eni-", "InvalidNetworkInterfaceId.Malformed", "InvalidNetworkInterfaceID.NotFound",
+      "networkInterface"),
+  INSTANCE("i-", "InvalidInstanceID.Malformed", "InvalidInstanceID.NotFound", "instance"),
+  NAT_GATEWAY("nat-", "NatGatewayMalformed", "NatGatewayNotFound", null),
+  ALLOCATION("eipalloc-", "InvalidAllocationID.NotFound", "InvalidAllocationID.NotFound", "allocation"),
+  PEERING("pcx-", "InvalidVpcPeeringConnectionId.Malformed", "InvalidVpcPeeringConnectionID.NotFound",
+      "vpcPeeringConnection"),
+  TRANSIT_GATEWAY("tgw-", "InvalidTransitGatewayID.Malformed", "InvalidTransitGatewayID.NotFound", "Transit Gateway"),
+  TRANSIT_GATEWAY_ROUTE_TABLE("tgw-rtb-", "InvalidRouteTableID.Malformed", "InvalidRouteTableID.NotFound",
+      "Transit Gateway Route Table"),
+  TRANSIT_GATEWAY_ATTACHMENT("tgw-attach-", "InvalidTransitGatewayAttachmentID.Malformed",
+      "InvalidTransitGatewayAttachmentID.NotFound", "Transit Gateway Attachment"),
+  VPC_ENDPOINT("vpce-", "InvalidVpcEndpointId.Malformed", "InvalidVpcEndpointId.NotFound", "VpcEndpoint"),
+  VPC_ENDPOINT_SERVICE("vpce-svc-", "InvalidVpcEndpointServiceId.Malformed", "InvalidVpcEndpointServiceId.NotFound",
+      "VpcEndpointService"),
+  CUSTOMER_GATEWAY("cgw-", "InvalidCustomerGatewayId.Malformed", "InvalidCustomerGatewayID.NotFound", "customerGateway"),
+  VPN_GATEWAY("vgw-", "InvalidVpnGatewayID.NotFound", "InvalidVpnGatewayID.NotFound", "vpnGateway"),
+  VPN_CONNECTION("vpn-", "InvalidVpnConnectionID.NotFound", "InvalidVpnConnectionID.NotFound", "vpnConnection"),
+  DHCP_OPTIONS("dopt-", "InvalidDhcpOptionsId.Malformed", "InvalidDhcpOptionID.NotFound", "dhcpOption"),
+  PREFIX_LIST("pl-", "InvalidPrefixListId.Malformed", "InvalidPrefixListID.NotFound", "prefixList"),
+  IMAGE("ami-", "InvalidAMIID.Malformed", "InvalidAMIID.NotFound", "image");
+
+  /** The id prefix with its dash. */
+  public final String prefix;
+  private final String malformedCode;
+  private final String notFoundCode;
+  private final String noun;
+
+  IdKind(String prefix, String malformedCode, String notFoundCode, String noun) {
+    this.prefix = prefix;
+    this.malformedCode = malformedCode;
+    this.notFoundCode = notFoundCode;
+    this.noun = noun;
+  }
+
+  /** A fresh id of this kind. */
+  public String next() { return Ec2Id.next(prefix); }
+
+  /** Throws AWS's malformed error unless {@code id} has this kind's shape. */
+  public String checkShape(String id) {
+    if (!Ec2Id.wellFormed(id, prefix)) {
+      throw malformedCode.endsWith("NotFound") ? notFound(id) : Ec2Errors.malformed(malformedCode, id);
+    }
+    return id;
+  }
+
+  /** AWS's not-found error for {@code id}. */
+  public AwsException notFound(String id) {
+    return switch (this) {
+      case SECURITY_GROUP -> Ec2Errors.groupNotFound(id);
+      case NAT_GATEWAY -> Ec2Errors.natGatewayNotFound(id);
+      case TRANSIT_GATEWAY, TRANSIT_GATEWAY_ROUTE_TABLE, TRANSIT_GATEWAY_ATTACHMENT ->
+          Ec2Errors.tgwNotFound(notFoundCode, noun, id);
+      default -> Ec2Errors.notFound(notFoundCode, noun, id);
+    };
+  }
+}

@@ -1,0 +1,85 @@
+package dev.stratus.ec2;
+
+import dev.stratus.ec2.model.DhcpOptions;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.AttributeValue;
+import software.amazon.awssdk.services.ec2.model.DhcpConfiguration;
+import software.amazon.awssdk.services.ec2.model.EgressOnlyInternetGateway;
+import software.amazon.awssdk.services.ec2.model.InternetGatewayAttachment;
+import software.amazon.awssdk.services.ec2.model.SubnetCidrBlockState;
+import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
+import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
+import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
+
+/** SDK shapes of the VPC family: VPCs, subnets, internet gateways, DHCP options. */
+final class NetworkShapes {
+  private NetworkShapes() {}
+
+  static software.amazon.awssdk.services.ec2.model.Vpc vpc(Vpc v, String account, Map<String, String> tags,
+      String state) {
+    return software.amazon.awssdk.services.ec2.model.Vpc.builder()
+        .vpcId(v.id()).ownerId(account).state(state).cidrBlock(v.primaryCidr().toString())
+        .cidrBlockAssociationSet(v.cidrBlocks().stream().map(NetworkShapes::v4).toList())
+        .ipv6CidrBlockAssociationSet(v.ipv6CidrBlocks().isEmpty() ? null
+            : v.ipv6CidrBlocks().stream().map(NetworkShapes::v6).toList())
+        .dhcpOptionsId(v.dhcpOptionsId()).instanceTenancy(v.instanceTenancy()).isDefault(v.isDefault())
+        .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+  static VpcCidrBlockAssociation v4(Vpc.CidrAssociation a) {
+    return VpcCidrBlockAssociation.builder().associationId(a.associationId()).cidrBlock(a.cidr().toString())
+        .cidrBlockState(VpcCidrBlockState.builder().state(a.state()).build()).build();
+  }
+
+  static VpcIpv6CidrBlockAssociation v6(Vpc.CidrAssociation a) {
+    return VpcIpv6CidrBlockAssociation.builder().associationId(a.associationId())
+        .ipv6CidrBlock(a.cidr().toString()).ipv6Pool("Amazon").networkBorderGroup(null)
+        .ipv6CidrBlockState(VpcCidrBlockState.builder().state(a.state()).build()).build();
+  }
+
+  static software.amazon.awssdk.services.ec2.model.Subnet subnet(Subnet s, String account, String region,
+      long available, Map<String, String> tags, String state) {
+    return software.amazon.awssdk.services.ec2.model.Subnet.builder()
+        .subnetId(s.id()).vpcId(s.vpcId()).state(state).cidrBlock(s.cidr().toString())
+        .availableIpAddressCount((int) available).availabilityZone(s.availabilityZone())
+        .availabilityZoneId(s.availabilityZoneId()).defaultForAz(s.defaultForAz())
+        .mapPublicIpOnLaunch(s.mapPublicIpOnLaunch()).assignIpv6AddressOnCreation(s.assignIpv6AddressOnCreation())
+        .mapCustomerOwnedIpOnLaunch(false).enableDns64(false).ipv6Native(false).ownerId(account)
+        .subnetArn("arn:aws:ec2:" + region + ":" + account + ":subnet/" + s.id())
+        .ipv6CidrBlockAssociationSet(s.ipv6CidrBlocks().stream().map(a -> SubnetIpv6CidrBlockAssociation.builder()
+            .associationId(a.associationId()).ipv6CidrBlock(a.cidr().toString())
+            .ipv6CidrBlockState(SubnetCidrBlockState.builder().state(a.state()).build()).build()).toList())
+        .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+  static software.amazon.awssdk.services.ec2.model.InternetGateway igw(InternetGateway g, String account,
+      Map<String, String> tags) {
+    return software.amazon.awssdk.services.ec2.model.InternetGateway.builder()
+        .internetGatewayId(g.id()).ownerId(account)
+        .attachments(g.attachedVpcId() == null ? List.of() : List.of(InternetGatewayAttachment.builder()
+            .vpcId(g.attachedVpcId()).state("available").build()))
+        .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+  static EgressOnlyInternetGateway eigw(InternetGateway g, Map<String, String> tags) {
+    return EgressOnlyInternetGateway.builder().egressOnlyInternetGatewayId(g.id())
+        .attachments(g.attachedVpcId() == null ? List.of() : List.of(InternetGatewayAttachment.builder()
+            .vpcId(g.attachedVpcId()).state("attached").build()))
+        .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+  static software.amazon.awssdk.services.ec2.model.DhcpOptions dhcp(DhcpOptions d, String account,
+      Map<String, String> tags) {
+    return software.amazon.awssdk.services.ec2.model.DhcpOptions.builder().dhcpOptionsId(d.id()).ownerId(account)
+        .dhcpConfigurations(d.configurations().entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .map(e -> DhcpConfiguration.builder().key(e.getKey()).values(e.getValue().stream()
+                .map(v -> AttributeValue.builder().value(v).build()).toList()).build()).toList())
+        .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+}

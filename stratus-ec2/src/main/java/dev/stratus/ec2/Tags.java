@@ -1,0 +1,59 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.store.ReadView;
+import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.model.ResourceTags;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+
+/** Reads and writes the tags of EC2 resources, and applies the TagSpecifications of create calls. */
+final class Tags {
+  private Tags() {}
+
+  /** The tags of every resource of the scope, for Describe* filters and shapes. */
+  static Function<String, Map<String, String>> of(ReadView view, String scope) {
+    Map<String, Map<String, String>> all = new java.util.HashMap<>();
+    for (ResourceTags t : view.list(Ec2Tables.TAGS, scope)) all.put(t.resourceId(), t.tags());
+    return id -> all.getOrDefault(id, Map.of());
+  }
+
+  static List<Tag> sdk(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+  }
+
+  /** Adds or overwrites tags on one resource. */
+  static void put(Transaction tx, String scope, String resourceId, List<Tag> tags) {
+    if (tags == null || tags.isEmpty()) return;
+    Map<String, String> merged = new LinkedHashMap<>(
+        tx.get(Ec2Tables.TAGS, scope, resourceId).map(ResourceTags::tags).orElse(Map.of()));
+    for (Tag t : tags) {
+      if (t.key() == null) throw Ec2Errors.invalidParameterValue("Tag keys must not be empty");
+      if (t.key().startsWith("aws:")) {
+        throw Ec2Errors.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
+      }
+      merged.put(t.key(), t.value() == null ? "" : t.value());
+    }
+    tx.put(Ec2Tables.TAGS, scope, resourceId, new ResourceTags(resourceId, merged));
+  }
+
+  /** Applies the specifications whose resource type is {@code resourceType}. */
+  static void apply(Transaction tx, String scope, String resourceId, String resourceType, List<TagSpecification> specs) {
+    if (specs == null) return;
+    for (TagSpecification s : specs) {
+      if (s.resourceTypeAsString() != null && !s.resourceTypeAsString().equals(resourceType)) {
+        throw Ec2Errors.invalidParameterValue("'" + s.resourceTypeAsString()
+            + "' is not a valid taggable resource type for this operation.");
+      }
+      put(tx, scope, resourceId, s.tags());
+    }
+  }
+
+  /** Forgets a deleted resource's tags. */
+  static void drop(Transaction tx, String scope, String resourceId) {
+    tx.delete(Ec2Tables.TAGS, scope, resourceId);
+  }
+}
