@@ -41,6 +41,7 @@ final class DefaultVpc {
       String id = IdKind.SUBNET.next();
       tx.put(Ec2Tables.SUBNET, scope, id, new Subnet(id, vpc.id(), cidr, List.of(), zone.name(), zone.id(),
           true, true, false));
+      SubnetOperations.associateDefaultAcl(tx, scope, vpc, id);
     }
     String igwId = IdKind.INTERNET_GATEWAY.next();
     tx.put(Ec2Tables.INTERNET_GATEWAY, scope, igwId, new InternetGateway(igwId, false, vpc.id()));

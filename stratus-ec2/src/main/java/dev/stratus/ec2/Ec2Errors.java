@@ -212,4 +212,10 @@ public final class Ec2Errors {
 
   /** AWS: an operation Stratus knows it refuses (e.g. deleting a main route table). */
   public static AwsException operationNotPermitted(String message) { return e("OperationNotPermitted", message); }
+
+  /** AWS: Resource.AlreadyAssociated for a subnet that already has an explicit route table. */
+  public static AwsException alreadyAssociated(String resource, String with) {
+    return e("Resource.AlreadyAssociated", "the specified association for route table " + with
+        + " conflicts with an existing association for " + resource);
+  }
 }

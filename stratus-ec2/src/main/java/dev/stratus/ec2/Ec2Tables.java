@@ -37,4 +37,22 @@ public final class Ec2Tables {
   public static final Table<Address> ADDRESS = Table.of("ec2.address", Address.class);
   public static final Table<DhcpOptions> DHCP_OPTIONS = Table.of("ec2.dhcp_options", DhcpOptions.class);
   public static final Table<ResourceTags> TAGS = Table.of("ec2.tags", ResourceTags.class);
+  public static final Table<dev.stratus.ec2.model.VpcPeeringConnection> PEERING =
+      Table.of("ec2.vpc_peering_connection", dev.stratus.ec2.model.VpcPeeringConnection.class);
+  public static final Table<dev.stratus.ec2.model.TransitGateway> TRANSIT_GATEWAY =
+      Table.of("ec2.transit_gateway", dev.stratus.ec2.model.TransitGateway.class);
+  public static final Table<dev.stratus.ec2.model.TransitGatewayRouteTable> TGW_ROUTE_TABLE =
+      Table.of("ec2.tgw_route_table", dev.stratus.ec2.model.TransitGatewayRouteTable.class);
+  public static final Table<dev.stratus.ec2.model.TransitGatewayAttachment> TGW_ATTACHMENT =
+      Table.of("ec2.tgw_attachment", dev.stratus.ec2.model.TransitGatewayAttachment.class);
+  public static final Table<dev.stratus.ec2.model.VpcEndpoint> VPC_ENDPOINT =
+      Table.of("ec2.vpc_endpoint", dev.stratus.ec2.model.VpcEndpoint.class);
+  public static final Table<dev.stratus.ec2.model.VpcEndpointService> VPC_ENDPOINT_SERVICE =
+      Table.of("ec2.vpc_endpoint_service", dev.stratus.ec2.model.VpcEndpointService.class);
+  public static final Table<dev.stratus.ec2.model.VpnGateway> VPN_GATEWAY =
+      Table.of("ec2.vpn_gateway", dev.stratus.ec2.model.VpnGateway.class);
+  public static final Table<dev.stratus.ec2.model.CustomerGateway> CUSTOMER_GATEWAY =
+      Table.of("ec2.customer_gateway", dev.stratus.ec2.model.CustomerGateway.class);
+  public static final Table<dev.stratus.ec2.model.VpnConnection> VPN_CONNECTION =
+      Table.of("ec2.vpn_connection", dev.stratus.ec2.model.VpnConnection.class);
 }
