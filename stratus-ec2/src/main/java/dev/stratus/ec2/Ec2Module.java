@@ -1,0 +1,24 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.ServiceModule;
+import dev.stratus.core.StratusContext;
+import java.util.List;
+
+/** The EC2 VPC networking service: builds one handler per EC2 API group over the shared store. */
+public final class Ec2Module implements ServiceModule {
+
+  @Override
+  public String name() { return "ec2"; }
+
+  @Override
+  public Started start(StratusContext context) {
+    return new Started(handlers(new Ec2Store(context.store(), context.clock())), List.of(), List.of());
+  }
+
+  /** Every handler of the module, for the operation registry (and tests). */
+  public static List<Object> handlers(Ec2Store store) {
+    return List.of(new RegionOperations(store), new VpcOperations(store), new SubnetOperations(store),
+        new RouteTableOperations(store), new InternetGatewayOperations(store), new SecurityGroupOperations(store),
+        new NetworkAclOperations(store), new TagOperations(store));
+  }
+}
