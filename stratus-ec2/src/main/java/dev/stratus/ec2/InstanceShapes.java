@@ -1,0 +1,85 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.model.Address;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.SecurityGroup;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.*;
+
+/** SDK shapes of instances, network interfaces and Elastic IPs. */
+final class InstanceShapes {
+  private InstanceShapes() {}
+
+  static software.amazon.awssdk.services.ec2.model.Instance instance(ReadView view, String scope, Instance i,
+      String account, String region, Map<String, String> tags, String shownState) {
+    var eni = view.get(Ec2Tables.NETWORK_INTERFACE, scope, i.primaryNetworkInterfaceId()).orElse(null);
+    var b = software.amazon.awssdk.services.ec2.model.Instance.builder()
+        .instanceId(i.id()).imageId(i.imageId()).instanceType(i.instanceType()).keyName(i.keyName())
+        .launchTime(i.launchTime()).amiLaunchIndex(i.amiLaunchIndex()).clientToken(i.clientToken())
+        .state(InstanceState.builder().name(shownState).code(Instance.stateCode(shownState)).build())
+        .placement(Placement.builder().availabilityZone(i.availabilityZone()).tenancy("default").groupName("").build())
+        .monitoring(Monitoring.builder().state("disabled").build()).architecture("x86_64").rootDeviceType("ebs")
+        .rootDeviceName("/dev/xvda").virtualizationType("hvm").hypervisor("xen").ebsOptimized(false)
+        .enaSupport(true).sourceDestCheck(true).platformDetails("Linux/UNIX").usageOperation("RunInstances")
+        .tags(tags.isEmpty() ? null : Tags.sdk(tags));
+    if (!i.state().equals("terminated") && eni != null) {
+      b.subnetId(i.subnetId()).vpcId(i.vpcId()).privateIpAddress(eni.privateIpAddress())
+          .privateDnsName(Interfaces.privateDnsName(eni.privateIpAddress(), region))
+          .securityGroups(groups(view, scope, eni.groupIds()))
+          .networkInterfaces(InstanceNetworkInterface.builder().networkInterfaceId(eni.id()).subnetId(eni.subnetId())
+              .vpcId(eni.vpcId()).privateIpAddress(eni.privateIpAddress()).macAddress(eni.macAddress())
+              .status("in-use").ownerId(account).sourceDestCheck(eni.sourceDestCheck()).interfaceType("interface")
+              .groups(groups(view, scope, eni.groupIds()))
+              .attachment(InstanceNetworkInterfaceAttachment.builder().attachmentId(eni.attachment().id())
+                  .deviceIndex(0).status("attached").deleteOnTermination(true).build())
+              .association(eni.association() == null ? null : InstanceNetworkInterfaceAssociation.builder()
+                  .publicIp(eni.association().publicIp()).ipOwnerId("amazon")
+                  .publicDnsName(Interfaces.publicDnsName(eni.association().publicIp(), region)).build())
+              .build());
+      if (eni.association() != null) {
+        b.publicIpAddress(eni.association().publicIp())
+            .publicDnsName(Interfaces.publicDnsName(eni.association().publicIp(), region));
+      } else {
+        b.publicDnsName("");
+      }
+    } else {
+      b.privateDnsName("").publicDnsName("").securityGroups(List.of()).networkInterfaces(List.of());
+    }
+    return b.build();
+  }
+
+  static List<GroupIdentifier> groups(ReadView view, String scope, List<String> ids) {
+    return ids.stream().map(id -> GroupIdentifier.builder().groupId(id).groupName(view.get(Ec2Tables.SECURITY_GROUP,
+        scope, id).map(SecurityGroup::name).orElse(null)).build()).toList();
+  }
+
+  static software.amazon.awssdk.services.ec2.model.NetworkInterface eni(ReadView view, String scope,
+      NetworkInterface e, String account, String region, Map<String, String> tags) {
+    return software.amazon.awssdk.services.ec2.model.NetworkInterface.builder()
+        .networkInterfaceId(e.id()).subnetId(e.subnetId()).vpcId(e.vpcId()).availabilityZone(e.availabilityZone())
+        .privateIpAddress(e.privateIpAddress()).privateDnsName(Interfaces.privateDnsName(e.privateIpAddress(), region))
+        .privateIpAddresses(NetworkInterfacePrivateIpAddress.builder().primary(true)
+            .privateIpAddress(e.privateIpAddress()).build())
+        .groups(groups(view, scope, e.groupIds())).status(e.status()).interfaceType(e.interfaceType())
+        .description(e.description()).macAddress(e.macAddress()).ownerId(account).requesterManaged(e.requesterManaged())
+        .sourceDestCheck(e.sourceDestCheck())
+        .attachment(e.attachment() == null ? null : NetworkInterfaceAttachment.builder().attachmentId(e.attachment().id())
+            .instanceId(e.attachment().instanceId()).deviceIndex(e.attachment().deviceIndex())
+            .status(e.attachment().status()).deleteOnTermination(e.attachment().deleteOnTermination()).build())
+        .association(e.association() == null ? null : NetworkInterfaceAssociation.builder()
+            .publicIp(e.association().publicIp()).allocationId(e.association().allocationId())
+            .associationId(e.association().associationId()).ipOwnerId(account).build())
+        .tagSet(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+  static software.amazon.awssdk.services.ec2.model.Address address(Address a, String account, Map<String, String> tags) {
+    return software.amazon.awssdk.services.ec2.model.Address.builder().allocationId(a.allocationId())
+        .publicIp(a.publicIp()).domain("vpc").associationId(a.associationId()).networkInterfaceId(a.networkInterfaceId())
+        .instanceId(a.instanceId()).privateIpAddress(a.privateIpAddress()).networkInterfaceOwnerId(
+            a.networkInterfaceId() == null ? null : account)
+        .publicIpv4Pool("amazon").networkBorderGroup(null).tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+}

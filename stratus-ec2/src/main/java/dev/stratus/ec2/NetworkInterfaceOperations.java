@@ -1,0 +1,92 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.RequestContext;
+import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.Subnet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
+
+/** EC2 API group "Elastic network interfaces". */
+public final class NetworkInterfaceOperations {
+  static final Ec2Filters.Spec<NetworkInterface> FILTERS = Ec2Filters.Spec.<NetworkInterface>of(NetworkInterface::id)
+      .one("network-interface-id", NetworkInterface::id).one("subnet-id", NetworkInterface::subnetId)
+      .one("vpc-id", NetworkInterface::vpcId).one("status", NetworkInterface::status)
+      .one("interface-type", NetworkInterface::interfaceType).one("private-ip-address", NetworkInterface::privateIpAddress)
+      .one("availability-zone", NetworkInterface::availabilityZone).one("description", NetworkInterface::description)
+      .many("group-id", NetworkInterface::groupIds)
+      .one("attachment.instance-id", e -> e.attachment() == null ? null : e.attachment().instanceId())
+      .one("requester-managed", NetworkInterface::requesterManaged);
+
+  private final Ec2Store store;
+
+  public NetworkInterfaceOperations(Ec2Store store) { this.store = store; }
+
+  public CreateNetworkInterfaceResponse createNetworkInterface(RequestContext ctx, CreateNetworkInterfaceRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, Ec2Store.param(req.subnetId(), "subnetId"));
+      List<String> groups = new ArrayList<>(req.groups());
+      for (String g : groups) Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
+      if (groups.isEmpty()) groups.add(tx.get(Ec2Tables.VPC, scope, subnet.vpcId()).orElseThrow().defaultSecurityGroupId());
+      Ec2Store.dryRun(req.dryRun());
+      NetworkInterface eni = Interfaces.create(tx, scope, subnet, req.privateIpAddress(), groups, "interface",
+          req.description(), false);
+      Tags.apply(tx, scope, eni.id(), "network-interface", req.tagSpecifications());
+      return CreateNetworkInterfaceResponse.builder().clientToken(req.clientToken()).networkInterface(
+          InstanceShapes.eni(tx, scope, eni, ctx.accountId(), ctx.region(), Tags.of(tx, scope).apply(eni.id()))).build();
+    });
+  }
+
+  public DescribeNetworkInterfacesResponse describeNetworkInterfaces(RequestContext ctx,
+      DescribeNetworkInterfacesRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    List<NetworkInterface> all = Ec2Store.describe(view, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
+        req.networkInterfaceIds());
+    return DescribeNetworkInterfacesResponse.builder().networkInterfaces(Ec2Filters.apply(req.filters(), all, FILTERS, tags)
+        .stream().map(e -> InstanceShapes.eni(view, scope, e, ctx.accountId(), ctx.region(), tags.apply(e.id()))).toList())
+        .build();
+  }
+
+  public DeleteNetworkInterfaceResponse deleteNetworkInterface(RequestContext ctx, DeleteNetworkInterfaceRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      NetworkInterface eni = Ec2Store.require(tx, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
+          req.networkInterfaceId());
+      if (eni.status().equals("in-use")) {
+        throw new dev.stratus.core.AwsException("InvalidNetworkInterface.InUse", 400,
+            "Interface: [" + eni.id() + "] in use.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, eni.id());
+      Tags.drop(tx, scope, eni.id());
+      ElasticIpOperations.releaseFrom(tx, scope, eni.id());
+      RouteStates.setState(tx, scope, eni.id(), "blackhole");
+      return DeleteNetworkInterfaceResponse.builder().build();
+    });
+  }
+
+  public ModifyNetworkInterfaceAttributeResponse modifyNetworkInterfaceAttribute(RequestContext ctx,
+      ModifyNetworkInterfaceAttributeRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      NetworkInterface eni = Ec2Store.require(tx, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
+          req.networkInterfaceId());
+      for (String g : req.groups()) Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
+      Ec2Store.dryRun(req.dryRun());
+      NetworkInterface updated = req.groups().isEmpty() ? eni : eni.withGroups(req.groups());
+      updated = updated.withDescriptionAndCheck(
+          req.description() != null && req.description().value() != null ? req.description().value() : eni.description(),
+          req.sourceDestCheck() != null && req.sourceDestCheck().value() != null ? req.sourceDestCheck().value()
+              : eni.sourceDestCheck());
+      tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), updated);
+      return ModifyNetworkInterfaceAttributeResponse.builder().build();
+    });
+  }
+}
