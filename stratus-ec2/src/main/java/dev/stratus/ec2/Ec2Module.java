@@ -20,6 +20,7 @@ public final class Ec2Module implements ServiceModule {
     return List.of(new RegionOperations(store), new VpcOperations(store), new SubnetOperations(store),
         new RouteTableOperations(store), new InternetGatewayOperations(store), new SecurityGroupOperations(store),
         new NetworkAclOperations(store), new TagOperations(store), new InstanceOperations(store),
-        new NetworkInterfaceOperations(store), new ElasticIpOperations(store), new NatGatewayOperations(store));
+        new NetworkInterfaceOperations(store), new ElasticIpOperations(store), new NatGatewayOperations(store),
+        new TransitGatewayOperations(store));
   }
 }

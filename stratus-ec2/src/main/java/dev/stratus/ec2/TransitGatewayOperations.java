@@ -1,0 +1,230 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.RequestContext;
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.store.ReadView;
+import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import dev.stratus.ec2.model.Vpc;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
+
+/**
+ * EC2 API group "Transit gateways" (vpc.md §29–36): gateways with their options, the default
+ * route table, VPC attachments with default association and propagation, and static routes.
+ */
+public final class TransitGatewayOperations {
+  private final Ec2Store store;
+
+  public TransitGatewayOperations(Ec2Store store) { this.store = store; }
+
+  public CreateTransitGatewayResponse createTransitGateway(RequestContext ctx, CreateTransitGatewayRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    var o = req.options();
+    var d = TransitGateway.Options.defaults();
+    var options = new TransitGateway.Options(o == null || o.amazonSideAsn() == null ? d.amazonSideAsn() : o.amazonSideAsn(),
+        pick(o == null ? null : o.autoAcceptSharedAttachmentsAsString(), d.autoAcceptSharedAttachments()),
+        pick(o == null ? null : o.defaultRouteTableAssociationAsString(), d.defaultRouteTableAssociation()),
+        pick(o == null ? null : o.defaultRouteTablePropagationAsString(), d.defaultRouteTablePropagation()),
+        pick(o == null ? null : o.vpnEcmpSupportAsString(), d.vpnEcmpSupport()),
+        pick(o == null ? null : o.dnsSupportAsString(), d.dnsSupport()),
+        pick(o == null ? null : o.securityGroupReferencingSupportAsString(), d.securityGroupReferencingSupport()),
+        pick(o == null ? null : o.multicastSupportAsString(), d.multicastSupport()));
+    long asn = options.amazonSideAsn();
+    if (!(asn >= 64512 && asn <= 65534) && !(asn >= 4200000000L && asn <= 4294967294L)) {
+      throw Ec2Errors.invalidParameterValue("Invalid value '" + asn + "' for AmazonSideAsn");
+    }
+    return store.write(ctx, tx -> {
+      String id = IdKind.TRANSIT_GATEWAY.next();
+      boolean assoc = options.defaultRouteTableAssociation().equals("enable");
+      boolean prop = options.defaultRouteTablePropagation().equals("enable");
+      String rtb = null;
+      if (assoc || prop) {
+        rtb = IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.next();
+        tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb, new TransitGatewayRouteTable(rtb, id, "available", assoc, prop,
+            ctx.receivedAt(), List.of(), List.of(), List.of()));
+      }
+      TransitGateway tgw = new TransitGateway(id, req.description(), "available", ctx.receivedAt(), options,
+          assoc ? rtb : null, prop ? rtb : null);
+      tx.put(Ec2Tables.TRANSIT_GATEWAY, scope, id, tgw);
+      Tags.apply(tx, scope, id, "transit-gateway", req.tagSpecifications());
+      return CreateTransitGatewayResponse.builder()
+          .transitGateway(shape(tgw.withState("pending"), ctx, Tags.of(tx, scope).apply(id))).build();
+    });
+  }
+
+  public DescribeTransitGatewaysResponse describeTransitGateways(RequestContext ctx, DescribeTransitGatewaysRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    var spec = Ec2Filters.Spec.<TransitGateway>of(TransitGateway::id).one("transit-gateway-id", TransitGateway::id)
+        .one("state", TransitGateway::state).one("owner-id", t -> ctx.accountId());
+    return DescribeTransitGatewaysResponse.builder().transitGateways(Ec2Filters.apply(req.filters(),
+        Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY, req.transitGatewayIds()),
+        spec, tags).stream().map(t -> shape(t, ctx, tags.apply(t.id()))).toList()).build();
+  }
+
+  public CreateTransitGatewayVpcAttachmentResponse createTransitGatewayVpcAttachment(RequestContext ctx,
+      CreateTransitGatewayVpcAttachmentRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      IdKind.TRANSIT_GATEWAY.checkShape(Ec2Store.param(req.transitGatewayId(), "TransitGatewayId"));
+      IdKind.VPC.checkShape(Ec2Store.param(req.vpcId(), "VpcId"));
+      if (req.subnetIds().isEmpty()) throw Ec2Errors.missing("SubnetIds");
+      req.subnetIds().forEach(IdKind.SUBNET::checkShape);
+      TransitGateway tgw = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY, req.transitGatewayId());
+      Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
+      List<String> zones = new ArrayList<>();
+      for (String s : req.subnetIds()) {
+        Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, s);
+        if (!subnet.vpcId().equals(vpc.id())) throw Ec2Errors.invalidParameterValue("Subnet " + s + " is not in VPC " + vpc.id());
+        if (zones.contains(subnet.availabilityZone())) {
+          throw Ec2Errors.invalidParameterValue("DuplicateSubnetsInSameZone: subnets " + req.subnetIds()
+              + " are in the same availability zone");
+        }
+        zones.add(subnet.availabilityZone());
+      }
+      Ec2Store.dryRun(req.dryRun());
+      String id = IdKind.TRANSIT_GATEWAY_ATTACHMENT.next();
+      var o = req.options();
+      var att = new TransitGatewayAttachment(id, tgw.id(), "vpc", vpc.id(), ctx.accountId(), "available",
+          req.subnetIds(), null, ctx.receivedAt(), null, null,
+          o == null || o.applianceModeSupportAsString() == null ? "disable" : o.applianceModeSupportAsString(),
+          o == null || o.dnsSupportAsString() == null ? "enable" : o.dnsSupportAsString());
+      if (tgw.associationDefaultRouteTableId() != null) att = att.withAssociation(tgw.associationDefaultRouteTableId());
+      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, id, att);
+      defaultAssociateAndPropagate(tx, scope, tgw, att, vpc.activeCidrs().stream().filter(Cidr::isIpv4).toList());
+      Tags.apply(tx, scope, id, "transit-gateway-attachment", req.tagSpecifications());
+      return CreateTransitGatewayVpcAttachmentResponse.builder().transitGatewayVpcAttachment(
+          TransitGatewayVpcAttachment.builder().transitGatewayAttachmentId(id).transitGatewayId(tgw.id())
+              .vpcId(vpc.id()).vpcOwnerId(ctx.accountId()).state("pending").subnetIds(req.subnetIds())
+              .creationTime(ctx.receivedAt()).tags(Tags.sdk(Tags.of(tx, scope).apply(id)))
+              .options(TransitGatewayVpcAttachmentOptions.builder().applianceModeSupport(att.applianceModeSupport())
+                  .dnsSupport(att.dnsSupport()).ipv6Support("disable").build()).build()).build();
+    });
+  }
+
+  public CreateTransitGatewayRouteResponse createTransitGatewayRoute(RequestContext ctx,
+      CreateTransitGatewayRouteRequest req) {
+    String scope = ctx.regionalScope();
+    String text = Ec2Store.param(req.destinationCidrBlock(), "DestinationCidrBlock");
+    Cidr cidr = Cidr.tryParse(text).orElseThrow(() -> Ec2Errors.invalidCidr("DestinationCidrBlock", text));
+    boolean blackhole = Boolean.TRUE.equals(req.blackhole());
+    return store.write(ctx, tx -> {
+      IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.checkShape(req.transitGatewayRouteTableId());
+      if (!blackhole) IdKind.TRANSIT_GATEWAY_ATTACHMENT.checkShape(Ec2Store.param(req.transitGatewayAttachmentId(),
+          "TransitGatewayAttachmentId"));
+      TransitGatewayRouteTable t = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
+          Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
+      if (!blackhole) {
+        var att = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
+            req.transitGatewayAttachmentId());
+        if (!att.transitGatewayId().equals(t.transitGatewayId())) {
+          throw Ec2Errors.invalidParameterValue("Attachment " + att.id() + " is not attached to " + t.transitGatewayId());
+        }
+      }
+      if (t.routes().stream().anyMatch(r -> r.destination().equals(cidr) && r.type().equals("static"))) {
+        throw Ec2Errors.routeExists(cidr.toString());
+      }
+      Ec2Store.dryRun(req.dryRun());
+      var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : req.transitGatewayAttachmentId(), "static",
+          blackhole ? "blackhole" : "active");
+      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
+      routes.add(route);
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
+      return CreateTransitGatewayRouteResponse.builder().route(routeShape(route, tx, scope)).build();
+    });
+  }
+
+  public DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(RequestContext ctx,
+      DescribeTransitGatewayRouteTablesRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    var spec = Ec2Filters.Spec.<TransitGatewayRouteTable>of(TransitGatewayRouteTable::id)
+        .one("transit-gateway-route-table-id", TransitGatewayRouteTable::id)
+        .one("transit-gateway-id", TransitGatewayRouteTable::transitGatewayId)
+        .one("default-association-route-table", TransitGatewayRouteTable::defaultAssociation)
+        .one("default-propagation-route-table", TransitGatewayRouteTable::defaultPropagation)
+        .one("state", TransitGatewayRouteTable::state);
+    return DescribeTransitGatewayRouteTablesResponse.builder().transitGatewayRouteTables(Ec2Filters.apply(req.filters(),
+        Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE, Ec2Tables.TGW_ROUTE_TABLE,
+            req.transitGatewayRouteTableIds()), spec, tags).stream().map(t -> software.amazon.awssdk.services.ec2.model
+        .TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id()).transitGatewayId(t.transitGatewayId())
+        .state(t.state()).defaultAssociationRouteTable(t.defaultAssociation())
+        .defaultPropagationRouteTable(t.defaultPropagation()).creationTime(t.creationTime())
+        .tags(Tags.sdk(tags.apply(t.id()))).build()).toList()).build();
+  }
+
+  public SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(RequestContext ctx,
+      SearchTransitGatewayRoutesRequest req) {
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    TransitGatewayRouteTable t = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
+        Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
+    var spec = Ec2Filters.Spec.<TransitGatewayRouteTable.Route>of(r -> r.destination().toString())
+        .one("type", TransitGatewayRouteTable.Route::type).one("state", TransitGatewayRouteTable.Route::state)
+        .one("route-search.exact-match", r -> r.destination().toString())
+        .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId);
+    var routes = Ec2Filters.apply(req.filters(), t.routes(), spec, id -> Map.of());
+    return SearchTransitGatewayRoutesResponse.builder().routes(routes.stream().map(r -> routeShape(r, view, scope)).toList())
+        .additionalRoutesAvailable(false).build();
+  }
+
+  /** New attachments associate with and propagate into the default table when the options say so (vpc.md §30). */
+  private static void defaultAssociateAndPropagate(Transaction tx, String scope, TransitGateway tgw,
+      TransitGatewayAttachment att, List<Cidr> cidrs) {
+    String assocRtb = tgw.associationDefaultRouteTableId();
+    String propRtb = tgw.propagationDefaultRouteTableId();
+    for (String rtb : new java.util.LinkedHashSet<>(java.util.Arrays.asList(assocRtb, propRtb))) {
+      if (rtb == null) continue;
+      TransitGatewayRouteTable t = tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb).orElseThrow();
+      List<String> assocs = new ArrayList<>(t.associations());
+      List<String> props = new ArrayList<>(t.propagations());
+      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
+      if (rtb.equals(assocRtb)) assocs.add(att.id());
+      if (rtb.equals(propRtb)) {
+        props.add(att.id());
+        cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, att.id(), "propagated", "active")));
+      }
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb, t.with(routes, assocs, props));
+    }
+  }
+
+  private static TransitGatewayRoute routeShape(TransitGatewayRouteTable.Route r, ReadView view, String scope) {
+    var b = TransitGatewayRoute.builder().destinationCidrBlock(r.destination().toString()).type(r.type()).state(r.state());
+    if (r.attachmentId() != null) {
+      view.get(Ec2Tables.TGW_ATTACHMENT, scope, r.attachmentId()).ifPresent(a -> b.transitGatewayAttachments(
+          TransitGatewayRouteAttachment.builder().transitGatewayAttachmentId(a.id()).resourceId(a.resourceId())
+              .resourceType(a.resourceType()).build()));
+    }
+    return b.build();
+  }
+
+  private static software.amazon.awssdk.services.ec2.model.TransitGateway shape(TransitGateway t, RequestContext ctx,
+      Map<String, String> tags) {
+    var o = t.options();
+    return software.amazon.awssdk.services.ec2.model.TransitGateway.builder().transitGatewayId(t.id())
+        .transitGatewayArn("arn:aws:ec2:" + ctx.region() + ":" + ctx.accountId() + ":transit-gateway/" + t.id())
+        .state(t.state()).ownerId(ctx.accountId()).description(t.description()).creationTime(t.creationTime())
+        .options(TransitGatewayOptions.builder().amazonSideAsn(o.amazonSideAsn())
+            .autoAcceptSharedAttachments(o.autoAcceptSharedAttachments())
+            .defaultRouteTableAssociation(o.defaultRouteTableAssociation())
+            .defaultRouteTablePropagation(o.defaultRouteTablePropagation()).vpnEcmpSupport(o.vpnEcmpSupport())
+            .dnsSupport(o.dnsSupport()).securityGroupReferencingSupport(o.securityGroupReferencingSupport())
+            .multicastSupport(o.multicastSupport()).associationDefaultRouteTableId(t.associationDefaultRouteTableId())
+            .propagationDefaultRouteTableId(t.propagationDefaultRouteTableId()).build())
+        .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+  private static String pick(String given, String fallback) { return given == null ? fallback : given; }
+}
