@@ -31,6 +31,7 @@ public final class ServiceModel {
   private final ServiceDescriptor descriptor;
   private final ConcurrentHashMap<String, Optional<Operation>> byName = new ConcurrentHashMap<>();
   private volatile List<Operation> all;
+  private volatile java.util.Map<String, String> lowerCaseIndex;
 
   public ServiceModel(ServiceDescriptor descriptor) {
     this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
@@ -41,7 +42,32 @@ public final class ServiceModel {
   /** The operation named {@code name} (e.g. {@code DescribeVpcs}), if the SDK knows it. */
   public Optional<Operation> operation(String name) {
     if (name == null || name.isEmpty() || !isJavaIdentifier(name)) return Optional.empty();
-    return byName.computeIfAbsent(name, this::load);
+    return byName.computeIfAbsent(name, this::find);
+  }
+
+  /**
+   * The SDK usually names classes after the operation ({@code DescribeVpcs} →
+   * {@code DescribeVpcsRequest}) but sometimes re-cases acronyms ({@code ListWebACLs} →
+   * {@code ListWebAcLsRequest}); those are found through a case-insensitive index of the jar,
+   * and the binding's operation identifier must then equal the wire name exactly.
+   */
+  private Optional<Operation> find(String wireName) {
+    Optional<Operation> op = load(wireName);
+    if (op.isEmpty()) {
+      String className = classNamesByLowerCase().get(wireName.toLowerCase(java.util.Locale.ROOT));
+      if (className != null && !className.equals(wireName)) op = load(className);
+    }
+    return op.filter(o -> o.name().equals(wireName));
+  }
+
+  private java.util.Map<String, String> classNamesByLowerCase() {
+    java.util.Map<String, String> index = lowerCaseIndex;
+    if (index == null) {
+      index = new java.util.HashMap<>();
+      for (String n : operationNames()) index.put(n.toLowerCase(java.util.Locale.ROOT), n);
+      lowerCaseIndex = index;
+    }
+    return index;
   }
 
   /** Every operation of the service, in the SDK jar's order (loads them all once). */
@@ -49,7 +75,9 @@ public final class ServiceModel {
     List<Operation> ops = all;
     if (ops == null) {
       List<Operation> found = new ArrayList<>();
-      for (String name : operationNames()) operation(name).ifPresent(found::add);
+      for (String className : operationNames()) {
+        load(className).ifPresent(op -> found.add(byName.computeIfAbsent(op.name(), n -> Optional.of(op)).orElse(op)));
+      }
       all = ops = Collections.unmodifiableList(found);
     }
     return ops;
@@ -77,6 +105,7 @@ public final class ServiceModel {
     return names;
   }
 
+  /** Loads the operation whose SDK classes are named {@code name}. */
   private Optional<Operation> load(String name) {
     String pkg = descriptor.sdkPackage();
     ClassLoader loader = ServiceModel.class.getClassLoader();
@@ -89,7 +118,9 @@ public final class ServiceModel {
           Class.forName(pkg + ".model." + name + "Request", false, loader).asSubclass(SdkPojo.class);
       Class<? extends SdkPojo> response =
           Class.forName(pkg + ".model." + name + "Response", false, loader).asSubclass(SdkPojo.class);
-      return Optional.of(new Operation(descriptor, name, info, request, response));
+      String id = info.operationIdentifier();
+      String wireName = id == null ? name : id.substring(id.lastIndexOf('.') + 1);
+      return Optional.of(new Operation(descriptor, wireName, info, request, response));
     } catch (ClassNotFoundException | NoSuchFieldException e) {
       return Optional.empty();
     } catch (ReflectiveOperationException e) {
