@@ -12,7 +12,6 @@ import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 
 /**
@@ -46,7 +45,7 @@ final class FormReader {
       Object value = readValue(field, key);
       if (value != null) {
         field.set(builder, value);
-      } else if (field.containsTrait(RequiredTrait.class)) {
+      } else if (RequiredMembers.isRequired(builder, field)) {
         throw WireFormatException.missing(key);
       }
     }

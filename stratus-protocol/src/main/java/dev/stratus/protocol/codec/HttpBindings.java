@@ -10,7 +10,6 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
 import software.amazon.awssdk.core.traits.ListTrait;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
 
@@ -34,7 +33,7 @@ final class HttpBindings {
       };
       if (value != null) {
         field.set(builder, value);
-      } else if (field.location() != MarshallLocation.PAYLOAD && field.containsTrait(RequiredTrait.class)) {
+      } else if (field.location() != MarshallLocation.PAYLOAD && RequiredMembers.isRequired(builder, field)) {
         throw WireFormatException.missing(field.locationName());
       }
     }

@@ -10,7 +10,6 @@ import software.amazon.awssdk.core.document.Document;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 import software.amazon.awssdk.core.SdkBytes;
 import tools.jackson.core.JacksonException;
@@ -49,7 +48,7 @@ final class JsonReader {
       Object value = child == null || child.isNull() ? null : value(child, field, path + field.locationName());
       if (value != null) {
         field.set(builder, value);
-      } else if (field.containsTrait(RequiredTrait.class)) {
+      } else if (RequiredMembers.isRequired(builder, field)) {
         throw WireFormatException.missing(path + field.locationName());
       }
     }

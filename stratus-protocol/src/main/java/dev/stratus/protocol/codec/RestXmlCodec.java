@@ -14,7 +14,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingKnownType;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 
 /**
  * The rest-xml protocol (Route 53, CloudFront). Requests: the body's root is the operation's
@@ -38,7 +37,7 @@ final class RestXmlCodec extends RestCodec {
     if (request.body().length == 0) {
       for (SdkField<?> f : fields) {
         if (f.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PAYLOAD
-            && f.containsTrait(RequiredTrait.class)) {
+            && RequiredMembers.isRequired(builder, f)) {
           throw WireFormatException.missing(f.locationName());
         }
       }

@@ -16,7 +16,6 @@ import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.core.traits.RequiredTrait;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
 import software.amazon.awssdk.core.traits.XmlAttributeTrait;
 
@@ -63,7 +62,7 @@ final class XmlReader {
       }
       if (value != null) {
         field.set(builder, value);
-      } else if (field.containsTrait(RequiredTrait.class)) {
+      } else if (RequiredMembers.isRequired(builder, field)) {
         throw WireFormatException.missing(path + field.locationName());
       }
     }

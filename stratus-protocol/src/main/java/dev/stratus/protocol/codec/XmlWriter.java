@@ -30,7 +30,7 @@ final class XmlWriter {
 
   XmlWriter open(String name, String namespace) {
     out.append('<').append(name);
-    if (namespace != null && !namespace.isEmpty()) out.append(" xmlns=\"").append(escape(namespace)).append('"');
+    if (namespace != null && !namespace.isEmpty()) out.append(" xmlns=\"").append(escape(namespace, true)).append('"');
     out.append('>');
     return this;
   }
@@ -48,7 +48,7 @@ final class XmlWriter {
   }
 
   XmlWriter text(String text) {
-    out.append(escape(text));
+    out.append(escape(text, false));
     return this;
   }
 
@@ -65,13 +65,13 @@ final class XmlWriter {
   /** Writes a structure as element {@code name}, with its attribute members. */
   XmlWriter structure(String name, String namespace, SdkPojo pojo) {
     out.append('<').append(name);
-    if (namespace != null && !namespace.isEmpty()) out.append(" xmlns=\"").append(escape(namespace)).append('"');
+    if (namespace != null && !namespace.isEmpty()) out.append(" xmlns=\"").append(escape(namespace, true)).append('"');
     for (SdkField<?> field : pojo.sdkFields()) {
       if (!field.containsTrait(XmlAttributeTrait.class)) continue;
       Object value = field.getValueOrDefault(pojo);
       if (value != null) {
         out.append(' ').append(field.unmarshallLocationName()).append("=\"")
-            .append(escape(Scalars.format(value, Format.ISO_8601))).append('"');
+            .append(escape(Scalars.format(value, Format.ISO_8601), true)).append('"');
       }
     }
     out.append('>');
@@ -118,7 +118,8 @@ final class XmlWriter {
     if (!trait.isFlattened()) close(name);
   }
 
-  static String escape(String s) {
+  /** Escapes markup; quotes only inside attributes (AWS leaves them raw in text). */
+  static String escape(String s, boolean attribute) {
     StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -126,8 +127,7 @@ final class XmlWriter {
         case '&' -> "&amp;";
         case '<' -> "&lt;";
         case '>' -> "&gt;";
-        case '"' -> "&quot;";
-        case '\'' -> "&apos;";
+        case '"' -> attribute ? "&quot;" : null;
         case '\r' -> "&#xD;";
         default -> null;
       };
