@@ -83,6 +83,11 @@ public final class ApiTestServer implements AutoCloseable {
    */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder) {
     Region region = builder.getClass().getName().contains("globalaccelerator") ? Region.US_WEST_2 : Region.US_EAST_1;
+    return client(builder, region);
+  }
+
+  /** As {@link #client(AwsClientBuilder)}, signing for {@code region}. */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Region region) {
     return builder.endpointOverride(endpoint()).region(region)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, "secret")))
         .httpClient(UrlConnectionHttpClient.create())
