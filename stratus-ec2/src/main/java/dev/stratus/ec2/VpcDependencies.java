@@ -23,6 +23,10 @@ final class VpcDependencies {
         || view.list(Ec2Tables.SECURITY_GROUP, scope).stream()
             .anyMatch(g -> g.vpcId().equals(id) && !g.id().equals(vpc.defaultSecurityGroupId()))
         || view.list(Ec2Tables.NETWORK_INTERFACE, scope).stream().anyMatch(e -> id.equals(e.vpcId()))
-        || Ec2Extras.vpcInUse(view, scope, id);
+        || view.list(Ec2Tables.TGW_ATTACHMENT, scope).stream()
+            .anyMatch(a -> id.equals(a.resourceId()) && !a.state().equals("deleted"))
+        || view.list(Ec2Tables.VPC_ENDPOINT, scope).stream().anyMatch(e -> e.vpcId().equals(id))
+        || view.list(Ec2Tables.PEERING, scope).stream().anyMatch(p -> p.involves(id) && p.status().equals("active"))
+        || view.list(Ec2Tables.VPN_GATEWAY, scope).stream().anyMatch(g -> id.equals(g.attachedVpcId()));
   }
 }
