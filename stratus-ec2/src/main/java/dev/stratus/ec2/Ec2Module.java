@@ -21,6 +21,7 @@ public final class Ec2Module implements ServiceModule {
         new RouteTableOperations(store), new InternetGatewayOperations(store), new SecurityGroupOperations(store),
         new NetworkAclOperations(store), new TagOperations(store), new InstanceOperations(store),
         new NetworkInterfaceOperations(store), new ElasticIpOperations(store), new NatGatewayOperations(store),
-        new TransitGatewayOperations(store), new VpcPeeringOperations(store));
+        new TransitGatewayOperations(store), new VpcPeeringOperations(store),
+        new VpcEndpointOperations(store), new EndpointServiceOperations(store), new PrefixListOperations(store));
   }
 }

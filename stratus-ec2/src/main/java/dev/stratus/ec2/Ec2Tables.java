@@ -55,4 +55,6 @@ public final class Ec2Tables {
       Table.of("ec2.customer_gateway", dev.stratus.ec2.model.CustomerGateway.class);
   public static final Table<dev.stratus.ec2.model.VpnConnection> VPN_CONNECTION =
       Table.of("ec2.vpn_connection", dev.stratus.ec2.model.VpnConnection.class);
+  public static final Table<dev.stratus.ec2.model.EndpointConnection> ENDPOINT_CONNECTION =
+      Table.of("ec2.endpoint_connection", dev.stratus.ec2.model.EndpointConnection.class);
 }
