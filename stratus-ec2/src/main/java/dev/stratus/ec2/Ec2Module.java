@@ -22,6 +22,7 @@ public final class Ec2Module implements ServiceModule {
         new NetworkAclOperations(store), new TagOperations(store), new InstanceOperations(store),
         new NetworkInterfaceOperations(store), new ElasticIpOperations(store), new NatGatewayOperations(store),
         new TransitGatewayOperations(store), new VpcPeeringOperations(store),
-        new VpcEndpointOperations(store), new EndpointServiceOperations(store), new PrefixListOperations(store));
+        new VpcEndpointOperations(store), new EndpointServiceOperations(store), new PrefixListOperations(store),
+        new TransitGatewayRouteTableOperations(store), new TransitGatewayAttachmentOperations(store));
   }
 }

@@ -160,7 +160,7 @@ public final class InstanceOperations {
     });
   }
 
-  /** The launch subnet: the named one, else the default subnet of the zone (or of the first zone). */
+  /** The launch subnet: the named one, else the default subnet of the zone (AWS picks any zone; Stratus the first). */
   private static Subnet subnet(ReadView view, String scope, String subnetId, String zone) {
     if (subnetId != null) return Ec2Store.require(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, subnetId);
     RegionDefaults d = view.get(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID).orElseThrow();
@@ -168,6 +168,6 @@ public final class InstanceOperations {
     return view.list(Ec2Tables.SUBNET, scope).stream()
         .filter(s -> s.vpcId().equals(d.defaultVpcId()) && s.defaultForAz())
         .filter(s -> zone == null || s.availabilityZone().equals(zone))
-        .findFirst().orElseThrow(Ec2Errors::noDefaultVpc);
+        .min(java.util.Comparator.comparing(Subnet::availabilityZone)).orElseThrow(Ec2Errors::noDefaultVpc);
   }
 }

@@ -101,7 +101,7 @@ public final class TransitGatewayOperations {
           o == null || o.dnsSupportAsString() == null ? "enable" : o.dnsSupportAsString());
       if (tgw.associationDefaultRouteTableId() != null) att = att.withAssociation(tgw.associationDefaultRouteTableId());
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, id, att);
-      defaultAssociateAndPropagate(tx, scope, tgw, att, vpc.activeCidrs().stream().filter(Cidr::isIpv4).toList());
+      defaultAssociateAndPropagate(tx, scope, tgw, att);
       Tags.apply(tx, scope, id, "transit-gateway-attachment", req.tagSpecifications());
       return CreateTransitGatewayVpcAttachmentResponse.builder().transitGatewayVpcAttachment(
           TransitGatewayVpcAttachment.builder().transitGatewayAttachmentId(id).transitGatewayId(tgw.id())
@@ -175,29 +175,42 @@ public final class TransitGatewayOperations {
         .one("type", TransitGatewayRouteTable.Route::type).one("state", TransitGatewayRouteTable.Route::state)
         .one("route-search.exact-match", r -> r.destination().toString())
         .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId);
-    var routes = Ec2Filters.apply(req.filters(), t.routes(), spec, id -> Map.of());
+    var routes = Ec2Filters.apply(req.filters(), TgwRouting.visible(t), spec, id -> Map.of());
     return SearchTransitGatewayRoutesResponse.builder().routes(routes.stream().map(r -> routeShape(r, view, scope)).toList())
         .additionalRoutesAvailable(false).build();
   }
 
   /** New attachments associate with and propagate into the default table when the options say so (vpc.md §30). */
   private static void defaultAssociateAndPropagate(Transaction tx, String scope, TransitGateway tgw,
-      TransitGatewayAttachment att, List<Cidr> cidrs) {
-    String assocRtb = tgw.associationDefaultRouteTableId();
-    String propRtb = tgw.propagationDefaultRouteTableId();
-    for (String rtb : new java.util.LinkedHashSet<>(java.util.Arrays.asList(assocRtb, propRtb))) {
-      if (rtb == null) continue;
-      TransitGatewayRouteTable t = tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb).orElseThrow();
+      TransitGatewayAttachment att) {
+    if (tgw.associationDefaultRouteTableId() != null) {
+      TransitGatewayRouteTable t = tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, tgw.associationDefaultRouteTableId()).orElseThrow();
       List<String> assocs = new ArrayList<>(t.associations());
-      List<String> props = new ArrayList<>(t.propagations());
-      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
-      if (rtb.equals(assocRtb)) assocs.add(att.id());
-      if (rtb.equals(propRtb)) {
-        props.add(att.id());
-        cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, att.id(), "propagated", "active")));
-      }
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb, t.with(routes, assocs, props));
+      assocs.add(att.id());
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes(), assocs, t.propagations()));
     }
+    if (tgw.propagationDefaultRouteTableId() != null) {
+      TransitGatewayRouteTable t = tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, tgw.propagationDefaultRouteTableId()).orElseThrow();
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.propagate(tx, scope, t, att));
+    }
+  }
+
+  public DeleteTransitGatewayResponse deleteTransitGateway(RequestContext ctx, DeleteTransitGatewayRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      TransitGateway tgw = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY,
+          req.transitGatewayId());
+      if (tgw.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY.notFound(tgw.id());
+      if (tx.list(Ec2Tables.TGW_ATTACHMENT, scope).stream()
+          .anyMatch(a -> a.transitGatewayId().equals(tgw.id()) && !a.state().equals("deleted"))) {
+        throw Ec2Errors.incorrectState(tgw.id() + " has non-deleted Transit Gateway Attachments");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope).stream().filter(t -> t.transitGatewayId().equals(tgw.id()))
+          .forEach(t -> tx.delete(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id()));
+      tx.put(Ec2Tables.TRANSIT_GATEWAY, scope, tgw.id(), tgw.withState("deleted"));
+      return DeleteTransitGatewayResponse.builder().transitGateway(shape(tgw.withState("deleting"), ctx, Map.of())).build();
+    });
   }
 
   private static TransitGatewayRoute routeShape(TransitGatewayRouteTable.Route r, ReadView view, String scope) {

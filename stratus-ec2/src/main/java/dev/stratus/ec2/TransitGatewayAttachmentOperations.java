@@ -1,0 +1,202 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.RequestContext;
+import dev.stratus.core.store.ReadView;
+import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
+
+/**
+ * EC2 API group "Transit gateways", attachment half: describing and deleting VPC attachments, and
+ * transit gateway peering attachments (intra- or inter-region, static routes only, vpc.md §34). A
+ * peering attachment is stored on both sides with the ends swapped, so each side associates it with
+ * its own route tables.
+ */
+public final class TransitGatewayAttachmentOperations {
+  static final Ec2Filters.Spec<TransitGatewayAttachment> FILTERS =
+      Ec2Filters.Spec.<TransitGatewayAttachment>of(TransitGatewayAttachment::id)
+          .one("transit-gateway-attachment-id", TransitGatewayAttachment::id)
+          .one("transit-gateway-id", TransitGatewayAttachment::transitGatewayId)
+          .one("resource-id", TransitGatewayAttachment::resourceId)
+          .one("resource-type", TransitGatewayAttachment::resourceType)
+          .one("state", TransitGatewayAttachment::state)
+          .one("vpc-id", a -> a.resourceType().equals("vpc") ? a.resourceId() : null)
+          .one("association.transit-gateway-route-table-id", TransitGatewayAttachment::associatedRouteTableId);
+
+  private final Ec2Store store;
+
+  public TransitGatewayAttachmentOperations(Ec2Store store) { this.store = store; }
+
+  public DescribeTransitGatewayAttachmentsResponse describeTransitGatewayAttachments(RequestContext ctx,
+      DescribeTransitGatewayAttachmentsRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
+        req.transitGatewayAttachmentIds());
+    return DescribeTransitGatewayAttachmentsResponse.builder().transitGatewayAttachments(
+        Ec2Filters.apply(req.filters(), all, FILTERS, tags).stream()
+            .map(a -> software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment.builder()
+                .transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId()).resourceType(a.resourceType())
+                .resourceId(a.resourceId()).resourceOwnerId(a.resourceOwnerId()).transitGatewayOwnerId(ctx.accountId())
+                .state(a.state()).creationTime(a.creationTime())
+                .association(a.associatedRouteTableId() == null ? null : TransitGatewayAttachmentAssociation.builder()
+                    .transitGatewayRouteTableId(a.associatedRouteTableId()).state("associated").build())
+                .tags(Tags.sdk(tags.apply(a.id()))).build()).toList()).build();
+  }
+
+  public DescribeTransitGatewayVpcAttachmentsResponse describeTransitGatewayVpcAttachments(RequestContext ctx,
+      DescribeTransitGatewayVpcAttachmentsRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
+        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("vpc")).toList();
+    return DescribeTransitGatewayVpcAttachmentsResponse.builder().transitGatewayVpcAttachments(
+        Ec2Filters.apply(req.filters(), all, FILTERS, tags).stream().map(a -> vpcShape(a, tags.apply(a.id()), a.state()))
+            .toList()).build();
+  }
+
+  public DeleteTransitGatewayVpcAttachmentResponse deleteTransitGatewayVpcAttachment(RequestContext ctx,
+      DeleteTransitGatewayVpcAttachmentRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var a = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
+          req.transitGatewayAttachmentId());
+      if (a.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null).withState("deleted"));
+      TgwRouting.detach(tx, scope, a.id());
+      return DeleteTransitGatewayVpcAttachmentResponse.builder()
+          .transitGatewayVpcAttachment(vpcShape(a, Map.of(), "deleting")).build();
+    });
+  }
+
+  public CreateTransitGatewayPeeringAttachmentResponse createTransitGatewayPeeringAttachment(RequestContext ctx,
+      CreateTransitGatewayPeeringAttachmentRequest req) {
+    String scope = ctx.regionalScope();
+    String peerAccount = Ec2Store.param(req.peerAccountId(), "PeerAccountId");
+    String peerRegion = Ec2Store.param(req.peerRegion(), "PeerRegion");
+    String peerScope = peerAccount + "/" + peerRegion;
+    IdKind.TRANSIT_GATEWAY.checkShape(Ec2Store.param(req.peerTransitGatewayId(), "PeerTransitGatewayId"));
+    return store.write(ctx, tx -> {
+      TransitGateway tgw = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY,
+          req.transitGatewayId());
+      boolean peerExists = tx.get(Ec2Tables.TRANSIT_GATEWAY, peerScope, req.peerTransitGatewayId()).isPresent();
+      if (!peerExists && peerScope.equals(scope)) throw IdKind.TRANSIT_GATEWAY.notFound(req.peerTransitGatewayId());
+      Ec2Store.dryRun(req.dryRun());
+      String id = IdKind.TRANSIT_GATEWAY_ATTACHMENT.next();
+      String state = peerExists ? "pendingAcceptance" : "failed";
+      var mine = new TransitGatewayAttachment(id, tgw.id(), "peering", req.peerTransitGatewayId(), peerAccount, state,
+          List.of(), null, ctx.receivedAt(), peerRegion, peerAccount, "disable", "disable");
+      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, id, mine);
+      if (peerExists) {
+        tx.put(Ec2Tables.TGW_ATTACHMENT, peerScope, id, new TransitGatewayAttachment(id, req.peerTransitGatewayId(),
+            "peering", tgw.id(), ctx.accountId(), state, List.of(), null, ctx.receivedAt(), ctx.region(),
+            ctx.accountId(), "disable", "disable"));
+      }
+      Tags.apply(tx, scope, id, "transit-gateway-attachment", req.tagSpecifications());
+      return CreateTransitGatewayPeeringAttachmentResponse.builder()
+          .transitGatewayPeeringAttachment(peeringShape(mine, ctx, "initiatingRequest")).build();
+    });
+  }
+
+  public AcceptTransitGatewayPeeringAttachmentResponse acceptTransitGatewayPeeringAttachment(RequestContext ctx,
+      AcceptTransitGatewayPeeringAttachmentRequest req) {
+    var a = answer(ctx, req.transitGatewayAttachmentId(), "available");
+    return AcceptTransitGatewayPeeringAttachmentResponse.builder()
+        .transitGatewayPeeringAttachment(peeringShape(a, ctx, "pending")).build();
+  }
+
+  public RejectTransitGatewayPeeringAttachmentResponse rejectTransitGatewayPeeringAttachment(RequestContext ctx,
+      RejectTransitGatewayPeeringAttachmentRequest req) {
+    var a = answer(ctx, req.transitGatewayAttachmentId(), "rejected");
+    return RejectTransitGatewayPeeringAttachmentResponse.builder()
+        .transitGatewayPeeringAttachment(peeringShape(a, ctx, "rejecting")).build();
+  }
+
+  public DeleteTransitGatewayPeeringAttachmentResponse deleteTransitGatewayPeeringAttachment(RequestContext ctx,
+      DeleteTransitGatewayPeeringAttachmentRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var a = peering(tx, scope, req.transitGatewayAttachmentId());
+      Ec2Store.dryRun(req.dryRun());
+      setBoth(tx, ctx, a, "deleted");
+      return DeleteTransitGatewayPeeringAttachmentResponse.builder()
+          .transitGatewayPeeringAttachment(peeringShape(a, ctx, "deleting")).build();
+    });
+  }
+
+  public DescribeTransitGatewayPeeringAttachmentsResponse describeTransitGatewayPeeringAttachments(RequestContext ctx,
+      DescribeTransitGatewayPeeringAttachmentsRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
+        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("peering")).toList();
+    return DescribeTransitGatewayPeeringAttachmentsResponse.builder().transitGatewayPeeringAttachments(
+        Ec2Filters.apply(req.filters(), all, FILTERS, Tags.of(view, scope)).stream()
+            .map(a -> peeringShape(a, ctx, a.state())).toList()).build();
+  }
+
+  private TransitGatewayAttachment answer(RequestContext ctx, String id, String state) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var a = peering(tx, scope, id);
+      if (!a.state().equals("pendingAcceptance")) {
+        throw Ec2Errors.incorrectState("Transit Gateway Attachment " + a.id() + " is in invalid state " + a.state());
+      }
+      // The requester's side is the one whose peer account/region is the caller.
+      boolean caller = !(a.resourceOwnerId().equals(ctx.accountId()) && a.peerRegion().equals(ctx.region())
+          && tx.get(Ec2Tables.TRANSIT_GATEWAY, scope, a.resourceId()).isPresent());
+      if (!caller) throw Ec2Errors.operationNotPermitted("The requester of " + a.id() + " cannot accept or reject it");
+      setBoth(tx, ctx, a, state);
+      return a.withState(state);
+    });
+  }
+
+  private static TransitGatewayAttachment peering(ReadView view, String scope, String id) {
+    var a = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT, id);
+    if (!a.resourceType().equals("peering") || a.state().equals("deleted")) {
+      throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(id);
+    }
+    return a;
+  }
+
+  private static void setBoth(Transaction tx, RequestContext ctx, TransitGatewayAttachment a, String state) {
+    String scope = ctx.regionalScope();
+    String other = a.peerAccountId() + "/" + a.peerRegion();
+    tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withState(state));
+    tx.get(Ec2Tables.TGW_ATTACHMENT, other, a.id()).ifPresent(o -> tx.put(Ec2Tables.TGW_ATTACHMENT, other, o.id(),
+        o.withState(state)));
+    if (state.equals("deleted")) {
+      TgwRouting.detach(tx, scope, a.id());
+      TgwRouting.detach(tx, other, a.id());
+    }
+  }
+
+  private static TransitGatewayVpcAttachment vpcShape(TransitGatewayAttachment a, Map<String, String> tags, String state) {
+    return TransitGatewayVpcAttachment.builder().transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId())
+        .vpcId(a.resourceId()).vpcOwnerId(a.resourceOwnerId()).state(state).subnetIds(a.subnetIds())
+        .creationTime(a.creationTime()).tags(Tags.sdk(tags))
+        .options(TransitGatewayVpcAttachmentOptions.builder().applianceModeSupport(a.applianceModeSupport())
+            .dnsSupport(a.dnsSupport()).ipv6Support("disable").build()).build();
+  }
+
+  private static TransitGatewayPeeringAttachment peeringShape(TransitGatewayAttachment a, RequestContext ctx,
+      String state) {
+    return TransitGatewayPeeringAttachment.builder().transitGatewayAttachmentId(a.id()).state(state)
+        .requesterTgwInfo(PeeringTgwInfo.builder().transitGatewayId(a.transitGatewayId()).ownerId(ctx.accountId())
+            .region(ctx.region()).build())
+        .accepterTgwInfo(PeeringTgwInfo.builder().transitGatewayId(a.resourceId()).ownerId(a.peerAccountId())
+            .region(a.peerRegion()).build())
+        .status(PeeringAttachmentStatus.builder().code(state).message(state).build()).creationTime(a.creationTime())
+        .build();
+  }
+}

@@ -1,0 +1,194 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.AwsException;
+import dev.stratus.core.RequestContext;
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.ec2.model.*;
+
+/**
+ * EC2 API group "Transit gateways", route-table half: tables, associations (one table per
+ * attachment) and propagations (many), and route removal (vpc.md §31–34).
+ */
+public final class TransitGatewayRouteTableOperations {
+  private final Ec2Store store;
+
+  public TransitGatewayRouteTableOperations(Ec2Store store) { this.store = store; }
+
+  public CreateTransitGatewayRouteTableResponse createTransitGatewayRouteTable(RequestContext ctx,
+      CreateTransitGatewayRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      TransitGateway tgw = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY,
+          req.transitGatewayId());
+      Ec2Store.dryRun(req.dryRun());
+      var t = new TransitGatewayRouteTable(IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.next(), tgw.id(), "available", false, false,
+          ctx.receivedAt(), List.of(), List.of(), List.of());
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t);
+      Tags.apply(tx, scope, t.id(), "transit-gateway-route-table", req.tagSpecifications());
+      return CreateTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(
+          software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id())
+              .transitGatewayId(tgw.id()).state("pending").defaultAssociationRouteTable(false)
+              .defaultPropagationRouteTable(false).creationTime(t.creationTime())
+              .tags(Tags.sdk(Tags.of(tx, scope).apply(t.id()))).build()).build();
+    });
+  }
+
+  public DeleteTransitGatewayRouteTableResponse deleteTransitGatewayRouteTable(RequestContext ctx,
+      DeleteTransitGatewayRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var t = table(tx, scope, req.transitGatewayRouteTableId());
+      if (!t.associations().isEmpty() || !t.propagations().isEmpty()) {
+        throw new AwsException("IncorrectState", 400, "tgw-rtb " + t.id() + " has associations or propagations");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.delete(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id());
+      Tags.drop(tx, scope, t.id());
+      return DeleteTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(
+          software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id())
+              .transitGatewayId(t.transitGatewayId()).state("deleting").build()).build();
+    });
+  }
+
+  public AssociateTransitGatewayRouteTableResponse associateTransitGatewayRouteTable(RequestContext ctx,
+      AssociateTransitGatewayRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var t = table(tx, scope, req.transitGatewayRouteTableId());
+      var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
+      if (a.associatedRouteTableId() != null) {
+        throw new AwsException("Resource.AlreadyAssociated", 400, "Transit Gateway Attachment " + a.id()
+            + " is already associated to a route table.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(t.id()));
+      List<String> assocs = new ArrayList<>(t.associations());
+      assocs.add(a.id());
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes(), assocs, t.propagations()));
+      return AssociateTransitGatewayRouteTableResponse.builder().association(association(t.id(), a, "associating")).build();
+    });
+  }
+
+  public DisassociateTransitGatewayRouteTableResponse disassociateTransitGatewayRouteTable(RequestContext ctx,
+      DisassociateTransitGatewayRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var t = table(tx, scope, req.transitGatewayRouteTableId());
+      var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
+      if (!t.id().equals(a.associatedRouteTableId())) {
+        throw new AwsException("InvalidAssociation.NotFound", 400, "Transit Gateway Attachment " + a.id()
+            + " is not associated with " + t.id());
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null));
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes(),
+          t.associations().stream().filter(x -> !x.equals(a.id())).toList(), t.propagations()));
+      return DisassociateTransitGatewayRouteTableResponse.builder()
+          .association(association(t.id(), a, "disassociating")).build();
+    });
+  }
+
+  public EnableTransitGatewayRouteTablePropagationResponse enableTransitGatewayRouteTablePropagation(
+      RequestContext ctx, EnableTransitGatewayRouteTablePropagationRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var t = table(tx, scope, req.transitGatewayRouteTableId());
+      var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
+      if (a.resourceType().equals("peering")) {
+        throw Ec2Errors.invalidParameterValue("Transit gateway peering attachments do not support route propagation");
+      }
+      if (t.propagations().contains(a.id())) {
+        throw new AwsException("TransitGatewayRouteTablePropagation.Duplicate", 400, "Propagation of " + a.id()
+            + " to " + t.id() + " already exists");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.propagate(tx, scope, t, a));
+      return EnableTransitGatewayRouteTablePropagationResponse.builder().propagation(propagation(t.id(), a, "enabling"))
+          .build();
+    });
+  }
+
+  public DisableTransitGatewayRouteTablePropagationResponse disableTransitGatewayRouteTablePropagation(
+      RequestContext ctx, DisableTransitGatewayRouteTablePropagationRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var t = table(tx, scope, req.transitGatewayRouteTableId());
+      var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
+      if (!t.propagations().contains(a.id())) {
+        throw new AwsException("InvalidRouteTableId.NotFound", 400, "Propagation of " + a.id() + " to " + t.id()
+            + " does not exist");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.unpropagate(t, a.id()));
+      return DisableTransitGatewayRouteTablePropagationResponse.builder()
+          .propagation(propagation(t.id(), a, "disabling")).build();
+    });
+  }
+
+  public GetTransitGatewayRouteTableAssociationsResponse getTransitGatewayRouteTableAssociations(RequestContext ctx,
+      GetTransitGatewayRouteTableAssociationsRequest req) {
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    var t = table(view, scope, req.transitGatewayRouteTableId());
+    return GetTransitGatewayRouteTableAssociationsResponse.builder().associations(t.associations().stream()
+        .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
+        .map(a -> TransitGatewayRouteTableAssociation.builder().transitGatewayAttachmentId(a.id())
+            .resourceId(a.resourceId()).resourceType(a.resourceType()).state("associated").build()).toList()).build();
+  }
+
+  public GetTransitGatewayRouteTablePropagationsResponse getTransitGatewayRouteTablePropagations(RequestContext ctx,
+      GetTransitGatewayRouteTablePropagationsRequest req) {
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    var t = table(view, scope, req.transitGatewayRouteTableId());
+    return GetTransitGatewayRouteTablePropagationsResponse.builder().transitGatewayRouteTablePropagations(
+        t.propagations().stream().map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
+            .map(a -> TransitGatewayRouteTablePropagation.builder().transitGatewayAttachmentId(a.id())
+                .resourceId(a.resourceId()).resourceType(a.resourceType()).state("enabled").build()).toList()).build();
+  }
+
+  public DeleteTransitGatewayRouteResponse deleteTransitGatewayRoute(RequestContext ctx,
+      DeleteTransitGatewayRouteRequest req) {
+    String scope = ctx.regionalScope();
+    String text = Ec2Store.param(req.destinationCidrBlock(), "DestinationCidrBlock");
+    Cidr cidr = Cidr.tryParse(text).orElseThrow(() -> Ec2Errors.invalidCidr("DestinationCidrBlock", text));
+    return store.write(ctx, tx -> {
+      var t = table(tx, scope, req.transitGatewayRouteTableId());
+      var route = t.routes().stream().filter(r -> r.destination().equals(cidr) && r.type().equals("static")).findFirst()
+          .orElseThrow(() -> Ec2Errors.routeNotFound(t.id(), cidr.toString()));
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes().stream().filter(r -> r != route).toList(),
+          t.associations(), t.propagations()));
+      return DeleteTransitGatewayRouteResponse.builder().route(TransitGatewayRoute.builder()
+          .destinationCidrBlock(cidr.toString()).type("static").state("deleted").build()).build();
+    });
+  }
+
+  private static TransitGatewayRouteTable table(ReadView view, String scope, String id) {
+    return Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE, Ec2Tables.TGW_ROUTE_TABLE, id);
+  }
+
+  private static TransitGatewayAttachment attachment(ReadView view, String scope, String id, TransitGatewayRouteTable t) {
+    var a = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT, id);
+    if (!a.transitGatewayId().equals(t.transitGatewayId()) || a.state().equals("deleted")) {
+      throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(id);
+    }
+    return a;
+  }
+
+  private static TransitGatewayAssociation association(String rtb, TransitGatewayAttachment a, String state) {
+    return TransitGatewayAssociation.builder().transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(a.id())
+        .resourceId(a.resourceId()).resourceType(a.resourceType()).state(state).build();
+  }
+
+  private static TransitGatewayPropagation propagation(String rtb, TransitGatewayAttachment a, String state) {
+    return TransitGatewayPropagation.builder().transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(a.id())
+        .resourceId(a.resourceId()).resourceType(a.resourceType()).state(state).build();
+  }
+}
