@@ -23,6 +23,7 @@ public final class Ec2Module implements ServiceModule {
         new NetworkInterfaceOperations(store), new ElasticIpOperations(store), new NatGatewayOperations(store),
         new TransitGatewayOperations(store), new VpcPeeringOperations(store),
         new VpcEndpointOperations(store), new EndpointServiceOperations(store), new PrefixListOperations(store),
-        new TransitGatewayRouteTableOperations(store), new TransitGatewayAttachmentOperations(store));
+        new TransitGatewayRouteTableOperations(store), new TransitGatewayAttachmentOperations(store),
+        new VpnOperations(store), new VpnConnectionOperations(store));
   }
 }

@@ -94,12 +94,12 @@ public final class TransitGatewayAttachmentOperations {
       String id = IdKind.TRANSIT_GATEWAY_ATTACHMENT.next();
       String state = peerExists ? "pendingAcceptance" : "failed";
       var mine = new TransitGatewayAttachment(id, tgw.id(), "peering", req.peerTransitGatewayId(), peerAccount, state,
-          List.of(), null, ctx.receivedAt(), peerRegion, peerAccount, "disable", "disable");
+          List.of(), null, ctx.receivedAt(), peerRegion, peerAccount, "disable", "disable", true);
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, id, mine);
       if (peerExists) {
         tx.put(Ec2Tables.TGW_ATTACHMENT, peerScope, id, new TransitGatewayAttachment(id, req.peerTransitGatewayId(),
             "peering", tgw.id(), ctx.accountId(), state, List.of(), null, ctx.receivedAt(), ctx.region(),
-            ctx.accountId(), "disable", "disable"));
+            ctx.accountId(), "disable", "disable", false));
       }
       Tags.apply(tx, scope, id, "transit-gateway-attachment", req.tagSpecifications());
       return CreateTransitGatewayPeeringAttachmentResponse.builder()
@@ -152,10 +152,7 @@ public final class TransitGatewayAttachmentOperations {
       if (!a.state().equals("pendingAcceptance")) {
         throw Ec2Errors.incorrectState("Transit Gateway Attachment " + a.id() + " is in invalid state " + a.state());
       }
-      // The requester's side is the one whose peer account/region is the caller.
-      boolean caller = !(a.resourceOwnerId().equals(ctx.accountId()) && a.peerRegion().equals(ctx.region())
-          && tx.get(Ec2Tables.TRANSIT_GATEWAY, scope, a.resourceId()).isPresent());
-      if (!caller) throw Ec2Errors.operationNotPermitted("The requester of " + a.id() + " cannot accept or reject it");
+      if (a.requester()) throw Ec2Errors.operationNotPermitted("The requester of " + a.id() + " cannot accept or reject it");
       setBoth(tx, ctx, a, state);
       return a.withState(state);
     });
@@ -191,11 +188,12 @@ public final class TransitGatewayAttachmentOperations {
 
   private static TransitGatewayPeeringAttachment peeringShape(TransitGatewayAttachment a, RequestContext ctx,
       String state) {
+    var mine = PeeringTgwInfo.builder().transitGatewayId(a.transitGatewayId()).ownerId(ctx.accountId())
+        .region(ctx.region()).build();
+    var theirs = PeeringTgwInfo.builder().transitGatewayId(a.resourceId()).ownerId(a.peerAccountId())
+        .region(a.peerRegion()).build();
     return TransitGatewayPeeringAttachment.builder().transitGatewayAttachmentId(a.id()).state(state)
-        .requesterTgwInfo(PeeringTgwInfo.builder().transitGatewayId(a.transitGatewayId()).ownerId(ctx.accountId())
-            .region(ctx.region()).build())
-        .accepterTgwInfo(PeeringTgwInfo.builder().transitGatewayId(a.resourceId()).ownerId(a.peerAccountId())
-            .region(a.peerRegion()).build())
+        .requesterTgwInfo(a.requester() ? mine : theirs).accepterTgwInfo(a.requester() ? theirs : mine)
         .status(PeeringAttachmentStatus.builder().code(state).message(state).build()).creationTime(a.creationTime())
         .build();
   }

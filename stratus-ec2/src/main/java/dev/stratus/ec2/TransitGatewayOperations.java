@@ -98,7 +98,7 @@ public final class TransitGatewayOperations {
       var att = new TransitGatewayAttachment(id, tgw.id(), "vpc", vpc.id(), ctx.accountId(), "available",
           req.subnetIds(), null, ctx.receivedAt(), null, null,
           o == null || o.applianceModeSupportAsString() == null ? "disable" : o.applianceModeSupportAsString(),
-          o == null || o.dnsSupportAsString() == null ? "enable" : o.dnsSupportAsString());
+          o == null || o.dnsSupportAsString() == null ? "enable" : o.dnsSupportAsString(), false);
       if (tgw.associationDefaultRouteTableId() != null) att = att.withAssociation(tgw.associationDefaultRouteTableId());
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, id, att);
       defaultAssociateAndPropagate(tx, scope, tgw, att);

@@ -12,11 +12,12 @@ import java.util.Objects;
  * @param state {@code available}, {@code pendingAcceptance}, {@code deleted}, …
  * @param associatedRouteTableId null when not associated
  * @param peerRegion null unless a peering attachment
+ * @param requester for a peering attachment, whether this side asked (the other side accepts)
  */
 public record TransitGatewayAttachment(String id, String transitGatewayId, String resourceType, String resourceId,
     String resourceOwnerId, String state, List<String> subnetIds, String associatedRouteTableId,
     Instant creationTime, String peerRegion, String peerAccountId, String applianceModeSupport,
-    String dnsSupport) {
+    String dnsSupport, boolean requester) {
 
   public TransitGatewayAttachment {
     Objects.requireNonNull(id, "id");
@@ -25,11 +26,13 @@ public record TransitGatewayAttachment(String id, String transitGatewayId, Strin
 
   public TransitGatewayAttachment withAssociation(String routeTableId) {
     return new TransitGatewayAttachment(id, transitGatewayId, resourceType, resourceId, resourceOwnerId, state,
-        subnetIds, routeTableId, creationTime, peerRegion, peerAccountId, applianceModeSupport, dnsSupport);
+        subnetIds, routeTableId, creationTime, peerRegion, peerAccountId, applianceModeSupport, dnsSupport,
+        requester);
   }
 
   public TransitGatewayAttachment withState(String newState) {
     return new TransitGatewayAttachment(id, transitGatewayId, resourceType, resourceId, resourceOwnerId, newState,
-        subnetIds, associatedRouteTableId, creationTime, peerRegion, peerAccountId, applianceModeSupport, dnsSupport);
+        subnetIds, associatedRouteTableId, creationTime, peerRegion, peerAccountId, applianceModeSupport, dnsSupport,
+        requester);
   }
 }
