@@ -24,6 +24,6 @@ public final class Ec2Module implements ServiceModule {
         new TransitGatewayOperations(store), new VpcPeeringOperations(store),
         new VpcEndpointOperations(store), new EndpointServiceOperations(store), new PrefixListOperations(store),
         new TransitGatewayRouteTableOperations(store), new TransitGatewayAttachmentOperations(store),
-        new VpnOperations(store), new VpnConnectionOperations(store));
+        new VpnOperations(store), new VpnConnectionOperations(store), new DhcpOptionsOperations(store));
   }
 }

@@ -127,6 +127,48 @@ public final class SubnetOperations {
     });
   }
 
+  public AssociateSubnetCidrBlockResponse associateSubnetCidrBlock(RequestContext ctx,
+      AssociateSubnetCidrBlockRequest req) {
+    String scope = ctx.regionalScope();
+    String text = Ec2Store.param(req.ipv6CidrBlock(), "ipv6CidrBlock");
+    Cidr block = Cidr.tryParse(text).filter(Cidr::ipv6).orElseThrow(() -> Ec2Errors.invalidCidr("ipv6CidrBlock", text));
+    return store.write(ctx, tx -> {
+      Subnet s = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
+      Vpc vpc = tx.get(Ec2Tables.VPC, scope, s.vpcId()).orElseThrow();
+      // vpc.md §4: subnet IPv6 blocks are fixed /64s inside one of the VPC's /56s.
+      if (block.prefixLength() != 64 || vpc.ipv6CidrBlocks().stream().noneMatch(b -> b.cidr().contains(block))) {
+        throw Ec2Errors.subnetRange(block.toString());
+      }
+      if (tx.list(Ec2Tables.SUBNET, scope).stream().filter(o -> o.vpcId().equals(vpc.id()))
+          .flatMap(o -> o.ipv6CidrBlocks().stream()).anyMatch(b -> b.cidr().overlaps(block))) {
+        throw Ec2Errors.subnetConflict(block.toString());
+      }
+      var assoc = new Vpc.CidrAssociation(Ec2Id.next("subnet-cidr-assoc-"), block, "associated");
+      List<Vpc.CidrAssociation> blocks = new ArrayList<>(s.ipv6CidrBlocks());
+      blocks.add(assoc);
+      tx.put(Ec2Tables.SUBNET, scope, s.id(), s.withIpv6CidrBlocks(blocks));
+      return AssociateSubnetCidrBlockResponse.builder().subnetId(s.id()).ipv6CidrBlockAssociation(
+          SubnetIpv6CidrBlockAssociation.builder().associationId(assoc.associationId()).ipv6CidrBlock(block.toString())
+              .ipv6CidrBlockState(SubnetCidrBlockState.builder().state("associating").build()).build()).build();
+    });
+  }
+
+  public DisassociateSubnetCidrBlockResponse disassociateSubnetCidrBlock(RequestContext ctx,
+      DisassociateSubnetCidrBlockRequest req) {
+    String scope = ctx.regionalScope();
+    String assocId = Ec2Store.param(req.associationId(), "associationId");
+    return store.write(ctx, tx -> {
+      Subnet s = tx.list(Ec2Tables.SUBNET, scope).stream()
+          .filter(x -> x.ipv6CidrBlocks().stream().anyMatch(b -> b.associationId().equals(assocId))).findFirst()
+          .orElseThrow(() -> Ec2Errors.associationNotFound(assocId));
+      var gone = s.ipv6CidrBlocks().stream().filter(b -> b.associationId().equals(assocId)).findFirst().orElseThrow();
+      tx.put(Ec2Tables.SUBNET, scope, s.id(), s.withIpv6CidrBlocks(s.ipv6CidrBlocks().stream().filter(b -> b != gone).toList()));
+      return DisassociateSubnetCidrBlockResponse.builder().subnetId(s.id()).ipv6CidrBlockAssociation(
+          SubnetIpv6CidrBlockAssociation.builder().associationId(assocId).ipv6CidrBlock(gone.cidr().toString())
+              .ipv6CidrBlockState(SubnetCidrBlockState.builder().state("disassociating").build()).build()).build();
+    });
+  }
+
   /** Every subnet starts associated with its VPC's default network ACL (vpc.md §20). */
   static void associateDefaultAcl(Transaction tx, String scope, Vpc vpc, String subnetId) {
     NetworkAcl acl = tx.get(Ec2Tables.NETWORK_ACL, scope, vpc.defaultNetworkAclId()).orElseThrow();

@@ -52,6 +52,7 @@ public final class VpcOperations {
             Ec2Id.next("vpc-cidr-assoc-"), Ipv6Pool.nextVpcBlock(), "associated")));
         tx.put(Ec2Tables.VPC, scope, vpc.id(), vpc);
         addLocalRoutes(tx, scope, vpc.id(), vpc.ipv6CidrBlocks().get(0).cidr());
+        Ipv6Defaults.apply(tx, scope, vpc);
       }
       Tags.apply(tx, scope, vpc.id(), "vpc", req.tagSpecifications());
       Map<String, String> tags = Tags.of(tx, scope).apply(vpc.id());
@@ -137,6 +138,7 @@ public final class VpcOperations {
         v6.add(assoc);
         tx.put(Ec2Tables.VPC, scope, vpc.id(), vpc.withCidrBlocks(vpc.cidrBlocks(), v6));
         addLocalRoutes(tx, scope, vpc.id(), assoc.cidr());
+        Ipv6Defaults.apply(tx, scope, vpc);
         return b.ipv6CidrBlockAssociation(NetworkShapes.v6(new Vpc.CidrAssociation(assoc.associationId(), assoc.cidr(), "associating"))).build();
       }
       String text = Ec2Store.param(req.cidrBlock(), "cidrBlock");
