@@ -89,4 +89,54 @@ public final class NetworkInterfaceOperations {
       return ModifyNetworkInterfaceAttributeResponse.builder().build();
     });
   }
+
+  public AttachNetworkInterfaceResponse attachNetworkInterface(RequestContext ctx, AttachNetworkInterfaceRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      NetworkInterface eni = Ec2Store.require(tx, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
+          req.networkInterfaceId());
+      var instance = Ec2Store.require(tx, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceId());
+      int index = req.deviceIndex() == null ? 1 : req.deviceIndex();
+      if (eni.attachment() != null) {
+        throw new dev.stratus.core.AwsException("InvalidNetworkInterface.InUse", 400,
+            "Interface: [" + eni.id() + "] in use.");
+      }
+      if (!eni.availabilityZone().equals(instance.availabilityZone())) {
+        throw Ec2Errors.invalidParameterValue("The network interface and the instance must be in the same availability zone");
+      }
+      boolean taken = instance.networkInterfaceIds().stream().map(id -> tx.get(Ec2Tables.NETWORK_INTERFACE, scope, id))
+          .flatMap(java.util.Optional::stream).anyMatch(e -> e.attachment() != null && e.attachment().deviceIndex() == index);
+      if (taken) {
+        throw Ec2Errors.invalidParameterValue("Instance '" + instance.id() + "' already has an interface attached at"
+            + " device index '" + index + "'.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      String attachmentId = dev.stratus.ec2.model.Ec2Id.next("eni-attach-");
+      tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(
+          new NetworkInterface.Attachment(attachmentId, instance.id(), index, "attached", false), "in-use"));
+      List<String> enis = new ArrayList<>(instance.networkInterfaceIds());
+      enis.add(eni.id());
+      tx.put(Ec2Tables.INSTANCE, scope, instance.id(), instance.withNetworkInterfaceIds(enis));
+      return AttachNetworkInterfaceResponse.builder().attachmentId(attachmentId).networkCardIndex(0).build();
+    });
+  }
+
+  public DetachNetworkInterfaceResponse detachNetworkInterface(RequestContext ctx, DetachNetworkInterfaceRequest req) {
+    String scope = ctx.regionalScope();
+    String attachmentId = Ec2Store.param(req.attachmentId(), "attachmentId");
+    return store.write(ctx, tx -> {
+      NetworkInterface eni = tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
+          .filter(e -> e.attachment() != null && attachmentId.equals(e.attachment().id())).findFirst()
+          .orElseThrow(() -> Ec2Errors.notFound("InvalidAttachmentID.NotFound", "attachment", attachmentId));
+      if (eni.attachment().deviceIndex() == 0) {
+        throw Ec2Errors.operationNotPermitted("The network interface at device index 0 cannot be detached.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      String instanceId = eni.attachment().instanceId();
+      tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(null, "available"));
+      tx.get(Ec2Tables.INSTANCE, scope, instanceId).ifPresent(i -> tx.put(Ec2Tables.INSTANCE, scope, i.id(),
+          i.withNetworkInterfaceIds(i.networkInterfaceIds().stream().filter(x -> !x.equals(eni.id())).toList())));
+      return DetachNetworkInterfaceResponse.builder().build();
+    });
+  }
 }

@@ -13,7 +13,13 @@ final class RouteStates {
 
   /** Sets the state of every route in the scope whose target id is {@code targetId}. */
   static void setState(Transaction tx, String scope, String targetId, String state) {
+    setState(tx, scope, targetId, state, null);
+  }
+
+  /** As {@link #setState(Transaction, String, String, String)}, limited to one VPC's tables when {@code vpcId} is set. */
+  static void setState(Transaction tx, String scope, String targetId, String state, String vpcId) {
     for (RouteTable t : tx.list(Ec2Tables.ROUTE_TABLE, scope)) {
+      if (vpcId != null && !t.vpcId().equals(vpcId)) continue;
       if (t.routes().stream().noneMatch(r -> r.target().id().equals(targetId))) continue;
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.mapRoutes(r -> r.target().id().equals(targetId)
           ? new RouteTable.Route(r.destination(), r.target(), r.origin(), state) : r));

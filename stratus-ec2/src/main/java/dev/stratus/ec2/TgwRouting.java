@@ -60,4 +60,16 @@ final class TgwRouting {
     return t.routes().stream().filter(r -> r.type().equals("static") || t.routes().stream()
         .noneMatch(s -> s.type().equals("static") && s.destination().equals(r.destination()))).toList();
   }
+
+  /** The description AWS gives the interfaces of a VPC attachment. */
+  static String eniDescription(String attachmentId) {
+    return "Network Interface for Transit Gateway Attachment " + attachmentId;
+  }
+
+  /** Deletes the interfaces a VPC attachment holds in its subnets. */
+  static void deleteInterfaces(Transaction tx, String scope, String attachmentId) {
+    tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
+        .filter(e -> e.interfaceType().equals("transit_gateway") && e.description().equals(eniDescription(attachmentId)))
+        .forEach(e -> tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, e.id()));
+  }
 }

@@ -73,6 +73,8 @@ public final class TransitGatewayAttachmentOperations {
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null).withState("deleted"));
       TgwRouting.detach(tx, scope, a.id());
+      TgwRouting.deleteInterfaces(tx, scope, a.id());
+      RouteStates.setState(tx, scope, a.transitGatewayId(), "blackhole", a.resourceId());
       return DeleteTransitGatewayVpcAttachmentResponse.builder()
           .transitGatewayVpcAttachment(vpcShape(a, Map.of(), "deleting")).build();
     });

@@ -83,6 +83,7 @@ public final class TransitGatewayOperations {
       TransitGateway tgw = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY, req.transitGatewayId());
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
       List<String> zones = new ArrayList<>();
+      List<Subnet> subnets = new ArrayList<>();
       for (String s : req.subnetIds()) {
         Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, s);
         if (!subnet.vpcId().equals(vpc.id())) throw Ec2Errors.invalidParameterValue("Subnet " + s + " is not in VPC " + vpc.id());
@@ -91,9 +92,16 @@ public final class TransitGatewayOperations {
               + " are in the same availability zone");
         }
         zones.add(subnet.availabilityZone());
+        subnets.add(subnet);
       }
       Ec2Store.dryRun(req.dryRun());
       String id = IdKind.TRANSIT_GATEWAY_ATTACHMENT.next();
+      // vpc.md §35: the transit gateway takes one address in each attachment subnet.
+      for (Subnet subnet : subnets) {
+        var eni = Interfaces.create(tx, scope, subnet, null, List.of(), "transit_gateway",
+            TgwRouting.eniDescription(id), true);
+        tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(null, "in-use"));
+      }
       var o = req.options();
       var att = new TransitGatewayAttachment(id, tgw.id(), "vpc", vpc.id(), ctx.accountId(), "available",
           req.subnetIds(), null, ctx.receivedAt(), null, null,

@@ -41,4 +41,9 @@ public record Instance(String id, String reservationId, String imageId, String i
         availabilityZone, primaryNetworkInterfaceId, networkInterfaceIds, keyName, launchTime,
         amiLaunchIndex, clientToken);
   }
+
+  public Instance withNetworkInterfaceIds(List<String> ids) {
+    return new Instance(id, reservationId, imageId, instanceType, state, subnetId, vpcId, availabilityZone,
+        primaryNetworkInterfaceId, ids, keyName, launchTime, amiLaunchIndex, clientToken);
+  }
 }

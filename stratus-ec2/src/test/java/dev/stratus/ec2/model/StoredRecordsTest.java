@@ -1,0 +1,47 @@
+package dev.stratus.ec2.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.core.store.StoreJson;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Stored records round-trip through the store's JSON unchanged, sealed families included. */
+class StoredRecordsTest {
+
+  private static <T> void roundTrips(T value) {
+    @SuppressWarnings("unchecked")
+    Class<T> type = (Class<T>) value.getClass();
+    assertThat(StoreJson.read(StoreJson.write(value), type)).isEqualTo(value);
+  }
+
+  @Test
+  void routeTable_everyTargetAndDestinationKind_roundTrips() {
+    List<RouteTarget> targets = List.of(new RouteTarget.Local(), new RouteTarget.InternetGateway("igw-1"),
+        new RouteTarget.EgressOnlyInternetGateway("eigw-1"), new RouteTarget.NatGateway("nat-1"),
+        new RouteTarget.TransitGateway("tgw-1"), new RouteTarget.PeeringConnection("pcx-1"),
+        new RouteTarget.NetworkInterface("eni-1", "i-1"), new RouteTarget.NetworkInterface("eni-2", null),
+        new RouteTarget.GatewayEndpoint("vpce-1"), new RouteTarget.VpnGateway("vgw-1"));
+    List<RouteTable.Route> routes = targets.stream().map(t -> new RouteTable.Route(
+        new RouteTable.CidrDestination(Cidr.parse("10.0.0.0/16")), t, "CreateRoute", "active")).toList();
+    var table = new RouteTable("rtb-1", "vpc-1", routes, List.of(new RouteTable.Association("a", true, null, null)),
+        List.of("vgw-1"));
+    roundTrips(table.withRoutes(new java.util.ArrayList<>(routes) {{
+      add(new RouteTable.Route(new RouteTable.PrefixListDestination("pl-1"), new RouteTarget.GatewayEndpoint("vpce-1"),
+          "CreateRoute", "blackhole"));
+    }}));
+  }
+
+  @Test
+  void securityGroupAndAcl_roundTrip() {
+    roundTrips(new SecurityGroup("sg-1", "web", "d", "vpc-1", List.of(
+        new SecurityGroup.Rule("sgr-1", false, "tcp", 443, 443, new SecurityGroup.CidrPeer(Cidr.parse("::/0")), null),
+        new SecurityGroup.Rule("sgr-2", false, "-1", -1, -1, new SecurityGroup.GroupPeer("sg-1", "123"), "self"),
+        new SecurityGroup.Rule("sgr-3", true, "-1", -1, -1, new SecurityGroup.PrefixListPeer("pl-1"), null))));
+    roundTrips(new NetworkAcl("acl-1", "vpc-1", false, List.of(
+        new NetworkAcl.Entry(100, false, "6", "allow", Cidr.parse("0.0.0.0/0"), PortRange.of(443, 443), -1, -1),
+        NetworkAcl.Entry.implicitDeny(true, Cidr.parse("::/0"))), List.of(new NetworkAcl.Association("aclassoc-1", "s"))));
+  }
+}
