@@ -82,7 +82,7 @@ public final class Ec2Errors {
         + " range as the current VPC CIDR, or use a publicly-routable CIDR.");
   }
 
-  /** AWS: CidrConflict for a secondary block overlapping the VPC or a route (vpc.md §2). */
+  /** AWS code, Stratus wording: CidrConflict for a secondary block overlapping the VPC or a route (vpc.md §2). */
   public static AwsException cidrConflict(String cidr, String vpcId) {
     return e("CidrConflict", "The CIDR '" + cidr + "' conflicts with another CIDR or a route in VPC '" + vpcId + "'.");
   }
@@ -110,12 +110,12 @@ public final class Ec2Errors {
     return e("DependencyViolation", "resource " + id + " has a dependent object");
   }
 
-  /** AWS: Resource.AlreadyAssociated "resource igw-… is already attached to network vpc-…". */
+  /** AWS (CLI output; moto differs): Resource.AlreadyAssociated "resource igw-… is already attached to network vpc-…". */
   public static AwsException alreadyAttached(String resource, String vpcId) {
     return e("Resource.AlreadyAssociated", "resource " + resource + " is already attached to network " + vpcId);
   }
 
-  /** AWS: Gateway.NotAttached "resource igw-… is not attached to network vpc-…". */
+  /** AWS (CLI output; moto differs): Gateway.NotAttached "resource igw-… is not attached to network vpc-…". */
   public static AwsException notAttached(String resource, String vpcId) {
     return e("Gateway.NotAttached", "resource " + resource + " is not attached to network " + vpcId);
   }
@@ -163,27 +163,27 @@ public final class Ec2Errors {
     return e("NetworkAclEntryAlreadyExists", "The network acl entry identified by " + ruleNumber + " already exists.");
   }
 
-  /** AWS: InvalidNetworkAclEntry.NotFound. */
+  /** AWS code, Stratus wording: InvalidNetworkAclEntry.NotFound. */
   public static AwsException aclEntryNotFound(String aclId, int ruleNumber, boolean egress) {
     return e("InvalidNetworkAclEntry.NotFound", "The specified network ACL entry (rule number " + ruleNumber + ", "
         + (egress ? "egress" : "ingress") + ") does not exist in network ACL " + aclId);
   }
 
-  /** AWS: InvalidAssociationID.NotFound. */
+  /** AWS (moto): InvalidAssociationID.NotFound. */
   public static AwsException associationNotFound(String id) {
-    return e("InvalidAssociationID.NotFound", "The association ID '" + id + "' does not exist");
+    return e("InvalidAssociationID.NotFound", "Association ID '" + id + "' not found.");
   }
 
-  /** AWS: InsufficientFreeAddressesInSubnet. */
+  /** AWS code, Stratus wording: InsufficientFreeAddressesInSubnet. */
   public static AwsException subnetFull(String subnetId) {
     return e("InsufficientFreeAddressesInSubnet", "There are not enough free addresses in subnet '" + subnetId
         + "' to satisfy the requested number of instances.");
   }
 
-  /** AWS: InvalidIPAddress.InUse. */
+  /** AWS code, Stratus wording: InvalidIPAddress.InUse. */
   public static AwsException addressInUse(String what) { return e("InvalidIPAddress.InUse", "Address " + what + " is in use."); }
 
-  /** AWS: IncorrectState. */
+  /** AWS code, text per call site: IncorrectState. */
   public static AwsException incorrectState(String message) { return e("IncorrectState", message); }
 
   /** AWS: IncorrectInstanceState. */
@@ -194,26 +194,33 @@ public final class Ec2Errors {
   /** AWS: VPCIdNotSpecified when there is no default VPC to launch into. */
   public static AwsException noDefaultVpc() { return e("VPCIdNotSpecified", "No default VPC for this user"); }
 
-  /** AWS: InvalidVpcPeeringConnectionID.NotFound / state errors for peering. */
+  /** AWS (moto): InvalidStateTransition for a peering connection not pending acceptance. */
   public static AwsException peeringState(String id, String state) {
-    return e("InvalidStateTransition", "Invalid state transition for " + id + ", attempted to transition from "
-        + state);
+    return e("InvalidStateTransition", "VpcPeeringConnectionID " + id + " is not in the correct state for the request.");
   }
 
-  /** AWS: a VPC peering between overlapping CIDRs (vpc.md §26). */
-  public static AwsException peeringOverlap(String a, String b) {
-    return e("InvalidParameterValue", "The CIDRs of VPCs " + a + " and " + b + " overlap.");
+  /** AWS (moto): accepting a same-account peering request from the requester's region. */
+  public static AwsException peeringWrongRegion(String region, String id, String accepterRegion) {
+    return e("OperationNotPermitted", "Incorrect region (" + region + ") specified for this request. VPC peering"
+        + " connection " + id + " must be accepted in region " + accepterRegion);
   }
+
+  /** AWS (moto): ReplaceRoute for a destination the table has no route for. */
+  public static AwsException noRouteToReplace(String destination) {
+    return e("InvalidParameterValue", "There is no route defined for '" + destination
+        + "' in the route table. Use CreateRoute instead.");
+  }
+
 
   /** AWS: InvalidServiceName for VPC endpoints. */
   public static AwsException invalidServiceName(String name) {
     return e("InvalidServiceName", "The Vpc Endpoint Service '" + name + "' does not exist");
   }
 
-  /** AWS: an operation Stratus knows it refuses (e.g. deleting a main route table). */
+  /** AWS code, text per call site: an operation Stratus knows it refuses (e.g. deleting a main route table). */
   public static AwsException operationNotPermitted(String message) { return e("OperationNotPermitted", message); }
 
-  /** AWS: Resource.AlreadyAssociated for a subnet that already has an explicit route table. */
+  /** AWS code, Stratus wording: Resource.AlreadyAssociated for a subnet that already has an explicit route table. */
   public static AwsException alreadyAssociated(String resource, String with) {
     return e("Resource.AlreadyAssociated", "the specified association for route table " + with
         + " conflicts with an existing association for " + resource);

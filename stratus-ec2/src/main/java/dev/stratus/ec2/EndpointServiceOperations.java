@@ -27,7 +27,8 @@ public final class EndpointServiceOperations {
     String scope = ctx.regionalScope();
     List<String> nlbs = req.networkLoadBalancerArns(), gwlbs = req.gatewayLoadBalancerArns();
     if (nlbs.isEmpty() == gwlbs.isEmpty()) {
-      throw Ec2Errors.invalidParameter("Exactly one of NetworkLoadBalancerArns or GatewayLoadBalancerArns is required");
+      throw Ec2Errors.invalidParameter(
+          "exactly one of network_load_balancer_arn or gateway_load_balancer_arn is a required member");
     }
     for (String arn : nlbs.isEmpty() ? gwlbs : nlbs) {
       if (!LB_ARN.matcher(arn).matches()) throw Ec2Errors.invalidParameter("Invalid load balancer ARN: " + arn);

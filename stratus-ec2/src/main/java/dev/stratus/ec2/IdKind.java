@@ -6,7 +6,8 @@ import dev.stratus.ec2.model.Ec2Id;
 /**
  * Each EC2 id family with its prefix and AWS's two errors for it: malformed (wrong shape) and
  * not found (right shape, no such resource). Codes keep AWS's inconsistent casing, from the
- * EC2 API reference error table.
+ * EC2 API reference error table; not-found texts follow AWS / moto ({@code The vpc ID 'vpc-…' does
+ * not exist}, {@code The network acl ID '…' does not exist}, …).
  */
 public enum IdKind {
   VPC("vpc-", "InvalidVpcID.Malformed", "InvalidVpcID.NotFound", "vpc"),
@@ -16,9 +17,9 @@ public enum IdKind {
   INTERNET_GATEWAY("igw-", "InvalidInternetGatewayId.Malformed", "InvalidInternetGatewayID.NotFound", "internetGateway"),
   EGRESS_ONLY_INTERNET_GATEWAY("eigw-", "InvalidEgressOnlyInternetGatewayId.Malformed",
       "InvalidEgressOnlyInternetGatewayId.NotFound", "egressOnlyInternetGateway"),
-  NETWORK_ACL("acl-", "InvalidNetworkAclId.Malformed", "InvalidNetworkAclID.NotFound", "networkAcl"),
+  NETWORK_ACL("acl-", "InvalidNetworkAclId.Malformed", "InvalidNetworkAclID.NotFound", "network acl"),
   NETWORK_INTERFACE("eni-", "InvalidNetworkInterfaceId.Malformed", "InvalidNetworkInterfaceID.NotFound",
-      "networkInterface"),
+      "network interface"),
   INSTANCE("i-", "InvalidInstanceID.Malformed", "InvalidInstanceID.NotFound", "instance"),
   NAT_GATEWAY("nat-", "NatGatewayMalformed", "NatGatewayNotFound", null),
   ALLOCATION("eipalloc-", "InvalidAllocationID.NotFound", "InvalidAllocationID.NotFound", "allocation"),
@@ -29,11 +30,11 @@ public enum IdKind {
       "Transit Gateway Route Table"),
   TRANSIT_GATEWAY_ATTACHMENT("tgw-attach-", "InvalidTransitGatewayAttachmentID.Malformed",
       "InvalidTransitGatewayAttachmentID.NotFound", "Transit Gateway Attachment"),
-  VPC_ENDPOINT("vpce-", "InvalidVpcEndpointId.Malformed", "InvalidVpcEndpointId.NotFound", "VpcEndpoint"),
+  VPC_ENDPOINT("vpce-", "InvalidVpcEndpointId.Malformed", "InvalidVpcEndpointId.NotFound", "VpcEndPoint"),
   VPC_ENDPOINT_SERVICE("vpce-svc-", "InvalidVpcEndpointServiceId.Malformed", "InvalidVpcEndpointServiceId.NotFound",
       "VpcEndpointService"),
-  CUSTOMER_GATEWAY("cgw-", "InvalidCustomerGatewayId.Malformed", "InvalidCustomerGatewayID.NotFound", "customerGateway"),
-  VPN_GATEWAY("vgw-", "InvalidVpnGatewayID.NotFound", "InvalidVpnGatewayID.NotFound", "vpnGateway"),
+  CUSTOMER_GATEWAY("cgw-", "InvalidCustomerGatewayId.Malformed", "InvalidCustomerGatewayID.NotFound", "customer gateway"),
+  VPN_GATEWAY("vgw-", "InvalidVpnGatewayID.NotFound", "InvalidVpnGatewayID.NotFound", "virtual private gateway"),
   VPN_CONNECTION("vpn-", "InvalidVpnConnectionID.NotFound", "InvalidVpnConnectionID.NotFound", "vpnConnection"),
   DHCP_OPTIONS("dopt-", "InvalidDhcpOptionsId.Malformed", "InvalidDhcpOptionID.NotFound", "dhcpOption"),
   PREFIX_LIST("pl-", "InvalidPrefixListId.Malformed", "InvalidPrefixListID.NotFound", "prefixList"),
@@ -67,6 +68,9 @@ public enum IdKind {
   public AwsException notFound(String id) {
     return switch (this) {
       case SECURITY_GROUP -> Ec2Errors.groupNotFound(id);
+      case ALLOCATION -> new AwsException(notFoundCode, 400, "Allocation ID '" + id + "' not found.");
+      case VPC_ENDPOINT_SERVICE -> new AwsException(notFoundCode, 400, "The VpcEndpointService Id '" + id
+          + "' does not exist");
       case NAT_GATEWAY -> Ec2Errors.natGatewayNotFound(id);
       case TRANSIT_GATEWAY, TRANSIT_GATEWAY_ROUTE_TABLE, TRANSIT_GATEWAY_ATTACHMENT ->
           Ec2Errors.tgwNotFound(notFoundCode, noun, id);

@@ -183,7 +183,7 @@ public final class RouteTableOperations {
       RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
       RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
           req.destinationPrefixListId());
-      RouteTable.Route old = t.route(dest).orElseThrow(() -> Ec2Errors.routeNotFound(t.id(), describe(dest)));
+      RouteTable.Route old = t.route(dest).orElseThrow(() -> Ec2Errors.noRouteToReplace(describe(dest)));
       RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
           req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
           req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));

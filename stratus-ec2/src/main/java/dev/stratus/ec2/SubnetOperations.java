@@ -160,7 +160,8 @@ public final class SubnetOperations {
     return store.write(ctx, tx -> {
       Subnet s = tx.list(Ec2Tables.SUBNET, scope).stream()
           .filter(x -> x.ipv6CidrBlocks().stream().anyMatch(b -> b.associationId().equals(assocId))).findFirst()
-          .orElseThrow(() -> Ec2Errors.associationNotFound(assocId));
+          .orElseThrow(() -> Ec2Errors.notFound("InvalidSubnetCidrBlockAssociationID.NotFound",
+              "subnet CIDR block association", assocId));
       var gone = s.ipv6CidrBlocks().stream().filter(b -> b.associationId().equals(assocId)).findFirst().orElseThrow();
       tx.put(Ec2Tables.SUBNET, scope, s.id(), s.withIpv6CidrBlocks(s.ipv6CidrBlocks().stream().filter(b -> b != gone).toList()));
       return DisassociateSubnetCidrBlockResponse.builder().subnetId(s.id()).ipv6CidrBlockAssociation(

@@ -147,8 +147,11 @@ public final class VpcPeeringOperations {
   }
 
   private static void requireAccepter(RequestContext ctx, VpcPeeringConnection pcx, String verb) {
-    if (!ctx.accountId().equals(pcx.accepter().ownerId()) || !ctx.region().equals(pcx.accepter().region())) {
-      throw Ec2Errors.operationNotPermitted("User " + ctx.accountId() + " cannot " + verb + " peering " + pcx.id());
+    if (!ctx.accountId().equals(pcx.accepter().ownerId())) {
+      throw Ec2Errors.operationNotPermitted("User (" + ctx.accountId() + ") cannot " + verb + " peering " + pcx.id());
+    }
+    if (!ctx.region().equals(pcx.accepter().region())) {
+      throw Ec2Errors.peeringWrongRegion(ctx.region(), pcx.id(), pcx.accepter().region());
     }
   }
 
