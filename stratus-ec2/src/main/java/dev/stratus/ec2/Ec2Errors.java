@@ -225,4 +225,7 @@ public final class Ec2Errors {
     return e("Resource.AlreadyAssociated", "the specified association for route table " + with
         + " conflicts with an existing association for " + resource);
   }
+
+  /** AWS: a quota reached, e.g. RulesPerSecurityGroupLimitExceeded, RouteLimitExceeded (vpc.md §12, §18, §22). */
+  public static AwsException limitExceeded(String code, String message) { return e(code, message); }
 }

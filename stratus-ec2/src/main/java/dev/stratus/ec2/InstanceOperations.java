@@ -7,6 +7,7 @@ import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RegionDefaults;
 import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,10 @@ public final class InstanceOperations {
           throw Ec2Errors.invalidParameter("Security group " + g + " and subnet " + subnet.id()
               + " belong to different networks.");
         }
+      }
+      if (groups.size() > VpcQuotas.SECURITY_GROUPS_PER_INTERFACE) {
+        throw Ec2Errors.limitExceeded("SecurityGroupsPerInterfaceLimitExceeded",
+            "The maximum number of security groups per interface has been reached.");
       }
       if (groups.isEmpty()) {
         groups.add(tx.get(Ec2Tables.VPC, scope, subnet.vpcId()).orElseThrow().defaultSecurityGroupId());

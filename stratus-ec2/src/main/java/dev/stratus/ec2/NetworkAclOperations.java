@@ -7,6 +7,7 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -159,6 +160,11 @@ public final class NetworkAclOperations {
       boolean exists = acl.entries().stream().anyMatch(e -> e.ruleNumber() == number && e.egress() == egress);
       if (!replace && exists) throw Ec2Errors.aclEntryExists(number);
       if (replace && !exists) throw Ec2Errors.aclEntryNotFound(acl.id(), number, egress);
+      long same = acl.entries().stream().filter(e -> e.egress() == egress && e.cidr().ipv6() == cidr.ipv6()).count();
+      if (!replace && same >= VpcQuotas.RULES_PER_ACL_DIRECTION) {
+        throw Ec2Errors.limitExceeded("NetworkAclEntryLimitExceeded",
+            "The maximum number of network acl entries has been reached.");
+      }
       Ec2Store.dryRun(dryRun);
       List<NetworkAcl.Entry> entries = new ArrayList<>(acl.entries().stream()
           .filter(e -> !(e.ruleNumber() == number && e.egress() == egress)).toList());

@@ -19,7 +19,11 @@ public final class NetworkInterfaceOperations {
       .one("availability-zone", NetworkInterface::availabilityZone).one("description", NetworkInterface::description)
       .many("group-id", NetworkInterface::groupIds)
       .one("attachment.instance-id", e -> e.attachment() == null ? null : e.attachment().instanceId())
-      .one("requester-managed", NetworkInterface::requesterManaged);
+      .one("requester-managed", NetworkInterface::requesterManaged)
+      .one("addresses.private-ip-address", NetworkInterface::privateIpAddress)
+      .one("association.public-ip", e -> e.association() == null ? null : e.association().publicIp())
+      .one("association.allocation-id", e -> e.association() == null ? null : e.association().allocationId())
+      .one("mac-address", NetworkInterface::macAddress);
 
   private final Ec2Store store;
 
@@ -31,6 +35,10 @@ public final class NetworkInterfaceOperations {
       Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, Ec2Store.param(req.subnetId(), "subnetId"));
       List<String> groups = new ArrayList<>(req.groups());
       for (String g : groups) Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
+      if (groups.size() > dev.stratus.ec2.model.VpcQuotas.SECURITY_GROUPS_PER_INTERFACE) {
+        throw Ec2Errors.limitExceeded("SecurityGroupsPerInterfaceLimitExceeded",
+            "The maximum number of security groups per interface has been reached.");
+      }
       if (groups.isEmpty()) groups.add(tx.get(Ec2Tables.VPC, scope, subnet.vpcId()).orElseThrow().defaultSecurityGroupId());
       Ec2Store.dryRun(req.dryRun());
       NetworkInterface eni = Interfaces.create(tx, scope, subnet, req.privateIpAddress(), groups, "interface",

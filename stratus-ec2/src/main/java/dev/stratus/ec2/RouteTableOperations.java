@@ -9,6 +9,7 @@ import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,10 @@ public final class RouteTableOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
+      if (tx.list(Ec2Tables.ROUTE_TABLE, scope).stream().filter(x -> x.vpcId().equals(vpc.id())).count()
+          >= VpcQuotas.ROUTE_TABLES_PER_VPC) {
+        throw Ec2Errors.limitExceeded("RouteTableLimitExceeded", "The maximum number of route tables has been reached.");
+      }
       Ec2Store.dryRun(req.dryRun());
       RouteTable t = new RouteTable(IdKind.ROUTE_TABLE.next(), vpc.id(), VpcFactory.localRoutes(vpc), List.of(), List.of());
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t);
@@ -169,6 +174,12 @@ public final class RouteTableOperations {
       if (target instanceof RouteTarget.Local) throw Ec2Errors.invalidParameterValue("Cannot create a local route");
       if (t.route(dest).isPresent()) throw Ec2Errors.routeExists(describe(dest));
       checkAgainstLocal(tx, scope, t, dest, target);
+      boolean v6 = dest instanceof RouteTable.CidrDestination c && c.cidr().ipv6();
+      long sameFamily = t.routes().stream().filter(r -> r.origin().equals("CreateRoute"))
+          .filter(r -> (r.destination() instanceof RouteTable.CidrDestination c && c.cidr().ipv6()) == v6).count();
+      if (sameFamily >= VpcQuotas.ROUTES_PER_TABLE) {
+        throw Ec2Errors.limitExceeded("RouteLimitExceeded", "The maximum number of routes has been reached.");
+      }
       Ec2Store.dryRun(req.dryRun());
       List<RouteTable.Route> routes = new ArrayList<>(t.routes());
       routes.add(new RouteTable.Route(dest, target, "CreateRoute", "active"));

@@ -6,6 +6,7 @@ import dev.stratus.core.store.Transaction;
 import dev.stratus.ec2.model.RegionDefaults;
 import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,10 @@ public final class SecurityGroupOperations {
               r.fromPort(), r.toPort());
         }
         rules.add(r);
+      }
+      if (rules.stream().filter(r -> r.egress() == egress).count() > VpcQuotas.RULES_PER_SECURITY_GROUP) {
+        throw Ec2Errors.limitExceeded("RulesPerSecurityGroupLimitExceeded",
+            "The maximum number of rules per security group has been reached.");
       }
       Ec2Store.dryRun(dryRun);
       tx.put(Ec2Tables.SECURITY_GROUP, scope, g.id(), g.withRules(rules));
