@@ -173,6 +173,28 @@ class WireErrorsIT {
     assertThat(r.statusCode()).isEqualTo(400);
   }
 
+  @Test void garbageOnTheSocket_closesConnectionAndServerKeepsServing() throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write("\u0000\u0001GARBAGE %%% \r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      s.setSoTimeout(5000);
+      s.getInputStream().readAllBytes();
+    }
+
+    health_get_answersRunning();
+  }
+
+  @Test void badPercentEncoding_isToleratedNotInternalFailure() throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write(("GET /2013-04-01/hostedzone/%zz/rrset HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth("route53")
+          + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.setSoTimeout(5000);
+      String response = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(response).contains("<ErrorResponse").doesNotContain("InternalFailure");
+    }
+  }
+
   @Test void oversizedBody_answers413AndServerKeepsServing() throws Exception {
     byte[] big = new byte[17 * 1024 * 1024];
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
