@@ -93,9 +93,7 @@ public final class ApiDispatcher {
     } catch (AwsException e) {
       return codec.encodeError(service, e, requestId);
     } catch (Throwable e) {
-      if (e instanceof Error err && !(e instanceof StackOverflowError) && !(e instanceof AssertionError)) {
-        if (e instanceof VirtualMachineError) throw err;
-      }
+      // Even an Error is answered: the caller gets a 500 and the listener keeps serving.
       if (loggedFailures.putIfAbsent(service.descriptor().id() + "." + opName + ":" + e.getClass().getName(), true) == null) {
         LOG.log(Level.WARNING, "internal failure in " + service.descriptor().id() + "." + opName, e);
       }

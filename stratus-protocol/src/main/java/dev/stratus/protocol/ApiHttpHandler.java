@@ -56,8 +56,15 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         ByteBufUtil.getBytes(msg.content()));
     try {
       calls.execute(() -> {
-        WireResponse response = dispatcher.dispatch(request);
-        ctx.channel().eventLoop().execute(() -> write(ctx, response, keepAlive));
+        WireResponse response;
+        try {
+          response = dispatcher.dispatch(request);
+        } catch (RuntimeException | Error e) {
+          LOG.log(Level.WARNING, "dispatcher failed outside its own error handling", e);
+          response = WireResponse.of(500, "text/plain", "Internal failure");
+        }
+        WireResponse answer = response;
+        ctx.channel().eventLoop().execute(() -> write(ctx, answer, keepAlive));
       });
     } catch (RejectedExecutionException e) {
       ctx.close();
