@@ -84,6 +84,11 @@ public final class DnsServer implements AutoCloseable {
     return ((InetSocketAddress) udp.localAddress()).getPort();
   }
 
+  /** True while both sockets are open (a health probe for the listener itself). */
+  public boolean isOpen() {
+    return udp.isOpen() && tcp.isOpen();
+  }
+
   public InetSocketAddress udpAddress() {
     return (InetSocketAddress) udp.localAddress();
   }
