@@ -5,6 +5,7 @@ import dev.stratus.net.dns.DnsAnswer;
 import dev.stratus.net.dns.DnsAnswerer;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.UserLocationTable;
 import dev.stratus.route53.model.CidrBlock;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -54,7 +55,7 @@ public final class DnsQueryHandler implements DnsAnswerer {
     public State withCidr(Map<String, Map<String, List<CidrBlock>>> newCidr) { return new State(zones, health, newCidr); }
   }
 
-  private final ClientLocator locator;
+  private volatile ClientLocator locator;
   private final LatencyModel latency;
   private final Supplier<RandomGenerator> random;
   private volatile State state = State.empty();
@@ -70,6 +71,11 @@ public final class DnsQueryHandler implements DnsAnswerer {
   }
 
   public State state() { return state; }
+
+  /** Replaces the user's CIDR → place table (the IP database stays); e.g. "10.20.0.0/16 is Sydney". */
+  public void userLocations(UserLocationTable table) {
+    locator = locator.withUserTable(table);
+  }
 
   /** Atomically replaces the state with {@code change(state)}; called by the data plane only. */
   public synchronized void update(UnaryOperator<State> change) {
