@@ -73,10 +73,17 @@ public final class HealthChecker implements AutoCloseable {
     listeners.add(Objects.requireNonNull(listener, "listener"));
   }
 
-  /** Adds or replaces a check; a replaced check starts again from the new-check state. */
+  /**
+   * Adds or replaces a check; a replaced check starts again from the new-check state. Putting
+   * the configuration a check already has changes nothing (its state and timer are kept).
+   */
   public void put(HealthCheckerConfig config) {
     List<Map.Entry<String, Boolean>> changes;
     synchronized (this) {
+      Check existing = checks.get(config.id());
+      if (existing != null && existing.config().equals(config)) {
+        return;
+      }
       Check old = checks.remove(config.id());
       if (old != null) {
         old.timer().ifPresent(t -> t.cancel(false));
