@@ -1,5 +1,6 @@
 package dev.stratus.net.geo;
 
+import com.maxmind.db.CHMCache;
 import com.maxmind.db.Reader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,8 +21,9 @@ public final class MaxMindCountryDatabase implements CountryDatabase {
    * for committing data), so a fresh clone on a machine without the npm registry still places
    * clients, and tests are reproducible against one fixed version. It is read fully into memory
    * (Reader(InputStream)), so a lookup is a few dozen array reads: cheap enough for a DNS event
-   * loop, and never I/O. If the resource is missing or corrupt we fail soft: every address is
-   * "unknown location", which Route 53 answers with its default (`*`) records.
+   * loop, and never I/O. Decoded rows are cached (CHMCache): there are only ~250 distinct ones.
+   * If the resource is missing or corrupt we fail soft: every address is "unknown location",
+   * which Route 53 answers with its default (`*`) records.
    */
 
   private static final Logger LOG = Logger.getLogger(MaxMindCountryDatabase.class.getName());
@@ -42,7 +44,7 @@ public final class MaxMindCountryDatabase implements CountryDatabase {
         LOG.warning("IP-to-country database " + RESOURCE + " not on the classpath; client locations unknown");
         return CountryDatabase.none();
       }
-      return new MaxMindCountryDatabase(new Reader(in));
+      return new MaxMindCountryDatabase(new Reader(in, new CHMCache()));
     } catch (IOException | RuntimeException e) {
       LOG.log(Level.WARNING, "IP-to-country database " + RESOURCE + " unreadable; client locations unknown", e);
       return CountryDatabase.none();
@@ -51,7 +53,7 @@ public final class MaxMindCountryDatabase implements CountryDatabase {
 
   /** Opens a database from any stream (tests, or a user-provided newer file). */
   public static MaxMindCountryDatabase open(InputStream in) throws IOException {
-    return new MaxMindCountryDatabase(new Reader(in));
+    return new MaxMindCountryDatabase(new Reader(in, new CHMCache()));
   }
 
   @Override

@@ -107,6 +107,7 @@ public final class DnsQueryHandler implements DnsAnswerer {
   private DnsClient client(InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
     InetAddress address = subnet.map(ClientSubnet::address).orElse(resolver.getAddress());
     int prefix = subnet.map(ClientSubnet::sourcePrefixLength).orElse(address.getAddress().length * 8);
-    return new DnsClient(address, prefix, locator.locate(address));
+    ClientLocator current = locator;
+    return new DnsClient(address, prefix, () -> current.locate(address));
   }
 }
