@@ -169,6 +169,23 @@ class RecordSetOperationsTest {
         .isEqualTo("PENDING");
   }
 
+  @Test
+  @DisplayName("§16 an alias naming another of the account's zones must target a record there")
+  void changeResourceRecordSets_aliasToOtherZone_checked() {
+    String other = bed.zone("example.org");
+    var alias = ResourceRecordSet.builder().name("x.example.com").type("A")
+        .aliasTarget(t -> t.hostedZoneId(other).dnsName("lb.elb.amazonaws.com").evaluateTargetHealth(false)).build();
+    assertThatThrownBy(() -> bed.change(zone, change(ChangeAction.CREATE, alias))).hasMessageContaining(
+        "but the alias target name does not lie within the target zone");
+    var missing = alias.toBuilder().aliasTarget(t -> t.hostedZoneId(other).dnsName("www.example.org")
+        .evaluateTargetHealth(false)).build();
+    assertThatThrownBy(() -> bed.change(zone, change(ChangeAction.CREATE, missing))).hasMessageContaining(
+        "but that target was not found");
+    bed.change(other, change(ChangeAction.CREATE, a("www.example.org", 60, "192.0.2.1").build()));
+    bed.change(zone, change(ChangeAction.CREATE, missing));
+    assertThat(list()).hasSize(3);
+  }
+
   private java.util.List<ResourceRecordSet> list() {
     return bed.records.listResourceRecordSets(bed.ctx, ListResourceRecordSetsRequest.builder().hostedZoneId(zone).build())
         .resourceRecordSets();

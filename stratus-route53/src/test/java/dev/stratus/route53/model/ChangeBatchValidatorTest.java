@@ -273,6 +273,15 @@ class ChangeBatchValidatorTest {
   }
 
   @Test
+  @DisplayName("§16 a same-zone alias whose target name lies outside the zone")
+  void validate_aliasTargetOutsideZone_refused() {
+    var result = run(List.of(), create(alias("a.example.com", new RoutingPolicy.Simple(), null,
+        new AliasTarget("ZTEST", "lb.elb.amazonaws.com.", false))));
+    assertThat(result.errors()).containsExactly("Tried to create an alias that targets lb.elb.amazonaws.com., type A in"
+        + " zone ZTEST, but the alias target name does not lie within the target zone");
+  }
+
+  @Test
   @DisplayName("§19 an apex alias to an existing same-type record succeeds")
   void validate_apexAliasToRecord_succeeds() {
     var result = run(List.of(a("www.example.com", "192.0.2.1")), create(alias("example.com", new RoutingPolicy.Simple(),
