@@ -2,7 +2,9 @@ package dev.stratus.route53;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.route53.model.ChangeBatchMessages;
 import dev.stratus.route53.model.ChangeBatchValidator;
+import dev.stratus.route53.model.HostedZone;
 import dev.stratus.route53.model.DnsName;
 import dev.stratus.route53.model.ResourceRecordSet;
 import dev.stratus.route53.model.Route53Tables;
@@ -61,7 +63,7 @@ public final class RecordSetOperations {
     return state.store.write(tx -> {
       var zone = Route53State.zone(tx, account, req.hostedZoneId());
       changes.stream().filter(c -> c.action() != ChangeBatchValidator.Action.DELETE)
-          .forEach(c -> checkReferences(tx, account, c.recordSet()));
+          .forEach(c -> checkReferences(tx, account, zone.id(), c.recordSet()));
       var current = tx.list(Route53Tables.RECORD_SETS, zone.id());
       var result = ChangeBatchValidator.validate(zone, current, changes);
       if (!result.valid()) throw Route53Errors.invalidChangeBatch(result.errors());
@@ -86,8 +88,11 @@ public final class RecordSetOperations {
   }
 
   /** A record may only name an existing health check and CIDR collection location (route53.md §14, §36). */
-  private static void checkReferences(Transaction tx, String account, ResourceRecordSet rrs) {
+  private static void checkReferences(Transaction tx, String account, String zoneId, ResourceRecordSet rrs) {
     rrs.healthCheckId().ifPresent(id -> Route53State.healthCheck(tx, account, id));
+    rrs.aliasTarget().filter(a -> !a.hostedZoneId().equals(zoneId))
+        .flatMap(a -> tx.get(Route53Tables.HOSTED_ZONES, account, a.hostedZoneId()))
+        .ifPresent(other -> checkOtherZoneAlias(tx, other, rrs));
     if (rrs.routing() instanceof RoutingPolicy.CidrRouting c) {
       var collection = tx.get(Route53Tables.CIDR_COLLECTIONS, account, c.collectionId())
           .orElseThrow(Route53Errors::noSuchCidrCollection);
@@ -95,6 +100,22 @@ public final class RecordSetOperations {
           && !collection.locations().containsKey(c.locationName())) {
         throw Route53Errors.noSuchCidrLocation(c.locationName());
       }
+    }
+  }
+
+  /**
+   * An alias naming another of the account's zones by HostedZoneId must target a record that
+   * exists there, with AWS's two texts (route53.md §16; seen in AWS answers).
+   */
+  private static void checkOtherZoneAlias(Transaction tx, HostedZone other, ResourceRecordSet rrs) {
+    String target = rrs.aliasTarget().orElseThrow().dnsName();
+    if (!DnsName.inZone(target, other.name())) {
+      throw Route53Errors.invalidChangeBatch(List.of(ChangeBatchMessages.aliasTargetOutsideZone(target, rrs.type(), other.id())));
+    }
+    boolean found = tx.list(Route53Tables.RECORD_SETS, other.id()).stream()
+        .anyMatch(r -> r.name().equals(target) && r.type() == rrs.type());
+    if (!found) {
+      throw Route53Errors.invalidChangeBatch(List.of(ChangeBatchMessages.aliasTargetNotFound(target, rrs.type(), other.id())));
     }
   }
 

@@ -111,6 +111,12 @@ public final class ChangeBatchMessages {
         + ", but that target was not found";
   }
 
+  /** AWS wording: an alias whose target name lies outside the zone named by its HostedZoneId (§16). */
+  public static String aliasTargetOutsideZone(String target, RrType type, String zoneId) {
+    return "Tried to create an alias that targets " + target + ", type " + type + " in zone " + zoneId
+        + ", but the alias target name does not lie within the target zone";
+  }
+
   /** Inferred (§16–17): types that cannot be aliases (SOA, NS, DS, TLSA, SSHFP). */
   public static String aliasTypeNotAllowed(String name, RrType type) {
     return "RRSet of type " + type + " with DNS name " + name + " cannot be an alias";

@@ -91,6 +91,10 @@ final class RecordSetRules {
     if (!group.isEmpty()) groupMember(rrs, group).ifPresent(errors::add);
     rrs.aliasTarget().filter(a -> a.hostedZoneId().equals(zone.id())).ifPresent(alias -> {
       String target = DnsName.normalize(alias.dnsName());
+      if (!DnsName.inZone(target, zone.name())) {
+        errors.add(ChangeBatchMessages.aliasTargetOutsideZone(target, rrs.type(), zone.id()));
+        return;
+      }
       boolean found = state.values().stream().anyMatch(r -> r.name().equals(target) && r.type() == rrs.type()
           && !r.key().equals(rrs.key()));
       if (!found) errors.add(ChangeBatchMessages.aliasTargetNotFound(target, rrs.type(), zone.id()));
