@@ -56,6 +56,7 @@ public final class DnsQueryHandler implements DnsAnswerer {
   }
 
   private volatile ClientLocator locator;
+  private volatile AliasTargetResolver aliasTargets = AliasTargetResolver.NONE;
   private final LatencyModel latency;
   private final Supplier<RandomGenerator> random;
   private volatile State state = State.empty();
@@ -82,6 +83,11 @@ public final class DnsQueryHandler implements DnsAnswerer {
     state = Objects.requireNonNull(change.apply(state), "state");
   }
 
+  /** Sets who resolves AWS resource names (ELB, CloudFront, …) for alias records and direct queries. */
+  public void aliasTargets(AliasTargetResolver resolver) {
+    aliasTargets = Objects.requireNonNull(resolver, "resolver");
+  }
+
   @Override
   public DnsAnswer answer(Message query, InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
     State current = state;
@@ -90,18 +96,35 @@ public final class DnsQueryHandler implements DnsAnswerer {
     response.addRecord(question, Section.QUESTION);
     Optional<ZoneSnapshot> zone = question.getDClass() == DClass.IN || question.getDClass() == DClass.ANY
         ? current.zones().find(question.getName()) : Optional.empty();
+    AliasTargetResolver external = aliasTargets;
     if (zone.isEmpty()) {
-      response.getHeader().setRcode(Rcode.REFUSED);
-      return DnsAnswer.of(response);
+      return DnsAnswer.of(awsResourceName(question, external, response));
     }
     response.getHeader().setFlag(Flags.AA);
     DnsClient client = client(resolver, subnet);
     SelectionContext context = new SelectionContext(random.get(), latency,
         id -> current.cidr().getOrDefault(id, Map.of()));
-    ZoneLookup lookup = new ZoneLookup(current.zones()::find, current.health(), client, context, response);
+    ZoneLookup lookup = new ZoneLookup(current.zones()::find, external, current.health(), client, context, response);
     lookup.resolve(zone.get(), question.getName(), question.getType());
     int scope = lookup.clientSpecific() ? subnet.map(ClientSubnet::sourcePrefixLength).orElse(0) : 0;
     return new DnsAnswer(response, scope);
+  }
+
+  /**
+   * A name in no hosted zone: if a service owns it (an ALB or CloudFront name under Stratus's
+   * scheme) answer its addresses authoritatively, else REFUSED as Route 53 does for names it
+   * is not authoritative for.
+   */
+  private static Message awsResourceName(Record question, AliasTargetResolver external, Message response) {
+    Optional<AliasTargetResolver.Target> target = external.resolve(question.getName());
+    if (target.isEmpty()) {
+      response.getHeader().setRcode(Rcode.REFUSED);
+      return response;
+    }
+    response.getHeader().setFlag(Flags.AA);
+    ZoneLookup.addressRecords(question.getName(), question.getType(), target.get())
+        .forEach(r -> response.addRecord(r, Section.ANSWER));
+    return response;
   }
 
   private DnsClient client(InetSocketAddress resolver, Optional<ClientSubnet> subnet) {

@@ -3,11 +3,16 @@ package dev.stratus.route53.dataplane;
 import dev.stratus.route53.model.AliasTarget;
 import dev.stratus.route53.model.ResourceRecordSet;
 import dev.stratus.route53.model.RrType;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
@@ -38,8 +43,9 @@ final class ZoneLookup {
    * MX/SRV/NS targets in additional; negative answers carry the SOA with TTL = min(SOA TTL,
    * SOA MINIMUM). An alias answers with its target's records under the alias's own name and type,
    * with the target's TTL (§17–18); its health with EvaluateTargetHealth is "some record of the
-   * target group is healthy" (§20). A target outside every Stratus zone (an AWS resource whose
-   * service has not registered it) has no records here: NODATA, and counts healthy.
+   * target group is healthy" (§20). A target outside every Stratus zone is an AWS resource: the
+   * AliasTargetResolver gives its addresses, TTL and health; one nobody owns answers NODATA and
+   * counts healthy.
    */
 
   /** Longest CNAME chain followed inside a zone before giving up. */
@@ -48,15 +54,17 @@ final class ZoneLookup {
   static final int MAX_ALIAS_DEPTH = 4;
 
   private final Function<Name, Optional<ZoneSnapshot>> zones;
+  private final AliasTargetResolver external;
   private final Map<String, Boolean> health;
   private final DnsClient client;
   private final SelectionContext context;
   private final Message response;
   private boolean clientSpecific;
 
-  ZoneLookup(Function<Name, Optional<ZoneSnapshot>> zones, Map<String, Boolean> health, DnsClient client,
-      SelectionContext context, Message response) {
+  ZoneLookup(Function<Name, Optional<ZoneSnapshot>> zones, AliasTargetResolver external, Map<String, Boolean> health,
+      DnsClient client, SelectionContext context, Message response) {
     this.zones = zones;
+    this.external = external;
     this.health = health;
     this.client = client;
     this.context = context;
@@ -156,7 +164,10 @@ final class ZoneLookup {
 
   private List<Record> aliasRecords(ZoneSnapshot zone, ResourceRecordSet alias, Name owner, int depth) {
     Optional<ZoneSnapshot.Group> target = aliasTarget(zone, alias);
-    if (target.isEmpty() || depth >= MAX_ALIAS_DEPTH) {
+    if (target.isEmpty()) {
+      return externalTarget(alias).map(t -> addressRecords(owner, Type.value(alias.type().name()), t)).orElse(List.of());
+    }
+    if (depth >= MAX_ALIAS_DEPTH) {
       return List.of();
     }
     ZoneSnapshot targetZone = zoneOf(zone, target.get().name());
@@ -168,6 +179,23 @@ final class ZoneLookup {
     Name name = ZoneSnapshot.name(target.dnsName());
     return Optional.of(zoneOf(zone, name)).filter(z -> name.subdomain(z.origin()))
         .flatMap(z -> z.group(name, alias.type()));
+  }
+
+  private Optional<AliasTargetResolver.Target> externalTarget(ResourceRecordSet alias) {
+    return external.resolve(ZoneSnapshot.name(alias.aliasTarget().orElseThrow().dnsName()));
+  }
+
+  /** A/AAAA records for {@code owner} from an AWS resource's addresses (other types: none). */
+  static List<Record> addressRecords(Name owner, int type, AliasTargetResolver.Target target) {
+    List<Record> out = new ArrayList<>();
+    for (InetAddress address : target.addresses()) {
+      if (type == Type.A && address instanceof Inet4Address) {
+        out.add(new ARecord(owner, DClass.IN, target.ttlSeconds(), address));
+      } else if (type == Type.AAAA && address instanceof Inet6Address) {
+        out.add(new AAAARecord(owner, DClass.IN, target.ttlSeconds(), address));
+      }
+    }
+    return out;
   }
 
   private ZoneSnapshot zoneOf(ZoneSnapshot current, Name name) {
@@ -184,7 +212,7 @@ final class ZoneLookup {
     }
     Optional<ZoneSnapshot.Group> target = aliasTarget(zone, rrs);
     if (target.isEmpty()) {
-      return true;
+      return externalTarget(rrs).map(AliasTargetResolver.Target::healthy).orElse(true);
     }
     ZoneSnapshot targetZone = zoneOf(zone, target.get().name());
     return target.get().recordSets().stream().anyMatch(r -> healthy(targetZone, r, depth + 1));

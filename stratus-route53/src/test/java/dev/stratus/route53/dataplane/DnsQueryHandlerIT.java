@@ -78,6 +78,12 @@ class DnsQueryHandlerIT {
         "192.0.2.1", "hc-primary"));
     records.add(policy("fo.example.com.", "s", new RoutingPolicy.Failover(RoutingPolicy.Failover.Role.SECONDARY),
         "192.0.2.2", null));
+    records.add(new ResourceRecordSet("alb.example.com.", RrType.A, Optional.of("eu"), new RoutingPolicy.Latency("eu-west-1"),
+        Optional.empty(), List.of(), Optional.of(new AliasTarget("Z32O12XQLNTSW2", "alb-eu.elb.amazonaws.com.", true)),
+        Optional.empty()));
+    records.add(new ResourceRecordSet("alb.example.com.", RrType.A, Optional.of("us"), new RoutingPolicy.Latency("us-east-1"),
+        Optional.empty(), List.of(), Optional.of(new AliasTarget("Z35SXDOTRQ7X7K", "alb-us.elb.amazonaws.com.", true)),
+        Optional.empty()));
     records.add(policy("lat.example.com.", "use1", new RoutingPolicy.Latency("us-east-1"), "192.0.2.31", null));
     records.add(policy("lat.example.com.", "apse2", new RoutingPolicy.Latency("ap-southeast-2"), "192.0.2.32", null));
     return ZoneSnapshot.build(zone, records);
@@ -185,6 +191,46 @@ class DnsQueryHandlerIT {
   void mx_targetAddressInAdditional() throws Exception {
     Message m = ask("mail.example.com.", Type.MX);
     assertThat(m.getSection(Section.ADDITIONAL)).extracting(Record::rdataToString).contains("192.0.2.25");
+  }
+
+  private void albs(boolean euHealthy) {
+    handler.aliasTargets(name -> switch (name.toString()) {
+      case "alb-eu.elb.amazonaws.com." -> Optional.of(new AliasTargetResolver.Target(
+          List.of(address("198.51.100.1"), address("2001:db8::1")), 60, euHealthy));
+      case "alb-us.elb.amazonaws.com." -> Optional.of(new AliasTargetResolver.Target(
+          List.of(address("198.51.100.2")), 60, true));
+      default -> Optional.empty();
+    });
+  }
+
+  private static InetAddress address(String literal) {
+    try {
+      return InetAddress.getByName(literal);
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aliasToAwsResource_answersItsAddressesWithItsTtl_andEvaluatesTargetHealth() throws Exception {
+    albs(true);
+    ClientSubnetOption london = new ClientSubnetOption(24, InetAddress.getByName("10.40.1.0"));
+    handler.userLocations(UserLocationTable.empty().withCity("10.40.0.0/16", "London"));
+    Message m = ask("alb.example.com.", Type.A, london);
+    assertThat(answers(m)).containsExactly("A 198.51.100.1");
+    assertThat(m.getSection(Section.ANSWER).get(0).getTTL()).isEqualTo(60);
+    assertThat(answers(ask("alb.example.com.", Type.AAAA, london))).isEmpty();
+    albs(false);
+    assertThat(answers(ask("alb.example.com.", Type.A, london))).containsExactly("A 198.51.100.2");
+  }
+
+  @Test
+  void awsResourceNameInNoZone_answeredAuthoritatively() throws Exception {
+    albs(true);
+    Message m = ask("alb-eu.elb.amazonaws.com.", Type.AAAA);
+    assertThat(m.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(m.getHeader().getFlag(Flags.AA)).isTrue();
+    assertThat(answers(m)).containsExactly("AAAA 2001:db8:0:0:0:0:0:1");
   }
 
   @Test
