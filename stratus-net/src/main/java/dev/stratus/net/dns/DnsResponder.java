@@ -26,8 +26,8 @@ import org.xbill.DNS.Section;
 final class DnsResponder {
 
   /*
-   * Order: malformed body → FORMERR; opcode other than QUERY → NOTIMP; not exactly one question →
-   * FORMERR; otherwise the answerer decides. Whatever the answerer returns, the header gets the
+   * Order: malformed body → FORMERR; opcode other than QUERY → NOTIMP; EDNS version above 0 →
+   * BADVERS with an OPT of version 0 (RFC 6891 §6.1.3); not exactly one question → FORMERR; otherwise the answerer decides. Whatever the answerer returns, the header gets the
    * query's id, QR=1, the query's opcode and RD, and the OPT record is ours: when the query had
    * one, the response has one with payload 4,096 and the DO bit echoed (RFC 6891 §6.1.1, §7),
    * plus the client-subnet option echoed with the answerer's scope (RFC 7871 §7.2.1). An
@@ -50,6 +50,12 @@ final class DnsResponder {
     }
     if (query.getHeader().getOpcode() != Opcode.QUERY) {
       return new DnsResponse(withOpt(error(query, Rcode.NOTIMP), query, Optional.empty(), 0), request.sender(), limit);
+    }
+    OPTRecord opt = query.getOPT();
+    if (opt != null && opt.getVersion() > 0) {
+      Message badVersion = error(query, Rcode.NOERROR);
+      badVersion.addRecord(new OPTRecord(DnsWire.MAX_EDNS_UDP_BYTES, Rcode.BADVERS >> 4, 0), Section.ADDITIONAL);
+      return new DnsResponse(badVersion, request.sender(), limit);
     }
     if (query.getHeader().getCount(Section.QUESTION) != 1) {
       return new DnsResponse(withOpt(error(query, Rcode.FORMERR), query, Optional.empty(), 0), request.sender(), limit);

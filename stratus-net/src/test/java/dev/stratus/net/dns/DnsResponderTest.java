@@ -98,6 +98,16 @@ class DnsResponderTest {
   }
 
   @Test
+  void respond_ednsVersion1_badVers() throws Exception {
+    Message q = DnsWireTest.query("www.example.com.", Type.A);
+    q.addRecord(new OPTRecord(1232, 0, 1), Section.ADDITIONAL);
+    Message r = new Message(DnsWire.encode(respond(q).message(), 512));
+    assertThat(r.getRcode()).isEqualTo(Rcode.BADVERS);
+    assertThat(r.getOPT().getVersion()).isZero();
+    assertThat(seenSubnet.get()).isNull();
+  }
+
+  @Test
   void respond_noQuestion_formErr() {
     Message q = new Message();
     assertThat(respond(q).message().getHeader().getRcode()).isEqualTo(Rcode.FORMERR);
