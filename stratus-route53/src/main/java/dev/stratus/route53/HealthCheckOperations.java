@@ -11,7 +11,6 @@ import dev.stratus.route53.model.Route53Tables;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.route53.model.CreateHealthCheckRequest;
