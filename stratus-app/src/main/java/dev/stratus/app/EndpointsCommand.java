@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code stratus endpoints}: where the AWS API and each data plane listen, as the running Stratus
- * reports them; when none runs, where {@code stratus start} with the same flags would listen.
+ * reports them ({@code GET /_stratus/endpoints}); when it does not report them, or none runs,
+ * where {@code stratus start} with the same flags listens. Exit code 1 when none runs.
  */
 @Command(name = "endpoints", description = "List where the AWS API and the data planes listen.")
 final class EndpointsCommand implements Callable<Integer> {
@@ -29,9 +30,12 @@ final class EndpointsCommand implements Callable<Integer> {
       print(running.get());
       return 0;
     }
-    System.out.println("Stratus is not running on port " + port + "; `stratus start` with these flags listens on:");
+    boolean up = LocalApi.get(bind, port, "/_stratus/health").isPresent();
+    System.out.println(up
+        ? "Stratus is running on port " + port + " and does not list its endpoints; from the flags:"
+        : "Stratus is not running on port " + port + "; `stratus start` with these flags listens on:");
     print(List.of(new Endpoint("AWS APIs", "http", bind, port), new Endpoint("DNS", "udp+tcp", bind, dnsPort)));
-    return 1;
+    return up ? 0 : 1;
   }
 
   private static void print(List<Endpoint> endpoints) {

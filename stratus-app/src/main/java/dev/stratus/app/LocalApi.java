@@ -9,8 +9,11 @@ import java.util.Optional;
 
 /** Asks a running Stratus about itself over its API port ({@code /_stratus/...}). */
 final class LocalApi {
-  /** Connect and read timeout, 1 s: a Stratus on loopback answers in milliseconds. */
-  private static final int TIMEOUT_MS = 1_000;
+  /**
+   * Connect and read timeout, 5 s: a free port refuses at once, and a Stratus on loopback answers
+   * in milliseconds once warm, but its first answer on a busy machine can take a second.
+   */
+  private static final int TIMEOUT_MS = 5_000;
 
   private LocalApi() {}
 

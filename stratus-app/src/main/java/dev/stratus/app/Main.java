@@ -14,6 +14,7 @@ public final class Main implements Runnable {
     // Before anything logs: the manager that keeps shutdown logs, and SLF4J (sqlite-jdbc) to JUL.
     System.setProperty("java.util.logging.manager", StratusLogManager.class.getName());
     System.setProperty("slf4j.provider", "org.slf4j.jul.JULServiceProvider");
+    System.setProperty("slf4j.internal.verbosity", "WARN");
     int code = execute(args);
     if (code != StartCommand.KEEP_RUNNING) System.exit(code);
   }

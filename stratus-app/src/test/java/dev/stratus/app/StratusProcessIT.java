@@ -2,14 +2,23 @@ package dev.stratus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.stratus.core.ServiceModule;
 import dev.stratus.core.store.SqlStore;
 import dev.stratus.core.store.Stores;
-import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.route53.Route53Client;
 
 /** {@code stratus start} as a real process: how it stops, and what survives when it is killed. */
 class StratusProcessIT {
@@ -45,6 +54,25 @@ class StratusProcessIT {
     }
   }
 
+  /** ARCHITECTURE rule 7 end to end: an acknowledged CreateHostedZone survives SIGKILL. */
+  @Test
+  void createHostedZone_acknowledgedThenKill9_zoneIsThereAfterRestart() throws Exception {
+    assumeTrue(ServiceLoader.load(ServiceModule.class).stream().anyMatch(p -> p.get().name().equals("route53")),
+        "the route53 module is not on the class path");
+    Path data = dir.resolve("data");
+    String zoneId;
+    try (var stratus = StratusProcess.start(dir, "--data-dir", data.toString())) {
+      try (var route53 = route53(stratus.endpoint())) {
+        zoneId = route53.createHostedZone(r -> r.name("killed.example.com").callerReference("kill-9")).hostedZone().id();
+      }
+      assertThat(stratus.kill()).isEqualTo(137);
+    }
+    try (var stratus = StratusProcess.start(dir, "--data-dir", data.toString()); var route53 = route53(stratus.endpoint())) {
+      assertThat(route53.getHostedZone(r -> r.id(zoneId)).hostedZone().name()).isEqualTo("killed.example.com.");
+      assertThat(stratus.terminate()).isIn(0, 143);
+    }
+  }
+
   @Test
   void start_whileAnotherStratusUsesTheDataDir_failsWithAClearMessage() throws Exception {
     Path data = dir.resolve("data");
@@ -59,5 +87,9 @@ class StratusProcessIT {
     }
   }
 
-  static String read(Path p) throws IOException { return java.nio.file.Files.readString(p); }
+  private static Route53Client route53(String endpoint) {
+    return Route53Client.builder().endpointOverride(URI.create(endpoint)).region(Region.AWS_GLOBAL)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
 }
