@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# DNS benchmark: Stratus's Route 53 data plane beside NSD and PowerDNS, serving the same
+# 1,000-record zone, under dnsperf on loopback, in one run. Prints qps and the ratios.
+#   bench/dns/run.sh            (DUR=10 seconds a measurement; SERVERS="nsd pdns stratus")
+# Pinned like the peers' baselines: each server on core 0, dnsperf on core 1. Everything
+# listens on 127.0.0.1, every load is bounded by dnsperf -l, every server is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+RUN=${RUN:-$ROOT/bench/dns/run}
+DUR=${DUR:-10}
+SERVERS=${SERVERS:-"nsd pdns stratus"}
+DNSPERF_OPTS=${DNSPERF_OPTS:-"-c 8 -q 200 -T 1 -t 2"}
+NSD_PORT=25301 PDNS_PORT=25303 STRATUS_DNS=25353 STRATUS_API=25466
+rm -rf "$RUN"; mkdir -p "$RUN"
+PIDS=()
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+stop_all() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+             for p in "${PIDS[@]}"; do timeout 10 tail --pid="$p" -f /dev/null 2>/dev/null || kill -KILL "$p" 2>/dev/null || true; done; PIDS=(); }
+trap stop_all EXIT
+
+need=()
+command -v dnsperf >/dev/null || need+=(dnsperf)
+command -v nsd >/dev/null || need+=(nsd)
+command -v pdns_server >/dev/null || need+=(pdns-server pdns-backend-bind)
+command -v dig >/dev/null || need+=(dnsutils)
+if [ ${#need[@]} -gt 0 ]; then
+  log "installing ${need[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+python3 bench/dns/gen_data.py "$RUN"
+
+wait_dns() { for _ in $(seq 1 50); do dig +time=1 +tries=1 +short @127.0.0.1 -p "$1" host0001.example.test A 2>/dev/null | grep -q 198.18 && return 0; sleep 0.2; done; log "port $1 not answering"; return 1; }
+start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+=($!); }
+
+start_server() { # name -> PORT
+  case $1 in
+    nsd)
+      PORT=$NSD_PORT; mkdir -p "$RUN/nsd"
+      cat > "$RUN/nsd.conf" <<CONF
+server:
+    ip-address: 127.0.0.1
+    port: $PORT
+    server-count: 1
+    do-ip6: no
+    username: ""
+    chroot: ""
+    zonesdir: "$RUN"
+    database: ""
+    zonelistfile: "$RUN/nsd/zone.list"
+    xfrdfile: "$RUN/nsd/xfrd.state"
+    xfrdir: "$RUN/nsd"
+    pidfile: "$RUN/nsd/nsd.pid"
+    verbosity: 0
+    rrl-ratelimit: 0
+remote-control:
+    control-enable: no
+zone:
+    name: example.test
+    zonefile: "$RUN/example.test.zone"
+CONF
+      start nsd nsd -d -c "$RUN/nsd.conf" ;;
+    pdns)
+      PORT=$PDNS_PORT; mkdir -p "$RUN/pdns"
+      printf 'zone "example.test" { type master; file "%s/example.test.lua.zone"; };\n' "$RUN" > "$RUN/pdns/named.conf"
+      cat > "$RUN/pdns/pdns.conf" <<CONF
+launch=bind
+bind-config=$RUN/pdns/named.conf
+local-address=127.0.0.1
+local-port=$PORT
+socket-dir=$RUN/pdns
+guardian=no
+daemon=no
+disable-syslog=yes
+enable-lua-records=yes
+receiver-threads=1
+distributor-threads=1
+CONF
+      start pdns pdns_server --config-dir="$RUN/pdns" ;;
+    stratus)
+      PORT=$STRATUS_DNS
+      ./stratus version >/dev/null   # builds on first use, outside the measurement
+      start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $PORT
+      for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
+      python3 bench/dns/load_stratus.py "$RUN" "http://127.0.0.1:$STRATUS_API" >/dev/null ;;
+  esac
+  wait_dns "$PORT"
+}
+
+measure() { # server file -> qps
+  taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l 2 $DNSPERF_OPTS >/dev/null 2>&1 || true
+  taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l "$DUR" $DNSPERF_OPTS > "$RUN/$1-$2.out" 2>&1 || true
+  awk '/Queries per second/{print $4}' "$RUN/$1-$2.out"
+}
+
+declare -A QPS
+for s in $SERVERS; do
+  start_server "$s" || { log "$s did not start; see $RUN/$s.log"; stop_all; continue; }
+  QPS[$s-static]=$(measure "$s" queries-static.txt)
+  log "$s static: ${QPS[$s-static]} qps ($(grep 'Response codes' "$RUN/$s-queries-static.txt.out" | xargs))"
+  case $s in
+    pdns)    QPS[$s-weighted]=$(measure "$s" queries-weighted.txt); log "$s LUA weighted: ${QPS[$s-weighted]} qps" ;;
+    stratus) QPS[$s-weighted]=$(measure "$s" queries-weighted.txt); log "$s weighted: ${QPS[$s-weighted]} qps"
+             QPS[$s-latency]=$(measure "$s" queries-latency.txt); log "$s latency: ${QPS[$s-latency]} qps" ;;
+  esac
+  stop_all
+done
+
+ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+echo "== bench/dns: dnsperf $DNSPERF_OPTS -l $DUR, server on core 0, dnsperf on core 1 =="
+printf '%-28s %12s\n' case qps
+for k in $(printf '%s\n' "${!QPS[@]}" | sort); do printf '%-28s %12s\n' "$k" "${QPS[$k]}"; done
+echo "stratus/nsd static:            $(ratio "${QPS[stratus-static]:-}" "${QPS[nsd-static]:-}")"
+echo "stratus weighted/nsd static:   $(ratio "${QPS[stratus-weighted]:-}" "${QPS[nsd-static]:-}")"
+echo "stratus latency/nsd static:    $(ratio "${QPS[stratus-latency]:-}" "${QPS[nsd-static]:-}")"
+echo "stratus weighted/pdns LUA:     $(ratio "${QPS[stratus-weighted]:-}" "${QPS[pdns-weighted]:-}")"

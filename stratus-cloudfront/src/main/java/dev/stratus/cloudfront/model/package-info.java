@@ -1,0 +1,2 @@
+/** Distributions as records; pure rules (no SDK types, no I/O). */
+package dev.stratus.cloudfront.model;

@@ -1,0 +1,2 @@
+/** Elastic Load Balancing v2 (ALB, NLB): the API handlers, AWS's errors, and the shapes between the SDK and our model. */
+package dev.stratus.elbv2;

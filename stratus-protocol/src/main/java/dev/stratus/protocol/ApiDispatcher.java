@@ -1,0 +1,98 @@
+package dev.stratus.protocol;
+
+import dev.stratus.core.AwsException;
+import dev.stratus.core.RequestContext;
+import dev.stratus.protocol.codec.Codecs;
+import dev.stratus.protocol.codec.ProtocolCodec;
+import dev.stratus.protocol.codec.ResolvedCall;
+import dev.stratus.protocol.codec.WireFormatException;
+import dev.stratus.protocol.routing.ServiceRouter;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import software.amazon.awssdk.core.SdkPojo;
+
+/**
+ * One AWS API call from bytes to bytes, independent of the HTTP server: route to a service,
+ * resolve the operation, decode, call the handler, encode, and turn every failure into the
+ * protocol's error envelope.
+ *
+ * <p>Order: health check → service (SigV4 scope, target, path) → codec of its protocol →
+ * operation (unknown → protocol's InvalidAction/UnknownOperation) → decode (shape problems →
+ * the codec's validation error) → handler (none → 501 NotImplemented) → encode. An exception
+ * that is not an {@link AwsException} becomes 500 InternalFailure; its stack trace is logged
+ * once per exception class and operation, never sent.
+ */
+public final class ApiDispatcher {
+  private static final Logger LOG = Logger.getLogger(ApiDispatcher.class.getName());
+  /** The path of Stratus's own liveness probe. */
+  public static final String HEALTH_PATH = "/_stratus/health";
+
+  private final OperationRegistry registry;
+  private final Clock clock;
+  private final Codecs codecs = new Codecs();
+  private final Map<String, Boolean> loggedFailures = new ConcurrentHashMap<>();
+
+  public ApiDispatcher(OperationRegistry registry, Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public WireResponse dispatch(WireRequest request) {
+    String requestId = UUID.randomUUID().toString();
+    return withRequestId(handle(request, requestId), requestId);
+  }
+
+  private WireResponse handle(WireRequest request, String requestId) {
+    if (HEALTH_PATH.equals(request.path()) && request.method().equals("GET")) {
+      return WireResponse.of(200, "application/json", "{\"status\":\"running\"}");
+    }
+    ServiceRouter.Scope scope = ServiceRouter.scope(request);
+    Optional<ServiceDescriptor> routed = ServiceRouter.route(request, scope);
+    if (routed.isEmpty()) {
+      return WireResponse.of(400, "application/json",
+          "{\"__type\":\"UnknownService\",\"message\":\"Stratus cannot tell which AWS service this request is for\"}");
+    }
+    ServiceModel service = registry.service(routed.get());
+    ProtocolCodec codec = codecs.of(service.descriptor().protocol());
+    String opName = "?";
+    try {
+      ResolvedCall call = codec.resolve(service, request);
+      Operation op = call.operation();
+      opName = op.name();
+      SdkPojo sdkRequest;
+      try {
+        sdkRequest = codec.decode(call, request);
+      } catch (WireFormatException e) {
+        throw codec.validationError(service, e);
+      }
+      HandlerMethod handler = registry.handler(op)
+          .orElseThrow(() -> AwsException.notImplemented(service.descriptor().id(), op.name()));
+      RequestContext context = new RequestContext(RequestContext.accountOf(scope.accessKeyId()),
+          scope.region(), requestId, clock.instant());
+      SdkPojo response = handler.invoke(context, sdkRequest);
+      if (response == null) throw new IllegalStateException(handler + " returned null");
+      return codec.encode(op, response, requestId);
+    } catch (AwsException e) {
+      return codec.encodeError(service, e, requestId);
+    } catch (Throwable e) {
+      if (e instanceof Error err && !(e instanceof StackOverflowError) && !(e instanceof AssertionError)) {
+        if (e instanceof VirtualMachineError) throw err;
+      }
+      if (loggedFailures.putIfAbsent(service.descriptor().id() + "." + opName + ":" + e.getClass().getName(), true) == null) {
+        LOG.log(Level.WARNING, "internal failure in " + service.descriptor().id() + "." + opName, e);
+      }
+      return codec.encodeError(service, AwsException.internal(
+          "We encountered an internal error. Please try again."), requestId);
+    }
+  }
+
+  private static WireResponse withRequestId(WireResponse response, String requestId) {
+    return response.withHeader("x-amzn-RequestId", requestId);
+  }
+}

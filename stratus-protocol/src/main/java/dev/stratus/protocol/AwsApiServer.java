@@ -1,0 +1,80 @@
+package dev.stratus.protocol;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AWS API listener: one HTTP/1.1 port for every service and region (default 4566). The
+ * pipeline reads top to bottom in request order: HTTP codec → 100-continue → keep-alive →
+ * bounded aggregator ({@value #MAX_BODY_BYTES} bytes, larger answers 413) → {@link
+ * ApiHttpHandler}, which runs each call on a virtual thread, off the event loop.
+ */
+public final class AwsApiServer implements AutoCloseable {
+  /** Largest request body accepted: 16 MiB (API Gateway imports are the biggest bodies). */
+  public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+  private final EventLoopGroup group;
+  private final ExecutorService calls;
+  private final Channel channel;
+
+  private AwsApiServer(EventLoopGroup group, ExecutorService calls, Channel channel) {
+    this.group = group;
+    this.calls = calls;
+    this.channel = channel;
+  }
+
+  /** Binds {@code bindAddress:port} (port 0 = any free port) and serves {@code registry}. */
+  public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock) {
+    ApiDispatcher dispatcher = new ApiDispatcher(registry, clock);
+    ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(
+        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
+    try {
+      ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override protected void initChannel(SocketChannel ch) {
+              ch.pipeline()
+                  .addLast("http", new HttpServerCodec())
+                  .addLast("continue", new HttpServerExpectContinueHandler())
+                  .addLast("keepAlive", new HttpServerKeepAliveHandler())
+                  .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
+                  .addLast("api", new ApiHttpHandler(dispatcher, calls));
+            }
+          });
+      Channel channel = b.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
+      return new AwsApiServer(group, calls, channel);
+    } catch (RuntimeException e) {
+      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
+      calls.shutdownNow();
+      throw e;
+    }
+  }
+
+  /** The bound port. */
+  public int port() { return ((InetSocketAddress) channel.localAddress()).getPort(); }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    calls.shutdownNow();
+  }
+}

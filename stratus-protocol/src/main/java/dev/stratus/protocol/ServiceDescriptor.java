@@ -1,0 +1,67 @@
+package dev.stratus.protocol;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The service-level facts of one AWS API that the SDK model classes do not carry: how requests
+ * are signed, which wire protocol it speaks, its JSON target prefix or XML namespace, and where
+ * its SDK model classes live.
+ *
+ * @param id the SDK's service id and package segment, e.g. {@code elasticloadbalancingv2}
+ * @param signingName the SigV4 credential-scope service, e.g. {@code elasticloadbalancing}
+ * @param protocol the wire protocol
+ * @param targetPrefix the {@code X-Amz-Target} prefix of JSON services, else empty
+ * @param jsonVersion {@code 1.0} or {@code 1.1} for JSON services, else empty
+ * @param xmlNamespace the response namespace of XML services, else empty
+ * @param apiVersion the API version ({@code Version} form parameter of query services)
+ */
+public record ServiceDescriptor(String id, String signingName, Protocol protocol, String targetPrefix,
+    String jsonVersion, String xmlNamespace, String apiVersion) {
+
+  public static final ServiceDescriptor ROUTE53 = new ServiceDescriptor("route53", "route53",
+      Protocol.REST_XML, "", "", "https://route53.amazonaws.com/doc/2013-04-01/", "2013-04-01");
+  public static final ServiceDescriptor CLOUDFRONT = new ServiceDescriptor("cloudfront", "cloudfront",
+      Protocol.REST_XML, "", "", "http://cloudfront.amazonaws.com/doc/2020-05-31/", "2020-05-31");
+  public static final ServiceDescriptor EC2 = new ServiceDescriptor("ec2", "ec2",
+      Protocol.EC2, "", "", "http://ec2.amazonaws.com/doc/2016-11-15/", "2016-11-15");
+  public static final ServiceDescriptor ELBV2 = new ServiceDescriptor("elasticloadbalancingv2",
+      "elasticloadbalancing", Protocol.QUERY, "", "",
+      "http://elasticloadbalancing.amazonaws.com/doc/2015-12-01/", "2015-12-01");
+  public static final ServiceDescriptor WAFV2 = new ServiceDescriptor("wafv2", "wafv2",
+      Protocol.JSON, "AWSWAF_20190729", "1.1", "", "2019-07-29");
+  public static final ServiceDescriptor GLOBALACCELERATOR = new ServiceDescriptor("globalaccelerator",
+      "globalaccelerator", Protocol.JSON, "GlobalAccelerator_V20180706", "1.1", "", "2018-08-08");
+  public static final ServiceDescriptor APIGATEWAY = new ServiceDescriptor("apigateway", "apigateway",
+      Protocol.REST_JSON, "", "", "", "2015-07-09");
+  public static final ServiceDescriptor APIGATEWAYV2 = new ServiceDescriptor("apigatewayv2",
+      "apigateway", Protocol.REST_JSON, "", "", "", "2018-11-29");
+
+  /** Every service Stratus routes, in routing-priority order (v2 before v1 for API Gateway). */
+  public static final List<ServiceDescriptor> ALL = List.of(
+      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY);
+
+  public ServiceDescriptor {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(signingName, "signingName");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(targetPrefix, "targetPrefix");
+    Objects.requireNonNull(jsonVersion, "jsonVersion");
+    Objects.requireNonNull(xmlNamespace, "xmlNamespace");
+    Objects.requireNonNull(apiVersion, "apiVersion");
+  }
+
+  /** The SDK package holding this service's {@code model} and {@code transform} classes. */
+  public String sdkPackage() { return "software.amazon.awssdk.services." + id; }
+
+  /** The service whose SDK model package is {@code modelPackage}, if Stratus serves it. */
+  public static Optional<ServiceDescriptor> forModelPackage(String modelPackage) {
+    return ALL.stream().filter(s -> modelPackage.equals(s.sdkPackage() + ".model")).findFirst();
+  }
+
+  /** The service with SDK id {@code id}. */
+  public static Optional<ServiceDescriptor> byId(String id) {
+    return ALL.stream().filter(s -> s.id.equals(id)).findFirst();
+  }
+}

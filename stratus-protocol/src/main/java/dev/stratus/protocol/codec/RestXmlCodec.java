@@ -1,0 +1,106 @@
+package dev.stratus.protocol.codec;
+
+import dev.stratus.core.AwsException;
+import dev.stratus.protocol.Operation;
+import dev.stratus.protocol.ServiceDescriptor;
+import dev.stratus.protocol.ServiceModel;
+import dev.stratus.protocol.WireRequest;
+import dev.stratus.protocol.WireResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.w3c.dom.Element;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingKnownType;
+
+/**
+ * The rest-xml protocol (Route 53, CloudFront). Requests: the body's root is the operation's
+ * root element (e.g. {@code ChangeResourceRecordSetsRequest}) or the explicit payload member
+ * (e.g. CloudFront's {@code DistributionConfig}). Responses: {@code <OpResponse xmlns=…>} or the
+ * payload member's element. Errors: {@code <ErrorResponse><Error><Type/><Code/><Message/>
+ * </Error><RequestId/></ErrorResponse>}, also for {@link dev.stratus.protocol.AwsMessagesException}
+ * (Route 53's current InvalidChangeBatch form).
+ *
+ * <p>Validation errors (table): Route 53 → {@code InvalidInput} (400) for all; CloudFront →
+ * {@code MalformedInput} for unparsable XML, {@code InvalidArgument} otherwise. No matching URI
+ * template → 404 {@code UnknownOperationException}.
+ */
+final class RestXmlCodec extends RestCodec {
+  private static final String CONTENT_TYPE = "text/xml";
+
+  @Override
+  void readBody(SdkPojo builder, WireRequest request, Operation op) {
+    List<SdkField<?>> fields = builder.sdkFields();
+    SdkField<?> payload = HttpBindings.payloadMember(fields);
+    if (request.body().length == 0) {
+      for (SdkField<?> f : fields) {
+        if (f.location() == software.amazon.awssdk.core.protocol.MarshallLocation.PAYLOAD
+            && RequiredMembers.isRequired(builder, f)) {
+          throw WireFormatException.missing(f.locationName());
+        }
+      }
+      return;
+    }
+    if (payload != null) {
+      MarshallingKnownType type = payload.marshallingType().getKnownType();
+      if (type == MarshallingKnownType.SDK_BYTES) {
+        payload.set(builder, SdkBytes.fromByteArray(request.body()));
+      } else if (type == MarshallingKnownType.STRING) {
+        payload.set(builder, new String(request.body(), StandardCharsets.UTF_8));
+      } else {
+        Element root = XmlReader.parse(request.body());
+        payload.set(builder, XmlReader.readStructure(root, payload, ""));
+      }
+      return;
+    }
+    XmlReader.readFields(XmlReader.parse(request.body()), builder, "");
+  }
+
+  @Override
+  WireResponse writeBody(Operation op, SdkPojo response, SdkField<?> payload, int status) {
+    if (payload != null) {
+      Object value = payload.getValueOrDefault(response);
+      if (value == null) return new WireResponse(status, Map.of(), null);
+      if (value instanceof SdkBytes b) return new WireResponse(status, Map.of(), b.asByteArray());
+      if (value instanceof String s) return WireResponse.of(status, CONTENT_TYPE, s);
+      XmlWriter xml = new XmlWriter().declaration()
+          .structure(payload.locationName(), op.xmlNamespace(), (SdkPojo) value);
+      return WireResponse.of(status, CONTENT_TYPE, xml.toString());
+    }
+    if (!HttpBindings.hasPayloadMembers(response.sdkFields())) return new WireResponse(status, Map.of(), null);
+    XmlWriter xml = new XmlWriter().declaration().open(op.name() + "Response", op.xmlNamespace())
+        .fields(response).close(op.name() + "Response");
+    return WireResponse.of(status, CONTENT_TYPE, xml.toString());
+  }
+
+  @Override
+  AwsException unknownOperation(ServiceModel service, WireRequest request) {
+    return new AwsException("UnknownOperationException", 404,
+        "No " + service.descriptor().id() + " operation matches " + request.method() + " " + request.path());
+  }
+
+  @Override
+  public WireResponse encodeError(ServiceModel service, AwsException error, String requestId) {
+    String ns = service.descriptor().xmlNamespace();
+    XmlWriter xml = new XmlWriter().declaration();
+    xml.open("ErrorResponse", ns).open("Error")
+          .element("Type", error.fault() == AwsException.Fault.SENDER ? "Sender" : "Receiver")
+          .element("Code", error.code())
+          .element("Message", error.getMessage())
+          .close("Error").element("RequestId", requestId).close("ErrorResponse");
+    return WireResponse.of(error.httpStatus(), CONTENT_TYPE, xml.toString());
+  }
+
+  @Override
+  public AwsException validationError(ServiceModel service, WireFormatException p) {
+    if (service.descriptor() == ServiceDescriptor.CLOUDFRONT) {
+      return p.kind() == WireFormatException.Kind.MALFORMED_BODY
+          ? new AwsException("MalformedInput", 400, "Unexpected XML: " + p.value())
+          : new AwsException("InvalidArgument", 400, ValidationTexts.oneError(p));
+    }
+    return new AwsException("InvalidInput", 400, p.kind() == WireFormatException.Kind.MALFORMED_BODY
+        ? "Could not parse the request body: " + p.value() : ValidationTexts.oneError(p));
+  }
+}

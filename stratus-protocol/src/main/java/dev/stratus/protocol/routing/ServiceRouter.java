@@ -1,0 +1,76 @@
+package dev.stratus.protocol.routing;
+
+import dev.stratus.core.RequestContext;
+import dev.stratus.protocol.ServiceDescriptor;
+import dev.stratus.protocol.WireRequest;
+import java.util.Optional;
+
+/**
+ * Which service a request is for, in LocalStack's priority order: the SigV4 credential scope's
+ * service (API Gateway v1 and v2 share {@code apigateway}; {@code /v2/} paths are v2), else the
+ * {@code X-Amz-Target} prefix, else the path or the query {@code Version}.
+ */
+public final class ServiceRouter {
+  private ServiceRouter() {}
+
+  /** The SigV4 credential scope of a request ({@code Credential=AKID/date/region/service/aws4_request}). */
+  public record Scope(String accessKeyId, String region, String service) {
+    /** The scope of an unsigned request. */
+    public static final Scope NONE = new Scope("", RequestContext.DEFAULT_REGION, "");
+  }
+
+  /** Reads the credential scope from the Authorization header or a presigned query. */
+  public static Scope scope(WireRequest request) {
+    String auth = request.header("Authorization");
+    String credential = null;
+    if (auth != null) {
+      int c = auth.indexOf("Credential=");
+      if (c >= 0) {
+        int end = auth.indexOf(',', c);
+        credential = auth.substring(c + "Credential=".length(), end < 0 ? auth.length() : end).trim();
+      }
+    } else {
+      credential = request.queryParam("X-Amz-Credential");
+    }
+    if (credential == null) return Scope.NONE;
+    String[] parts = credential.split("/");
+    if (parts.length < 5) return new Scope(parts[0], RequestContext.DEFAULT_REGION, "");
+    return new Scope(parts[0], parts[2].isEmpty() ? RequestContext.DEFAULT_REGION : parts[2], parts[3]);
+  }
+
+  /** The service of {@code request}, if it is one Stratus serves. */
+  public static Optional<ServiceDescriptor> route(WireRequest request, Scope scope) {
+    String path = request.path();
+    if (!scope.service().isEmpty()) {
+      if (scope.service().equals("apigateway")) {
+        return Optional.of(path.startsWith("/v2/") ? ServiceDescriptor.APIGATEWAYV2 : ServiceDescriptor.APIGATEWAY);
+      }
+      for (ServiceDescriptor d : ServiceDescriptor.ALL) {
+        if (d.signingName().equals(scope.service())) return Optional.of(d);
+      }
+    }
+    String target = request.header("X-Amz-Target");
+    if (target != null) {
+      for (ServiceDescriptor d : ServiceDescriptor.ALL) {
+        if (!d.targetPrefix().isEmpty() && target.startsWith(d.targetPrefix() + ".")) return Optional.of(d);
+      }
+    }
+    if (path.startsWith("/2013-04-01/")) return Optional.of(ServiceDescriptor.ROUTE53);
+    if (path.startsWith("/2020-05-31/")) return Optional.of(ServiceDescriptor.CLOUDFRONT);
+    if (path.startsWith("/v2/")) return Optional.of(ServiceDescriptor.APIGATEWAYV2);
+    String version = request.formParams().get("Version");
+    if (version != null) {
+      for (ServiceDescriptor d : ServiceDescriptor.ALL) {
+        if ((d.protocol() == dev.stratus.protocol.Protocol.EC2 || d.protocol() == dev.stratus.protocol.Protocol.QUERY)
+            && d.apiVersion().equals(version)) {
+          return Optional.of(d);
+        }
+      }
+    }
+    if (path.startsWith("/restapis") || path.startsWith("/apikeys") || path.startsWith("/domainnames")
+        || path.startsWith("/usageplans") || path.startsWith("/vpclinks") || path.startsWith("/account")) {
+      return Optional.of(ServiceDescriptor.APIGATEWAY);
+    }
+    return Optional.empty();
+  }
+}

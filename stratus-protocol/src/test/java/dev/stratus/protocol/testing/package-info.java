@@ -1,0 +1,2 @@
+/** Test fixtures shared with the service modules through the stratus-protocol test-jar. */
+package dev.stratus.protocol.testing;
