@@ -42,6 +42,7 @@ class StratusAppIT {
   void start_ephemeral_servesHealthAndEveryModulesApi() throws Exception {
     try (var server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC())) {
       assertThat(LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/health")).isPresent();
+      assertThat(server.modules()).as("service modules found by ServiceLoader").isNotEmpty();
       var endpoint = URI.create("http://127.0.0.1:" + server.apiPort());
       for (String module : server.modules()) {
         assertThat(SMOKE_CALLS).as("a smoke call for module " + module).containsKey(module);
