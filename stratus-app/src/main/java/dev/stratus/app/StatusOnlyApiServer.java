@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A stand-in API server that answers only Stratus's own routes ({@code /_stratus/health},
- * {@code /_stratus/endpoints}) and 501 to everything else. The launcher uses it while the
- * protocol layer's {@code AwsApiServer} is not on the class path.
+ * An API server that answers only Stratus's own routes ({@code /_stratus/health},
+ * {@code /_stratus/endpoints}) and 501 to everything else: for tests of the wiring, and the
+ * reference for the {@code /_stratus/endpoints} document that {@code stratus endpoints} reads.
  */
 final class StatusOnlyApiServer implements ApiServer {
   private final HttpServer server;
