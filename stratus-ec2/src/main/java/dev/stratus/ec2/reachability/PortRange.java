@@ -26,6 +26,9 @@ public record PortRange(int from, int to) {
   /** One port. */
   public static PortRange single(int port) { return new PortRange(port, port); }
 
+  /** Whether the port is in the range. */
+  public boolean contains(int port) { return port >= from && port <= to; }
+
   /** The common ports, empty when the ranges are disjoint. */
   public Optional<PortRange> intersect(PortRange other) {
     int f = Math.max(from, other.from), t = Math.min(to, other.to);
