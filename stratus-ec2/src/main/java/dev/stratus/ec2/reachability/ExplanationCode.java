@@ -41,6 +41,8 @@ public enum ExplanationCode {
   /** A peering connection carries only packets to/from the two VPCs' own blocks (vpc.md §27). */
   PCX_REQUIRES_ADDRESS_IN_VPC_CIDR(
       "A peering connection carries traffic only between addresses of the two peered VPCs."),
+  /** The component does not carry this traffic (an egress-only internet gateway and IPv4). */
+  PROTOCOL_RESTRICTION("The component only accepts traffic with specific protocols."),
   /** A network ACL entry (or the implicit deny) drops the packet (vpc.md §19–21). */
   SUBNET_ACL_RESTRICTION("The subnet's network ACL does not admit the traffic."),
   /** The transit gateway attachment has no associated route table (vpc.md §31). */
