@@ -33,6 +33,9 @@ final class DescribeFile {
     MalformedDescribeException(String message) { super(message); }
   }
 
+  /** The JSON key of a field named by its path ({@code Routes.GatewayId} → {@code GatewayId}). */
+  private static String key(String field) { return field.substring(field.lastIndexOf('.') + 1); }
+
   /** Fails naming file, resource and field. */
   MalformedDescribeException bad(String resource, String field, String why) {
     return new MalformedDescribeException(file + ": " + (resource.isEmpty() ? "" : resource + ": ")
@@ -52,7 +55,7 @@ final class DescribeFile {
 
   /** A nested array; absent means empty. */
   List<JsonNode> array(JsonNode node, String resource, String field) {
-    JsonNode n = node.get(field);
+    JsonNode n = node.get(key(field));
     if (n == null || n.isNull()) return List.of();
     if (!n.isArray()) throw bad(resource, field, "not an array");
     List<JsonNode> out = new ArrayList<>();
@@ -62,7 +65,7 @@ final class DescribeFile {
 
   /** A required string. */
   String text(JsonNode node, String resource, String field) {
-    JsonNode n = node.get(field);
+    JsonNode n = node.get(key(field));
     if (n == null || n.isNull()) throw bad(resource, field, "missing");
     if (!n.isString()) throw bad(resource, field, "not a string");
     return n.stringValue();
@@ -70,7 +73,7 @@ final class DescribeFile {
 
   /** An optional string. */
   Optional<String> optText(JsonNode node, String resource, String field) {
-    JsonNode n = node.get(field);
+    JsonNode n = node.get(key(field));
     if (n == null || n.isNull()) return Optional.empty();
     if (!n.isString()) throw bad(resource, field, "not a string");
     return Optional.of(n.stringValue());
@@ -78,7 +81,7 @@ final class DescribeFile {
 
   /** An optional boolean with a default. */
   boolean bool(JsonNode node, String resource, String field, boolean dflt) {
-    JsonNode n = node.get(field);
+    JsonNode n = node.get(key(field));
     if (n == null || n.isNull()) return dflt;
     if (!n.isBoolean()) throw bad(resource, field, "not a boolean");
     return n.booleanValue();
@@ -86,7 +89,7 @@ final class DescribeFile {
 
   /** An optional integer. */
   Optional<Integer> optInt(JsonNode node, String resource, String field) {
-    JsonNode n = node.get(field);
+    JsonNode n = node.get(key(field));
     if (n == null || n.isNull()) return Optional.empty();
     if (!n.isInt()) throw bad(resource, field, "not an integer");
     return Optional.of(n.intValue());

@@ -42,7 +42,7 @@ sealed interface PathEndpoint {
    * @param address the address the destination is known by, when the path names only an address
    */
   record Target(Set<String> ids, Optional<CidrBlock> address) {
-    Target {
+    public Target {
       ids = Set.copyOf(ids);
       Objects.requireNonNull(address, "address");
     }
