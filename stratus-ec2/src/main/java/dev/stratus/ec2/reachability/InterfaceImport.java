@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class InterfaceImport {
   /** Ids AWS writes into the descriptions of service-managed interfaces. */
-  private static final Pattern OWNER_ID = Pattern.compile("(nat-[0-9a-f]+|vpce-[0-9a-f]+|tgw-attach-[0-9a-f]+)");
+  private static final Pattern OWNER_ID = Pattern.compile("(nat-[0-9a-z]+|vpce-[0-9a-z]+|tgw-attach-[0-9a-z]+)");
 
   private InterfaceImport() {}
 

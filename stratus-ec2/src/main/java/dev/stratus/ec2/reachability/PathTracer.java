@@ -145,6 +145,7 @@ final class PathTracer {
       case NetworkInterface.Attachment.TransitGatewayAttachment t -> t.transitGatewayAttachmentId();
       case NetworkInterface.Attachment.Detached d -> eni.id();
     };
+    if (owner.isEmpty()) owner = eni.id();
     if (target.matches(eni.id(), owner) || (target.matchesAddress(p.destinationAddress()) && eni.owns(p.destinationAddress()))) {
       if (!owner.equals(eni.id())) hop(owner, p, p, null);
       return arrive(new PathEndpoint.FromInterface(eni, Optional.empty()), p);

@@ -92,8 +92,11 @@ public final class ReachabilityImport {
     b.internetGateways.addAll(r.read("describe-internet-gateways", InterfaceImport::internetGateways));
     b.natGateways.addAll(r.read("describe-nat-gateways", InterfaceImport::natGateways));
     for (NatGateway n : b.natGateways) natInterface(n, b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
-    b.networkInterfaces.addAll(byId.values());
     b.vpcEndpoints.addAll(r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints));
+    for (VpcEndpoint e : b.vpcEndpoints) {
+      for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
+    }
+    b.networkInterfaces.addAll(byId.values());
     for (ManagedPrefixList pl : r.read("describe-managed-prefix-lists", InterfaceImport::prefixLists)) {
       b.managedPrefixLists.add(new ManagedPrefixList(pl.id(), pl.region(), pl.prefixListName(), pl.addressFamily(),
           r.read("get-managed-prefix-list-entries." + pl.id(), InterfaceImport::prefixListEntries)));
@@ -133,6 +136,13 @@ public final class ReachabilityImport {
     boolean support = r.attribute(v.id(), "enableDnsSupport").orElse(v.enableDnsSupport());
     boolean hostnames = r.attribute(v.id(), "enableDnsHostnames").orElse(v.enableDnsHostnames());
     return new Vpc(v.id(), v.region(), v.ownerId(), v.cidrBlocks(), support, hostnames, v.isDefault(), v.tags());
+  }
+
+  /** An endpoint's interface belongs to it, whatever its description says. */
+  private static NetworkInterface ownedBy(NetworkInterface eni, VpcEndpoint e) {
+    return new NetworkInterface(eni.id(), eni.region(), eni.vpcId(), eni.subnetId(), eni.availabilityZone(),
+        eni.privateIpAddresses(), eni.publicIp(), eni.securityGroupIds(), eni.interfaceType(),
+        new NetworkInterface.Attachment.InterfaceEndpoint(e.id()), eni.sourceDestCheck());
   }
 
   private static Optional<NetworkInterface> natInterface(NatGateway n, Network.Builder b) {
