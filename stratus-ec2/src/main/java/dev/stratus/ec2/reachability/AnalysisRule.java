@@ -12,6 +12,20 @@ public sealed interface AnalysisRule {
   /** How the rule reads in a sentence. */
   String describe();
 
+  /** {@code all traffic}, {@code tcp port 22}, {@code udp ports 1024-65535}, {@code icmp}. */
+  static String traffic(String protocol, PortRange ports) {
+    String name;
+    try {
+      Protocol p = Protocol.fromAws(protocol);
+      if (p == Protocol.ALL) return "all traffic";
+      name = p.wire();
+      if (!p.hasPorts()) return name;
+    } catch (IllegalArgumentException e) {
+      name = "protocol " + protocol;
+    }
+    return name + (ports.from() == ports.to() ? " port " : " ports ") + ports;
+  }
+
   /**
    * A network ACL entry ({@code AnalysisAclRule}); rule number 32767 (32768 IPv6) is the implicit deny.
    *
@@ -37,8 +51,8 @@ public sealed interface AnalysisRule {
     @Override
     public String describe() {
       String n = implicitDeny() ? "* (implicit deny)" : Integer.toString(ruleNumber);
-      return (egress ? "outbound" : "inbound") + " rule " + n + " " + ruleAction + " " + protocol
-          + " ports " + portRange + " " + (egress ? "to " : "from ") + cidr;
+      return (egress ? "outbound" : "inbound") + " rule " + n + " " + ruleAction + " "
+          + AnalysisRule.traffic(protocol, portRange) + " " + (egress ? "to " : "from ") + cidr;
     }
   }
 
@@ -63,7 +77,7 @@ public sealed interface AnalysisRule {
 
     @Override
     public String describe() {
-      return securityGroupId + " " + direction + " allows " + protocol + " ports " + portRange
+      return securityGroupId + " " + direction + " allows " + AnalysisRule.traffic(protocol, portRange)
           + ("ingress".equals(direction) ? " from " : " to ") + peer;
     }
   }

@@ -76,7 +76,7 @@ class ReachabilityImportTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"peering", "nacl", "routing", "tgw", "onprem"})
+  @ValueSource(strings = {"peering", "nacl", "routing", "tgw", "onprem", "egress", "interregion"})
   void toDescribeOutputs_thenImport_roundTrips(String scenario, @TempDir Path tmp) {
     Network original = Fixtures.network(scenario);
     List<Path> files = ReachabilityExport.toDescribeOutputs(original, tmp);
