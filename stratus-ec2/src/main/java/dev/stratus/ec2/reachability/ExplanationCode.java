@@ -53,8 +53,6 @@ public enum ExplanationCode {
   TGW_ROUTE_AZ_RESTRICTION("The transit gateway has no attachment subnet in the source's Availability Zone."),
   /** The selected transit gateway route is a blackhole (vpc.md §32). */
   TGW_RTB_BAD_STATE_ROUTE("The transit gateway route to the destination is in a bad state (blackhole)."),
-  /** The destination given for the path could not be found in the network. */
-  UNKNOWN_DESTINATION("The destination is not known to the analysis."),
   /** Inbound traffic through a virtual private gateway targets an address that is no interface of the VPC. */
   VGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS(
       "The destination is not the private IP of an interface in the VPC (no edge-to-edge routing)."),

@@ -84,7 +84,9 @@ final class GatewayHops {
       return t.block(ExplanationCode.IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS, Direction.INGRESS, igw.id(), null,
           List.of(), pkt.sourceAddress().address() + " is a private address");
     }
-    Optional<NetworkInterface> eni = t.ix.interfaceWithPublicIp(pkt.destinationAddress())
+    Optional<NetworkInterface> eni = pkt.destinationAddress().ipv6()
+        ? t.ix.interfaceAt(vpc.id(), pkt.destinationAddress())
+        : t.ix.interfaceWithPublicIp(pkt.destinationAddress())
         .filter(e -> e.vpcId().equals(vpc.id()))
         .or(() -> t.ix.network.natGateways().stream()
             .filter(n -> n.vpcId().equals(vpc.id()) && n.publicIp().equals(Optional.of(pkt.destinationAddress())))
@@ -95,7 +97,8 @@ final class GatewayHops {
           List.of(AnalysisComponent.of(vpc.id())), pkt.destinationAddress().address()
               + " is not the public IP of an attached interface in " + vpc.id());
     }
-    AnalysisPacketHeader in = pkt.withAddresses(pkt.sourceAddress(), eni.get().primaryIp().get());
+    AnalysisPacketHeader in = pkt.destinationAddress().ipv6() ? pkt
+        : pkt.withAddresses(pkt.sourceAddress(), eni.get().primaryIp().get());
     t.hop(igw.id(), pkt, in, null);
     return t.deliverInVpc(vpc, null, in, ctx);
   }
