@@ -17,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import io.netty.util.AttributeKey;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -25,11 +27,17 @@ import java.util.logging.Logger;
 /**
  * Adapts Netty to {@link ApiDispatcher}: copies the aggregated request out of its buffer on
  * the event loop, dispatches on a virtual thread, and writes the response back on the loop.
- * Stateless, hence sharable.
+ * Sharable: the only per-connection state is a channel attribute.
+ *
+ * <p>HTTP/1.1 answers pipelined requests in order, so each connection chains its calls: a
+ * request is dispatched only after the previous response on that connection was written.
  */
 @ChannelHandler.Sharable
 final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger LOG = Logger.getLogger(ApiHttpHandler.class.getName());
+
+  /** The completion of the last call queued on a connection (read and set on its event loop only). */
+  private static final AttributeKey<CompletableFuture<Void>> TAIL = AttributeKey.valueOf("stratus.api.tail");
 
   private final ApiDispatcher dispatcher;
   private final ExecutorService calls;
@@ -54,23 +62,39 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     WireRequest request = WireRequest.of(msg.method().name(), msg.uri(), headers,
         ByteBufUtil.getBytes(msg.content()));
+    CompletableFuture<Void> previous = ctx.channel().attr(TAIL).get();
+    if (previous == null) previous = CompletableFuture.completedFuture(null);
     try {
-      calls.execute(() -> {
-        WireResponse response = dispatcher.dispatch(request);
-        ctx.channel().eventLoop().execute(() -> write(ctx, response, keepAlive));
-      });
+      CompletableFuture<Void> next = previous.thenComposeAsync(v -> {
+        WireResponse answer = call(request);
+        CompletableFuture<Void> written = new CompletableFuture<>();
+        ctx.channel().eventLoop().execute(() -> write(ctx, answer, keepAlive, written));
+        return written;
+      }, calls);
+      ctx.channel().attr(TAIL).set(next);
     } catch (RejectedExecutionException e) {
       ctx.close();
     }
   }
 
-  private static void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive) {
+  private WireResponse call(WireRequest request) {
+    try {
+      return dispatcher.dispatch(request);
+    } catch (RuntimeException | Error e) {
+      LOG.log(Level.WARNING, "dispatcher failed outside its own error handling", e);
+      return WireResponse.of(500, "text/plain", "Internal failure");
+    }
+  }
+
+  private static void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive,
+      CompletableFuture<Void> written) {
     FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
     response.headers().forEach((k, v) -> out.headers().set(k, v));
     out.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
     HttpUtil.setKeepAlive(out, keepAlive);
     var future = ctx.writeAndFlush(out);
+    future.addListener(f -> written.complete(null));
     if (!keepAlive) future.addListener(ChannelFutureListener.CLOSE);
   }
 

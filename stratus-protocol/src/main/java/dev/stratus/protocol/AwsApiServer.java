@@ -60,6 +60,7 @@ public final class AwsApiServer implements AutoCloseable {
             }
           });
       Channel channel = b.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
+      calls.execute(dispatcher::warmUp);
       return new AwsApiServer(group, calls, channel);
     } catch (RuntimeException e) {
       group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);

@@ -83,6 +83,28 @@ public final class ServiceModel {
     return ops;
   }
 
+  /** An operation's wire name and HTTP binding, without its model classes. */
+  public record Binding(String name, OperationInfo info) {}
+
+  /**
+   * The bindings of every operation, loading only the request marshallers (REST routing needs
+   * no model classes; those load when an operation is first called).
+   */
+  public List<Binding> bindings() {
+    List<Binding> found = new ArrayList<>();
+    for (String className : operationNames()) {
+      try {
+        OperationInfo info = bindingOf(className);
+        found.add(new Binding(wireName(info, className), info));
+      } catch (ClassNotFoundException | NoSuchFieldException e) {
+        // a marshaller without a binding is not an operation
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot read the SDK binding of " + descriptor.id() + "." + className, e);
+      }
+    }
+    return found;
+  }
+
   /** The names of all operations, from the jar listing only (no class loading). */
   public List<String> operationNames() {
     String dir = descriptor.sdkPackage().replace('.', '/') + "/transform/";
@@ -110,22 +132,31 @@ public final class ServiceModel {
     String pkg = descriptor.sdkPackage();
     ClassLoader loader = ServiceModel.class.getClassLoader();
     try {
-      Class<?> marshaller = Class.forName(pkg + ".transform." + name + MARSHALLER_SUFFIX, true, loader);
-      Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
-      binding.setAccessible(true);
-      OperationInfo info = (OperationInfo) binding.get(null);
+      OperationInfo info = bindingOf(name);
       Class<? extends SdkPojo> request =
           Class.forName(pkg + ".model." + name + "Request", false, loader).asSubclass(SdkPojo.class);
       Class<? extends SdkPojo> response =
           Class.forName(pkg + ".model." + name + "Response", false, loader).asSubclass(SdkPojo.class);
-      String id = info.operationIdentifier();
-      String wireName = id == null ? name : id.substring(id.lastIndexOf('.') + 1);
-      return Optional.of(new Operation(descriptor, wireName, info, request, response));
+      return Optional.of(new Operation(descriptor, wireName(info, name), info, request, response));
     } catch (ClassNotFoundException | NoSuchFieldException e) {
       return Optional.empty();
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot read the SDK binding of " + descriptor.id() + "." + name, e);
     }
+  }
+
+  private OperationInfo bindingOf(String className) throws ReflectiveOperationException {
+    Class<?> marshaller = Class.forName(descriptor.sdkPackage() + ".transform." + className + MARSHALLER_SUFFIX,
+        true, ServiceModel.class.getClassLoader());
+    Field binding = marshaller.getDeclaredField("SDK_OPERATION_BINDING");
+    binding.setAccessible(true);
+    return (OperationInfo) binding.get(null);
+  }
+
+  /** The operation's name on the wire: the binding's identifier without a JSON target prefix. */
+  private static String wireName(OperationInfo info, String className) {
+    String id = info.operationIdentifier();
+    return id == null ? className : id.substring(id.lastIndexOf('.') + 1);
   }
 
   private static boolean isJavaIdentifier(String s) {

@@ -17,4 +17,9 @@ public final class Codecs {
   }
 
   public ProtocolCodec of(Protocol protocol) { return codecs.get(protocol); }
+
+  /** Prepares the routing tables of a REST service ahead of its first call. */
+  public void warmUp(dev.stratus.protocol.ServiceModel service) {
+    if (codecs.get(service.descriptor().protocol()) instanceof RestCodec rest) rest.router(service);
+  }
 }

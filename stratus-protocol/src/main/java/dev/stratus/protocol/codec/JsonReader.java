@@ -11,7 +11,6 @@ import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
 import software.amazon.awssdk.core.traits.TimestampFormatTrait.Format;
-import software.amazon.awssdk.core.SdkBytes;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -125,8 +124,5 @@ final class JsonReader {
     if (node.isNumber()) return Document.fromNumber(node.decimalValue());
     return Document.fromNull();
   }
-
-  /** Base64-decodes a blob; used by rest-json for blob payloads. */
-  static SdkBytes blob(byte[] raw) { return SdkBytes.fromByteArray(raw); }
 
 }

@@ -3,19 +3,16 @@ package dev.stratus.protocol.codec;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
  * Reflective access to SDK model classes: a fresh builder of a model class (its static
- * {@code builder()}, cached as a MethodHandle) and its field list.
+ * {@code builder()}, cached as a MethodHandle) and building it.
  */
 public final class SdkShapes {
   private static final ConcurrentHashMap<Class<?>, MethodHandle> BUILDERS = new ConcurrentHashMap<>();
-  private static final ConcurrentHashMap<Class<?>, List<SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
 
   private SdkShapes() {}
 
@@ -34,11 +31,6 @@ public final class SdkShapes {
     } catch (Throwable e) {
       throw new IllegalStateException("cannot create a builder of " + type.getName(), e);
     }
-  }
-
-  /** The fields of a model class, in the SDK's order. */
-  public static List<SdkField<?>> fields(Class<?> type) {
-    return FIELDS.computeIfAbsent(type, t -> List.copyOf(builder(t).sdkFields()));
   }
 
   /** Builds a builder obtained from {@link #builder} or {@link SdkField#constructor()}. */

@@ -26,7 +26,8 @@ import software.amazon.awssdk.core.traits.XmlAttributeTrait;
  * external entities are refused.
  */
 final class XmlReader {
-  private static final ThreadLocal<DocumentBuilder> PARSERS = ThreadLocal.withInitial(XmlReader::newParser);
+  /** Configured once; handlers run on fresh virtual threads, so no per-thread caching. */
+  private static final DocumentBuilderFactory FACTORY = newFactory();
 
   /** Fails on errors without printing to stderr (the JDK default handler prints). */
   private static final org.xml.sax.ErrorHandler SILENT = new org.xml.sax.ErrorHandler() {
@@ -40,8 +41,10 @@ final class XmlReader {
   /** Parses a document; anything but well-formed XML is a malformed-body error. */
   static Element parse(byte[] body) {
     try {
-      DocumentBuilder parser = PARSERS.get();
-      parser.reset();
+      DocumentBuilder parser;
+      synchronized (FACTORY) {
+        parser = FACTORY.newDocumentBuilder();
+      }
       parser.setErrorHandler(SILENT);
       return parser.parse(new ByteArrayInputStream(body)).getDocumentElement();
     } catch (Exception e) {
@@ -146,7 +149,7 @@ final class XmlReader {
     return colon < 0 ? n : n.substring(colon + 1);
   }
 
-  private static DocumentBuilder newParser() {
+  private static DocumentBuilderFactory newFactory() {
     try {
       DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
       f.setNamespaceAware(true);
@@ -156,7 +159,7 @@ final class XmlReader {
       f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
       f.setXIncludeAware(false);
       f.setExpandEntityReferences(false);
-      return f.newDocumentBuilder();
+      return f;
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException(e);
     }

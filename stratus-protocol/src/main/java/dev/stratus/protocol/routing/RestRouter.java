@@ -15,18 +15,20 @@ import java.util.Optional;
  */
 public final class RestRouter {
   /** One template and the operation it belongs to. */
-  private record Route(UriTemplate template, Operation operation) {}
+  private record Route(UriTemplate template, String operation) {}
 
   /** A match: the operation and the labels its template bound. */
   public record Match(Operation operation, Map<String, String> labels) {}
 
+  private final ServiceModel service;
   private final Map<String, List<Route>> byMethod = new HashMap<>();
 
   public RestRouter(ServiceModel service) {
-    for (Operation op : service.operations()) {
-      String method = op.binding().httpMethod().name();
+    this.service = service;
+    for (ServiceModel.Binding b : service.bindings()) {
+      String method = b.info().httpMethod().name();
       byMethod.computeIfAbsent(method, m -> new ArrayList<>())
-          .add(new Route(new UriTemplate(op.binding().requestUri()), op));
+          .add(new Route(new UriTemplate(b.info().requestUri()), b.name()));
     }
     byMethod.values().forEach(routes ->
         routes.sort(Comparator.comparingInt((Route r) -> r.template.specificity()).reversed()));
@@ -35,7 +37,10 @@ public final class RestRouter {
   public Optional<Match> match(String method, String path, Map<String, List<String>> query) {
     for (Route r : byMethod.getOrDefault(method, List.of())) {
       Optional<Map<String, String>> labels = r.template.match(path, query);
-      if (labels.isPresent()) return Optional.of(new Match(r.operation, labels.get()));
+      if (labels.isPresent()) {
+        Optional<Operation> op = service.operation(r.operation);
+        if (op.isPresent()) return Optional.of(new Match(op.get(), labels.get()));
+      }
     }
     return Optional.empty();
   }

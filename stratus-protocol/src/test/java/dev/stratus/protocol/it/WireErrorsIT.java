@@ -173,6 +173,53 @@ class WireErrorsIT {
     assertThat(r.statusCode()).isEqualTo(400);
   }
 
+  @Test void garbageOnTheSocket_closesConnectionAndServerKeepsServing() throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write("\u0000\u0001GARBAGE %%% \r\n\r\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.getOutputStream().flush();
+      s.setSoTimeout(5000);
+      s.getInputStream().readAllBytes();
+    }
+
+    health_get_answersRunning();
+  }
+
+  @Test void pipelinedRequests_answeredInOrder() throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      StringBuilder both = new StringBuilder();
+      for (String action : new String[] {"DescribeVpcs", "DescribeUnicorns", "DescribeVpcs"}) {
+        String body = "Action=" + action + "&Version=2016-11-15";
+        both.append("POST / HTTP/1.1\r\nHost: x\r\nAuthorization: ").append(auth("ec2"))
+            .append("\r\nContent-Type: ").append(FORM).append("\r\nContent-Length: ").append(body.length())
+            .append("\r\n\r\n").append(body);
+      }
+      both.append("GET /_stratus/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+      s.getOutputStream().write(both.toString().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.setSoTimeout(5000);
+      String response = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      int first = response.indexOf("<DescribeVpcsResponse");
+      int second = response.indexOf("InvalidAction");
+      int third = response.indexOf("<DescribeVpcsResponse", second);
+      int fourth = response.indexOf("{\"status\":\"running\"}");
+      assertThat(first).isNotNegative();
+      assertThat(second).isGreaterThan(first);
+      assertThat(third).isGreaterThan(second);
+      assertThat(fourth).isGreaterThan(third);
+    }
+  }
+
+  @Test void badPercentEncoding_isToleratedNotInternalFailure() throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.getOutputStream().write(("GET /2013-04-01/hostedzone/%zz/rrset HTTP/1.1\r\nHost: x\r\nAuthorization: " + auth("route53")
+          + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+      s.setSoTimeout(5000);
+      String response = new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+
+      assertThat(response).contains("<ErrorResponse").doesNotContain("InternalFailure");
+    }
+  }
+
   @Test void oversizedBody_answers413AndServerKeepsServing() throws Exception {
     byte[] big = new byte[17 * 1024 * 1024];
     HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))

@@ -1,0 +1,26 @@
+package dev.stratus.app;
+
+import dev.stratus.core.ServiceModule.Endpoint;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The HTTP server answering the AWS APIs, as the wiring sees it: started, asked its port, closed. */
+interface ApiServer extends AutoCloseable {
+
+  int port();
+
+  @Override
+  void close();
+
+  /** How the wiring starts one; the tests and the protocol layer each supply theirs. */
+  @FunctionalInterface
+  interface Starter {
+    /**
+     * @param handlers every module's API handlers
+     * @param endpoints what {@code GET /_stratus/endpoints} lists, asked at request time
+     */
+    ApiServer start(String bindAddress, int port, List<Object> handlers, Clock clock,
+        Supplier<List<Endpoint>> endpoints) throws Exception;
+  }
+}

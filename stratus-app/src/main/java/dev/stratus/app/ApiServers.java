@@ -1,0 +1,29 @@
+package dev.stratus.app;
+
+import dev.stratus.protocol.AwsApiServer;
+import dev.stratus.protocol.OperationRegistry;
+
+/** The API servers the wiring can start. */
+final class ApiServers {
+  /**
+   * The protocol layer's {@link AwsApiServer} over every module's handlers. It serves
+   * {@code /_stratus/health} itself but no other Stratus route, so {@code stratus endpoints}
+   * falls back to the flags (see {@link EndpointsCommand}).
+   */
+  static final ApiServer.Starter DEFAULT = (bind, port, handlers, clock, endpoints) -> {
+    var server = AwsApiServer.start(bind, port, OperationRegistry.of(handlers), clock);
+    return new ApiServer() {
+      @Override
+      public int port() { return server.port(); }
+
+      @Override
+      public void close() { server.close(); }
+    };
+  };
+
+  /** Answers only {@code /_stratus/*}: for tests of the wiring that need no AWS API. */
+  static final ApiServer.Starter STATUS_ONLY =
+      (bind, port, handlers, clock, endpoints) -> StatusOnlyApiServer.start(bind, port, endpoints);
+
+  private ApiServers() {}
+}

@@ -1,0 +1,109 @@
+package dev.stratus.app;
+
+import dev.stratus.core.Extensions;
+import dev.stratus.core.ServiceModule;
+import dev.stratus.core.ServiceModule.Endpoint;
+import dev.stratus.core.Settings;
+import dev.stratus.core.StratusContext;
+import dev.stratus.core.store.Store;
+import dev.stratus.core.store.Stores;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A running Stratus: the store, every service module on the class path and the API server in
+ * front of their handlers. Closing it stops them in the reverse order of their start.
+ */
+/*
+ * Start order: store (modules read committed state when they start), modules in ServiceLoader
+ * order (each builds its handlers and starts its data planes), then the API server, so that no
+ * API call arrives before every handler exists. Everything started is pushed on one stack; close
+ * pops it: API server first (no new calls), then each module's resources, the store last.
+ * A failure half-way closes what was started and rethrows.
+ */
+public final class StratusServer implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(StratusServer.class.getName());
+
+  private final Deque<AutoCloseable> started;
+  private final ApiServer api;
+  private final List<Endpoint> endpoints;
+  private final List<String> modules;
+  private final Store store;
+
+  private StratusServer(Deque<AutoCloseable> started, ApiServer api, List<Endpoint> endpoints, List<String> modules, Store store) {
+    this.started = started;
+    this.api = api;
+    this.endpoints = endpoints;
+    this.modules = modules;
+    this.store = store;
+  }
+
+  /** Starts Stratus with the API server the protocol layer provides. */
+  public static StratusServer start(Settings settings, Clock clock) throws Exception {
+    return start(settings, clock, ApiServers.DEFAULT);
+  }
+
+  static StratusServer start(Settings settings, Clock clock, ApiServer.Starter apiStarter) throws Exception {
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    try {
+      Store store = Stores.open(settings);
+      started.push(store);
+      var context = new StratusContext(store, clock, settings, new Extensions());
+      List<Object> handlers = new ArrayList<>();
+      List<Endpoint> moduleEndpoints = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      for (ServiceModule module : ServiceLoader.load(ServiceModule.class)) {
+        var result = module.start(context);
+        result.resources().forEach(started::push);
+        handlers.addAll(result.apiHandlers());
+        moduleEndpoints.addAll(result.endpoints());
+        names.add(module.name());
+        LOG.fine(() -> "started " + module.name() + " with " + result.apiHandlers().size() + " API handlers");
+      }
+      var endpoints = new ArrayList<Endpoint>();
+      var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock, () -> List.copyOf(endpoints));
+      started.push(api);
+      endpoints.add(new Endpoint("AWS APIs", "http", settings.bindAddress(), api.port()));
+      endpoints.addAll(moduleEndpoints);
+      return new StratusServer(started, api, List.copyOf(endpoints), List.copyOf(names), store);
+    } catch (Exception | Error e) {
+      closeAll(started);
+      throw e;
+    }
+  }
+
+  public int apiPort() { return api.port(); }
+
+  /** Where everything listens, the AWS API first. */
+  public List<Endpoint> endpoints() { return endpoints; }
+
+  /** The names of the service modules that started, in start order. */
+  public List<String> modules() { return modules; }
+
+  public Store store() { return store; }
+
+  /** Stops the API server, then every module's resources, then the store. Safe to call twice. */
+  @Override
+  public void close() {
+    synchronized (started) {
+      closeAll(started);
+    }
+  }
+
+  private static void closeAll(Deque<AutoCloseable> started) {
+    while (!started.isEmpty()) {
+      var next = started.pop();
+      try {
+        next.close();
+      } catch (Exception e) {
+        LOG.log(Level.WARNING, "closing " + next + " failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.stratus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.stratus.core.Settings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the end-to-end scripts under {@code e2e/} — the seeds through the AWS CLI v2
+ * ({@code /usr/bin/aws}) and boto3 — against the wired application on a random port. CI
+ * installs both clients; on a developer machine without them the tests are skipped, under
+ * {@code CI=true} a missing client fails the run instead.
+ */
+class EndToEndScriptsIT {
+  private static final Path E2E = Path.of("..", "e2e");
+  private static final Path AWS_CLI = Path.of("/usr/bin/aws");
+  private static StratusServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    server.close();
+  }
+
+  @Test
+  void route53Seed_throughTheAwsCliV2_passes() throws Exception {
+    requireClient(Files.isExecutable(AWS_CLI), "/usr/bin/aws (Debian package awscli)");
+    assertThat(run("bash", E2E.resolve("route53_seed.sh").toString())).contains("all checks passed");
+  }
+
+  @Test
+  void route53Seed_throughBoto3_passes() throws Exception {
+    requireClient(run0("python3", "-c", "import boto3") == 0, "python3 with boto3");
+    assertThat(run("python3", E2E.resolve("route53_seed.py").toString())).contains("all checks passed");
+  }
+
+  private static void requireClient(boolean present, String what) {
+    if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("CI lacks " + what);
+    assumeTrue(present, what + " is not installed");
+  }
+
+  /** Runs a script with STRATUS_ENDPOINT set; fails with its output unless it exits 0 within 2 minutes. */
+  private static String run(String... command) throws IOException, InterruptedException {
+    var pb = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
+    pb.environment().put("STRATUS_ENDPOINT", "http://127.0.0.1:" + server.apiPort());
+    var process = pb.start();
+    var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished in time").isTrue();
+    assertThat(process.exitValue()).as(String.join(" ", command) + " printed:\n" + output).isZero();
+    return output;
+  }
+
+  private static int run0(String... command) throws IOException, InterruptedException {
+    var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    return process.waitFor();
+  }
+}

@@ -1,0 +1,45 @@
+package dev.stratus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.logging.Level;
+import org.junit.jupiter.api.Test;
+
+class MainTest {
+
+  @Test
+  void run_version_exitsZero() {
+    assertThat(Main.execute("version")).isZero();
+  }
+
+  @Test
+  void run_noCommand_isAUsageError() {
+    assertThat(Main.execute()).isEqualTo(2);
+  }
+
+  @Test
+  void run_unknownOption_isAUsageError() {
+    assertThat(Main.execute("start", "--no-such-flag")).isEqualTo(2);
+  }
+
+  @Test
+  void parse_usualLevelNames_mapToJulLevels() {
+    assertThat(LogSetup.parse("debug")).isEqualTo(Level.FINE);
+    assertThat(LogSetup.parse("WARN")).isEqualTo(Level.WARNING);
+    assertThatThrownBy(() -> LogSetup.parse("loud")).hasMessageContaining("unknown log level 'loud'");
+  }
+
+  @Test
+  void hostLiteral_wildcardsAndIpv6_becomeAddressesToConnectTo() {
+    assertThat(LocalApi.hostLiteral("0.0.0.0")).isEqualTo("127.0.0.1");
+    assertThat(LocalApi.hostLiteral("::1")).isEqualTo("[::1]");
+    assertThat(LocalApi.hostLiteral("localhost")).isEqualTo("localhost");
+  }
+
+  @Test
+  void shortName_ofALoggerName_isItsLastPart() {
+    assertThat(OneLineFormatter.shortName("dev.stratus.core.store.SqlStore")).isEqualTo("SqlStore");
+    assertThat(OneLineFormatter.shortName("")).isEqualTo("root");
+  }
+}

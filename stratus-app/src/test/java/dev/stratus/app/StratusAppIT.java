@@ -1,0 +1,71 @@
+package dev.stratus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.core.Settings;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.wafv2.Wafv2Client;
+import software.amazon.awssdk.services.wafv2.model.Scope;
+
+/**
+ * The wired application in this JVM, as {@code stratus start --ephemeral} runs it: every service
+ * module on the class path behind the protocol layer's API server, on a random port.
+ */
+class StratusAppIT {
+  /** One harmless SDK call per service module, by module name: proof that its handlers are wired. */
+  private static final Map<String, Consumer<URI>> SMOKE_CALLS = Map.of(
+      "route53", uri -> client(Route53Client.builder(), uri, Region.AWS_GLOBAL).listHostedZones(),
+      "ec2", uri -> client(Ec2Client.builder(), uri, Region.US_EAST_1).describeVpcs(),
+      "elbv2", uri -> client(ElasticLoadBalancingV2Client.builder(), uri, Region.US_EAST_1).describeLoadBalancers(),
+      "cloudfront", uri -> client(CloudFrontClient.builder(), uri, Region.AWS_GLOBAL).listDistributions(r -> {}),
+      "wafv2", uri -> client(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL)),
+      "apigateway", uri -> client(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {}),
+      "globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {}));
+
+  @Test
+  void start_ephemeral_servesHealthAndEveryModulesApi() throws Exception {
+    try (var server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC())) {
+      assertThat(LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/health")).isPresent();
+      assertThat(server.modules()).as("service modules found by ServiceLoader").isNotEmpty();
+      var endpoint = URI.create("http://127.0.0.1:" + server.apiPort());
+      for (String module : server.modules()) {
+        assertThat(SMOKE_CALLS).as("a smoke call for module " + module).containsKey(module);
+        SMOKE_CALLS.get(module).accept(endpoint);
+      }
+    }
+  }
+
+  @Test
+  void start_withTheStatusServer_listsItsEndpoints() throws Exception {
+    try (var server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC(), ApiServers.STATUS_ONLY)) {
+      var endpoints = LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/endpoints").map(EndpointsJson::read).orElseThrow();
+      assertThat(endpoints).isEqualTo(server.endpoints());
+      assertThat(endpoints).first().satisfies(e -> {
+        assertThat(e.description()).isEqualTo("AWS APIs");
+        assertThat(e.port()).isEqualTo(server.apiPort());
+      });
+    }
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, URI endpoint, Region region) {
+    return builder.endpointOverride(endpoint).region(region)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+}

@@ -1,0 +1,110 @@
+package dev.stratus.core.store;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A transaction over a snapshot of committed rows: writes go to private copies of the scopes
+ * they touch, reads see those copies, and at the end the store turns them into
+ * {@link RowChange}s to persist and into the next {@link CommittedRows}.
+ *
+ * <p>Once the store has finished with it (committed or not) every call fails, so a transaction
+ * that escaped its {@code write} block cannot change a published snapshot.
+ */
+final class MirrorTransaction implements Transaction {
+  private record RowKey(Table<?> table, String scope, String id) {}
+
+  private final CommittedRows base;
+  /** Private copies of the touched scopes; they become part of the next snapshot. */
+  private final Map<TableScope, TreeMap<String, StoredRow>> working = new LinkedHashMap<>();
+  /** Every row touched, with what was committed before this transaction. */
+  private final Map<RowKey, Optional<StoredRow>> touched = new LinkedHashMap<>();
+  private boolean finished;
+
+  MirrorTransaction(CommittedRows base) { this.base = Objects.requireNonNull(base, "base"); }
+
+  @Override
+  public <T> Optional<T> get(Table<T> table, String scope, String id) {
+    return Optional.ofNullable(rows(table, scope).get(id)).map(r -> r.value(table));
+  }
+
+  @Override
+  public <T> List<T> list(Table<T> table, String scope) {
+    return rows(table, scope).values().stream().map(r -> r.value(table)).toList();
+  }
+
+  @Override
+  public <T> List<T> listAll(Table<T> table) {
+    var scopes = new TreeSet<>(base.scopes(table.name()).keySet());
+    working.keySet().stream().filter(ts -> ts.table().equals(table.name())).forEach(ts -> scopes.add(ts.scope()));
+    return scopes.stream().flatMap(s -> list(table, s).stream()).toList();
+  }
+
+  @Override
+  public <T> void put(Table<T> table, String scope, String id, T value) {
+    Objects.requireNonNull(id, "id");
+    var before = touch(table, scope, id);
+    var row = StoredRow.encode(table, value, before.map(r -> r.version() + 1).orElse(1L));
+    writable(table, scope).put(id, row);
+  }
+
+  @Override
+  public <T> boolean delete(Table<T> table, String scope, String id) {
+    Objects.requireNonNull(id, "id");
+    if (!rows(table, scope).containsKey(id)) return false;
+    touch(table, scope, id);
+    writable(table, scope).remove(id);
+    return true;
+  }
+
+  /** The net change of every touched row, in first-touch order; ends the transaction. */
+  List<RowChange> finish() {
+    checkOpen();
+    finished = true;
+    var changes = new ArrayList<RowChange>(touched.size());
+    touched.forEach((key, before) -> {
+      var after = Optional.ofNullable(working.get(new TableScope(key.table().name(), key.scope())).get(key.id()));
+      if (before.isPresent() || after.isPresent()) {
+        changes.add(new RowChange(key.table(), key.scope(), key.id(), before, after));
+      }
+    });
+    return changes;
+  }
+
+  /** The snapshot after this transaction; only valid after {@link #finish}. */
+  CommittedRows next() {
+    if (!finished) throw new IllegalStateException("transaction not finished");
+    return base.with(working);
+  }
+
+  /** Ends the transaction without a commit (the work threw). */
+  void abandon() { finished = true; }
+
+  private Optional<StoredRow> touch(Table<?> table, String scope, String id) {
+    checkOpen();
+    return touched.computeIfAbsent(new RowKey(table, scope, id), k -> base.get(table.name(), scope, id));
+  }
+
+  private NavigableMap<String, StoredRow> rows(Table<?> table, String scope) {
+    checkOpen();
+    Objects.requireNonNull(scope, "scope");
+    NavigableMap<String, StoredRow> own = working.get(new TableScope(table.name(), scope));
+    return own != null ? own : base.scope(table.name(), scope);
+  }
+
+  private TreeMap<String, StoredRow> writable(Table<?> table, String scope) {
+    return working.computeIfAbsent(new TableScope(table.name(), scope),
+        ts -> new TreeMap<>(base.scope(ts.table(), ts.scope())));
+  }
+
+  private void checkOpen() {
+    if (finished) throw new IllegalStateException("the transaction is over; use the Transaction only inside store.write");
+  }
+}

@@ -1,0 +1,128 @@
+package dev.stratus.core.store;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The behaviour every {@link Store} shares: committed rows mirrored in memory, one writer at a
+ * time, persistence before visibility, change events after commit. Subclasses only decide where
+ * a commit is made durable ({@link MemoryStore}: nowhere; {@link SqlStore}: a JDBC database).
+ */
+/*
+ * Invariants.
+ *
+ * Reads: every read outside a transaction sees one published CommittedRows snapshot through one
+ * volatile field. Snapshots are immutable, so reads take no lock and never touch the database.
+ *
+ * Writes, under the writer lock, in this order:
+ *   1. the work runs against a MirrorTransaction over the current snapshot;
+ *      if it throws, the transaction is abandoned and nothing else happens;
+ *   2. persist() makes the net row changes durable in one database transaction;
+ *      if it throws, the snapshot stays as it was and the exception propagates;
+ *   3. the next snapshot is published (now reads see the change);
+ *   4. listeners get the events, still under the lock, so they see commits in commit order
+ *      and a listener reading the store sees at least the state its events describe.
+ * Hence an acknowledged write (write() returned) is durable, and nothing is ever visible or
+ * published that is not durable.
+ *
+ * A write from inside a transaction or a listener would deadlock a non-reentrant design and
+ * corrupt this one, so it is refused.
+ */
+public abstract sealed class MirroredStore implements Store permits MemoryStore, SqlStore {
+  private static final Logger LOG = Logger.getLogger(MirroredStore.class.getName());
+
+  private final ReentrantLock writer = new ReentrantLock();
+  private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile CommittedRows committed;
+  private volatile boolean closed;
+
+  MirroredStore(CommittedRows initial) { this.committed = Objects.requireNonNull(initial, "initial"); }
+
+  @Override
+  public final <T> Optional<T> get(Table<T> table, String scope, String id) {
+    return committed.get(table.name(), scope, id).map(r -> r.value(table));
+  }
+
+  @Override
+  public final <T> List<T> list(Table<T> table, String scope) {
+    return committed.scope(table.name(), scope).values().stream().map(r -> r.value(table)).toList();
+  }
+
+  @Override
+  public final <T> List<T> listAll(Table<T> table) {
+    return committed.scopes(table.name()).values().stream()
+        .flatMap(rows -> rows.values().stream()).map(r -> r.value(table)).toList();
+  }
+
+  @Override
+  public final <R> R write(Function<Transaction, R> work) {
+    Objects.requireNonNull(work, "work");
+    if (writer.isHeldByCurrentThread()) {
+      throw new IllegalStateException("store.write called inside a transaction or a change listener");
+    }
+    writer.lock();
+    try {
+      if (closed) throw new IllegalStateException("the store is closed");
+      var tx = new MirrorTransaction(committed);
+      R result;
+      try {
+        result = work.apply(tx);
+      } catch (RuntimeException | Error e) {
+        tx.abandon();
+        throw e;
+      }
+      var changes = tx.finish();
+      if (!changes.isEmpty()) {
+        persist(changes);
+        committed = tx.next();
+        publish(changes);
+      }
+      return result;
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  @Override
+  public final void subscribe(ChangeListener listener) { listeners.add(Objects.requireNonNull(listener, "listener")); }
+
+  /** How many rows are committed, across every table and scope. */
+  public final int size() { return committed.size(); }
+
+  @Override
+  public final void close() {
+    writer.lock();
+    try {
+      if (closed) return;
+      closed = true;
+      release();
+    } finally {
+      writer.unlock();
+    }
+  }
+
+  /** Makes the changes durable, all or nothing; throws (having rolled back) on failure. */
+  abstract void persist(List<RowChange> changes);
+
+  /** Frees the backing resources; called once, under the writer lock. */
+  abstract void release();
+
+  private void publish(List<RowChange> changes) {
+    if (listeners.isEmpty()) return;
+    var events = changes.stream().map(RowChange::toEvent).toList();
+    for (var listener : listeners) {
+      try {
+        listener.committed(events);
+      } catch (RuntimeException e) {
+        // The change is committed; a failing listener must not make the caller think otherwise.
+        LOG.log(Level.WARNING, "change listener " + listener + " failed", e);
+      }
+    }
+  }
+}

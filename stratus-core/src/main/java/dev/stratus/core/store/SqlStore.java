@@ -1,0 +1,196 @@
+package dev.stratus.core.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The durable store: committed rows live in one SQL table, {@code resource(table_name, scope,
+ * id, body, version)}, with a JSON body per row; by default an SQLite file,
+ * {@code <data-dir>/stratus.db}. Reads are served from the in-memory mirror loaded at open
+ * ({@link MirroredStore}); each write is one database transaction committed before
+ * {@link #write} returns.
+ */
+/*
+ * Durability. The SQLite file runs in WAL mode with synchronous=FULL: COMMIT returns only after
+ * the WAL has been fsync'ed. synchronous=NORMAL would already survive kill -9 (the WAL write
+ * sits in the kernel's page cache, which outlives the process) but could lose the last commits
+ * on power loss or a VM crash; Stratus writes at the pace of API calls, so the fsync per commit
+ * is cheap insurance. Only the two PRAGMAs in SQLITE_FILE_SESSION are SQLite's own; every
+ * statement below and every migration script is portable SQL, meant to run unchanged on
+ * PostgreSQL (open(Connection, ...) with a PostgreSQL connection and no session statements).
+ *
+ * Single writer. One JDBC connection, used only under MirroredStore's writer lock (and during
+ * open), and a StoreFileLock so that a second process cannot open the same file: the mirror
+ * would silently go stale otherwise. Each row's version is checked on UPDATE and DELETE as a
+ * backstop; a mismatch means someone else wrote the database and fails the commit.
+ */
+public final class SqlStore extends MirroredStore {
+  private static final Logger LOG = Logger.getLogger(SqlStore.class.getName());
+
+  /** WAL journal and an fsync per commit (see above); SQLite only. */
+  static final List<String> SQLITE_FILE_SESSION = List.of("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL");
+
+  private static final String SELECT_ALL = "SELECT table_name, scope, id, body, version FROM resource";
+  private static final String INSERT =
+      "INSERT INTO resource (table_name, scope, id, body, version) VALUES (?, ?, ?, ?, ?)";
+  private static final String UPDATE =
+      "UPDATE resource SET body = ?, version = ? WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
+  private static final String DELETE =
+      "DELETE FROM resource WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
+
+  private final Connection connection;
+  private final Optional<AutoCloseable> fileLock;
+  private final PreparedStatement insert;
+  private final PreparedStatement update;
+  private final PreparedStatement delete;
+
+  private SqlStore(CommittedRows rows, Connection connection, Optional<AutoCloseable> fileLock) throws SQLException {
+    super(rows);
+    this.connection = connection;
+    this.fileLock = fileLock;
+    this.insert = connection.prepareStatement(INSERT);
+    this.update = connection.prepareStatement(UPDATE);
+    this.delete = connection.prepareStatement(DELETE);
+  }
+
+  /** Opens (creating if needed) the SQLite store file, migrating its schema to this build's. */
+  public static SqlStore openFile(Path file) {
+    Path absolute = file.toAbsolutePath();
+    try {
+      Files.createDirectories(absolute.getParent());
+    } catch (IOException e) {
+      throw new StoreException("Cannot create " + absolute.getParent() + ": " + e.getMessage(), e);
+    }
+    var lock = StoreFileLock.acquire(absolute.resolveSibling(absolute.getFileName() + ".lock"));
+    try {
+      return open(DriverManager.getConnection("jdbc:sqlite:" + absolute), SQLITE_FILE_SESSION, Optional.of(lock));
+    } catch (SQLException | RuntimeException e) {
+      lock.close();
+      throw e instanceof StoreException se ? se : new StoreException("Cannot open the store " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** An SQLite database in memory: the SQL code path without a file (tests). */
+  public static SqlStore openInMemory() {
+    try {
+      return open(DriverManager.getConnection("jdbc:sqlite::memory:"), List.of(), Optional.empty());
+    } catch (SQLException e) {
+      throw new StoreException("Cannot open an in-memory SQLite database: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Takes over {@code connection} (closed with the store): runs the session statements, migrates
+   * the schema and loads every committed row into the mirror.
+   */
+  static SqlStore open(Connection connection, List<String> session, Optional<AutoCloseable> fileLock) throws SQLException {
+    try {
+      try (var st = connection.createStatement()) {
+        for (String sql : session) st.execute(sql);
+      }
+      checkJournal(connection, session);
+      connection.setAutoCommit(false);
+      SchemaMigrations.apply(connection);
+      var store = new SqlStore(load(connection), connection, fileLock);
+      LOG.fine(() -> "store opened with " + store.size() + " rows");
+      return store;
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(connection);
+      throw e;
+    }
+  }
+
+  @Override
+  void persist(List<RowChange> changes) {
+    try {
+      for (var change : changes) apply(change);
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+      } catch (SQLException rollbackFailure) {
+        e.addSuppressed(rollbackFailure);
+      }
+      LOG.log(Level.SEVERE, "commit failed; nothing of the transaction was applied", e);
+      throw e instanceof StoreException se ? se : new StoreException("The store could not commit: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  void release() {
+    closeQuietly(connection);
+    fileLock.ifPresent(SqlStore::closeQuietly);
+  }
+
+  /** One statement per changed row; the version check catches a writer we do not know about. */
+  private void apply(RowChange change) throws SQLException {
+    PreparedStatement st;
+    if (change.after().isEmpty()) {
+      st = key(delete, 0, change);
+      delete.setLong(4, change.before().orElseThrow().version());
+    } else if (change.before().isEmpty()) {
+      st = key(insert, 0, change);
+      insert.setString(4, change.after().get().json());
+      insert.setLong(5, change.after().get().version());
+    } else {
+      update.setString(1, change.after().get().json());
+      update.setLong(2, change.after().get().version());
+      st = key(update, 2, change);
+      update.setLong(6, change.before().get().version());
+    }
+    expectOne(st.executeUpdate(), change);
+  }
+
+  /** Binds table, scope and id to the three parameters after {@code offset}. */
+  private static PreparedStatement key(PreparedStatement st, int offset, RowChange change) throws SQLException {
+    st.setString(offset + 1, change.table().name());
+    st.setString(offset + 2, change.scope());
+    st.setString(offset + 3, change.id());
+    return st;
+  }
+
+  private static void expectOne(int updated, RowChange change) {
+    if (updated != 1) {
+      throw new StoreException("Row " + change.table().name() + "/" + change.scope() + "/" + change.id()
+          + " changed in the database behind this store's back (" + updated + " rows matched).");
+    }
+  }
+
+  private static CommittedRows load(Connection connection) throws SQLException {
+    var rows = new CommittedRows.Builder();
+    try (var st = connection.createStatement(); var rs = st.executeQuery(SELECT_ALL)) {
+      while (rs.next()) {
+        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), StoredRow.loaded(rs.getString(4), rs.getLong(5)));
+      }
+    }
+    connection.commit();
+    return rows.build();
+  }
+
+  /** WAL can silently stay off (e.g. on a file system without shared memory); say so. */
+  private static void checkJournal(Connection connection, List<String> session) throws SQLException {
+    if (!session.contains("PRAGMA journal_mode=WAL")) return;
+    try (var st = connection.createStatement(); var rs = st.executeQuery("PRAGMA journal_mode")) {
+      String mode = rs.next() ? rs.getString(1).toLowerCase(Locale.ROOT) : "unknown";
+      if (!mode.equals("wal")) LOG.warning("SQLite journal mode is " + mode + ", not wal; commits are still durable but slower");
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      LOG.log(Level.FINE, "close failed", e);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.stratus.core.store;
+
+import static dev.stratus.core.store.StoreFixtures.SHAPES;
+import static dev.stratus.core.store.StoreFixtures.THINGS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.stratus.core.AwsException;
+import dev.stratus.core.store.StoreFixtures.Shape;
+import dev.stratus.core.store.StoreFixtures.Thing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqlStoreTest {
+  @TempDir Path dir;
+
+  private Path file() { return dir.resolve("stratus.db"); }
+
+  @Test
+  void write_recordsAndSealedFamilies_roundTripThroughTheFile() {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        tx.put(THINGS, "acct", "1", new Thing("1", 5, Optional.of("x")));
+        tx.put(SHAPES, "acct", "c", new Shape.Circle(2.5));
+        tx.put(SHAPES, "acct", "s", new Shape.Square(1, List.of("a", "b")));
+        return null;
+      });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.get(THINGS, "acct", "1")).contains(new Thing("1", 5, Optional.of("x")));
+      assertThat(store.list(SHAPES, "acct")).containsExactly(new Shape.Circle(2.5), new Shape.Square(1, List.of("a", "b")));
+    }
+  }
+
+  @Test
+  void openFile_afterUpdatesAndDeletes_findsLastCommittedState() {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("2", 2)));
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 10)));
+      store.write(tx -> tx.delete(THINGS, "a", "2"));
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.list(THINGS, "a")).containsExactly(Thing.of("1", 10));
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 11)));
+      assertThat(store.get(THINGS, "a", "1")).contains(Thing.of("1", 11));
+    }
+    assertThat(rowVersions()).containsExactly("test.thing/a/1@3");
+  }
+
+  @Test
+  void write_thatThrows_leavesFileAndMirrorUntouched() {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      assertThatThrownBy(() -> store.write(tx -> {
+        StoreFixtures.put(tx, "a", Thing.of("1", 99));
+        StoreFixtures.put(tx, "a", Thing.of("2", 2));
+        throw new AwsException("Nope", 400, "no");
+      })).isInstanceOf(AwsException.class).hasMessage("no");
+      assertThat(store.list(THINGS, "a")).containsExactly(Thing.of("1", 1));
+    }
+    assertThat(rowVersions()).containsExactly("test.thing/a/1@1");
+  }
+
+  @Test
+  void write_whenTheCommitFails_changesNothingAndPublishesNothing() throws SQLException {
+    Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file());
+    try (var store = SqlStore.open(connection, List.of(), Optional.empty())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      List<ChangeEvent> seen = new ArrayList<>();
+      store.subscribe(seen::addAll);
+      connection.close();
+
+      assertThatThrownBy(() -> store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("2", 2))))
+          .isInstanceOf(StoreException.class);
+      assertThat(store.list(THINGS, "a")).containsExactly(Thing.of("1", 1));
+      assertThat(seen).isEmpty();
+    }
+  }
+
+  @Test
+  void subscribe_listener_runsOnlyOnceTheRowIsInTheFile() {
+    try (var store = SqlStore.openFile(file())) {
+      List<String> inFileWhenNotified = new ArrayList<>();
+      List<Optional<Thing>> inStoreWhenNotified = new ArrayList<>();
+      store.subscribe(events -> {
+        inFileWhenNotified.addAll(rowVersions());
+        inStoreWhenNotified.add(store.get(THINGS, "a", "1"));
+      });
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      assertThat(inFileWhenNotified).containsExactly("test.thing/a/1@1");
+      assertThat(inStoreWhenNotified).containsExactly(Optional.of(Thing.of("1", 1)));
+    }
+  }
+
+  @Test
+  void subscribe_events_carryBeforeAndAfterOfTheNetChange() {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      List<ChangeEvent> seen = new ArrayList<>();
+      store.subscribe(seen::addAll);
+      store.write(tx -> {
+        StoreFixtures.put(tx, "a", Thing.of("1", 2));
+        StoreFixtures.put(tx, "a", Thing.of("1", 3));
+        StoreFixtures.put(tx, "a", Thing.of("tmp", 0));
+        tx.delete(THINGS, "a", "tmp");
+        return null;
+      });
+      assertThat(seen).singleElement().satisfies(e -> {
+        assertThat(e.before()).contains(Thing.of("1", 1));
+        assertThat(e.after()).contains(Thing.of("1", 3));
+      });
+    }
+  }
+
+  @Test
+  void openFile_onAnEmptyFile_migratesToTheCurrentSchema() throws Exception {
+    Files.createFile(file());
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.size()).isZero();
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+      assertThat(SchemaMigrations.currentVersion(c)).isEqualTo(SchemaMigrations.SCRIPTS.size());
+      try (var rs = c.createStatement().executeQuery("PRAGMA journal_mode")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("wal");
+      }
+    }
+  }
+
+  @Test
+  void openFile_writtenByANewerStratus_isRefused() throws Exception {
+    SqlStore.openFile(file()).close();
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+      c.createStatement().execute("INSERT INTO schema_version (version, script) VALUES (999, 'future.sql')");
+    }
+    assertThatThrownBy(() -> SqlStore.openFile(file()))
+        .isInstanceOf(StoreException.class).hasMessageContaining("schema version 999");
+  }
+
+  @Test
+  void openFile_whileAnotherStoreHasIt_isRefused() {
+    try (var store = SqlStore.openFile(file())) {
+      assertThatThrownBy(() -> SqlStore.openFile(file()))
+          .isInstanceOf(StoreException.class).hasMessageContaining("Another Stratus process");
+    }
+    SqlStore.openFile(file()).close();
+  }
+
+  @Test
+  void openInMemory_runsTheSqlPath() {
+    try (var store = SqlStore.openInMemory()) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      store.write(tx -> tx.delete(THINGS, "a", "1"));
+      assertThat(store.list(THINGS, "a")).isEmpty();
+    }
+  }
+
+  /** Rows as "table/scope/id@version", read straight from the file by a second connection. */
+  private List<String> rowVersions() {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file());
+        var rs = c.createStatement().executeQuery("SELECT table_name, scope, id, version FROM resource ORDER BY 1, 2, 3")) {
+      var rows = new ArrayList<String>();
+      while (rs.next()) rows.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3) + "@" + rs.getLong(4));
+      return rows;
+    } catch (SQLException e) {
+      throw new AssertionError(e);
+    }
+  }
+}

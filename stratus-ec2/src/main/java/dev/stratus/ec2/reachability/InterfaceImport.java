@@ -1,0 +1,165 @@
+package dev.stratus.ec2.reachability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads interfaces and what owns them: {@code describe-network-interfaces},
+ * {@code describe-instances}, {@code describe-internet-gateways}, {@code describe-nat-gateways},
+ * {@code describe-vpc-endpoints}, {@code describe-managed-prefix-lists} and
+ * {@code get-managed-prefix-list-entries}.
+ */
+final class InterfaceImport {
+  /** Ids AWS writes into the descriptions of service-managed interfaces. */
+  private static final Pattern OWNER_ID = Pattern.compile("(nat-[0-9a-z]+|vpce-[0-9a-z]+|tgw-attach-[0-9a-z]+)");
+
+  private InterfaceImport() {}
+
+  static List<NetworkInterface> networkInterfaces(DescribeFile f, JsonNode root) {
+    List<NetworkInterface> out = new ArrayList<>();
+    for (JsonNode e : f.list(root, "NetworkInterfaces")) out.add(networkInterface(f, e, Optional.empty(), null, null));
+    return out;
+  }
+
+  /**
+   * One interface from a {@code NetworkInterfaces} entry (of describe-network-interfaces, or of
+   * an instance, which lacks the zone and subnet's VPC fields it inherits from the instance).
+   */
+  static NetworkInterface networkInterface(DescribeFile f, JsonNode e, Optional<String> instanceId, String zone,
+      String vpcId) {
+    String id = f.text(e, "", "NetworkInterfaceId");
+    List<CidrBlock> ips = new ArrayList<>();
+    Optional<CidrBlock> publicIp = Optional.empty();
+    f.optCidr(e, id, "PrivateIpAddress").ifPresent(ips::add);
+    for (JsonNode p : f.array(e, id, "PrivateIpAddresses")) {
+      CidrBlock ip = f.cidr(p, id, "PrivateIpAddresses.PrivateIpAddress");
+      if (!ips.contains(ip)) ips.add(ip);
+      JsonNode assoc = p.get("Association");
+      if (assoc != null && publicIp.isEmpty()) publicIp = f.optCidr(assoc, id, "PrivateIpAddresses.Association.PublicIp");
+    }
+    for (JsonNode p : f.array(e, id, "Ipv6Addresses")) ips.add(f.cidr(p, id, "Ipv6Addresses.Ipv6Address"));
+    JsonNode assoc = e.get("Association");
+    if (assoc != null && !assoc.isNull()) {
+      Optional<CidrBlock> fromPairs = publicIp;
+      publicIp = f.optCidr(assoc, id, "Association.PublicIp").or(() -> fromPairs);
+    }
+    String type = f.optText(e, id, "InterfaceType").orElse("interface");
+    String description = f.optText(e, id, "Description").orElse("");
+    JsonNode att = e.get("Attachment");
+    Optional<String> inst = instanceId.isPresent() ? instanceId
+        : att == null || att.isNull() ? Optional.empty() : f.optText(att, id, "Attachment.InstanceId");
+    NetworkInterface.Attachment attachment = attachment(type, description, inst);
+    return new NetworkInterface(id, f.region, vpcId != null ? vpcId : f.text(e, id, "VpcId"), f.text(e, id, "SubnetId"),
+        zone != null ? zone : f.optText(e, id, "AvailabilityZone").orElse(""), ips, publicIp,
+        f.ids(e, id, "Groups", "GroupId"), type, attachment, f.bool(e, id, "SourceDestCheck", true));
+  }
+
+  private static NetworkInterface.Attachment attachment(String type, String description, Optional<String> instance) {
+    if (instance.isPresent()) return new NetworkInterface.Attachment.Instance(instance.get());
+    Matcher m = OWNER_ID.matcher(description);
+    String owner = m.find() ? m.group(1) : "";
+    if (owner.startsWith("nat-") || type.equals("nat_gateway")) return new NetworkInterface.Attachment.NatGateway(owner);
+    if (owner.startsWith("vpce-") || type.equals("vpc_endpoint")) {
+      return new NetworkInterface.Attachment.InterfaceEndpoint(owner);
+    }
+    if (owner.startsWith("tgw-attach-") || type.equals("transit_gateway")) {
+      return new NetworkInterface.Attachment.TransitGatewayAttachment(owner);
+    }
+    return new NetworkInterface.Attachment.Detached();
+  }
+
+  /** Instances, plus the interfaces they list (used when describe-network-interfaces lacks them). */
+  record Instances(List<Instance> instances, List<NetworkInterface> interfaces) {}
+
+  static Instances instances(DescribeFile f, JsonNode root) {
+    List<Instance> out = new ArrayList<>();
+    List<NetworkInterface> enis = new ArrayList<>();
+    for (JsonNode r : f.list(root, "Reservations")) {
+      for (JsonNode i : f.array(r, "", "Instances")) {
+        String id = f.text(i, "", "InstanceId");
+        JsonNode st = i.get("State");
+        String state = st == null ? "running" : f.optText(st, id, "State.Name").orElse("running");
+        String zone = Optional.ofNullable(i.get("Placement")).flatMap(p -> f.optText(p, id, "Placement.AvailabilityZone"))
+            .orElse("");
+        String vpcId = f.text(i, id, "VpcId");
+        List<JsonNode> nics = new ArrayList<>(f.array(i, id, "NetworkInterfaces"));
+        nics.sort((a, b) -> Integer.compare(deviceIndex(a), deviceIndex(b)));
+        List<String> eniIds = new ArrayList<>();
+        for (JsonNode n : nics) {
+          NetworkInterface eni = networkInterface(f, n, Optional.of(id), zone, vpcId);
+          eniIds.add(eni.id());
+          enis.add(eni);
+        }
+        out.add(new Instance(id, f.region, vpcId, f.text(i, id, "SubnetId"), state, eniIds, f.tags(i, id)));
+      }
+    }
+    return new Instances(out, enis);
+  }
+
+  private static int deviceIndex(JsonNode nic) {
+    JsonNode a = nic.get("Attachment");
+    return a == null || a.get("DeviceIndex") == null ? 0 : a.get("DeviceIndex").asInt();
+  }
+
+  static List<InternetGateway> internetGateways(DescribeFile f, JsonNode root) {
+    List<InternetGateway> out = new ArrayList<>();
+    for (JsonNode g : f.list(root, "InternetGateways")) {
+      String id = f.text(g, "", "InternetGatewayId");
+      List<String> vpcs = new ArrayList<>();
+      for (JsonNode a : f.array(g, id, "Attachments")) {
+        String state = f.optText(a, id, "Attachments.State").orElse("available");
+        if (state.equals("available") || state.equals("attached")) vpcs.add(f.text(a, id, "Attachments.VpcId"));
+      }
+      out.add(new InternetGateway(id, f.region, vpcs, f.tags(g, id)));
+    }
+    return out;
+  }
+
+  static List<NatGateway> natGateways(DescribeFile f, JsonNode root) {
+    List<NatGateway> out = new ArrayList<>();
+    for (JsonNode n : f.list(root, "NatGateways")) {
+      String id = f.text(n, "", "NatGatewayId");
+      List<JsonNode> addrs = f.array(n, id, "NatGatewayAddresses");
+      if (addrs.isEmpty()) throw f.bad(id, "NatGatewayAddresses", "missing");
+      JsonNode a = addrs.get(0);
+      out.add(new NatGateway(id, f.region, f.text(n, id, "VpcId"), f.text(n, id, "SubnetId"), f.text(n, id, "State"),
+          f.optText(n, id, "ConnectivityType").orElse("public"),
+          f.optText(a, id, "NatGatewayAddresses.NetworkInterfaceId").orElse(""),
+          f.cidr(a, id, "NatGatewayAddresses.PrivateIp"), f.optCidr(a, id, "NatGatewayAddresses.PublicIp")));
+    }
+    return out;
+  }
+
+  static List<VpcEndpoint> vpcEndpoints(DescribeFile f, JsonNode root) {
+    List<VpcEndpoint> out = new ArrayList<>();
+    for (JsonNode e : f.list(root, "VpcEndpoints")) {
+      String id = f.text(e, "", "VpcEndpointId");
+      out.add(new VpcEndpoint(id, f.region, f.text(e, id, "VpcId"), f.text(e, id, "VpcEndpointType"),
+          f.text(e, id, "ServiceName"), f.optText(e, id, "State").orElse("available"),
+          f.strings(e, id, "RouteTableIds"), f.strings(e, id, "SubnetIds"), f.strings(e, id, "NetworkInterfaceIds"),
+          f.ids(e, id, "Groups", "GroupId"), f.bool(e, id, "PrivateDnsEnabled", false), f.tags(e, id)));
+    }
+    return out;
+  }
+
+  /** Prefix lists without entries (entries come from one get-managed-prefix-list-entries file each). */
+  static List<ManagedPrefixList> prefixLists(DescribeFile f, JsonNode root) {
+    List<ManagedPrefixList> out = new ArrayList<>();
+    for (JsonNode p : f.list(root, "PrefixLists")) {
+      String id = f.text(p, "", "PrefixListId");
+      out.add(new ManagedPrefixList(id, f.region, f.optText(p, id, "PrefixListName").orElse(""),
+          f.optText(p, id, "AddressFamily").orElse("IPv4"), List.of()));
+    }
+    return out;
+  }
+
+  static List<CidrBlock> prefixListEntries(DescribeFile f, JsonNode root) {
+    List<CidrBlock> out = new ArrayList<>();
+    for (JsonNode e : f.list(root, "Entries")) out.add(f.cidr(e, "", "Entries.Cidr"));
+    return out;
+  }
+}

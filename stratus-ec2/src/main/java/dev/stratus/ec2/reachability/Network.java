@@ -1,0 +1,117 @@
+package dev.stratus.ec2.reachability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.SortedSet;
+
+/**
+ * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
+ * carrying its own Region, so peering and transit gateway peering can join Regions. Immutable;
+ * build one with {@link #builder()}.
+ */
+public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
+    List<SecurityGroup> securityGroups, List<NetworkAcl> networkAcls,
+    List<NetworkInterface> networkInterfaces, List<Instance> instances,
+    List<InternetGateway> internetGateways, List<NatGateway> natGateways,
+    List<VpcPeeringConnection> vpcPeeringConnections, List<TransitGateway> transitGateways,
+    List<TransitGatewayAttachment> transitGatewayAttachments,
+    List<TransitGatewayRouteTable> transitGatewayRouteTables, List<VpcEndpoint> vpcEndpoints,
+    List<VpnGateway> vpnGateways, List<VpnConnection> vpnConnections,
+    List<CustomerGateway> customerGateways, List<ManagedPrefixList> managedPrefixLists) {
+
+  public Network {
+    vpcs = List.copyOf(vpcs);
+    subnets = List.copyOf(subnets);
+    routeTables = List.copyOf(routeTables);
+    securityGroups = List.copyOf(securityGroups);
+    networkAcls = List.copyOf(networkAcls);
+    networkInterfaces = List.copyOf(networkInterfaces);
+    instances = List.copyOf(instances);
+    internetGateways = List.copyOf(internetGateways);
+    natGateways = List.copyOf(natGateways);
+    vpcPeeringConnections = List.copyOf(vpcPeeringConnections);
+    transitGateways = List.copyOf(transitGateways);
+    transitGatewayAttachments = List.copyOf(transitGatewayAttachments);
+    transitGatewayRouteTables = List.copyOf(transitGatewayRouteTables);
+    vpcEndpoints = List.copyOf(vpcEndpoints);
+    vpnGateways = List.copyOf(vpnGateways);
+    vpnConnections = List.copyOf(vpnConnections);
+    customerGateways = List.copyOf(customerGateways);
+    managedPrefixLists = List.copyOf(managedPrefixLists);
+  }
+
+  /** An empty network. */
+  public static Network empty() { return builder().build(); }
+
+  /** A builder collecting resources in any order. */
+  public static Builder builder() { return new Builder(); }
+
+  /** Every Region any resource lives in, sorted. */
+  public SortedSet<String> regions() {
+    TreeSet<String> r = new TreeSet<>();
+    vpcs.forEach(v -> r.add(v.region()));
+    subnets.forEach(v -> r.add(v.region()));
+    transitGateways.forEach(v -> r.add(v.region()));
+    internetGateways.forEach(v -> r.add(v.region()));
+    vpnConnections.forEach(v -> r.add(v.region()));
+    vpcPeeringConnections.forEach(p -> r.add(p.requester().region()));
+    managedPrefixLists.forEach(v -> r.add(v.region()));
+    return r;
+  }
+
+  /** Collects resources; {@link #build()} copies them into an immutable {@link Network}. */
+  public static final class Builder {
+    public final List<Vpc> vpcs = new ArrayList<>();
+    public final List<Subnet> subnets = new ArrayList<>();
+    public final List<RouteTable> routeTables = new ArrayList<>();
+    public final List<SecurityGroup> securityGroups = new ArrayList<>();
+    public final List<NetworkAcl> networkAcls = new ArrayList<>();
+    public final List<NetworkInterface> networkInterfaces = new ArrayList<>();
+    public final List<Instance> instances = new ArrayList<>();
+    public final List<InternetGateway> internetGateways = new ArrayList<>();
+    public final List<NatGateway> natGateways = new ArrayList<>();
+    public final List<VpcPeeringConnection> vpcPeeringConnections = new ArrayList<>();
+    public final List<TransitGateway> transitGateways = new ArrayList<>();
+    public final List<TransitGatewayAttachment> transitGatewayAttachments = new ArrayList<>();
+    public final List<TransitGatewayRouteTable> transitGatewayRouteTables = new ArrayList<>();
+    public final List<VpcEndpoint> vpcEndpoints = new ArrayList<>();
+    public final List<VpnGateway> vpnGateways = new ArrayList<>();
+    public final List<VpnConnection> vpnConnections = new ArrayList<>();
+    public final List<CustomerGateway> customerGateways = new ArrayList<>();
+    public final List<ManagedPrefixList> managedPrefixLists = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds every resource of another network (e.g. another Region's import). */
+    public Builder addAll(Network n) {
+      vpcs.addAll(n.vpcs());
+      subnets.addAll(n.subnets());
+      routeTables.addAll(n.routeTables());
+      securityGroups.addAll(n.securityGroups());
+      networkAcls.addAll(n.networkAcls());
+      networkInterfaces.addAll(n.networkInterfaces());
+      instances.addAll(n.instances());
+      internetGateways.addAll(n.internetGateways());
+      natGateways.addAll(n.natGateways());
+      vpcPeeringConnections.addAll(n.vpcPeeringConnections());
+      transitGateways.addAll(n.transitGateways());
+      transitGatewayAttachments.addAll(n.transitGatewayAttachments());
+      transitGatewayRouteTables.addAll(n.transitGatewayRouteTables());
+      vpcEndpoints.addAll(n.vpcEndpoints());
+      vpnGateways.addAll(n.vpnGateways());
+      vpnConnections.addAll(n.vpnConnections());
+      customerGateways.addAll(n.customerGateways());
+      managedPrefixLists.addAll(n.managedPrefixLists());
+      return this;
+    }
+
+    /** The immutable network. */
+    public Network build() {
+      return new Network(vpcs, subnets, routeTables, securityGroups, networkAcls, networkInterfaces,
+          instances, internetGateways, natGateways, vpcPeeringConnections, transitGateways,
+          transitGatewayAttachments, transitGatewayRouteTables, vpcEndpoints, vpnGateways,
+          vpnConnections, customerGateways, managedPrefixLists);
+    }
+  }
+}

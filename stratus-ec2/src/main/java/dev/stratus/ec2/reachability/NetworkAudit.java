@@ -1,0 +1,164 @@
+package dev.stratus.ec2.reachability;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Finds configuration that is legal but almost always a mistake: environments joined through a
+ * transit gateway route table, interface endpoints whose private DNS cannot work, blackhole
+ * routes, and security groups open to the internet on administration and database ports.
+ */
+public final class NetworkAudit {
+  /*
+   * Environments: a VPC's Environment tag (key compared without case: Environment, environment,
+   * env). A transit gateway route table joins two environments when an attachment of one is
+   * associated with it (its packets are routed by it) and an attachment of another propagates
+   * into it (its routes are there) — exactly what AWS's defaults do to every attachment
+   * (vpc.md §30–31). Propagation is read from the table's propagation list, else from its
+   * propagated routes. Environments whose tag names a hub (shared, shared-services, common,
+   * network, hub, egress, inspection) are meant to be reached by all, so pairs with a hub are not
+   * reported.
+   */
+  /** Environment tag values that mark a hub every environment may reach. */
+  static final Set<String> HUB_ENVIRONMENTS =
+      Set.of("shared", "shared-services", "common", "network", "hub", "egress", "inspection");
+
+  /** Ports that should never be open to 0.0.0.0/0 or ::/0: SSH, RDP, MySQL, PostgreSQL, SQL Server, MongoDB, Redis. */
+  static final Map<Integer, String> ADMIN_PORTS = Map.of(22, "SSH", 3389, "RDP", 3306, "MySQL", 5432, "PostgreSQL",
+      1433, "SQL Server", 27017, "MongoDB", 6379, "Redis");
+
+  private NetworkAudit() {}
+
+  /** Every finding, most severe first, then by resource id. */
+  public static List<Finding> findings(Network network) {
+    NetworkIndex ix = new NetworkIndex(network);
+    List<Finding> out = new ArrayList<>();
+    transitGatewayEnvironments(ix, out);
+    endpointDns(ix, out);
+    blackholes(ix, out);
+    openAdminPorts(ix, out);
+    out.sort(Comparator.comparing(Finding::severity).thenComparing(Finding::resourceId));
+    return out;
+  }
+
+  private static void transitGatewayEnvironments(NetworkIndex ix, List<Finding> out) {
+    for (TransitGatewayRouteTable rt : ix.network.transitGatewayRouteTables()) {
+      Set<String> associated = new LinkedHashSet<>(rt.associatedAttachmentIds());
+      ix.network.transitGatewayAttachments().stream()
+          .filter(a -> a.associatedRouteTableId().equals(Optional.of(rt.id()))).forEach(a -> associated.add(a.id()));
+      Set<String> propagating = new LinkedHashSet<>(rt.propagatingAttachmentIds());
+      rt.routes().stream().filter(r -> !r.isStatic() && !r.attachmentId().isEmpty())
+          .forEach(r -> propagating.add(r.attachmentId()));
+      Map<String, List<String>> from = environments(ix, rt.transitGatewayId(), associated);
+      Map<String, List<String>> to = environments(ix, rt.transitGatewayId(), propagating);
+      TransitGateway tgw = ix.transitGateways.get(rt.transitGatewayId());
+      boolean isDefault = rt.defaultAssociationRouteTable() || rt.defaultPropagationRouteTable()
+          || (tgw != null && (tgw.associationDefaultRouteTableId().equals(Optional.of(rt.id()))));
+      for (var src : from.entrySet()) {
+        for (var dst : to.entrySet()) {
+          if (src.getKey().equalsIgnoreCase(dst.getKey()) || isHub(src.getKey()) || isHub(dst.getKey())) continue;
+          out.add(new Finding(Finding.Type.TGW_ROUTE_TABLE_JOINS_ENVIRONMENTS, Finding.Severity.HIGH, rt.id(), rt.region(),
+              "VPCs tagged Environment=" + src.getKey() + " " + src.getValue() + " are associated with " + rt.id()
+                  + (isDefault ? " (the default route table of " + rt.transitGatewayId() + ")" : "")
+                  + ", which holds routes propagated from Environment=" + dst.getKey() + " " + dst.getValue()
+                  + ", so " + src.getKey() + " reaches " + dst.getKey() + ".",
+              "Give each environment its own transit gateway route table: associate " + src.getValue()
+                  + " with a table that " + dst.getValue() + " do not propagate into, disable propagation of "
+                  + dst.getValue() + " to " + rt.id() + ", and turn off DefaultRouteTableAssociation/Propagation on "
+                  + rt.transitGatewayId() + " so new attachments do not join it."));
+        }
+      }
+    }
+  }
+
+  /** Environment tag value → VPC ids, for the VPC attachments among {@code attachmentIds}. */
+  private static Map<String, List<String>> environments(NetworkIndex ix, String tgwId, Set<String> attachmentIds) {
+    Map<String, List<String>> m = new LinkedHashMap<>();
+    for (String id : attachmentIds) {
+      Optional<TransitGatewayAttachment> a = ix.attachment(tgwId, id).or(() -> ix.attachment(id));
+      if (a.isEmpty() || a.get().resourceType() != TransitGatewayAttachment.ResourceType.VPC) continue;
+      Vpc vpc = ix.vpcs.get(a.get().resourceId());
+      if (vpc == null) continue;
+      environment(vpc).ifPresent(env -> m.computeIfAbsent(env, k -> new ArrayList<>()).add(vpc.id()));
+    }
+    return m;
+  }
+
+  private static boolean isHub(String environment) {
+    return HUB_ENVIRONMENTS.contains(environment.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static Optional<String> environment(Vpc vpc) {
+    for (var t : vpc.tags().entrySet()) {
+      String k = t.getKey().toLowerCase(java.util.Locale.ROOT);
+      if (k.equals("environment") || k.equals("env")) return Optional.of(t.getValue());
+    }
+    return Optional.empty();
+  }
+
+  private static void endpointDns(NetworkIndex ix, List<Finding> out) {
+    for (VpcEndpoint e : ix.network.vpcEndpoints()) {
+      if (!e.isInterface() || !e.privateDnsEnabled()) continue;
+      Vpc vpc = ix.vpcs.get(e.vpcId());
+      if (vpc == null || (vpc.enableDnsSupport() && vpc.enableDnsHostnames())) continue;
+      List<String> off = new ArrayList<>();
+      if (!vpc.enableDnsSupport()) off.add("enableDnsSupport");
+      if (!vpc.enableDnsHostnames()) off.add("enableDnsHostnames");
+      out.add(new Finding(Finding.Type.ENDPOINT_PRIVATE_DNS_WITHOUT_VPC_DNS, Finding.Severity.MEDIUM, e.id(), e.region(),
+          e.id() + " (" + e.serviceName() + ") has private DNS enabled but " + vpc.id() + " has " + String.join(" and ", off)
+              + " off, so the service name does not resolve to the endpoint.",
+          "Turn on " + String.join(" and ", off) + " for " + vpc.id() + " (aws ec2 modify-vpc-attribute --vpc-id "
+              + vpc.id() + (off.contains("enableDnsSupport") ? " --enable-dns-support" : "")
+              + (off.contains("enableDnsHostnames") ? " --enable-dns-hostnames" : "") + ")."));
+    }
+  }
+
+  private static void blackholes(NetworkIndex ix, List<Finding> out) {
+    for (RouteTable rt : ix.network.routeTables()) {
+      for (RouteTable.Route r : rt.routes()) {
+        if (r.state() != RouteTable.State.BLACKHOLE && !(r.target() instanceof RouteTarget.Blackhole)) continue;
+        String target = r.target().id().isEmpty() ? "a deleted target" : r.target().id();
+        out.add(new Finding(Finding.Type.VPC_BLACKHOLE_ROUTE, Finding.Severity.MEDIUM, rt.id(), rt.region(),
+            "The route " + r.destination() + " -> " + target + " in " + rt.id() + " is a blackhole: traffic to "
+                + r.destination() + " is dropped.",
+            "Point " + r.destination() + " at a live target (aws ec2 replace-route) or delete the route."));
+      }
+    }
+    for (TransitGatewayRouteTable rt : ix.network.transitGatewayRouteTables()) {
+      for (TransitGatewayRouteTable.Route r : rt.routes()) {
+        if (r.state() != RouteTable.State.BLACKHOLE) continue;
+        out.add(new Finding(Finding.Type.TGW_BLACKHOLE_ROUTE, r.isStatic() && r.attachmentId().isEmpty()
+            ? Finding.Severity.LOW : Finding.Severity.MEDIUM, rt.id(), rt.region(),
+            "The " + r.type() + " route " + r.destination() + " in " + rt.id() + " is a blackhole: traffic to "
+                + r.destination() + " is dropped.",
+            "If the drop is not intended, replace it with a route to an attachment "
+                + "(aws ec2 replace-transit-gateway-route) or delete it."));
+      }
+    }
+  }
+
+  private static void openAdminPorts(NetworkIndex ix, List<Finding> out) {
+    for (SecurityGroup g : ix.network.securityGroups()) {
+      for (SecurityGroup.IpPermission p : g.ingress()) {
+        if (!(p.peer() instanceof SecurityGroup.Peer.Cidr c) || c.block().length() != 0) continue;
+        Optional<Protocol> proto = p.protocol();
+        if (proto.isEmpty() || !(proto.get() == Protocol.TCP || proto.get() == Protocol.ALL)) continue;
+        List<String> open = ADMIN_PORTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .filter(e -> proto.get() == Protocol.ALL || p.ports().contains(e.getKey()))
+            .map(e -> e.getValue() + " " + e.getKey()).toList();
+        if (open.isEmpty()) continue;
+        out.add(new Finding(Finding.Type.SECURITY_GROUP_OPEN_ADMIN_PORT, Finding.Severity.HIGH, g.id(), g.region(),
+            g.id() + " (" + g.groupName() + ") admits " + c.block() + " on " + (proto.get() == Protocol.ALL
+                ? "every port, including " : "") + String.join(", ", open) + ".",
+            "Replace " + c.block() + " with the addresses that need it (a VPN or office range, or a security group "
+                + "reference), or use Session Manager / a bastion instead of opening " + String.join(", ", open) + "."));
+      }
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.stratus.ec2.reachability;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Lookup tables over one {@link Network}, built once and shared by every analysis of it: resources
+ * by id, interfaces by (VPC, private address) and by public address, route tables indexed for
+ * longest-prefix match, transit gateway attachments by (transit gateway, attachment or resource).
+ */
+final class NetworkIndex {
+  /*
+   * Building costs one pass over every resource plus one PrefixTable per route table; a query then
+   * touches only the components on its path, each in O(1) hash probes (route lookup: one probe per
+   * prefix length present). Immutable after construction, so safe to share between threads.
+   * Interfaces are keyed by VPC and address because different VPCs may reuse private addresses.
+   */
+  final Network network;
+  final Map<String, Vpc> vpcs;
+  final Map<String, Subnet> subnets;
+  final Map<String, RouteTable> routeTables;
+  final Map<String, SecurityGroup> securityGroups;
+  final Map<String, NetworkAcl> networkAcls;
+  final Map<String, NetworkInterface> interfaces;
+  final Map<String, Instance> instances;
+  final Map<String, InternetGateway> internetGateways;
+  final Map<String, NatGateway> natGateways;
+  final Map<String, VpcPeeringConnection> peerings;
+  final Map<String, TransitGateway> transitGateways;
+  final Map<String, TransitGatewayRouteTable> tgwRouteTables;
+  final Map<String, VpcEndpoint> endpoints;
+  final Map<String, VpnGateway> vpnGateways;
+  final Map<String, VpnConnection> vpnConnections;
+  final Map<String, CustomerGateway> customerGateways;
+  final Map<String, ManagedPrefixList> prefixLists;
+
+  private final Map<String, Map<CidrBlock, NetworkInterface>> eniByVpcAddress = new HashMap<>();
+  private final Map<CidrBlock, NetworkInterface> eniByPublicAddress = new HashMap<>();
+  private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
+  private final Map<String, RouteSelection> routeSelections = new HashMap<>();
+  private final Map<String, TransitGatewayRouteSelection> tgwSelections = new HashMap<>();
+  /** Attachments by "tgwId|attachmentId" (a TGW peering attachment has one record per side). */
+  private final Map<String, TransitGatewayAttachment> attachments = new HashMap<>();
+  /** Attachments by id alone (first seen). */
+  private final Map<String, TransitGatewayAttachment> attachmentsById = new HashMap<>();
+  /** Attachments by "tgwId|resourceId". */
+  private final Map<String, TransitGatewayAttachment> attachmentsByResource = new HashMap<>();
+  /** Attachment route table association: "tgwId|attachmentId" -> route table id. */
+  private final Map<String, String> associations = new HashMap<>();
+  private final Map<String, List<NetworkInterface>> attachmentInterfaces = new HashMap<>();
+
+  NetworkIndex(Network n) {
+    this.network = n;
+    vpcs = byId(n.vpcs(), Vpc::id);
+    subnets = byId(n.subnets(), Subnet::id);
+    routeTables = byId(n.routeTables(), RouteTable::id);
+    securityGroups = byId(n.securityGroups(), SecurityGroup::id);
+    networkAcls = byId(n.networkAcls(), NetworkAcl::id);
+    interfaces = byId(n.networkInterfaces(), NetworkInterface::id);
+    instances = byId(n.instances(), Instance::id);
+    internetGateways = byId(n.internetGateways(), InternetGateway::id);
+    natGateways = byId(n.natGateways(), NatGateway::id);
+    peerings = byId(n.vpcPeeringConnections(), VpcPeeringConnection::id);
+    transitGateways = byId(n.transitGateways(), TransitGateway::id);
+    tgwRouteTables = byId(n.transitGatewayRouteTables(), TransitGatewayRouteTable::id);
+    endpoints = byId(n.vpcEndpoints(), VpcEndpoint::id);
+    vpnGateways = byId(n.vpnGateways(), VpnGateway::id);
+    vpnConnections = byId(n.vpnConnections(), VpnConnection::id);
+    customerGateways = byId(n.customerGateways(), CustomerGateway::id);
+    prefixLists = byId(n.managedPrefixLists(), ManagedPrefixList::id);
+    for (NetworkInterface eni : n.networkInterfaces()) {
+      Map<CidrBlock, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
+      eni.privateIpAddresses().forEach(a -> m.putIfAbsent(a, eni));
+      eni.publicIp().ifPresent(p -> eniByPublicAddress.putIfAbsent(p, eni));
+      if (eni.attachment() instanceof NetworkInterface.Attachment.TransitGatewayAttachment t) {
+        attachmentInterfaces.computeIfAbsent(t.transitGatewayAttachmentId(), k -> new ArrayList<>()).add(eni);
+      }
+    }
+    for (Subnet s : n.subnets()) subnetsByVpc.computeIfAbsent(s.vpcId(), k -> new ArrayList<>()).add(s);
+    for (RouteTable rt : n.routeTables()) {
+      routeSelections.put(rt.id(), RouteSelection.of(rt, vpcs.get(rt.vpcId()), prefixLists));
+    }
+    for (TransitGatewayAttachment a : n.transitGatewayAttachments()) {
+      attachments.put(a.transitGatewayId() + "|" + a.id(), a);
+      attachmentsById.putIfAbsent(a.id(), a);
+      attachmentsByResource.putIfAbsent(a.transitGatewayId() + "|" + a.resourceId(), a);
+      a.associatedRouteTableId().ifPresent(r -> associations.put(a.transitGatewayId() + "|" + a.id(), r));
+    }
+    for (TransitGatewayRouteTable rt : n.transitGatewayRouteTables()) {
+      tgwSelections.put(rt.id(), TransitGatewayRouteSelection.of(rt, prefixLists));
+      rt.associatedAttachmentIds().forEach(a -> associations.putIfAbsent(rt.transitGatewayId() + "|" + a, rt.id()));
+    }
+  }
+
+  private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
+    Map<String, T> m = new HashMap<>(items.size() * 2);
+    for (T t : items) m.putIfAbsent(id.apply(t), t);
+    return m;
+  }
+
+  /** The interface of the VPC owning the private address. */
+  Optional<NetworkInterface> interfaceAt(String vpcId, CidrBlock address) {
+    Map<CidrBlock, NetworkInterface> m = eniByVpcAddress.get(vpcId);
+    return m == null ? Optional.empty() : Optional.ofNullable(m.get(address));
+  }
+
+  /** The interface whose public IP is the address. */
+  Optional<NetworkInterface> interfaceWithPublicIp(CidrBlock address) {
+    return Optional.ofNullable(eniByPublicAddress.get(address));
+  }
+
+  /** Every interface owning the private address, in any VPC. */
+  List<NetworkInterface> interfacesAt(CidrBlock address) {
+    List<NetworkInterface> out = new ArrayList<>();
+    for (Map<CidrBlock, NetworkInterface> m : eniByVpcAddress.values()) {
+      NetworkInterface e = m.get(address);
+      if (e != null) out.add(e);
+    }
+    return out;
+  }
+
+  /** The subnet of the VPC containing the address. */
+  Optional<Subnet> subnetAt(String vpcId, CidrBlock address) {
+    for (Subnet s : subnetsByVpc.getOrDefault(vpcId, List.of())) if (s.contains(address)) return Optional.of(s);
+    return Optional.empty();
+  }
+
+  /** The VPC route selection of a route table. */
+  Optional<RouteSelection> routes(String routeTableId) { return Optional.ofNullable(routeSelections.get(routeTableId)); }
+
+  /** The route selection of a transit gateway route table. */
+  Optional<TransitGatewayRouteSelection> tgwRoutes(String id) { return Optional.ofNullable(tgwSelections.get(id)); }
+
+  /** The attachment as seen from one transit gateway. */
+  Optional<TransitGatewayAttachment> attachment(String tgwId, String attachmentId) {
+    return Optional.ofNullable(attachments.get(tgwId + "|" + attachmentId));
+  }
+
+  /** An attachment by id (the first side seen for a peering attachment). */
+  Optional<TransitGatewayAttachment> attachment(String attachmentId) {
+    return Optional.ofNullable(attachmentsById.get(attachmentId));
+  }
+
+  /** The attachment of a resource (VPC, VPN connection, peer TGW) to a transit gateway. */
+  Optional<TransitGatewayAttachment> attachmentOf(String tgwId, String resourceId) {
+    return Optional.ofNullable(attachmentsByResource.get(tgwId + "|" + resourceId));
+  }
+
+  /** The route table an attachment is associated with on a transit gateway. */
+  Optional<String> associatedRouteTable(String tgwId, String attachmentId) {
+    return Optional.ofNullable(associations.get(tgwId + "|" + attachmentId));
+  }
+
+  /** The interfaces of a transit gateway VPC attachment. */
+  List<NetworkInterface> attachmentInterfaces(String attachmentId) {
+    return attachmentInterfaces.getOrDefault(attachmentId, List.of());
+  }
+
+  /** The internet gateway attached to a VPC. */
+  Optional<InternetGateway> internetGatewayOf(String vpcId) {
+    return network.internetGateways().stream().filter(g -> g.attachedVpcIds().contains(vpcId)).findFirst();
+  }
+
+  /** The virtual private gateway attached to a VPC. */
+  Optional<VpnGateway> vpnGatewayOf(String vpcId) {
+    return network.vpnGateways().stream().filter(g -> g.attachedVpcIds().contains(vpcId)).findFirst();
+  }
+
+  /** Whether a prefix list (known) contains the address. */
+  boolean prefixListContains(String prefixListId, CidrBlock address) {
+    ManagedPrefixList pl = prefixLists.get(prefixListId);
+    return pl != null && pl.contains(address);
+  }
+}

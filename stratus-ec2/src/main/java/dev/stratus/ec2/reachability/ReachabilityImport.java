@@ -1,0 +1,195 @@
+package dev.stratus.ec2.reachability;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Builds a {@link Network} from the JSON the AWS CLI prints: one folder per Region, one file per
+ * call named after the command ({@code us-east-1/describe-vpcs.json}). Calls made per resource
+ * add the resource id: {@code search-transit-gateway-routes.<tgw-rtb-id>.json},
+ * {@code get-transit-gateway-route-table-associations.<tgw-rtb-id>.json},
+ * {@code get-transit-gateway-route-table-propagations.<tgw-rtb-id>.json},
+ * {@code get-managed-prefix-list-entries.<pl-id>.json} and
+ * {@code describe-vpc-attribute.<vpc-id>.<enableDnsSupport|enableDnsHostnames>.json}.
+ */
+public final class ReachabilityImport {
+  /*
+   * A missing file means "none of those". A malformed file (bad JSON, a missing required field,
+   * an unknown enum value) is refused as a whole and reported as a Problem naming file, resource
+   * and field; every other file is still read (Batfish: one broken input does not blank the
+   * result). After reading, AWS's implicit links are resolved where they apply: a subnet's route
+   * table is its explicit association, else the VPC's main table (vpc.md §7); its NACL is its
+   * association, else the VPC's default NACL (vpc.md §20); a NAT gateway or instance whose
+   * interface is missing from describe-network-interfaces gets one built from its own output.
+   */
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private ReachabilityImport() {}
+
+  /** A file that could not be used, and why. */
+  public record Problem(String file, String message) {}
+
+  /** The network read, and the files refused. */
+  public record Result(Network network, List<Problem> problems) {
+    public Result {
+      problems = List.copyOf(problems);
+    }
+
+    /** The network, or an {@link IllegalArgumentException} listing every problem. */
+    public Network orThrow() {
+      if (problems.isEmpty()) return network;
+      throw new IllegalArgumentException(String.join("; ", problems.stream().map(Problem::message).toList()));
+    }
+  }
+
+  /** Reads every Region folder under {@code dir}. */
+  public static Result fromDescribeOutputs(Path dir) {
+    Network.Builder all = Network.builder();
+    List<Problem> problems = new ArrayList<>();
+    List<Path> regions;
+    try (Stream<Path> s = Files.list(dir)) {
+      regions = s.filter(Files::isDirectory).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir, e);
+    }
+    for (Path region : regions) all.addAll(readRegion(region, problems));
+    Map<String, VpcPeeringConnection> peerings = new LinkedHashMap<>();
+    all.vpcPeeringConnections.forEach(p -> peerings.putIfAbsent(p.id(), p));
+    all.vpcPeeringConnections.clear();
+    all.vpcPeeringConnections.addAll(peerings.values());
+    return new Result(all.build(), problems);
+  }
+
+  private static Network readRegion(Path dir, List<Problem> problems) {
+    Reader r = new Reader(dir, dir.getFileName().toString(), problems);
+    Network.Builder b = Network.builder();
+    List<Vpc> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
+    b.routeTables.addAll(r.read("describe-route-tables", VpcImport::routeTables));
+    b.networkAcls.addAll(r.read("describe-network-acls", VpcImport::networkAcls));
+    b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
+    for (Vpc v : vpcs) b.vpcs.add(withDnsAttributes(r, v));
+    for (Subnet s : r.read("describe-subnets", VpcImport::subnets)) b.subnets.add(resolve(s, b));
+    List<NetworkInterface> enis = new ArrayList<>(r.read("describe-network-interfaces", InterfaceImport::networkInterfaces));
+    List<InterfaceImport.Instances> inst = r.read("describe-instances", (f, n) -> List.of(InterfaceImport.instances(f, n)));
+    Map<String, NetworkInterface> byId = new LinkedHashMap<>();
+    enis.forEach(e -> byId.put(e.id(), e));
+    for (InterfaceImport.Instances i : inst) {
+      b.instances.addAll(i.instances());
+      i.interfaces().forEach(e -> byId.putIfAbsent(e.id(), e));
+    }
+    b.internetGateways.addAll(r.read("describe-internet-gateways", InterfaceImport::internetGateways));
+    b.natGateways.addAll(r.read("describe-nat-gateways", InterfaceImport::natGateways));
+    for (NatGateway n : b.natGateways) natInterface(n, b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
+    b.vpcEndpoints.addAll(r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints));
+    for (VpcEndpoint e : b.vpcEndpoints) {
+      for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
+    }
+    b.networkInterfaces.addAll(byId.values());
+    for (ManagedPrefixList pl : r.read("describe-managed-prefix-lists", InterfaceImport::prefixLists)) {
+      b.managedPrefixLists.add(new ManagedPrefixList(pl.id(), pl.region(), pl.prefixListName(), pl.addressFamily(),
+          r.read("get-managed-prefix-list-entries." + pl.id(), InterfaceImport::prefixListEntries)));
+    }
+    b.vpcPeeringConnections.addAll(r.read("describe-vpc-peering-connections", TransitImport::peerings));
+    b.transitGateways.addAll(r.read("describe-transit-gateways", TransitImport::transitGateways));
+    b.transitGatewayAttachments.addAll(r.read("describe-transit-gateway-attachments", TransitImport::attachments));
+    for (TransitGatewayRouteTable t : r.read("describe-transit-gateway-route-tables", TransitImport::routeTables)) {
+      b.transitGatewayRouteTables.add(new TransitGatewayRouteTable(t.id(), t.region(), t.transitGatewayId(),
+          t.defaultAssociationRouteTable(), t.defaultPropagationRouteTable(),
+          r.read("search-transit-gateway-routes." + t.id(), TransitImport::routes),
+          r.read("get-transit-gateway-route-table-associations." + t.id(),
+              (f, n) -> TransitImport.attachmentIds(f, n, "Associations", "associated")),
+          r.read("get-transit-gateway-route-table-propagations." + t.id(),
+              (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled")),
+          t.tags()));
+    }
+    b.vpnGateways.addAll(r.read("describe-vpn-gateways", TransitImport::vpnGateways));
+    b.vpnConnections.addAll(r.read("describe-vpn-connections", TransitImport::vpnConnections));
+    b.customerGateways.addAll(r.read("describe-customer-gateways", TransitImport::customerGateways));
+    return b.build();
+  }
+
+  /** Subnet → explicit route table, else the main one; explicit NACL, else the default one. */
+  private static Subnet resolve(Subnet s, Network.Builder b) {
+    Optional<String> rtb = b.routeTables.stream().filter(t -> t.subnetIds().contains(s.id())).map(RouteTable::id)
+        .findFirst().or(() -> b.routeTables.stream().filter(t -> t.vpcId().equals(s.vpcId()) && t.main())
+            .map(RouteTable::id).findFirst());
+    Optional<String> acl = b.networkAcls.stream().filter(a -> a.subnetIds().contains(s.id())).map(NetworkAcl::id)
+        .findFirst().or(() -> b.networkAcls.stream().filter(a -> a.vpcId().equals(s.vpcId()) && a.isDefault())
+            .map(NetworkAcl::id).findFirst());
+    return new Subnet(s.id(), s.region(), s.vpcId(), s.cidrBlock(), s.ipv6CidrBlock(), s.availabilityZone(), rtb, acl,
+        s.tags());
+  }
+
+  private static Vpc withDnsAttributes(Reader r, Vpc v) {
+    boolean support = r.attribute(v.id(), "enableDnsSupport").orElse(v.enableDnsSupport());
+    boolean hostnames = r.attribute(v.id(), "enableDnsHostnames").orElse(v.enableDnsHostnames());
+    return new Vpc(v.id(), v.region(), v.ownerId(), v.cidrBlocks(), support, hostnames, v.isDefault(), v.tags());
+  }
+
+  /** An endpoint's interface belongs to it, whatever its description says. */
+  private static NetworkInterface ownedBy(NetworkInterface eni, VpcEndpoint e) {
+    return new NetworkInterface(eni.id(), eni.region(), eni.vpcId(), eni.subnetId(), eni.availabilityZone(),
+        eni.privateIpAddresses(), eni.publicIp(), eni.securityGroupIds(), eni.interfaceType(),
+        new NetworkInterface.Attachment.InterfaceEndpoint(e.id()), eni.sourceDestCheck());
+  }
+
+  private static Optional<NetworkInterface> natInterface(NatGateway n, Network.Builder b) {
+    if (n.networkInterfaceId().isEmpty()) return Optional.empty();
+    String zone = b.subnets.stream().filter(s -> s.id().equals(n.subnetId())).map(Subnet::availabilityZone)
+        .findFirst().orElse("");
+    return Optional.of(new NetworkInterface(n.networkInterfaceId(), n.region(), n.vpcId(), n.subnetId(), zone,
+        List.of(n.privateIp()), n.publicIp(), List.of(), "nat_gateway",
+        new NetworkInterface.Attachment.NatGateway(n.id()), false));
+  }
+
+  /** Reads one Region folder's files, recording problems instead of failing. */
+  private static final class Reader {
+    private final Path dir;
+    private final String region;
+    private final List<Problem> problems;
+
+    Reader(Path dir, String region, List<Problem> problems) {
+      this.dir = dir;
+      this.region = region;
+      this.problems = problems;
+    }
+
+    <T> List<T> read(String command, BiFunction<DescribeFile, JsonNode, List<T>> parse) {
+      Path file = dir.resolve(command + ".json");
+      String name = region + "/" + command + ".json";
+      if (!Files.isRegularFile(file)) return List.of();
+      try {
+        JsonNode root = JSON.readTree(file.toFile());
+        return parse.apply(new DescribeFile(name, region), root);
+      } catch (JacksonException e) {
+        problems.add(new Problem(name, name + ": not valid JSON: " + e.getOriginalMessage()));
+      } catch (IllegalArgumentException e) {
+        problems.add(new Problem(name, e.getMessage()));
+      }
+      return List.of();
+    }
+
+    /** {@code describe-vpc-attribute.<vpc>.<attribute>.json}: {@code {"EnableDnsSupport": {"Value": true}}}. */
+    Optional<Boolean> attribute(String vpcId, String attribute) {
+      String key = Character.toUpperCase(attribute.charAt(0)) + attribute.substring(1);
+      List<Boolean> v = read("describe-vpc-attribute." + vpcId + "." + attribute, (f, n) -> {
+        JsonNode a = n.get(key);
+        if (a == null || !a.isObject()) throw f.bad(vpcId, key, "missing");
+        return List.of(f.bool(a, vpcId, key + ".Value", false));
+      });
+      return v.stream().findFirst();
+    }
+  }
+}

@@ -1,0 +1,175 @@
+package dev.stratus.ec2.reachability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads what joins networks: {@code describe-vpc-peering-connections}, the transit gateway
+ * outputs ({@code describe-transit-gateways}, {@code -attachments}, {@code -route-tables},
+ * {@code search-transit-gateway-routes}, {@code get-transit-gateway-route-table-associations} and
+ * {@code -propagations}) and the VPN outputs ({@code describe-vpn-gateways},
+ * {@code describe-vpn-connections}, {@code describe-customer-gateways}).
+ */
+final class TransitImport {
+  private TransitImport() {}
+
+  static List<VpcPeeringConnection> peerings(DescribeFile f, JsonNode root) {
+    List<VpcPeeringConnection> out = new ArrayList<>();
+    for (JsonNode p : f.list(root, "VpcPeeringConnections")) {
+      String id = f.text(p, "", "VpcPeeringConnectionId");
+      JsonNode st = p.get("Status");
+      if (st == null) throw f.bad(id, "Status", "missing");
+      out.add(new VpcPeeringConnection(id, f.text(st, id, "Status.Code"), side(f, p, id, "RequesterVpcInfo"),
+          side(f, p, id, "AccepterVpcInfo")));
+    }
+    return out;
+  }
+
+  private static VpcPeeringConnection.Side side(DescribeFile f, JsonNode p, String id, String field) {
+    JsonNode s = p.get(field);
+    if (s == null || !s.isObject()) throw f.bad(id, field, "missing");
+    List<CidrBlock> cidrs = new ArrayList<>();
+    f.optCidr(s, id, field + ".CidrBlock").ifPresent(cidrs::add);
+    for (JsonNode c : f.array(s, id, "CidrBlockSet")) {
+      CidrBlock b = f.cidr(c, id, field + ".CidrBlockSet.CidrBlock");
+      if (!cidrs.contains(b)) cidrs.add(b);
+    }
+    for (JsonNode c : f.array(s, id, "Ipv6CidrBlockSet")) cidrs.add(f.cidr(c, id, field + ".Ipv6CidrBlockSet.Ipv6CidrBlock"));
+    return new VpcPeeringConnection.Side(f.text(s, id, field + ".VpcId"), f.optText(s, id, "OwnerId").orElse(""),
+        f.optText(s, id, "Region").orElse(f.region), cidrs);
+  }
+
+  static List<TransitGateway> transitGateways(DescribeFile f, JsonNode root) {
+    List<TransitGateway> out = new ArrayList<>();
+    for (JsonNode t : f.list(root, "TransitGateways")) {
+      String id = f.text(t, "", "TransitGatewayId");
+      JsonNode o = t.get("Options");
+      if (o == null || !o.isObject()) throw f.bad(id, "Options", "missing");
+      out.add(new TransitGateway(id, f.region, f.optText(t, id, "OwnerId").orElse(""), f.text(t, id, "State"),
+          enabled(f, o, id, "DefaultRouteTableAssociation", true), enabled(f, o, id, "DefaultRouteTablePropagation", true),
+          f.optText(o, id, "AssociationDefaultRouteTableId"), f.optText(o, id, "PropagationDefaultRouteTableId"),
+          enabled(f, o, id, "SecurityGroupReferencingSupport", false), f.tags(t, id)));
+    }
+    return out;
+  }
+
+  private static boolean enabled(DescribeFile f, JsonNode o, String id, String field, boolean dflt) {
+    return f.optText(o, id, field).map("enable"::equals).orElse(dflt);
+  }
+
+  static List<TransitGatewayAttachment> attachments(DescribeFile f, JsonNode root) {
+    List<TransitGatewayAttachment> out = new ArrayList<>();
+    for (JsonNode a : f.list(root, "TransitGatewayAttachments")) {
+      String id = f.text(a, "", "TransitGatewayAttachmentId");
+      JsonNode assoc = a.get("Association");
+      Optional<String> rtb = Optional.empty();
+      if (assoc != null && !assoc.isNull()
+          && f.optText(assoc, id, "Association.State").map("associated"::equals).orElse(true)) {
+        rtb = f.optText(assoc, id, "TransitGatewayRouteTableId");
+      }
+      out.add(new TransitGatewayAttachment(id, f.region, f.text(a, id, "TransitGatewayId"),
+          f.enumValue(a, id, "ResourceType", TransitGatewayAttachment.ResourceType::fromAws),
+          f.text(a, id, "ResourceId"), f.text(a, id, "State"), rtb, f.tags(a, id)));
+    }
+    return out;
+  }
+
+  /** Route tables without routes, associations or propagations (those come from per-table files). */
+  static List<TransitGatewayRouteTable> routeTables(DescribeFile f, JsonNode root) {
+    List<TransitGatewayRouteTable> out = new ArrayList<>();
+    for (JsonNode t : f.list(root, "TransitGatewayRouteTables")) {
+      String id = f.text(t, "", "TransitGatewayRouteTableId");
+      out.add(new TransitGatewayRouteTable(id, f.region, f.text(t, id, "TransitGatewayId"),
+          f.bool(t, id, "DefaultAssociationRouteTable", false), f.bool(t, id, "DefaultPropagationRouteTable", false),
+          List.of(), List.of(), List.of(), f.tags(t, id)));
+    }
+    return out;
+  }
+
+  /** One {@code search-transit-gateway-routes} output. */
+  static List<TransitGatewayRouteTable.Route> routes(DescribeFile f, JsonNode root) {
+    List<TransitGatewayRouteTable.Route> out = new ArrayList<>();
+    for (JsonNode r : f.list(root, "Routes")) {
+      Optional<CidrBlock> cidr = f.optCidr(r, "", "Routes.DestinationCidrBlock");
+      Optional<String> pl = f.optText(r, "", "PrefixListId");
+      RouteDestination dst = cidr.<RouteDestination>map(RouteDestination.Cidr::new)
+          .or(() -> pl.map(RouteDestination.PrefixList::new))
+          .orElseThrow(() -> f.bad("", "Routes.DestinationCidrBlock", "a route needs a destination"));
+      String where = dst.toString();
+      RouteTable.State state = f.enumValue(r, where, "State", s -> s.equals("active") ? RouteTable.State.ACTIVE
+          : s.equals("blackhole") ? RouteTable.State.BLACKHOLE : pendingOrDeleted(s));
+      String type = f.text(r, where, "Type");
+      List<JsonNode> atts = f.array(r, where, "TransitGatewayAttachments");
+      if (atts.isEmpty()) {
+        out.add(new TransitGatewayRouteTable.Route(dst, type, RouteTable.State.BLACKHOLE, "",
+            TransitGatewayAttachment.ResourceType.VPC));
+        continue;
+      }
+      for (JsonNode a : atts) {
+        out.add(new TransitGatewayRouteTable.Route(dst, type, state,
+            f.text(a, where, "TransitGatewayAttachments.TransitGatewayAttachmentId"),
+            f.enumValue(a, where, "ResourceType", TransitGatewayAttachment.ResourceType::fromAws)));
+      }
+    }
+    return out;
+  }
+
+  /** A route that is pending or being deleted forwards nothing: read as blackhole (fail closed). */
+  private static RouteTable.State pendingOrDeleted(String s) {
+    if (List.of("pending", "deleting", "deleted").contains(s)) return RouteTable.State.BLACKHOLE;
+    throw new IllegalArgumentException("unknown transit gateway route State: " + s);
+  }
+
+  /** Attachment ids of a {@code get-transit-gateway-route-table-associations} or {@code -propagations} output. */
+  static List<String> attachmentIds(DescribeFile f, JsonNode root, String key, String activeState) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode a : f.list(root, key)) {
+      String id = f.text(a, "", "TransitGatewayAttachmentId");
+      if (f.optText(a, id, "State").map(activeState::equals).orElse(true)) out.add(id);
+    }
+    return out;
+  }
+
+  static List<VpnGateway> vpnGateways(DescribeFile f, JsonNode root) {
+    List<VpnGateway> out = new ArrayList<>();
+    for (JsonNode g : f.list(root, "VpnGateways")) {
+      String id = f.text(g, "", "VpnGatewayId");
+      List<String> vpcs = new ArrayList<>();
+      for (JsonNode a : f.array(g, id, "VpcAttachments")) {
+        if (f.optText(a, id, "VpcAttachments.State").map("attached"::equals).orElse(true)) {
+          vpcs.add(f.text(a, id, "VpcAttachments.VpcId"));
+        }
+      }
+      out.add(new VpnGateway(id, f.region, f.text(g, id, "State"), vpcs));
+    }
+    return out;
+  }
+
+  static List<VpnConnection> vpnConnections(DescribeFile f, JsonNode root) {
+    List<VpnConnection> out = new ArrayList<>();
+    for (JsonNode v : f.list(root, "VpnConnections")) {
+      String id = f.text(v, "", "VpnConnectionId");
+      List<CidrBlock> routes = new ArrayList<>();
+      for (JsonNode r : f.array(v, id, "Routes")) {
+        if (!f.optText(r, id, "Routes.State").map("deleted"::equals).orElse(false)) {
+          routes.add(f.cidr(r, id, "Routes.DestinationCidrBlock"));
+        }
+      }
+      out.add(new VpnConnection(id, f.region, f.text(v, id, "State"), f.text(v, id, "CustomerGatewayId"),
+          f.optText(v, id, "VpnGatewayId"), f.optText(v, id, "TransitGatewayId"), routes));
+    }
+    return out;
+  }
+
+  static List<CustomerGateway> customerGateways(DescribeFile f, JsonNode root) {
+    List<CustomerGateway> out = new ArrayList<>();
+    for (JsonNode c : f.list(root, "CustomerGateways")) {
+      String id = f.text(c, "", "CustomerGatewayId");
+      out.add(new CustomerGateway(id, f.region, f.optText(c, id, "State").orElse("available"),
+          f.optText(c, id, "IpAddress").orElse(""), f.optText(c, id, "BgpAsn").orElse("")));
+    }
+    return out;
+  }
+}

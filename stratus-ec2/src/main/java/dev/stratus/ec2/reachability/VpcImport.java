@@ -1,0 +1,197 @@
+package dev.stratus.ec2.reachability;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads the VPC-level describe outputs: {@code describe-vpcs}, {@code describe-subnets},
+ * {@code describe-route-tables}, {@code describe-network-acls}, {@code describe-security-groups}.
+ */
+final class VpcImport {
+  private VpcImport() {}
+
+  static List<Vpc> vpcs(DescribeFile f, JsonNode root) {
+    List<Vpc> out = new ArrayList<>();
+    for (JsonNode v : f.list(root, "Vpcs")) {
+      String id = f.text(v, "", "VpcId");
+      List<CidrBlock> cidrs = new ArrayList<>();
+      cidrs.add(f.cidr(v, id, "CidrBlock"));
+      for (JsonNode a : f.array(v, id, "CidrBlockAssociationSet")) {
+        CidrBlock c = f.cidr(a, id, "CidrBlockAssociationSet.CidrBlock");
+        if (!cidrs.contains(c) && associated(f, a, id, "CidrBlockState")) cidrs.add(c);
+      }
+      for (JsonNode a : f.array(v, id, "Ipv6CidrBlockAssociationSet")) {
+        if (associated(f, a, id, "Ipv6CidrBlockState")) cidrs.add(f.cidr(a, id, "Ipv6CidrBlockAssociationSet.Ipv6CidrBlock"));
+      }
+      boolean isDefault = f.bool(v, id, "IsDefault", false);
+      out.add(new Vpc(id, f.region, f.optText(v, id, "OwnerId").orElse(""), cidrs, true, isDefault, isDefault,
+          f.tags(v, id)));
+    }
+    return out;
+  }
+
+  private static boolean associated(DescribeFile f, JsonNode a, String id, String stateField) {
+    JsonNode st = a.get(stateField);
+    return st == null || f.optText(st, id, stateField + ".State").map("associated"::equals).orElse(true);
+  }
+
+  /** Subnets with route table and NACL still unresolved (see {@link ReachabilityImport}). */
+  static List<Subnet> subnets(DescribeFile f, JsonNode root) {
+    List<Subnet> out = new ArrayList<>();
+    for (JsonNode s : f.list(root, "Subnets")) {
+      String id = f.text(s, "", "SubnetId");
+      Optional<CidrBlock> v6 = Optional.empty();
+      for (JsonNode a : f.array(s, id, "Ipv6CidrBlockAssociationSet")) {
+        v6 = Optional.of(f.cidr(a, id, "Ipv6CidrBlockAssociationSet.Ipv6CidrBlock"));
+      }
+      out.add(new Subnet(id, f.region, f.text(s, id, "VpcId"), f.cidr(s, id, "CidrBlock"), v6,
+          f.text(s, id, "AvailabilityZone"), Optional.empty(), Optional.empty(), f.tags(s, id)));
+    }
+    return out;
+  }
+
+  static List<RouteTable> routeTables(DescribeFile f, JsonNode root) {
+    List<RouteTable> out = new ArrayList<>();
+    for (JsonNode t : f.list(root, "RouteTables")) {
+      String id = f.text(t, "", "RouteTableId");
+      List<RouteTable.Route> routes = new ArrayList<>();
+      for (JsonNode r : f.array(t, id, "Routes")) routes.add(route(f, r, id));
+      boolean main = false;
+      List<String> subnets = new ArrayList<>();
+      for (JsonNode a : f.array(t, id, "Associations")) {
+        if (f.bool(a, id, "Associations.Main", false)) main = true;
+        f.optText(a, id, "SubnetId").ifPresent(subnets::add);
+      }
+      out.add(new RouteTable(id, f.region, f.text(t, id, "VpcId"), main, routes, subnets, f.tags(t, id)));
+    }
+    return out;
+  }
+
+  private static RouteTable.Route route(DescribeFile f, JsonNode r, String id) {
+    RouteDestination dst;
+    Optional<CidrBlock> v4 = f.optCidr(r, id, "Routes.DestinationCidrBlock");
+    Optional<CidrBlock> v6 = f.optCidr(r, id, "Routes.DestinationIpv6CidrBlock");
+    Optional<String> pl = f.optText(r, id, "Routes.DestinationPrefixListId");
+    if (v4.isPresent()) dst = new RouteDestination.Cidr(v4.get());
+    else if (v6.isPresent()) dst = new RouteDestination.Cidr(v6.get());
+    else if (pl.isPresent()) dst = new RouteDestination.PrefixList(pl.get());
+    else throw f.bad(id, "Routes.DestinationCidrBlock", "a route needs a destination CIDR block or prefix list");
+    RouteTable.Origin origin = r.has("Origin")
+        ? f.enumValue(r, id, "Origin", RouteTable.Origin::fromAws) : RouteTable.Origin.CREATE_ROUTE;
+    RouteTable.State state = r.has("State")
+        ? f.enumValue(r, id, "State", RouteTable.State::fromAws) : RouteTable.State.ACTIVE;
+    return new RouteTable.Route(dst, target(f, r, id), origin, state);
+  }
+
+  /** The route's target; one we do not model becomes a blackhole (fail closed). */
+  private static RouteTarget target(DescribeFile f, JsonNode r, String id) {
+    Optional<String> gw = f.optText(r, id, "Routes.GatewayId");
+    if (gw.isPresent()) {
+      String g = gw.get();
+      if (g.equals("local")) return new RouteTarget.Local();
+      if (g.startsWith("igw-")) return new RouteTarget.InternetGateway(g);
+      if (g.startsWith("vgw-")) return new RouteTarget.VirtualPrivateGateway(g);
+      if (g.startsWith("vpce-")) return new RouteTarget.GatewayEndpoint(g);
+      return new RouteTarget.Blackhole(g);
+    }
+    Optional<String> v;
+    if ((v = f.optText(r, id, "NatGatewayId")).isPresent()) return new RouteTarget.NatGateway(v.get());
+    if ((v = f.optText(r, id, "TransitGatewayId")).isPresent()) return new RouteTarget.TransitGateway(v.get());
+    if ((v = f.optText(r, id, "VpcPeeringConnectionId")).isPresent()) return new RouteTarget.VpcPeeringConnection(v.get());
+    if ((v = f.optText(r, id, "EgressOnlyInternetGatewayId")).isPresent()) {
+      return new RouteTarget.EgressOnlyInternetGateway(v.get());
+    }
+    if ((v = f.optText(r, id, "NetworkInterfaceId")).isPresent()) return new RouteTarget.NetworkInterface(v.get());
+    if ((v = f.optText(r, id, "InstanceId")).isPresent()) return new RouteTarget.Blackhole(v.get());
+    for (String other : List.of("CarrierGatewayId", "LocalGatewayId", "CoreNetworkArn")) {
+      if ((v = f.optText(r, id, other)).isPresent()) return new RouteTarget.Blackhole(v.get());
+    }
+    return new RouteTarget.Blackhole("");
+  }
+
+  static List<NetworkAcl> networkAcls(DescribeFile f, JsonNode root) {
+    List<NetworkAcl> out = new ArrayList<>();
+    for (JsonNode a : f.list(root, "NetworkAcls")) {
+      String id = f.text(a, "", "NetworkAclId");
+      List<NetworkAcl.Entry> entries = new ArrayList<>();
+      for (JsonNode e : f.array(a, id, "Entries")) {
+        int n = f.optInt(e, id, "Entries.RuleNumber").orElseThrow(() -> f.bad(id, "Entries.RuleNumber", "missing"));
+        Optional<CidrBlock> v4 = f.optCidr(e, id, "Entries.CidrBlock");
+        Optional<CidrBlock> v6 = f.optCidr(e, id, "Entries.Ipv6CidrBlock");
+        if (v4.isPresent() == v6.isPresent()) {
+          throw f.bad(id, "Entries.CidrBlock", "entry " + n + " needs exactly one of CidrBlock and Ipv6CidrBlock");
+        }
+        PortRange ports = PortRange.ALL;
+        JsonNode pr = e.get("PortRange");
+        if (pr != null && !pr.isNull()) ports = portRange(f, pr, id, "Entries.PortRange.From", "Entries.PortRange.To");
+        entries.add(new NetworkAcl.Entry(n, f.bool(e, id, "Egress", false),
+            f.enumValue(e, id, "RuleAction", NetworkAcl.RuleAction::fromAws), f.text(e, id, "Protocol"), ports,
+            v4.orElseGet(v6::get)));
+      }
+      out.add(new NetworkAcl(id, f.region, f.text(a, id, "VpcId"), f.bool(a, id, "IsDefault", false), entries,
+          f.ids(a, id, "Associations", "SubnetId"), f.tags(a, id)));
+    }
+    return out;
+  }
+
+  static List<SecurityGroup> securityGroups(DescribeFile f, JsonNode root) {
+    List<SecurityGroup> out = new ArrayList<>();
+    for (JsonNode g : f.list(root, "SecurityGroups")) {
+      String id = f.text(g, "", "GroupId");
+      out.add(new SecurityGroup(id, f.region, f.optText(g, id, "VpcId").orElse(""),
+          f.optText(g, id, "GroupName").orElse(""), permissions(f, g, id, "IpPermissions"),
+          permissions(f, g, id, "IpPermissionsEgress"), f.tags(g, id)));
+    }
+    return out;
+  }
+
+  /** One {@link SecurityGroup.IpPermission} per peer, in the console's order (CIDRs, IPv6, lists, groups). */
+  private static List<SecurityGroup.IpPermission> permissions(DescribeFile f, JsonNode g, String id, String field) {
+    List<SecurityGroup.IpPermission> out = new ArrayList<>();
+    for (JsonNode p : f.array(g, id, field)) {
+      String proto = f.text(p, id, field + ".IpProtocol");
+      PortRange ports = PortRange.ALL;
+      int from = f.optInt(p, id, field + ".FromPort").orElse(-1);
+      if (from >= 0 && !proto.equals("-1")) {
+        ports = portRange(f, p, id, "FromPort", "ToPort");
+      }
+      for (JsonNode r : f.array(p, id, "IpRanges")) {
+        out.add(new SecurityGroup.IpPermission(proto, ports,
+            new SecurityGroup.Peer.Cidr(f.cidr(r, id, field + ".IpRanges.CidrIp")), desc(f, r, id)));
+      }
+      for (JsonNode r : f.array(p, id, "Ipv6Ranges")) {
+        out.add(new SecurityGroup.IpPermission(proto, ports,
+            new SecurityGroup.Peer.Cidr(f.cidr(r, id, field + ".Ipv6Ranges.CidrIpv6")), desc(f, r, id)));
+      }
+      for (JsonNode r : f.array(p, id, "PrefixListIds")) {
+        out.add(new SecurityGroup.IpPermission(proto, ports,
+            new SecurityGroup.Peer.PrefixList(f.text(r, id, field + ".PrefixListIds.PrefixListId")), desc(f, r, id)));
+      }
+      for (JsonNode r : f.array(p, id, "UserIdGroupPairs")) {
+        out.add(new SecurityGroup.IpPermission(proto, ports,
+            new SecurityGroup.Peer.Group(f.text(r, id, field + ".UserIdGroupPairs.GroupId")), desc(f, r, id)));
+      }
+    }
+    return out;
+  }
+
+  private static String desc(DescribeFile f, JsonNode r, String id) {
+    return f.optText(r, id, "Description").orElse("");
+  }
+
+  private static PortRange portRange(DescribeFile f, JsonNode n, String id, String fromField, String toField) {
+    String fromKey = fromField.substring(fromField.lastIndexOf('.') + 1);
+    String toKey = toField.substring(toField.lastIndexOf('.') + 1);
+    int from = f.optInt(n, id, fromKey).orElseThrow(() -> f.bad(id, fromField, "missing"));
+    int to = f.optInt(n, id, toKey).orElseThrow(() -> f.bad(id, toField, "missing"));
+    if (from == -1 && to == -1) return PortRange.ALL;
+    if (to == -1) to = from;
+    try {
+      return new PortRange(from, to);
+    } catch (IllegalArgumentException e) {
+      throw f.bad(id, fromField, e.getMessage());
+    }
+  }
+}

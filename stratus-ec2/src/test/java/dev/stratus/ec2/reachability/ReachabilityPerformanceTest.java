@@ -1,0 +1,77 @@
+package dev.stratus.ec2.reachability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A timing printout, not a benchmark assertion: 5,000 VPCs (10.a.b.0/24 each, one subnet, one
+ * instance, a route 10.0.0.0/8 to the transit gateway) on one transit gateway whose single route
+ * table holds all 5,000 propagated routes. Prints the index build time and the time per analysis.
+ */
+class ReachabilityPerformanceTest {
+  static final int VPCS = 5_000;
+
+  @Test
+  void analyze_fiveThousandVpcsOnOneTgw_printsTiming() {
+    long t0 = System.nanoTime();
+    Network n = generate(VPCS);
+    long t1 = System.nanoTime();
+    ReachabilityAnalysis analysis = ReachabilityAnalysis.of(n);
+    long t2 = System.nanoTime();
+    ReachabilityVerdict first = analysis.analyze(Query.of("i-0", "i-" + (VPCS - 1), Protocol.TCP, 443));
+    long t3 = System.nanoTime();
+    assertThat(first.networkPathFound()).as(first.toText()).isTrue();
+    int runs = 10_000;
+    long t4 = System.nanoTime();
+    for (int k = 0; k < runs; k++) {
+      analysis.analyze(Query.of("i-" + (k % VPCS), "i-" + ((k * 7919 + 1) % VPCS), Protocol.TCP, 443));
+    }
+    long t5 = System.nanoTime();
+    System.out.printf("reachability perf: %d VPCs on one TGW: build network %.0f ms, index %.0f ms, "
+            + "first analysis %.2f ms, then %.1f us per analysis (%d runs, forward + return path)%n",
+        VPCS, (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t3 - t2) / 1e6, (t5 - t4) / 1e3 / runs, runs);
+  }
+
+  static Network generate(int count) {
+    Network.Builder b = Network.builder();
+    String region = "us-east-1";
+    var allowAll = List.of(
+        new NetworkAcl.Entry(100, true, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, CidrBlock.ANY_IPV4),
+        new NetworkAcl.Entry(100, false, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, CidrBlock.ANY_IPV4));
+    var fromTen = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL,
+        new SecurityGroup.Peer.Cidr(CidrBlock.parse("10.0.0.0/8")), ""));
+    var toAll = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL, new SecurityGroup.Peer.Cidr(CidrBlock.ANY_IPV4), ""));
+    List<TransitGatewayRouteTable.Route> tgwRoutes = new java.util.ArrayList<>();
+    List<String> attachments = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      CidrBlock cidr = CidrBlock.parse("10." + (i / 256) + "." + (i % 256) + ".0/24");
+      String v = "vpc-" + i, s = "subnet-" + i, rt = "rtb-" + i, acl = "acl-" + i, sg = "sg-" + i, att = "tgw-attach-" + i;
+      b.vpcs.add(new Vpc(v, region, "111111111111", List.of(cidr), true, false, false, Map.of()));
+      b.subnets.add(new Subnet(s, region, v, cidr, Optional.empty(), "us-east-1a", Optional.of(rt), Optional.of(acl), Map.of()));
+      b.routeTables.add(new RouteTable(rt, region, v, true, List.of(
+          new RouteTable.Route(new RouteDestination.Cidr(cidr), new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE,
+              RouteTable.State.ACTIVE),
+          new RouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.0.0.0/8")), new RouteTarget.TransitGateway("tgw-1"),
+              RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)), List.of(), Map.of()));
+      b.networkAcls.add(new NetworkAcl(acl, region, v, true, allowAll, List.of(), Map.of()));
+      b.securityGroups.add(new SecurityGroup(sg, region, v, "default", fromTen, toAll, Map.of()));
+      b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.addressAt(10)),
+          Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));
+      b.instances.add(new Instance("i-" + i, region, v, s, "running", List.of("eni-" + i), Map.of()));
+      b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, region, "tgw-1",
+          TransitGatewayAttachment.ResourceType.VPC, v, "available", Optional.of("tgw-rtb-1"), Map.of()));
+      tgwRoutes.add(new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(cidr), "propagated", RouteTable.State.ACTIVE,
+          att, TransitGatewayAttachment.ResourceType.VPC));
+      attachments.add(att);
+    }
+    b.transitGateways.add(new TransitGateway("tgw-1", region, "111111111111", "available", true, true,
+        Optional.of("tgw-rtb-1"), Optional.of("tgw-rtb-1"), false, Map.of()));
+    b.transitGatewayRouteTables.add(new TransitGatewayRouteTable("tgw-rtb-1", region, "tgw-1", true, true, tgwRoutes,
+        attachments, attachments, Map.of()));
+    return b.build();
+  }
+}

@@ -1,0 +1,119 @@
+package dev.stratus.ec2.reachability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** {@link RouteSelection} and {@link TransitGatewayRouteSelection}: one test per clause of vpc.md §9–10, §33. */
+class RouteSelectionTest {
+  private static final Vpc VPC = new Vpc("vpc-1", "us-east-1", "1", List.of(CidrBlock.parse("10.0.0.0/16")), true,
+      false, false, Map.of());
+  private static final ManagedPrefixList PL = new ManagedPrefixList("pl-1", "us-east-1", "list", "IPv4",
+      List.of(CidrBlock.parse("52.0.0.0/16")));
+
+  /** A table from lines like {@code "10.0.0.0/16 local"}, {@code "0.0.0.0/0 igw-1 propagated"}. */
+  private static RouteSelection table(String... lines) {
+    List<RouteTable.Route> routes = new ArrayList<>();
+    for (String l : lines) {
+      String[] p = l.split(" ");
+      RouteDestination d = p[0].startsWith("pl-") ? new RouteDestination.PrefixList(p[0])
+          : new RouteDestination.Cidr(CidrBlock.parse(p[0]));
+      RouteTarget t = p[1].equals("local") ? new RouteTarget.Local() : p[1].startsWith("igw-")
+          ? new RouteTarget.InternetGateway(p[1]) : p[1].startsWith("vgw-") ? new RouteTarget.VirtualPrivateGateway(p[1])
+          : p[1].startsWith("pcx-") ? new RouteTarget.VpcPeeringConnection(p[1]) : new RouteTarget.NatGateway(p[1]);
+      RouteTable.Origin o = p.length > 2 ? RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION : RouteTable.Origin.CREATE_ROUTE;
+      routes.add(new RouteTable.Route(d, t, o, RouteTable.State.ACTIVE));
+    }
+    return RouteSelection.of(new RouteTable("rtb-1", "us-east-1", "vpc-1", true, routes, List.of(), Map.of()), VPC,
+        Map.of("pl-1", PL));
+  }
+
+  private static String target(RouteSelection s, String ip) {
+    return s.select(CidrBlock.parse(ip)).map(r -> r.target().id()).orElse("none");
+  }
+
+  @Test
+  @DisplayName("§9 longest prefix wins")
+  void select_longestPrefix_wins() {
+    RouteSelection s = table("10.0.0.0/16 local", "0.0.0.0/0 igw-1", "172.16.0.0/12 pcx-1", "172.16.5.0/24 nat-1");
+    assertThat(target(s, "172.16.5.9")).isEqualTo("nat-1");
+    assertThat(target(s, "172.16.6.9")).isEqualTo("pcx-1");
+    assertThat(target(s, "8.8.8.8")).isEqualTo("igw-1");
+    assertThat(target(s, "10.0.3.3")).isEqualTo("local");
+  }
+
+  @Test
+  @DisplayName("§9 0.0.0.0/0 does not match IPv6")
+  void select_ipv4Default_doesNotMatchIpv6() {
+    assertThat(target(table("0.0.0.0/0 igw-1"), "2600:1f18::1")).isEqualTo("none");
+  }
+
+  @Test
+  @DisplayName("§10 same prefix: static beats propagated")
+  void select_samePrefix_staticBeatsPropagated() {
+    assertThat(target(table("192.168.0.0/16 vgw-1 propagated", "192.168.0.0/16 pcx-1"), "192.168.1.1")).isEqualTo("pcx-1");
+  }
+
+  @Test
+  @DisplayName("§10 same prefix: a prefix-list route beats a propagated route; a static CIDR beats the list")
+  void select_samePrefix_prefixListBetweenStaticAndPropagated() {
+    assertThat(target(table("52.0.0.0/16 vgw-1 propagated", "pl-1 igw-1"), "52.0.0.1")).isEqualTo("igw-1");
+    assertThat(target(table("pl-1 igw-1", "52.0.0.0/16 pcx-1"), "52.0.0.1")).isEqualTo("pcx-1");
+  }
+
+  @Test
+  @DisplayName("§10 a propagated route overlapping the local block never wins, even if more specific")
+  void select_propagatedInsideLocal_neverWins() {
+    assertThat(target(table("10.0.0.0/16 local", "10.0.5.0/24 vgw-1 propagated"), "10.0.5.5")).isEqualTo("local");
+  }
+
+  @Test
+  @DisplayName("§33 transit gateway: static beats propagated; VPC-propagated beats VPN-propagated")
+  void select_tgwSamePrefix_priority() {
+    var vpn = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.9.0.0/16")), "propagated",
+        RouteTable.State.ACTIVE, "tgw-attach-vpn", TransitGatewayAttachment.ResourceType.VPN);
+    var vpc = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.9.0.0/16")), "propagated",
+        RouteTable.State.ACTIVE, "tgw-attach-vpc", TransitGatewayAttachment.ResourceType.VPC);
+    var stat = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.9.0.0/16")), "static",
+        RouteTable.State.ACTIVE, "tgw-attach-static", TransitGatewayAttachment.ResourceType.VPN);
+    CidrBlock a = CidrBlock.parse("10.9.1.1");
+    assertThat(tgw(vpn, vpc).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-vpc");
+    assertThat(tgw(vpn, vpc, stat).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-static");
+  }
+
+  private static TransitGatewayRouteSelection tgw(TransitGatewayRouteTable.Route... routes) {
+    return TransitGatewayRouteSelection.of(new TransitGatewayRouteTable("tgw-rtb-1", "us-east-1", "tgw-1", false, false,
+        List.of(routes), List.of(), List.of(), Map.of()), Map.of());
+  }
+
+  @Test
+  void cidrBlock_parse_canonicalAndContainment() {
+    assertThat(CidrBlock.parse("100.68.0.18/18").toString()).isEqualTo("100.68.0.0/18");
+    assertThat(CidrBlock.parse("10.0.0.0/8").contains(CidrBlock.parse("10.255.1.1"))).isTrue();
+    assertThat(CidrBlock.parse("2600:1f18::/56").contains(CidrBlock.parse("2600:1f18:0:ff::1"))).isTrue();
+    assertThat(CidrBlock.parse("2600:1f18::/56").contains(CidrBlock.parse("2600:1f18:0:100::1"))).isFalse();
+    assertThat(CidrBlock.tryParse("10.0.0.256/8")).isEmpty();
+    assertThat(CidrBlock.tryParse("example.com/8")).isEmpty();
+    assertThat(CidrBlock.parse("172.20.1.1").isRfc1918()).isTrue();
+    assertThat(CidrBlock.parse("::/0").toString()).isEqualTo("::/0");
+  }
+
+  @Test
+  @DisplayName("§19 a partial deny narrows the ports; a later allow admits the rest")
+  void networkAcl_partialDeny_narrowsPorts() {
+    NetworkAcl acl = new NetworkAcl("acl-1", "us-east-1", "vpc-1", false, List.of(
+        new NetworkAcl.Entry(10, false, NetworkAcl.RuleAction.DENY, "6", new PortRange(1024, 2047), CidrBlock.ANY_IPV4),
+        new NetworkAcl.Entry(20, false, NetworkAcl.RuleAction.ALLOW, "6", PortRange.ALL, CidrBlock.ANY_IPV4)),
+        List.of(), Map.of());
+    AnalysisPacketHeader pkt = new AnalysisPacketHeader(Protocol.TCP, CidrBlock.parse("10.0.0.1"),
+        CidrBlock.parse("10.0.1.1"), PortRange.single(443), PortRange.EPHEMERAL);
+    NetworkAclEvaluation.Decision d = NetworkAclEvaluation.evaluate(acl, false, pkt);
+    assertThat(d.allowed()).isTrue();
+    assertThat(d.rule().ruleNumber()).isEqualTo(20);
+    assertThat(d.packet().destinationPorts()).isEqualTo(new PortRange(2048, 65535));
+  }
+}

@@ -1,0 +1,25 @@
+package dev.stratus.net.dns;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import org.xbill.DNS.Message;
+
+/**
+ * Answers one DNS query; what a service (Route 53's authoritative zones) plugs into a
+ * {@link DnsServer}.
+ *
+ * <p>Called on a Netty event loop: an implementation must answer from precomputed, in-memory
+ * state (a snapshot lookup), never do I/O or block. It may build the response from
+ * {@code query} or from scratch; the server fixes the header (id, QR, opcode, RD), replaces any
+ * OPT record with its own EDNS0 echo, and truncates for UDP. An exception becomes SERVFAIL.
+ */
+@FunctionalInterface
+public interface DnsAnswerer {
+
+  /**
+   * @param query a parsed query with exactly one question and opcode QUERY
+   * @param client the address the query came from (the resolver)
+   * @param clientSubnet the EDNS client subnet, if the resolver sent one with a non-zero prefix
+   */
+  DnsAnswer answer(Message query, InetSocketAddress client, Optional<ClientSubnet> clientSubnet);
+}

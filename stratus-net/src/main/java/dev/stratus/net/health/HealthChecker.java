@@ -1,0 +1,222 @@
+package dev.stratus.net.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs Route 53 health checks: probes each endpoint check every RequestInterval, folds results
+ * into its {@link HealthCheckState}, re-evaluates CALCULATED checks, and tells listeners when a
+ * reported status flips.
+ */
+public final class HealthChecker implements AutoCloseable {
+
+  /*
+   * Threads: one scheduler thread only fires timers; each probe runs on its own virtual thread
+   * (probes block on sockets for up to 10 s). State lives in `checks`, guarded by `this`; a probe
+   * result is applied under the lock, and listeners are called after it is released, so a slow
+   * listener never holds up other checks' bookkeeping. A result that arrives for a check that
+   * was replaced or removed meanwhile is dropped (the generation differs).
+   * Health is never evaluated at query time (route53.md §30): readers call status(), a map read.
+   */
+
+  private static final Logger LOG = Logger.getLogger(HealthChecker.class.getName());
+
+  private final Clock clock;
+  private final HealthProbe probe;
+  private final UnaryOperator<Duration> intervalPolicy;
+  private final ScheduledExecutorService timers;
+  private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+  private final List<HealthStatusListener> listeners = new CopyOnWriteArrayList<>();
+  private final Map<String, Check> checks = new HashMap<>();
+  private final Map<String, Boolean> reported = new HashMap<>();
+  private long generations;
+
+  private record Check(HealthCheckerConfig config, HealthCheckState state, long generation,
+      Optional<ScheduledFuture<?>> timer) {}
+
+  /**
+   * @param intervalPolicy maps a check's RequestInterval to the period actually used, e.g.
+   *     {@code d -> Duration.ofMillis(50)} in tests; {@link UnaryOperator#identity()} in production
+   */
+  public HealthChecker(Clock clock, HealthProbe probe, UnaryOperator<Duration> intervalPolicy) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.probe = Objects.requireNonNull(probe, "probe");
+    this.intervalPolicy = Objects.requireNonNull(intervalPolicy, "intervalPolicy");
+    this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "stratus-health-timer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Real probes at AWS's intervals. */
+  public static HealthChecker standard(Clock clock) {
+    return new HealthChecker(clock, new EndpointProbe(clock), UnaryOperator.identity());
+  }
+
+  public void addListener(HealthStatusListener listener) {
+    listeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Adds or replaces a check; a replaced check starts again from the new-check state. Putting
+   * the configuration a check already has changes nothing (its state and timer are kept).
+   */
+  public void put(HealthCheckerConfig config) {
+    List<Map.Entry<String, Boolean>> changes;
+    synchronized (this) {
+      Check existing = checks.get(config.id());
+      if (existing != null && existing.config().equals(config)) {
+        return;
+      }
+      Check old = checks.remove(config.id());
+      if (old != null) {
+        old.timer().ifPresent(t -> t.cancel(false));
+      }
+      long generation = ++generations;
+      Optional<ScheduledFuture<?>> timer = Optional.empty();
+      if (config.type() != HealthCheckType.CALCULATED) {
+        long period = Math.max(1, intervalPolicy.apply(config.requestInterval()).toMillis());
+        timer = Optional.of(timers.scheduleAtFixedRate(() -> startProbe(config.id(), generation),
+            0, period, TimeUnit.MILLISECONDS));
+      }
+      checks.put(config.id(), new Check(config, HealthCheckState.initial(clock.instant()), generation, timer));
+      changes = recomputeLocked(true, config.id());
+    }
+    publish(changes);
+  }
+
+  /** Stops and forgets a check; CALCULATED parents then count it unhealthy. */
+  public void remove(String id) {
+    List<Map.Entry<String, Boolean>> changes;
+    synchronized (this) {
+      Check old = checks.remove(id);
+      if (old == null) {
+        return;
+      }
+      old.timer().ifPresent(t -> t.cancel(false));
+      reported.remove(id);
+      changes = recomputeLocked(false, null);
+    }
+    publish(changes);
+  }
+
+  /** The reported status of a check, empty if unknown. */
+  public synchronized Optional<HealthCheckStatus> status(String id) {
+    Check check = checks.get(id);
+    if (check == null) {
+      return Optional.empty();
+    }
+    Optional<HealthCheckState> measured = check.config().type() == HealthCheckType.CALCULATED
+        ? Optional.empty() : Optional.of(check.state());
+    return Optional.of(new HealthCheckStatus(id, reported.getOrDefault(id, true), measured));
+  }
+
+  /** Every check's reported status, a copy (for building data-plane snapshots). */
+  public synchronized Map<String, Boolean> reportedStatuses() {
+    return Map.copyOf(reported);
+  }
+
+  /** Probes one endpoint check now on the calling thread and applies the result (tests, CLI). */
+  public void checkNow(String id) {
+    Check check;
+    synchronized (this) {
+      check = checks.get(id);
+    }
+    if (check != null && check.config().type() != HealthCheckType.CALCULATED) {
+      apply(id, check.generation(), probe.probe(check.config()));
+    }
+  }
+
+  private void startProbe(String id, long generation) {
+    HealthCheckerConfig config;
+    synchronized (this) {
+      Check check = checks.get(id);
+      if (check == null || check.generation() != generation) {
+        return;
+      }
+      config = check.config();
+    }
+    try {
+      probes.execute(() -> apply(id, generation, probe.probe(config)));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "health probe not started (checker closing?)", e);
+    }
+  }
+
+  private void apply(String id, long generation, ProbeResult result) {
+    List<Map.Entry<String, Boolean>> changes;
+    synchronized (this) {
+      Check check = checks.get(id);
+      if (check == null || check.generation() != generation) {
+        return;
+      }
+      HealthCheckState next = check.state().next(result, check.config().failureThreshold());
+      checks.put(id, new Check(check.config(), next, generation, check.timer()));
+      changes = recomputeLocked(false, null);
+    }
+    publish(changes);
+  }
+
+  /**
+   * Recomputes every reported status (endpoint checks first, then CALCULATED ones over them) and
+   * returns those that changed, plus {@code announce} when {@code announceNew} is set.
+   */
+  private List<Map.Entry<String, Boolean>> recomputeLocked(boolean announceNew, String announce) {
+    Map<String, Boolean> next = new HashMap<>();
+    checks.forEach((id, c) -> {
+      if (c.config().type() != HealthCheckType.CALCULATED) {
+        next.put(id, c.state().reportedHealthy(c.config().inverted(), c.config().disabled()));
+      }
+    });
+    Map<String, Boolean> endpoints = Map.copyOf(next);
+    checks.forEach((id, c) -> {
+      if (c.config().type() == HealthCheckType.CALCULATED) {
+        HealthCheckerConfig cfg = c.config();
+        boolean measured = CalculatedHealth.healthy(cfg.childHealthChecks(), cfg.healthThreshold(), endpoints);
+        next.put(id, cfg.disabled() || (measured != cfg.inverted()));
+      }
+    });
+    List<Map.Entry<String, Boolean>> changes = new ArrayList<>();
+    next.forEach((id, healthy) -> {
+      Boolean before = reported.put(id, healthy);
+      if (!healthy.equals(before) || (announceNew && id.equals(announce))) {
+        changes.add(Map.entry(id, healthy));
+      }
+    });
+    return changes;
+  }
+
+  private void publish(List<Map.Entry<String, Boolean>> changes) {
+    for (Map.Entry<String, Boolean> change : changes) {
+      for (HealthStatusListener listener : listeners) {
+        try {
+          listener.statusChanged(change.getKey(), change.getValue());
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "health status listener failed", e);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    timers.shutdownNow();
+    probes.shutdownNow();
+  }
+}

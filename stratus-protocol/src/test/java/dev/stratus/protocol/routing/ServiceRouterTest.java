@@ -1,0 +1,62 @@
+package dev.stratus.protocol.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.stratus.protocol.ServiceDescriptor;
+import dev.stratus.protocol.WireRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ServiceRouterTest {
+
+  static WireRequest signed(String service, String method, String uri, String body, String... headers) {
+    Map<String, List<String>> h = new java.util.HashMap<>();
+    h.put("Authorization", List.of("AWS4-HMAC-SHA256 Credential=123456789012/20261122/eu-west-1/" + service
+        + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=ff"));
+    for (int i = 0; i < headers.length; i += 2) h.put(headers[i], List.of(headers[i + 1]));
+    return WireRequest.of(method, uri, h, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  static ServiceDescriptor route(WireRequest r) {
+    return ServiceRouter.route(r, ServiceRouter.scope(r)).orElse(null);
+  }
+
+  @Test void scope_sigV4Header_readsKeyRegionAndService() {
+    ServiceRouter.Scope scope = ServiceRouter.scope(signed("ec2", "POST", "/", ""));
+
+    assertThat(scope).isEqualTo(new ServiceRouter.Scope("123456789012", "eu-west-1", "ec2"));
+  }
+
+  @Test void scope_unsigned_defaultsToUsEast1() {
+    assertThat(ServiceRouter.scope(WireRequest.of("GET", "/", Map.of(), null))).isEqualTo(ServiceRouter.Scope.NONE);
+  }
+
+  @Test void route_signingName_picksService() {
+    assertThat(route(signed("elasticloadbalancing", "POST", "/", "Action=DescribeLoadBalancers")))
+        .isEqualTo(ServiceDescriptor.ELBV2);
+    assertThat(route(signed("route53", "GET", "/2013-04-01/hostedzone", ""))).isEqualTo(ServiceDescriptor.ROUTE53);
+  }
+
+  @Test void route_apigatewaySigningName_v2PathsGoToV2() {
+    assertThat(route(signed("apigateway", "GET", "/v2/apis", ""))).isEqualTo(ServiceDescriptor.APIGATEWAYV2);
+    assertThat(route(signed("apigateway", "GET", "/restapis", ""))).isEqualTo(ServiceDescriptor.APIGATEWAY);
+  }
+
+  @Test void route_unsignedWithTarget_usesTargetPrefix() {
+    WireRequest r = WireRequest.of("POST", "/", Map.of("X-Amz-Target", List.of("GlobalAccelerator_V20180706.ListAccelerators")), null);
+
+    assertThat(route(r)).isEqualTo(ServiceDescriptor.GLOBALACCELERATOR);
+  }
+
+  @Test void route_unsignedQuery_usesVersion() {
+    WireRequest r = WireRequest.of("GET", "/?Action=DescribeVpcs&Version=2016-11-15", Map.of(), null);
+
+    assertThat(route(r)).isEqualTo(ServiceDescriptor.EC2);
+  }
+
+  @Test void route_unknown_isEmpty() {
+    assertThat(route(WireRequest.of("GET", "/favicon.ico", Map.of(), null))).isNull();
+  }
+}

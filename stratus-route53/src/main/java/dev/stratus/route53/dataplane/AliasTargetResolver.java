@@ -1,0 +1,41 @@
+package dev.stratus.route53.dataplane;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.xbill.DNS.Name;
+
+/**
+ * Resolves DNS names that AWS services hand out (load balancers, CloudFront distributions,
+ * accelerators, API Gateway domains) to their current addresses and health: what alias records
+ * pointing at AWS resources answer with (route53.md §16–20), and what the DNS server answers for
+ * those names themselves.
+ *
+ * <p>Called on the DNS event loop: an implementation must answer from memory (a snapshot the
+ * owning service keeps current), never block or do I/O.
+ */
+@FunctionalInterface
+public interface AliasTargetResolver {
+
+  /** The addresses behind {@code name} (lower-case, absolute), empty when no service owns it. */
+  Optional<Target> resolve(Name name);
+
+  /** Owns no names: every alias to an AWS resource answers NODATA. */
+  AliasTargetResolver NONE = name -> Optional.empty();
+
+  /**
+   * What an AWS resource name resolves to.
+   *
+   * @param addresses IPv4 and IPv6 addresses; A queries get the IPv4 ones, AAAA the IPv6 ones
+   * @param ttlSeconds the TTL AWS gives the resource's records (60 s for ELB, route53.md §18)
+   * @param healthy what EvaluateTargetHealth sees (§20), e.g. ALB: every target group with
+   *     targets has a healthy one
+   */
+  record Target(List<InetAddress> addresses, long ttlSeconds, boolean healthy) {
+    public Target {
+      addresses = List.copyOf(addresses);
+      Objects.requireNonNull(addresses, "addresses");
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.stratus.route53.dataplane;
+
+import dev.stratus.net.geo.Place;
+import java.net.InetAddress;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Who is asking, as Route 53's routing decisions see it (route53.md §12): the EDNS client subnet
+ * when the resolver sent one, else the resolver's own address, and where that address is.
+ * The place is looked up only when a routing policy asks for it (simple records never do), and
+ * at most once per query.
+ */
+public final class DnsClient {
+
+  private final InetAddress address;
+  private final int prefixLength;
+  private Supplier<Optional<Place>> locate;
+  private Optional<Place> place;
+
+  /**
+   * @param address the client subnet's address, or the resolver's address
+   * @param prefixLength the client subnet's source prefix, or the full address length (32/128)
+   * @param locate finds the address's place; called at most once
+   */
+  public DnsClient(InetAddress address, int prefixLength, Supplier<Optional<Place>> locate) {
+    this.address = Objects.requireNonNull(address, "address");
+    this.prefixLength = prefixLength;
+    this.locate = Objects.requireNonNull(locate, "locate");
+  }
+
+  /** A client at a known (or known to be unknown) place. */
+  public DnsClient(InetAddress address, int prefixLength, Optional<Place> place) {
+    this(address, prefixLength, () -> place);
+  }
+
+  /** A resolver without client subnet, at a known or unknown place. */
+  public static DnsClient of(InetAddress address, Optional<Place> place) {
+    return new DnsClient(address, address.getAddress().length * 8, place);
+  }
+
+  public InetAddress address() { return address; }
+
+  public int prefixLength() { return prefixLength; }
+
+  /** Where the client is; empty when unknown. */
+  public Optional<Place> place() {
+    if (place == null) {
+      place = Objects.requireNonNull(locate.get(), "place");
+      locate = null;
+    }
+    return place;
+  }
+}

@@ -1,0 +1,136 @@
+package dev.stratus.route53.dataplane;
+
+import dev.stratus.net.dns.ClientSubnet;
+import dev.stratus.net.dns.DnsAnswer;
+import dev.stratus.net.dns.DnsAnswerer;
+import dev.stratus.net.geo.ClientLocator;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.UserLocationTable;
+import dev.stratus.route53.model.CidrBlock;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.random.RandomGenerator;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+
+/**
+ * Route 53's authoritative name server as a {@link DnsAnswerer}: picks the hosted zone for the
+ * query name, answers from that zone's snapshot (AA set), and refuses names in no zone.
+ */
+public final class DnsQueryHandler implements DnsAnswerer {
+
+  /*
+   * Runs on the DNS event loop, so everything it reads is precomputed and immutable: one volatile
+   * State (zones, health statuses, CIDR collections) swapped whole by the data plane when
+   * committed state or a health status changes. A query reads the reference once and works on
+   * that version only. The client is the ECS subnet when sent, else the resolver (route53.md §12).
+   */
+
+  /** Everything a query reads; replaced whole, never mutated. */
+  public record State(ZoneIndex zones, Map<String, Boolean> health, Map<String, Map<String, List<CidrBlock>>> cidr) {
+    public State {
+      Objects.requireNonNull(zones, "zones");
+      health = Map.copyOf(health);
+      cidr = Map.copyOf(cidr);
+    }
+
+    public static State empty() {
+      return new State(ZoneIndex.empty(), Map.of(), Map.of());
+    }
+
+    public State withZones(ZoneIndex newZones) { return new State(newZones, health, cidr); }
+
+    public State withHealth(Map<String, Boolean> newHealth) { return new State(zones, newHealth, cidr); }
+
+    public State withCidr(Map<String, Map<String, List<CidrBlock>>> newCidr) { return new State(zones, health, newCidr); }
+  }
+
+  private volatile ClientLocator locator;
+  private volatile AliasTargetResolver aliasTargets = AliasTargetResolver.NONE;
+  private final LatencyModel latency;
+  private final Supplier<RandomGenerator> random;
+  private volatile State state = State.empty();
+
+  /**
+   * @param random the random source per query (e.g. {@code ThreadLocalRandom::current}; a seeded
+   *     generator in tests)
+   */
+  public DnsQueryHandler(ClientLocator locator, LatencyModel latency, Supplier<RandomGenerator> random) {
+    this.locator = Objects.requireNonNull(locator, "locator");
+    this.latency = Objects.requireNonNull(latency, "latency");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  public State state() { return state; }
+
+  /** Replaces the user's CIDR → place table (the IP database stays); e.g. "10.20.0.0/16 is Sydney". */
+  public void userLocations(UserLocationTable table) {
+    locator = locator.withUserTable(table);
+  }
+
+  /** Atomically replaces the state with {@code change(state)}; called by the data plane only. */
+  public synchronized void update(UnaryOperator<State> change) {
+    state = Objects.requireNonNull(change.apply(state), "state");
+  }
+
+  /** Sets who resolves AWS resource names (ELB, CloudFront, …) for alias records and direct queries. */
+  public void aliasTargets(AliasTargetResolver resolver) {
+    aliasTargets = Objects.requireNonNull(resolver, "resolver");
+  }
+
+  @Override
+  public DnsAnswer answer(Message query, InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
+    State current = state;
+    Record question = query.getQuestion();
+    Message response = new Message(query.getHeader().getID());
+    response.addRecord(question, Section.QUESTION);
+    Optional<ZoneSnapshot> zone = question.getDClass() == DClass.IN || question.getDClass() == DClass.ANY
+        ? current.zones().find(question.getName()) : Optional.empty();
+    AliasTargetResolver external = aliasTargets;
+    if (zone.isEmpty()) {
+      return DnsAnswer.of(awsResourceName(question, external, response));
+    }
+    response.getHeader().setFlag(Flags.AA);
+    DnsClient client = client(resolver, subnet);
+    SelectionContext context = new SelectionContext(random.get(), latency,
+        id -> current.cidr().getOrDefault(id, Map.of()));
+    ZoneLookup lookup = new ZoneLookup(current.zones()::find, external, current.health(), client, context, response);
+    lookup.resolve(zone.get(), question.getName(), question.getType());
+    int scope = lookup.clientSpecific() ? subnet.map(ClientSubnet::sourcePrefixLength).orElse(0) : 0;
+    return new DnsAnswer(response, scope);
+  }
+
+  /**
+   * A name in no hosted zone: if a service owns it (an ALB or CloudFront name under Stratus's
+   * scheme) answer its addresses authoritatively, else REFUSED as Route 53 does for names it
+   * is not authoritative for.
+   */
+  private static Message awsResourceName(Record question, AliasTargetResolver external, Message response) {
+    Optional<AliasTargetResolver.Target> target = external.resolve(question.getName());
+    if (target.isEmpty()) {
+      response.getHeader().setRcode(Rcode.REFUSED);
+      return response;
+    }
+    response.getHeader().setFlag(Flags.AA);
+    ZoneLookup.addressRecords(question.getName(), question.getType(), target.get())
+        .forEach(r -> response.addRecord(r, Section.ANSWER));
+    return response;
+  }
+
+  private DnsClient client(InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
+    InetAddress address = subnet.map(ClientSubnet::address).orElse(resolver.getAddress());
+    int prefix = subnet.map(ClientSubnet::sourcePrefixLength).orElse(address.getAddress().length * 8);
+    ClientLocator current = locator;
+    return new DnsClient(address, prefix, () -> current.locate(address));
+  }
+}

@@ -1,0 +1,177 @@
+package dev.stratus.route53.dataplane;
+
+import dev.stratus.core.StratusContext;
+import dev.stratus.core.store.ChangeEvent;
+import dev.stratus.core.store.Store;
+import dev.stratus.net.dns.DnsServer;
+import dev.stratus.net.geo.ClientLocator;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.UserLocationTable;
+import dev.stratus.net.health.HealthChecker;
+import dev.stratus.net.health.HealthCheckerConfig;
+import dev.stratus.route53.HealthStatusSource;
+import dev.stratus.route53.model.CidrBlock;
+import dev.stratus.route53.model.CidrCollection;
+import dev.stratus.route53.model.HealthCheck;
+import dev.stratus.route53.model.HostedZone;
+import dev.stratus.route53.model.Route53Tables;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Route 53's running data plane: keeps the DNS answerer's zone snapshots, health statuses and
+ * CIDR collections in step with committed state, runs the health checks, and (when started
+ * with {@link #start}) serves DNS on the configured port.
+ */
+public final class Route53DataPlane implements AutoCloseable {
+
+  /*
+   * Change events arrive on the store's writer thread and must be quick (ChangeListener), so
+   * they are handed to one rebuild thread: events apply in commit order, and a rebuild reads
+   * committed state, so the latest rebuild always reflects the latest commit. Subscribing happens
+   * before the initial full load, so no commit can slip between the two (rebuilds are idempotent).
+   * Only the zones an event touches are rebuilt; the rest of the index is reused.
+   */
+
+  private static final Logger LOG = Logger.getLogger(Route53DataPlane.class.getName());
+
+  private final Store store;
+  private final HealthChecker checker;
+  private final DnsQueryHandler handler;
+  private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "stratus-route53-dataplane");
+    t.setDaemon(true);
+    return t;
+  });
+  private Optional<DnsServer> server = Optional.empty();
+
+  private Route53DataPlane(Store store, HealthChecker checker, DnsQueryHandler handler) {
+    this.store = store;
+    this.checker = checker;
+    this.handler = handler;
+  }
+
+  /** Everything, including the DNS listener on {@code settings.bindAddress():settings.dnsPort()}. */
+  public static Route53DataPlane start(StratusContext context) {
+    HealthChecker checker = HealthChecker.standard(context.clock());
+    DnsQueryHandler handler = new DnsQueryHandler(ClientLocator.standard(UserLocationTable.empty()),
+        LatencyModel.standard(), ThreadLocalRandom::current);
+    Route53DataPlane plane = attach(context.store(), checker, handler);
+    try {
+      plane.server = Optional.of(DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(), handler));
+    } catch (RuntimeException e) {
+      plane.close();
+      throw e;
+    }
+    return plane;
+  }
+
+  /** The data plane over {@code store} without a DNS listener (tests put one in front of the handler). */
+  public static Route53DataPlane attach(Store store, HealthChecker checker, DnsQueryHandler handler) {
+    Route53DataPlane plane = new Route53DataPlane(Objects.requireNonNull(store, "store"),
+        Objects.requireNonNull(checker, "checker"), Objects.requireNonNull(handler, "handler"));
+    checker.addListener((id, healthy) -> handler.update(s -> s.withHealth(checker.reportedStatuses())));
+    store.subscribe(events -> plane.rebuilds.execute(() -> plane.apply(events)));
+    plane.rebuilds.execute(plane::loadAll);
+    return plane;
+  }
+
+  public DnsQueryHandler handler() { return handler; }
+
+  /** What GetHealthCheckStatus should read: pass to {@code Route53Module.healthStatus}. */
+  public HealthStatusSource healthStatusSource() { return new CheckerHealthStatus(checker); }
+
+  /** The DNS port, when started with a listener. */
+  public Optional<Integer> dnsPort() { return server.map(DnsServer::port); }
+
+  /** Waits until every change event received so far is reflected in the answerer (tests). */
+  public void awaitRebuilt() {
+    try {
+      rebuilds.submit(() -> { }).get();
+    } catch (Exception e) {
+      throw new IllegalStateException("data plane rebuild failed", e);
+    }
+  }
+
+  private void loadAll() {
+    Set<String> zoneIds = new HashSet<>();
+    store.listAll(Route53Tables.HOSTED_ZONES).forEach(z -> zoneIds.add(z.id()));
+    rebuildZones(zoneIds);
+    store.listAll(Route53Tables.HEALTH_CHECKS).forEach(this::putHealthCheck);
+    rebuildCidr();
+  }
+
+  private void apply(List<ChangeEvent> events) {
+    try {
+      Set<String> zones = new HashSet<>();
+      boolean cidr = false;
+      for (ChangeEvent e : events) {
+        if (e.table().equals(Route53Tables.HOSTED_ZONES)) {
+          zones.add(e.id());
+        } else if (e.table().equals(Route53Tables.RECORD_SETS)) {
+          zones.add(e.scope());
+        } else if (e.table().equals(Route53Tables.HEALTH_CHECKS)) {
+          e.after().ifPresentOrElse(hc -> putHealthCheck((HealthCheck) hc), () -> checker.remove(e.id()));
+        } else if (e.table().equals(Route53Tables.CIDR_COLLECTIONS)) {
+          cidr = true;
+        }
+      }
+      rebuildZones(zones);
+      if (cidr) {
+        rebuildCidr();
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Route 53 data plane could not apply a change; DNS keeps the previous version", e);
+    }
+  }
+
+  private void rebuildZones(Set<String> zoneIds) {
+    if (zoneIds.isEmpty()) {
+      return;
+    }
+    Map<String, HostedZone> current = new HashMap<>();
+    store.listAll(Route53Tables.HOSTED_ZONES).stream().filter(z -> zoneIds.contains(z.id()))
+        .forEach(z -> current.put(z.id(), z));
+    handler.update(state -> {
+      Map<String, ZoneSnapshot> byId = new HashMap<>();
+      state.zones().byOrigin().values().forEach(z -> byId.put(z.zone().id(), z));
+      zoneIds.forEach(byId::remove);
+      current.values().forEach(z -> byId.put(z.id(),
+          ZoneSnapshot.build(z, store.list(Route53Tables.RECORD_SETS, z.id()))));
+      return state.withZones(ZoneIndex.of(byId.values()));
+    });
+  }
+
+  private void putHealthCheck(HealthCheck check) {
+    Optional<HealthCheckerConfig> config = HealthCheckAdapter.toChecker(check);
+    config.ifPresentOrElse(checker::put, () -> checker.remove(check.id()));
+  }
+
+  private void rebuildCidr() {
+    Map<String, Map<String, List<CidrBlock>>> collections = new HashMap<>();
+    for (CidrCollection c : store.listAll(Route53Tables.CIDR_COLLECTIONS)) {
+      Map<String, List<CidrBlock>> locations = new HashMap<>();
+      c.locations().forEach((name, blocks) -> locations.put(name,
+          blocks.stream().map(CidrBlock::parse).flatMap(Optional::stream).toList()));
+      collections.put(c.id(), locations);
+    }
+    handler.update(s -> s.withCidr(collections));
+  }
+
+  @Override
+  public void close() {
+    server.ifPresent(DnsServer::close);
+    checker.close();
+    rebuilds.shutdownNow();
+  }
+}
