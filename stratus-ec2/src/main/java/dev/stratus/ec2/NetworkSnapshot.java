@@ -1,0 +1,176 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.model.AwsServices;
+import dev.stratus.ec2.model.RegionCatalog;
+import dev.stratus.ec2.model.ResourceTags;
+import dev.stratus.ec2.reachability.CidrBlock;
+import dev.stratus.ec2.reachability.Network;
+import dev.stratus.ec2.reachability.PortRange;
+import dev.stratus.ec2.reachability.RouteDestination;
+import dev.stratus.ec2.reachability.RouteTarget;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The committed EC2 state of one account as the reachability analyzer's neutral {@link Network}:
+ * every region the account has used, with each subnet's effective route table (explicit
+ * association, else the VPC's main table, vpc.md §7) and network ACL resolved. This is the bridge
+ * from the control plane's records ({@link dev.stratus.ec2.model}) to
+ * {@link dev.stratus.ec2.reachability.ReachabilityAnalysis}; transit-side resources are converted
+ * by {@link TransitSnapshot}.
+ */
+public final class NetworkSnapshot {
+  private NetworkSnapshot() {}
+
+  /** The account's network across all regions it has used (those with a default-VPC row). */
+  public static Network of(ReadView view, String accountId) {
+    Network.Builder b = Network.builder();
+    List<String> regions = new ArrayList<>(RegionCatalog.REGIONS.stream().map(RegionCatalog.Region::name).toList());
+    for (String region : regions) {
+      String scope = accountId + "/" + region;
+      if (view.get(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID).isEmpty()) continue;
+      addRegion(b, view, accountId, region, scope);
+      TransitSnapshot.addRegion(b, view, accountId, region, scope);
+    }
+    return b.build();
+  }
+
+  static CidrBlock block(Cidr c) { return CidrBlock.parse(c.toString()); }
+
+  static CidrBlock address(String ip) { return CidrBlock.parse(ip); }
+
+  static Map<String, String> tags(ReadView view, String scope, String id) {
+    return view.get(Ec2Tables.TAGS, scope, id).map(ResourceTags::tags).orElse(Map.of());
+  }
+
+  private static void addRegion(Network.Builder b, ReadView view, String account, String region, String scope) {
+    var tables = view.list(Ec2Tables.ROUTE_TABLE, scope);
+    var acls = view.list(Ec2Tables.NETWORK_ACL, scope);
+    for (var v : view.list(Ec2Tables.VPC, scope)) {
+      b.vpcs.add(new dev.stratus.ec2.reachability.Vpc(v.id(), region, account,
+          v.activeCidrs().stream().map(NetworkSnapshot::block).toList(), v.enableDnsSupport(), v.enableDnsHostnames(),
+          v.isDefault(), tags(view, scope, v.id())));
+    }
+    for (var s : view.list(Ec2Tables.SUBNET, scope)) {
+      Optional<String> rtb = tables.stream().filter(t -> t.associations().stream()
+          .anyMatch(a -> s.id().equals(a.subnetId()))).map(t -> t.id()).findFirst()
+          .or(() -> tables.stream().filter(t -> t.vpcId().equals(s.vpcId()) && t.isMain()).map(t -> t.id()).findFirst());
+      Optional<String> acl = acls.stream().filter(a -> a.associations().stream()
+          .anyMatch(x -> x.subnetId().equals(s.id()))).map(a -> a.id()).findFirst();
+      b.subnets.add(new dev.stratus.ec2.reachability.Subnet(s.id(), region, s.vpcId(), block(s.cidr()),
+          s.ipv6CidrBlocks().stream().findFirst().map(x -> block(x.cidr())), s.availabilityZone(), rtb, acl,
+          tags(view, scope, s.id())));
+    }
+    for (var t : tables) {
+      b.routeTables.add(new dev.stratus.ec2.reachability.RouteTable(t.id(), region, t.vpcId(), t.isMain(),
+          t.routes().stream().map(NetworkSnapshot::route).toList(),
+          t.associations().stream().map(a -> a.subnetId()).filter(java.util.Objects::nonNull).toList(),
+          tags(view, scope, t.id())));
+    }
+    for (var g : view.list(Ec2Tables.SECURITY_GROUP, scope)) {
+      b.securityGroups.add(new dev.stratus.ec2.reachability.SecurityGroup(g.id(), region, g.vpcId(), g.name(),
+          g.rules().stream().filter(r -> !r.egress()).map(NetworkSnapshot::permission).toList(),
+          g.rules().stream().filter(r -> r.egress()).map(NetworkSnapshot::permission).toList(), tags(view, scope, g.id())));
+    }
+    for (var a : acls) {
+      b.networkAcls.add(new dev.stratus.ec2.reachability.NetworkAcl(a.id(), region, a.vpcId(), a.isDefault(),
+          a.entries().stream().map(e -> new dev.stratus.ec2.reachability.NetworkAcl.Entry(e.ruleNumber(), e.egress(),
+              dev.stratus.ec2.reachability.NetworkAcl.RuleAction.fromAws(e.ruleAction()), e.protocol(),
+              e.portRange() == null ? PortRange.ALL : new PortRange(e.portRange().from(), e.portRange().to()),
+              block(e.cidr()))).toList(),
+          a.associations().stream().map(x -> x.subnetId()).toList(), tags(view, scope, a.id())));
+    }
+    addInterfaces(b, view, region, scope);
+    for (var g : view.list(Ec2Tables.INTERNET_GATEWAY, scope)) {
+      if (g.egressOnly()) continue;
+      b.internetGateways.add(new dev.stratus.ec2.reachability.InternetGateway(g.id(), region,
+          g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId()), tags(view, scope, g.id())));
+    }
+    for (var n : view.list(Ec2Tables.NAT_GATEWAY, scope)) {
+      b.natGateways.add(new dev.stratus.ec2.reachability.NatGateway(n.id(), region, n.vpcId(), n.subnetId(), n.state(),
+          n.connectivityType(), n.networkInterfaceId(), address(n.privateIp()),
+          Optional.ofNullable(n.publicIp()).map(NetworkSnapshot::address)));
+    }
+    for (var e : view.list(Ec2Tables.VPC_ENDPOINT, scope)) {
+      b.vpcEndpoints.add(new dev.stratus.ec2.reachability.VpcEndpoint(e.id(), region, e.vpcId(), e.type(),
+          e.serviceName(), e.state(), e.routeTableIds(), e.subnetIds(), e.networkInterfaceIds(), e.groupIds(),
+          e.privateDnsEnabled(), tags(view, scope, e.id())));
+    }
+    for (var p : AwsServices.prefixLists(region)) {
+      b.managedPrefixLists.add(new dev.stratus.ec2.reachability.ManagedPrefixList(p.id(), region, p.name(), "IPv4",
+          p.entries().stream().map(NetworkSnapshot::block).toList()));
+    }
+  }
+
+  private static void addInterfaces(Network.Builder b, ReadView view, String region, String scope) {
+    var nats = view.list(Ec2Tables.NAT_GATEWAY, scope);
+    var endpoints = view.list(Ec2Tables.VPC_ENDPOINT, scope);
+    for (var e : view.list(Ec2Tables.NETWORK_INTERFACE, scope)) {
+      dev.stratus.ec2.reachability.NetworkInterface.Attachment attachment;
+      if (e.attachment() != null && e.attachment().instanceId() != null) {
+        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.Instance(e.attachment().instanceId());
+      } else if (e.interfaceType().equals("nat_gateway")) {
+        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.NatGateway(nats.stream()
+            .filter(n -> e.id().equals(n.networkInterfaceId())).map(n -> n.id()).findFirst().orElse(""));
+      } else if (e.interfaceType().equals("vpc_endpoint")) {
+        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.InterfaceEndpoint(endpoints.stream()
+            .filter(v -> v.networkInterfaceIds().contains(e.id())).map(v -> v.id()).findFirst().orElse(""));
+      } else if (e.interfaceType().equals("transit_gateway")) {
+        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.TransitGatewayAttachment(
+            e.description().substring(e.description().lastIndexOf(' ') + 1));
+      } else {
+        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.Detached();
+      }
+      b.networkInterfaces.add(new dev.stratus.ec2.reachability.NetworkInterface(e.id(), region, e.vpcId(), e.subnetId(),
+          e.availabilityZone(), List.of(address(e.privateIpAddress())),
+          Optional.ofNullable(e.association()).map(a -> address(a.publicIp())), e.groupIds(), e.interfaceType(),
+          attachment, e.sourceDestCheck()));
+    }
+    for (var i : view.list(Ec2Tables.INSTANCE, scope)) {
+      b.instances.add(new dev.stratus.ec2.reachability.Instance(i.id(), region, i.vpcId(), i.subnetId(), i.state(),
+          i.state().equals("terminated") ? List.of() : i.networkInterfaceIds(), tags(view, scope, i.id())));
+    }
+  }
+
+  private static dev.stratus.ec2.reachability.RouteTable.Route route(dev.stratus.ec2.model.RouteTable.Route r) {
+    RouteDestination destination = switch (r.destination()) {
+      case dev.stratus.ec2.model.RouteTable.CidrDestination c -> new RouteDestination.Cidr(block(c.cidr()));
+      case dev.stratus.ec2.model.RouteTable.PrefixListDestination p -> new RouteDestination.PrefixList(p.prefixListId());
+    };
+    RouteTarget target = switch (r.target()) {
+      case dev.stratus.ec2.model.RouteTarget.Local l -> new RouteTarget.Local();
+      case dev.stratus.ec2.model.RouteTarget.InternetGateway g -> new RouteTarget.InternetGateway(g.id());
+      case dev.stratus.ec2.model.RouteTarget.EgressOnlyInternetGateway g ->
+          new RouteTarget.EgressOnlyInternetGateway(g.id());
+      case dev.stratus.ec2.model.RouteTarget.NatGateway n -> new RouteTarget.NatGateway(n.id());
+      case dev.stratus.ec2.model.RouteTarget.TransitGateway t -> new RouteTarget.TransitGateway(t.id());
+      case dev.stratus.ec2.model.RouteTarget.PeeringConnection p -> new RouteTarget.VpcPeeringConnection(p.id());
+      case dev.stratus.ec2.model.RouteTarget.NetworkInterface n -> new RouteTarget.NetworkInterface(n.id());
+      case dev.stratus.ec2.model.RouteTarget.GatewayEndpoint g -> new RouteTarget.GatewayEndpoint(g.id());
+      case dev.stratus.ec2.model.RouteTarget.VpnGateway g -> new RouteTarget.VirtualPrivateGateway(g.id());
+    };
+    return new dev.stratus.ec2.reachability.RouteTable.Route(destination, target,
+        dev.stratus.ec2.reachability.RouteTable.Origin.fromAws(r.origin()),
+        dev.stratus.ec2.reachability.RouteTable.State.fromAws(r.state()));
+  }
+
+  private static dev.stratus.ec2.reachability.SecurityGroup.IpPermission permission(
+      dev.stratus.ec2.model.SecurityGroup.Rule r) {
+    boolean ports = r.protocol().equals("tcp") || r.protocol().equals("udp");
+    var peer = switch (r.peer()) {
+      case dev.stratus.ec2.model.SecurityGroup.CidrPeer c ->
+          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Cidr(block(c.cidr()));
+      case dev.stratus.ec2.model.SecurityGroup.PrefixListPeer p ->
+          new dev.stratus.ec2.reachability.SecurityGroup.Peer.PrefixList(p.prefixListId());
+      case dev.stratus.ec2.model.SecurityGroup.GroupPeer g ->
+          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Group(g.groupId());
+    };
+    return new dev.stratus.ec2.reachability.SecurityGroup.IpPermission(r.protocol(),
+        ports ? new PortRange(r.fromPort(), r.toPort()) : PortRange.ALL, peer,
+        r.description() == null ? "" : r.description());
+  }
+}
