@@ -33,6 +33,12 @@ final class DefaultVpc {
     String domain = region.equals("us-east-1") ? "ec2.internal" : region + ".compute.internal";
     tx.put(Ec2Tables.DHCP_OPTIONS, scope, doptId, new DhcpOptions(doptId,
         Map.of("domain-name", List.of(domain), "domain-name-servers", List.of("AmazonProvidedDNS"))));
+    Vpc vpc = createVpc(tx, scope, region, doptId);
+    tx.put(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID, new RegionDefaults(vpc.id(), doptId));
+  }
+
+  /** The default VPC with its subnets, gateway and route (also CreateDefaultVpc after a deletion). */
+  static Vpc createVpc(Transaction tx, String scope, String region, String doptId) {
     Vpc vpc = VpcFactory.create(tx, scope, CIDR, true, "default", doptId);
     List<RegionCatalog.Zone> zones = RegionCatalog.zones(region);
     for (int i = 0; i < zones.size(); i++) {
@@ -50,6 +56,6 @@ final class DefaultVpc {
     routes.add(new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parse("0.0.0.0/0")),
         new RouteTarget.InternetGateway(igwId), "CreateRoute", "active"));
     tx.put(Ec2Tables.ROUTE_TABLE, scope, main.id(), main.withRoutes(routes));
-    tx.put(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID, new RegionDefaults(vpc.id(), doptId));
+    return vpc;
   }
 }

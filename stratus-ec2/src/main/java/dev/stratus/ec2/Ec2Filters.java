@@ -34,6 +34,17 @@ final class Ec2Filters {
       return this;
     }
 
+    /**
+     * This spec with {@code owner-id} answering {@code account}: every resource of a store scope
+     * belongs to the scope's account.
+     */
+    Spec<T> forAccount(String account) {
+      Spec<T> copy = new Spec<>(idOf);
+      copy.fields.putAll(fields);
+      copy.fields.put("owner-id", t -> List.of(account));
+      return copy;
+    }
+
     /** A filter with several values per resource. */
     Spec<T> many(String name, Function<T, Collection<String>> values) {
       fields.put(name, values);

@@ -56,7 +56,7 @@ public final class Ec2Store {
 
   /** The row {@code id} of {@code kind}, or AWS's malformed / not-found error. */
   public static <T> T require(ReadView view, String scope, IdKind kind, Table<T> table, String id) {
-    if (id == null || id.isEmpty()) throw Ec2Errors.missing(kind.name());
+    if (id == null || id.isEmpty()) throw Ec2Errors.missing(kind.param());
     kind.checkShape(id);
     return view.get(table, scope, id).orElseThrow(() -> kind.notFound(id));
   }

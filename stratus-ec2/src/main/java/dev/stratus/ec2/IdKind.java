@@ -53,6 +53,35 @@ public enum IdKind {
     this.noun = noun;
   }
 
+  /** The request parameter that usually carries this kind of id, for MissingParameter. */
+  public String param() {
+    return switch (this) {
+      case VPC -> "VpcId";
+      case SUBNET -> "SubnetId";
+      case ROUTE_TABLE -> "RouteTableId";
+      case SECURITY_GROUP -> "GroupId";
+      case INTERNET_GATEWAY -> "InternetGatewayId";
+      case EGRESS_ONLY_INTERNET_GATEWAY -> "EgressOnlyInternetGatewayId";
+      case NETWORK_ACL -> "NetworkAclId";
+      case NETWORK_INTERFACE -> "NetworkInterfaceId";
+      case INSTANCE -> "InstanceId";
+      case NAT_GATEWAY -> "NatGatewayId";
+      case ALLOCATION -> "AllocationId";
+      case PEERING -> "VpcPeeringConnectionId";
+      case TRANSIT_GATEWAY -> "TransitGatewayId";
+      case TRANSIT_GATEWAY_ROUTE_TABLE -> "TransitGatewayRouteTableId";
+      case TRANSIT_GATEWAY_ATTACHMENT -> "TransitGatewayAttachmentId";
+      case VPC_ENDPOINT -> "VpcEndpointId";
+      case VPC_ENDPOINT_SERVICE -> "ServiceId";
+      case CUSTOMER_GATEWAY -> "CustomerGatewayId";
+      case VPN_GATEWAY -> "VpnGatewayId";
+      case VPN_CONNECTION -> "VpnConnectionId";
+      case DHCP_OPTIONS -> "DhcpOptionsId";
+      case PREFIX_LIST -> "PrefixListId";
+      case IMAGE -> "ImageId";
+    };
+  }
+
   /** A fresh id of this kind. */
   public String next() { return Ec2Id.next(prefix); }
 

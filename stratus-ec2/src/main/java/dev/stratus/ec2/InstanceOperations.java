@@ -11,6 +11,7 @@ import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
 
@@ -99,8 +100,17 @@ public final class InstanceOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    Map<String, NetworkInterface> enis = new java.util.HashMap<>();
+    view.list(Ec2Tables.NETWORK_INTERFACE, scope).forEach(e -> enis.put(e.id(), e));
+    Function<Instance, Optional<NetworkInterface>> primary = i -> Optional.ofNullable(enis.get(i.primaryNetworkInterfaceId()));
+    var spec = FILTERS.forAccount(ctx.accountId())
+        .one("private-ip-address", i -> primary.apply(i).map(NetworkInterface::privateIpAddress).orElse(null))
+        .one("ip-address", i -> primary.apply(i).map(e -> e.association() == null ? null : e.association().publicIp())
+            .orElse(null))
+        .many("instance.group-id", i -> primary.apply(i).map(NetworkInterface::groupIds).orElse(List.of()))
+        .many("network-interface.subnet-id", i -> primary.apply(i).map(e -> List.of(e.subnetId())).orElse(List.of()));
     List<Instance> found = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceIds()), FILTERS, tags);
+        Ec2Store.describe(view, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceIds()), spec, tags);
     Map<String, List<Instance>> byReservation = new java.util.LinkedHashMap<>();
     found.forEach(i -> byReservation.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i));
     return DescribeInstancesResponse.builder().reservations(byReservation.entrySet().stream().map(e ->
@@ -122,6 +132,28 @@ public final class InstanceOperations {
   public StartInstancesResponse startInstances(RequestContext ctx, StartInstancesRequest req) {
     return StartInstancesResponse.builder()
         .startingInstances(transition(ctx, req.instanceIds(), "pending", "running", req.dryRun())).build();
+  }
+
+  public ModifyInstanceAttributeResponse modifyInstanceAttribute(RequestContext ctx, ModifyInstanceAttributeRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      Instance i = Ec2Store.require(tx, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceId());
+      NetworkInterface eni = tx.get(Ec2Tables.NETWORK_INTERFACE, scope, i.primaryNetworkInterfaceId())
+          .orElseThrow(() -> Ec2Errors.incorrectInstanceState(i.id(), i.state()));
+      for (String g : req.groups()) {
+        var sg = Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
+        if (!sg.vpcId().equals(i.vpcId())) throw Ec2Errors.invalidParameter("Security group " + g
+            + " and instance " + i.id() + " belong to different networks.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      NetworkInterface updated = req.groups().isEmpty() ? eni : eni.withGroups(req.groups());
+      if (req.sourceDestCheck() != null && req.sourceDestCheck().value() != null) {
+        // A NAT instance needs this off to forward traffic it did not originate.
+        updated = updated.withDescriptionAndCheck(updated.description(), req.sourceDestCheck().value());
+      }
+      tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), updated);
+      return ModifyInstanceAttributeResponse.builder().build();
+    });
   }
 
   private List<InstanceStateChange> transition(RequestContext ctx, List<String> ids, String shown, String target,

@@ -14,8 +14,7 @@ public final class InternetGatewayOperations {
   static final Ec2Filters.Spec<InternetGateway> FILTERS = Ec2Filters.Spec.<InternetGateway>of(InternetGateway::id)
       .one("internet-gateway-id", InternetGateway::id)
       .one("attachment.vpc-id", InternetGateway::attachedVpcId)
-      .one("attachment.state", g -> g.attachedVpcId() == null ? null : "available")
-      .one("owner-id", g -> null);
+      .one("attachment.state", g -> g.attachedVpcId() == null ? null : "available");
 
   private final Ec2Store store;
 
@@ -41,8 +40,9 @@ public final class InternetGatewayOperations {
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<InternetGateway> all = Ec2Store.describe(view, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY,
         req.internetGatewayIds()).stream().filter(g -> !g.egressOnly()).toList();
-    return DescribeInternetGatewaysResponse.builder().internetGateways(Ec2Filters.apply(req.filters(), all, FILTERS,
-        tags).stream().map(g -> NetworkShapes.igw(g, ctx.accountId(), tags.apply(g.id()))).toList()).build();
+    return DescribeInternetGatewaysResponse.builder().internetGateways(Ec2Filters.apply(req.filters(), all,
+        FILTERS.forAccount(ctx.accountId()), tags).stream()
+        .map(g -> NetworkShapes.igw(g, ctx.accountId(), tags.apply(g.id()))).toList()).build();
   }
 
   public AttachInternetGatewayResponse attachInternetGateway(RequestContext ctx, AttachInternetGatewayRequest req) {

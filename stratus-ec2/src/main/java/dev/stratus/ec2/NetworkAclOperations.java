@@ -26,8 +26,7 @@ public final class NetworkAclOperations {
       .many("association.network-acl-id", a -> List.of(a.id()))
       .many("entry.rule-number", a -> a.entries().stream().map(e -> "" + e.ruleNumber()).toList())
       .many("entry.cidr", a -> a.entries().stream().map(e -> e.cidr().toString()).toList())
-      .many("entry.rule-action", a -> a.entries().stream().map(NetworkAcl.Entry::ruleAction).toList())
-      .one("owner-id", a -> null);
+      .many("entry.rule-action", a -> a.entries().stream().map(NetworkAcl.Entry::ruleAction).toList());
 
   private final Ec2Store store;
 
@@ -58,7 +57,7 @@ public final class NetworkAclOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<NetworkAcl> acls = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, req.networkAclIds()), FILTERS, tags);
+        Ec2Store.describe(view, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, req.networkAclIds()), FILTERS.forAccount(ctx.accountId()), tags);
     return DescribeNetworkAclsResponse.builder().networkAcls(acls.stream()
         .map(a -> shape(a, ctx.accountId(), tags.apply(a.id()))).toList()).build();
   }

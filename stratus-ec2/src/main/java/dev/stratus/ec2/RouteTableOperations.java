@@ -42,8 +42,7 @@ public final class RouteTableOperations {
       .many("route.transit-gateway-id", t -> targets(t, RouteTarget.TransitGateway.class))
       .many("route.vpc-peering-connection-id", t -> targets(t, RouteTarget.PeeringConnection.class))
       .many("route.state", t -> t.routes().stream().map(RouteTable.Route::state).toList())
-      .many("route.origin", t -> t.routes().stream().map(RouteTable.Route::origin).toList())
-      .one("owner-id", t -> null);
+      .many("route.origin", t -> t.routes().stream().map(RouteTable.Route::origin).toList());
 
   private final Ec2Store store;
 
@@ -72,7 +71,7 @@ public final class RouteTableOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<RouteTable> tables = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS, tags);
+        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS.forAccount(ctx.accountId()), tags);
     return DescribeRouteTablesResponse.builder().routeTables(tables.stream()
         .map(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))).toList()).build();
   }
@@ -247,7 +246,7 @@ public final class RouteTableOperations {
     String text = v4 != null ? v4 : v6;
     Cidr cidr = Cidr.tryParse(text).filter(c -> c.ipv6() == (v6 != null))
         .orElseThrow(() -> Ec2Errors.invalidCidr(v4 != null ? "destinationCidrBlock" : "destinationIpv6CidrBlock", text));
-    if (RESERVED_V4.overlaps(cidr) && RESERVED_V4.contains(cidr) || RESERVED_V6.contains(cidr)) {
+    if (RESERVED_V4.contains(cidr) || RESERVED_V6.contains(cidr)) {
       throw Ec2Errors.invalidParameterValue("The destination CIDR block " + cidr + " is reserved by AWS.");
     }
     return new RouteTable.CidrDestination(cidr);

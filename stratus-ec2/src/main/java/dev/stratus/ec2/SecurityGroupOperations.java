@@ -20,7 +20,6 @@ public final class SecurityGroupOperations {
       .one("group-name", SecurityGroup::name)
       .one("description", SecurityGroup::description)
       .one("vpc-id", SecurityGroup::vpcId)
-      .one("owner-id", g -> null)
       .many("ip-permission.protocol", g -> g.rules().stream().filter(r -> !r.egress()).map(SecurityGroup.Rule::protocol).toList())
       .many("ip-permission.from-port", g -> g.rules().stream().filter(r -> !r.egress()).map(r -> "" + r.fromPort()).toList())
       .many("ip-permission.to-port", g -> g.rules().stream().filter(r -> !r.egress()).map(r -> "" + r.toPort()).toList())
@@ -71,7 +70,8 @@ public final class SecurityGroupOperations {
       groups = req.groupNames().stream()
           .map(n -> SecurityGroupPermissions.byName(view, scope, String.valueOf(defaultVpc), n)).toList();
     }
-    return DescribeSecurityGroupsResponse.builder().securityGroups(Ec2Filters.apply(req.filters(), groups, FILTERS, tags)
+    return DescribeSecurityGroupsResponse.builder().securityGroups(Ec2Filters.apply(req.filters(), groups,
+        FILTERS.forAccount(ctx.accountId()), tags)
         .stream().map(g -> SecurityShapes.group(g, ctx.accountId(), ctx.region(), tags.apply(g.id()))).toList()).build();
   }
 

@@ -34,7 +34,6 @@ public final class SubnetOperations {
       .one("defaultForAz", Subnet::defaultForAz)
       .one("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
       .one("state", s -> "available")
-      .one("owner-id", s -> null)
       .many("ipv6-cidr-block-association.ipv6-cidr-block",
           s -> s.ipv6CidrBlocks().stream().map(b -> b.cidr().toString()).toList());
 
@@ -80,7 +79,7 @@ public final class SubnetOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<Subnet> subnets = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS, tags);
+        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS.forAccount(ctx.accountId()), tags);
     Map<String, Long> used = view.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
         .collect(Collectors.groupingBy(NetworkInterface::subnetId, Collectors.counting()));
     return DescribeSubnetsResponse.builder().subnets(subnets.stream().map(s -> NetworkShapes.subnet(s,

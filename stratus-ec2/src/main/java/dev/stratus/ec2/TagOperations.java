@@ -91,7 +91,6 @@ public final class TagOperations {
   private static void kindOf(ReadView view, String scope, String id) {
     Kind kind = KINDS.stream().filter(k -> id != null && id.startsWith(k.kind().prefix)).findFirst()
         .orElseThrow(() -> Ec2Errors.invalidParameterValue("Invalid id: \"" + id + "\""));
-    if (kind.kind() == IdKind.VPC_ENDPOINT && id.startsWith("vpce-svc-")) return;
     kind.kind().checkShape(id);
     if (view.get(kind.table(), scope, id).isEmpty()) throw kind.kind().notFound(id);
   }

@@ -30,8 +30,7 @@ public final class VpcOperations {
       .one("is-default", Vpc::isDefault)
       .one("isDefault", Vpc::isDefault)
       .one("state", v -> "available")
-      .one("instance-tenancy", Vpc::instanceTenancy)
-      .one("owner-id", v -> null);
+      .one("instance-tenancy", Vpc::instanceTenancy);
 
   private final Ec2Store store;
 
@@ -60,13 +59,28 @@ public final class VpcOperations {
     });
   }
 
+  public CreateDefaultVpcResponse createDefaultVpc(RequestContext ctx, CreateDefaultVpcRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      RegionDefaults d = tx.get(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID).orElseThrow();
+      if (d.defaultVpcId() != null && tx.get(Ec2Tables.VPC, scope, d.defaultVpcId()).isPresent()) {
+        throw new dev.stratus.core.AwsException("DefaultVpcAlreadyExists", 400,
+            "A Default VPC already exists for this account in this region.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      Vpc vpc = DefaultVpc.createVpc(tx, scope, ctx.region(), d.defaultDhcpOptionsId());
+      tx.put(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID, new RegionDefaults(vpc.id(), d.defaultDhcpOptionsId()));
+      return CreateDefaultVpcResponse.builder().vpc(NetworkShapes.vpc(vpc, ctx.accountId(), Map.of(), "pending")).build();
+    });
+  }
+
   public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest req) {
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<Vpc> vpcs = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcIds()), FILTERS, tags);
+        Ec2Store.describe(view, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcIds()), FILTERS.forAccount(ctx.accountId()), tags);
     return DescribeVpcsResponse.builder().vpcs(vpcs.stream()
         .map(v -> NetworkShapes.vpc(v, ctx.accountId(), tags.apply(v.id()), "available")).toList()).build();
   }

@@ -99,4 +99,27 @@ class DefaultVpcTest {
         .filters(Filter.builder().name("tag:env").values("pr*").build()).build()).vpcs();
     assertThat(found).extracting(Vpc::vpcId).isEqualTo(List.of(vpc));
   }
+
+  @Test
+  void createDefaultVpc_whileOneExists_refused_afterDeleteRecreatedAsNew() {
+    Ec2Fixture.refused(() -> f.vpcs.createDefaultVpc(f.ctx, CreateDefaultVpcRequest.builder().build()),
+        "DefaultVpcAlreadyExists");
+    String old = f.vpcs.describeVpcs(f.ctx, DescribeVpcsRequest.builder().build()).vpcs().get(0).vpcId();
+    var view = f.store.read(f.ctx);
+    for (var s : view.list(Ec2Tables.SUBNET, f.ctx.regionalScope())) {
+      f.subnets.deleteSubnet(f.ctx, DeleteSubnetRequest.builder().subnetId(s.id()).build());
+    }
+    String igw = f.igws.describeInternetGateways(f.ctx, DescribeInternetGatewaysRequest.builder().build())
+        .internetGateways().get(0).internetGatewayId();
+    f.igws.detachInternetGateway(f.ctx, DetachInternetGatewayRequest.builder().vpcId(old).internetGatewayId(igw).build());
+    f.vpcs.deleteVpc(f.ctx, DeleteVpcRequest.builder().vpcId(old).build());
+    assertThat(f.regions.describeAccountAttributes(f.ctx, DescribeAccountAttributesRequest.builder()
+        .attributeNamesWithStrings("default-vpc").build()).accountAttributes().get(0).attributeValues().get(0)
+        .attributeValue()).isEqualTo("none");
+    String fresh = f.vpcs.createDefaultVpc(f.ctx, CreateDefaultVpcRequest.builder().build()).vpc().vpcId();
+    assertThat(fresh).isNotEqualTo(old);
+    assertThat(f.vpcs.describeVpcs(f.ctx, DescribeVpcsRequest.builder().filters(Filter.builder().name("owner-id")
+        .values(f.ctx.accountId()).build(), Filter.builder().name("is-default").values("true").build()).build()).vpcs())
+        .extracting(Vpc::vpcId).containsExactly(fresh);
+  }
 }
