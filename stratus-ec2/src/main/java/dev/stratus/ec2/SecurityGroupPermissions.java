@@ -53,12 +53,23 @@ final class SecurityGroupPermissions {
       }
       for (UserIdGroupPair pair : p.userIdGroupPairs()) {
         String groupId = pair.groupId() != null ? pair.groupId() : byName(view, scope, vpcId, pair.groupName()).id();
-        Ec2Store.require(view, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, groupId);
+        SecurityGroup referenced = Ec2Store.require(view, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP,
+            groupId);
+        if (!referenced.vpcId().equals(vpcId) && !peeredInRegion(view, scope, vpcId, referenced.vpcId())) {
+          // vpc.md §15: only groups of the same VPC or of a same-Region peered VPC can be referenced.
+          throw Ec2Errors.groupNameNotFound(groupId, vpcId);
+        }
         rules.add(rule(egress, protocol, from, to,
             new SecurityGroup.GroupPeer(groupId, pair.userId() != null ? pair.userId() : account), pair.description()));
       }
     }
     return rules;
+  }
+
+  /** Whether an active same-region peering joins the two VPCs. */
+  private static boolean peeredInRegion(ReadView view, String scope, String a, String b) {
+    return view.list(Ec2Tables.PEERING, scope).stream().anyMatch(p -> p.status().equals("active")
+        && p.involves(a) && p.involves(b) && p.requester().region().equals(p.accepter().region()));
   }
 
   static SecurityGroup byName(ReadView view, String scope, String vpcId, String name) {

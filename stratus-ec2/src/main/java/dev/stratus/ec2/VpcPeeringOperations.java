@@ -89,10 +89,7 @@ public final class VpcPeeringOperations {
           req.vpcPeeringConnectionId());
       requireAccepter(ctx, pcx, "accept");
       if (!pcx.status().equals("pending-acceptance")) throw Ec2Errors.peeringState(pcx.id(), pcx.status());
-      if (pcx.expirationTime() != null && !ctx.receivedAt().isBefore(pcx.expirationTime())) {
-        save(tx, pcx.withStatus("expired", "Expired", pcx.accepter()));
-        throw Ec2Errors.peeringState(pcx.id(), "expired");
-      }
+      if (expired(pcx, ctx) != pcx) throw Ec2Errors.peeringState(pcx.id(), "expired");
       Ec2Store.dryRun(req.dryRun());
       Vpc accepterVpc = tx.get(Ec2Tables.VPC, scope, pcx.accepter().vpcId()).orElseThrow(() ->
           IdKind.VPC.notFound(pcx.accepter().vpcId()));
@@ -141,9 +138,16 @@ public final class VpcPeeringOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
-    var all = Ec2Store.describe(view, scope, IdKind.PEERING, Ec2Tables.PEERING, req.vpcPeeringConnectionIds());
+    var all = Ec2Store.describe(view, scope, IdKind.PEERING, Ec2Tables.PEERING, req.vpcPeeringConnectionIds()).stream()
+        .map(p -> expired(p, ctx)).toList();
     return DescribeVpcPeeringConnectionsResponse.builder().vpcPeeringConnections(Ec2Filters.apply(req.filters(), all,
         FILTERS, tags).stream().map(p -> shape(p, tags.apply(p.id()))).toList()).build();
+  }
+
+  /** A request left pending past its expiration time shows as {@code expired} (vpc.md §25). */
+  private static VpcPeeringConnection expired(VpcPeeringConnection p, RequestContext ctx) {
+    return p.status().equals("pending-acceptance") && p.expirationTime() != null
+        && !ctx.receivedAt().isBefore(p.expirationTime()) ? p.withStatus("expired", "Expired", p.accepter()) : p;
   }
 
   private static void requireAccepter(RequestContext ctx, VpcPeeringConnection pcx, String verb) {

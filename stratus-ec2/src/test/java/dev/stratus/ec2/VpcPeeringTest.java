@@ -71,4 +71,36 @@ class VpcPeeringTest {
     return peering.describeVpcPeeringConnections(f.ctx, DescribeVpcPeeringConnectionsRequest.builder()
         .vpcPeeringConnectionIds(id).build()).vpcPeeringConnections().get(0);
   }
+
+  @Test
+  void securityGroupReference_otherVpc_onlyWhenPeeredInRegion() {
+    String a = f.createVpc("10.0.0.0/16");
+    String b = f.createVpc("10.1.0.0/16");
+    String sgA = f.groups.createSecurityGroup(f.ctx, CreateSecurityGroupRequest.builder().vpcId(a).groupName("a")
+        .description("a").build()).groupId();
+    String sgB = f.groups.createSecurityGroup(f.ctx, CreateSecurityGroupRequest.builder().vpcId(b).groupName("b")
+        .description("b").build()).groupId();
+    var fromB = AuthorizeSecurityGroupIngressRequest.builder().groupId(sgA).ipPermissions(IpPermission.builder()
+        .ipProtocol("tcp").fromPort(80).toPort(80).userIdGroupPairs(UserIdGroupPair.builder().groupId(sgB).build())
+        .build()).build();
+    Ec2Fixture.refused(() -> f.groups.authorizeSecurityGroupIngress(f.ctx, fromB), "InvalidGroup.NotFound");
+    String pcx = peering.createVpcPeeringConnection(f.ctx, CreateVpcPeeringConnectionRequest.builder().vpcId(a)
+        .peerVpcId(b).build()).vpcPeeringConnection().vpcPeeringConnectionId();
+    peering.acceptVpcPeeringConnection(f.ctx, AcceptVpcPeeringConnectionRequest.builder().vpcPeeringConnectionId(pcx).build());
+    f.groups.authorizeSecurityGroupIngress(f.ctx, fromB);
+  }
+
+  @Test
+  void pendingRequest_afterSevenDays_expired() {
+    String a = f.createVpc("10.0.0.0/16");
+    String b = f.createVpc("10.1.0.0/16");
+    String pcx = peering.createVpcPeeringConnection(f.ctx, CreateVpcPeeringConnectionRequest.builder().vpcId(a)
+        .peerVpcId(b).build()).vpcPeeringConnection().vpcPeeringConnectionId();
+    var later = new dev.stratus.core.RequestContext(f.ctx.accountId(), f.ctx.region(), "r",
+        f.ctx.receivedAt().plus(java.time.Duration.ofDays(7)));
+    assertThat(peering.describeVpcPeeringConnections(later, DescribeVpcPeeringConnectionsRequest.builder()
+        .vpcPeeringConnectionIds(pcx).build()).vpcPeeringConnections().get(0).status().codeAsString()).isEqualTo("expired");
+    Ec2Fixture.refused(() -> peering.acceptVpcPeeringConnection(later, AcceptVpcPeeringConnectionRequest.builder()
+        .vpcPeeringConnectionId(pcx).build()), "InvalidStateTransition");
+  }
 }
