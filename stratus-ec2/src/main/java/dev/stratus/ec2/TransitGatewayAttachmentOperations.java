@@ -80,6 +80,52 @@ public final class TransitGatewayAttachmentOperations {
     });
   }
 
+  public ModifyTransitGatewayVpcAttachmentResponse modifyTransitGatewayVpcAttachment(RequestContext ctx,
+      ModifyTransitGatewayVpcAttachmentRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      var a = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
+          req.transitGatewayAttachmentId());
+      if (!a.resourceType().equals("vpc") || a.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
+      List<String> subnets = new java.util.ArrayList<>(a.subnetIds());
+      for (String s : req.removeSubnetIds()) {
+        if (!subnets.remove(s)) throw Ec2Errors.invalidParameterValue("Subnet " + s + " is not part of " + a.id());
+      }
+      List<String> zones = subnets.stream().map(s -> tx.get(Ec2Tables.SUBNET, scope, s).orElseThrow().availabilityZone())
+          .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+      List<dev.stratus.ec2.model.Subnet> added = new java.util.ArrayList<>();
+      for (String s : req.addSubnetIds()) {
+        var subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, s);
+        if (!subnet.vpcId().equals(a.resourceId()) || zones.contains(subnet.availabilityZone())) {
+          throw Ec2Errors.invalidParameterValue("Subnet " + s + " must be in " + a.resourceId()
+              + " and in an availability zone the attachment does not use yet");
+        }
+        zones.add(subnet.availabilityZone());
+        added.add(subnet);
+        subnets.add(s);
+      }
+      if (subnets.isEmpty()) throw Ec2Errors.invalidParameterValue("A VPC attachment needs at least one subnet");
+      Ec2Store.dryRun(req.dryRun());
+      for (String s : req.removeSubnetIds()) {
+        tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream().filter(e -> e.subnetId().equals(s)
+            && e.description().equals(TgwRouting.eniDescription(a.id())))
+            .forEach(e -> tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, e.id()));
+      }
+      for (var subnet : added) {
+        var eni = Interfaces.create(tx, scope, subnet, null, List.of(), "transit_gateway",
+            TgwRouting.eniDescription(a.id()), true);
+        tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(null, "in-use"));
+      }
+      var o = req.options();
+      var updated = a.withVpcOptions(subnets,
+          o != null && o.applianceModeSupportAsString() != null ? o.applianceModeSupportAsString() : a.applianceModeSupport(),
+          o != null && o.dnsSupportAsString() != null ? o.dnsSupportAsString() : a.dnsSupport());
+      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), updated);
+      return ModifyTransitGatewayVpcAttachmentResponse.builder()
+          .transitGatewayVpcAttachment(vpcShape(updated, Tags.of(tx, scope).apply(a.id()), "modifying")).build();
+    });
+  }
+
   public CreateTransitGatewayPeeringAttachmentResponse createTransitGatewayPeeringAttachment(RequestContext ctx,
       CreateTransitGatewayPeeringAttachmentRequest req) {
     String scope = ctx.regionalScope();

@@ -120,72 +120,38 @@ public final class TransitGatewayOperations {
     });
   }
 
-  public CreateTransitGatewayRouteResponse createTransitGatewayRoute(RequestContext ctx,
-      CreateTransitGatewayRouteRequest req) {
+  public ModifyTransitGatewayResponse modifyTransitGateway(RequestContext ctx, ModifyTransitGatewayRequest req) {
     String scope = ctx.regionalScope();
-    String text = Ec2Store.param(req.destinationCidrBlock(), "DestinationCidrBlock");
-    Cidr cidr = Cidr.tryParse(text).orElseThrow(() -> Ec2Errors.invalidCidr("DestinationCidrBlock", text));
-    boolean blackhole = Boolean.TRUE.equals(req.blackhole());
     return store.write(ctx, tx -> {
-      IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.checkShape(req.transitGatewayRouteTableId());
-      if (!blackhole) IdKind.TRANSIT_GATEWAY_ATTACHMENT.checkShape(Ec2Store.param(req.transitGatewayAttachmentId(),
-          "TransitGatewayAttachmentId"));
-      TransitGatewayRouteTable t = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
-          Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
-      if (!blackhole) {
-        var att = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
-            req.transitGatewayAttachmentId());
-        if (!att.transitGatewayId().equals(t.transitGatewayId())) {
-          throw Ec2Errors.invalidParameterValue("Attachment " + att.id() + " is not attached to " + t.transitGatewayId());
-        }
-      }
-      if (t.routes().stream().anyMatch(r -> r.destination().equals(cidr) && r.type().equals("static"))) {
-        throw Ec2Errors.routeExists(cidr.toString());
-      }
+      TransitGateway tgw = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY,
+          req.transitGatewayId());
+      var o = req.options();
+      var c = tgw.options();
+      String assocRtb = tgw.associationDefaultRouteTableId(), propRtb = tgw.propagationDefaultRouteTableId();
+      if (o != null && o.associationDefaultRouteTableId() != null) assocRtb = ownTable(tx, scope, tgw, o.associationDefaultRouteTableId());
+      if (o != null && o.propagationDefaultRouteTableId() != null) propRtb = ownTable(tx, scope, tgw, o.propagationDefaultRouteTableId());
+      var options = o == null ? c : new TransitGateway.Options(o.amazonSideAsn() == null ? c.amazonSideAsn() : o.amazonSideAsn(),
+          pick(o.autoAcceptSharedAttachmentsAsString(), c.autoAcceptSharedAttachments()),
+          pick(o.defaultRouteTableAssociationAsString(), c.defaultRouteTableAssociation()),
+          pick(o.defaultRouteTablePropagationAsString(), c.defaultRouteTablePropagation()),
+          pick(o.vpnEcmpSupportAsString(), c.vpnEcmpSupport()), pick(o.dnsSupportAsString(), c.dnsSupport()),
+          pick(o.securityGroupReferencingSupportAsString(), c.securityGroupReferencingSupport()), c.multicastSupport());
       Ec2Store.dryRun(req.dryRun());
-      var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : req.transitGatewayAttachmentId(), "static",
-          blackhole ? "blackhole" : "active");
-      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
-      routes.add(route);
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
-      return CreateTransitGatewayRouteResponse.builder().route(routeShape(route, tx, scope)).build();
+      var updated = new TransitGateway(tgw.id(), req.description() != null ? req.description() : tgw.description(),
+          tgw.state(), tgw.creationTime(), options,
+          options.defaultRouteTableAssociation().equals("enable") ? assocRtb : null,
+          options.defaultRouteTablePropagation().equals("enable") ? propRtb : null);
+      tx.put(Ec2Tables.TRANSIT_GATEWAY, scope, tgw.id(), updated);
+      return ModifyTransitGatewayResponse.builder().transitGateway(shape(updated, ctx, Tags.of(tx, scope).apply(tgw.id())))
+          .build();
     });
   }
 
-  public DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(RequestContext ctx,
-      DescribeTransitGatewayRouteTablesRequest req) {
-    Ec2Store.dryRun(req.dryRun());
-    String scope = ctx.regionalScope();
-    ReadView view = store.read(ctx);
-    Function<String, Map<String, String>> tags = Tags.of(view, scope);
-    var spec = Ec2Filters.Spec.<TransitGatewayRouteTable>of(TransitGatewayRouteTable::id)
-        .one("transit-gateway-route-table-id", TransitGatewayRouteTable::id)
-        .one("transit-gateway-id", TransitGatewayRouteTable::transitGatewayId)
-        .one("default-association-route-table", TransitGatewayRouteTable::defaultAssociation)
-        .one("default-propagation-route-table", TransitGatewayRouteTable::defaultPropagation)
-        .one("state", TransitGatewayRouteTable::state);
-    return DescribeTransitGatewayRouteTablesResponse.builder().transitGatewayRouteTables(Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE, Ec2Tables.TGW_ROUTE_TABLE,
-            req.transitGatewayRouteTableIds()), spec, tags).stream().map(t -> software.amazon.awssdk.services.ec2.model
-        .TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id()).transitGatewayId(t.transitGatewayId())
-        .state(t.state()).defaultAssociationRouteTable(t.defaultAssociation())
-        .defaultPropagationRouteTable(t.defaultPropagation()).creationTime(t.creationTime())
-        .tags(Tags.sdk(tags.apply(t.id()))).build()).toList()).build();
-  }
-
-  public SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(RequestContext ctx,
-      SearchTransitGatewayRoutesRequest req) {
-    String scope = ctx.regionalScope();
-    ReadView view = store.read(ctx);
-    TransitGatewayRouteTable t = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
-        Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
-    var spec = Ec2Filters.Spec.<TransitGatewayRouteTable.Route>of(r -> r.destination().toString())
-        .one("type", TransitGatewayRouteTable.Route::type).one("state", TransitGatewayRouteTable.Route::state)
-        .one("route-search.exact-match", r -> r.destination().toString())
-        .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId);
-    var routes = Ec2Filters.apply(req.filters(), TgwRouting.visible(t), spec, id -> Map.of());
-    return SearchTransitGatewayRoutesResponse.builder().routes(routes.stream().map(r -> routeShape(r, view, scope)).toList())
-        .additionalRoutesAvailable(false).build();
+  /** A route table id named in the options must belong to this transit gateway. */
+  private static String ownTable(ReadView view, String scope, TransitGateway tgw, String id) {
+    var t = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE, Ec2Tables.TGW_ROUTE_TABLE, id);
+    if (!t.transitGatewayId().equals(tgw.id())) throw IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.notFound(id);
+    return id;
   }
 
   /** New attachments associate with and propagate into the default table when the options say so (vpc.md §30). */
@@ -219,16 +185,6 @@ public final class TransitGatewayOperations {
       tx.put(Ec2Tables.TRANSIT_GATEWAY, scope, tgw.id(), tgw.withState("deleted"));
       return DeleteTransitGatewayResponse.builder().transitGateway(shape(tgw.withState("deleting"), ctx, Map.of())).build();
     });
-  }
-
-  private static TransitGatewayRoute routeShape(TransitGatewayRouteTable.Route r, ReadView view, String scope) {
-    var b = TransitGatewayRoute.builder().destinationCidrBlock(r.destination().toString()).type(r.type()).state(r.state());
-    if (r.attachmentId() != null) {
-      view.get(Ec2Tables.TGW_ATTACHMENT, scope, r.attachmentId()).ifPresent(a -> b.transitGatewayAttachments(
-          TransitGatewayRouteAttachment.builder().transitGatewayAttachmentId(a.id()).resourceId(a.resourceId())
-              .resourceType(a.resourceType()).build()));
-    }
-    return b.build();
   }
 
   private static software.amazon.awssdk.services.ec2.model.TransitGateway shape(TransitGateway t, RequestContext ctx,

@@ -7,6 +7,8 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.ec2.model.*;
@@ -168,6 +170,84 @@ public final class TransitGatewayRouteTableOperations {
       return DeleteTransitGatewayRouteResponse.builder().route(TransitGatewayRoute.builder()
           .destinationCidrBlock(cidr.toString()).type("static").state("deleted").build()).build();
     });
+  }
+
+  public CreateTransitGatewayRouteResponse createTransitGatewayRoute(RequestContext ctx,
+      CreateTransitGatewayRouteRequest req) {
+    String scope = ctx.regionalScope();
+    String text = Ec2Store.param(req.destinationCidrBlock(), "DestinationCidrBlock");
+    Cidr cidr = Cidr.tryParse(text).orElseThrow(() -> Ec2Errors.invalidCidr("DestinationCidrBlock", text));
+    boolean blackhole = Boolean.TRUE.equals(req.blackhole());
+    return store.write(ctx, tx -> {
+      IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.checkShape(req.transitGatewayRouteTableId());
+      if (!blackhole) IdKind.TRANSIT_GATEWAY_ATTACHMENT.checkShape(Ec2Store.param(req.transitGatewayAttachmentId(),
+          "TransitGatewayAttachmentId"));
+      TransitGatewayRouteTable t = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
+          Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
+      if (!blackhole) {
+        var att = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
+            req.transitGatewayAttachmentId());
+        if (!att.transitGatewayId().equals(t.transitGatewayId())) {
+          throw Ec2Errors.invalidParameterValue("Attachment " + att.id() + " is not attached to " + t.transitGatewayId());
+        }
+      }
+      if (t.routes().stream().anyMatch(r -> r.destination().equals(cidr) && r.type().equals("static"))) {
+        throw Ec2Errors.routeExists(cidr.toString());
+      }
+      Ec2Store.dryRun(req.dryRun());
+      var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : req.transitGatewayAttachmentId(), "static",
+          blackhole ? "blackhole" : "active");
+      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
+      routes.add(route);
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
+      return CreateTransitGatewayRouteResponse.builder().route(routeShape(route, tx, scope)).build();
+    });
+  }
+
+  public DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(RequestContext ctx,
+      DescribeTransitGatewayRouteTablesRequest req) {
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    var spec = Ec2Filters.Spec.<TransitGatewayRouteTable>of(TransitGatewayRouteTable::id)
+        .one("transit-gateway-route-table-id", TransitGatewayRouteTable::id)
+        .one("transit-gateway-id", TransitGatewayRouteTable::transitGatewayId)
+        .one("default-association-route-table", TransitGatewayRouteTable::defaultAssociation)
+        .one("default-propagation-route-table", TransitGatewayRouteTable::defaultPropagation)
+        .one("state", TransitGatewayRouteTable::state);
+    return DescribeTransitGatewayRouteTablesResponse.builder().transitGatewayRouteTables(Ec2Filters.apply(req.filters(),
+        Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE, Ec2Tables.TGW_ROUTE_TABLE,
+            req.transitGatewayRouteTableIds()), spec, tags).stream().map(t -> software.amazon.awssdk.services.ec2.model
+        .TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id()).transitGatewayId(t.transitGatewayId())
+        .state(t.state()).defaultAssociationRouteTable(t.defaultAssociation())
+        .defaultPropagationRouteTable(t.defaultPropagation()).creationTime(t.creationTime())
+        .tags(Tags.sdk(tags.apply(t.id()))).build()).toList()).build();
+  }
+
+  public SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(RequestContext ctx,
+      SearchTransitGatewayRoutesRequest req) {
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    TransitGatewayRouteTable t = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
+        Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
+    var spec = Ec2Filters.Spec.<TransitGatewayRouteTable.Route>of(r -> r.destination().toString())
+        .one("type", TransitGatewayRouteTable.Route::type).one("state", TransitGatewayRouteTable.Route::state)
+        .one("route-search.exact-match", r -> r.destination().toString())
+        .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId);
+    var routes = Ec2Filters.apply(req.filters(), TgwRouting.visible(t), spec, id -> Map.of());
+    return SearchTransitGatewayRoutesResponse.builder().routes(routes.stream().map(r -> routeShape(r, view, scope)).toList())
+        .additionalRoutesAvailable(false).build();
+  }
+
+  private static TransitGatewayRoute routeShape(TransitGatewayRouteTable.Route r, ReadView view, String scope) {
+    var b = TransitGatewayRoute.builder().destinationCidrBlock(r.destination().toString()).type(r.type()).state(r.state());
+    if (r.attachmentId() != null) {
+      view.get(Ec2Tables.TGW_ATTACHMENT, scope, r.attachmentId()).ifPresent(a -> b.transitGatewayAttachments(
+          TransitGatewayRouteAttachment.builder().transitGatewayAttachmentId(a.id()).resourceId(a.resourceId())
+              .resourceType(a.resourceType()).build()));
+    }
+    return b.build();
   }
 
   private static TransitGatewayRouteTable table(ReadView view, String scope, String id) {

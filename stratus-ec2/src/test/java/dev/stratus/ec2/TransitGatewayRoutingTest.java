@@ -34,7 +34,7 @@ class TransitGatewayRoutingTest {
   }
 
   private java.util.List<TransitGatewayRoute> routes(String rtb) {
-    return tgws.searchTransitGatewayRoutes(f.ctx, SearchTransitGatewayRoutesRequest.builder().transitGatewayRouteTableId(rtb)
+    return new TransitGatewayRouteTableOperations(f.store).searchTransitGatewayRoutes(f.ctx, SearchTransitGatewayRoutesRequest.builder().transitGatewayRouteTableId(rtb)
         .build()).routes();
   }
 
@@ -52,7 +52,7 @@ class TransitGatewayRoutingTest {
     tables.enableTransitGatewayRouteTablePropagation(f.ctx, EnableTransitGatewayRouteTablePropagationRequest.builder()
         .transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(dev).build());
     assertThat(routes(rtb)).singleElement().satisfies(r -> assertThat(r.typeAsString()).isEqualTo("propagated"));
-    tgws.createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder().transitGatewayRouteTableId(rtb)
+    new TransitGatewayRouteTableOperations(f.store).createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder().transitGatewayRouteTableId(rtb)
         .destinationCidrBlock("10.1.0.0/16").blackhole(true).build());
     assertThat(routes(rtb)).singleElement().satisfies(r -> assertThat(r.stateAsString()).isEqualTo("blackhole"));
     assertThat(tables.getTransitGatewayRouteTableAssociations(f.ctx, GetTransitGatewayRouteTableAssociationsRequest
@@ -71,7 +71,7 @@ class TransitGatewayRoutingTest {
     String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
     String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
         .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
-    tgws.createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder().transitGatewayRouteTableId(rtb)
+    new TransitGatewayRouteTableOperations(f.store).createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder().transitGatewayRouteTableId(rtb)
         .destinationCidrBlock("10.0.0.0/16").transitGatewayAttachmentId(prod).build());
     Ec2Fixture.refused(() -> tgws.deleteTransitGateway(f.ctx, DeleteTransitGatewayRequest.builder().transitGatewayId(tgw)
         .build()), "IncorrectState");
@@ -148,5 +148,29 @@ class TransitGatewayRoutingTest {
     Ec2Fixture.refused(() -> tables.enableTransitGatewayRouteTablePropagation(f.ctx,
         EnableTransitGatewayRouteTablePropagationRequest.builder().transitGatewayRouteTableId(rtb)
             .transitGatewayAttachmentId(att).build()), "InvalidParameterValue");
+  }
+
+  @Test
+  void modify_gatewayDefaultsAndAttachmentSubnets() {
+    String tgw = isolatedTgw();
+    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
+        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    var modified = tgws.modifyTransitGateway(f.ctx, ModifyTransitGatewayRequest.builder().transitGatewayId(tgw)
+        .options(ModifyTransitGatewayOptions.builder().defaultRouteTableAssociation("enable")
+            .associationDefaultRouteTableId(rtb).build()).build()).transitGateway();
+    assertThat(modified.options().associationDefaultRouteTableId()).isEqualTo(rtb);
+    String vpc = f.createVpc("10.5.0.0/16");
+    String a = f.subnets.createSubnet(f.ctx, CreateSubnetRequest.builder().vpcId(vpc).cidrBlock("10.5.1.0/24")
+        .availabilityZone("us-east-1a").build()).subnet().subnetId();
+    String b = f.subnets.createSubnet(f.ctx, CreateSubnetRequest.builder().vpcId(vpc).cidrBlock("10.5.2.0/24")
+        .availabilityZone("us-east-1b").build()).subnet().subnetId();
+    String att = tgws.createTransitGatewayVpcAttachment(f.ctx, CreateTransitGatewayVpcAttachmentRequest.builder()
+        .transitGatewayId(tgw).vpcId(vpc).subnetIds(a).build()).transitGatewayVpcAttachment().transitGatewayAttachmentId();
+    assertThat(tables.getTransitGatewayRouteTableAssociations(f.ctx, GetTransitGatewayRouteTableAssociationsRequest
+        .builder().transitGatewayRouteTableId(rtb).build()).associations()).hasSize(1);
+    var changed = attachments.modifyTransitGatewayVpcAttachment(f.ctx, ModifyTransitGatewayVpcAttachmentRequest.builder()
+        .transitGatewayAttachmentId(att).addSubnetIds(b).removeSubnetIds(a).build()).transitGatewayVpcAttachment();
+    assertThat(changed.subnetIds()).containsExactly(b);
+    f.subnets.deleteSubnet(f.ctx, DeleteSubnetRequest.builder().subnetId(a).build());
   }
 }

@@ -36,13 +36,13 @@ class TransitGatewaySeedTest {
         .transitGatewayId(tgw.transitGatewayId()).vpcId(staging)
         .subnetIds(subnet(staging, "10.1.1.0/24", "us-east-1a")).build())
         .transitGatewayVpcAttachment().transitGatewayAttachmentId();
-    var routes = tgws.searchTransitGatewayRoutes(f.ctx, SearchTransitGatewayRoutesRequest.builder()
+    var routes = new TransitGatewayRouteTableOperations(f.store).searchTransitGatewayRoutes(f.ctx, SearchTransitGatewayRoutesRequest.builder()
         .transitGatewayRouteTableId(rtb).filters(Filter.builder().name("type").values("propagated").build()).build()).routes();
     assertThat(routes).extracting(TransitGatewayRoute::destinationCidrBlock).containsExactly("10.0.0.0/16", "10.1.0.0/16");
-    var created = tgws.createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder()
+    var created = new TransitGatewayRouteTableOperations(f.store).createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder()
         .transitGatewayRouteTableId(rtb).destinationCidrBlock("10.1.0.0/16").transitGatewayAttachmentId(stagingAtt).build());
     assertThat(created.route().typeAsString()).isEqualTo("static");
-    var blackhole = tgws.createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder()
+    var blackhole = new TransitGatewayRouteTableOperations(f.store).createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder()
         .transitGatewayRouteTableId(rtb).destinationCidrBlock("192.168.0.0/16").blackhole(true).build());
     assertThat(blackhole.route().stateAsString()).isEqualTo("blackhole");
     String vpcRtb = f.routeTables.describeRouteTables(f.ctx, DescribeRouteTablesRequest.builder().filters(
@@ -64,7 +64,7 @@ class TransitGatewaySeedTest {
         .builder().transitGatewayId("tgw-01234567890abcdef").vpcId("vpc-0123456789abcdef0")
         .subnetIds("subnet-0123456789abcdef0").build()), "InvalidTransitGatewayID.NotFound")
         .hasMessage("Transit Gateway tgw-01234567890abcdef was deleted or does not exist.");
-    Ec2Fixture.refused(() -> tgws.createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder()
+    Ec2Fixture.refused(() -> new TransitGatewayRouteTableOperations(f.store).createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder()
         .transitGatewayRouteTableId("tgw-rtb-prod").destinationCidrBlock("10.1.0.0/16")
         .transitGatewayAttachmentId("tgw-attach-staging").build()), "InvalidRouteTableID.Malformed");
   }

@@ -35,4 +35,9 @@ public record TransitGatewayAttachment(String id, String transitGatewayId, Strin
         subnetIds, associatedRouteTableId, creationTime, peerRegion, peerAccountId, applianceModeSupport, dnsSupport,
         requester);
   }
+
+  public TransitGatewayAttachment withVpcOptions(List<String> subnets, String applianceMode, String dns) {
+    return new TransitGatewayAttachment(id, transitGatewayId, resourceType, resourceId, resourceOwnerId, state,
+        subnets, associatedRouteTableId, creationTime, peerRegion, peerAccountId, applianceMode, dns, requester);
+  }
 }
