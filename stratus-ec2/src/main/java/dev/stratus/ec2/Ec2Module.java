@@ -19,6 +19,7 @@ public final class Ec2Module implements ServiceModule {
   public static List<Object> handlers(Ec2Store store) {
     return List.of(new RegionOperations(store), new VpcOperations(store), new SubnetOperations(store),
         new RouteTableOperations(store), new InternetGatewayOperations(store), new SecurityGroupOperations(store),
+        new SecurityGroupRuleOperations(store),
         new NetworkAclOperations(store), new TagOperations(store), new InstanceOperations(store),
         new NetworkInterfaceOperations(store), new ElasticIpOperations(store), new NatGatewayOperations(store),
         new TransitGatewayOperations(store), new VpcPeeringOperations(store),

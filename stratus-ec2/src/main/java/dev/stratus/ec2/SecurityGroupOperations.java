@@ -122,21 +122,6 @@ public final class SecurityGroupOperations {
     return RevokeSecurityGroupEgressResponse.builder().returnValue(true).build();
   }
 
-  public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(RequestContext ctx,
-      DescribeSecurityGroupRulesRequest req) {
-    Ec2Store.dryRun(req.dryRun());
-    String scope = ctx.regionalScope();
-    record Pair(SecurityGroup group, SecurityGroup.Rule rule) {}
-    List<Pair> all = store.read(ctx).list(Ec2Tables.SECURITY_GROUP, scope).stream()
-        .flatMap(g -> g.rules().stream().map(r -> new Pair(g, r)))
-        .filter(p -> req.securityGroupRuleIds().isEmpty() || req.securityGroupRuleIds().contains(p.rule().id())).toList();
-    var spec = Ec2Filters.Spec.<Pair>of(p -> p.rule().id())
-        .one("group-id", p -> p.group().id()).one("security-group-rule-id", p -> p.rule().id());
-    return DescribeSecurityGroupRulesResponse.builder().securityGroupRules(
-        Ec2Filters.apply(req.filters(), all, spec, id -> Map.of()).stream()
-            .map(p -> SecurityShapes.rule(p.group(), p.rule(), ctx.accountId(), ctx.region())).toList()).build();
-  }
-
   private List<SecurityGroupRule> authorize(RequestContext ctx, String groupId, String groupName, boolean egress,
       List<IpPermission> perms, Boolean dryRun) {
     String scope = ctx.regionalScope();
@@ -180,7 +165,7 @@ public final class SecurityGroupOperations {
     });
   }
 
-  private static SecurityGroup find(ReadView view, String scope, String groupId, String groupName) {
+  static SecurityGroup find(ReadView view, String scope, String groupId, String groupName) {
     if (groupId != null) return Ec2Store.require(view, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, groupId);
     if (groupName == null) throw Ec2Errors.missing("GroupId");
     return SecurityGroupPermissions.byName(view, scope, String.valueOf(defaults(view, scope).defaultVpcId()), groupName);
