@@ -179,6 +179,12 @@ public final class InstanceOperations {
             .currentState(InstanceState.builder().name(now).code(Instance.stateCode(now)).build()).build());
         if (i.state().equals(target) || i.state().equals("terminated")) continue;
         tx.put(Ec2Tables.INSTANCE, scope, i.id(), i.withState(target));
+        if (target.equals("terminated")) {
+          // Secondary interfaces survive termination, detached (their DeleteOnTermination is false).
+          i.networkInterfaceIds().stream().filter(id -> !id.equals(i.primaryNetworkInterfaceId()))
+              .flatMap(id -> tx.get(Ec2Tables.NETWORK_INTERFACE, scope, id).stream())
+              .forEach(e -> tx.put(Ec2Tables.NETWORK_INTERFACE, scope, e.id(), e.withAttachment(null, "available")));
+        }
         tx.get(Ec2Tables.NETWORK_INTERFACE, scope, i.primaryNetworkInterfaceId()).ifPresent(eni -> {
           if (target.equals("terminated")) {
             tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, eni.id());
