@@ -12,7 +12,9 @@ public final class Ec2Module implements ServiceModule {
 
   @Override
   public Started start(StratusContext context) {
-    return new Started(handlers(new Ec2Store(context.store(), context.clock())), List.of(), List.of());
+    Ec2Store store = new Ec2Store(context.store(), context.clock());
+    context.extensions().provide(dev.stratus.core.vpc.VpcLookup.class, new Ec2VpcLookup(store));
+    return new Started(handlers(store), List.of(), List.of());
   }
 
   /** Every handler of the module, for the operation registry (and tests). */

@@ -1,0 +1,34 @@
+package dev.stratus.core.vpc;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Read-only answers about an account's VPCs in a region, from EC2's committed state. Services that
+ * take subnet, VPC or security group ids (a load balancer's subnets, say) validate them here and
+ * answer their own AWS errors. Look it up per request ({@code extensions.find(VpcLookup.class)}):
+ * the EC2 module provides it when it starts, possibly after the caller's module.
+ */
+public interface VpcLookup {
+
+  /** A VPC: its id, its associated CIDR blocks (IPv4 first, then IPv6) and whether it is the default VPC. */
+  record VpcInfo(String vpcId, List<String> cidrBlocks, boolean isDefault) {
+    public VpcInfo { cidrBlocks = List.copyOf(cidrBlocks); }
+  }
+
+  /** A subnet: where it is and what it holds. */
+  record SubnetInfo(String subnetId, String vpcId, String availabilityZone, String availabilityZoneId,
+      String cidrBlock, boolean mapPublicIpOnLaunch) {}
+
+  /** A security group and its VPC. */
+  record SecurityGroupInfo(String groupId, String groupName, String vpcId) {}
+
+  Optional<VpcInfo> vpc(String accountId, String region, String vpcId);
+
+  Optional<SubnetInfo> subnet(String accountId, String region, String subnetId);
+
+  Optional<SecurityGroupInfo> securityGroup(String accountId, String region, String groupId);
+
+  /** The region's default VPC, if the account has one (every account does until it deletes it). */
+  Optional<VpcInfo> defaultVpc(String accountId, String region);
+}

@@ -1,0 +1,50 @@
+package dev.stratus.ec2;
+
+import dev.stratus.core.RequestContext;
+import dev.stratus.core.vpc.VpcLookup;
+import dev.stratus.ec2.model.Vpc;
+import java.time.Instant;
+import java.util.Optional;
+
+/** EC2's answer to {@link VpcLookup}: committed VPCs, subnets and security groups of one (account, region). */
+final class Ec2VpcLookup implements VpcLookup {
+  private final Ec2Store store;
+
+  Ec2VpcLookup(Ec2Store store) { this.store = store; }
+
+  @Override
+  public Optional<VpcInfo> vpc(String accountId, String region, String vpcId) {
+    return store.read(ctx(accountId, region)).get(Ec2Tables.VPC, accountId + "/" + region, vpcId).map(Ec2VpcLookup::info);
+  }
+
+  @Override
+  public Optional<SubnetInfo> subnet(String accountId, String region, String subnetId) {
+    return store.read(ctx(accountId, region)).get(Ec2Tables.SUBNET, accountId + "/" + region, subnetId)
+        .map(s -> new SubnetInfo(s.id(), s.vpcId(), s.availabilityZone(), s.availabilityZoneId(), s.cidr().toString(),
+            s.mapPublicIpOnLaunch()));
+  }
+
+  @Override
+  public Optional<SecurityGroupInfo> securityGroup(String accountId, String region, String groupId) {
+    return store.read(ctx(accountId, region)).get(Ec2Tables.SECURITY_GROUP, accountId + "/" + region, groupId)
+        .map(g -> new SecurityGroupInfo(g.id(), g.name(), g.vpcId()));
+  }
+
+  @Override
+  public Optional<VpcInfo> defaultVpc(String accountId, String region) {
+    var view = store.read(ctx(accountId, region));
+    String scope = accountId + "/" + region;
+    return view.get(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID)
+        .flatMap(d -> Optional.ofNullable(d.defaultVpcId()))
+        .flatMap(id -> view.get(Ec2Tables.VPC, scope, id)).map(Ec2VpcLookup::info);
+  }
+
+  /** Reading through {@link Ec2Store} creates the region's default VPC first, as any EC2 call would. */
+  private RequestContext ctx(String accountId, String region) {
+    return new RequestContext(accountId, region, "internal", Instant.EPOCH);
+  }
+
+  private static VpcInfo info(Vpc v) {
+    return new VpcInfo(v.id(), v.activeCidrs().stream().map(Object::toString).toList(), v.isDefault());
+  }
+}
