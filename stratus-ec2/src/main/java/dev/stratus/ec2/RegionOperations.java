@@ -44,8 +44,7 @@ public final class RegionOperations {
     Ec2Store.dryRun(req.dryRun());
     boolean all = Boolean.TRUE.equals(req.allRegions());
     List<RegionCatalog.Region> regions = RegionCatalog.REGIONS.stream()
-        .filter(r -> all || !r.optIn())
-        .filter(r -> req.regionNames().isEmpty() || req.regionNames().contains(r.name()))
+        .filter(r -> req.regionNames().isEmpty() ? all || !r.optIn() : req.regionNames().contains(r.name()))
         .toList();
     for (String name : req.regionNames()) {
       if (RegionCatalog.region(name).isEmpty()) {
