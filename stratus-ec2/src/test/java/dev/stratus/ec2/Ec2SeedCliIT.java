@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,15 +21,21 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Seed 001's AWS CLI commands (shared/seeds/001_2ed2b9f95868d210.txt), run with the real {@code aws}
  * CLI against Stratus in eu-west-1: first exactly as written, where the placeholder ids are refused
- * as AWS refuses them, then with real ids, where every command succeeds. Skipped without the CLI.
+ * as AWS refuses them, then with real ids, where every command succeeds. Uses the AWS CLI v2 at
+ * {@code /usr/bin/aws} (Debian's awscli) when present, else {@code aws} on the PATH; skipped
+ * without either, except under {@code CI=true}, where a missing CLI fails.
  */
 class Ec2SeedCliIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static ApiTestServer server;
+  /** Debian's awscli package: the AWS CLI v2 the seeds are written for. */
+  private static final String AWS_CLI_V2 = "/usr/bin/aws";
 
   @BeforeAll
   static void start() {
-    assumeTrue(onPath("aws"), "aws CLI not installed");
+    boolean present = Files.isExecutable(Path.of(AWS_CLI_V2)) || onPath("aws");
+    if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("CI lacks the AWS CLI");
+    assumeTrue(present, "aws CLI not installed");
     server = ApiTestServer.start(Clock.systemUTC(), new Ec2Module());
   }
 
@@ -128,7 +136,7 @@ class Ec2SeedCliIT {
   private record Result(int exit, String out, String err) {}
 
   private static Result aws(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", server.endpoint().toString(), "--region",
+    List<String> cmd = new ArrayList<>(List.of(Files.isExecutable(Path.of(AWS_CLI_V2)) ? AWS_CLI_V2 : "aws", "--endpoint-url", server.endpoint().toString(), "--region",
         "eu-west-1", "--output", "json"));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd);
