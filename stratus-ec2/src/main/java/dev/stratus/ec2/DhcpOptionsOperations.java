@@ -42,6 +42,8 @@ public final class DhcpOptionsOperations {
   }
 
   public DescribeDhcpOptionsResponse describeDhcpOptions(RequestContext ctx, DescribeDhcpOptionsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_DHCP_OPTIONS, req.maxResults(), req.nextToken(),
+        req.dhcpOptionsIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
@@ -50,9 +52,12 @@ public final class DhcpOptionsOperations {
         .many("key", d -> d.configurations().keySet().stream().toList())
         .many("value", d -> d.configurations().values().stream().flatMap(List::stream).toList())
         .one("owner-id", d -> ctx.accountId());
-    return DescribeDhcpOptionsResponse.builder().dhcpOptions(Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.DHCP_OPTIONS, Ec2Tables.DHCP_OPTIONS, req.dhcpOptionsIds()), spec, tags)
-        .stream().map(d -> NetworkShapes.dhcp(d, ctx.accountId(), tags.apply(d.id()))).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(),
+        Ec2Store.describe(view, scope, IdKind.DHCP_OPTIONS, Ec2Tables.DHCP_OPTIONS, req.dhcpOptionsIds()), spec, tags),
+        DhcpOptions::id);
+    return DescribeDhcpOptionsResponse.builder().dhcpOptions(page.items().stream()
+        .map(d -> NetworkShapes.dhcp(d, ctx.accountId(), tags.apply(d.id()))).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public AssociateDhcpOptionsResponse associateDhcpOptions(RequestContext ctx, AssociateDhcpOptionsRequest req) {

@@ -228,4 +228,36 @@ public final class Ec2Errors {
 
   /** AWS: a quota reached, e.g. RulesPerSecurityGroupLimitExceeded, RouteLimitExceeded (vpc.md §12, §18, §22). */
   public static AwsException limitExceeded(String code, String message) { return e(code, message); }
+
+  /**
+   * AWS: InvalidParameterValue for a MaxResults below the operation's minimum, e.g. DescribeInstances
+   * "Value ( 3 ) for parameter maxResults is invalid. Expecting a value greater than 5." (AWS says
+   * "greater than" although the minimum itself is accepted).
+   */
+  public static AwsException maxResultsTooSmall(int value, int min) {
+    return e("InvalidParameterValue", "Value ( " + value + " ) for parameter maxResults is invalid. Expecting a value"
+        + " greater than " + min + ".");
+  }
+
+  /** AWS code, Stratus wording mirroring the minimum's sentence: a MaxResults above the operation's maximum. */
+  public static AwsException maxResultsTooLarge(int value, int max) {
+    return e("InvalidParameterValue", "Value ( " + value + " ) for parameter maxResults is invalid. Expecting a value"
+        + " less than " + max + ".");
+  }
+
+  /**
+   * AWS (DescribeVpcs, boto/boto3#2673): a NextToken this operation did not issue,
+   * "Value ( … ) for parameter NextToken is invalid. The token is invalid."
+   */
+  public static AwsException invalidNextToken(String token) {
+    return e("InvalidParameterValue", "Value ( " + token + " ) for parameter NextToken is invalid. The token is invalid.");
+  }
+
+  /**
+   * AWS (DescribeInstances, quoted in getmoto/moto#6282): "The parameter instancesSet cannot be used with
+   * the parameter maxResults"; other id lists by analogy (Stratus).
+   */
+  public static AwsException idsWithMaxResults(String idsParameter) {
+    return invalidCombination("The parameter " + idsParameter + " cannot be used with the parameter maxResults");
+  }
 }

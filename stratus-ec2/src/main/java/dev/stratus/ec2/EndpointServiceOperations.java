@@ -48,12 +48,16 @@ public final class EndpointServiceOperations {
 
   public DescribeVpcEndpointServiceConfigurationsResponse describeVpcEndpointServiceConfigurations(RequestContext ctx,
       DescribeVpcEndpointServiceConfigurationsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_VPC_ENDPOINT_SERVICE_CONFIGURATIONS, req.maxResults(),
+        req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     var all = Ec2Store.describe(store.read(ctx), scope, IdKind.VPC_ENDPOINT_SERVICE, Ec2Tables.VPC_ENDPOINT_SERVICE,
         req.serviceIds());
+    var page = cursor.page(all, VpcEndpointService::id);
     return DescribeVpcEndpointServiceConfigurationsResponse.builder()
-        .serviceConfigurations(all.stream().map(s -> shape(s, ctx.region())).toList()).build();
+        .serviceConfigurations(page.items().stream().map(s -> shape(s, ctx.region())).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteVpcEndpointServiceConfigurationsResponse deleteVpcEndpointServiceConfigurations(RequestContext ctx,
@@ -90,10 +94,14 @@ public final class EndpointServiceOperations {
 
   public DescribeVpcEndpointConnectionsResponse describeVpcEndpointConnections(RequestContext ctx,
       DescribeVpcEndpointConnectionsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_VPC_ENDPOINT_CONNECTIONS, req.maxResults(),
+        req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     ReadView view = store.read(ctx);
-    return DescribeVpcEndpointConnectionsResponse.builder().vpcEndpointConnections(
-        view.list(Ec2Tables.ENDPOINT_CONNECTION, ctx.regionalScope()).stream().map(c -> VpcEndpointConnection.builder()
+    var page = cursor.page(view.list(Ec2Tables.ENDPOINT_CONNECTION, ctx.regionalScope()),
+        c -> c.serviceId() + "\u0000" + c.vpcEndpointId());
+    return DescribeVpcEndpointConnectionsResponse.builder().nextToken(page.nextTokenOrNull()).vpcEndpointConnections(
+        page.items().stream().map(c -> VpcEndpointConnection.builder()
             .serviceId(c.serviceId()).vpcEndpointId(c.vpcEndpointId()).vpcEndpointOwner(c.consumerOwnerId())
             .vpcEndpointState(c.state()).creationTimestamp(c.creationTimestamp()).build()).toList()).build();
   }

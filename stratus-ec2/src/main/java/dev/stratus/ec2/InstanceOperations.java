@@ -95,7 +95,10 @@ public final class InstanceOperations {
     });
   }
 
+  /** Pages over instances (by id); each page groups its own instances into their reservations. */
   public DescribeInstancesResponse describeInstances(RequestContext ctx, DescribeInstancesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_INSTANCES, req.maxResults(), req.nextToken(),
+        req.instanceIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
@@ -111,12 +114,14 @@ public final class InstanceOperations {
         .many("network-interface.subnet-id", i -> primary.apply(i).map(e -> List.of(e.subnetId())).orElse(List.of()));
     List<Instance> found = Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceIds()), spec, tags);
+    var page = cursor.page(found, Instance::id);
     Map<String, List<Instance>> byReservation = new java.util.LinkedHashMap<>();
-    found.forEach(i -> byReservation.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i));
+    page.items().forEach(i -> byReservation.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i));
     return DescribeInstancesResponse.builder().reservations(byReservation.entrySet().stream().map(e ->
         Reservation.builder().reservationId(e.getKey()).ownerId(ctx.accountId()).groups(List.of())
             .instances(e.getValue().stream().map(i -> InstanceShapes.instance(view, scope, i, ctx.accountId(),
-                ctx.region(), tags.apply(i.id()), i.state())).toList()).build()).toList()).build();
+                ctx.region(), tags.apply(i.id()), i.state())).toList()).build()).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public TerminateInstancesResponse terminateInstances(RequestContext ctx, TerminateInstancesRequest req) {

@@ -34,15 +34,19 @@ public final class InternetGatewayOperations {
 
   public DescribeInternetGatewaysResponse describeInternetGateways(RequestContext ctx,
       DescribeInternetGatewaysRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_INTERNET_GATEWAYS, req.maxResults(), req.nextToken(),
+        req.internetGatewayIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<InternetGateway> all = Ec2Store.describe(view, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY,
         req.internetGatewayIds()).stream().filter(g -> !g.egressOnly()).toList();
-    return DescribeInternetGatewaysResponse.builder().internetGateways(Ec2Filters.apply(req.filters(), all,
-        FILTERS.forAccount(ctx.accountId()), tags).stream()
-        .map(g -> NetworkShapes.igw(g, ctx.accountId(), tags.apply(g.id()))).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS.forAccount(ctx.accountId()), tags),
+        InternetGateway::id);
+    return DescribeInternetGatewaysResponse.builder().internetGateways(page.items().stream()
+        .map(g -> NetworkShapes.igw(g, ctx.accountId(), tags.apply(g.id()))).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public AttachInternetGatewayResponse attachInternetGateway(RequestContext ctx, AttachInternetGatewayRequest req) {
@@ -111,6 +115,8 @@ public final class InternetGatewayOperations {
 
   public DescribeEgressOnlyInternetGatewaysResponse describeEgressOnlyInternetGateways(RequestContext ctx,
       DescribeEgressOnlyInternetGatewaysRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_EGRESS_ONLY_INTERNET_GATEWAYS, req.maxResults(),
+        req.nextToken(), req.egressOnlyInternetGatewayIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
@@ -119,9 +125,9 @@ public final class InternetGatewayOperations {
         Ec2Tables.INTERNET_GATEWAY, req.egressOnlyInternetGatewayIds()).stream().filter(InternetGateway::egressOnly).toList();
     var spec = Ec2Filters.Spec.<InternetGateway>of(InternetGateway::id)
         .one("egress-only-internet-gateway-id", InternetGateway::id);
-    return DescribeEgressOnlyInternetGatewaysResponse.builder().egressOnlyInternetGateways(
-        Ec2Filters.apply(req.filters(), all, spec, tags).stream()
-            .map(g -> NetworkShapes.eigw(g, tags.apply(g.id()))).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, spec, tags), InternetGateway::id);
+    return DescribeEgressOnlyInternetGatewaysResponse.builder().egressOnlyInternetGateways(page.items().stream()
+        .map(g -> NetworkShapes.eigw(g, tags.apply(g.id()))).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteEgressOnlyInternetGatewayResponse deleteEgressOnlyInternetGateway(RequestContext ctx,

@@ -55,13 +55,16 @@ public final class NatGatewayOperations {
   }
 
   public DescribeNatGatewaysResponse describeNatGateways(RequestContext ctx, DescribeNatGatewaysRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_NAT_GATEWAYS, req.maxResults(), req.nextToken(),
+        req.natGatewayIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<NatGateway> all = Ec2Store.describe(view, scope, IdKind.NAT_GATEWAY, Ec2Tables.NAT_GATEWAY, req.natGatewayIds());
-    return DescribeNatGatewaysResponse.builder().natGateways(Ec2Filters.apply(req.filter(), all, FILTERS, tags).stream()
-        .map(n -> shape(n, tags.apply(n.id()))).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filter(), all, FILTERS, tags), NatGateway::id);
+    return DescribeNatGatewaysResponse.builder().natGateways(page.items().stream()
+        .map(n -> shape(n, tags.apply(n.id()))).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteNatGatewayResponse deleteNatGateway(RequestContext ctx, DeleteNatGatewayRequest req) {

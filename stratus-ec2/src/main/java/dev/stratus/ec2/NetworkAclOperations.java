@@ -52,14 +52,17 @@ public final class NetworkAclOperations {
   }
 
   public DescribeNetworkAclsResponse describeNetworkAcls(RequestContext ctx, DescribeNetworkAclsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_NETWORK_ACLS, req.maxResults(), req.nextToken(),
+        req.networkAclIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<NetworkAcl> acls = Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, req.networkAclIds()), FILTERS.forAccount(ctx.accountId()), tags);
-    return DescribeNetworkAclsResponse.builder().networkAcls(acls.stream()
-        .map(a -> shape(a, ctx.accountId(), tags.apply(a.id()))).toList()).build();
+    var page = cursor.page(acls, NetworkAcl::id);
+    return DescribeNetworkAclsResponse.builder().networkAcls(page.items().stream()
+        .map(a -> shape(a, ctx.accountId(), tags.apply(a.id()))).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteNetworkAclResponse deleteNetworkAcl(RequestContext ctx, DeleteNetworkAclRequest req) {

@@ -51,15 +51,18 @@ public final class NetworkInterfaceOperations {
 
   public DescribeNetworkInterfacesResponse describeNetworkInterfaces(RequestContext ctx,
       DescribeNetworkInterfacesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_NETWORK_INTERFACES, req.maxResults(), req.nextToken(),
+        req.networkInterfaceIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<NetworkInterface> all = Ec2Store.describe(view, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
         req.networkInterfaceIds());
-    return DescribeNetworkInterfacesResponse.builder().networkInterfaces(Ec2Filters.apply(req.filters(), all, FILTERS, tags)
-        .stream().map(e -> InstanceShapes.eni(view, scope, e, ctx.accountId(), ctx.region(), tags.apply(e.id()))).toList())
-        .build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), NetworkInterface::id);
+    return DescribeNetworkInterfacesResponse.builder().networkInterfaces(page.items().stream()
+        .map(e -> InstanceShapes.eni(view, scope, e, ctx.accountId(), ctx.region(), tags.apply(e.id()))).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteNetworkInterfaceResponse deleteNetworkInterface(RequestContext ctx, DeleteNetworkInterfaceRequest req) {

@@ -19,16 +19,21 @@ public final class PrefixListOperations {
   public PrefixListOperations(Ec2Store store) { this.store = store; }
 
   public DescribePrefixListsResponse describePrefixLists(RequestContext ctx, DescribePrefixListsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_PREFIX_LISTS, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
-    return DescribePrefixListsResponse.builder().prefixLists(select(ctx, req.prefixListIds(), req.filters()).stream()
+    var page = cursor.page(select(ctx, req.prefixListIds(), req.filters()), AwsServices.PrefixList::id);
+    return DescribePrefixListsResponse.builder().prefixLists(page.items().stream()
         .map(p -> PrefixList.builder().prefixListId(p.id()).prefixListName(p.name())
-            .cidrs(p.entries().stream().map(Cidr::toString).toList()).build()).toList()).build();
+            .cidrs(p.entries().stream().map(Cidr::toString).toList()).build()).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public DescribeManagedPrefixListsResponse describeManagedPrefixLists(RequestContext ctx,
       DescribeManagedPrefixListsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_MANAGED_PREFIX_LISTS, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
-    return DescribeManagedPrefixListsResponse.builder().prefixLists(select(ctx, req.prefixListIds(), req.filters())
+    var page = cursor.page(select(ctx, req.prefixListIds(), req.filters()), AwsServices.PrefixList::id);
+    return DescribeManagedPrefixListsResponse.builder().nextToken(page.nextTokenOrNull()).prefixLists(page.items()
         .stream().map(p -> ManagedPrefixList.builder().prefixListId(p.id()).prefixListName(p.name())
             .addressFamily("IPv4").state("create-complete").maxEntries(p.entries().size()).version(1L).ownerId("AWS")
             .prefixListArn("arn:aws:ec2:" + ctx.region() + ":aws:prefix-list/" + p.id()).build()).toList()).build();
@@ -36,10 +41,13 @@ public final class PrefixListOperations {
 
   public GetManagedPrefixListEntriesResponse getManagedPrefixListEntries(RequestContext ctx,
       GetManagedPrefixListEntriesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.GET_MANAGED_PREFIX_LIST_ENTRIES, req.maxResults(),
+        req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     var list = select(ctx, List.of(Ec2Store.param(req.prefixListId(), "PrefixListId")), List.of()).get(0);
-    return GetManagedPrefixListEntriesResponse.builder().entries(list.entries().stream()
-        .map(c -> PrefixListEntry.builder().cidr(c.toString()).build()).toList()).build();
+    var page = cursor.page(list.entries().stream().map(Cidr::toString).toList(), c -> c);
+    return GetManagedPrefixListEntriesResponse.builder().entries(page.items().stream()
+        .map(c -> PrefixListEntry.builder().cidr(c).build()).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   private static List<AwsServices.PrefixList> select(RequestContext ctx, List<String> ids, List<Filter> filters) {

@@ -66,14 +66,18 @@ public final class RouteTableOperations {
   }
 
   public DescribeRouteTablesResponse describeRouteTables(RequestContext ctx, DescribeRouteTablesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_ROUTE_TABLES, req.maxResults(), req.nextToken(),
+        req.routeTableIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<RouteTable> tables = Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS.forAccount(ctx.accountId()), tags);
-    return DescribeRouteTablesResponse.builder().routeTables(tables.stream()
-        .map(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))).toList()).build();
+    var page = cursor.page(tables, RouteTable::id);
+    return DescribeRouteTablesResponse.builder().routeTables(page.items().stream()
+        .map(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteRouteTableResponse deleteRouteTable(RequestContext ctx, DeleteRouteTableRequest req) {

@@ -59,6 +59,8 @@ public final class SecurityGroupOperations {
   }
 
   public DescribeSecurityGroupsResponse describeSecurityGroups(RequestContext ctx, DescribeSecurityGroupsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_SECURITY_GROUPS, req.maxResults(), req.nextToken(),
+        req.groupIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
@@ -70,9 +72,11 @@ public final class SecurityGroupOperations {
       groups = req.groupNames().stream()
           .map(n -> SecurityGroupPermissions.byName(view, scope, String.valueOf(defaultVpc), n)).toList();
     }
-    return DescribeSecurityGroupsResponse.builder().securityGroups(Ec2Filters.apply(req.filters(), groups,
-        FILTERS.forAccount(ctx.accountId()), tags)
-        .stream().map(g -> SecurityShapes.group(g, ctx.accountId(), ctx.region(), tags.apply(g.id()))).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), groups, FILTERS.forAccount(ctx.accountId()), tags),
+        SecurityGroup::id);
+    return DescribeSecurityGroupsResponse.builder().securityGroups(page.items().stream()
+        .map(g -> SecurityShapes.group(g, ctx.accountId(), ctx.region(), tags.apply(g.id()))).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteSecurityGroupResponse deleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest req) {

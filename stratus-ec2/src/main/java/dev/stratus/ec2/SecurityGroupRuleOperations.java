@@ -19,6 +19,8 @@ public final class SecurityGroupRuleOperations {
 
   public DescribeSecurityGroupRulesResponse describeSecurityGroupRules(RequestContext ctx,
       DescribeSecurityGroupRulesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_SECURITY_GROUP_RULES, req.maxResults(), req.nextToken(),
+        req.securityGroupRuleIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     record Pair(SecurityGroup group, SecurityGroup.Rule rule) {}
@@ -27,9 +29,10 @@ public final class SecurityGroupRuleOperations {
         .filter(p -> req.securityGroupRuleIds().isEmpty() || req.securityGroupRuleIds().contains(p.rule().id())).toList();
     var spec = Ec2Filters.Spec.<Pair>of(p -> p.rule().id())
         .one("group-id", p -> p.group().id()).one("security-group-rule-id", p -> p.rule().id());
-    return DescribeSecurityGroupRulesResponse.builder().securityGroupRules(
-        Ec2Filters.apply(req.filters(), all, spec, id -> Map.of()).stream()
-            .map(p -> SecurityShapes.rule(p.group(), p.rule(), ctx.accountId(), ctx.region())).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, spec, id -> Map.of()), p -> p.rule().id());
+    return DescribeSecurityGroupRulesResponse.builder().securityGroupRules(page.items().stream()
+        .map(p -> SecurityShapes.rule(p.group(), p.rule(), ctx.accountId(), ctx.region())).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public ModifySecurityGroupRulesResponse modifySecurityGroupRules(RequestContext ctx,

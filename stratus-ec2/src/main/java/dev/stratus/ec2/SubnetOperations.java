@@ -74,6 +74,7 @@ public final class SubnetOperations {
   }
 
   public DescribeSubnetsResponse describeSubnets(RequestContext ctx, DescribeSubnetsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_SUBNETS, req.maxResults(), req.nextToken(), req.subnetIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
@@ -82,9 +83,10 @@ public final class SubnetOperations {
         Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS.forAccount(ctx.accountId()), tags);
     Map<String, Long> used = view.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
         .collect(Collectors.groupingBy(NetworkInterface::subnetId, Collectors.counting()));
-    return DescribeSubnetsResponse.builder().subnets(subnets.stream().map(s -> NetworkShapes.subnet(s,
+    var page = cursor.page(subnets, Subnet::id);
+    return DescribeSubnetsResponse.builder().subnets(page.items().stream().map(s -> NetworkShapes.subnet(s,
         ctx.accountId(), ctx.region(), SubnetAddressing.availableCount(s.cidr(), used.getOrDefault(s.id(), 0L).intValue()),
-        tags.apply(s.id()), "available")).toList()).build();
+        tags.apply(s.id()), "available")).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteSubnetResponse deleteSubnet(RequestContext ctx, DeleteSubnetRequest req) {

@@ -71,7 +71,9 @@ public final class TagOperations {
     });
   }
 
+  /** Pages by (resource id, tag key). */
   public DescribeTagsResponse describeTags(RequestContext ctx, DescribeTagsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_TAGS, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     List<TagDescription> all = new ArrayList<>();
@@ -84,7 +86,10 @@ public final class TagOperations {
     var spec = Ec2Filters.Spec.<TagDescription>of(TagDescription::resourceId)
         .one("key", TagDescription::key).one("value", TagDescription::value)
         .one("resource-id", TagDescription::resourceId).one("resource-type", TagDescription::resourceTypeAsString);
-    return DescribeTagsResponse.builder().tags(Ec2Filters.apply(req.filters(), all, spec, id -> Map.of())).build();
+    // NUL sorts below every character of a tag key, so the joined key orders by resource id, then tag key.
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, spec, id -> Map.of()),
+        t -> t.resourceId() + "\u0000" + t.key());
+    return DescribeTagsResponse.builder().tags(page.items()).nextToken(page.nextTokenOrNull()).build();
   }
 
   /** Checks the id's shape and existence, answering the kind's own malformed / not-found error. */

@@ -33,14 +33,17 @@ public final class TransitGatewayAttachmentOperations {
 
   public DescribeTransitGatewayAttachmentsResponse describeTransitGatewayAttachments(RequestContext ctx,
       DescribeTransitGatewayAttachmentsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_TRANSIT_GATEWAY_ATTACHMENTS, req.maxResults(),
+        req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
         req.transitGatewayAttachmentIds());
-    return DescribeTransitGatewayAttachmentsResponse.builder().transitGatewayAttachments(
-        Ec2Filters.apply(req.filters(), all, FILTERS, tags).stream()
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), TransitGatewayAttachment::id);
+    return DescribeTransitGatewayAttachmentsResponse.builder().nextToken(page.nextTokenOrNull())
+        .transitGatewayAttachments(page.items().stream()
             .map(a -> software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment.builder()
                 .transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId()).resourceType(a.resourceType())
                 .resourceId(a.resourceId()).resourceOwnerId(a.resourceOwnerId()).transitGatewayOwnerId(ctx.accountId())
@@ -52,15 +55,17 @@ public final class TransitGatewayAttachmentOperations {
 
   public DescribeTransitGatewayVpcAttachmentsResponse describeTransitGatewayVpcAttachments(RequestContext ctx,
       DescribeTransitGatewayVpcAttachmentsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_TRANSIT_GATEWAY_VPC_ATTACHMENTS, req.maxResults(),
+        req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
         req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("vpc")).toList();
-    return DescribeTransitGatewayVpcAttachmentsResponse.builder().transitGatewayVpcAttachments(
-        Ec2Filters.apply(req.filters(), all, FILTERS, tags).stream().map(a -> vpcShape(a, tags.apply(a.id()), a.state()))
-            .toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), TransitGatewayAttachment::id);
+    return DescribeTransitGatewayVpcAttachmentsResponse.builder().transitGatewayVpcAttachments(page.items().stream()
+        .map(a -> vpcShape(a, tags.apply(a.id()), a.state())).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteTransitGatewayVpcAttachmentResponse deleteTransitGatewayVpcAttachment(RequestContext ctx,
@@ -183,14 +188,18 @@ public final class TransitGatewayAttachmentOperations {
 
   public DescribeTransitGatewayPeeringAttachmentsResponse describeTransitGatewayPeeringAttachments(RequestContext ctx,
       DescribeTransitGatewayPeeringAttachmentsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_TRANSIT_GATEWAY_PEERING_ATTACHMENTS, req.maxResults(),
+        req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
         req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("peering")).toList();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, Tags.of(view, scope)),
+        TransitGatewayAttachment::id);
     return DescribeTransitGatewayPeeringAttachmentsResponse.builder().transitGatewayPeeringAttachments(
-        Ec2Filters.apply(req.filters(), all, FILTERS, Tags.of(view, scope)).stream()
-            .map(a -> peeringShape(a, ctx, a.state())).toList()).build();
+        page.items().stream().map(a -> peeringShape(a, ctx, a.state())).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   private TransitGatewayAttachment answer(RequestContext ctx, String id, String state) {

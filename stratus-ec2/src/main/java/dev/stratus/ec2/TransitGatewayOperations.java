@@ -61,15 +61,18 @@ public final class TransitGatewayOperations {
   }
 
   public DescribeTransitGatewaysResponse describeTransitGateways(RequestContext ctx, DescribeTransitGatewaysRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_TRANSIT_GATEWAYS, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var spec = Ec2Filters.Spec.<TransitGateway>of(TransitGateway::id).one("transit-gateway-id", TransitGateway::id)
         .one("state", TransitGateway::state).one("owner-id", t -> ctx.accountId());
-    return DescribeTransitGatewaysResponse.builder().transitGateways(Ec2Filters.apply(req.filters(),
+    var page = cursor.page(Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY, req.transitGatewayIds()),
-        spec, tags).stream().map(t -> shape(t, ctx, tags.apply(t.id()))).toList()).build();
+        spec, tags), TransitGateway::id);
+    return DescribeTransitGatewaysResponse.builder().transitGateways(page.items().stream()
+        .map(t -> shape(t, ctx, tags.apply(t.id()))).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   public CreateTransitGatewayVpcAttachmentResponse createTransitGatewayVpcAttachment(RequestContext ctx,

@@ -135,22 +135,29 @@ public final class TransitGatewayRouteTableOperations {
 
   public GetTransitGatewayRouteTableAssociationsResponse getTransitGatewayRouteTableAssociations(RequestContext ctx,
       GetTransitGatewayRouteTableAssociationsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.GET_TRANSIT_GATEWAY_ROUTE_TABLE_ASSOCIATIONS, req.maxResults(),
+        req.nextToken());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var t = table(view, scope, req.transitGatewayRouteTableId());
-    return GetTransitGatewayRouteTableAssociationsResponse.builder().associations(t.associations().stream()
-        .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
+    var page = cursor.page(t.associations(), id -> id);
+    return GetTransitGatewayRouteTableAssociationsResponse.builder().nextToken(page.nextTokenOrNull())
+        .associations(page.items().stream().map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
         .map(a -> TransitGatewayRouteTableAssociation.builder().transitGatewayAttachmentId(a.id())
             .resourceId(a.resourceId()).resourceType(a.resourceType()).state("associated").build()).toList()).build();
   }
 
   public GetTransitGatewayRouteTablePropagationsResponse getTransitGatewayRouteTablePropagations(RequestContext ctx,
       GetTransitGatewayRouteTablePropagationsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.GET_TRANSIT_GATEWAY_ROUTE_TABLE_PROPAGATIONS, req.maxResults(),
+        req.nextToken());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var t = table(view, scope, req.transitGatewayRouteTableId());
-    return GetTransitGatewayRouteTablePropagationsResponse.builder().transitGatewayRouteTablePropagations(
-        t.propagations().stream().map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
+    var page = cursor.page(t.propagations(), id -> id);
+    return GetTransitGatewayRouteTablePropagationsResponse.builder().nextToken(page.nextTokenOrNull())
+        .transitGatewayRouteTablePropagations(page.items().stream()
+            .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
             .map(a -> TransitGatewayRouteTablePropagation.builder().transitGatewayAttachmentId(a.id())
                 .resourceId(a.resourceId()).resourceType(a.resourceType()).state("enabled").build()).toList()).build();
   }
@@ -206,6 +213,8 @@ public final class TransitGatewayRouteTableOperations {
 
   public DescribeTransitGatewayRouteTablesResponse describeTransitGatewayRouteTables(RequestContext ctx,
       DescribeTransitGatewayRouteTablesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_TRANSIT_GATEWAY_ROUTE_TABLES, req.maxResults(),
+        req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
@@ -216,9 +225,11 @@ public final class TransitGatewayRouteTableOperations {
         .one("default-association-route-table", TransitGatewayRouteTable::defaultAssociation)
         .one("default-propagation-route-table", TransitGatewayRouteTable::defaultPropagation)
         .one("state", TransitGatewayRouteTable::state);
-    return DescribeTransitGatewayRouteTablesResponse.builder().transitGatewayRouteTables(Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE, Ec2Tables.TGW_ROUTE_TABLE,
-            req.transitGatewayRouteTableIds()), spec, tags).stream().map(t -> software.amazon.awssdk.services.ec2.model
+    var page = cursor.page(Ec2Filters.apply(req.filters(), Ec2Store.describe(view, scope,
+        IdKind.TRANSIT_GATEWAY_ROUTE_TABLE, Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableIds()), spec, tags),
+        TransitGatewayRouteTable::id);
+    return DescribeTransitGatewayRouteTablesResponse.builder().nextToken(page.nextTokenOrNull())
+        .transitGatewayRouteTables(page.items().stream().map(t -> software.amazon.awssdk.services.ec2.model
         .TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id()).transitGatewayId(t.transitGatewayId())
         .state(t.state()).defaultAssociationRouteTable(t.defaultAssociation())
         .defaultPropagationRouteTable(t.defaultPropagation()).creationTime(t.creationTime())
@@ -227,6 +238,7 @@ public final class TransitGatewayRouteTableOperations {
 
   public SearchTransitGatewayRoutesResponse searchTransitGatewayRoutes(RequestContext ctx,
       SearchTransitGatewayRoutesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.SEARCH_TRANSIT_GATEWAY_ROUTES, req.maxResults(), null);
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     TransitGatewayRouteTable t = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
@@ -236,8 +248,9 @@ public final class TransitGatewayRouteTableOperations {
         .one("route-search.exact-match", r -> r.destination().toString())
         .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId);
     var routes = Ec2Filters.apply(req.filters(), TgwRouting.visible(t), spec, id -> Map.of());
-    return SearchTransitGatewayRoutesResponse.builder().routes(routes.stream().map(r -> routeShape(r, view, scope)).toList())
-        .additionalRoutesAvailable(false).build();
+    var shown = cursor.first(routes);
+    return SearchTransitGatewayRoutesResponse.builder().routes(shown.stream().map(r -> routeShape(r, view, scope)).toList())
+        .additionalRoutesAvailable(shown.size() < routes.size()).build();
   }
 
   private static TransitGatewayRoute routeShape(TransitGatewayRouteTable.Route r, ReadView view, String scope) {

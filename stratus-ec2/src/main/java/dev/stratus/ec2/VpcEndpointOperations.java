@@ -118,13 +118,16 @@ public final class VpcEndpointOperations {
   }
 
   public DescribeVpcEndpointsResponse describeVpcEndpoints(RequestContext ctx, DescribeVpcEndpointsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_VPC_ENDPOINTS, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.VPC_ENDPOINT, Ec2Tables.VPC_ENDPOINT, req.vpcEndpointIds());
-    return DescribeVpcEndpointsResponse.builder().vpcEndpoints(Ec2Filters.apply(req.filters(), all, FILTERS, tags).stream()
-        .map(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()))).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), VpcEndpoint::id);
+    return DescribeVpcEndpointsResponse.builder().vpcEndpoints(page.items().stream()
+        .map(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()))).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public ModifyVpcEndpointResponse modifyVpcEndpoint(RequestContext ctx, ModifyVpcEndpointRequest req) {
@@ -177,6 +180,7 @@ public final class VpcEndpointOperations {
 
   public DescribeVpcEndpointServicesResponse describeVpcEndpointServices(RequestContext ctx,
       DescribeVpcEndpointServicesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_VPC_ENDPOINT_SERVICES, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
     List<ServiceDetail> details = new ArrayList<>();
     for (AwsServices.Service s : AwsServices.SERVICES) details.addAll(EndpointShapes.awsService(s, ctx.region()));
@@ -191,8 +195,11 @@ public final class VpcEndpointOperations {
     details = Ec2Filters.apply(req.filters(), details.stream()
         .filter(d -> req.serviceNames().isEmpty() || req.serviceNames().contains(d.serviceName())).toList(),
         spec, id -> Map.of());
-    return DescribeVpcEndpointServicesResponse.builder().serviceDetails(details)
-        .serviceNames(details.stream().map(ServiceDetail::serviceName).distinct().toList()).build();
+    // Keyed by name and id: an AWS service has one detail per endpoint type under one name.
+    var page = cursor.page(details, d -> d.serviceName() + "\u0000" + d.serviceId());
+    return DescribeVpcEndpointServicesResponse.builder().serviceDetails(page.items())
+        .serviceNames(page.items().stream().map(ServiceDetail::serviceName).distinct().toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   private static void addPrefixListRoute(Transaction tx, String scope, RouteTable t, String pl, String endpointId) {

@@ -75,14 +75,17 @@ public final class VpcOperations {
   }
 
   public DescribeVpcsResponse describeVpcs(RequestContext ctx, DescribeVpcsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_VPCS, req.maxResults(), req.nextToken(), req.vpcIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<Vpc> vpcs = Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcIds()), FILTERS.forAccount(ctx.accountId()), tags);
-    return DescribeVpcsResponse.builder().vpcs(vpcs.stream()
-        .map(v -> NetworkShapes.vpc(v, ctx.accountId(), tags.apply(v.id()), "available")).toList()).build();
+    var page = cursor.page(vpcs, Vpc::id);
+    return DescribeVpcsResponse.builder().vpcs(page.items().stream()
+        .map(v -> NetworkShapes.vpc(v, ctx.accountId(), tags.apply(v.id()), "available")).toList())
+        .nextToken(page.nextTokenOrNull()).build();
   }
 
   public DeleteVpcResponse deleteVpc(RequestContext ctx, DeleteVpcRequest req) {

@@ -134,14 +134,17 @@ public final class VpcPeeringOperations {
 
   public DescribeVpcPeeringConnectionsResponse describeVpcPeeringConnections(RequestContext ctx,
       DescribeVpcPeeringConnectionsRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_VPC_PEERING_CONNECTIONS, req.maxResults(),
+        req.nextToken(), req.vpcPeeringConnectionIds());
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.PEERING, Ec2Tables.PEERING, req.vpcPeeringConnectionIds()).stream()
         .map(p -> expired(p, ctx)).toList();
-    return DescribeVpcPeeringConnectionsResponse.builder().vpcPeeringConnections(Ec2Filters.apply(req.filters(), all,
-        FILTERS, tags).stream().map(p -> shape(p, tags.apply(p.id()))).toList()).build();
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), VpcPeeringConnection::id);
+    return DescribeVpcPeeringConnectionsResponse.builder().vpcPeeringConnections(page.items().stream()
+        .map(p -> shape(p, tags.apply(p.id()))).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
   /** A request left pending past its expiration time shows as {@code expired} (vpc.md §25). */
