@@ -101,6 +101,7 @@ final class Ec2Pagination {
         throw Ec2Errors.idsWithMaxResults(operation.idsParameter().get());
       }
     }
+    if ("".equals(nextToken) && operation.refusesEmptyToken()) throw Ec2Errors.invalidNextToken(nextToken);
     Optional<String> after = nextToken == null || nextToken.isEmpty() ? Optional.empty()
         : Optional.of(decode(operation, nextToken));
     return new Cursor(operation, limit, after);

@@ -103,4 +103,11 @@ enum PagedOperation {
 
   /** The wire name of the id list AWS refuses together with MaxResults (e.g. {@code instancesSet}), if any. */
   Optional<String> idsParameter() { return Optional.ofNullable(idsParameter); }
+
+  /**
+   * Whether an empty NextToken is refused rather than read as "first page": AWS's DescribeVpcs
+   * answers {@code NextToken=""} with "Value (  ) for parameter NextToken is invalid. The token is
+   * invalid." while DescribeSecurityGroups accepts it (boto/boto3#2673); the others are taken to accept.
+   */
+  boolean refusesEmptyToken() { return this == DESCRIBE_VPCS; }
 }

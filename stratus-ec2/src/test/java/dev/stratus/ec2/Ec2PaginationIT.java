@@ -130,6 +130,10 @@ class Ec2PaginationIT {
     assertThat(foreign.awsErrorDetails().errorMessage()).endsWith("for parameter NextToken is invalid. The token is invalid.");
     var garbage = refusal(() -> ec2.describeVpcs(r -> r.nextToken("%%%")));
     assertThat(garbage.awsErrorDetails().errorCode()).isEqualTo("InvalidParameterValue");
+    var empty = refusal(() -> ec2.describeVpcs(r -> r.nextToken("")));
+    assertThat(empty.awsErrorDetails().errorMessage())
+        .isEqualTo("Value (  ) for parameter NextToken is invalid. The token is invalid.");
+    assertThat(ec2.describeSecurityGroups(r -> r.nextToken("")).securityGroups()).hasSize(12);
   }
 
   @Test

@@ -99,6 +99,13 @@ class Ec2PaginationTest {
   }
 
   @Test
+  void cursor_emptyToken_refusedByDescribeVpcsOnly() {
+    refused(() -> Ec2Pagination.cursor(PagedOperation.DESCRIBE_VPCS, null, ""), "InvalidParameterValue")
+        .hasMessage("Value (  ) for parameter NextToken is invalid. The token is invalid.");
+    assertThat(Ec2Pagination.cursor(PagedOperation.DESCRIBE_SECURITY_GROUPS, null, "").paged()).isFalse();
+  }
+
+  @Test
   void first_searchWithoutMaxResults_awsDefaultOf1000() {
     List<Integer> many = IntStream.range(0, 1200).boxed().toList();
     assertThat(Ec2Pagination.cursor(PagedOperation.SEARCH_TRANSIT_GATEWAY_ROUTES, null, null).first(many)).hasSize(1000);
