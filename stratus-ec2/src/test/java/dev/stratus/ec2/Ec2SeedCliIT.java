@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stratus.protocol.testing.ApiTestServer;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,15 +23,13 @@ import tools.jackson.databind.json.JsonMapper;
 class Ec2SeedCliIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static ApiTestServer server;
-  /** Debian's awscli package: the AWS CLI v2 the seeds are written for. */
-  private static final String AWS_CLI_V2 = "/usr/bin/aws";
+  private static AwsCli cli;
 
   @BeforeAll
   static void start() {
-    boolean present = Files.isExecutable(Path.of(AWS_CLI_V2)) || onPath("aws");
-    if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("CI lacks the AWS CLI");
-    assumeTrue(present, "aws CLI not installed");
+    assumeTrue(AwsCli.present(), "aws CLI not installed");
     server = ApiTestServer.start(Clock.systemUTC(), new Ec2Module());
+    cli = new AwsCli(server.endpoint(), "eu-west-1");
   }
 
   @AfterAll
@@ -46,20 +39,20 @@ class Ec2SeedCliIT {
 
   @Test
   void seedAsWritten_placeholderIdsRefusedLikeAws() throws Exception {
-    Result tgw = aws("ec2", "create-transit-gateway", "--description", "Central hub for all VPCs", "--options",
+    AwsCli.Result tgw = aws("ec2", "create-transit-gateway", "--description", "Central hub for all VPCs", "--options",
         "{\"DefaultRouteTableAssociation\": \"enable\",\n\"DefaultRouteTablePropagation\": \"enable\",\n"
             + "\"AutoAcceptSharedAttachments\": \"disable\"}");
-    assertThat(tgw.exit).as(tgw.err).isZero();
-    Result attach = aws("ec2", "create-transit-gateway-vpc-attachment", "--transit-gateway-id", "tgw-01234567890abcdef",
+    assertThat(tgw.exit()).as(tgw.err()).isZero();
+    AwsCli.Result attach = aws("ec2", "create-transit-gateway-vpc-attachment", "--transit-gateway-id", "tgw-01234567890abcdef",
         "--vpc-id", "vpc-prod-01", "--subnet-ids", "subnet-private-a", "subnet-private-b");
-    assertThat(attach.err).contains("InvalidVpcID.Malformed").contains("Invalid id: \"vpc-prod-01\"");
-    Result route = aws("ec2", "create-transit-gateway-route", "--transit-gateway-route-table-id", "tgw-rtb-prod",
+    assertThat(attach.err()).contains("InvalidVpcID.Malformed").contains("Invalid id: \"vpc-prod-01\"");
+    AwsCli.Result route = aws("ec2", "create-transit-gateway-route", "--transit-gateway-route-table-id", "tgw-rtb-prod",
         "--destination-cidr-block", "10.1.0.0/16", "--transit-gateway-attachment-id", "tgw-attach-staging");
-    assertThat(route.err).contains("InvalidRouteTableID.Malformed");
-    Result s3 = aws("ec2", "create-vpc-endpoint", "--vpc-id", "vpc-prod-01", "--service-name",
+    assertThat(route.err()).contains("InvalidRouteTableID.Malformed");
+    AwsCli.Result s3 = aws("ec2", "create-vpc-endpoint", "--vpc-id", "vpc-prod-01", "--service-name",
         "com.amazonaws.eu-west-1.s3", "--vpc-endpoint-type", "Gateway", "--route-table-ids", "rtb-private-a",
         "rtb-private-b");
-    assertThat(s3.err).contains("InvalidVpcID.Malformed");
+    assertThat(s3.err()).contains("InvalidVpcID.Malformed");
   }
 
   @Test
@@ -115,8 +108,8 @@ class Ec2SeedCliIT {
         "t3.micro"));
     JsonNode running = ok(aws("ec2", "describe-instances", "--filters", "Name=instance-state-name,Values=running"));
     assertThat(running.get("Reservations").get(0).get("Instances").get(0).get("PublicIpAddress")).isNotNull();
-    Result bad = aws("ec2", "describe-vpcs", "--filters", "Name=colour,Values=red");
-    assertThat(bad.err).contains("InvalidParameterValue").contains("The filter 'colour' is invalid");
+    AwsCli.Result bad = aws("ec2", "describe-vpcs", "--filters", "Name=colour,Values=red");
+    assertThat(bad.err()).contains("InvalidParameterValue").contains("The filter 'colour' is invalid");
   }
 
   private String vpc(String cidr) throws Exception {
@@ -128,37 +121,10 @@ class Ec2SeedCliIT {
         .get("Subnet").get("SubnetId").asString();
   }
 
-  private static JsonNode ok(Result r) {
-    assertThat(r.exit).as(r.err).isZero();
-    return JSON.readTree(r.out);
+  private static JsonNode ok(AwsCli.Result r) {
+    assertThat(r.exit()).as(r.err()).isZero();
+    return JSON.readTree(r.out());
   }
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result aws(String... args) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of(Files.isExecutable(Path.of(AWS_CLI_V2)) ? AWS_CLI_V2 : "aws", "--endpoint-url", server.endpoint().toString(), "--region",
-        "eu-west-1", "--output", "json"));
-    cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd);
-    pb.environment().put("AWS_ACCESS_KEY_ID", ApiTestServer.ACCESS_KEY);
-    pb.environment().put("AWS_SECRET_ACCESS_KEY", "secret");
-    pb.environment().put("AWS_PAGER", "");
-    pb.environment().put("AWS_CONFIG_FILE", "/dev/null");
-    pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-    Process p = pb.start();
-    byte[] out = p.getInputStream().readAllBytes();
-    byte[] err = p.getErrorStream().readAllBytes();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("aws CLI timed out: " + cmd);
-    }
-    return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-  }
-
-  private static boolean onPath(String exe) {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      if (new File(dir, exe).canExecute()) return true;
-    }
-    return false;
-  }
+  private static AwsCli.Result aws(String... args) throws Exception { return cli.run(args); }
 }
