@@ -57,8 +57,8 @@ final class Ec2Pagination {
           .sorted(Comparator.comparing(key)).toList();
       int size = limit.orElse(rest.size());
       if (rest.size() <= size) return new Page<>(rest, Optional.empty());
-      List<T> items0 = rest.subList(0, size);
-      return new Page<>(items0, Optional.of(encode(operation, key.apply(items0.get(size - 1)))));
+      List<T> shown = rest.subList(0, size);
+      return new Page<>(shown, Optional.of(encode(operation, key.apply(shown.get(size - 1)))));
     }
 
     /** The first {@code limit} of {@code items} in their own order (operations without NextToken). */

@@ -5,6 +5,7 @@
  * responses; {@code *Shapes} classes convert between SDK shapes and the records of
  * {@link dev.stratus.ec2.model}; {@link dev.stratus.ec2.Ec2Errors} holds AWS's error codes and
  * texts. State lives in the store tables of {@link dev.stratus.ec2.Ec2Tables}, scoped by
- * {@code RequestContext.regionalScope()}.
+ * {@code RequestContext.regionalScope()}. Paginated Describe* calls share {@code Ec2Pagination}
+ * (MaxResults / NextToken), with AWS's per-operation limits in {@code PagedOperation}.
  */
 package dev.stratus.ec2;
