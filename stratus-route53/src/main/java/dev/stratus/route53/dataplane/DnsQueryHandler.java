@@ -92,20 +92,38 @@ public final class DnsQueryHandler implements DnsAnswerer {
   public DnsAnswer answer(Message query, InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
     State current = state;
     Record question = query.getQuestion();
-    Message response = new Message(query.getHeader().getID());
-    response.addRecord(question, Section.QUESTION);
     Optional<ZoneSnapshot> zone = question.getDClass() == DClass.IN || question.getDClass() == DClass.ANY
         ? current.zones().find(question.getName()) : Optional.empty();
-    AliasTargetResolver external = aliasTargets;
     if (zone.isEmpty()) {
-      return DnsAnswer.of(awsResourceName(question, external, response));
+      Message response = new Message(query.getHeader().getID());
+      response.addRecord(question, Section.QUESTION);
+      return DnsAnswer.of(awsResourceName(question, aliasTargets, response));
     }
+    return answerFrom(current, zone.get(), question, query.getHeader().getID(), resolver.getAddress(), subnet);
+  }
+
+  /**
+   * What the DNS server answers for {@code question} from the zone {@code zoneId}, for a client
+   * at {@code resolver} with {@code subnet}: TestDNSAnswer's engine. Empty when the data plane
+   * does not hold that zone (yet).
+   */
+  public Optional<DnsAnswer> answerInZone(String zoneId, Record question, InetAddress resolver,
+      Optional<ClientSubnet> subnet) {
+    State current = state;
+    return current.zones().byOrigin().values().stream().filter(z -> z.zone().id().equals(zoneId)).findFirst()
+        .map(zone -> answerFrom(current, zone, question, 0, resolver, subnet));
+  }
+
+  private DnsAnswer answerFrom(State current, ZoneSnapshot zone, Record question, int id, InetAddress resolver,
+      Optional<ClientSubnet> subnet) {
+    Message response = new Message(id);
+    response.addRecord(question, Section.QUESTION);
     response.getHeader().setFlag(Flags.AA);
     DnsClient client = client(resolver, subnet);
     SelectionContext context = new SelectionContext(random.get(), latency,
-        id -> current.cidr().getOrDefault(id, Map.of()));
-    ZoneLookup lookup = new ZoneLookup(current.zones()::find, external, current.health(), client, context, response);
-    lookup.resolve(zone.get(), question.getName(), question.getType());
+        cidrId -> current.cidr().getOrDefault(cidrId, Map.of()));
+    ZoneLookup lookup = new ZoneLookup(current.zones()::find, aliasTargets, current.health(), client, context, response);
+    lookup.resolve(zone, question.getName(), question.getType());
     int scope = lookup.clientSpecific() ? subnet.map(ClientSubnet::sourcePrefixLength).orElse(0) : 0;
     return new DnsAnswer(response, scope);
   }
@@ -127,8 +145,8 @@ public final class DnsQueryHandler implements DnsAnswerer {
     return response;
   }
 
-  private DnsClient client(InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
-    InetAddress address = subnet.map(ClientSubnet::address).orElse(resolver.getAddress());
+  private DnsClient client(InetAddress resolver, Optional<ClientSubnet> subnet) {
+    InetAddress address = subnet.map(ClientSubnet::address).orElse(resolver);
     int prefix = subnet.map(ClientSubnet::sourcePrefixLength).orElse(address.getAddress().length * 8);
     ClientLocator current = locator;
     return new DnsClient(address, prefix, () -> current.locate(address));
