@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stratus.core.dns.DnsTarget;
+import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.net.dns.DnsServer;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.LatencyModel;
@@ -232,6 +234,23 @@ class Route53DnsPoliciesIT {
     SimpleResolver edns = resolver(Optional.of("10.20.1.0"));
     edns.setIgnoreTruncation(true);
     assertThat(edns.send(query).getSection(Section.ANSWER)).hasSize(8); // 1,232-byte EDNS buffer holds it
+  }
+
+  @Test
+  void aliasToRegisteredAwsName_answersItsAddresses_andTheNameItself() throws Exception {
+    DnsTargetRegistry registry = DnsTargetRegistry.in(api.context().extensions());
+    plane.handler().aliasTargets(AliasTargetResolver.of(registry));
+    registry.put(new DnsTarget("web-1.us-east-1.elb.localhost", List.of(InetAddress.getByName("127.0.0.7")), 60, true));
+    create(ResourceRecordSet.builder().name("alb.policy.test").type("A").aliasTarget(t -> t
+        .hostedZoneId("Z35SXDOTRQ7X7K").dnsName("dualstack.web-1.us-east-1.elb.localhost").evaluateTargetHealth(true)).build());
+    Message alias = query("alb.policy.test.", Type.A, Optional.empty());
+    assertThat(alias.getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.7");
+    assertThat(alias.getSection(Section.ANSWER).getFirst().getTTL()).isEqualTo(60);
+    Message direct = query("web-1.us-east-1.elb.localhost.", Type.A, Optional.empty());
+    assertThat(direct.getHeader().getFlag(Flags.AA)).isTrue();
+    assertThat(direct.getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.7");
+    registry.remove("web-1.us-east-1.elb.localhost");
+    assertThat(query("web-1.us-east-1.elb.localhost.", Type.A, Optional.empty()).getRcode()).isEqualTo(Rcode.REFUSED);
   }
 
   @Test
