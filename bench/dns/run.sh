@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # DNS benchmark: Stratus's Route 53 data plane beside NSD and PowerDNS, serving the same
 # 1,000-record zone, under dnsperf on loopback, in one run. Prints qps and the ratios.
-#   bench/dns/run.sh            (DUR=10 seconds a measurement; SERVERS="nsd pdns stratus")
+#   bench/dns/run.sh            (DUR=10 seconds a measurement; SERVERS="nsd pdns stratus";
+#                                JIT_WARM=5 seconds of each query mix before Stratus is measured)
 # Pinned like the peers' baselines: each server on core 0, dnsperf on core 1. Everything
 # listens on 127.0.0.1, every load is bounded by dnsperf -l, every server is stopped on exit.
 set -euo pipefail
@@ -82,7 +83,12 @@ CONF
       ./stratus version >/dev/null   # builds on first use, outside the measurement
       start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $PORT
       for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
-      python3 bench/dns/load_stratus.py "$RUN" "http://127.0.0.1:$STRATUS_API" >/dev/null ;;
+      python3 bench/dns/load_stratus.py "$RUN" "http://127.0.0.1:$STRATUS_API" >/dev/null
+      wait_dns "$PORT"
+      # The JVM compiles its hot path while it runs: warm it on every query mix first (JIT_WARM s each).
+      for q in static weighted latency; do
+        taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/queries-$q.txt" -l "${JIT_WARM:-5}" $DNSPERF_OPTS >/dev/null 2>&1 || true
+      done ;;
   esac
   wait_dns "$PORT"
 }

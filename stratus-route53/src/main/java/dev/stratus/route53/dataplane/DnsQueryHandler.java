@@ -119,13 +119,21 @@ public final class DnsQueryHandler implements DnsAnswerer {
     Message response = new Message(id);
     response.addRecord(question, Section.QUESTION);
     response.getHeader().setFlag(Flags.AA);
-    DnsClient client = client(resolver, subnet);
-    SelectionContext context = new SelectionContext(random.get(), latency,
+    AnswerInputs inputs = new AnswerInputs();
+    DnsClient client = client(resolver, subnet, inputs);
+    SelectionContext context = new SelectionContext(inputs.random(random.get()), latency,
         cidrId -> current.cidr().getOrDefault(cidrId, Map.of()));
-    ZoneLookup lookup = new ZoneLookup(current.zones()::find, aliasTargets, current.health(), client, context, response);
+    ZoneLookup lookup = new ZoneLookup(current.zones()::find, inputs.external(aliasTargets), current.health(), client,
+        context, response);
     lookup.resolve(zone, question.getName(), question.getType());
     int scope = lookup.clientSpecific() ? subnet.map(ClientSubnet::sourcePrefixLength).orElse(0) : 0;
-    return new DnsAnswer(response, scope);
+    return new DnsAnswer(response, scope, inputs.caching(lookup.clientSpecific()));
+  }
+
+  /** The zone-snapshot set answers come from: the server's answer cache lives as long as it does. */
+  @Override
+  public Object cacheVersion() {
+    return state;
   }
 
   /**
@@ -145,10 +153,13 @@ public final class DnsQueryHandler implements DnsAnswerer {
     return response;
   }
 
-  private DnsClient client(InetAddress resolver, Optional<ClientSubnet> subnet) {
+  private DnsClient client(InetAddress resolver, Optional<ClientSubnet> subnet, AnswerInputs inputs) {
     InetAddress address = subnet.map(ClientSubnet::address).orElse(resolver);
     int prefix = subnet.map(ClientSubnet::sourcePrefixLength).orElse(address.getAddress().length * 8);
     ClientLocator current = locator;
-    return new DnsClient(address, prefix, () -> current.locate(address));
+    return new DnsClient(address, prefix, () -> {
+      inputs.clientUsed();
+      return current.locate(address);
+    });
   }
 }
