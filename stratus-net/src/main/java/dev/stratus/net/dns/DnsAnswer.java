@@ -23,7 +23,12 @@ public record DnsAnswer(Message response, int scopePrefixLength, Caching caching
      * One of a few answers drawn at random (weighted routing): the answerer is asked every time,
      * and the bytes are reused when its answer records are the same objects as a cached outcome.
      */
-    BY_ANSWER
+    BY_ANSWER,
+    /**
+     * The same answer for the same question from the same resolver address (latency or
+     * geolocation routing of a query without client subnet).
+     */
+    BY_RESOLVER
   }
 
   public DnsAnswer(Message response, int scopePrefixLength) {

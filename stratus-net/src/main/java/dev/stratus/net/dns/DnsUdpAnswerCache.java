@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -34,7 +35,8 @@ final class DnsUdpAnswerCache extends ChannelInboundHandlerAdapter {
    * dropped whole when the version changes: answers follow a committed change at once.
    * FIXED answers are replayed without asking the answerer. BY_ANSWER answers (weighted routing)
    * still ask it, with a question built without parsing, and reuse the bytes of the outcome whose
-   * answer records are the very same objects. Only responses of at most 512 bytes are kept, so a
+   * answer records are the very same objects. BY_RESOLVER answers (latency, geolocation without
+   * client subnet) are kept per resolver address. Only responses of at most 512 bytes are kept, so a
    * cached response fits every UDP limit and is never truncated. The cache is read and written on
    * the channel's event loop only; responses are written there and flushed once per read batch.
    */
@@ -43,6 +45,8 @@ final class DnsUdpAnswerCache extends ChannelInboundHandlerAdapter {
   static final int MAX_CACHED_BYTES = 512;
   /** Outcomes remembered per BY_ANSWER question (weighted groups rarely have more members). */
   static final int MAX_OUTCOMES = 16;
+  /** Resolver addresses remembered per BY_RESOLVER question. */
+  static final int MAX_RESOLVERS = 1_024;
   /** Questions remembered per version: 100,000 (≈ 30 MB at most), then new ones are not cached. */
   static final int MAX_ENTRIES = 100_000;
 
@@ -52,7 +56,10 @@ final class DnsUdpAnswerCache extends ChannelInboundHandlerAdapter {
   private Map<Key, Entry> entries = new HashMap<>();
   private boolean pendingFlush;
 
-  private sealed interface Entry permits Fixed, ByAnswer, Uncached {}
+  private sealed interface Entry permits Fixed, ByAnswer, ByResolver, Uncached {}
+
+  /** Resolver address → bytes; replaced whole when a resolver is added (event loop only). */
+  private record ByResolver(Map<InetAddress, byte[]> wires) implements Entry {}
 
   private record Fixed(byte[] wire) implements Entry {}
 
@@ -115,8 +122,10 @@ final class DnsUdpAnswerCache extends ChannelInboundHandlerAdapter {
       wire = f.wire().clone();
     } else if (entry instanceof ByAnswer b) {
       wire = byAnswer(key, b, buf, shape, packet);
-    } else if (entry == null) {
-      wire = firstTime(key, buf, packet);
+    } else if (entry instanceof ByResolver r && r.wires().containsKey(packet.sender().getAddress())) {
+      wire = r.wires().get(packet.sender().getAddress()).clone();
+    } else if (entry == null || entry instanceof ByResolver) {
+      wire = firstTime(key, entry, buf, packet);
     } else {
       ctx.fireChannelRead(msg);
       return;
@@ -137,17 +146,24 @@ final class DnsUdpAnswerCache extends ChannelInboundHandlerAdapter {
   }
 
   /** Full path (parse, answer, render), remembering the bytes when the answer allows it. */
-  private byte[] firstTime(Key key, ByteBuf buf, DatagramPacket packet) {
+  private byte[] firstTime(Key key, Entry previous, ByteBuf buf, DatagramPacket packet) {
     byte[] bytes = ByteBufUtil.getBytes(buf);
     DnsRequest request = DnsWire.decode(bytes, packet.sender(), true).orElseThrow();
     DnsResponse response = responder.respond(request);
     byte[] wire = DnsWire.encode(response.message(), response.maxBytes());
-    if (entries.size() < MAX_ENTRIES) {
-      boolean small = wire.length <= MAX_CACHED_BYTES;
+    boolean small = wire.length <= MAX_CACHED_BYTES;
+    if (previous instanceof ByResolver r) {
+      if (response.caching() == DnsAnswer.Caching.BY_RESOLVER && small && r.wires().size() < MAX_RESOLVERS) {
+        Map<InetAddress, byte[]> more = new HashMap<>(r.wires());
+        more.put(packet.sender().getAddress(), wire.clone());
+        entries.put(key, new ByResolver(more));
+      }
+    } else if (entries.size() < MAX_ENTRIES) {
       Entry entry = switch (response.caching()) {
         case FIXED -> small ? new Fixed(wire.clone()) : UNCACHED;
         case BY_ANSWER -> new ByAnswer(request.message().getQuestion(),
             small ? List.of(new Outcome(response.message().getSection(Section.ANSWER), wire.clone())) : List.of());
+        case BY_RESOLVER -> new ByResolver(small ? Map.of(packet.sender().getAddress(), wire.clone()) : Map.of());
         case NONE -> UNCACHED;
       };
       entries.put(key, entry);

@@ -40,10 +40,18 @@ final class AnswerInputs {
 
   void clientUsed() { client = true; }
 
-  /** FIXED when nothing but the snapshot decided; BY_ANSWER when only a random draw did too. */
+  /**
+   * FIXED when nothing but the snapshot decided; BY_ANSWER when a random draw did too;
+   * BY_RESOLVER when the client's address or place did (the same resolver gets the same answer);
+   * NONE when both, or when another service's names were asked (they change outside the snapshot).
+   */
   DnsAnswer.Caching caching(boolean clientSpecific) {
-    if (client || clientSpecific || external) {
+    boolean byClient = client || clientSpecific;
+    if (external || (byClient && random)) {
       return DnsAnswer.Caching.NONE;
+    }
+    if (byClient) {
+      return DnsAnswer.Caching.BY_RESOLVER;
     }
     return random ? DnsAnswer.Caching.BY_ANSWER : DnsAnswer.Caching.FIXED;
   }

@@ -76,6 +76,7 @@ public final class DnsQueryHandler implements DnsAnswerer {
   /** Replaces the user's CIDR → place table (the IP database stays); e.g. "10.20.0.0/16 is Sydney". */
   public void userLocations(UserLocationTable table) {
     locator = locator.withUserTable(table);
+    update(s -> new State(s.zones(), s.health(), s.cidr())); // a new version: cached answers by resolver go
   }
 
   /** Atomically replaces the state with {@code change(state)}; called by the data plane only. */
