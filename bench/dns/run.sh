@@ -93,9 +93,20 @@ CONF
   wait_dns "$PORT"
 }
 
-measure() { # server file -> qps
+descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
+cpu_ticks() { # user + system time of every thread of the server and its descendants (NSD forks twice)
+  local p sum=0
+  for p in "$1" $(descendants "$1"); do sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  echo "$sum"; }
+measure() { # server file -> qps; also CPU[server-file] = server CPU microseconds per answered query
+  local pid=${PIDS[-1]} before after done_q
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l 2 $DNSPERF_OPTS >/dev/null 2>&1 || true
+  before=$(cpu_ticks "$pid")
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l "$DUR" $DNSPERF_OPTS > "$RUN/$1-$2.out" 2>&1 || true
+  after=$(cpu_ticks "$pid")
+  done_q=$(awk '/Queries completed/{print $3}' "$RUN/$1-$2.out")
+  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v q="${done_q:-0}" \
+    'BEGIN { if (q > 0) printf "%.2f", t / hz / q * 1e6; else print "n/a" }' > "$RUN/$1-$2.cpu"
   awk '/Queries per second/{print $4}' "$RUN/$1-$2.out"
 }
 
@@ -113,10 +124,17 @@ for s in $SERVERS; do
 done
 
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-echo "== bench/dns: dnsperf $DNSPERF_OPTS -l $DUR, server on core 0, dnsperf on core 1 =="
-printf '%-28s %12s\n' case qps
-for k in $(printf '%s\n' "${!QPS[@]}" | sort); do printf '%-28s %12s\n' "$k" "${QPS[$k]}"; done
+echo "== bench/dns: dnsperf $DNSPERF_OPTS -l $DUR, server on core 0, dnsperf on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
+printf '%-28s %12s %16s\n' case qps 'server CPU us/q'
+for k in $(printf '%s\n' "${!QPS[@]}" | sort); do
+  f=$(ls "$RUN"/"${k%%-*}"-queries-"${k#*-}".txt.cpu 2>/dev/null | head -1)
+  printf '%-28s %12s %16s\n' "$k" "${QPS[$k]}" "$(cat "$f" 2>/dev/null || echo n/a)"
+done
 echo "stratus/nsd static:            $(ratio "${QPS[stratus-static]:-}" "${QPS[nsd-static]:-}")"
 echo "stratus weighted/nsd static:   $(ratio "${QPS[stratus-weighted]:-}" "${QPS[nsd-static]:-}")"
 echo "stratus latency/nsd static:    $(ratio "${QPS[stratus-latency]:-}" "${QPS[nsd-static]:-}")"
 echo "stratus weighted/pdns LUA:     $(ratio "${QPS[stratus-weighted]:-}" "${QPS[pdns-weighted]:-}")"
+cpu() { cat "$RUN/$1-queries-$2.txt.cpu" 2>/dev/null || echo 0; }
+echo "nsd/stratus CPU per query, static:           $(ratio "$(cpu nsd static)" "$(cpu stratus static)")  (>= 1: Stratus needs no more CPU a query than NSD)"
+echo "nsd static/stratus weighted CPU per query:   $(ratio "$(cpu nsd static)" "$(cpu stratus weighted)")"
+echo "nsd static/stratus latency CPU per query:    $(ratio "$(cpu nsd static)" "$(cpu stratus latency)")"
