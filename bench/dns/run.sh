@@ -94,19 +94,19 @@ CONF
 }
 
 descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
-cpu_ticks() { # user + system time of every thread of the server and its descendants (NSD forks twice)
-  local p sum=0
-  for p in "$1" $(descendants "$1"); do sum=$((sum + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
-  echo "$sum"; }
+cpu_ns() { # nanoseconds on CPU of every thread of the server and its descendants (NSD forks twice);
+           # /proc/PID/task/*/schedstat, because /proc/PID/stat's tick counts read 0 for NSD's children here
+  local p
+  for p in "$1" $(descendants "$1"); do cat /proc/"$p"/task/*/schedstat 2>/dev/null; done | awk '{s += $1} END {printf "%d", s}'; }
 measure() { # server file -> qps; also CPU[server-file] = server CPU microseconds per answered query
   local pid=${PIDS[-1]} before after done_q
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l 2 $DNSPERF_OPTS >/dev/null 2>&1 || true
-  before=$(cpu_ticks "$pid")
+  before=$(cpu_ns "$pid")
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l "$DUR" $DNSPERF_OPTS > "$RUN/$1-$2.out" 2>&1 || true
-  after=$(cpu_ticks "$pid")
+  after=$(cpu_ns "$pid")
   done_q=$(awk '/Queries completed/{print $3}' "$RUN/$1-$2.out")
-  awk -v t=$((after - before)) -v hz="$(getconf CLK_TCK)" -v q="${done_q:-0}" \
-    'BEGIN { if (q > 0) printf "%.2f", t / hz / q * 1e6; else print "n/a" }' > "$RUN/$1-$2.cpu"
+  awk -v t=$((after - before)) -v q="${done_q:-0}" \
+    'BEGIN { if (q > 0) printf "%.2f", t / q / 1000; else print "n/a" }' > "$RUN/$1-$2.cpu"
   awk '/Queries per second/{print $4}' "$RUN/$1-$2.out"
 }
 
