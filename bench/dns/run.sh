@@ -97,7 +97,7 @@ descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$
 cpu_ns() { # nanoseconds on CPU of every thread of the server and its descendants (NSD forks twice);
            # /proc/PID/task/*/schedstat, because /proc/PID/stat's tick counts read 0 for NSD's children here
   local p
-  for p in "$1" $(descendants "$1"); do cat /proc/"$p"/task/*/schedstat 2>/dev/null; done | awk '{s += $1} END {printf "%d", s}'; }
+  for p in "$1" $(descendants "$1"); do cat /proc/"$p"/task/*/schedstat 2>/dev/null; done | awk '{s += $1} END {printf "%.0f", s}'; }
 measure() { # server file -> qps; also CPU[server-file] = server CPU microseconds per answered query
   local pid=${PIDS[-1]} before after done_q
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l 2 $DNSPERF_OPTS >/dev/null 2>&1 || true
