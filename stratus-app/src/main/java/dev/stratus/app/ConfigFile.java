@@ -4,6 +4,7 @@ import dev.stratus.core.ClientLocation;
 import dev.stratus.net.geo.UserLocationTable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,8 @@ final class ConfigFile {
     JsonNode root;
     try {
       root = MAPPER.readTree(Files.readString(file));
+    } catch (NoSuchFileException e) {
+      throw new BadConfigException("config file not found: " + file);
     } catch (IOException e) {
       throw new BadConfigException("cannot read config " + file + ": " + e.getMessage());
     } catch (JacksonException e) {

@@ -76,7 +76,7 @@ public final class DnsServer implements AutoCloseable {
         .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
         .childHandler(new DnsTcpInitializer(handler));
-    RuntimeException last = null;
+    Exception last = null;
     for (int attempt = 0; attempt < (port == 0 ? EPHEMERAL_ATTEMPTS : 1); attempt++) {
       Channel udp = null;
       try {
@@ -84,7 +84,7 @@ public final class DnsServer implements AutoCloseable {
         int bound = ((InetSocketAddress) udp.localAddress()).getPort();
         Channel tcp = tcpBoot.bind(bindAddress, bound).syncUninterruptibly().channel();
         return new DnsServer(group, udp, tcp);
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Netty rethrows the bind's checked NativeIoException unchecked
         last = e;
         if (udp != null) {
           udp.close().syncUninterruptibly();
