@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # DNS benchmark: Stratus's Route 53 data plane beside NSD and PowerDNS, serving the same
 # 1,000-record zone, under dnsperf on loopback, in one run. Prints qps and the ratios.
-#   bench/dns/run.sh            (DUR=10 seconds a measurement; SERVERS="nsd pdns stratus")
+#   bench/dns/run.sh            (DUR=10 seconds a measurement; SERVERS="nsd pdns stratus";
+#                                JIT_WARM=5 seconds of each query mix before Stratus is measured)
 # Pinned like the peers' baselines: each server on core 0, dnsperf on core 1. Everything
 # listens on 127.0.0.1, every load is bounded by dnsperf -l, every server is stopped on exit.
 set -euo pipefail
@@ -82,14 +83,30 @@ CONF
       ./stratus version >/dev/null   # builds on first use, outside the measurement
       start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $PORT
       for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
-      python3 bench/dns/load_stratus.py "$RUN" "http://127.0.0.1:$STRATUS_API" >/dev/null ;;
+      python3 bench/dns/load_stratus.py "$RUN" "http://127.0.0.1:$STRATUS_API" >/dev/null
+      wait_dns "$PORT"
+      # The JVM compiles its hot path while it runs: warm it on every query mix first (JIT_WARM s each).
+      for q in static weighted latency; do
+        taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/queries-$q.txt" -l "${JIT_WARM:-5}" $DNSPERF_OPTS >/dev/null 2>&1 || true
+      done ;;
   esac
   wait_dns "$PORT"
 }
 
-measure() { # server file -> qps
+descendants() { local c; for c in $(pgrep -P "$1"); do echo "$c"; descendants "$c"; done; }
+cpu_ns() { # nanoseconds on CPU of every thread of the server and its descendants (NSD forks twice);
+           # /proc/PID/task/*/schedstat, because /proc/PID/stat's tick counts read 0 for NSD's children here
+  local p
+  for p in "$1" $(descendants "$1"); do cat /proc/"$p"/task/*/schedstat 2>/dev/null; done | awk '{s += $1} END {printf "%.0f", s}'; }
+measure() { # server file -> qps; also CPU[server-file] = server CPU microseconds per answered query
+  local pid=${PIDS[-1]} before after done_q
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l 2 $DNSPERF_OPTS >/dev/null 2>&1 || true
+  before=$(cpu_ns "$pid")
   taskset -c 1 dnsperf -s 127.0.0.1 -p "$PORT" -d "$RUN/$2" -l "$DUR" $DNSPERF_OPTS > "$RUN/$1-$2.out" 2>&1 || true
+  after=$(cpu_ns "$pid")
+  done_q=$(awk '/Queries completed/{print $3}' "$RUN/$1-$2.out")
+  awk -v t=$((after - before)) -v q="${done_q:-0}" \
+    'BEGIN { if (q > 0) printf "%.2f", t / q / 1000; else print "n/a" }' > "$RUN/$1-$2.cpu"
   awk '/Queries per second/{print $4}' "$RUN/$1-$2.out"
 }
 
@@ -107,10 +124,17 @@ for s in $SERVERS; do
 done
 
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
-echo "== bench/dns: dnsperf $DNSPERF_OPTS -l $DUR, server on core 0, dnsperf on core 1 =="
-printf '%-28s %12s\n' case qps
-for k in $(printf '%s\n' "${!QPS[@]}" | sort); do printf '%-28s %12s\n' "$k" "${QPS[$k]}"; done
+echo "== bench/dns: dnsperf $DNSPERF_OPTS -l $DUR, server on core 0, dnsperf on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
+printf '%-28s %12s %16s\n' case qps 'server CPU us/q'
+for k in $(printf '%s\n' "${!QPS[@]}" | sort); do
+  f=$(ls "$RUN"/"${k%%-*}"-queries-"${k#*-}".txt.cpu 2>/dev/null | head -1)
+  printf '%-28s %12s %16s\n' "$k" "${QPS[$k]}" "$(cat "$f" 2>/dev/null || echo n/a)"
+done
 echo "stratus/nsd static:            $(ratio "${QPS[stratus-static]:-}" "${QPS[nsd-static]:-}")"
 echo "stratus weighted/nsd static:   $(ratio "${QPS[stratus-weighted]:-}" "${QPS[nsd-static]:-}")"
 echo "stratus latency/nsd static:    $(ratio "${QPS[stratus-latency]:-}" "${QPS[nsd-static]:-}")"
 echo "stratus weighted/pdns LUA:     $(ratio "${QPS[stratus-weighted]:-}" "${QPS[pdns-weighted]:-}")"
+cpu() { cat "$RUN/$1-queries-$2.txt.cpu" 2>/dev/null || echo 0; }
+echo "nsd/stratus CPU per query, static:           $(ratio "$(cpu nsd static)" "$(cpu stratus static)")  (>= 1: Stratus needs no more CPU a query than NSD)"
+echo "nsd static/stratus weighted CPU per query:   $(ratio "$(cpu nsd static)" "$(cpu stratus weighted)")"
+echo "nsd static/stratus latency CPU per query:    $(ratio "$(cpu nsd static)" "$(cpu stratus latency)")"

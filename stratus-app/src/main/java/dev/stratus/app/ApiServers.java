@@ -2,16 +2,18 @@ package dev.stratus.app;
 
 import dev.stratus.protocol.AwsApiServer;
 import dev.stratus.protocol.OperationRegistry;
+import java.util.Map;
 
 /** The API servers the wiring can start. */
 final class ApiServers {
   /**
-   * The protocol layer's {@link AwsApiServer} over every module's handlers. It serves
-   * {@code /_stratus/health} itself but no other Stratus route, so {@code stratus endpoints}
-   * falls back to the flags (see {@link EndpointsCommand}).
+   * The protocol layer's {@link AwsApiServer} over every module's handlers; besides
+   * {@code /_stratus/health} it serves {@code /_stratus/endpoints}, the listeners that really
+   * started (what {@link EndpointsCommand} prints).
    */
   static final ApiServer.Starter DEFAULT = (bind, port, handlers, clock, endpoints) -> {
-    var server = AwsApiServer.start(bind, port, OperationRegistry.of(handlers), clock);
+    var server = AwsApiServer.start(bind, port, OperationRegistry.of(handlers), clock,
+        Map.of("/_stratus/endpoints", () -> EndpointsJson.write(endpoints.get())));
     return new ApiServer() {
       @Override
       public int port() { return server.port(); }

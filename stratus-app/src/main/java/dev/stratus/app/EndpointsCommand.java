@@ -34,7 +34,7 @@ final class EndpointsCommand implements Callable<Integer> {
     System.out.println(up
         ? "Stratus is running on port " + port + " and does not list its endpoints; from the flags:"
         : "Stratus is not running on port " + port + "; `stratus start` with these flags listens on:");
-    print(List.of(new Endpoint("AWS APIs", "http", bind, port), new Endpoint("DNS", "udp+tcp", bind, dnsPort)));
+    print(List.of(new Endpoint("AWS APIs", "http", bind, port), new Endpoint("Route 53 DNS", "udp+tcp", bind, dnsPort)));
     return up ? 0 : 1;
   }
 

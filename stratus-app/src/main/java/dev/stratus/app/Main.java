@@ -3,10 +3,10 @@ package dev.stratus.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code stratus} command: {@code start}, {@code status}, {@code endpoints}, {@code version}. */
+/** The {@code stratus} command: {@code start}, {@code status}, {@code endpoints}, {@code latency}, {@code version}. */
 @Command(name = "stratus", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "The AWS networking stack on one machine.",
-    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, VersionCommand.class})
+    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, LatencyCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -26,7 +26,7 @@ public final class Main implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: start, status, endpoints or version");
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: start, status, endpoints, latency or version");
   }
 
   /** {@code stratus --version}. */

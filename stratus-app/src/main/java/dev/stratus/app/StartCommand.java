@@ -44,10 +44,22 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--bind", description = "Address every listener binds to (default ${DEFAULT-VALUE}).")
   String bind = "127.0.0.1";
 
+  @Option(names = "--config", description = "Configuration file, JSON (default <data-dir>/config.json when present).")
+  Path config;
+
   @Override
   public Integer call() {
     LogSetup.configure(LogSetup.parse(logLevel));
     var settings = new Settings(port, dnsPort, ephemeral ? Optional.empty() : Optional.of(dataDir), bind);
+    try {
+      var file = ConfigFile.locate(Optional.ofNullable(config), settings.dataDir());
+      if (file.isPresent()) {
+        settings = settings.withClientLocations(ConfigFile.clientLocations(file.get()));
+      }
+    } catch (ConfigFile.BadConfigException e) {
+      System.err.println("stratus: " + e.getMessage());
+      return 1;
+    }
     StratusServer server;
     try {
       server = StratusServer.start(settings, Clock.systemUTC());
@@ -58,6 +70,11 @@ final class StartCommand implements Callable<Integer> {
       System.err.println("stratus: " + e.getMessage());
       return 1;
     } catch (Exception e) {
+      if (e instanceof IllegalStateException && String.valueOf(e.getMessage()).startsWith("cannot bind")) {
+        // a data plane's port (DNS) is taken: one line, like the API port
+        System.err.println("stratus: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+        return 1;
+      }
       LOG.log(Level.SEVERE, "Stratus failed to start", e);
       return 1;
     }

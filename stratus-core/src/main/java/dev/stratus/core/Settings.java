@@ -1,6 +1,7 @@
 package dev.stratus.core;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,8 +12,10 @@ import java.util.Optional;
  * @param dnsPort the port of the DNS server, UDP and TCP (default 5353)
  * @param dataDir where the store lives; empty with {@code --ephemeral}
  * @param bindAddress the address listeners bind to (loopback by default)
+ * @param clientLocations the configuration's CIDR → place table for DNS clients (empty by default)
  */
-public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress) {
+public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress,
+    List<ClientLocation> clientLocations) {
 
   public static final int DEFAULT_API_PORT = 4566;
   public static final int DEFAULT_DNS_PORT = 5353;
@@ -20,6 +23,17 @@ public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String 
   public Settings {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(bindAddress, "bindAddress");
+    clientLocations = List.copyOf(clientLocations);
+  }
+
+  /** Settings without a configuration file. */
+  public Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress) {
+    this(apiPort, dnsPort, dataDir, bindAddress, List.of());
+  }
+
+  /** These settings with {@code locations} as the client location table. */
+  public Settings withClientLocations(List<ClientLocation> locations) {
+    return new Settings(apiPort, dnsPort, dataDir, bindAddress, locations);
   }
 
   /** In-memory state on the given ports; what tests use (port 0 = any free port). */

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -37,10 +38,20 @@ public final class ApiDispatcher {
   private final Clock clock;
   private final Codecs codecs = new Codecs();
   private final Map<String, Boolean> loggedFailures = new ConcurrentHashMap<>();
+  private final Map<String, Supplier<String>> extraRoutes;
 
   public ApiDispatcher(OperationRegistry registry, Clock clock) {
+    this(registry, clock, Map.of());
+  }
+
+  /**
+   * @param extraRoutes Stratus's own GET routes besides the health check (e.g.
+   *     {@code /_stratus/endpoints}): path → JSON body, asked at request time
+   */
+  public ApiDispatcher(OperationRegistry registry, Clock clock, Map<String, Supplier<String>> extraRoutes) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.extraRoutes = Map.copyOf(extraRoutes);
   }
 
   /**
@@ -63,6 +74,10 @@ public final class ApiDispatcher {
   private WireResponse handle(WireRequest request, String requestId) {
     if (HEALTH_PATH.equals(request.path()) && request.method().equals("GET")) {
       return WireResponse.of(200, "application/json", "{\"status\":\"running\"}");
+    }
+    Supplier<String> extra = request.method().equals("GET") ? extraRoutes.get(request.path()) : null;
+    if (extra != null) {
+      return WireResponse.of(200, "application/json", extra.get());
     }
     ServiceRouter.Scope scope = ServiceRouter.scope(request);
     Optional<ServiceDescriptor> routed = ServiceRouter.route(request, scope);

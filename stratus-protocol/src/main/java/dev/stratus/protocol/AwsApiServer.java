@@ -15,6 +15,8 @@ import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +43,16 @@ public final class AwsApiServer implements AutoCloseable {
 
   /** Binds {@code bindAddress:port} (port 0 = any free port) and serves {@code registry}. */
   public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock) {
-    ApiDispatcher dispatcher = new ApiDispatcher(registry, clock);
+    return start(bindAddress, port, registry, clock, Map.of());
+  }
+
+  /**
+   * As {@link #start(String, int, OperationRegistry, Clock)}, also answering Stratus's own GET
+   * routes {@code extraRoutes} (path → JSON body, asked per request), e.g. {@code /_stratus/endpoints}.
+   */
+  public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock,
+      Map<String, Supplier<String>> extraRoutes) {
+    ApiDispatcher dispatcher = new ApiDispatcher(registry, clock, extraRoutes);
     ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(
         Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());

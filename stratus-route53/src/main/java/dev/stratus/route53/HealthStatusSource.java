@@ -6,13 +6,11 @@ import java.util.List;
 
 /**
  * Where GetHealthCheckStatus and GetHealthCheckLastFailureReason read a health check's runtime
- * state (ARCHITECTURE rule 2: runtime facts belong to the data plane). The health-check prober
- * of the data plane implements it; until one is wired, {@link #NO_OBSERVATIONS} answers as AWS
- * does for a brand-new check: no checker has reported yet (and a check without data counts as
- * healthy, route53.md §26).
- *
- * <p>Route53Module passes its source to {@link HealthCheckOperations}; the data plane's prober
- * replaces the default there when it is built (see {@link Route53Module#start}).
+ * state (ARCHITECTURE rule 2: runtime facts belong to the data plane). The data plane's checker
+ * implements it ({@code dataplane.CheckerHealthStatus}, wired by {@link Route53Module#start});
+ * handlers built without a data plane read {@link #NO_OBSERVATIONS}, what AWS answers for a
+ * brand-new check: no checker has reported yet (and a check without data counts as healthy,
+ * route53.md §26).
  */
 public interface HealthStatusSource {
 

@@ -3,16 +3,17 @@ package dev.stratus.route53;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.store.Store;
+import dev.stratus.route53.dataplane.Route53DataPlane;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Route 53 as a Stratus service module: builds the control-plane handlers over the store and
- * clock. The data plane (DNS server, health-check prober) is added here by the
- * {@code dataplane} package when it exists; the prober supplies the health status through
- * {@link #healthStatus(HealthStatusSource)}.
+ * Route 53 as a Stratus service module: the control-plane handlers over the store and clock, and
+ * the data plane (DNS server on the settings' DNS port, health checkers) whose checker answers
+ * GetHealthCheckStatus and whose decision engine answers TestDNSAnswer.
  */
 public final class Route53Module implements ServiceModule {
   private final AtomicReference<HealthStatusSource> healthStatus = new AtomicReference<>(HealthStatusSource.NO_OBSERVATIONS);
@@ -22,7 +23,12 @@ public final class Route53Module implements ServiceModule {
 
   @Override
   public Started start(StratusContext context) {
-    return new Started(handlers(context.store(), context.clock()), List.of(), List.of());
+    Route53DataPlane plane = Route53DataPlane.start(context);
+    healthStatus(plane.healthStatusSource());
+    List<Object> handlers = new ArrayList<>(handlers(context.store(), context.clock()));
+    handlers.add(new TestDnsAnswerOperations(new Route53State(context.store(), context.clock()), plane.handler()));
+    var endpoint = new Endpoint("Route 53 DNS", "udp+tcp", context.settings().bindAddress(), plane.dnsPort().orElseThrow());
+    return new Started(handlers, List.of(plane), List.of(endpoint));
   }
 
   /** Replaces the source GetHealthCheckStatus reads (the data plane's prober). */

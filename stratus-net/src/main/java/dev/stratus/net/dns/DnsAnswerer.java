@@ -22,4 +22,13 @@ public interface DnsAnswerer {
    * @param clientSubnet the EDNS client subnet, if the resolver sent one with a non-zero prefix
    */
   DnsAnswer answer(Message query, InetSocketAddress client, Optional<ClientSubnet> clientSubnet);
+
+  /**
+   * The version of the state answers come from: while it is the same object, answers marked
+   * {@link DnsAnswer.Caching#FIXED} or {@code BY_ANSWER} may be reused as bytes. Null (the
+   * default) turns the server's answer cache off.
+   */
+  default Object cacheVersion() {
+    return null;
+  }
 }

@@ -65,17 +65,20 @@ final class DnsResponder {
         .map(o -> new ClientSubnet(o.getAddress(), o.getSourcePrefixLength()));
     Message response;
     int scope;
+    DnsAnswer.Caching caching;
     try {
       DnsAnswer answer = answerer.answer(query, request.sender(), subnet);
       response = answer.response();
       scope = answer.scopePrefixLength();
+      caching = ecs.isPresent() ? DnsAnswer.Caching.NONE : answer.caching();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "DNS answerer failed for " + query.getQuestion(), e);
       response = error(query, Rcode.SERVFAIL);
       scope = 0;
+      caching = DnsAnswer.Caching.NONE;
     }
     fixHeader(response, query);
-    return new DnsResponse(withOpt(response, query, ecs, scope), request.sender(), limit);
+    return new DnsResponse(withOpt(response, query, ecs, scope), request.sender(), limit, caching);
   }
 
   /** A response with only the query's question (if any) and {@code rcode}. */

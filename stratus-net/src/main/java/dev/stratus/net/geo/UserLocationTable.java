@@ -1,5 +1,6 @@
 package dev.stratus.net.geo;
 
+import dev.stratus.core.ClientLocation;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,6 +41,27 @@ public final class UserLocationTable {
   }
 
   public List<Entry> entries() { return entries; }
+
+  /**
+   * The table of the configuration's {@code clientLocations}, in order (a later row for the same
+   * block wins).
+   *
+   * @throws IllegalArgumentException naming the bad row: a malformed CIDR, an unknown city or
+   *     country code, coordinates out of range
+   */
+  public static UserLocationTable of(List<ClientLocation> locations) {
+    UserLocationTable table = EMPTY;
+    for (ClientLocation l : locations) {
+      try {
+        table = l.city().isPresent()
+            ? table.withCity(l.cidr(), l.city().get())
+            : table.withCoordinates(l.cidr(), l.latitude().orElseThrow(), l.longitude().orElseThrow(), l.countryCode());
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("client location " + l.cidr() + ": " + e.getMessage(), e);
+      }
+    }
+    return table;
+  }
 
   /** This table plus {@code cidr} placed at a city of {@link GeoTables} ({@code "Sydney"}). */
   public UserLocationTable withCity(String cidr, String cityName) {

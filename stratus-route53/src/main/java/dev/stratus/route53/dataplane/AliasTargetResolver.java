@@ -1,5 +1,6 @@
 package dev.stratus.route53.dataplane;
 
+import dev.stratus.core.dns.DnsTargetRegistry;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,12 @@ public interface AliasTargetResolver {
 
   /** Owns no names: every alias to an AWS resource answers NODATA. */
   AliasTargetResolver NONE = name -> Optional.empty();
+
+  /** The names services put in {@code registry} (the core registry every service shares). */
+  static AliasTargetResolver of(DnsTargetRegistry registry) {
+    return name -> registry.find(name.toString(true))
+        .map(t -> new Target(t.addresses(), t.ttlSeconds(), t.healthy()));
+  }
 
   /**
    * What an AWS resource name resolves to.

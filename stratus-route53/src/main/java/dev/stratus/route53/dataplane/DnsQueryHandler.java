@@ -76,6 +76,7 @@ public final class DnsQueryHandler implements DnsAnswerer {
   /** Replaces the user's CIDR → place table (the IP database stays); e.g. "10.20.0.0/16 is Sydney". */
   public void userLocations(UserLocationTable table) {
     locator = locator.withUserTable(table);
+    update(s -> new State(s.zones(), s.health(), s.cidr())); // a new version: cached answers by resolver go
   }
 
   /** Atomically replaces the state with {@code change(state)}; called by the data plane only. */
@@ -92,22 +93,48 @@ public final class DnsQueryHandler implements DnsAnswerer {
   public DnsAnswer answer(Message query, InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
     State current = state;
     Record question = query.getQuestion();
-    Message response = new Message(query.getHeader().getID());
-    response.addRecord(question, Section.QUESTION);
     Optional<ZoneSnapshot> zone = question.getDClass() == DClass.IN || question.getDClass() == DClass.ANY
         ? current.zones().find(question.getName()) : Optional.empty();
-    AliasTargetResolver external = aliasTargets;
     if (zone.isEmpty()) {
-      return DnsAnswer.of(awsResourceName(question, external, response));
+      Message response = new Message(query.getHeader().getID());
+      response.addRecord(question, Section.QUESTION);
+      return DnsAnswer.of(awsResourceName(question, aliasTargets, response));
     }
+    return answerFrom(current, zone.get(), question, query.getHeader().getID(), resolver.getAddress(), subnet);
+  }
+
+  /**
+   * What the DNS server answers for {@code question} from the zone {@code zoneId}, for a client
+   * at {@code resolver} with {@code subnet}: TestDNSAnswer's engine. Empty when the data plane
+   * does not hold that zone (yet).
+   */
+  public Optional<DnsAnswer> answerInZone(String zoneId, Record question, InetAddress resolver,
+      Optional<ClientSubnet> subnet) {
+    State current = state;
+    return current.zones().byOrigin().values().stream().filter(z -> z.zone().id().equals(zoneId)).findFirst()
+        .map(zone -> answerFrom(current, zone, question, 0, resolver, subnet));
+  }
+
+  private DnsAnswer answerFrom(State current, ZoneSnapshot zone, Record question, int id, InetAddress resolver,
+      Optional<ClientSubnet> subnet) {
+    Message response = new Message(id);
+    response.addRecord(question, Section.QUESTION);
     response.getHeader().setFlag(Flags.AA);
-    DnsClient client = client(resolver, subnet);
-    SelectionContext context = new SelectionContext(random.get(), latency,
-        id -> current.cidr().getOrDefault(id, Map.of()));
-    ZoneLookup lookup = new ZoneLookup(current.zones()::find, external, current.health(), client, context, response);
-    lookup.resolve(zone.get(), question.getName(), question.getType());
+    AnswerInputs inputs = new AnswerInputs();
+    DnsClient client = client(resolver, subnet, inputs);
+    SelectionContext context = new SelectionContext(inputs.random(random.get()), latency,
+        cidrId -> current.cidr().getOrDefault(cidrId, Map.of()));
+    ZoneLookup lookup = new ZoneLookup(current.zones()::find, inputs.external(aliasTargets), current.health(), client,
+        context, response);
+    lookup.resolve(zone, question.getName(), question.getType());
     int scope = lookup.clientSpecific() ? subnet.map(ClientSubnet::sourcePrefixLength).orElse(0) : 0;
-    return new DnsAnswer(response, scope);
+    return new DnsAnswer(response, scope, inputs.caching(lookup.clientSpecific()));
+  }
+
+  /** The zone-snapshot set answers come from: the server's answer cache lives as long as it does. */
+  @Override
+  public Object cacheVersion() {
+    return state;
   }
 
   /**
@@ -127,10 +154,13 @@ public final class DnsQueryHandler implements DnsAnswerer {
     return response;
   }
 
-  private DnsClient client(InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
-    InetAddress address = subnet.map(ClientSubnet::address).orElse(resolver.getAddress());
+  private DnsClient client(InetAddress resolver, Optional<ClientSubnet> subnet, AnswerInputs inputs) {
+    InetAddress address = subnet.map(ClientSubnet::address).orElse(resolver);
     int prefix = subnet.map(ClientSubnet::sourcePrefixLength).orElse(address.getAddress().length * 8);
     ClientLocator current = locator;
-    return new DnsClient(address, prefix, () -> current.locate(address));
+    return new DnsClient(address, prefix, () -> {
+      inputs.clientUsed();
+      return current.locate(address);
+    });
   }
 }

@@ -1,6 +1,7 @@
 package dev.stratus.route53.dataplane;
 
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.store.Store;
 import dev.stratus.net.dns.DnsServer;
@@ -61,11 +62,17 @@ public final class Route53DataPlane implements AutoCloseable {
     this.handler = handler;
   }
 
-  /** Everything, including the DNS listener on {@code settings.bindAddress():settings.dnsPort()}. */
+  /**
+   * Everything, including the DNS listener on {@code settings.bindAddress():settings.dnsPort()}:
+   * clients are located by the settings' client locations, then the bundled IP database; alias
+   * records to AWS resources resolve through the shared {@link DnsTargetRegistry}.
+   */
   public static Route53DataPlane start(StratusContext context) {
     HealthChecker checker = HealthChecker.standard(context.clock());
-    DnsQueryHandler handler = new DnsQueryHandler(ClientLocator.standard(UserLocationTable.empty()),
+    DnsQueryHandler handler = new DnsQueryHandler(
+        ClientLocator.standard(UserLocationTable.of(context.settings().clientLocations())),
         LatencyModel.standard(), ThreadLocalRandom::current);
+    handler.aliasTargets(AliasTargetResolver.of(DnsTargetRegistry.in(context.extensions())));
     Route53DataPlane plane = attach(context.store(), checker, handler);
     try {
       plane.server = Optional.of(DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(), handler));

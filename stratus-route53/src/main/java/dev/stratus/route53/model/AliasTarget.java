@@ -21,8 +21,8 @@ public record AliasTarget(String hostedZoneId, String dnsName, boolean evaluateT
     Objects.requireNonNull(dnsName, "dnsName");
   }
 
-  /** Whether this alias points at CloudFront (by zone id or {@code cloudfront.net} name). */
+  /** Whether this alias points at CloudFront (by zone id, or a {@code cloudfront.net} name or Stratus's {@code cloudfront.localhost} one). */
   public boolean cloudFront() {
-    return hostedZoneId.equals(CLOUDFRONT_ZONE_ID) || dnsName.endsWith(".cloudfront.net.");
+    return hostedZoneId.equals(CLOUDFRONT_ZONE_ID) || dnsName.endsWith(".cloudfront.net.") || dnsName.endsWith(".cloudfront.localhost.");
   }
 }

@@ -1,0 +1,140 @@
+package dev.stratus.app;
+
+import dev.stratus.core.ClientLocation;
+import dev.stratus.net.geo.AwsRegion;
+import dev.stratus.net.geo.ClientLocator;
+import dev.stratus.net.geo.GeoPoint;
+import dev.stratus.net.geo.GeoTables;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.NetworkPath;
+import dev.stratus.net.geo.Place;
+import dev.stratus.net.geo.RegionLatency;
+import dev.stratus.net.geo.UserLocationTable;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code stratus latency}: the latency model's estimate from a place to an AWS region, with its
+ * parts, or the ranking of every region (what latency routing decides with). Needs no server.
+ */
+@Command(name = "latency", description = "Estimate round-trip time from a place or IP to AWS regions (no server needed).")
+final class LatencyCommand implements Callable<Integer> {
+  @Option(names = "--from", required = true,
+      description = "A city (Sydney), an IP address (located by the config's clientLocations, then the bundled IP database), or LAT,LONG.")
+  String from;
+
+  @Option(names = "--to", description = "An AWS region code (us-east-1); without it, every region ranked.")
+  String to;
+
+  @Option(names = "--config", description = "Configuration file whose clientLocations place IP addresses (default <data-dir>/config.json when present).")
+  Path config;
+
+  @Option(names = "--data-dir", description = "Where the default config.json is looked for (default ${DEFAULT-VALUE}).")
+  Path dataDir = Path.of(System.getProperty("user.home"), ".stratus");
+
+  private final PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    GeoTables tables = GeoTables.standard();
+    LatencyModel model = LatencyModel.standard();
+    Optional<Located> origin;
+    try {
+      origin = locate(from.trim(), tables);
+    } catch (ConfigFile.BadConfigException e) {
+      System.err.println("stratus: " + e.getMessage());
+      return 1;
+    }
+    if (origin.isEmpty()) {
+      System.err.println("stratus: cannot place \"" + from + "\": not a known city, LAT,LONG, or an address the client-location table or the IP database places");
+      return 1;
+    }
+    GeoPoint a = origin.get().point();
+    out.printf(Locale.ROOT, "from %s (%.2f, %.2f)%n", origin.get().description(), a.latitude(), a.longitude());
+    if (to == null) {
+      rank(model, tables, a);
+      return 0;
+    }
+    Optional<AwsRegion> region = tables.region(to.trim().toLowerCase(Locale.ROOT));
+    if (region.isEmpty()) {
+      System.err.println("stratus: unknown region \"" + to + "\"");
+      return 1;
+    }
+    explain(model, a, region.get());
+    return 0;
+  }
+
+  private record Located(GeoPoint point, String description) {}
+
+  private Optional<Located> locate(String text, GeoTables tables) throws ConfigFile.BadConfigException {
+    var city = tables.city(text);
+    if (city.isPresent()) {
+      return Optional.of(new Located(city.get().point(), city.get().name() + ", " + city.get().countryCode() + " (city table)"));
+    }
+    if (text.matches("-?\\d+(\\.\\d+)?\\s*,\\s*-?\\d+(\\.\\d+)?")) {
+      String[] parts = text.split(",");
+      try {
+        return Optional.of(new Located(new GeoPoint(Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())), "coordinates"));
+      } catch (IllegalArgumentException e) {
+        return Optional.empty();
+      }
+    }
+    if (!text.matches("[0-9a-fA-F:.]+") || !(text.contains(".") || text.contains(":"))) {
+      return Optional.empty();
+    }
+    InetAddress address;
+    try {
+      address = InetAddress.getByName(text);
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+    List<ClientLocation> locations = List.of();
+    var file = ConfigFile.locate(Optional.ofNullable(config), Optional.of(dataDir));
+    if (file.isPresent()) {
+      locations = ConfigFile.clientLocations(file.get());
+    }
+    Optional<Place> place = ClientLocator.standard(UserLocationTable.of(locations)).locate(address);
+    return place.map(p -> new Located(p.point(), address.getHostAddress() + " in "
+        + p.countryCode().orElse("an unnamed country")
+        + (p.source() == Place.Source.USER_TABLE ? " (client-location table)" : " (IP database, country reference point)")));
+  }
+
+  private void explain(LatencyModel model, GeoPoint a, AwsRegion region) {
+    GeoPoint b = region.point();
+    double km = a.distanceKm(b);
+    out.printf(Locale.ROOT, "to   %s %s, %s, %s (%.2f, %.2f)%n", region.code(), region.name(), region.city(),
+        region.countryCode(), b.latitude(), b.longitude());
+    out.printf(Locale.ROOT, "great-circle distance  %,.0f km%n", km);
+    out.printf(Locale.ROOT, "fibre speed            %,.0f km/s (c / 1.5)%n", LatencyModel.FIBRE_KM_PER_SECOND);
+    for (NetworkPath path : NetworkPath.values()) {
+      double routeKm = km * path.routeInflation();
+      double propagation = 2 * routeKm / LatencyModel.FIBRE_KM_PER_SECOND * 1_000;
+      out.printf(Locale.ROOT, "%-22s route %.2f x %,.0f km = %,.0f km; 2 x %,.0f km / fibre = %.1f ms + fixed %.1f ms = %.1f ms RTT%n",
+          label(path), path.routeInflation(), km, routeKm, routeKm, propagation, path.fixedRoundTripMillis(),
+          model.roundTripMillis(a, b, path));
+    }
+  }
+
+  private void rank(LatencyModel model, GeoTables tables, GeoPoint a) {
+    List<RegionLatency> ranked = model.rankRegions(a, tables.regions().stream().map(AwsRegion::code).toList());
+    out.printf(Locale.ROOT, "%4s  %-15s %-30s %10s %12s %12s%n", "rank", "region", "name", "km", "internet ms", "backbone ms");
+    int i = 1;
+    for (RegionLatency r : ranked) {
+      out.printf(Locale.ROOT, "%4d  %-15s %-30s %,10.0f %12.1f %12.1f%n", i++, r.region().code(), r.region().name(),
+          a.distanceKm(r.region().point()), r.roundTripMillis(),
+          model.roundTripMillis(a, r.region().point(), NetworkPath.AWS_BACKBONE));
+    }
+  }
+
+  private static String label(NetworkPath path) {
+    return path == NetworkPath.PUBLIC_INTERNET ? "public internet" : "AWS backbone";
+  }
+}

@@ -1,0 +1,57 @@
+package dev.stratus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code stratus latency}: the estimate with its parts, the ranking, and places from IPs. */
+class LatencyCommandTest {
+  @TempDir Path dir;
+
+  private record Run(int code, String out) {}
+
+  private Run run(String... args) {
+    PrintStream previous = System.out;
+    var buffer = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.execute(args);
+      return new Run(code, buffer.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(previous);
+    }
+  }
+
+  @Test
+  void latency_cityToRegion_printsDistanceSpeedInflationFixedDelayAndBothPaths() {
+    Run r = run("latency", "--from", "Sydney", "--to", "us-east-1", "--data-dir", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("Sydney, AU").contains("us-east-1").contains("great-circle distance")
+        .contains("199,862 km/s").contains("public internet").contains("route 2.00 x").contains("fixed 10.0 ms")
+        .contains("AWS backbone").contains("route 1.25 x").contains("fixed 2.0 ms").contains("ms RTT");
+  }
+
+  @Test
+  void latency_ipWithoutTo_ranksRegionsNearestFirst() {
+    Run r = run("latency", "--from", "1.120.0.1", "--data-dir", dir.toString());
+    assertThat(r.code()).isZero();
+    String firstRow = r.out().lines().filter(l -> l.trim().startsWith("1 ")).findFirst().orElseThrow();
+    assertThat(firstRow).contains("ap-southeast-2");
+  }
+
+  @Test
+  void latency_privateIpPlacedByConfig_elseRefused() throws Exception {
+    Path config = Files.writeString(dir.resolve("c.json"), "{\"clientLocations\":[{\"cidr\":\"10.20.0.0/16\",\"city\":\"London\"}]}");
+    Run placed = run("latency", "--from", "10.20.3.4", "--to", "eu-west-2", "--config", config.toString());
+    assertThat(placed.code()).isZero();
+    assertThat(placed.out()).contains("client-location table");
+    assertThat(run("latency", "--from", "10.99.0.1", "--data-dir", dir.toString()).code()).isEqualTo(1);
+    assertThat(run("latency", "--from", "Sydney", "--to", "mars-1", "--data-dir", dir.toString()).code()).isEqualTo(1);
+  }
+}
