@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * botocore (boto3) and the AWS CLI v1 against the same echo handlers as the SDK tests: botocore
- * is stricter about shapes than the Java SDK. Needs python3 with boto3 and {@code aws} on PATH,
- * so it runs only with {@code -Dstratus.externalClients=true}.
+ * is stricter about shapes than the Java SDK. Needs python3 with boto3 and the AWS CLI v2 at
+ * {@code /usr/bin/aws}, which CI installs, so it runs under {@code CI=true}.
  */
-@EnabledIfSystemProperty(named = "stratus.externalClients", matches = "true")
+@EnabledIfEnvironmentVariable(named = "CI", matches = "true")
 class ExternalClientsIT {
   static ApiTestServer server;
 
@@ -48,9 +48,9 @@ class ExternalClientsIT {
   }
 
   @Test void awsCli_route53AndEc2_printJson() throws Exception {
-    String zones = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "--region", "us-east-1",
+    String zones = run(List.of("/usr/bin/aws", "--endpoint-url", server.endpoint().toString(), "--region", "us-east-1",
         "route53", "list-resource-record-sets", "--hosted-zone-id", "Z1", "--no-paginate"));
-    String vpcs = run(List.of("aws", "--endpoint-url", server.endpoint().toString(), "--region", "us-east-1",
+    String vpcs = run(List.of("/usr/bin/aws", "--endpoint-url", server.endpoint().toString(), "--region", "us-east-1",
         "ec2", "describe-vpcs", "--vpc-ids", "vpc-1", "--no-paginate"));
 
     assertThat(zones).contains("\"Name\": \"www.example.com.\"");
