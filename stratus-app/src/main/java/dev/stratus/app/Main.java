@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code stratus} command: {@code start}, {@code status}, {@code endpoints}, {@code version}. */
 @Command(name = "stratus", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "The AWS networking stack on one machine.",
-    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, VersionCommand.class})
+    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, VersionCommand.class,
+        ReachCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
