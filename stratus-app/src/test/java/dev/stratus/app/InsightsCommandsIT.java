@@ -93,6 +93,19 @@ class InsightsCommandsIT {
   }
 
   @Test
+  void import_peeringDump_recreatesItThroughTheApiAndAnalysesTheSame() {
+    CommandOutput r = CommandOutput.run("import", "../stratus-ec2/src/test/resources/reachability/peering",
+        "--endpoint", endpoint());
+    assertThat(r.out()).contains("i-a -> i-", "pcx-ab -> pcx-", "Created ");
+    java.util.Map<String, String> ids = new java.util.HashMap<>();
+    r.out().lines().filter(l -> l.contains(" -> ")).map(l -> l.split(" -> ")).forEach(p -> ids.put(p[0], p[1]));
+    assertThat(CommandOutput.run("reach", ids.get("i-a"), ids.get("i-b"), "--port", "5432", "--endpoint", endpoint())
+        .out()).contains("Reachable.");
+    assertThat(CommandOutput.run("reach", ids.get("i-b"), ids.get("i-c"), "--port", "22", "--endpoint", endpoint())
+        .out()).contains("Not reachable.", "PCX_REQUIRES_ADDRESS_IN_VPC_CIDR");
+  }
+
+  @Test
   void audit_runningServer_findsSshOpenToTheInternet() {
     CommandOutput r = CommandOutput.run("audit", "--endpoint", endpoint());
     assertThat(r.exitCode()).isEqualTo(1);

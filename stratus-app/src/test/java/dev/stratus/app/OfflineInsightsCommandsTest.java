@@ -43,7 +43,7 @@ class OfflineInsightsCommandsTest {
 
   @Test
   void import_fixtureFolder_summarisesIt() {
-    CommandOutput r = CommandOutput.run("import", FIXTURES + "peering");
+    CommandOutput r = CommandOutput.run("import", FIXTURES + "peering", "--check");
     assertThat(r.exitCode()).isZero();
     assertThat(r.out()).contains("Regions: us-east-1", "3 VPCs", "reach SRC DST --import");
   }
@@ -52,8 +52,8 @@ class OfflineInsightsCommandsTest {
   void import_malformedFolder_namesTheSkippedFiles(@TempDir Path dir) throws Exception {
     Files.createDirectories(dir.resolve("us-east-1"));
     Files.writeString(dir.resolve("us-east-1/describe-vpcs.json"), "{ not json");
-    CommandOutput r = CommandOutput.run("import", dir.toString());
+    CommandOutput r = CommandOutput.run("import", dir.toString(), "--check");
     assertThat(r.exitCode()).isEqualTo(1);
-    assertThat(r.out()).contains("skipped: us-east-1/describe-vpcs.json");
+    assertThat(r.out()).contains("skipped file: us-east-1/describe-vpcs.json");
   }
 }
