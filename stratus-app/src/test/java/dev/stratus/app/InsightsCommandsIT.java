@@ -106,6 +106,15 @@ class InsightsCommandsIT {
   }
 
   @Test
+  void import_transitGatewayDump_keepsTablesAssociationsAndPropagations() {
+    CommandOutput r = CommandOutput.run("import", "../stratus-ec2/src/test/resources/reachability/tgw",
+        "--endpoint", endpoint());
+    assertThat(r.out()).contains("tgw-rtb-prod -> tgw-rtb-", "Created ");
+    assertThat(CommandOutput.run("audit", "--endpoint", endpoint()).out())
+        .contains("TGW_ROUTE_TABLE_JOINS_ENVIRONMENTS", "prod reaches dev");
+  }
+
+  @Test
   void audit_runningServer_findsSshOpenToTheInternet() {
     CommandOutput r = CommandOutput.run("audit", "--endpoint", endpoint());
     assertThat(r.exitCode()).isEqualTo(1);
