@@ -17,8 +17,8 @@ class CliJsonTest {
     var r = DescribeVpcsResponse.builder().vpcs(Vpc.builder().vpcId("vpc-1").cidrBlock("10.0.0.0/16").isDefault(false)
         .tags(Tag.builder().key("Name").value("a").build()).build()).build();
     String json = CliJson.write(r).toString();
-    assertThat(json).isEqualTo("{\"Vpcs\":[{\"CidrBlock\":\"10.0.0.0/16\",\"VpcId\":\"vpc-1\",\"IsDefault\":false,"
-        + "\"Tags\":[{\"Key\":\"Name\",\"Value\":\"a\"}]}]}");
+    assertThat(json).isEqualTo("{\"Vpcs\":[{\"IsDefault\":false,\"Tags\":[{\"Key\":\"Name\",\"Value\":\"a\"}],"
+        + "\"VpcId\":\"vpc-1\",\"CidrBlock\":\"10.0.0.0/16\"}]}");
   }
 
   @Test
