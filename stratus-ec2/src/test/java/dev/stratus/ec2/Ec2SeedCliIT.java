@@ -89,6 +89,28 @@ class Ec2SeedCliIT {
     assertThat(iface.get("VpcEndpoint").get("NetworkInterfaceIds")).hasSize(2);
   }
 
+  @Test
+  void everydayDescribes_throughTheCli() throws Exception {
+    assertThat(ok(aws("ec2", "describe-regions")).get("Regions").size()).isGreaterThan(15);
+    JsonNode zones = ok(aws("ec2", "describe-availability-zones")).get("AvailabilityZones");
+    assertThat(zones.get(0).get("ZoneId").asString()).isEqualTo("euw1-az1");
+    JsonNode vpcs = ok(aws("ec2", "describe-vpcs", "--filters", "Name=isDefault,Values=true")).get("Vpcs");
+    assertThat(vpcs.get(0).get("CidrBlock").asString()).isEqualTo("172.31.0.0/16");
+    assertThat(ok(aws("ec2", "describe-subnets", "--filters", "Name=default-for-az,Values=true")).get("Subnets"))
+        .hasSize(3);
+    ok(aws("ec2", "describe-route-tables"));
+    ok(aws("ec2", "describe-network-acls"));
+    ok(aws("ec2", "describe-internet-gateways"));
+    ok(aws("ec2", "describe-security-groups", "--group-names", "default"));
+    ok(aws("ec2", "describe-account-attributes"));
+    ok(aws("ec2", "run-instances", "--image-id", "ami-0123456789abcdef0", "--count", "1", "--instance-type",
+        "t3.micro"));
+    JsonNode running = ok(aws("ec2", "describe-instances", "--filters", "Name=instance-state-name,Values=running"));
+    assertThat(running.get("Reservations").get(0).get("Instances").get(0).get("PublicIpAddress")).isNotNull();
+    Result bad = aws("ec2", "describe-vpcs", "--filters", "Name=colour,Values=red");
+    assertThat(bad.err).contains("InvalidParameterValue").contains("The filter 'colour' is invalid");
+  }
+
   private String vpc(String cidr) throws Exception {
     return ok(aws("ec2", "create-vpc", "--cidr-block", cidr)).get("Vpc").get("VpcId").asString();
   }
