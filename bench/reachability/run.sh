@@ -23,7 +23,7 @@ trap stop EXIT
 
 python3 -c "import boto3" 2>/dev/null || { echo "needs boto3 (pip install boto3)" >&2; exit 1; }
 log "starting stratus on port $PORT (builds on first use)"
-STRATUS_JAVA_OPTS="${STRATUS_JAVA_OPTS:--Xmx2g}" ./stratus start --ephemeral --port "$PORT" --dns-port "$DNS_PORT" >"$RUN/stratus.log" 2>&1 &
+STRATUS_JAVA_OPTS="${STRATUS_JAVA_OPTS:--Xmx6g}" ./stratus start --ephemeral --port "$PORT" --dns-port "$DNS_PORT" >"$RUN/stratus.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/_stratus/health" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/_stratus/health" >/dev/null || { log "stratus did not start"; cat "$RUN/stratus.log" >&2; exit 1; }

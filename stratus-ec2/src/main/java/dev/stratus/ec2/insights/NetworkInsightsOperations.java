@@ -169,6 +169,9 @@ public final class NetworkInsightsOperations {
       return a.completed("succeeded", null, v.networkPathFound(), CliJson.write(findings).toString());
     } catch (IllegalArgumentException e) {
       return a.completed("failed", e.getMessage(), null, null);
+    } catch (RuntimeException e) {
+      // Fail closed, as AWS does: the analysis fails with a message; the API call itself succeeded.
+      return a.completed("failed", "Internal error analysing the path: " + e, null, null);
     }
   }
 
