@@ -3,10 +3,12 @@ package dev.stratus.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code stratus} command: {@code start}, {@code status}, {@code endpoints}, {@code latency}, {@code version}. */
+/** The {@code stratus} command: {@code start}, {@code status}, {@code endpoints}, {@code latency}, {@code version},
+ * and the VPC analysis commands {@code reach}, {@code audit}, {@code import}, {@code export}. */
 @Command(name = "stratus", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
     description = "The AWS networking stack on one machine.",
-    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, LatencyCommand.class, VersionCommand.class})
+    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, LatencyCommand.class, VersionCommand.class,
+        ReachCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -22,6 +22,7 @@ public final class Ec2Module implements ServiceModule {
     return List.of(new RegionOperations(store), new VpcOperations(store), new SubnetOperations(store),
         new RouteTableOperations(store), new InternetGatewayOperations(store), new SecurityGroupOperations(store),
         new SecurityGroupRuleOperations(store),
+        new dev.stratus.ec2.insights.NetworkInsightsOperations(store),
         new NetworkAclOperations(store), new TagOperations(store), new InstanceOperations(store),
         new NetworkInterfaceOperations(store), new ElasticIpOperations(store), new NatGatewayOperations(store),
         new TransitGatewayOperations(store), new VpcPeeringOperations(store),

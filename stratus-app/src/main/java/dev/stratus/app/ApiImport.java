@@ -1,0 +1,236 @@
+package dev.stratus.app;
+
+import dev.stratus.ec2.reachability.CidrBlock;
+import dev.stratus.ec2.reachability.Network;
+import dev.stratus.ec2.reachability.NetworkAcl;
+import dev.stratus.ec2.reachability.RouteDestination;
+import dev.stratus.ec2.reachability.RouteTable;
+import dev.stratus.ec2.reachability.RouteTarget;
+import dev.stratus.ec2.reachability.SecurityGroup;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.Tag;
+
+/**
+ * Re-creates an imported network in a running Stratus through its EC2 API, keeping every CIDR,
+ * rule, route and association; the new resources get new ids, and {@link #ids()} maps old to new.
+ * Covered: VPCs (all IPv4 blocks, DNS attributes, tags), subnets, internet gateways, security
+ * groups and rules, network ACLs and entries, NAT gateways, peering connections, transit gateways
+ * with VPC attachments, route tables, associations, propagations and static routes, VPC route
+ * tables and routes, instances (private address, groups). What cannot be carried over is listed in
+ * {@link #skipped()} (VPC endpoints, VPNs, prefix-list rules, routes to interfaces).
+ */
+final class ApiImport {
+  /*
+   * Order matters: groups and peerings before the rules (rules reference groups, across peerings), gateways, peerings and
+   * transit gateways before the routes that target them, subnets before instances. The default
+   * VPC resources of an imported VPC (main route table, default NACL, "default" group) are mapped
+   * to the ones the new VPC gets, and their rules are replaced by the imported ones.
+   */
+  private final Function<String, Ec2Client> clients;
+  final Map<String, String> ids = new LinkedHashMap<>();
+  final List<String> skipped = new ArrayList<>();
+
+  ApiImport(Function<String, Ec2Client> clients) { this.clients = clients; }
+
+  /** Old id to new id, in creation order. */
+  Map<String, String> ids() { return ids; }
+
+  /** What was not re-created, one line each. */
+  List<String> skipped() { return skipped; }
+
+  Ec2Client ec2(String region) { return clients.apply(region); }
+
+  String id(String old) {
+    String n = ids.get(old);
+    if (n == null) throw new IllegalStateException("not imported: " + old);
+    return n;
+  }
+
+  /** Re-creates every Region of {@code n}. */
+  void run(Network n) {
+    for (String region : n.regions()) vpcs(n, region);
+    var transit = new ApiImportTransit(this, n);
+    transit.peerings();
+    // Rules may reference groups across a peering, which must exist first (vpc.md §15).
+    n.securityGroups().forEach(g -> groupRules(ec2(g.region()), g));
+    for (String region : n.regions()) transit.transitGateways(region);
+    for (String region : n.regions()) routes(n, region);
+    n.vpcEndpoints().forEach(e -> skipped.add(e.id() + " (VPC endpoint)"));
+    n.vpnConnections().forEach(v -> skipped.add(v.id() + " (VPN connection)"));
+  }
+
+  private void vpcs(Network n, String region) {
+    Ec2Client ec2 = ec2(region);
+    for (var v : n.vpcs()) {
+      if (!v.region().equals(region)) continue;
+      var ipv4 = v.cidrBlocks().stream().filter(c -> !c.ipv6()).toList();
+      String vpc = ec2.createVpc(r -> r.cidrBlock(ipv4.get(0).toString())).vpc().vpcId();
+      ids.put(v.id(), vpc);
+      ipv4.stream().skip(1).forEach(c -> ec2.associateVpcCidrBlock(r -> r.vpcId(vpc).cidrBlock(c.toString())));
+      ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsSupport(b -> b.value(v.enableDnsSupport())));
+      ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(v.enableDnsHostnames())));
+      tag(ec2, vpc, v.tags());
+      Filter byVpc = Filter.builder().name("vpc-id").values(vpc).build();
+      String main = ec2.describeRouteTables(r -> r.filters(byVpc)).routeTables().get(0).routeTableId();
+      String acl = ec2.describeNetworkAcls(r -> r.filters(byVpc)).networkAcls().get(0).networkAclId();
+      String sg = ec2.describeSecurityGroups(r -> r.filters(byVpc)).securityGroups().get(0).groupId();
+      n.routeTables().stream().filter(t -> t.vpcId().equals(v.id()) && t.main()).forEach(t -> ids.put(t.id(), main));
+      n.networkAcls().stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).forEach(a -> ids.put(a.id(), acl));
+      n.securityGroups().stream().filter(g -> g.vpcId().equals(v.id()) && g.groupName().equals("default"))
+          .forEach(g -> ids.put(g.id(), sg));
+    }
+    for (var s : n.subnets()) {
+      if (!s.region().equals(region)) continue;
+      String subnet = ec2.createSubnet(r -> r.vpcId(id(s.vpcId())).cidrBlock(s.cidrBlock().toString())
+          .availabilityZone(s.availabilityZone().isEmpty() ? null : s.availabilityZone())).subnet().subnetId();
+      ids.put(s.id(), subnet);
+      tag(ec2, subnet, s.tags());
+    }
+    for (var g : n.internetGateways()) {
+      if (!g.region().equals(region)) continue;
+      String igw = ec2.createInternetGateway(r -> {}).internetGateway().internetGatewayId();
+      ids.put(g.id(), igw);
+      g.attachedVpcIds().forEach(v -> ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(id(v))));
+    }
+    for (var g : n.securityGroups()) {
+      if (!g.region().equals(region) || ids.containsKey(g.id())) continue;
+      ids.put(g.id(), ec2.createSecurityGroup(r -> r.vpcId(id(g.vpcId())).groupName(g.groupName())
+          .description("imported " + g.id())).groupId());
+    }
+    n.networkAcls().stream().filter(a -> a.region().equals(region)).forEach(a -> acl(ec2, n, a));
+    for (var nat : n.natGateways()) {
+      if (!nat.region().equals(region) || nat.state().equals("deleted")) continue;
+      String alloc = nat.connectivityType().equals("private") ? null : ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
+      ids.put(nat.id(), ec2.createNatGateway(r -> r.subnetId(id(nat.subnetId())).allocationId(alloc)
+          .connectivityType(nat.connectivityType())).natGateway().natGatewayId());
+    }
+  }
+
+  /** Replaces the new group's rules with the imported ones. */
+  private void groupRules(Ec2Client ec2, SecurityGroup g) {
+    String sg = id(g.id());
+    var current = ec2.describeSecurityGroups(r -> r.groupIds(sg)).securityGroups().get(0);
+    if (!current.ipPermissions().isEmpty()) ec2.revokeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(current.ipPermissions()));
+    if (!current.ipPermissionsEgress().isEmpty()) {
+      ec2.revokeSecurityGroupEgress(r -> r.groupId(sg).ipPermissions(current.ipPermissionsEgress()));
+    }
+    List<IpPermission> in = g.ingress().stream().map(p -> permission(g, p)).filter(p -> p != null).toList();
+    List<IpPermission> out = g.egress().stream().map(p -> permission(g, p)).filter(p -> p != null).toList();
+    if (!in.isEmpty()) ec2.authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(in));
+    if (!out.isEmpty()) ec2.authorizeSecurityGroupEgress(r -> r.groupId(sg).ipPermissions(out));
+  }
+
+  private IpPermission permission(SecurityGroup g, SecurityGroup.IpPermission p) {
+    var b = IpPermission.builder().ipProtocol(p.ipProtocol());
+    if (p.ipProtocol().equals("tcp") || p.ipProtocol().equals("udp") || p.ipProtocol().equals("6")
+        || p.ipProtocol().equals("17")) {
+      b.fromPort(p.ports().from()).toPort(p.ports().to());
+    } else if (!p.ipProtocol().equals("-1")) {
+      b.fromPort(-1).toPort(-1);
+    }
+    String d = p.description().isEmpty() ? null : p.description();
+    switch (p.peer()) {
+      case SecurityGroup.Peer.Cidr c when c.block().ipv6() -> b.ipv6Ranges(x -> x.cidrIpv6(c.block().toString()).description(d));
+      case SecurityGroup.Peer.Cidr c -> b.ipRanges(x -> x.cidrIp(c.block().toString()).description(d));
+      case SecurityGroup.Peer.Group r when ids.containsKey(r.groupId()) ->
+          b.userIdGroupPairs(x -> x.groupId(ids.get(r.groupId())).description(d));
+      case SecurityGroup.Peer.Group r -> {
+        skipped.add(g.id() + " rule referencing " + r.groupId() + " (group not in the dump)");
+        return null;
+      }
+      case SecurityGroup.Peer.PrefixList pl -> {
+        skipped.add(g.id() + " rule for prefix list " + pl.prefixListId() + " (prefix list ids differ)");
+        return null;
+      }
+    }
+    return b.build();
+  }
+
+  private void acl(Ec2Client ec2, Network n, NetworkAcl a) {
+    String acl = ids.containsKey(a.id()) ? id(a.id())
+        : ec2.createNetworkAcl(r -> r.vpcId(id(a.vpcId()))).networkAcl().networkAclId();
+    ids.put(a.id(), acl);
+    for (var e : ec2.describeNetworkAcls(r -> r.networkAclIds(acl)).networkAcls().get(0).entries()) {
+      if (e.ruleNumber() < 32767) ec2.deleteNetworkAclEntry(r -> r.networkAclId(acl).ruleNumber(e.ruleNumber()).egress(e.egress()));
+    }
+    for (NetworkAcl.Entry e : a.entries()) {
+      if (e.ruleNumber() >= 32767) continue;
+      boolean ports = e.protocol().equals("6") || e.protocol().equals("17");
+      ec2.createNetworkAclEntry(r -> {
+        r.networkAclId(acl).ruleNumber(e.ruleNumber()).egress(e.egress()).protocol(e.protocol())
+            .ruleAction(e.action().wire());
+        if (e.cidrBlock().ipv6()) r.ipv6CidrBlock(e.cidrBlock().toString());
+        else r.cidrBlock(e.cidrBlock().toString());
+        if (ports) r.portRange(p -> p.from(e.ports().from()).to(e.ports().to()));
+        if (e.protocol().equals("1")) r.icmpTypeCode(t -> t.type(-1).code(-1));
+      });
+    }
+    if (a.isDefault()) return;
+    for (var s : n.subnets()) {
+      if (!s.networkAclId().equals(java.util.Optional.of(a.id()))) continue;
+      String subnet = id(s.id());
+      String assoc = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id").values(subnet)
+          .build())).networkAcls().get(0).associations().stream().filter(x -> x.subnetId().equals(subnet))
+          .findFirst().orElseThrow().networkAclAssociationId();
+      ec2.replaceNetworkAclAssociation(r -> r.associationId(assoc).networkAclId(acl));
+    }
+  }
+
+  private void routes(Network n, String region) {
+    Ec2Client ec2 = ec2(region);
+    for (RouteTable t : n.routeTables()) {
+      if (!t.region().equals(region)) continue;
+      String rtb = ids.containsKey(t.id()) ? id(t.id())
+          : ec2.createRouteTable(r -> r.vpcId(id(t.vpcId()))).routeTable().routeTableId();
+      ids.put(t.id(), rtb);
+      tag(ec2, rtb, t.tags());
+      for (RouteTable.Route route : t.routes()) route(ec2, t, rtb, route);
+      if (!t.main()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
+    }
+    for (var i : n.instances()) {
+      if (!i.region().equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
+      var eni = n.networkInterfaces().stream().filter(e -> e.id().equals(i.networkInterfaceIds().get(0))).findFirst();
+      List<String> groups = eni.map(e -> e.securityGroupIds().stream().filter(ids::containsKey).map(ids::get).toList())
+          .orElse(List.of());
+      String ip = eni.flatMap(e -> e.privateIpAddresses().stream().filter(c -> !c.ipv6()).findFirst())
+          .map(CidrBlock::address).orElse(null);
+      ids.put(i.id(), ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(id(i.subnetId()))
+          .privateIpAddress(ip).securityGroupIds(groups.isEmpty() ? null : groups)).instances().get(0).instanceId());
+      tag(ec2, ids.get(i.id()), i.tags());
+    }
+  }
+
+  private void route(Ec2Client ec2, RouteTable t, String rtb, RouteTable.Route route) {
+    if (route.target() instanceof RouteTarget.Local || route.origin() != RouteTable.Origin.CREATE_ROUTE) return;
+    String target = route.target().id();
+    if (!(route.destination() instanceof RouteDestination.Cidr c) || !ids.containsKey(target)) {
+      skipped.add(t.id() + " route " + route.destination() + " -> " + (target.isEmpty() ? "blackhole" : target));
+      return;
+    }
+    String to = ids.get(target);
+    ec2.createRoute(r -> {
+      r.routeTableId(rtb);
+      if (c.block().ipv6()) r.destinationIpv6CidrBlock(c.block().toString());
+      else r.destinationCidrBlock(c.block().toString());
+      switch (route.target()) {
+        case RouteTarget.NatGateway x -> r.natGatewayId(to);
+        case RouteTarget.TransitGateway x -> r.transitGatewayId(to);
+        case RouteTarget.VpcPeeringConnection x -> r.vpcPeeringConnectionId(to);
+        default -> r.gatewayId(to);
+      }
+    });
+  }
+
+  static void tag(Ec2Client ec2, String id, Map<String, String> tags) {
+    var kept = tags.entrySet().stream().filter(e -> !e.getKey().startsWith("aws:"))
+        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    if (!kept.isEmpty()) ec2.createTags(r -> r.resources(id).tags(kept));
+  }
+}
