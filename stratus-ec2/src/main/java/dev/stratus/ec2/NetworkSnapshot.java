@@ -11,6 +11,7 @@ import dev.stratus.ec2.reachability.PortRange;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTarget;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,12 +56,19 @@ public final class NetworkSnapshot {
           v.activeCidrs().stream().map(NetworkSnapshot::block).toList(), v.enableDnsSupport(), v.enableDnsHostnames(),
           v.isDefault(), tags(view, scope, v.id())));
     }
+    // Built once per region; putIfAbsent keeps the first match in list order, as a scan would.
+    Map<String, String> explicitTable = new HashMap<>();
+    Map<String, String> mainTable = new HashMap<>();
+    for (var t : tables) {
+      t.associations().forEach(a -> { if (a.subnetId() != null) explicitTable.putIfAbsent(a.subnetId(), t.id()); });
+      if (t.isMain()) mainTable.putIfAbsent(t.vpcId(), t.id());
+    }
+    Map<String, String> subnetAcl = new HashMap<>();
+    acls.forEach(a -> a.associations().forEach(x -> subnetAcl.putIfAbsent(x.subnetId(), a.id())));
     for (var s : view.list(Ec2Tables.SUBNET, scope)) {
-      Optional<String> rtb = tables.stream().filter(t -> t.associations().stream()
-          .anyMatch(a -> s.id().equals(a.subnetId()))).map(t -> t.id()).findFirst()
-          .or(() -> tables.stream().filter(t -> t.vpcId().equals(s.vpcId()) && t.isMain()).map(t -> t.id()).findFirst());
-      Optional<String> acl = acls.stream().filter(a -> a.associations().stream()
-          .anyMatch(x -> x.subnetId().equals(s.id()))).map(a -> a.id()).findFirst();
+      Optional<String> rtb = Optional.ofNullable(explicitTable.get(s.id()))
+          .or(() -> Optional.ofNullable(mainTable.get(s.vpcId())));
+      Optional<String> acl = Optional.ofNullable(subnetAcl.get(s.id()));
       b.subnets.add(new dev.stratus.ec2.reachability.Subnet(s.id(), region, s.vpcId(), block(s.cidr()),
           s.ipv6CidrBlocks().stream().findFirst().map(x -> block(x.cidr())), s.availabilityZone(), rtb, acl,
           tags(view, scope, s.id())));
@@ -107,18 +115,23 @@ public final class NetworkSnapshot {
   }
 
   private static void addInterfaces(Network.Builder b, ReadView view, String region, String scope) {
-    var nats = view.list(Ec2Tables.NAT_GATEWAY, scope);
-    var endpoints = view.list(Ec2Tables.VPC_ENDPOINT, scope);
+    Map<String, String> natByEni = new HashMap<>();
+    view.list(Ec2Tables.NAT_GATEWAY, scope).forEach(n -> {
+      if (n.networkInterfaceId() != null) natByEni.putIfAbsent(n.networkInterfaceId(), n.id());
+    });
+    Map<String, String> endpointByEni = new HashMap<>();
+    view.list(Ec2Tables.VPC_ENDPOINT, scope).forEach(v -> v.networkInterfaceIds()
+        .forEach(eni -> endpointByEni.putIfAbsent(eni, v.id())));
     for (var e : view.list(Ec2Tables.NETWORK_INTERFACE, scope)) {
       dev.stratus.ec2.reachability.NetworkInterface.Attachment attachment;
       if (e.attachment() != null && e.attachment().instanceId() != null) {
         attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.Instance(e.attachment().instanceId());
       } else if (e.interfaceType().equals("nat_gateway")) {
-        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.NatGateway(nats.stream()
-            .filter(n -> e.id().equals(n.networkInterfaceId())).map(n -> n.id()).findFirst().orElse(""));
+        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.NatGateway(
+            natByEni.getOrDefault(e.id(), ""));
       } else if (e.interfaceType().equals("vpc_endpoint")) {
-        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.InterfaceEndpoint(endpoints.stream()
-            .filter(v -> v.networkInterfaceIds().contains(e.id())).map(v -> v.id()).findFirst().orElse(""));
+        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.InterfaceEndpoint(
+            endpointByEni.getOrDefault(e.id(), ""));
       } else if (e.interfaceType().equals("transit_gateway")) {
         attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.TransitGatewayAttachment(
             e.description().substring(e.description().lastIndexOf(' ') + 1));

@@ -7,6 +7,8 @@ import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Transit gateway route bookkeeping: what an attachment propagates (a VPC's CIDRs, a static VPN's
@@ -57,8 +59,10 @@ final class TgwRouting {
 
   /** Routes as AWS shows them: a static route hides a propagated one for the same prefix (vpc.md §33). */
   static List<TransitGatewayRouteTable.Route> visible(TransitGatewayRouteTable t) {
-    return t.routes().stream().filter(r -> r.type().equals("static") || t.routes().stream()
-        .noneMatch(s -> s.type().equals("static") && s.destination().equals(r.destination()))).toList();
+    Set<Cidr> staticDestinations = t.routes().stream().filter(r -> r.type().equals("static"))
+        .map(TransitGatewayRouteTable.Route::destination).collect(Collectors.toSet());
+    return t.routes().stream().filter(r -> r.type().equals("static") || !staticDestinations.contains(r.destination()))
+        .toList();
   }
 
   /** The description AWS gives the interfaces of a VPC attachment. */

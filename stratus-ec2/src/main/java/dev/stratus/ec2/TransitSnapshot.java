@@ -5,8 +5,10 @@ import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTable;
 import dev.stratus.ec2.reachability.TransitGatewayAttachment.ResourceType;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +37,8 @@ final class TransitSnapshot {
           o.securityGroupReferencingSupport().equals("enable"), NetworkSnapshot.tags(view, scope, t.id())));
     }
     var attachments = view.list(Ec2Tables.TGW_ATTACHMENT, scope);
+    Map<String, dev.stratus.ec2.model.TransitGatewayAttachment> attachmentById = new HashMap<>(); // deleted too
+    attachments.forEach(a -> attachmentById.putIfAbsent(a.id(), a));
     for (var a : attachments) {
       if (a.state().equals("deleted")) continue;
       b.transitGatewayAttachments.add(new dev.stratus.ec2.reachability.TransitGatewayAttachment(a.id(), region,
@@ -46,7 +50,7 @@ final class TransitSnapshot {
           .map(r -> new dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route(
               new RouteDestination.Cidr(NetworkSnapshot.block(r.destination())), r.type(),
               RouteTable.State.fromAws(r.state()), r.attachmentId() == null ? "" : r.attachmentId(),
-              attachments.stream().filter(a -> a.id().equals(r.attachmentId())).findFirst()
+              Optional.ofNullable(r.attachmentId()).map(attachmentById::get)
                   .map(a -> ResourceType.fromAws(a.resourceType())).orElse(ResourceType.VPC))).toList();
       b.transitGatewayRouteTables.add(new dev.stratus.ec2.reachability.TransitGatewayRouteTable(t.id(), region,
           t.transitGatewayId(), t.defaultAssociation(), t.defaultPropagation(), routes, t.associations(),
