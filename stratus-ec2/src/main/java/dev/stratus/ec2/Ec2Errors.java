@@ -14,6 +14,11 @@ public final class Ec2Errors {
   private static AwsException e(String code, String message) { return new AwsException(code, 400, message); }
 
   /** AWS: every DryRun request that would have succeeded. */
+  /** Deleting or attaching an interface that is already attached (observed AWS text). */
+  public static AwsException interfaceInUse(String networkInterfaceId) {
+    return e("InvalidNetworkInterface.InUse", "Interface: [" + networkInterfaceId + "] in use.");
+  }
+
   public static AwsException dryRun() {
     return new AwsException("DryRunOperation", 412, "Request would have succeeded, but DryRun flag is set.");
   }

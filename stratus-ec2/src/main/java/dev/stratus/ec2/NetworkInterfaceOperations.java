@@ -71,8 +71,7 @@ public final class NetworkInterfaceOperations {
       NetworkInterface eni = Ec2Store.require(tx, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
           req.networkInterfaceId());
       if (eni.status().equals("in-use")) {
-        throw new dev.stratus.core.AwsException("InvalidNetworkInterface.InUse", 400,
-            "Interface: [" + eni.id() + "] in use.");
+        throw Ec2Errors.interfaceInUse(eni.id());
       }
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, eni.id());
@@ -109,8 +108,7 @@ public final class NetworkInterfaceOperations {
       var instance = Ec2Store.require(tx, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceId());
       int index = req.deviceIndex() == null ? 1 : req.deviceIndex();
       if (eni.attachment() != null) {
-        throw new dev.stratus.core.AwsException("InvalidNetworkInterface.InUse", 400,
-            "Interface: [" + eni.id() + "] in use.");
+        throw Ec2Errors.interfaceInUse(eni.id());
       }
       if (!eni.availabilityZone().equals(instance.availabilityZone())) {
         throw Ec2Errors.invalidParameterValue("The network interface and the instance must be in the same availability zone");
