@@ -1,14 +1,11 @@
 package dev.stratus.protocol;
 
+import dev.stratus.net.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
@@ -19,7 +16,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The AWS API listener: one HTTP/1.1 port for every service and region (default 4566). The
@@ -31,12 +27,10 @@ public final class AwsApiServer implements AutoCloseable {
   /** Largest request body accepted: 16 MiB (API Gateway imports are the biggest bodies). */
   public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-  private final EventLoopGroup group;
   private final ExecutorService calls;
   private final Channel channel;
 
-  private AwsApiServer(EventLoopGroup group, ExecutorService calls, Channel channel) {
-    this.group = group;
+  private AwsApiServer(ExecutorService calls, Channel channel) {
     this.calls = calls;
     this.channel = channel;
   }
@@ -54,10 +48,8 @@ public final class AwsApiServer implements AutoCloseable {
       Map<String, Supplier<String>> extraRoutes) {
     ApiDispatcher dispatcher = new ApiDispatcher(registry, clock, extraRoutes);
     ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
     try {
-      ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+      ServerBootstrap b = Transport.shared().server("AWS API")
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -72,9 +64,8 @@ public final class AwsApiServer implements AutoCloseable {
           });
       Channel channel = b.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
       calls.execute(dispatcher::warmUp);
-      return new AwsApiServer(group, calls, channel);
+      return new AwsApiServer(calls, channel);
     } catch (RuntimeException e) {
-      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       calls.shutdownNow();
       throw e;
     }
@@ -86,7 +77,6 @@ public final class AwsApiServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     calls.shutdownNow();
   }
 }
