@@ -6,10 +6,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import dev.stratus.net.http.ErrorPages;
+import dev.stratus.net.http.HttpGuard;
+import dev.stratus.net.http.HttpLimits;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
@@ -19,9 +18,11 @@ import java.util.concurrent.Executors;
 
 /**
  * The AWS API listener: one HTTP/1.1 port for every service and region (default 4566). The
- * pipeline reads top to bottom in request order: HTTP codec → 100-continue → keep-alive →
- * bounded aggregator ({@value #MAX_BODY_BYTES} bytes, larger answers 413) → {@link
- * ApiHttpHandler}, which runs each call on a virtual thread, off the event loop.
+ * pipeline is the data planes' guarded front half ({@link HttpGuard} with {@link
+ * HttpLimits#AWS_API}: header/body/idle deadlines, a connection cap shedding the oldest idle
+ * connection, smuggling vectors → 400, versions other than 1.0/1.1 → 505, the global body
+ * budget → 503, bodies over {@value #MAX_BODY_BYTES} bytes → 413), then {@link ApiHttpHandler},
+ * which runs each call on a virtual thread, off the event loop.
  */
 public final class AwsApiServer implements AutoCloseable {
   /** Largest request body accepted: 16 MiB (API Gateway imports are the biggest bodies). */
@@ -29,9 +30,11 @@ public final class AwsApiServer implements AutoCloseable {
 
   private final ExecutorService calls;
   private final Channel channel;
+  private final HttpGuard guard;
 
-  private AwsApiServer(ExecutorService calls, Channel channel) {
+  private AwsApiServer(ExecutorService calls, Channel channel, HttpGuard guard) {
     this.calls = calls;
+    this.guard = guard;
     this.channel = channel;
   }
 
@@ -46,6 +49,14 @@ public final class AwsApiServer implements AutoCloseable {
    */
   public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock,
       Map<String, Supplier<String>> extraRoutes) {
+    return start(bindAddress, port, registry, clock, extraRoutes, HttpLimits.AWS_API);
+  }
+
+  /** As above with other limits (tests use small timeouts and caps). */
+  public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock,
+      Map<String, Supplier<String>> extraRoutes, HttpLimits limits) {
+    if (limits.maxBodyBytes() > MAX_BODY_BYTES) throw new IllegalArgumentException("maxBodyBytes over " + MAX_BODY_BYTES);
+    HttpGuard guard = new HttpGuard("AWS API", limits, ErrorPages.PLAIN);
     ApiDispatcher dispatcher = new ApiDispatcher(registry, clock, extraRoutes);
     ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     try {
@@ -54,22 +65,21 @@ public final class AwsApiServer implements AutoCloseable {
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override protected void initChannel(SocketChannel ch) {
-              ch.pipeline()
-                  .addLast("http", new HttpServerCodec())
-                  .addLast("continue", new HttpServerExpectContinueHandler())
-                  .addLast("keepAlive", new HttpServerKeepAliveHandler())
-                  .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
-                  .addLast("api", new ApiHttpHandler(dispatcher, calls));
+              guard.install(ch.pipeline(), null);
+              ch.pipeline().addLast("api", new ApiHttpHandler(dispatcher, calls));
             }
           });
       Channel channel = b.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
       calls.execute(dispatcher::warmUp);
-      return new AwsApiServer(calls, channel);
+      return new AwsApiServer(calls, channel, guard);
     } catch (RuntimeException e) {
       calls.shutdownNow();
       throw e;
     }
   }
+
+  /** The listener's guard: open and shed connection counts. */
+  public HttpGuard guard() { return guard; }
 
   /** The bound port. */
   public int port() { return ((InetSocketAddress) channel.localAddress()).getPort(); }
