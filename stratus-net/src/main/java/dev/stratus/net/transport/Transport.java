@@ -92,9 +92,14 @@ public final class Transport implements AutoCloseable {
         .handler(new AcceptErrorHandler(listenerName));
   }
 
-  /** A client bootstrap on the worker group (callers usually pin it to one loop with group()). */
+  /** A client bootstrap on the worker group. */
   public Bootstrap client() {
-    return new Bootstrap().group(workers).channel(socketChannelType());
+    return client(workers);
+  }
+
+  /** A client bootstrap on {@code group}, usually one event loop of the workers (no hand-offs). */
+  public Bootstrap client(EventLoopGroup group) {
+    return new Bootstrap().group(group).channel(socketChannelType());
   }
 
   /** A datagram bootstrap on the worker group. */
