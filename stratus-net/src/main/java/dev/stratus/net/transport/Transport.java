@@ -104,7 +104,12 @@ public final class Transport implements AutoCloseable {
 
   /** A datagram bootstrap on the worker group. */
   public Bootstrap datagram() {
-    return new Bootstrap().group(workers).channel(datagramChannelType());
+    return datagram(workers);
+  }
+
+  /** A datagram bootstrap on {@code group}, usually one event loop of the workers. */
+  public Bootstrap datagram(EventLoopGroup group) {
+    return new Bootstrap().group(group).channel(datagramChannelType());
   }
 
   /** Shuts the groups down; a no-op for {@link #shared()}. */
