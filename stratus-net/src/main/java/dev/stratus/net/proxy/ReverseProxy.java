@@ -105,32 +105,50 @@ public final class ReverseProxy {
 
   private void connectAndSend(FullHttpRequest request, EventLoop loop, InetSocketAddress target,
       CompletableFuture<ProxyOutcome> outcome) {
-      Channel pooled = takeIdle(loop, target);
-      if (pooled != null) {
-        send(pooled, request, outcome);
-        return;
-      }
-      transport.client(loop)
-          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
-          .option(ChannelOption.TCP_NODELAY, true)
-          .handler(new ChannelInitializer<SocketChannel>() {
-            @Override
-            protected void initChannel(SocketChannel ch) {
-              ch.pipeline()
-                  .addLast("poolIdle", new IdleStateHandler(0, 0, settings.poolIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                  .addLast("codec", new HttpClientCodec())
-                  .addLast("aggregate", new HttpObjectAggregator(settings.maxResponseBytes()))
-                  .addLast("target", new TargetHandler(ReverseProxy.this));
-            }
-          })
-          .connect(target).addListener(f -> {
-            if (f.isSuccess()) {
-              send(((io.netty.channel.ChannelFuture) f).channel(), request, outcome);
-            } else {
-              request.release();
-              outcome.complete(new ProxyOutcome.ConnectFailed(String.valueOf(f.cause())));
-            }
-          });
+    Channel pooled = takeIdle(loop, target);
+    if (pooled != null) {
+      // A pooled connection the target closed while idle (Node's keep-alive is 5 s) fails with
+      // Reset before any byte of a response: retry once on a new connection, keeping a copy.
+      CompletableFuture<ProxyOutcome> first = new CompletableFuture<>();
+      request.retain();
+      send(pooled, request, first);
+      first.whenComplete((result, failure) -> {
+        if (result instanceof ProxyOutcome.Reset) {
+          connect(request, loop, target, outcome);
+        } else {
+          request.release();
+          if (failure != null) outcome.completeExceptionally(failure);
+          else outcome.complete(result);
+        }
+      });
+      return;
+    }
+    connect(request, loop, target, outcome);
+  }
+
+  private void connect(FullHttpRequest request, EventLoop loop, InetSocketAddress target,
+      CompletableFuture<ProxyOutcome> outcome) {
+    transport.client(loop)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                .addLast("poolIdle", new IdleStateHandler(0, 0, settings.poolIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("codec", new HttpClientCodec())
+                .addLast("aggregate", new HttpObjectAggregator(settings.maxResponseBytes()))
+                .addLast("target", new TargetHandler(ReverseProxy.this));
+          }
+        })
+        .connect(target).addListener(f -> {
+          if (f.isSuccess()) {
+            send(((io.netty.channel.ChannelFuture) f).channel(), request, outcome);
+          } else {
+            request.release();
+            outcome.complete(new ProxyOutcome.ConnectFailed(String.valueOf(f.cause())));
+          }
+        });
   }
 
   private void send(Channel channel, FullHttpRequest request, CompletableFuture<ProxyOutcome> outcome) {

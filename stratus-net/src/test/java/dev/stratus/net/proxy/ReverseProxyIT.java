@@ -92,6 +92,46 @@ class ReverseProxyIT {
   }
 
   @Test
+  void forward_pooledConnectionClosedByTarget_retriedOnNewConnection() throws Exception {
+    try (ServerSocket flaky = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      Thread.ofVirtual().start(() -> {
+        try (Socket first = flaky.accept()) {
+          first.getInputStream().read(new byte[4096]);
+          first.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes());
+          first.getInputStream().read(new byte[4096]); // the reused connection's request: close unanswered
+        } catch (IOException ignored) {
+          // asserted through the outcomes
+        }
+        try (Socket second = flaky.accept()) {
+          second.getInputStream().read(new byte[4096]);
+          second.getOutputStream().write("HTTP/1.1 202 Accepted\r\nContent-Length: 0\r\n\r\n".getBytes());
+          second.getInputStream().read(new byte[4096]);
+        } catch (IOException ignored) {
+          // asserted through the outcomes
+        }
+      });
+      var loop = Transport.shared().workers().next();
+      var to = (InetSocketAddress) flaky.getLocalSocketAddress();
+      assertThat(statusOf(proxy.forward(get(), loop, to).toCompletableFuture().get(5, TimeUnit.SECONDS))).isEqualTo(200);
+      assertThat(statusOf(proxy.forward(get(), loop, to).toCompletableFuture().get(5, TimeUnit.SECONDS))).isEqualTo(202);
+    }
+  }
+
+  private static FullHttpRequest get() {
+    FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+    request.headers().set("Host", "x");
+    return request;
+  }
+
+  private static int statusOf(ProxyOutcome outcome) {
+    assertThat(outcome).isInstanceOf(ProxyOutcome.Response.class);
+    var response = ((ProxyOutcome.Response) outcome).response();
+    int code = response.status().code();
+    response.release();
+    return code;
+  }
+
+  @Test
   void forward_xffModes() {
     var headers = new io.netty.handler.codec.http.DefaultHttpHeaders();
     var client = new InetSocketAddress("127.0.0.7", 5555);
