@@ -69,6 +69,11 @@ final class ConnectionGovernor extends ChannelInboundHandlerAdapter {
     super.channelInactive(ctx);
   }
 
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    cancel(); // the connection switched protocols (WebSocket): its new owner keeps its own time
+  }
+
   private void headersRead() {
     reading = Reading.BODY;
     schedule(limits.bodyTimeout().toNanos());

@@ -1,5 +1,6 @@
 package dev.stratus.net.http;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import java.net.InetSocketAddress;
@@ -14,14 +15,26 @@ import java.util.Objects;
  * @param remote the client (TCP peer)
  * @param local the listener address the client connected to
  * @param tls whether the connection is TLS
- * @param eventLoop the connection's event loop (run outbound connections on it to avoid hand-offs)
+ * @param channel the client connection (its event loop runs outbound connections without
+ *     hand-offs; {@link HttpFrontEnd#UPGRADE} is set on it to take it over after a 101)
  */
 public record HttpExchange(FullHttpRequest request, InetSocketAddress remote, InetSocketAddress local, boolean tls,
-    EventLoop eventLoop) {
+    Channel channel) {
   public HttpExchange {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(remote, "remote");
     Objects.requireNonNull(local, "local");
-    Objects.requireNonNull(eventLoop, "eventLoop");
+    Objects.requireNonNull(channel, "channel");
+  }
+
+  /** The client connection's event loop. */
+  public EventLoop eventLoop() {
+    return channel.eventLoop();
+  }
+
+  /** True when the client asks to switch to WebSocket ({@code Upgrade: websocket}). */
+  public boolean isWebSocketUpgrade() {
+    return request.headers().containsValue("Upgrade", "websocket", true)
+        && request.headers().containsValue("Connection", "upgrade", true);
   }
 }

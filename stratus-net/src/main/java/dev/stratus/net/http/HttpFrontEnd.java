@@ -9,7 +9,10 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SniHandler;
 import io.netty.handler.ssl.SslContext;
+import io.netty.util.AttributeKey;
 import io.netty.util.Mapping;
+import io.netty.channel.ChannelHandler;
+import java.util.function.Function;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Objects;
@@ -76,6 +79,13 @@ public final class HttpFrontEnd implements AutoCloseable {
 
     boolean isTls() { return tls != null; }
   }
+
+  /**
+   * Set on a client connection by whoever answers a request with 101 Switching Protocols (the
+   * reverse proxy for WebSocket): once the 101 is written, the front end removes its HTTP
+   * handlers and adds the handler this function returns, which then owns the connection's bytes.
+   */
+  public static final AttributeKey<Function<Channel, ChannelHandler>> UPGRADE = AttributeKey.valueOf("stratus.http.upgrade");
 
   private final Channel channel;
   private final HttpGuard guard;

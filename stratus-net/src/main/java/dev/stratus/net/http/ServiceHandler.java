@@ -92,7 +92,7 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
     CompletionStage<FullHttpResponse> stage;
     try {
       stage = config.service().serve(new HttpExchange(request, (InetSocketAddress) ctx.channel().remoteAddress(),
-          (InetSocketAddress) ctx.channel().localAddress(), config.isTls(), ctx.channel().eventLoop()));
+          (InetSocketAddress) ctx.channel().localAddress(), config.isTls(), ctx.channel()));
     } catch (RuntimeException e) {
       stage = java.util.concurrent.CompletableFuture.failedFuture(e);
     }
@@ -142,15 +142,39 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
   }
 
   private void write(FullHttpResponse response, boolean keepAlive) {
-    if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
+    boolean switching = response.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code();
+    if (switching) {
+      response.headers().remove(HttpHeaderNames.CONTENT_LENGTH); // RFC 9110 §8.6: none on 1xx
+    } else if (!response.headers().contains(HttpHeaderNames.CONTENT_LENGTH)
         && !HttpUtil.isTransferEncodingChunked(response)) {
       response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
     }
-    if (!keepAlive) HttpUtil.setKeepAlive(response, false);
+    if (!keepAlive && !switching) HttpUtil.setKeepAlive(response, false);
     ctx.writeAndFlush(response).addListener(f -> {
-      if (f.isSuccess()) next();
-      else ctx.close();
+      if (!f.isSuccess()) {
+        ctx.close();
+      } else if (switching) {
+        switchProtocols();
+      } else {
+        next();
+      }
     });
+  }
+
+  /** After a 101: hand the connection's bytes to whoever set {@link HttpFrontEnd#UPGRADE}. */
+  private void switchProtocols() {
+    var upgrade = ctx.channel().attr(HttpFrontEnd.UPGRADE).getAndSet(null);
+    if (upgrade == null) {
+      ctx.close(); // a 101 nobody takes over: the connection is neither HTTP nor anything else
+      return;
+    }
+    FullHttpRequest r;
+    while ((r = queue.pollFirst()) != null) r.release();
+    var pipeline = ctx.pipeline();
+    pipeline.addLast("upgraded", upgrade.apply(ctx.channel()));
+    for (String name : new String[] {"service", "aggregate", "budget", "keepAlive", "guard", "tap", "encoder", "decoder", "governor"}) {
+      if (pipeline.get(name) != null) pipeline.remove(name);
+    }
   }
 
   private static void logOnce(String where, Throwable failure) {

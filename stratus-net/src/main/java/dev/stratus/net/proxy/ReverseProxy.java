@@ -84,6 +84,16 @@ public final class ReverseProxy {
   }
 
   /**
+   * Passes a WebSocket upgrade ({@link HttpExchange#isWebSocketUpgrade()}) to {@code target}: a
+   * 101 answer comes back as {@link ProxyOutcome.Response}, and once the front end has written it
+   * the connection is a tunnel to the target, closed after {@code idle} without a byte either
+   * way. Any other answer is an ordinary response; failures are the usual outcomes.
+   */
+  public CompletionStage<ProxyOutcome> upgrade(HttpExchange exchange, InetSocketAddress target, XffMode xff, Duration idle) {
+    return WebSocketTunnel.open(transport, settings, exchange, target, xff, idle);
+  }
+
+  /**
    * Sends {@code request} (consumed: released once written or failed) to {@code target} on
    * {@code loop}, reusing an idle connection when there is one.
    */

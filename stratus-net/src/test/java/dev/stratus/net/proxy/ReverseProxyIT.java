@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,46 @@ class ReverseProxyIT {
     int code = response.status().code();
     response.release();
     return code;
+  }
+
+  @Test
+  void upgrade_websocket_tunnelsBytesBothWays() throws Exception {
+    try (ServerSocket ws = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      AtomicReference<String> handshake = new AtomicReference<>();
+      Thread.ofVirtual().start(() -> {
+        try (Socket s = ws.accept()) {
+          var in = s.getInputStream();
+          StringBuilder head = new StringBuilder();
+          while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+          handshake.set(head.toString());
+          s.getOutputStream().write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n".getBytes());
+          in.transferTo(s.getOutputStream());
+        } catch (IOException ignored) {
+          // asserted through the client
+        }
+      });
+      HttpService tunnel = exchange -> (exchange.isWebSocketUpgrade()
+          ? proxy.upgrade(exchange, (InetSocketAddress) ws.getLocalSocketAddress(), XffMode.APPEND, Duration.ofSeconds(5))
+          : proxy.forward(exchange, (InetSocketAddress) ws.getLocalSocketAddress(), XffMode.APPEND))
+          .thenApply(o -> o instanceof ProxyOutcome.Response r ? r.response() : status(502));
+      try (HttpFrontEnd wsFront = HttpFrontEnd.bind(Transport.shared(), new InetSocketAddress("127.0.0.1", 0),
+          HttpFrontEnd.Config.of("ws", ARN, new HttpFilterRegistry(), tunnel));
+           Socket client = new Socket()) {
+        client.connect(wsFront.address());
+        client.setSoTimeout(3_000);
+        client.getOutputStream().write(("GET /chat HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes());
+        var in = client.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+        assertThat(head.toString()).startsWith("HTTP/1.1 101").containsIgnoringCase("upgrade: websocket")
+            .doesNotContainIgnoringCase("content-length");
+        client.getOutputStream().write(new byte[] {(byte) 0x81, 0x02, 'h', 'i'});
+        assertThat(in.readNBytes(4)).containsExactly((byte) 0x81, 0x02, 'h', 'i');
+        assertThat(handshake.get()).contains("GET /chat").containsIgnoringCase("upgrade: websocket")
+            .containsIgnoringCase("x-forwarded-for: 127.0.0.1");
+      }
+    }
   }
 
   @Test
