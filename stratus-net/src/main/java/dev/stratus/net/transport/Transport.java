@@ -30,9 +30,10 @@ public final class Transport implements AutoCloseable {
 
   /*
    * Two groups: one thread accepts connections for every server socket ("boss"), the workers
-   * (one per core, at least two) run every connection and datagram socket. Threads are daemons:
-   * the shared transport lives as long as the process and never needs closing. Tests or tools
-   * that want isolation build their own with create() and close it.
+   * (one per core, at least two) run every connection and datagram socket. The threads are not
+   * daemons: `stratus start` returns from main and its listeners' event loops keep the process
+   * alive until SIGTERM (the shutdown hook closes the listeners; the shared transport is never
+   * closed). Tests or tools that want isolation build their own with create() and close it.
    */
 
   private static final class Holder {
@@ -46,11 +47,11 @@ public final class Transport implements AutoCloseable {
   private Transport(int workerThreads, String name) {
     this.epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", true), io);
-    this.workers = new MultiThreadIoEventLoopGroup(workerThreads, new DefaultThreadFactory(name + "-io", true), io);
+    this.boss = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(name + "-accept", false), io);
+    this.workers = new MultiThreadIoEventLoopGroup(workerThreads, new DefaultThreadFactory(name + "-io", false), io);
   }
 
-  /** The process-wide transport every listener uses; created on first use, never closed. */
+  /** The process-wide transport every listener uses; created on first use, never closed (non-daemon threads). */
   public static Transport shared() {
     return Holder.SHARED;
   }
