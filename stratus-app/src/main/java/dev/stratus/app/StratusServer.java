@@ -7,6 +7,8 @@ import dev.stratus.core.Settings;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.store.Stores;
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.net.listener.ListenerRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -26,6 +28,9 @@ import java.util.logging.Logger;
  * API call arrives before every handler exists. Everything started is pushed on one stack; close
  * pops it: API server first (no new calls), then each module's resources, the store last.
  * A failure half-way closes what was started and rethrows.
+ * The extensions carry one ListenerRegistry (data planes bind their listeners through it, also
+ * long after start, e.g. when CreateListener runs) and one HttpFilterRegistry (WAF and the like
+ * fill it, HTTP data planes read it); endpoints() and /_stratus/endpoints read the registry live.
  */
 public final class StratusServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StratusServer.class.getName());
@@ -33,13 +38,16 @@ public final class StratusServer implements AutoCloseable {
   private final Deque<AutoCloseable> started;
   private final ApiServer api;
   private final List<Endpoint> endpoints;
+  private final ListenerRegistry listeners;
   private final List<String> modules;
   private final Store store;
 
-  private StratusServer(Deque<AutoCloseable> started, ApiServer api, List<Endpoint> endpoints, List<String> modules, Store store) {
+  private StratusServer(Deque<AutoCloseable> started, ApiServer api, List<Endpoint> endpoints, ListenerRegistry listeners,
+      List<String> modules, Store store) {
     this.started = started;
     this.api = api;
     this.endpoints = endpoints;
+    this.listeners = listeners;
     this.modules = modules;
     this.store = store;
   }
@@ -54,7 +62,11 @@ public final class StratusServer implements AutoCloseable {
     try {
       Store store = Stores.open(settings);
       started.push(store);
-      var context = new StratusContext(store, clock, settings, new Extensions());
+      var extensions = new Extensions();
+      var listeners = new ListenerRegistry();
+      extensions.provide(ListenerRegistry.class, listeners);
+      extensions.provide(HttpFilterRegistry.class, new HttpFilterRegistry());
+      var context = new StratusContext(store, clock, settings, extensions);
       List<Object> handlers = new ArrayList<>();
       List<Endpoint> moduleEndpoints = new ArrayList<>();
       List<String> names = new ArrayList<>();
@@ -67,11 +79,12 @@ public final class StratusServer implements AutoCloseable {
         LOG.fine(() -> "started " + module.name() + " with " + result.apiHandlers().size() + " API handlers");
       }
       var endpoints = new ArrayList<Endpoint>();
-      var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock, () -> List.copyOf(endpoints));
+      var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock,
+          () -> withRuntimeListeners(endpoints, listeners));
       started.push(api);
       endpoints.add(new Endpoint("AWS APIs", "http", settings.bindAddress(), api.port()));
       endpoints.addAll(moduleEndpoints);
-      return new StratusServer(started, api, List.copyOf(endpoints), List.copyOf(names), store);
+      return new StratusServer(started, api, List.copyOf(endpoints), listeners, List.copyOf(names), store);
     } catch (Exception | Error e) {
       closeAll(started);
       throw e;
@@ -80,8 +93,17 @@ public final class StratusServer implements AutoCloseable {
 
   public int apiPort() { return api.port(); }
 
-  /** Where everything listens, the AWS API first. */
-  public List<Endpoint> endpoints() { return endpoints; }
+  /** Where everything listens, the AWS API first, then listeners data planes opened since. */
+  public List<Endpoint> endpoints() { return withRuntimeListeners(endpoints, listeners); }
+
+  private static List<Endpoint> withRuntimeListeners(List<Endpoint> atStart, ListenerRegistry listeners) {
+    List<Endpoint> all = new ArrayList<>(atStart);
+    all.addAll(listeners.endpoints());
+    return List.copyOf(all);
+  }
+
+  /** The data-plane listeners (also in the extensions modules were given). */
+  public ListenerRegistry listeners() { return listeners; }
 
   /** The names of the service modules that started, in start order. */
   public List<String> modules() { return modules; }

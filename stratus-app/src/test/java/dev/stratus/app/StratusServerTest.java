@@ -53,6 +53,31 @@ class StratusServerTest {
   }
 
   @Test
+  void endpoints_listenerRegisteredAfterStart_listedByServerAndApi() throws Exception {
+    AtomicReference<java.util.function.Supplier<List<dev.stratus.core.ServiceModule.Endpoint>>> served = new AtomicReference<>();
+    ApiServer.Starter recording = (bind, port, handlers, clock, endpoints) -> {
+      served.set(endpoints);
+      return new ApiServer() {
+        @Override public int port() { return 1; }
+        @Override public void close() {}
+      };
+    };
+    var settings = new Settings(0, 0, Optional.of(dir), "127.0.0.1");
+    try (var server = StratusServer.start(settings, Clock.systemUTC(), recording)) {
+      var listener = new dev.stratus.net.listener.ListenerRegistry.Listener("ALB web listener HTTP:80", "http",
+          new java.net.InetSocketAddress("127.0.0.2", 80), new java.net.InetSocketAddress("127.0.0.2", 8080),
+          "arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/web/1");
+      Runnable forget = server.listeners().register(listener);
+      var expected = new dev.stratus.core.ServiceModule.Endpoint("ALB web listener HTTP:80 (asked for 127.0.0.2:80)",
+          "http", "127.0.0.2", 8080);
+      assertThat(server.endpoints()).contains(expected);
+      assertThat(served.get().get()).contains(expected).first().extracting(e -> e.description()).isEqualTo("AWS APIs");
+      forget.run();
+      assertThat(served.get().get()).doesNotContain(expected);
+    }
+  }
+
+  @Test
   void start_whenTheApiServerFails_closesTheStore() {
     var settings = new Settings(0, 0, Optional.of(dir), "127.0.0.1");
     ApiServer.Starter failing = (bind, port, handlers, clock, endpoints) -> { throw new BindException("Address already in use"); };

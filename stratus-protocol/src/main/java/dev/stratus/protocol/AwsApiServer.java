@@ -1,43 +1,40 @@
 package dev.stratus.protocol;
 
+import dev.stratus.net.transport.Transport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
-import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import dev.stratus.net.http.ErrorPages;
+import dev.stratus.net.http.HttpGuard;
+import dev.stratus.net.http.HttpLimits;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The AWS API listener: one HTTP/1.1 port for every service and region (default 4566). The
- * pipeline reads top to bottom in request order: HTTP codec → 100-continue → keep-alive →
- * bounded aggregator ({@value #MAX_BODY_BYTES} bytes, larger answers 413) → {@link
- * ApiHttpHandler}, which runs each call on a virtual thread, off the event loop.
+ * pipeline is the data planes' guarded front half ({@link HttpGuard} with {@link
+ * HttpLimits#AWS_API}: header/body/idle deadlines, a connection cap shedding the oldest idle
+ * connection, smuggling vectors → 400, versions other than 1.0/1.1 → 505, the global body
+ * budget → 503, bodies over {@value #MAX_BODY_BYTES} bytes → 413), then {@link ApiHttpHandler},
+ * which runs each call on a virtual thread, off the event loop.
  */
 public final class AwsApiServer implements AutoCloseable {
   /** Largest request body accepted: 16 MiB (API Gateway imports are the biggest bodies). */
   public static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-  private final EventLoopGroup group;
   private final ExecutorService calls;
   private final Channel channel;
+  private final HttpGuard guard;
 
-  private AwsApiServer(EventLoopGroup group, ExecutorService calls, Channel channel) {
-    this.group = group;
+  private AwsApiServer(ExecutorService calls, Channel channel, HttpGuard guard) {
     this.calls = calls;
+    this.guard = guard;
     this.channel = channel;
   }
 
@@ -52,33 +49,37 @@ public final class AwsApiServer implements AutoCloseable {
    */
   public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock,
       Map<String, Supplier<String>> extraRoutes) {
+    return start(bindAddress, port, registry, clock, extraRoutes, HttpLimits.AWS_API);
+  }
+
+  /** As above with other limits (tests use small timeouts and caps). */
+  public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock,
+      Map<String, Supplier<String>> extraRoutes, HttpLimits limits) {
+    if (limits.maxBodyBytes() > MAX_BODY_BYTES) throw new IllegalArgumentException("maxBodyBytes over " + MAX_BODY_BYTES);
+    HttpGuard guard = new HttpGuard("AWS API", limits, ErrorPages.PLAIN);
     ApiDispatcher dispatcher = new ApiDispatcher(registry, clock, extraRoutes);
     ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(
-        Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())), NioIoHandler.newFactory());
     try {
-      ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+      ServerBootstrap b = Transport.shared().server("AWS API")
           .option(ChannelOption.SO_BACKLOG, 1024)
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override protected void initChannel(SocketChannel ch) {
-              ch.pipeline()
-                  .addLast("http", new HttpServerCodec())
-                  .addLast("continue", new HttpServerExpectContinueHandler())
-                  .addLast("keepAlive", new HttpServerKeepAliveHandler())
-                  .addLast("aggregate", new HttpObjectAggregator(MAX_BODY_BYTES))
-                  .addLast("api", new ApiHttpHandler(dispatcher, calls));
+              guard.install(ch.pipeline(), null);
+              ch.pipeline().addLast("api", new ApiHttpHandler(dispatcher, calls));
             }
           });
       Channel channel = b.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
       calls.execute(dispatcher::warmUp);
-      return new AwsApiServer(group, calls, channel);
+      return new AwsApiServer(calls, channel, guard);
     } catch (RuntimeException e) {
-      group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
       calls.shutdownNow();
       throw e;
     }
   }
+
+  /** The listener's guard: open and shed connection counts. */
+  public HttpGuard guard() { return guard; }
 
   /** The bound port. */
   public int port() { return ((InetSocketAddress) channel.localAddress()).getPort(); }
@@ -86,7 +87,6 @@ public final class AwsApiServer implements AutoCloseable {
   @Override
   public void close() {
     channel.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     calls.shutdownNow();
   }
 }

@@ -1,23 +1,13 @@
 package dev.stratus.net.dns;
 
+import dev.stratus.net.transport.Transport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.FixedRecvByteBufAllocator;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollChannelOption;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A DNS server on one port over UDP and TCP, answering through a {@link DnsAnswerer}; Stratus's
@@ -29,8 +19,8 @@ public final class DnsServer implements AutoCloseable {
    * Native epoll where Netty's native library loads (Linux x86_64 / aarch64), NIO otherwise;
    * under epoll UDP reads use recvmmsg (up to DATAGRAMS_PER_READ a call) and the answer cache
    * flushes once per read batch, so writes go out through sendmmsg.
-   * One event-loop thread serves both sockets: answers are in-memory snapshot lookups, so one
-   * core saturates long before the lookups do. With port 0, UDP binds first to an ephemeral
+   * Both sockets run on the shared Transport's event loops (the UDP socket on one of them):
+   * answers are in-memory snapshot lookups, so one loop saturates long before the lookups do. With port 0, UDP binds first to an ephemeral
    * port and TCP takes the same number; if TCP finds it taken we try again (a few times).
    */
 
@@ -44,12 +34,10 @@ public final class DnsServer implements AutoCloseable {
   /** Attempts to find a port free for both UDP and TCP when asked for port 0. */
   private static final int EPHEMERAL_ATTEMPTS = 10;
 
-  private final EventLoopGroup group;
   private final Channel udp;
   private final Channel tcp;
 
-  private DnsServer(EventLoopGroup group, Channel udp, Channel tcp) {
-    this.group = group;
+  private DnsServer(Channel udp, Channel tcp) {
     this.udp = udp;
     this.tcp = tcp;
   }
@@ -60,20 +48,21 @@ public final class DnsServer implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound
    */
   public static DnsServer start(String bindAddress, int port, DnsAnswerer answerer) {
-    boolean epoll = Epoll.isAvailable();
-    IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, io);
+    return start(Transport.shared(), bindAddress, port, answerer);
+  }
+
+  /** As {@link #start(String, int, DnsAnswerer)} on the given transport's event loops. */
+  public static DnsServer start(Transport transport, String bindAddress, int port, DnsAnswerer answerer) {
+    boolean epoll = transport.epoll();
     DnsRequestHandler handler = new DnsRequestHandler(answerer);
-    Bootstrap udpBoot = new Bootstrap().group(group)
-        .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
+    Bootstrap udpBoot = transport.datagram()
         .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER_BYTES)
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_QUERY_BYTES * DATAGRAMS_PER_READ))
         .handler(new DnsUdpInitializer(handler, answerer));
     if (epoll) {
       udpBoot.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_QUERY_BYTES);
     }
-    ServerBootstrap tcpBoot = new ServerBootstrap().group(group)
-        .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+    ServerBootstrap tcpBoot = transport.server("DNS TCP")
         .option(ChannelOption.SO_REUSEADDR, true)
         .childHandler(new DnsTcpInitializer(handler));
     Exception last = null;
@@ -83,7 +72,7 @@ public final class DnsServer implements AutoCloseable {
         udp = udpBoot.bind(bindAddress, port).syncUninterruptibly().channel();
         int bound = ((InetSocketAddress) udp.localAddress()).getPort();
         Channel tcp = tcpBoot.bind(bindAddress, bound).syncUninterruptibly().channel();
-        return new DnsServer(group, udp, tcp);
+        return new DnsServer(udp, tcp);
       } catch (Exception e) { // Netty rethrows the bind's checked NativeIoException unchecked
         last = e;
         if (udp != null) {
@@ -91,7 +80,6 @@ public final class DnsServer implements AutoCloseable {
         }
       }
     }
-    group.shutdownGracefully(0, 0, TimeUnit.MILLISECONDS);
     throw new IllegalStateException("cannot bind DNS server on " + bindAddress + ":" + port, last);
   }
 
@@ -117,6 +105,5 @@ public final class DnsServer implements AutoCloseable {
   public void close() {
     udp.close().syncUninterruptibly();
     tcp.close().syncUninterruptibly();
-    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
   }
 }

@@ -1,0 +1,44 @@
+package dev.stratus.core.http;
+
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A read-only view of one HTTP request as a filter sees it, free of any HTTP library.
+ *
+ * @param method the request method, e.g. {@code GET}
+ * @param uri the request target as sent (path and query)
+ * @param protocol {@code HTTP/1.1}, {@code HTTP/1.0} or {@code HTTP/2.0}
+ * @param headers header name (lower case) → values in arrival order
+ * @param body the aggregated body, read-only; valid only for the duration of the filter call
+ * @param client the client's address (the TCP peer)
+ * @param tls whether the request arrived over TLS
+ */
+public record HttpRequestView(String method, String uri, String protocol, Map<String, List<String>> headers,
+    ByteBuffer body, InetSocketAddress client, boolean tls) {
+  public HttpRequestView {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(headers, "headers");
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(client, "client");
+    body = body.asReadOnlyBuffer();
+  }
+
+  /** The first value of header {@code name} (any case). */
+  public Optional<String> header(String name) {
+    List<String> values = headers.get(name.toLowerCase(java.util.Locale.ROOT));
+    return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
+  }
+
+  /** The path part of {@link #uri()}, without the query string. */
+  public String path() {
+    int q = uri.indexOf('?');
+    return q < 0 ? uri : uri.substring(0, q);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.stratus.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ProjectionTest {
+  record Note(String text) {}
+
+  static final Table<Note> NOTES = Table.of("test.projection_note", Note.class);
+  static final Table<Note> OTHER = Table.of("test.projection_other", Note.class);
+
+  @Test
+  void projection_commitToWatchedTable_rebuildsAndPublishes() {
+    try (MemoryStore store = new MemoryStore()) {
+      store.write(tx -> { tx.put(NOTES, "s", "a", new Note("first")); return null; });
+      AtomicInteger rebuilds = new AtomicInteger();
+      try (Projection<List<String>> p = Projection.ofFullLoad("notes", store, Set.of(NOTES), committed -> {
+        rebuilds.incrementAndGet();
+        return committed.listAll(NOTES).stream().map(Note::text).toList();
+      })) {
+        assertThat(p.awaitCurrent()).containsExactly("first");
+        store.write(tx -> { tx.put(NOTES, "s", "b", new Note("second")); return null; });
+        assertThat(p.awaitCurrent()).containsExactly("first", "second");
+        int before = rebuilds.get();
+        store.write(tx -> { tx.put(OTHER, "s", "x", new Note("unwatched")); return null; });
+        p.awaitCurrent();
+        assertThat(rebuilds.get()).isEqualTo(before);
+      }
+    }
+  }
+
+  @Test
+  void projection_incremental_seesEventsInCommitOrder_andFailureKeepsSnapshot() {
+    try (MemoryStore store = new MemoryStore()) {
+      try (Projection<List<String>> p = Projection.start("ids", store, Set.of(NOTES), (previous, events, committed) -> {
+        if (events.stream().anyMatch(e -> e.id().equals("boom"))) throw new IllegalStateException("bad row");
+        List<String> ids = new java.util.ArrayList<>(previous == null ? List.of() : previous);
+        events.forEach(e -> ids.add(e.id()));
+        return List.copyOf(ids);
+      })) {
+        for (String id : List.of("1", "2", "3")) {
+          store.write(tx -> { tx.put(NOTES, "s", id, new Note(id)); return null; });
+        }
+        assertThat(p.awaitCurrent()).containsExactly("1", "2", "3");
+        store.write(tx -> { tx.put(NOTES, "s", "boom", new Note("x")); return null; });
+        assertThat(p.awaitCurrent()).containsExactly("1", "2", "3");
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package dev.stratus.net.http;
+
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseEncoder;
+import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import java.util.Objects;
+
+/**
+ * The guarded front half of every Stratus HTTP/1.x listener (the AWS API port and every HTTP
+ * data plane), one instance per listener. {@link #install} builds, in request order:
+ *
+ * <pre>
+ * governor (header/body/idle deadlines, connection cap) → [TLS] → strict decoder + encoder →
+ * tap → request guard (smuggling/desync → 400, versions → 505) → keep-alive →
+ * body budget (global in-flight bytes → 503) → aggregator (over maxBodyBytes → 413)
+ * </pre>
+ *
+ * after which the caller adds the handler that consumes {@code FullHttpRequest}s.
+ */
+public final class HttpGuard {
+
+  private final HttpLimits limits;
+  private final ErrorPages pages;
+  private final ConnectionTracker tracker;
+
+  public HttpGuard(String listenerName, HttpLimits limits, ErrorPages pages) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.pages = Objects.requireNonNull(pages, "pages");
+    this.tracker = new ConnectionTracker(Objects.requireNonNull(listenerName, "listenerName"), limits.maxConnections());
+  }
+
+  /**
+   * Adds the guard's handlers to a new connection's pipeline.
+   *
+   * @param tls the TLS handler (an {@code SslHandler} or {@code SniHandler}), or null for cleartext
+   */
+  public void install(ChannelPipeline pipeline, ChannelHandler tls) {
+    ConnectionGovernor governor = new ConnectionGovernor(limits, tracker);
+    pipeline.addLast("governor", governor);
+    if (tls != null) pipeline.addLast("tls", tls);
+    pipeline.addLast("decoder", new StrictRequestDecoder(limits))
+        .addLast("encoder", new HttpResponseEncoder())
+        .addLast("tap", governor.tap())
+        .addLast("guard", new RequestGuard(pages))
+        .addLast("keepAlive", new HttpServerKeepAliveHandler())
+        .addLast("budget", new BodyBudgetHandler(limits.bodyBudget(), limits.maxBodyBytes(), pages))
+        .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes(), true));
+  }
+
+  public HttpLimits limits() { return limits; }
+
+  public ErrorPages pages() { return pages; }
+
+  /** Connections open on this listener now. */
+  public int openConnections() { return tracker.open(); }
+
+  /** Connections closed so far because the listener was over its cap. */
+  public int shedConnections() { return tracker.shed(); }
+}

@@ -1,0 +1,87 @@
+package dev.stratus.net.http;
+
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpObject;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Refuses, before anything else sees it, every request two HTTP parsers could read differently
+ * (request smuggling, desync) and every request this server will not speak. The refusal is
+ * answered and the connection closed; nothing after the refused request on that connection is
+ * read, since where it starts is exactly what is in doubt.
+ *
+ * <p>Refused with 400: anything the strict decoder failed on (bare CR or LF, invalid header
+ * name or value, a request line or headers over their limits, a bad chunk size, both
+ * Content-Length and Transfer-Encoding, duplicate or differing Content-Length); a
+ * Transfer-Encoding other than exactly one {@code chunked} ({@code xchunked}, {@code chunked,
+ * identity}, two headers); an HTTP/1.1 request without exactly one Host. Refused with 505: any
+ * version but HTTP/1.0 and HTTP/1.1 (RFC 9110 §15.6.6).
+ */
+final class RequestGuard extends ChannelInboundHandlerAdapter {
+
+  private final ErrorPages pages;
+  private boolean refused;
+
+  RequestGuard(ErrorPages pages) {
+    this.pages = pages;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (refused) {
+      ReferenceCountUtil.release(msg);
+      return;
+    }
+    Optional<HttpResponseStatus> refusal = switch (msg) {
+      case HttpRequest request -> check(request);
+      case HttpContent content when content.decoderResult().isFailure() -> Optional.of(HttpResponseStatus.BAD_REQUEST);
+      default -> Optional.empty();
+    };
+    if (refusal.isEmpty()) {
+      ctx.fireChannelRead(msg);
+      return;
+    }
+    ReferenceCountUtil.release(msg);
+    refuse(ctx, refusal.get());
+  }
+
+  /** Why {@code request} is refused, if it is. */
+  static Optional<HttpResponseStatus> check(HttpRequest request) {
+    if (request.decoderResult().isFailure()) return Optional.of(HttpResponseStatus.BAD_REQUEST);
+    HttpVersion version = request.protocolVersion();
+    if (version.majorVersion() != 1 || (version.minorVersion() != 0 && version.minorVersion() != 1)) {
+      return Optional.of(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED);
+    }
+    List<String> te = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+    if (!te.isEmpty()) {
+      if (te.size() != 1 || !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(te.getFirst())
+          || version.minorVersion() == 0 || request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+        return Optional.of(HttpResponseStatus.BAD_REQUEST);
+      }
+    }
+    if (version.minorVersion() == 1 && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+      return Optional.of(HttpResponseStatus.BAD_REQUEST);
+    }
+    return Optional.empty();
+  }
+
+  private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {
+    refused = true;
+    ctx.channel().config().setAutoRead(false);
+    FullHttpResponse page = pages.page(status);
+    page.headers().set(HttpHeaderNames.CONTENT_LENGTH, page.content().readableBytes());
+    page.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    ctx.writeAndFlush(page).addListener(ChannelFutureListener.CLOSE);
+  }
+}

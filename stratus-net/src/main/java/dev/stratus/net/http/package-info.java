@@ -1,0 +1,8 @@
+/**
+ * The HTTP/1.x front end every Stratus HTTP listener shares (ARCHITECTURE "Traffic"): a guarded
+ * decoder that refuses request-smuggling vectors, limits against slowloris, connection floods and
+ * memory exhaustion ({@link dev.stratus.net.http.HttpGuard}, {@link dev.stratus.net.http.HttpLimits}),
+ * the filter slots of core's {@code HttpFilterRegistry}, and the {@link dev.stratus.net.http.HttpService}
+ * seam a data plane plugs its router into ({@link dev.stratus.net.http.HttpFrontEnd}).
+ */
+package dev.stratus.net.http;

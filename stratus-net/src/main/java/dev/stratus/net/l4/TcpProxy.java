@@ -1,0 +1,234 @@
+package dev.stratus.net.l4;
+
+import dev.stratus.net.transport.Transport;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
+import io.netty.handler.codec.haproxy.HAProxyMessageEncoder;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A TCP listener that splices each connection to a target chosen per connection (NLB TCP
+ * listeners, Global Accelerator TCP). Both sides read only after the other side's write
+ * succeeded (auto-read off), so a slow reader slows its writer instead of filling memory; the
+ * target connection runs on the client connection's event loop.
+ */
+public final class TcpProxy implements AutoCloseable {
+
+  /**
+   * @param name for logs, e.g. {@code NLB net-1 :443}
+   * @param chooser the target per connection
+   * @param proxyProtocolV2 send a PROXY v2 header to the target first
+   * @param idleTimeout no byte either way for this long closes both sides (NLB TCP: 350 s)
+   * @param connectTimeout a target not connected within this closes the client connection
+   */
+  public record Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout,
+      Duration connectTimeout) {
+    /** NLB's TCP idle timeout: 350 s (elbv2 "Connection idle timeout"). */
+    public static final Duration NLB_TCP_IDLE = Duration.ofSeconds(350);
+
+    public Config {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(chooser, "chooser");
+      Objects.requireNonNull(idleTimeout, "idleTimeout");
+      Objects.requireNonNull(connectTimeout, "connectTimeout");
+    }
+
+    /** NLB defaults: no PROXY header, 350 s idle, 10 s connect. */
+    public static Config nlb(String name, TargetChooser chooser) {
+      return new Config(name, chooser, false, NLB_TCP_IDLE, Duration.ofSeconds(10));
+    }
+
+    public Config withProxyProtocolV2(boolean enabled) {
+      return new Config(name, chooser, enabled, idleTimeout, connectTimeout);
+    }
+
+    public Config withIdleTimeout(Duration idle) {
+      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout);
+    }
+  }
+
+  private final Channel channel;
+
+  private TcpProxy(Channel channel) {
+    this.channel = channel;
+  }
+
+  /** Binds {@code address} (port 0 = any free port). */
+  public static TcpProxy bind(Transport transport, InetSocketAddress address, Config config) {
+    Channel channel = transport.server(config.name())
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .option(ChannelOption.SO_REUSEADDR, true)
+        .childOption(ChannelOption.AUTO_READ, false)
+        .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
+                .addLast("client", new ClientSide(transport, config));
+          }
+        })
+        .bind(address).syncUninterruptibly().channel();
+    return new TcpProxy(channel);
+  }
+
+  public InetSocketAddress address() {
+    return (InetSocketAddress) channel.localAddress();
+  }
+
+  @Override
+  public void close() {
+    channel.close().syncUninterruptibly();
+  }
+
+  /** Closes {@code ch} once what was written to it has gone out. */
+  static void closeAfterFlush(Channel ch) {
+    if (ch != null && ch.isActive()) ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  /**
+   * {@code from} sent FIN: pass it on to {@code to} once what it sent has been written (a
+   * client that shuts its output still reads the answer); when both directions are shut, close.
+   */
+  static void halfClose(Channel from, Channel to) {
+    if (!(to instanceof SocketChannel peer) || !peer.isActive()) {
+      from.close();
+      return;
+    }
+    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> peer.shutdownOutput().addListener(g -> {
+      if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
+        from.close();
+        peer.close();
+      }
+    }));
+  }
+
+  /** The client connection's end. */
+  private static final class ClientSide extends ChannelInboundHandlerAdapter {
+    private final Transport transport;
+    private final Config config;
+    private Channel target; // set and read on this connection's event loop only
+
+    ClientSide(Transport transport, Config config) {
+      this.transport = transport;
+      this.config = config;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      Channel client = ctx.channel();
+      InetSocketAddress from = (InetSocketAddress) client.remoteAddress();
+      InetSocketAddress local = (InetSocketAddress) client.localAddress();
+      Optional<InetSocketAddress> to = config.chooser().choose(from, local);
+      if (to.isEmpty()) {
+        client.close();
+        return;
+      }
+      var connect = transport.client(client.eventLoop())
+          .option(ChannelOption.AUTO_READ, false)
+          .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
+          .option(ChannelOption.TCP_NODELAY, true)
+          .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
+          .handler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+              if (config.proxyProtocolV2()) ch.pipeline().addLast("proxy-v2", HAProxyMessageEncoder.INSTANCE);
+              ch.pipeline().addLast("target", new TargetSide(client));
+            }
+          })
+          .connect(to.get());
+      target = connect.channel();
+      connect.addListener((ChannelFutureListener) f -> {
+        if (!f.isSuccess()) {
+          client.close();
+          return;
+        }
+        if (config.proxyProtocolV2()) {
+          target.write(ProxyProtocol.v2(from, local, true));
+        }
+        target.flush();
+        client.read();
+        target.read();
+      });
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (target == null || !target.isActive()) {
+        ReferenceCountUtil.release(msg);
+        return;
+      }
+      target.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
+        if (f.isSuccess()) ctx.channel().read();
+        else f.channel().close();
+      });
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof IdleStateEvent) {
+        ctx.close();
+        closeAfterFlush(target);
+      } else if (evt instanceof ChannelInputShutdownEvent) {
+        halfClose(ctx.channel(), target);
+      }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      closeAfterFlush(target);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      closeAfterFlush(ctx.channel());
+    }
+  }
+
+  /** The target connection's end. */
+  private static final class TargetSide extends ChannelInboundHandlerAdapter {
+    private final Channel client;
+
+    TargetSide(Channel client) {
+      this.client = client;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      client.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
+        if (f.isSuccess()) ctx.channel().read();
+        else f.channel().close();
+      });
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+      if (evt instanceof ChannelInputShutdownEvent) halfClose(ctx.channel(), client);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+      closeAfterFlush(client);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      closeAfterFlush(ctx.channel());
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.stratus.net.proxy;
+
+import dev.stratus.net.http.HttpExchange;
+import dev.stratus.net.transport.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Forwards HTTP/1.1 requests to targets over pooled keep-alive connections and reports how
+ * each ended as a {@link ProxyOutcome}. Connections to a target are kept per event loop, and a
+ * request runs on its front-end connection's loop, so no request or response crosses threads.
+ * Bodies are aggregated both ways (bounded by {@link Settings#maxResponseBytes()}).
+ */
+public final class ReverseProxy {
+
+  /**
+   * @param connectTimeout how long a connection may take (ALB: 10 s, elbv2 "target connection")
+   * @param responseTimeout from the request written to the response complete (ALB: the idle timeout, 60 s)
+   * @param poolIdleTimeout an idle pooled connection is closed after this long
+   * @param maxResponseBytes largest aggregated response; larger → {@link ProxyOutcome.MalformedResponse}
+   * @param maxIdlePerTarget idle connections kept per target and event loop
+   */
+  public record Settings(Duration connectTimeout, Duration responseTimeout, Duration poolIdleTimeout,
+      int maxResponseBytes, int maxIdlePerTarget) {
+    /** An ALB's: 10 s connect, 60 s response, 60 s pooled idle, 64 MiB responses, 32 idle per target. */
+    public static final Settings ALB = new Settings(Duration.ofSeconds(10), Duration.ofSeconds(60),
+        Duration.ofSeconds(60), 64 * 1024 * 1024, 32);
+
+    public Settings {
+      Objects.requireNonNull(connectTimeout, "connectTimeout");
+      Objects.requireNonNull(responseTimeout, "responseTimeout");
+      Objects.requireNonNull(poolIdleTimeout, "poolIdleTimeout");
+    }
+
+    public Settings withTimeouts(Duration connect, Duration response) {
+      return new Settings(connect, response, poolIdleTimeout, maxResponseBytes, maxIdlePerTarget);
+    }
+  }
+
+  /** Hop-by-hop headers (RFC 9110 §7.6.1) never forwarded in either direction. */
+  private static final String[] HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "te", "trailer",
+      "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization"};
+
+  private record PoolKey(EventLoop loop, InetSocketAddress target) {}
+
+  private final Transport transport;
+  private final Settings settings;
+  private final Map<PoolKey, ArrayDeque<Channel>> idle = new ConcurrentHashMap<>();
+
+  public ReverseProxy(Transport transport, Settings settings) {
+    this.transport = Objects.requireNonNull(transport, "transport");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Forwards the exchange's request to {@code target} with X-Forwarded-* added per {@code xff};
+   * the path, query, method and Host are kept. The exchange's request is not consumed (a retained
+   * copy is sent), so the caller may retry it on another target.
+   */
+  public CompletionStage<ProxyOutcome> forward(HttpExchange exchange, InetSocketAddress target, XffMode xff) {
+    FullHttpRequest copy = exchange.request().retainedDuplicate();
+    ForwardedHeaders.apply(copy.headers(), exchange.remote(), exchange.tls(), exchange.local().getPort(), xff);
+    return forward(copy, exchange.eventLoop(), target);
+  }
+
+  /**
+   * Passes a WebSocket upgrade ({@link HttpExchange#isWebSocketUpgrade()}) to {@code target}: a
+   * 101 answer comes back as {@link ProxyOutcome.Response}, and once the front end has written it
+   * the connection is a tunnel to the target, closed after {@code idle} without a byte either
+   * way. Any other answer is an ordinary response; failures are the usual outcomes.
+   */
+  public CompletionStage<ProxyOutcome> upgrade(HttpExchange exchange, InetSocketAddress target, XffMode xff, Duration idle) {
+    return WebSocketTunnel.open(transport, settings, exchange, target, xff, idle);
+  }
+
+  /**
+   * Sends {@code request} (consumed: released once written or failed) to {@code target} on
+   * {@code loop}, reusing an idle connection when there is one.
+   */
+  public CompletionStage<ProxyOutcome> forward(FullHttpRequest request, EventLoop loop, InetSocketAddress target) {
+    CompletableFuture<ProxyOutcome> outcome = new CompletableFuture<>();
+    stripHopByHop(request.headers());
+    request.setProtocolVersion(HttpVersion.HTTP_1_1);
+    request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
+    loop.execute(() -> {
+      try {
+        connectAndSend(request, loop, target, outcome);
+      } catch (RuntimeException e) {
+        request.release();
+        outcome.complete(new ProxyOutcome.ConnectFailed(e.toString()));
+      }
+    });
+    return outcome;
+  }
+
+  private void connectAndSend(FullHttpRequest request, EventLoop loop, InetSocketAddress target,
+      CompletableFuture<ProxyOutcome> outcome) {
+    Channel pooled = takeIdle(loop, target);
+    if (pooled != null) {
+      // A pooled connection the target closed while idle (Node's keep-alive is 5 s) fails with
+      // Reset before any byte of a response: retry once on a new connection, keeping a copy.
+      CompletableFuture<ProxyOutcome> first = new CompletableFuture<>();
+      request.retain();
+      send(pooled, request, first);
+      first.whenComplete((result, failure) -> {
+        if (result instanceof ProxyOutcome.Reset) {
+          connect(request, loop, target, outcome);
+        } else {
+          request.release();
+          if (failure != null) outcome.completeExceptionally(failure);
+          else outcome.complete(result);
+        }
+      });
+      return;
+    }
+    connect(request, loop, target, outcome);
+  }
+
+  private void connect(FullHttpRequest request, EventLoop loop, InetSocketAddress target,
+      CompletableFuture<ProxyOutcome> outcome) {
+    transport.client(loop)
+        .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+        .option(ChannelOption.TCP_NODELAY, true)
+        .handler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel ch) {
+            ch.pipeline()
+                .addLast("poolIdle", new IdleStateHandler(0, 0, settings.poolIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("codec", new HttpClientCodec())
+                .addLast("aggregate", new HttpObjectAggregator(settings.maxResponseBytes()))
+                .addLast("target", new TargetHandler(ReverseProxy.this));
+          }
+        })
+        .connect(target).addListener(f -> {
+          if (f.isSuccess()) {
+            send(((io.netty.channel.ChannelFuture) f).channel(), request, outcome);
+          } else {
+            request.release();
+            outcome.complete(new ProxyOutcome.ConnectFailed(String.valueOf(f.cause())));
+          }
+        });
+  }
+
+  private void send(Channel channel, FullHttpRequest request, CompletableFuture<ProxyOutcome> outcome) {
+    TargetHandler handler = channel.pipeline().get(TargetHandler.class);
+    handler.begin(outcome, channel.eventLoop().schedule(() -> handler.timeout(),
+        settings.responseTimeout().toNanos(), TimeUnit.NANOSECONDS));
+    channel.writeAndFlush(request).addListener(f -> {
+      if (!f.isSuccess()) handler.fail(new ProxyOutcome.Reset("write failed: " + f.cause()));
+    });
+  }
+
+  private Channel takeIdle(EventLoop loop, InetSocketAddress target) {
+    ArrayDeque<Channel> q = idle.get(new PoolKey(loop, target));
+    if (q == null) return null;
+    Channel c;
+    while ((c = q.pollLast()) != null) {
+      if (c.isActive()) return c;
+    }
+    return null;
+  }
+
+  /** Puts a connection whose exchange completed back in the pool (on its loop). */
+  void release(Channel channel) {
+    PoolKey key = new PoolKey(channel.eventLoop(), (InetSocketAddress) channel.remoteAddress());
+    ArrayDeque<Channel> q = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
+    if (q.size() >= settings.maxIdlePerTarget() || !channel.isActive()) {
+      channel.close();
+      return;
+    }
+    q.addLast(channel);
+    channel.closeFuture().addListener(f -> channel.eventLoop().execute(() -> q.remove(channel)));
+  }
+
+  static void stripHopByHop(HttpHeaders headers) {
+    for (String token : headers.getAll(HttpHeaderNames.CONNECTION)) {
+      for (String name : token.split(",")) headers.remove(name.trim());
+    }
+    for (String h : HOP_BY_HOP) headers.remove(h);
+  }
+
+  /** Idle pooled connections now (tests). */
+  int idleConnections() {
+    return idle.values().stream().mapToInt(ArrayDeque::size).sum();
+  }
+
+  static boolean isIdleEvent(Object evt) {
+    return evt instanceof IdleStateEvent;
+  }
+}

@@ -1,0 +1,100 @@
+package dev.stratus.net.proxy;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderException;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+
+/**
+ * The end of one pooled target connection: completes the pending exchange with the response or
+ * with how it failed, then returns the connection to the pool or closes it. Runs on the
+ * connection's event loop only, so its fields need no synchronisation.
+ */
+final class TargetHandler extends ChannelInboundHandlerAdapter {
+
+  private final ReverseProxy proxy;
+  private ChannelHandlerContext ctx;
+  private CompletableFuture<ProxyOutcome> pending;
+  private ScheduledFuture<?> deadline;
+
+  TargetHandler(ReverseProxy proxy) {
+    this.proxy = proxy;
+  }
+
+  @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    this.ctx = ctx;
+  }
+
+  void begin(CompletableFuture<ProxyOutcome> outcome, ScheduledFuture<?> timer) {
+    this.pending = outcome;
+    this.deadline = timer;
+  }
+
+  void timeout() {
+    if (pending != null) {
+      complete(new ProxyOutcome.TimedOut());
+      ctx.close();
+    }
+  }
+
+  void fail(ProxyOutcome outcome) {
+    if (pending != null) {
+      complete(outcome);
+      ctx.close();
+    }
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof FullHttpResponse response) || pending == null) {
+      ReferenceCountUtil.release(msg); // a response nobody asked for: the connection is unusable
+      ctx.close();
+      return;
+    }
+    if (response.decoderResult().isFailure()) {
+      response.release();
+      fail(new ProxyOutcome.MalformedResponse(String.valueOf(response.decoderResult().cause())));
+      return;
+    }
+    boolean reusable = HttpUtil.isKeepAlive(response);
+    ReverseProxy.stripHopByHop(response.headers());
+    response.headers().set("content-length", response.content().readableBytes());
+    complete(new ProxyOutcome.Response(response));
+    if (reusable) proxy.release(ctx.channel());
+    else ctx.close();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+    if (ReverseProxy.isIdleEvent(evt) && pending == null) ctx.close();
+    ReferenceCountUtil.release(evt);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (pending != null) complete(new ProxyOutcome.Reset("connection closed before a complete response"));
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException || cause instanceof DecoderException) {
+      fail(new ProxyOutcome.MalformedResponse(cause.toString()));
+    } else {
+      fail(new ProxyOutcome.Reset(cause.toString()));
+    }
+    ctx.close();
+  }
+
+  private void complete(ProxyOutcome outcome) {
+    CompletableFuture<ProxyOutcome> p = pending;
+    pending = null;
+    if (deadline != null) deadline.cancel(false);
+    if (!p.complete(outcome) && outcome instanceof ProxyOutcome.Response r) r.response().release();
+  }
+}
