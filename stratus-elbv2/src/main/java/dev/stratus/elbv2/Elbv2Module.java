@@ -2,14 +2,36 @@ package dev.stratus.elbv2;
 
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.net.LoopbackPool;
+import dev.stratus.core.vpc.VpcLookup;
+import dev.stratus.elbv2.model.LoadBalancer;
+import dev.stratus.elbv2.model.TargetHealthSource;
+import java.util.List;
 
-/** Elastic Load Balancing v2 inside Stratus: for now its read API over the store. */
+/**
+ * Elastic Load Balancing v2 inside Stratus: the control plane over the store, each node's
+ * loopback address, and the balancers' DNS names in the {@link DnsTargetRegistry}.
+ */
 public final class Elbv2Module implements ServiceModule {
   @Override
   public String name() { return "elbv2"; }
 
   @Override
   public Started start(StratusContext context) {
-    return Started.handlers(new LoadBalancerOperations(context.store()));
+    var store = context.store();
+    var pool = LoopbackPool.in(context.extensions());
+    // Addresses persisted in the balancers' records stay theirs across a restart.
+    store.listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
+    var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
+    TargetHealthSource health = TargetHealthSource.NONE;
+    var dns = new ElbDnsNames(store, DnsTargetRegistry.in(context.extensions()), () -> health, context.clock());
+    dns.refresh();
+    store.subscribe(events -> dns.refresh());
+    return new Started(List.of(
+        new LoadBalancerOperations(store, context.clock(), vpcs, pool),
+        new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
+        new ListenerOperations(store),
+        new Elbv2Tags(store)), List.of(), List.of());
   }
 }
