@@ -14,6 +14,13 @@ import java.util.List;
  * loopback address, and the balancers' DNS names in the {@link DnsTargetRegistry}.
  */
 public final class Elbv2Module implements ServiceModule {
+  private final java.util.function.UnaryOperator<java.time.Duration> intervalPolicy;
+
+  public Elbv2Module() { this(java.util.function.UnaryOperator.identity()); }
+
+  /** @param intervalPolicy maps a target group's health-check interval to the period used (tests shorten it) */
+  public Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy) { this.intervalPolicy = intervalPolicy; }
+
   @Override
   public String name() { return "elbv2"; }
 
@@ -24,14 +31,24 @@ public final class Elbv2Module implements ServiceModule {
     // Addresses persisted in the balancers' records stay theirs across a restart.
     store.listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
     var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
-    TargetHealthSource health = TargetHealthSource.NONE;
+    var dnsRef = new java.util.concurrent.atomic.AtomicReference<ElbDnsNames>();
+    var checks = new ElbHealthChecks(store, context.clock(), intervalPolicy, () -> {
+      var d = dnsRef.get();
+      if (d != null) d.refresh();
+    });
+    TargetHealthSource health = checks.tracker();
     var dns = new ElbDnsNames(store, DnsTargetRegistry.in(context.extensions()), () -> health, context.clock());
+    dnsRef.set(dns);
+    checks.sync();
     dns.refresh();
-    store.subscribe(events -> dns.refresh());
+    store.subscribe(events -> {
+      checks.sync();
+      dns.refresh();
+    });
     return new Started(List.of(
         new LoadBalancerOperations(store, context.clock(), vpcs, pool),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
         new ListenerOperations(store),
-        new Elbv2Tags(store)), List.of(), List.of());
+        new Elbv2Tags(store)), List.of(checks), List.of());
   }
 }
