@@ -287,7 +287,8 @@ public final class TargetGroupOperations {
     for (var t : shown) {
       out.add(TargetHealthDescription.builder()
           .target(TargetDescription.builder().id(t.id()).port(t.port()).availabilityZone(t.availabilityZone()).build())
-          .healthCheckPort(tg.healthCheck().port().equals("traffic-port") ? String.valueOf(t.port()) : tg.healthCheck().port())
+          .healthCheckPort(tg.healthCheck().port() == null || t.port() == null ? null
+              : tg.healthCheck().port().equals("traffic-port") ? String.valueOf(t.port()) : tg.healthCheck().port())
           .targetHealth(TargetHealthStates.of(tg, t, !lbs.isEmpty(), instanceState(ctx, tg, t), health.get(), now))
           .build());
     }
