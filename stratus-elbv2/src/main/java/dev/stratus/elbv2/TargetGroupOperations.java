@@ -217,6 +217,8 @@ public final class TargetGroupOperations {
     store.write(tx -> {
       var tg = Elbv2Reads.targetGroup(tx, scope, req.targetGroupArn());
       List<TargetGroup.Target> next = new ArrayList<>(tg.targets());
+      var at = clock.instant();
+      next.removeIf(t -> drained(tg, t, at)); // drained targets leave the record with the next write
       for (var t : adding) {
         next.removeIf(o -> o.id().equals(t.id()) && java.util.Objects.equals(o.port(), t.port()));
         next.add(t);
@@ -239,6 +241,7 @@ public final class TargetGroupOperations {
     store.write(tx -> {
       var tg = Elbv2Reads.targetGroup(tx, scope, req.targetGroupArn());
       List<TargetGroup.Target> next = new ArrayList<>(tg.targets());
+      next.removeIf(t -> drained(tg, t, now));
       for (var d : req.targets()) {
         var match = next.stream().filter(t -> t.registered() && t.id().equals(d.id())
             && (d.port() == null || java.util.Objects.equals(d.port(), t.port()))).toList();
@@ -327,7 +330,13 @@ public final class TargetGroupOperations {
           throw Elbv2Errors.error("InvalidTarget", "The IP address '" + d.id()
               + "' is not within the VPC CIDR or a private IP address range");
         }
-        String az = d.availabilityZone() != null ? d.availabilityZone() : inVpc ? null : "all";
+        boolean loopback = addr.get().isIpv4() && Cidr.parse("127.0.0.0/8").contains(addr.get());
+        if (!inVpc && !loopback && !"all".equals(d.availabilityZone())) {
+          // AWS: an address outside the VPC (peered or on-premises) is registered with AZ "all".
+          throw Elbv2Errors.validation("The Availability Zone must be 'all' for IP address '" + d.id()
+              + "' because it is outside the VPC");
+        }
+        String az = d.availabilityZone() != null ? d.availabilityZone() : loopback ? "all" : null;
         return new TargetGroup.Target(d.id(), port, az, d.id(), now, null);
       }
       case "instance" -> {

@@ -169,9 +169,11 @@ class Elbv2ControlPlaneIT {
     refused(() -> elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("8.8.8.8"))), "InvalidTarget");
     refused(() -> elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("127.0.0.5").port(0))),
         "ValidationError");
-    elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("127.0.0.5").port(8080), t -> t.id("10.0.1.9")));
+    refused(() -> elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("192.168.1.1"))), "ValidationError");
+    elb.registerTargets(r -> r.targetGroupArn(tg.targetGroupArn()).targets(t -> t.id("127.0.0.5").port(8080), t -> t.id("10.0.1.9"),
+        t -> t.id("192.168.1.1").availabilityZone("all")));
     var health = elb.describeTargetHealth(r -> r.targetGroupArn(tg.targetGroupArn())).targetHealthDescriptions();
-    assertThat(health).hasSize(2).allSatisfy(h -> {
+    assertThat(health).hasSize(3).allSatisfy(h -> {
       assertThat(h.targetHealth().state()).isEqualTo(TargetHealthStateEnum.UNUSED);
       assertThat(h.targetHealth().reason()).isEqualTo(TargetHealthReasonEnum.TARGET_NOT_IN_USE);
     });
