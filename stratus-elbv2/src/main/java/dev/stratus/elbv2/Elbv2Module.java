@@ -15,11 +15,15 @@ import java.util.List;
  */
 public final class Elbv2Module implements ServiceModule {
   private final java.util.function.UnaryOperator<java.time.Duration> intervalPolicy;
+  private volatile dev.stratus.elbv2.model.TargetHealthTracker targetHealth;
 
   public Elbv2Module() { this(java.util.function.UnaryOperator.identity()); }
 
   /** @param intervalPolicy maps a target group's health-check interval to the period used (tests shorten it) */
   public Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy) { this.intervalPolicy = intervalPolicy; }
+
+  /** The measured target health after {@link #start} (for the data plane's {@link RoutingSnapshot}). */
+  public dev.stratus.elbv2.model.TargetHealthTracker targetHealth() { return targetHealth; }
 
   @Override
   public String name() { return "elbv2"; }
@@ -37,6 +41,7 @@ public final class Elbv2Module implements ServiceModule {
       if (d != null) d.refresh();
     });
     TargetHealthSource health = checks.tracker();
+    targetHealth = checks.tracker();
     var dns = new ElbDnsNames(store, DnsTargetRegistry.in(context.extensions()), () -> health, context.clock());
     dnsRef.set(dns);
     checks.sync();

@@ -32,6 +32,7 @@ class Elbv2TargetHealthIT {
     @Override public Instant instant() { return NOW.get(); }
   };
   static ApiTestServer server;
+  static Elbv2Module module;
   static ElasticLoadBalancingV2Client elb;
   static HttpServer ok;
   static HttpServer failing;
@@ -40,7 +41,8 @@ class Elbv2TargetHealthIT {
 
   @BeforeAll
   static void start() throws Exception {
-    server = ApiTestServer.start(CLOCK, new Ec2Module(), new Elbv2Module(d -> Duration.ofMillis(100)));
+    module = new Elbv2Module(d -> Duration.ofMillis(100));
+    server = ApiTestServer.start(CLOCK, new Ec2Module(), module);
     elb = server.client(ElasticLoadBalancingV2Client.builder());
     var ec2 = server.client(Ec2Client.builder());
     vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
@@ -103,6 +105,11 @@ class Elbv2TargetHealthIT {
       assertThat(h.get(closedPort).reasonAsString()).isEqualTo("Target.FailedHealthChecks");
     });
     await().atMost(Duration.ofSeconds(5)).until(() -> registry.find(lb.dnsName()).orElseThrow().healthy());
+    // the data plane's view: healthy first, and the rules of the listener forward to the group
+    var snapshot = RoutingSnapshot.build(server.context().store(), module.targetHealth(), NOW.get());
+    assertThat(snapshot.groups().get(tg).targets()).filteredOn(c -> c.healthy())
+        .extracting(c -> c.port()).containsExactly(okPort);
+    assertThat(snapshot.rules()).hasSize(1);
 
     elb.deregisterTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("127.0.0.1").port(okPort)));
     var draining = health(tg).get(okPort);
