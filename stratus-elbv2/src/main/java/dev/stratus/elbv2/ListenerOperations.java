@@ -25,6 +25,8 @@ public final class ListenerOperations {
   static final int MAX_LISTENERS = 50;
   static final int MAX_RULES = 100;
   static final int MAX_CERTIFICATES = 25;
+  /** Target groups per Application Load Balancer, across all its listeners and rules (not adjustable). */
+  static final int MAX_TARGET_GROUPS_PER_ALB = 100;
   static final String DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
   private static final Set<String> ALB_PROTOCOLS = Set.of("HTTP", "HTTPS");
   private static final Set<String> NLB_PROTOCOLS = Set.of("TCP", "TLS", "UDP", "TCP_UDP");
@@ -414,6 +416,14 @@ public final class ListenerOperations {
       if (!others.isEmpty()) {
         throw Elbv2Errors.error("TargetGroupAssociationLimit",
             "The following target groups cannot be associated with more than one load balancer: " + tg.arn());
+      }
+    }
+    if (lb.isApplication()) {
+      var used = new HashSet<>(Elbv2Reads.targetGroupsUsedBy(tx, scope, lb.arn()));
+      groups.forEach(g -> used.add(g.targetGroupArn()));
+      if (used.size() > MAX_TARGET_GROUPS_PER_ALB) {
+        throw Elbv2Errors.error("TooManyUniqueTargetGroupsPerLoadBalancer",
+            "You've reached the limit on the number of unique target groups per load balancer across all listeners");
       }
     }
     return new Action.Forward(groups, sticky, duration);

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 public final class TargetGroupOperations {
   static final int MAX_TARGET_GROUPS = 3000;
   static final int MAX_TARGETS_PER_GROUP = 1000;
+  static final int MAX_TARGETS_PER_ALB = 1000;
   private static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "TCP", "TLS", "UDP", "TCP_UDP", "GENEVE");
   private static final Set<String> L4 = Set.of("TCP", "TLS", "UDP", "TCP_UDP");
   /** Where an ip target may be (elbv2.md §13), plus 127.0.0.0/8: Stratus's one local extension, a process on this machine. */
@@ -228,6 +229,19 @@ public final class TargetGroupOperations {
       }
       if (next.stream().filter(TargetGroup.Target::registered).count() > MAX_TARGETS_PER_GROUP) {
         throw Elbv2Errors.error("TooManyTargets", "You've reached the limit on the number of targets per target group");
+      }
+      for (String lbArn : Elbv2Reads.loadBalancersOf(tx, scope, tg.arn())) {
+        var lb = tx.get(LoadBalancer.TABLE, scope, lbArn).orElse(null);
+        if (lb == null || !lb.isApplication()) continue;
+        long onLb = next.stream().filter(TargetGroup.Target::registered).count();
+        for (String other : Elbv2Reads.targetGroupsUsedBy(tx, scope, lbArn)) {
+          if (other.equals(tg.arn())) continue;
+          onLb += tx.get(TargetGroup.TABLE, scope, other).map(o -> o.targets().stream().filter(TargetGroup.Target::registered).count())
+              .orElse(0L);
+        }
+        if (onLb > MAX_TARGETS_PER_ALB) {
+          throw Elbv2Errors.error("TooManyTargets", "You've reached the limit on the number of targets per load balancer");
+        }
       }
       tx.put(TargetGroup.TABLE, scope, tg.arn(), tg.withTargets(next));
       return null;

@@ -178,6 +178,35 @@ class Elbv2RefusalsIT {
   }
 
   @Test
+  void quota_targetGroupsAndTargetsPerAlb() {
+    var lb = elb.createLoadBalancer(r -> r.name("many").scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnetA, subnetB))
+        .loadBalancers().get(0);
+    String first = tg("many-0", ProtocolEnum.HTTP);
+    String l = elb.createListener(r -> r.loadBalancerArn(lb.loadBalancerArn()).protocol(ProtocolEnum.HTTP).port(80)
+        .defaultActions(forward(first))).listeners().get(0).listenerArn();
+    // 1,000 targets fill the balancer; one more in another of its groups is refused
+    var thousand = java.util.stream.IntStream.range(0, 1000)
+        .mapToObj(i -> TargetDescription.builder().id("10.0." + (1 + i / 250) + "." + (1 + i % 250)).port(80).build()).toList();
+    elb.registerTargets(r -> r.targetGroupArn(first).targets(thousand));
+    int n = 1;
+    for (int rule = 0; rule < 20; rule++) {
+      var tuples = new java.util.ArrayList<TargetGroupTuple>();
+      for (int k = 0; k < 5; k++) tuples.add(TargetGroupTuple.builder().targetGroupArn(tg("many-" + n++, ProtocolEnum.HTTP)).build());
+      var act = Action.builder().type(ActionTypeEnum.FORWARD).forwardConfig(f -> f.targetGroups(tuples)).build();
+      int p = rule + 1;
+      if (rule < 19) {
+        elb.createRule(r -> r.listenerArn(l).priority(p).conditions(path("/" + p)).actions(act));
+      } else { // 1 + 19 * 5 = 96 groups in use; 5 more make 101
+        refused(() -> elb.createRule(r -> r.listenerArn(l).priority(p).conditions(path("/" + p)).actions(act)),
+            "TooManyUniqueTargetGroupsPerLoadBalancer");
+      }
+    }
+    String second = elb.describeRules(r -> r.listenerArn(l)).rules().get(0).actions().get(0).forwardConfig().targetGroups().get(0)
+        .targetGroupArn();
+    refused(() -> elb.registerTargets(r -> r.targetGroupArn(second).targets(t -> t.id("10.0.9.9").port(80))), "TooManyTargets");
+  }
+
+  @Test
   void quota_tooManyLoadBalancers() {
     long have = elb.describeLoadBalancers(r -> {}).loadBalancers().stream().filter(b -> b.type() == LoadBalancerTypeEnum.NETWORK).count();
     for (long i = have; i < LoadBalancerOperations.MAX_NETWORK; i++) {
