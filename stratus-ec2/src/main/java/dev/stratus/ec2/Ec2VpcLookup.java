@@ -39,6 +39,29 @@ final class Ec2VpcLookup implements VpcLookup {
         .flatMap(id -> view.get(Ec2Tables.VPC, scope, id)).map(Ec2VpcLookup::info);
   }
 
+  @Override
+  public Optional<SecurityGroupInfo> defaultSecurityGroup(String accountId, String region, String vpcId) {
+    return store.read(ctx(accountId, region)).list(Ec2Tables.SECURITY_GROUP, accountId + "/" + region).stream()
+        .filter(g -> g.vpcId().equals(vpcId) && g.name().equals("default")).findFirst()
+        .map(g -> new SecurityGroupInfo(g.id(), g.name(), g.vpcId()));
+  }
+
+  @Override
+  public Optional<Boolean> hasInternetGateway(String accountId, String region, String vpcId) {
+    return Optional.of(store.read(ctx(accountId, region)).list(Ec2Tables.INTERNET_GATEWAY, accountId + "/" + region)
+        .stream().anyMatch(g -> !g.egressOnly() && vpcId.equals(g.attachedVpcId())));
+  }
+
+  @Override
+  public Optional<InstanceInfo> instance(String accountId, String region, String instanceId) {
+    var view = store.read(ctx(accountId, region));
+    String scope = accountId + "/" + region;
+    return view.get(Ec2Tables.INSTANCE, scope, instanceId).map(i -> new InstanceInfo(i.id(), i.vpcId(), i.subnetId(),
+        i.availabilityZone(), i.state(),
+        i.primaryNetworkInterfaceId() == null ? null : view.get(Ec2Tables.NETWORK_INTERFACE, scope,
+            i.primaryNetworkInterfaceId()).map(n -> n.privateIpAddress()).orElse(null)));
+  }
+
   /** Reading through {@link Ec2Store} creates the region's default VPC first, as any EC2 call would. */
   private RequestContext ctx(String accountId, String region) {
     return new RequestContext(accountId, region, "internal", Instant.EPOCH);

@@ -2,14 +2,58 @@ package dev.stratus.elbv2;
 
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.net.LoopbackPool;
+import dev.stratus.core.vpc.VpcLookup;
+import dev.stratus.elbv2.model.LoadBalancer;
+import dev.stratus.elbv2.model.TargetHealthSource;
+import java.util.List;
 
-/** Elastic Load Balancing v2 inside Stratus: for now its read API over the store. */
+/**
+ * Elastic Load Balancing v2 inside Stratus: the control plane over the store, each node's
+ * loopback address, and the balancers' DNS names in the {@link DnsTargetRegistry}.
+ */
 public final class Elbv2Module implements ServiceModule {
+  private final java.util.function.UnaryOperator<java.time.Duration> intervalPolicy;
+  private volatile dev.stratus.elbv2.model.TargetHealthTracker targetHealth;
+
+  public Elbv2Module() { this(java.util.function.UnaryOperator.identity()); }
+
+  /** @param intervalPolicy maps a target group's health-check interval to the period used (tests shorten it) */
+  public Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy) { this.intervalPolicy = intervalPolicy; }
+
+  /** The measured target health after {@link #start} (for the data plane's {@link RoutingSnapshot}). */
+  public dev.stratus.elbv2.model.TargetHealthTracker targetHealth() { return targetHealth; }
+
   @Override
   public String name() { return "elbv2"; }
 
   @Override
   public Started start(StratusContext context) {
-    return Started.handlers(new LoadBalancerOperations(context.store()));
+    var store = context.store();
+    var pool = LoopbackPool.in(context.extensions());
+    // Addresses persisted in the balancers' records stay theirs across a restart.
+    store.listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
+    var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
+    var dnsRef = new java.util.concurrent.atomic.AtomicReference<ElbDnsNames>();
+    var checks = new ElbHealthChecks(store, context.clock(), intervalPolicy, () -> {
+      var d = dnsRef.get();
+      if (d != null) d.refresh();
+    });
+    TargetHealthSource health = checks.tracker();
+    targetHealth = checks.tracker();
+    var dns = new ElbDnsNames(store, DnsTargetRegistry.in(context.extensions()), () -> health, context.clock());
+    dnsRef.set(dns);
+    checks.sync();
+    dns.refresh();
+    store.subscribe(events -> {
+      checks.sync();
+      dns.refresh();
+    });
+    return new Started(List.of(
+        new LoadBalancerOperations(store, context.clock(), vpcs, pool),
+        new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
+        new ListenerOperations(store),
+        new Elbv2Tags(store)), List.of(checks), List.of());
   }
 }

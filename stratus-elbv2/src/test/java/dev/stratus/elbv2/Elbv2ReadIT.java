@@ -38,7 +38,8 @@ class Elbv2ReadIT {
   void describeLoadBalancers_storedBalancer_isListedAndFoundByName() {
     server.context().store().write(tx -> {
       tx.put(LoadBalancer.TABLE, "000000000000/us-east-1", LB_ARN,
-          new LoadBalancer(LB_ARN, "web", "application", "internet-facing", "vpc-1", "web.elb.localhost", Instant.EPOCH));
+          new LoadBalancer(LB_ARN, "web", "application", "internet-facing", "vpc-1", "web.elb.localhost", Instant.EPOCH,
+              "ipv4", java.util.List.of(), java.util.List.of(), java.util.Map.of()));
       return null;
     });
     try {

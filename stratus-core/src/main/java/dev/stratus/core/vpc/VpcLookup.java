@@ -31,4 +31,26 @@ public interface VpcLookup {
 
   /** The region's default VPC, if the account has one (every account does until it deletes it). */
   Optional<VpcInfo> defaultVpc(String accountId, String region);
+
+  /** An EC2 instance as a load balancer target sees it: its state name and primary private IPv4 address. */
+  record InstanceInfo(String instanceId, String vpcId, String subnetId, String availabilityZone, String state,
+      String privateIpAddress) {}
+
+  /** The VPC's security group named {@code default}; empty when unknown (or the lookup cannot tell). */
+  default Optional<SecurityGroupInfo> defaultSecurityGroup(String accountId, String region, String vpcId) {
+    return Optional.empty();
+  }
+
+  /**
+   * Whether an internet gateway (not egress-only) is attached to the VPC; empty when the lookup
+   * cannot tell, in which case callers do not refuse.
+   */
+  default Optional<Boolean> hasInternetGateway(String accountId, String region, String vpcId) {
+    return Optional.empty();
+  }
+
+  /** An instance of the account in the region; empty when there is none (or the lookup cannot tell). */
+  default Optional<InstanceInfo> instance(String accountId, String region, String instanceId) {
+    return Optional.empty();
+  }
 }
