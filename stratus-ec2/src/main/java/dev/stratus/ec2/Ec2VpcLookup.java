@@ -1,6 +1,8 @@
 package dev.stratus.ec2;
 
 import dev.stratus.core.RequestContext;
+import dev.stratus.core.store.ChangeEvent;
+import dev.stratus.core.vpc.ResolverFacts;
 import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.ec2.model.Vpc;
 import java.time.Instant;
@@ -29,6 +31,12 @@ final class Ec2VpcLookup implements VpcLookup {
     return store.read(ctx(accountId, region)).get(Ec2Tables.SECURITY_GROUP, accountId + "/" + region, groupId)
         .map(g -> new SecurityGroupInfo(g.id(), g.name(), g.vpcId()));
   }
+
+  @Override
+  public ResolverFacts resolverFacts() { return ResolverFactsReader.read(store.raw()); }
+
+  @Override
+  public boolean affectsResolver(ChangeEvent change) { return ResolverFactsReader.affects(change); }
 
   @Override
   public Optional<VpcInfo> defaultVpc(String accountId, String region) {

@@ -4,6 +4,7 @@ import dev.stratus.core.StratusContext;
 import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.store.Store;
+import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.net.dns.DnsServer;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.LatencyModel;
@@ -54,12 +55,15 @@ public final class Route53DataPlane implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final VpcResolver resolver;
+  private Optional<ResolverProjection> resolverProjection = Optional.empty();
   private Optional<DnsServer> server = Optional.empty();
 
   private Route53DataPlane(Store store, HealthChecker checker, DnsQueryHandler handler) {
     this.store = store;
     this.checker = checker;
     this.handler = handler;
+    this.resolver = new VpcResolver(handler);
   }
 
   /**
@@ -75,7 +79,10 @@ public final class Route53DataPlane implements AutoCloseable {
     handler.aliasTargets(AliasTargetResolver.of(DnsTargetRegistry.in(context.extensions())));
     Route53DataPlane plane = attach(context.store(), checker, handler);
     try {
-      plane.server = Optional.of(DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(), handler));
+      plane.resolverProjection = Optional.of(ResolverProjection.start(context.store(),
+          () -> context.extensions().find(VpcLookup.class), plane.resolver::facts));
+      plane.server = Optional.of(DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(),
+          plane.resolver));
     } catch (RuntimeException e) {
       plane.close();
       throw e;
@@ -94,6 +101,9 @@ public final class Route53DataPlane implements AutoCloseable {
   }
 
   public DnsQueryHandler handler() { return handler; }
+
+  /** What the DNS listener answers with: each VPC's resolver in front of {@link #handler()}. */
+  public VpcResolver resolver() { return resolver; }
 
   /** What GetHealthCheckStatus should read: pass to {@code Route53Module.healthStatus}. */
   public HealthStatusSource healthStatusSource() { return new CheckerHealthStatus(checker); }
@@ -151,7 +161,7 @@ public final class Route53DataPlane implements AutoCloseable {
         .forEach(z -> current.put(z.id(), z));
     handler.update(state -> {
       Map<String, ZoneSnapshot> byId = new HashMap<>();
-      state.zones().byOrigin().values().forEach(z -> byId.put(z.zone().id(), z));
+      state.zones().all().forEach(z -> byId.put(z.zone().id(), z));
       zoneIds.forEach(byId::remove);
       current.values().forEach(z -> byId.put(z.id(),
           ZoneSnapshot.build(z, store.list(Route53Tables.RECORD_SETS, z.id()))));
@@ -178,6 +188,7 @@ public final class Route53DataPlane implements AutoCloseable {
   @Override
   public void close() {
     server.ifPresent(DnsServer::close);
+    resolverProjection.ifPresent(ResolverProjection::close);
     checker.close();
     rebuilds.shutdownNow();
   }
