@@ -1,6 +1,7 @@
 package dev.stratus.app;
 
 import dev.stratus.core.Extensions;
+import dev.stratus.core.LiveEndpoints;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.ServiceModule.Endpoint;
 import dev.stratus.core.Settings;
@@ -67,7 +68,12 @@ public final class StratusServer implements AutoCloseable {
         LOG.fine(() -> "started " + module.name() + " with " + result.apiHandlers().size() + " API handlers");
       }
       var endpoints = new ArrayList<Endpoint>();
-      var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock, () -> List.copyOf(endpoints));
+      LiveEndpoints live = LiveEndpoints.in(context.extensions());
+      var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock, () -> {
+        List<Endpoint> now = new ArrayList<>(endpoints);
+        now.addAll(live.list()); // listeners opened since start (a VPC's resolver address)
+        return List.copyOf(now);
+      });
       started.push(api);
       endpoints.add(new Endpoint("AWS APIs", "http", settings.bindAddress(), api.port()));
       endpoints.addAll(moduleEndpoints);

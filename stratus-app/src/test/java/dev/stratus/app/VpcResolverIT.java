@@ -177,6 +177,31 @@ class VpcResolverIT {
     assertThat(dig("-b", HOST, "www.corp.internal", "A")).contains("status: NXDOMAIN");
   }
 
+  @Test
+  void vpcTaggedWithAResolverAddress_getsAListenerAnsweringAsTheVpc_listedByEndpoints() throws Exception {
+    String address = "127.0.53.7";
+    ec2.createTags(r -> r.resources(vpc).tags(t -> t.key("stratus:resolver").value(address)));
+    try {
+      String description = "Route 53 Resolver " + vpc;
+      await().atMost(Duration.ofSeconds(10)).until(() -> listed().stream().anyMatch(e -> e.description().equals(description)));
+      var endpoint = listed().stream().filter(e -> e.description().equals(description)).findFirst().orElseThrow();
+      assertThat(endpoint.address()).isEqualTo(address);
+      assertThat(endpoint.protocol()).isEqualTo("udp+tcp");
+      // Any source: the listener is the VPC's resolver.
+      assertThat(addresses(query("127.0.0.1", address, endpoint.port(), SERVICE, Type.A, false))).containsExactly(endpointIp);
+      assertThat(addresses(query("127.0.0.1", address, endpoint.port(), SERVICE, Type.A, true))).containsExactly(endpointIp);
+      assertThat(query("127.0.0.1", address, endpoint.port(), "www.corp.internal", Type.A, false).getRcode())
+          .isEqualTo(Rcode.NXDOMAIN);
+    } finally {
+      ec2.deleteTags(r -> r.resources(vpc).tags(t -> t.key("stratus:resolver")));
+    }
+    await().atMost(Duration.ofSeconds(10)).until(() -> listed().stream().noneMatch(e -> e.description().startsWith("Route 53 Resolver")));
+  }
+
+  private static List<dev.stratus.core.ServiceModule.Endpoint> listed() {
+    return LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/endpoints").map(EndpointsJson::read).orElseThrow();
+  }
+
   private static String hostname(String ip) {
     return "ip-" + ip.replace('.', '-') + ".eu-west-1.compute.internal";
   }
@@ -193,8 +218,13 @@ class VpcResolverIT {
 
   /** One query to the DNS listener sent from {@code from} (a loopback address of this machine). */
   private static Message query(String from, String name, int type, boolean tcp) throws IOException {
-    SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
-    resolver.setPort(dnsPort);
+    return query(from, "127.0.0.1", dnsPort, name, type, tcp);
+  }
+
+  private static Message query(String from, String server, int port, String name, int type, boolean tcp)
+      throws IOException {
+    SimpleResolver resolver = new SimpleResolver(InetAddress.getByName(server));
+    resolver.setPort(port);
     resolver.setLocalAddress(new InetSocketAddress(InetAddress.getByName(from), 0));
     resolver.setTCP(tcp);
     resolver.setTimeout(Duration.ofSeconds(2));

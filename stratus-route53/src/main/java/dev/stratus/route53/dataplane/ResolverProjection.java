@@ -92,5 +92,10 @@ final class ResolverProjection implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdownNow();
+    try {
+      executor.awaitTermination(5, TimeUnit.SECONDS); // a refresh under way finishes before its listeners close
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

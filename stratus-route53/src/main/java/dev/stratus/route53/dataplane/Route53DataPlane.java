@@ -1,5 +1,6 @@
 package dev.stratus.route53.dataplane;
 
+import dev.stratus.core.LiveEndpoints;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.ChangeEvent;
@@ -57,6 +58,7 @@ public final class Route53DataPlane implements AutoCloseable {
   });
   private final VpcResolver resolver;
   private Optional<ResolverProjection> resolverProjection = Optional.empty();
+  private Optional<ResolverListeners> resolverListeners = Optional.empty();
   private Optional<DnsServer> server = Optional.empty();
 
   private Route53DataPlane(Store store, HealthChecker checker, DnsQueryHandler handler) {
@@ -79,10 +81,16 @@ public final class Route53DataPlane implements AutoCloseable {
     handler.aliasTargets(AliasTargetResolver.of(DnsTargetRegistry.in(context.extensions())));
     Route53DataPlane plane = attach(context.store(), checker, handler);
     try {
+      DnsServer dns = DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(), plane.resolver);
+      plane.server = Optional.of(dns);
+      ResolverListeners listeners = new ResolverListeners(plane.resolver, dns::port);
+      plane.resolverListeners = Optional.of(listeners);
+      LiveEndpoints.in(context.extensions()).add(listeners::endpoints);
       plane.resolverProjection = Optional.of(ResolverProjection.start(context.store(),
-          () -> context.extensions().find(VpcLookup.class), plane.resolver::facts));
-      plane.server = Optional.of(DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(),
-          plane.resolver));
+          () -> context.extensions().find(VpcLookup.class), facts -> {
+            plane.resolver.facts(facts);
+            listeners.reconcile(facts);
+          }));
     } catch (RuntimeException e) {
       plane.close();
       throw e;
@@ -187,8 +195,9 @@ public final class Route53DataPlane implements AutoCloseable {
 
   @Override
   public void close() {
+    resolverProjection.ifPresent(ResolverProjection::close); // no more reconciles, then their listeners
+    resolverListeners.ifPresent(ResolverListeners::close);
     server.ifPresent(DnsServer::close);
-    resolverProjection.ifPresent(ResolverProjection::close);
     checker.close();
     rebuilds.shutdownNow();
   }
