@@ -128,6 +128,15 @@ class VpcResolverIT {
   }
 
   @Test
+  void plainUdpQueries_theSharedListenersAnswerCacheNeverAnswersTheInstance() throws Exception {
+    // No EDNS, no cookie: the shape the server's UDP answer cache replays from wire bytes.
+    for (int i = 0; i < 3; i++) {
+      assertThat(addresses(plainQuery("127.0.0.1", SERVICE))).containsExactly(PUBLIC_IP);
+      assertThat(addresses(plainQuery(HOST, SERVICE))).containsExactly(endpointIp);
+    }
+  }
+
+  @Test
   void fromTheInstance_dnsHostnamesOff_serviceNameGetsThePublicAnswer_seed001() throws Exception {
     try {
       ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(false)));
@@ -229,6 +238,15 @@ class VpcResolverIT {
     resolver.setTCP(tcp);
     resolver.setTimeout(Duration.ofSeconds(2));
     return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), type, DClass.IN)));
+  }
+
+  private static Message plainQuery(String from, String name) throws IOException {
+    SimpleResolver resolver = new SimpleResolver(InetAddress.getLoopbackAddress());
+    resolver.setPort(dnsPort);
+    resolver.setLocalAddress(new InetSocketAddress(InetAddress.getByName(from), 0));
+    resolver.setEDNS(-1);
+    resolver.setTimeout(Duration.ofSeconds(2));
+    return resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name, Name.root), Type.A, DClass.IN)));
   }
 
   private static List<String> addresses(Message m) {
