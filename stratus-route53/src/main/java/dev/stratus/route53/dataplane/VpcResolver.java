@@ -44,6 +44,7 @@ public final class VpcResolver implements DnsAnswerer {
    *    from a public zone (trap 2). A private hosted zone wins a tie.
    * 3. Else the public hosted zones, then AWS resource names (DnsTargetRegistry). Stratus does
    *    not recurse to the internet: a name no zone and no service owns is REFUSED.
+   * 4. As a recursive resolver, a CNAME out of its zone is followed in the same view (chase).
    * The client subnet is not used (§12: private zones decide by the resolver's Region, and the
    * resolver sends its own address upstream). Answers are a resolver's: RA set, AA clear. They
    * depend on the client, so they are never served from the server's answer cache
@@ -114,6 +115,44 @@ public final class VpcResolver implements DnsAnswerer {
     if (!view.dnsSupport() || (question.getDClass() != DClass.IN && question.getDClass() != DClass.ANY)) {
       return DnsAnswer.of(resolverFlags(error(query, Rcode.REFUSED)));
     }
+    Message response = lookup(view, query, client);
+    chase(view, response, question, client);
+    return DnsAnswer.of(resolverFlags(response));
+  }
+
+  /**
+   * A recursive resolver follows a CNAME wherever it points (a private zone's CNAME to an
+   * endpoint's service name, a public zone's CNAME to a load balancer): while the answer ends in
+   * a CNAME out of the zone that gave it, the target is looked up in the same view and its
+   * answer appended, the final rcode and authority being the target's.
+   */
+  private void chase(VpcView view, Message response, Record question, InetSocketAddress client) {
+    if (question.getType() == Type.CNAME || question.getType() == Type.ANY) {
+      return;
+    }
+    java.util.Set<Name> seen = new java.util.HashSet<>(List.of(question.getName()));
+    for (int hop = 0; hop < ZoneLookup.MAX_CNAME_HOPS && response.getRcode() == Rcode.NOERROR; hop++) {
+      List<Record> answers = response.getSection(Section.ANSWER);
+      if (answers.isEmpty() || !(answers.get(answers.size() - 1) instanceof org.xbill.DNS.CNAMERecord cname)
+          || !seen.add(cname.getTarget())) {
+        return;
+      }
+      Message next = lookup(view, Message.newQuery(Record.newRecord(cname.getTarget(), question.getType(), DClass.IN)),
+          client);
+      if (next.getRcode() == Rcode.REFUSED) {
+        return; // a target nobody in Stratus owns (an internet name): the CNAME alone, as before
+      }
+      next.getSection(Section.ANSWER).forEach(r -> response.addRecord(r, Section.ANSWER));
+      response.getHeader().setRcode(next.getRcode());
+      response.removeAllRecords(Section.AUTHORITY);
+      response.removeAllRecords(Section.ADDITIONAL);
+      next.getSection(Section.AUTHORITY).forEach(r -> response.addRecord(r, Section.AUTHORITY));
+    }
+  }
+
+  /** The answer of the VPC's view for the query's question, without following CNAMEs out of a zone. */
+  private Message lookup(VpcView view, Message query, InetSocketAddress client) {
+    Record question = query.getQuestion();
     Name qname = question.getName();
     ZoneIndex zones = names.state().zones();
     Function<Name, Optional<ZoneSnapshot>> visible = n -> (view.privateZones()
@@ -140,7 +179,7 @@ public final class VpcResolver implements DnsAnswerer {
           ? names.answerInView(query, publicZone.get(), visible, client, Optional.empty()).response()
           : names.outsideZones(query);
     }
-    return DnsAnswer.of(resolverFlags(response));
+    return response;
   }
 
   /** The longest of {@code qname} and its ancestors that {@code is} accepts. */

@@ -85,7 +85,10 @@ class VpcResolverIT {
         zone("ZPUBLIC", "example.com.", false, List.of(), List.of(a("www.example.com.", "192.0.2.10"),
             a("api.example.com.", "192.0.2.20"), alias("alias.example.com.", "ZPUBLIC", "www.example.com."))),
         zone("ZPRIVATE", "example.com.", true, List.of(a), List.of(a("db.example.com.", "10.0.1.50"),
-            alias("dbalias.example.com.", "ZPRIVATE", "db.example.com."))),
+            alias("dbalias.example.com.", "ZPRIVATE", "db.example.com."),
+            ResourceRecordSet.simple("queue.example.com.", RrType.CNAME, 60, List.of(SQS + ".")),
+            ResourceRecordSet.simple("gone.example.com.", RrType.CNAME, 60, List.of("nothing.only.test.")),
+            ResourceRecordSet.simple("ext.example.com.", RrType.CNAME, 60, List.of("www.internet.test.")))),
         zone("ZAWS", "amazonaws.com.", true, List.of(a), List.of(a("s3.amazonaws.com.", "10.9.9.9"))),
         zone("ZONLY", "only.test.", true, List.of(b), List.of(a("x.only.test.", "10.1.0.9")))))));
     resolver = new VpcResolver(handler);
@@ -155,6 +158,18 @@ class VpcResolverIT {
     Message aaaa = ask(A_HOST, SQS, Type.AAAA);
     assertThat(aaaa.getRcode()).isEqualTo(Rcode.NOERROR);
     assertThat(aaaa.getSection(Section.ANSWER)).isEmpty();
+  }
+
+  @Test
+  void cnameOutOfThePrivateZone_followedInTheVpcsView_likeARecursiveResolver() throws Exception {
+    assertThat(answers(ask(A_HOST, "queue.example.com", Type.A)))
+        .containsExactly("A 10.0.1.7", "A 10.0.2.7", "CNAME " + SQS + ".");
+    Message gone = ask(A_HOST, "gone.example.com", Type.A);
+    assertThat(answers(gone)).containsExactly("CNAME nothing.only.test.");
+    assertThat(gone.getRcode()).as("only.test is not vpc-a's: nobody owns the target").isEqualTo(Rcode.NOERROR);
+    assertThat(answers(ask(A_HOST, "ext.example.com", Type.A))).containsExactly("CNAME www.internet.test.");
+    // The shared listener answers from the public example.com, which has no such name.
+    assertThat(answers(ask("127.0.0.1", "queue.example.com", Type.A))).isEmpty();
   }
 
   @Test
