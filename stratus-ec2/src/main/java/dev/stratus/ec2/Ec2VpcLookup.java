@@ -11,6 +11,7 @@ import java.util.Optional;
 /** EC2's answer to {@link VpcLookup}: committed VPCs, subnets and security groups of one (account, region). */
 final class Ec2VpcLookup implements VpcLookup {
   private final Ec2Store store;
+  private final ResolverFactsReader resolver = new ResolverFactsReader();
 
   Ec2VpcLookup(Ec2Store store) { this.store = store; }
 
@@ -33,10 +34,10 @@ final class Ec2VpcLookup implements VpcLookup {
   }
 
   @Override
-  public ResolverFacts resolverFacts() { return ResolverFactsReader.read(store.raw()); }
+  public ResolverFacts resolverFacts() { return resolver.read(store.raw()); }
 
   @Override
-  public boolean affectsResolver(ChangeEvent change) { return ResolverFactsReader.affects(change); }
+  public boolean affectsResolver(ChangeEvent change) { return resolver.affects(change); }
 
   @Override
   public Optional<VpcInfo> defaultVpc(String accountId, String region) {

@@ -24,11 +24,20 @@ class ResolverFactsReaderTest {
   private final InstanceOperations instances = new InstanceOperations(f.store);
 
   @Test
-  void noTaggedInstanceOrVpc_noFacts() {
+  void noTaggedInstanceOrVpc_noFacts_andEc2ChangesNoLongerAffectTheResolver() {
     String vpc = f.createVpc("10.0.0.0/16");
     instances.runInstances(f.ctx, RunInstancesRequest.builder().imageId("ami-12345678")
         .subnetId(f.createSubnet(vpc, "10.0.1.0/24")).minCount(1).maxCount(1).build());
     assertThat(lookup.resolverFacts()).isEqualTo(ResolverFacts.NONE);
+    List<ChangeEvent> events = new ArrayList<>();
+    f.memory.subscribe(events::addAll);
+    String other = f.createVpc("10.1.0.0/16");
+    f.tags.createTags(f.ctx, CreateTagsRequest.builder().resources(other)
+        .tags(Tag.builder().key("Name").value("other").build()).build());
+    assertThat(events).isNotEmpty().noneMatch(lookup::affectsResolver);
+    f.tags.createTags(f.ctx, CreateTagsRequest.builder().resources(other)
+        .tags(Tag.builder().key("stratus:resolver").value("127.0.53.2").build()).build());
+    assertThat(events).anyMatch(lookup::affectsResolver);
   }
 
   @Test

@@ -22,13 +22,14 @@ final class ResolverProjection implements AutoCloseable {
 
   /*
    * EC2 is found per refresh (it provides VpcLookup when it starts, possibly after Route 53), and
-   * the first read retries until it is there. Changes are coalesced: one refresh at most per
-   * delay, the delay growing with the time a read takes (5×), so that bulk EC2 writes (thousands
-   * of VPCs built through the API) do not spend their CPU re-reading the facts.
+   * the first read retries until it is there. EC2 says which changes matter (none, until something
+   * carries a stratus:host or stratus:resolver tag). Changes are coalesced: one refresh at most
+   * per delay, the delay growing with the time a read takes (10×, so reads take at most a tenth
+   * of a core while thousands of VPCs are built through the API).
    */
 
   private static final Logger LOG = Logger.getLogger(ResolverProjection.class.getName());
-  private static final long MIN_DELAY_MILLIS = 20;
+  private static final long MIN_DELAY_MILLIS = 50;
   private static final int FIRST_READ_ATTEMPTS = 100;
 
   private final Supplier<Optional<VpcLookup>> lookup;
@@ -70,7 +71,7 @@ final class ResolverProjection implements AutoCloseable {
 
   private void schedule() {
     if (pending.compareAndSet(false, true)) {
-      executor.schedule(this::refresh, Math.max(MIN_DELAY_MILLIS, 5 * lastReadMillis), TimeUnit.MILLISECONDS);
+      executor.schedule(this::refresh, Math.max(MIN_DELAY_MILLIS, 10 * lastReadMillis), TimeUnit.MILLISECONDS);
     }
   }
 
