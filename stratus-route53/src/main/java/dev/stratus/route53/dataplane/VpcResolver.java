@@ -8,12 +8,16 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -130,10 +134,10 @@ public final class VpcResolver implements DnsAnswerer {
     if (question.getType() == Type.CNAME || question.getType() == Type.ANY) {
       return;
     }
-    java.util.Set<Name> seen = new java.util.HashSet<>(List.of(question.getName()));
+    Set<Name> seen = new HashSet<>(List.of(question.getName()));
     for (int hop = 0; hop < ZoneLookup.MAX_CNAME_HOPS && response.getRcode() == Rcode.NOERROR; hop++) {
       List<Record> answers = response.getSection(Section.ANSWER);
-      if (answers.isEmpty() || !(answers.get(answers.size() - 1) instanceof org.xbill.DNS.CNAMERecord cname)
+      if (answers.isEmpty() || !(answers.get(answers.size() - 1) instanceof CNAMERecord cname)
           || !seen.add(cname.getTarget())) {
         return;
       }
@@ -183,7 +187,7 @@ public final class VpcResolver implements DnsAnswerer {
   }
 
   /** The longest of {@code qname} and its ancestors that {@code is} accepts. */
-  private static Optional<Name> enclosing(Name qname, java.util.function.Predicate<Name> is) {
+  private static Optional<Name> enclosing(Name qname, Predicate<Name> is) {
     for (int skip = 0; skip < qname.labels() - 1; skip++) {
       Name n = skip == 0 ? qname : new Name(qname, skip);
       if (is.test(n)) {

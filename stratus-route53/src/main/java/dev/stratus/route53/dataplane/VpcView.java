@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -74,7 +75,7 @@ record VpcView(String vpcId, Optional<String> region, boolean dnsSupport, boolea
 
   private static Optional<Name> name(String text) {
     try {
-      return Optional.of(Name.fromString(text.toLowerCase(java.util.Locale.ROOT), Name.root));
+      return Optional.of(Name.fromString(text.toLowerCase(Locale.ROOT), Name.root));
     } catch (TextParseException e) {
       LOG.log(Level.FINE, "not a DNS name: " + text);
       return Optional.empty();
