@@ -1,6 +1,8 @@
 package dev.stratus.ec2;
 
 import dev.stratus.core.RequestContext;
+import dev.stratus.core.store.ChangeEvent;
+import dev.stratus.core.vpc.ResolverFacts;
 import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.ec2.model.Vpc;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.Optional;
 /** EC2's answer to {@link VpcLookup}: committed VPCs, subnets and security groups of one (account, region). */
 final class Ec2VpcLookup implements VpcLookup {
   private final Ec2Store store;
+  private final ResolverFactsReader resolver = new ResolverFactsReader();
 
   Ec2VpcLookup(Ec2Store store) { this.store = store; }
 
@@ -29,6 +32,12 @@ final class Ec2VpcLookup implements VpcLookup {
     return store.read(ctx(accountId, region)).get(Ec2Tables.SECURITY_GROUP, accountId + "/" + region, groupId)
         .map(g -> new SecurityGroupInfo(g.id(), g.name(), g.vpcId()));
   }
+
+  @Override
+  public ResolverFacts resolverFacts() { return resolver.read(store.raw()); }
+
+  @Override
+  public boolean affectsResolver(ChangeEvent change) { return resolver.affects(change); }
 
   @Override
   public Optional<VpcInfo> defaultVpc(String accountId, String region) {

@@ -1,5 +1,6 @@
 package dev.stratus.core.vpc;
 
+import dev.stratus.core.store.ChangeEvent;
 import java.util.List;
 import java.util.Optional;
 
@@ -28,6 +29,19 @@ public interface VpcLookup {
   Optional<SubnetInfo> subnet(String accountId, String region, String subnetId);
 
   Optional<SecurityGroupInfo> securityGroup(String accountId, String region, String groupId);
+
+  /**
+   * What the VPCs' Amazon DNS servers answer from, across every account and Region (a data plane
+   * reads it off its event loop, after a change {@link #affectsResolver} accepts). None by default.
+   */
+  default ResolverFacts resolverFacts() {
+    return ResolverFacts.NONE;
+  }
+
+  /** Whether a committed change may change {@link #resolverFacts()}. */
+  default boolean affectsResolver(ChangeEvent change) {
+    return false;
+  }
 
   /** The region's default VPC, if the account has one (every account does until it deletes it). */
   Optional<VpcInfo> defaultVpc(String accountId, String region);

@@ -112,11 +112,21 @@ public final class NetworkAudit {
       if (!vpc.enableDnsHostnames()) off.add("enableDnsHostnames");
       out.add(new Finding(Finding.Type.ENDPOINT_PRIVATE_DNS_WITHOUT_VPC_DNS, Finding.Severity.MEDIUM, e.id(), e.region(),
           e.id() + " (" + e.serviceName() + ") has private DNS enabled but " + vpc.id() + " has " + String.join(" and ", off)
-              + " off, so the service name does not resolve to the endpoint.",
+              + " off, so " + privateDnsName(e) + " does not resolve to the endpoint's private IPs inside " + vpc.id()
+              + (vpc.enableDnsSupport() ? ": the VPC's resolver answers the service's public addresses, and traffic"
+                  + " leaves through the NAT or internet gateway (or fails) instead of the endpoint."
+                  : ": the VPC's resolver does not answer at all."),
           "Turn on " + String.join(" and ", off) + " for " + vpc.id() + " (aws ec2 modify-vpc-attribute --vpc-id "
               + vpc.id() + (off.contains("enableDnsSupport") ? " --enable-dns-support" : "")
               + (off.contains("enableDnsHostnames") ? " --enable-dns-hostnames" : "") + ")."));
     }
+  }
+
+  /** The name private DNS takes over: {@code secretsmanager.eu-west-1.amazonaws.com} for an AWS service. */
+  private static String privateDnsName(VpcEndpoint e) {
+    String prefix = "com.amazonaws." + e.region() + ".";
+    return e.serviceName().startsWith(prefix)
+        ? e.serviceName().substring(prefix.length()) + "." + e.region() + ".amazonaws.com" : "the service's name";
   }
 
   private static void blackholes(NetworkIndex ix, List<Finding> out) {

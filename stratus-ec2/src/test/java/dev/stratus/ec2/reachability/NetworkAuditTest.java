@@ -55,6 +55,7 @@ class NetworkAuditTest {
         .singleElement().satisfies(x -> {
           assertThat(x.resourceId()).isEqualTo("vpce-sqs");
           assertThat(x.fix()).contains("--enable-dns-hostnames").doesNotContain("--enable-dns-support");
+          assertThat(x.message()).contains("sqs.us-east-1.amazonaws.com does not resolve to the endpoint", "resolver answers the service's public addresses");
         });
   }
 

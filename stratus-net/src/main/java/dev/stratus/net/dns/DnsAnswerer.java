@@ -1,5 +1,6 @@
 package dev.stratus.net.dns;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Optional;
 import org.xbill.DNS.Message;
@@ -30,5 +31,14 @@ public interface DnsAnswerer {
    */
   default Object cacheVersion() {
     return null;
+  }
+
+  /**
+   * Whether {@code client} gets the answers every client gets, so that the server may answer it
+   * from its answer cache; false for a client with a view of its own (an instance of a VPC,
+   * answered as that VPC's resolver answers). Called per datagram on the event loop: a map lookup.
+   */
+  default boolean answersAlike(InetAddress client) {
+    return true;
   }
 }

@@ -106,7 +106,7 @@ final class DnsUdpAnswerCache extends ChannelInboundHandlerAdapter {
     }
     Object current = answerer.cacheVersion();
     ByteBuf buf = packet.content();
-    Shape shape = current == null ? null : shape(buf);
+    Shape shape = current == null || !answerer.answersAlike(packet.sender().getAddress()) ? null : shape(buf);
     if (shape == null) {
       ctx.fireChannelRead(msg);
       return;

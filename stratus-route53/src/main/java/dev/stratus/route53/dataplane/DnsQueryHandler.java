@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
@@ -111,12 +113,33 @@ public final class DnsQueryHandler implements DnsAnswerer {
   public Optional<DnsAnswer> answerInZone(String zoneId, Record question, InetAddress resolver,
       Optional<ClientSubnet> subnet) {
     State current = state;
-    return current.zones().byOrigin().values().stream().filter(z -> z.zone().id().equals(zoneId)).findFirst()
+    return current.zones().all().stream().filter(z -> z.zone().id().equals(zoneId)).findFirst()
         .map(zone -> answerFrom(current, zone, question, 0, resolver, subnet));
+  }
+
+  /**
+   * Answers {@code query} from {@code zone} as seen through {@code zones}, which CNAME chains and
+   * alias records follow into other zones: what a VPC's resolver answers from its own view.
+   */
+  DnsAnswer answerInView(Message query, ZoneSnapshot zone, Function<Name, Optional<ZoneSnapshot>> zones,
+      InetSocketAddress resolver, Optional<ClientSubnet> subnet) {
+    return answerFrom(state, zone, zones, query.getQuestion(), query.getHeader().getID(), resolver.getAddress(), subnet);
+  }
+
+  /** What a name in no hosted zone answers: an AWS resource name's addresses, else REFUSED. */
+  Message outsideZones(Message query) {
+    Message response = new Message(query.getHeader().getID());
+    response.addRecord(query.getQuestion(), Section.QUESTION);
+    return awsResourceName(query.getQuestion(), aliasTargets, response);
   }
 
   private DnsAnswer answerFrom(State current, ZoneSnapshot zone, Record question, int id, InetAddress resolver,
       Optional<ClientSubnet> subnet) {
+    return answerFrom(current, zone, current.zones()::find, question, id, resolver, subnet);
+  }
+
+  private DnsAnswer answerFrom(State current, ZoneSnapshot zone, Function<Name, Optional<ZoneSnapshot>> zones,
+      Record question, int id, InetAddress resolver, Optional<ClientSubnet> subnet) {
     Message response = new Message(id);
     response.addRecord(question, Section.QUESTION);
     response.getHeader().setFlag(Flags.AA);
@@ -124,7 +147,7 @@ public final class DnsQueryHandler implements DnsAnswerer {
     DnsClient client = client(resolver, subnet, inputs);
     SelectionContext context = new SelectionContext(inputs.random(random.get()), latency,
         cidrId -> current.cidr().getOrDefault(cidrId, Map.of()));
-    ZoneLookup lookup = new ZoneLookup(current.zones()::find, inputs.external(aliasTargets), current.health(), client,
+    ZoneLookup lookup = new ZoneLookup(zones, inputs.external(aliasTargets), current.health(), client,
         context, response);
     lookup.resolve(zone, question.getName(), question.getType());
     int scope = lookup.clientSpecific() ? subnet.map(ClientSubnet::sourcePrefixLength).orElse(0) : 0;

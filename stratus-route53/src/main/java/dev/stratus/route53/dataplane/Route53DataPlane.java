@@ -4,7 +4,9 @@ import dev.stratus.core.StratusContext;
 import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.store.Store;
+import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.net.dns.DnsServer;
+import dev.stratus.net.listener.ListenerRegistry;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.LatencyModel;
 import dev.stratus.net.geo.UserLocationTable;
@@ -54,12 +56,16 @@ public final class Route53DataPlane implements AutoCloseable {
     t.setDaemon(true);
     return t;
   });
+  private final VpcResolver resolver;
+  private Optional<ResolverProjection> resolverProjection = Optional.empty();
+  private Optional<ResolverListeners> resolverListeners = Optional.empty();
   private Optional<DnsServer> server = Optional.empty();
 
   private Route53DataPlane(Store store, HealthChecker checker, DnsQueryHandler handler) {
     this.store = store;
     this.checker = checker;
     this.handler = handler;
+    this.resolver = new VpcResolver(handler);
   }
 
   /**
@@ -75,7 +81,17 @@ public final class Route53DataPlane implements AutoCloseable {
     handler.aliasTargets(AliasTargetResolver.of(DnsTargetRegistry.in(context.extensions())));
     Route53DataPlane plane = attach(context.store(), checker, handler);
     try {
-      plane.server = Optional.of(DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(), handler));
+      DnsServer dns = DnsServer.start(context.settings().bindAddress(), context.settings().dnsPort(), plane.resolver);
+      plane.server = Optional.of(dns);
+      // The registry StratusServer provides; a data plane started on its own (tests) keeps a private one.
+      ListenerRegistry registry = context.extensions().find(ListenerRegistry.class).orElseGet(ListenerRegistry::new);
+      ResolverListeners listeners = new ResolverListeners(plane.resolver, dns::port, registry);
+      plane.resolverListeners = Optional.of(listeners);
+      plane.resolverProjection = Optional.of(ResolverProjection.start(context.store(),
+          () -> context.extensions().find(VpcLookup.class), facts -> {
+            plane.resolver.facts(facts);
+            listeners.reconcile(facts);
+          }));
     } catch (RuntimeException e) {
       plane.close();
       throw e;
@@ -94,6 +110,9 @@ public final class Route53DataPlane implements AutoCloseable {
   }
 
   public DnsQueryHandler handler() { return handler; }
+
+  /** What the DNS listener answers with: each VPC's resolver in front of {@link #handler()}. */
+  public VpcResolver resolver() { return resolver; }
 
   /** What GetHealthCheckStatus should read: pass to {@code Route53Module.healthStatus}. */
   public HealthStatusSource healthStatusSource() { return new CheckerHealthStatus(checker); }
@@ -151,7 +170,7 @@ public final class Route53DataPlane implements AutoCloseable {
         .forEach(z -> current.put(z.id(), z));
     handler.update(state -> {
       Map<String, ZoneSnapshot> byId = new HashMap<>();
-      state.zones().byOrigin().values().forEach(z -> byId.put(z.zone().id(), z));
+      state.zones().all().forEach(z -> byId.put(z.zone().id(), z));
       zoneIds.forEach(byId::remove);
       current.values().forEach(z -> byId.put(z.id(),
           ZoneSnapshot.build(z, store.list(Route53Tables.RECORD_SETS, z.id()))));
@@ -177,6 +196,8 @@ public final class Route53DataPlane implements AutoCloseable {
 
   @Override
   public void close() {
+    resolverProjection.ifPresent(ResolverProjection::close); // no more reconciles, then their listeners
+    resolverListeners.ifPresent(ResolverListeners::close);
     server.ifPresent(DnsServer::close);
     checker.close();
     rebuilds.shutdownNow();
