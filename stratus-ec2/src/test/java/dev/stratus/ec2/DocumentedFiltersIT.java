@@ -43,6 +43,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 class DocumentedFiltersIT {
   static ApiTestServer server;
   static Ec2Client ec2;
+  static String vpc, vpc2, other, pl, sg, instance, tgw;
   static final Map<String, List<String>> TABLE = table();
   /** Operations needing members besides Filters, filled in from the fixture. */
   static final Map<String, Map<String, String>> REQUIRED = new LinkedHashMap<>();
@@ -73,14 +74,14 @@ class DocumentedFiltersIT {
   static void start() {
     server = ApiTestServer.start(Clock.systemUTC(), new Ec2Module());
     ec2 = server.client(Ec2Client.builder());
-    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").amazonProvidedIpv6CidrBlock(true)
+    vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16").amazonProvidedIpv6CidrBlock(true)
         .tagSpecifications(named("vpc", "filters"))).vpc().vpcId();
-    String vpc2 = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
+    vpc2 = ec2.createVpc(r -> r.cidrBlock("10.1.0.0/16")).vpc().vpcId();
     String subnet = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")
         .tagSpecifications(named("subnet", "filters"))).subnet().subnetId();
-    String other = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("other").description("other")).groupId();
-    String pl = ec2.describeManagedPrefixLists(r -> {}).prefixLists().get(0).prefixListId();
-    String sg = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web").description("web tier")
+    other = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("other").description("other")).groupId();
+    pl = ec2.describeManagedPrefixLists(r -> {}).prefixLists().get(0).prefixListId();
+    sg = ec2.createSecurityGroup(r -> r.vpcId(vpc).groupName("web").description("web tier")
         .tagSpecifications(named("security-group", "web"))).groupId();
     IpPermission rules = IpPermission.builder().ipProtocol("tcp").fromPort(443).toPort(443)
         .ipRanges(x -> x.cidrIp("10.0.0.0/16")).ipv6Ranges(x -> x.cidrIpv6("2001:db8::/32"))
@@ -95,7 +96,7 @@ class DocumentedFiltersIT {
         .routeTableId();
     ec2.createRoute(r -> r.routeTableId(rtb).destinationCidrBlock("0.0.0.0/0").gatewayId(igw));
     ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(subnet));
-    String instance = ec2.runInstances(r -> r.imageId("ami-12345678").instanceType("t3.micro").subnetId(subnet)
+    instance = ec2.runInstances(r -> r.imageId("ami-12345678").instanceType("t3.micro").subnetId(subnet)
         .securityGroupIds(sg).minCount(1).maxCount(1)).instances().get(0).instanceId();
     ec2.createNetworkInterface(r -> r.subnetId(subnet).groups(sg).description("eni"));
     String eip = ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
@@ -104,7 +105,7 @@ class DocumentedFiltersIT {
     ec2.createNatGateway(r -> r.subnetId(subnet).allocationId(eip2));
     ec2.createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name").values("example.internal")));
     ec2.createVpcPeeringConnection(r -> r.vpcId(vpc).peerVpcId(vpc2));
-    String tgw = ec2.createTransitGateway(r -> r.description("hub")).transitGateway().transitGatewayId();
+    tgw = ec2.createTransitGateway(r -> r.description("hub")).transitGateway().transitGatewayId();
     ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(tgw).vpcId(vpc).subnetIds(subnet));
     String tgwRtb = ec2.describeTransitGateways(r -> r.transitGatewayIds(tgw)).transitGateways().get(0).options()
         .associationDefaultRouteTableId();
@@ -151,6 +152,43 @@ class DocumentedFiltersIT {
       }
     });
     return tests.stream();
+  }
+
+  static Filter filter(String name, String... values) { return Filter.builder().name(name).values(values).build(); }
+
+  @Test
+  void securityGroupRuleFilters_matchTheRulesReferences() {
+    assertThat(ec2.describeSecurityGroups(r -> r.filters(filter("egress.ip-permission.group-id", other))).securityGroups())
+        .extracting(g -> g.groupId()).containsExactly(sg);
+    assertThat(ec2.describeSecurityGroups(r -> r.filters(filter("ip-permission.group-name", "other"),
+        filter("egress.ip-permission.prefix-list-id", pl), filter("ip-permission.ipv6-cidr", "2001:db8::/32"),
+        filter("egress.ip-permission.from-port", "443"))).securityGroups())
+        .extracting(g -> g.groupId()).containsExactly(sg);
+    assertThat(ec2.describeSecurityGroups(r -> r.filters(filter("egress.ip-permission.to-port", "22"))).securityGroups())
+        .extracting(g -> g.groupId()).doesNotContain(sg);
+  }
+
+  @Test
+  void instanceAndTransitGatewayFilters_matchWhatTheResponseShows() {
+    var shown = ec2.describeInstances(r -> r.instanceIds(instance)).reservations().get(0).instances().get(0);
+    String mac = shown.networkInterfaces().get(0).macAddress();
+    assertThat(ec2.describeInstances(r -> r.filters(filter("network-interface.mac-address", mac),
+        filter("hypervisor", shown.hypervisorAsString()), filter("network-interface.group-name", "web")))
+        .reservations()).flatExtracting(x -> x.instances()).extracting(i -> i.instanceId()).containsExactly(instance);
+    assertThat(ec2.describeTransitGateways(r -> r.filters(filter("options.default-route-table-association", "enable")))
+        .transitGateways()).extracting(t -> t.transitGatewayId()).containsExactly(tgw);
+    String rtb = REQUIRED.get("SearchTransitGatewayRoutes").get("transitGatewayRouteTableId");
+    assertThat(ec2.getTransitGatewayRouteTableAssociations(r -> r.transitGatewayRouteTableId(rtb)
+        .filters(filter("resource-id", vpc2))).associations()).isEmpty();
+    assertThat(ec2.getTransitGatewayRouteTableAssociations(r -> r.transitGatewayRouteTableId(rtb)
+        .filters(filter("resource-id", vpc))).associations()).hasSize(1);
+    for (var f : List.of(filter("route-search.subnet-of-match", "10.0.0.0/8"),
+        filter("route-search.supernet-of-match", "10.0.1.0/24"), filter("route-search.longest-prefix-match", "10.0.1.5"))) {
+      assertThat(ec2.searchTransitGatewayRoutes(r -> r.transitGatewayRouteTableId(rtb).filters(f)).routes())
+          .as(f.name()).extracting(x -> x.destinationCidrBlock()).containsExactly("10.0.0.0/16");
+    }
+    assertThat(ec2.searchTransitGatewayRoutes(r -> r.transitGatewayRouteTableId(rtb)
+        .filters(filter("route-search.subnet-of-match", "10.0.0.0/17"))).routes()).isEmpty();
   }
 
   @Test
