@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.ec2.Ec2Module;
 import dev.stratus.protocol.testing.ApiTestServer;
+import dev.stratus.route53.Route53Module;
 import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.Change;
+import software.amazon.awssdk.services.route53.model.ChangeAction;
+import software.amazon.awssdk.services.route53.model.ResourceRecord;
+import software.amazon.awssdk.services.route53.model.ResourceRecordSet;
 
 /**
  * Seed 001, failure case 1 ("Transit Gateway routing loop — VPCs can reach each other
@@ -46,6 +52,42 @@ class SeedTransitGatewayAuditIT {
           "Fix: Disable DefaultRouteTableAssociation and DefaultRouteTablePropagation (aws ec2 modify-transit-gateway "
               + "--transit-gateway-id " + tgw);
     }
+  }
+
+  /**
+   * Seed 001, failure case 4 ("Route 53 failover not triggering — health check always healthy"):
+   * the PRIMARY record's check requests {@code /}; a second zone whose primary checks a deep path
+   * is not reported.
+   */
+  @Test
+  void audit_runningStratus_findsFailoverPrimaryCheckingOnlySlash() {
+    try (ApiTestServer server = ApiTestServer.start(Clock.systemUTC(), new Ec2Module(), new Route53Module());
+         Route53Client r53 = server.client(Route53Client.builder())) {
+      String shallow = failoverPair(r53, "myapp.com", "/");
+      failoverPair(r53, "deep.example", "/health/deep");
+
+      CommandOutput r = CommandOutput.run("audit", "--endpoint", server.endpoint().toString());
+
+      assertThat(r.exitCode()).isEqualTo(1);
+      assertThat(r.out()).contains("MEDIUM  ROUTE53_FAILOVER_SHALLOW_HEALTH_CHECK  " + shallow + " (global)",
+          "PRIMARY failover record api.myapp.com. A requests / on 127.0.0.1:8080",
+          "--health-check-id " + shallow + " --resource-path /health/deep").doesNotContain("api.deep.example");
+    }
+  }
+
+  /** The seed's failover pair for api.<zone>, the primary checked at {@code path}; returns the check's id. */
+  private static String failoverPair(Route53Client r53, String zoneName, String path) {
+    String zone = r53.createHostedZone(b -> b.name(zoneName).callerReference(zoneName)).hostedZone().id();
+    String hc = r53.createHealthCheck(b -> b.callerReference("hc-" + zoneName).healthCheckConfig(c -> c.type("HTTP")
+        .ipAddress("127.0.0.1").port(8080).resourcePath(path))).healthCheck().id();
+    r53.changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(cb -> cb.changes(
+        Change.builder().action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder().name("api." + zoneName)
+            .type("A").ttl(60L).setIdentifier("primary").failover("PRIMARY").healthCheckId(hc)
+            .resourceRecords(ResourceRecord.builder().value("192.0.2.1").build()).build()).build(),
+        Change.builder().action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder().name("api." + zoneName)
+            .type("A").ttl(60L).setIdentifier("secondary").failover("SECONDARY")
+            .resourceRecords(ResourceRecord.builder().value("192.0.2.2").build()).build()).build())));
+    return hc;
   }
 
   @Test
