@@ -191,6 +191,16 @@ class DocumentedFiltersIT {
         .filters(filter("route-search.subnet-of-match", "10.0.0.0/17"))).routes()).isEmpty();
   }
 
+  /** What moto's EC2 suites ran into: the AWS CLI's filter on outbound rules naming a group. */
+  @Test
+  void awsCli_egressGroupIdFilter_isAcceptedAndApplied() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(AwsCli.present(), "AWS CLI not installed");
+    var cli = new AwsCli(server.endpoint(), "us-east-1");
+    var found = cli.ok("ec2", "describe-security-groups", "--filters",
+        "Name=egress.ip-permission.group-id,Values=" + other, "--query", "SecurityGroups[].GroupId");
+    assertThat(found.toString()).isEqualTo("[\"" + sg + "\"]");
+  }
+
   @Test
   void table_coversTheOperationsStratusServes() {
     assertThat(TABLE.keySet().stream().filter(DocumentedFiltersIT::served))
