@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.Scope;
 
@@ -36,7 +37,8 @@ class StratusAppIT {
       "cloudfront", uri -> client(CloudFrontClient.builder(), uri, Region.AWS_GLOBAL).listDistributions(r -> {}),
       "wafv2", uri -> client(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL)),
       "apigateway", uri -> client(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {}),
-      "globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {}));
+      "globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {}),
+      "sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity());
 
   @Test
   void start_ephemeral_servesHealthAndEveryModulesApi() throws Exception {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
@@ -20,8 +21,52 @@ final class Ec2Filters {
   static final class Spec<T> {
     private final Function<T, String> idOf;
     private final Map<String, Function<T, Collection<String>>> fields = new LinkedHashMap<>();
+    /** Filters read from the resource's SDK shape: name → member path ({@link SdkPaths}). */
+    private final Map<String, String> paths = new LinkedHashMap<>();
+    /** The resource as the Describe* response shows it; set per request by {@link #withShape}. */
+    private Function<T, ? extends SdkPojo> shape;
 
     private Spec(Function<T, String> idOf) { this.idOf = idOf; }
+
+    private Spec<T> copy() {
+      Spec<T> c = new Spec<>(idOf);
+      c.fields.putAll(fields);
+      c.paths.putAll(paths);
+      c.shape = shape;
+      return c;
+    }
+
+    /**
+     * A filter AWS documents as a field of the response item, read at {@code sdkPath} of the
+     * item's SDK shape (needs {@link #withShape} before use).
+     */
+    Spec<T> path(String name, String sdkPath) {
+      paths.put(name, sdkPath);
+      return this;
+    }
+
+    /** This spec reading its {@link #path} filters from {@code shape} (the item as this request answers it). */
+    Spec<T> withShape(Function<T, ? extends SdkPojo> shape) {
+      Spec<T> c = copy();
+      c.shape = shape;
+      return c;
+    }
+
+    /** This spec with one more filter, for values only known per request (other resources' names). */
+    Spec<T> plus(String name, Function<T, Collection<String>> values) {
+      Spec<T> c = copy();
+      c.fields.put(name, values);
+      return c;
+    }
+
+    boolean knows(String name) { return fields.containsKey(name) || paths.containsKey(name); }
+
+    Collection<String> values(String name, T item) {
+      Function<T, Collection<String>> f = fields.get(name);
+      if (f != null) return f.apply(item);
+      if (shape == null) throw new IllegalStateException("filter " + name + " needs the item's shape (withShape)");
+      return SdkPaths.values(shape.apply(item), paths.get(name));
+    }
 
     static <T> Spec<T> of(Function<T, String> idOf) { return new Spec<>(idOf); }
 
@@ -39,8 +84,7 @@ final class Ec2Filters {
      * belongs to the scope's account.
      */
     Spec<T> forAccount(String account) {
-      Spec<T> copy = new Spec<>(idOf);
-      copy.fields.putAll(fields);
+      Spec<T> copy = copy();
       copy.fields.put("owner-id", t -> List.of(account));
       return copy;
     }
@@ -60,14 +104,21 @@ final class Ec2Filters {
   static <T> List<T> apply(List<Filter> filters, List<T> items, Spec<T> spec,
       Function<String, Map<String, String>> tagsOf) {
     if (filters == null || filters.isEmpty()) return items;
+    Spec<T> once = spec.shape == null ? spec : spec.withShape(memoised(spec.shape));
     for (Filter f : filters) {
       String name = f.name();
-      if (name == null || !(spec.fields.containsKey(name) || name.startsWith("tag:")
+      if (name == null || !(spec.knows(name) || name.startsWith("tag:")
           || name.equals("tag-key") || name.equals("tag-value"))) {
         throw Ec2Errors.invalidFilter(String.valueOf(name));
       }
     }
-    return items.stream().filter(item -> filters.stream().allMatch(f -> matches(f, item, spec, tagsOf))).toList();
+    return items.stream().filter(item -> filters.stream().allMatch(f -> matches(f, item, once, tagsOf))).toList();
+  }
+
+  /** One shape per item for all filters of a request. */
+  private static <T> Function<T, SdkPojo> memoised(Function<T, ? extends SdkPojo> shape) {
+    Map<T, SdkPojo> cache = new java.util.IdentityHashMap<>();
+    return t -> cache.computeIfAbsent(t, shape);
   }
 
   private static <T> boolean matches(Filter f, T item, Spec<T> spec, Function<String, Map<String, String>> tagsOf) {
@@ -81,7 +132,7 @@ final class Ec2Filters {
     } else if (name.equals("tag-value")) {
       actual = tagsOf.apply(spec.idOf.apply(item)).values();
     } else {
-      actual = spec.fields.get(name).apply(item);
+      actual = spec.values(name, item);
     }
     return f.values().stream().anyMatch(pattern -> actual.stream().anyMatch(a -> glob(pattern, a)));
   }

@@ -21,7 +21,9 @@ public final class ElasticIpOperations {
       .one("instance-id", Address::instanceId)
       .one("network-interface-id", Address::networkInterfaceId)
       .one("private-ip-address", Address::privateIpAddress)
-      .one("domain", a -> "vpc");
+      .one("domain", a -> "vpc")
+      .path("network-border-group", "NetworkBorderGroup")
+      .path("network-interface-owner-id", "NetworkInterfaceOwnerId");
 
   private final Ec2Store store;
 
@@ -54,7 +56,8 @@ public final class ElasticIpOperations {
       }
     }
     all = all.stream().filter(a -> req.publicIps().isEmpty() || req.publicIps().contains(a.publicIp())).toList();
-    return DescribeAddressesResponse.builder().addresses(Ec2Filters.apply(req.filters(), all, FILTERS, tags).stream()
+    return DescribeAddressesResponse.builder().addresses(Ec2Filters.apply(req.filters(), all,
+        FILTERS.withShape(a -> InstanceShapes.address(a, ctx.accountId(), tags.apply(a.allocationId()))), tags).stream()
         .map(a -> InstanceShapes.address(a, ctx.accountId(), tags.apply(a.allocationId()))).toList()).build();
   }
 

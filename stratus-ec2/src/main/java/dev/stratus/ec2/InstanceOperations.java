@@ -21,19 +21,6 @@ import software.amazon.awssdk.services.ec2.model.*;
  * the subnet maps one on launch. Any well-formed {@code ami-…} id launches.
  */
 public final class InstanceOperations {
-  static final Ec2Filters.Spec<Instance> FILTERS = Ec2Filters.Spec.<Instance>of(Instance::id)
-      .one("instance-id", Instance::id)
-      .one("instance-state-name", Instance::state)
-      .one("instance-state-code", i -> Instance.stateCode(i.state()))
-      .one("instance-type", Instance::instanceType)
-      .one("image-id", Instance::imageId)
-      .one("subnet-id", Instance::subnetId)
-      .one("vpc-id", Instance::vpcId)
-      .one("availability-zone", Instance::availabilityZone)
-      .one("reservation-id", Instance::reservationId)
-      .one("key-name", Instance::keyName)
-      .many("network-interface.network-interface-id", Instance::networkInterfaceIds);
-
   private final Ec2Store store;
 
   public InstanceOperations(Ec2Store store) { this.store = store; }
@@ -106,14 +93,35 @@ public final class InstanceOperations {
     Map<String, NetworkInterface> enis = new java.util.HashMap<>();
     view.list(Ec2Tables.NETWORK_INTERFACE, scope).forEach(e -> enis.put(e.id(), e));
     Function<Instance, Optional<NetworkInterface>> primary = i -> Optional.ofNullable(enis.get(i.primaryNetworkInterfaceId()));
-    var spec = FILTERS.forAccount(ctx.accountId())
+    var spec = InstanceFilters.FILTERS.forAccount(ctx.accountId())
         .one("private-ip-address", i -> primary.apply(i).map(NetworkInterface::privateIpAddress).orElse(null))
         .one("ip-address", i -> primary.apply(i).map(e -> e.association() == null ? null : e.association().publicIp())
             .orElse(null))
         .many("instance.group-id", i -> primary.apply(i).map(NetworkInterface::groupIds).orElse(List.of()))
-        .many("network-interface.subnet-id", i -> primary.apply(i).map(e -> List.of(e.subnetId())).orElse(List.of()));
+        .many("network-interface.subnet-id", i -> primary.apply(i).map(e -> List.of(e.subnetId())).orElse(List.of()))
+        // What the instance's interface shape does not show, read from the interface itself.
+        .many("network-interface.association.allocation-id", i -> primary.apply(i)
+            .map(e -> e.association() == null || e.association().allocationId() == null ? List.<String>of()
+                : List.of(e.association().allocationId())).orElse(List.of()))
+        .many("network-interface.association.association-id", i -> primary.apply(i)
+            .map(e -> e.association() == null || e.association().associationId() == null ? List.<String>of()
+                : List.of(e.association().associationId())).orElse(List.of()))
+        .many("network-interface.attachment.instance-id", i -> primary.apply(i)
+            .map(e -> e.attachment() == null ? List.<String>of() : List.of(e.attachment().instanceId())).orElse(List.of()))
+        .many("network-interface.attachment.instance-owner-id", i -> primary.apply(i)
+            .map(e -> e.attachment() == null ? List.<String>of() : List.of(ctx.accountId())).orElse(List.of()))
+        .many("network-interface.availability-zone", i -> primary.apply(i)
+            .map(e -> List.of(e.availabilityZone())).orElse(List.of()))
+        .many("network-interface.requester-managed", i -> primary.apply(i)
+            .map(e -> List.of(String.valueOf(e.requesterManaged()))).orElse(List.of()))
+        // Instances launched with RunInstances by the account have no requester (AWS fills it only for
+        // instances other services launch for you).
+        .many("network-interface.requester-id", i -> List.of())
+        .many("requester-id", i -> List.of());
     List<Instance> found = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceIds()), spec, tags);
+        Ec2Store.describe(view, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceIds()),
+        spec.withShape(i -> InstanceShapes.instance(view, scope, i, ctx.accountId(), ctx.region(), tags.apply(i.id()),
+            i.state())), tags);
     var page = cursor.page(found, Instance::id);
     Map<String, List<Instance>> byReservation = new java.util.LinkedHashMap<>();
     page.items().forEach(i -> byReservation.computeIfAbsent(i.reservationId(), k -> new ArrayList<>()).add(i));

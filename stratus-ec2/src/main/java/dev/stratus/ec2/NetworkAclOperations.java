@@ -26,7 +26,14 @@ public final class NetworkAclOperations {
       .many("association.network-acl-id", a -> List.of(a.id()))
       .many("entry.rule-number", a -> a.entries().stream().map(e -> "" + e.ruleNumber()).toList())
       .many("entry.cidr", a -> a.entries().stream().map(e -> e.cidr().toString()).toList())
-      .many("entry.rule-action", a -> a.entries().stream().map(NetworkAcl.Entry::ruleAction).toList());
+      .many("entry.rule-action", a -> a.entries().stream().map(NetworkAcl.Entry::ruleAction).toList())
+      .path("entry.egress", "Entries.Egress")
+      .path("entry.icmp.code", "Entries.IcmpTypeCode.Code")
+      .path("entry.icmp.type", "Entries.IcmpTypeCode.Type")
+      .path("entry.ipv6-cidr", "Entries.Ipv6CidrBlock")
+      .path("entry.port-range.from", "Entries.PortRange.From")
+      .path("entry.port-range.to", "Entries.PortRange.To")
+      .path("entry.protocol", "Entries.Protocol");
 
   private final Ec2Store store;
 
@@ -59,7 +66,8 @@ public final class NetworkAclOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<NetworkAcl> acls = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, req.networkAclIds()), FILTERS.forAccount(ctx.accountId()), tags);
+        Ec2Store.describe(view, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, req.networkAclIds()), FILTERS.forAccount(ctx.accountId())
+            .withShape(a -> shape(a, ctx.accountId(), tags.apply(a.id()))), tags);
     var page = cursor.page(acls, NetworkAcl::id);
     return DescribeNetworkAclsResponse.builder().networkAcls(page.items().stream()
         .map(a -> shape(a, ctx.accountId(), tags.apply(a.id()))).toList()).nextToken(page.nextTokenOrNull()).build();

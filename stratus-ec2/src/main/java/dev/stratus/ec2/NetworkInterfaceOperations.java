@@ -23,7 +23,25 @@ public final class NetworkInterfaceOperations {
       .one("addresses.private-ip-address", NetworkInterface::privateIpAddress)
       .one("association.public-ip", e -> e.association() == null ? null : e.association().publicIp())
       .one("association.allocation-id", e -> e.association() == null ? null : e.association().allocationId())
-      .one("mac-address", NetworkInterface::macAddress);
+      .one("mac-address", NetworkInterface::macAddress)
+      .path("addresses.association.owner-id", "PrivateIpAddresses.Association.IpOwnerId")
+      .path("addresses.association.public-ip", "PrivateIpAddresses.Association.PublicIp")
+      .path("addresses.primary", "PrivateIpAddresses.Primary")
+      .path("association.association-id", "Association.AssociationId")
+      .path("association.ip-owner-id", "Association.IpOwnerId")
+      .path("association.public-dns-name", "Association.PublicDnsName")
+      .path("attachment.attach-time", "Attachment.AttachTime")
+      .path("attachment.attachment-id", "Attachment.AttachmentId")
+      .path("attachment.delete-on-termination", "Attachment.DeleteOnTermination")
+      .path("attachment.device-index", "Attachment.DeviceIndex")
+      .path("attachment.instance-owner-id", "Attachment.InstanceOwnerId")
+      .path("attachment.status", "Attachment.Status")
+      .path("group-name", "Groups.GroupName")
+      .path("ipv6-addresses.ipv6-address", "Ipv6Addresses.Ipv6Address")
+      .path("owner-id", "OwnerId")
+      .path("private-dns-name", "PrivateDnsName")
+      .path("requester-id", "RequesterId")
+      .path("source-dest-check", "SourceDestCheck");
 
   private final Ec2Store store;
 
@@ -59,7 +77,8 @@ public final class NetworkInterfaceOperations {
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<NetworkInterface> all = Ec2Store.describe(view, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
         req.networkInterfaceIds());
-    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), NetworkInterface::id);
+    var spec = FILTERS.withShape(e -> InstanceShapes.eni(view, scope, e, ctx.accountId(), ctx.region(), tags.apply(e.id())));
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, spec, tags), NetworkInterface::id);
     return DescribeNetworkInterfacesResponse.builder().networkInterfaces(page.items().stream()
         .map(e -> InstanceShapes.eni(view, scope, e, ctx.accountId(), ctx.region(), tags.apply(e.id()))).toList())
         .nextToken(page.nextTokenOrNull()).build();

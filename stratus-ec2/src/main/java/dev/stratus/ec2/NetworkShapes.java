@@ -50,6 +50,8 @@ final class NetworkShapes {
         .availabilityZoneId(s.availabilityZoneId()).defaultForAz(s.defaultForAz())
         .mapPublicIpOnLaunch(s.mapPublicIpOnLaunch()).assignIpv6AddressOnCreation(s.assignIpv6AddressOnCreation())
         .mapCustomerOwnedIpOnLaunch(false).enableDns64(false).ipv6Native(false).ownerId(account)
+        .privateDnsNameOptionsOnLaunch(o -> o.hostnameType("ip-name").enableResourceNameDnsARecord(false)
+            .enableResourceNameDnsAAAARecord(false))
         .subnetArn("arn:aws:ec2:" + region + ":" + account + ":subnet/" + s.id())
         .ipv6CidrBlockAssociationSet(s.ipv6CidrBlocks().stream().map(a -> SubnetIpv6CidrBlockAssociation.builder()
             .associationId(a.associationId()).ipv6CidrBlock(a.cidr().toString())

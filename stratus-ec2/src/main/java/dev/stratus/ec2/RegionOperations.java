@@ -34,7 +34,10 @@ public final class RegionOperations {
           .one("state", z -> "available")
           .one("zone-type", z -> "availability-zone")
           .one("opt-in-status", z -> "opt-in-not-required")
-          .one("message", z -> null);
+          .one("message", z -> null)
+          // Only Local and Wavelength Zones have a parent; the Availability Zones served here have none.
+          .many("parent-zoneID", z -> List.of()).many("parent-zoneName", z -> List.of())
+          .many("parent-zone-id", z -> List.of()).many("parent-zone-name", z -> List.of());
 
   private final Ec2Store store;
 

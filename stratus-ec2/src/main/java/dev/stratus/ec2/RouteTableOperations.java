@@ -42,7 +42,9 @@ public final class RouteTableOperations {
       .many("route.transit-gateway-id", t -> targets(t, RouteTarget.TransitGateway.class))
       .many("route.vpc-peering-connection-id", t -> targets(t, RouteTarget.PeeringConnection.class))
       .many("route.state", t -> t.routes().stream().map(RouteTable.Route::state).toList())
-      .many("route.origin", t -> t.routes().stream().map(RouteTable.Route::origin).toList());
+      .many("route.origin", t -> t.routes().stream().map(RouteTable.Route::origin).toList())
+      .path("route.egress-only-internet-gateway-id", "Routes.EgressOnlyInternetGatewayId")
+      .path("route.instance-id", "Routes.InstanceId");
 
   private final Ec2Store store;
 
@@ -73,7 +75,8 @@ public final class RouteTableOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<RouteTable> tables = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS.forAccount(ctx.accountId()), tags);
+        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS.forAccount(ctx.accountId())
+            .withShape(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))), tags);
     var page = cursor.page(tables, RouteTable::id);
     return DescribeRouteTablesResponse.builder().routeTables(page.items().stream()
         .map(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))).toList())

@@ -27,11 +27,28 @@ public final class SecurityGroupOperations {
       .many("egress.ip-permission.cidr", g -> cidrs(g, true))
       .many("ip-permission.group-id", g -> g.rules().stream().filter(r -> !r.egress())
           .filter(r -> r.peer() instanceof SecurityGroup.GroupPeer)
-          .map(r -> ((SecurityGroup.GroupPeer) r.peer()).groupId()).toList());
+          .map(r -> ((SecurityGroup.GroupPeer) r.peer()).groupId()).toList())
+      .path("ip-permission.ipv6-cidr", "IpPermissions.Ipv6Ranges.CidrIpv6")
+      .path("ip-permission.prefix-list-id", "IpPermissions.PrefixListIds.PrefixListId")
+      .path("ip-permission.user-id", "IpPermissions.UserIdGroupPairs.UserId")
+      .path("egress.ip-permission.protocol", "IpPermissionsEgress.IpProtocol")
+      .path("egress.ip-permission.from-port", "IpPermissionsEgress.FromPort")
+      .path("egress.ip-permission.to-port", "IpPermissionsEgress.ToPort")
+      .path("egress.ip-permission.ipv6-cidr", "IpPermissionsEgress.Ipv6Ranges.CidrIpv6")
+      .path("egress.ip-permission.prefix-list-id", "IpPermissionsEgress.PrefixListIds.PrefixListId")
+      .path("egress.ip-permission.group-id", "IpPermissionsEgress.UserIdGroupPairs.GroupId")
+      .path("egress.ip-permission.user-id", "IpPermissionsEgress.UserIdGroupPairs.UserId");
 
   private final Ec2Store store;
 
   public SecurityGroupOperations(Ec2Store store) { this.store = store; }
+
+  /** The names of the groups {@code g}'s inbound (or outbound) rules reference, for the group-name filters. */
+  private static List<String> referencedNames(ReadView view, String scope, SecurityGroup g, boolean egress) {
+    return g.rules().stream().filter(r -> r.egress() == egress && r.peer() instanceof SecurityGroup.GroupPeer)
+        .map(r -> view.get(Ec2Tables.SECURITY_GROUP, scope, ((SecurityGroup.GroupPeer) r.peer()).groupId()))
+        .flatMap(java.util.Optional::stream).map(SecurityGroup::name).toList();
+  }
 
   public CreateSecurityGroupResponse createSecurityGroup(RequestContext ctx, CreateSecurityGroupRequest req) {
     String scope = ctx.regionalScope();
@@ -72,8 +89,11 @@ public final class SecurityGroupOperations {
       groups = req.groupNames().stream()
           .map(n -> SecurityGroupPermissions.byName(view, scope, String.valueOf(defaultVpc), n)).toList();
     }
-    var page = cursor.page(Ec2Filters.apply(req.filters(), groups, FILTERS.forAccount(ctx.accountId()), tags),
-        SecurityGroup::id);
+    var spec = FILTERS.forAccount(ctx.accountId())
+        .withShape(g -> SecurityShapes.group(g, ctx.accountId(), ctx.region(), tags.apply(g.id())))
+        .plus("ip-permission.group-name", g -> referencedNames(view, scope, g, false))
+        .plus("egress.ip-permission.group-name", g -> referencedNames(view, scope, g, true));
+    var page = cursor.page(Ec2Filters.apply(req.filters(), groups, spec, tags), SecurityGroup::id);
     return DescribeSecurityGroupsResponse.builder().securityGroups(page.items().stream()
         .map(g -> SecurityShapes.group(g, ctx.accountId(), ctx.region(), tags.apply(g.id()))).toList())
         .nextToken(page.nextTokenOrNull()).build();

@@ -35,7 +35,20 @@ public final class SubnetOperations {
       .one("map-public-ip-on-launch", Subnet::mapPublicIpOnLaunch)
       .one("state", s -> "available")
       .many("ipv6-cidr-block-association.ipv6-cidr-block",
-          s -> s.ipv6CidrBlocks().stream().map(b -> b.cidr().toString()).toList());
+          s -> s.ipv6CidrBlocks().stream().map(b -> b.cidr().toString()).toList())
+      .path("available-ip-address-count", "AvailableIpAddressCount")
+      .path("customer-owned-ipv4-pool", "CustomerOwnedIpv4Pool")
+      .path("enable-dns64", "EnableDns64")
+      .path("enable-lni-at-device-index", "EnableLniAtDeviceIndex")
+      .path("ipv6-cidr-block-association.association-id", "Ipv6CidrBlockAssociationSet.AssociationId")
+      .path("ipv6-cidr-block-association.state", "Ipv6CidrBlockAssociationSet.Ipv6CidrBlockState.State")
+      .path("ipv6-native", "Ipv6Native")
+      .path("map-customer-owned-ip-on-launch", "MapCustomerOwnedIpOnLaunch")
+      .path("outpost-arn", "OutpostArn")
+      .path("private-dns-name-options-on-launch.hostname-type", "PrivateDnsNameOptionsOnLaunch.HostnameType")
+      .path("private-dns-name-options-on-launch.enable-resource-name-dns-a-record", "PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsARecord")
+      .path("private-dns-name-options-on-launch.enable-resource-name-dns-aaaa-record", "PrivateDnsNameOptionsOnLaunch.EnableResourceNameDnsAAAARecord")
+      .path("subnet-arn", "SubnetArn");
 
   private final Ec2Store store;
 
@@ -79,10 +92,13 @@ public final class SubnetOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
-    List<Subnet> subnets = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS.forAccount(ctx.accountId()), tags);
     Map<String, Long> used = view.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
         .collect(Collectors.groupingBy(NetworkInterface::subnetId, Collectors.counting()));
+    List<Subnet> subnets = Ec2Filters.apply(req.filters(),
+        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS.forAccount(ctx.accountId())
+            .withShape(s -> NetworkShapes.subnet(s, ctx.accountId(), ctx.region(),
+                SubnetAddressing.availableCount(s.cidr(), used.getOrDefault(s.id(), 0L).intValue()), tags.apply(s.id()),
+                "available")), tags);
     var page = cursor.page(subnets, Subnet::id);
     return DescribeSubnetsResponse.builder().subnets(page.items().stream().map(s -> NetworkShapes.subnet(s,
         ctx.accountId(), ctx.region(), SubnetAddressing.availableCount(s.cidr(), used.getOrDefault(s.id(), 0L).intValue()),

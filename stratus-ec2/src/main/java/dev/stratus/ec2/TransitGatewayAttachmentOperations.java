@@ -41,7 +41,10 @@ public final class TransitGatewayAttachmentOperations {
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
         req.transitGatewayAttachmentIds());
-    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), TransitGatewayAttachment::id);
+    var spec = FILTERS.plus("resource-owner-id", a -> List.of(a.resourceOwnerId()))
+        .plus("transit-gateway-owner-id", a -> List.of(ctx.accountId()))
+        .plus("association.state", a -> a.associatedRouteTableId() == null ? List.of() : List.of("associated"));
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, spec, tags), TransitGatewayAttachment::id);
     return DescribeTransitGatewayAttachmentsResponse.builder().nextToken(page.nextTokenOrNull())
         .transitGatewayAttachments(page.items().stream()
             .map(a -> software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment.builder()
@@ -195,7 +198,10 @@ public final class TransitGatewayAttachmentOperations {
     ReadView view = store.read(ctx);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
         req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("peering")).toList();
-    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, Tags.of(view, scope)),
+    var spec = FILTERS
+        .plus("local-owner-id", a -> SdkPaths.values(peeringShape(a, ctx, a.state()), "RequesterTgwInfo.OwnerId"))
+        .plus("remote-owner-id", a -> SdkPaths.values(peeringShape(a, ctx, a.state()), "AccepterTgwInfo.OwnerId"));
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all, spec, Tags.of(view, scope)),
         TransitGatewayAttachment::id);
     return DescribeTransitGatewayPeeringAttachmentsResponse.builder().transitGatewayPeeringAttachments(
         page.items().stream().map(a -> peeringShape(a, ctx, a.state())).toList())

@@ -67,7 +67,16 @@ public final class TransitGatewayOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var spec = Ec2Filters.Spec.<TransitGateway>of(TransitGateway::id).one("transit-gateway-id", TransitGateway::id)
-        .one("state", TransitGateway::state).one("owner-id", t -> ctx.accountId());
+        .one("state", TransitGateway::state).one("owner-id", t -> ctx.accountId())
+        .path("options.amazon-side-asn", "Options.AmazonSideAsn")
+        .path("options.association-default-route-table-id", "Options.AssociationDefaultRouteTableId")
+        .path("options.auto-accept-shared-attachments", "Options.AutoAcceptSharedAttachments")
+        .path("options.default-route-table-association", "Options.DefaultRouteTableAssociation")
+        .path("options.default-route-table-propagation", "Options.DefaultRouteTablePropagation")
+        .path("options.dns-support", "Options.DnsSupport")
+        .path("options.propagation-default-route-table-id", "Options.PropagationDefaultRouteTableId")
+        .path("options.vpn-ecmp-support", "Options.VpnEcmpSupport")
+        .withShape(t -> shape(t, ctx, tags.apply(t.id())));
     var page = cursor.page(Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY, req.transitGatewayIds()),
         spec, tags), TransitGateway::id);

@@ -18,6 +18,15 @@ import software.amazon.awssdk.services.ec2.model.*;
  * attachment) and propagations (many), and route removal (vpc.md §31–34).
  */
 public final class TransitGatewayRouteTableOperations {
+  /** GetTransitGatewayRouteTableAssociations / …Propagations filters, over the attachments listed. */
+  static final Ec2Filters.Spec<TransitGatewayAttachment> ATTACHMENT_FILTERS =
+      Ec2Filters.Spec.<TransitGatewayAttachment>of(TransitGatewayAttachment::id)
+          .one("transit-gateway-attachment-id", TransitGatewayAttachment::id)
+          .one("resource-id", TransitGatewayAttachment::resourceId)
+          .one("resource-type", TransitGatewayAttachment::resourceType);
+  /** SearchTransitGatewayRoutes filters that compare CIDRs by containment, not by text. */
+  private static final List<String> ROUTE_SEARCH = List.of("route-search.longest-prefix-match",
+      "route-search.subnet-of-match", "route-search.supernet-of-match");
   private final Ec2Store store;
 
   public TransitGatewayRouteTableOperations(Ec2Store store) { this.store = store; }
@@ -140,9 +149,11 @@ public final class TransitGatewayRouteTableOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var t = table(view, scope, req.transitGatewayRouteTableId());
-    var page = cursor.page(t.associations(), id -> id);
+    var attachments = Ec2Filters.apply(req.filters(), t.associations().stream()
+        .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow()).toList(), ATTACHMENT_FILTERS, id -> Map.of());
+    var page = cursor.page(attachments, TransitGatewayAttachment::id);
     return GetTransitGatewayRouteTableAssociationsResponse.builder().nextToken(page.nextTokenOrNull())
-        .associations(page.items().stream().map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
+        .associations(page.items().stream()
         .map(a -> TransitGatewayRouteTableAssociation.builder().transitGatewayAttachmentId(a.id())
             .resourceId(a.resourceId()).resourceType(a.resourceType()).state("associated").build()).toList()).build();
   }
@@ -154,10 +165,11 @@ public final class TransitGatewayRouteTableOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var t = table(view, scope, req.transitGatewayRouteTableId());
-    var page = cursor.page(t.propagations(), id -> id);
+    var attachments = Ec2Filters.apply(req.filters(), t.propagations().stream()
+        .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow()).toList(), ATTACHMENT_FILTERS, id -> Map.of());
+    var page = cursor.page(attachments, TransitGatewayAttachment::id);
     return GetTransitGatewayRouteTablePropagationsResponse.builder().nextToken(page.nextTokenOrNull())
         .transitGatewayRouteTablePropagations(page.items().stream()
-            .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow())
             .map(a -> TransitGatewayRouteTablePropagation.builder().transitGatewayAttachmentId(a.id())
                 .resourceId(a.resourceId()).resourceType(a.resourceType()).state("enabled").build()).toList()).build();
   }
@@ -246,11 +258,36 @@ public final class TransitGatewayRouteTableOperations {
     var spec = Ec2Filters.Spec.<TransitGatewayRouteTable.Route>of(r -> r.destination().toString())
         .one("type", TransitGatewayRouteTable.Route::type).one("state", TransitGatewayRouteTable.Route::state)
         .one("route-search.exact-match", r -> r.destination().toString())
-        .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId);
-    var routes = Ec2Filters.apply(req.filters(), TgwRouting.visible(t), spec, id -> Map.of());
+        .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId)
+        .path("attachment.resource-id", "TransitGatewayAttachments.ResourceId")
+        .path("attachment.resource-type", "TransitGatewayAttachments.ResourceType")
+        .path("prefix-list-id", "PrefixListId")
+        .withShape(r -> routeShape(r, view, scope));
+    var byText = req.filters().stream().filter(f -> !ROUTE_SEARCH.contains(f.name())).toList();
+    var routes = Ec2Filters.apply(byText, TgwRouting.visible(t), spec, id -> Map.of());
+    for (var f : req.filters()) {
+      if (ROUTE_SEARCH.contains(f.name())) routes = routeSearch(f.name(), f.values(), routes);
+    }
     var shown = cursor.first(routes);
     return SearchTransitGatewayRoutesResponse.builder().routes(shown.stream().map(r -> routeShape(r, view, scope)).toList())
         .additionalRoutesAvailable(shown.size() < routes.size()).build();
+  }
+
+  /**
+   * The routes a containment filter keeps: {@code subnet-of-match} those inside a given CIDR,
+   * {@code supernet-of-match} those containing it, {@code longest-prefix-match} the most specific
+   * route containing it. Values are ORed; a value that is no CIDR or address matches nothing.
+   */
+  static List<TransitGatewayRouteTable.Route> routeSearch(String name, List<String> values,
+      List<TransitGatewayRouteTable.Route> routes) {
+    var cidrs = values.stream().map(v -> Cidr.tryParse(v.contains("/") ? v : v + (v.contains(":") ? "/128" : "/32")))
+        .flatMap(java.util.Optional::stream).toList();
+    return routes.stream().filter(r -> cidrs.stream().anyMatch(c -> switch (name) {
+      case "route-search.subnet-of-match" -> c.contains(r.destination());
+      case "route-search.supernet-of-match" -> r.destination().contains(c);
+      default -> r.destination().contains(c) && routes.stream()
+          .filter(o -> o.destination().contains(c)).allMatch(o -> o.destination().prefixLength() <= r.destination().prefixLength());
+    })).toList();
   }
 
   private static TransitGatewayRoute routeShape(TransitGatewayRouteTable.Route r, ReadView view, String scope) {

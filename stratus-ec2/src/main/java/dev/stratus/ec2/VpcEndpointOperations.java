@@ -28,7 +28,8 @@ public final class VpcEndpointOperations {
   static final Ec2Filters.Spec<VpcEndpoint> FILTERS = Ec2Filters.Spec.<VpcEndpoint>of(VpcEndpoint::id)
       .one("vpc-endpoint-id", VpcEndpoint::id).one("vpc-id", VpcEndpoint::vpcId)
       .one("service-name", VpcEndpoint::serviceName).one("vpc-endpoint-state", VpcEndpoint::state)
-      .one("vpc-endpoint-type", VpcEndpoint::type);
+      .one("vpc-endpoint-type", VpcEndpoint::type)
+      .path("ip-address-type", "IpAddressType");
 
   private final Ec2Store store;
 
@@ -124,7 +125,8 @@ public final class VpcEndpointOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.VPC_ENDPOINT, Ec2Tables.VPC_ENDPOINT, req.vpcEndpointIds());
-    var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), VpcEndpoint::id);
+    var page = cursor.page(Ec2Filters.apply(req.filters(), all,
+        FILTERS.withShape(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()))), tags), VpcEndpoint::id);
     return DescribeVpcEndpointsResponse.builder().vpcEndpoints(page.items().stream()
         .map(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()))).toList())
         .nextToken(page.nextTokenOrNull()).build();
@@ -191,7 +193,8 @@ public final class VpcEndpointOperations {
       if (details.stream().noneMatch(d -> d.serviceName().equals(name))) throw Ec2Errors.invalidServiceName(name);
     }
     var spec = Ec2Filters.Spec.<ServiceDetail>of(ServiceDetail::serviceId).one("service-name", ServiceDetail::serviceName)
-        .many("service-type", d -> d.serviceType().stream().map(t -> t.serviceTypeAsString()).toList());
+        .many("service-type", d -> d.serviceType().stream().map(t -> t.serviceTypeAsString()).toList())
+        .path("owner", "Owner").path("supported-ip-address-types", "SupportedIpAddressTypes").withShape(d -> d);
     details = Ec2Filters.apply(req.filters(), details.stream()
         .filter(d -> req.serviceNames().isEmpty() || req.serviceNames().contains(d.serviceName())).toList(),
         spec, id -> Map.of());

@@ -30,7 +30,9 @@ public final class VpcOperations {
       .one("is-default", Vpc::isDefault)
       .one("isDefault", Vpc::isDefault)
       .one("state", v -> "available")
-      .one("instance-tenancy", Vpc::instanceTenancy);
+      .one("instance-tenancy", Vpc::instanceTenancy)
+      .path("ipv6-cidr-block-association.ipv6-pool", "Ipv6CidrBlockAssociationSet.Ipv6Pool")
+      .path("ipv6-cidr-block-association.state", "Ipv6CidrBlockAssociationSet.Ipv6CidrBlockState.State");
 
   private final Ec2Store store;
 
@@ -81,7 +83,8 @@ public final class VpcOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<Vpc> vpcs = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcIds()), FILTERS.forAccount(ctx.accountId()), tags);
+        Ec2Store.describe(view, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcIds()), FILTERS.forAccount(ctx.accountId())
+            .withShape(v -> NetworkShapes.vpc(v, ctx.accountId(), tags.apply(v.id()), "available")), tags);
     var page = cursor.page(vpcs, Vpc::id);
     return DescribeVpcsResponse.builder().vpcs(page.items().stream()
         .map(v -> NetworkShapes.vpc(v, ctx.accountId(), tags.apply(v.id()), "available")).toList())

@@ -63,7 +63,12 @@ public final class VpnConnectionOperations {
         .one("state", VpnConnection::state).one("customer-gateway-id", VpnConnection::customerGatewayId)
         .one("vpn-gateway-id", VpnConnection::vpnGatewayId).one("transit-gateway-id", VpnConnection::transitGatewayId)
         .one("option.static-routes-only", VpnConnection::staticRoutesOnly)
-        .many("route.destination-cidr-block", v -> v.staticRoutes().stream().map(Cidr::toString).toList());
+        .many("route.destination-cidr-block", v -> v.staticRoutes().stream().map(Cidr::toString).toList())
+        .one("type", VpnConnection::type)
+        .one("bgp-asn", v -> view.get(Ec2Tables.CUSTOMER_GATEWAY, scope, v.customerGatewayId())
+            .map(dev.stratus.ec2.model.CustomerGateway::bgpAsn).orElse(null))
+        .path("customer-gateway-configuration", "CustomerGatewayConfiguration")
+        .withShape(v -> shape(v, attachmentOf(view, scope, v.id()), v.state(), tags.apply(v.id())));
     return DescribeVpnConnectionsResponse.builder().vpnConnections(Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.VPN_CONNECTION, Ec2Tables.VPN_CONNECTION, req.vpnConnectionIds()), spec, tags)
         .stream().map(v -> shape(v, attachmentOf(view, scope, v.id()), v.state(), tags.apply(v.id()))).toList()).build();

@@ -86,7 +86,8 @@ public final class VpnOperations {
     var spec = Ec2Filters.Spec.<VpnGateway>of(VpnGateway::id).one("vpn-gateway-id", VpnGateway::id)
         .one("state", VpnGateway::state).one("attachment.vpc-id", VpnGateway::attachedVpcId)
         .one("attachment.state", g -> g.attachedVpcId() == null ? null : "attached")
-        .one("amazon-side-asn", VpnGateway::amazonSideAsn).one("type", VpnGateway::type);
+        .one("amazon-side-asn", VpnGateway::amazonSideAsn).one("type", VpnGateway::type)
+        .path("availability-zone", "AvailabilityZone").withShape(g -> vgwShape(g, tags.apply(g.id())));
     return DescribeVpnGatewaysResponse.builder().vpnGateways(Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.VPN_GATEWAY, Ec2Tables.VPN_GATEWAY, req.vpnGatewayIds()), spec, tags)
         .stream().map(g -> vgwShape(g, tags.apply(g.id()))).toList()).build();

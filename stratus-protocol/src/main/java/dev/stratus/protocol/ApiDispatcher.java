@@ -81,10 +81,7 @@ public final class ApiDispatcher {
     }
     ServiceRouter.Scope scope = ServiceRouter.scope(request);
     Optional<ServiceDescriptor> routed = ServiceRouter.route(request, scope);
-    if (routed.isEmpty()) {
-      return WireResponse.of(400, "application/json",
-          "{\"__type\":\"UnknownService\",\"message\":\"Stratus cannot tell which AWS service this request is for\"}");
-    }
+    if (routed.isEmpty()) return unknownService(request, scope, requestId);
     ServiceModel service = registry.service(routed.get());
     ProtocolCodec codec = codecs.of(service.descriptor().protocol());
     String opName = "?";
@@ -101,7 +98,7 @@ public final class ApiDispatcher {
       HandlerMethod handler = registry.handler(op)
           .orElseThrow(() -> AwsException.notImplemented(service.descriptor().id(), op.name()));
       RequestContext context = new RequestContext(RequestContext.accountOf(scope.accessKeyId()),
-          scope.region(), requestId, clock.instant());
+          scope.region(), requestId, clock.instant(), scope.accessKeyId());
       SdkPojo response = handler.invoke(context, sdkRequest);
       if (response == null) throw new IllegalStateException(handler + " returned null");
       return codec.encode(op, response, requestId);
@@ -115,6 +112,25 @@ public final class ApiDispatcher {
       return codec.encodeError(service, AwsException.internal(
           "We encountered an internal error. Please try again."), requestId);
     }
+  }
+
+  /**
+   * A request for a service Stratus does not serve (or cannot name), answered in the error
+   * envelope of the protocol the request speaks, so that the client reports the error instead
+   * of failing to parse it (a JSON body to {@code aws sts …} was "invalid XML received").
+   */
+  private WireResponse unknownService(WireRequest request, ServiceRouter.Scope scope, String requestId) {
+    Protocol protocol = ServiceRouter.protocolOf(request, scope);
+    String type = request.header("Content-Type");
+    String jsonVersion = type != null && type.contains("amz-json-1.0") ? "1.0" : "1.1";
+    String name = scope.service().isEmpty() ? "unknown" : scope.service();
+    var descriptor = new ServiceDescriptor(name, name, protocol, "", jsonVersion, "", "");
+    String message = scope.service().isEmpty()
+        ? "Stratus cannot tell which AWS service this request is for"
+        : "Stratus does not serve the AWS service '" + scope.service() + "'";
+    LOG.info(() -> "unknown service: " + request.method() + " " + request.path() + " (" + message + ")");
+    return codecs.of(protocol).encodeError(new ServiceModel(descriptor),
+        new AwsException("UnknownService", 400, message), requestId);
   }
 
   private static WireResponse withRequestId(WireResponse response, String requestId) {

@@ -2,6 +2,7 @@ package dev.stratus.route53;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.route53.model.AliasTargetZones;
 import dev.stratus.route53.model.ChangeBatchMessages;
 import dev.stratus.route53.model.ChangeBatchValidator;
 import dev.stratus.route53.model.HostedZone;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.logging.Logger;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsRequest;
 import software.amazon.awssdk.services.route53.model.ChangeResourceRecordSetsResponse;
 import software.amazon.awssdk.services.route53.model.GetChangeRequest;
@@ -39,9 +42,19 @@ public final class RecordSetOperations {
       .thenComparing(r -> r.type().name())
       .thenComparing(r -> r.setIdentifier().orElse(""));
 
-  private final Route53State state;
+  private static final Logger LOG = Logger.getLogger(RecordSetOperations.class.getName());
 
-  RecordSetOperations(Route53State state) { this.state = state; }
+  private final Route53State state;
+  private final Predicate<String> heldTarget;
+
+  /**
+   * @param heldTarget whether a Stratus service holds an AWS resource name (an alias to one it
+   *     does not hold is accepted, answers NODATA as the service's DNS would, and is logged)
+   */
+  RecordSetOperations(Route53State state, Predicate<String> heldTarget) {
+    this.state = state;
+    this.heldTarget = heldTarget;
+  }
 
   public ChangeResourceRecordSetsResponse changeResourceRecordSets(RequestContext ctx, ChangeResourceRecordSetsRequest req) {
     String account = ctx.globalScope();
@@ -62,8 +75,10 @@ public final class RecordSetOperations {
     }
     return state.store.write(tx -> {
       var zone = Route53State.zone(tx, account, req.hostedZoneId());
+      var aliasProblems = new ArrayList<String>();
       changes.stream().filter(c -> c.action() != ChangeBatchValidator.Action.DELETE)
-          .forEach(c -> checkReferences(tx, account, zone.id(), c.recordSet()));
+          .forEach(c -> aliasProblems.addAll(checkReferences(tx, account, zone.id(), c.recordSet())));
+      if (!aliasProblems.isEmpty()) throw Route53Errors.invalidChangeBatch(aliasProblems);
       var current = tx.list(Route53Tables.RECORD_SETS, zone.id());
       var result = ChangeBatchValidator.validate(zone, current, changes);
       if (!result.valid()) throw Route53Errors.invalidChangeBatch(result.errors());
@@ -76,9 +91,23 @@ public final class RecordSetOperations {
         var old = tx.get(Route53Tables.RECORD_SETS, zone.id(), id);
         if (old.isEmpty() || !old.get().equals(r)) tx.put(Route53Tables.RECORD_SETS, zone.id(), id, r);
       });
+      warnUnheldTargets(changes);
       var info = state.recordChange(tx, account, comment);
       return ChangeResourceRecordSetsResponse.builder().changeInfo(Route53Shapes.toSdk(info, state.clock.instant())).build();
     });
+  }
+
+  /** Aliases to AWS resource names that no Stratus service holds answer no address: say so once per change. */
+  private void warnUnheldTargets(List<ChangeBatchValidator.Change> changes) {
+    for (var c : changes) {
+      if (c.action() == ChangeBatchValidator.Action.DELETE) continue;
+      c.recordSet().aliasTarget()
+          .filter(a -> AliasTargetZones.serviceZone(a.hostedZoneId()).isPresent())
+          .filter(a -> !heldTarget.test(a.dnsName()))
+          .ifPresent(a -> LOG.warning(() -> "alias " + c.recordSet().name() + " " + c.recordSet().type()
+              + " targets " + a.dnsName() + " (zone " + a.hostedZoneId() + "), which no Stratus service holds: "
+              + "it answers no address until that resource exists"));
+    }
   }
 
   private static ChangeBatchValidator.Action action(String value, int index) {
@@ -87,12 +116,22 @@ public final class RecordSetOperations {
         "Member must satisfy enum value set: [CREATE, DELETE, UPSERT]");
   }
 
-  /** A record may only name an existing health check and CIDR collection location (route53.md §14, §36). */
-  private static void checkReferences(Transaction tx, String account, String zoneId, ResourceRecordSet rrs) {
+  /**
+   * A record may only name an existing health check and CIDR collection location (route53.md §14,
+   * §36), and an alias only a name its HostedZoneId holds: a zone of the account, or an AWS
+   * service's canonical zone ({@link AliasTargetZones}); any other zone id is refused as AWS
+   * refuses it, "does not lie within the target zone" (§16).
+   */
+  private static List<String> checkReferences(Transaction tx, String account, String zoneId, ResourceRecordSet rrs) {
     rrs.healthCheckId().ifPresent(id -> Route53State.healthCheck(tx, account, id));
-    rrs.aliasTarget().filter(a -> !a.hostedZoneId().equals(zoneId))
-        .flatMap(a -> tx.get(Route53Tables.HOSTED_ZONES, account, a.hostedZoneId()))
-        .ifPresent(other -> checkOtherZoneAlias(tx, other, rrs));
+    var aliasProblem = rrs.aliasTarget().filter(a -> !a.hostedZoneId().equals(zoneId)).flatMap(alias -> {
+      var other = tx.get(Route53Tables.HOSTED_ZONES, account, alias.hostedZoneId());
+      if (other.isPresent()) return otherZoneAliasProblem(tx, other.get(), rrs);
+      boolean held = AliasTargetZones.serviceZone(alias.hostedZoneId())
+          .map(z -> AliasTargetZones.holds(z, alias.dnsName())).orElse(false);
+      return held ? Optional.<String>empty()
+          : Optional.of(ChangeBatchMessages.aliasTargetOutsideZone(alias.dnsName(), rrs.type(), alias.hostedZoneId()));
+    });
     if (rrs.routing() instanceof RoutingPolicy.CidrRouting c) {
       var collection = tx.get(Route53Tables.CIDR_COLLECTIONS, account, c.collectionId())
           .orElseThrow(Route53Errors::noSuchCidrCollection);
@@ -101,22 +140,21 @@ public final class RecordSetOperations {
         throw Route53Errors.noSuchCidrLocation(c.locationName());
       }
     }
+    return aliasProblem.map(List::of).orElse(List.of());
   }
 
   /**
    * An alias naming another of the account's zones by HostedZoneId must target a record that
    * exists there, with AWS's two texts (route53.md §16; seen in AWS answers).
    */
-  private static void checkOtherZoneAlias(Transaction tx, HostedZone other, ResourceRecordSet rrs) {
+  private static Optional<String> otherZoneAliasProblem(Transaction tx, HostedZone other, ResourceRecordSet rrs) {
     String target = rrs.aliasTarget().orElseThrow().dnsName();
     if (!DnsName.inZone(target, other.name())) {
-      throw Route53Errors.invalidChangeBatch(List.of(ChangeBatchMessages.aliasTargetOutsideZone(target, rrs.type(), other.id())));
+      return Optional.of(ChangeBatchMessages.aliasTargetOutsideZone(target, rrs.type(), other.id()));
     }
     boolean found = tx.list(Route53Tables.RECORD_SETS, other.id()).stream()
         .anyMatch(r -> r.name().equals(target) && r.type() == rrs.type());
-    if (!found) {
-      throw Route53Errors.invalidChangeBatch(List.of(ChangeBatchMessages.aliasTargetNotFound(target, rrs.type(), other.id())));
-    }
+    return found ? Optional.empty() : Optional.of(ChangeBatchMessages.aliasTargetNotFound(target, rrs.type(), other.id()));
   }
 
   public ListResourceRecordSetsResponse listResourceRecordSets(RequestContext ctx, ListResourceRecordSetsRequest req) {

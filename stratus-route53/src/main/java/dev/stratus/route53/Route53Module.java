@@ -2,6 +2,7 @@ package dev.stratus.route53;
 
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.Store;
 import dev.stratus.route53.dataplane.Route53DataPlane;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * Route 53 as a Stratus service module: the control-plane handlers over the store and clock, and
@@ -17,6 +19,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Route53Module implements ServiceModule {
   private final AtomicReference<HealthStatusSource> healthStatus = new AtomicReference<>(HealthStatusSource.NO_OBSERVATIONS);
+  /** Whether an AWS resource name is held by a Stratus service (alias targets); all, until started. */
+  private final AtomicReference<Predicate<String>> heldTargets = new AtomicReference<>(name -> true);
 
   @Override
   public String name() { return "route53"; }
@@ -24,6 +28,8 @@ public final class Route53Module implements ServiceModule {
   @Override
   public Started start(StratusContext context) {
     Route53DataPlane plane = Route53DataPlane.start(context);
+    DnsTargetRegistry targets = DnsTargetRegistry.in(context.extensions());
+    heldTargets.set(name -> targets.find(name).isPresent());
     healthStatus(plane.healthStatusSource());
     List<Object> handlers = new ArrayList<>(handlers(context.store(), context.clock()));
     handlers.add(new TestDnsAnswerOperations(new Route53State(context.store(), context.clock()), plane.handler()));
@@ -41,7 +47,7 @@ public final class Route53Module implements ServiceModule {
         new HostedZoneOperations(state),
         new VpcAssociationOperations(state),
         new ZoneListingOperations(state),
-        new RecordSetOperations(state),
+        new RecordSetOperations(state, name -> heldTargets.get().test(name)),
         new HealthCheckOperations(state, healthStatus::get),
         new CidrCollectionOperations(state),
         new DelegationSetOperations(state),

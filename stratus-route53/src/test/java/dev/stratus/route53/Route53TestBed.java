@@ -22,7 +22,7 @@ final class Route53TestBed {
   final HostedZoneOperations zones = new HostedZoneOperations(state);
   final VpcAssociationOperations vpcs = new VpcAssociationOperations(state);
   final ZoneListingOperations listings = new ZoneListingOperations(state);
-  final RecordSetOperations records = new RecordSetOperations(state);
+  final RecordSetOperations records = new RecordSetOperations(state, name -> true);
   HealthStatusSource status = HealthStatusSource.NO_OBSERVATIONS;
   final HealthCheckOperations healthChecks = new HealthCheckOperations(state, () -> status);
   final CidrCollectionOperations cidr = new CidrCollectionOperations(state);

@@ -43,7 +43,13 @@ public record Finding(Type type, Severity severity, String resourceId, String re
     /** A transit gateway route drops traffic (vpc.md §32). */
     TGW_BLACKHOLE_ROUTE,
     /** A security group admits the whole internet on an administration or database port (vpc.md §15). */
-    SECURITY_GROUP_OPEN_ADMIN_PORT
+    SECURITY_GROUP_OPEN_ADMIN_PORT,
+    /**
+     * A PRIMARY failover record's health check only asks for {@code /} (or only opens a TCP
+     * connection), which keeps answering while the application is degraded, so failover never
+     * triggers (seed 001, failure case 4; route53.md §7).
+     */
+    ROUTE53_FAILOVER_SHALLOW_HEALTH_CHECK
   }
 
   /** One line for people. */

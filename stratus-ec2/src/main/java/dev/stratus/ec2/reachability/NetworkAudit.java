@@ -16,8 +16,9 @@ import java.util.Set;
  */
 public final class NetworkAudit {
   /*
-   * Environments: a VPC's Environment tag (key compared without case: Environment, environment,
-   * env). A transit gateway route table joins two environments when an attachment of one is
+   * Environments: what a VPC's tags, its attachment's tags or its names suggest
+   * (EnvironmentHint: Environment/env/Stage/Tier tags, else words such as prod, staging, dev in
+   * Name tags or ids). A transit gateway route table joins two environments when an attachment of one is
    * associated with it (its packets are routed by it) and an attachment of another propagates
    * into it (its routes are there) — exactly what AWS's defaults do to every attachment
    * (vpc.md §30–31). Propagation is read from the table's propagation list, else from its
@@ -55,51 +56,64 @@ public final class NetworkAudit {
       Set<String> propagating = new LinkedHashSet<>(rt.propagatingAttachmentIds());
       rt.routes().stream().filter(r -> !r.isStatic() && !r.attachmentId().isEmpty())
           .forEach(r -> propagating.add(r.attachmentId()));
-      Map<String, List<String>> from = environments(ix, rt.transitGatewayId(), associated);
-      Map<String, List<String>> to = environments(ix, rt.transitGatewayId(), propagating);
+      Map<String, Group> from = environments(ix, rt.transitGatewayId(), associated);
+      Map<String, Group> to = environments(ix, rt.transitGatewayId(), propagating);
       TransitGateway tgw = ix.transitGateways.get(rt.transitGatewayId());
       boolean isDefault = rt.defaultAssociationRouteTable() || rt.defaultPropagationRouteTable()
           || (tgw != null && (tgw.associationDefaultRouteTableId().equals(Optional.of(rt.id()))));
+      // Seed 001, failure case 1: both defaults on, so every new attachment lands here and is reached by all.
+      boolean byDefaults = tgw != null && tgw.defaultRouteTableAssociation() && tgw.defaultRouteTablePropagation()
+          && tgw.associationDefaultRouteTableId().equals(Optional.of(rt.id()))
+          && tgw.propagationDefaultRouteTableId().equals(Optional.of(rt.id()));
       for (var src : from.entrySet()) {
         for (var dst : to.entrySet()) {
-          if (src.getKey().equalsIgnoreCase(dst.getKey()) || isHub(src.getKey()) || isHub(dst.getKey())) continue;
+          if (src.getKey().equals(dst.getKey()) || isHub(src.getKey()) || isHub(dst.getKey())) continue;
           out.add(new Finding(Finding.Type.TGW_ROUTE_TABLE_JOINS_ENVIRONMENTS, Finding.Severity.HIGH, rt.id(), rt.region(),
-              "VPCs tagged Environment=" + src.getKey() + " " + src.getValue() + " are associated with " + rt.id()
+              "VPCs " + src.getValue().text() + " are associated with " + rt.id()
                   + (isDefault ? " (the default route table of " + rt.transitGatewayId() + ")" : "")
-                  + ", which holds routes propagated from Environment=" + dst.getKey() + " " + dst.getValue()
-                  + ", so " + src.getKey() + " reaches " + dst.getKey() + ".",
-              "Give each environment its own transit gateway route table: associate " + src.getValue()
-                  + " with a table that " + dst.getValue() + " do not propagate into, disable propagation of "
-                  + dst.getValue() + " to " + rt.id() + ", and turn off DefaultRouteTableAssociation/Propagation on "
-                  + rt.transitGatewayId() + " so new attachments do not join it."));
+                  + ", which holds routes propagated from VPCs " + dst.getValue().text()
+                  + ", so " + src.getKey() + " reaches " + dst.getKey() + "."
+                  + (byDefaults ? " " + rt.transitGatewayId() + " has DefaultRouteTableAssociation and "
+                      + "DefaultRouteTablePropagation enabled, so every attachment joins this table and reaches every other." : ""),
+              (byDefaults ? "Disable DefaultRouteTableAssociation and DefaultRouteTablePropagation (aws ec2 modify-transit-gateway "
+                  + "--transit-gateway-id " + rt.transitGatewayId() + " --options DefaultRouteTableAssociation=disable,"
+                  + "DefaultRouteTablePropagation=disable), then create explicit per-environment route tables with only "
+                  + "the intended routes: associate " + src.getValue().vpcIds() + " with a table that "
+                  + dst.getValue().vpcIds() + " do not propagate into."
+                  : "Give each environment its own transit gateway route table: associate " + src.getValue().vpcIds()
+                  + " with a table that " + dst.getValue().vpcIds() + " do not propagate into, disable propagation of "
+                  + dst.getValue().vpcIds() + " to " + rt.id() + ", and turn off DefaultRouteTableAssociation/Propagation on "
+                  + rt.transitGatewayId() + " so new attachments do not join it.")));
         }
       }
     }
   }
 
-  /** Environment tag value → VPC ids, for the VPC attachments among {@code attachmentIds}. */
-  private static Map<String, List<String>> environments(NetworkIndex ix, String tgwId, Set<String> attachmentIds) {
-    Map<String, List<String>> m = new LinkedHashMap<>();
+  /** The VPCs of one environment on one route table, and what suggests their environment. */
+  private record Group(List<String> vpcIds, List<String> evidence) {
+    /** {@code tagged Environment=prod [vpc-1]} or {@code named vpc-prod-01, named prod-app [vpc-prod-01, vpc-2]}. */
+    String text() { return String.join(", ", evidence) + " " + vpcIds; }
+  }
+
+  /** Environment → its VPCs, for the VPC attachments among {@code attachmentIds} with an {@link EnvironmentHint}. */
+  private static Map<String, Group> environments(NetworkIndex ix, String tgwId, Set<String> attachmentIds) {
+    Map<String, Group> m = new LinkedHashMap<>();
     for (String id : attachmentIds) {
       Optional<TransitGatewayAttachment> a = ix.attachment(tgwId, id).or(() -> ix.attachment(id));
       if (a.isEmpty() || a.get().resourceType() != TransitGatewayAttachment.ResourceType.VPC) continue;
       Vpc vpc = ix.vpcs.get(a.get().resourceId());
       if (vpc == null) continue;
-      environment(vpc).ifPresent(env -> m.computeIfAbsent(env, k -> new ArrayList<>()).add(vpc.id()));
+      EnvironmentHint.of(vpc, a.get()).ifPresent(h -> {
+        Group g = m.computeIfAbsent(h.environment(), k -> new Group(new ArrayList<>(), new ArrayList<>()));
+        g.vpcIds().add(vpc.id());
+        if (!g.evidence().contains(h.evidence())) g.evidence().add(h.evidence());
+      });
     }
     return m;
   }
 
   private static boolean isHub(String environment) {
     return HUB_ENVIRONMENTS.contains(environment.toLowerCase(java.util.Locale.ROOT));
-  }
-
-  private static Optional<String> environment(Vpc vpc) {
-    for (var t : vpc.tags().entrySet()) {
-      String k = t.getKey().toLowerCase(java.util.Locale.ROOT);
-      if (k.equals("environment") || k.equals("env")) return Optional.of(t.getValue());
-    }
-    return Optional.empty();
   }
 
   private static void endpointDns(NetworkIndex ix, List<Finding> out) {

@@ -20,6 +20,47 @@ class NetworkAuditTest {
     assertThat(joined.fix()).contains("DefaultRouteTableAssociation");
   }
 
+  /**
+   * Seed 001, failure case 1 ("Transit Gateway routing loop"), as its CLI lines build it: one
+   * transit gateway with DefaultRouteTableAssociation and DefaultRouteTablePropagation enabled,
+   * VPCs vpc-prod-01 and vpc-staging-01 (no Environment tags: only their ids say which is which)
+   * and a third VPC whose Name tag says dev. Every attachment is associated with and propagates
+   * into the default table, so each environment reaches the others.
+   */
+  @Test
+  void findings_seed001DefaultAssociationAndPropagation_namesSuggestEnvironments() {
+    List<Finding> f = NetworkAudit.findings(Fixtures.network("seed001"));
+    List<Finding> joined = f.stream().filter(x -> x.type() == Finding.Type.TGW_ROUTE_TABLE_JOINS_ENVIRONMENTS).toList();
+
+    assertThat(joined).extracting(Finding::resourceId).containsOnly("tgw-rtb-0default");
+    assertThat(joined).extracting(x -> x.message().replaceAll(".*, so (\\w+ reaches \\w+)\\..*", "$1"))
+        .containsExactlyInAnyOrder("prod reaches staging", "prod reaches dev", "staging reaches prod",
+            "staging reaches dev", "dev reaches prod", "dev reaches staging");
+    Finding prodToStaging = joined.stream().filter(x -> x.message().contains("prod reaches staging")).findFirst().orElseThrow();
+    assertThat(prodToStaging.message()).contains("VPCs named vpc-prod-01 [vpc-prod-01]")
+        .contains("(the default route table of tgw-01234567890abcdef)")
+        .contains("has DefaultRouteTableAssociation and DefaultRouteTablePropagation enabled");
+    assertThat(prodToStaging.fix()).startsWith("Disable DefaultRouteTableAssociation and DefaultRouteTablePropagation")
+        .contains("aws ec2 modify-transit-gateway --transit-gateway-id tgw-01234567890abcdef")
+        .contains("per-environment route tables");
+    assertThat(joined.stream().filter(x -> x.message().contains("dev reaches prod")).findFirst().orElseThrow().message())
+        .contains("named dev-workloads [vpc-0a1b2c3d4e5f60718]");
+  }
+
+  @Test
+  void environmentHint_tagsBeatNames_andWordsMustMatchWhole() {
+    Vpc tagged = new Vpc("vpc-dev-1", "us-east-1", "1", List.of(), true, true, false,
+        java.util.Map.of("Environment", "Production", "Name", "dev-box"));
+    Vpc named = new Vpc("vpc-1", "us-east-1", "1", List.of(), true, true, false, java.util.Map.of("Name", "web-prd-eu"));
+    Vpc silent = new Vpc("vpc-2", "us-east-1", "1", List.of(), true, true, false, java.util.Map.of("Name", "productive-devices"));
+    var attachment = new TransitGatewayAttachment("tgw-attach-1", "us-east-1", "tgw-1",
+        TransitGatewayAttachment.ResourceType.VPC, "vpc-1", "available", java.util.Optional.empty(), java.util.Map.of());
+
+    assertThat(EnvironmentHint.of(tagged, attachment)).contains(new EnvironmentHint("prod", "tagged Environment=Production"));
+    assertThat(EnvironmentHint.of(named, attachment)).contains(new EnvironmentHint("prod", "named web-prd-eu"));
+    assertThat(EnvironmentHint.of(silent, attachment)).isEmpty();
+  }
+
   @Test
   void findings_isolatedTables_sharedOnlyIsNotReported() {
     List<Finding> f = NetworkAudit.findings(Fixtures.network("tgw"));

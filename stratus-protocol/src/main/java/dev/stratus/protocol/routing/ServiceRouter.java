@@ -1,6 +1,7 @@
 package dev.stratus.protocol.routing;
 
 import dev.stratus.core.RequestContext;
+import dev.stratus.protocol.Protocol;
 import dev.stratus.protocol.ServiceDescriptor;
 import dev.stratus.protocol.WireRequest;
 import java.util.Optional;
@@ -38,6 +39,29 @@ public final class ServiceRouter {
     return new Scope(parts[0], parts[2].isEmpty() ? RequestContext.DEFAULT_REGION : parts[2], parts[3]);
   }
 
+  /** Signing names of the REST services that speak XML (the rest answer JSON). */
+  private static final java.util.Set<String> REST_XML_SERVICES = java.util.Set.of("s3", "s3control", "route53", "cloudfront");
+
+  /**
+   * The wire protocol a request for a service Stratus does not serve speaks, so that its error
+   * can be answered in a form the client parses: {@code X-Amz-Target} → JSON; an
+   * {@code Action} parameter → EC2 when signed for ec2 or carrying EC2's Version, else query;
+   * a REST request → XML for the XML REST services or an XML body, else REST-JSON.
+   */
+  public static Protocol protocolOf(WireRequest request, Scope scope) {
+    if (request.header("X-Amz-Target") != null) return Protocol.JSON;
+    java.util.Map<String, String> form = request.formParams();
+    if (form.containsKey("Action")) {
+      return scope.service().equals("ec2") || ServiceDescriptor.EC2.apiVersion().equals(form.get("Version"))
+          ? Protocol.EC2 : Protocol.QUERY;
+    }
+    String type = request.header("Content-Type");
+    if (REST_XML_SERVICES.contains(scope.service()) || (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("xml"))) {
+      return Protocol.REST_XML;
+    }
+    return Protocol.REST_JSON;
+  }
+
   /** The service of {@code request}, if it is one Stratus serves. */
   public static Optional<ServiceDescriptor> route(WireRequest request, Scope scope) {
     String path = request.path();
@@ -61,7 +85,7 @@ public final class ServiceRouter {
     String version = request.formParams().get("Version");
     if (version != null) {
       for (ServiceDescriptor d : ServiceDescriptor.ALL) {
-        if ((d.protocol() == dev.stratus.protocol.Protocol.EC2 || d.protocol() == dev.stratus.protocol.Protocol.QUERY)
+        if ((d.protocol() == Protocol.EC2 || d.protocol() == Protocol.QUERY)
             && d.apiVersion().equals(version)) {
           return Optional.of(d);
         }

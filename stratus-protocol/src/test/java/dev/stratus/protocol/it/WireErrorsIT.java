@@ -171,6 +171,34 @@ class WireErrorsIT {
         HttpResponse.BodyHandlers.ofString());
 
     assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue("UnknownService");
+    assertThat(r.body()).contains("Stratus cannot tell which AWS service this request is for");
+  }
+
+  @Test void unknownService_query_answersXmlErrorResponse() throws Exception {
+    HttpResponse<String> r = post("/", "sns", FORM, "Action=ListTopics&Version=2010-03-31");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("<ErrorResponse>").contains("<Type>Sender</Type>")
+        .contains("<Code>UnknownService</Code>").contains("<Message>Stratus does not serve the AWS service 'sns'</Message>")
+        .contains("<RequestId>");
+  }
+
+  @Test void unknownService_json_answersJsonType() throws Exception {
+    HttpResponse<String> r = post("/", "dynamodb", "application/x-amz-json-1.0", "{}",
+        "X-Amz-Target", "DynamoDB_20120810.ListTables");
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+    assertThat(r.body()).isEqualTo("{\"__type\":\"UnknownService\",\"message\":\"Stratus does not serve the AWS service 'dynamodb'\"}");
+  }
+
+  @Test void unknownService_restXml_answersXmlErrorResponse() throws Exception {
+    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/my-bucket"))
+        .header("Authorization", auth("s3")).build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("<ErrorResponse>").contains("<Code>UnknownService</Code>");
   }
 
   @Test void garbageOnTheSocket_closesConnectionAndServerKeepsServing() throws Exception {
