@@ -1,7 +1,7 @@
 package dev.stratus.elbv2;
 
 import dev.stratus.core.ResourceIds;
-import java.util.Map;
+import dev.stratus.core.dns.AwsServiceZones;
 import java.util.regex.Pattern;
 
 /** ARNs, DNS names and hosted zone ids in AWS's shapes, and the name rules of load balancers and target groups. */
@@ -18,29 +18,14 @@ final class Elbv2Names {
       "arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:listener-rule/(app|net|gwy)/[^/]+/[0-9a-f]+/[0-9a-f]+/[0-9a-f]+");
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9-]+");
 
-  /** CanonicalHostedZoneId of ALBs (first) and NLBs (second) per region, as AWS lists them. */
-  private static final Map<String, String[]> ZONES = Map.ofEntries(
-      Map.entry("us-east-1", new String[] {"Z35SXDOTRQ7X7K", "Z26RNL4JYFTOTI"}),
-      Map.entry("us-east-2", new String[] {"Z3AADJGX6KTTL2", "ZLMOA37VPKANP"}),
-      Map.entry("us-west-1", new String[] {"Z368ELLRRE2KJ0", "Z24FKFUX50B4VW"}),
-      Map.entry("us-west-2", new String[] {"Z1H1FL5HABSF5", "Z18D5FSROUN65G"}),
-      Map.entry("ca-central-1", new String[] {"ZQSVJUPU6J1EY", "Z2EPGBW3API2WT"}),
-      Map.entry("eu-west-1", new String[] {"Z32O12XQLNTSW2", "Z2IFOLAFXWLO4F"}),
-      Map.entry("eu-west-2", new String[] {"ZHURV8PSTC4K8", "ZD4D7Y8KGAS4G"}),
-      Map.entry("eu-west-3", new String[] {"Z3Q77PNBQS71R4", "Z1CMS0P5QUZ6D5"}),
-      Map.entry("eu-central-1", new String[] {"Z215JYRZR1TBD5", "Z3F0SRJ5LGBH90"}),
-      Map.entry("eu-north-1", new String[] {"Z23TAZ7KDBIAH2", "Z1UDT6IFJ4EJM"}),
-      Map.entry("ap-south-1", new String[] {"ZP97RAFLXTNZK", "ZVDDRBQ08TROA"}),
-      Map.entry("ap-northeast-1", new String[] {"Z14GRHDCWA56QT", "Z31USIVHYNEOWT"}),
-      Map.entry("ap-northeast-2", new String[] {"ZWKZPGTI48KDX", "ZIBE1TIR4HY56"}),
-      Map.entry("ap-southeast-1", new String[] {"Z1LMS91P8CMLE5", "ZKVM4W9LS7TM"}),
-      Map.entry("ap-southeast-2", new String[] {"Z1GM3OXH4ZPM65", "ZCT6FZBF4DROD"}),
-      Map.entry("sa-east-1", new String[] {"Z2P70J7HTTTPLU", "ZTK26PT1VY4CU"}));
-
+  /** The CanonicalHostedZoneId AWS gives a load balancer of {@code type} in {@code region}; none for gateway. */
   static String canonicalHostedZoneId(String region, String type) {
-    String[] z = ZONES.get(region);
-    if (z == null || type.equals("gateway")) return null;
-    return type.equals("application") ? z[0] : z[1];
+    var service = switch (type) {
+      case "application" -> AwsServiceZones.Service.ELB_APPLICATION;
+      case "network" -> AwsServiceZones.Service.ELB_NETWORK;
+      default -> null;
+    };
+    return service == null ? null : AwsServiceZones.zoneId(service, region).orElse(null);
   }
 
   static String arnPrefix(String region, String account) {
