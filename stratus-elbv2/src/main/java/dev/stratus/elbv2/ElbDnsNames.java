@@ -44,7 +44,7 @@ final class ElbDnsNames {
       String scope = lb.arn().split(":")[4] + "/" + LoadBalancerOperations.regionOf(lb.arn());
       boolean healthy = healthy(scope, lb);
       List<InetAddress> addresses = lb.nodes().stream().map(n -> address(n.address())).toList();
-      for (String name : List.of(lb.dnsName(), Elbv2Names.awsDnsName(lb.dnsName()))) {
+      for (String name : List.of(lb.dnsName(), Elbv2Names.awsDnsName(lb.dnsName(), lb.type()))) {
         registry.put(new DnsTarget(name, addresses, TTL_SECONDS, healthy));
         now.add(DnsTarget.normalise(name));
       }

@@ -40,9 +40,13 @@ final class Elbv2Names {
     return ("internal".equals(scheme) ? "internal-" : "") + name + "-" + id + "." + region + ".elb.localhost";
   }
 
-  /** AWS's own form of a Stratus ELB DNS name. */
-  static String awsDnsName(String localName) {
-    return localName.substring(0, localName.length() - "localhost".length()) + "amazonaws.com";
+  /** AWS's own form of a Stratus ELB DNS name, which differs between ALBs and NLBs. */
+  static String awsDnsName(String localName, String type) {
+    String base = localName.substring(0, localName.length() - ".elb.localhost".length()); // <name>-<id>.<region>
+    if (!"network".equals(type)) return base + ".elb.amazonaws.com";
+    int dot = base.lastIndexOf('.');
+    // AWS names NLBs <name>-<id>.elb.<region>.amazonaws.com, ALBs <name>-<id>.<region>.elb.amazonaws.com
+    return base.substring(0, dot) + ".elb." + base.substring(dot + 1) + ".amazonaws.com";
   }
 
   /** The 1–32 character rule of load balancer and target group names; {@code what} is AWS's word for the resource. */
