@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -14,13 +15,12 @@ import picocli.CommandLine.Option;
  * describe-* folder ({@code --import}) or a running Stratus, whose networks it reads through the
  * EC2 Describe* APIs (as {@code stratus export} would write them) before auditing.
  */
-@Command(name = "audit", description = "List risky EC2 network configurations with the fix for each. Exit code 0: none found; 1: findings.")
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "List risky EC2 network configurations with the fix for each. Exit code 0: none found; 1: findings.")
 final class AuditCommand implements Callable<Integer> {
   @Option(names = "--import", paramLabel = "DIR", description = "Audit a folder of aws ec2 describe-* output.")
   Path importDir;
 
-  @Option(names = "--endpoint", description = "Audit a running Stratus / EC2 endpoint (default ${DEFAULT-VALUE}).")
-  String endpoint = Ec2Connection.DEFAULT_ENDPOINT;
+  @Mixin EndpointOptions where;
 
   @Option(names = "--region", split = ",", description = "Regions to read from the endpoint (default ${DEFAULT-VALUE}).")
   List<String> regions = List.of("us-east-1");
@@ -28,7 +28,7 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Network n = importDir != null ? NetworkSource.fromFolder(importDir, System.err)
-        : NetworkSource.fromEndpoint(endpoint, regions, System.err);
+        : NetworkSource.fromEndpoint(where.endpoint().url(), regions, System.err);
     List<Finding> findings = NetworkAudit.findings(n);
     if (findings.isEmpty()) {
       System.out.println("No findings in " + n.vpcs().size() + " VPCs.");
