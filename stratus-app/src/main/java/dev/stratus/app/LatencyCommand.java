@@ -54,7 +54,9 @@ final class LatencyCommand implements Callable<Integer> {
       return 2;
     }
     if (origin.isEmpty()) {
-      System.err.println("stratus latency: cannot place \"" + from + "\": not a known city, LAT,LONG, or an address the client-location table or the IP database places");
+      System.err.println("stratus latency: cannot place \"" + from + "\": not a known city, LAT,LONG, or an address the client-location table or the IP database places"
+          + " (Route 53's latency routing ranks such a client from its default location, "
+          + dev.stratus.route53.dataplane.RecordSelection.UNPLACED_CLIENT_REGION + ")");
       return 1;
     }
     GeoPoint a = origin.get().point();
