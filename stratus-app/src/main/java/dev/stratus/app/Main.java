@@ -18,12 +18,11 @@ import picocli.CommandLine.Command;
     subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, LatencyCommand.class, VersionCommand.class,
         ReachCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
-  private static final Logger LOG = Logger.getLogger(Main.class.getName());
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
-    // Before anything logs: the manager that keeps shutdown logs, and SLF4J (sqlite-jdbc) to JUL.
+    // Before anything logs (no static Logger in this class): the manager that keeps shutdown logs,
+    // and SLF4J (sqlite-jdbc) to JUL.
     System.setProperty("java.util.logging.manager", StratusLogManager.class.getName());
     System.setProperty("slf4j.provider", "org.slf4j.jul.JULServiceProvider");
     System.setProperty("slf4j.internal.verbosity", "WARN");
@@ -64,7 +63,8 @@ public final class Main implements Runnable {
   private static int failed(Exception e, CommandLine cmd) {
     String name = cmd.getCommandSpec().qualifiedName();
     if (LogSetup.debugEnabled()) {
-      LOG.log(Level.FINE, name + " failed", e);
+      // Not a static field: Main must not touch java.util.logging before main() installs its manager.
+      Logger.getLogger(Main.class.getName()).log(Level.FINE, name + " failed", e);
     }
     cmd.getErr().println(name + ": " + LogSetup.oneLine(e));
     cmd.getErr().flush();
