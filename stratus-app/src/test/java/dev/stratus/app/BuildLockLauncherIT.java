@@ -192,6 +192,21 @@ class BuildLockLauncherIT {
   }
 
   @Test
+  void wait_timeoutIsCountedAfterARunningBuild() throws Exception {
+    sourcesChanged();
+    var stratus = launcher("FAKE_BUILD_SECONDS", "4");
+    try (var start = stratus.start("start")) {
+      awaitBuildStarted();
+      long t0 = System.nanoTime();
+      var w = stratus.run("wait", "--port", "" + Launcher.freePort(), "--timeout", "1");
+      Duration waited = Duration.ofNanos(System.nanoTime() - t0);
+      assertThat(w.code()).isEqualTo(1);
+      assertThat(waited).as("waited through the build, then 1 s").isGreaterThan(Duration.ofMillis(2500));
+      assertThat(start.await(Duration.ofSeconds(60)).code()).isZero();
+    }
+  }
+
+  @Test
   void heap_defaultAtMostOneGiB_stratusHeapSetsIt_stratusJavaOptsWins() throws Exception {
     String byDefault = launcher().run("version").out();
     var xmx = java.util.regex.Pattern.compile("-Xmx(\\d+)m").matcher(byDefault);
