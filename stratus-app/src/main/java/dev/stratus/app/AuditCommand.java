@@ -17,6 +17,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "List risky EC2 network configurations with the fix for each. Exit code 0: none found; 1: findings.")
 final class AuditCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Option(names = "--import", paramLabel = "DIR", description = "Audit a folder of aws ec2 describe-* output.")
   Path importDir;
 

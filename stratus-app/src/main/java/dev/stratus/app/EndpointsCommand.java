@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
 @Command(name = "endpoints", mixinStandardHelpOptions = true,
     description = "List where the AWS API and the data planes listen.")
 final class EndpointsCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Mixin EndpointOptions where;
 
   @Option(names = "--dns-port", description = "DNS port, used when Stratus is not running (default ${DEFAULT-VALUE}).")

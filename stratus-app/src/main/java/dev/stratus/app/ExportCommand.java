@@ -12,6 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "export", mixinStandardHelpOptions = true, description = "Write the EC2 network of a running Stratus (or any EC2 endpoint) as the "
     + "JSON of aws ec2 describe-* calls: DIR/<region>/describe-vpcs.json, ...")
 final class ExportCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Parameters(index = "0", paramLabel = "DIR", description = "Folder to write (created if needed).")
   Path dir;
 

@@ -25,6 +25,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
     + "old id -> new id. With --check, only read the folder and report what it holds. Exit code 0: everything "
     + "read; 1: some files or resources skipped; 2: failed.")
 final class ImportCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Parameters(index = "0", paramLabel = "DIR", description = "Folder of describe-* output.")
   Path dir;
 

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +28,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "latency", mixinStandardHelpOptions = true, description = "Estimate round-trip time from a place or IP to AWS regions (no server needed).")
 final class LatencyCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Option(names = "--from", required = true,
       description = "A city (Sydney), an IP address (located by the config's clientLocations, then the bundled IP database), or LAT,LONG.")
   String from;

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.ec2.model.NetworkInsightsAnalysis;
     + "that blocks it. SRC and DST are resource ids/ARNs (instance, ENI, IGW, TGW attachment, VPC endpoint, peering "
     + "connection, VPN gateway) or IP addresses. Exit code 0: reachable; 1: not reachable; 2: bad input.")
 final class ReachCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   /** How long to wait for an analysis to finish. */
   private static final Duration ANALYSIS_TIMEOUT = Duration.ofSeconds(120);
 

@@ -8,6 +8,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "status", mixinStandardHelpOptions = true,
     description = "Tell whether Stratus is running (exit code 0) or not (1).")
 final class StatusCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Mixin EndpointOptions where;
 
   @Override

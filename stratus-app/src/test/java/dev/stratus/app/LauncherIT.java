@@ -98,6 +98,12 @@ class LauncherIT {
     assertThat(stratus.run("start", "--log-level", "loud").err()).contains("loud", "debug");
     assertThat(stratus.run("start", "--ephemeral", "--port", "0", "--dns-port", "0", "--config", config.toString()).err())
         .contains(config.toString(), "line 2", "column").doesNotContain("REDACTED", "Feature");
+    String nobody = "http://127.0.0.1:" + Launcher.freePort();
+    var quiet = stratus.run("audit", "--endpoint", nobody);
+    assertThat(quiet.code()).isEqualTo(2);
+    assertThat(quiet.err().strip().lines()).singleElement().asString().contains("no Stratus answers at " + nobody);
+    assertThat(stratus.run("audit", "--endpoint", nobody, "--log-level", "debug").err())
+        .as("the stack trace at debug").contains("no Stratus answers", "\tat ");
     var heap = new Launcher(Launcher.ROOT, home, Map.of("STRATUS_HEAP", "lots")).run("version");
     assertThat(heap.code()).isEqualTo(2);
     assertThat(heap.err()).contains("STRATUS_HEAP");
