@@ -38,7 +38,8 @@ class QuickStartLauncherIT {
 
     String block = block("## Quick start");
     String reachability = block("## Network reachability");
-    assertThat(block).contains("./stratus start --ephemeral &", "./stratus wait", "localhost:4566", "-p 5353");
+    assertThat(block).contains("./stratus start --ephemeral &", "./stratus wait", "localhost:4566", "-p 5353",
+        "AWS_PAGER=\"\"");  // AWS CLI v2 pages output on a terminal: the pager would eat the rest of the paste
     int port = Launcher.freePort();
     int dns = Launcher.freePort();
     String script = "set -e\ntrap 'kill $(jobs -p) 2>/dev/null' EXIT\n"
