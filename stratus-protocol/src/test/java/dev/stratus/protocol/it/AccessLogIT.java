@@ -82,6 +82,23 @@ class AccessLogIT {
     assertThat(lines(Level.FINE)).singleElement().asString().matches("ec2 DeleteVpc 501 \\d+ ms");
   }
 
+  @Test void malformedHttp_loggedAs400() throws Exception {
+    var http = Logger.getLogger("dev.stratus.protocol.ApiHttpHandler");
+    Level was = http.getLevel();
+    http.setLevel(Level.FINE);
+    http.addHandler(capture);
+    try (var socket = new java.net.Socket(server.endpoint().getHost(), server.endpoint().getPort())) {
+      socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nContent-Length: nope\r\n\r\n".getBytes());
+      socket.getOutputStream().flush();
+      String status = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream())).readLine();
+      assertThat(status).startsWith("HTTP/1.1 400");
+    } finally {
+      http.removeHandler(capture);
+      http.setLevel(was);
+    }
+    assertThat(lines(Level.FINE)).anyMatch(l -> l.startsWith("- - 400 ") && l.contains("malformed HTTP request"));
+  }
+
   @Test void unknownAction_loggedWithItsStatus() throws Exception {
     assertThat(post("DescribeUnicorns")).isEqualTo(400);
 
