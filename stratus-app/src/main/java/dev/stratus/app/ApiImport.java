@@ -31,7 +31,9 @@ final class ApiImport {
    * Order matters: groups and peerings before the rules (rules reference groups, across peerings), gateways, peerings and
    * transit gateways before the routes that target them, subnets before instances. The default
    * VPC resources of an imported VPC (main route table, default NACL, "default" group) are mapped
-   * to the ones the new VPC gets, and their rules are replaced by the imported ones.
+   * to the ones the new VPC gets, and their rules are replaced by the imported ones. A Region's
+   * default VPC maps onto the target's default VPC of that Region, its subnets and internet
+   * gateway onto the target's default subnets (same CIDR) and gateway, as a new account has them.
    */
   private final Function<String, Ec2Client> clients;
   final Map<String, String> ids = new LinkedHashMap<>();
@@ -71,9 +73,15 @@ final class ApiImport {
     for (var v : n.vpcs()) {
       if (!v.region().equals(region)) continue;
       var ipv4 = v.cidrBlocks().stream().filter(c -> !c.ipv6()).toList();
-      String vpc = ec2.createVpc(r -> r.cidrBlock(ipv4.get(0).toString())).vpc().vpcId();
+      // The Region's default VPC is the target's default VPC (a new account has one), not a second 172.31/16.
+      var targetDefault = v.isDefault() ? defaultVpc(ec2) : java.util.Optional.<software.amazon.awssdk.services.ec2.model.Vpc>empty();
+      String vpc = targetDefault.map(software.amazon.awssdk.services.ec2.model.Vpc::vpcId)
+          .orElseGet(() -> ec2.createVpc(r -> r.cidrBlock(ipv4.get(0).toString())).vpc().vpcId());
       ids.put(v.id(), vpc);
-      ipv4.stream().skip(1).forEach(c -> ec2.associateVpcCidrBlock(r -> r.vpcId(vpc).cidrBlock(c.toString())));
+      var present = targetDefault.map(t -> t.cidrBlockAssociationSet().stream().map(a -> a.cidrBlock()).toList())
+          .orElse(List.of(ipv4.get(0).toString()));
+      ipv4.stream().map(Object::toString).filter(c -> !present.contains(c))
+          .forEach(c -> ec2.associateVpcCidrBlock(r -> r.vpcId(vpc).cidrBlock(c)));
       ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsSupport(b -> b.value(v.enableDnsSupport())));
       ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(v.enableDnsHostnames())));
       tag(ec2, vpc, v.tags());
@@ -88,6 +96,12 @@ final class ApiImport {
     }
     for (var s : n.subnets()) {
       if (!s.region().equals(region)) continue;
+      var existing = existingSubnet(ec2, n, s);
+      if (existing.isPresent()) {
+        ids.put(s.id(), existing.get());
+        tag(ec2, existing.get(), s.tags());
+        continue;
+      }
       String subnet = ec2.createSubnet(r -> r.vpcId(id(s.vpcId())).cidrBlock(s.cidrBlock().toString())
           .availabilityZone(s.availabilityZone().isEmpty() ? null : s.availabilityZone())).subnet().subnetId();
       ids.put(s.id(), subnet);
@@ -95,6 +109,11 @@ final class ApiImport {
     }
     for (var g : n.internetGateways()) {
       if (!g.region().equals(region)) continue;
+      var existing = existingGateway(ec2, n, g.attachedVpcIds());
+      if (existing.isPresent()) {
+        ids.put(g.id(), existing.get());
+        continue;
+      }
       String igw = ec2.createInternetGateway(r -> {}).internetGateway().internetGatewayId();
       ids.put(g.id(), igw);
       g.attachedVpcIds().forEach(v -> ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(id(v))));
@@ -111,6 +130,32 @@ final class ApiImport {
       ids.put(nat.id(), ec2.createNatGateway(r -> r.subnetId(id(nat.subnetId())).allocationId(alloc)
           .connectivityType(nat.connectivityType())).natGateway().natGatewayId());
     }
+  }
+
+  private static java.util.Optional<software.amazon.awssdk.services.ec2.model.Vpc> defaultVpc(Ec2Client ec2) {
+    return ec2.describeVpcs(r -> r.filters(Filter.builder().name("is-default").values("true").build())).vpcs().stream()
+        .findFirst();
+  }
+
+  private boolean inDefaultVpc(Network n, String oldVpcId) {
+    return n.vpcs().stream().anyMatch(v -> v.id().equals(oldVpcId) && v.isDefault());
+  }
+
+  /** A default VPC's subnet: the target default VPC's subnet with the same CIDR, if it has one. */
+  private java.util.Optional<String> existingSubnet(Ec2Client ec2, Network n, dev.stratus.ec2.reachability.Subnet s) {
+    if (!inDefaultVpc(n, s.vpcId())) return java.util.Optional.empty();
+    return ec2.describeSubnets(r -> r.filters(Filter.builder().name("vpc-id").values(id(s.vpcId())).build(),
+        Filter.builder().name("cidr-block").values(s.cidrBlock().toString()).build())).subnets().stream()
+        .map(software.amazon.awssdk.services.ec2.model.Subnet::subnetId).findFirst();
+  }
+
+  /** A default VPC's internet gateway: the one the target default VPC already has attached. */
+  private java.util.Optional<String> existingGateway(Ec2Client ec2, Network n, List<String> oldVpcIds) {
+    var vpc = oldVpcIds.stream().filter(v -> inDefaultVpc(n, v)).findFirst();
+    if (vpc.isEmpty()) return java.util.Optional.empty();
+    return ec2.describeInternetGateways(r -> r.filters(Filter.builder().name("attachment.vpc-id").values(id(vpc.get()))
+        .build())).internetGateways().stream()
+        .map(software.amazon.awssdk.services.ec2.model.InternetGateway::internetGatewayId).findFirst();
   }
 
   /** Replaces the new group's rules with the imported ones. */
@@ -187,11 +232,16 @@ final class ApiImport {
     Ec2Client ec2 = ec2(region);
     for (RouteTable t : n.routeTables()) {
       if (!t.region().equals(region)) continue;
-      String rtb = ids.containsKey(t.id()) ? id(t.id())
-          : ec2.createRouteTable(r -> r.vpcId(id(t.vpcId()))).routeTable().routeTableId();
+      boolean existed = ids.containsKey(t.id());
+      String rtb = existed ? id(t.id()) : ec2.createRouteTable(r -> r.vpcId(id(t.vpcId()))).routeTable().routeTableId();
       ids.put(t.id(), rtb);
       tag(ec2, rtb, t.tags());
-      for (RouteTable.Route route : t.routes()) route(ec2, t, rtb, route);
+      // A default VPC's main table already routes 0.0.0.0/0 to its gateway: keep what is there.
+      List<software.amazon.awssdk.services.ec2.model.Route> present = existed
+          ? ec2.describeRouteTables(r -> r.routeTableIds(rtb)).routeTables().get(0).routes() : List.of();
+      for (RouteTable.Route route : t.routes()) {
+        if (!alreadyRouted(present, route)) route(ec2, t, rtb, route);
+      }
       if (!t.main()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
     }
     for (var i : n.instances()) {
@@ -205,6 +255,15 @@ final class ApiImport {
           .privateIpAddress(ip).securityGroupIds(groups.isEmpty() ? null : groups)).instances().get(0).instanceId());
       tag(ec2, ids.get(i.id()), i.tags());
     }
+  }
+
+  private boolean alreadyRouted(List<software.amazon.awssdk.services.ec2.model.Route> present, RouteTable.Route route) {
+    if (!(route.destination() instanceof RouteDestination.Cidr c) || !ids.containsKey(route.target().id())) return false;
+    String to = ids.get(route.target().id());
+    String dest = c.block().toString();
+    return present.stream().anyMatch(p -> (dest.equals(p.destinationCidrBlock()) || dest.equals(p.destinationIpv6CidrBlock()))
+        && (to.equals(p.gatewayId()) || to.equals(p.natGatewayId()) || to.equals(p.transitGatewayId())
+            || to.equals(p.vpcPeeringConnectionId())));
   }
 
   private void route(Ec2Client ec2, RouteTable t, String rtb, RouteTable.Route route) {

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -24,20 +25,21 @@ import software.amazon.awssdk.services.route53.Route53Client;
  * EC2 Describe* APIs (as {@code stratus export} would write them) before auditing; a running
  * Stratus also has its Route 53 failover health checks audited.
  */
-@Command(name = "audit", description = "List risky EC2 network configurations with the fix for each. Exit code 0: none found; 1: findings.")
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "List risky EC2 network configurations with the fix for each. Exit code 0: none found; 1: findings.")
 final class AuditCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Option(names = "--import", paramLabel = "DIR", description = "Audit a folder of aws ec2 describe-* output.")
   Path importDir;
 
-  @Option(names = "--endpoint", description = "Audit a running Stratus / EC2 endpoint (default ${DEFAULT-VALUE}).")
-  String endpoint = Ec2Connection.DEFAULT_ENDPOINT;
+  @Mixin EndpointOptions where;
 
   @Option(names = "--region", split = ",", description = "Regions to read from the endpoint (default ${DEFAULT-VALUE}).")
   List<String> regions = List.of("us-east-1");
 
   /** Route 53 failover findings of the endpoint's account; none (with a note) where it serves no Route 53. */
   private List<Finding> route53Findings() {
-    try (var r53 = Route53Client.builder().endpointOverride(URI.create(endpoint)).region(Region.AWS_GLOBAL)
+    try (var r53 = Route53Client.builder().endpointOverride(URI.create(where.endpoint().url())).region(Region.AWS_GLOBAL)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
         .httpClient(UrlConnectionHttpClient.create()).build()) {
       return FailoverHealthAudit.findings(r53);
@@ -50,7 +52,7 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Network n = importDir != null ? NetworkSource.fromFolder(importDir, System.err)
-        : NetworkSource.fromEndpoint(endpoint, regions, System.err);
+        : NetworkSource.fromEndpoint(where.endpoint().url(), regions, System.err);
     List<Finding> findings = new ArrayList<>(NetworkAudit.findings(n));
     if (importDir == null) findings.addAll(route53Findings());
     findings.sort(Comparator.comparing(Finding::severity));

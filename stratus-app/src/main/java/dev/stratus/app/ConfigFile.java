@@ -53,7 +53,7 @@ final class ConfigFile {
     } catch (IOException e) {
       throw new BadConfigException("cannot read config " + file + ": " + e.getMessage());
     } catch (JacksonException e) {
-      throw new BadConfigException("config " + file + " is not valid JSON: " + e.getOriginalMessage());
+      throw new BadConfigException("config " + file + where(e) + ": not valid JSON: " + parserMessage(e));
     }
     if (root == null || !root.isObject()) throw new BadConfigException("config " + file + " must be a JSON object");
     for (String name : root.propertyNames()) {
@@ -74,6 +74,28 @@ final class ConfigFile {
       throw new BadConfigException("config " + file + ": " + e.getMessage());
     }
     return List.copyOf(locations);
+  }
+
+  /** ", line 3, column 7" where the parser stopped, if it says. */
+  private static String where(JacksonException e) {
+    var at = e.getLocation();
+    if (at == null || at.getLineNr() < 1) return "";
+    return ", line " + at.getLineNr() + (at.getColumnNr() > 0 ? ", column " + at.getColumnNr() : "");
+  }
+
+  /**
+   * The parser's complaint in the user's words: its first line, without character codes or the
+   * parser's own settings ("(code 125)", "JsonReadFeature..." hints).
+   */
+  static String parserMessage(JacksonException e) {
+    String m = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("").strip();
+    m = m.replaceAll(" \\(code -?\\d+\\)", "");
+    int hint = m.indexOf("; ");
+    if (hint > 0 && m.substring(hint).matches(".*(Feature|enable|disable).*")) m = m.substring(0, hint);
+    int paren = m.indexOf(" (for ");
+    if (paren < 0) paren = m.indexOf(" (through reference");
+    if (paren > 0) m = m.substring(0, paren);
+    return m.isEmpty() ? "malformed" : m;
   }
 
   private static ClientLocation location(JsonNode entry, String where) throws BadConfigException {

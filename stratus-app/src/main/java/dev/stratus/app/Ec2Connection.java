@@ -9,9 +9,6 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /** An SDK EC2 client for a running Stratus (any AWS-compatible endpoint), as the CLI commands use it. */
 final class Ec2Connection {
-  /** Where a local Stratus answers by default. */
-  static final String DEFAULT_ENDPOINT = "http://127.0.0.1:4566";
-
   private Ec2Connection() {}
 
   /** A client for {@code endpoint} in {@code region}, signing with Stratus's test credentials. */

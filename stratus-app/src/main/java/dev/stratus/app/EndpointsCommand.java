@@ -5,6 +5,7 @@ import dev.stratus.core.Settings;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -12,29 +13,30 @@ import picocli.CommandLine.Option;
  * reports them ({@code GET /_stratus/endpoints}); when it does not report them, or none runs,
  * where {@code stratus start} with the same flags listens. Exit code 1 when none runs.
  */
-@Command(name = "endpoints", description = "List where the AWS API and the data planes listen.")
+@Command(name = "endpoints", mixinStandardHelpOptions = true,
+    description = "List where the AWS API and the data planes listen.")
 final class EndpointsCommand implements Callable<Integer> {
-  @Option(names = "--port", description = "API port (default ${DEFAULT-VALUE}).")
-  int port = Settings.DEFAULT_API_PORT;
+  @Mixin LogLevelOption logLevel;
+
+  @Mixin EndpointOptions where;
 
   @Option(names = "--dns-port", description = "DNS port, used when Stratus is not running (default ${DEFAULT-VALUE}).")
   int dnsPort = Settings.DEFAULT_DNS_PORT;
 
-  @Option(names = "--bind", description = "Address Stratus listens on (default ${DEFAULT-VALUE}).")
-  String bind = "127.0.0.1";
-
   @Override
   public Integer call() {
-    var running = LocalApi.get(bind, port, "/_stratus/endpoints").map(EndpointsJson::read);
+    StratusEndpoint endpoint = where.endpoint();
+    var running = LocalApi.get(endpoint, "/_stratus/endpoints").map(EndpointsJson::read);
     if (running.isPresent()) {
       print(running.get());
       return 0;
     }
-    boolean up = LocalApi.get(bind, port, "/_stratus/health").isPresent();
+    boolean up = LocalApi.get(endpoint, "/_stratus/health").isPresent();
     System.out.println(up
-        ? "Stratus is running on port " + port + " and does not list its endpoints; from the flags:"
-        : "Stratus is not running on port " + port + "; `stratus start` with these flags listens on:");
-    print(List.of(new Endpoint("AWS APIs", "http", bind, port), new Endpoint("Route 53 DNS", "udp+tcp", bind, dnsPort)));
+        ? "Stratus is running on " + endpoint + " and does not list its endpoints; from the flags:"
+        : "Stratus is not running on " + endpoint + "; `stratus start` with these flags listens on:");
+    String host = endpoint.host().replace("[", "").replace("]", "");
+    print(List.of(new Endpoint("AWS APIs", "http", host, endpoint.port()), new Endpoint("Route 53 DNS", "udp+tcp", host, dnsPort)));
     return up ? 0 : 1;
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -19,16 +20,17 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
  * prints which new id stands for which old one; {@code --check} only reads the folder and reports
  * what it holds.
  */
-@Command(name = "import", description = "Load a folder of aws ec2 describe-* output (DIR/<region>/describe-vpcs.json, "
+@Command(name = "import", mixinStandardHelpOptions = true, description = "Load a folder of aws ec2 describe-* output (DIR/<region>/describe-vpcs.json, "
     + "...) into a running Stratus through its EC2 API, keeping CIDRs, rules, routes and associations; prints "
     + "old id -> new id. With --check, only read the folder and report what it holds. Exit code 0: everything "
     + "read; 1: some files or resources skipped; 2: failed.")
 final class ImportCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Parameters(index = "0", paramLabel = "DIR", description = "Folder of describe-* output.")
   Path dir;
 
-  @Option(names = "--endpoint", description = "EC2 endpoint of the running Stratus (default ${DEFAULT-VALUE}).")
-  String endpoint = Ec2Connection.DEFAULT_ENDPOINT;
+  @Mixin EndpointOptions where;
 
   @Option(names = "--check", description = "Only read the folder and report what it holds.")
   boolean check;
@@ -51,6 +53,7 @@ final class ImportCommand implements Callable<Integer> {
       System.out.println("Analyse it: stratus reach SRC DST --import " + dir + "   |   stratus audit --import " + dir);
       return problems.isEmpty() ? 0 : 1;
     }
+    String endpoint = where.endpoint().url();
     Map<String, Ec2Client> clients = new HashMap<>();
     try {
       ApiImport im = new ApiImport(region -> clients.computeIfAbsent(region, r -> Ec2Connection.client(endpoint, r)));

@@ -19,14 +19,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code stratus latency}: the latency model's estimate from a place to an AWS region, with its
  * parts, or the ranking of every region (what latency routing decides with). Needs no server.
  */
-@Command(name = "latency", description = "Estimate round-trip time from a place or IP to AWS regions (no server needed).")
+@Command(name = "latency", mixinStandardHelpOptions = true, description = "Estimate round-trip time from a place or IP to AWS regions (no server needed).")
 final class LatencyCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   @Option(names = "--from", required = true,
       description = "A city (Sydney), an IP address (located by the config's clientLocations, then the bundled IP database), or LAT,LONG.")
   String from;
@@ -38,7 +41,7 @@ final class LatencyCommand implements Callable<Integer> {
   Path config;
 
   @Option(names = "--data-dir", description = "Where the default config.json is looked for (default ${DEFAULT-VALUE}).")
-  Path dataDir = Path.of(System.getProperty("user.home"), ".stratus");
+  Path dataDir = StartCommand.defaultDataDir();
 
   private final PrintStream out = System.out;
 
@@ -50,11 +53,13 @@ final class LatencyCommand implements Callable<Integer> {
     try {
       origin = locate(from.trim(), tables);
     } catch (ConfigFile.BadConfigException e) {
-      System.err.println("stratus: " + e.getMessage());
-      return 1;
+      System.err.println("stratus latency: " + e.getMessage());
+      return 2;
     }
     if (origin.isEmpty()) {
-      System.err.println("stratus: cannot place \"" + from + "\": not a known city, LAT,LONG, or an address the client-location table or the IP database places");
+      System.err.println("stratus latency: cannot place \"" + from + "\": not a known city, LAT,LONG, or an address the client-location table or the IP database places"
+          + " (Route 53's latency routing ranks such a client from its default location, "
+          + dev.stratus.route53.dataplane.RecordSelection.UNPLACED_CLIENT_REGION + ")");
       return 1;
     }
     GeoPoint a = origin.get().point();
@@ -65,8 +70,8 @@ final class LatencyCommand implements Callable<Integer> {
     }
     Optional<AwsRegion> region = tables.region(to.trim().toLowerCase(Locale.ROOT));
     if (region.isEmpty()) {
-      System.err.println("stratus: unknown region \"" + to + "\"");
-      return 1;
+      System.err.println("stratus latency: unknown region \"" + to + "\" (e.g. us-east-1)");
+      return 2;
     }
     explain(model, a, region.get());
     return 0;

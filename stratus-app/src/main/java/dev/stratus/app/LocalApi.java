@@ -19,8 +19,17 @@ final class LocalApi {
 
   /** The body of a 200 answer to {@code GET path}; empty when nothing answers or not with 200. */
   static Optional<String> get(String host, int port, String path) {
+    return get(URI.create("http://" + hostLiteral(host) + ":" + port + path));
+  }
+
+  /** The body of a 200 answer to {@code GET path} at {@code endpoint}; empty when nothing answers or not with 200. */
+  static Optional<String> get(StratusEndpoint endpoint, String path) {
+    return get(endpoint.uri().resolve(path));
+  }
+
+  private static Optional<String> get(URI uri) {
     try {
-      var connection = (HttpURLConnection) URI.create("http://" + hostLiteral(host) + ":" + port + path).toURL().openConnection();
+      var connection = (HttpURLConnection) uri.toURL().openConnection();
       connection.setConnectTimeout(TIMEOUT_MS);
       connection.setReadTimeout(TIMEOUT_MS);
       try {

@@ -6,6 +6,7 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import picocli.CommandLine;
 
 /** Sends java.util.logging to stderr, one line per record, at the level of {@code --log-level}. */
 final class LogSetup {
@@ -13,6 +14,9 @@ final class LogSetup {
 
   /** Stratus's own loggers, whose level {@code --log-level} sets; a reference keeps it configured. */
   private static final Logger STRATUS = Logger.getLogger("dev.stratus");
+
+  /** The names {@code --log-level} takes, as help and errors print them. */
+  static final String NAMES = "error, warn, info, debug, trace or off";
 
   /**
    * Stratus's loggers log at {@code level}; the JDK's and libraries' only from INFO up, unless
@@ -29,6 +33,11 @@ final class LogSetup {
     STRATUS.setLevel(level);
   }
 
+  /** Whether Stratus logs at {@code debug}: then failures carry their stack traces. */
+  static boolean debugEnabled() {
+    return STRATUS.isLoggable(Level.FINE);
+  }
+
   /**
    * Accepts java.util.logging's names and the usual ones: {@code error}, {@code warn},
    * {@code info}, {@code debug}, {@code trace}, {@code off}.
@@ -39,10 +48,43 @@ final class LogSetup {
       case "warn", "warning" -> Level.WARNING;
       case "info" -> Level.INFO;
       case "debug", "fine" -> Level.FINE;
-      case "trace", "finest", "all" -> Level.FINEST;
+      case "trace", "finer", "finest", "all" -> Level.FINEST;
       case "off" -> Level.OFF;
-      default -> throw new IllegalArgumentException(
-          "unknown log level '" + name + "' (use error, warn, info, debug, trace or off)");
+      default -> throw new IllegalArgumentException("unknown log level '" + name + "' (use " + NAMES + ")");
     };
+  }
+
+  /** The name {@code --log-level} uses for {@code level}: {@code debug}, not {@code FINE}. */
+  static String name(Level level) {
+    int v = level.intValue();
+    if (v >= Level.SEVERE.intValue()) return "error";
+    if (v >= Level.WARNING.intValue()) return "warn";
+    if (v >= Level.INFO.intValue()) return "info";
+    if (v >= Level.FINE.intValue()) return "debug";
+    return "trace";
+  }
+
+  /** {@code --log-level}'s converter: a bad name is a usage error (exit code 2), not a stack trace. */
+  static final class LevelConverter implements CommandLine.ITypeConverter<Level> {
+    @Override
+    public Level convert(String value) {
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException("'" + value + "' is not a log level (use " + NAMES + ")");
+      }
+    }
+  }
+
+  /** An exception as one line: its message (or its type), with the messages of its causes. */
+  static String oneLine(Throwable e) {
+    var out = new StringBuilder();
+    for (Throwable t = e; t != null && out.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+      String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage().strip();
+      if (out.indexOf(m) >= 0) continue;
+      if (!out.isEmpty()) out.append(": ");
+      out.append(m.lines().findFirst().orElse(m));
+    }
+    return out.toString();
   }
 }

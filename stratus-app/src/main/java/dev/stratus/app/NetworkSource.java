@@ -39,6 +39,8 @@ final class NetworkSource {
       return fromFolder(tmp, err);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (software.amazon.awssdk.core.exception.SdkClientException e) {
+      throw new IllegalStateException("no Stratus answers at " + endpoint + " (" + e.getMessage() + ")", e);
     } finally {
       if (tmp != null) delete(tmp);
     }

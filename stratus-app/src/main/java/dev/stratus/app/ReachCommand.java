@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -23,10 +24,12 @@ import software.amazon.awssdk.services.ec2.model.NetworkInsightsAnalysis;
  * DescribeNetworkInsightsAnalyses until finished); with {@code --import DIR} it analyses a folder of
  * describe-* output offline with the same engine.
  */
-@Command(name = "reach", description = "Tell whether SRC reaches DST and print the path hop by hop, or the rule "
+@Command(name = "reach", mixinStandardHelpOptions = true, description = "Tell whether SRC reaches DST and print the path hop by hop, or the rule "
     + "that blocks it. SRC and DST are resource ids/ARNs (instance, ENI, IGW, TGW attachment, VPC endpoint, peering "
     + "connection, VPN gateway) or IP addresses. Exit code 0: reachable; 1: not reachable; 2: bad input.")
 final class ReachCommand implements Callable<Integer> {
+  @Mixin LogLevelOption logLevel;
+
   /** How long to wait for an analysis to finish. */
   private static final Duration ANALYSIS_TIMEOUT = Duration.ofSeconds(120);
 
@@ -37,7 +40,8 @@ final class ReachCommand implements Callable<Integer> {
   @Option(names = "--protocol", description = "tcp, udp or icmp (icmp offline only; default ${DEFAULT-VALUE}).")
   String protocol = "tcp";
 
-  @Option(names = "--port", description = "Destination port (default: any).") Integer port;
+  @Option(names = "--port", description = "Destination port (default: any); name Stratus with --endpoint or $STRATUS_ENDPOINT.")
+  Integer port;
 
   @Option(names = "--source-ip", description = "Source address (e.g. an on-premises or internet host).")
   String sourceIp;
@@ -47,8 +51,7 @@ final class ReachCommand implements Callable<Integer> {
   @Option(names = "--import", paramLabel = "DIR", description = "Analyse a folder of aws ec2 describe-* output offline.")
   Path importDir;
 
-  @Option(names = "--endpoint", description = "EC2 endpoint of a running Stratus (default ${DEFAULT-VALUE}).")
-  String endpoint = Ec2Connection.DEFAULT_ENDPOINT;
+  @Mixin EndpointOptions.UrlOnly where;
 
   @Option(names = "--region", description = "Region of the path (default ${DEFAULT-VALUE}).")
   String region = "us-east-1";
@@ -84,6 +87,7 @@ final class ReachCommand implements Callable<Integer> {
           + "--source-ip and a resource (e.g. the internet gateway) as SRC");
     }
     Optional<String> dstAddress = address(destination);
+    String endpoint = where.endpoint().url();
     try (Ec2Client ec2 = Ec2Connection.client(endpoint, region)) {
       var path = ec2.createNetworkInsightsPath(r -> {
         r.source(source).protocol(protocol).destinationPort(port).sourceIp(sourceIp).destinationIp(destinationIp);

@@ -13,33 +13,37 @@ import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code stratus start}: serves the AWS APIs until SIGTERM or Ctrl-C, then shuts down cleanly
  * (API server, data planes, store, in that order).
  */
-@Command(name = "start", description = "Start Stratus in the foreground.")
+@Command(name = "start", mixinStandardHelpOptions = true, description = "Start Stratus in the foreground.")
 final class StartCommand implements Callable<Integer> {
   /** What {@link #call} returns when the server runs on in its own threads: do not exit. */
   static final int KEEP_RUNNING = -1;
 
   private static final Logger LOG = Logger.getLogger(StartCommand.class.getName());
 
-  @Option(names = "--port", description = "Port of the AWS APIs (default ${DEFAULT-VALUE}).")
+  @Option(names = "--port", description = "Port of the AWS APIs, 0 for any free port (default ${DEFAULT-VALUE}).")
   int port = Settings.DEFAULT_API_PORT;
 
-  @Option(names = "--dns-port", description = "Port of the DNS server, UDP and TCP (default ${DEFAULT-VALUE}).")
+  @Option(names = "--dns-port", description = "Port of the DNS server, UDP and TCP, 0 for any free port (default ${DEFAULT-VALUE}).")
   int dnsPort = Settings.DEFAULT_DNS_PORT;
 
-  @Option(names = "--data-dir", description = "Directory of the store (default ${DEFAULT-VALUE}).")
-  Path dataDir = Path.of(System.getProperty("user.home"), ".stratus");
+  @Option(names = "--data-dir", description = "Directory of the store (default ${DEFAULT-VALUE}, from $HOME).")
+  Path dataDir = defaultDataDir();
 
   @Option(names = "--ephemeral", description = "Keep all state in memory; nothing is written to disk.")
   boolean ephemeral;
 
-  @Option(names = "--log-level", description = "error, warn, info, debug or trace (default ${DEFAULT-VALUE}).")
-  String logLevel = "info";
+  @Option(names = "--log-level", converter = LogSetup.LevelConverter.class, paramLabel = "LEVEL",
+      description = "error, warn, info, debug (Stratus's detail, one line per API call) or trace (default info).")
+  Level logLevel = Level.INFO;
 
   @Option(names = "--bind", description = "Address every listener binds to (default ${DEFAULT-VALUE}).")
   String bind = "127.0.0.1";
@@ -47,9 +51,19 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--config", description = "Configuration file, JSON (default <data-dir>/config.json when present).")
   Path config;
 
+  @Spec CommandSpec spec;
+
+  /** {@code $HOME/.stratus}: $HOME when set (the JDK's user.home ignores it), else the account's home. */
+  static Path defaultDataDir() {
+    String home = System.getenv("HOME");
+    return Path.of(home == null || home.isBlank() ? System.getProperty("user.home") : home, ".stratus");
+  }
+
   @Override
   public Integer call() {
-    LogSetup.configure(LogSetup.parse(logLevel));
+    checkPort("--port", port);
+    checkPort("--dns-port", dnsPort);
+    LogSetup.configure(logLevel);
     var settings = new Settings(port, dnsPort, ephemeral ? Optional.empty() : Optional.of(dataDir), bind);
     try {
       var file = ConfigFile.locate(Optional.ofNullable(config), settings.dataDir());
@@ -57,8 +71,8 @@ final class StartCommand implements Callable<Integer> {
         settings = settings.withClientLocations(ConfigFile.clientLocations(file.get()));
       }
     } catch (ConfigFile.BadConfigException e) {
-      System.err.println("stratus: " + e.getMessage());
-      return 1;
+      System.err.println("stratus start: " + e.getMessage());
+      return 2;
     }
     StratusServer server;
     try {
@@ -75,7 +89,8 @@ final class StartCommand implements Callable<Integer> {
         System.err.println("stratus: " + e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
         return 1;
       }
-      LOG.log(Level.SEVERE, "Stratus failed to start", e);
+      if (LogSetup.debugEnabled()) LOG.log(Level.FINE, "Stratus failed to start", e);
+      System.err.println("stratus: Stratus failed to start: " + LogSetup.oneLine(e));
       return 1;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -89,6 +104,12 @@ final class StartCommand implements Callable<Integer> {
     System.out.flush();
     LOG.fine(() -> "modules: " + server.modules() + (ephemeral ? ", ephemeral store" : ", store in " + dataDir));
     return KEEP_RUNNING;
+  }
+
+  private void checkPort(String flag, int value) {
+    if (value < 0 || value > 65535) {
+      throw new ParameterException(spec.commandLine(), flag + " must be a port number from 0 to 65535, not " + value);
+    }
   }
 
   /**

@@ -1,27 +1,25 @@
 package dev.stratus.app;
 
-import dev.stratus.core.Settings;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
-/** {@code stratus status}: is a Stratus answering on the port? Exit code 0 if so, 1 if not. */
-@Command(name = "status", description = "Tell whether Stratus is running (exit code 0) or not (1).")
+/** {@code stratus status}: is a Stratus answering at the endpoint? Exit code 0 if so, 1 if not. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+    description = "Tell whether Stratus is running (exit code 0) or not (1).")
 final class StatusCommand implements Callable<Integer> {
-  @Option(names = "--port", description = "API port to ask (default ${DEFAULT-VALUE}).")
-  int port = Settings.DEFAULT_API_PORT;
+  @Mixin LogLevelOption logLevel;
 
-  @Option(names = "--host", description = "Address to ask (default ${DEFAULT-VALUE}).")
-  String host = "127.0.0.1";
+  @Mixin EndpointOptions where;
 
   @Override
   public Integer call() {
-    String url = "http://" + LocalApi.hostLiteral(host) + ":" + port;
-    if (LocalApi.get(host, port, "/_stratus/health").isPresent()) {
-      System.out.println("Stratus is running on " + url);
+    StratusEndpoint endpoint = where.endpoint();
+    if (LocalApi.get(endpoint, "/_stratus/health").isPresent()) {
+      System.out.println("Stratus is running on " + endpoint);
       return 0;
     }
-    System.out.println("Stratus is not running on " + url);
+    System.out.println("Stratus is not running on " + endpoint);
     return 1;
   }
 }

@@ -4,7 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code stratus version}: prints this build's version. */
-@Command(name = "version", description = "Print the version of Stratus.")
+@Command(name = "version", mixinStandardHelpOptions = true, description = "Print the version of Stratus.")
 final class VersionCommand implements Callable<Integer> {
   @Override
   public Integer call() {

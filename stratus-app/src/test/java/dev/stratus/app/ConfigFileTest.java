@@ -51,8 +51,18 @@ class ConfigFileTest {
   }
 
   @Test
-  void start_badConfig_exitsOne() throws Exception {
+  void start_badConfig_exitsTwo() throws Exception {
     Path file = write("{\"clientLocations\":[{\"cidr\":\"10.0.0.0/8\",\"city\":\"Atlantis\"}]}");
-    assertThat(Main.execute("start", "--ephemeral", "--port", "0", "--dns-port", "0", "--config", file.toString())).isEqualTo(1);
+    assertThat(Main.execute("start", "--ephemeral", "--port", "0", "--dns-port", "0", "--config", file.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void clientLocations_brokenJson_namesFileLineAndColumnWithoutParserInternals() throws Exception {
+    Path file = write("{\"clientLocations\": [\n  {\"cidr\": \"10.0.0.0/8\",}\n]}\n");
+    assertThatThrownBy(() -> ConfigFile.clientLocations(file))
+        .hasMessageStartingWith("config " + file + ", line 2, column ")
+        .hasMessageContaining("not valid JSON")
+        .extracting(Throwable::getMessage).matches(m -> !m.contains("\n") && !m.contains("Feature") && !m.contains("code 125")
+            && !m.contains("REDACTED") && !m.contains("Source:"));
   }
 }

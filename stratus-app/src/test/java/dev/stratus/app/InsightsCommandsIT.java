@@ -115,6 +115,32 @@ class InsightsCommandsIT {
   }
 
   @Test
+  void import_defaultVpc_mapsOntoTheTargetsDefaultVpcInsteadOfASecondOne(@TempDir Path dir) {
+    assertThat(CommandOutput.run("export", dir.toString(), "--endpoint", endpoint()).exitCode()).isZero();
+    String sourceDefault = defaultVpc(ec2);
+    var target = ApiTestServer.start(Clock.systemUTC(), new Ec2Module());
+    try (Ec2Client other = target.client(Ec2Client.builder())) {
+      String targetDefault = defaultVpc(other);
+      int subnetsBefore = other.describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(targetDefault))).subnets().size();
+
+      CommandOutput r = CommandOutput.run("import", dir.toString(), "--endpoint", target.endpoint().toString());
+
+      assertThat(r.out()).as(r.out()).contains(sourceDefault + " -> " + targetDefault, "Created ");
+      assertThat(other.describeVpcs().vpcs()).as("one 172.31.0.0/16 VPC, the default")
+          .filteredOn(v -> v.cidrBlock().equals("172.31.0.0/16")).singleElement()
+          .matches(v -> v.isDefault() && v.vpcId().equals(targetDefault));
+      assertThat(other.describeSubnets(x -> x.filters(f -> f.name("vpc-id").values(targetDefault))).subnets())
+          .as("the default subnets are reused, not re-created").hasSize(subnetsBefore);
+    } finally {
+      target.close();
+    }
+  }
+
+  private static String defaultVpc(Ec2Client client) {
+    return client.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+  }
+
+  @Test
   void audit_runningServer_findsSshOpenToTheInternet() {
     CommandOutput r = CommandOutput.run("audit", "--endpoint", endpoint());
     assertThat(r.exitCode()).isEqualTo(1);

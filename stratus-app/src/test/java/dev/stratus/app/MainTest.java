@@ -24,6 +24,34 @@ class MainTest {
   }
 
   @Test
+  void help_onEverySubcommand_exitsZero() {
+    for (String sub : new String[] {"start", "status", "endpoints", "latency", "version", "reach", "audit", "import", "export"}) {
+      assertThat(Main.execute(sub, "--help")).as(sub + " --help").isZero();
+    }
+  }
+
+  @Test
+  void badFlagValues_areUsageErrors() {
+    assertThat(Main.execute("start", "--port", "99999")).isEqualTo(2);
+    assertThat(Main.execute("start", "--dns-port", "-1")).isEqualTo(2);
+    assertThat(Main.execute("start", "--log-level", "loud")).isEqualTo(2);
+    assertThat(Main.execute("status", "--endpoint", "nonsense")).isEqualTo(2);
+    assertThat(Main.execute("status", "--port", "0")).isEqualTo(2);
+    assertThat(Main.execute("no-such-command")).isEqualTo(2);
+  }
+
+  @Test
+  void levelNames_printAsTheFlagsSpellThem() {
+    assertThat(LogSetup.name(Level.FINE)).isEqualTo("debug");
+    assertThat(LogSetup.name(Level.WARNING)).isEqualTo("warn");
+    assertThat(LogSetup.name(Level.SEVERE)).isEqualTo("error");
+    assertThat(LogSetup.name(Level.FINEST)).isEqualTo("trace");
+    var record = new java.util.logging.LogRecord(Level.FINE, "hello");
+    record.setLoggerName("dev.stratus.X");
+    assertThat(new OneLineFormatter().format(record)).contains(" debug X: hello").doesNotContain("FINE");
+  }
+
+  @Test
   void parse_usualLevelNames_mapToJulLevels() {
     assertThat(LogSetup.parse("debug")).isEqualTo(Level.FINE);
     assertThat(LogSetup.parse("WARN")).isEqualTo(Level.WARNING);

@@ -68,10 +68,39 @@ public final class ApiDispatcher {
 
   public WireResponse dispatch(WireRequest request) {
     String requestId = UUID.randomUUID().toString();
-    return withRequestId(handle(request, requestId), requestId);
+    long started = System.nanoTime();
+    CallName name = new CallName();
+    WireResponse response = handle(request, requestId, name);
+    accessLog(request, response, name, started);
+    return withRequestId(response, requestId);
   }
 
-  private WireResponse handle(WireRequest request, String requestId) {
+  /** The service and operation a call was routed to, as far as routing got. */
+  private static final class CallName {
+    String service = "-";
+    String operation = "-";
+  }
+
+  /*
+   * One line per API call at debug (FINE): service, operation, status, milliseconds; a 501 also at
+   * info, naming the operation, so that users see what their code needs without turning on debug.
+   * Stratus's own routes (/_stratus/...) are polled by scripts and tests: logged at trace (FINER).
+   */
+  private static void accessLog(WireRequest request, WireResponse response, CallName name, long started) {
+    int status = response.status();
+    if (status == 501) {
+      LOG.info(() -> "NotImplemented: " + name.service + " " + name.operation
+          + " is not served by Stratus yet (answered HTTP 501)");
+    }
+    Level level = request.path().startsWith("/_stratus/") ? Level.FINER : Level.FINE;
+    if (LOG.isLoggable(level)) {
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      LOG.log(level, name.service + " " + name.operation + " " + status + " " + ms + " ms"
+          + (name.service.equals("-") ? " " + request.method() + " " + request.path() : ""));
+    }
+  }
+
+  private WireResponse handle(WireRequest request, String requestId, CallName name) {
     if (HEALTH_PATH.equals(request.path()) && request.method().equals("GET")) {
       return WireResponse.of(200, "application/json", "{\"status\":\"running\"}");
     }
@@ -83,12 +112,14 @@ public final class ApiDispatcher {
     Optional<ServiceDescriptor> routed = ServiceRouter.route(request, scope);
     if (routed.isEmpty()) return unknownService(request, scope, requestId);
     ServiceModel service = registry.service(routed.get());
+    name.service = routed.get().id();
     ProtocolCodec codec = codecs.of(service.descriptor().protocol());
     String opName = "?";
     try {
       ResolvedCall call = codec.resolve(service, request);
       Operation op = call.operation();
       opName = op.name();
+      name.operation = opName;
       SdkPojo sdkRequest;
       try {
         sdkRequest = codec.decode(call, request);

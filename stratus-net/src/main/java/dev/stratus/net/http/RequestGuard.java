@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Refuses, before anything else sees it, every request two HTTP parsers could read differently
@@ -29,6 +30,8 @@ import java.util.Optional;
  * version but HTTP/1.0 and HTTP/1.1 (RFC 9110 §15.6.6).
  */
 final class RequestGuard extends ChannelInboundHandlerAdapter {
+  /** Fine: the access log's line for a request no service saw, in the API access log's shape. */
+  private static final Logger LOG = Logger.getLogger(RequestGuard.class.getName());
 
   private final ErrorPages pages;
   private boolean refused;
@@ -52,7 +55,10 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
       ctx.fireChannelRead(msg);
       return;
     }
+    Throwable cause = msg instanceof HttpObject o && o.decoderResult().isFailure() ? o.decoderResult().cause() : null;
     ReferenceCountUtil.release(msg);
+    LOG.fine(() -> "- - " + refusal.get().code() + " 0 ms refused HTTP request from " + ctx.channel().remoteAddress()
+        + (cause != null ? ": malformed HTTP request: " + cause.getMessage() : ""));
     refuse(ctx, refusal.get());
   }
 

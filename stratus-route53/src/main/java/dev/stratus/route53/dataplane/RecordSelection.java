@@ -30,13 +30,25 @@ public final class RecordSelection {
    * geolocation answers the smallest matching region.
    * Weighted (§3–4): P = weight / sum; zero-weight records only when every non-zero one is
    * unhealthy, or when the whole group is zero (then uniformly).
-   * Latency (§6): regions ranked by the fibre model from the client's place; an unknown place
-   * keeps the group's order (Stratus has no measurement for it). Geoproximity (§11): smallest
+   * Latency (§6): regions ranked by the fibre model from the client's place; a client nothing
+   * places (a private or loopback address without a clientLocations entry) is ranked from
+   * UNPLACED_CLIENT_REGION's location, and the decision's reason says so. Geoproximity (§11): smallest
    * biased great-circle distance. IP-based (§14): the longest stored block containing the client
    * subnet, not longer than the client's own prefix; otherwise the '*' record.
    * Pure: no clock, no I/O; randomness only from the context.
    * https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-how-route-53-chooses-records.html
    */
+
+  /**
+   * Where latency routing ranks regions from for a client nothing places: us-east-1 (N. Virginia),
+   * AWS's default Region, so an unconfigured local test gets one documented, stable answer
+   * rather than whichever record the group lists first.
+   */
+  public static final String UNPLACED_CLIENT_REGION = "us-east-1";
+
+  /** The start of a latency decision's reason for a client ranked from {@link #UNPLACED_CLIENT_REGION}. */
+  public static final String UNPLACED_LATENCY = "latency (client not placed; ranked from the default location, "
+      + UNPLACED_CLIENT_REGION + ")";
 
   /** A multivalue answer holds at most 8 records (route53.md §13). */
   public static final int MAX_MULTIVALUE_ANSWERS = 8;
@@ -103,11 +115,13 @@ public final class RecordSelection {
   static SelectionDecision latency(List<ResourceRecordSet> group, Predicate<ResourceRecordSet> healthy,
       DnsClient client, SelectionContext context) {
     List<ResourceRecordSet> ranked = new ArrayList<>(group);
-    if (client.place().isPresent()) {
-      GeoPoint from = client.place().get().point();
-      ranked.sort(Comparator.comparingDouble(r -> regionRtt(r, from, context)));
+    Optional<GeoPoint> from = client.place().map(p -> p.point())
+        .or(() -> context.latency().tables().region(UNPLACED_CLIENT_REGION).map(AwsRegion::point));
+    if (from.isPresent()) {
+      ranked.sort(Comparator.comparingDouble(r -> regionRtt(r, from.get(), context)));
     }
-    return firstHealthyOrFirst(ranked, healthy, "latency", client.place().isPresent());
+    return firstHealthyOrFirst(ranked, healthy, client.place().isPresent() ? "latency" : UNPLACED_LATENCY,
+        client.place().isPresent());
   }
 
   private static double regionRtt(ResourceRecordSet r, GeoPoint from, SelectionContext context) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
@@ -33,6 +34,8 @@ import org.xbill.DNS.Type;
  * policies, and NXDOMAIN / NODATA with the SOA (route53.md §16–20, §39). One instance per query.
  */
 final class ZoneLookup {
+  private static final Logger LOG = Logger.getLogger(ZoneLookup.class.getName());
+
 
   /*
    * Order (RFC 1034 §4.3.2, RFC 4592 for wildcards): (1) a delegation (NS below the apex) at or
@@ -148,6 +151,11 @@ final class ZoneLookup {
   /** The wire records answering {@code group} for {@code owner}, after routing-policy selection. */
   private List<Record> select(ZoneSnapshot zone, ZoneSnapshot.Group group, Name owner, int depth) {
     SelectionDecision decision = RecordSelection.select(group.recordSets(), r -> healthy(zone, r, depth), client, context);
+    if (decision.reason().startsWith(RecordSelection.UNPLACED_LATENCY)) {
+      LOG.fine(() -> "latency routing for " + owner + ": client " + client.address().getHostAddress()
+          + " is placed by neither clientLocations nor the IP database; ranking regions from the default location, "
+          + RecordSelection.UNPLACED_CLIENT_REGION + " (N. Virginia)");
+    }
     clientSpecific |= decision.clientSpecific();
     List<Record> out = new ArrayList<>();
     for (ResourceRecordSet rrs : decision.chosen()) {

@@ -125,6 +125,17 @@ class RecordSelectionTest {
   }
 
   @Test
+  @DisplayName("§6 latency: a client nothing places → ranked from the documented default location, us-east-1")
+  void latency_unplacedClient_rankedFromUsEast1NotTheGroupsOrder() throws Exception {
+    var nowhere = DnsClient.of(InetAddress.getByName("10.1.2.3"), Optional.empty());
+    List<ResourceRecordSet> sydneyFirst = List.of(latencyGroup.get(1), latencyGroup.get(2), latencyGroup.get(0));
+    SelectionDecision d = RecordSelection.select(sydneyFirst, r -> true, nowhere, context);
+    assertThat(chosenId(d)).isEqualTo("use1");
+    assertThat(d.reason()).startsWith(RecordSelection.UNPLACED_LATENCY).contains("us-east-1");
+    assertThat(d.clientSpecific()).isFalse();
+  }
+
+  @Test
   @DisplayName("§6 latency: unhealthy nearest region → next-lowest latency")
   void latency_nearestUnhealthy_nextNearest() throws Exception {
     assertThat(chosenId(RecordSelection.select(latencyGroup, unhealthy("euw1"), in("London"), context)))
