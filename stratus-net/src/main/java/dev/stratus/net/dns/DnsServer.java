@@ -47,11 +47,13 @@ public final class DnsServer implements AutoCloseable {
   private final EventLoopGroup group;
   private final Channel udp;
   private final Channel tcp;
+  private final DnsTcpConnections connections;
 
-  private DnsServer(EventLoopGroup group, Channel udp, Channel tcp) {
+  private DnsServer(EventLoopGroup group, Channel udp, Channel tcp, DnsTcpConnections connections) {
     this.group = group;
     this.udp = udp;
     this.tcp = tcp;
+    this.connections = connections;
   }
 
   /**
@@ -60,10 +62,16 @@ public final class DnsServer implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound
    */
   public static DnsServer start(String bindAddress, int port, DnsAnswerer answerer) {
+    return start(bindAddress, port, answerer, DnsTcpLimits.DEFAULT);
+  }
+
+  /** As {@link #start(String, int, DnsAnswerer)} with explicit TCP limits (tests use short ones). */
+  public static DnsServer start(String bindAddress, int port, DnsAnswerer answerer, DnsTcpLimits limits) {
     boolean epoll = Epoll.isAvailable();
     IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
     EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, io);
     DnsRequestHandler handler = new DnsRequestHandler(answerer);
+    DnsTcpConnections connections = new DnsTcpConnections(limits, System::nanoTime);
     Bootstrap udpBoot = new Bootstrap().group(group)
         .channel(epoll ? EpollDatagramChannel.class : NioDatagramChannel.class)
         .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER_BYTES)
@@ -75,7 +83,8 @@ public final class DnsServer implements AutoCloseable {
     ServerBootstrap tcpBoot = new ServerBootstrap().group(group)
         .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
-        .childHandler(new DnsTcpInitializer(handler));
+        .handler(new DnsAcceptGuard())
+        .childHandler(new DnsTcpInitializer(handler, connections));
     Exception last = null;
     for (int attempt = 0; attempt < (port == 0 ? EPHEMERAL_ATTEMPTS : 1); attempt++) {
       Channel udp = null;
@@ -83,7 +92,7 @@ public final class DnsServer implements AutoCloseable {
         udp = udpBoot.bind(bindAddress, port).syncUninterruptibly().channel();
         int bound = ((InetSocketAddress) udp.localAddress()).getPort();
         Channel tcp = tcpBoot.bind(bindAddress, bound).syncUninterruptibly().channel();
-        return new DnsServer(group, udp, tcp);
+        return new DnsServer(group, udp, tcp, connections);
       } catch (Exception e) { // Netty rethrows the bind's checked NativeIoException unchecked
         last = e;
         if (udp != null) {
@@ -103,6 +112,16 @@ public final class DnsServer implements AutoCloseable {
   /** True while both sockets are open (a health probe for the listener itself). */
   public boolean isOpen() {
     return udp.isOpen() && tcp.isOpen();
+  }
+
+  /** Open DNS TCP connections now. */
+  public int tcpConnections() {
+    return connections.size();
+  }
+
+  /** DNS TCP connections closed to make room under the cap, since start. */
+  public long tcpConnectionsShed() {
+    return connections.shedCount();
   }
 
   public InetSocketAddress udpAddress() {
