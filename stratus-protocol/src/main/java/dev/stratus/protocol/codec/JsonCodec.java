@@ -60,9 +60,9 @@ final class JsonCodec implements ProtocolCodec {
   @Override
   public AwsException validationError(ServiceModel service, WireFormatException p) {
     return switch (p.kind()) {
-      case MISSING_MEMBER -> new AwsException("ValidationException", 400, ValidationTexts.oneError(p));
+      case MISSING_MEMBER, CONSTRAINT -> new AwsException("ValidationException", 400, ValidationTexts.oneError(p));
       case WRONG_TYPE -> new AwsException("SerializationException", 400,
-          "Unexpected value " + p.value() + " for member " + p.member());
+          "Unexpected value " + InputLimits.cut(p.value()) + " for member " + p.member());
       case MALFORMED_BODY -> new AwsException("SerializationException", 400, "Malformed JSON: " + p.value());
     };
   }
