@@ -202,6 +202,10 @@ public final class InputLimits {
     Map<String, Map<String, Limits>> t = table;
     if (t == null) {
       Properties p = load("input-limits.properties");
+      // EC2's handlers answer number ranges (MaxResults) in EC2's own words ("Value ( 4 ) for
+      // parameter maxResults is invalid. Expecting a value greater than 5."); the model's ranges
+      // would pre-empt them with a generic text.
+      p.stringPropertyNames().stream().filter(k -> k.startsWith("ec2.") && k.endsWith("range")).forEach(p::remove);
       p.putAll(load("input-limits-docs.properties"));
       t = parse(p);
       table = t;
