@@ -22,7 +22,9 @@ final class DnsTcpConnections {
 
   /*
    * A Tracker follows the RFC 1035 §4.2.2 framing itself (2-byte length, then the body) without
-   * consuming anything, so it knows whether a message is in progress and when one completes.
+   * consuming anything, so it knows whether a message is in progress and when one completes. A
+   * frame shorter than a DNS header is dropped unanswered and does not count as a message, so a
+   * client sending zero-length frames cannot keep a connection alive.
    * Deadline: with no message in progress, last complete message (or accept) + idleTimeout; with
    * one in progress, its first byte + messageTimeout. Only a completed message moves a deadline
    * later, so trickled bytes never keep a connection open. One timer per connection fires at the
@@ -104,6 +106,7 @@ final class DnsTcpConnections {
   /** Per-connection byte watcher: framing state, deadline, timer. Not sharable. */
   final class Tracker extends ChannelInboundHandlerAdapter {
     private int lengthBytesSeen;
+    private int pending;
     private int length;
     private int bodyLeft;
     private long lastCompleteNanos;
@@ -150,7 +153,7 @@ final class DnsTcpConnections {
               int take = Math.min(bodyLeft, end - i);
               bodyLeft -= take;
               i += take;
-              if (bodyLeft == 0) {
+              if (bodyLeft == 0 && length >= DnsWire.HEADER_BYTES) {
                 completed = true;
                 lastCompleteNanos = nanoTime.getAsLong();
               }
@@ -160,15 +163,12 @@ final class DnsTcpConnections {
               started = true;
               messageStartNanos = nanoTime.getAsLong();
             }
-            length = (length << 8) | buf.getUnsignedByte(i++);
+            pending = (pending << 8) | buf.getUnsignedByte(i++);
             if (++lengthBytesSeen == 2) {
+              length = pending;
               bodyLeft = length;
               lengthBytesSeen = 0;
-              length = 0;
-              if (bodyLeft == 0) { // a zero-length frame is complete (and FORMERR-free: it is dropped)
-                completed = true;
-                lastCompleteNanos = nanoTime.getAsLong();
-              }
+              pending = 0;
             }
           }
         }
