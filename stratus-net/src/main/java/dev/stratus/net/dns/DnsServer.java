@@ -3,6 +3,7 @@ package dev.stratus.net.dns;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
@@ -83,7 +84,12 @@ public final class DnsServer implements AutoCloseable {
     ServerBootstrap tcpBoot = new ServerBootstrap().group(group)
         .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
         .option(ChannelOption.SO_REUSEADDR, true)
-        .handler(new DnsAcceptGuard())
+        .handler(new ChannelInitializer<Channel>() { // a fresh guard per bind attempt (it is not sharable)
+          @Override
+          protected void initChannel(Channel ch) {
+            ch.pipeline().addLast(new DnsAcceptGuard());
+          }
+        })
         .childHandler(new DnsTcpInitializer(handler, connections));
     Exception last = null;
     for (int attempt = 0; attempt < (port == 0 ? EPHEMERAL_ATTEMPTS : 1); attempt++) {
