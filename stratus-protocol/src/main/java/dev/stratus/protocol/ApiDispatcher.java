@@ -3,6 +3,8 @@ package dev.stratus.protocol;
 import dev.stratus.core.AwsException;
 import dev.stratus.core.RequestContext;
 import dev.stratus.protocol.codec.Codecs;
+import dev.stratus.protocol.codec.InputLimits;
+import dev.stratus.protocol.codec.Utf8Input;
 import dev.stratus.protocol.codec.ProtocolCodec;
 import dev.stratus.protocol.codec.ResolvedCall;
 import dev.stratus.protocol.codec.WireFormatException;
@@ -24,8 +26,9 @@ import software.amazon.awssdk.core.SdkPojo;
  * protocol's error envelope.
  *
  * <p>Order: health check → service (SigV4 scope, target, path) → codec of its protocol →
- * operation (unknown → protocol's InvalidAction/UnknownOperation) → decode (shape problems →
- * the codec's validation error) → handler (none → 501 NotImplemented) → encode. An exception
+ * operation (unknown → protocol's InvalidAction/UnknownOperation) → UTF-8 check of body, path
+ * and query → decode (shape problems → the codec's validation error) → AWS's input limits
+ * ({@link InputLimits}, same error) → handler (none → 501 NotImplemented) → encode. An exception
  * that is not an {@link AwsException} becomes 500 InternalFailure; its stack trace is logged
  * once per exception class and operation, never sent.
  */
@@ -122,7 +125,12 @@ public final class ApiDispatcher {
       name.operation = opName;
       SdkPojo sdkRequest;
       try {
+        Utf8Input.check(request);
         sdkRequest = codec.decode(call, request);
+        Optional<WireFormatException> outOfLimits = InputLimits.check(service.descriptor(), sdkRequest);
+        if (outOfLimits.isPresent()) {
+          throw outOfLimits.get();
+        }
       } catch (WireFormatException e) {
         throw codec.validationError(service, e);
       }
@@ -134,7 +142,7 @@ public final class ApiDispatcher {
       if (response == null) throw new IllegalStateException(handler + " returned null");
       return codec.encode(op, response, requestId);
     } catch (AwsException e) {
-      return codec.encodeError(service, e, requestId);
+      return codec.encodeError(service, bounded(e), requestId);
     } catch (Throwable e) {
       // Even an Error is answered: the caller gets a 500 and the listener keeps serving.
       if (loggedFailures.putIfAbsent(service.descriptor().id() + "." + opName + ":" + e.getClass().getName(), true) == null) {
@@ -162,6 +170,17 @@ public final class ApiDispatcher {
     LOG.info(() -> "unknown service: " + request.method() + " " + request.path() + " (" + message + ")");
     return codecs.of(protocol).encodeError(new ServiceModel(descriptor),
         new AwsException("UnknownService", 400, message), requestId);
+  }
+
+  /** Longest error message sent: a handler that quotes a huge input must not send it all back. */
+  static final int MAX_MESSAGE_CHARS = 1_024;
+
+  private static AwsException bounded(AwsException e) {
+    String message = e.getMessage();
+    if (message == null || message.length() <= MAX_MESSAGE_CHARS) {
+      return e;
+    }
+    return new AwsException(e.code(), e.httpStatus(), message.substring(0, MAX_MESSAGE_CHARS) + "...", e.fault());
   }
 
   private static WireResponse withRequestId(WireResponse response, String requestId) {

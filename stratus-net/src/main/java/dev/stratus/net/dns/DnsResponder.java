@@ -26,7 +26,8 @@ import org.xbill.DNS.Section;
 final class DnsResponder {
 
   /*
-   * Order: malformed body → FORMERR; opcode other than QUERY → NOTIMP; EDNS version above 0 →
+   * Order: malformed body → FORMERR; more than one OPT record → FORMERR without OPT (RFC 6891
+   * §6.1.1, as NSD answers); opcode other than QUERY → NOTIMP; EDNS version above 0 →
    * BADVERS with an OPT of version 0 (RFC 6891 §6.1.3); not exactly one question → FORMERR; otherwise the answerer decides. Whatever the answerer returns, the header gets the
    * query's id, QR=1, the query's opcode and RD, and the OPT record is ours: when the query had
    * one, the response has one with payload 4,096 and the DO bit echoed (RFC 6891 §6.1.1, §7),
@@ -46,6 +47,9 @@ final class DnsResponder {
     Message query = request.message();
     int limit = request.udp() ? DnsWire.udpLimit(query) : DnsWire.MAX_TCP_BYTES;
     if (request.malformed()) {
+      return new DnsResponse(error(query, Rcode.FORMERR), request.sender(), limit);
+    }
+    if (optCount(query) > 1) {
       return new DnsResponse(error(query, Rcode.FORMERR), request.sender(), limit);
     }
     if (query.getHeader().getOpcode() != Opcode.QUERY) {
@@ -79,6 +83,10 @@ final class DnsResponder {
     }
     fixHeader(response, query);
     return new DnsResponse(withOpt(response, query, ecs, scope), request.sender(), limit, caching);
+  }
+
+  private static long optCount(Message query) {
+    return query.getSection(Section.ADDITIONAL).stream().filter(OPTRecord.class::isInstance).count();
   }
 
   /** A response with only the query's question (if any) and {@code rcode}. */

@@ -36,10 +36,12 @@ public final class DnsServer implements AutoCloseable {
 
   private final Channel udp;
   private final Channel tcp;
+  private final DnsTcpConnections connections;
 
-  private DnsServer(Channel udp, Channel tcp) {
+  private DnsServer(Channel udp, Channel tcp, DnsTcpConnections connections) {
     this.udp = udp;
     this.tcp = tcp;
+    this.connections = connections;
   }
 
   /**
@@ -48,13 +50,20 @@ public final class DnsServer implements AutoCloseable {
    * @throws IllegalStateException if the port cannot be bound
    */
   public static DnsServer start(String bindAddress, int port, DnsAnswerer answerer) {
-    return start(Transport.shared(), bindAddress, port, answerer);
+    return start(Transport.shared(), bindAddress, port, answerer, DnsTcpLimits.DEFAULT);
   }
 
-  /** As {@link #start(String, int, DnsAnswerer)} on the given transport's event loops. */
-  public static DnsServer start(Transport transport, String bindAddress, int port, DnsAnswerer answerer) {
+  /** As {@link #start(String, int, DnsAnswerer)} with explicit TCP limits (tests use short ones). */
+  public static DnsServer start(String bindAddress, int port, DnsAnswerer answerer, DnsTcpLimits limits) {
+    return start(Transport.shared(), bindAddress, port, answerer, limits);
+  }
+
+  /** As {@link #start(String, int, DnsAnswerer, DnsTcpLimits)} on the given transport's event loops. */
+  public static DnsServer start(Transport transport, String bindAddress, int port, DnsAnswerer answerer,
+      DnsTcpLimits limits) {
     boolean epoll = transport.epoll();
     DnsRequestHandler handler = new DnsRequestHandler(answerer);
+    DnsTcpConnections connections = new DnsTcpConnections(limits, System::nanoTime);
     Bootstrap udpBoot = transport.datagram()
         .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER_BYTES)
         .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_QUERY_BYTES * DATAGRAMS_PER_READ))
@@ -64,7 +73,7 @@ public final class DnsServer implements AutoCloseable {
     }
     ServerBootstrap tcpBoot = transport.server("DNS TCP")
         .option(ChannelOption.SO_REUSEADDR, true)
-        .childHandler(new DnsTcpInitializer(handler));
+        .childHandler(new DnsTcpInitializer(handler, connections));
     Exception last = null;
     for (int attempt = 0; attempt < (port == 0 ? EPHEMERAL_ATTEMPTS : 1); attempt++) {
       Channel udp = null;
@@ -72,7 +81,7 @@ public final class DnsServer implements AutoCloseable {
         udp = udpBoot.bind(bindAddress, port).syncUninterruptibly().channel();
         int bound = ((InetSocketAddress) udp.localAddress()).getPort();
         Channel tcp = tcpBoot.bind(bindAddress, bound).syncUninterruptibly().channel();
-        return new DnsServer(udp, tcp);
+        return new DnsServer(udp, tcp, connections);
       } catch (Exception e) { // Netty rethrows the bind's checked NativeIoException unchecked
         last = e;
         if (udp != null) {
@@ -91,6 +100,16 @@ public final class DnsServer implements AutoCloseable {
   /** True while both sockets are open (a health probe for the listener itself). */
   public boolean isOpen() {
     return udp.isOpen() && tcp.isOpen();
+  }
+
+  /** Open DNS TCP connections now. */
+  public int tcpConnections() {
+    return connections.size();
+  }
+
+  /** DNS TCP connections closed to make room under the cap, since start. */
+  public long tcpConnectionsShed() {
+    return connections.shedCount();
   }
 
   public InetSocketAddress udpAddress() {

@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -48,62 +49,152 @@ public final class EndpointProbe implements HealthProbe {
   /** The User-Agent Route 53 health checkers send. */
   public static final String USER_AGENT = "Amazon-Route53-Health-Check-Service (ref stratus; report https://amzn.to/1vsZADi)";
 
+  /*
+   * Judging the endpoint, not Stratus: every deadline is measured on `ticker` from the moment this
+   * probe started running (connect: start + 4 s, or 10 s for TCP) or connected (first byte: + 2 s;
+   * search string: a further 2 s from the status line), never from when a timer meant it to run.
+   * A failure whose cause is local is not a verdict on the endpoint and comes back as
+   * ProbeResult.local: the socket call failed with EMFILE/ENFILE/ENOBUFS/ENOMEM/EADDRNOTAVAIL,
+   * the JVM threw an Error (OutOfMemoryError), or this probe itself was stalled (GC, a starved
+   * scheduler) so that it observed an outcome more than STALL_SLACK after its deadline: a timeout
+   * seen that late cannot tell a slow endpoint from a frozen checker, and an answer read that late
+   * cannot say whether it came in time.
+   */
+
+  /** How far past a deadline an outcome may be observed before the probe counts as stalled. */
+  static final Duration STALL_SLACK = Duration.ofSeconds(1);
+
+  /** Opens the probe's unconnected socket (tests inject faults here). */
+  @FunctionalInterface
+  interface SocketOpener {
+    Socket open() throws IOException;
+  }
+
   private final Clock clock;
+  private final LongSupplier ticker;
+  private final SocketOpener opener;
   private final SSLContext trustAll;
 
   public EndpointProbe(Clock clock) {
+    this(clock, System::nanoTime, Socket::new);
+  }
+
+  /** With an injected monotonic {@code ticker} (nanoseconds) and socket source, for tests. */
+  EndpointProbe(Clock clock, LongSupplier ticker, SocketOpener opener) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.ticker = Objects.requireNonNull(ticker, "ticker");
+    this.opener = Objects.requireNonNull(opener, "opener");
     this.trustAll = trustAllContext();
   }
 
   @Override
   public ProbeResult probe(HealthCheckerConfig config) {
-    String status = switch (config.type()) {
-      case TCP -> probeTcp(config);
-      case HTTP, HTTPS, HTTP_STR_MATCH, HTTPS_STR_MATCH -> probeHttp(config);
-      case CALCULATED -> throw new IllegalArgumentException("a CALCULATED check has no endpoint: " + config.id());
-    };
-    return new ProbeResult(status.startsWith("Success"), status, clock.instant());
+    long start = ticker.getAsLong();
+    try {
+      String status = switch (config.type()) {
+        case TCP -> probeTcp(config, start);
+        case HTTP, HTTPS, HTTP_STR_MATCH, HTTPS_STR_MATCH -> probeHttp(config, start);
+        case CALCULATED -> throw new IllegalArgumentException("a CALCULATED check has no endpoint: " + config.id());
+      };
+      return new ProbeResult(status.startsWith("Success"), status, clock.instant());
+    } catch (LocalFault f) {
+      return ProbeResult.local(f.getMessage(), clock.instant());
+    } catch (VirtualMachineError e) { // OutOfMemoryError, StackOverflowError: Stratus's, not the endpoint's
+      return ProbeResult.local("probe failed inside Stratus: " + e, clock.instant());
+    }
   }
 
-  private String probeTcp(HealthCheckerConfig config) {
+  /** A probe that cannot judge the endpoint; carries the reason for Stratus's log. */
+  private static final class LocalFault extends RuntimeException {
+    LocalFault(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /** Texts of errno values that describe this machine, not the endpoint. */
+  private static final List<String> LOCAL_ERRORS = List.of("Too many open files", "No buffer space available",
+      "Cannot allocate memory", "Cannot assign requested address", "Too many open files in system");
+
+  private static void throwIfLocal(IOException e) {
+    String message = String.valueOf(e.getMessage());
+    for (String local : LOCAL_ERRORS) {
+      if (message.contains(local)) {
+        throw new LocalFault("probe failed inside Stratus: " + message);
+      }
+    }
+  }
+
+  /** Milliseconds left before {@code deadline}; a local fault when the probe reached it too late. */
+  private int leftMillis(long deadline, String what) {
+    long left = (deadline - ticker.getAsLong()) / 1_000_000;
+    if (left <= 0) {
+      throw new LocalFault("probe stalled: reached " + what + " " + (-left) + " ms after its deadline");
+    }
+    return (int) left;
+  }
+
+  /** Throws a local fault if now is more than STALL_SLACK past {@code deadline}. */
+  private void checkNotStalled(long deadline, String what) {
+    long late = ticker.getAsLong() - deadline;
+    if (late > STALL_SLACK.toNanos()) {
+      throw new LocalFault("probe stalled: observed " + what + " " + late / 1_000_000 + " ms after its deadline");
+    }
+  }
+
+  private Socket open() {
+    try {
+      return opener.open();
+    } catch (IOException e) {
+      throwIfLocal(e);
+      throw new LocalFault("probe could not create a socket: " + e.getMessage());
+    }
+  }
+
+  private String probeTcp(HealthCheckerConfig config, long start) {
     Optional<InetAddress> address = resolve(config);
     if (address.isEmpty()) {
       return HealthCheckReasons.dnsResolutionFailed();
     }
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(address.get(), config.port()), (int) TCP_CONNECT_TIMEOUT.toMillis());
+    long deadline = start + TCP_CONNECT_TIMEOUT.toNanos();
+    try (Socket socket = open()) {
+      socket.connect(new InetSocketAddress(address.get(), config.port()), leftMillis(deadline, "connect"));
       return HealthCheckReasons.tcpSuccess();
     } catch (IOException e) {
-      return connectFailure(e);
+      return connectFailure(e, deadline);
     }
   }
 
-  private String probeHttp(HealthCheckerConfig config) {
+  private String probeHttp(HealthCheckerConfig config, long start) {
     Optional<InetAddress> address = resolve(config);
     if (address.isEmpty()) {
       return HealthCheckReasons.dnsResolutionFailed();
     }
-    Socket socket = new Socket();
+    long connectDeadline = start + HTTP_CONNECT_TIMEOUT.toNanos();
+    Socket socket = open();
     try {
-      socket.connect(new InetSocketAddress(address.get(), config.port()), (int) HTTP_CONNECT_TIMEOUT.toMillis());
+      socket.connect(new InetSocketAddress(address.get(), config.port()), leftMillis(connectDeadline, "connect"));
       socket.setSoTimeout((int) RESPONSE_TIMEOUT.toMillis()); // bounds the TLS handshake too
     } catch (IOException e) {
       closeQuietly(socket);
-      return connectFailure(e);
+      return connectFailure(e, connectDeadline);
+    } catch (RuntimeException | Error e) {
+      closeQuietly(socket);
+      throw e;
     }
     return exchange(config, socket);
   }
 
   private String exchange(HealthCheckerConfig config, Socket plain) {
-    long deadline = System.nanoTime() + RESPONSE_TIMEOUT.toNanos();
+    long deadline = ticker.getAsLong() + RESPONSE_TIMEOUT.toNanos();
+    DeadlineInputStream in = null;
     try (Socket socket = config.type().tls() ? wrap(plain, config) : plain) {
-      DeadlineInputStream in = new DeadlineInputStream(socket, deadline);
+      in = new DeadlineInputStream(socket, deadline);
       OutputStream out = socket.getOutputStream();
       out.write(request(config).getBytes(StandardCharsets.ISO_8859_1));
       out.flush();
       HttpResponseReader reader = new HttpResponseReader(new BufferedInputStream(in));
       HttpResponseReader.Head head = reader.readHead();
+      checkNotStalled(deadline, "the status line");
       String reason = HealthCheckReasons.reasonPhrase(head.status());
       if (head.status() < 200 || head.status() >= 400) {
         return HealthCheckReasons.httpFailure(head.status(), reason);
@@ -111,19 +202,22 @@ public final class EndpointProbe implements HealthProbe {
       if (!config.type().stringMatch()) {
         return HealthCheckReasons.httpSuccess(head.status(), reason);
       }
-      in.extend(System.nanoTime() + BODY_TIMEOUT.toNanos());
+      in.extend(ticker.getAsLong() + BODY_TIMEOUT.toNanos());
       byte[] body = reader.readBody(head, SEARCH_WINDOW_BYTES);
+      checkNotStalled(in.deadlineNanos, "the body");
       String search = config.searchString().orElse("");
       return contains(body, search.getBytes(StandardCharsets.UTF_8))
           ? HealthCheckReasons.httpSuccess(head.status(), reason)
           : HealthCheckReasons.searchStringNotFound(search);
     } catch (SocketTimeoutException e) {
+      checkNotStalled(in == null ? deadline : in.deadlineNanos, "the timeout");
       return HealthCheckReasons.responseTimedOut();
     } catch (HttpResponseReader.MalformedResponse | NumberFormatException e) {
       return HealthCheckReasons.malformedResponse();
     } catch (SSLException e) {
       return HealthCheckReasons.sslFailure();
     } catch (IOException e) {
+      throwIfLocal(e);
       return HealthCheckReasons.ioFailure(String.valueOf(e.getMessage()));
     }
   }
@@ -171,8 +265,10 @@ public final class EndpointProbe implements HealthProbe {
     }
   }
 
-  private static String connectFailure(IOException e) {
+  private String connectFailure(IOException e, long deadline) {
+    throwIfLocal(e);
     if (e instanceof SocketTimeoutException) {
+      checkNotStalled(deadline, "the connect timeout");
       return HealthCheckReasons.connectionTimedOut();
     }
     if (e instanceof ConnectException) {
@@ -210,8 +306,8 @@ public final class EndpointProbe implements HealthProbe {
     }
   }
 
-  /** Socket input that fails with SocketTimeoutException once a deadline passes. */
-  private static final class DeadlineInputStream extends InputStream {
+  /** Socket input that fails with SocketTimeoutException once a deadline (on the ticker) passes. */
+  private final class DeadlineInputStream extends InputStream {
     private final Socket socket;
     private final InputStream in;
     private long deadlineNanos;
@@ -239,7 +335,7 @@ public final class EndpointProbe implements HealthProbe {
     }
 
     private void arm() throws IOException {
-      long leftMillis = (deadlineNanos - System.nanoTime()) / 1_000_000;
+      long leftMillis = (deadlineNanos - ticker.getAsLong()) / 1_000_000;
       if (leftMillis <= 0) {
         throw new SocketTimeoutException("deadline passed");
       }

@@ -37,8 +37,15 @@ public record HealthCheckState(boolean measuredHealthy, int consecutiveSuccesses
     return new HealthCheckState(true, 0, 0, Optional.empty(), Optional.empty(), createdAt);
   }
 
-  /** The state after one more probe result, with {@code failureThreshold} (≥ 1) from the config. */
+  /**
+   * The state after one more probe result, with {@code failureThreshold} (≥ 1) from the config. A
+   * {@link ProbeResult#localFault() local fault} observed nothing about the endpoint: the state is
+   * unchanged (runs are neither extended nor reset).
+   */
   public HealthCheckState next(ProbeResult result, int failureThreshold) {
+    if (result.localFault()) {
+      return this;
+    }
     int successes = result.success() ? consecutiveSuccesses + 1 : 0;
     int failures = result.success() ? 0 : consecutiveFailures + 1;
     boolean healthy = measuredHealthy;

@@ -32,6 +32,9 @@ public final class HealthChecker implements AutoCloseable {
    * listener never holds up other checks' bookkeeping. A result that arrives for a check that
    * was replaced or removed meanwhile is dropped (the generation differs).
    * Health is never evaluated at query time (route53.md §30): readers call status(), a map read.
+   * A probe that failed for a local reason (ProbeResult.localFault: no descriptors, no memory, a
+   * stalled probe) changes no state; the first of a burst is logged at WARNING with its reason,
+   * the rest are counted and the count is logged when a probe judges an endpoint again.
    */
 
   private static final Logger LOG = Logger.getLogger(HealthChecker.class.getName());
@@ -45,6 +48,7 @@ public final class HealthChecker implements AutoCloseable {
   private final Map<String, Check> checks = new HashMap<>();
   private final Map<String, Boolean> reported = new HashMap<>();
   private long generations;
+  private long localFaultsInBurst;
 
   private record Check(HealthCheckerConfig config, HealthCheckState state, long generation,
       Optional<ScheduledFuture<?>> timer) {}
@@ -139,8 +143,22 @@ public final class HealthChecker implements AutoCloseable {
       check = checks.get(id);
     }
     if (check != null && check.config().type() != HealthCheckType.CALCULATED) {
-      apply(id, check.generation(), probe.probe(check.config()));
+      apply(id, check.generation(), runProbe(check.config()));
     }
+  }
+
+  /** The probe's result; a throwable escaping it (which HealthProbe forbids) is a local fault too. */
+  private ProbeResult runProbe(HealthCheckerConfig config) {
+    try {
+      return probe.probe(config);
+    } catch (RuntimeException | Error e) {
+      return ProbeResult.local("probe threw inside Stratus: " + e, clock.instant());
+    }
+  }
+
+  /** Local faults logged or counted since the last probe that judged an endpoint. */
+  public synchronized long localFaultsInBurst() {
+    return localFaultsInBurst;
   }
 
   private void startProbe(String id, long generation) {
@@ -153,7 +171,7 @@ public final class HealthChecker implements AutoCloseable {
       config = check.config();
     }
     try {
-      probes.execute(() -> apply(id, generation, probe.probe(config)));
+      probes.execute(() -> apply(id, generation, runProbe(config)));
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "health probe not started (checker closing?)", e);
     }
@@ -162,6 +180,17 @@ public final class HealthChecker implements AutoCloseable {
   private void apply(String id, long generation, ProbeResult result) {
     List<Map.Entry<String, Boolean>> changes;
     synchronized (this) {
+      if (result.localFault()) {
+        if (localFaultsInBurst++ == 0) {
+          LOG.log(Level.WARNING, "health check {0} not judged, its status is kept: {1} (further local faults"
+              + " of this burst are counted, not logged)", new Object[] {id, result.status()});
+        }
+        return;
+      }
+      if (localFaultsInBurst > 0) {
+        LOG.log(Level.WARNING, "health probes judging endpoints again after {0} local fault(s)", localFaultsInBurst);
+        localFaultsInBurst = 0;
+      }
       Check check = checks.get(id);
       if (check == null || check.generation() != generation) {
         return;

@@ -48,7 +48,8 @@ final class Ec2Codec extends FormCodec {
       case MISSING_MEMBER -> new AwsException("MissingParameter", 400,
           "The request must contain the parameter " + p.member());
       case WRONG_TYPE -> new AwsException("InvalidParameterValue", 400,
-          "Value (" + p.value() + ") for parameter " + p.member() + " is invalid.");
+          "Value (" + InputLimits.cut(p.value()) + ") for parameter " + p.member() + " is invalid.");
+      case CONSTRAINT -> new AwsException("InvalidParameterValue", 400, p.value());
       case MALFORMED_BODY -> new AwsException("InvalidParameterValue", 400, "The request could not be parsed.");
     };
   }

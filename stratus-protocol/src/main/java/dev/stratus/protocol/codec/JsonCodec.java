@@ -2,6 +2,7 @@ package dev.stratus.protocol.codec;
 
 import dev.stratus.core.AwsException;
 import dev.stratus.protocol.Operation;
+import dev.stratus.protocol.ServiceDescriptor;
 import dev.stratus.protocol.ServiceModel;
 import dev.stratus.protocol.WireRequest;
 import dev.stratus.protocol.WireResponse;
@@ -60,9 +61,13 @@ final class JsonCodec implements ProtocolCodec {
   @Override
   public AwsException validationError(ServiceModel service, WireFormatException p) {
     return switch (p.kind()) {
-      case MISSING_MEMBER -> new AwsException("ValidationException", 400, ValidationTexts.oneError(p));
+      // AWS answers model validation with the service's own modeled exception where it has one:
+      // Global Accelerator models only InvalidArgumentException.
+      case MISSING_MEMBER, CONSTRAINT -> new AwsException(
+          service.descriptor() == ServiceDescriptor.GLOBALACCELERATOR ? "InvalidArgumentException" : "ValidationException",
+          400, ValidationTexts.oneError(p));
       case WRONG_TYPE -> new AwsException("SerializationException", 400,
-          "Unexpected value " + p.value() + " for member " + p.member());
+          "Unexpected value " + InputLimits.cut(p.value()) + " for member " + p.member());
       case MALFORMED_BODY -> new AwsException("SerializationException", 400, "Malformed JSON: " + p.value());
     };
   }

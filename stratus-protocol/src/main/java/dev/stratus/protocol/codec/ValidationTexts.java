@@ -10,9 +10,10 @@ final class ValidationTexts {
     return switch (p.kind()) {
       case MISSING_MEMBER -> "1 validation error detected: Value null at '" + member
           + "' failed to satisfy constraint: Member must not be null";
-      case WRONG_TYPE -> "1 validation error detected: Value '" + p.value() + "' at '" + member
+      case WRONG_TYPE -> "1 validation error detected: Value '" + InputLimits.cut(p.value()) + "' at '" + member
           + "' failed to satisfy constraint: Member must have the type of its shape";
       case MALFORMED_BODY -> "The request body could not be parsed: " + p.value();
+      case CONSTRAINT -> p.value();
     };
   }
 

@@ -2,12 +2,13 @@ package dev.stratus.protocol.codec;
 
 /**
  * A request that does not fit its operation's shape: unparsable body, a scalar of the wrong
- * type, or a missing required member. The codec turns it into its protocol's validation error.
+ * type, a missing required member, or a member outside AWS's limits (then {@link #value()} is
+ * the complete message). The codec turns it into its protocol's validation error.
  */
 public final class WireFormatException extends RuntimeException {
 
   /** What was wrong. */
-  public enum Kind { MALFORMED_BODY, WRONG_TYPE, MISSING_MEMBER }
+  public enum Kind { MALFORMED_BODY, WRONG_TYPE, MISSING_MEMBER, CONSTRAINT }
 
   private final Kind kind;
   private final String member;
@@ -24,8 +25,9 @@ public final class WireFormatException extends RuntimeException {
     this.value = value;
   }
 
+  /** An unparsable body; the parser's detail is reduced to plain words (see {@link ParserTexts}). */
   public static WireFormatException malformed(String detail) {
-    return new WireFormatException(Kind.MALFORMED_BODY, null, detail);
+    return new WireFormatException(Kind.MALFORMED_BODY, null, ParserTexts.plain(detail));
   }
 
   public static WireFormatException missing(String member) {
