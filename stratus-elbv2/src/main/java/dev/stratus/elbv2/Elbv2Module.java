@@ -51,7 +51,8 @@ public final class Elbv2Module implements ServiceModule {
       dns.refresh();
     });
     return new Started(List.of(
-        new LoadBalancerOperations(store, context.clock(), vpcs, pool),
+        new LoadBalancerOperations(store, context.clock(), vpcs, pool,
+            () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
         new ListenerOperations(store),
         new Elbv2Tags(store)), List.of(checks), List.of());
