@@ -139,6 +139,10 @@ public final class TcpProxy implements AutoCloseable {
         client.close();
         return;
       }
+      if (to.get() == TargetChooser.BLACKHOLE) { // never read, never answered: the client times out
+        client.eventLoop().schedule(() -> { client.close(); }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      }
       var connect = transport.client(client.eventLoop())
           .option(ChannelOption.AUTO_READ, false)
           .option(ChannelOption.ALLOW_HALF_CLOSURE, true)

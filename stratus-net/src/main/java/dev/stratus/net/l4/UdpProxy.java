@@ -135,7 +135,7 @@ public final class UdpProxy implements AutoCloseable {
       if (flow == null) {
         if (flows.size() >= config.maxFlows()) return;
         Optional<InetSocketAddress> target = config.chooser().choose(client, (InetSocketAddress) ctx.channel().localAddress());
-        if (target.isEmpty()) return;
+        if (target.isEmpty() || target.get() == TargetChooser.BLACKHOLE) return;
         flow = open(client, target.get());
         if (flow == null) return;
       }
