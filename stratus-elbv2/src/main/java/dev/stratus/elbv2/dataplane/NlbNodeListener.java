@@ -125,7 +125,10 @@ public final class NlbNodeListener implements NodeListener {
 
   @Override
   public void update(RoutingSnapshot snapshot) {
-    NlbRoute next = NlbRoute.of(snapshot, ctx.loadBalancer(), ctx.node(), ctx.listener());
+    // The balancer's attributes and the listener's actions may have changed since the listener opened.
+    var lb = snapshot.loadBalancers().getOrDefault(ctx.loadBalancer().arn(), ctx.loadBalancer());
+    var listener = snapshot.listeners().getOrDefault(ctx.listener().arn(), ctx.listener());
+    NlbRoute next = NlbRoute.of(snapshot, lb, ctx.node(), listener);
     // Ask the VPC model now, off the event loops, so flows find the verdicts cached.
     next.routable().forEach(t -> ctx.paths().verdict(ctx.node(), next.group(), t.target(), tcp ? "tcp" : "udp",
         t.target().port()));
