@@ -20,10 +20,12 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>TLS listeners are not served yet (Stratus has no certificate source for listeners): the
  *       listener is recorded, nothing is bound, and a warning is logged.
- *   <li>Client IP preservation ({@code preserve_client_ip.enabled}) cannot make the kernel send
- *       from the client's address on loopback: target connections come from this host's loopback
- *       address either way. Turn on {@code proxy_protocol_v2.enabled} to hand the target the
- *       client's address and port (the PROXY v2 header, as on AWS).
+ *   <li>Client IP preservation ({@code preserve_client_ip.enabled}): target connections are sent
+ *       from the client's IP address (on Linux any 127.0.0.0/8 address can be bound), with a port
+ *       of the kernel's choosing, not the client's; without it they come from the node's own
+ *       address, standing for the node's private IP. Where an address cannot be bound (macOS
+ *       without loopback aliases) the kernel chooses. {@code proxy_protocol_v2.enabled} hands the
+ *       target the client's address and port exactly (the PROXY v2 header, as on AWS).
  *   <li>A flow the VPC blocks is held unanswered and closed after the 10 s connect timeout (TCP)
  *       or dropped (UDP): the client times out, as with a dropped SYN on AWS.
  * </ul>
@@ -32,6 +34,8 @@ import java.util.logging.Logger;
  */
 public final class NlbNodeListener implements NodeListener {
   private static final Logger LOG = Logger.getLogger(NlbNodeListener.class.getName());
+  /** Linux routes all of 127.0.0.0/8 to lo; macOS has 127.0.0.1 only unless aliases are added. */
+  private static final boolean ANY_LOOPBACK_BINDS = System.getProperty("os.name", "").startsWith("Linux");
 
   private final NodeListenerContext ctx;
   private final InetSocketAddress wanted;
@@ -76,7 +80,8 @@ public final class NlbNodeListener implements NodeListener {
       // TCP_UDP: the UDP side takes the port the TCP side really got.
       InetSocketAddress at = tcp ? address : wanted;
       udpProxy = ctx.registry().bind(description("UDP"), "udp", ctx.loadBalancer().arn(), at,
-          a -> UdpProxy.bind(ctx.transport(), a, UdpProxy.Config.nlb(description("UDP"), chooser("UDP"))),
+          a -> UdpProxy.bind(ctx.transport(), a, UdpProxy.Config.nlb(description("UDP"), chooser("UDP"))
+              .withSource(this::sourceOf)),
           UdpProxy::address);
       if (!tcp) address = udpProxy.record().actual();
     }
@@ -87,7 +92,7 @@ public final class NlbNodeListener implements NodeListener {
     InetSocketAddress at = tcpProxy == null ? wanted : address;
     tcpProxy = ctx.registry().bind(description("TCP"), "tcp", ctx.loadBalancer().arn(), at,
         a -> TcpProxy.bind(ctx.transport(), a, TcpProxy.Config.nlb(description("TCP"), chooser("TCP"))
-            .withProxyProtocolV2(v2)),
+            .withProxyProtocolV2(v2).withSource(this::sourceOf)),
         TcpProxy::address);
     boundProxyV2 = v2;
     address = tcpProxy.record().actual();
@@ -114,6 +119,18 @@ public final class NlbNodeListener implements NodeListener {
     }
     return Optional.of(r.group().targetType().equals("alb") ? whereAlbListens(t.address()) : t.address());
   }
+
+  /**
+   * Where a target connection comes from: the client's address with {@code preserve_client_ip}
+   * (any 127.0.0.0/8 address can be bound on Linux), else the node's own address (AWS: the
+   * node's private IP). Null, the kernel's choice, where the address cannot be bound here.
+   */
+  private InetSocketAddress sourceOf(InetSocketAddress client, InetSocketAddress local) {
+    java.net.InetAddress from = route.preserveClientIp() ? client.getAddress() : local.getAddress();
+    boolean bindable = from.isLoopbackAddress() && (ANY_LOOPBACK_BINDS || from.getHostAddress().equals("127.0.0.1"));
+    return bindable ? new InetSocketAddress(from, 0) : null;
+  }
+
 
   /** An ALB node's listener where it really is (the registry's fallbacks may have moved it). */
   private InetSocketAddress whereAlbListens(InetSocketAddress requested) {

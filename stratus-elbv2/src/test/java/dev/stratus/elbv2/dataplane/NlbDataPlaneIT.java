@@ -242,7 +242,7 @@ class NlbDataPlaneIT {
   }
 
   @Test
-  void proxyProtocolV2_targetSeesTheClientAddressInTheHeader() throws Exception {
+  void proxyProtocolV2AndClientIpPreservation_targetSeesTheClientAddress() throws Exception {
     try (var target = new Targets.Tcp("pp", true)) {
       var lb = nlb("nlb-ppv2", subnetA);
       String tg = group("nlb-ppv2", ProtocolEnum.TCP, "ip");
@@ -259,6 +259,19 @@ class NlbDataPlaneIT {
         s.getOutputStream().write("hi\n".getBytes());
         assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream())).readLine()).isEqualTo("pp:hi");
         assertThat(target.proxySource.get()).isEqualTo("127.0.0.7:" + s.getLocalPort());
+        // ip target over TCP: client IP preservation is off by default, the target sees the node's address
+        assertThat(target.peer.get()).isEqualTo(node.getAddress().getHostAddress());
+      }
+      elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(tg)
+          .attributes(a -> a.key("preserve_client_ip.enabled").value("true")));
+      harness.refresh();
+      try (var s = new java.net.Socket()) {
+        s.bind(new InetSocketAddress("127.0.0.9", 0));
+        s.connect(node, 2000);
+        s.setSoTimeout(3000);
+        s.getOutputStream().write("again\n".getBytes());
+        assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream())).readLine()).isEqualTo("pp:again");
+        assertThat(target.peer.get()).isEqualTo("127.0.0.9");
       }
     }
   }
@@ -378,6 +391,22 @@ class NlbDataPlaneIT {
     });
     assertThat(enis.stream().map(NetworkInterface::subnetId).collect(Collectors.toSet())).containsExactlyInAnyOrder(subnetA, subnetB);
     elb.deleteLoadBalancer(r -> r.loadBalancerArn(alb.loadBalancerArn()));
+  }
+
+  @Test
+  void tlsListener_isNotServedYet_andBindsNothing() {
+    var lb = nlb("nlb-tls", subnetA);
+    var snapshot = harness.refresh();
+    var stored = snapshot.loadBalancers().get(lb.loadBalancerArn());
+    var node = stored.nodes().get(0);
+    var tls = new dev.stratus.elbv2.model.Listener(lb.loadBalancerArn().replace(":loadbalancer/", ":listener/") + "/tls",
+        lb.loadBalancerArn(), "TLS", 443, "ELBSecurityPolicy-2016-08", List.of(), List.of(), List.of());
+    int before = harness.registry.listeners().size();
+    try (var l = NlbNodeListener.open(new NodeListenerContext(stored, node, tls, snapshot, harness.registry, null,
+        Clock.systemUTC()))) {
+      assertThat(l.address()).isEqualTo(new InetSocketAddress(node.address(), 443));
+      assertThat(harness.registry.listeners()).hasSize(before);
+    }
   }
 
   static String errorCode(Runnable call) {
