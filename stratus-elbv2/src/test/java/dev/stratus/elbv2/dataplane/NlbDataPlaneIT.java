@@ -332,6 +332,18 @@ class NlbDataPlaneIT {
         assertThat(h.reasonAsString()).isEqualTo("Target.Timeout");
       });
       assertThat(target.accepted.get()).isZero(); // the probes never left the node
+      // The analyzer, asked about the node's interface, says why.
+      String eni = harness.refresh().loadBalancers().get(lb.loadBalancerArn()).nodes().get(0).networkInterfaceId();
+      String path = ec2.createNetworkInsightsPath(r -> r.source(eni).destination(instance).protocol("tcp")
+          .destinationPort(target.port())).networkInsightsPath().networkInsightsPathId();
+      String analysis = ec2.startNetworkInsightsAnalysis(r -> r.networkInsightsPathId(path)).networkInsightsAnalysis()
+          .networkInsightsAnalysisId();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        var a = ec2.describeNetworkInsightsAnalyses(r -> r.networkInsightsAnalysisIds(analysis)).networkInsightsAnalyses().get(0);
+        assertThat(a.statusAsString()).isEqualTo("succeeded");
+        assertThat(a.networkPathFound()).isFalse();
+        assertThat(a.explanations()).extracting(x -> x.explanationCode()).contains("ENI_SG_RULES_MISMATCH");
+      });
       harness.refresh();
       var node = at(listener, "us-east-1a");
       assertThatThrownBy(() -> Targets.ask(node, "blocked")).isInstanceOf(SocketTimeoutException.class);
@@ -366,15 +378,33 @@ class NlbDataPlaneIT {
       assertThat(e.statusAsString()).isEqualTo("in-use");
     });
     assertThat(errorCode(() -> ec2.deleteSubnet(r -> r.subnetId(subnetC)))).isEqualTo("DependencyViolation");
+    assertThat(errorCode(() -> ec2.deleteVpc(r -> r.vpcId(vpc)))).isEqualTo("DependencyViolation");
     assertThat(errorCode(() -> ec2.deleteSecurityGroup(r -> r.groupId(sg)))).isEqualTo("DependencyViolation");
+
+    // A zone added by SetSubnets gets its interface; SetSecurityGroups reaches the interfaces.
+    String subnetD = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.4.0/24").availabilityZone("us-east-1d"))
+        .subnet().subnetId();
+    String sg2 = ec2.createSecurityGroup(r -> r.groupName("eni-sg2").description("eni").vpcId(vpc)).groupId();
+    elb.setSubnets(r -> r.loadBalancerArn(lb.loadBalancerArn()).subnets(subnetC, subnetD));
+    elb.setSecurityGroups(r -> r.loadBalancerArn(lb.loadBalancerArn()).securityGroups(sg2));
+    var both = ec2.describeNetworkInterfaces(r -> r.filters(Filter.builder().name("description").values("ELB " + id)
+        .build())).networkInterfaces();
+    assertThat(both).extracting(NetworkInterface::subnetId).containsExactlyInAnyOrder(subnetC, subnetD);
+    assertThat(both).allSatisfy(e -> assertThat(e.groups()).extracting(g -> g.groupId()).containsExactly(sg2));
+    ec2.deleteSecurityGroup(r -> r.groupId(sg)); // no longer used by the balancer
+    assertThat(errorCode(() -> ec2.deleteSecurityGroup(r -> r.groupId(sg2)))).isEqualTo("DependencyViolation");
     assertThat(errorCode(() -> ec2.deleteNetworkInterface(r -> r.networkInterfaceId(enis.get(0).networkInterfaceId()))))
         .isEqualTo("InvalidNetworkInterface.InUse");
+    assertThat(enis.get(0).attachment().attachmentId()).startsWith("ela-attach-");
+    assertThat(errorCode(() -> ec2.detachNetworkInterface(r -> r.attachmentId(enis.get(0).attachment().attachmentId()))))
+        .isEqualTo("OperationNotPermitted");
 
     elb.deleteLoadBalancer(r -> r.loadBalancerArn(lb.loadBalancerArn()));
     assertThat(ec2.describeNetworkInterfaces(r -> r.filters(Filter.builder().name("description").values("ELB " + id)
         .build())).networkInterfaces()).isEmpty();
     ec2.deleteSubnet(r -> r.subnetId(subnetC));
-    ec2.deleteSecurityGroup(r -> r.groupId(sg));
+    ec2.deleteSubnet(r -> r.subnetId(subnetD));
+    ec2.deleteSecurityGroup(r -> r.groupId(sg2));
   }
 
   @Test
