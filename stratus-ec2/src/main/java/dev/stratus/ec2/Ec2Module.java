@@ -14,7 +14,13 @@ public final class Ec2Module implements ServiceModule {
   public Started start(StratusContext context) {
     Ec2Store store = new Ec2Store(context.store(), context.clock());
     context.extensions().provide(dev.stratus.core.vpc.VpcLookup.class, new Ec2VpcLookup(store));
-    return new Started(handlers(store), List.of(), List.of());
+    context.extensions().provide(dev.stratus.core.vpc.ManagedInterfaces.class, new Ec2ManagedInterfaces());
+    List<Object> handlers = handlers(store);
+    handlers.stream().filter(h -> h instanceof dev.stratus.ec2.insights.NetworkInsightsOperations).findFirst()
+        .map(h -> ((dev.stratus.ec2.insights.NetworkInsightsOperations) h).snapshot())
+        .ifPresent(n -> context.extensions().provide(dev.stratus.core.vpc.PathCheck.class,
+            new dev.stratus.ec2.insights.Ec2PathCheck(n)));
+    return new Started(handlers, List.of(), List.of());
   }
 
   /** Every handler of the module, for the operation registry (and tests). */

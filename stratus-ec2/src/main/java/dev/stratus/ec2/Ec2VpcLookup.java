@@ -71,6 +71,19 @@ final class Ec2VpcLookup implements VpcLookup {
             i.primaryNetworkInterfaceId()).map(n -> n.privateIpAddress()).orElse(null)));
   }
 
+  @Override
+  public java.util.Map<String, String> tags(String accountId, String region, String resourceId) {
+    return Tags.of(store.read(ctx(accountId, region)), accountId + "/" + region).apply(resourceId);
+  }
+
+  @Override
+  public Optional<SubnetInfo> subnetContaining(String accountId, String region, String vpcId, String ipAddress) {
+    return store.read(ctx(accountId, region)).list(Ec2Tables.SUBNET, accountId + "/" + region).stream()
+        .filter(s -> s.vpcId().equals(vpcId) && !s.cidr().ipv6() && s.cidr().containsAddress(ipAddress)).findFirst()
+        .map(s -> new SubnetInfo(s.id(), s.vpcId(), s.availabilityZone(), s.availabilityZoneId(), s.cidr().toString(),
+            s.mapPublicIpOnLaunch()));
+  }
+
   /** Reading through {@link Ec2Store} creates the region's default VPC first, as any EC2 call would. */
   private RequestContext ctx(String accountId, String region) {
     return new RequestContext(accountId, region, "internal", Instant.EPOCH);

@@ -156,6 +156,9 @@ public final class NetworkInterfaceOperations {
       NetworkInterface eni = tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
           .filter(e -> e.attachment() != null && attachmentId.equals(e.attachment().id())).findFirst()
           .orElseThrow(() -> Ec2Errors.notFound("InvalidAttachmentID.NotFound", "attachment", attachmentId));
+      if (eni.attachment().id().startsWith(Ec2ManagedInterfaces.ELB_ATTACHMENT_PREFIX)) {
+        throw Ec2Errors.operationNotPermitted("You are not allowed to manage 'ela-attach' attachments.");
+      }
       if (eni.attachment().deviceIndex() == 0) {
         throw Ec2Errors.operationNotPermitted("The network interface at device index 0 cannot be detached.");
       }

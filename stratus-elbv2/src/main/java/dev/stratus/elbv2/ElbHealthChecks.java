@@ -1,6 +1,9 @@
 package dev.stratus.elbv2;
 
 import dev.stratus.core.store.Store;
+import dev.stratus.elbv2.dataplane.TargetPaths;
+import dev.stratus.elbv2.model.LoadBalancer;
+import dev.stratus.net.health.HealthCheckReasons;
 import dev.stratus.elbv2.model.TargetGroup;
 import dev.stratus.elbv2.model.TargetHealthTracker;
 import dev.stratus.net.health.EndpointProbe;
@@ -38,14 +41,27 @@ final class ElbHealthChecks implements AutoCloseable {
   private final Map<String, TargetGroup.HealthCheck> settings = new ConcurrentHashMap<>();
   private final Set<String> running = new HashSet<>();
   private final Runnable onChange;
+  private final TargetPaths paths;
+  /** Per check, what the VPC model must let through for the probe to be sent at all. */
+  private final Map<String, Gate> gates = new ConcurrentHashMap<>();
+
+  /** The nodes that probe an instance target, and the target and port they probe. */
+  private record Gate(List<LoadBalancer.Node> nodes, TargetGroup group, TargetGroup.Target target, int port) {}
 
   ElbHealthChecks(Store store, Clock clock, UnaryOperator<Duration> intervalPolicy, Runnable onChange) {
+    this(store, clock, intervalPolicy, onChange, TargetPaths.DIRECT);
+  }
+
+  /** @param paths where targets' traffic goes and whether the VPC lets the nodes reach them */
+  ElbHealthChecks(Store store, Clock clock, UnaryOperator<Duration> intervalPolicy, Runnable onChange, TargetPaths paths) {
     this.store = store;
     this.clock = clock;
     this.onChange = onChange;
+    this.paths = paths;
     HealthProbe endpoint = new EndpointProbe(clock);
     this.checker = new HealthChecker(clock, config -> {
-      ProbeResult r = endpoint.probe(config);
+      ProbeResult r = blocked(config.id()) ? new ProbeResult(false, HealthCheckReasons.connectionTimedOut(), clock.instant())
+          : endpoint.probe(config);
       classify(config.id(), r);
       return r;
     }, intervalPolicy);
@@ -69,12 +85,19 @@ final class ElbHealthChecks implements AutoCloseable {
         wanted.add(id);
         settings.put(id, hc);
         int port = hc.port() == null || hc.port().equals("traffic-port") ? t.port() : Integer.parseInt(hc.port());
+        if (tg.targetType().equals("instance")) {
+          List<LoadBalancer.Node> nodes = Elbv2Reads.loadBalancersOf(store, scope, tg.arn()).stream()
+              .flatMap(arn -> store.get(LoadBalancer.TABLE, scope, arn).stream()).flatMap(lb -> lb.nodes().stream()).toList();
+          gates.put(id, new Gate(nodes, tg, t, port));
+        } else {
+          gates.remove(id);
+        }
         HealthCheckType type = switch (hc.protocol()) {
           case "HTTPS" -> HealthCheckType.HTTPS;
           case "TCP" -> HealthCheckType.TCP;
           default -> HealthCheckType.HTTP;
         };
-        var config = new HealthCheckerConfig(id, type, Optional.of(t.address()), Optional.empty(), port,
+        var config = new HealthCheckerConfig(id, type, Optional.of(paths.address(tg, t)), Optional.empty(), port,
             hc.path() == null ? "/" : hc.path(), Optional.empty(), Duration.ofSeconds(hc.intervalSeconds()), 1, false, false,
             List.of(), 0);
         checker.put(config);
@@ -85,10 +108,21 @@ final class ElbHealthChecks implements AutoCloseable {
         checker.remove(id);
         tracker.forget(id);
         settings.remove(id);
+        gates.remove(id);
       }
     }
     running.clear();
     running.addAll(wanted);
+  }
+
+  /**
+   * Whether the VPC model keeps a node from reaching the target on the check's port: the probe
+   * then fails as AWS's does, by timing out (Target.Timeout). Any blocked node fails the check.
+   */
+  private boolean blocked(String id) {
+    Gate g = gates.get(id);
+    if (g == null) return false;
+    return g.nodes().stream().anyMatch(n -> !paths.verdict(n, g.group(), g.target(), "tcp", g.port()).reachable());
   }
 
   /** ELB's reading of one probe: the matcher decides for HTTP(S); a timeout is Target.Timeout. */

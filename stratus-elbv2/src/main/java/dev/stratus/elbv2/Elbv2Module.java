@@ -22,6 +22,15 @@ public final class Elbv2Module implements ServiceModule {
   /** @param intervalPolicy maps a target group's health-check interval to the period used (tests shorten it) */
   public Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy) { this.intervalPolicy = intervalPolicy; }
 
+  private volatile dev.stratus.elbv2.dataplane.TargetPaths targetPaths = dev.stratus.elbv2.dataplane.TargetPaths.DIRECT;
+
+  /**
+   * Where targets' traffic goes and whether nodes reach them, after {@link #start}: pass it to
+   * {@link RoutingSnapshot#build(dev.stratus.core.store.ReadView, dev.stratus.elbv2.model.TargetHealthTracker,
+   * java.time.Instant, dev.stratus.elbv2.dataplane.TargetPaths)} and to each {@code NodeListenerContext}.
+   */
+  public dev.stratus.elbv2.dataplane.TargetPaths targetPaths() { return targetPaths; }
+
   /** The measured target health after {@link #start} (for the data plane's {@link RoutingSnapshot}). */
   public dev.stratus.elbv2.model.TargetHealthTracker targetHealth() { return targetHealth; }
 
@@ -36,10 +45,11 @@ public final class Elbv2Module implements ServiceModule {
     store.listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
     var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
     var dnsRef = new java.util.concurrent.atomic.AtomicReference<ElbDnsNames>();
+    targetPaths = dev.stratus.elbv2.dataplane.TargetPaths.in(context.extensions());
     var checks = new ElbHealthChecks(store, context.clock(), intervalPolicy, () -> {
       var d = dnsRef.get();
       if (d != null) d.refresh();
-    });
+    }, targetPaths);
     TargetHealthSource health = checks.tracker();
     targetHealth = checks.tracker();
     var dns = new ElbDnsNames(store, DnsTargetRegistry.in(context.extensions()), () -> health, context.clock());
@@ -51,7 +61,8 @@ public final class Elbv2Module implements ServiceModule {
       dns.refresh();
     });
     return new Started(List.of(
-        new LoadBalancerOperations(store, context.clock(), vpcs, pool),
+        new LoadBalancerOperations(store, context.clock(), vpcs, pool,
+            () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
         new ListenerOperations(store),
         new Elbv2Tags(store)), List.of(checks), List.of());

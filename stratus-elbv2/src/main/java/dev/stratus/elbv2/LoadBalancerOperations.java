@@ -4,6 +4,7 @@ import dev.stratus.core.Pagination;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.LoopbackPool;
 import dev.stratus.core.store.Store;
+import dev.stratus.core.vpc.ManagedInterfaces;
 import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.elbv2.model.Attributes;
 import dev.stratus.elbv2.model.Listener;
@@ -38,12 +39,20 @@ public final class LoadBalancerOperations {
   private final Clock clock;
   private final Supplier<Optional<VpcLookup>> vpcs;
   private final LoopbackPool pool;
+  private final Supplier<Optional<ManagedInterfaces>> interfaces;
 
   public LoadBalancerOperations(Store store, Clock clock, Supplier<Optional<VpcLookup>> vpcs, LoopbackPool pool) {
+    this(store, clock, vpcs, pool, Optional::empty);
+  }
+
+  /** @param interfaces EC2's requester-managed interfaces, one per node (empty without EC2) */
+  public LoadBalancerOperations(Store store, Clock clock, Supplier<Optional<VpcLookup>> vpcs, LoopbackPool pool,
+      Supplier<Optional<ManagedInterfaces>> interfaces) {
     this.store = store;
     this.clock = clock;
     this.vpcs = vpcs;
     this.pool = pool;
+    this.interfaces = interfaces;
   }
 
   public CreateLoadBalancerResponse createLoadBalancer(RequestContext ctx, CreateLoadBalancerRequest req) {
@@ -96,10 +105,9 @@ public final class LoadBalancerOperations {
       String arn = Elbv2Names.arnPrefix(ctx.region(), ctx.accountId()) + "loadbalancer/"
           + (type.equals("application") ? "app" : type.equals("network") ? "net" : "gwy") + "/" + req.name() + "/"
           + Elbv2Names.newId();
-      List<LoadBalancer.Node> nodes = placed.stream()
-          .map(s -> new LoadBalancer.Node(s.subnetId(), s.availabilityZone(), pool.allocate())).toList();
       String dns = type.equals("gateway") ? null : Elbv2Names.dnsName(req.name(), scheme, ctx.region());
-      var created = new LoadBalancer(arn, req.name(), type, scheme, vpcId, dns, ctx.receivedAt(), ipType, nodes, sgs, Map.of());
+      var bare = new LoadBalancer(arn, req.name(), type, scheme, vpcId, dns, ctx.receivedAt(), ipType, List.of(), sgs, Map.of());
+      var created = bare.withNodes(placed.stream().map(s -> node(tx, ctx, bare, s)).toList());
       tx.put(LoadBalancer.TABLE, scope, arn, created);
       if (!req.tags().isEmpty()) Elbv2Tags.put(tx, scope, arn, req.tags());
       return created;
@@ -125,6 +133,7 @@ public final class LoadBalancerOperations {
         tx.delete(Listener.TABLE, scope, l.arn());
         tx.delete(ResourceTags.TABLE, scope, l.arn());
       }
+      lb.get().nodes().forEach(n -> dropInterface(tx, ctx, n));
       tx.delete(LoadBalancer.TABLE, scope, req.loadBalancerArn());
       tx.delete(ResourceTags.TABLE, scope, req.loadBalancerArn());
       return lb;
@@ -195,6 +204,8 @@ public final class LoadBalancerOperations {
     store.write(tx -> {
       var lb = Elbv2Reads.loadBalancer(tx, scope, req.loadBalancerArn());
       tx.put(LoadBalancer.TABLE, scope, lb.arn(), lb.withSecurityGroups(groups));
+      interfaces.get().ifPresent(m -> lb.nodes().stream().filter(n -> n.networkInterfaceId() != null)
+          .forEach(n -> m.setGroups(tx, ctx.accountId(), ctx.region(), n.networkInterfaceId(), groups)));
       return null;
     });
     return SetSecurityGroupsResponse.builder().securityGroupIds(groups).build();
@@ -215,9 +226,12 @@ public final class LoadBalancerOperations {
       List<LoadBalancer.Node> nodes = new ArrayList<>();
       for (var s : placed) {
         nodes.add(lb.nodes().stream().filter(n -> n.subnetId().equals(s.subnetId())).findFirst()
-            .orElseGet(() -> new LoadBalancer.Node(s.subnetId(), s.availabilityZone(), pool.allocate())));
+            .orElseGet(() -> node(tx, ctx, lb, s)));
       }
-      lb.nodes().stream().filter(n -> !nodes.contains(n)).forEach(n -> released.add(n.address()));
+      lb.nodes().stream().filter(n -> !nodes.contains(n)).forEach(n -> {
+        released.add(n.address());
+        dropInterface(tx, ctx, n);
+      });
       var lb2 = lb.withNodes(nodes);
       tx.put(LoadBalancer.TABLE, scope, lb.arn(), lb2);
       return lb2;
@@ -302,6 +316,22 @@ public final class LoadBalancerOperations {
   }
 
   static String regionOf(String arn) { return arn.split(":")[3]; }
+
+  /** A new node in {@code subnet}: a loopback address and, with EC2 present, its network interface. */
+  private LoadBalancer.Node node(dev.stratus.core.store.Transaction tx, RequestContext ctx, LoadBalancer lb,
+      VpcLookup.SubnetInfo subnet) {
+    String address = pool.allocate();
+    return interfaces.get().map(m -> m.create(tx, ctx.accountId(), ctx.region(), new ManagedInterfaces.Spec(
+            subnet.subnetId(), lb.securityGroups(), lb.interfaceType(), lb.interfaceDescription())))
+        .map(eni -> new LoadBalancer.Node(subnet.subnetId(), subnet.availabilityZone(), address, eni.networkInterfaceId(),
+            eni.privateIpAddress()))
+        .orElseGet(() -> new LoadBalancer.Node(subnet.subnetId(), subnet.availabilityZone(), address));
+  }
+
+  private void dropInterface(dev.stratus.core.store.Transaction tx, RequestContext ctx, LoadBalancer.Node n) {
+    if (n.networkInterfaceId() == null) return;
+    interfaces.get().ifPresent(m -> m.delete(tx, ctx.accountId(), ctx.region(), n.networkInterfaceId()));
+  }
 
   private static List<software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerAttribute> lbAttributes(
       LoadBalancer lb) {

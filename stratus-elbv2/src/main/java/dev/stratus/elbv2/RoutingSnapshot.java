@@ -1,6 +1,7 @@
 package dev.stratus.elbv2;
 
 import dev.stratus.core.store.ReadView;
+import dev.stratus.elbv2.dataplane.TargetPaths;
 import dev.stratus.elbv2.model.Listener;
 import dev.stratus.elbv2.model.ListenerRules;
 import dev.stratus.elbv2.model.LoadBalancer;
@@ -27,7 +28,16 @@ public record RoutingSnapshot(Map<String, LoadBalancer> loadBalancers, Map<Strin
   /** A target group, its selection settings, and its registered (not draining) targets. */
   public record GroupView(TargetGroup group, TargetSelector.Settings settings, List<TargetSelector.Candidate> targets) {}
 
+  /** As {@link #build(ReadView, TargetHealthTracker, Instant, TargetPaths)} with addresses as registered. */
   public static RoutingSnapshot build(ReadView view, TargetHealthTracker health, Instant now) {
+    return build(view, health, now, TargetPaths.DIRECT);
+  }
+
+  /**
+   * Reads the snapshot; {@code paths} says where each target's traffic goes (an instance's
+   * {@code stratus:host} address).
+   */
+  public static RoutingSnapshot build(ReadView view, TargetHealthTracker health, Instant now, TargetPaths paths) {
     Map<String, LoadBalancer> lbs = new HashMap<>();
     view.listAll(LoadBalancer.TABLE).forEach(lb -> lbs.put(lb.arn(), lb));
     Map<String, Listener> listeners = new HashMap<>();
@@ -40,10 +50,11 @@ public record RoutingSnapshot(Map<String, LoadBalancer> loadBalancers, Map<Strin
     for (TargetGroup tg : view.listAll(TargetGroup.TABLE)) {
       var candidates = tg.targets().stream().filter(TargetGroup.Target::registered).filter(t -> t.address() != null && t.port() != null)
           .map(t -> {
+            String address = paths.address(tg, t);
             boolean unchecked = !tg.healthCheck().enabled();
             boolean healthy = unchecked || health.measured(tg, t).map(m -> m.healthy()).orElse(false);
             Instant since = unchecked ? t.registeredAt() : health.healthySince(tg, t).orElse(null);
-            return new TargetSelector.Candidate(t.id(), t.address(), t.port(), healthy, healthy ? since : null);
+            return new TargetSelector.Candidate(t.id(), address, t.port(), healthy, healthy ? since : null);
           }).toList();
       groups.put(tg.arn(), new GroupView(tg, TargetSelector.Settings.of(tg), candidates));
     }

@@ -350,7 +350,10 @@ public final class TargetGroupOperations {
           throw Elbv2Errors.validation("The Availability Zone must be 'all' for IP address '" + d.id()
               + "' because it is outside the VPC");
         }
-        String az = d.availabilityZone() != null ? d.availabilityZone() : loopback ? "all" : null;
+        // An address in the VPC is in the zone of its subnet (AWS detects it); a local process serves every zone.
+        String az = d.availabilityZone() != null ? d.availabilityZone() : loopback ? "all" : !inVpc ? null
+            : vpcs.get().flatMap(l -> l.subnetContaining(ctx.accountId(), ctx.region(), tg.vpcId(), d.id()))
+                .map(VpcLookup.SubnetInfo::availabilityZone).orElse(null);
         return new TargetGroup.Target(d.id(), port, az, d.id(), now, null);
       }
       case "instance" -> {

@@ -67,4 +67,14 @@ public interface VpcLookup {
   default Optional<InstanceInfo> instance(String accountId, String region, String instanceId) {
     return Optional.empty();
   }
+
+  /** A resource's tags (an instance's {@value ResolverFacts#HOST_TAG}, say); empty when none or unknown. */
+  default java.util.Map<String, String> tags(String accountId, String region, String resourceId) {
+    return java.util.Map.of();
+  }
+
+  /** The subnet of {@code vpcId} whose CIDR holds {@code ipAddress}; empty when none (or the lookup cannot tell). */
+  default Optional<SubnetInfo> subnetContaining(String accountId, String region, String vpcId, String ipAddress) {
+    return Optional.empty();
+  }
 }

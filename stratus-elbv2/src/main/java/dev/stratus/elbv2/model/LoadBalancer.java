@@ -32,8 +32,30 @@ public record LoadBalancer(String arn, String name, String type, String scheme, 
     if (ipAddressType == null) ipAddressType = "ipv4";
   }
 
-  /** A load balancer node: the subnet of one enabled AZ and the loopback address the node answers on. */
-  public record Node(String subnetId, String availabilityZone, String address) {}
+  /**
+   * A load balancer node: the subnet of one enabled AZ, the loopback address the node answers on,
+   * and its requester-managed network interface in the subnet (null when EC2 was not there to
+   * create one, e.g. a balancer stored before nodes had interfaces).
+   *
+   * @param privateIpAddress the interface's address in the subnet (the VPC model's view of the node)
+   */
+  public record Node(String subnetId, String availabilityZone, String address, String networkInterfaceId,
+      String privateIpAddress) {
+    public Node(String subnetId, String availabilityZone, String address) {
+      this(subnetId, availabilityZone, address, null, null);
+    }
+  }
+
+  /** AWS's description of a node's network interface: {@code ELB app/<name>/<id>} or {@code ELB net/<name>/<id>}. */
+  public String interfaceDescription() {
+    int at = arn.indexOf("loadbalancer/");
+    return "ELB " + (at < 0 ? shortType() + "/" + name : arn.substring(at + "loadbalancer/".length()));
+  }
+
+  /** AWS's InterfaceType of a node's network interface. */
+  public String interfaceType() {
+    return isNetwork() ? "network_load_balancer" : isGateway() ? "gateway_load_balancer" : "interface";
+  }
 
   public String stateAt(Instant now) {
     return createdTime == null || !now.isBefore(createdTime.plus(PROVISIONING)) ? "active" : "provisioning";

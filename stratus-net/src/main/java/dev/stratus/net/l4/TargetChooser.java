@@ -10,5 +10,13 @@ import java.util.Optional;
  */
 @FunctionalInterface
 public interface TargetChooser {
+
+  /**
+   * A target that silently drops the flow, as a firewall that drops packets does (a security
+   * group that does not admit the target port): a TCP connection is held without forwarding and
+   * closed after the connect timeout, so the client times out; a UDP datagram is dropped.
+   */
+  InetSocketAddress BLACKHOLE = InetSocketAddress.createUnresolved("blackhole.invalid", 9);
+
   Optional<InetSocketAddress> choose(InetSocketAddress client, InetSocketAddress local);
 }

@@ -36,7 +36,7 @@ public final class TcpProxy implements AutoCloseable {
    * @param connectTimeout a target not connected within this closes the client connection
    */
   public record Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout,
-      Duration connectTimeout) {
+      Duration connectTimeout, SourceAddress source) {
     /** NLB's TCP idle timeout: 350 s (elbv2 "Connection idle timeout"). */
     public static final Duration NLB_TCP_IDLE = Duration.ofSeconds(350);
 
@@ -45,6 +45,11 @@ public final class TcpProxy implements AutoCloseable {
       Objects.requireNonNull(chooser, "chooser");
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       Objects.requireNonNull(connectTimeout, "connectTimeout");
+      if (source == null) source = SourceAddress.KERNEL;
+    }
+
+    public Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout, Duration connectTimeout) {
+      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, SourceAddress.KERNEL);
     }
 
     /** NLB defaults: no PROXY header, 350 s idle, 10 s connect. */
@@ -53,11 +58,16 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public Config withProxyProtocolV2(boolean enabled) {
-      return new Config(name, chooser, enabled, idleTimeout, connectTimeout);
+      return new Config(name, chooser, enabled, idleTimeout, connectTimeout, source);
     }
 
     public Config withIdleTimeout(Duration idle) {
-      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout);
+      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout, source);
+    }
+
+    /** Target connections sent from {@code from}'s choice (client IP preservation). */
+    public Config withSource(SourceAddress from) {
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, from);
     }
   }
 
@@ -139,6 +149,10 @@ public final class TcpProxy implements AutoCloseable {
         client.close();
         return;
       }
+      if (to.get() == TargetChooser.BLACKHOLE) { // never read, never answered: the client times out
+        client.eventLoop().schedule(() -> { client.close(); }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        return;
+      }
       var connect = transport.client(client.eventLoop())
           .option(ChannelOption.AUTO_READ, false)
           .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -151,7 +165,7 @@ public final class TcpProxy implements AutoCloseable {
               ch.pipeline().addLast("target", new TargetSide(client));
             }
           })
-          .connect(to.get());
+          .connect(to.get(), config.source().of(from, local));
       target = connect.channel();
       connect.addListener((ChannelFutureListener) f -> {
         if (!f.isSuccess()) {

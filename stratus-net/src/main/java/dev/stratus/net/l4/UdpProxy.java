@@ -32,7 +32,7 @@ public final class UdpProxy implements AutoCloseable {
    * @param idleTimeout a flow idle this long is closed (NLB UDP: 120 s)
    * @param maxFlows flows kept at once; a new flow over it is dropped
    */
-  public record Config(String name, TargetChooser chooser, Duration idleTimeout, int maxFlows) {
+  public record Config(String name, TargetChooser chooser, Duration idleTimeout, int maxFlows, SourceAddress source) {
     /** NLB's UDP idle timeout: 120 s (elbv2 "Connection idle timeout"). */
     public static final Duration NLB_UDP_IDLE = Duration.ofSeconds(120);
 
@@ -41,6 +41,16 @@ public final class UdpProxy implements AutoCloseable {
       Objects.requireNonNull(chooser, "chooser");
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       if (maxFlows <= 0) throw new IllegalArgumentException("maxFlows must be positive: " + maxFlows);
+      if (source == null) source = SourceAddress.KERNEL;
+    }
+
+    public Config(String name, TargetChooser chooser, Duration idleTimeout, int maxFlows) {
+      this(name, chooser, idleTimeout, maxFlows, SourceAddress.KERNEL);
+    }
+
+    /** Flow sockets sent from {@code from}'s choice (client IP preservation). */
+    public Config withSource(SourceAddress from) {
+      return new Config(name, chooser, idleTimeout, maxFlows, from);
     }
 
     public static Config nlb(String name, TargetChooser chooser) {
@@ -48,7 +58,7 @@ public final class UdpProxy implements AutoCloseable {
     }
 
     public Config withIdleTimeout(Duration idle) {
-      return new Config(name, chooser, idle, maxFlows);
+      return new Config(name, chooser, idle, maxFlows, source);
     }
   }
 
@@ -135,15 +145,15 @@ public final class UdpProxy implements AutoCloseable {
       if (flow == null) {
         if (flows.size() >= config.maxFlows()) return;
         Optional<InetSocketAddress> target = config.chooser().choose(client, (InetSocketAddress) ctx.channel().localAddress());
-        if (target.isEmpty()) return;
-        flow = open(client, target.get());
+        if (target.isEmpty() || target.get() == TargetChooser.BLACKHOLE) return;
+        flow = open(client, target.get(), config.source().of(client, (InetSocketAddress) ctx.channel().localAddress()));
         if (flow == null) return;
       }
       flow.lastSeen = System.nanoTime();
       flow.send(packet.content().retain());
     }
 
-    private Flow open(InetSocketAddress client, InetSocketAddress target) {
+    private Flow open(InetSocketAddress client, InetSocketAddress target, InetSocketAddress source) {
       Flow[] self = new Flow[1];
       ChannelFuture ready = transport.datagram(listener.eventLoop())
           .handler(new SimpleChannelInboundHandler<DatagramPacket>() {
@@ -159,7 +169,7 @@ public final class UdpProxy implements AutoCloseable {
               // ICMP port unreachable from the target and the like: the flow idles out.
             }
           })
-          .connect(target);
+          .connect(target, source);
       Flow flow = new Flow(ready);
       self[0] = flow;
       flows.put(client, flow);
