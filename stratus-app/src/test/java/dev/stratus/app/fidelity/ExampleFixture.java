@@ -199,8 +199,8 @@ final class ExampleFixture implements AutoCloseable {
       case "ec2:vpce-svc" -> ec2().createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(
           "arn:aws:elasticloadbalancing:" + region + ":" + account + ":loadbalancer/net/fixture-" + n + "/0123456789abcdef"))
           .serviceConfiguration().serviceId();
-      case "ec2:pl" -> ec2().createManagedPrefixList(r -> r.prefixListName("fixture-" + n).maxEntries(5).addressFamily("IPv4")
-          .entries(e -> e.cidr("10.0.0.0/16"))).prefixList().prefixListId();
+      // Stratus has AWS's managed prefix lists only (CreateManagedPrefixList is not served)
+      case "ec2:pl" -> ec2().describeManagedPrefixLists(r -> { }).prefixLists().get(n).prefixListId();
       case "ec2:vgw" -> {
         String vgw = ec2().createVpnGateway(r -> r.type(GatewayType.IPSEC_1)).vpnGateway().vpnGatewayId();
         if (n == 0 && !command.equals("attach-vpn-gateway")) {
