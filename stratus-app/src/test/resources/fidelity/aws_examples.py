@@ -12,6 +12,7 @@ in this process (a fresh driver per command, no user config, one attempt) and an
 import io
 import json
 import os
+import re
 import shlex
 import sys
 
@@ -64,7 +65,7 @@ def examples(service, command_to_operation):
             if stripped.startswith('aws '):
                 try:
                     # line continuations of sh, Windows cmd and PowerShell
-                    args = shlex.split(stripped.replace('\\\n', ' ').replace('^\n', ' ').replace('`\n', ' '))
+                    args = shlex.split(re.sub(r'[\\^`][ \t]*\n', ' ', stripped))
                 except ValueError:
                     args = None
                 index += 1

@@ -36,7 +36,7 @@ final class EndpointShapes {
         .baseEndpointDnsNames(s.shortName() + "." + region + ".vpce.amazonaws.com")
         .privateDnsName(type.equals("Interface") ? s.privateDnsName(region) : null)
         .vpcEndpointPolicySupported(true).acceptanceRequired(false).managesVpcEndpoints(false)
-        .privateDnsNameVerificationState(type.equals("Interface") ? "verified" : null).build()).toList();
+        .privateDnsNameVerificationState(type.equals("Interface") ? "verified" : null).tags(List.of()).build()).toList();
   }
 
   static ServiceDetail customService(VpcEndpointService s, String region) {

@@ -54,7 +54,8 @@ public final class TransitGatewayRouteTableOperations {
       Tags.drop(tx, scope, t.id());
       return DeleteTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(
           software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id())
-              .transitGatewayId(t.transitGatewayId()).state("deleting").build()).build();
+              .transitGatewayId(t.transitGatewayId()).state("deleting").defaultAssociationRouteTable(t.defaultAssociation())
+              .defaultPropagationRouteTable(t.defaultPropagation()).creationTime(t.creationTime()).build()).build();
     });
   }
 
@@ -174,8 +175,9 @@ public final class TransitGatewayRouteTableOperations {
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes().stream().filter(r -> r != route).toList(),
           t.associations(), t.propagations()));
-      return DeleteTransitGatewayRouteResponse.builder().route(TransitGatewayRoute.builder()
-          .destinationCidrBlock(cidr.toString()).type("static").state("deleted").build()).build();
+      // the deleted route as it was, with its attachment, in state deleted (API_DeleteTransitGatewayRoute)
+      TransitGatewayRoute shown = routeShape(route, tx, scope).toBuilder().state("deleted").build();
+      return DeleteTransitGatewayRouteResponse.builder().route(shown).build();
     });
   }
 

@@ -104,7 +104,9 @@ public final class VpcPeeringOperations {
       var active = pcx.withStatus("active", "Active", accepter);
       save(tx, active);
       return AcceptVpcPeeringConnectionResponse.builder()
-          .vpcPeeringConnection(shape(active, Tags.of(tx, scope).apply(pcx.id()))).build();
+          // AWS answers the accept while the connection provisions; describe shows it active
+          .vpcPeeringConnection(shape(active.withStatus("provisioning", "Provisioning", accepter),
+              Tags.of(tx, scope).apply(pcx.id()))).build();
     });
   }
 

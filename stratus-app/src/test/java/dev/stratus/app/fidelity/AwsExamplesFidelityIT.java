@@ -104,6 +104,13 @@ class AwsExamplesFidelityIT {
       if (r < 0) args.addAll(List.of("--region", region));
       boolean json = !args.contains("--output");
       if (json) args.addAll(List.of("--output", "json"));
+      for (List<String> pre : fixture.before(args)) {
+        AwsExamples.Result r0 = aws.run(pre, account);
+        if (r0.exit() != 0) {
+          diffs.add(new OutputShape.Difference("*", "fixture", pre.get(1) + ": " + r0.err().strip().lines().findFirst().orElse("")));
+          return false;
+        }
+      }
       AwsExamples.Result result = aws.run(args, account);
       if (result.exit() != 0) {
         diffs.add(new OutputShape.Difference("*", "error", result.err().strip().lines().reduce("", (a, b) -> a + " " + b)

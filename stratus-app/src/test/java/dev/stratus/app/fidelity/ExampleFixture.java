@@ -29,7 +29,7 @@ final class ExampleFixture implements AutoCloseable {
       "vpce-svc", "eipalloc", "eipassoc", "rtbassoc", "aclassoc", "eni-attach", "eigw", "vpce", "igw", "vpc", "subnet",
       "sgr", "sg", "rtb", "acl", "dopt", "eni", "nat", "tgw", "pcx", "pl", "vgw", "cgw", "vpn", "nip", "nia", "i");
   private static final Pattern EC2_ID = Pattern.compile(
-      "(?<![A-Za-z0-9-])(" + String.join("|", EC2_KINDS) + ")-((?=[a-zA-Z]*[0-9])[0-9a-zA-Z]{6,})(?![A-Za-z0-9])");
+      "(?<![A-Za-z0-9-])(" + String.join("|", EC2_KINDS) + ")-((?=[a-zA-Z]*[0-9]|[a-zA-Z]*EXAMPLE)[0-9a-zA-Z]{6,})(?![A-Za-z0-9])");
   private static final Pattern ZONE_ID = Pattern.compile("(?<![A-Za-z0-9])Z[0-9A-Z]{8,}(?![A-Za-z0-9])");
   private static final Pattern CHANGE_ID = Pattern.compile("(?<![A-Za-z0-9])C[0-9A-Z]{8,}(?![A-Za-z0-9])");
   private static final Pattern HEALTH_CHECK_ID = Pattern.compile(
@@ -46,6 +46,8 @@ final class ExampleFixture implements AutoCloseable {
   /** The example's id → ours. */
   private final Map<String, String> ids = new LinkedHashMap<>();
   private final Map<String, List<String>> made = new HashMap<>();
+  /** Per kind, how many of the made resources an example id names (the rest were made as dependencies). */
+  private final Map<String, Integer> named = new HashMap<>();
   private String zoneChange;
 
   ExampleFixture(URI endpoint, String account, String region, String command) {
@@ -97,9 +99,11 @@ final class ExampleFixture implements AutoCloseable {
   String mapped(String exampleValue) {
     String direct = ids.get(exampleValue);
     if (direct != null) return direct;
-    // outputs often show a zone id with its prefix: /hostedzone/Z…
+    // Route 53 outputs show zone and change ids with their prefix: /hostedzone/Z…, /change/C…
     for (var e : ids.entrySet()) {
-      if (exampleValue.endsWith("/" + e.getKey())) return exampleValue.replace(e.getKey(), e.getValue());
+      if (exampleValue.equals("/hostedzone/" + e.getKey()) || exampleValue.equals("/change/" + e.getKey())) {
+        return exampleValue.replace(e.getKey(), e.getValue());
+      }
     }
     return exampleValue;
   }
@@ -115,11 +119,10 @@ final class ExampleFixture implements AutoCloseable {
     return sb.toString();
   }
 
+  /** The next resource of a kind for a new example id: one made as a dependency first, else a new one. */
   private String next(String kind) {
-    int n = made.getOrDefault(kind, List.of()).size();
-    String id = create(kind, n);
-    made.computeIfAbsent(kind, k -> new ArrayList<>()).add(id);
-    return id;
+    int n = named.merge(kind, 1, Integer::sum) - 1;
+    return nth(kind, n);
   }
 
   /** The {@code n}th resource of a kind, made before on demand. */
@@ -158,7 +161,7 @@ final class ExampleFixture implements AutoCloseable {
         String igw = ec2().createInternetGateway(r -> r.tagSpecifications(name(ResourceType.INTERNET_GATEWAY, "igw-" + n)))
             .internetGateway().internetGatewayId();
         // attached to the first VPC, as the commands that name a gateway with a VPC need; the attach example not
-        if (n == 0 && !command.equals("attach-internet-gateway")) {
+        if (n == 0 && !command.equals("attach-internet-gateway") && !command.equals("delete-internet-gateway")) {
           ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(first("ec2:vpc")));
         }
         yield igw;
@@ -203,7 +206,7 @@ final class ExampleFixture implements AutoCloseable {
       case "ec2:pl" -> ec2().describeManagedPrefixLists(r -> { }).prefixLists().get(n).prefixListId();
       case "ec2:vgw" -> {
         String vgw = ec2().createVpnGateway(r -> r.type(GatewayType.IPSEC_1)).vpnGateway().vpnGatewayId();
-        if (n == 0 && !command.equals("attach-vpn-gateway")) {
+        if (n == 0 && !command.equals("attach-vpn-gateway") && !command.equals("delete-vpn-gateway")) {
           ec2().attachVpnGateway(r -> r.vpnGatewayId(vgw).vpcId(first("ec2:vpc")));
         }
         yield vgw;
@@ -251,6 +254,19 @@ final class ExampleFixture implements AutoCloseable {
       case "delete-network-acl-entry" -> ec2().createNetworkAclEntry(r -> r.networkAclId(arg(args, "--network-acl-id"))
           .ruleNumber(Integer.parseInt(arg(args, "--rule-number"))).egress(args.contains("--egress")).protocol("-1")
           .cidrBlock("0.0.0.0/0").ruleAction(RuleAction.ALLOW));
+      case "replace-network-acl-entry" -> ec2().createNetworkAclEntry(r -> r.networkAclId(arg(args, "--network-acl-id"))
+          .ruleNumber(Integer.parseInt(arg(args, "--rule-number"))).egress(args.contains("--egress")).protocol("-1")
+          .cidrBlock("0.0.0.0/0").ruleAction(RuleAction.DENY));
+      case "delete-vpn-connection-route" -> ec2().createVpnConnectionRoute(r -> r.vpnConnectionId(arg(args, "--vpn-connection-id"))
+          .destinationCidrBlock(arg(args, "--destination-cidr-block")));
+      case "create-vpc-endpoint" -> {
+        // private DNS (the default for interface endpoints) needs DNS hostnames, off in a new VPC
+        ec2().modifyVpcAttribute(r -> r.vpcId(first("ec2:vpc")).enableDnsHostnames(b -> b.value(true)));
+      }
+      case "revoke-security-group-ingress", "revoke-security-group-egress" -> {
+        String group = arg(args, "--group-name");
+        if (group != null) ec2().createSecurityGroup(r -> r.groupName(group).description("named by the example"));
+      }
       case "delete-route" -> ec2().createRoute(r -> r.routeTableId(arg(args, "--route-table-id"))
           .destinationCidrBlock(arg(args, "--destination-cidr-block")).gatewayId(first("ec2:igw")));
       case "delete-transit-gateway-route" -> ec2().createTransitGatewayRoute(r -> r
@@ -276,6 +292,22 @@ final class ExampleFixture implements AutoCloseable {
       }
       default -> { }
     }
+  }
+
+  /**
+   * The commands to run before the example's own (with the same arguments): the rules a revoke or
+   * an update of descriptions names must exist first.
+   */
+  List<List<String>> before(List<String> args) {
+    String authorize = switch (command) {
+      case "revoke-security-group-ingress", "update-security-group-rule-descriptions-ingress" -> "authorize-security-group-ingress";
+      case "revoke-security-group-egress", "update-security-group-rule-descriptions-egress" -> "authorize-security-group-egress";
+      default -> null;
+    };
+    if (authorize == null) return List.of();
+    List<String> pre = new ArrayList<>(args);
+    pre.set(1, authorize);
+    return List.of(pre);
   }
 
   /** The value after {@code name} in {@code args}, or null. */
