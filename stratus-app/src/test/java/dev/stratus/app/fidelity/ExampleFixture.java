@@ -269,7 +269,7 @@ final class ExampleFixture implements AutoCloseable {
       }
       case "delete-route" -> ec2().createRoute(r -> r.routeTableId(arg(args, "--route-table-id"))
           .destinationCidrBlock(arg(args, "--destination-cidr-block")).gatewayId(first("ec2:igw")));
-      case "delete-transit-gateway-route" -> ec2().createTransitGatewayRoute(r -> r
+      case "delete-transit-gateway-route", "replace-transit-gateway-route" -> ec2().createTransitGatewayRoute(r -> r
           .transitGatewayRouteTableId(arg(args, "--transit-gateway-route-table-id"))
           .destinationCidrBlock(arg(args, "--destination-cidr-block")).transitGatewayAttachmentId(first("ec2:tgw-attach")));
       case "disable-transit-gateway-route-table-propagation" -> ec2().enableTransitGatewayRouteTablePropagation(r -> r
