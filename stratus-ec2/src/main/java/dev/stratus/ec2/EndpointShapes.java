@@ -15,11 +15,11 @@ final class EndpointShapes {
   private EndpointShapes() {}
 
   static software.amazon.awssdk.services.ec2.model.VpcEndpoint endpoint(VpcEndpoint e, String account,
-      Map<String, String> tags) {
+      Map<String, String> tags, java.util.function.Function<String, String> groupNames) {
     return software.amazon.awssdk.services.ec2.model.VpcEndpoint.builder().vpcEndpointId(e.id())
         .vpcEndpointType(e.type()).vpcId(e.vpcId()).serviceName(e.serviceName()).state(e.state())
         .policyDocument(e.policyDocument()).routeTableIds(e.routeTableIds()).subnetIds(e.subnetIds())
-        .groups(e.groupIds().stream().map(g -> SecurityGroupIdentifier.builder().groupId(g).build()).toList())
+        .groups(e.groupIds().stream().map(g -> SecurityGroupIdentifier.builder().groupId(g).groupName(groupNames.apply(g)).build()).toList())
         .networkInterfaceIds(e.networkInterfaceIds()).privateDnsEnabled(e.privateDnsEnabled())
         .requesterManaged(false).ownerId(account).creationTimestamp(e.creationTime())
         .dnsEntries(e.dnsNames().stream().map(n -> DnsEntry.builder().dnsName(n).hostedZoneId("Z7HUB22UULQXV").build())
@@ -36,7 +36,7 @@ final class EndpointShapes {
         .baseEndpointDnsNames(s.shortName() + "." + region + ".vpce.amazonaws.com")
         .privateDnsName(type.equals("Interface") ? s.privateDnsName(region) : null)
         .vpcEndpointPolicySupported(true).acceptanceRequired(false).managesVpcEndpoints(false)
-        .privateDnsNameVerificationState(type.equals("Interface") ? "verified" : null).build()).toList();
+        .privateDnsNameVerificationState(type.equals("Interface") ? "verified" : null).tags(List.of()).build()).toList();
   }
 
   static ServiceDetail customService(VpcEndpointService s, String region) {

@@ -16,6 +16,7 @@ final class InstanceShapes {
   static software.amazon.awssdk.services.ec2.model.Instance instance(ReadView view, String scope, Instance i,
       String account, String region, Map<String, String> tags, String shownState) {
     var eni = view.get(Ec2Tables.NETWORK_INTERFACE, scope, i.primaryNetworkInterfaceId()).orElse(null);
+    boolean pending = shownState.equals("pending"); // RunInstances' answer: AWS shows the launch in progress
     var b = software.amazon.awssdk.services.ec2.model.Instance.builder()
         .instanceId(i.id()).imageId(i.imageId()).instanceType(i.instanceType()).keyName(i.keyName())
         .launchTime(i.launchTime()).amiLaunchIndex(i.amiLaunchIndex()).clientToken(i.clientToken())
@@ -24,7 +25,19 @@ final class InstanceShapes {
         .monitoring(Monitoring.builder().state("disabled").build()).architecture("x86_64").rootDeviceType("ebs")
         .rootDeviceName("/dev/xvda").virtualizationType("hvm").hypervisor("xen").ebsOptimized(false)
         .enaSupport(true).sourceDestCheck(true).platformDetails("Linux/UNIX").usageOperation("RunInstances")
-        .tags(tags.isEmpty() ? null : Tags.sdk(tags));
+        .usageOperationUpdateTime(i.launchTime())
+        // AWS's defaults for what a Stratus instance does not model (API_Instance): no product codes,
+        // block devices or transition reason; open capacity reservations; IMDS on with optional tokens
+        .productCodes(List.of()).blockDeviceMappings(List.of()).stateTransitionReason("")
+        .capacityReservationSpecification(c -> c.capacityReservationPreference("open"))
+        .metadataOptions(m -> m.state(pending ? "pending" : "applied").httpTokens("optional").httpPutResponseHopLimit(1).httpEndpoint("enabled")
+            .httpProtocolIpv6("disabled").instanceMetadataTags("disabled"))
+        .hibernationOptions(h -> h.configured(false)).enclaveOptions(e -> e.enabled(false))
+        .maintenanceOptions(m -> m.autoRecovery("default"))
+        .privateDnsNameOptions(o -> o.hostnameType("ip-name").enableResourceNameDnsARecord(false)
+            .enableResourceNameDnsAAAARecord(false))
+        .stateReason(pending ? StateReason.builder().code("pending").message("pending").build() : null)
+        .tags(Tags.sdk(tags));
     if (!i.state().equals("terminated") && eni != null) {
       b.subnetId(i.subnetId()).vpcId(i.vpcId()).privateIpAddress(eni.privateIpAddress())
           .privateDnsName(Interfaces.privateDnsName(eni.privateIpAddress(), region))
@@ -32,9 +45,17 @@ final class InstanceShapes {
           .networkInterfaces(InstanceNetworkInterface.builder().networkInterfaceId(eni.id()).subnetId(eni.subnetId())
               .vpcId(eni.vpcId()).privateIpAddress(eni.privateIpAddress()).macAddress(eni.macAddress())
               .status("in-use").ownerId(account).sourceDestCheck(eni.sourceDestCheck()).interfaceType("interface")
-              .groups(groups(view, scope, eni.groupIds()))
+              .groups(groups(view, scope, eni.groupIds())).description(eni.description() == null ? "" : eni.description())
+              .privateDnsName(Interfaces.privateDnsName(eni.privateIpAddress(), region)).ipv6Addresses(List.of())
+              .privateIpAddresses(InstancePrivateIpAddress.builder().primary(true).privateIpAddress(eni.privateIpAddress())
+                  .privateDnsName(Interfaces.privateDnsName(eni.privateIpAddress(), region))
+                  .association(eni.association() == null ? null : InstanceNetworkInterfaceAssociation.builder()
+                      .publicIp(eni.association().publicIp()).ipOwnerId("amazon")
+                      .publicDnsName(Interfaces.publicDnsName(eni.association().publicIp(), region)).build())
+                  .build())
               .attachment(InstanceNetworkInterfaceAttachment.builder().attachmentId(eni.attachment().id())
-                  .deviceIndex(0).status("attached").deleteOnTermination(true).build())
+                  .attachTime(i.launchTime()).networkCardIndex(0)
+                  .deviceIndex(0).status(pending ? "attaching" : "attached").deleteOnTermination(true).build())
               .association(eni.association() == null ? null : InstanceNetworkInterfaceAssociation.builder()
                   .publicIp(eni.association().publicIp()).ipOwnerId("amazon")
                   .publicDnsName(Interfaces.publicDnsName(eni.association().publicIp(), region)).build())

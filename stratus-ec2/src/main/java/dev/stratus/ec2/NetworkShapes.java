@@ -20,13 +20,12 @@ import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
 final class NetworkShapes {
   private NetworkShapes() {}
 
-  static software.amazon.awssdk.services.ec2.model.Vpc vpc(Vpc v, String account, Map<String, String> tags,
-      String state) {
+  static software.amazon.awssdk.services.ec2.model.Vpc vpc(Vpc v, String account, String region,
+      Map<String, String> tags, String state) {
     return software.amazon.awssdk.services.ec2.model.Vpc.builder()
         .vpcId(v.id()).ownerId(account).state(state).cidrBlock(v.primaryCidr().toString())
         .cidrBlockAssociationSet(v.cidrBlocks().stream().map(NetworkShapes::v4).toList())
-        .ipv6CidrBlockAssociationSet(v.ipv6CidrBlocks().isEmpty() ? null
-            : v.ipv6CidrBlocks().stream().map(NetworkShapes::v6).toList())
+        .ipv6CidrBlockAssociationSet(v.ipv6CidrBlocks().stream().map(a -> v6(a, region)).toList())
         .dhcpOptionsId(v.dhcpOptionsId()).instanceTenancy(v.instanceTenancy()).isDefault(v.isDefault())
         .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
   }
@@ -36,9 +35,10 @@ final class NetworkShapes {
         .cidrBlockState(VpcCidrBlockState.builder().state(a.state()).build()).build();
   }
 
-  static VpcIpv6CidrBlockAssociation v6(Vpc.CidrAssociation a) {
+  /** An Amazon-provided IPv6 block: its network border group is the Region's (API_VpcIpv6CidrBlockAssociation). */
+  static VpcIpv6CidrBlockAssociation v6(Vpc.CidrAssociation a, String region) {
     return VpcIpv6CidrBlockAssociation.builder().associationId(a.associationId())
-        .ipv6CidrBlock(a.cidr().toString()).ipv6Pool("Amazon").networkBorderGroup(null)
+        .ipv6CidrBlock(a.cidr().toString()).ipv6Pool("Amazon").networkBorderGroup(region)
         .ipv6CidrBlockState(VpcCidrBlockState.builder().state(a.state()).build()).build();
   }
 

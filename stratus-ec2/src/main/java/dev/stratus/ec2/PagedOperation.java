@@ -35,6 +35,8 @@ enum PagedOperation {
   DESCRIBE_ROUTE_TABLES(5, 100, false, null),
   /** [model] DescribeSecurityGroupsMaxResults; [doc] "between 5 and 1000". */
   DESCRIBE_SECURITY_GROUPS(5, 1000, false, null),
+  /** [model] GetSecurityGroupsForVpcRequestMaxResults: 5..1000. */
+  GET_SECURITY_GROUPS_FOR_VPC(5, 1000, false, null),
   /** [model] DescribeSecurityGroupRulesMaxResults; [doc] "between 5 and 1000". */
   DESCRIBE_SECURITY_GROUP_RULES(5, 1000, false, null),
   /** [model] DescribeNetworkAclsMaxResults. */

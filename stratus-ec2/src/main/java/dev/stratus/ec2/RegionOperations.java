@@ -28,9 +28,9 @@ public final class RegionOperations {
           .one("zone-name", RegionCatalog.Zone::name)
           .one("zone-id", RegionCatalog.Zone::id)
           .one("region-name", RegionCatalog.Zone::region)
-          .one("group-name", RegionCatalog.Zone::region)
-          .one("group-long-name", z -> z.region())
-          .one("network-border-group", RegionCatalog.Zone::region)
+          .one("group-name", RegionCatalog.Zone::groupName)
+          .one("group-long-name", RegionCatalog.Zone::groupLongName)
+          .one("network-border-group", RegionCatalog.Zone::networkBorderGroup)
           .one("state", z -> "available")
           .one("zone-type", z -> "availability-zone")
           .one("opt-in-status", z -> "opt-in-not-required")
@@ -74,8 +74,8 @@ public final class RegionOperations {
     zones = Ec2Filters.apply(req.filters(), zones, ZONE_FILTERS, id -> Map.of());
     return DescribeAvailabilityZonesResponse.builder().availabilityZones(zones.stream().map(z ->
         AvailabilityZone.builder().zoneName(z.name()).zoneId(z.id()).state("available")
-            .optInStatus("opt-in-not-required").regionName(z.region()).groupName(z.region())
-            .groupLongName(z.region()).networkBorderGroup(z.region()).zoneType("availability-zone")
+            .optInStatus("opt-in-not-required").regionName(z.region()).groupName(z.groupName())
+            .groupLongName(z.groupLongName()).networkBorderGroup(z.networkBorderGroup()).zoneType("availability-zone")
             .messages(List.of()).build()).toList()).build();
   }
 

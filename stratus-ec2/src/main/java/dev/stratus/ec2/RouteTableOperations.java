@@ -174,6 +174,11 @@ public final class RouteTableOperations {
       RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
       RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
           req.destinationPrefixListId());
+      // the prefix lists Stratus has are AWS's managed ones of the Region
+      if (dest instanceof RouteTable.PrefixListDestination p
+          && dev.stratus.ec2.model.AwsServices.prefixLists(ctx.region()).stream().noneMatch(x -> x.id().equals(p.prefixListId()))) {
+        throw IdKind.PREFIX_LIST.notFound(p.prefixListId());
+      }
       RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
           req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
           req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));

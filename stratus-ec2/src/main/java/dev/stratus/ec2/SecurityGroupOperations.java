@@ -99,6 +99,35 @@ public final class SecurityGroupOperations {
         .nextToken(page.nextTokenOrNull()).build();
   }
 
+  /** Filters of GetSecurityGroupsForVpc (API_GetSecurityGroupsForVpc). */
+  private static final Ec2Filters.Spec<SecurityGroup> FOR_VPC_FILTERS = Ec2Filters.Spec.<SecurityGroup>of(SecurityGroup::id)
+      .one("group-id", SecurityGroup::id)
+      .one("group-name", SecurityGroup::name)
+      .one("description", SecurityGroup::description)
+      .one("primary-vpc-id", SecurityGroup::vpcId);
+
+  /**
+   * The groups an interface in the VPC may use: Stratus has no security group VPC associations
+   * (AssociateSecurityGroupVpc), so these are the VPC's own groups, each with the VPC as primary.
+   */
+  public GetSecurityGroupsForVpcResponse getSecurityGroupsForVpc(RequestContext ctx, GetSecurityGroupsForVpcRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.GET_SECURITY_GROUPS_FOR_VPC, req.maxResults(), req.nextToken());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    String vpcId = Ec2Store.param(req.vpcId(), "VpcId");
+    Ec2Store.require(view, scope, IdKind.VPC, Ec2Tables.VPC, vpcId);
+    Ec2Store.dryRun(req.dryRun());
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    List<SecurityGroup> groups = view.list(Ec2Tables.SECURITY_GROUP, scope).stream()
+        .filter(g -> g.vpcId().equals(vpcId)).sorted(java.util.Comparator.comparing(SecurityGroup::id)).toList();
+    var spec = FOR_VPC_FILTERS.forAccount(ctx.accountId());
+    var page = cursor.page(Ec2Filters.apply(req.filters(), groups, spec, tags), SecurityGroup::id);
+    return GetSecurityGroupsForVpcResponse.builder().securityGroupForVpcs(page.items().stream()
+        .map(g -> SecurityGroupForVpc.builder().groupId(g.id()).groupName(g.name()).description(g.description())
+            .ownerId(ctx.accountId()).primaryVpcId(g.vpcId()).tags(Tags.sdk(tags.apply(g.id()))).build()).toList())
+        .nextToken(page.nextTokenOrNull()).build();
+  }
+
   public DeleteSecurityGroupResponse deleteSecurityGroup(RequestContext ctx, DeleteSecurityGroupRequest req) {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {

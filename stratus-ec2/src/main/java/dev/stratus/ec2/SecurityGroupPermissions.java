@@ -2,6 +2,7 @@ package dev.stratus.ec2;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.SecurityGroup;
 import java.util.ArrayList;
@@ -49,6 +50,11 @@ final class SecurityGroupPermissions {
       }
       for (PrefixListId pl : p.prefixListIds()) {
         IdKind.PREFIX_LIST.checkShape(pl.prefixListId());
+        // the prefix lists Stratus has are AWS's managed ones of the Region (scope is account/region)
+        String region = scope.substring(scope.indexOf('/') + 1);
+        if (AwsServices.prefixLists(region).stream().noneMatch(x -> x.id().equals(pl.prefixListId()))) {
+          throw IdKind.PREFIX_LIST.notFound(pl.prefixListId());
+        }
         rules.add(rule(egress, protocol, from, to, new SecurityGroup.PrefixListPeer(pl.prefixListId()), pl.description()));
       }
       for (UserIdGroupPair pair : p.userIdGroupPairs()) {

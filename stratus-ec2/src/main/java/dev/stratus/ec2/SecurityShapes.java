@@ -1,6 +1,7 @@
 package dev.stratus.ec2;
 
 import dev.stratus.ec2.model.SecurityGroup;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.ReferencedSecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
@@ -22,7 +23,7 @@ final class SecurityShapes {
   static SecurityGroupRule rule(SecurityGroup g, SecurityGroup.Rule r, String account, String region) {
     var b = SecurityGroupRule.builder().securityGroupRuleId(r.id()).groupId(g.id()).groupOwnerId(account)
         .isEgress(r.egress()).ipProtocol(r.protocol()).fromPort(r.fromPort()).toPort(r.toPort())
-        .description(r.description())
+        .description(r.description()).tags(List.of())
         .securityGroupRuleArn("arn:aws:ec2:" + region + ":" + account + ":security-group-rule/" + r.id());
     switch (r.peer()) {
       case SecurityGroup.CidrPeer c when c.cidr().ipv6() -> b.cidrIpv6(c.cidr().toString());

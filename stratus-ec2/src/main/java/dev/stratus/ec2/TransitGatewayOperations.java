@@ -154,8 +154,9 @@ public final class TransitGatewayOperations {
           options.defaultRouteTableAssociation().equals("enable") ? assocRtb : null,
           options.defaultRouteTablePropagation().equals("enable") ? propRtb : null);
       tx.put(Ec2Tables.TRANSIT_GATEWAY, scope, tgw.id(), updated);
-      return ModifyTransitGatewayResponse.builder().transitGateway(shape(updated, ctx, Tags.of(tx, scope).apply(tgw.id())))
-          .build();
+      // the change applies at once here; the answer shows it in progress, as AWS's does
+      return ModifyTransitGatewayResponse.builder().transitGateway(shape(updated, ctx, Tags.of(tx, scope).apply(tgw.id()))
+          .toBuilder().state("modifying").build()).build();
     });
   }
 

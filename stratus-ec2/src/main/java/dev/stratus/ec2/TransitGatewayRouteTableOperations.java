@@ -63,7 +63,8 @@ public final class TransitGatewayRouteTableOperations {
       Tags.drop(tx, scope, t.id());
       return DeleteTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(
           software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id())
-              .transitGatewayId(t.transitGatewayId()).state("deleting").build()).build();
+              .transitGatewayId(t.transitGatewayId()).state("deleting").defaultAssociationRouteTable(t.defaultAssociation())
+              .defaultPropagationRouteTable(t.defaultPropagation()).creationTime(t.creationTime()).build()).build();
     });
   }
 
@@ -186,40 +187,54 @@ public final class TransitGatewayRouteTableOperations {
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes().stream().filter(r -> r != route).toList(),
           t.associations(), t.propagations()));
-      return DeleteTransitGatewayRouteResponse.builder().route(TransitGatewayRoute.builder()
-          .destinationCidrBlock(cidr.toString()).type("static").state("deleted").build()).build();
+      // the deleted route as it was, with its attachment, in state deleted (API_DeleteTransitGatewayRoute)
+      TransitGatewayRoute shown = routeShape(route, tx, scope).toBuilder().state("deleted").build();
+      return DeleteTransitGatewayRouteResponse.builder().route(shown).build();
     });
   }
 
   public CreateTransitGatewayRouteResponse createTransitGatewayRoute(RequestContext ctx,
       CreateTransitGatewayRouteRequest req) {
+    return CreateTransitGatewayRouteResponse.builder().route(putStatic(ctx, req.destinationCidrBlock(),
+        req.transitGatewayRouteTableId(), req.transitGatewayAttachmentId(), req.blackhole(), req.dryRun(), false)).build();
+  }
+
+  /** Replaces the static route to a destination (API_ReplaceTransitGatewayRoute); a missing one is InvalidRoute.NotFound. */
+  public ReplaceTransitGatewayRouteResponse replaceTransitGatewayRoute(RequestContext ctx,
+      ReplaceTransitGatewayRouteRequest req) {
+    return ReplaceTransitGatewayRouteResponse.builder().route(putStatic(ctx, req.destinationCidrBlock(),
+        req.transitGatewayRouteTableId(), req.transitGatewayAttachmentId(), req.blackhole(), req.dryRun(), true)).build();
+  }
+
+  private TransitGatewayRoute putStatic(RequestContext ctx, String destination, String tableId, String attachmentId,
+      Boolean blackholeParam, Boolean dryRun, boolean replace) {
     String scope = ctx.regionalScope();
-    String text = Ec2Store.param(req.destinationCidrBlock(), "DestinationCidrBlock");
+    String text = Ec2Store.param(destination, "DestinationCidrBlock");
     Cidr cidr = Cidr.tryParse(text).orElseThrow(() -> Ec2Errors.invalidCidr("DestinationCidrBlock", text));
-    boolean blackhole = Boolean.TRUE.equals(req.blackhole());
+    boolean blackhole = Boolean.TRUE.equals(blackholeParam);
     return store.write(ctx, tx -> {
-      IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.checkShape(req.transitGatewayRouteTableId());
-      if (!blackhole) IdKind.TRANSIT_GATEWAY_ATTACHMENT.checkShape(Ec2Store.param(req.transitGatewayAttachmentId(),
+      IdKind.TRANSIT_GATEWAY_ROUTE_TABLE.checkShape(tableId);
+      if (!blackhole) IdKind.TRANSIT_GATEWAY_ATTACHMENT.checkShape(Ec2Store.param(attachmentId,
           "TransitGatewayAttachmentId"));
       TransitGatewayRouteTable t = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
-          Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
+          Ec2Tables.TGW_ROUTE_TABLE, tableId);
       if (!blackhole) {
-        var att = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
-            req.transitGatewayAttachmentId());
+        var att = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT, attachmentId);
         if (!att.transitGatewayId().equals(t.transitGatewayId())) {
           throw Ec2Errors.invalidParameterValue("Attachment " + att.id() + " is not attached to " + t.transitGatewayId());
         }
       }
-      if (t.routes().stream().anyMatch(r -> r.destination().equals(cidr) && r.type().equals("static"))) {
-        throw Ec2Errors.routeExists(cidr.toString());
-      }
-      Ec2Store.dryRun(req.dryRun());
-      var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : req.transitGatewayAttachmentId(), "static",
+      boolean exists = t.routes().stream().anyMatch(r -> r.destination().equals(cidr) && r.type().equals("static"));
+      if (exists && !replace) throw Ec2Errors.routeExists(cidr.toString());
+      if (!exists && replace) throw Ec2Errors.routeNotFound(t.id(), cidr.toString());
+      Ec2Store.dryRun(dryRun);
+      var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : attachmentId, "static",
           blackhole ? "blackhole" : "active");
-      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
+      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes().stream()
+          .filter(r -> !(r.destination().equals(cidr) && r.type().equals("static"))).toList());
       routes.add(route);
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
-      return CreateTransitGatewayRouteResponse.builder().route(routeShape(route, tx, scope)).build();
+      return routeShape(route, tx, scope);
     });
   }
 

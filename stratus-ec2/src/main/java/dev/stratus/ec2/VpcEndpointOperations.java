@@ -62,7 +62,10 @@ public final class VpcEndpointOperations {
       tx.put(Ec2Tables.VPC_ENDPOINT, scope, id, ep);
       Tags.apply(tx, scope, id, "vpc-endpoint", req.tagSpecifications());
       return CreateVpcEndpointResponse.builder().clientToken(req.clientToken())
-          .vpcEndpoint(EndpointShapes.endpoint(ep, ctx.accountId(), Tags.of(tx, scope).apply(id))).build();
+          .vpcEndpoint(EndpointShapes.endpoint(ep, ctx.accountId(), Tags.of(tx, scope).apply(id), groupNames(tx, scope))
+              // an interface or load balancer endpoint answers pending while its interfaces come up, as AWS's does
+              .toBuilder().state(ep.type().equals("Gateway") || !ep.state().equals("available") ? ep.state() : "pending")
+              .build()).build();
     });
   }
 
@@ -126,10 +129,14 @@ public final class VpcEndpointOperations {
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.VPC_ENDPOINT, Ec2Tables.VPC_ENDPOINT, req.vpcEndpointIds());
     var page = cursor.page(Ec2Filters.apply(req.filters(), all,
-        FILTERS.withShape(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()))), tags), VpcEndpoint::id);
+        FILTERS.withShape(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()), groupNames(view, scope))), tags), VpcEndpoint::id);
     return DescribeVpcEndpointsResponse.builder().vpcEndpoints(page.items().stream()
-        .map(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()))).toList())
+        .map(e -> EndpointShapes.endpoint(e, ctx.accountId(), tags.apply(e.id()), groupNames(view, scope))).toList())
         .nextToken(page.nextTokenOrNull()).build();
+  }
+
+  private static Function<String, String> groupNames(ReadView view, String scope) {
+    return id -> view.get(Ec2Tables.SECURITY_GROUP, scope, id).map(dev.stratus.ec2.model.SecurityGroup::name).orElse(null);
   }
 
   public ModifyVpcEndpointResponse modifyVpcEndpoint(RequestContext ctx, ModifyVpcEndpointRequest req) {

@@ -22,6 +22,12 @@ public final class VpcPeeringOperations {
   /** Pending requests expire after 7 days (vpc.md §25). */
   static final Duration PENDING_LIFETIME = Duration.ofDays(7);
 
+  /**
+   * Statuses in which AWS shows the accepter's CIDR blocks and peering options: until the accepter
+   * accepts, it shows only the accepter's owner, VPC and Region (API_VpcPeeringConnectionVpcInfo).
+   */
+  private static final java.util.Set<String> ACCEPTED = java.util.Set.of("provisioning", "active", "deleting");
+
   static final Ec2Filters.Spec<VpcPeeringConnection> FILTERS =
       Ec2Filters.Spec.<VpcPeeringConnection>of(VpcPeeringConnection::id)
           .one("vpc-peering-connection-id", VpcPeeringConnection::id)
@@ -32,7 +38,8 @@ public final class VpcPeeringOperations {
           .many("requester-vpc-info.cidr-block", p -> p.requester().cidrs().stream().map(Cidr::toString).toList())
           .one("accepter-vpc-info.vpc-id", p -> p.accepter().vpcId())
           .one("accepter-vpc-info.owner-id", p -> p.accepter().ownerId())
-          .many("accepter-vpc-info.cidr-block", p -> p.accepter().cidrs().stream().map(Cidr::toString).toList())
+          .many("accepter-vpc-info.cidr-block", p -> ACCEPTED.contains(p.status())
+              ? p.accepter().cidrs().stream().map(Cidr::toString).toList() : List.of())
           .one("expiration-time", p -> p.expirationTime());
 
   private final Ec2Store store;
@@ -97,7 +104,9 @@ public final class VpcPeeringOperations {
       var active = pcx.withStatus("active", "Active", accepter);
       save(tx, active);
       return AcceptVpcPeeringConnectionResponse.builder()
-          .vpcPeeringConnection(shape(active, Tags.of(tx, scope).apply(pcx.id()))).build();
+          // AWS answers the accept while the connection provisions; describe shows it active
+          .vpcPeeringConnection(shape(active.withStatus("provisioning", "Provisioning", accepter),
+              Tags.of(tx, scope).apply(pcx.id()))).build();
     });
   }
 
@@ -180,14 +189,18 @@ public final class VpcPeeringOperations {
       Map<String, String> tags) {
     return software.amazon.awssdk.services.ec2.model.VpcPeeringConnection.builder().vpcPeeringConnectionId(p.id())
         .status(VpcPeeringConnectionStateReason.builder().code(p.status()).message(p.message()).build())
-        .requesterVpcInfo(info(p.requester())).accepterVpcInfo(info(p.accepter())).expirationTime(p.expirationTime())
-        .tags(Tags.sdk(tags)).build();
+        .requesterVpcInfo(info(p.requester(), true)).accepterVpcInfo(info(p.accepter(), ACCEPTED.contains(p.status())))
+        .expirationTime(p.expirationTime()).tags(Tags.sdk(tags)).build();
   }
 
-  private static VpcPeeringConnectionVpcInfo info(VpcPeeringConnection.Side s) {
-    return VpcPeeringConnectionVpcInfo.builder().ownerId(s.ownerId()).vpcId(s.vpcId()).region(s.region())
-        .cidrBlock(s.cidrs().isEmpty() ? null : s.cidrs().get(0).toString())
+  private static VpcPeeringConnectionVpcInfo info(VpcPeeringConnection.Side s, boolean known) {
+    var b = VpcPeeringConnectionVpcInfo.builder().ownerId(s.ownerId()).vpcId(s.vpcId()).region(s.region());
+    if (!known) return b.build();
+    // Stratus has no ClassicLink and keeps no remote-DNS option: AWS's defaults, all false
+    return b.cidrBlock(s.cidrs().isEmpty() ? null : s.cidrs().get(0).toString())
         .cidrBlockSet(s.cidrs().stream().map(c -> CidrBlock.builder().cidrBlock(c.toString()).build()).toList())
+        .peeringOptions(o -> o.allowDnsResolutionFromRemoteVpc(false).allowEgressFromLocalClassicLinkToRemoteVpc(false)
+            .allowEgressFromLocalVpcToRemoteClassicLink(false))
         .build();
   }
 }

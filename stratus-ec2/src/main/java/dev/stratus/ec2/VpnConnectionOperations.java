@@ -153,14 +153,37 @@ public final class VpnConnectionOperations {
     return "18." + (128 + RANDOM.nextInt(64)) + "." + RANDOM.nextInt(256) + "." + (1 + RANDOM.nextInt(254));
   }
 
+  /**
+   * The customer gateway configuration AWS returns with a connection (an XML document); Stratus's
+   * names the gateways and the tunnels' outside addresses, which is all it models of a tunnel.
+   */
+  static String configuration(VpnConnection v) {
+    StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<vpn_connection id=\"")
+        .append(v.id()).append("\">\n  <customer_gateway_id>").append(v.customerGatewayId())
+        .append("</customer_gateway_id>\n  <vpn_gateway_id>")
+        .append(v.vpnGatewayId() != null ? v.vpnGatewayId() : v.transitGatewayId())
+        .append("</vpn_gateway_id>\n  <vpn_connection_type>").append(v.type()).append("</vpn_connection_type>\n");
+    for (String ip : v.tunnelOutsideAddresses()) {
+      xml.append("  <ipsec_tunnel>\n    <vpn_gateway>\n      <tunnel_outside_address>\n        <ip_address>").append(ip)
+          .append("</ip_address>\n      </tunnel_outside_address>\n    </vpn_gateway>\n  </ipsec_tunnel>\n");
+    }
+    return xml.append("</vpn_connection>").toString();
+  }
+
   private static software.amazon.awssdk.services.ec2.model.VpnConnection shape(VpnConnection v, String attachmentId,
       String state, Map<String, String> tags) {
     return software.amazon.awssdk.services.ec2.model.VpnConnection.builder().vpnConnectionId(v.id()).type(v.type())
         .customerGatewayId(v.customerGatewayId()).vpnGatewayId(v.vpnGatewayId()).transitGatewayId(v.transitGatewayId())
         .state(state).category("VPN").gatewayAssociationState(attachmentId != null || v.vpnGatewayId() != null
             ? "associated" : "disassociated")
+        // AWS's defaults for what Stratus does not model: no acceleration, whole-range traffic selectors
         .options(VpnConnectionOptions.builder().staticRoutesOnly(v.staticRoutesOnly()).tunnelInsideIpVersion("ipv4")
+            .enableAcceleration(false).localIpv4NetworkCidr("0.0.0.0/0").remoteIpv4NetworkCidr("0.0.0.0/0")
+            .outsideIpAddressType("PublicIpv4")
+            .tunnelOptions(v.tunnelOutsideAddresses().stream().map(ip -> TunnelOption.builder().outsideIpAddress(ip).build())
+                .toList())
             .build())
+        .customerGatewayConfiguration(configuration(v))
         .routes(v.staticRoutes().stream().map(c -> VpnStaticRoute.builder().destinationCidrBlock(c.toString())
             .source("Static").state("available").build()).toList())
         .vgwTelemetry(v.tunnelOutsideAddresses().stream().map(ip -> VgwTelemetry.builder().outsideIpAddress(ip)

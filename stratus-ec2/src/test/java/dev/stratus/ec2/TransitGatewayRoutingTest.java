@@ -82,6 +82,22 @@ class TransitGatewayRoutingTest {
   }
 
   @Test
+  void replaceRoute_movesTheStaticRouteToBlackhole_missingRouteRefused() {
+    String tgw = isolatedTgw();
+    String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
+    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
+        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    tables.createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder().transitGatewayRouteTableId(rtb)
+        .destinationCidrBlock("10.0.0.0/16").transitGatewayAttachmentId(prod).build());
+    var replaced = tables.replaceTransitGatewayRoute(f.ctx, ReplaceTransitGatewayRouteRequest.builder()
+        .transitGatewayRouteTableId(rtb).destinationCidrBlock("10.0.0.0/16").blackhole(true).build()).route();
+    assertThat(replaced.stateAsString()).isEqualTo("blackhole");
+    assertThat(routes(rtb)).singleElement().satisfies(r -> assertThat(r.stateAsString()).isEqualTo("blackhole"));
+    Ec2Fixture.refused(() -> tables.replaceTransitGatewayRoute(f.ctx, ReplaceTransitGatewayRouteRequest.builder()
+        .transitGatewayRouteTableId(rtb).destinationCidrBlock("10.9.0.0/16").blackhole(true).build()), "InvalidRoute.NotFound");
+  }
+
+  @Test
   void vpnOnTgw_staticRoutesPropagateIntoDefaultTable() {
     var tgw = tgws.createTransitGateway(f.ctx, CreateTransitGatewayRequest.builder().build()).transitGateway();
     String cgw = vpn.createCustomerGateway(f.ctx, CreateCustomerGatewayRequest.builder().ipAddress("203.0.113.10")

@@ -2,6 +2,7 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 
@@ -18,10 +19,21 @@ class VpcPeeringTest {
         .peerVpcId(b).build()).vpcPeeringConnection();
     assertThat(created.status().codeAsString()).isEqualTo("initiating-request");
     String pcx = created.vpcPeeringConnectionId();
-    assertThat(describe(pcx).status().codeAsString()).isEqualTo("pending-acceptance");
+    assertThat(created.expirationTime()).isNotNull();
+    var pending = describe(pcx);
+    assertThat(pending.status().codeAsString()).isEqualTo("pending-acceptance");
+    // until accepted AWS shows only the accepter's owner, VPC and Region; the requester's options always
+    assertThat(pending.accepterVpcInfo().cidrBlock()).isNull();
+    assertThat(pending.accepterVpcInfo().cidrBlockSet()).isEmpty();
+    assertThat(pending.accepterVpcInfo().peeringOptions()).isNull();
+    assertThat(pending.requesterVpcInfo().peeringOptions().allowDnsResolutionFromRemoteVpc()).isFalse();
+    assertThat(pending.requesterVpcInfo().cidrBlock()).isEqualTo("10.0.0.0/16");
     peering.acceptVpcPeeringConnection(f.ctx, AcceptVpcPeeringConnectionRequest.builder().vpcPeeringConnectionId(pcx).build());
     assertThat(describe(pcx).status().codeAsString()).isEqualTo("active");
     assertThat(describe(pcx).accepterVpcInfo().cidrBlock()).isEqualTo("10.1.0.0/16");
+    var options = describe(pcx).accepterVpcInfo().peeringOptions();
+    assertThat(List.of(options.allowDnsResolutionFromRemoteVpc(), options.allowEgressFromLocalClassicLinkToRemoteVpc(),
+        options.allowEgressFromLocalVpcToRemoteClassicLink())).containsOnly(false);
     String rtb = f.routeTables.describeRouteTables(f.ctx, DescribeRouteTablesRequest.builder().filters(
         Filter.builder().name("vpc-id").values(a).build()).build()).routeTables().get(0).routeTableId();
     f.routeTables.createRoute(f.ctx, CreateRouteRequest.builder().routeTableId(rtb).destinationCidrBlock("10.1.0.0/16")

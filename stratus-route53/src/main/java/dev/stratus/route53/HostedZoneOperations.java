@@ -55,6 +55,7 @@ public final class HostedZoneOperations {
     checkComment(comment);
     boolean privateRequested = req.hostedZoneConfig() != null && Boolean.TRUE.equals(req.hostedZoneConfig().privateZone());
     Optional<HostedZone.Vpc> vpc = Optional.ofNullable(req.vpc()).map(v -> Route53Shapes.fromSdk(v, "vPC"));
+    vpc.ifPresent(v -> state.requireVpc(ctx, v));
     if (privateRequested && vpc.isEmpty()) {
       throw Route53Errors.invalidInput("When you're creating a private hosted zone (when you specify true for"
           + " PrivateZone), you must also specify values for VPCId and VPCRegion.");

@@ -31,7 +31,7 @@ public final class Route53Module implements ServiceModule {
     DnsTargetRegistry targets = DnsTargetRegistry.in(context.extensions());
     heldTargets.set(name -> targets.find(name).isPresent());
     healthStatus(plane.healthStatusSource());
-    List<Object> handlers = new ArrayList<>(handlers(context.store(), context.clock()));
+    List<Object> handlers = new ArrayList<>(handlers(new Route53State(context.store(), context.clock(), context.extensions())));
     handlers.add(new TestDnsAnswerOperations(new Route53State(context.store(), context.clock()), plane.handler()));
     var endpoint = new Endpoint("Route 53 DNS", "udp+tcp", context.settings().bindAddress(), plane.dnsPort().orElseThrow());
     return new Started(handlers, List.of(plane), List.of(endpoint));
@@ -41,8 +41,9 @@ public final class Route53Module implements ServiceModule {
   public void healthStatus(HealthStatusSource source) { healthStatus.set(Objects.requireNonNull(source, "source")); }
 
   /** Every Route 53 API handler over {@code store} and {@code clock}; what tests and {@link #start} use. */
-  public List<Object> handlers(Store store, Clock clock) {
-    var state = new Route53State(store, clock);
+  public List<Object> handlers(Store store, Clock clock) { return handlers(new Route53State(store, clock)); }
+
+  private List<Object> handlers(Route53State state) {
     return List.of(
         new HostedZoneOperations(state),
         new VpcAssociationOperations(state),

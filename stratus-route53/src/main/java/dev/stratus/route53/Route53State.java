@@ -19,10 +19,26 @@ import java.util.Optional;
 final class Route53State {
   final Store store;
   final Clock clock;
+  private final dev.stratus.core.Extensions extensions;
 
-  Route53State(Store store, Clock clock) {
+  Route53State(Store store, Clock clock) { this(store, clock, new dev.stratus.core.Extensions()); }
+
+  Route53State(Store store, Clock clock, dev.stratus.core.Extensions extensions) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.extensions = Objects.requireNonNull(extensions, "extensions");
+  }
+
+  /**
+   * Refuses a VPC that does not exist in the caller's account in the VPC's region, as AWS does for
+   * a private zone's VPC (400 InvalidVPCId); checked only where EC2 runs in this Stratus.
+   */
+  void requireVpc(dev.stratus.core.RequestContext ctx, HostedZone.Vpc vpc) {
+    extensions.find(dev.stratus.core.vpc.VpcLookup.class).ifPresent(lookup -> {
+      if (lookup.vpc(ctx.accountId(), vpc.region(), vpc.vpcId()).isEmpty()) {
+        throw Route53Errors.invalidVpcId("The VPC ID is invalid.");
+      }
+    });
   }
 
   /** The account's zone, or NoSuchHostedZone; {@code id} may carry the {@code /hostedzone/} prefix. */

@@ -23,6 +23,7 @@ public final class VpcAssociationOperations {
     if (req.vpc() == null) throw Route53Errors.missing("vPC");
     var vpc = Route53Shapes.fromSdk(req.vpc(), "vPC");
     String account = ctx.globalScope();
+    state.requireVpc(ctx, vpc);
     return state.store.write(tx -> {
       var zone = Route53State.zone(tx, account, req.hostedZoneId());
       if (!zone.privateZone()) throw Route53Errors.publicZoneVpcAssociation();

@@ -25,7 +25,6 @@ final class InsightsShapes {
   }
 
   private static java.util.List<Tag> tags(Map<String, String> tags) {
-    return tags.isEmpty() ? null
-        : tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
+    return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
   }
 }

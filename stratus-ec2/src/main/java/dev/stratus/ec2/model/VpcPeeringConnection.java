@@ -30,7 +30,7 @@ public record VpcPeeringConnection(String id, Side requester, Side accepter, Str
 
   public VpcPeeringConnection withStatus(String newStatus, String newMessage, Side newAccepter) {
     return new VpcPeeringConnection(id, requester, newAccepter, newStatus, newMessage,
-        newStatus.equals("pending-acceptance") ? expirationTime : null);
+        newStatus.equals("pending-acceptance") || newStatus.equals("initiating-request") ? expirationTime : null);
   }
 
   /** Whether {@code vpcId} is one of the two sides. */

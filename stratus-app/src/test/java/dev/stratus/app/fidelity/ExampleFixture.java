@@ -1,0 +1,324 @@
+package dev.stratus.app.fidelity;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.*;
+import software.amazon.awssdk.services.route53.Route53Client;
+import software.amazon.awssdk.services.route53.model.HealthCheckType;
+
+/**
+ * The resources one example's command names, made for it in a fresh account: each id of the
+ * example ({@code vpc-1a2b3c4d}, {@code Z1R8UBAEXAMPLE}) is replaced by the id of a resource of the
+ * same kind created through the SDK just before the command runs (distinct example ids of one kind
+ * get distinct resources, in order of appearance).
+ */
+final class ExampleFixture implements AutoCloseable {
+  /** EC2 id prefixes, longest first so that {@code tgw-attach-…} is not read as {@code tgw-…}. */
+  private static final List<String> EC2_KINDS = List.of("vpc-cidr-assoc", "subnet-cidr-assoc", "tgw-attach", "tgw-rtb",
+      "vpce-svc", "eipalloc", "eipassoc", "rtbassoc", "aclassoc", "eni-attach", "eigw", "vpce", "igw", "vpc", "subnet",
+      "sgr", "sg", "rtb", "acl", "dopt", "eni", "nat", "tgw", "pcx", "pl", "vgw", "cgw", "vpn", "nip", "nia", "i");
+  private static final Pattern EC2_ID = Pattern.compile(
+      "(?<![A-Za-z0-9-])(" + String.join("|", EC2_KINDS) + ")-((?=[a-zA-Z]*[0-9]|[a-zA-Z]*EXAMPLE)[0-9a-zA-Z]{6,})(?![A-Za-z0-9])");
+  private static final Pattern ZONE_ID = Pattern.compile("(?<![A-Za-z0-9])Z[0-9A-Z]{8,}(?![A-Za-z0-9])");
+  private static final Pattern CHANGE_ID = Pattern.compile("(?<![A-Za-z0-9])C[0-9A-Z]{8,}(?![A-Za-z0-9])");
+  private static final Pattern HEALTH_CHECK_ID = Pattern.compile(
+      "(?<![A-Za-z0-9])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])");
+
+  private final String account;
+  private final String region;
+  /** The example's command: a few resources start in the state the command needs. */
+  private final String command;
+  private final URI endpoint;
+  private final StaticCredentialsProvider credentials;
+  private Ec2Client ec2Client;
+  private Route53Client route53Client;
+  /** The example's id → ours. */
+  private final Map<String, String> ids = new LinkedHashMap<>();
+  private final Map<String, List<String>> made = new HashMap<>();
+  /** Per kind, how many of the made resources an example id names (the rest were made as dependencies). */
+  private final Map<String, Integer> named = new HashMap<>();
+  private String zoneChange;
+
+  ExampleFixture(URI endpoint, String account, String region, String command) {
+    this.command = command;
+    this.account = account;
+    this.region = region;
+    this.endpoint = endpoint;
+    this.credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(account, "secret"));
+  }
+
+  // clients are made on first use: most examples name one service's resources, many none
+  private Ec2Client ec2() {
+    if (ec2Client == null) {
+      ec2Client = Ec2Client.builder().endpointOverride(endpoint).region(Region.of(region)).credentialsProvider(credentials)
+          .httpClient(UrlConnectionHttpClient.create()).build();
+    }
+    return ec2Client;
+  }
+
+  private Route53Client route53() {
+    if (route53Client == null) {
+      route53Client = Route53Client.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
+          .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+    return route53Client;
+  }
+
+  String account() { return account; }
+
+  /** {@code args} with every example id replaced by a fixture resource's id (made on first sight). */
+  List<String> substitute(String service, List<String> args) {
+    List<String> out = new ArrayList<>();
+    for (String a : args) {
+      String s = replace(EC2_ID, a, m -> "ec2:" + m.group(1));
+      if (service.equals("route53") && out.size() >= 1 && out.getLast().equals("--resource-id")) {
+        String type = args.get(Math.max(0, args.indexOf("--resource-type") + 1));
+        s = ids.computeIfAbsent(a, k -> next(type.equals("healthcheck") ? "route53:healthcheck" : "route53:zone"));
+      } else if (service.equals("route53")) {
+        s = replace(ZONE_ID, s, m -> "route53:zone");
+        s = replace(HEALTH_CHECK_ID, s, m -> "route53:healthcheck");
+        s = replace(CHANGE_ID, s, m -> "route53:change");
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  /** The fixture's id for an example id the command named (the value itself otherwise). */
+  String mapped(String exampleValue) {
+    String direct = ids.get(exampleValue);
+    if (direct != null) return direct;
+    // Route 53 outputs show zone and change ids with their prefix: /hostedzone/Z…, /change/C…
+    for (var e : ids.entrySet()) {
+      if (exampleValue.equals("/hostedzone/" + e.getKey()) || exampleValue.equals("/change/" + e.getKey())) {
+        return exampleValue.replace(e.getKey(), e.getValue());
+      }
+    }
+    return exampleValue;
+  }
+
+  private String replace(Pattern p, String text, java.util.function.Function<Matcher, String> kind) {
+    Matcher m = p.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String ours = ids.computeIfAbsent(m.group(), k -> next(kind.apply(m)));
+      m.appendReplacement(sb, Matcher.quoteReplacement(ours));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /** The next resource of a kind for a new example id: one made as a dependency first, else a new one. */
+  private String next(String kind) {
+    int n = named.merge(kind, 1, Integer::sum) - 1;
+    return nth(kind, n);
+  }
+
+  /** The {@code n}th resource of a kind, made before on demand. */
+  private String nth(String kind, int n) {
+    List<String> list = made.computeIfAbsent(kind, k -> new ArrayList<>());
+    while (list.size() <= n) {
+      String id = create(kind, list.size());
+      made.get(kind).add(id);
+    }
+    return list.get(n);
+  }
+
+  private String first(String kind) { return nth(kind, 0); }
+
+  private TagSpecification name(ResourceType type, String name) {
+    return TagSpecification.builder().resourceType(type).tags(Tag.builder().key("Name").value(name).build()).build();
+  }
+
+  private String create(String kind, int n) {
+    return switch (kind) {
+      case "ec2:vpc" -> ec2().createVpc(r -> r.cidrBlock("10." + n + ".0.0/16")
+          .tagSpecifications(name(ResourceType.VPC, "vpc-" + n))).vpc().vpcId();
+      case "ec2:subnet" -> ec2().createSubnet(r -> r.vpcId(first("ec2:vpc")).cidrBlock("10.0." + n + ".0/24")
+          .availabilityZone(region + (n % 2 == 0 ? "a" : "b")).tagSpecifications(name(ResourceType.SUBNET, "subnet-" + n)))
+          .subnet().subnetId();
+      case "ec2:sg" -> ec2().createSecurityGroup(r -> r.vpcId(first("ec2:vpc")).groupName("group-" + n)
+          .description("fixture group " + n).tagSpecifications(name(ResourceType.SECURITY_GROUP, "group-" + n))).groupId();
+      case "ec2:sgr" -> ec2().authorizeSecurityGroupIngress(r -> r.groupId(first("ec2:sg")).ipPermissions(p -> p
+          .ipProtocol("tcp").fromPort(22 + n).toPort(22 + n).ipRanges(x -> x.cidrIp("203.0.113.0/24"))))
+          .securityGroupRules().getFirst().securityGroupRuleId();
+      case "ec2:rtb" -> ec2().createRouteTable(r -> r.vpcId(first("ec2:vpc"))
+          .tagSpecifications(name(ResourceType.ROUTE_TABLE, "rtb-" + n))).routeTable().routeTableId();
+      case "ec2:rtbassoc" -> ec2().associateRouteTable(r -> r.routeTableId(nth("ec2:rtb", n)).subnetId(nth("ec2:subnet", n)))
+          .associationId();
+      case "ec2:igw" -> {
+        String igw = ec2().createInternetGateway(r -> r.tagSpecifications(name(ResourceType.INTERNET_GATEWAY, "igw-" + n)))
+            .internetGateway().internetGatewayId();
+        // attached to the first VPC, as the commands that name a gateway with a VPC need; the attach example not
+        if (n == 0 && !command.equals("attach-internet-gateway") && !command.equals("delete-internet-gateway")) {
+          ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(first("ec2:vpc")));
+        }
+        yield igw;
+      }
+      case "ec2:eigw" -> ec2().createEgressOnlyInternetGateway(r -> r.vpcId(first("ec2:vpc")))
+          .egressOnlyInternetGateway().egressOnlyInternetGatewayId();
+      case "ec2:acl" -> ec2().createNetworkAcl(r -> r.vpcId(first("ec2:vpc"))
+          .tagSpecifications(name(ResourceType.NETWORK_ACL, "acl-" + n))).networkAcl().networkAclId();
+      case "ec2:aclassoc" -> {
+        String subnet = nth("ec2:subnet", n);
+        yield ec2().describeNetworkAcls(r -> r.filters(f -> f.name("association.subnet-id").values(subnet))).networkAcls()
+            .getFirst().associations().stream().filter(a -> subnet.equals(a.subnetId())).findFirst().orElseThrow()
+            .networkAclAssociationId();
+      }
+      case "ec2:dopt" -> ec2().createDhcpOptions(r -> r.dhcpConfigurations(c -> c.key("domain-name-servers")
+          .values("AmazonProvidedDNS")).tagSpecifications(name(ResourceType.DHCP_OPTIONS, "dopt-" + n)))
+          .dhcpOptions().dhcpOptionsId();
+      case "ec2:eni" -> ec2().createNetworkInterface(r -> r.subnetId(first("ec2:subnet")).description("fixture interface"))
+          .networkInterface().networkInterfaceId();
+      case "ec2:eipalloc" -> ec2().allocateAddress(r -> r.domain(DomainType.VPC)).allocationId();
+      case "ec2:eipassoc" -> ec2().associateAddress(r -> r.allocationId(nth("ec2:eipalloc", n))
+          .networkInterfaceId(nth("ec2:eni", n))).associationId();
+      case "ec2:nat" -> ec2().createNatGateway(r -> r.subnetId(first("ec2:subnet")).allocationId(nth("ec2:eipalloc", n)))
+          .natGateway().natGatewayId();
+      case "ec2:i" -> ec2().runInstances(r -> r.imageId("ami-0abcdef1234567890").instanceType(InstanceType.T3_MICRO)
+          .minCount(1).maxCount(1).subnetId(first("ec2:subnet"))).instances().getFirst().instanceId();
+      case "ec2:tgw" -> ec2().createTransitGateway(r -> r.description("fixture tgw " + n)).transitGateway().transitGatewayId();
+      case "ec2:tgw-attach" -> command.contains("peering") ? ec2().createTransitGatewayPeeringAttachment(r -> r
+          .transitGatewayId(first("ec2:tgw")).peerTransitGatewayId(nth("ec2:tgw", n + 1)).peerAccountId(account)
+          .peerRegion(region)).transitGatewayPeeringAttachment().transitGatewayAttachmentId() : ec2().createTransitGatewayVpcAttachment(r -> r.transitGatewayId(first("ec2:tgw"))
+          .vpcId(first("ec2:vpc")).subnetIds(first("ec2:subnet"))).transitGatewayVpcAttachment().transitGatewayAttachmentId();
+      case "ec2:tgw-rtb" -> ec2().createTransitGatewayRouteTable(r -> r.transitGatewayId(first("ec2:tgw")))
+          .transitGatewayRouteTable().transitGatewayRouteTableId();
+      case "ec2:pcx" -> ec2().createVpcPeeringConnection(r -> r.vpcId(first("ec2:vpc")).peerVpcId(nth("ec2:vpc", n + 1)))
+          .vpcPeeringConnection().vpcPeeringConnectionId();
+      case "ec2:vpce" -> ec2().createVpcEndpoint(r -> r.vpcId(first("ec2:vpc")).serviceName("com.amazonaws." + region + ".s3")
+          .vpcEndpointType(VpcEndpointType.GATEWAY)).vpcEndpoint().vpcEndpointId();
+      case "ec2:vpce-svc" -> ec2().createVpcEndpointServiceConfiguration(r -> r.networkLoadBalancerArns(
+          "arn:aws:elasticloadbalancing:" + region + ":" + account + ":loadbalancer/net/fixture-" + n + "/0123456789abcdef"))
+          .serviceConfiguration().serviceId();
+      // Stratus has AWS's managed prefix lists only (CreateManagedPrefixList is not served)
+      case "ec2:pl" -> ec2().describeManagedPrefixLists(r -> { }).prefixLists().get(n).prefixListId();
+      case "ec2:vgw" -> {
+        String vgw = ec2().createVpnGateway(r -> r.type(GatewayType.IPSEC_1)).vpnGateway().vpnGatewayId();
+        if (n == 0 && !command.equals("attach-vpn-gateway") && !command.equals("delete-vpn-gateway")) {
+          ec2().attachVpnGateway(r -> r.vpnGatewayId(vgw).vpcId(first("ec2:vpc")));
+        }
+        yield vgw;
+      }
+      case "ec2:cgw" -> ec2().createCustomerGateway(r -> r.type(GatewayType.IPSEC_1).bgpAsn(65000 + n)
+          .ipAddress("198.51.100." + (10 + n))).customerGateway().customerGatewayId();
+      case "ec2:vpn" -> ec2().createVpnConnection(r -> r.type("ipsec.1").customerGatewayId(nth("ec2:cgw", n))
+          .vpnGatewayId(nth("ec2:vgw", n)).options(o -> o.staticRoutesOnly(true))).vpnConnection().vpnConnectionId();
+      case "ec2:vpc-cidr-assoc" -> ec2().associateVpcCidrBlock(r -> r.vpcId(first("ec2:vpc")).cidrBlock("10." + (200 + n) + ".0.0/16"))
+          .cidrBlockAssociation().associationId();
+      case "ec2:eni-attach" -> ec2().attachNetworkInterface(r -> r.networkInterfaceId(nth("ec2:eni", n))
+          .instanceId(nth("ec2:i", n)).deviceIndex(1)).attachmentId();
+      case "ec2:nia" -> ec2().startNetworkInsightsAnalysis(r -> r.networkInsightsPathId(nth("ec2:nip", n)))
+          .networkInsightsAnalysis().networkInsightsAnalysisId();
+      case "ec2:subnet-cidr-assoc" -> {
+        String vpc = first("ec2:vpc");
+        ec2().associateVpcCidrBlock(r -> r.vpcId(vpc).amazonProvidedIpv6CidrBlock(true));
+        String block = ec2().describeVpcs(r -> r.vpcIds(vpc)).vpcs().getFirst().ipv6CidrBlockAssociationSet().getFirst()
+            .ipv6CidrBlock();
+        yield ec2().associateSubnetCidrBlock(r -> r.subnetId(nth("ec2:subnet", n)).ipv6CidrBlock(block.replace("/56", "/64")))
+            .ipv6CidrBlockAssociation().associationId();
+      }
+      case "ec2:nip" -> ec2().createNetworkInsightsPath(r -> r.source(first("ec2:igw")).destination(first("ec2:eni"))
+          .protocol(Protocol.TCP)).networkInsightsPath().networkInsightsPathId();
+      case "route53:zone" -> {
+        var created = route53().createHostedZone(r -> r.name("example" + (n == 0 ? "" : n) + ".com")
+            .callerReference("fixture-" + n));
+        if (zoneChange == null) zoneChange = created.changeInfo().id().replace("/change/", "");
+        yield created.hostedZone().id().replace("/hostedzone/", "");
+      }
+      case "route53:change" -> {
+        first("route53:zone");
+        yield zoneChange;
+      }
+      case "route53:healthcheck" -> route53().createHealthCheck(r -> r.callerReference("fixture-hc-" + n)
+          .healthCheckConfig(c -> c.type(HealthCheckType.HTTP).ipAddress("52.94.236.248").port(80).resourcePath("/")))
+          .healthCheck().id();
+      default -> throw new IllegalArgumentException("no fixture for " + kind);
+    };
+  }
+
+  /** Makes the state the command needs that the fixture does not make by default (an entry it deletes …). */
+  void prepare(List<String> args) {
+    switch (command) {
+      case "delete-network-acl-entry" -> ec2().createNetworkAclEntry(r -> r.networkAclId(arg(args, "--network-acl-id"))
+          .ruleNumber(Integer.parseInt(arg(args, "--rule-number"))).egress(args.contains("--egress")).protocol("-1")
+          .cidrBlock("0.0.0.0/0").ruleAction(RuleAction.ALLOW));
+      case "replace-network-acl-entry" -> ec2().createNetworkAclEntry(r -> r.networkAclId(arg(args, "--network-acl-id"))
+          .ruleNumber(Integer.parseInt(arg(args, "--rule-number"))).egress(args.contains("--egress")).protocol("-1")
+          .cidrBlock("0.0.0.0/0").ruleAction(RuleAction.DENY));
+      case "delete-vpn-connection-route" -> ec2().createVpnConnectionRoute(r -> r.vpnConnectionId(arg(args, "--vpn-connection-id"))
+          .destinationCidrBlock(arg(args, "--destination-cidr-block")));
+      case "create-vpc-endpoint" -> {
+        // private DNS (the default for interface endpoints) needs DNS hostnames, off in a new VPC
+        ec2().modifyVpcAttribute(r -> r.vpcId(first("ec2:vpc")).enableDnsHostnames(b -> b.value(true)));
+      }
+      case "revoke-security-group-ingress", "revoke-security-group-egress" -> {
+        String group = arg(args, "--group-name");
+        if (group != null) ec2().createSecurityGroup(r -> r.groupName(group).description("named by the example"));
+      }
+      case "delete-route" -> ec2().createRoute(r -> r.routeTableId(arg(args, "--route-table-id"))
+          .destinationCidrBlock(arg(args, "--destination-cidr-block")).gatewayId(first("ec2:igw")));
+      case "delete-transit-gateway-route", "replace-transit-gateway-route" -> ec2().createTransitGatewayRoute(r -> r
+          .transitGatewayRouteTableId(arg(args, "--transit-gateway-route-table-id"))
+          .destinationCidrBlock(arg(args, "--destination-cidr-block")).transitGatewayAttachmentId(first("ec2:tgw-attach")));
+      case "disable-transit-gateway-route-table-propagation" -> ec2().enableTransitGatewayRouteTablePropagation(r -> r
+          .transitGatewayRouteTableId(arg(args, "--transit-gateway-route-table-id"))
+          .transitGatewayAttachmentId(arg(args, "--transit-gateway-attachment-id")));
+      case "associate-transit-gateway-route-table", "disassociate-transit-gateway-route-table" -> {
+        // a VPC attachment starts associated with the default route table: move it to the one named
+        String attachment = arg(args, "--transit-gateway-attachment-id");
+        var tgw = ec2().describeTransitGateways(r -> r.transitGatewayIds(first("ec2:tgw"))).transitGateways().getFirst();
+        ec2().disassociateTransitGatewayRouteTable(r -> r.transitGatewayAttachmentId(attachment)
+            .transitGatewayRouteTableId(tgw.options().associationDefaultRouteTableId()));
+        if (command.startsWith("dis")) {
+          ec2().associateTransitGatewayRouteTable(r -> r.transitGatewayAttachmentId(attachment)
+              .transitGatewayRouteTableId(arg(args, "--transit-gateway-route-table-id")));
+        }
+      }
+      case "delete-security-group" -> {
+        String group = arg(args, "--group-name");
+        if (group != null) ec2().createSecurityGroup(r -> r.groupName(group).description("named by the example"));
+      }
+      default -> { }
+    }
+  }
+
+  /**
+   * The commands to run before the example's own (with the same arguments): the rules a revoke or
+   * an update of descriptions names must exist first.
+   */
+  List<List<String>> before(List<String> args) {
+    String authorize = switch (command) {
+      case "revoke-security-group-ingress", "update-security-group-rule-descriptions-ingress" -> "authorize-security-group-ingress";
+      case "revoke-security-group-egress", "update-security-group-rule-descriptions-egress" -> "authorize-security-group-egress";
+      default -> null;
+    };
+    if (authorize == null) return List.of();
+    List<String> pre = new ArrayList<>(args);
+    pre.set(1, authorize);
+    return List.of(pre);
+  }
+
+  /** The value after {@code name} in {@code args}, or null. */
+  private static String arg(List<String> args, String name) {
+    int i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : null;
+  }
+
+  @Override
+  public void close() {
+    if (ec2Client != null) ec2Client.close();
+    if (route53Client != null) route53Client.close();
+  }
+}
