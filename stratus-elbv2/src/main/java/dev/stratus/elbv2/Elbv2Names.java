@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** ARNs, DNS names and hosted zone ids in AWS's shapes, and the name rules of load balancers and target groups. */
-final class Elbv2Names {
+public final class Elbv2Names {
   private Elbv2Names() {}
 
   static final Pattern LOAD_BALANCER_ARN =
@@ -56,7 +56,7 @@ final class Elbv2Names {
   }
 
   /** AWS's own form of a Stratus ELB DNS name. */
-  static String awsDnsName(String localName) {
+  public static String awsDnsName(String localName) {
     return localName.substring(0, localName.length() - "localhost".length()) + "amazonaws.com";
   }
 
