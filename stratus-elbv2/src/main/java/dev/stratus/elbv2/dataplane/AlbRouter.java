@@ -75,16 +75,7 @@ final class AlbRouter implements HttpService {
   void update(RoutingSnapshot s) { this.snapshot = s; }
 
   /** ALB's page for {@code status}: the HTML body and {@code Server: awselb/2.0}. */
-  static FullHttpResponse page(HttpResponseStatus status) {
-    if (!status.reasonPhrase().isEmpty()) return ErrorPages.ALB.page(status);
-    String title = String.valueOf(status.code());
-    String html = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
-        + "</h1></center>\r\n</body>\r\n</html>\r\n";
-    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.copiedBuffer(html, StandardCharsets.US_ASCII));
-    r.headers().set(HttpHeaderNames.SERVER, "awselb/2.0");
-    r.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/html");
-    return r;
-  }
+  static FullHttpResponse page(HttpResponseStatus status) { return ErrorPages.ALB.page(status); }
 
   @Override
   public CompletionStage<FullHttpResponse> serve(HttpExchange ex) {
