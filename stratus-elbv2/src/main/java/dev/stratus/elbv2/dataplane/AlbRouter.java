@@ -94,8 +94,7 @@ final class AlbRouter implements HttpService {
     if (request.method().equals(HttpMethod.TRACE)) return finish(trail, page(HttpResponseStatus.METHOD_NOT_ALLOWED), null);
 
     RequestView view = view(ex, listener.protocol(), ex.local().getPort());
-    Optional<Rule> rule = rules.match(view);
-    if (trail != null) trail.priority = rule.map(Rule::priority).orElse(0);
+    if (trail != null) trail.priority = rules.match(view).map(Rule::priority).orElse(0); // evaluated twice only when logging
     Action action = rules.terminalAction(view);
     switch (action.type()) {
       case "fixed-response" -> {
@@ -161,7 +160,7 @@ final class AlbRouter implements HttpService {
       if (host != null && !hasPort(host)) headers.set(HttpHeaderNames.HOST, host + ":" + port);
     }
     XffMode xff = XffMode.fromAws(lb.attributes().getOrDefault("routing.http.xff_header_processing.mode", "append"));
-    InetSocketAddress to = new InetSocketAddress(target.address(), target.port());
+    InetSocketAddress to = shared.socketOf(target);
     List<String> cookies = new ArrayList<>(choice.get().setCookies());
     cookies.addAll(selection.get().setCookies());
     if (trail != null) trail.targetStarted = System.nanoTime();

@@ -29,6 +29,7 @@ final class AlbShared implements AutoCloseable {
   private final Optional<Path> accessLogDir;
   private final Map<String, TargetSelector> selectors = new ConcurrentHashMap<>();
   private final Map<String, AlbAccessLog> logs = new ConcurrentHashMap<>();
+  private final Map<String, java.net.InetSocketAddress> addresses = new ConcurrentHashMap<>();
 
   AlbShared(Transport transport, HttpFilterRegistry filters, Clock clock, Optional<Path> accessLogDir) {
     this.transport = transport;
@@ -56,6 +57,17 @@ final class AlbShared implements AutoCloseable {
         return null;
       }
     });
+  }
+
+  /** A target's socket address, parsed once per target (not per request). */
+  java.net.InetSocketAddress socketOf(TargetSelector.Candidate c) {
+    String key = c.address() + ":" + c.port();
+    java.net.InetSocketAddress a = addresses.get(key);
+    if (a != null) return a;
+    a = new java.net.InetSocketAddress(c.address(), c.port());
+    if (addresses.size() > 10_000) addresses.clear();
+    addresses.put(key, a);
+    return a;
   }
 
   /** Forgets what belongs to resources that are gone. */

@@ -16,7 +16,24 @@ final class TraceIds {
 
   static String newId(Instant now) {
     ThreadLocalRandom r = ThreadLocalRandom.current();
-    return String.format("1-%08x-%08x%016x", now.getEpochSecond(), r.nextInt(), r.nextLong());
+    char[] out = new char[2 + 8 + 1 + 24];
+    out[0] = '1';
+    out[1] = '-';
+    hex(out, 2, now.getEpochSecond(), 8);
+    out[10] = '-';
+    hex(out, 11, r.nextInt() & 0xffffffffL, 8);
+    hex(out, 19, r.nextLong(), 16);
+    return new String(out);
+  }
+
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  /** The low {@code digits} hex digits of {@code value} at {@code at} (no String.format on the hot path). */
+  private static void hex(char[] out, int at, long value, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      out[at + i] = HEX[(int) (value & 0xf)];
+      value >>>= 4;
+    }
   }
 
   /** The header to forward given the client's ({@code null} when it sent none). */
