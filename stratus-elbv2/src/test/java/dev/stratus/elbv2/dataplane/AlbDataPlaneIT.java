@@ -389,6 +389,72 @@ class AlbDataPlaneIT {
   }
 
   @Test
+  @Order(12)
+  void webSocketUpgrade_becomesATunnelToTheTarget() throws Exception {
+    try (var ws = new java.net.ServerSocket(0, 10, java.net.InetAddress.getByName("127.0.0.1"))) {
+      Thread.ofVirtual().start(() -> {
+        while (!ws.isClosed()) {
+          try {
+            var s = ws.accept();
+            Thread.ofVirtual().start(() -> echoWebSocket(s));
+          } catch (java.io.IOException e) {
+            return;
+          }
+        }
+      });
+      String tg = elb.createTargetGroup(r -> r.name("ws").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc)
+          .targetType(TargetTypeEnum.IP).healthCheckIntervalSeconds(5).healthCheckTimeoutSeconds(2)).targetGroups().get(0).targetGroupArn();
+      elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("127.0.0.1").port(ws.getLocalPort())));
+      var at = listener(alb, forward(tg), null);
+      try (var client = new java.net.Socket()) {
+        client.connect(at, 5_000);
+        client.setSoTimeout(10_000);
+        var out = client.getOutputStream();
+        out.write(("GET /chat HTTP/1.1\r\nHost: ws.test\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+            + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n").getBytes());
+        out.flush();
+        var in = client.getInputStream();
+        var head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+        assertThat(head.toString()).startsWith("HTTP/1.1 101");
+        out.write("ping-through-alb".getBytes());
+        out.flush();
+        byte[] echoed = in.readNBytes("ping-through-alb".length());
+        assertThat(new String(echoed)).isEqualTo("ping-through-alb");
+      }
+    }
+  }
+
+  /** A WebSocket "server": reads the upgrade request, answers 101, then echoes raw bytes. */
+  private static void echoWebSocket(java.net.Socket s) {
+    try (s) {
+      var in = s.getInputStream();
+      var head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        int b = in.read();
+        if (b < 0) return;
+        head.append((char) b);
+      }
+      if (!head.toString().toLowerCase(java.util.Locale.ROOT).contains("upgrade: websocket")) {
+        s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes()); // health checks
+        return;
+      }
+      var out = s.getOutputStream();
+      out.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+          + "Sec-WebSocket-Accept: s3pPLMBiTxaQ9kYGzzhZRbK+xOo=\r\n\r\n").getBytes());
+      out.flush();
+      byte[] buf = new byte[1024];
+      int n;
+      while ((n = in.read(buf)) > 0) {
+        out.write(buf, 0, n);
+        out.flush();
+      }
+    } catch (java.io.IOException e) {
+      // the client went away
+    }
+  }
+
+  @Test
   @Order(20)
   void deleteLoadBalancer_closesItsListeners_andRestartReopensTheRest() throws Exception {
     var gone = newAlb("gone");
