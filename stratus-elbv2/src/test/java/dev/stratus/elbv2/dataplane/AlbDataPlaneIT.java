@@ -270,6 +270,21 @@ class AlbDataPlaneIT {
   }
 
   @Test
+  @Order(6)
+  void appCookieStickiness_followsTheApplicationsCookie() throws Exception {
+    String tg = targetGroup("app-sticky", b1, b2);
+    elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(tg).attributes(a -> a.key("stickiness.enabled").value("true"),
+        a -> a.key("stickiness.type").value("app_cookie"), a -> a.key("stickiness.app_cookie.cookie_name").value("SESSION")));
+    var at = listener(alb, forward(tg), null);
+    var first = get(at, "a.test", "/app-cookie");
+    String app = first.all("Set-Cookie").stream().filter(c -> c.startsWith("AWSALBAPP-0=")).findFirst().orElseThrow().split(";")[0];
+    assertThat(first.all("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("SESSION=abc"));
+    for (int i = 0; i < 10; i++) {
+      assertThat(get(at, "a.test", "/", "Cookie: SESSION=abc; " + app).body()).isEqualTo(first.body());
+    }
+  }
+
+  @Test
   @Order(7)
   void groupStickiness_setsAwsalbtg() throws Exception {
     String one = targetGroup("g1", b1);
