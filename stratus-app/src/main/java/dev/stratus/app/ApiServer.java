@@ -19,8 +19,9 @@ interface ApiServer extends AutoCloseable {
     /**
      * @param handlers every module's API handlers
      * @param endpoints what {@code GET /_stratus/endpoints} lists, asked at request time
+     * @param extensions the modules' extension points (the virtual hosts data planes answer on the API port)
      */
     ApiServer start(String bindAddress, int port, List<Object> handlers, Clock clock,
-        Supplier<List<Endpoint>> endpoints) throws Exception;
+        Supplier<List<Endpoint>> endpoints, dev.stratus.core.Extensions extensions) throws Exception;
   }
 }

@@ -2,6 +2,8 @@ package dev.stratus.app;
 
 import dev.stratus.protocol.AwsApiServer;
 import dev.stratus.protocol.OperationRegistry;
+import dev.stratus.net.http.HttpLimits;
+import dev.stratus.net.http.VirtualHosts;
 import java.util.Map;
 
 /** The API servers the wiring can start. */
@@ -11,9 +13,10 @@ final class ApiServers {
    * {@code /_stratus/health} it serves {@code /_stratus/endpoints}, the listeners that really
    * started (what {@link EndpointsCommand} prints).
    */
-  static final ApiServer.Starter DEFAULT = (bind, port, handlers, clock, endpoints) -> {
+  static final ApiServer.Starter DEFAULT = (bind, port, handlers, clock, endpoints, extensions) -> {
     var server = AwsApiServer.start(bind, port, OperationRegistry.of(handlers), clock,
-        Map.of("/_stratus/endpoints", () -> EndpointsJson.write(endpoints.get())));
+        Map.of("/_stratus/endpoints", () -> EndpointsJson.write(endpoints.get())), HttpLimits.AWS_API,
+        extensions.find(VirtualHosts.class).orElse(null));
     return new ApiServer() {
       @Override
       public int port() { return server.port(); }
@@ -25,7 +28,7 @@ final class ApiServers {
 
   /** Answers only {@code /_stratus/*}: for tests of the wiring that need no AWS API. */
   static final ApiServer.Starter STATUS_ONLY =
-      (bind, port, handlers, clock, endpoints) -> StatusOnlyApiServer.start(bind, port, endpoints);
+      (bind, port, handlers, clock, endpoints, extensions) -> StatusOnlyApiServer.start(bind, port, endpoints);
 
   private ApiServers() {}
 }

@@ -8,6 +8,7 @@ import dev.stratus.core.StratusContext;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.store.Stores;
 import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.net.http.VirtualHosts;
 import dev.stratus.net.listener.ListenerRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -66,6 +67,7 @@ public final class StratusServer implements AutoCloseable {
       var listeners = new ListenerRegistry();
       extensions.provide(ListenerRegistry.class, listeners);
       extensions.provide(HttpFilterRegistry.class, new HttpFilterRegistry());
+      extensions.provide(VirtualHosts.class, new VirtualHosts());
       var context = new StratusContext(store, clock, settings, extensions);
       List<Object> handlers = new ArrayList<>();
       List<Endpoint> moduleEndpoints = new ArrayList<>();
@@ -80,7 +82,7 @@ public final class StratusServer implements AutoCloseable {
       }
       var endpoints = new ArrayList<Endpoint>();
       var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock,
-          () -> withRuntimeListeners(endpoints, listeners));
+          () -> withRuntimeListeners(endpoints, listeners), extensions);
       started.push(api);
       endpoints.add(new Endpoint("AWS APIs", "http", settings.bindAddress(), api.port()));
       endpoints.addAll(moduleEndpoints);

@@ -48,6 +48,13 @@ class EndToEndScriptsIT {
     assertThat(run("python3", E2E.resolve("route53_seed.py").toString())).contains("all checks passed");
   }
 
+  @Test
+  void elbAlb_throughTheAwsCliV2_carriesTraffic() throws Exception {
+    requireClient(Files.isExecutable(AWS_CLI), "/usr/bin/aws (Debian package awscli)");
+    requireClient(run0("sh", "-c", "command -v dig && command -v curl") == 0, "dig (dnsutils) and curl");
+    assertThat(run("bash", E2E.resolve("elb-alb.sh").toString())).contains("all checks passed");
+  }
+
   private static void requireClient(boolean present, String what) {
     if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("CI lacks " + what);
     assumeTrue(present, what + " is not installed");
@@ -57,6 +64,8 @@ class EndToEndScriptsIT {
   private static String run(String... command) throws IOException, InterruptedException {
     var pb = new ProcessBuilder(List.of(command)).redirectErrorStream(true);
     pb.environment().put("STRATUS_ENDPOINT", "http://127.0.0.1:" + server.apiPort());
+    server.endpoints().stream().filter(e -> e.description().contains("DNS")).findFirst()
+        .ifPresent(e -> pb.environment().put("STRATUS_DNS_PORT", String.valueOf(e.port())));
     var process = pb.start();
     var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("finished in time").isTrue();

@@ -29,7 +29,7 @@ class StratusServerTest {
   void close_stopsTheApiServerWhileTheStoreIsStillOpen() throws Exception {
     List<String> seen = new ArrayList<>();
     AtomicReference<Store> store = new AtomicReference<>();
-    ApiServer.Starter recording = (bind, port, handlers, clock, endpoints) -> new ApiServer() {
+    ApiServer.Starter recording = (bind, port, handlers, clock, endpoints, extensions) -> new ApiServer() {
       @Override
       public int port() { return 1; }
 
@@ -55,7 +55,7 @@ class StratusServerTest {
   @Test
   void endpoints_listenerRegisteredAfterStart_listedByServerAndApi() throws Exception {
     AtomicReference<java.util.function.Supplier<List<dev.stratus.core.ServiceModule.Endpoint>>> served = new AtomicReference<>();
-    ApiServer.Starter recording = (bind, port, handlers, clock, endpoints) -> {
+    ApiServer.Starter recording = (bind, port, handlers, clock, endpoints, extensions) -> {
       served.set(endpoints);
       return new ApiServer() {
         @Override public int port() { return 1; }
@@ -80,7 +80,7 @@ class StratusServerTest {
   @Test
   void start_whenTheApiServerFails_closesTheStore() {
     var settings = new Settings(0, 0, Optional.of(dir), "127.0.0.1");
-    ApiServer.Starter failing = (bind, port, handlers, clock, endpoints) -> { throw new BindException("Address already in use"); };
+    ApiServer.Starter failing = (bind, port, handlers, clock, endpoints, extensions) -> { throw new BindException("Address already in use"); };
     assertThatThrownBy(() -> StratusServer.start(settings, Clock.systemUTC(), failing)).isInstanceOf(BindException.class);
     Stores.open(settings).close();
   }

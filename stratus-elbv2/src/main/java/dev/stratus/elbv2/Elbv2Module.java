@@ -7,6 +7,11 @@ import dev.stratus.core.net.LoopbackPool;
 import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.elbv2.model.LoadBalancer;
 import dev.stratus.elbv2.model.TargetHealthSource;
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.elbv2.dataplane.ElbDataPlane;
+import dev.stratus.net.http.VirtualHosts;
+import dev.stratus.net.listener.ListenerRegistry;
+import dev.stratus.net.transport.Transport;
 import java.util.List;
 
 /**
@@ -17,10 +22,17 @@ public final class Elbv2Module implements ServiceModule {
   private final java.util.function.UnaryOperator<java.time.Duration> intervalPolicy;
   private volatile dev.stratus.elbv2.model.TargetHealthTracker targetHealth;
 
+  private volatile ElbDataPlane dataPlane;
+
   public Elbv2Module() { this(java.util.function.UnaryOperator.identity()); }
 
   /** @param intervalPolicy maps a target group's health-check interval to the period used (tests shorten it) */
-  public Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy) { this.intervalPolicy = intervalPolicy; }
+  public Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy) {
+    this.intervalPolicy = intervalPolicy;
+  }
+
+  /** The running data plane (null when Stratus gave no listener registry). */
+  public ElbDataPlane dataPlane() { return dataPlane; }
 
   private volatile dev.stratus.elbv2.dataplane.TargetPaths targetPaths = dev.stratus.elbv2.dataplane.TargetPaths.DIRECT;
 
@@ -46,9 +58,12 @@ public final class Elbv2Module implements ServiceModule {
     var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
     var dnsRef = new java.util.concurrent.atomic.AtomicReference<ElbDnsNames>();
     targetPaths = dev.stratus.elbv2.dataplane.TargetPaths.in(context.extensions());
+    var planeRef = new java.util.concurrent.atomic.AtomicReference<ElbDataPlane>();
     var checks = new ElbHealthChecks(store, context.clock(), intervalPolicy, () -> {
       var d = dnsRef.get();
       if (d != null) d.refresh();
+      var p = planeRef.get();
+      if (p != null) p.healthChanged();
     }, targetPaths);
     TargetHealthSource health = checks.tracker();
     targetHealth = checks.tracker();
@@ -60,11 +75,25 @@ public final class Elbv2Module implements ServiceModule {
       checks.sync();
       dns.refresh();
     });
+    List<AutoCloseable> resources = new java.util.ArrayList<>(List.of(checks));
+    var registry = context.extensions().find(ListenerRegistry.class);
+    if (registry.isPresent()) {
+      // Access logs go where the data lives (or the temp dir with --ephemeral): see AlbAccessLog.
+      var logs = java.util.Optional.of(context.settings().dataDir().map(d -> d.resolve("access-logs"))
+          .orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs")));
+      var plane = new ElbDataPlane(store, context.clock(), checks.tracker(), registry.get(), Transport.shared(),
+          context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
+          context.extensions().find(VirtualHosts.class).orElse(null), logs, targetPaths);
+      planeRef.set(plane);
+      dataPlane = plane;
+      plane.start();
+      resources.add(plane); // closed before the checks (resources close in reverse)
+    }
     return new Started(List.of(
         new LoadBalancerOperations(store, context.clock(), vpcs, pool,
             () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
         new ListenerOperations(store),
-        new Elbv2Tags(store)), List.of(checks), List.of());
+        new Elbv2Tags(store)), resources, List.of());
   }
 }

@@ -5,7 +5,7 @@ import dev.stratus.core.dns.AwsServiceZones;
 import java.util.regex.Pattern;
 
 /** ARNs, DNS names and hosted zone ids in AWS's shapes, and the name rules of load balancers and target groups. */
-final class Elbv2Names {
+public final class Elbv2Names {
   private Elbv2Names() {}
 
   static final Pattern LOAD_BALANCER_ARN =
@@ -41,7 +41,7 @@ final class Elbv2Names {
   }
 
   /** AWS's own form of a Stratus ELB DNS name, which differs between ALBs and NLBs. */
-  static String awsDnsName(String localName, String type) {
+  public static String awsDnsName(String localName, String type) {
     String base = localName.substring(0, localName.length() - ".elb.localhost".length()); // <name>-<id>.<region>
     if (!"network".equals(type)) return base + ".elb.amazonaws.com";
     int dot = base.lastIndexOf('.');

@@ -13,6 +13,10 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import dev.stratus.net.http.HttpExchange;
+import dev.stratus.net.http.HttpService;
+import dev.stratus.net.http.VirtualHosts;
+import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +45,12 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
 
   private final ApiDispatcher dispatcher;
   private final ExecutorService calls;
+  private final VirtualHosts virtualHosts;
 
-  ApiHttpHandler(ApiDispatcher dispatcher, ExecutorService calls) {
+  ApiHttpHandler(ApiDispatcher dispatcher, ExecutorService calls, VirtualHosts virtualHosts) {
     this.dispatcher = dispatcher;
     this.calls = calls;
+    this.virtualHosts = virtualHosts;
   }
 
   @Override
@@ -57,6 +63,13 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       bad.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
       ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
       return;
+    }
+    if (virtualHosts != null) {
+      var service = virtualHosts.find(msg.headers().get(HttpHeaderNames.HOST));
+      if (service.isPresent()) {
+        serveVirtualHost(ctx, msg, service.get(), keepAlive);
+        return;
+      }
     }
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     for (Map.Entry<String, String> h : msg.headers()) {
@@ -77,6 +90,43 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     } catch (RejectedExecutionException e) {
       ctx.close();
     }
+  }
+
+  /** A data plane answers (an ALB by its DNS name), in order with the connection's other calls. */
+  private void serveVirtualHost(ChannelHandlerContext ctx, FullHttpRequest msg, HttpService service, boolean keepAlive) {
+    msg.retain();
+    var channel = ctx.channel();
+    CompletableFuture<Void> previous = channel.attr(TAIL).get();
+    if (previous == null) previous = CompletableFuture.completedFuture(null);
+    CompletableFuture<Void> next = previous.thenCompose(v -> {
+      CompletableFuture<Void> written = new CompletableFuture<>();
+      channel.eventLoop().execute(() -> {
+        java.util.concurrent.CompletionStage<FullHttpResponse> stage;
+        try {
+          stage = service.serve(new HttpExchange(msg, (InetSocketAddress) channel.remoteAddress(),
+              (InetSocketAddress) channel.localAddress(), false, channel));
+        } catch (RuntimeException e) {
+          stage = CompletableFuture.failedFuture(e);
+        }
+        stage.whenComplete((response, failure) -> channel.eventLoop().execute(() -> {
+          msg.release();
+          FullHttpResponse out = response;
+          if (failure != null || out == null) {
+            LOG.log(Level.WARNING, "virtual host failed", failure);
+            out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR);
+          }
+          if (!out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            out.headers().set(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
+          }
+          HttpUtil.setKeepAlive(out, keepAlive);
+          var future = ctx.writeAndFlush(out);
+          future.addListener(f -> written.complete(null));
+          if (!keepAlive) future.addListener(ChannelFutureListener.CLOSE);
+        }));
+      });
+      return written;
+    });
+    channel.attr(TAIL).set(next);
   }
 
   private WireResponse call(WireRequest request) {

@@ -9,6 +9,7 @@ import io.netty.channel.socket.SocketChannel;
 import dev.stratus.net.http.ErrorPages;
 import dev.stratus.net.http.HttpGuard;
 import dev.stratus.net.http.HttpLimits;
+import dev.stratus.net.http.VirtualHosts;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Map;
@@ -55,6 +56,15 @@ public final class AwsApiServer implements AutoCloseable {
   /** As above with other limits (tests use small timeouts and caps). */
   public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock,
       Map<String, Supplier<String>> extraRoutes, HttpLimits limits) {
+    return start(bindAddress, port, registry, clock, extraRoutes, limits, null);
+  }
+
+  /**
+   * As above, answering requests whose Host names a registered data plane ({@link VirtualHosts},
+   * e.g. an ALB's DNS name) with that data plane instead of AWS dispatch.
+   */
+  public static AwsApiServer start(String bindAddress, int port, OperationRegistry registry, Clock clock,
+      Map<String, Supplier<String>> extraRoutes, HttpLimits limits, VirtualHosts virtualHosts) {
     if (limits.maxBodyBytes() > MAX_BODY_BYTES) throw new IllegalArgumentException("maxBodyBytes over " + MAX_BODY_BYTES);
     HttpGuard guard = new HttpGuard("AWS API", limits, ErrorPages.PLAIN);
     ApiDispatcher dispatcher = new ApiDispatcher(registry, clock, extraRoutes);
@@ -66,7 +76,7 @@ public final class AwsApiServer implements AutoCloseable {
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override protected void initChannel(SocketChannel ch) {
               guard.install(ch.pipeline(), null);
-              ch.pipeline().addLast("api", new ApiHttpHandler(dispatcher, calls));
+              ch.pipeline().addLast("api", new ApiHttpHandler(dispatcher, calls, virtualHosts));
             }
           });
       Channel channel = b.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();

@@ -103,6 +103,23 @@ public final class Projection<S> implements AutoCloseable {
     return current;
   }
 
+  /**
+   * Rebuilds from committed state although no table changed, for facts the snapshot reads from
+   * elsewhere (an ELB target's health flipped); folded with pending commits like one.
+   */
+  public void refresh() {
+    if (closed) return;
+    synchronized (lock) {
+      if (scheduled) return;
+      scheduled = true;
+    }
+    try {
+      thread.execute(this::drain);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      // closed meanwhile
+    }
+  }
+
   private void committed(List<ChangeEvent> events) {
     if (closed) return; // the store has no unsubscribe; a closed projection ignores events
     List<ChangeEvent> relevant = events.stream().filter(e -> tables.contains(e.table().name())).toList();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.stratus.ec2.Ec2Module;
 import dev.stratus.elbv2.Elbv2Module;
+import dev.stratus.net.listener.ListenerRegistry;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -28,7 +29,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.*;
 
 /**
  * The NLB data plane through real sockets: load balancers, target groups and listeners built
- * with the SDK, NLB node listeners opened by a test harness ({@link NlbHarness}), targets that are
+ * with the SDK, NLB node listeners opened by the module's data plane ({@link NlbHarness}), targets that are
  * local TCP/UDP servers.
  */
 class NlbDataPlaneIT {
@@ -48,7 +49,7 @@ class NlbDataPlaneIT {
     vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
     subnetA = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
     subnetB = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
-    harness = new NlbHarness(server.context().store(), module, Clock.systemUTC());
+    harness = new NlbHarness(server.context().extensions().find(ListenerRegistry.class).orElseThrow(), module);
   }
 
   @AfterAll

@@ -28,9 +28,21 @@ public interface ErrorPages {
     return r;
   };
 
-  /** The pages an ALB answers itself: nginx-style HTML and {@code Server: awselb/2.0}. */
+  /**
+   * The pages an ALB answers itself: nginx-style HTML with nginx's titles ({@code 503 Service
+   * Temporarily Unavailable}, {@code 504 Gateway Time-out}; a status without a phrase, such as
+   * 460/463/464, shows its number only) and {@code Server: awselb/2.0}.
+   */
   ErrorPages ALB = status -> {
-    String title = status.code() + " " + status.reasonPhrase();
+    String phrase = switch (status.code()) {
+      case 408 -> "Request Time-out";
+      case 413 -> "Request Entity Too Large";
+      case 414 -> "Request-URI Too Large";
+      case 503 -> "Service Temporarily Unavailable";
+      case 504 -> "Gateway Time-out";
+      default -> status.reasonPhrase();
+    };
+    String title = phrase.isEmpty() ? String.valueOf(status.code()) : status.code() + " " + phrase;
     String html = "<html>\r\n<head><title>" + title + "</title></head>\r\n<body>\r\n<center><h1>" + title
         + "</h1></center>\r\n</body>\r\n</html>\r\n";
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,

@@ -96,15 +96,19 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
     } catch (RuntimeException e) {
       stage = java.util.concurrent.CompletableFuture.failedFuture(e);
     }
-    stage.whenComplete((response, failure) -> ctx.executor().execute(() -> {
-      request.release();
-      FullHttpResponse out = response;
-      if (failure != null || response == null) {
-        if (failure != null) logOnce("service", failure);
-        out = config.pages().page(HttpResponseStatus.INTERNAL_SERVER_ERROR);
-      }
-      write(out, keepAlive);
-    }));
+    stage.whenComplete((response, failure) -> {
+      Runnable answer = () -> {
+        request.release();
+        FullHttpResponse out = response;
+        if (failure != null || response == null) {
+          if (failure != null) logOnce("service", failure);
+          out = config.pages().page(HttpResponseStatus.INTERNAL_SERVER_ERROR);
+        }
+        write(out, keepAlive);
+      };
+      if (ctx.executor().inEventLoop()) answer.run(); // completed on the connection's loop: no task hop
+      else ctx.executor().execute(answer);
+    });
   }
 
   /** The response of the first filter that answers, or null when every slot lets it through. */

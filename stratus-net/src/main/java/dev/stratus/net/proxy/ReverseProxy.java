@@ -102,14 +102,16 @@ public final class ReverseProxy {
     stripHopByHop(request.headers());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
     request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
-    loop.execute(() -> {
+    Runnable send = () -> {
       try {
         connectAndSend(request, loop, target, outcome);
       } catch (RuntimeException e) {
         request.release();
         outcome.complete(new ProxyOutcome.ConnectFailed(e.toString()));
       }
-    });
+    };
+    if (loop.inEventLoop()) send.run(); // the usual case: called from the front end's loop, no task hop
+    else loop.execute(send);
     return outcome;
   }
 
@@ -153,7 +155,10 @@ public final class ReverseProxy {
         })
         .connect(target).addListener(f -> {
           if (f.isSuccess()) {
-            send(((io.netty.channel.ChannelFuture) f).channel(), request, outcome);
+            Channel channel = ((io.netty.channel.ChannelFuture) f).channel();
+            // Once per connection (not per pooled use): a closed connection leaves its pool queue.
+            channel.closeFuture().addListener(c -> forget(loop, target, channel));
+            send(channel, request, outcome);
           } else {
             request.release();
             outcome.complete(new ProxyOutcome.ConnectFailed(String.valueOf(f.cause())));
@@ -189,7 +194,12 @@ public final class ReverseProxy {
       return;
     }
     q.addLast(channel);
-    channel.closeFuture().addListener(f -> channel.eventLoop().execute(() -> q.remove(channel)));
+  }
+
+  /** Drops a closed connection from its pool queue (runs on its loop, as the queue's users do). */
+  private void forget(EventLoop loop, InetSocketAddress target, Channel channel) {
+    ArrayDeque<Channel> q = idle.get(new PoolKey(loop, target));
+    if (q != null) q.remove(channel);
   }
 
   static void stripHopByHop(HttpHeaders headers) {

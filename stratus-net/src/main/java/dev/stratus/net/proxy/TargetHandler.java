@@ -65,9 +65,15 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
     boolean reusable = HttpUtil.isKeepAlive(response);
     ReverseProxy.stripHopByHop(response.headers());
     response.headers().set("content-length", response.content().readableBytes());
-    complete(new ProxyOutcome.Response(response));
+    // Back in the pool before the caller hears of the response: it may send the connection's
+    // next request at once, on this loop, and should find this connection idle.
+    ProxyOutcome outcome = new ProxyOutcome.Response(response);
+    CompletableFuture<ProxyOutcome> p = pending;
+    pending = null;
+    if (deadline != null) deadline.cancel(false);
     if (reusable) proxy.release(ctx.channel());
     else ctx.close();
+    if (!p.complete(outcome)) response.release();
   }
 
   @Override

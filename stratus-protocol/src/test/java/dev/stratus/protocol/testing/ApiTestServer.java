@@ -51,7 +51,13 @@ public final class ApiTestServer implements AutoCloseable {
 
   /** Starts {@code modules} over a fresh MemoryStore with {@code clock} and serves their handlers. */
   public static ApiTestServer start(Clock clock, ServiceModule... modules) {
-    StratusContext context = new StratusContext(new MemoryStore(), clock, Settings.ephemeral(0, 0), new Extensions());
+    // The extension points StratusServer provides: data planes find them.
+    var extensions = new Extensions();
+    extensions.provide(dev.stratus.net.listener.ListenerRegistry.class, new dev.stratus.net.listener.ListenerRegistry());
+    extensions.provide(dev.stratus.core.http.HttpFilterRegistry.class, new dev.stratus.core.http.HttpFilterRegistry());
+    var virtualHosts = new dev.stratus.net.http.VirtualHosts();
+    extensions.provide(dev.stratus.net.http.VirtualHosts.class, virtualHosts);
+    StratusContext context = new StratusContext(new MemoryStore(), clock, Settings.ephemeral(0, 0), extensions);
     List<Object> handlers = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
@@ -64,7 +70,8 @@ public final class ApiTestServer implements AutoCloseable {
       closeAll(resources);
       throw new IllegalStateException("cannot start service modules", e);
     }
-    AwsApiServer server = AwsApiServer.start("127.0.0.1", 0, OperationRegistry.of(handlers), clock);
+    AwsApiServer server = AwsApiServer.start("127.0.0.1", 0, OperationRegistry.of(handlers), clock, java.util.Map.of(),
+        dev.stratus.net.http.HttpLimits.AWS_API, virtualHosts);
     return new ApiTestServer(server, resources, context);
   }
 

@@ -1,0 +1,240 @@
+package dev.stratus.elbv2.dataplane;
+
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.core.store.Projection;
+import dev.stratus.core.store.Store;
+import dev.stratus.elbv2.Elbv2Names;
+import dev.stratus.elbv2.RoutingSnapshot;
+import dev.stratus.elbv2.model.Listener;
+import dev.stratus.elbv2.model.LoadBalancer;
+import dev.stratus.elbv2.model.Rule;
+import dev.stratus.elbv2.model.TargetGroup;
+import dev.stratus.elbv2.model.TargetHealthTracker;
+import dev.stratus.net.http.VirtualHosts;
+import dev.stratus.net.listener.ListenerRegistry;
+import dev.stratus.net.transport.Transport;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The ELB data plane: a {@link Projection} of the ELBv2 tables into a {@link RoutingSnapshot}
+ * (rebuilt on every commit touching them and on every target-health flip), and one {@link
+ * NodeListener} per (load balancer node, listener), opened at {@code <node address>:<listener
+ * port>} through the listener registry, updated with each snapshot, closed when the node or the
+ * listener goes. Application load balancers' listeners are {@link AlbNodeListener}s; network load
+ * balancers' come from the NLB factory given to the constructor; gateway load balancers carry no
+ * traffic. HTTP balancers also answer on the API port by Host header (their DNS names, both the
+ * {@code …elb.localhost} and the {@code …elb.amazonaws.com} form) through {@link VirtualHosts}.
+ */
+/*
+ * Reconciling runs on the projection's one thread, so the listener map needs no lock; a listener
+ * that cannot open (port taken) is logged and tried again at the next rebuild. A listener's key
+ * holds what cannot change in place (protocol, port, idle timeout): a change reopens it.
+ */
+public final class ElbDataPlane implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ElbDataPlane.class.getName());
+
+  private final Store store;
+  private final Clock clock;
+  private final TargetHealthTracker health;
+  private final ListenerRegistry registry;
+  private final Transport transport;
+  private final VirtualHosts virtualHosts;
+  private final TargetPaths paths;
+  private final AlbShared albs;
+  private final Map<String, NodeListener> open = new HashMap<>();
+  private final Map<String, String> failed = new HashMap<>();
+  private final Map<String, VirtualHost> hosts = new HashMap<>();
+  private Projection<RoutingSnapshot> projection;
+  private volatile boolean closed;
+
+  private record VirtualHost(String key, AlbRouter router, List<Runnable> unregister) {}
+
+  /**
+   * @param virtualHosts where HTTP balancers' DNS names are served on the API port (null: not served)
+   * @param accessLogDir where ALB access logs go when enabled (empty: not written)
+   * @param paths where targets' traffic goes and whether a node reaches them (the VPC model)
+   */
+  public ElbDataPlane(Store store, Clock clock, TargetHealthTracker health, ListenerRegistry registry, Transport transport,
+      HttpFilterRegistry filters, VirtualHosts virtualHosts, Optional<Path> accessLogDir,
+      TargetPaths paths) {
+    this.store = store;
+    this.clock = clock;
+    this.health = health;
+    this.registry = registry;
+    this.transport = transport;
+    this.virtualHosts = virtualHosts;
+    this.paths = paths;
+    this.albs = new AlbShared(transport, filters, clock, accessLogDir);
+  }
+
+  /** Subscribes and opens the listeners of the committed state (asynchronously; {@link #awaitCurrent} waits). */
+  public ElbDataPlane start() {
+    projection = Projection.start("elb", store, Set.of(LoadBalancer.TABLE, Listener.TABLE, Rule.TABLE, TargetGroup.TABLE),
+        (previous, events, view) -> {
+          RoutingSnapshot s = RoutingSnapshot.build(view, health, clock.instant(), paths);
+          reconcile(s);
+          return s;
+        });
+    return this;
+  }
+
+  /** A target's health flipped: rebuild so traffic follows. */
+  public void healthChanged() {
+    if (projection != null) projection.refresh();
+  }
+
+  public RoutingSnapshot awaitCurrent() { return projection.awaitCurrent(); }
+
+  /** Where each (node, listener) really listens now: listener ARN → node address → socket (tests, endpoints). */
+  public Map<String, Map<String, InetSocketAddress>> listeners() {
+    projection.awaitCurrent();
+    Map<String, Map<String, InetSocketAddress>> out = new HashMap<>();
+    synchronized (open) {
+      open.forEach((key, l) -> {
+        String[] k = key.split("\\|");
+        out.computeIfAbsent(k[0], x -> new HashMap<>()).put(k[1], l.address());
+      });
+    }
+    return out;
+  }
+
+  /** The open listener of {@code listenerArn} on the node at {@code nodeAddress} (tests). */
+  public java.util.Optional<NodeListener> listener(String listenerArn, String nodeAddress) {
+    projection.awaitCurrent();
+    synchronized (open) {
+      return open.entrySet().stream().filter(e -> e.getKey().startsWith(listenerArn + "|" + nodeAddress + "|"))
+          .map(Map.Entry::getValue).findFirst();
+    }
+  }
+
+  /** Rebuilds now and waits for it: health or EC2 state the snapshot reads may have changed (tests). */
+  public RoutingSnapshot refreshNow() {
+    projection.refresh();
+    return projection.awaitCurrent();
+  }
+
+  private static String key(LoadBalancer lb, LoadBalancer.Node node, Listener l) {
+    String idle = lb.isApplication() ? AlbNodeListener.idleTimeout(lb).toString() : "";
+    return l.arn() + "|" + node.address() + "|" + l.protocol() + ":" + l.port() + "|" + idle;
+  }
+
+  private void reconcile(RoutingSnapshot s) {
+    if (closed) return;
+    Set<String> wanted = new HashSet<>();
+    for (Listener l : s.listeners().values()) {
+      LoadBalancer lb = s.loadBalancers().get(l.loadBalancerArn());
+      if (lb == null || lb.isGateway()) continue;
+      for (LoadBalancer.Node node : lb.nodes()) {
+        if (node.address() == null) continue;
+        String key = key(lb, node, l);
+        wanted.add(key);
+        NodeListener existing;
+        synchronized (open) {
+          existing = open.get(key);
+        }
+        if (existing != null) {
+          existing.update(s);
+          continue;
+        }
+        var ctx = new NodeListenerContext(lb, node, l, s, registry, transport, clock, paths);
+        try {
+          NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx);
+          synchronized (open) {
+            open.put(key, opened);
+          }
+          failed.remove(key);
+        } catch (RuntimeException e) {
+          String why = String.valueOf(e.getMessage());
+          if (!why.equals(failed.put(key, why))) {
+            LOG.log(Level.WARNING, lb.name() + " " + l.protocol() + ":" + l.port() + " on " + node.address() + ": not listening: " + why);
+          }
+        }
+      }
+    }
+    List<String> gone;
+    synchronized (open) {
+      gone = open.keySet().stream().filter(k -> !wanted.contains(k)).toList();
+    }
+    for (String k : gone) {
+      NodeListener l;
+      synchronized (open) {
+        l = open.remove(k);
+      }
+      closeQuietly(l);
+    }
+    failed.keySet().retainAll(wanted);
+    reconcileVirtualHosts(s);
+    albs.retain(s.groups().keySet(), s.loadBalancers().keySet());
+  }
+
+  /** Each ALB with an HTTP listener answers its DNS names on the API port: the port-80 listener, else the lowest port. */
+  private void reconcileVirtualHosts(RoutingSnapshot s) {
+    if (virtualHosts == null) return;
+    Map<String, Listener> chosen = new HashMap<>();
+    s.listeners().values().stream().filter(l -> "HTTP".equals(l.protocol()))
+        .sorted(Comparator.comparingInt((Listener l) -> l.port() == 80 ? 0 : 1).thenComparingInt(Listener::port))
+        .forEach(l -> {
+          LoadBalancer lb = s.loadBalancers().get(l.loadBalancerArn());
+          if (lb != null && lb.isApplication() && lb.dnsName() != null) chosen.putIfAbsent(lb.arn(), l);
+        });
+    for (var it = hosts.entrySet().iterator(); it.hasNext(); ) {
+      var e = it.next();
+      Listener l = chosen.get(e.getKey());
+      LoadBalancer lb = s.loadBalancers().get(e.getKey());
+      if (l == null || !e.getValue().key().equals(hostKey(lb, l))) {
+        e.getValue().unregister().forEach(Runnable::run);
+        it.remove();
+      } else {
+        e.getValue().router().update(s);
+      }
+    }
+    chosen.forEach((lbArn, l) -> {
+      if (hosts.containsKey(lbArn)) return;
+      LoadBalancer lb = s.loadBalancers().get(lbArn);
+      AlbRouter router = new AlbRouter(albs, lbArn, l.arn(), AlbNodeListener.idleTimeout(lb), s);
+      List<Runnable> undo = List.of(virtualHosts.register(lb.dnsName(), router),
+          virtualHosts.register(Elbv2Names.awsDnsName(lb.dnsName(), lb.type()), router));
+      hosts.put(lbArn, new VirtualHost(hostKey(lb, l), router, undo));
+    });
+  }
+
+  private static String hostKey(LoadBalancer lb, Listener l) {
+    return l.arn() + "|" + lb.dnsName() + "|" + AlbNodeListener.idleTimeout(lb);
+  }
+
+  private static void closeQuietly(NodeListener l) {
+    if (l == null) return;
+    try {
+      l.close();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "closing a listener failed", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (projection != null) projection.close();
+    // Wait for an in-flight rebuild? The projection thread is interrupted; what it opened is in the map.
+    List<NodeListener> all;
+    synchronized (open) {
+      all = List.copyOf(open.values());
+      open.clear();
+    }
+    all.forEach(ElbDataPlane::closeQuietly);
+    hosts.values().forEach(h -> h.unregister().forEach(Runnable::run));
+    hosts.clear();
+    albs.close();
+  }
+}
