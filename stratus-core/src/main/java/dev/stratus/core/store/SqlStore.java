@@ -40,11 +40,11 @@ public final class SqlStore extends MirroredStore {
   /** WAL journal and an fsync per commit (see above); SQLite only. */
   static final List<String> SQLITE_FILE_SESSION = List.of("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL");
 
-  private static final String SELECT_ALL = "SELECT table_name, scope, id, body, version FROM resource";
+  private static final String SELECT_ALL = "SELECT table_name, scope, id, body, version, schema_version FROM resource";
   private static final String INSERT =
-      "INSERT INTO resource (table_name, scope, id, body, version) VALUES (?, ?, ?, ?, ?)";
-  private static final String UPDATE =
-      "UPDATE resource SET body = ?, version = ? WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
+      "INSERT INTO resource (table_name, scope, id, body, version, schema_version) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE = "UPDATE resource SET body = ?, version = ?, schema_version = ?"
+      + " WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
   private static final String DELETE =
       "DELETE FROM resource WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
 
@@ -142,11 +142,13 @@ public final class SqlStore extends MirroredStore {
       st = key(insert, 0, change);
       insert.setString(4, change.after().get().json());
       insert.setLong(5, change.after().get().version());
+      insert.setInt(6, change.after().get().schema());
     } else {
       update.setString(1, change.after().get().json());
       update.setLong(2, change.after().get().version());
-      st = key(update, 2, change);
-      update.setLong(6, change.before().get().version());
+      update.setInt(3, change.after().get().schema());
+      st = key(update, 3, change);
+      update.setLong(7, change.before().get().version());
     }
     expectOne(st.executeUpdate(), change);
   }
@@ -170,7 +172,7 @@ public final class SqlStore extends MirroredStore {
     var rows = new CommittedRows.Builder();
     try (var st = connection.createStatement(); var rs = st.executeQuery(SELECT_ALL)) {
       while (rs.next()) {
-        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), StoredRow.loaded(rs.getString(4), rs.getLong(5)));
+        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), StoredRow.loaded(rs.getString(4), rs.getLong(5), rs.getInt(6)));
       }
     }
     connection.commit();

@@ -147,6 +147,46 @@ class SqlStoreTest {
   }
 
   @Test
+  void read_aStoredFieldTheRecordNoLongerHas_failsInTests() throws Exception {
+    assertThat(StoreJson.strict()).as("surefire sets " + StoreJson.STRICT_PROPERTY).isTrue();
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+      c.createStatement().execute("UPDATE resource SET body = '{\"id\":\"1\",\"sise\":1}'");
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThatThrownBy(() -> store.get(THINGS, "a", "1")).hasMessageContaining("sise");
+    }
+  }
+
+  @Test
+  void tolerantMapping_skipsAnUnknownField() {
+    var thing = StoreJson.mapper(false).readValue("{\"id\":\"1\",\"sise\":{\"a\":[1]},\"size\":3}", Thing.class);
+    assertThat(thing).isEqualTo(new Thing("1", 3, Optional.empty()));
+  }
+
+  @Test
+  void write_storesTheTablesSchemaVersion_andANewerOneIsRefused() throws Exception {
+    var v2 = Table.of("test.thing", Thing.class, 2);
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      store.write(tx -> { tx.put(v2, "a", "2", Thing.of("2", 2)); return null; });
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file());
+        var rs = c.createStatement().executeQuery("SELECT id, schema_version FROM resource ORDER BY id")) {
+      var schemas = new ArrayList<String>();
+      while (rs.next()) schemas.add(rs.getString(1) + "@" + rs.getInt(2));
+      assertThat(schemas).containsExactly("1@1", "2@2");
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.get(v2, "a", "1")).contains(Thing.of("1", 1));
+      assertThatThrownBy(() -> store.get(THINGS, "a", "2"))
+          .isInstanceOf(StoreException.class).hasMessageContaining("schema version 2");
+    }
+  }
+
+  @Test
   void openFile_whileAnotherStoreHasIt_isRefused() {
     try (var store = SqlStore.openFile(file())) {
       assertThatThrownBy(() -> SqlStore.openFile(file()))
