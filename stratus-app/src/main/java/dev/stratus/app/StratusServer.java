@@ -1,10 +1,12 @@
 package dev.stratus.app;
 
 import dev.stratus.core.Extensions;
+import dev.stratus.core.ModuleOrder;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.ServiceModule.Endpoint;
 import dev.stratus.core.Settings;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.store.Stores;
 import java.time.Clock;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,14 +24,19 @@ import java.util.logging.Logger;
  * front of their handlers. Closing it stops them in the reverse order of their start.
  */
 /*
- * Start order: store (modules read committed state when they start), modules in ServiceLoader
- * order (each builds its handlers and starts its data planes), then the API server, so that no
- * API call arrives before every handler exists. Everything started is pushed on one stack; close
+ * Start order: store (modules read committed state when they start), the extensions the server
+ * itself provides (the DNS target registry), modules in dependency order (ModuleOrder: providers
+ * before the modules that need them, otherwise ServiceLoader order; each builds its handlers and
+ * starts its data planes), then the API server, so that no API call arrives before every handler
+ * exists. Everything started is pushed on one stack; close
  * pops it: API server first (no new calls), then each module's resources, the store last.
  * A failure half-way closes what was started and rethrows.
  */
 public final class StratusServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StratusServer.class.getName());
+
+  /** Extensions there before any module starts. */
+  private static final Set<Class<?>> SERVER_PROVIDES = Set.of(DnsTargetRegistry.class);
 
   private final Deque<AutoCloseable> started;
   private final ApiServer api;
@@ -54,13 +62,22 @@ public final class StratusServer implements AutoCloseable {
     try {
       Store store = Stores.open(settings);
       started.push(store);
-      var context = new StratusContext(store, clock, settings, new Extensions());
+      var extensions = new Extensions();
+      extensions.provide(DnsTargetRegistry.class, DnsTargetRegistry.inMemory());
+      var context = new StratusContext(store, clock, settings, extensions);
       List<Object> handlers = new ArrayList<>();
       List<Endpoint> moduleEndpoints = new ArrayList<>();
       List<String> names = new ArrayList<>();
-      for (ServiceModule module : ServiceLoader.load(ServiceModule.class)) {
+      List<ServiceModule> found = new ArrayList<>();
+      ServiceLoader.load(ServiceModule.class).forEach(found::add);
+      for (ServiceModule module : ModuleOrder.sort(found, SERVER_PROVIDES)) {
         var result = module.start(context);
         result.resources().forEach(started::push);
+        for (Class<?> type : module.provides()) {
+          if (extensions.find(type).isEmpty()) {
+            throw new IllegalStateException(module.name() + " declares it provides " + type.getName() + " but did not");
+          }
+        }
         handlers.addAll(result.apiHandlers());
         moduleEndpoints.addAll(result.endpoints());
         names.add(module.name());

@@ -2,12 +2,14 @@ package dev.stratus.route53;
 
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.Store;
 import dev.stratus.route53.dataplane.Route53DataPlane;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -20,6 +22,10 @@ public final class Route53Module implements ServiceModule {
 
   @Override
   public String name() { return "route53"; }
+
+  /** Alias records and direct queries for AWS resource names resolve through the shared registry. */
+  @Override
+  public Set<Class<?>> needs() { return Set.of(DnsTargetRegistry.class); }
 
   @Override
   public Started start(StratusContext context) {

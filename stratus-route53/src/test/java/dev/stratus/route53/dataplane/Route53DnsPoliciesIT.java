@@ -253,6 +253,40 @@ class Route53DnsPoliciesIT {
     assertThat(query("web-1.us-east-1.elb.localhost.", Type.A, Optional.empty()).getRcode()).isEqualTo(Rcode.REFUSED);
   }
 
+  /** DnsTargetRegistry#version keys the answer cache: alias answers are reused, and follow a change at once. */
+  @Test
+  void aliasAnswers_cachedLikeAnyOther_untilTheRegistryChanges() throws Exception {
+    DnsTargetRegistry registry = DnsTargetRegistry.inMemory();
+    var finds = new java.util.concurrent.atomic.AtomicInteger();
+    DnsTargetRegistry counting = new DnsTargetRegistry() {
+      @Override public void put(DnsTarget target) { registry.put(target); }
+      @Override public void remove(String name) { registry.remove(name); }
+      @Override public Optional<DnsTarget> find(String name) { finds.incrementAndGet(); return registry.find(name); }
+      @Override public long version() { return registry.version(); }
+    };
+    plane.handler().aliasTargets(AliasTargetResolver.of(counting));
+    registry.put(new DnsTarget("cached-1.us-east-1.elb.localhost", List.of(InetAddress.getByName("127.0.0.8")), 60, true));
+    create(ResourceRecordSet.builder().name("cached.policy.test").type("A").aliasTarget(t -> t
+        .hostedZoneId("Z35SXDOTRQ7X7K").dnsName("cached-1.us-east-1.elb.localhost").evaluateTargetHealth(false)).build());
+    SimpleResolver plain = resolver(Optional.empty());
+    Message query = Message.newQuery(Record.newRecord(Name.fromString("cached.policy.test."), Type.A, DClass.IN));
+    Message direct = Message.newQuery(Record.newRecord(Name.fromString("cached-1.us-east-1.elb.localhost."), Type.A, DClass.IN));
+    assertThat(plain.send(query).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+    assertThat(plain.send(direct).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+    int afterFirst = finds.get();
+    for (int i = 0; i < 5; i++) {
+      assertThat(plain.send(query).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+      assertThat(plain.send(direct).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+    }
+    assertThat(finds.get()).as("answers replayed from the cache").isEqualTo(afterFirst);
+
+    registry.put(new DnsTarget("cached-1.us-east-1.elb.localhost", List.of(InetAddress.getByName("127.0.0.9")), 60, true));
+    assertThat(plain.send(query).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.9");
+    assertThat(plain.send(direct).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.9");
+    registry.remove("cached-1.us-east-1.elb.localhost");
+    assertThat(plain.send(direct).getRcode()).isEqualTo(Rcode.REFUSED);
+  }
+
   @Test
   void nxdomainAndNodata_soaInAuthority() throws Exception {
     create(a("here.policy.test", "192.0.2.5").build());
