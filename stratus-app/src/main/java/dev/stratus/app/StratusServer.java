@@ -58,6 +58,8 @@ public final class StratusServer implements AutoCloseable {
   }
 
   static StratusServer start(Settings settings, Clock clock, ApiServer.Starter apiStarter) throws Exception {
+    // Netty's JFR events cost ~100 ms of JFR metadata at the first buffer; -Dio.netty.jfr.enabled=true restores them.
+    if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       Store store = Stores.open(settings);

@@ -49,11 +49,14 @@ public final class EndpointProbe implements HealthProbe {
   public static final String USER_AGENT = "Amazon-Route53-Health-Check-Service (ref stratus; report https://amzn.to/1vsZADi)";
 
   private final Clock clock;
-  private final SSLContext trustAll;
 
   public EndpointProbe(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.trustAll = trustAllContext();
+  }
+
+  /** Made at the first HTTPS probe: initialising TLS is start-up time most runs never need. */
+  private static final class TrustAll {
+    static final SSLContext CONTEXT = trustAllContext();
   }
 
   @Override
@@ -139,7 +142,7 @@ public final class EndpointProbe implements HealthProbe {
   }
 
   private Socket wrap(Socket plain, HealthCheckerConfig config) throws IOException {
-    SSLSocket tls = (SSLSocket) trustAll.getSocketFactory()
+    SSLSocket tls = (SSLSocket) TrustAll.CONTEXT.getSocketFactory()
         .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
     config.fullyQualifiedDomainName().ifPresent(name -> {
       SSLParameters params = tls.getSSLParameters();
