@@ -1,14 +1,25 @@
 package dev.stratus.core.store;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import tools.jackson.core.JsonParser;
+import tools.jackson.databind.BeanDescription;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationConfig;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.ser.BeanPropertyWriter;
+import tools.jackson.databind.ser.ValueSerializerModifier;
 
 /**
  * The one JSON mapping of stored records. Records, {@code Optional}, {@code java.time} and enums
@@ -38,7 +49,27 @@ public final class StoreJson {
     return JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .addHandler(new UnknownFields(strict))
+        .addModule(new SimpleModule("stratus-store").setSerializerModifier(new RecordComponentsOnly()))
         .build();
+  }
+
+  /**
+   * A record is stored as its components: a derived accessor ({@code isMain()}, {@code getArea()})
+   * is not data, and writing it would make every read meet a field the record cannot take. An
+   * accessor explicitly marked {@code @JsonProperty} is still written.
+   */
+  private static final class RecordComponentsOnly extends ValueSerializerModifier {
+    @Override
+    public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription.Supplier description,
+        List<BeanPropertyWriter> properties) {
+      if (!description.isRecordType()) return properties;
+      Set<String> components = Arrays.stream(description.getBeanClass().getRecordComponents())
+          .map(RecordComponent::getName).collect(Collectors.toSet());
+      return properties.stream()
+          .filter(p -> p.getMember() == null || components.contains(p.getMember().getName())
+              || p.getAnnotation(JsonProperty.class) != null)
+          .collect(Collectors.toCollection(ArrayList::new));
+    }
   }
 
   public static String write(Object value) { return MAPPER.writeValueAsString(value); }
