@@ -24,7 +24,8 @@ import java.util.logging.Logger;
  * front of their handlers. Closing it stops them in the reverse order of their start.
  */
 /*
- * Start order: store (modules read committed state when they start), the extensions the server
+ * Start order: store (its rows load in the background; modules that read them at start wait,
+ * and the server waits for them before the API server), the extensions the server
  * itself provides (the DNS target registry), modules in dependency order (ModuleOrder: providers
  * before the modules that need them, otherwise ServiceLoader order; each builds its handlers and
  * starts its data planes), then the API server, so that no API call arrives before every handler
@@ -85,6 +86,7 @@ public final class StratusServer implements AutoCloseable {
         names.add(module.name());
         LOG.fine(() -> "started " + module.name() + " with " + result.apiHandlers().size() + " API handlers");
       }
+      store.awaitLoaded(); // read in the background while modules started; a broken database stops here
       var endpoints = new ArrayList<Endpoint>();
       var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock, () -> List.copyOf(endpoints));
       started.push(api);

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,7 +55,8 @@ public final class SqlStore extends MirroredStore {
   private final PreparedStatement update;
   private final PreparedStatement delete;
 
-  private SqlStore(CommittedRows rows, Connection connection, Optional<AutoCloseable> fileLock) throws SQLException {
+  private SqlStore(CompletableFuture<CommittedRows> rows, Connection connection, Optional<AutoCloseable> fileLock)
+      throws SQLException {
     super(rows);
     this.connection = connection;
     this.fileLock = fileLock;
@@ -101,8 +103,22 @@ public final class SqlStore extends MirroredStore {
       checkJournal(connection, session);
       connection.setAutoCommit(false);
       SchemaMigrations.apply(connection);
-      var store = new SqlStore(load(connection), connection, fileLock);
-      LOG.fine(() -> "store opened with " + store.size() + " rows");
+      // Rows are read on a thread of their own while the rest of Stratus starts (MirroredStore waits
+      // for them at the first read or write); the statements are prepared first, so the loader is
+      // the only user of the connection until it is done.
+      var loading = new CompletableFuture<CommittedRows>();
+      var store = new SqlStore(loading, connection, fileLock);
+      Thread.ofPlatform().daemon().name("stratus-store-load").start(() -> {
+        try {
+          long start = System.nanoTime();
+          CommittedRows rows = load(connection);
+          LOG.fine(() -> "store loaded " + rows.size() + " rows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+          loading.complete(rows);
+        } catch (SQLException | RuntimeException e) {
+          loading.completeExceptionally(e instanceof StoreException se ? se
+              : new StoreException("Cannot read the store: " + e.getMessage(), e));
+        }
+      });
       return store;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);

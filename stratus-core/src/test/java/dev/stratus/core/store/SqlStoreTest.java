@@ -205,6 +205,27 @@ class SqlStoreTest {
     }
   }
 
+  /** Rows load in the background after open; reads, writes and awaitLoaded wait for them. */
+  @Test
+  void openFile_readsAndWritesRightAfterOpen_seeEveryCommittedRow() {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        for (int i = 0; i < 2_000; i++) tx.put(THINGS, "s" + i % 7, "t" + i, Thing.of("t" + i, i));
+        return null;
+      });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "s0", Thing.of("new", 1)));
+      assertThat(store.size()).isEqualTo(2_001);
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.get(THINGS, "s3", "t3")).contains(Thing.of("t3", 3));
+      store.awaitLoaded();
+      assertThat(store.listAll(THINGS)).hasSize(2_001);
+    }
+    SqlStore.openFile(file()).close(); // closing while rows may still be loading
+  }
+
   @Test
   void openFile_whileAnotherStoreHasIt_isRefused() {
     try (var store = SqlStore.openFile(file())) {
