@@ -5,7 +5,7 @@
 #   bench/store/run.sh          (builds stratus-core first if it is not compiled)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 [[ -d stratus-core/target/classes ]] || ./mvnw -q -B -ntp -pl stratus-core -DskipTests compile
 CP=$(./mvnw -q -B -ntp -pl stratus-core dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=compile)
 exec "$JAVA_HOME/bin/java" -cp "stratus-core/target/classes:$CP" bench/store/WriteBench.java
