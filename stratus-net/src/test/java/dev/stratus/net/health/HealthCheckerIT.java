@@ -3,7 +3,7 @@ package dev.stratus.net.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.stratus.net.testing.ManualTime;
+import dev.stratus.core.testing.ManualTime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;

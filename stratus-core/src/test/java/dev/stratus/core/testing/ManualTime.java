@@ -1,4 +1,4 @@
-package dev.stratus.net.testing;
+package dev.stratus.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
