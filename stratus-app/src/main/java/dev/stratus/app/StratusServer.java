@@ -1,10 +1,12 @@
 package dev.stratus.app;
 
 import dev.stratus.core.Extensions;
+import dev.stratus.core.ModuleOrder;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.ServiceModule.Endpoint;
 import dev.stratus.core.Settings;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.store.Stores;
 import dev.stratus.core.http.HttpFilterRegistry;
@@ -16,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,9 +27,12 @@ import java.util.logging.Logger;
  * front of their handlers. Closing it stops them in the reverse order of their start.
  */
 /*
- * Start order: store (modules read committed state when they start), modules in ServiceLoader
- * order (each builds its handlers and starts its data planes), then the API server, so that no
- * API call arrives before every handler exists. Everything started is pushed on one stack; close
+ * Start order: store (its rows load in the background; modules that read them at start wait,
+ * and the server waits for them before the API server), the extensions the server
+ * itself provides (the DNS target registry), modules in dependency order (ModuleOrder: providers
+ * before the modules that need them, otherwise ServiceLoader order; each builds its handlers and
+ * starts its data planes), then the API server, so that no API call arrives before every handler
+ * exists. Everything started is pushed on one stack; close
  * pops it: API server first (no new calls), then each module's resources, the store last.
  * A failure half-way closes what was started and rethrows.
  * The extensions carry one ListenerRegistry (data planes bind their listeners through it, also
@@ -35,6 +41,9 @@ import java.util.logging.Logger;
  */
 public final class StratusServer implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(StratusServer.class.getName());
+
+  /** Extensions there before any module starts. */
+  private static final Set<Class<?>> SERVER_PROVIDES = Set.of(DnsTargetRegistry.class);
 
   private final Deque<AutoCloseable> started;
   private final ApiServer api;
@@ -59,6 +68,8 @@ public final class StratusServer implements AutoCloseable {
   }
 
   static StratusServer start(Settings settings, Clock clock, ApiServer.Starter apiStarter) throws Exception {
+    // Netty's JFR events cost ~100 ms of JFR metadata at the first buffer; -Dio.netty.jfr.enabled=true restores them.
+    if (System.getProperty("io.netty.jfr.enabled") == null) System.setProperty("io.netty.jfr.enabled", "false");
     Deque<AutoCloseable> started = new ArrayDeque<>();
     try {
       Store store = Stores.open(settings);
@@ -68,18 +79,27 @@ public final class StratusServer implements AutoCloseable {
       extensions.provide(ListenerRegistry.class, listeners);
       extensions.provide(HttpFilterRegistry.class, new HttpFilterRegistry());
       extensions.provide(VirtualHosts.class, new VirtualHosts());
+      extensions.provide(DnsTargetRegistry.class, DnsTargetRegistry.inMemory());
       var context = new StratusContext(store, clock, settings, extensions);
       List<Object> handlers = new ArrayList<>();
       List<Endpoint> moduleEndpoints = new ArrayList<>();
       List<String> names = new ArrayList<>();
-      for (ServiceModule module : ServiceLoader.load(ServiceModule.class)) {
+      List<ServiceModule> found = new ArrayList<>();
+      ServiceLoader.load(ServiceModule.class).forEach(found::add);
+      for (ServiceModule module : ModuleOrder.sort(found, SERVER_PROVIDES)) {
         var result = module.start(context);
         result.resources().forEach(started::push);
+        for (Class<?> type : module.provides()) {
+          if (extensions.find(type).isEmpty()) {
+            throw new IllegalStateException(module.name() + " declares it provides " + type.getName() + " but did not");
+          }
+        }
         handlers.addAll(result.apiHandlers());
         moduleEndpoints.addAll(result.endpoints());
         names.add(module.name());
         LOG.fine(() -> "started " + module.name() + " with " + result.apiHandlers().size() + " API handlers");
       }
+      store.awaitLoaded(); // read in the background while modules started; a broken database stops here
       var endpoints = new ArrayList<Endpoint>();
       var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock,
           () -> withRuntimeListeners(endpoints, listeners), extensions);

@@ -1,9 +1,9 @@
 package dev.stratus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.stratus.core.Settings;
+import dev.stratus.core.testing.RequiredTool;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -55,10 +55,7 @@ class EndToEndScriptsIT {
     assertThat(run("bash", E2E.resolve("elb-alb.sh").toString())).contains("all checks passed");
   }
 
-  private static void requireClient(boolean present, String what) {
-    if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("CI lacks " + what);
-    assumeTrue(present, what + " is not installed");
-  }
+  private static void requireClient(boolean present, String what) { RequiredTool.require(what, present); }
 
   /** Runs a script with STRATUS_ENDPOINT set; fails with its output unless it exits 0 within 2 minutes. */
   private static String run(String... command) throws IOException, InterruptedException {

@@ -6,17 +6,15 @@ import static org.awaitility.Awaitility.await;
 import dev.stratus.core.ClientLocation;
 import dev.stratus.core.ServiceModule.Endpoint;
 import dev.stratus.core.Settings;
+import dev.stratus.core.testing.RequiredTool;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -57,7 +55,7 @@ class StratusDnsIT {
           create(a("api.example.test", "192.0.2.10").setIdentifier("syd").region("ap-southeast-2").build()),
           create(a("api.example.test", "192.0.2.20").setIdentifier("dub").region("eu-west-1").build()))));
 
-      Assumptions.assumeTrue(digInstalled(), "dig is not installed");
+      RequiredTool.require("dig", RequiredTool.onPath("dig"));
       await().atMost(Duration.ofSeconds(10)).until(() -> dig(dns.port(), "+short", "www.example.test", "A").equals("192.0.2.1"));
       assertThat(dig(dns.port(), "+short", "+subnet=10.20.1.0/24", "api.example.test", "A")).isEqualTo("192.0.2.10");
       assertThat(dig(dns.port(), "+short", "+subnet=10.30.1.0/24", "api.example.test", "A")).isEqualTo("192.0.2.20");
@@ -81,11 +79,6 @@ class StratusDnsIT {
 
   private static ResourceRecordSet.Builder a(String name, String value) {
     return ResourceRecordSet.builder().name(name).type("A").ttl(60L).resourceRecords(ResourceRecord.builder().value(value).build());
-  }
-
-  private static boolean digInstalled() {
-    return List.of(System.getenv().getOrDefault("PATH", "").split(":")).stream()
-        .anyMatch(dir -> Files.isExecutable(Path.of(dir, "dig")));
   }
 
   /** dig's output (trimmed) asking 127.0.0.1 on {@code port}, one try, 2 s timeout. */

@@ -2,7 +2,9 @@ package dev.stratus.ec2;
 
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.vpc.VpcLookup;
 import java.util.List;
+import java.util.Set;
 
 /** The EC2 VPC networking service: builds one handler per EC2 API group over the shared store. */
 public final class Ec2Module implements ServiceModule {
@@ -10,10 +12,16 @@ public final class Ec2Module implements ServiceModule {
   @Override
   public String name() { return "ec2"; }
 
+  /** Services that place resources in VPCs (ELB, endpoints) look VPCs, subnets and groups up here. */
+  @Override
+  public Set<Class<?>> provides() {
+    return Set.of(VpcLookup.class, dev.stratus.core.vpc.ManagedInterfaces.class, dev.stratus.core.vpc.PathCheck.class);
+  }
+
   @Override
   public Started start(StratusContext context) {
     Ec2Store store = new Ec2Store(context.store(), context.clock());
-    context.extensions().provide(dev.stratus.core.vpc.VpcLookup.class, new Ec2VpcLookup(store));
+    context.extensions().provide(VpcLookup.class, new Ec2VpcLookup(store));
     context.extensions().provide(dev.stratus.core.vpc.ManagedInterfaces.class, new Ec2ManagedInterfaces());
     List<Object> handlers = handlers(store);
     handlers.stream().filter(h -> h instanceof dev.stratus.ec2.insights.NetworkInsightsOperations).findFirst()

@@ -2,6 +2,7 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.testing.RequiredTool;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.io.File;
 import java.net.URI;
@@ -37,8 +38,8 @@ final class AwsCli {
   /** Whether a CLI is installed; under {@code CI=true} a missing CLI is a failure, not a skip. */
   static boolean present() {
     boolean present = Files.isExecutable(Path.of(AWS_CLI_V2)) || onPath("aws");
-    if (!present && "true".equals(System.getenv("CI"))) throw new AssertionError("CI lacks the AWS CLI");
-    return present;
+    RequiredTool.require("the AWS CLI (" + AWS_CLI_V2 + " or aws on PATH)", present);
+    return true;
   }
 
   /** Runs {@code aws <args>} with JSON output. */

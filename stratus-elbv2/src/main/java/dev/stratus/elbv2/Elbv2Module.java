@@ -49,6 +49,12 @@ public final class Elbv2Module implements ServiceModule {
   @Override
   public String name() { return "elbv2"; }
 
+  /** Load balancers' names go into the DNS target registry the server provides; EC2 answers their subnets. */
+  @Override
+  public java.util.Set<Class<?>> needs() {
+    return java.util.Set.of(dev.stratus.core.dns.DnsTargetRegistry.class, dev.stratus.core.vpc.VpcLookup.class);
+  }
+
   @Override
   public Started start(StratusContext context) {
     var store = context.store();

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 
@@ -24,6 +25,10 @@ public final class Route53Module implements ServiceModule {
 
   @Override
   public String name() { return "route53"; }
+
+  /** Alias records and direct queries for AWS resource names resolve through the shared registry. */
+  @Override
+  public Set<Class<?>> needs() { return Set.of(DnsTargetRegistry.class); }
 
   @Override
   public Started start(StratusContext context) {

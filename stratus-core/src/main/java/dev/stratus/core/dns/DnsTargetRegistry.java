@@ -3,6 +3,7 @@ package dev.stratus.core.dns;
 import dev.stratus.core.Extensions;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The DNS names of AWS resources (ELB, CloudFront, API Gateway, Global Accelerator) and their
@@ -35,16 +36,34 @@ public interface DnsTargetRegistry {
   /** The target named {@code name} (any case, trailing dot or not, {@code dualstack.} or not). */
   Optional<DnsTarget> find(String name);
 
+  /**
+   * The registry's version: it grows by at least one with every {@link #put} or {@link #remove}
+   * that changes a target, and is raised only after the change is visible to {@link #find}. So a
+   * DNS answer computed after reading version {@code v} reflects at least every change up to
+   * {@code v}, and an answer cache keyed on it (Route 53's) drops answers as soon as a target
+   * changes. A negative version means "unversioned": answers that read such a registry are not
+   * cached.
+   */
+  default long version() { return -1; }
+
   /** A thread-safe registry in memory. */
   static DnsTargetRegistry inMemory() {
     return new DnsTargetRegistry() {
       private final ConcurrentHashMap<String, DnsTarget> targets = new ConcurrentHashMap<>();
+      private final AtomicLong version = new AtomicLong();
 
       @Override
-      public void put(DnsTarget target) { targets.put(target.name(), target); }
+      public void put(DnsTarget target) {
+        if (!target.equals(targets.put(target.name(), target))) version.incrementAndGet();
+      }
 
       @Override
-      public void remove(String name) { targets.remove(DnsTarget.normalise(name)); }
+      public void remove(String name) {
+        if (targets.remove(DnsTarget.normalise(name)) != null) version.incrementAndGet();
+      }
+
+      @Override
+      public long version() { return version.get(); }
 
       @Override
       public Optional<DnsTarget> find(String name) {

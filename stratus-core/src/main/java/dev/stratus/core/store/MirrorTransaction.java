@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import org.pcollections.TreePMap;
 
 /**
- * A transaction over a snapshot of committed rows: writes go to private copies of the scopes
+ * A transaction over a snapshot of committed rows: writes go to private versions of the scopes
  * they touch, reads see those copies, and at the end the store turns them into
  * {@link RowChange}s to persist and into the next {@link CommittedRows}.
  *
@@ -22,8 +22,12 @@ final class MirrorTransaction implements Transaction {
   private record RowKey(Table<?> table, String scope, String id) {}
 
   private final CommittedRows base;
-  /** Private copies of the touched scopes; they become part of the next snapshot. */
-  private final Map<TableScope, TreeMap<String, StoredRow>> working = new LinkedHashMap<>();
+  /**
+   * The touched scopes as they stand in this transaction: persistent maps that start as the
+   * committed scope and share all but the changed paths with it; they become part of the next
+   * snapshot.
+   */
+  private final Map<TableScope, TreePMap<String, StoredRow>> working = new LinkedHashMap<>();
   /** Every row touched, with what was committed before this transaction. */
   private final Map<RowKey, Optional<StoredRow>> touched = new LinkedHashMap<>();
   private boolean finished;
@@ -52,7 +56,8 @@ final class MirrorTransaction implements Transaction {
     Objects.requireNonNull(id, "id");
     var before = touch(table, scope, id);
     var row = StoredRow.encode(table, value, before.map(r -> r.version() + 1).orElse(1L));
-    writable(table, scope).put(id, row);
+    var key = new TableScope(table.name(), scope);
+    working.put(key, writable(key).plus(id, row));
   }
 
   @Override
@@ -60,7 +65,8 @@ final class MirrorTransaction implements Transaction {
     Objects.requireNonNull(id, "id");
     if (!rows(table, scope).containsKey(id)) return false;
     touch(table, scope, id);
-    writable(table, scope).remove(id);
+    var key = new TableScope(table.name(), scope);
+    working.put(key, writable(key).minus(id));
     return true;
   }
 
@@ -99,9 +105,9 @@ final class MirrorTransaction implements Transaction {
     return own != null ? own : base.scope(table.name(), scope);
   }
 
-  private TreeMap<String, StoredRow> writable(Table<?> table, String scope) {
-    return working.computeIfAbsent(new TableScope(table.name(), scope),
-        ts -> new TreeMap<>(base.scope(ts.table(), ts.scope())));
+  private TreePMap<String, StoredRow> writable(TableScope key) {
+    var own = working.get(key);
+    return own != null ? own : base.scope(key.table(), key.scope());
   }
 
   private void checkOpen() {

@@ -3,6 +3,8 @@ package dev.stratus.core.store;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -39,25 +41,60 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
 
   private final ReentrantLock writer = new ReentrantLock();
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  /** The published snapshot; null only until the initial rows have loaded. */
   private volatile CommittedRows committed;
+  private final CompletableFuture<CommittedRows> loaded;
   private volatile boolean closed;
 
-  MirroredStore(CommittedRows initial) { this.committed = Objects.requireNonNull(initial, "initial"); }
+  MirroredStore(CommittedRows initial) {
+    this.committed = Objects.requireNonNull(initial, "initial");
+    this.loaded = CompletableFuture.completedFuture(initial);
+  }
+
+  /**
+   * A store whose committed rows are still being read ({@link SqlStore} at open): every read and
+   * write waits for them, so the rest of start-up runs while the database is read.
+   */
+  MirroredStore(CompletableFuture<CommittedRows> loading) {
+    this.loaded = Objects.requireNonNull(loading, "loading");
+  }
 
   @Override
   public final <T> Optional<T> get(Table<T> table, String scope, String id) {
-    return committed.get(table.name(), scope, id).map(r -> r.value(table));
+    return rows().get(table.name(), scope, id).map(r -> r.value(table));
   }
 
   @Override
   public final <T> List<T> list(Table<T> table, String scope) {
-    return committed.scope(table.name(), scope).values().stream().map(r -> r.value(table)).toList();
+    return rows().scope(table.name(), scope).values().stream().map(r -> r.value(table)).toList();
   }
 
   @Override
   public final <T> List<T> listAll(Table<T> table) {
-    return committed.scopes(table.name()).values().stream()
+    return rows().scopes(table.name()).values().stream()
         .flatMap(rows -> rows.values().stream()).map(r -> r.value(table)).toList();
+  }
+
+  /** Waits until the committed rows are loaded; throws what loading them threw. */
+  @Override
+  public final void awaitLoaded() { rows(); }
+
+  /** The current snapshot, waiting for the initial load the first time. */
+  private CommittedRows rows() {
+    CommittedRows current = committed;
+    if (current != null) return current;
+    CommittedRows initial;
+    try {
+      initial = loaded.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw e;
+    }
+    synchronized (this) {
+      // Writes publish only after they have seen the loaded rows, so the first to get here sets them.
+      if (committed == null) committed = initial;
+      return committed;
+    }
   }
 
   @Override
@@ -69,7 +106,7 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
     writer.lock();
     try {
       if (closed) throw new IllegalStateException("the store is closed");
-      var tx = new MirrorTransaction(committed);
+      var tx = new MirrorTransaction(rows());
       R result;
       try {
         result = work.apply(tx);
@@ -93,7 +130,7 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
   public final void subscribe(ChangeListener listener) { listeners.add(Objects.requireNonNull(listener, "listener")); }
 
   /** How many rows are committed, across every table and scope. */
-  public final int size() { return committed.size(); }
+  public final int size() { return rows().size(); }
 
   @Override
   public final void close() {
@@ -101,6 +138,7 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
     try {
       if (closed) return;
       closed = true;
+      loaded.handle((rows, failure) -> null).join(); // never close the database under the loader
       release();
     } finally {
       writer.unlock();

@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class SchemaMigrations {
   /** The migrations in order; number n brings the schema to version n. Append only. */
-  static final List<String> SCRIPTS = List.of("V1__resource.sql");
+  static final List<String> SCRIPTS = List.of("V1__resource.sql", "V2__schema_version.sql");
 
   private static final String CREATE_VERSION_TABLE =
       "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL PRIMARY KEY, script VARCHAR(200) NOT NULL)";

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,11 +41,11 @@ public final class SqlStore extends MirroredStore {
   /** WAL journal and an fsync per commit (see above); SQLite only. */
   static final List<String> SQLITE_FILE_SESSION = List.of("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL");
 
-  private static final String SELECT_ALL = "SELECT table_name, scope, id, body, version FROM resource";
+  private static final String SELECT_ALL = "SELECT table_name, scope, id, body, version, schema_version FROM resource";
   private static final String INSERT =
-      "INSERT INTO resource (table_name, scope, id, body, version) VALUES (?, ?, ?, ?, ?)";
-  private static final String UPDATE =
-      "UPDATE resource SET body = ?, version = ? WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
+      "INSERT INTO resource (table_name, scope, id, body, version, schema_version) VALUES (?, ?, ?, ?, ?, ?)";
+  private static final String UPDATE = "UPDATE resource SET body = ?, version = ?, schema_version = ?"
+      + " WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
   private static final String DELETE =
       "DELETE FROM resource WHERE table_name = ? AND scope = ? AND id = ? AND version = ?";
 
@@ -54,7 +55,8 @@ public final class SqlStore extends MirroredStore {
   private final PreparedStatement update;
   private final PreparedStatement delete;
 
-  private SqlStore(CommittedRows rows, Connection connection, Optional<AutoCloseable> fileLock) throws SQLException {
+  private SqlStore(CompletableFuture<CommittedRows> rows, Connection connection, Optional<AutoCloseable> fileLock)
+      throws SQLException {
     super(rows);
     this.connection = connection;
     this.fileLock = fileLock;
@@ -101,8 +103,22 @@ public final class SqlStore extends MirroredStore {
       checkJournal(connection, session);
       connection.setAutoCommit(false);
       SchemaMigrations.apply(connection);
-      var store = new SqlStore(load(connection), connection, fileLock);
-      LOG.fine(() -> "store opened with " + store.size() + " rows");
+      // Rows are read on a thread of their own while the rest of Stratus starts (MirroredStore waits
+      // for them at the first read or write); the statements are prepared first, so the loader is
+      // the only user of the connection until it is done.
+      var loading = new CompletableFuture<CommittedRows>();
+      var store = new SqlStore(loading, connection, fileLock);
+      Thread.ofPlatform().daemon().name("stratus-store-load").start(() -> {
+        try {
+          long start = System.nanoTime();
+          CommittedRows rows = load(connection);
+          LOG.fine(() -> "store loaded " + rows.size() + " rows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+          loading.complete(rows);
+        } catch (SQLException | RuntimeException e) {
+          loading.completeExceptionally(e instanceof StoreException se ? se
+              : new StoreException("Cannot read the store: " + e.getMessage(), e));
+        }
+      });
       return store;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
@@ -142,11 +158,13 @@ public final class SqlStore extends MirroredStore {
       st = key(insert, 0, change);
       insert.setString(4, change.after().get().json());
       insert.setLong(5, change.after().get().version());
+      insert.setInt(6, change.after().get().schema());
     } else {
       update.setString(1, change.after().get().json());
       update.setLong(2, change.after().get().version());
-      st = key(update, 2, change);
-      update.setLong(6, change.before().get().version());
+      update.setInt(3, change.after().get().schema());
+      st = key(update, 3, change);
+      update.setLong(7, change.before().get().version());
     }
     expectOne(st.executeUpdate(), change);
   }
@@ -170,7 +188,7 @@ public final class SqlStore extends MirroredStore {
     var rows = new CommittedRows.Builder();
     try (var st = connection.createStatement(); var rs = st.executeQuery(SELECT_ALL)) {
       while (rs.next()) {
-        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), StoredRow.loaded(rs.getString(4), rs.getLong(5)));
+        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), StoredRow.loaded(rs.getString(4), rs.getLong(5), rs.getInt(6)));
       }
     }
     connection.commit();

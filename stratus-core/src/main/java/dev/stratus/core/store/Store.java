@@ -17,6 +17,14 @@ public interface Store extends ReadView, AutoCloseable {
 
   void subscribe(ChangeListener listener);
 
+  /**
+   * Returns once committed state is in memory, throwing (a {@link StoreException}) if it could
+   * not be read. A store may read its database in the background after opening; every read and
+   * write waits for that anyway, and the server calls this before it takes API calls, so a
+   * broken database still stops start-up.
+   */
+  default void awaitLoaded() {}
+
   @Override
   void close();
 }

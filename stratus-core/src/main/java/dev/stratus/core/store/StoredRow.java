@@ -13,11 +13,13 @@ import java.util.Objects;
 final class StoredRow {
   private final String json;
   private final long version;
+  private final int schema;
   private volatile Object decoded;
 
-  private StoredRow(String json, long version, Object decoded) {
+  private StoredRow(String json, long version, int schema, Object decoded) {
     this.json = Objects.requireNonNull(json, "json");
     this.version = version;
+    this.schema = schema;
     this.decoded = decoded;
   }
 
@@ -28,20 +30,27 @@ final class StoredRow {
   static <T> StoredRow encode(Table<T> table, T value, long version) {
     Objects.requireNonNull(value, "value");
     String json = StoreJson.MAPPER.writerFor(table.type()).writeValueAsString(value);
-    return new StoredRow(json, version, StoreJson.read(json, table.type()));
+    return new StoredRow(json, version, table.schema(), StoreJson.read(json, table.type()));
   }
 
   /** A row read from the database, decoded on first use. */
-  static StoredRow loaded(String json, long version) { return new StoredRow(json, version, null); }
+  static StoredRow loaded(String json, long version, int schema) { return new StoredRow(json, version, schema, null); }
 
   String json() { return json; }
 
   /** 1 for a new row, one more on every committed replacement; the database's optimistic check. */
   long version() { return version; }
 
+  /** The schema version of the record type that wrote the row ({@link Table#schema()}). */
+  int schema() { return schema; }
+
   <T> T value(Table<T> table) {
     Object current = decoded;
     if (table.type().isInstance(current)) return table.type().cast(current);
+    if (schema > table.schema()) {
+      throw new StoreException("A row of " + table.name() + " has schema version " + schema
+          + " but this Stratus knows only up to " + table.schema() + "; it was written by a newer Stratus.");
+    }
     T fresh = StoreJson.read(json, table.type());
     decoded = fresh;
     return fresh;

@@ -23,6 +23,26 @@ class DnsTargetRegistryTest {
   }
 
   @Test
+  void version_growsWithEveryChange_andOnlyThen() throws Exception {
+    DnsTargetRegistry registry = DnsTargetRegistry.inMemory();
+    long start = registry.version();
+    assertThat(start).isNotNegative();
+    var target = new DnsTarget("a.elb.localhost", List.of(InetAddress.getByName("127.0.0.1")), 60, true);
+    registry.put(target);
+    long afterPut = registry.version();
+    assertThat(afterPut).isGreaterThan(start);
+    registry.put(new DnsTarget("A.elb.localhost.", List.of(InetAddress.getByName("127.0.0.1")), 60, true));
+    assertThat(registry.version()).as("the same target again").isEqualTo(afterPut);
+    registry.put(new DnsTarget("a.elb.localhost", List.of(InetAddress.getByName("127.0.0.1")), 60, false));
+    long afterHealth = registry.version();
+    assertThat(afterHealth).isGreaterThan(afterPut);
+    registry.remove("nothing.elb.localhost");
+    assertThat(registry.version()).isEqualTo(afterHealth);
+    registry.remove("a.elb.localhost");
+    assertThat(registry.version()).isGreaterThan(afterHealth);
+  }
+
+  @Test
   void in_extensions_oneRegistryProvidedOnFirstUse() {
     Extensions extensions = new Extensions();
     DnsTargetRegistry first = DnsTargetRegistry.in(extensions);

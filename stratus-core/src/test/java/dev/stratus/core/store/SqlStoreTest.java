@@ -147,6 +147,86 @@ class SqlStoreTest {
   }
 
   @Test
+  void read_aStoredFieldTheRecordNoLongerHas_failsInTests() throws Exception {
+    assertThat(StoreJson.strict()).as("surefire sets " + StoreJson.STRICT_PROPERTY).isTrue();
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file())) {
+      c.createStatement().execute("UPDATE resource SET body = '{\"id\":\"1\",\"sise\":1}'");
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThatThrownBy(() -> store.get(THINGS, "a", "1")).hasMessageContaining("sise");
+    }
+  }
+
+  /** A derived accessor (isMain) is not stored, so a strict read of the row succeeds. */
+  record WithDerived(String id, List<String> routes) {
+    public boolean isMain() { return routes.isEmpty(); }
+
+    public int getSize() { return routes.size(); }
+  }
+
+  @Test
+  void write_aRecordWithDerivedAccessors_storesOnlyItsComponents() {
+    var table = Table.of("test.derived", WithDerived.class);
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> { tx.put(table, "a", "1", new WithDerived("1", List.of())); return null; });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.get(table, "a", "1")).contains(new WithDerived("1", List.of()));
+    }
+    assertThat(StoreJson.write(new WithDerived("1", List.of("r")))).isEqualTo("{\"id\":\"1\",\"routes\":[\"r\"]}");
+  }
+
+  @Test
+  void tolerantMapping_skipsAnUnknownField() {
+    var thing = StoreJson.mapper(false).readValue("{\"id\":\"1\",\"sise\":{\"a\":[1]},\"size\":3}", Thing.class);
+    assertThat(thing).isEqualTo(new Thing("1", 3, Optional.empty()));
+  }
+
+  @Test
+  void write_storesTheTablesSchemaVersion_andANewerOneIsRefused() throws Exception {
+    var v2 = Table.of("test.thing", Thing.class, 2);
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("1", 1)));
+      store.write(tx -> { tx.put(v2, "a", "2", Thing.of("2", 2)); return null; });
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + file());
+        var rs = c.createStatement().executeQuery("SELECT id, schema_version FROM resource ORDER BY id")) {
+      var schemas = new ArrayList<String>();
+      while (rs.next()) schemas.add(rs.getString(1) + "@" + rs.getInt(2));
+      assertThat(schemas).containsExactly("1@1", "2@2");
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.get(v2, "a", "1")).contains(Thing.of("1", 1));
+      assertThatThrownBy(() -> store.get(THINGS, "a", "2"))
+          .isInstanceOf(StoreException.class).hasMessageContaining("schema version 2");
+    }
+  }
+
+  /** Rows load in the background after open; reads, writes and awaitLoaded wait for them. */
+  @Test
+  void openFile_readsAndWritesRightAfterOpen_seeEveryCommittedRow() {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        for (int i = 0; i < 2_000; i++) tx.put(THINGS, "s" + i % 7, "t" + i, Thing.of("t" + i, i));
+        return null;
+      });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> StoreFixtures.put(tx, "s0", Thing.of("new", 1)));
+      assertThat(store.size()).isEqualTo(2_001);
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.get(THINGS, "s3", "t3")).contains(Thing.of("t3", 3));
+      store.awaitLoaded();
+      assertThat(store.listAll(THINGS)).hasSize(2_001);
+    }
+    SqlStore.openFile(file()).close(); // closing while rows may still be loading
+  }
+
+  @Test
   void openFile_whileAnotherStoreHasIt_isRefused() {
     try (var store = SqlStore.openFile(file())) {
       assertThatThrownBy(() -> SqlStore.openFile(file()))

@@ -33,7 +33,7 @@ public final class ClientLocator {
 
   /** A locator over the bundled database and tables with the given user table. */
   public static ClientLocator standard(UserLocationTable userTable) {
-    return new ClientLocator(userTable, MaxMindCountryDatabase.bundled(), GeoTables.standard());
+    return new ClientLocator(userTable, MaxMindCountryDatabase.bundledOnFirstUse(), GeoTables.standard());
   }
 
   public UserLocationTable userTable() { return userTable; }

@@ -51,6 +51,29 @@ public final class MaxMindCountryDatabase implements CountryDatabase {
     }
   }
 
+  /**
+   * The bundled database, read at its first lookup rather than now: reading 7.8 MB is start-up
+   * time the first API call should not wait for, and clients on loopback or private addresses
+   * (every local test) never need it.
+   */
+  public static CountryDatabase bundledOnFirstUse() {
+    return new CountryDatabase() {
+      private volatile CountryDatabase loaded;
+
+      @Override
+      public Optional<String> countryOf(InetAddress address) {
+        CountryDatabase db = loaded;
+        if (db == null) {
+          synchronized (this) {
+            db = loaded;
+            if (db == null) loaded = db = bundled();
+          }
+        }
+        return db.countryOf(address);
+      }
+    };
+  }
+
   /** Opens a database from any stream (tests, or a user-provided newer file). */
   public static MaxMindCountryDatabase open(InputStream in) throws IOException {
     return new MaxMindCountryDatabase(new Reader(in, new CHMCache()));

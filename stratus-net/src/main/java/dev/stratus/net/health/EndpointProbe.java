@@ -73,7 +73,6 @@ public final class EndpointProbe implements HealthProbe {
   private final Clock clock;
   private final LongSupplier ticker;
   private final SocketOpener opener;
-  private final SSLContext trustAll;
 
   public EndpointProbe(Clock clock) {
     this(clock, System::nanoTime, Socket::new);
@@ -84,7 +83,11 @@ public final class EndpointProbe implements HealthProbe {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.ticker = Objects.requireNonNull(ticker, "ticker");
     this.opener = Objects.requireNonNull(opener, "opener");
-    this.trustAll = trustAllContext();
+  }
+
+  /** Made at the first HTTPS probe: initialising TLS is start-up time most runs never need. */
+  private static final class TrustAll {
+    static final SSLContext CONTEXT = trustAllContext();
   }
 
   @Override
@@ -169,6 +172,9 @@ public final class EndpointProbe implements HealthProbe {
     if (address.isEmpty()) {
       return HealthCheckReasons.dnsResolutionFailed();
     }
+    if (config.type().tls()) {
+      SSLContext unused = TrustAll.CONTEXT; // TLS set up before the response clock starts, as when made eagerly
+    }
     long connectDeadline = start + HTTP_CONNECT_TIMEOUT.toNanos();
     Socket socket = open();
     try {
@@ -233,7 +239,7 @@ public final class EndpointProbe implements HealthProbe {
   }
 
   private Socket wrap(Socket plain, HealthCheckerConfig config) throws IOException {
-    SSLSocket tls = (SSLSocket) trustAll.getSocketFactory()
+    SSLSocket tls = (SSLSocket) TrustAll.CONTEXT.getSocketFactory()
         .createSocket(plain, plain.getInetAddress().getHostAddress(), plain.getPort(), true);
     config.fullyQualifiedDomainName().ifPresent(name -> {
       SSLParameters params = tls.getSSLParameters();

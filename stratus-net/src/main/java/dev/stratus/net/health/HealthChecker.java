@@ -43,7 +43,7 @@ public final class HealthChecker implements AutoCloseable {
   private final HealthProbe probe;
   private final UnaryOperator<Duration> intervalPolicy;
   private final ScheduledExecutorService timers;
-  private final ExecutorService probes = Executors.newVirtualThreadPerTaskExecutor();
+  private final ExecutorService probes;
   private final List<HealthStatusListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Check> checks = new HashMap<>();
   private final Map<String, Boolean> reported = new HashMap<>();
@@ -58,14 +58,25 @@ public final class HealthChecker implements AutoCloseable {
    *     {@code d -> Duration.ofMillis(50)} in tests; {@link UnaryOperator#identity()} in production
    */
   public HealthChecker(Clock clock, HealthProbe probe, UnaryOperator<Duration> intervalPolicy) {
-    this.clock = Objects.requireNonNull(clock, "clock");
-    this.probe = Objects.requireNonNull(probe, "probe");
-    this.intervalPolicy = Objects.requireNonNull(intervalPolicy, "intervalPolicy");
-    this.timers = Executors.newSingleThreadScheduledExecutor(r -> {
+    this(clock, probe, intervalPolicy, Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "stratus-health-timer");
       t.setDaemon(true);
       return t;
-    });
+    }), Executors.newVirtualThreadPerTaskExecutor());
+  }
+
+  /**
+   * With the timers and probe threads given: tests pass a scheduler that fires when they move a
+   * manual clock, and a direct executor, so a check's whole life runs without sleeping.
+   * Both are shut down by {@link #close}.
+   */
+  public HealthChecker(Clock clock, HealthProbe probe, UnaryOperator<Duration> intervalPolicy,
+      ScheduledExecutorService timers, ExecutorService probes) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.probe = Objects.requireNonNull(probe, "probe");
+    this.intervalPolicy = Objects.requireNonNull(intervalPolicy, "intervalPolicy");
+    this.timers = Objects.requireNonNull(timers, "timers");
+    this.probes = Objects.requireNonNull(probes, "probes");
   }
 
   /** Real probes at AWS's intervals. */

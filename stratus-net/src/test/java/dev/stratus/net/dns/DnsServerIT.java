@@ -2,7 +2,7 @@ package dev.stratus.net.dns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import dev.stratus.core.testing.RequiredTool;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.ClientSubnetOption;
 import org.xbill.DNS.DClass;
@@ -202,13 +201,9 @@ class DnsServerIT {
     throw last;
   }
 
-  static boolean digInstalled() {
-    return new File("/usr/bin/dig").canExecute();
-  }
-
   @Test
-  @EnabledIf("digInstalled")
   void dig_queryOverUdpAndTcp_getsAnswer() throws Exception {
+    RequiredTool.require("dig", RequiredTool.onPath("dig"));
     for (String transport : new String[] {"+notcp", "+tcp"}) {
       Process dig = new ProcessBuilder("dig", "@127.0.0.1", "-p", String.valueOf(server.port()), transport,
           "+time=2", "+tries=1", "www.example.com", "A").redirectErrorStream(true).start();

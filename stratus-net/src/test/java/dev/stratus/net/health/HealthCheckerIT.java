@@ -1,17 +1,19 @@
 package dev.stratus.net.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stratus.core.testing.ManualTime;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** The scheduler against a real loopback server that is stopped and restarted. */
@@ -27,31 +29,41 @@ class HealthCheckerIT {
     return server;
   }
 
+  /**
+   * A manual clock drives the timers: each advance by AWS's 30 s request interval is one probe
+   * of the real endpoint, run on the test's thread, so nothing sleeps or polls.
+   */
   @Test
   void endpointDownThenUp_statusFlipsAndListenerHearsIt_calculatedFollows() throws IOException {
     HttpServer server = serve(0);
     int port = server.getAddress().getPort();
     List<Map.Entry<String, Boolean>> heard = new CopyOnWriteArrayList<>();
-    try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), new EndpointProbe(Clock.systemUTC()),
-        d -> Duration.ofMillis(50))) {
+    ManualTime time = new ManualTime(Instant.parse("2026-12-01T00:00:00Z"));
+    Duration interval = Duration.ofSeconds(30);
+    try (HealthChecker checker = new HealthChecker(time.clock(), new EndpointProbe(time.clock()),
+        UnaryOperator.identity(), time.scheduler(), time.scheduler())) {
       checker.addListener((id, healthy) -> heard.add(Map.entry(id, healthy)));
       checker.put(HealthCheckerConfig.endpoint("web", HealthCheckType.HTTP, "127.0.0.1", port, "/", Optional.empty())
           .withFailureThreshold(2));
       checker.put(HealthCheckerConfig.calculated("all", List.of("web"), 1));
       checker.put(HealthCheckerConfig.calculated("inverted", List.of("web"), 1).withInverted(true));
-      await().atMost(Duration.ofSeconds(5)).until(() -> checker.status("web").orElseThrow().measured()
-          .orElseThrow().consecutiveSuccesses() >= 2);
+      time.advance(interval); // probes at 0 s and 30 s
+      assertThat(checker.status("web").orElseThrow().measured().orElseThrow().consecutiveSuccesses()).isEqualTo(2);
       assertThat(checker.status("web").orElseThrow().healthy()).isTrue();
 
       server.stop(0);
-      await().atMost(Duration.ofSeconds(10)).until(() -> !checker.status("web").orElseThrow().healthy());
+      time.advance(interval); // one failure: still healthy below the threshold of 2
+      assertThat(checker.status("web").orElseThrow().healthy()).isTrue();
+      time.advance(interval);
+      assertThat(checker.status("web").orElseThrow().healthy()).isFalse();
       assertThat(checker.status("all").orElseThrow().healthy()).isFalse();
       assertThat(checker.status("inverted").orElseThrow().healthy()).isTrue();
       assertThat(checker.status("web").orElseThrow().measured().orElseThrow().lastFailure().orElseThrow().status())
           .startsWith("Failure: Connection refused");
 
       server = serve(port);
-      await().atMost(Duration.ofSeconds(10)).until(() -> checker.status("web").orElseThrow().healthy());
+      time.advance(interval.multipliedBy(2));
+      assertThat(checker.status("web").orElseThrow().healthy()).isTrue();
       assertThat(checker.status("all").orElseThrow().healthy()).isTrue();
       assertThat(heard).contains(Map.entry("web", false), Map.entry("web", true), Map.entry("all", false));
     } finally {

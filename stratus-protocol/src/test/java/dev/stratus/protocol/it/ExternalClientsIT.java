@@ -2,6 +2,7 @@ package dev.stratus.protocol.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.testing.RequiredTool;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,14 +14,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 
 /**
  * botocore (boto3) and the AWS CLI v1 against the same echo handlers as the SDK tests: botocore
  * is stricter about shapes than the Java SDK. Needs python3 with boto3 and the AWS CLI v2 at
- * {@code /usr/bin/aws}, which CI installs, so it runs under {@code CI=true}.
+ * {@code /usr/bin/aws}: skipped without them, except under {@code CI=true} where they must be.
  */
-@EnabledIfEnvironmentVariable(named = "CI", matches = "true")
 class ExternalClientsIT {
   static ApiTestServer server;
 
@@ -32,6 +31,7 @@ class ExternalClientsIT {
   @AfterAll static void stop() { server.close(); }
 
   @Test void boto3_onePerProtocol_parsesEveryResponse() throws Exception {
+    RequiredTool.require("python3 with boto3", RequiredTool.pythonModule("boto3"));
     Path script = Files.createTempFile("botocore_smoke", ".py");
     try (var in = ExternalClientsIT.class.getResourceAsStream("/botocore_smoke.py")) {
       Files.write(script, in.readAllBytes());
@@ -48,6 +48,7 @@ class ExternalClientsIT {
   }
 
   @Test void awsCli_route53AndEc2_printJson() throws Exception {
+    RequiredTool.require("/usr/bin/aws (AWS CLI v2)", RequiredTool.onPath("/usr/bin/aws"));
     String zones = run(List.of("/usr/bin/aws", "--endpoint-url", server.endpoint().toString(), "--region", "us-east-1",
         "route53", "list-resource-record-sets", "--hosted-zone-id", "Z1", "--no-paginate"));
     String vpcs = run(List.of("/usr/bin/aws", "--endpoint-url", server.endpoint().toString(), "--region", "us-east-1",

@@ -22,13 +22,33 @@ public interface AliasTargetResolver {
   /** The addresses behind {@code name} (lower-case, absolute), empty when no service owns it. */
   Optional<Target> resolve(Name name);
 
+  /**
+   * The version of the names this resolver answers ({@link DnsTargetRegistry#version()}): an
+   * answer that read them may be cached while it is unchanged. Negative (the default, for a
+   * resolver whose names may change without notice) means such answers are never cached.
+   */
+  default long version() { return -1; }
+
   /** Owns no names: every alias to an AWS resource answers NODATA. */
-  AliasTargetResolver NONE = name -> Optional.empty();
+  AliasTargetResolver NONE = new AliasTargetResolver() {
+    @Override
+    public Optional<Target> resolve(Name name) { return Optional.empty(); }
+
+    @Override
+    public long version() { return 0; }
+  };
 
   /** The names services put in {@code registry} (the core registry every service shares). */
   static AliasTargetResolver of(DnsTargetRegistry registry) {
-    return name -> registry.find(name.toString(true))
-        .map(t -> new Target(t.addresses(), t.ttlSeconds(), t.healthy()));
+    return new AliasTargetResolver() {
+      @Override
+      public Optional<Target> resolve(Name name) {
+        return registry.find(name.toString(true)).map(t -> new Target(t.addresses(), t.ttlSeconds(), t.healthy()));
+      }
+
+      @Override
+      public long version() { return registry.version(); }
+    };
   }
 
   /**

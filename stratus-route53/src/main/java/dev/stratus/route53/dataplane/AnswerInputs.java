@@ -30,8 +30,12 @@ final class AnswerInputs {
     };
   }
 
-  /** {@code delegate}, noting that the answer asked another service's names. */
+  /**
+   * {@code delegate}, noting that the answer asked another service's names when they are
+   * unversioned; versioned names are part of the cache version (DnsQueryHandler#cacheVersion).
+   */
   AliasTargetResolver external(AliasTargetResolver delegate) {
+    if (delegate.version() >= 0) return delegate;
     return name -> {
       external = true;
       return delegate.resolve(name);
@@ -43,7 +47,8 @@ final class AnswerInputs {
   /**
    * FIXED when nothing but the snapshot decided; BY_ANSWER when a random draw did too;
    * BY_RESOLVER when the client's address or place did (the same resolver gets the same answer);
-   * NONE when both, or when another service's names were asked (they change outside the snapshot).
+   * NONE when both, or when another service's unversioned names were asked (they change outside
+   * the snapshot and its version).
    */
   DnsAnswer.Caching caching(boolean clientSpecific) {
     boolean byClient = client || clientSpecific;

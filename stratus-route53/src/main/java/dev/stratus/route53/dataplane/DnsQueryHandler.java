@@ -62,6 +62,14 @@ public final class DnsQueryHandler implements DnsAnswerer {
   private final LatencyModel latency;
   private final Supplier<RandomGenerator> random;
   private volatile State state = State.empty();
+  private volatile CacheVersion cacheVersion;
+
+  /**
+   * What cached answers depend on: the state, and the version of the AWS resource names alias
+   * records resolve to. The answer cache compares versions by identity, so one instance is kept
+   * while neither changes.
+   */
+  private record CacheVersion(State state, AliasTargetResolver aliasTargets, long aliasVersion) {}
 
   /**
    * @param random the random source per query (e.g. {@code ThreadLocalRandom::current}; a seeded
@@ -100,7 +108,10 @@ public final class DnsQueryHandler implements DnsAnswerer {
     if (zone.isEmpty()) {
       Message response = new Message(query.getHeader().getID());
       response.addRecord(question, Section.QUESTION);
-      return DnsAnswer.of(awsResourceName(question, aliasTargets, response));
+      AliasTargetResolver names = aliasTargets;
+      // Outside every zone the answer is the registry's alone, so it is fixed while the registry's version is.
+      return new DnsAnswer(awsResourceName(question, names, response), 0,
+          names.version() >= 0 ? DnsAnswer.Caching.FIXED : DnsAnswer.Caching.NONE);
     }
     return answerFrom(current, zone.get(), question, query.getHeader().getID(), resolver.getAddress(), subnet);
   }
@@ -154,10 +165,22 @@ public final class DnsQueryHandler implements DnsAnswerer {
     return new DnsAnswer(response, scope, inputs.caching(lookup.clientSpecific()));
   }
 
-  /** The zone-snapshot set answers come from: the server's answer cache lives as long as it does. */
+  /**
+   * The zone-snapshot set answers come from and the version of the AWS resource names aliases
+   * resolve to: the server's answer cache lives as long as neither changes.
+   */
   @Override
   public Object cacheVersion() {
-    return state;
+    State current = state;
+    AliasTargetResolver names = aliasTargets;
+    long aliasVersion = names.version();
+    CacheVersion last = cacheVersion;
+    if (last != null && last.state() == current && last.aliasTargets() == names && last.aliasVersion() == aliasVersion) {
+      return last;
+    }
+    CacheVersion next = new CacheVersion(current, names, aliasVersion);
+    cacheVersion = next;
+    return next;
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.stratus.route53.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stratus.core.testing.ManualTime;
 import dev.stratus.net.dns.DnsServer;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.CountryDatabase;
@@ -18,8 +18,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.ClientSubnetOption;
 import org.xbill.DNS.DClass;
@@ -68,8 +70,10 @@ class Route53ApiToDnsIT {
       ex.close();
     });
     web.start();
-    HealthChecker checker = new HealthChecker(Clock.systemUTC(), new EndpointProbe(Clock.systemUTC()),
-        d -> Duration.ofMillis(50));
+    // Health-check timers fire when the test moves this clock; probes run on the test's thread.
+    ManualTime time = new ManualTime(Instant.parse("2026-12-01T00:00:00Z"));
+    HealthChecker checker = new HealthChecker(time.clock(), new EndpointProbe(time.clock()), UnaryOperator.identity(),
+        time.scheduler(), time.scheduler());
     DnsQueryHandler handler = new DnsQueryHandler(new ClientLocator(UserLocationTable.empty()
         .withCity("10.20.0.0/16", "London").withCity("10.30.0.0/16", "New York"), CountryDatabase.none(),
         GeoTables.standard()), LatencyModel.standard(), () -> new SplittableRandom(5));
@@ -93,9 +97,11 @@ class Route53ApiToDnsIT {
       assertThat(ask(dns, "api.myapp.com.", "10.30.1.0")).containsExactly("192.0.2.20");
       assertThat(ask(dns, "failover.myapp.com.", "10.20.1.0")).containsExactly("192.0.2.30");
 
+      time.advance(Duration.ZERO); // the first probe: healthy
+      assertThat(ask(dns, "failover.myapp.com.", "10.20.1.0")).containsExactly("192.0.2.30");
       web.stop(0);
-      await().atMost(Duration.ofSeconds(10))
-          .until(() -> ask(dns, "failover.myapp.com.", "10.20.1.0").equals(List.of("192.0.2.40")));
+      time.advance(Duration.ofSeconds(10)); // the next probe fails; threshold 1
+      assertThat(ask(dns, "failover.myapp.com.", "10.20.1.0")).containsExactly("192.0.2.40");
     } finally {
       web.stop(0);
     }

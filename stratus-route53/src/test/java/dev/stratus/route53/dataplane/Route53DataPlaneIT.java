@@ -1,9 +1,9 @@
 package dev.stratus.route53.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.stratus.core.testing.ManualTime;
 import dev.stratus.core.store.MemoryStore;
 import dev.stratus.net.dns.DnsServer;
 import dev.stratus.net.geo.ClientLocator;
@@ -24,12 +24,12 @@ import dev.stratus.route53.model.RrType;
 import dev.stratus.route53.model.ZoneApex;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
@@ -95,8 +95,10 @@ class Route53DataPlaneIT {
       }
       return null;
     });
-    HealthChecker checker = new HealthChecker(Clock.systemUTC(), new EndpointProbe(Clock.systemUTC()),
-        d -> Duration.ofMillis(50));
+    // Health-check timers fire when the test moves this clock; probes run on the test's thread.
+    ManualTime time = new ManualTime(Instant.parse("2026-12-01T00:00:00Z"));
+    HealthChecker checker = new HealthChecker(time.clock(), new EndpointProbe(time.clock()), UnaryOperator.identity(),
+        time.scheduler(), time.scheduler());
     DnsQueryHandler handler = new DnsQueryHandler(new ClientLocator(UserLocationTable.empty(), CountryDatabase.none(),
         GeoTables.standard()), LatencyModel.standard(), () -> new SplittableRandom(3));
     try (Route53DataPlane plane = Route53DataPlane.attach(store, checker, handler);
@@ -122,8 +124,11 @@ class Route53DataPlaneIT {
       plane.awaitRebuilt();
       assertThat(ask(server, "app.example.net.")).containsExactly("192.0.2.10");
 
+      time.advance(Duration.ZERO); // the first probe: healthy
+      assertThat(ask(server, "app.example.net.")).containsExactly("192.0.2.10");
       web.stop(0);
-      await().atMost(Duration.ofSeconds(10)).until(() -> ask(server, "app.example.net.").equals(List.of("192.0.2.20")));
+      time.advance(Duration.ofSeconds(10)); // the next probe fails; threshold 1
+      assertThat(ask(server, "app.example.net.")).containsExactly("192.0.2.20");
       HealthCheck hc = store.get(Route53Tables.HEALTH_CHECKS, ACCOUNT, "hc-1").orElseThrow();
       assertThat(plane.healthStatusSource().observations(hc)).isNotEmpty()
           .allSatisfy(o -> assertThat(o.status()).startsWith("Failure: Connection refused"));

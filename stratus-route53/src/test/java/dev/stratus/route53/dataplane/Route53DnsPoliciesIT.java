@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import dev.stratus.core.dns.DnsTarget;
 import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.testing.ManualTime;
 import dev.stratus.net.dns.DnsServer;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.LatencyModel;
@@ -20,6 +21,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -64,6 +67,8 @@ class Route53DnsPoliciesIT {
   private final SplittableRandom seeded = new SplittableRandom(42);
   private HttpServer web;
   private HealthChecker checker;
+  /** Health-check timers fire when a test moves this clock (probes run on the test's thread). */
+  private final ManualTime time = new ManualTime(Instant.parse("2026-12-01T00:00:00Z"));
   private ApiTestServer api;
   private Route53Client r53;
   private Route53DataPlane plane;
@@ -73,7 +78,8 @@ class Route53DnsPoliciesIT {
   @BeforeEach
   void start() throws Exception {
     web = webServer(0);
-    checker = new HealthChecker(Clock.systemUTC(), new EndpointProbe(Clock.systemUTC()), d -> Duration.ofMillis(50));
+    checker = new HealthChecker(time.clock(), new EndpointProbe(time.clock()), UnaryOperator.identity(),
+        time.scheduler(), time.scheduler());
     // One event-loop thread asks the shared seeded generator: the sequence is reproducible.
     DnsQueryHandler handler = new DnsQueryHandler(ClientLocator.standard(UserLocationTable.empty()
         .withCity("10.20.0.0/16", "Sydney").withCity("10.30.0.0/16", "London").withCity("10.40.0.0/16", "New York")),
@@ -201,8 +207,8 @@ class Route53DnsPoliciesIT {
         a("mv.policy.test", "192.0.2.2").setIdentifier("2").multiValueAnswer(true).healthCheckId(healthCheck(down)).build(),
         a("mv.policy.test", "192.0.2.3").setIdentifier("3").multiValueAnswer(true).healthCheckId(healthCheck(up)).build(),
         a("mv.policy.test", "192.0.2.4").setIdentifier("4").multiValueAnswer(true).healthCheckId(healthCheck(down)).build());
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> answers("mv.policy.test.", "10.20.1.0").equals(List.of("192.0.2.1", "192.0.2.3")));
+    time.advance(Duration.ZERO); // the first probe of each check
+    assertThat(answers("mv.policy.test.", "10.20.1.0")).containsExactly("192.0.2.1", "192.0.2.3");
   }
 
   @Test
@@ -210,11 +216,14 @@ class Route53DnsPoliciesIT {
     int port = web.getAddress().getPort();
     create(a("fo.policy.test", "192.0.2.1").setIdentifier("p").failover("PRIMARY").healthCheckId(healthCheck(port)).build(),
         a("fo.policy.test", "192.0.2.2").setIdentifier("s").failover("SECONDARY").build());
-    await().atMost(Duration.ofSeconds(10)).until(() -> answers("fo.policy.test.", "10.20.1.0").equals(List.of("192.0.2.1")));
+    time.advance(Duration.ZERO);
+    assertThat(answers("fo.policy.test.", "10.20.1.0")).containsExactly("192.0.2.1");
     web.stop(0);
-    await().atMost(Duration.ofSeconds(10)).until(() -> answers("fo.policy.test.", "10.20.1.0").equals(List.of("192.0.2.2")));
+    time.advance(Duration.ofSeconds(10)); // the next probe at the 10 s interval fails; threshold 1
+    assertThat(answers("fo.policy.test.", "10.20.1.0")).containsExactly("192.0.2.2");
     web = webServer(port);
-    await().atMost(Duration.ofSeconds(10)).until(() -> answers("fo.policy.test.", "10.20.1.0").equals(List.of("192.0.2.1")));
+    time.advance(Duration.ofSeconds(10));
+    assertThat(answers("fo.policy.test.", "10.20.1.0")).containsExactly("192.0.2.1");
   }
 
   @Test
@@ -251,6 +260,40 @@ class Route53DnsPoliciesIT {
     assertThat(direct.getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.7");
     registry.remove("web-1.us-east-1.elb.localhost");
     assertThat(query("web-1.us-east-1.elb.localhost.", Type.A, Optional.empty()).getRcode()).isEqualTo(Rcode.REFUSED);
+  }
+
+  /** DnsTargetRegistry#version keys the answer cache: alias answers are reused, and follow a change at once. */
+  @Test
+  void aliasAnswers_cachedLikeAnyOther_untilTheRegistryChanges() throws Exception {
+    DnsTargetRegistry registry = DnsTargetRegistry.inMemory();
+    var finds = new java.util.concurrent.atomic.AtomicInteger();
+    DnsTargetRegistry counting = new DnsTargetRegistry() {
+      @Override public void put(DnsTarget target) { registry.put(target); }
+      @Override public void remove(String name) { registry.remove(name); }
+      @Override public Optional<DnsTarget> find(String name) { finds.incrementAndGet(); return registry.find(name); }
+      @Override public long version() { return registry.version(); }
+    };
+    plane.handler().aliasTargets(AliasTargetResolver.of(counting));
+    registry.put(new DnsTarget("cached-1.us-east-1.elb.localhost", List.of(InetAddress.getByName("127.0.0.8")), 60, true));
+    create(ResourceRecordSet.builder().name("cached.policy.test").type("A").aliasTarget(t -> t
+        .hostedZoneId("Z35SXDOTRQ7X7K").dnsName("cached-1.us-east-1.elb.localhost").evaluateTargetHealth(false)).build());
+    SimpleResolver plain = resolver(Optional.empty());
+    Message query = Message.newQuery(Record.newRecord(Name.fromString("cached.policy.test."), Type.A, DClass.IN));
+    Message direct = Message.newQuery(Record.newRecord(Name.fromString("cached-1.us-east-1.elb.localhost."), Type.A, DClass.IN));
+    assertThat(plain.send(query).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+    assertThat(plain.send(direct).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+    int afterFirst = finds.get();
+    for (int i = 0; i < 5; i++) {
+      assertThat(plain.send(query).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+      assertThat(plain.send(direct).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.8");
+    }
+    assertThat(finds.get()).as("answers replayed from the cache").isEqualTo(afterFirst);
+
+    registry.put(new DnsTarget("cached-1.us-east-1.elb.localhost", List.of(InetAddress.getByName("127.0.0.9")), 60, true));
+    assertThat(plain.send(query).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.9");
+    assertThat(plain.send(direct).getSection(Section.ANSWER)).extracting(Record::rdataToString).containsExactly("127.0.0.9");
+    registry.remove("cached-1.us-east-1.elb.localhost");
+    assertThat(plain.send(direct).getRcode()).isEqualTo(Rcode.REFUSED);
   }
 
   @Test
