@@ -193,8 +193,10 @@ class LocalFaultProbeTest {
   @Test
   void checker_localFaultsKeepLastStatus_loggedOncePerBurst_realFailureStillCounts() {
     AtomicReference<EndpointProbe> current = new AtomicReference<>(probe(Socket::new));
+    // Timers on a manual clock that is never moved: only checkNow probes, so nothing races the assertions.
+    var time = new dev.stratus.core.testing.ManualTime(Clock.systemUTC().instant());
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), cfg -> current.get().probe(cfg),
-        d -> Duration.ofHours(1))) {
+        d -> Duration.ofHours(1), time.scheduler(), time.scheduler())) {
       checker.put(http(answering));
       checker.checkNow("hc");
       HealthCheckState before = checker.status("hc").orElseThrow().measured().orElseThrow();
