@@ -101,8 +101,10 @@ class VpcResolverIT {
         .vpc(v -> v.vpcId(vpc).vpcRegion(VPCRegion.EU_WEST_1)).hostedZoneConfig(c -> c.privateZone(true))).hostedZone().id();
     upsert(privateCorp, "db.corp.internal", "10.0.1.50");
     // A private zone of another VPC is nobody else's business.
+    // (Route 53 refuses a VPC that does not exist, so the other VPC is a real one.)
+    String otherVpc = ec2.createVpc(r -> r.cidrBlock("10.9.0.0/16")).vpc().vpcId();
     r53.createHostedZone(b -> b.name("other.internal").callerReference("private-other")
-        .vpc(v -> v.vpcId("vpc-0123456789abcdef0").vpcRegion(VPCRegion.EU_WEST_1)).hostedZoneConfig(c -> c.privateZone(true)));
+        .vpc(v -> v.vpcId(otherVpc).vpcRegion(VPCRegion.EU_WEST_1)).hostedZoneConfig(c -> c.privateZone(true)));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> addresses(query(HOST, SERVICE, Type.A)).equals(List.of(endpointIp)));
   }
