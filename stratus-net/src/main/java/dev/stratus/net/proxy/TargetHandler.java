@@ -65,6 +65,10 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
     boolean reusable = HttpUtil.isKeepAlive(response);
     ReverseProxy.stripHopByHop(response.headers());
     response.headers().set("content-length", response.content().readableBytes());
+    // Re-framed here, so it is ours to send in our version: an HTTP/1.0 target does not make the
+    // proxy answer its HTTP/1.1 client in 1.0 (which would also end keep-alive). The keep-alive
+    // decision above read the target's own version first.
+    response.setProtocolVersion(io.netty.handler.codec.http.HttpVersion.HTTP_1_1);
     // Back in the pool before the caller hears of the response: it may send the connection's
     // next request at once, on this loop, and should find this connection idle.
     ProxyOutcome outcome = new ProxyOutcome.Response(response);

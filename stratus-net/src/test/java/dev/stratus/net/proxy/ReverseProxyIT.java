@@ -239,6 +239,25 @@ class ReverseProxyIT {
     }
   }
 
+  @Test
+  void forward_http10Target_answeredInHttp11() throws Exception {
+    try (ServerSocket old = new ServerSocket(0, 10, java.net.InetAddress.getLoopbackAddress())) {
+      Thread t = Thread.ofVirtual().start(() -> {
+        try (Socket s = old.accept()) {
+          s.getInputStream().read(new byte[1024]);
+          s.getOutputStream().write("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok".getBytes());
+        } catch (IOException ignored) {
+          // the test asserts the outcome
+        }
+      });
+      var outcome = send((InetSocketAddress) old.getLocalSocketAddress());
+      assertThat(outcome).isInstanceOf(ProxyOutcome.Response.class);
+      var response = ((ProxyOutcome.Response) outcome).response();
+      assertThat(response.protocolVersion()).isEqualTo(HttpVersion.HTTP_1_1); // send() released the body
+      t.join();
+    }
+  }
+
   private ProxyOutcome send(InetSocketAddress to) throws Exception {
     FullHttpRequest request = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
     request.headers().set("Host", "x");
