@@ -56,14 +56,8 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest msg) {
     boolean keepAlive = HttpUtil.isKeepAlive(msg);
-    if (!msg.decoderResult().isSuccess()) {
-      // The access log's line for a request that never reached the dispatcher.
-      LOG.fine(() -> "- - 400 0 ms malformed HTTP request: " + msg.decoderResult().cause());
-      FullHttpResponse bad = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST);
-      bad.headers().set(HttpHeaderNames.CONTENT_LENGTH, 0);
-      ctx.writeAndFlush(bad).addListener(ChannelFutureListener.CLOSE);
-      return;
-    }
+    // A malformed request never gets here: the engine's RequestGuard in front answers it 400
+    // (and writes its access-log line).
     if (virtualHosts != null) {
       var service = virtualHosts.find(msg.headers().get(HttpHeaderNames.HOST));
       if (service.isPresent()) {
