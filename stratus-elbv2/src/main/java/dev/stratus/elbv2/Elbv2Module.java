@@ -3,6 +3,7 @@ package dev.stratus.elbv2;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.elb.LoadBalancers;
 import dev.stratus.core.net.LoopbackPool;
 import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.elbv2.model.LoadBalancer;
@@ -49,6 +50,10 @@ public final class Elbv2Module implements ServiceModule {
   @Override
   public String name() { return "elbv2"; }
 
+  /** Other services find balancers by ARN (Global Accelerator endpoints, WAF associations). */
+  @Override
+  public java.util.Set<Class<?>> provides() { return java.util.Set.of(LoadBalancers.class); }
+
   /** Load balancers' names go into the DNS target registry the server provides; EC2 answers their subnets. */
   @Override
   public java.util.Set<Class<?>> needs() {
@@ -62,24 +67,30 @@ public final class Elbv2Module implements ServiceModule {
     // Addresses persisted in the balancers' records stay theirs across a restart.
     store.listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
     var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
-    var dnsRef = new java.util.concurrent.atomic.AtomicReference<ElbDnsNames>();
+    var dnsRef = new java.util.concurrent.atomic.AtomicReference<Runnable>();
     targetPaths = dev.stratus.elbv2.dataplane.TargetPaths.in(context.extensions());
     var planeRef = new java.util.concurrent.atomic.AtomicReference<ElbDataPlane>();
     var checks = new ElbHealthChecks(store, context.clock(), intervalPolicy, () -> {
       var d = dnsRef.get();
-      if (d != null) d.refresh();
+      if (d != null) d.run();
       var p = planeRef.get();
       if (p != null) p.healthChanged();
     }, targetPaths);
     TargetHealthSource health = checks.tracker();
     targetHealth = checks.tracker();
-    var dns = new ElbDnsNames(store, DnsTargetRegistry.in(context.extensions()), () -> health, context.clock());
-    dnsRef.set(dns);
+    var views = new BalancerViews(store, () -> health);
+    context.extensions().provide(LoadBalancers.class, views);
+    var dns = new ElbDnsNames(store, DnsTargetRegistry.in(context.extensions()), views);
+    Runnable published = () -> {
+      views.refresh();
+      dns.refresh();
+    };
+    dnsRef.set(published);
     checks.sync();
-    dns.refresh();
+    published.run();
     store.subscribe(events -> {
       checks.sync();
-      dns.refresh();
+      published.run();
     });
     List<AutoCloseable> resources = new java.util.ArrayList<>(List.of(checks));
     var registry = context.extensions().find(ListenerRegistry.class);
