@@ -1,0 +1,275 @@
+package dev.stratus.globalaccelerator.dataplane;
+
+import dev.stratus.core.dns.DnsTarget;
+import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.store.Projection;
+import dev.stratus.core.store.Store;
+import dev.stratus.globalaccelerator.model.Accelerator;
+import dev.stratus.globalaccelerator.model.AcceleratorListener;
+import dev.stratus.globalaccelerator.model.EndpointGroup;
+import dev.stratus.globalaccelerator.model.FlowRouting;
+import dev.stratus.net.geo.ClientLocator;
+import dev.stratus.net.geo.GeoPoint;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.NetworkPath;
+import dev.stratus.net.l4.TargetChooser;
+import dev.stratus.net.l4.TcpProxy;
+import dev.stratus.net.l4.UdpProxy;
+import dev.stratus.net.listener.ListenerRegistry;
+import dev.stratus.net.transport.Transport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * Global Accelerator's data plane: TCP and UDP listeners on each enabled accelerator's two static
+ * addresses, routing each new flow with {@link FlowRouting} over the listener's endpoint groups
+ * ordered by the latency model from where the client is ({@link ClientLocator}), and proxying it
+ * with the shared L4 proxies (idle timeouts TCP 340 s, UDP 30 s, globalaccelerator.md §5).
+ *
+ * <p>What Stratus does where loopback differs from AWS:
+ * <ul>
+ *   <li>a listener's port ranges are bound port by port, up to {@link #MAX_PORTS_PER_LISTENER}
+ *       ports per listener (a warning names the rest);
+ *   <li>a client nothing places (no clientLocations entry, not a public address) stands in
+ *       Ashburn, us-east-1;
+ *   <li>with client IP preservation the endpoint sees the client's address; without, the
+ *       accelerator's own address (AWS: a GA-owned address).
+ * </ul>
+ */
+public final class GaDataPlane implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(GaDataPlane.class.getName());
+  public static final int MAX_PORTS_PER_LISTENER = 32;
+  static final Duration TCP_IDLE = Duration.ofSeconds(340);
+  static final Duration UDP_IDLE = Duration.ofSeconds(30);
+  static final String DEFAULT_REGION = "us-east-1";
+  private static final boolean ANY_LOOPBACK_BINDS = System.getProperty("os.name", "").startsWith("Linux");
+
+  private final Store store;
+  private final ListenerRegistry registry;
+  private final Transport transport;
+  private final DnsTargetRegistry dns;
+  private final ClientLocator locator;
+  private final LatencyModel latency;
+  private final EndpointHealth health;
+  private final Map<Socket, ListenerRegistry.Bound<?>> bound = new HashMap<>(); // guarded by this
+  private final Set<String> published = new HashSet<>(); // guarded by this
+  private Projection<GaSnapshot> projection;
+
+  /** One bound socket: an accelerator address, a port and a protocol, serving one listener. */
+  private record Socket(String address, int port, String protocol, String listenerArn) {}
+
+  GaDataPlane(Store store, ListenerRegistry registry, Transport transport, DnsTargetRegistry dns, ClientLocator locator,
+      LatencyModel latency, EndpointHealth health) {
+    this.store = store;
+    this.registry = registry;
+    this.transport = transport;
+    this.dns = dns;
+    this.locator = locator;
+    this.latency = latency;
+    this.health = health;
+  }
+
+  /**
+   * Starts the data plane over committed state: listeners bound, DNS names published, instance
+   * endpoints checked on a prober driven by the context's clock.
+   */
+  public static GaDataPlane start(dev.stratus.core.StratusContext context, ListenerRegistry registry) {
+    var ext = context.extensions();
+    var health = new EndpointHealth(() -> ext.find(dev.stratus.core.elb.LoadBalancers.class),
+        () -> ext.find(dev.stratus.core.vpc.VpcLookup.class), dev.stratus.net.health.HealthChecker.standard(context.clock()));
+    var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext),
+        ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
+        LatencyModel.standard(), health);
+    plane.start();
+    return plane;
+  }
+
+  private void start() {
+    projection = Projection.start("globalaccelerator", store,
+        Set.of(Accelerator.TABLE, AcceleratorListener.TABLE, EndpointGroup.TABLE), (previous, events, committed) -> {
+          GaSnapshot next = GaSnapshot.load(committed);
+          health.sync(next);
+          reconcile(next);
+          return next;
+        });
+    projection.awaitCurrent();
+  }
+
+  /** HEALTHY, UNHEALTHY or INITIAL for an endpoint of a group (DescribeEndpointGroup). */
+  public String healthState(String endpointGroupArn, String endpointId) {
+    GaSnapshot s = projection == null ? null : projection.current();
+    if (s == null) return "INITIAL";
+    for (List<EndpointGroup> groups : s.groupsByListener().values()) {
+      for (EndpointGroup g : groups) {
+        if (!g.arn().equals(endpointGroupArn)) continue;
+        for (EndpointGroup.Endpoint e : g.endpoints()) if (e.endpointId().equals(endpointId)) return health.state(g, e);
+      }
+    }
+    return "INITIAL";
+  }
+
+  /** Waits for the latest commit to be served (tests). */
+  public void awaitCurrent() { projection.awaitCurrent(); }
+
+  /** Where a listener port of an accelerator address really listens (the registry may have moved it). */
+  public Optional<InetSocketAddress> listening(String address, int port, String protocol) {
+    String p = protocol.toLowerCase(java.util.Locale.ROOT);
+    return registry.listeners().stream()
+        .filter(l -> l.protocol().equals(p) && l.requested().getAddress().getHostAddress().equals(address)
+            && l.requested().getPort() == port)
+        .map(ListenerRegistry.Listener::actual).findFirst();
+  }
+
+  private synchronized void reconcile(GaSnapshot s) {
+    Set<Socket> wanted = new HashSet<>();
+    Map<String, DnsTarget> names = new HashMap<>();
+    for (Accelerator a : s.accelerators().values()) {
+      List<InetAddress> addresses = a.ipv4Addresses().stream().map(GaDataPlane::address).toList();
+      for (String name : dnsNames(a)) names.put(DnsTarget.normalise(name), new DnsTarget(name, addresses, 300, a.enabled()));
+      if (!a.enabled()) continue;
+      for (AcceleratorListener l : s.listeners().values()) {
+        if (!l.acceleratorArn().equals(a.arn())) continue;
+        List<Integer> ports = ports(l);
+        for (String addr : a.ipv4Addresses()) for (int port : ports) wanted.add(new Socket(addr, port, l.protocol(), l.arn()));
+      }
+    }
+    for (Socket gone : Set.copyOf(bound.keySet())) {
+      if (!wanted.contains(gone)) closeQuietly(bound.remove(gone));
+    }
+    for (Socket w : wanted) {
+      if (!bound.containsKey(w)) bind(w);
+    }
+    names.values().forEach(dns::put);
+    published.stream().filter(n -> !names.containsKey(n)).forEach(dns::remove);
+    published.clear();
+    published.addAll(names.keySet());
+  }
+
+  private static List<String> dnsNames(Accelerator a) {
+    List<String> out = new ArrayList<>(List.of(a.dnsName(), awsForm(a.dnsName())));
+    if (a.dualStackDnsName() != null) out.addAll(List.of(a.dualStackDnsName(), awsForm(a.dualStackDnsName())));
+    return out;
+  }
+
+  private static String awsForm(String name) {
+    return name.replace(".awsglobalaccelerator.localhost", ".awsglobalaccelerator.com");
+  }
+
+  private List<Integer> ports(AcceleratorListener l) {
+    List<Integer> out = new ArrayList<>();
+    for (var r : l.portRanges()) {
+      for (int p = r.from(); p <= r.to(); p++) {
+        if (out.size() == MAX_PORTS_PER_LISTENER) {
+          LOG.warning(() -> "Global Accelerator listener " + l.arn() + ": only the first " + MAX_PORTS_PER_LISTENER
+              + " ports of its ranges are served");
+          return out;
+        }
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private void bind(Socket s) {
+    String description = "Global Accelerator " + s.protocol() + ":" + s.port() + " (" + s.address() + ")";
+    InetSocketAddress at = new InetSocketAddress(s.address(), s.port());
+    String owner = s.listenerArn().substring(0, s.listenerArn().indexOf("/listener/"));
+    TargetChooser chooser = (client, local) -> choose(s, client, local);
+    try {
+      if (s.protocol().equals("TCP")) {
+        bound.put(s, registry.bind(description, "tcp", owner, at,
+            a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
+                .withSource((client, local) -> sourceOf(s, client, local))),
+            TcpProxy::address));
+      } else {
+        bound.put(s, registry.bind(description, "udp", owner, at,
+            a -> UdpProxy.bind(transport, a, UdpProxy.Config.nlb(description, chooser).withIdleTimeout(UDP_IDLE)
+                .withSource((client, local) -> sourceOf(s, client, local))),
+            UdpProxy::address));
+      }
+    } catch (RuntimeException e) {
+      LOG.warning(() -> description + " could not be bound: " + e.getMessage());
+    }
+  }
+
+  /** A chosen endpoint: where the flow goes and whether the endpoint sees the client's address. */
+  private record Target(InetSocketAddress address, boolean preserveClientIp) {}
+
+  private Optional<InetSocketAddress> choose(Socket s, InetSocketAddress client, InetSocketAddress local) {
+    return route(s, client).map(Target::address);
+  }
+
+  private Optional<Target> route(Socket s, InetSocketAddress client) {
+    GaSnapshot snap = projection.current();
+    if (snap == null) return Optional.empty();
+    AcceleratorListener l = snap.listeners().get(s.listenerArn());
+    if (l == null) return Optional.empty();
+    GeoPoint from = locator.locate(client.getAddress()).map(p -> p.point())
+        .orElseGet(() -> latency.tables().region(DEFAULT_REGION).orElseThrow().point());
+    List<EndpointGroup> groups = new ArrayList<>(snap.groupsOf(l.arn()));
+    groups.sort(Comparator.comparingDouble(g -> latency.tables().region(g.region())
+        .map(r -> latency.roundTripMillis(from, r.point(), NetworkPath.AWS_BACKBONE)).orElse(Double.MAX_VALUE)));
+    List<FlowRouting.Group<Target>> candidates = new ArrayList<>();
+    for (EndpointGroup g : groups) {
+      List<FlowRouting.Candidate<Target>> endpoints = new ArrayList<>();
+      for (EndpointGroup.Endpoint e : g.endpoints()) {
+        EndpointHealth.Resolved r = health.resolve(g, e);
+        if (r.addresses().isEmpty()) continue;
+        int port = g.endpointPort(s.port());
+        // A balancer's nodes share the flows (the client hash picks one).
+        String node = r.addresses().get(Math.floorMod(client.hashCode(), r.addresses().size()));
+        InetSocketAddress where = listening(node, port, s.protocol()).orElse(new InetSocketAddress(node, port));
+        endpoints.add(new FlowRouting.Candidate<>(new Target(where, e.clientIpPreservationEnabled()), e.weight(), r.healthy()));
+      }
+      candidates.add(new FlowRouting.Group<>(g.region(), g.trafficDialPercentage(), endpoints));
+    }
+    long hash = FlowRouting.flowHash(l.clientAffinity(), client.getAddress().getAddress(), client.getPort(),
+        address(s.address()).getAddress(), s.port(), s.protocol());
+    return FlowRouting.choose(candidates, hash).map(FlowRouting.Choice::endpoint);
+  }
+
+  /** The client's address where the endpoint preserves it, else the accelerator's (§11). */
+  private InetSocketAddress sourceOf(Socket s, InetSocketAddress client, InetSocketAddress local) {
+    boolean preserve = route(s, client).map(Target::preserveClientIp).orElse(false);
+    InetAddress from = preserve ? client.getAddress() : local.getAddress();
+    boolean bindable = from.isLoopbackAddress() && (ANY_LOOPBACK_BINDS || from.getHostAddress().equals("127.0.0.1"));
+    return bindable ? new InetSocketAddress(from, 0) : null;
+  }
+
+  private static InetAddress address(String text) {
+    try {
+      return InetAddress.getByName(text);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("not an address: " + text, e);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    try {
+      if (c != null) c.close();
+    } catch (Exception e) {
+      LOG.fine(() -> "closing " + c + ": " + e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    if (projection != null) projection.close();
+    bound.values().forEach(GaDataPlane::closeQuietly);
+    bound.clear();
+    published.forEach(dns::remove);
+    published.clear();
+    health.close();
+  }
+}
