@@ -51,13 +51,18 @@ public final class ApiTestServer implements AutoCloseable {
 
   /** Starts {@code modules} over a fresh MemoryStore with {@code clock} and serves their handlers. */
   public static ApiTestServer start(Clock clock, ServiceModule... modules) {
+    return start(clock, Settings.ephemeral(0, 0), modules);
+  }
+
+  /** As {@link #start(Clock, ServiceModule...)} with {@code settings} (e.g. client locations). */
+  public static ApiTestServer start(Clock clock, Settings settings, ServiceModule... modules) {
     // The extension points StratusServer provides: data planes find them.
     var extensions = new Extensions();
     extensions.provide(dev.stratus.net.listener.ListenerRegistry.class, new dev.stratus.net.listener.ListenerRegistry());
     extensions.provide(dev.stratus.core.http.HttpFilterRegistry.class, new dev.stratus.core.http.HttpFilterRegistry());
     var virtualHosts = new dev.stratus.net.http.VirtualHosts();
     extensions.provide(dev.stratus.net.http.VirtualHosts.class, virtualHosts);
-    StratusContext context = new StratusContext(new MemoryStore(), clock, Settings.ephemeral(0, 0), extensions);
+    StratusContext context = new StratusContext(new MemoryStore(), clock, settings, extensions);
     List<Object> handlers = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
