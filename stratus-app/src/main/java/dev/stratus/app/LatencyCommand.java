@@ -31,10 +31,10 @@ final class LatencyCommand implements Callable<Integer> {
   @Mixin LogLevelOption logLevel;
 
   @Option(names = "--from", required = true,
-      description = "A city (Sydney), an IP address (located by the config's clientLocations, then the bundled IP database), or LAT,LONG.")
+      description = "A city (Sydney), an AWS Region (ap-southeast-2), an edge location (SYD or SYD62), an IP address (located by the config's clientLocations, then the bundled IP database), or LAT,LONG.")
   String from;
 
-  @Option(names = "--to", description = "An AWS region code (us-east-1); without it, every region ranked.")
+  @Option(names = "--to", description = "An AWS Region (us-east-1), an edge location, a city or LAT,LONG; without it, every Region ranked.")
   String to;
 
   @Option(names = "--config", description = "Configuration file whose clientLocations place IP addresses (default <data-dir>/config.json when present).")
@@ -68,18 +68,36 @@ final class LatencyCommand implements Callable<Integer> {
       rank(model, tables, a);
       return 0;
     }
-    Optional<AwsRegion> region = tables.region(to.trim().toLowerCase(Locale.ROOT));
-    if (region.isEmpty()) {
-      System.err.println("stratus latency: unknown region \"" + to + "\" (e.g. us-east-1)");
+    Optional<Located> target;
+    try {
+      target = locate(to.trim(), tables);
+    } catch (ConfigFile.BadConfigException e) {
+      System.err.println("stratus latency: " + e.getMessage());
       return 2;
     }
-    explain(model, a, region.get());
+    if (target.isEmpty()) {
+      System.err.println("stratus latency: unknown place \"" + to + "\" (a Region such as us-east-1, an edge location, a city or LAT,LONG)");
+      return 2;
+    }
+    explain(model, a, target.get());
     return 0;
   }
 
   private record Located(GeoPoint point, String description) {}
 
   private Optional<Located> locate(String text, GeoTables tables) throws ConfigFile.BadConfigException {
+    var region = tables.region(text.toLowerCase(Locale.ROOT));
+    if (region.isPresent()) {
+      AwsRegion r = region.get();
+      return Optional.of(new Located(r.point(), r.code() + " " + r.name() + ", " + r.city() + " (AWS Region)"));
+    }
+    // An edge location by its airport code, with or without CloudFront's number (SYD, SYD62).
+    String code = text.toUpperCase(Locale.ROOT).replaceAll("\\d+$", "");
+    var edge = tables.edgeLocations().stream().filter(c -> c.edgeCode().orElse("").equals(code)).findFirst();
+    if (edge.isPresent() && text.matches("[A-Za-z]{3}\\d*")) {
+      return Optional.of(new Located(edge.get().point(), "edge location " + text.toUpperCase(Locale.ROOT) + ", "
+          + edge.get().name() + ", " + edge.get().countryCode()));
+    }
     var city = tables.city(text);
     if (city.isPresent()) {
       return Optional.of(new Located(city.get().point(), city.get().name() + ", " + city.get().countryCode() + " (city table)"));
@@ -112,18 +130,19 @@ final class LatencyCommand implements Callable<Integer> {
         + (p.source() == Place.Source.USER_TABLE ? " (client-location table)" : " (IP database, country reference point)")));
   }
 
-  private void explain(LatencyModel model, GeoPoint a, AwsRegion region) {
-    GeoPoint b = region.point();
-    double km = a.distanceKm(b);
-    out.printf(Locale.ROOT, "to   %s %s, %s, %s (%.2f, %.2f)%n", region.code(), region.name(), region.city(),
-        region.countryCode(), b.latitude(), b.longitude());
-    out.printf(Locale.ROOT, "great-circle distance  %,.0f km%n", km);
+  private void explain(LatencyModel model, GeoPoint a, Located target) {
+    GeoPoint b = target.point();
+    out.printf(Locale.ROOT, "to   %s (%.2f, %.2f)%n", target.description(), b.latitude(), b.longitude());
+    out.printf(Locale.ROOT, "great-circle distance  %,.0f km%n", a.distanceKm(b));
+    var route = model.route(a, b);
+    out.printf(Locale.ROOT, "fibre route            %s, %,.0f km as fibre time (stretch and link costs included)%n",
+        route.via().isEmpty() ? "direct over land" : "via " + String.join(" > ", route.via()), route.effectiveKm());
     out.printf(Locale.ROOT, "fibre speed            %,.0f km/s (c / 1.5)%n", LatencyModel.FIBRE_KM_PER_SECOND);
     for (NetworkPath path : NetworkPath.values()) {
-      double routeKm = km * path.routeInflation();
-      double propagation = 2 * routeKm / LatencyModel.FIBRE_KM_PER_SECOND * 1_000;
+      double pathKm = route.effectiveKm() * path.routeStretch();
+      double propagation = 2 * pathKm / LatencyModel.FIBRE_KM_PER_SECOND * 1_000;
       out.printf(Locale.ROOT, "%-22s route %.2f x %,.0f km = %,.0f km; 2 x %,.0f km / fibre = %.1f ms + fixed %.1f ms = %.1f ms RTT%n",
-          label(path), path.routeInflation(), km, routeKm, routeKm, propagation, path.fixedRoundTripMillis(),
+          label(path), path.routeStretch(), route.effectiveKm(), pathKm, pathKm, propagation, path.fixedRoundTripMillis(),
           model.roundTripMillis(a, b, path));
     }
   }

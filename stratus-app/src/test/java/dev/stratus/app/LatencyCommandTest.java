@@ -33,8 +33,17 @@ class LatencyCommandTest {
     Run r = run("latency", "--from", "Sydney", "--to", "us-east-1", "--data-dir", dir.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("Sydney, AU").contains("us-east-1").contains("great-circle distance")
-        .contains("199,862 km/s").contains("public internet").contains("route 2.00 x").contains("fixed 10.0 ms")
-        .contains("AWS backbone").contains("route 1.25 x").contains("fixed 2.0 ms").contains("ms RTT");
+        .contains("199,862 km/s").contains("public internet").contains("route 1.08 x").contains("fixed 14.0 ms")
+        .contains("AWS backbone").contains("route 1.00 x").contains("fixed 4.0 ms").contains("ms RTT")
+        .contains("fibre route            via ap-southeast-2 > HNL > LAX > us-east-1");
+  }
+
+  @Test
+  void latency_edgeCodeToRegionCode_printsTheCableRoute() {
+    Run r = run("latency", "--from", "SYD62", "--to", "eu-central-1", "--data-dir", dir.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("edge location SYD62, Sydney").contains("eu-central-1 ").contains("(AWS Region)")
+        .contains("ap-southeast-1").contains("SUZ");
   }
 
   @Test

@@ -14,11 +14,12 @@ import java.util.Optional;
 public final class LatencyModel {
 
   /*
-   * RTT = 2 × distance × inflation / v_fibre + fixed, where distance is the great circle
-   * (GeoPoint#distanceKm), inflation and fixed come from the NetworkPath, and v_fibre is the speed
-   * of light in glass. Real AWS latency routing uses measured latency tables; a model from
-   * physics gives the same ordering for all but near-ties, is deterministic, and works offline.
-   * A path through an edge location adds a public leg to the edge and a backbone leg onwards.
+   * RTT = 2 × route × stretch / v_fibre + fixed, where route is the length of the fibre route
+   * (FibreRoutes: shortest path over Regions and cable landings, fitted to measured inter-Region
+   * round trips), stretch and fixed come from the NetworkPath, and v_fibre is the speed of light in
+   * glass. Real AWS latency routing uses measured latency tables; a model that follows the cables
+   * gives the same ordering for all but near-ties, is deterministic, and works offline. A path
+   * through an edge location adds a public leg to the edge and a backbone leg onwards.
    */
 
   /** Speed of light in vacuum, 299,792.458 km/s (SI definition of the metre, 1983). */
@@ -34,9 +35,11 @@ public final class LatencyModel {
   private static final LatencyModel STANDARD = new LatencyModel(GeoTables.standard());
 
   private final GeoTables tables;
+  private final FibreRoutes routes;
 
   public LatencyModel(GeoTables tables) {
     this.tables = Objects.requireNonNull(tables, "tables");
+    this.routes = FibreRoutes.load(tables);
   }
 
   /** The model over the bundled tables. */
@@ -46,9 +49,12 @@ public final class LatencyModel {
 
   public GeoTables tables() { return tables; }
 
+  /** The fibre route the model assumes between two points. */
+  public FibreRoutes.Route route(GeoPoint a, GeoPoint b) { return routes.route(a, b); }
+
   /** Modelled round-trip time in milliseconds between two points over {@code path}. */
   public double roundTripMillis(GeoPoint a, GeoPoint b, NetworkPath path) {
-    double km = a.distanceKm(b) * path.routeInflation();
+    double km = routes.route(a, b).effectiveKm() * path.routeStretch();
     return 2 * km / FIBRE_KM_PER_SECOND * 1_000 + path.fixedRoundTripMillis();
   }
 
