@@ -64,6 +64,12 @@ public final class GeoTables {
     return Optional.ofNullable(cities.get(key(name)));
   }
 
+  /** Every city of the country {@code isoCode} in the table, in table order. */
+  public List<City> citiesIn(String isoCode) {
+    String code = isoCode.toUpperCase(java.util.Locale.ROOT);
+    return cities.values().stream().filter(c -> c.countryCode().equals(code)).toList();
+  }
+
   /** Every city that hosts a CloudFront / Global Accelerator edge location. */
   public List<City> edgeLocations() {
     return cities.values().stream().filter(c -> c.edgeCode().isPresent()).toList();

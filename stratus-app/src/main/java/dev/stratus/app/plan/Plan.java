@@ -1,0 +1,124 @@
+package dev.stratus.app.plan;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A plan file ({@code stratus plan PLAN.json}): who uses the service, the architectures to
+ * compare, how much they move and store, and the prices to use (AWS's public list prices unless
+ * overridden).
+ */
+public record Plan(List<Population> populations, List<Architecture> architectures, Usage usage, Prices prices) {
+  public Plan {
+    populations = List.copyOf(Objects.requireNonNull(populations, "populations"));
+    architectures = List.copyOf(Objects.requireNonNull(architectures, "architectures"));
+    usage = usage == null ? Usage.NONE : usage;
+    prices = prices == null ? Prices.LIST : prices;
+  }
+
+  /**
+   * A group of users in a city, or spread over a country's cities in the city table.
+   *
+   * @param weight how many users (or what share of sessions) the group stands for
+   * @param roundTrips round trips one session needs (an RDP session: every screen update)
+   */
+  public record Population(String name, String city, String country, double weight, int roundTrips) {
+    public Population {
+      Objects.requireNonNull(name, "name");
+      if ((city == null) == (country == null)) {
+        throw new IllegalArgumentException("population " + name + ": give exactly one of city or country");
+      }
+      if (weight <= 0) throw new IllegalArgumentException("population " + name + ": weight must be > 0");
+      if (roundTrips <= 0) roundTrips = 1;
+    }
+  }
+
+  /** The shapes the planner knows. */
+  public enum Kind {
+    SINGLE_REGION("single-region"),
+    SINGLE_REGION_GLOBAL_ACCELERATOR("single-region+global-accelerator"),
+    SINGLE_REGION_CLOUDFRONT("single-region+cloudfront"),
+    MULTI_REGION("multi-region"),
+    MULTI_REGION_GLOBAL_ACCELERATOR("multi-region+global-accelerator");
+
+    private final String text;
+
+    Kind(String text) { this.text = text; }
+
+    public String text() { return text; }
+
+    public static Kind of(String text) {
+      for (Kind k : values()) if (k.text.equals(text)) return k;
+      throw new IllegalArgumentException("unknown architecture kind \"" + text + "\" (known: "
+          + java.util.Arrays.stream(values()).map(Kind::text).toList() + ")");
+    }
+
+    public boolean globalAccelerator() { return this == SINGLE_REGION_GLOBAL_ACCELERATOR || this == MULTI_REGION_GLOBAL_ACCELERATOR; }
+  }
+
+  /**
+   * One candidate.
+   *
+   * @param kind one of {@link Kind}'s texts, e.g. {@code single-region+global-accelerator}
+   * @param regions where it runs (one for the single-Region kinds)
+   * @param cacheHitRatio with CloudFront, the share of round trips the edge answers (default 0:
+   *     dynamic traffic that only rides the backbone)
+   */
+  public record Architecture(String name, String kind, List<String> regions, Double cacheHitRatio) {
+    public Architecture {
+      Objects.requireNonNull(name, "name");
+      regions = List.copyOf(Objects.requireNonNull(regions, "regions"));
+      if (regions.isEmpty()) throw new IllegalArgumentException("architecture " + name + ": regions is empty");
+      Kind k = Kind.of(Objects.requireNonNull(kind, "kind"));
+      if ((k == Kind.SINGLE_REGION || k == Kind.SINGLE_REGION_GLOBAL_ACCELERATOR || k == Kind.SINGLE_REGION_CLOUDFRONT)
+          && regions.size() != 1) {
+        throw new IllegalArgumentException("architecture " + name + ": a " + kind + " architecture names one region");
+      }
+      if (cacheHitRatio != null && (cacheHitRatio < 0 || cacheHitRatio > 1)) {
+        throw new IllegalArgumentException("architecture " + name + ": cacheHitRatio must be between 0 and 1");
+      }
+    }
+
+    public Kind type() { return Kind.of(kind); }
+  }
+
+  /**
+   * What the service moves and keeps each month, and what each Region costs to run.
+   *
+   * @param dataOutGbPerMonth data sent to users
+   * @param storageGb data kept in the (replicated) database
+   * @param writesMillionsPerMonth database writes, millions (replicated to every Region)
+   * @param replicatedGbPerMonth data the database replicates between Regions
+   * @param regionMonthlyUsd compute and the rest of one Region's deployment
+   * @param licencePerRegionMonthlyUsd software licensed per Region (seed 004: the OpenVPN server)
+   */
+  public record Usage(double dataOutGbPerMonth, double storageGb, double writesMillionsPerMonth,
+      double replicatedGbPerMonth, double regionMonthlyUsd, double licencePerRegionMonthlyUsd) {
+    public static final Usage NONE = new Usage(0, 0, 0, 0, 0, 0);
+  }
+
+  /**
+   * Unit prices in USD. Defaults ({@link #LIST}): AWS's public list prices for us-east-1 and
+   * Europe in 2025 — EC2 data transfer out to the internet $0.09/GB (first 10 TB), inter-Region
+   * transfer $0.02/GB, Global Accelerator $0.025 per accelerator-hour plus DT-Premium (here
+   * $0.035/GB, between the $0.015 of North America and Europe and the $0.105 of the dearest
+   * pairs), CloudFront data transfer out $0.085/GB (North America and Europe, first 10 TB; origin
+   * fetches from AWS are free), DynamoDB storage $0.25/GB-month and on-demand writes (and global
+   * tables' replicated writes) $0.625 per million (after the November 2024 price cut).
+   */
+  public record Prices(Double dataTransferOutPerGb, Double interRegionPerGb, Double globalAcceleratorHourly,
+      Double globalAcceleratorDtPremiumPerGb, Double cloudFrontPerGb, Double storagePerGbMonth,
+      Double writesPerMillion) {
+    public static final Prices LIST = new Prices(0.09, 0.02, 0.025, 0.035, 0.085, 0.25, 0.625);
+
+    /** These prices with every missing one taken from {@link #LIST}. */
+    public Prices orList() {
+      return new Prices(or(dataTransferOutPerGb, LIST.dataTransferOutPerGb), or(interRegionPerGb, LIST.interRegionPerGb),
+          or(globalAcceleratorHourly, LIST.globalAcceleratorHourly),
+          or(globalAcceleratorDtPremiumPerGb, LIST.globalAcceleratorDtPremiumPerGb), or(cloudFrontPerGb, LIST.cloudFrontPerGb),
+          or(storagePerGbMonth, LIST.storagePerGbMonth), or(writesPerMillion, LIST.writesPerMillion));
+    }
+
+    private static Double or(Double a, Double b) { return a != null ? a : b; }
+  }
+}

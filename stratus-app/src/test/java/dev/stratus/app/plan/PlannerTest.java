@@ -1,0 +1,82 @@
+package dev.stratus.app.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.stratus.app.plan.Plan.Architecture;
+import dev.stratus.app.plan.Plan.Population;
+import dev.stratus.app.plan.Plan.Usage;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.NetworkPath;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PlannerTest {
+  private final LatencyModel model = LatencyModel.standard();
+  private final Planner planner = new Planner(model);
+
+  private static final Architecture SINGLE = new Architecture("single", "single-region", List.of("eu-west-1"), null);
+  private static final Architecture GA = new Architecture("ga", "single-region+global-accelerator", List.of("eu-west-1"), null);
+  private static final Architecture MULTI = new Architecture("multi", "multi-region",
+      List.of("eu-west-1", "ap-southeast-2"), null);
+  private static final Usage USAGE = new Usage(1_000, 10, 4, 20, 100, 500);
+
+  private List<Planner.ArchitectureResult> run(List<Population> pops, Architecture... archs) {
+    return planner.evaluate(new Plan(pops, List.of(archs), USAGE, null));
+  }
+
+  @Test
+  void singleRegion_isThePublicInternetToTheRegion() {
+    var r = run(List.of(new Population("syd", "Sydney", null, 1, 10)), SINGLE).getFirst();
+    var sydney = model.tables().city("Sydney").orElseThrow().point();
+    var dublin = model.tables().region("eu-west-1").orElseThrow().point();
+    assertThat(r.p50Ms()).isCloseTo(model.roundTripMillis(sydney, dublin, NetworkPath.PUBLIC_INTERNET), within(0.01));
+    assertThat(r.sessionSeconds()).isCloseTo(r.p50Ms() * 10 / 1_000, within(0.001));
+  }
+
+  @Test
+  void multiRegion_servesEachUserFromTheFastestRegion() {
+    var results = run(List.of(new Population("syd", "Sydney", null, 1, 1)), SINGLE, MULTI);
+    assertThat(results.get(1).p50Ms()).isLessThan(results.get(0).p50Ms() / 5);
+  }
+
+  @Test
+  void globalAccelerator_ridesTheBackboneFromTheNearestEdge() {
+    var results = run(List.of(new Population("syd", "Sydney", null, 1, 1)), SINGLE, GA);
+    // The internet leg ends at the Sydney edge; the rest is the backbone, which is never slower.
+    assertThat(results.get(1).p50Ms()).isLessThan(results.get(0).p50Ms());
+  }
+
+  @Test
+  void costs_followTheListPrices() {
+    var results = run(List.of(new Population("lon", "London", null, 1, 1)), SINGLE, GA, MULTI);
+    var single = results.get(0).cost();
+    assertThat(single.dataOut()).isCloseTo(1_000 * 0.09, within(1e-9));
+    assertThat(single.database()).isCloseTo(10 * 0.25 + 4 * 0.625, within(1e-9));
+    assertThat(single.replication()).isZero();
+    var ga = results.get(1).cost();
+    assertThat(ga.globalAccelerator()).isCloseTo(0.025 * 730 + 1_000 * 0.035, within(1e-9));
+    var multi = results.get(2).cost();
+    assertThat(multi.licences()).isEqualTo(2 * 500);
+    assertThat(multi.database()).isCloseTo(2 * single.database(), within(1e-9));
+    assertThat(multi.replication()).isCloseTo(20 * 0.02, within(1e-9));
+  }
+
+  @Test
+  void countryPopulation_spreadsOverItsCities() {
+    var r = run(List.of(new Population("us", null, "US", 1, 1)), SINGLE).getFirst();
+    assertThat(r.p90Ms()).isGreaterThan(r.p50Ms()); // the West Coast is further from Dublin than the East
+  }
+
+  @Test
+  void badPlans_areRefusedWithTheReason() {
+    assertThatThrownBy(() -> new Architecture("x", "single-region", List.of("eu-west-1", "us-east-1"), null))
+        .hasMessageContaining("names one region");
+    assertThatThrownBy(() -> new Architecture("x", "teleport", List.of("eu-west-1"), null))
+        .hasMessageContaining("unknown architecture kind");
+    assertThatThrownBy(() -> new Population("p", "Sydney", "AU", 1, 1)).hasMessageContaining("exactly one of city or country");
+    assertThatThrownBy(() -> run(List.of(new Population("p", "Atlantis", null, 1, 1)), SINGLE))
+        .hasMessageContaining("unknown city");
+  }
+}
