@@ -19,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code <data-dir>/config.json} when present), JSON:
  * <pre>{"clientLocations": [
  *   {"cidr": "10.20.0.0/16", "city": "Sydney"},
- *   {"cidr": "10.30.0.0/16", "latitude": 48.85, "longitude": 2.35, "countryCode": "FR"}]}</pre>
+ *   {"cidr": "10.30.0.0/16", "latitude": 48.85, "longitude": 2.35, "countryCode": "FR"}],
+ *  "emulateNetwork": true}</pre>
  * Every problem is one {@link BadConfigException} whose message names the file and the entry.
  */
 final class ConfigFile {
@@ -27,7 +28,7 @@ final class ConfigFile {
   static final String DEFAULT_NAME = "config.json";
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final Set<String> TOP_LEVEL = Set.of("clientLocations");
+  private static final Set<String> TOP_LEVEL = Set.of("clientLocations", "emulateNetwork");
   private static final Set<String> LOCATION_FIELDS = Set.of("cidr", "city", "latitude", "longitude", "countryCode");
 
   /** A configuration that cannot be used; the message is the one line the user sees. */
@@ -74,6 +75,19 @@ final class ConfigFile {
       throw new BadConfigException("config " + file + ": " + e.getMessage());
     }
     return List.copyOf(locations);
+  }
+
+  /** The file's {@code emulateNetwork} (false when absent). */
+  static boolean emulateNetwork(Path file) throws BadConfigException {
+    clientLocations(file); // the whole file is checked once, with the same messages
+    try {
+      JsonNode value = MAPPER.readTree(Files.readString(file)).path("emulateNetwork");
+      if (value.isMissingNode()) return false;
+      if (!value.isBoolean()) throw new BadConfigException("config " + file + ": emulateNetwork must be true or false");
+      return value.booleanValue();
+    } catch (IOException | JacksonException e) {
+      throw new BadConfigException("cannot read config " + file + ": " + e.getMessage());
+    }
   }
 
   /** ", line 3, column 7" where the parser stopped, if it says. */

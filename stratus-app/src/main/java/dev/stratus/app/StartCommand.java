@@ -48,6 +48,10 @@ final class StartCommand implements Callable<Integer> {
   @Option(names = "--bind", description = "Address every listener binds to (default ${DEFAULT-VALUE}).")
   String bind = "127.0.0.1";
 
+  @Option(names = "--emulate-network",
+      description = "Hold data-plane traffic for the modelled distance of each path (clients placed by clientLocations; see stratus latency).")
+  boolean emulateNetwork;
+
   @Option(names = "--config", description = "Configuration file, JSON (default <data-dir>/config.json when present).")
   Path config;
 
@@ -64,11 +68,13 @@ final class StartCommand implements Callable<Integer> {
     checkPort("--port", port);
     checkPort("--dns-port", dnsPort);
     LogSetup.configure(logLevel);
-    var settings = new Settings(port, dnsPort, ephemeral ? Optional.empty() : Optional.of(dataDir), bind);
+    var settings = new Settings(port, dnsPort, ephemeral ? Optional.empty() : Optional.of(dataDir), bind)
+        .withEmulateNetwork(emulateNetwork);
     try {
       var file = ConfigFile.locate(Optional.ofNullable(config), settings.dataDir());
       if (file.isPresent()) {
-        settings = settings.withClientLocations(ConfigFile.clientLocations(file.get()));
+        settings = settings.withClientLocations(ConfigFile.clientLocations(file.get()))
+            .withEmulateNetwork(emulateNetwork || ConfigFile.emulateNetwork(file.get()));
       }
     } catch (ConfigFile.BadConfigException e) {
       System.err.println("stratus start: " + e.getMessage());

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param dataDir where the store lives; empty with {@code --ephemeral}
  * @param bindAddress the address listeners bind to (loopback by default)
  * @param clientLocations the configuration's CIDR → place table for DNS clients (empty by default)
+ * @param emulateNetwork whether data planes hold traffic for the modelled distance of each path
+ *     ({@code --emulate-network}; off by default: nothing is delayed)
  */
 public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress,
-    List<ClientLocation> clientLocations) {
+    List<ClientLocation> clientLocations, boolean emulateNetwork) {
 
   public static final int DEFAULT_API_PORT = 4566;
   public static final int DEFAULT_DNS_PORT = 5353;
@@ -26,6 +28,12 @@ public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String 
     clientLocations = List.copyOf(clientLocations);
   }
 
+  /** Settings with a client location table, without emulated distance. */
+  public Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress,
+      List<ClientLocation> clientLocations) {
+    this(apiPort, dnsPort, dataDir, bindAddress, clientLocations, false);
+  }
+
   /** Settings without a configuration file. */
   public Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress) {
     this(apiPort, dnsPort, dataDir, bindAddress, List.of());
@@ -33,7 +41,12 @@ public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String 
 
   /** These settings with {@code locations} as the client location table. */
   public Settings withClientLocations(List<ClientLocation> locations) {
-    return new Settings(apiPort, dnsPort, dataDir, bindAddress, locations);
+    return new Settings(apiPort, dnsPort, dataDir, bindAddress, locations, emulateNetwork);
+  }
+
+  /** These settings with emulated distance on or off. */
+  public Settings withEmulateNetwork(boolean on) {
+    return new Settings(apiPort, dnsPort, dataDir, bindAddress, clientLocations, on);
   }
 
   /** In-memory state on the given ports; what tests use (port 0 = any free port). */

@@ -8,6 +8,7 @@ import dev.stratus.globalaccelerator.model.Accelerator;
 import dev.stratus.globalaccelerator.model.AcceleratorListener;
 import dev.stratus.globalaccelerator.model.EndpointGroup;
 import dev.stratus.globalaccelerator.model.FlowRouting;
+import dev.stratus.net.emulation.EmulatedDelay;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.GeoPoint;
 import dev.stratus.net.geo.LatencyModel;
@@ -62,6 +63,7 @@ public final class GaDataPlane implements AutoCloseable {
   private final ClientLocator locator;
   private final LatencyModel latency;
   private final EndpointHealth health;
+  private final boolean emulateNetwork;
   private final Map<Socket, ListenerRegistry.Bound<?>> bound = new HashMap<>(); // guarded by this
   private final Set<String> published = new HashSet<>(); // guarded by this
   private Projection<GaSnapshot> projection;
@@ -70,7 +72,7 @@ public final class GaDataPlane implements AutoCloseable {
   private record Socket(String address, int port, String protocol, String listenerArn) {}
 
   GaDataPlane(Store store, ListenerRegistry registry, Transport transport, DnsTargetRegistry dns, ClientLocator locator,
-      LatencyModel latency, EndpointHealth health) {
+      LatencyModel latency, EndpointHealth health, boolean emulateNetwork) {
     this.store = store;
     this.registry = registry;
     this.transport = transport;
@@ -78,6 +80,7 @@ public final class GaDataPlane implements AutoCloseable {
     this.locator = locator;
     this.latency = latency;
     this.health = health;
+    this.emulateNetwork = emulateNetwork;
   }
 
   /**
@@ -90,7 +93,7 @@ public final class GaDataPlane implements AutoCloseable {
         () -> ext.find(dev.stratus.core.vpc.VpcLookup.class), dev.stratus.net.health.HealthChecker.standard(context.clock()));
     var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext),
         ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
-        LatencyModel.standard(), health);
+        LatencyModel.standard(), health, context.settings().emulateNetwork());
     plane.start();
     return plane;
   }
@@ -190,7 +193,8 @@ public final class GaDataPlane implements AutoCloseable {
       if (s.protocol().equals("TCP")) {
         bound.put(s, registry.bind(description, "tcp", owner, at,
             a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
-                .withSource((client, local) -> sourceOf(s, client, local))),
+                .withSource((client, local) -> sourceOf(s, client, local))
+                .withDelay(emulateNetwork ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
             TcpProxy::address));
       } else {
         bound.put(s, registry.bind(description, "udp", owner, at,
@@ -203,8 +207,28 @@ public final class GaDataPlane implements AutoCloseable {
     }
   }
 
-  /** A chosen endpoint: where the flow goes and whether the endpoint sees the client's address. */
-  private record Target(InetSocketAddress address, boolean preserveClientIp) {}
+  /** A chosen endpoint: where the flow goes, whether it sees the client's address, its Region. */
+  private record Target(InetSocketAddress address, boolean preserveClientIp, String region) {}
+
+  /**
+   * Half the modelled round trip of the flow's path (--emulate-network): the public internet from
+   * the client to its nearest edge location, then the AWS backbone to the chosen endpoint's Region.
+   */
+  private Duration oneWay(Socket s, InetSocketAddress client) {
+    Optional<Target> target = route(s, client);
+    if (target.isEmpty()) return Duration.ZERO;
+    GeoPoint from = where(client);
+    GeoPoint region = latency.tables().region(target.get().region()).orElseThrow().point();
+    GeoPoint edge = latency.nearestEdge(from).map(e -> e.point()).orElse(from);
+    double rtt = latency.viaEdgeMillis(from, edge, region);
+    return Duration.ofNanos(Math.round(rtt / 2 * 1_000_000));
+  }
+
+  /** Where the client is; a client nothing places stands in Ashburn (us-east-1). */
+  private GeoPoint where(InetSocketAddress client) {
+    return locator.locate(client.getAddress()).map(p -> p.point())
+        .orElseGet(() -> latency.tables().region(DEFAULT_REGION).orElseThrow().point());
+  }
 
   private Optional<InetSocketAddress> choose(Socket s, InetSocketAddress client, InetSocketAddress local) {
     return route(s, client).map(Target::address);
@@ -215,8 +239,7 @@ public final class GaDataPlane implements AutoCloseable {
     if (snap == null) return Optional.empty();
     AcceleratorListener l = snap.listeners().get(s.listenerArn());
     if (l == null) return Optional.empty();
-    GeoPoint from = locator.locate(client.getAddress()).map(p -> p.point())
-        .orElseGet(() -> latency.tables().region(DEFAULT_REGION).orElseThrow().point());
+    GeoPoint from = where(client);
     List<EndpointGroup> groups = new ArrayList<>(snap.groupsOf(l.arn()));
     groups.sort(Comparator.comparingDouble(g -> latency.tables().region(g.region())
         .map(r -> latency.roundTripMillis(from, r.point(), NetworkPath.AWS_BACKBONE)).orElse(Double.MAX_VALUE)));
@@ -229,8 +252,8 @@ public final class GaDataPlane implements AutoCloseable {
         int port = g.endpointPort(s.port());
         // A balancer's nodes share the flows (the client hash picks one).
         String node = r.addresses().get(Math.floorMod(client.hashCode(), r.addresses().size()));
-        InetSocketAddress where = listening(node, port, s.protocol()).orElse(new InetSocketAddress(node, port));
-        endpoints.add(new FlowRouting.Candidate<>(new Target(where, e.clientIpPreservationEnabled()), e.weight(), r.healthy()));
+        InetSocketAddress at = listening(node, port, s.protocol()).orElse(new InetSocketAddress(node, port));
+        endpoints.add(new FlowRouting.Candidate<>(new Target(at, e.clientIpPreservationEnabled(), g.region()), e.weight(), r.healthy()));
       }
       candidates.add(new FlowRouting.Group<>(g.region(), g.trafficDialPercentage(), endpoints));
     }

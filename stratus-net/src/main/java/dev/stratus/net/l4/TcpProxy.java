@@ -1,5 +1,7 @@
 package dev.stratus.net.l4;
 
+import dev.stratus.net.emulation.DelayHandler;
+import dev.stratus.net.emulation.EmulatedDelay;
 import dev.stratus.net.transport.Transport;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -36,7 +38,7 @@ public final class TcpProxy implements AutoCloseable {
    * @param connectTimeout a target not connected within this closes the client connection
    */
   public record Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout,
-      Duration connectTimeout, SourceAddress source) {
+      Duration connectTimeout, SourceAddress source, EmulatedDelay delay) {
     /** NLB's TCP idle timeout: 350 s (elbv2 "Connection idle timeout"). */
     public static final Duration NLB_TCP_IDLE = Duration.ofSeconds(350);
 
@@ -46,10 +48,11 @@ public final class TcpProxy implements AutoCloseable {
       Objects.requireNonNull(idleTimeout, "idleTimeout");
       Objects.requireNonNull(connectTimeout, "connectTimeout");
       if (source == null) source = SourceAddress.KERNEL;
+      if (delay == null) delay = EmulatedDelay.NONE;
     }
 
     public Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout, Duration connectTimeout) {
-      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, SourceAddress.KERNEL);
+      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, SourceAddress.KERNEL, EmulatedDelay.NONE);
     }
 
     /** NLB defaults: no PROXY header, 350 s idle, 10 s connect. */
@@ -58,16 +61,21 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public Config withProxyProtocolV2(boolean enabled) {
-      return new Config(name, chooser, enabled, idleTimeout, connectTimeout, source);
+      return new Config(name, chooser, enabled, idleTimeout, connectTimeout, source, delay);
     }
 
     public Config withIdleTimeout(Duration idle) {
-      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout, source);
+      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout, source, delay);
     }
 
     /** Target connections sent from {@code from}'s choice (client IP preservation). */
     public Config withSource(SourceAddress from) {
-      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, from);
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, from, delay);
+    }
+
+    /** Client connections held for an emulated distance ({@code --emulate-network}). */
+    public Config withDelay(EmulatedDelay emulated) {
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, source, emulated);
     }
   }
 
@@ -88,6 +96,8 @@ public final class TcpProxy implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            Duration oneWay = config.delay().oneWay(ch.remoteAddress(), ch.localAddress());
+            if (!oneWay.isZero()) ch.pipeline().addLast("emulated-delay", new DelayHandler(oneWay));
             ch.pipeline()
                 .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
                 .addLast("client", new ClientSide(transport, config));
