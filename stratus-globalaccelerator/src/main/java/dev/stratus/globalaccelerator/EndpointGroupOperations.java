@@ -11,7 +11,6 @@ import dev.stratus.globalaccelerator.model.EndpointGroup;
 import dev.stratus.globalaccelerator.model.EndpointGroup.Endpoint;
 import dev.stratus.globalaccelerator.model.EndpointGroup.EndpointKind;
 import dev.stratus.net.geo.GeoTables;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +44,7 @@ import software.amazon.awssdk.services.globalaccelerator.model.UpdateEndpointGro
  */
 public final class EndpointGroupOperations {
   private final Store store;
-  private final Clock clock;
+  private final Accelerators accelerators;
   private final Supplier<Optional<LoadBalancers>> loadBalancers;
   private final BiFunction<String, String, String> health;
 
@@ -53,10 +52,10 @@ public final class EndpointGroupOperations {
    * @param health (endpoint group ARN, endpoint id) → HEALTHY, UNHEALTHY or INITIAL, as the data
    *     plane measures it
    */
-  public EndpointGroupOperations(Store store, Clock clock, Supplier<Optional<LoadBalancers>> loadBalancers,
+  EndpointGroupOperations(Store store, Accelerators accelerators, Supplier<Optional<LoadBalancers>> loadBalancers,
       BiFunction<String, String, String> health) {
     this.store = store;
-    this.clock = clock;
+    this.accelerators = accelerators;
     this.loadBalancers = loadBalancers;
     this.health = health;
   }
@@ -175,8 +174,7 @@ public final class EndpointGroupOperations {
   }
 
   private void touchAccelerator(dev.stratus.core.store.Transaction tx, RequestContext ctx, AcceleratorListener l) {
-    tx.get(dev.stratus.globalaccelerator.model.Accelerator.TABLE, ctx.globalScope(), l.acceleratorArn())
-        .ifPresent(a -> ListenerOperations.touch(tx, ctx, a, clock));
+    accelerators.touch(tx, ctx, l.acceleratorArn());
   }
 
   private static List<EndpointGroup> groupsOf(ReadView view, RequestContext ctx, String listenerArn) {

@@ -14,24 +14,52 @@ import software.amazon.awssdk.services.globalaccelerator.model.TagResourceRespon
 import software.amazon.awssdk.services.globalaccelerator.model.UntagResourceRequest;
 import software.amazon.awssdk.services.globalaccelerator.model.UntagResourceResponse;
 
-/** Tags on accelerators: keys 1–128 characters, values 0–256, at most 50 per resource (API reference). */
+/**
+ * Tags on accelerators of both kinds: keys 1–128 characters, values 0–256, at most 50 per
+ * resource (API reference).
+ */
 public final class GaTags {
   static final int MAX_TAGS = 50;
 
   private final Store store;
+  private final Accelerators standard;
+  private final Accelerators customRouting;
 
-  public GaTags(Store store) { this.store = store; }
+  GaTags(Store store, Accelerators standard, Accelerators customRouting) {
+    this.store = store;
+    this.standard = standard;
+    this.customRouting = customRouting;
+  }
+
+  /** The kind whose table holds {@code arn} (standard when neither does: its not-found error). */
+  private Accelerators kindOf(dev.stratus.core.store.ReadView view, RequestContext ctx, String arn) {
+    try {
+      customRouting.find(view, ctx, arn);
+      return customRouting;
+    } catch (dev.stratus.core.AwsException e) {
+      return standard;
+    }
+  }
+
+  private Accelerator find(dev.stratus.core.store.ReadView view, RequestContext ctx, String arn) {
+    return kindOf(view, ctx, arn).find(view, ctx, arn);
+  }
+
+  private dev.stratus.core.store.Table<Accelerator> tableOf(dev.stratus.core.store.ReadView view, RequestContext ctx,
+      String arn) {
+    return kindOf(view, ctx, arn) == customRouting ? Accelerator.CUSTOM_ROUTING_TABLE : Accelerator.TABLE;
+  }
 
   public TagResourceResponse tagResource(RequestContext ctx, TagResourceRequest req) {
     var added = validated(req.hasTags() ? req.tags() : List.of());
     store.write(tx -> {
-      var a = AcceleratorOperations.find(tx, ctx, req.resourceArn());
+      var a = find(tx, ctx, req.resourceArn());
       Map<String, String> tags = new LinkedHashMap<>(a.tags());
       tags.putAll(added);
       if (tags.size() > MAX_TAGS) {
         throw GlobalAcceleratorErrors.invalidArgument("A resource can have at most " + MAX_TAGS + " tags.");
       }
-      tx.put(Accelerator.TABLE, ctx.globalScope(), a.arn(), a.withTags(tags));
+      tx.put(tableOf(tx, ctx, a.arn()), ctx.globalScope(), a.arn(), a.withTags(tags));
       return null;
     });
     return TagResourceResponse.builder().build();
@@ -39,17 +67,17 @@ public final class GaTags {
 
   public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest req) {
     store.write(tx -> {
-      var a = AcceleratorOperations.find(tx, ctx, req.resourceArn());
+      var a = find(tx, ctx, req.resourceArn());
       Map<String, String> tags = new LinkedHashMap<>(a.tags());
       if (req.hasTagKeys()) req.tagKeys().forEach(tags::remove);
-      tx.put(Accelerator.TABLE, ctx.globalScope(), a.arn(), a.withTags(tags));
+      tx.put(tableOf(tx, ctx, a.arn()), ctx.globalScope(), a.arn(), a.withTags(tags));
       return null;
     });
     return UntagResourceResponse.builder().build();
   }
 
   public ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest req) {
-    var a = AcceleratorOperations.find(store, ctx, req.resourceArn());
+    var a = find(store, ctx, req.resourceArn());
     return ListTagsForResourceResponse.builder().tags(GaShapes.tags(a.tags())).build();
   }
 

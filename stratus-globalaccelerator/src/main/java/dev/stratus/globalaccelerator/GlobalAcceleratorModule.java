@@ -6,7 +6,10 @@ import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.elb.LoadBalancers;
 import dev.stratus.core.net.LoopbackPool;
 import dev.stratus.globalaccelerator.dataplane.GaDataPlane;
+import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.globalaccelerator.model.Accelerator;
+import dev.stratus.globalaccelerator.model.AcceleratorListener;
+import dev.stratus.globalaccelerator.model.AcceleratorRules;
 import dev.stratus.net.listener.ListenerRegistry;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +38,7 @@ public final class GlobalAcceleratorModule implements ServiceModule {
     var pool = LoopbackPool.in(context.extensions());
     // Static addresses persisted in the accelerators stay theirs across a restart.
     store.listAll(Accelerator.TABLE).forEach(a -> a.ipv4Addresses().forEach(pool::reserve));
+    store.listAll(Accelerator.CUSTOM_ROUTING_TABLE).forEach(a -> a.ipv4Addresses().forEach(pool::reserve));
     var registry = context.extensions().find(ListenerRegistry.class);
     List<AutoCloseable> resources = List.of();
     if (registry.isPresent()) {
@@ -42,9 +46,17 @@ public final class GlobalAcceleratorModule implements ServiceModule {
       resources = List.of(dataPlane);
     }
     var lbs = (java.util.function.Supplier<java.util.Optional<LoadBalancers>>) () -> context.extensions().find(LoadBalancers.class);
-    var endpointGroups = new EndpointGroupOperations(store, context.clock(), lbs, this::healthOf);
-    return new Started(List.of(new AcceleratorOperations(store, context.clock(), pool),
-        new ListenerOperations(store, context.clock()), endpointGroups, new GaTags(store)), resources, List.of());
+    var standard = new Accelerators(store, context.clock(), pool, Accelerator.TABLE, AcceleratorListener.TABLE,
+        AcceleratorRules.ACCELERATORS_PER_ACCOUNT);
+    var customRouting = new Accelerators(store, context.clock(), pool, Accelerator.CUSTOM_ROUTING_TABLE,
+        AcceleratorListener.CUSTOM_ROUTING_TABLE, CustomRoutingAcceleratorOperations.QUOTA);
+    return new Started(List.of(
+        new AcceleratorOperations(standard),
+        new ListenerOperations(store, standard),
+        new EndpointGroupOperations(store, standard, lbs, this::healthOf),
+        new CustomRoutingAcceleratorOperations(store, customRouting),
+        new CustomRoutingEndpointOperations(store, customRouting, () -> context.extensions().find(VpcLookup.class)),
+        new GaTags(store, standard, customRouting)), resources, List.of());
   }
 
   private String healthOf(String endpointGroupArn, String endpointId) {

@@ -5,11 +5,9 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Store;
-import dev.stratus.globalaccelerator.model.Accelerator;
 import dev.stratus.globalaccelerator.model.AcceleratorListener;
 import dev.stratus.globalaccelerator.model.AcceleratorRules;
 import dev.stratus.globalaccelerator.model.EndpointGroup;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.globalaccelerator.model.CreateListenerRequest;
@@ -30,11 +28,11 @@ import software.amazon.awssdk.services.globalaccelerator.model.UpdateListenerRes
  */
 public final class ListenerOperations {
   private final Store store;
-  private final Clock clock;
+  private final Accelerators accelerators;
 
-  public ListenerOperations(Store store, Clock clock) {
+  ListenerOperations(Store store, Accelerators accelerators) {
     this.store = store;
-    this.clock = clock;
+    this.accelerators = accelerators;
   }
 
   public CreateListenerResponse createListener(RequestContext ctx, CreateListenerRequest req) {
@@ -43,7 +41,7 @@ public final class ListenerOperations {
     List<PortRange> ranges = ranges(req.hasPortRanges() ? req.portRanges() : List.of());
     String token = req.idempotencyToken();
     var created = store.write(tx -> {
-      var a = AcceleratorOperations.find(tx, ctx, req.acceleratorArn());
+      var a = accelerators.find(tx, ctx, req.acceleratorArn());
       var siblings = listenersOf(tx, ctx, a.arn());
       if (token != null) {
         var same = siblings.stream().filter(l -> token.equals(l.idempotencyToken())).findFirst();
@@ -56,7 +54,7 @@ public final class ListenerOperations {
       requireNoOverlap(siblings, null, protocol, ranges);
       var l = new AcceleratorListener(GaNames.listenerArn(a.arn()), a.arn(), protocol, ranges, affinity, token);
       tx.put(AcceleratorListener.TABLE, ctx.globalScope(), l.arn(), l);
-      touch(tx, ctx, a);
+      accelerators.touch(tx, ctx, a.arn());
       return l;
     });
     return CreateListenerResponse.builder().listener(GaShapes.listener(created)).build();
@@ -68,7 +66,7 @@ public final class ListenerOperations {
 
   public ListListenersResponse listListeners(RequestContext ctx, ListListenersRequest req) {
     int max = AcceleratorOperations.maxResults(req.maxResults());
-    var a = AcceleratorOperations.find(store, ctx, req.acceleratorArn());
+    var a = accelerators.find(store, ctx, req.acceleratorArn());
     var all = listenersOf(store, ctx, a.arn());
     var page = Pagination.page(all, AcceleratorListener::arn, req.nextToken(), max,
         t -> GlobalAcceleratorErrors.invalidNextToken());
@@ -82,11 +80,11 @@ public final class ListenerOperations {
       String protocol = req.protocolAsString() == null ? l.protocol() : protocol(req.protocolAsString());
       String affinity = req.clientAffinityAsString() == null ? l.clientAffinity() : affinity(req.clientAffinityAsString());
       List<PortRange> ranges = req.hasPortRanges() ? ranges(req.portRanges()) : l.portRanges();
-      var a = AcceleratorOperations.find(tx, ctx, l.acceleratorArn());
+      var a = accelerators.find(tx, ctx, l.acceleratorArn());
       requireNoOverlap(listenersOf(tx, ctx, a.arn()), l.arn(), protocol, ranges);
       var next = new AcceleratorListener(l.arn(), l.acceleratorArn(), protocol, ranges, affinity, l.idempotencyToken());
       tx.put(AcceleratorListener.TABLE, ctx.globalScope(), next.arn(), next);
-      touch(tx, ctx, a);
+      accelerators.touch(tx, ctx, a.arn());
       return next;
     });
     return UpdateListenerResponse.builder().listener(GaShapes.listener(updated)).build();
@@ -98,7 +96,7 @@ public final class ListenerOperations {
       boolean groups = tx.list(EndpointGroup.TABLE, ctx.globalScope()).stream().anyMatch(g -> g.listenerArn().equals(l.arn()));
       if (groups) throw GlobalAcceleratorErrors.associatedEndpointGroupFound();
       tx.delete(AcceleratorListener.TABLE, ctx.globalScope(), l.arn());
-      tx.get(Accelerator.TABLE, ctx.globalScope(), l.acceleratorArn()).ifPresent(a -> touch(tx, ctx, a));
+      accelerators.touch(tx, ctx, l.acceleratorArn());
       return null;
     });
     return DeleteListenerResponse.builder().build();
@@ -110,13 +108,6 @@ public final class ListenerOperations {
     }
     return view.get(AcceleratorListener.TABLE, ctx.globalScope(), arn).orElseThrow(GlobalAcceleratorErrors::listenerNotFound);
   }
-
-  /** A change under an accelerator deploys again: IN_PROGRESS for a while (§1). */
-  static void touch(dev.stratus.core.store.Transaction tx, RequestContext ctx, Accelerator a, Clock clock) {
-    tx.put(Accelerator.TABLE, ctx.globalScope(), a.arn(), a.changed(clock.instant()));
-  }
-
-  private void touch(dev.stratus.core.store.Transaction tx, RequestContext ctx, Accelerator a) { touch(tx, ctx, a, clock); }
 
   private static List<AcceleratorListener> listenersOf(ReadView view, RequestContext ctx, String acceleratorArn) {
     return view.list(AcceleratorListener.TABLE, ctx.globalScope()).stream()

@@ -24,6 +24,9 @@ public record Accelerator(String arn, String name, String ipAddressType, boolean
     Instant changedAt, String idempotencyToken, FlowLogs flowLogs, Map<String, String> tags) {
 
   public static final Table<Accelerator> TABLE = Table.of("globalaccelerator.accelerator", Accelerator.class);
+  /** Custom routing accelerators: the same record, their own table (their own API). */
+  public static final Table<Accelerator> CUSTOM_ROUTING_TABLE =
+      Table.of("globalaccelerator.custom_routing_accelerator", Accelerator.class);
 
   /** How long a change reads IN_PROGRESS (AWS: a few minutes; here short, on the injected clock). */
   public static final Duration DEPLOYING = Duration.ofSeconds(10);

@@ -14,6 +14,9 @@ public record AcceleratorListener(String arn, String acceleratorArn, String prot
     String clientAffinity, String idempotencyToken) {
 
   public static final Table<AcceleratorListener> TABLE = Table.of("globalaccelerator.listener", AcceleratorListener.class);
+  /** Listeners of custom routing accelerators: port ranges only (no protocol, no affinity). */
+  public static final Table<AcceleratorListener> CUSTOM_ROUTING_TABLE =
+      Table.of("globalaccelerator.custom_routing_listener", AcceleratorListener.class);
 
   public AcceleratorListener {
     Objects.requireNonNull(arn, "arn");
