@@ -25,7 +25,7 @@ public final class DistributionOperations {
 
   public ListDistributionsResponse listDistributions(RequestContext ctx, ListDistributionsRequest req) {
     int maxItems = maxItems(req.maxItems());
-    var all = store.list(Distribution.TABLE, ctx.globalScope());
+    var all = store.list(Distribution.TABLE, Distribution.SCOPE).stream().filter(d -> d.accountId().equals(ctx.accountId())).toList();
     var page = Pagination.page(all, Distribution::id, req.marker(), maxItems,
         m -> CloudFrontErrors.invalidArgument("Invalid marker " + m));
     var list = DistributionList.builder()
@@ -39,16 +39,16 @@ public final class DistributionOperations {
   }
 
   public GetDistributionResponse getDistribution(RequestContext ctx, GetDistributionRequest req) {
-    var d = store.get(Distribution.TABLE, ctx.globalScope(), req.id()).orElseThrow(CloudFrontErrors::noSuchDistribution);
+    var d = store.get(Distribution.TABLE, Distribution.SCOPE, req.id()).orElseThrow(CloudFrontErrors::noSuchDistribution);
     return GetDistributionResponse.builder()
         .distribution(software.amazon.awssdk.services.cloudfront.model.Distribution.builder()
-            .id(d.id()).arn(d.arn()).domainName(d.domainName()).status(d.status()).lastModifiedTime(d.lastModifiedTime())
+            .id(d.id()).arn(d.arn()).domainName(d.domainName()).status(d.status(java.time.Instant.now())).lastModifiedTime(d.lastModifiedTime())
             .build())
         .build();
   }
 
   public ListInvalidationsResponse listInvalidations(RequestContext ctx, ListInvalidationsRequest req) {
-    store.get(Distribution.TABLE, ctx.globalScope(), req.distributionId()).orElseThrow(CloudFrontErrors::noSuchDistribution);
+    store.get(Distribution.TABLE, Distribution.SCOPE, req.distributionId()).orElseThrow(CloudFrontErrors::noSuchDistribution);
     return ListInvalidationsResponse.builder()
         .invalidationList(InvalidationList.builder().marker("").maxItems(DEFAULT_MAX_ITEMS).isTruncated(false).quantity(0).build())
         .build();
@@ -66,7 +66,7 @@ public final class DistributionOperations {
   }
 
   private static DistributionSummary summary(Distribution d) {
-    return DistributionSummary.builder().id(d.id()).arn(d.arn()).domainName(d.domainName()).status(d.status())
-        .enabled(d.enabled()).comment(d.comment()).lastModifiedTime(d.lastModifiedTime()).build();
+    return DistributionSummary.builder().id(d.id()).arn(d.arn()).domainName(d.domainName()).status(d.status(java.time.Instant.now()))
+        .lastModifiedTime(d.lastModifiedTime()).build();
   }
 }

@@ -1,0 +1,18 @@
+package dev.stratus.cloudfront.model;
+
+import dev.stratus.core.store.Table;
+import java.time.Instant;
+
+/**
+ * A custom cache, origin request or response headers policy, or an origin access control: its
+ * SDK config as {@link SdkJson} text (the table says which config type).
+ */
+public record StoredPolicy(String id, String accountId, String name, String etag, String config,
+    Instant lastModifiedTime) {
+  public static final Table<StoredPolicy> CACHE = Table.of("cloudfront.cache-policy", StoredPolicy.class);
+  public static final Table<StoredPolicy> ORIGIN_REQUEST = Table.of("cloudfront.origin-request-policy", StoredPolicy.class);
+  public static final Table<StoredPolicy> RESPONSE_HEADERS =
+      Table.of("cloudfront.response-headers-policy", StoredPolicy.class);
+  public static final Table<StoredPolicy> ORIGIN_ACCESS_CONTROL =
+      Table.of("cloudfront.origin-access-control", StoredPolicy.class);
+}
