@@ -9,10 +9,10 @@ import java.time.Instant;
  */
 public record StoredPolicy(String id, String accountId, String name, String etag, String config,
     Instant lastModifiedTime) {
-  public static final Table<StoredPolicy> CACHE = Table.of("cloudfront.cache-policy", StoredPolicy.class);
-  public static final Table<StoredPolicy> ORIGIN_REQUEST = Table.of("cloudfront.origin-request-policy", StoredPolicy.class);
+  public static final Table<StoredPolicy> CACHE = Table.of("cloudfront.cache_policy", StoredPolicy.class);
+  public static final Table<StoredPolicy> ORIGIN_REQUEST = Table.of("cloudfront.origin_request_policy", StoredPolicy.class);
   public static final Table<StoredPolicy> RESPONSE_HEADERS =
-      Table.of("cloudfront.response-headers-policy", StoredPolicy.class);
+      Table.of("cloudfront.response_headers_policy", StoredPolicy.class);
   public static final Table<StoredPolicy> ORIGIN_ACCESS_CONTROL =
-      Table.of("cloudfront.origin-access-control", StoredPolicy.class);
+      Table.of("cloudfront.origin_access_control", StoredPolicy.class);
 }
