@@ -93,6 +93,13 @@ final class CloudFrontResources {
       @Override public boolean originAccessControlExists(String id) {
         return self.policy(StoredPolicy.ORIGIN_ACCESS_CONTROL, accountId, id).isPresent();
       }
+      @Override public String originAccessControlType(String id) {
+        return self.policy(StoredPolicy.ORIGIN_ACCESS_CONTROL, accountId, id)
+            .map(p -> dev.stratus.cloudfront.model.SdkJson.read(p.config(),
+                software.amazon.awssdk.services.cloudfront.model.OriginAccessControlConfig.class)
+                .originAccessControlOriginTypeAsString())
+            .orElse("");
+      }
       @Override public Optional<Boolean> functionPublished(String arn) { return self.functionPublished(accountId, arn); }
       @Override public Optional<ServingCertificate> certificate(String arn) { return self.certificate(arn); }
       @Override public Optional<String> aliasOwner(String alias, String selfId) { return self.aliasOwner(alias, selfId); }

@@ -149,6 +149,54 @@ public final class DistributionOperations {
         .build();
   }
 
+  public software.amazon.awssdk.services.cloudfront.model.ListDistributionsByCachePolicyIdResponse
+      listDistributionsByCachePolicyId(RequestContext ctx,
+          software.amazon.awssdk.services.cloudfront.model.ListDistributionsByCachePolicyIdRequest req) {
+    if (!r.forAccount(ctx.accountId()).cachePolicyExists(req.cachePolicyId())) throw CloudFrontErrors.noSuchCachePolicy();
+    return software.amazon.awssdk.services.cloudfront.model.ListDistributionsByCachePolicyIdResponse.builder()
+        .distributionIdList(idList(ctx, req.marker(), req.maxItems(), b -> req.cachePolicyId().equals(b.cachePolicyId())))
+        .build();
+  }
+
+  public software.amazon.awssdk.services.cloudfront.model.ListDistributionsByOriginRequestPolicyIdResponse
+      listDistributionsByOriginRequestPolicyId(RequestContext ctx,
+          software.amazon.awssdk.services.cloudfront.model.ListDistributionsByOriginRequestPolicyIdRequest req) {
+    if (!r.forAccount(ctx.accountId()).originRequestPolicyExists(req.originRequestPolicyId())) {
+      throw CloudFrontErrors.noSuchOriginRequestPolicy();
+    }
+    return software.amazon.awssdk.services.cloudfront.model.ListDistributionsByOriginRequestPolicyIdResponse.builder()
+        .distributionIdList(idList(ctx, req.marker(), req.maxItems(),
+            b -> req.originRequestPolicyId().equals(b.originRequestPolicyId())))
+        .build();
+  }
+
+  public software.amazon.awssdk.services.cloudfront.model.ListDistributionsByResponseHeadersPolicyIdResponse
+      listDistributionsByResponseHeadersPolicyId(RequestContext ctx,
+          software.amazon.awssdk.services.cloudfront.model.ListDistributionsByResponseHeadersPolicyIdRequest req) {
+    if (!r.forAccount(ctx.accountId()).responseHeadersPolicyExists(req.responseHeadersPolicyId())) {
+      throw CloudFrontErrors.noSuchResponseHeadersPolicy();
+    }
+    return software.amazon.awssdk.services.cloudfront.model.ListDistributionsByResponseHeadersPolicyIdResponse.builder()
+        .distributionIdList(idList(ctx, req.marker(), req.maxItems(),
+            b -> req.responseHeadersPolicyId().equals(b.responseHeadersPolicyId())))
+        .build();
+  }
+
+  /** The ids of the account's distributions with a behavior that {@code uses} something. */
+  private software.amazon.awssdk.services.cloudfront.model.DistributionIdList idList(RequestContext ctx, String marker,
+      String maxItemsParam, Predicate<CloudFrontResources.BehaviorRefs> uses) {
+    int maxItems = maxItems(maxItemsParam);
+    var ids = r.distributions(ctx.accountId()).stream()
+        .filter(d -> CloudFrontResources.behaviors(d.distributionConfig()).anyMatch(uses)).map(Distribution::id).toList();
+    var page = Pagination.page(ids, id -> id, marker, maxItems,
+        m -> CloudFrontErrors.invalidArgument("Invalid marker " + m));
+    var list = software.amazon.awssdk.services.cloudfront.model.DistributionIdList.builder()
+        .marker(marker == null ? "" : marker).maxItems(maxItems).isTruncated(page.nextMarker().isPresent())
+        .nextMarker(page.nextMarker().orElse(null)).quantity(page.items().size());
+    if (!page.items().isEmpty()) list.items(page.items());
+    return list.build();
+  }
+
   private DistributionList list(RequestContext ctx, String marker, String maxItemsParam, Predicate<Distribution> filter) {
     int maxItems = maxItems(maxItemsParam);
     var all = r.distributions(ctx.accountId()).stream().filter(filter).toList();

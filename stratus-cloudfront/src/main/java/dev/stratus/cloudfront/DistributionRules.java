@@ -54,6 +54,9 @@ final class DistributionRules {
 
     boolean originAccessControlExists(String id);
 
+    /** The OriginAccessControlOriginType of an existing OAC, e.g. {@code s3}. */
+    String originAccessControlType(String id);
+
     /** Empty when there is no such function; else whether it has a LIVE stage. */
     Optional<Boolean> functionPublished(String arn);
 
@@ -75,6 +78,10 @@ final class DistributionRules {
       Pattern.compile("arn:aws:wafv2:us-east-1:\\d{12}:global/webacl/[\\w-]{1,128}/[0-9a-f-]{36}");
   private static final Pattern WEB_ACL_CLASSIC = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern PATH_PATTERN = Pattern.compile("[A-Za-z0-9_\\-.*$/~\"'@:+&?]{1,255}");
+  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?");
+  private static final Pattern S3_REST = Pattern.compile(
+      "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\\.s3((\\.dualstack)?[.-][a-z0-9-]+)?\\.amazonaws\\.com(\\.cn)?");
   private static final String CERT_NOT_VALID =
       "The specified SSL certificate doesn't exist, isn't in us-east-1 region, isn't valid, or doesn't include a valid certificate chain.";
 
@@ -186,11 +193,19 @@ final class DistributionRules {
   }
 
   private static void origin(Origin o, Lookups lookups) {
-    if (o.domainName() == null || o.domainName().isBlank()) throw CloudFrontErrors.invalidOrigin();
+    String domain = o.domainName();
+    if (domain == null || domain.isBlank()) throw CloudFrontErrors.invalidOrigin();
+    if (domain.contains(":")) throw CloudFrontErrors.invalidArgument("The parameter origin name cannot contain a colon.");
+    if (IPV4.matcher(domain).matches() || !HOST.matcher(domain).matches()) {
+      throw CloudFrontErrors.invalidArgument("The parameter origin name must be a domain name.");
+    }
     boolean s3 = o.s3OriginConfig() != null;
     boolean custom = o.customOriginConfig() != null;
     if (s3 == custom) {
       throw CloudFrontErrors.invalidOrigin();
+    }
+    if (s3 && !isS3RestEndpoint(domain)) {
+      throw CloudFrontErrors.invalidArgument("The parameter Origin DomainName does not refer to a valid S3 bucket.");
     }
     if (!o.originPath().isEmpty() && (!o.originPath().startsWith("/") || o.originPath().endsWith("/"))) {
       throw CloudFrontErrors.invalidArgument("The parameter origin path must begin with '/' and cannot end with '/'.");
@@ -211,9 +226,16 @@ final class DistributionRules {
         throw CloudFrontErrors.illegalOriginAccessConfiguration();
       }
       if (!lookups.originAccessControlExists(oac)) throw CloudFrontErrors.noSuchOriginAccessControl();
+      if (lookups.originAccessControlType(oac).equals("s3") && !isS3RestEndpoint(domain)) {
+        throw new dev.stratus.core.AwsException("InvalidDomainNameForOriginAccessControl", 400,
+            "An origin access control is associated with an origin whose domain name is not supported.");
+      }
     }
     if (custom) {
       CustomOriginConfig cc = o.customOriginConfig();
+      if (!validPort(cc.httpPort()) || !validPort(cc.httpsPort())) {
+        throw CloudFrontErrors.invalidArgument("The parameter HTTPPort and HTTPSPort must be 80, 443, or 1024-65535.");
+      }
       if (cc.originReadTimeout() < 1 || cc.originReadTimeout() > 60) {
         throw new dev.stratus.core.AwsException("InvalidOriginReadTimeout", 400,
             "The read timeout specified for the origin is not valid.");
@@ -223,6 +245,14 @@ final class DistributionRules {
             "The keep alive timeout specified for the origin is not valid.");
       }
     }
+  }
+
+  private static boolean validPort(int port) { return port == 80 || port == 443 || (port >= 1024 && port <= 65535); }
+
+  /** An S3 bucket's REST endpoint (not its website endpoint, which is a custom origin). */
+  static boolean isS3RestEndpoint(String domain) {
+    String d = domain.toLowerCase(java.util.Locale.ROOT);
+    return S3_REST.matcher(d).matches() && !d.contains(".s3-website");
   }
 
   private static void behavior(String target, String cachePolicyId, String orpId, String rhpId, ForwardedValues fv,

@@ -113,6 +113,21 @@ class CloudFrontDistributionIT {
     assertAwsError(() -> create(config(b -> b.origins(o -> o.quantity(1).items(i -> i.id("o1")
         .domainName("origin.example.com").customOriginConfig(c -> c.httpPort(80).httpsPort(443)
             .originProtocolPolicy("http-only").originReadTimeout(61)))))), "InvalidOriginReadTimeout", 400);
+    assertThat(assertAwsError(() -> create(config(b -> b.origins(o -> o.quantity(1).items(i -> i.id("o1")
+        .domainName("127.0.0.1").customOriginConfig(c -> c.httpPort(80).httpsPort(443)
+            .originProtocolPolicy("http-only")))))), "InvalidArgument", 400)).isEqualTo("The parameter origin name must be a domain name.");
+    assertThat(assertAwsError(() -> create(config(b -> b.origins(o -> o.quantity(1).items(i -> i.id("o1")
+        .domainName("https://origin.example.com").customOriginConfig(c -> c.httpPort(80).httpsPort(443)
+            .originProtocolPolicy("http-only")))))), "InvalidArgument", 400)).isEqualTo("The parameter origin name cannot contain a colon.");
+    assertThat(assertAwsError(() -> create(config(b -> b.origins(o -> o.quantity(1).items(i -> i.id("o1")
+        .domainName("site.s3-website-us-east-1.amazonaws.com").s3OriginConfig(c -> c.originAccessIdentity("")))))),
+        "InvalidArgument", 400)).isEqualTo("The parameter Origin DomainName does not refer to a valid S3 bucket.");
+    assertAwsError(() -> create(config(b -> b.origins(o -> o.quantity(1).items(i -> i.id("o1")
+        .domainName("localhost").customOriginConfig(c -> c.httpPort(81).httpsPort(443)
+            .originProtocolPolicy("http-only")))))), "InvalidArgument", 400);
+    assertThat(create(config(b -> b.origins(o -> o.quantity(1).items(i -> i.id("o1")
+        .domainName("localhost").customOriginConfig(c -> c.httpPort(8080).httpsPort(8443)
+            .originProtocolPolicy("http-only")))))).distribution().status()).isEqualTo("InProgress");
   }
 
   @Test
@@ -182,6 +197,11 @@ class CloudFrontDistributionIT {
         .items(x -> x.id("group").failoverCriteria(f -> f.statusCodes(s -> s.quantity(1).items(501)))
             .members(m -> m.quantity(2).items(y -> y.originId("s3"), y -> y.originId("o1"))))).build()),
         "InvalidArgument", 400);
+    assertAwsError(() -> create(config.toBuilder().callerReference("oac-on-custom").origins(o -> o.quantity(1).items(x -> x
+        .id("o1").domainName("origin.example.com").originAccessControlId(oac.id())
+        .customOriginConfig(c -> c.httpPort(80).httpsPort(443).originProtocolPolicy("http-only"))))
+        .originGroups(g -> g.quantity(0)).defaultCacheBehavior(x -> x.targetOriginId("o1").viewerProtocolPolicy("allow-all")
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")).build()), "InvalidDomainNameForOriginAccessControl", 400);
     assertAwsError(() -> cf.deleteOriginAccessControl(r -> r.id(oac.id()).ifMatch(
         cf.getOriginAccessControl(g -> g.id(oac.id())).eTag())), "OriginAccessControlInUse", 409);
   }

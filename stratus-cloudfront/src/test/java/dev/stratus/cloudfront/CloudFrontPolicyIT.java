@@ -101,6 +101,10 @@ class CloudFrontPolicyIT {
         .viewerProtocolPolicy("allow-all").cachePolicyId(id))))).distribution();
     assertThat(d.distributionConfig().defaultCacheBehavior().cachePolicyId()).isEqualTo(id);
     assertAwsError(() -> cf.deleteCachePolicy(r -> r.id(id).ifMatch(updated.eTag())), "CachePolicyInUse", 409);
+    assertThat(cf.listDistributionsByCachePolicyId(r -> r.cachePolicyId(id)).distributionIdList().items())
+        .containsExactly(d.id());
+    assertAwsError(() -> cf.listDistributionsByCachePolicyId(r -> r.cachePolicyId("00000000-0000-0000-0000-000000000000")),
+        "NoSuchCachePolicy", 404);
     assertThat(cf.listCachePolicies(r -> r.type("custom")).cachePolicyList().items())
         .extracting(s -> s.cachePolicy().id()).containsExactly(id);
     assertAwsError(() -> cf.getCachePolicy(r -> r.id("00000000-0000-0000-0000-000000000000")), "NoSuchCachePolicy", 404);
