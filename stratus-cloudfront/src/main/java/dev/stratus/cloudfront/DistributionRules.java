@@ -78,6 +78,8 @@ final class DistributionRules {
       Pattern.compile("arn:aws:wafv2:us-east-1:\\d{12}:global/webacl/[\\w-]{1,128}/[0-9a-f-]{36}");
   private static final Pattern WEB_ACL_CLASSIC = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern PATH_PATTERN = Pattern.compile("[A-Za-z0-9_\\-.*$/~\"'@:+&?]{1,255}");
+  private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
+  private static final Pattern LAMBDA_VERSION = Pattern.compile("arn:aws:lambda:[a-z0-9-]+:\\d{12}:function:[\\w-]+:\\d+");
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,62})(\\.[A-Za-z0-9_]([A-Za-z0-9_-]{0,62}))*\\.?");
   private static final Pattern S3_REST = Pattern.compile(
@@ -115,7 +117,8 @@ final class DistributionRules {
         c.defaultCacheBehavior().originRequestPolicyId(), c.defaultCacheBehavior().responseHeadersPolicyId(),
         c.defaultCacheBehavior().forwardedValues(), c.defaultCacheBehavior().minTTL(), c.defaultCacheBehavior().defaultTTL(),
         c.defaultCacheBehavior().maxTTL(), c.defaultCacheBehavior().allowedMethods(),
-        c.defaultCacheBehavior().functionAssociations(), originIds, groupIds, lookups);
+        c.defaultCacheBehavior().functionAssociations(), c.defaultCacheBehavior().lambdaFunctionAssociations(), originIds,
+        groupIds, lookups);
     if (c.cacheBehaviors().quantity() > MAX_CACHE_BEHAVIORS) throw CloudFrontErrors.tooManyCacheBehaviors();
     for (CacheBehavior b : c.cacheBehaviors().items()) {
       if (b.pathPattern() == null || !PATH_PATTERN.matcher(b.pathPattern()).matches()) {
@@ -123,7 +126,7 @@ final class DistributionRules {
       }
       behavior(b.targetOriginId(), b.cachePolicyId(), b.originRequestPolicyId(), b.responseHeadersPolicyId(),
           b.forwardedValues(), b.minTTL(), b.defaultTTL(), b.maxTTL(), b.allowedMethods(), b.functionAssociations(),
-          originIds, groupIds, lookups);
+          b.lambdaFunctionAssociations(), originIds, groupIds, lookups);
     }
     for (CustomErrorResponse e : c.customErrorResponses().items()) {
       if (e.errorCode() == null || !ERROR_CODES.contains(e.errorCode())) throw CloudFrontErrors.invalidErrorCode();
@@ -153,6 +156,21 @@ final class DistributionRules {
     }
     if (Boolean.TRUE.equals(c.logging().enabled()) && c.logging().bucket().isEmpty()) {
       throw CloudFrontErrors.invalidArgument("The parameter Logging Bucket is required when logging is enabled.");
+    }
+    GeoRestriction geo = c.restrictions().geoRestriction();
+    String type = geo.restrictionTypeAsString();
+    if (type.equals("none") && !geo.items().isEmpty()) {
+      throw new dev.stratus.core.AwsException("InvalidGeoRestrictionParameter", 400,
+          "The specified geo restriction parameter is not valid: locations are given with RestrictionType none.");
+    }
+    if (!type.equals("none") && geo.items().isEmpty()) {
+      throw new dev.stratus.core.AwsException("InvalidGeoRestrictionParameter", 400,
+          "The specified geo restriction parameter is not valid: RestrictionType " + type + " needs locations.");
+    }
+    for (String code : geo.items()) {
+      if (!COUNTRIES.contains(code)) {
+        throw new dev.stratus.core.AwsException("InvalidLocationCode", 400, "The location code specified is not valid: " + code);
+      }
     }
     certificate(c, selfId, lookups);
   }
@@ -225,7 +243,10 @@ final class DistributionRules {
       if (s3 && !o.s3OriginConfig().originAccessIdentity().isEmpty()) {
         throw CloudFrontErrors.illegalOriginAccessConfiguration();
       }
-      if (!lookups.originAccessControlExists(oac)) throw CloudFrontErrors.noSuchOriginAccessControl();
+      // CreateDistribution's errors have no NoSuchOriginAccessControl: an unknown id is not valid.
+      if (!lookups.originAccessControlExists(oac)) {
+        throw new dev.stratus.core.AwsException("InvalidOriginAccessControl", 400, "The origin access control is not valid.");
+      }
       if (lookups.originAccessControlType(oac).equals("s3") && !isS3RestEndpoint(domain)) {
         throw new dev.stratus.core.AwsException("InvalidDomainNameForOriginAccessControl", 400,
             "An origin access control is associated with an origin whose domain name is not supported.");
@@ -256,7 +277,8 @@ final class DistributionRules {
   }
 
   private static void behavior(String target, String cachePolicyId, String orpId, String rhpId, ForwardedValues fv,
-      Long min, Long def, Long max, AllowedMethods methods, FunctionAssociations functions, Set<String> originIds,
+      Long min, Long def, Long max, AllowedMethods methods, FunctionAssociations functions,
+      LambdaFunctionAssociations lambdas, Set<String> originIds,
       Set<String> groupIds, Lookups lookups) {
     if (target == null || (!originIds.contains(target) && !groupIds.contains(target))) throw CloudFrontErrors.noSuchOrigin();
     boolean policy = cachePolicyId != null && !cachePolicyId.isEmpty();
@@ -286,6 +308,22 @@ final class DistributionRules {
       }
     }
     Set<String> events = new HashSet<>();
+    for (var l : lambdas.items()) {
+      String arn = l.lambdaFunctionARN();
+      if (arn == null || !LAMBDA_VERSION.matcher(arn).matches()) {
+        throw new dev.stratus.core.AwsException("InvalidLambdaFunctionAssociation", 400,
+            "The function ARN must reference a specific function version. (The ARN must end with the version number.) ARN: "
+                + arn);
+      }
+      if (!arn.startsWith("arn:aws:lambda:us-east-1:")) {
+        throw new dev.stratus.core.AwsException("InvalidLambdaFunctionAssociation", 400,
+            "The function must be in region 'us-east-1'. ARN: " + arn);
+      }
+      if (!events.add(l.eventTypeAsString())) {
+        throw new dev.stratus.core.AwsException("InvalidLambdaFunctionAssociation", 400,
+            "Only one Lambda@Edge function association is allowed per event type.");
+      }
+    }
     for (FunctionAssociation f : functions.items()) {
       String event = f.eventTypeAsString();
       if (!event.equals("viewer-request") && !event.equals("viewer-response")) {
@@ -293,10 +331,13 @@ final class DistributionRules {
             "The event type " + event + " is not valid for a CloudFront function association.");
       }
       if (!events.add(event)) {
-        throw CloudFrontErrors.invalidFunctionAssociation("Only one function association is allowed per event type.");
+        throw CloudFrontErrors.invalidFunctionAssociation(
+            "Only one function association is allowed per event type (CloudFront Functions and Lambda@Edge together).");
       }
       Optional<Boolean> published = lookups.functionPublished(f.functionARN());
-      if (published.isEmpty()) throw CloudFrontErrors.noSuchFunction();
+      if (published.isEmpty()) {
+        throw CloudFrontErrors.invalidFunctionAssociation("The function " + f.functionARN() + " does not exist.");
+      }
       if (!published.get()) {
         throw CloudFrontErrors.invalidFunctionAssociation(
             "The function " + f.functionARN() + " has not been published. Publish the function before you associate it.");

@@ -131,6 +131,25 @@ class CloudFrontDistributionIT {
   }
 
   @Test
+  void geoRestrictionsAndLambdaAssociations_refusals() {
+    assertAwsError(() -> create(config(b -> b.restrictions(r -> r.geoRestriction(g -> g.restrictionType("whitelist")
+        .quantity(1).items("XX"))))), "InvalidLocationCode", 400);
+    assertAwsError(() -> create(config(b -> b.restrictions(r -> r.geoRestriction(g -> g.restrictionType("blacklist")
+        .quantity(0))))), "InvalidGeoRestrictionParameter", 400);
+    var d = create(config(b -> b.restrictions(r -> r.geoRestriction(g -> g.restrictionType("whitelist").quantity(2)
+        .items("AU", "JP"))))).distribution();
+    assertThat(d.distributionConfig().restrictions().geoRestriction().items()).containsExactly("AU", "JP");
+    assertAwsError(() -> create(config(b -> b.defaultCacheBehavior(x -> x.targetOriginId("o1").viewerProtocolPolicy("allow-all")
+        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").lambdaFunctionAssociations(l -> l.quantity(1).items(a -> a
+            .eventType("origin-request").lambdaFunctionARN("arn:aws:lambda:us-east-1:000000000000:function:edge:$LATEST")))))),
+        "InvalidLambdaFunctionAssociation", 400);
+    assertAwsError(() -> create(config(b -> b.defaultCacheBehavior(x -> x.targetOriginId("o1").viewerProtocolPolicy("allow-all")
+        .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").lambdaFunctionAssociations(l -> l.quantity(1).items(a -> a
+            .eventType("origin-request").lambdaFunctionARN("arn:aws:lambda:eu-west-1:000000000000:function:edge:3")))))),
+        "InvalidLambdaFunctionAssociation", 400);
+  }
+
+  @Test
   void createDistribution_tooManyCacheBehaviors() {
     var behaviors = IntStream.range(0, 26).mapToObj(i -> CacheBehavior.builder().pathPattern("/p" + i + "/*")
         .targetOriginId("o1").viewerProtocolPolicy("allow-all").cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")
@@ -186,7 +205,7 @@ class CloudFrontDistributionIT {
         .id("s3").domainName("bucket.s3.us-east-1.amazonaws.com").originAccessControlId("E0000000000000")
         .s3OriginConfig(s -> s.originAccessIdentity("")))).originGroups(g -> g.quantity(0))
         .defaultCacheBehavior(x -> x.targetOriginId("s3").viewerProtocolPolicy("allow-all")
-            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")).build()), "NoSuchOriginAccessControl", 404);
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")).build()), "InvalidOriginAccessControl", 400);
     assertAwsError(() -> create(config.toBuilder().callerReference("bad-methods")
         .defaultCacheBehavior(x -> x.targetOriginId("group").viewerProtocolPolicy("allow-all")
             .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6").allowedMethods(m -> m.quantity(7)

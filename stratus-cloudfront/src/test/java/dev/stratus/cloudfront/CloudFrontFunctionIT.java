@@ -43,6 +43,10 @@ class CloudFrontFunctionIT {
     assertThat(arn).isEqualTo("arn:aws:cloudfront::000000000000:function/redirect");
     assertThat(cf.getFunction(r -> r.name("redirect")).functionCode().asUtf8String()).isEqualTo(CODE);
     assertAwsError(() -> cf.describeFunction(r -> r.name("redirect").stage("LIVE")), "NoSuchFunctionExists", 404);
+    assertAwsError(() -> cf.createDistribution(r -> r.distributionConfig(config(b -> b.defaultCacheBehavior(x -> x
+        .targetOriginId("o1").viewerProtocolPolicy("allow-all").cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")
+        .functionAssociations(f -> f.quantity(1).items(a -> a.eventType("viewer-request")
+            .functionARN("arn:aws:cloudfront::000000000000:function/missing"))))))), "InvalidFunctionAssociation", 400);
 
     var assoc = config(b -> b.defaultCacheBehavior(x -> x.targetOriginId("o1").viewerProtocolPolicy("allow-all")
         .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")
