@@ -305,6 +305,15 @@ class CloudFrontDistributionIT {
   }
 
   @Test
+  void restart_registersEveryStoredDistributionsName() throws Exception {
+    var d = create(config().build()).distribution();
+    var ctx = t.server.context();
+    var fresh = new dev.stratus.core.Extensions();
+    new CloudFrontModule().start(new dev.stratus.core.StratusContext(ctx.store(), t.clock, ctx.settings(), fresh));
+    assertThat(DnsTargetRegistry.in(fresh).find(d.domainName().replace(".net", ".localhost"))).isPresent();
+  }
+
+  @Test
   void listDistributions_pagesWithMarker() {
     for (int i = 0; i < 3; i++) create(config().build());
     var first = cf.listDistributions(r -> r.maxItems("2")).distributionList();
