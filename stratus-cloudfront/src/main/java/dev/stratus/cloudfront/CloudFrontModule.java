@@ -21,6 +21,6 @@ public final class CloudFrontModule implements ServiceModule {
     for (Distribution d : context.store().list(Distribution.TABLE, Distribution.SCOPE)) resources.registerName(d);
     return Started.handlers(new DistributionOperations(resources), new PolicyOperations(resources),
         new InvalidationOperations(resources), new FunctionOperations(resources), new TagOperations(resources),
-        new OriginAccessControlOperations(resources));
+        new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources));
   }
 }

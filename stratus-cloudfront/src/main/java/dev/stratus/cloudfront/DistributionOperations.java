@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Predicate;
 import software.amazon.awssdk.services.cloudfront.model.ActiveTrustedKeyGroups;
+import software.amazon.awssdk.services.cloudfront.model.AliasICPRecordal;
 import software.amazon.awssdk.services.cloudfront.model.ActiveTrustedSigners;
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionRequest;
 import software.amazon.awssdk.services.cloudfront.model.CreateDistributionResponse;
@@ -38,6 +39,8 @@ import software.amazon.awssdk.services.cloudfront.model.UpdateDistributionRespon
 public final class DistributionOperations {
   /** Default MaxItems of the List operations (API reference). */
   static final int DEFAULT_MAX_ITEMS = 100;
+  /** Distributions per account (quotas). */
+  static final int MAX_DISTRIBUTIONS = 200;
   static final String API = "https://cloudfront.amazonaws.com/2020-05-31/";
 
   private final CloudFrontResources r;
@@ -70,6 +73,10 @@ public final class DistributionOperations {
           if (existing.equals(config)) return other;
           throw CloudFrontErrors.distributionAlreadyExists(other.id());
         }
+      }
+      if (r.distributions(ctx.accountId()).size() >= MAX_DISTRIBUTIONS) {
+        throw new dev.stratus.core.AwsException("TooManyDistributions", 400,
+            "Processing your request would cause you to exceed the maximum number of distributions allowed.");
       }
       String id = ResourceIds.upperAlnum("E", 13);
       DistributionRules.validate(config, id, r.forAccount(ctx.accountId()));
@@ -225,6 +232,7 @@ public final class DistributionOperations {
 
   software.amazon.awssdk.services.cloudfront.model.Distribution sdk(Distribution d) {
     Instant now = r.now();
+    DistributionConfig config = d.distributionConfig();
     int inProgress = (int) r.store.list(Invalidation.TABLE, Distribution.SCOPE).stream()
         .filter(i -> i.distributionId().equals(d.id()) && i.status(now).equals("InProgress")).count();
     return software.amazon.awssdk.services.cloudfront.model.Distribution.builder()
@@ -232,7 +240,9 @@ public final class DistributionOperations {
         .inProgressInvalidationBatches(inProgress).domainName(d.domainName())
         .activeTrustedSigners(ActiveTrustedSigners.builder().enabled(false).quantity(0).build())
         .activeTrustedKeyGroups(ActiveTrustedKeyGroups.builder().enabled(false).quantity(0).build())
-        .distributionConfig(d.distributionConfig())
+        .distributionConfig(config)
+        .aliasICPRecordals(config.aliases().items().stream().map(a -> AliasICPRecordal.builder().cname(a)
+            .icpRecordalStatus("APPROVED").build()).toList())
         .build();
   }
 

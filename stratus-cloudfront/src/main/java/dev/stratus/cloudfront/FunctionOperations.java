@@ -37,6 +37,7 @@ public final class FunctionOperations {
     FunctionConfig config = valid(req.functionConfig(), req.functionCode());
     CloudFrontFunction f = r.store.write(tx -> {
       if (find(ctx.accountId(), req.name()).isPresent()) throw CloudFrontErrors.functionAlreadyExists();
+      keyValueStoresExist(ctx, config);
       long count = r.store.list(CloudFrontFunction.TABLE, Distribution.SCOPE).stream()
           .filter(x -> x.accountId().equals(ctx.accountId())).count();
       if (count >= MAX_FUNCTIONS) {
@@ -74,6 +75,7 @@ public final class FunctionOperations {
     CloudFrontFunction f = r.store.write(tx -> {
       CloudFrontFunction old = existing(ctx, req.name());
       CloudFrontResources.checkIfMatch(req.ifMatch(), old.development().etag());
+      keyValueStoresExist(ctx, config);
       var next = new CloudFrontFunction(old.name(), old.accountId(), old.arn(), old.createdTime(),
           new CloudFrontFunction.Stage(CloudFrontResources.newEtag(), SdkJson.write(config), code(req.functionCode()),
               r.now()), old.live());
@@ -180,6 +182,21 @@ public final class FunctionOperations {
       throw CloudFrontErrors.invalidArgument("Key value store associations require the cloudfront-js-2.0 runtime.");
     }
     return c.toBuilder().comment(c.comment() == null ? "" : c.comment()).build();
+  }
+
+  /** A function names at most one key value store, of its own account. */
+  private void keyValueStoresExist(RequestContext ctx, FunctionConfig config) {
+    if (config.keyValueStoreAssociations() == null) return;
+    var items = config.keyValueStoreAssociations().items();
+    PolicyOperations.quantity(config.keyValueStoreAssociations().quantity(), items);
+    if (items.size() > 1) throw CloudFrontErrors.invalidArgument("A function can be associated with one key value store.");
+    for (var a : items) {
+      boolean exists = r.store.list(dev.stratus.cloudfront.model.KeyValueStore.TABLE, Distribution.SCOPE).stream()
+          .anyMatch(k -> k.accountId().equals(ctx.accountId()) && k.arn().equals(a.keyValueStoreARN()));
+      if (!exists) {
+        throw CloudFrontErrors.invalidArgument("The key value store " + a.keyValueStoreARN() + " does not exist.");
+      }
+    }
   }
 
   private static String code(SdkBytes code) { return Base64.getEncoder().encodeToString(code.asByteArray()); }

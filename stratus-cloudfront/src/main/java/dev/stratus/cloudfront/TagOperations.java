@@ -30,11 +30,11 @@ public final class TagOperations {
     List<Tag> tags = req.tags() == null ? List.of() : req.tags().items();
     validate(tags);
     r.store.write(tx -> {
-      Distribution d = resource(ctx, req.resource());
-      var map = new LinkedHashMap<>(current(d.arn()));
+      String arn = resource(ctx, req.resource());
+      var map = new LinkedHashMap<>(current(arn));
       for (Tag t : tags) map.put(t.key(), t.value() == null ? "" : t.value());
       if (map.size() > MAX_TAGS) throw CloudFrontErrors.invalidTagging("Too many tags. The maximum is " + MAX_TAGS + ".");
-      tx.put(ResourceTags.TABLE, Distribution.SCOPE, d.arn(), new ResourceTags(d.arn(), map));
+      tx.put(ResourceTags.TABLE, Distribution.SCOPE, arn, new ResourceTags(arn, map));
       return null;
     });
     return TagResourceResponse.builder().build();
@@ -43,18 +43,17 @@ public final class TagOperations {
   public UntagResourceResponse untagResource(RequestContext ctx, UntagResourceRequest req) {
     List<String> keys = req.tagKeys() == null ? List.of() : req.tagKeys().items();
     r.store.write(tx -> {
-      Distribution d = resource(ctx, req.resource());
-      var map = new LinkedHashMap<>(current(d.arn()));
+      String arn = resource(ctx, req.resource());
+      var map = new LinkedHashMap<>(current(arn));
       keys.forEach(map::remove);
-      tx.put(ResourceTags.TABLE, Distribution.SCOPE, d.arn(), new ResourceTags(d.arn(), map));
+      tx.put(ResourceTags.TABLE, Distribution.SCOPE, arn, new ResourceTags(arn, map));
       return null;
     });
     return UntagResourceResponse.builder().build();
   }
 
   public ListTagsForResourceResponse listTagsForResource(RequestContext ctx, ListTagsForResourceRequest req) {
-    Distribution d = resource(ctx, req.resource());
-    var items = current(d.arn()).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
+    var items = current(resource(ctx, req.resource())).entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build())
         .toList();
     return ListTagsForResourceResponse.builder().tags(Tags.builder().items(items).build()).build();
   }
@@ -63,13 +62,21 @@ public final class TagOperations {
     return r.store.get(ResourceTags.TABLE, Distribution.SCOPE, arn).map(ResourceTags::tags).orElse(java.util.Map.of());
   }
 
-  private Distribution resource(RequestContext ctx, String arn) {
+  /** The ARN of an existing taggable resource (a distribution or a key value store). */
+  private String resource(RequestContext ctx, String arn) {
     if (arn == null || !ARN.matcher(arn).matches()) {
       throw CloudFrontErrors.invalidArgument("The parameter Resource has an invalid ARN: " + arn);
     }
-    String prefix = "arn:aws:cloudfront::" + ctx.accountId() + ":distribution/";
-    if (!arn.startsWith(prefix)) throw CloudFrontErrors.noSuchResource();
-    return r.distribution(ctx.accountId(), arn.substring(prefix.length())).orElseThrow(CloudFrontErrors::noSuchResource);
+    String prefix = "arn:aws:cloudfront::" + ctx.accountId() + ":";
+    if (arn.startsWith(prefix + "distribution/")) {
+      return r.distribution(ctx.accountId(), arn.substring((prefix + "distribution/").length()))
+          .orElseThrow(CloudFrontErrors::noSuchResource).arn();
+    }
+    if (arn.startsWith(prefix + "key-value-store/")) {
+      return r.store.list(dev.stratus.cloudfront.model.KeyValueStore.TABLE, Distribution.SCOPE).stream()
+          .filter(k -> k.arn().equals(arn)).findFirst().orElseThrow(CloudFrontErrors::noSuchResource).arn();
+    }
+    throw CloudFrontErrors.noSuchResource();
   }
 
   static void validate(List<Tag> tags) {

@@ -244,6 +244,8 @@ class CloudFrontDistributionIT {
         .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only")
             .minimumProtocolVersion("TLSv1.2_2021")))).distribution();
     assertThat(d.distributionConfig().viewerCertificate().certificateSourceAsString()).isEqualTo("acm");
+    assertThat(d.aliasICPRecordals()).extracting(a -> a.cname() + " " + a.icpRecordalStatusAsString())
+        .containsExactly("www.alias.example APPROVED", "alias.example APPROVED");
     assertAwsError(() -> create(config(b -> b.aliases(a -> a.quantity(1).items("www.alias.example"))
         .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only")))), "CNAMEAlreadyExists", 409);
   }
