@@ -19,6 +19,7 @@ public final class CloudFrontModule implements ServiceModule {
   public Started start(StratusContext context) {
     var resources = new CloudFrontResources(context.store(), context.clock(), context.extensions(), settings);
     for (Distribution d : context.store().list(Distribution.TABLE, Distribution.SCOPE)) resources.registerName(d);
+    resources.webAcls(); // tells WAF again which distributions name a web ACL, when WAF started first
     return Started.handlers(new DistributionOperations(resources), new PolicyOperations(resources),
         new InvalidationOperations(resources), new FunctionOperations(resources), new TagOperations(resources),
         new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources));

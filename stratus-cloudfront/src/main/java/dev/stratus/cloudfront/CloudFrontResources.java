@@ -10,6 +10,7 @@ import dev.stratus.core.acm.Certificates;
 import dev.stratus.core.acm.ServingCertificate;
 import dev.stratus.core.dns.DnsTarget;
 import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.http.WebAcls;
 import dev.stratus.core.store.Store;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +42,29 @@ final class CloudFrontResources {
   }
 
   Instant now() { return clock.instant(); }
+
+  private final java.util.concurrent.atomic.AtomicBoolean webAclsReplayed = new java.util.concurrent.atomic.AtomicBoolean();
+
+  /**
+   * WAF, when it runs. The first time it is found, every stored distribution that names a web ACL
+   * is told to it again (WAF keeps that in memory: after a restart it must hear it anew).
+   */
+  Optional<WebAcls> webAcls() {
+    Optional<WebAcls> waf = extensions.find(WebAcls.class);
+    if (waf.isPresent() && webAclsReplayed.compareAndSet(false, true)) {
+      for (Distribution d : store.list(Distribution.TABLE, Distribution.SCOPE)) {
+        String acl = d.distributionConfig().webACLId();
+        if (acl != null && !acl.isEmpty()) waf.get().use(d.arn(), acl);
+      }
+    }
+    return waf;
+  }
+
+  /** Tells WAF which web ACL (or none) distribution {@code d} now names. */
+  void useWebAcl(Distribution d, boolean deleted) {
+    String acl = deleted ? "" : d.distributionConfig().webACLId();
+    webAcls().ifPresent(w -> w.use(d.arn(), acl == null || acl.isEmpty() ? null : acl));
+  }
 
   static String newEtag() { return ResourceIds.upperAlnum("E", 13); }
 
@@ -102,6 +126,9 @@ final class CloudFrontResources {
       }
       @Override public Optional<Boolean> functionPublished(String arn) { return self.functionPublished(accountId, arn); }
       @Override public Optional<ServingCertificate> certificate(String arn) { return self.certificate(arn); }
+      @Override public Optional<Boolean> webAclExists(String arn) {
+        return self.webAcls().map(w -> w.existsForCloudFront(arn));
+      }
       @Override public Optional<String> aliasOwner(String alias, String selfId) { return self.aliasOwner(alias, selfId); }
     };
   }

@@ -93,6 +93,7 @@ public final class DistributionOperations {
       return d;
     });
     r.registerName(created);
+    r.useWebAcl(created, false);
     return created;
   }
 
@@ -121,6 +122,7 @@ public final class DistributionOperations {
       tx.put(Distribution.TABLE, Distribution.SCOPE, d.id(), next);
       return next;
     });
+    r.useWebAcl(updated, false);
     return UpdateDistributionResponse.builder().distribution(sdk(updated)).eTag(updated.etag()).build();
   }
 
@@ -140,6 +142,7 @@ public final class DistributionOperations {
       return d;
     });
     r.unregisterName(deleted);
+    r.useWebAcl(deleted, true);
     return DeleteDistributionResponse.builder().build();
   }
 

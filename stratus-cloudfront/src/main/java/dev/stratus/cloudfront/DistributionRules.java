@@ -60,6 +60,9 @@ final class DistributionRules {
     /** Empty when there is no such function; else whether it has a LIVE stage. */
     Optional<Boolean> functionPublished(String arn);
 
+    /** Whether WAF holds {@code arn} as a CLOUDFRONT-scope web ACL; empty when WAF is not running. */
+    Optional<Boolean> webAclExists(String arn);
+
     /** Empty when ACM does not hold it (or ACM is not running). */
     Optional<ServingCertificate> certificate(String arn);
 
@@ -154,6 +157,8 @@ final class DistributionRules {
     if (!acl.isEmpty() && !WEB_ACL_V2.matcher(acl).matches() && !WEB_ACL_CLASSIC.matcher(acl).matches()) {
       throw CloudFrontErrors.invalidWebAclId();
     }
+    // With WAF running, the web ACL must exist (WAF Classic ids are not served: never).
+    if (!acl.isEmpty() && !lookups.webAclExists(acl).orElse(true)) throw CloudFrontErrors.invalidWebAclId();
     if (Boolean.TRUE.equals(c.logging().enabled()) && c.logging().bucket().isEmpty()) {
       throw CloudFrontErrors.invalidArgument("The parameter Logging Bucket is required when logging is enabled.");
     }
