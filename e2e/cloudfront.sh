@@ -19,9 +19,6 @@ read -r id domain status < <(aws cloudfront create-distribution --origin-domain-
 [[ $id =~ ^E[A-Z0-9]{13}$ ]] && [[ $domain == d*.cloudfront.net ]] && [ "$status" = InProgress ] \
   && ok "create-distribution → $id $domain $status" || fail "create-distribution: $id $domain $status"
 
-root=$(aws cloudfront get-distribution-config --id "$id" --query 'DistributionConfig.DefaultRootObject' --output text)
-[ "$root" = index.html ] && ok "get-distribution-config keeps DefaultRootObject" || fail "DefaultRootObject $root"
-
 deployed=no
 for _ in $(seq 1 60); do
   [ "$(aws cloudfront get-distribution --id "$id" --query 'Distribution.Status' --output text)" = Deployed ] \
@@ -52,13 +49,16 @@ min=$(aws cloudfront get-cache-policy --id 658327ea-f89d-4fab-a63d-7e88639e58f6 
   --query 'CachePolicy.CachePolicyConfig.[Name,MinTTL,DefaultTTL,MaxTTL]' --output text)
 [ "$min" = "CachingOptimized	1	86400	31536000" ] && ok "get-cache-policy CachingOptimized → $min" || fail "managed policy: $min"
 
-etag=$(aws cloudfront get-distribution-config --id "$id" --query 'ETag' --output text)
-aws cloudfront get-distribution-config --id "$id" --query 'DistributionConfig' >"$tmp/config.json"
-python3 - "$tmp/config.json" <<'PY'
+aws cloudfront get-distribution-config --id "$id" >"$tmp/got.json"
+etag=$(python3 - "$tmp/got.json" "$tmp/config.json" <<'PY'
 import json, sys
-c = json.load(open(sys.argv[1])); c["Enabled"] = False
-json.dump(c, open(sys.argv[1], "w"))
+got = json.load(open(sys.argv[1])); c = got["DistributionConfig"]
+assert c["DefaultRootObject"] == "index.html", c["DefaultRootObject"]
+c["Enabled"] = False
+json.dump(c, open(sys.argv[2], "w"))
+print(got["ETag"])
 PY
+) && ok "get-distribution-config keeps DefaultRootObject (ETag $etag)" || fail "get-distribution-config"
 aws cloudfront delete-distribution --id "$id" --if-match "$etag" >"$tmp/out" 2>&1 && fail "deleted while enabled" || true
 grep -q DistributionNotDisabled "$tmp/out" && ok "delete-distribution while enabled → DistributionNotDisabled" || fail "$(cat "$tmp/out")"
 aws cloudfront update-distribution --id "$id" --if-match E0WRONG0000000 --distribution-config "file://$tmp/config.json" \
