@@ -33,6 +33,8 @@ public final class CloudFrontView {
    *     {@link #localDomainName()}
    * @param status {@code InProgress} or {@code Deployed} now
    * @param etag changes with every update of {@code config}
+   * @param config as stored, AWS's defaults filled in; {@code config.enabled()} false means AWS
+   *     stops serving the distribution (its name still resolves)
    */
   public record DeployedDistribution(String id, String accountId, String arn, String domainName, String status,
       String etag, DistributionConfig config) {
