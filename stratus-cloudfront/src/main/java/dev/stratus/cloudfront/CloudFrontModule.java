@@ -22,6 +22,7 @@ public final class CloudFrontModule implements ServiceModule {
     resources.webAcls(); // tells WAF again which distributions name a web ACL, when WAF started first
     return Started.handlers(new DistributionOperations(resources), new PolicyOperations(resources),
         new InvalidationOperations(resources), new FunctionOperations(resources), new TagOperations(resources),
-        new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources));
+        new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources),
+        new OriginAccessIdentityOperations(resources));
   }
 }

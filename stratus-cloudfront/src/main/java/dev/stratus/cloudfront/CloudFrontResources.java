@@ -117,6 +117,9 @@ final class CloudFrontResources {
       @Override public boolean originAccessControlExists(String id) {
         return self.policy(StoredPolicy.ORIGIN_ACCESS_CONTROL, accountId, id).isPresent();
       }
+      @Override public boolean originAccessIdentityExists(String id) {
+        return self.policy(StoredPolicy.ORIGIN_ACCESS_IDENTITY, accountId, id).isPresent();
+      }
       @Override public String originAccessControlType(String id) {
         return self.policy(StoredPolicy.ORIGIN_ACCESS_CONTROL, accountId, id)
             .map(p -> dev.stratus.cloudfront.model.SdkJson.read(p.config(),

@@ -54,6 +54,8 @@ final class DistributionRules {
 
     boolean originAccessControlExists(String id);
 
+    boolean originAccessIdentityExists(String id);
+
     /** The OriginAccessControlOriginType of an existing OAC, e.g. {@code s3}. */
     String originAccessControlType(String id);
 
@@ -229,6 +231,14 @@ final class DistributionRules {
     }
     if (s3 && !isS3RestEndpoint(domain)) {
       throw CloudFrontErrors.invalidArgument("The parameter Origin DomainName does not refer to a valid S3 bucket.");
+    }
+    if (s3 && !o.s3OriginConfig().originAccessIdentity().isEmpty()) {
+      String oai = o.s3OriginConfig().originAccessIdentity();
+      if (!oai.startsWith(OriginAccessIdentityOperations.PREFIX)
+          || !lookups.originAccessIdentityExists(oai.substring(OriginAccessIdentityOperations.PREFIX.length()))) {
+        throw new dev.stratus.core.AwsException("InvalidOriginAccessIdentity", 400,
+            "The origin access identity is not valid or doesn't exist.");
+      }
     }
     if (!o.originPath().isEmpty() && (!o.originPath().startsWith("/") || o.originPath().endsWith("/"))) {
       throw CloudFrontErrors.invalidArgument("The parameter origin path must begin with '/' and cannot end with '/'.");

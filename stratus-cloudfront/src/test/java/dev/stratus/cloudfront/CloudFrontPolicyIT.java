@@ -178,4 +178,35 @@ class CloudFrontPolicyIT {
     cf.deleteOriginAccessControl(r -> r.id(id).ifMatch(updated.eTag()));
     assertAwsError(() -> cf.getOriginAccessControl(r -> r.id(id)), "NoSuchOriginAccessControl", 404);
   }
+
+  @Test
+  void originAccessIdentities_lifecycle_andS3OriginsNameThem() {
+    var created = cf.createCloudFrontOriginAccessIdentity(r -> r.cloudFrontOriginAccessIdentityConfig(c -> c
+        .callerReference("oai-1").comment("Example OAI")));
+    var oai = created.cloudFrontOriginAccessIdentity();
+    assertThat(oai.s3CanonicalUserId()).matches("[0-9a-f]{64}");
+    assertThat(created.location()).endsWith("/origin-access-identity/cloudfront/" + oai.id());
+    assertThat(cf.createCloudFrontOriginAccessIdentity(r -> r.cloudFrontOriginAccessIdentityConfig(c -> c
+        .callerReference("oai-1").comment("Example OAI"))).cloudFrontOriginAccessIdentity().id()).isEqualTo(oai.id());
+    assertAwsError(() -> cf.createCloudFrontOriginAccessIdentity(r -> r.cloudFrontOriginAccessIdentityConfig(c -> c
+        .callerReference("oai-1").comment("other"))), "CloudFrontOriginAccessIdentityAlreadyExists", 409);
+
+    var s3 = config(b -> b.origins(o -> o.quantity(1).items(x -> x.id("o1").domainName("site.s3.amazonaws.com")
+        .s3OriginConfig(s -> s.originAccessIdentity("origin-access-identity/cloudfront/" + oai.id())))));
+    cf.createDistribution(r -> r.distributionConfig(s3));
+    assertAwsError(() -> cf.createDistribution(r -> r.distributionConfig(s3.toBuilder().callerReference("bad-oai")
+        .origins(o -> o.quantity(1).items(x -> x.id("o1").domainName("site.s3.amazonaws.com")
+            .s3OriginConfig(s -> s.originAccessIdentity("origin-access-identity/cloudfront/E0000000000000")))).build())),
+        "InvalidOriginAccessIdentity", 400);
+    assertAwsError(() -> cf.deleteCloudFrontOriginAccessIdentity(r -> r.id(oai.id()).ifMatch(created.eTag())),
+        "CloudFrontOriginAccessIdentityInUse", 409);
+    var updated = cf.updateCloudFrontOriginAccessIdentity(r -> r.id(oai.id()).ifMatch(created.eTag())
+        .cloudFrontOriginAccessIdentityConfig(c -> c.callerReference("oai-1").comment("renamed")));
+    assertThat(cf.listCloudFrontOriginAccessIdentities(r -> {}).cloudFrontOriginAccessIdentityList().items())
+        .extracting(x -> x.comment()).containsExactly("renamed");
+    assertAwsError(() -> cf.updateCloudFrontOriginAccessIdentity(r -> r.id(oai.id()).ifMatch(updated.eTag())
+        .cloudFrontOriginAccessIdentityConfig(c -> c.callerReference("changed").comment("x"))), "IllegalUpdate", 400);
+    assertAwsError(() -> cf.getCloudFrontOriginAccessIdentity(r -> r.id("E0000000000000")),
+        "NoSuchCloudFrontOriginAccessIdentity", 404);
+  }
 }
