@@ -244,8 +244,9 @@ public final class DistributionOperations {
         .activeTrustedSigners(ActiveTrustedSigners.builder().enabled(false).quantity(0).build())
         .activeTrustedKeyGroups(ActiveTrustedKeyGroups.builder().enabled(false).quantity(0).build())
         .distributionConfig(config)
-        .aliasICPRecordals(config.aliases().items().stream().map(a -> AliasICPRecordal.builder().cname(a)
-            .icpRecordalStatus("APPROVED").build()).toList())
+        // AWS lists an ICP recordal per alias (APPROVED outside China), and nothing without aliases.
+        .aliasICPRecordals(config.aliases().items().isEmpty() ? null : config.aliases().items().stream()
+            .map(a -> AliasICPRecordal.builder().cname(a).icpRecordalStatus("APPROVED").build()).toList())
         .build();
   }
 
