@@ -39,25 +39,28 @@ public final class PolicyOperations {
         CloudFrontErrors::noSuchCachePolicy, "CachePolicyAlreadyExists", "cache policy",
         () -> CloudFrontErrors.inUse("CachePolicyInUse",
             "Cannot delete the cache policy because it is attached to one or more cache behaviors."),
-        "cache-policy/");
+        "cache-policy/", "TooManyCachePolicies");
     originRequest = new Kind<>(StoredPolicy.ORIGIN_REQUEST, ManagedPolicies.ORIGIN_REQUEST,
         OriginRequestPolicyConfig.class, OriginRequestPolicyConfig::name, CloudFrontErrors::noSuchOriginRequestPolicy,
         "OriginRequestPolicyAlreadyExists", "origin request policy",
         () -> CloudFrontErrors.inUse("OriginRequestPolicyInUse",
             "Cannot delete the origin request policy because it is attached to one or more cache behaviors."),
-        "origin-request-policy/");
+        "origin-request-policy/", "TooManyOriginRequestPolicies");
     responseHeaders = new Kind<>(StoredPolicy.RESPONSE_HEADERS, ManagedPolicies.RESPONSE_HEADERS,
         ResponseHeadersPolicyConfig.class, ResponseHeadersPolicyConfig::name, CloudFrontErrors::noSuchResponseHeadersPolicy,
         "ResponseHeadersPolicyAlreadyExists", "response headers policy",
         () -> CloudFrontErrors.inUse("ResponseHeadersPolicyInUse",
             "Cannot delete the response headers policy because it is attached to one or more cache behaviors in a CloudFront distribution."),
-        "response-headers-policy/");
+        "response-headers-policy/", "TooManyResponseHeadersPolicies");
   }
 
   /** What differs between the three kinds of policy. */
   record Kind<C extends SdkPojo>(Table<StoredPolicy> table, Map<String, C> managed, Class<C> type,
       Function<C, String> name, Supplier<AwsException> notFound, String alreadyExistsCode, String noun,
-      Supplier<AwsException> inUse, String path) {}
+      Supplier<AwsException> inUse, String path, String tooManyCode) {}
+
+  /** Custom policies of each kind per account (quotas). */
+  static final int MAX_CUSTOM = 20;
 
   /** A policy as the API shows it. */
   record Found<C>(String id, String etag, Instant lastModified, C config, boolean managed) {}
@@ -67,6 +70,10 @@ public final class PolicyOperations {
   private <C extends SdkPojo> Found<C> create(RequestContext ctx, Kind<C> kind, C config) {
     return r.store.write(tx -> {
       uniqueName(ctx, kind, kind.name().apply(config), null);
+      if (r.policies(kind.table(), ctx.accountId()).size() >= MAX_CUSTOM) {
+        throw new AwsException(kind.tooManyCode(), 400, "You have reached the maximum number of "
+            + kind.noun().replace("policy", "policies") + " for this AWS account.");
+      }
       String id = UUID.randomUUID().toString();
       var p = new StoredPolicy(id, ctx.accountId(), kind.name().apply(config), CloudFrontResources.newEtag(),
           SdkJson.write(config), r.now());

@@ -209,4 +209,16 @@ class CloudFrontPolicyIT {
     assertAwsError(() -> cf.getCloudFrontOriginAccessIdentity(r -> r.id("E0000000000000")),
         "NoSuchCloudFrontOriginAccessIdentity", 404);
   }
+
+  @Test
+  void customPolicies_twentyPerAccount() {
+    try (var own = new CloudFrontTesting()) {
+      for (int i = 0; i < 20; i++) {
+        int n = i;
+        own.cf.createCachePolicy(r -> r.cachePolicyConfig(cachePolicy("quota-" + n)));
+      }
+      assertThat(assertAwsError(() -> own.cf.createCachePolicy(r -> r.cachePolicyConfig(cachePolicy("quota-21"))),
+          "TooManyCachePolicies", 400)).contains("cache policies");
+    }
+  }
 }
