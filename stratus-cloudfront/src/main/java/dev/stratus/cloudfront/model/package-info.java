@@ -1,2 +1,6 @@
-/** Distributions as records; pure rules (no SDK types, no I/O). */
+/**
+ * CloudFront's stored records, and {@link dev.stratus.cloudfront.model.CloudFrontView}: the read
+ * of distributions, policies and functions the edge data plane compiles from (configs as the
+ * SDK's model types, stored as {@link dev.stratus.cloudfront.model.SdkJson} text).
+ */
 package dev.stratus.cloudfront.model;
