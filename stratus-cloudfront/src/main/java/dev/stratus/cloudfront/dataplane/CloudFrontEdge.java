@@ -1,0 +1,276 @@
+package dev.stratus.cloudfront.dataplane;
+
+import dev.stratus.cloudfront.dataplane.cache.CacheTier;
+import dev.stratus.core.dns.DnsTarget;
+import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.http.FilterSlot;
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.core.net.LoopbackPool;
+import dev.stratus.core.s3.BucketOrigin;
+import dev.stratus.net.geo.ClientLocator;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.http.ErrorPages;
+import dev.stratus.net.http.HttpFrontEnd;
+import dev.stratus.net.http.HttpLimits;
+import dev.stratus.net.listener.ListenerRegistry;
+import dev.stratus.net.transport.Transport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * CloudFront's edge: every edge location listening on its own loopback address, the caches of
+ * every tier per distribution, and the distributions deployed to it (compiled from the control
+ * plane through {@link EdgeConfigSource}). A viewer is served by the edge location nearest to it
+ * (placed by its source address with the {@link ClientLocator}, ranked by the
+ * {@link LatencyModel}); an unplaceable viewer by the edge it connected to.
+ *
+ * <p>Stratus's DNS answers a distribution's name with the default edge's address: its targets
+ * carry fixed addresses, not per-client answers, and the edge places the viewer itself.
+ */
+public final class CloudFrontEdge implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(CloudFrontEdge.class.getName());
+  /** CloudFront answers its names with TTL 60. */
+  static final long DNS_TTL = 60;
+
+  /**
+   * @param port the port each edge listens on (80; 0 in tests), substituted as the registry does
+   * @param defaultEdge the code of the edge DNS answers with
+   */
+  public record Settings(int port, String defaultEdge, List<EdgeLocation> edges) {
+    public Settings {
+      edges = List.copyOf(edges);
+      Objects.requireNonNull(defaultEdge, "defaultEdge");
+    }
+
+    public static Settings standard() {
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()));
+    }
+
+    public Settings withPort(int newPort) {
+      return new Settings(newPort, defaultEdge, edges);
+    }
+  }
+
+  /** An edge location and where it really listens. */
+  public record EdgeListener(EdgeLocation location, InetSocketAddress address) {}
+
+  /** The distributions deployed to the edge, by host name and by id. */
+  record Snapshot(Map<String, CompiledDistribution> byHost, Map<String, CompiledDistribution> byId) {}
+
+  private final Settings settings;
+  private final EdgeConfigSource source;
+  private final Clock clock;
+  private final Transport transport;
+  private final ListenerRegistry listenerRegistry;
+  private final LoopbackPool pool;
+  private final DnsTargetRegistry dns;
+  private final HttpFilterRegistry filters;
+  private final ClientLocator locator;
+  private final LatencyModel latency;
+  private final OriginFetcher fetcher;
+  private final Map<String, DistributionCaches> caches = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<ListenerRegistry.Bound<HttpFrontEnd>> bound = new ArrayList<>();
+  private final Map<InetSocketAddress, EdgeLocation> byAddress = new HashMap<>();
+  private final Map<String, EdgeListener> byCode = new LinkedHashMap<>();
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+  private final EdgeRouter router;
+
+  public CloudFrontEdge(Settings settings, EdgeConfigSource source, Clock clock, Transport transport,
+      ListenerRegistry listenerRegistry, LoopbackPool pool, DnsTargetRegistry dns, HttpFilterRegistry filters,
+      ClientLocator locator, LatencyModel latency, Optional<BucketOrigin> buckets) {
+    this.settings = settings;
+    this.source = source;
+    this.clock = clock;
+    this.transport = transport;
+    this.listenerRegistry = listenerRegistry;
+    this.pool = pool;
+    this.dns = dns;
+    this.filters = filters;
+    this.locator = locator;
+    this.latency = latency;
+    this.fetcher = new OriginFetcher(transport, dns, buckets);
+    this.router = new EdgeRouter(this);
+  }
+
+  /** Opens every edge location's listener, then deploys every distribution of the source. */
+  public synchronized CloudFrontEdge start() {
+    for (EdgeLocation e : settings.edges()) {
+      String address = pool.allocate();
+      String name = "CloudFront edge " + e.code() + " (" + e.city() + ") HTTP:" + settings.port();
+      // The edge serves every distribution: the WAF slot is consulted per distribution ARN by the router.
+      HttpFrontEnd.Config config = new HttpFrontEnd.Config(name, HttpLimits.ALB, ErrorPages.ALB, null,
+          "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router);
+      var b = listenerRegistry.bind(name, "http", "arn:aws:cloudfront::edge/" + e.code(),
+          new InetSocketAddress(address, settings.port()), at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+      bound.add(b);
+      InetSocketAddress actual = b.record().actual();
+      byAddress.put(actual, e);
+      byCode.put(e.code(), new EdgeListener(e, actual));
+    }
+    refreshAll();
+    return this;
+  }
+
+  /** Re-reads every distribution from the source (at start, or after the control plane changed many). */
+  public synchronized void refreshAll() {
+    Map<String, CompiledDistribution> byId = new LinkedHashMap<>();
+    for (EdgeConfigSource.EdgeDistribution d : source.distributions()) {
+      try {
+        byId.put(d.id(), CompiledDistribution.compile(d, source));
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "distribution " + d.id() + " not deployed to the edge: " + e);
+      }
+    }
+    for (String gone : snapshot.byId().keySet()) {
+      if (!byId.containsKey(gone)) unregisterNames(snapshot.byId().get(gone));
+    }
+    publish(byId);
+  }
+
+  /** Deploys (or redeploys) distribution {@code id} as the source has it now; removes it when the source has none. */
+  public synchronized void deploy(String id) {
+    Map<String, CompiledDistribution> byId = new LinkedHashMap<>(snapshot.byId());
+    Optional<EdgeConfigSource.EdgeDistribution> d = source.distribution(id);
+    CompiledDistribution old = byId.remove(id);
+    if (old != null) unregisterNames(old);
+    d.ifPresent(x -> byId.put(id, CompiledDistribution.compile(x, source)));
+    if (d.isEmpty()) caches.remove(id);
+    publish(byId);
+  }
+
+  /** Takes distribution {@code id} off the edge (deleted): names, caches. */
+  public synchronized void remove(String id) {
+    Map<String, CompiledDistribution> byId = new LinkedHashMap<>(snapshot.byId());
+    CompiledDistribution old = byId.remove(id);
+    if (old != null) unregisterNames(old);
+    caches.remove(id);
+    publish(byId);
+  }
+
+  private void publish(Map<String, CompiledDistribution> byId) {
+    Map<String, CompiledDistribution> byHost = new HashMap<>();
+    for (CompiledDistribution d : byId.values()) {
+      for (String h : d.hostNames()) byHost.put(h, d);
+      registerNames(d);
+    }
+    snapshot = new Snapshot(Map.copyOf(byHost), Map.copyOf(byId));
+  }
+
+  private void registerNames(CompiledDistribution d) {
+    EdgeListener def = byCode.get(settings.defaultEdge());
+    if (def == null) return;
+    for (String h : d.hostNames()) {
+      if (h.endsWith(".cloudfront.localhost")) {
+        dns.put(new DnsTarget(h, List.of(def.address().getAddress()), DNS_TTL, true));
+      }
+    }
+  }
+
+  private void unregisterNames(CompiledDistribution d) {
+    for (String h : d.hostNames()) {
+      if (h.endsWith(".cloudfront.localhost")) dns.remove(h);
+    }
+  }
+
+  /**
+   * Purges {@code paths} (as CreateInvalidation takes them: {@code /a.jpg}, {@code /images/*},
+   * {@code /*}) from every tier of distribution {@code id}; returns the objects removed.
+   */
+  public int invalidate(String id, List<String> paths) {
+    DistributionCaches c = caches.get(id);
+    if (c == null) return 0;
+    return c.purge(key -> {
+      String pathAndQuery = key.substring(0, key.indexOf(ViewerRequest.KEY_SEPARATOR));
+      for (String p : paths) {
+        String path = p.startsWith("/") ? p : "/" + p;
+        if (path.endsWith("*") ? pathAndQuery.startsWith(path.substring(0, path.length() - 1)) : pathAndQuery.equals(path)) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** Requests distribution {@code id} sent to its origins. */
+  public long originFetches(String id) {
+    DistributionCaches c = caches.get(id);
+    return c == null ? 0 : c.originFetches.sum();
+  }
+
+  /** The counters of every tier of distribution {@code id}, or empty when it is not deployed. */
+  public Optional<List<CacheTier.Stats>> cacheStats(String id) {
+    if (!snapshot.byId().containsKey(id)) return Optional.empty();
+    DistributionCaches c = caches.get(id);
+    return Optional.of(c == null ? List.of() : c.all().stream().map(CacheTier::stats).toList());
+  }
+
+  /** {@link #cacheStats} as the table {@code stratus cache} prints. */
+  public Optional<String> cacheReport(String id) {
+    DistributionCaches c = caches.get(id);
+    return cacheStats(id).map(stats -> CacheReport.render(id, stats, c == null ? 0 : c.originFetches.sum()));
+  }
+
+  public List<EdgeListener> listeners() {
+    return List.copyOf(byCode.values());
+  }
+
+  /** Where edge {@code code} listens. */
+  public Optional<InetSocketAddress> addressOf(String code) {
+    return Optional.ofNullable(byCode.get(code)).map(EdgeListener::address);
+  }
+
+  // --- for the router ---
+
+  Snapshot snapshot() { return snapshot; }
+  Clock clock() { return clock; }
+  OriginFetcher fetcher() { return fetcher; }
+  HttpFilterRegistry filters() { return filters; }
+
+  DistributionCaches caches(String id) {
+    return caches.computeIfAbsent(id, x -> new DistributionCaches());
+  }
+
+  /** The edge serving a viewer: nearest to where it is, else the one it connected to, else the default. */
+  EdgeLocation servingEdge(InetAddress viewer, InetSocketAddress local) {
+    var place = locator.locate(viewer);
+    if (place.isPresent()) return EdgeLocation.nearest(settings.edges(), place.get().point(), latency);
+    EdgeLocation connected = byAddress.get(local);
+    if (connected != null) return connected;
+    return byCode.containsKey(settings.defaultEdge()) ? byCode.get(settings.defaultEdge()).location() : settings.edges().getFirst();
+  }
+
+  /** The lower-case host a request names, without its port. */
+  static String host(String hostHeader) {
+    if (hostHeader == null) return "";
+    String h = hostHeader.trim().toLowerCase(Locale.ROOT);
+    int colon = h.lastIndexOf(':');
+    if (colon > 0 && h.indexOf(']') < colon) h = h.substring(0, colon);
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (var b : bound) {
+      try {
+        b.close();
+      } catch (Exception e) {
+        LOG.fine(() -> "closing " + b.record().description() + ": " + e);
+      }
+      pool.release(b.record().requested().getAddress().getHostAddress());
+    }
+    bound.clear();
+    for (CompiledDistribution d : snapshot.byId().values()) unregisterNames(d);
+  }
+
+  static FilterSlot wafSlot() { return FilterSlot.WAF; }
+}
