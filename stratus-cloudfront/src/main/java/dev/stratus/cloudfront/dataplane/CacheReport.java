@@ -10,15 +10,16 @@ final class CacheReport {
   static String render(String id, List<CacheTier.Stats> stats, long originFetches) {
     StringBuilder b = new StringBuilder();
     b.append("Distribution ").append(id).append('\n');
-    b.append(String.format("%-20s %-16s %8s %10s %10s %11s %14s%n", "TIER", "LOCATION", "OBJECTS", "HITS", "MISSES",
-        "REFRESHHITS", "FETCHES"));
+    b.append(String.format("%-20s %-16s %8s %10s %10s %11s %10s %10s%n", "TIER", "LOCATION", "OBJECTS", "HITS", "MISSES",
+        "REFRESHHITS", "COLLAPSED", "FETCHES"));
     for (CacheTier.Stats s : stats) {
-      b.append(String.format("%-20s %-16s %8d %10d %10d %11d %14d%n", tier(s.kind()), s.name(), s.objects(), s.hits(),
-          s.misses(), s.refreshHits(), s.fetches()));
+      b.append(String.format("%-20s %-16s %8d %10d %10d %11d %10d %10d%n", tier(s.kind()), s.name(), s.objects(), s.hits(),
+          s.misses(), s.refreshHits(), s.collapsed(), s.fetches()));
     }
     if (stats.isEmpty()) b.append("(no requests yet)\n");
     b.append("Origin fetches: ").append(originFetches).append('\n');
-    b.append("(FETCHES: requests a tier sent onward, to the next tier or, from the last, to the origin)\n");
+    b.append("(COLLAPSED: hits held behind a fetch in flight; FETCHES: requests a tier sent onward, to the next tier"
+        + " or, from the last, to the origin)\n");
     return b.toString();
   }
 

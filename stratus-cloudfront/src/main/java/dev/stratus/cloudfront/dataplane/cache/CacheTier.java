@@ -25,7 +25,15 @@ public final class CacheTier {
   public record Lookup(Result result, CachedObject object) {}
 
   /** Counters and size, as {@code stratus cache} prints them. */
-  public record Stats(Kind kind, String name, int objects, long hits, long misses, long refreshHits, long fetches) {}
+  /**
+   * Counters and size, as {@code stratus cache} prints them.
+   *
+   * @param hits answered here, including {@code collapsed}
+   * @param collapsed held behind a fetch in flight and answered from it (AWS logs them as hits)
+   * @param fetches requests sent onward: to the next tier, or from the last one to the origin
+   */
+  public record Stats(Kind kind, String name, int objects, long hits, long misses, long refreshHits, long fetches,
+      long collapsed) {}
 
   private final Kind kind;
   private final String name;
@@ -35,6 +43,7 @@ public final class CacheTier {
   private final LongAdder misses = new LongAdder();
   private final LongAdder refreshHits = new LongAdder();
   private final LongAdder fetches = new LongAdder();
+  private final LongAdder collapsed = new LongAdder();
 
   public CacheTier(Kind kind, String name) {
     this.kind = Objects.requireNonNull(kind, "kind");
@@ -65,6 +74,7 @@ public final class CacheTier {
       return leader.thenCompose(o -> {
         if (o.storable()) {
           hits.increment();
+          collapsed.increment();
           return CompletableFuture.completedFuture(new Lookup(Result.HIT, o));
         }
         fetches.increment();
@@ -115,6 +125,7 @@ public final class CacheTier {
   }
 
   public Stats stats() {
-    return new Stats(kind, name, objects.size(), hits.sum(), misses.sum(), refreshHits.sum(), fetches.sum());
+    return new Stats(kind, name, objects.size(), hits.sum(), misses.sum(), refreshHits.sum(), fetches.sum(),
+        collapsed.sum());
   }
 }
