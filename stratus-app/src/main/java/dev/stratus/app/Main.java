@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
         "Exit codes: 0 success; 1 the command's \"no\" (not running, not reachable, findings, skipped); "
         + "2 a bad flag, configuration or input."},
     subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, LatencyCommand.class, VersionCommand.class,
-        ReachCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        ReachCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, CacheCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

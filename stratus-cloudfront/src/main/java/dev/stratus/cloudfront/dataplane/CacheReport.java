@@ -4,10 +4,10 @@ import dev.stratus.cloudfront.dataplane.cache.CacheTier;
 import java.util.List;
 
 /** The table {@code stratus cache DISTRIBUTION_ID} prints: per tier and place, objects and counters. */
-final class CacheReport {
+public final class CacheReport {
   private CacheReport() {}
 
-  static String render(String id, List<CacheTier.Stats> stats, long originFetches) {
+  public static String render(String id, List<CacheTier.Stats> stats, long originFetches) {
     StringBuilder b = new StringBuilder();
     b.append("Distribution ").append(id).append('\n');
     b.append(String.format("%-20s %-16s %8s %10s %10s %11s %10s %10s%n", "TIER", "LOCATION", "OBJECTS", "HITS", "MISSES",

@@ -102,6 +102,27 @@ public final class CloudFrontEdge implements AutoCloseable {
     this.router = new EdgeRouter(this);
   }
 
+  /**
+   * The edge of a running Stratus: listeners through its ListenerRegistry, addresses from its
+   * LoopbackPool, names in its DNS registry, WAF from its HttpFilterRegistry, viewers placed by the
+   * configuration's clientLocations, S3 origins through a BucketOrigin when one is provided; started,
+   * and provided in the extensions (for {@code GET /_stratus/cloudfront/cache}). Empty when no
+   * ListenerRegistry is there (API-only wiring). The caller closes it, and calls {@link #deploy}
+   * or {@link #remove} as distributions change and {@link #invalidate} for invalidations.
+   */
+  public static Optional<CloudFrontEdge> open(dev.stratus.core.StratusContext context, EdgeConfigSource source,
+      Settings settings) {
+    var ext = context.extensions();
+    Optional<ListenerRegistry> registry = ext.find(ListenerRegistry.class);
+    if (registry.isEmpty()) return Optional.empty();
+    CloudFrontEdge edge = new CloudFrontEdge(settings, source, context.clock(), Transport.shared(), registry.get(),
+        LoopbackPool.in(ext), DnsTargetRegistry.in(ext), ext.find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
+        ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
+        LatencyModel.standard(), ext.find(BucketOrigin.class)).start();
+    ext.provide(CloudFrontEdge.class, edge);
+    return Optional.of(edge);
+  }
+
   /** Opens every edge location's listener, then deploys every distribution of the source. */
   public synchronized CloudFrontEdge start() {
     for (EdgeLocation e : settings.edges()) {
@@ -199,6 +220,11 @@ public final class CloudFrontEdge implements AutoCloseable {
       }
       return false;
     });
+  }
+
+  /** The distributions deployed to the edge. */
+  public List<String> distributionIds() {
+    return List.copyOf(snapshot.byId().keySet());
   }
 
   /** Requests distribution {@code id} sent to its origins. */
