@@ -66,12 +66,14 @@ class CacheCommandIT {
         ApiServer api = ApiServers.DEFAULT.start("127.0.0.1", 0, List.of(), Clock.systemUTC(), List::of, extensions)) {
       InetSocketAddress iad = edge.addressOf("IAD89").orElseThrow();
       for (int i = 0; i < 3; i++) get(iad, "d111111abcdef8.cloudfront.localhost", "/index.html");
+      // the API port answers the distribution's name too (ARCHITECTURE "Addresses"), as the default edge
+      get(new InetSocketAddress("127.0.0.1", api.port()), "d111111abcdef8.cloudfront.localhost:" + api.port(), "/index.html");
 
       CommandOutput out = CommandOutput.run("cache", ID, "--endpoint", "http://127.0.0.1:" + api.port());
       assertThat(out.exitCode()).isZero();
       assertThat(out.out()).contains("Distribution " + ID, "Origin fetches: 1");
       assertThat(out.out().lines().filter(l -> l.startsWith("edge ")).toList())
-          .singleElement().satisfies(l -> assertThat(l.split("\\s+")).containsExactly("edge", "IAD89", "1", "2", "1", "0", "0", "1"));
+          .singleElement().satisfies(l -> assertThat(l.split("\\s+")).containsExactly("edge", "IAD89", "1", "3", "1", "0", "0", "1"));
       assertThat(out.out()).containsPattern("regional-edge-cache\\s+us-east-1\\s+1\\s+0\\s+1\\s+0\\s+0\\s+1");
       assertThat(CommandOutput.run("cache", "ENOSUCHDIST", "--endpoint", "http://127.0.0.1:" + api.port()).exitCode())
           .isEqualTo(1);

@@ -84,6 +84,8 @@ public final class CloudFrontEdge implements AutoCloseable {
   private final Map<String, EdgeListener> byCode = new LinkedHashMap<>();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
   private final EdgeRouter router;
+  private volatile dev.stratus.net.http.VirtualHosts virtualHosts;
+  private final Map<String, Runnable> virtualHostRegistrations = new java.util.concurrent.ConcurrentHashMap<>();
 
   public CloudFrontEdge(Settings settings, EdgeConfigSource source, Clock clock, Transport transport,
       ListenerRegistry listenerRegistry, LoopbackPool pool, DnsTargetRegistry dns, HttpFilterRegistry filters,
@@ -118,9 +120,19 @@ public final class CloudFrontEdge implements AutoCloseable {
     CloudFrontEdge edge = new CloudFrontEdge(settings, source, context.clock(), Transport.shared(), registry.get(),
         LoopbackPool.in(ext), DnsTargetRegistry.in(ext), ext.find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
         ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
-        LatencyModel.standard(), ext.find(BucketOrigin.class)).start();
+        LatencyModel.standard(), ext.find(BucketOrigin.class))
+        .withVirtualHosts(ext.find(dev.stratus.net.http.VirtualHosts.class).orElse(null)).start();
     ext.provide(CloudFrontEdge.class, edge);
     return Optional.of(edge);
+  }
+
+  /**
+   * Also answers on the AWS API port by Host header (ARCHITECTURE "Addresses":
+   * {@code curl http://d111.cloudfront.localhost:4566/}), as the default edge for unplaced viewers.
+   */
+  public CloudFrontEdge withVirtualHosts(dev.stratus.net.http.VirtualHosts hosts) {
+    this.virtualHosts = hosts;
+    return this;
   }
 
   /** Opens every edge location's listener, then deploys every distribution of the source. */
@@ -189,17 +201,20 @@ public final class CloudFrontEdge implements AutoCloseable {
 
   private void registerNames(CompiledDistribution d) {
     EdgeListener def = byCode.get(settings.defaultEdge());
-    if (def == null) return;
     for (String h : d.hostNames()) {
-      if (h.endsWith(".cloudfront.localhost")) {
-        dns.put(new DnsTarget(h, List.of(def.address().getAddress()), DNS_TTL, true));
-      }
+      if (!h.endsWith(".cloudfront.localhost")) continue;
+      if (def != null) dns.put(new DnsTarget(h, List.of(def.address().getAddress()), DNS_TTL, true));
+      var hosts = virtualHosts;
+      if (hosts != null && !virtualHostRegistrations.containsKey(h)) virtualHostRegistrations.put(h, hosts.register(h, router));
     }
   }
 
   private void unregisterNames(CompiledDistribution d) {
     for (String h : d.hostNames()) {
-      if (h.endsWith(".cloudfront.localhost")) dns.remove(h);
+      if (!h.endsWith(".cloudfront.localhost")) continue;
+      dns.remove(h);
+      Runnable r = virtualHostRegistrations.remove(h);
+      if (r != null) r.run();
     }
   }
 
