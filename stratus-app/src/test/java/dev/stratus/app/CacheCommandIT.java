@@ -61,6 +61,7 @@ class CacheCommandIT {
     };
     var extensions = new Extensions();
     extensions.provide(ListenerRegistry.class, new ListenerRegistry());
+    extensions.provide(dev.stratus.net.http.VirtualHosts.class, new dev.stratus.net.http.VirtualHosts());
     var context = new StratusContext(new MemoryStore(), Clock.systemUTC(), Settings.ephemeral(0, 0), extensions);
     try (CloudFrontEdge edge = CloudFrontEdge.open(context, source, CloudFrontEdge.Settings.standard().withPort(0)).orElseThrow();
         ApiServer api = ApiServers.DEFAULT.start("127.0.0.1", 0, List.of(), Clock.systemUTC(), List::of, extensions)) {
