@@ -226,7 +226,8 @@ public final class CloudFrontEdge implements AutoCloseable {
     DistributionCaches c = caches.get(id);
     if (c == null) return 0;
     return c.purge(key -> {
-      String pathAndQuery = key.substring(0, key.indexOf(ViewerRequest.KEY_SEPARATOR));
+      String pathAndQuery = key.substring(key.startsWith("OPTIONS ") ? "OPTIONS ".length() : 0,
+          key.indexOf(ViewerRequest.KEY_SEPARATOR));
       for (String p : paths) {
         String path = p.startsWith("/") ? p : "/" + p;
         if (path.endsWith("*") ? pathAndQuery.startsWith(path.substring(0, path.length() - 1)) : pathAndQuery.equals(path)) {

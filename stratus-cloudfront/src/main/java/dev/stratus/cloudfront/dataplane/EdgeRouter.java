@@ -131,7 +131,7 @@ final class EdgeRouter implements HttpService {
     DistributionCaches caches = edge.caches(d.id());
     List<CacheTier> tiers = caches.chain(ctx.pop(), shield);
     String fq = v.forwardedQuery(b);
-    OriginCall call = new OriginCall("GET", v.path + (fq.isEmpty() ? "" : "?" + fq),
+    OriginCall call = new OriginCall(v.method.equals("OPTIONS") ? "OPTIONS" : "GET", v.path + (fq.isEmpty() ? "" : "?" + fq),
         v.originHeaders(b, ctx.requestId(), via(ctx.pop())), NO_BODY, d.arn());
     Function<CachedObject, CompletableFuture<CachedObject>> origin = stale -> fill(ctx, b, call, stale, caches);
     return through(tiers, 0, key, edge.clock().instant(), b.cache().collapses(), origin);
@@ -238,6 +238,14 @@ final class EdgeRouter implements HttpService {
       return r;
     }
     byte[] body = o.body();
+    String range = v.headers.get("Range");
+    if (status == 200 && range != null) {
+      FullHttpResponse partial = range(ctx, b, o, range);
+      if (partial != null) {
+        decorate(partial, ctx, label, age);
+        return partial;
+      }
+    }
     boolean gzip = status == 200 && compressible(ctx, b, v, o);
     if (gzip) body = o.gzipped();
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
@@ -250,6 +258,47 @@ final class EdgeRouter implements HttpService {
     r.headers().set("Content-Length", body.length);
     responseHeadersPolicy(b.responseHeadersPolicy(), r);
     decorate(r, ctx, label, age);
+    return r;
+  }
+
+  private static final java.util.regex.Pattern BYTE_RANGE = java.util.regex.Pattern.compile("bytes=(\\d*)-(\\d*)");
+
+  /**
+   * A single byte range of a cached object (the edge fetches whole objects and answers ranges
+   * from them): 206 with Content-Range, 416 when unsatisfiable; null for what it does not serve
+   * as a range (several ranges, bad syntax), which gets the whole object.
+   */
+  private FullHttpResponse range(Ctx ctx, Behavior b, CachedObject o, String header) {
+    var m = BYTE_RANGE.matcher(header.trim());
+    if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) return null;
+    long len = o.body().length;
+    long first;
+    long last;
+    try {
+      if (m.group(1).isEmpty()) {
+        first = Math.max(0, len - Long.parseLong(m.group(2)));
+        last = len - 1;
+      } else {
+        first = Long.parseLong(m.group(1));
+        last = m.group(2).isEmpty() ? len - 1 : Math.min(len - 1, Long.parseLong(m.group(2)));
+      }
+    } catch (NumberFormatException e) {
+      return null;
+    }
+    if (first >= len || last < first) {
+      FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.REQUESTED_RANGE_NOT_SATISFIABLE);
+      r.headers().set("Content-Range", "bytes */" + len);
+      r.headers().set("Content-Length", 0);
+      return r;
+    }
+    int from = (int) first;
+    int count = (int) (last - first + 1);
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.PARTIAL_CONTENT,
+        ctx.head() ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(o.body(), from, count));
+    copyHeaders(o, r);
+    r.headers().set("Content-Range", "bytes " + first + "-" + last + "/" + len);
+    r.headers().set("Content-Length", count);
+    responseHeadersPolicy(b.responseHeadersPolicy(), r);
     return r;
   }
 

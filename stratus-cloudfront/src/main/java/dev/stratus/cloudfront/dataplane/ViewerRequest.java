@@ -23,7 +23,9 @@ final class ViewerRequest {
   private static final Set<String> NEVER_FORWARDED = Set.of("connection", "keep-alive", "expect", "proxy-authorization",
       "proxy-connection", "proxy-authenticate", "te", "trailer", "transfer-encoding", "upgrade", "x-real-ip",
       "x-forwarded-proto", "content-length", "host", "accept-encoding", "cookie", "x-forwarded-for", "via",
-      "user-agent", "x-amz-cf-id");
+      "user-agent", "x-amz-cf-id",
+      // the edge makes its own conditional and range requests to fill its cache; the viewer's are answered from it
+      "if-none-match", "if-modified-since", "if-match", "if-unmodified-since", "if-range", "range");
 
   final String method;
   final String path;
@@ -86,6 +88,7 @@ final class ViewerRequest {
   String cacheKey(Behavior b) {
     CacheSettings s = b.cache();
     StringBuilder k = new StringBuilder(path);
+    if (method.equals("OPTIONS")) k.insert(0, "OPTIONS "); // cached OPTIONS answers are kept apart from GET/HEAD
     String qs = queryString(s.queryStrings(), s.queryStringNames(), CacheSettings.Behavior.NONE, Set.of());
     if (!qs.isEmpty()) k.append('?').append(qs);
     k.append(KEY_SEPARATOR);
