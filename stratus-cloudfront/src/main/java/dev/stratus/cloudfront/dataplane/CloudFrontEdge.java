@@ -100,7 +100,7 @@ public final class CloudFrontEdge implements AutoCloseable {
     this.filters = filters;
     this.locator = locator;
     this.latency = latency;
-    this.fetcher = new OriginFetcher(transport, dns, buckets);
+    this.fetcher = new OriginFetcher(transport, dns, buckets, listenerRegistry);
     this.router = new EdgeRouter(this);
   }
 

@@ -130,10 +130,13 @@ final class EdgeRouter implements HttpService {
     Optional<String> shield = d.primaryOrigin(b.targetOriginId()).flatMap(CompiledDistribution.OriginSpec::shieldRegion);
     DistributionCaches caches = edge.caches(d.id());
     List<CacheTier> tiers = caches.chain(ctx.pop(), shield);
-    String fq = v.forwardedQuery(b);
-    OriginCall call = new OriginCall(v.method.equals("OPTIONS") ? "OPTIONS" : "GET", v.path + (fq.isEmpty() ? "" : "?" + fq),
-        v.originHeaders(b, ctx.requestId(), via(ctx.pop())), NO_BODY, d.arn());
-    Function<CachedObject, CompletableFuture<CachedObject>> origin = stale -> fill(ctx, b, call, stale, caches);
+    // built only when this request is the one that goes to the origin: a hit pays for none of it
+    Function<CachedObject, CompletableFuture<CachedObject>> origin = stale -> {
+      String fq = v.forwardedQuery(b);
+      OriginCall call = new OriginCall(v.method.equals("OPTIONS") ? "OPTIONS" : "GET",
+          v.path + (fq.isEmpty() ? "" : "?" + fq), v.originHeaders(b, ctx.requestId(), via(ctx.pop())), NO_BODY, d.arn());
+      return fill(ctx, b, call, stale, caches);
+    };
     return through(tiers, 0, key, edge.clock().instant(), b.cache().collapses(), origin);
   }
 

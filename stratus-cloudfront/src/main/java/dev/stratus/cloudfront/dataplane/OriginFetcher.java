@@ -60,7 +60,11 @@ final class OriginFetcher {
   private final Map<List<Duration>, ReverseProxy> proxies = new ConcurrentHashMap<>();
   private final Executor resolver = Executors.newVirtualThreadPerTaskExecutor();
 
-  OriginFetcher(Transport transport, DnsTargetRegistry dns, Optional<BucketOrigin> buckets) {
+  private final dev.stratus.net.listener.ListenerRegistry listeners;
+
+  OriginFetcher(Transport transport, DnsTargetRegistry dns, Optional<BucketOrigin> buckets,
+      dev.stratus.net.listener.ListenerRegistry listeners) {
+    this.listeners = listeners;
     this.transport = transport;
     this.dns = dns;
     this.buckets = buckets;
@@ -96,7 +100,7 @@ final class OriginFetcher {
     if (o.s3Bucket().isPresent() && buckets.isPresent() && buckets.get().holds(o.s3Bucket().get())) {
       return fetchBucket(o, call);
     }
-    return resolve(o.domainName(), o.httpPort()).thenCompose(target -> {
+    return resolve(o.domainName(), o.httpPort()).thenApply(this::whereItReallyListens).thenCompose(target -> {
       if (target == null) {
         return CompletableFuture.completedFuture(new OriginReply.Unreachable(502, "cannot resolve " + o.domainName()));
       }
@@ -153,6 +157,18 @@ final class OriginFetcher {
       r.headers().forEach((k, vs) -> vs.forEach(v -> out.add(Map.entry(k, v))));
       return new OriginReply.Answer(r.status(), out, r.body());
     });
+  }
+
+  /**
+   * A Stratus listener asked for at {@code target} but moved by the registry's fallbacks (an ALB
+   * on port 80 listening on 8080 without privileges) is reached where it really listens.
+   */
+  private InetSocketAddress whereItReallyListens(InetSocketAddress target) {
+    if (target == null) return null;
+    for (var l : listeners.listeners()) {
+      if (l.moved() && l.requested().equals(target)) return l.actual();
+    }
+    return target;
   }
 
   /**

@@ -59,6 +59,25 @@ class EdgeOriginNamesIT {
   }
 
   @Test
+  void anAlbListenerMovedToItsSubstitutePortIsReachedThere() throws Exception {
+    try (EdgeHarness h = new EdgeHarness()) {
+      h.source.cachePolicies.put("p", EdgeHarness.policy(0, 100, 1000));
+      h.dns.put(new DnsTarget("web-456.us-east-1.elb.localhost", List.of(InetAddress.getByName("127.0.0.1")), 60, true));
+      // what the ALB's data plane records when :80 cannot be bound: asked for :80, listening elsewhere
+      h.listeners.register(new ListenerRegistry.Listener("ALB web-456 HTTP:80", "http",
+          new java.net.InetSocketAddress("127.0.0.1", 80), new java.net.InetSocketAddress("127.0.0.1", h.origin.port()),
+          "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web-456/1"));
+      Origin alb = Origin.builder().id("alb").domainName("web-456.us-east-1.elb.amazonaws.com")
+          .customOriginConfig(CustomOriginConfig.builder().httpPort(80).httpsPort(443).originProtocolPolicy("http-only").build())
+          .build();
+      h.deploy(ID, h.config("p").origins(Origins.builder().quantity(1).items(alb).build())
+          .defaultCacheBehavior(DefaultCacheBehavior.builder().targetOriginId("alb").viewerProtocolPolicy("allow-all")
+              .cachePolicyId("p").build()).build());
+      assertThat(h.get(SYDNEY, ID, "/moved").text()).isEqualTo("echo /moved");
+    }
+  }
+
+  @Test
   void aSlowPrimaryTimesOutAndTheSecondaryAnswers() throws Exception {
     try (EdgeHarness h = new EdgeHarness(); TestOrigin secondary = new TestOrigin()) {
       h.source.cachePolicies.put("p", EdgeHarness.policy(0, 100, 1000));
