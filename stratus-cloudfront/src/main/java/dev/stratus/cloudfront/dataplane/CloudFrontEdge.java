@@ -172,12 +172,20 @@ public final class CloudFrontEdge implements AutoCloseable {
 
   /** Deploys (or redeploys) distribution {@code id} as the source has it now; removes it when the source has none. */
   public synchronized void deploy(String id) {
-    Map<String, CompiledDistribution> byId = new LinkedHashMap<>(snapshot.byId());
     Optional<EdgeConfigSource.EdgeDistribution> d = source.distribution(id);
+    CompiledDistribution compiled;
+    try {
+      compiled = d.map(x -> CompiledDistribution.compile(x, source)).orElse(null);
+    } catch (RuntimeException e) {
+      // called from the control plane's change feed: keep serving what was deployed before
+      LOG.warning(() -> "distribution " + id + " not redeployed to the edge: " + e);
+      return;
+    }
+    Map<String, CompiledDistribution> byId = new LinkedHashMap<>(snapshot.byId());
     CompiledDistribution old = byId.remove(id);
     if (old != null) unregisterNames(old);
-    d.ifPresent(x -> byId.put(id, CompiledDistribution.compile(x, source)));
-    if (d.isEmpty()) caches.remove(id);
+    if (compiled != null) byId.put(id, compiled);
+    else caches.remove(id);
     publish(byId);
   }
 

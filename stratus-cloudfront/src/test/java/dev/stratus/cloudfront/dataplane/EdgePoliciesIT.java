@@ -84,6 +84,20 @@ class EdgePoliciesIT {
   }
 
   @Test
+  void headIsAnsweredFromTheGetCopyAndOptionsIsProxiedUnlessCached() throws Exception {
+    h.origin.on("/h", Reply.ok("twelve bytes"));
+    var head = new Viewer(SYDNEY).send(h.edgeAddress(), "HEAD", EdgeHarness.host(ID), "/h", "HTTP/1.1", null);
+    assertThat(head.status()).isEqualTo(200);
+    assertThat(head.header("content-length")).isEqualTo("12");
+    assertThat(head.xCache()).isEqualTo("Miss from cloudfront");
+    assertThat(h.get(SYDNEY, ID, "/h").xCache()).isEqualTo("Hit from cloudfront");
+    assertThat(h.origin.seen.getFirst().method()).isEqualTo("GET");
+    // OPTIONS is not an allowed method of this behavior (GET, HEAD by default)
+    assertThat(new Viewer(SYDNEY).send(h.edgeAddress(), "OPTIONS", EdgeHarness.host(ID), "/h", "HTTP/1.1", null).status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void aViewersMatchingIfNoneMatchGets304FromTheCache() throws Exception {
     h.origin.on("/etag", Reply.ok("body", "ETag", "\"e1\""));
     h.get(SYDNEY, ID, "/etag");
