@@ -50,7 +50,15 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
    */
   public record OriginSpec(String id, String domainName, String originPath, int httpPort, Duration connectTimeout,
       int connectionAttempts, Duration readTimeout, Optional<String> shieldRegion, Map<String, String> customHeaders,
-      Optional<String> s3Bucket, boolean originAccessControl) {}
+      Optional<String> s3Bucket, boolean originAccessControl) {
+
+    /** The Region of an S3 origin: {@code bucket.s3.<region>.amazonaws.com}, us-east-1 for {@code bucket.s3.amazonaws.com}. */
+    public Optional<String> s3Region() {
+      if (s3Bucket.isEmpty()) return Optional.empty();
+      String rest = domainName.substring(s3Bucket.get().length() + ".s3.".length());
+      return Optional.of(rest.equals("amazonaws.com") ? "us-east-1" : rest.substring(0, rest.indexOf('.')));
+    }
+  }
 
   /** An origin group: members in order (primary first) and the status codes that fail over. */
   public record GroupSpec(String id, List<String> members, Set<Integer> failoverCodes) {}

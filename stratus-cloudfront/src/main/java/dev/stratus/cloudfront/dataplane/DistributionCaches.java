@@ -24,13 +24,14 @@ final class DistributionCaches {
   /**
    * The tiers a miss at {@code pop} passes through, nearest first: the edge, its regional edge
    * cache, then Origin Shield when enabled. When Origin Shield is in the regional edge cache's own
-   * Region, that cache is the shield, as AWS routes it (one hop, not two).
+   * Region, that cache is the shield, as AWS routes it (one hop, not two). {@code skipRegional}:
+   * an S3 origin in the regional edge cache's own Region (cloudfront.md §13).
    */
-  List<CacheTier> chain(EdgeLocation pop, Optional<String> shieldRegion) {
+  List<CacheTier> chain(EdgeLocation pop, Optional<String> shieldRegion, boolean skipRegional) {
     List<CacheTier> chain = new ArrayList<>(3);
     chain.add(edges.computeIfAbsent(pop.code(), c -> new CacheTier(Kind.EDGE, c)));
     String rec = pop.regionalEdgeCache();
-    if (shieldRegion.isEmpty() || !shieldRegion.get().equals(rec)) {
+    if (!skipRegional && (shieldRegion.isEmpty() || !shieldRegion.get().equals(rec))) {
       chain.add(regional.computeIfAbsent(rec, r -> new CacheTier(Kind.REGIONAL_EDGE_CACHE, r)));
     }
     shieldRegion.ifPresent(r -> chain.add(shields.computeIfAbsent(r, x -> new CacheTier(Kind.ORIGIN_SHIELD, x))));

@@ -129,7 +129,10 @@ final class EdgeRouter implements HttpService {
     CompiledDistribution d = ctx.d();
     Optional<String> shield = d.primaryOrigin(b.targetOriginId()).flatMap(CompiledDistribution.OriginSpec::shieldRegion);
     DistributionCaches caches = edge.caches(d.id());
-    List<CacheTier> tiers = caches.chain(ctx.pop(), shield);
+    // an S3 origin in the regional edge cache's own Region is fetched from the edge's REC hop directly (§13)
+    boolean skipRegional = d.primaryOrigin(b.targetOriginId()).flatMap(CompiledDistribution.OriginSpec::s3Region)
+        .filter(r -> r.equals(ctx.pop().regionalEdgeCache())).isPresent();
+    List<CacheTier> tiers = caches.chain(ctx.pop(), shield, skipRegional);
     // built only when this request is the one that goes to the origin: a hit pays for none of it
     Function<CachedObject, CompletableFuture<CachedObject>> origin = stale -> {
       String fq = v.forwardedQuery(b);
@@ -232,7 +235,7 @@ final class EdgeRouter implements HttpService {
   private FullHttpResponse respond(Ctx ctx, Behavior b, ViewerRequest v, CachedObject o, String label, long age, int status) {
     String etag = o.header("ETag");
     String inm = v.headers.get("If-None-Match");
-    if (status == 200 && etag != null && inm != null && (inm.equals(etag) || inm.trim().equals("*"))) {
+    if (status == 200 && etag != null && inm != null && weakMatch(inm, etag)) {
       FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.NOT_MODIFIED);
       copyHeaders(o, r);
       r.headers().remove("Content-Type");
@@ -256,7 +259,9 @@ final class EdgeRouter implements HttpService {
     copyHeaders(o, r);
     if (gzip) {
       r.headers().set("Content-Encoding", "gzip");
-      r.headers().remove("ETag"); // a compressed representation is another representation
+      // ServingCompressedFiles, "ETag header conversion": a strong ETag becomes weak when the edge compresses
+      String strong = r.headers().get("ETag");
+      if (strong != null && !strong.startsWith("W/")) r.headers().set("ETag", "W/" + strong);
     }
     r.headers().set("Content-Length", body.length);
     responseHeadersPolicy(b.responseHeadersPolicy(), r);
@@ -420,6 +425,17 @@ final class EdgeRouter implements HttpService {
     byte[] b = new byte[40];
     ThreadLocalRandom.current().nextBytes(b);
     return Base64.getUrlEncoder().encodeToString(b);
+  }
+
+  /** If-None-Match's weak comparison (RFC 9110 §13.1.2): any listed tag equal to {@code etag} but for W/. */
+  static boolean weakMatch(String ifNoneMatch, String etag) {
+    if (ifNoneMatch.trim().equals("*")) return true;
+    String bare = etag.startsWith("W/") ? etag.substring(2) : etag;
+    for (String t : ifNoneMatch.split(",")) {
+      String tag = t.trim();
+      if ((tag.startsWith("W/") ? tag.substring(2) : tag).equals(bare)) return true;
+    }
+    return false;
   }
 
   private static String first(List<Map.Entry<String, String>> headers, String name) {

@@ -136,6 +136,11 @@ class EdgeOriginNamesIT {
       assertThat(viewer.get(edge.addressOf("IAD89").orElseThrow(), "d222.cloudfront.localhost", "/").xCache())
           .isEqualTo("Hit from cloudfront");
       assertThat(asked).hasSize(2);
+      // from Ashburn the bucket is in the regional edge cache's own Region: no REC hop (cloudfront.md §13)
+      var ashburn = new Viewer(EdgeHarness.UNPLACED).get(edge.addressOf("IAD89").orElseThrow(), "d222.cloudfront.localhost", "/");
+      assertThat(ashburn.header("x-amz-cf-pop")).isEqualTo("IAD89-C1");
+      assertThat(edge.cacheStats(ID).orElseThrow()).extracting(s -> s.kind() + " " + s.name())
+          .containsExactlyInAnyOrder("EDGE IAD89", "EDGE SYD62", "REGIONAL_EDGE_CACHE ap-southeast-2");
       assertThat(asked.getFirst().oacSourceArn()).isEqualTo(arn);
       assertThat(asked.getFirst().method()).isEqualTo("GET");
     }

@@ -150,7 +150,7 @@ class EdgeOriginsIT {
     h.deploy(ID, h.config("p").defaultCacheBehavior(DefaultCacheBehavior.builder().targetOriginId("web")
         .viewerProtocolPolicy("allow-all").cachePolicyId("p").compress(true).build()).build());
     String big = "compress me ".repeat(200); // 2,400 bytes
-    h.origin.on("/big.html", Reply.ok(big, "Content-Type", "text/html; charset=utf-8"));
+    h.origin.on("/big.html", Reply.ok(big, "Content-Type", "text/html; charset=utf-8", "ETag", "\"b1\""));
     h.origin.on("/small.html", Reply.ok("tiny".repeat(100), "Content-Type", "text/html"));
     h.origin.on("/big.png", Reply.ok(big, "Content-Type", "image/png"));
     var gz = h.get(SYDNEY, ID, "/big.html", "Accept-Encoding", "gzip, br");
@@ -158,6 +158,7 @@ class EdgeOriginsIT {
     assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8))
         .isEqualTo(big);
     assertThat(gz.body().length).isLessThan(big.length());
+    assertThat(gz.header("etag")).isEqualTo("W/\"b1\"");
     assertThat(h.get(SYDNEY, ID, "/big.html").header("content-encoding")).isNull();
     assertThat(h.get(SYDNEY, ID, "/small.html", "Accept-Encoding", "gzip").header("content-encoding")).isNull();
     assertThat(h.get(SYDNEY, ID, "/big.png", "Accept-Encoding", "gzip").header("content-encoding")).isNull();
