@@ -46,18 +46,27 @@ public final class CloudFrontEdge implements AutoCloseable {
    * @param port the port each edge listens on (80; 0 in tests), substituted as the registry does
    * @param defaultEdge the code of the edge DNS answers with
    */
-  public record Settings(int port, String defaultEdge, List<EdgeLocation> edges) {
+  public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity) {
     public Settings {
       edges = List.copyOf(edges);
       Objects.requireNonNull(defaultEdge, "defaultEdge");
+      Objects.requireNonNull(defaultViewerCity, "defaultViewerCity");
     }
 
     public static Settings standard() {
-      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()));
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty());
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, defaultEdge, edges);
+      return new Settings(newPort, defaultEdge, edges, defaultViewerCity);
+    }
+
+    /**
+     * Where a viewer that clientLocations and the IP database do not place (127.0.0.1) is, by
+     * city name of the geo tables; without it such a viewer is served by the edge it connected to.
+     */
+    public Settings withDefaultViewerCity(String city) {
+      return new Settings(port, defaultEdge, edges, Optional.of(city));
     }
   }
 
@@ -84,6 +93,7 @@ public final class CloudFrontEdge implements AutoCloseable {
   private final Map<String, EdgeListener> byCode = new LinkedHashMap<>();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
   private final EdgeRouter router;
+  private final dev.stratus.net.geo.GeoPoint defaultViewerPoint;
   private volatile dev.stratus.net.http.VirtualHosts virtualHosts;
   private final Map<String, Runnable> virtualHostRegistrations = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -102,6 +112,9 @@ public final class CloudFrontEdge implements AutoCloseable {
     this.latency = latency;
     this.fetcher = new OriginFetcher(transport, dns, buckets, listenerRegistry);
     this.router = new EdgeRouter(this);
+    this.defaultViewerPoint = settings.defaultViewerCity()
+        .map(c -> latency.tables().city(c).orElseThrow(() -> new IllegalArgumentException("no city named " + c)).point())
+        .orElse(null);
   }
 
   /**
@@ -294,6 +307,7 @@ public final class CloudFrontEdge implements AutoCloseable {
   EdgeLocation servingEdge(InetAddress viewer, InetSocketAddress local) {
     var place = locator.locate(viewer);
     if (place.isPresent()) return EdgeLocation.nearest(settings.edges(), place.get().point(), latency);
+    if (defaultViewerPoint != null) return EdgeLocation.nearest(settings.edges(), defaultViewerPoint, latency);
     EdgeLocation connected = byAddress.get(local);
     if (connected != null) return connected;
     return byCode.containsKey(settings.defaultEdge()) ? byCode.get(settings.defaultEdge()).location() : settings.edges().getFirst();

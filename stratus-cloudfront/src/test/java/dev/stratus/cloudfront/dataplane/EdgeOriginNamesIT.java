@@ -78,6 +78,26 @@ class EdgeOriginNamesIT {
   }
 
   @Test
+  void anUnplacedViewerIsAtTheConfiguredDefaultCity() throws Exception {
+    var source = new EdgeHarness.MapSource();
+    try (TestOrigin origin = new TestOrigin();
+        CloudFrontEdge edge = new CloudFrontEdge(CloudFrontEdge.Settings.standard().withPort(0).withDefaultViewerCity("Frankfurt"),
+            source, java.time.Clock.systemUTC(), Transport.shared(), new ListenerRegistry(), new LoopbackPool(),
+            dev.stratus.core.dns.DnsTargetRegistry.inMemory(), new dev.stratus.core.http.HttpFilterRegistry(),
+            ClientLocator.standard(UserLocationTable.empty()), LatencyModel.standard(), Optional.empty()).start()) {
+      var config = DistributionConfig.builder().callerReference("f").comment("").enabled(true)
+          .origins(Origins.builder().quantity(1).items(EdgeHarness.origin("web", origin.port())).build())
+          .defaultCacheBehavior(DefaultCacheBehavior.builder().targetOriginId("web").viewerProtocolPolicy("allow-all")
+              .minTTL(0L).build()).build();
+      source.distributions.put(ID, new EdgeConfigSource.EdgeDistribution(ID, "arn:aws:cloudfront::123456789012:distribution/" + ID,
+          "d333.cloudfront.net", config));
+      edge.deploy(ID);
+      var r = new Viewer(EdgeHarness.UNPLACED).get(edge.addressOf("IAD89").orElseThrow(), "d333.cloudfront.net", "/");
+      assertThat(r.header("x-amz-cf-pop")).isEqualTo("FRA56-C1");
+    }
+  }
+
+  @Test
   void aSlowPrimaryTimesOutAndTheSecondaryAnswers() throws Exception {
     try (EdgeHarness h = new EdgeHarness(); TestOrigin secondary = new TestOrigin()) {
       h.source.cachePolicies.put("p", EdgeHarness.policy(0, 100, 1000));
