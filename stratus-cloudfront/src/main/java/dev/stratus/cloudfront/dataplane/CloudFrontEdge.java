@@ -46,7 +46,8 @@ public final class CloudFrontEdge implements AutoCloseable {
    * @param port the port each edge listens on (80; 0 in tests), substituted as the registry does
    * @param defaultEdge the code of the edge DNS answers with
    */
-  public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity) {
+  public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity,
+      boolean emulateLatency) {
     public Settings {
       edges = List.copyOf(edges);
       Objects.requireNonNull(defaultEdge, "defaultEdge");
@@ -54,11 +55,11 @@ public final class CloudFrontEdge implements AutoCloseable {
     }
 
     public static Settings standard() {
-      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty());
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false);
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, defaultEdge, edges, defaultViewerCity);
+      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency);
     }
 
     /**
@@ -66,7 +67,17 @@ public final class CloudFrontEdge implements AutoCloseable {
      * city name of the geo tables; without it such a viewer is served by the edge it connected to.
      */
     public Settings withDefaultViewerCity(String city) {
-      return new Settings(port, defaultEdge, edges, Optional.of(city));
+      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency);
+    }
+
+    /**
+     * Opt-in (ARCHITECTURE "Traffic"): each hop waits the latency model's round trip, viewer →
+     * edge over the public internet, then edge → regional edge cache → Origin Shield → the
+     * origin's Region over the AWS backbone, so a Sydney viewer pays the trans-Pacific trip on a
+     * miss and not on a hit.
+     */
+    public Settings withEmulatedLatency() {
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, true);
     }
   }
 
@@ -295,6 +306,15 @@ public final class CloudFrontEdge implements AutoCloseable {
   // --- for the router ---
 
   Snapshot snapshot() { return snapshot; }
+  Settings settings() { return settings; }
+  LatencyModel latency() { return latency; }
+
+  /** Where a viewer is, when something places it (for emulated latency). */
+  Optional<dev.stratus.net.geo.GeoPoint> viewerPoint(InetAddress viewer) {
+    var place = locator.locate(viewer);
+    if (place.isPresent()) return Optional.of(place.get().point());
+    return Optional.ofNullable(defaultViewerPoint);
+  }
   Clock clock() { return clock; }
   OriginFetcher fetcher() { return fetcher; }
   HttpFilterRegistry filters() { return filters; }

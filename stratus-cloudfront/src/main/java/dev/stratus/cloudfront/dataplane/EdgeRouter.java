@@ -34,7 +34,12 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import dev.stratus.net.geo.AwsRegion;
+import dev.stratus.net.geo.GeoPoint;
+import dev.stratus.net.geo.NetworkPath;
 import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
 import software.amazon.awssdk.services.cloudfront.model.ResponseHeadersPolicyConfig;
 
@@ -72,7 +77,7 @@ final class EdgeRouter implements HttpService {
 
   /** What one request carries through the stages. */
   private record Ctx(CompiledDistribution d, EdgeLocation pop, String requestId, EventLoop loop, HttpVersion version,
-      boolean head) {}
+      boolean head, GeoPoint viewer) {}
 
   @Override
   public CompletionStage<FullHttpResponse> serve(HttpExchange ex) {
@@ -81,7 +86,8 @@ final class EdgeRouter implements HttpService {
     EdgeLocation pop = edge.servingEdge(ex.remote().getAddress(), ex.local());
     CompiledDistribution d = edge.snapshot().byHost().get(CloudFrontEdge.host(req.headers().get("Host")));
     String method = req.method().name();
-    Ctx ctx = new Ctx(d, pop, requestId, ex.eventLoop(), req.protocolVersion(), method.equals("HEAD"));
+    GeoPoint viewerAt = edge.settings().emulateLatency() ? edge.viewerPoint(ex.remote().getAddress()).orElse(null) : null;
+    Ctx ctx = new Ctx(d, pop, requestId, ex.eventLoop(), req.protocolVersion(), method.equals("HEAD"), viewerAt);
     if (d == null || !d.enabled()) {
       return done(errorPage(ctx, 403, "Bad request.", "Error"));
     }
@@ -107,12 +113,47 @@ final class EdgeRouter implements HttpService {
     }
     boolean cached = b.cachedMethods().contains(method) && !b.cache().cachingDisabled();
     final ViewerRequest viewer = v;
+    CompletableFuture<FullHttpResponse> answer;
     if (!cached) {
       byte[] body = ByteBufUtil.getBytes(req.content());
-      return proxy(ctx, b, viewer, body).thenCompose(o -> finish(ctx, b, viewer, o, "Miss", 0));
+      answer = proxy(ctx, b, viewer, body).thenCompose(o -> finish(ctx, b, viewer, o, "Miss", 0));
+    } else {
+      answer = lookup(ctx, b, viewer).thenCompose(l -> finish(ctx, b, viewer, l.object(), label(l.result()),
+          l.result() == CacheTier.Result.MISS ? -1 : l.object().ageAt(edge.clock().instant())));
     }
-    return lookup(ctx, b, viewer).thenCompose(l -> finish(ctx, b, viewer, l.object(), label(l.result()),
-        l.result() == CacheTier.Result.MISS ? -1 : l.object().ageAt(edge.clock().instant())));
+    if (ctx.viewer() == null) return answer;
+    double viewerMillis = edge.latency().roundTripMillis(ctx.viewer(), pop.point(), NetworkPath.PUBLIC_INTERNET);
+    return answer.thenCompose(r -> after(ctx.loop(), viewerMillis, () -> CompletableFuture.completedFuture(r)));
+  }
+
+  /** {@code next} started {@code millis} later on {@code loop} (emulated latency). */
+  private static <T> CompletableFuture<T> after(EventLoop loop, double millis, Supplier<CompletableFuture<T>> next) {
+    if (millis <= 0) return next.get();
+    CompletableFuture<T> out = new CompletableFuture<>();
+    loop.schedule(() -> next.get().whenComplete((v, e) -> {
+      if (e != null) out.completeExceptionally(e);
+      else out.complete(v);
+    }), Math.round(millis * 1_000), TimeUnit.MICROSECONDS);
+    return out;
+  }
+
+  /** Where a tier is (for emulated latency): the edge's city, a Region's. */
+  private GeoPoint placeOf(CacheTier t, EdgeLocation pop) {
+    if (t.kind() == CacheTier.Kind.EDGE) return pop.point();
+    return edge.latency().tables().region(t.name()).map(AwsRegion::point).orElse(pop.point());
+  }
+
+  /** The origin's Region when its name says it (ALB, S3), else the Origin Shield's, else null (no extra delay). */
+  private GeoPoint originPlace(CompiledDistribution d, Behavior b) {
+    var o = d.primaryOrigin(b.targetOriginId());
+    if (o.isEmpty()) return null;
+    Optional<String> region = o.get().s3Region();
+    if (region.isEmpty()) {
+      var m = java.util.regex.Pattern.compile("\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.elb\\.").matcher(o.get().domainName());
+      if (m.find()) region = Optional.of(m.group(1));
+    }
+    if (region.isEmpty()) region = o.get().shieldRegion();
+    return region.flatMap(r -> edge.latency().tables().region(r)).map(AwsRegion::point).orElse(null);
   }
 
   private static String label(CacheTier.Result r) {
@@ -140,14 +181,23 @@ final class EdgeRouter implements HttpService {
           v.path + (fq.isEmpty() ? "" : "?" + fq), v.originHeaders(b, ctx.requestId(), via(ctx.pop())), NO_BODY, d.arn());
       return fill(ctx, b, call, stale, caches);
     };
-    return through(tiers, 0, key, edge.clock().instant(), b.cache().collapses(), origin);
+    return through(ctx, tiers, 0, key, edge.clock().instant(), b.cache().collapses(), origin,
+        ctx.viewer() == null ? null : originPlace(d, b));
   }
 
-  private CompletableFuture<CacheTier.Lookup> through(List<CacheTier> tiers, int i, String key, Instant now,
-      boolean collapse, Function<CachedObject, CompletableFuture<CachedObject>> origin) {
+  private CompletableFuture<CacheTier.Lookup> through(Ctx ctx, List<CacheTier> tiers, int i, String key, Instant now,
+      boolean collapse, Function<CachedObject, CompletableFuture<CachedObject>> origin, GeoPoint originAt) {
     boolean last = i + 1 == tiers.size();
-    return tiers.get(i).get(key, now, stale -> last ? origin.apply(stale)
-        : through(tiers, i + 1, key, now, collapse, origin).thenApply(CacheTier.Lookup::object), collapse);
+    CacheTier tier = tiers.get(i);
+    return tier.get(key, now, stale -> {
+      Supplier<CompletableFuture<CachedObject>> onward = () -> last ? origin.apply(stale)
+          : through(ctx, tiers, i + 1, key, now, collapse, origin, originAt).thenApply(CacheTier.Lookup::object);
+      if (ctx.viewer() == null) return onward.get();
+      GeoPoint to = last ? originAt : placeOf(tiers.get(i + 1), ctx.pop());
+      double millis = to == null ? 0
+          : edge.latency().roundTripMillis(placeOf(tier, ctx.pop()), to, NetworkPath.AWS_BACKBONE);
+      return after(ctx.loop(), millis, onward);
+    }, collapse);
   }
 
   /**

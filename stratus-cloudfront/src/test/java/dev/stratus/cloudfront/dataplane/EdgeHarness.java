@@ -50,10 +50,14 @@ final class EdgeHarness implements AutoCloseable {
   final CloudFrontEdge edge;
 
   EdgeHarness() throws IOException {
+    this(s -> s);
+  }
+
+  EdgeHarness(java.util.function.UnaryOperator<CloudFrontEdge.Settings> settings) throws IOException {
     origin = new TestOrigin();
     UserLocationTable table = UserLocationTable.empty().withCity("127.61.0.0/16", "Sydney")
         .withCity("127.62.0.0/16", "Tokyo").withCity("127.63.0.0/16", "Osaka");
-    edge = new CloudFrontEdge(CloudFrontEdge.Settings.standard().withPort(0), source, clock, Transport.shared(),
+    edge = new CloudFrontEdge(settings.apply(CloudFrontEdge.Settings.standard().withPort(0)), source, clock, Transport.shared(),
         listeners, new LoopbackPool(), dns, filters, ClientLocator.standard(table), LatencyModel.standard(),
         Optional.empty()).start();
   }
