@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -143,6 +144,37 @@ class EdgeOriginsIT {
     var r = h.get(SYDNEY, ID, "/s");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.text()).isEqualTo("good copy");
+    // stale-if-error=0 from the origin stops that (cloudfront.md §11)
+    h.origin.on("/z", Reply.ok("no stale", "Cache-Control", "max-age=5, stale-if-error=0"));
+    h.get(SYDNEY, ID, "/z");
+    h.origin.on("/z", Reply.status(503));
+    h.clock.advance(Duration.ofSeconds(6));
+    assertThat(h.get(SYDNEY, ID, "/z").status()).isEqualTo(503);
+  }
+
+  @Test
+  void forwardingCookiesDisablesRequestCollapsing() throws Exception {
+    var p = EdgeHarness.policy(0, 100, 1000);
+    h.source.cachePolicies.put("cookies", p.toBuilder().parametersInCacheKeyAndForwardedToOrigin(
+        p.parametersInCacheKeyAndForwardedToOrigin().toBuilder().cookiesConfig(
+            software.amazon.awssdk.services.cloudfront.model.CachePolicyCookiesConfig.builder().cookieBehavior("all").build())
+            .build()).build());
+    h.deploy(ID, h.config("cookies").build());
+    h.origin.on("/c", Reply.ok("per cookie").slow(Duration.ofMillis(800)));
+    var go = new java.util.concurrent.CountDownLatch(1);
+    try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      List<java.util.concurrent.Future<Viewer.Response>> all = new java.util.ArrayList<>();
+      for (int i = 0; i < 10; i++) {
+        all.add(pool.submit(() -> {
+          go.await();
+          return h.get(SYDNEY, ID, "/c", "Cookie", "session=same");
+        }));
+      }
+      go.countDown();
+      for (var f : all) assertThat(f.get().status()).isEqualTo(200);
+    }
+    assertThat(h.origin.count("/c")).isGreaterThan(1);
+    assertThat(h.origin.seen.getFirst().header("Cookie")).isEqualTo("session=same");
   }
 
   @Test
