@@ -47,7 +47,7 @@ public final class CloudFrontEdge implements AutoCloseable {
    * @param defaultEdge the code of the edge DNS answers with
    */
   public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity,
-      boolean emulateLatency) {
+      boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls) {
     public Settings {
       edges = List.copyOf(edges);
       Objects.requireNonNull(defaultEdge, "defaultEdge");
@@ -55,11 +55,11 @@ public final class CloudFrontEdge implements AutoCloseable {
     }
 
     public static Settings standard() {
-      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false);
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null);
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency);
+      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls);
     }
 
     /**
@@ -67,7 +67,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      * city name of the geo tables; without it such a viewer is served by the edge it connected to.
      */
     public Settings withDefaultViewerCity(String city) {
-      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency);
+      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls);
     }
 
     /**
@@ -77,7 +77,17 @@ public final class CloudFrontEdge implements AutoCloseable {
      * miss and not on a hit.
      */
     public Settings withEmulatedLatency() {
-      return new Settings(port, defaultEdge, edges, defaultViewerCity, true);
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls);
+    }
+
+    /**
+     * Each edge also listens for HTTPS on {@code port} (443; substituted as the registry does)
+     * with the TLS context chosen by SNI (the ACM certificate of an alias, the Stratus CA's for
+     * {@code *.cloudfront.localhost}); without it the edge serves HTTP only.
+     */
+    public Settings withTls(int port, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> contexts) {
+      return new Settings(this.port, defaultEdge, edges, defaultViewerCity, emulateLatency, port,
+          Objects.requireNonNull(contexts, "contexts"));
     }
   }
 
@@ -102,6 +112,7 @@ public final class CloudFrontEdge implements AutoCloseable {
   private final List<ListenerRegistry.Bound<HttpFrontEnd>> bound = new ArrayList<>();
   private final Map<InetSocketAddress, EdgeLocation> byAddress = new HashMap<>();
   private final Map<String, EdgeListener> byCode = new LinkedHashMap<>();
+  private final Map<String, InetSocketAddress> httpsByCode = new LinkedHashMap<>();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
   private final EdgeRouter router;
   private final dev.stratus.net.geo.GeoPoint defaultViewerPoint;
@@ -173,6 +184,17 @@ public final class CloudFrontEdge implements AutoCloseable {
       InetSocketAddress actual = b.record().actual();
       byAddress.put(actual, e);
       byCode.put(e.code(), new EdgeListener(e, actual));
+      if (settings.tls() != null) {
+        String tlsName = "CloudFront edge " + e.code() + " (" + e.city() + ") HTTPS:" + settings.httpsPort();
+        HttpFrontEnd.Config tlsConfig = new HttpFrontEnd.Config(tlsName, HttpLimits.ALB, ErrorPages.ALB, null,
+            "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router).withTls(settings.tls());
+        var t = listenerRegistry.bind(tlsName, "https", "arn:aws:cloudfront::edge/" + e.code(),
+            new InetSocketAddress(address, settings.httpsPort()), at -> HttpFrontEnd.bind(transport, at, tlsConfig),
+            HttpFrontEnd::address);
+        bound.add(t);
+        byAddress.put(t.record().actual(), e);
+        httpsByCode.put(e.code(), t.record().actual());
+      }
     }
     refreshAll();
     return this;
@@ -298,6 +320,11 @@ public final class CloudFrontEdge implements AutoCloseable {
     return List.copyOf(byCode.values());
   }
 
+  /** Where edge {@code code} listens for HTTPS, when TLS is on. */
+  public Optional<InetSocketAddress> httpsAddressOf(String code) {
+    return Optional.ofNullable(httpsByCode.get(code));
+  }
+
   /** Where edge {@code code} listens. */
   public Optional<InetSocketAddress> addressOf(String code) {
     return Optional.ofNullable(byCode.get(code)).map(EdgeListener::address);
@@ -350,7 +377,8 @@ public final class CloudFrontEdge implements AutoCloseable {
       } catch (Exception e) {
         LOG.fine(() -> "closing " + b.record().description() + ": " + e);
       }
-      pool.release(b.record().requested().getAddress().getHostAddress());
+      String a = b.record().requested().getAddress().getHostAddress();
+      if (pool.inUse(a)) pool.release(a);
     }
     bound.clear();
     for (CompiledDistribution d : snapshot.byId().values()) unregisterNames(d);
