@@ -3,7 +3,6 @@ package dev.stratus.cloudfront.dataplane;
 import dev.stratus.cloudfront.dataplane.cache.CacheTier;
 import dev.stratus.core.dns.DnsTarget;
 import dev.stratus.core.dns.DnsTargetRegistry;
-import dev.stratus.core.http.FilterSlot;
 import dev.stratus.core.http.HttpFilterRegistry;
 import dev.stratus.core.net.LoopbackPool;
 import dev.stratus.core.s3.BucketOrigin;
@@ -383,6 +382,4 @@ public final class CloudFrontEdge implements AutoCloseable {
     bound.clear();
     for (CompiledDistribution d : snapshot.byId().values()) unregisterNames(d);
   }
-
-  static FilterSlot wafSlot() { return FilterSlot.WAF; }
 }

@@ -9,6 +9,9 @@ import dev.stratus.core.http.FilterSlot;
 import dev.stratus.core.http.FilterVerdict;
 import dev.stratus.core.http.HttpFilter;
 import dev.stratus.core.http.HttpRequestView;
+import dev.stratus.net.geo.AwsRegion;
+import dev.stratus.net.geo.GeoPoint;
+import dev.stratus.net.geo.NetworkPath;
 import dev.stratus.net.http.HttpExchange;
 import dev.stratus.net.http.HttpService;
 import io.netty.buffer.ByteBufUtil;
@@ -37,9 +40,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import dev.stratus.net.geo.AwsRegion;
-import dev.stratus.net.geo.GeoPoint;
-import dev.stratus.net.geo.NetworkPath;
 import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
 import software.amazon.awssdk.services.cloudfront.model.ResponseHeadersPolicyConfig;
 
@@ -137,6 +137,10 @@ final class EdgeRouter implements HttpService {
     return out;
   }
 
+  /** The Region in an ELB's DNS name: {@code web-123.us-east-1.elb.amazonaws.com}. */
+  private static final java.util.regex.Pattern ELB_REGION =
+      java.util.regex.Pattern.compile("\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.elb\\.");
+
   /** Where a tier is (for emulated latency): the edge's city, a Region's. */
   private GeoPoint placeOf(CacheTier t, EdgeLocation pop) {
     if (t.kind() == CacheTier.Kind.EDGE) return pop.point();
@@ -149,7 +153,7 @@ final class EdgeRouter implements HttpService {
     if (o.isEmpty()) return null;
     Optional<String> region = o.get().s3Region();
     if (region.isEmpty()) {
-      var m = java.util.regex.Pattern.compile("\\.([a-z]{2}(?:-[a-z]+)+-\\d)\\.elb\\.").matcher(o.get().domainName());
+      var m = ELB_REGION.matcher(o.get().domainName());
       if (m.find()) region = Optional.of(m.group(1));
     }
     if (region.isEmpty()) region = o.get().shieldRegion();

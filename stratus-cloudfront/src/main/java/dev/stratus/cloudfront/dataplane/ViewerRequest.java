@@ -59,9 +59,9 @@ final class ViewerRequest {
     this.viewerIp = viewerIp;
   }
 
-  ViewerRequest withPath(String newPath, String newMethod) {
-    ViewerRequest r = new ViewerRequest(newMethod, newPath, headers, viewerIp);
-    return r;
+  /** The same viewer asking for another URI (default root object, custom error page). */
+  ViewerRequest withPath(String newUri, String newMethod) {
+    return new ViewerRequest(newMethod, newUri, headers, viewerIp);
   }
 
   /** The Accept-Encoding the key and the origin see: gzip and br as the policy allows (§5, §22). */
