@@ -15,7 +15,8 @@ final class ApiServers {
    */
   static final ApiServer.Starter DEFAULT = (bind, port, handlers, clock, endpoints, extensions) -> {
     var server = AwsApiServer.start(bind, port, OperationRegistry.of(handlers), clock,
-        Map.of("/_stratus/endpoints", () -> EndpointsJson.write(endpoints.get())), HttpLimits.AWS_API,
+        Map.of("/_stratus/endpoints", () -> EndpointsJson.write(endpoints.get()),
+            CacheJson.PATH, () -> CacheJson.write(extensions)), HttpLimits.AWS_API,
         extensions.find(VirtualHosts.class).orElse(null));
     return new ApiServer() {
       @Override

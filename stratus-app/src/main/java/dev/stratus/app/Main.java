@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
         + "else $STRATUS_ENDPOINT, else $AWS_ENDPOINT_URL, else " + StratusEndpoint.DEFAULT + ".",
         "Exit codes: 0 success; 1 the command's \"no\" (not running, not reachable, findings, skipped); "
         + "2 a bad flag, configuration or input."},
-    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, LatencyCommand.class, PlanCommand.class, VersionCommand.class,
-        ReachCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {StartCommand.class, StatusCommand.class, EndpointsCommand.class, LatencyCommand.class, PlanCommand.class,
+        VersionCommand.class, ReachCommand.class, AuditCommand.class, ImportCommand.class, ExportCommand.class,
+        CacheCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

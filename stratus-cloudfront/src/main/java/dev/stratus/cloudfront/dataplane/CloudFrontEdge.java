@@ -1,0 +1,385 @@
+package dev.stratus.cloudfront.dataplane;
+
+import dev.stratus.cloudfront.dataplane.cache.CacheTier;
+import dev.stratus.core.dns.DnsTarget;
+import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.core.net.LoopbackPool;
+import dev.stratus.core.s3.BucketOrigin;
+import dev.stratus.net.geo.ClientLocator;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.http.ErrorPages;
+import dev.stratus.net.http.HttpFrontEnd;
+import dev.stratus.net.http.HttpLimits;
+import dev.stratus.net.listener.ListenerRegistry;
+import dev.stratus.net.transport.Transport;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * CloudFront's edge: every edge location listening on its own loopback address, the caches of
+ * every tier per distribution, and the distributions deployed to it (compiled from the control
+ * plane through {@link EdgeConfigSource}). A viewer is served by the edge location nearest to it
+ * (placed by its source address with the {@link ClientLocator}, ranked by the
+ * {@link LatencyModel}); an unplaceable viewer by the edge it connected to.
+ *
+ * <p>Stratus's DNS answers a distribution's name with the default edge's address: its targets
+ * carry fixed addresses, not per-client answers, and the edge places the viewer itself.
+ */
+public final class CloudFrontEdge implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(CloudFrontEdge.class.getName());
+  /** CloudFront answers its names with TTL 60. */
+  static final long DNS_TTL = 60;
+
+  /**
+   * @param port the port each edge listens on (80; 0 in tests), substituted as the registry does
+   * @param defaultEdge the code of the edge DNS answers with
+   */
+  public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity,
+      boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls) {
+    public Settings {
+      edges = List.copyOf(edges);
+      Objects.requireNonNull(defaultEdge, "defaultEdge");
+      Objects.requireNonNull(defaultViewerCity, "defaultViewerCity");
+    }
+
+    public static Settings standard() {
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null);
+    }
+
+    public Settings withPort(int newPort) {
+      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls);
+    }
+
+    /**
+     * Where a viewer that clientLocations and the IP database do not place (127.0.0.1) is, by
+     * city name of the geo tables; without it such a viewer is served by the edge it connected to.
+     */
+    public Settings withDefaultViewerCity(String city) {
+      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls);
+    }
+
+    /**
+     * Opt-in (ARCHITECTURE "Traffic"): each hop waits the latency model's round trip, viewer →
+     * edge over the public internet, then edge → regional edge cache → Origin Shield → the
+     * origin's Region over the AWS backbone, so a Sydney viewer pays the trans-Pacific trip on a
+     * miss and not on a hit.
+     */
+    public Settings withEmulatedLatency() {
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls);
+    }
+
+    /**
+     * Each edge also listens for HTTPS on {@code port} (443; substituted as the registry does)
+     * with the TLS context chosen by SNI (the ACM certificate of an alias, the Stratus CA's for
+     * {@code *.cloudfront.localhost}); without it the edge serves HTTP only.
+     */
+    public Settings withTls(int port, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> contexts) {
+      return new Settings(this.port, defaultEdge, edges, defaultViewerCity, emulateLatency, port,
+          Objects.requireNonNull(contexts, "contexts"));
+    }
+  }
+
+  /** An edge location and where it really listens. */
+  public record EdgeListener(EdgeLocation location, InetSocketAddress address) {}
+
+  /** The distributions deployed to the edge, by host name and by id. */
+  record Snapshot(Map<String, CompiledDistribution> byHost, Map<String, CompiledDistribution> byId) {}
+
+  private final Settings settings;
+  private final EdgeConfigSource source;
+  private final Clock clock;
+  private final Transport transport;
+  private final ListenerRegistry listenerRegistry;
+  private final LoopbackPool pool;
+  private final DnsTargetRegistry dns;
+  private final HttpFilterRegistry filters;
+  private final ClientLocator locator;
+  private final LatencyModel latency;
+  private final OriginFetcher fetcher;
+  private final Map<String, DistributionCaches> caches = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<ListenerRegistry.Bound<HttpFrontEnd>> bound = new ArrayList<>();
+  private final Map<InetSocketAddress, EdgeLocation> byAddress = new HashMap<>();
+  private final Map<String, EdgeListener> byCode = new LinkedHashMap<>();
+  private final Map<String, InetSocketAddress> httpsByCode = new LinkedHashMap<>();
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
+  private final EdgeRouter router;
+  private final dev.stratus.net.geo.GeoPoint defaultViewerPoint;
+  private volatile dev.stratus.net.http.VirtualHosts virtualHosts;
+  private final Map<String, Runnable> virtualHostRegistrations = new java.util.concurrent.ConcurrentHashMap<>();
+
+  public CloudFrontEdge(Settings settings, EdgeConfigSource source, Clock clock, Transport transport,
+      ListenerRegistry listenerRegistry, LoopbackPool pool, DnsTargetRegistry dns, HttpFilterRegistry filters,
+      ClientLocator locator, LatencyModel latency, Optional<BucketOrigin> buckets) {
+    this.settings = settings;
+    this.source = source;
+    this.clock = clock;
+    this.transport = transport;
+    this.listenerRegistry = listenerRegistry;
+    this.pool = pool;
+    this.dns = dns;
+    this.filters = filters;
+    this.locator = locator;
+    this.latency = latency;
+    this.fetcher = new OriginFetcher(transport, dns, buckets, listenerRegistry);
+    this.router = new EdgeRouter(this);
+    this.defaultViewerPoint = settings.defaultViewerCity()
+        .map(c -> latency.tables().city(c).orElseThrow(() -> new IllegalArgumentException("no city named " + c)).point())
+        .orElse(null);
+  }
+
+  /**
+   * The edge of a running Stratus: listeners through its ListenerRegistry, addresses from its
+   * LoopbackPool, names in its DNS registry, WAF from its HttpFilterRegistry, viewers placed by the
+   * configuration's clientLocations, S3 origins through a BucketOrigin when one is provided; started,
+   * and provided in the extensions (for {@code GET /_stratus/cloudfront/cache}). Empty when no
+   * ListenerRegistry is there (API-only wiring). The caller closes it, and calls {@link #deploy}
+   * or {@link #remove} as distributions change and {@link #invalidate} for invalidations.
+   */
+  public static Optional<CloudFrontEdge> open(dev.stratus.core.StratusContext context, EdgeConfigSource source,
+      Settings settings) {
+    var ext = context.extensions();
+    Optional<ListenerRegistry> registry = ext.find(ListenerRegistry.class);
+    if (registry.isEmpty()) return Optional.empty();
+    CloudFrontEdge edge = new CloudFrontEdge(settings, source, context.clock(), Transport.shared(), registry.get(),
+        LoopbackPool.in(ext), DnsTargetRegistry.in(ext), ext.find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
+        ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
+        LatencyModel.standard(), ext.find(BucketOrigin.class))
+        .withVirtualHosts(ext.find(dev.stratus.net.http.VirtualHosts.class).orElse(null)).start();
+    ext.provide(CloudFrontEdge.class, edge);
+    return Optional.of(edge);
+  }
+
+  /**
+   * Also answers on the AWS API port by Host header (ARCHITECTURE "Addresses":
+   * {@code curl http://d111.cloudfront.localhost:4566/}), as the default edge for unplaced viewers.
+   */
+  public CloudFrontEdge withVirtualHosts(dev.stratus.net.http.VirtualHosts hosts) {
+    this.virtualHosts = hosts;
+    return this;
+  }
+
+  /** Opens every edge location's listener, then deploys every distribution of the source. */
+  public synchronized CloudFrontEdge start() {
+    for (EdgeLocation e : settings.edges()) {
+      String address = pool.allocate();
+      String name = "CloudFront edge " + e.code() + " (" + e.city() + ") HTTP:" + settings.port();
+      // The edge serves every distribution: the WAF slot is consulted per distribution ARN by the router.
+      HttpFrontEnd.Config config = new HttpFrontEnd.Config(name, HttpLimits.ALB, ErrorPages.ALB, null,
+          "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router);
+      var b = listenerRegistry.bind(name, "http", "arn:aws:cloudfront::edge/" + e.code(),
+          new InetSocketAddress(address, settings.port()), at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+      bound.add(b);
+      InetSocketAddress actual = b.record().actual();
+      byAddress.put(actual, e);
+      byCode.put(e.code(), new EdgeListener(e, actual));
+      if (settings.tls() != null) {
+        String tlsName = "CloudFront edge " + e.code() + " (" + e.city() + ") HTTPS:" + settings.httpsPort();
+        HttpFrontEnd.Config tlsConfig = new HttpFrontEnd.Config(tlsName, HttpLimits.ALB, ErrorPages.ALB, null,
+            "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router).withTls(settings.tls());
+        var t = listenerRegistry.bind(tlsName, "https", "arn:aws:cloudfront::edge/" + e.code(),
+            new InetSocketAddress(address, settings.httpsPort()), at -> HttpFrontEnd.bind(transport, at, tlsConfig),
+            HttpFrontEnd::address);
+        bound.add(t);
+        byAddress.put(t.record().actual(), e);
+        httpsByCode.put(e.code(), t.record().actual());
+      }
+    }
+    refreshAll();
+    return this;
+  }
+
+  /** Re-reads every distribution from the source (at start, or after the control plane changed many). */
+  public synchronized void refreshAll() {
+    Map<String, CompiledDistribution> byId = new LinkedHashMap<>();
+    for (EdgeConfigSource.EdgeDistribution d : source.distributions()) {
+      try {
+        byId.put(d.id(), CompiledDistribution.compile(d, source));
+      } catch (RuntimeException e) {
+        LOG.warning(() -> "distribution " + d.id() + " not deployed to the edge: " + e);
+      }
+    }
+    for (String gone : snapshot.byId().keySet()) {
+      if (!byId.containsKey(gone)) unregisterNames(snapshot.byId().get(gone));
+    }
+    publish(byId);
+  }
+
+  /** Deploys (or redeploys) distribution {@code id} as the source has it now; removes it when the source has none. */
+  public synchronized void deploy(String id) {
+    Optional<EdgeConfigSource.EdgeDistribution> d = source.distribution(id);
+    CompiledDistribution compiled;
+    try {
+      compiled = d.map(x -> CompiledDistribution.compile(x, source)).orElse(null);
+    } catch (RuntimeException e) {
+      // called from the control plane's change feed: keep serving what was deployed before
+      LOG.warning(() -> "distribution " + id + " not redeployed to the edge: " + e);
+      return;
+    }
+    Map<String, CompiledDistribution> byId = new LinkedHashMap<>(snapshot.byId());
+    CompiledDistribution old = byId.remove(id);
+    if (old != null) unregisterNames(old);
+    if (compiled != null) byId.put(id, compiled);
+    else caches.remove(id);
+    publish(byId);
+  }
+
+  /** Takes distribution {@code id} off the edge (deleted): names, caches. */
+  public synchronized void remove(String id) {
+    Map<String, CompiledDistribution> byId = new LinkedHashMap<>(snapshot.byId());
+    CompiledDistribution old = byId.remove(id);
+    if (old != null) unregisterNames(old);
+    caches.remove(id);
+    publish(byId);
+  }
+
+  private void publish(Map<String, CompiledDistribution> byId) {
+    Map<String, CompiledDistribution> byHost = new HashMap<>();
+    for (CompiledDistribution d : byId.values()) {
+      for (String h : d.hostNames()) byHost.put(h, d);
+      registerNames(d);
+    }
+    snapshot = new Snapshot(Map.copyOf(byHost), Map.copyOf(byId));
+  }
+
+  private void registerNames(CompiledDistribution d) {
+    EdgeListener def = byCode.get(settings.defaultEdge());
+    for (String h : d.hostNames()) {
+      if (!h.endsWith(".cloudfront.localhost")) continue;
+      if (def != null) dns.put(new DnsTarget(h, List.of(def.address().getAddress()), DNS_TTL, true));
+      var hosts = virtualHosts;
+      if (hosts != null && !virtualHostRegistrations.containsKey(h)) virtualHostRegistrations.put(h, hosts.register(h, router));
+    }
+  }
+
+  private void unregisterNames(CompiledDistribution d) {
+    for (String h : d.hostNames()) {
+      if (!h.endsWith(".cloudfront.localhost")) continue;
+      dns.remove(h);
+      Runnable r = virtualHostRegistrations.remove(h);
+      if (r != null) r.run();
+    }
+  }
+
+  /**
+   * Purges {@code paths} (as CreateInvalidation takes them: {@code /a.jpg}, {@code /images/*},
+   * {@code /*}) from every tier of distribution {@code id}; returns the objects removed.
+   */
+  public int invalidate(String id, List<String> paths) {
+    DistributionCaches c = caches.get(id);
+    if (c == null) return 0;
+    return c.purge(key -> {
+      String pathAndQuery = key.substring(key.startsWith("OPTIONS ") ? "OPTIONS ".length() : 0,
+          key.indexOf(ViewerRequest.KEY_SEPARATOR));
+      for (String p : paths) {
+        String path = p.startsWith("/") ? p : "/" + p;
+        if (path.endsWith("*") ? pathAndQuery.startsWith(path.substring(0, path.length() - 1)) : pathAndQuery.equals(path)) {
+          return true;
+        }
+      }
+      return false;
+    });
+  }
+
+  /** The distributions deployed to the edge. */
+  public List<String> distributionIds() {
+    return List.copyOf(snapshot.byId().keySet());
+  }
+
+  /** Requests distribution {@code id} sent to its origins. */
+  public long originFetches(String id) {
+    DistributionCaches c = caches.get(id);
+    return c == null ? 0 : c.originFetches.sum();
+  }
+
+  /** The counters of every tier of distribution {@code id}, or empty when it is not deployed. */
+  public Optional<List<CacheTier.Stats>> cacheStats(String id) {
+    if (!snapshot.byId().containsKey(id)) return Optional.empty();
+    DistributionCaches c = caches.get(id);
+    return Optional.of(c == null ? List.of() : c.all().stream().map(CacheTier::stats).toList());
+  }
+
+  /** {@link #cacheStats} as the table {@code stratus cache} prints. */
+  public Optional<String> cacheReport(String id) {
+    DistributionCaches c = caches.get(id);
+    return cacheStats(id).map(stats -> CacheReport.render(id, stats, c == null ? 0 : c.originFetches.sum()));
+  }
+
+  public List<EdgeListener> listeners() {
+    return List.copyOf(byCode.values());
+  }
+
+  /** Where edge {@code code} listens for HTTPS, when TLS is on. */
+  public Optional<InetSocketAddress> httpsAddressOf(String code) {
+    return Optional.ofNullable(httpsByCode.get(code));
+  }
+
+  /** Where edge {@code code} listens. */
+  public Optional<InetSocketAddress> addressOf(String code) {
+    return Optional.ofNullable(byCode.get(code)).map(EdgeListener::address);
+  }
+
+  // --- for the router ---
+
+  Snapshot snapshot() { return snapshot; }
+  Settings settings() { return settings; }
+  LatencyModel latency() { return latency; }
+
+  /** Where a viewer is, when something places it (for emulated latency). */
+  Optional<dev.stratus.net.geo.GeoPoint> viewerPoint(InetAddress viewer) {
+    var place = locator.locate(viewer);
+    if (place.isPresent()) return Optional.of(place.get().point());
+    return Optional.ofNullable(defaultViewerPoint);
+  }
+  Clock clock() { return clock; }
+  OriginFetcher fetcher() { return fetcher; }
+  HttpFilterRegistry filters() { return filters; }
+
+  DistributionCaches caches(String id) {
+    return caches.computeIfAbsent(id, x -> new DistributionCaches());
+  }
+
+  /** The edge serving a viewer: nearest to where it is, else the one it connected to, else the default. */
+  EdgeLocation servingEdge(InetAddress viewer, InetSocketAddress local) {
+    var place = locator.locate(viewer);
+    if (place.isPresent()) return EdgeLocation.nearest(settings.edges(), place.get().point(), latency);
+    if (defaultViewerPoint != null) return EdgeLocation.nearest(settings.edges(), defaultViewerPoint, latency);
+    EdgeLocation connected = byAddress.get(local);
+    if (connected != null) return connected;
+    return byCode.containsKey(settings.defaultEdge()) ? byCode.get(settings.defaultEdge()).location() : settings.edges().getFirst();
+  }
+
+  /** The lower-case host a request names, without its port. */
+  static String host(String hostHeader) {
+    if (hostHeader == null) return "";
+    String h = hostHeader.trim().toLowerCase(Locale.ROOT);
+    int colon = h.lastIndexOf(':');
+    if (colon > 0 && h.indexOf(']') < colon) h = h.substring(0, colon);
+    return h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (var b : bound) {
+      try {
+        b.close();
+      } catch (Exception e) {
+        LOG.fine(() -> "closing " + b.record().description() + ": " + e);
+      }
+      String a = b.record().requested().getAddress().getHostAddress();
+      if (pool.inUse(a)) pool.release(a);
+    }
+    bound.clear();
+    for (CompiledDistribution d : snapshot.byId().values()) unregisterNames(d);
+  }
+}
