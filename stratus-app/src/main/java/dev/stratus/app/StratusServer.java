@@ -86,7 +86,9 @@ public final class StratusServer implements AutoCloseable {
       List<String> names = new ArrayList<>();
       List<ServiceModule> found = new ArrayList<>();
       ServiceLoader.load(ServiceModule.class).forEach(found::add);
-      for (ServiceModule module : ModuleOrder.sort(found, SERVER_PROVIDES)) {
+      List<ServiceModule> ordered = ModuleOrder.sort(found, SERVER_PROVIDES);
+      for (ServiceModule module : ordered) module.reserveAddresses(context);
+      for (ServiceModule module : ordered) {
         var result = module.start(context);
         result.resources().forEach(started::push);
         for (Class<?> type : module.provides()) {

@@ -1,10 +1,18 @@
 package dev.stratus.cloudfront;
 
+import dev.stratus.cloudfront.dataplane.CloudFrontEdge;
+import dev.stratus.cloudfront.dataplane.ControlPlaneFeed;
+import dev.stratus.cloudfront.model.CloudFrontView;
 import dev.stratus.cloudfront.model.Distribution;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import java.util.ArrayList;
+import java.util.List;
 
-/** CloudFront inside Stratus: the control plane over the store. */
+/**
+ * CloudFront inside Stratus: the control plane over the store and, when Stratus gives a listener
+ * registry, the edge data plane that follows it.
+ */
 public final class CloudFrontModule implements ServiceModule {
   private final CloudFrontSettings settings;
 
@@ -20,9 +28,18 @@ public final class CloudFrontModule implements ServiceModule {
     var resources = new CloudFrontResources(context.store(), context.clock(), context.extensions(), settings);
     for (Distribution d : context.store().list(Distribution.TABLE, Distribution.SCOPE)) resources.registerName(d);
     resources.webAcls(); // tells WAF again which distributions name a web ACL, when WAF started first
-    return Started.handlers(new DistributionOperations(resources), new PolicyOperations(resources),
+    var feed = new ControlPlaneFeed(new CloudFrontView(context.store(), context.clock()));
+    var edgeSettings = context.settings().emulateNetwork() ? CloudFrontEdge.Settings.standard().withEmulatedLatency()
+        : CloudFrontEdge.Settings.standard();
+    List<AutoCloseable> closeables = new ArrayList<>();
+    CloudFrontEdge.open(context, feed, edgeSettings).ifPresent(edge -> {
+      feed.follow(context.store(), edge);
+      closeables.add(edge);
+    });
+    closeables.add(feed); // closed first: no change reaches a closed edge
+    return new Started(List.of(new DistributionOperations(resources), new PolicyOperations(resources),
         new InvalidationOperations(resources), new FunctionOperations(resources), new TagOperations(resources),
         new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources),
-        new OriginAccessIdentityOperations(resources));
+        new OriginAccessIdentityOperations(resources)), closeables, List.of());
   }
 }

@@ -34,6 +34,13 @@ public interface ServiceModule {
   default Set<Class<?>> needs() { return Set.of(); }
 
   /**
+   * Called for every module before any module {@linkplain #start starts}: reserve the loopback
+   * addresses its stored resources hold ({@code LoopbackPool#reserve}), so that no module starting
+   * earlier hands them to something else.
+   */
+  default void reserveAddresses(StratusContext context) {}
+
+  /**
    * Builds the module's handlers and starts its data planes over committed state.
    *
    * @return the API handlers and what to close on shutdown (listeners, probers), in order

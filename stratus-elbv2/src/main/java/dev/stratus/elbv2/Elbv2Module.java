@@ -60,12 +60,17 @@ public final class Elbv2Module implements ServiceModule {
     return java.util.Set.of(dev.stratus.core.dns.DnsTargetRegistry.class, dev.stratus.core.vpc.VpcLookup.class);
   }
 
+  /** Addresses persisted in the balancers' records stay theirs across a restart. */
+  @Override
+  public void reserveAddresses(StratusContext context) {
+    var pool = LoopbackPool.in(context.extensions());
+    context.store().listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
+  }
+
   @Override
   public Started start(StratusContext context) {
     var store = context.store();
     var pool = LoopbackPool.in(context.extensions());
-    // Addresses persisted in the balancers' records stay theirs across a restart.
-    store.listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
     var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
     var dnsRef = new java.util.concurrent.atomic.AtomicReference<Runnable>();
     targetPaths = dev.stratus.elbv2.dataplane.TargetPaths.in(context.extensions());

@@ -32,13 +32,19 @@ public final class GlobalAcceleratorModule implements ServiceModule {
   /** The running data plane (null without a listener registry). */
   public GaDataPlane dataPlane() { return dataPlane; }
 
+  /** Static addresses persisted in the accelerators stay theirs across a restart. */
+  @Override
+  public void reserveAddresses(StratusContext context) {
+    var pool = LoopbackPool.in(context.extensions());
+    for (var table : List.of(Accelerator.TABLE, Accelerator.CUSTOM_ROUTING_TABLE)) {
+      context.store().listAll(table).forEach(a -> a.ipv4Addresses().forEach(pool::reserve));
+    }
+  }
+
   @Override
   public Started start(StratusContext context) {
     var store = context.store();
     var pool = LoopbackPool.in(context.extensions());
-    // Static addresses persisted in the accelerators stay theirs across a restart.
-    store.listAll(Accelerator.TABLE).forEach(a -> a.ipv4Addresses().forEach(pool::reserve));
-    store.listAll(Accelerator.CUSTOM_ROUTING_TABLE).forEach(a -> a.ipv4Addresses().forEach(pool::reserve));
     var registry = context.extensions().find(ListenerRegistry.class);
     List<AutoCloseable> resources = List.of();
     if (registry.isPresent()) {

@@ -24,7 +24,9 @@ import java.util.logging.Logger;
  *       (80 → 8080, 443 → 8443);
  *   <li>an address this machine cannot bind (macOS has only 127.0.0.1 of 127.0.0.0/8 unless
  *       aliases are added) is replaced by 127.0.0.1 at the same (or substitute) port, or at a
- *       free port when that one is taken, so listeners stay distinct by port.
+ *       free port when that one is taken, so listeners stay distinct by port;
+ *   <li>a port another process already holds on that address (a second Stratus, a test run
+ *       beside this one) is replaced by a free port on the same address.
  * </ol>
  */
 public final class ListenerRegistry {
@@ -140,8 +142,9 @@ public final class ListenerRegistry {
     if (why.contains("assign requested address") && !isLocalhost) {
       return new InetSocketAddress("127.0.0.1", port);
     }
-    if (why.contains("address already in use") && isLocalhost && port != 0) {
-      return new InetSocketAddress("127.0.0.1", 0);
+    if (why.contains("address already in use") && port != 0) {
+      // Another process holds it (a second Stratus, a test run beside this one): any free port.
+      return new InetSocketAddress(failed.getAddress(), 0);
     }
     return null;
   }

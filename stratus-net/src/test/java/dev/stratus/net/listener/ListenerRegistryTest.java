@@ -58,7 +58,9 @@ class ListenerRegistryTest {
         .isEqualTo(new InetSocketAddress("127.0.0.1", 443));
     assertThat(ListenerRegistry.fallback(new InetSocketAddress("127.0.0.1", 8443), new BindException("Address already in use")))
         .isEqualTo(new InetSocketAddress("127.0.0.1", 0));
-    assertThat(ListenerRegistry.fallback(new InetSocketAddress("127.0.0.3", 8443), new BindException("Address already in use"))).isNull();
+    assertThat(ListenerRegistry.fallback(new InetSocketAddress("127.0.0.3", 8443), new BindException("Address already in use")))
+        .isEqualTo(new InetSocketAddress("127.0.0.3", 0));
+    assertThat(ListenerRegistry.fallback(new InetSocketAddress("127.0.0.3", 0), new BindException("Address already in use"))).isNull();
     assertThat(ListenerRegistry.fallback(new InetSocketAddress("127.0.0.1", 8080), new BindException("Permission denied"))).isNull();
   }
 
@@ -88,6 +90,6 @@ class ListenerRegistryTest {
       attempts.add(at);
       throw new RuntimeException(new BindException("Address already in use"));
     }, FakeListener::at)).isInstanceOf(IllegalStateException.class).hasMessageContaining("127.0.0.4");
-    assertThat(attempts).hasSize(1);
+    assertThat(attempts).containsExactly(new InetSocketAddress("127.0.0.4", 9000), new InetSocketAddress("127.0.0.4", 0));
   }
 }

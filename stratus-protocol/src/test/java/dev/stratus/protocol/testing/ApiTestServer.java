@@ -66,6 +66,7 @@ public final class ApiTestServer implements AutoCloseable {
     List<Object> handlers = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
+      for (ServiceModule m : modules) m.reserveAddresses(context);
       for (ServiceModule m : modules) {
         ServiceModule.Started started = m.start(context);
         handlers.addAll(started.apiHandlers());
