@@ -486,11 +486,11 @@ final class Compiler {
       return ev -> t.apply(ev.uriPath());
     }
     if (k.httpMethod() != null) return ev -> ev.request.method();
-    if (k.ip() != null) return ev -> ev.clientIp().getHostAddress();
+    if (k.ip() != null) return ev -> IpAddresses.text(ev.clientIp());
     if (k.forwardedIP() != null) {
       if (f == null) throw new WafCompileException("A ForwardedIP key needs ForwardedIPConfig");
       return ev -> ev.header(f.headerName()).flatMap(v -> IpAddresses.parse(v.split(",")[0].strip()))
-          .map(InetAddress::getHostAddress).orElse(null);
+          .map(IpAddresses::text).orElse(null);
     }
     if (k.labelNamespace() != null) {
       String ns = withColon(k.labelNamespace().namespace());

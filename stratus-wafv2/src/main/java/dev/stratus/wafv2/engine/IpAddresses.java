@@ -41,7 +41,41 @@ final class IpAddresses {
 
   /** An address as GetRateBasedStatementManagedKeys lists it: {@code a.b.c.d/32} or {@code x::y/128}. */
   static String asCidr(InetAddress a) {
-    return a.getHostAddress() + (a instanceof Inet4Address ? "/32" : "/128");
+    return text(a) + (a instanceof Inet4Address ? "/32" : "/128");
+  }
+
+  /** An address in its canonical text form (RFC 5952 for IPv6: lower case, longest zero run as ::). */
+  static String text(InetAddress a) {
+    if (a instanceof Inet4Address) return a.getHostAddress();
+    byte[] b = a.getAddress();
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+    int bestStart = -1;
+    int bestLen = 1;
+    for (int i = 0; i < 8; ) {
+      if (groups[i] != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && groups[j] == 0) j++;
+      if (j - i > bestLen) {
+        bestStart = i;
+        bestLen = j - i;
+      }
+      i = j;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        out.append("::");
+        i += bestLen - 1;
+        continue;
+      }
+      if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') out.append(':');
+      out.append(Integer.toHexString(groups[i]));
+    }
+    return out.toString();
   }
 
   /** A set of CIDR blocks (an IP set: up to 10,000), matched by linear scan over prefix masks. */
