@@ -50,7 +50,17 @@ public final class ManagedRuleGroups {
   /** The version Stratus reports for every group it implements. */
   public static final String VERSION = "Version_1.0";
 
-  private static final List<RuleGroup> ALL = List.of(commonRuleSet(), knownBadInputs(), sqliRuleSet(), ipReputation());
+  // the transformation constants come before ALL: static initialisation runs in textual order
+  private static final TextTransformationType URL = TextTransformationType.URL_DECODE;
+  private static final TextTransformationType URL_UNI = TextTransformationType.URL_DECODE_UNI;
+  private static final TextTransformationType HTML = TextTransformationType.HTML_ENTITY_DECODE;
+  private static final TextTransformationType COMMENTS = TextTransformationType.REPLACE_COMMENTS;
+
+  private static final List<RuleGroup> ALL;
+
+  static {
+    ALL = List.of(commonRuleSet(), knownBadInputs(), sqliRuleSet(), ipReputation());
+  }
 
   /** Every managed group Stratus implements. */
   public static List<RuleGroup> all() { return ALL; }
@@ -176,11 +186,6 @@ public final class ManagedRuleGroups {
   }
 
   // ---- building blocks ----------------------------------------------------------------------
-
-  private static final TextTransformationType URL = TextTransformationType.URL_DECODE;
-  private static final TextTransformationType URL_UNI = TextTransformationType.URL_DECODE_UNI;
-  private static final TextTransformationType HTML = TextTransformationType.HTML_ENTITY_DECODE;
-  private static final TextTransformationType COMMENTS = TextTransformationType.REPLACE_COMMENTS;
 
   private static RuleGroup group(String name, String namespace, long capacity, List<Rule> rules) {
     List<Rule> numbered = new ArrayList<>();
