@@ -44,11 +44,19 @@ final class CrossSiteScripting {
     String s = input.replace("\0", "");
     String lower = s.toLowerCase(Locale.ROOT);
     String start = stripControl(lower);
-    if (start.startsWith("javascript:") || start.startsWith("vbscript:") || start.startsWith("livescript:")) return true;
+    if (scriptUrl(start)) return true;
+    // a form-encoded body inspected whole: a value may itself be the script URL
+    for (int eq = lower.indexOf('='), n = 0; eq >= 0 && n < 16; eq = lower.indexOf('=', eq + 1), n++) {
+      if (scriptUrl(stripControl(lower.substring(eq + 1)))) return true;
+    }
     if (scan(s, State.TEXT, false)) return true;
     if (s.indexOf('"') >= 0 && scan(s, State.VALUE_DQ, true)) return true;
     if (s.indexOf('\'') >= 0 && scan(s, State.VALUE_SQ, true)) return true;
     return s.indexOf(' ') >= 0 || s.indexOf('/') >= 0 || s.indexOf('>') >= 0 ? scan(s, State.VALUE_UQ, true) : false;
+  }
+
+  private static boolean scriptUrl(String s) {
+    return s.startsWith("javascript:") || s.startsWith("vbscript:") || s.startsWith("livescript:");
   }
 
   /** Whitespace, control characters and entities for them are ignored by browsers in a URL scheme. */

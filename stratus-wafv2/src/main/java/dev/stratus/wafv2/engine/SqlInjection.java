@@ -48,22 +48,27 @@ final class SqlInjection {
 
   /** Injection shapes any sensitivity reports. */
   private static final Pattern LOW = Pattern.compile(String.join("|",
-      "U\\(?[Ef(1vs]",                 // UNION SELECT / UNION (SELECT / UNION ALL 1
-      "^s\\)*[&o][1nsvf(]",            // ' OR '1'='1   ' = '   ' AND sleep(
-      "^s\\)*[;c]",                    // '; DROP   admin'--   admin')#
-      "^s\\)*B",                       // ' ORDER BY 1
-      "^[1nv]\\)*&\\(*[1nsv]o\\(*[1nsv]", // 1 OR 1=1   1) OR (1=1
-      "^[1nsv]?\\)*&\\(*f\\(",         // 1 AND sleep(5)   OR benchmark(
-      "^&\\(*[1nsv]o[1nsv]",           // OR 1=1--
-      "^[1nsv]\\)*;[EDk]",             // 1; DROP TABLE   1;SELECT
-      "^1\\)*c$",                      // 1--  (numeric break-out then comment)
-      "^f\\(",                         // sleep(5)   benchmark(1e7,md5(1))
-      "[&;oUE]fks",                    // WAITFOR DELAY '0:0:5'
-      "^[1sv]\\)*fks",                 // 1 WAITFOR DELAY '...'
-      "X",                             // /*!50000 UNION*/
-      "^E[o1nv]k[n(]",                 // SELECT * FROM t   SELECT a FROM (
-      "^En,n",                         // SELECT a,b
-      "^[1n]\\)*B1"));                 // 1 ORDER BY 1
+      "U\\(?[Ef(1vs]",                  // UNION SELECT / UNION (SELECT / UNION ALL 1
+      "^s\\)*&\\(*[1nsv]o",              // ' OR '1'='1   ' OR 1=1   ' AND x IS NULL
+      "^s\\)*&\\(*[1nsv]c",              // ' OR 1--
+      "^s\\)*&\\(*[fE]",                 // ' AND sleep(5)   ' AND (SELECT ...
+      "^s\\)*o[1nsvf(]",                 // ' = '   '+sleep(
+      "^s\\)*c",                         // admin'--   admin')#
+      "^s\\)*;[EDkf]",                   // '; DROP TABLE   '; exec
+      "^s\\)*B",                         // ' ORDER BY 1
+      "^[1nv]\\)*&\\(*[1nsv]o\\(*[1nsvEf(]", // 1 OR 1=1   1 AND 1=(SELECT
+      "^[1nsv]\\)+&\\(+",                 // 1) OR (1=1
+      "^[1nsv]?\\)*&\\(*[fE]",             // 1 AND sleep(5)   1 AND (SELECT   OR benchmark(
+      "^&\\(*[1nsv]o[1nsv]",             // OR 1=1--
+      "^[1nsv]\\)*;[EDk]",               // 1; DROP TABLE   1;SELECT
+      "^1\\)*c$",                        // 1--  (numeric break-out then comment)
+      "^f\\([1sv]",                      // sleep(5)   benchmark(1e7,md5(1))
+      "[&;oUE]fks",                      // WAITFOR DELAY '0:0:5'
+      "^[1sv]\\)*fks",                   // 1 WAITFOR DELAY '...'
+      "X",                               // /*!50000 UNION*/
+      "^E[o1nv]k[n(]",                   // SELECT * FROM t   SELECT a FROM (
+      "^En,n",                           // SELECT a,b
+      "^[1n]\\)*B1"));                   // 1 ORDER BY 1
 
   /** More shapes reported at HIGH sensitivity (more detections, more false positives). */
   private static final Pattern HIGH = Pattern.compile(String.join("|",
@@ -80,6 +85,16 @@ final class SqlInjection {
   /** Whether {@code input} (a byte string) is a SQL injection at the given sensitivity. */
   static boolean detect(String input, boolean high) {
     if (input.isEmpty()) return false;
+    if (detectOne(input, high)) return true;
+    // a form-encoded body or cookie line inspected whole: also read each value after '=' on its own
+    int checked = 0;
+    for (int eq = input.indexOf('='); eq >= 0 && eq + 1 < input.length() && checked < 16; eq = input.indexOf('=', eq + 1), checked++) {
+      if (detectOne(input.substring(eq + 1), high)) return true;
+    }
+    return false;
+  }
+
+  private static boolean detectOne(String input, boolean high) {
     if (matches(fingerprint(input, (char) 0), high)) return true;
     if (input.indexOf('\'') >= 0 && matches(fingerprint(input, '\''), high)) return true;
     return input.indexOf('"') >= 0 && matches(fingerprint(input, '"'), high);
