@@ -104,4 +104,20 @@ class DetectionCorpusTest {
     assertThat(qFp).hasSizeLessThanOrEqualTo(1);
     assertThat(bFp).hasSizeLessThanOrEqualTo(1);
   }
+
+  /** Payloads written after tuning: figures only loosely asserted, to report rather than to overfit. */
+  @Test
+  void heldOutCorpusThroughTheWebAcl() throws IOException {
+    var acl = engine().compile(acl(managed(ManagedRuleGroups.COMMON_RULE_SET, 0), managed(ManagedRuleGroups.KNOWN_BAD_INPUTS, 1),
+        managed(ManagedRuleGroups.SQLI_RULE_SET, 2)), WafLookups.none());
+    Predicate<String> inQuery = v -> acl.evaluate(get("/search?q=" + URLEncoder.encode(v, StandardCharsets.UTF_8))
+        .header("host", "shop.example.com").view(), InspectionLimits.ALB).action() == WafAction.BLOCK;
+    List<String> attacks = corpus("heldout-attacks.txt");
+    List<String> benign = corpus("heldout-benign.txt");
+    List<String> detected = hits(attacks, inQuery);
+    List<String> fp = hits(benign, inQuery);
+    report("held out, query argument", attacks, detected, benign, fp);
+    assertThat(detected.size()).isGreaterThanOrEqualTo(attacks.size() * 3 / 4);
+    assertThat(fp.size()).isLessThanOrEqualTo(benign.size() / 10);
+  }
 }
