@@ -25,6 +25,7 @@ final class Evaluation {
   private int bodySize = -1;
   private List<Map.Entry<String, String>> queryArgs;
   private List<Map.Entry<String, String>> cookies;
+  private List<Map.Entry<String, String>> headers;
   private boolean cookiesOversize;
 
   Evaluation(HttpRequestView request, InspectionLimits limits, IpIntel ipIntel) {
@@ -84,10 +85,12 @@ final class Evaluation {
 
   /** Headers in arrival order (names lower case, as the front end gives them). */
   List<Map.Entry<String, String>> headers() {
+    if (headers != null) return headers;
     List<Map.Entry<String, String>> out = new ArrayList<>();
     request.headers().forEach((name, values) -> {
       for (String v : values) out.add(Map.entry(bytes(name), bytes(v)));
     });
+    headers = out;
     return out;
   }
 
@@ -138,10 +141,14 @@ final class Evaluation {
     return Optional.empty();
   }
 
-  /** A Java string as WAF's byte string (UTF-8 bytes, one char each). */
+  /**
+   * A request string as WAF's byte string. The front end (Netty) already hands the URI and header
+   * values over as ISO-8859-1, one char per byte received; only a string holding characters above
+   * U+00FF cannot be that, and is taken as text and encoded as UTF-8.
+   */
   static String bytes(String s) {
     for (int i = 0; i < s.length(); i++) {
-      if (s.charAt(i) > 0x7f) return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+      if (s.charAt(i) > 0xff) return new String(s.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
     return s;
   }

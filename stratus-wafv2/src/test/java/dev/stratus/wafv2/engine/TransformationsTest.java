@@ -105,7 +105,8 @@ class TransformationsTest {
 
   @Test
   void utf8ToUnicode() {
-    assertThat(t(UTF8_TO_UNICODE, Evaluation.bytes("aé"))).isEqualTo("a%u00e9");
+    String utf8 = new String("a\u00e9\u6771".getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.ISO_8859_1);
+    assertThat(t(UTF8_TO_UNICODE, utf8)).isEqualTo("a%u00e9%u6771");
   }
 
   @Test
