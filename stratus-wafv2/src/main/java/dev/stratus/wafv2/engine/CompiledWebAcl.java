@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.wafv2.model.AssociationConfig;
 
 /**
  * A web ACL compiled for evaluation: immutable, thread-safe, and free of I/O (wafv2.md §A).
@@ -32,9 +33,11 @@ public final class CompiledWebAcl {
   private final IpIntel ipIntel;
   private final WafTokens tokens;
   private final RateLimiter rateLimiter;
+  private final AssociationConfig associationConfig;
 
   CompiledWebAcl(String arn, String name, List<CompiledRule> rules, ActionSpec defaultAction, IpIntel ipIntel,
-      WafTokens tokens, RateLimiter rateLimiter) {
+      WafTokens tokens, RateLimiter rateLimiter, AssociationConfig associationConfig) {
+    this.associationConfig = associationConfig;
     this.arn = arn;
     this.name = name;
     this.rules = List.copyOf(rules);
@@ -47,6 +50,20 @@ public final class CompiledWebAcl {
   public String arn() { return arn; }
 
   public String name() { return name; }
+
+  /**
+   * Evaluates one request arriving on a resource of {@code resourceType}
+   * ({@code APPLICATION_LOAD_BALANCER}, {@code API_GATEWAY}, {@code CLOUDFRONT}, ...), with the body
+   * limit that type has under this web ACL's AssociationConfig.
+   */
+  public WafResult evaluate(HttpRequestView request, String resourceType) {
+    return evaluate(request, limitsFor(resourceType));
+  }
+
+  /** The inspection limits for a resource type under this web ACL's AssociationConfig. */
+  public InspectionLimits limitsFor(String resourceType) {
+    return InspectionLimits.forResource(resourceType, associationConfig);
+  }
 
   /** Evaluates one request with the inspection limits of the resource it arrived on. */
   public WafResult evaluate(HttpRequestView request, InspectionLimits limits) {

@@ -83,7 +83,7 @@ final class Compiler {
     if (d == null) throw new WafCompileException("DefaultAction is required");
     if (d.block() != null) def = action(RuleAction.builder().block(d.block()).build(), top);
     else def = action(RuleAction.builder().allow(d.allow()).build(), top);
-    return new CompiledWebAcl(arn, acl.name(), rules, def, ipIntel, tokens, rateLimiter);
+    return new CompiledWebAcl(arn, acl.name(), rules, def, ipIntel, tokens, rateLimiter, acl.associationConfig());
   }
 
   private String webAclNamespace() {

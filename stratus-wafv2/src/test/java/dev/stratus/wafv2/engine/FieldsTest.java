@@ -142,6 +142,13 @@ class FieldsTest {
                 .defaultSizeInspectionLimit("KB_64").build())).build();
     assertThat(InspectionLimits.forResource("API_GATEWAY", config).bodyBytes()).isEqualTo(65536);
     assertThat(InspectionLimits.forResource("CLOUDFRONT", config).bodyBytes()).isEqualTo(16384);
+    // through the compiled web ACL's own AssociationConfig
+    WebACL withConfig = acl(rule("r", 0, contains(body(), "EVIL"), block())).toBuilder().associationConfig(config).build();
+    var compiled = engine().compile(withConfig, WafLookups.none());
+    var req = post("/", "a".repeat(40_000) + "EVIL");
+    assertThat(compiled.evaluate(req.view(), "API_GATEWAY").action()).isEqualTo(WafAction.BLOCK);
+    assertThat(compiled.evaluate(req.view(), "CLOUDFRONT").action()).isEqualTo(WafAction.ALLOW);
+    assertThat(compiled.evaluate(req.view(), "APPLICATION_LOAD_BALANCER").action()).isEqualTo(WafAction.ALLOW);
   }
 
   private static FieldToMatch json(JsonMatchScope scope, BodyParsingFallbackBehavior fallback, String... paths) {
