@@ -231,6 +231,19 @@ final class Compiler {
     }
     if (s.regexMatchStatement() != null) {
       var r = s.regexMatchStatement();
+      Optional<List<String>> literals = ManagedRuleGroups.prefilter(r.regexString());
+      if (literals.isPresent()) {
+        // one of Stratus's own managed patterns: prefilter on literals, then java.util.regex
+        List<String> any = literals.get();
+        java.util.regex.Pattern p = java.util.regex.Pattern.compile(r.regexString());
+        return inspect(Fields.compile(r.fieldToMatch()), r.textTransformations(), v -> {
+          String lower = Transformations.lower(v);
+          for (String lit : any) {
+            if (lower.contains(lit)) return p.matcher(Evaluation.text(v)).find();
+          }
+          return false;
+        });
+      }
       Pattern p = regex(r.regexString());
       return inspect(Fields.compile(r.fieldToMatch()), r.textTransformations(), v -> p.matcher(Evaluation.text(v)).find());
     }

@@ -41,6 +41,8 @@ final class CrossSiteScripting {
   /** Whether {@code input} (a byte string) carries script that a browser would run. */
   static boolean detect(String input) {
     if (input.isEmpty()) return false;
+    // every vector needs a tag (<), an attribute (=) or a script URL (:)
+    if (input.indexOf('<') < 0 && input.indexOf('=') < 0 && input.indexOf(':') < 0) return false;
     String s = input.replace("\0", "");
     String lower = s.toLowerCase(Locale.ROOT);
     String start = stripControl(lower);
@@ -62,7 +64,7 @@ final class CrossSiteScripting {
   /** Whitespace, control characters and entities for them are ignored by browsers in a URL scheme. */
   private static String stripControl(String s) {
     StringBuilder b = new StringBuilder(Math.min(s.length(), 32));
-    String d = Transformations.htmlEntityDecode(s);
+    String d = Transformations.htmlEntityDecode(s.length() > 256 ? s.substring(0, 256) : s);
     for (int i = 0; i < d.length() && b.length() < 16; i++) {
       char c = d.charAt(i);
       if (c > ' ' && c != 0x7f) b.append(c);

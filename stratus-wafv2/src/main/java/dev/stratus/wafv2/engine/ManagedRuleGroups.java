@@ -50,6 +50,11 @@ public final class ManagedRuleGroups {
   /** The version Stratus reports for every group it implements. */
   public static final String VERSION = "Version_1.0";
 
+  private static final String LOCALHOST_REGEX = "(?i)^(localhost|127\\.0\\.0\\.1|\\[::1\\]|0\\.0\\.0\\.0)(:\\d+)?$";
+  private static final String EXPLOITABLE_PATHS_REGEX =
+      "(?i)(^|/)(web-inf|meta-inf|\\.git|\\.svn|\\.hg|\\.env|\\.aws|phpmyadmin|wp-config\\.php|jmx-console"
+          + "|admin-console|invoker/|web-console|_ignition|actuator/(env|heapdump|gateway|jolokia))(/|$)";
+
   // the transformation constants come before ALL: static initialisation runs in textual order
   private static final TextTransformationType URL = TextTransformationType.URL_DECODE;
   private static final TextTransformationType URL_UNI = TextTransformationType.URL_DECODE_UNI;
@@ -61,6 +66,51 @@ public final class ManagedRuleGroups {
   static {
     ALL = List.of(commonRuleSet(), knownBadInputs(), sqliRuleSet(), ipReputation());
   }
+
+  /**
+   * For each regex of Stratus's managed groups, literals (lower case) of which any match must
+   * contain at least one. These patterns are ours, written without nested quantifiers, so the
+   * engine runs them with java.util.regex behind this cheap prefilter; customers' regexes stay on
+   * re2j, whose linear time protects the event loop from a pathological pattern.
+   */
+  static Optional<List<String>> prefilter(String regex) {
+    return Optional.ofNullable(PREFILTERS.get(regex));
+  }
+
+  private static final java.util.Map<String, List<String>> PREFILTERS = java.util.Map.ofEntries(
+      java.util.Map.entry(BAD_BOTS_REGEX(), List.of("nessus", "nmap", "nikto", "sqlmap", "masscan", "zgrab", "dirbuster",
+          "gobuster", "wpscan", "acunetix", "netsparker", "w3af", "openvas", "havij", "jaeles", "nuclei", "fimap", "whatweb",
+          "zmeu", "morfeus", "dirb", "ffuf", "wfuzz", "arachni", "skipfish", "paros", "webinspect", "appscan", "brutus", "hydra")),
+      java.util.Map.entry(EC2_METADATA_REGEX(), List.of("169.254.169.254", "2852039166", "0xa9", "0251.0376", "a9fe",
+          "fd00:ec2::254", "instance-data")),
+      java.util.Map.entry(LFI_REGEX(), List.of("..", "/etc/", "/proc/self/", "windows", "boot.ini", "win.ini")),
+      java.util.Map.entry(RESTRICTED_EXTENSIONS_REGEX(), List.of(".")),
+      java.util.Map.entry(RFI_REGEX(), List.of("//")),
+      java.util.Map.entry(JAVA_DESERIALIZATION_REGEX(), List.of("ro0ab", "aced0005", "java.lang", "org.apache.commons.collections",
+          "ysoserial", "javax.naming.initialcontext", "class.module.classloader", "spring.cloud.function.routing-expression")),
+      java.util.Map.entry(LOG4J_REGEX(), List.of("${")),
+      java.util.Map.entry(LOCALHOST_REGEX, List.of("localhost", "127.0.0.1", "[::1]", "0.0.0.0")),
+      java.util.Map.entry(EXPLOITABLE_PATHS_REGEX, List.of("web-inf", "meta-inf", ".git", ".svn", ".hg", ".env", ".aws",
+          "phpmyadmin", "wp-config.php", "jmx-console", "admin-console", "invoker/", "web-console", "_ignition", "actuator/")),
+      java.util.Map.entry(SQLI_EXTENDED_REGEX(), List.of("sleep", "benchmark", "waitfor", "union", "information_schema",
+          "xp_cmdshell", ";", "extractvalue", "updatexml", "@@version", "load_file", "into")));
+
+  private static String BAD_BOTS_REGEX() { return BAD_BOTS; }
+
+  private static String EC2_METADATA_REGEX() { return EC2_METADATA; }
+
+  private static String LFI_REGEX() { return LFI; }
+
+  private static String RESTRICTED_EXTENSIONS_REGEX() { return RESTRICTED_EXTENSIONS; }
+
+  private static String RFI_REGEX() { return RFI; }
+
+  private static String JAVA_DESERIALIZATION_REGEX() { return JAVA_DESERIALIZATION; }
+
+  private static String LOG4J_REGEX() { return LOG4J; }
+
+  private static String SQLI_EXTENDED_REGEX() { return SQLI_EXTENDED; }
+
 
   /** Every managed group Stratus implements. */
   public static List<RuleGroup> all() { return ALL; }
@@ -135,14 +185,12 @@ public final class ManagedRuleGroups {
     rules.add(rule("JavaDeserializationRCE_QUERYSTRING", "JavaDeserializationRCE_QueryString",
         regex(FieldToMatch.builder().queryString(QueryString.builder().build()).build(), JAVA_DESERIALIZATION, URL, HTML)));
     rules.add(rule("Host_localhost_HEADER", "Host_Localhost_Header",
-        regex(header("host"), "(?i)^(localhost|127\\.0\\.0\\.1|\\[::1\\]|0\\.0\\.0\\.0)(:\\d+)?$")));
+        regex(header("host"), LOCALHOST_REGEX)));
     rules.add(rule("PROPFIND_METHOD", "Propfind_Method", Statement.builder().byteMatchStatement(b -> b
         .fieldToMatch(FieldToMatch.builder().method(Method.builder().build()).build())
         .searchString(SdkBytes.fromUtf8String("PROPFIND")).positionalConstraint(PositionalConstraint.EXACTLY)
         .textTransformations(tt(0, TextTransformationType.NONE))).build()));
-    rules.add(rule("ExploitablePaths_URIPATH", "ExploitablePaths_URIPath", regex(uriPath(),
-        "(?i)(^|/)(web-inf|meta-inf|\\.git|\\.svn|\\.hg|\\.env|\\.aws|phpmyadmin|wp-config\\.php|jmx-console"
-            + "|admin-console|invoker/|web-console|_ignition|actuator/(env|heapdump|gateway|jolokia))(/|$)", URL, URL)));
+    rules.add(rule("ExploitablePaths_URIPATH", "ExploitablePaths_URIPath", regex(uriPath(), EXPLOITABLE_PATHS_REGEX, URL, URL)));
     rules.add(rule("Log4JRCE_HEADER", "Log4JRCE_Header", regex(headers(), LOG4J, URL_UNI, URL_UNI, HTML)));
     rules.add(rule("Log4JRCE_QUERYSTRING", "Log4JRCE_QueryString",
         regex(FieldToMatch.builder().queryString(QueryString.builder().build()).build(), LOG4J, URL_UNI, URL_UNI, HTML)));

@@ -47,6 +47,12 @@ final class Transformations {
 
   /** Runs of whitespace (space, \t, \n, \r, \f, \v, NBSP) become one space. */
   static String compressWhiteSpace(String s) {
+    boolean plain = true;
+    for (int i = 0; i < s.length() && plain; i++) {
+      char c = s.charAt(i);
+      plain = !isWhite(c) || (c == ' ' && (i + 1 == s.length() || !isWhite(s.charAt(i + 1))));
+    }
+    if (plain) return s;
     StringBuilder b = new StringBuilder(s.length());
     boolean inWhite = false;
     for (int i = 0; i < s.length(); i++) {
@@ -194,6 +200,7 @@ final class Transformations {
 
   /** C-style comments become one space; an unterminated comment too; {@code --} and {@code #} stay. */
   static String replaceComments(String s) {
+    if (s.indexOf("/*") < 0 && s.indexOf("*/") < 0) return s;
     StringBuilder b = new StringBuilder(s.length());
     int i = 0;
     while (i < s.length()) {
