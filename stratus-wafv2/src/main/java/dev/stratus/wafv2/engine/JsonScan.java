@@ -14,8 +14,12 @@ final class JsonScan {
 
   record Result(List<Element> elements, boolean valid) {}
 
+  /** Deeper documents are treated as invalid: recursion must not exhaust an event-loop thread's stack. */
+  static final int MAX_DEPTH = 256;
+
   private final String s;
   private int i;
+  private int depth;
   private final List<Element> out = new ArrayList<>();
 
   private JsonScan(String s) { this.s = s; }
@@ -46,6 +50,15 @@ final class JsonScan {
   }
 
   private void value(String pointer) {
+    if (++depth > MAX_DEPTH) throw fail();
+    try {
+      valueAt(pointer);
+    } finally {
+      depth--;
+    }
+  }
+
+  private void valueAt(String pointer) {
     char c = peek();
     switch (c) {
       case '{' -> {

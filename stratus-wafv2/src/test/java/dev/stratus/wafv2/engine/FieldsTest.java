@@ -189,6 +189,16 @@ class FieldsTest {
   }
 
   @Test
+  void deeplyNestedJsonIsInvalidNotAStackOverflow() {
+    String deep = "[".repeat(60_000) + "\"evil\"" + "]".repeat(60_000);
+    Statement s = byteMatch(json(JsonMatchScope.VALUE, BodyParsingFallbackBehavior.MATCH), "zzz", PositionalConstraint.CONTAINS);
+    var compiled = engine().compile(acl(rule("r", 0, s, block())), WafLookups.none());
+    assertThat(compiled.evaluate(post("/", deep).view(), new InspectionLimits(64 * 1024)).action()).isEqualTo(WafAction.BLOCK);
+    assertThat(JsonScan.scan("[".repeat(300) + "]".repeat(300)).valid()).isFalse();
+    assertThat(JsonScan.scan("[".repeat(200) + "]".repeat(200)).valid()).isTrue();
+  }
+
+  @Test
   void jsonBodyOversize() {
     String doc = "{\"a\":\"" + "x".repeat(9000) + "\"}";
     var f = FieldToMatch.builder().jsonBody(j -> j.matchPattern(p -> p.all(a -> { })).matchScope(JsonMatchScope.VALUE)
