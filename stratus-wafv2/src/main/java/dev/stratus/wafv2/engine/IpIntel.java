@@ -25,6 +25,13 @@ public interface IpIntel {
 
   static IpIntel of(CountryDatabase database) { return database::countryOf; }
 
+  /**
+   * The bundled country database behind the user's client-location table (the same one Route 53
+   * geolocation uses: {@code ClientLocator.standard(UserLocationTable.of(settings.clientLocations()))}),
+   * so a test on 127.0.0.1 can be "in" a country for GeoMatch.
+   */
+  static IpIntel standard(dev.stratus.net.geo.UserLocationTable table) { return of(ClientLocator.standard(table)); }
+
   /** Over stratus-net's locator (user CIDR table first, then the country database). */
   static IpIntel of(ClientLocator locator) {
     return new IpIntel() {

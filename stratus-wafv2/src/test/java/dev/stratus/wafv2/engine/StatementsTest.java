@@ -95,6 +95,20 @@ class StatementsTest {
   }
 
   @Test
+  void geoMatchOverTheUserLocationTable() {
+    var table = dev.stratus.net.geo.UserLocationTable.of(List.of(
+        dev.stratus.core.ClientLocation.ofCity("127.0.0.0/8", "Seattle")));
+    var engine = new WafEngine(fixedClock(), IpIntel.standard(table));
+    Statement geo = Statement.builder().geoMatchStatement(g -> g.countryCodes(CountryCode.US)).build();
+    var c = engine.compile(acl(rule("geo", 0, geo, block())), WafLookups.none());
+    WafResult r = c.evaluate(get("/").client("127.0.0.1").view(), InspectionLimits.ALB);
+    assertThat(r.action()).isEqualTo(WafAction.BLOCK);
+    assertThat(r.labels()).containsExactly("awswaf:clientip:geo:country:US", "awswaf:clientip:geo:region:US-WA");
+    assertThat(c.evaluate(get("/").client("10.0.0.1").view(), InspectionLimits.ALB).labels())
+        .containsExactly("awswaf:clientip:geo:country:XX"); // private space is nowhere
+  }
+
+  @Test
   void ipSetReferenceWithForwardedIpPositions() {
     var lookups = new WafTestSupport.Lookups();
     String arn = "arn:aws:wafv2:us-east-1:123456789012:regional/ipset/bad/1";
