@@ -442,20 +442,25 @@ final class Compiler {
       case FORWARDED_IP -> {
         ForwardedIPConfig f = r.forwardedIPConfig();
         if (f == null) throw new WafCompileException("FORWARDED_IP aggregation needs ForwardedIPConfig");
-        yield ev -> ev.header(f.headerName()).flatMap(v -> IpAddresses.parse(v.split(",")[0].strip()))
-            .map(IpAddresses::asCidr).orElse(null);
+        yield ev -> ev.header(f.headerName()).map(v -> IpAddresses.parse(v.split(",")[0].strip())
+            .map(IpAddresses::asCidr).orElse(INVALID_FORWARDED_IP)).orElse(null);
       }
       case CUSTOM_KEYS -> customKeys(r);
       default -> ev -> IpAddresses.asCidr(ev.clientIp());
     };
     RateLimiter.Counter counter = rateLimiter.counter(arn + "|" + ctx.ruleId(), r, r.limit(), (int) window);
+    boolean invalidMatches = r.forwardedIPConfig() != null && r.forwardedIPConfig().fallbackBehavior() == FallbackBehavior.MATCH;
     return ev -> {
       if (scopeDown != null && !scopeDown.test(ev)) return false;
       String k = key.apply(ev);
       if (k == null) return false; // a missing key component: not counted, not rate-limited
+      if (k == INVALID_FORWARDED_IP) return invalidMatches; // ForwardedIPConfig's fallback, uncounted
       return counter.recordAndCheck(k);
     };
   }
+
+  /** Marks a forwarded-IP header that holds no valid address (compared by identity). */
+  private static final String INVALID_FORWARDED_IP = new String("invalid forwarded IP");
 
   private Function<Evaluation, String> customKeys(RateBasedStatement r) {
     if (!r.hasCustomKeys() || r.customKeys().isEmpty() || r.customKeys().size() > 5) {
@@ -475,7 +480,7 @@ final class Compiler {
     };
   }
 
-  private static Function<Evaluation, String> customKey(RateBasedStatementCustomKey k, ForwardedIPConfig f) {
+  private Function<Evaluation, String> customKey(RateBasedStatementCustomKey k, ForwardedIPConfig f) {
     if (k.header() != null) {
       var t = transformer(k.header().textTransformations());
       return ev -> ev.header(k.header().name()).map(t).orElse(null);
@@ -512,7 +517,13 @@ final class Compiler {
         return names.isEmpty() ? null : names;
       };
     }
-    // JA3 / JA4 / ASN: the front end gives WAF no TLS fingerprint, and ASN is rarely known: missing.
+    if (k.asn() != null) {
+      return ev -> {
+        var asn = ipIntel.asn(ev.clientIp());
+        return asn.isPresent() ? Long.toString(asn.getAsLong()) : null;
+      };
+    }
+    // JA3 / JA4: the front end gives WAF no TLS ClientHello: a missing component.
     return ev -> null;
   }
 }

@@ -62,12 +62,16 @@ final class RateLimiter {
     boolean recordAndCheck(String key) {
       long t = tick();
       sweep(t);
-      Instance inst = instances.get(key);
-      if (inst == null) {
-        if (instances.size() >= MAX_INSTANCES) return false;
-        inst = instances.computeIfAbsent(key, k -> new Instance(slots));
+      while (true) {
+        Instance inst = instances.get(key);
+        if (inst == null) {
+          if (instances.size() >= MAX_INSTANCES) return false;
+          inst = instances.computeIfAbsent(key, k -> new Instance(slots));
+        }
+        boolean limited = inst.record(t, limit);
+        // a sweep may have dropped this (idle) instance meanwhile: count again in the live one
+        if (instances.get(key) == inst) return limited;
       }
-      return inst.record(t, limit);
     }
 
     /** The instances rate-limited during the current tick (GetRateBasedStatementManagedKeys). */

@@ -108,6 +108,11 @@ class RateBasedTest {
     assertThat(send(acl, get("/").header("x-forwarded-for", "192.0.2.9"))).isEqualTo(WafAction.BLOCK);
     assertThat(send(acl, get("/"))).isEqualTo(WafAction.ALLOW);
     assertThat(acl.rateBasedManagedKeys(Optional.empty(), "rate")).containsExactly("192.0.2.9/32");
+    // an invalid address in the header: the fallback decides, nothing is counted
+    assertThat(send(acl, get("/").header("x-forwarded-for", "unknown"))).isEqualTo(WafAction.ALLOW);
+    CompiledWebAcl matching = engine.compile(rateAcl(r -> r.aggregateKeyType(RateBasedStatementAggregateKeyType.FORWARDED_IP)
+        .forwardedIPConfig(f -> f.headerName("X-Forwarded-For").fallbackBehavior(FallbackBehavior.MATCH))), WafLookups.none());
+    assertThat(send(matching, get("/").header("x-forwarded-for", "unknown"))).isEqualTo(WafAction.BLOCK);
   }
 
   @Test
@@ -126,6 +131,21 @@ class RateBasedTest {
         .customKeys(k -> k.httpMethod(m -> { }), k -> k.httpMethod(m -> { }), k -> k.httpMethod(m -> { }),
             k -> k.httpMethod(m -> { }), k -> k.httpMethod(m -> { }), k -> k.httpMethod(m -> { }))), WafLookups.none()))
         .isInstanceOf(WafCompileException.class);
+  }
+
+  @Test
+  void concurrentRequestsAreAllCounted() throws Exception {
+    CompiledWebAcl acl = engine.compile(rateAcl(r -> r.limit(39_999L)), WafLookups.none());
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+      for (int t = 0; t < 4; t++) futures.add(pool.submit(() -> { for (int i = 0; i < 10_000; i++) send(acl, get("/")); }));
+      for (var f : futures) f.get();
+    } finally {
+      pool.shutdown();
+    }
+    time.advance(Duration.ofSeconds(10));
+    assertThat(send(acl, get("/"))).isEqualTo(WafAction.BLOCK); // 40,000 > 39,999: not one request lost
   }
 
   @Test
