@@ -185,7 +185,8 @@ final class Compiler {
           default -> "text/plain";
         });
       }
-      if (cr.hasResponseHeaders()) cr.responseHeaders().forEach(h -> headers.put("x-amzn-waf-" + h.name(), h.value()));
+      // response headers keep their names (a redirect needs a plain Location); only inserted request headers get x-amzn-waf-
+      if (cr.hasResponseHeaders()) cr.responseHeaders().forEach(h -> headers.put(h.name(), h.value()));
       return new ActionSpec(WafAction.BLOCK, Map.of(), new WafResponse(cr.responseCode(), headers, body));
     }
     if (a.allow() != null) return new ActionSpec(WafAction.ALLOW, inserted(a.allow().customRequestHandling()), null);

@@ -140,7 +140,8 @@ public final class ManagedRuleGroups {
     List<Rule> rules = new ArrayList<>();
     rules.add(rule("NoUserAgent_HEADER", "NoUserAgent_Header",
         not(size(header("user-agent"), ComparisonOperator.GT, 0))));
-    rules.add(rule("UserAgent_BadBots_HEADER", "UserAgent_BadBots_Header", regex(header("user-agent"), BAD_BOTS)));
+    // AWS's label drops the "UserAgent_" of the rule name
+    rules.add(rule("UserAgent_BadBots_HEADER", "BadBots_Header", regex(header("user-agent"), BAD_BOTS)));
     rules.add(rule("SizeRestrictions_QUERYSTRING", "SizeRestrictions_QueryString",
         size(FieldToMatch.builder().queryString(QueryString.builder().build()).build(), ComparisonOperator.GT, 2048)));
     rules.add(rule("SizeRestrictions_Cookie_HEADER", "SizeRestrictions_Cookie_Header",

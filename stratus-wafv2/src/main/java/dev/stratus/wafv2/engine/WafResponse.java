@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * What WAF answers instead of forwarding: Block (default 403 or the custom response), CAPTCHA
- * (405 interstitial) or Challenge (202 interstitial). Header names are final (custom response
- * headers already carry AWS's {@code x-amzn-waf-} prefix).
+ * (405 interstitial) or Challenge (202 interstitial). Header names are final: custom response
+ * headers are sent as named (AWS prefixes only the request headers it inserts).
  */
 public record WafResponse(int status, Map<String, String> headers, byte[] body) {
   public WafResponse {

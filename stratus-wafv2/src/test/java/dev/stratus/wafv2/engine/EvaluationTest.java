@@ -50,13 +50,13 @@ class EvaluationTest {
   @Test
   void blockWithCustomResponseBodyAndHeaders() {
     RuleAction custom = RuleAction.builder().block(b -> b.customResponse(c -> c.responseCode(429)
-        .customResponseBodyKey("too-many").responseHeaders(h -> h.name("reason").value("limits")))).build();
+        .customResponseBodyKey("too-many").responseHeaders(h -> h.name("Retry-After").value("30")))).build();
     WebACL a = acl(rule("r", 0, PATH_X, custom)).toBuilder().customResponseBodies(Map.of("too-many",
         CustomResponseBody.builder().contentType(ResponseContentType.APPLICATION_JSON).content("{\"error\":\"slow down\"}").build())).build();
     WafResult r = eval(a, get("/x"));
     WafResponse resp = r.response().orElseThrow();
     assertThat(resp.status()).isEqualTo(429);
-    assertThat(resp.headers()).containsEntry("content-type", "application/json").containsEntry("x-amzn-waf-reason", "limits");
+    assertThat(resp.headers()).containsEntry("content-type", "application/json").containsEntry("Retry-After", "30");
     assertThat(new String(resp.body(), StandardCharsets.UTF_8)).isEqualTo("{\"error\":\"slow down\"}");
     assertThat(r.toFilterVerdict()).isInstanceOf(FilterVerdict.Respond.class);
   }

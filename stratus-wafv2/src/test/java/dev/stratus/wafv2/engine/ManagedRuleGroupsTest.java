@@ -38,7 +38,7 @@ class ManagedRuleGroupsTest {
         "CrossSiteScripting_COOKIE", "CrossSiteScripting_QUERYARGUMENTS", "CrossSiteScripting_BODY", "CrossSiteScripting_URIPATH");
     assertThat(crs.capacity()).isEqualTo(700);
     assertThat(crs.availableLabels()).extracting(l -> l.name()).contains("awswaf:managed:aws:core-rule-set:SizeRestrictions_Body",
-        "awswaf:managed:aws:core-rule-set:NoUserAgent_Header");
+        "awswaf:managed:aws:core-rule-set:NoUserAgent_Header", "awswaf:managed:aws:core-rule-set:BadBots_Header");
     assertThat(ManagedRuleGroups.find("AWS", ManagedRuleGroups.KNOWN_BAD_INPUTS)).isPresent();
     assertThat(ManagedRuleGroups.find("AWS", ManagedRuleGroups.SQLI_RULE_SET)).isPresent();
     assertThat(ManagedRuleGroups.find("AWS", ManagedRuleGroups.IP_REPUTATION_LIST)).isPresent();
