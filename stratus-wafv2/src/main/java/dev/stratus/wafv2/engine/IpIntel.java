@@ -30,7 +30,17 @@ public interface IpIntel {
    * geolocation uses: {@code ClientLocator.standard(UserLocationTable.of(settings.clientLocations()))}),
    * so a test on 127.0.0.1 can be "in" a country for GeoMatch.
    */
-  static IpIntel standard(dev.stratus.net.geo.UserLocationTable table) { return of(ClientLocator.standard(table)); }
+  static IpIntel standard(dev.stratus.net.geo.UserLocationTable table) {
+    ClientLocator locator = ClientLocator.standard(table);
+    // the bundled database loads at its first public lookup: do that now, on the caller's
+    // (start-up) thread, not on an event loop in the middle of a request
+    try {
+      locator.locate(java.net.InetAddress.getByAddress(new byte[] {8, 8, 8, 8}));
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+    return of(locator);
+  }
 
   /** Over stratus-net's locator (user CIDR table first, then the country database). */
   static IpIntel of(ClientLocator locator) {

@@ -106,6 +106,8 @@ class StatementsTest {
     assertThat(r.labels()).containsExactly("awswaf:clientip:geo:country:US", "awswaf:clientip:geo:region:US-WA");
     assertThat(c.evaluate(get("/").client("10.0.0.1").view(), InspectionLimits.ALB).labels())
         .containsExactly("awswaf:clientip:geo:country:XX"); // private space is nowhere
+    assertThat(c.evaluate(get("/").client("8.8.8.8").view(), InspectionLimits.ALB).labels())
+        .containsExactly("awswaf:clientip:geo:country:US"); // the bundled IP-to-country database
   }
 
   @Test
