@@ -312,6 +312,7 @@ final class Compiler {
     if (tts == null || tts.isEmpty()) return Function.identity();
     List<TextTransformationType> types = tts.stream().sorted(Comparator.comparingInt(t -> t.priority() == null ? 0 : t.priority()))
         .map(TextTransformation::type).toList();
+    if (types.contains(null)) throw new WafCompileException("TextTransformation needs a Type");
     return v -> {
       for (TextTransformationType t : types) v = Transformations.apply(t, v);
       return v;
