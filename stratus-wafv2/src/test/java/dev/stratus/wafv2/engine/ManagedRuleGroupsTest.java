@@ -190,6 +190,14 @@ class ManagedRuleGroupsTest {
   }
 
   @Test
+  void aPinnedVersionCompilesToTheSameRules() {
+    Statement pinned = Statement.builder().managedRuleGroupStatement(m -> m.vendorName("AWS")
+        .name(ManagedRuleGroups.COMMON_RULE_SET).version("Version_1.14")).build();
+    Rule r = managed(ManagedRuleGroups.COMMON_RULE_SET, 0).toBuilder().statement(pinned).build();
+    assertThat(eval(acl(r), get("/").noHeader("user-agent")).ruleWithinGroup()).contains("NoUserAgent_HEADER");
+  }
+
+  @Test
   void unknownManagedGroupCompilesToAGroupThatMatchesNothing() {
     WafResult r = eval(acl(managed("AWSManagedRulesBotControlRuleSet", 0)), get("/").noHeader("user-agent"));
     assertThat(r.action()).isEqualTo(WafAction.ALLOW);
