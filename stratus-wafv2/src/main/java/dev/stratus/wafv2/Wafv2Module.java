@@ -2,14 +2,50 @@ package dev.stratus.wafv2;
 
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.elb.LoadBalancers;
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.wafv2.dataplane.AclEngine;
+import dev.stratus.wafv2.dataplane.InterimEngine;
+import dev.stratus.wafv2.dataplane.WafDataPlane;
+import java.nio.file.Path;
+import java.util.List;
 
-/** AWS WAF v2 inside Stratus: for now its read API over the store. */
+/**
+ * AWS WAF v2 inside Stratus: the control plane over the store, and the data plane that puts each
+ * associated web ACL in the WAF slot of the resources' HTTP filter chain.
+ */
 public final class Wafv2Module implements ServiceModule {
+  private volatile WafDataPlane dataPlane;
+  private final AclEngine engine;
+
+  public Wafv2Module() { this(new InterimEngine()); }
+
+  /** @param engine the rule engine the data plane compiles web ACLs with */
+  public Wafv2Module(AclEngine engine) { this.engine = engine; }
+
   @Override
   public String name() { return "wafv2"; }
 
+  /** The running data plane (after {@link #start}): samples, metrics counters, log files. */
+  public WafDataPlane dataPlane() { return dataPlane; }
+
   @Override
   public Started start(StratusContext context) {
-    return Started.handlers(new WebAclOperations(context.store()));
+    var store = context.store();
+    // Logs go where the data lives (or the temp dir with --ephemeral), as ALB access logs do.
+    Path logs = context.settings().dataDir().map(d -> d.resolve("waf-logs"))
+        .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stratus-waf-logs"));
+    var filters = context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new);
+    var plane = new WafDataPlane(store, engine, filters, context.clock(), logs);
+    dataPlane = plane;
+    return new Started(List.of(
+        new WebAclOperations(store),
+        new RuleGroupOperations(store),
+        new SetOperations(store),
+        new ManagedRuleGroupOperations(),
+        new AssociationOperations(store, () -> context.extensions().find(LoadBalancers.class)),
+        new LoggingOperations(store),
+        new TagOperations(store),
+        new TrafficOperations(store, () -> dataPlane, context.clock())), List.of(plane), List.of());
   }
 }
