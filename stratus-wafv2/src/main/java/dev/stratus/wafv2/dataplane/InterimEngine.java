@@ -108,7 +108,8 @@ public final class InterimEngine implements AclEngine {
   static Response block(WebACL acl, CustomResponse custom) {
     if (custom == null) return new Response(403, Map.of("content-type", "text/html"), DEFAULT_BLOCK_BODY);
     Map<String, String> headers = new LinkedHashMap<>();
-    custom.responseHeaders().forEach(h -> headers.put("x-amzn-waf-" + h.name().toLowerCase(Locale.ROOT), h.value()));
+    // Unlike inserted request headers, response headers keep their names (a 302's Location must work).
+    custom.responseHeaders().forEach(h -> headers.put(h.name().toLowerCase(Locale.ROOT), h.value()));
     byte[] body = new byte[0];
     if (custom.customResponseBodyKey() != null && acl.customResponseBodies().containsKey(custom.customResponseBodyKey())) {
       var b = acl.customResponseBodies().get(custom.customResponseBodyKey());
