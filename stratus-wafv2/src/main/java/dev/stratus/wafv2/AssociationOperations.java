@@ -70,10 +70,16 @@ public final class AssociationOperations {
     var arns = store.list(WafAssociation.TABLE, ctx.regionalScope()).stream()
         .filter(a -> a.webAclArn().equals(req.webACLArn()))
         .map(WafAssociation::resourceArn)
+        .filter(arn -> !gone(arn, balancers.get()))
         .filter(arn -> type.equals("APPLICATION_LOAD_BALANCER") ? ALB.matcher(arn).matches()
             : type.equals("API_GATEWAY") && STAGE.matcher(arn).matches())
         .toList();
     return ListResourcesForWebAclResponse.builder().resourceArns(arns).build();
+  }
+
+  /** Whether {@code resourceArn} is an ALB that no longer exists (false when ELB is not running). */
+  static boolean gone(String resourceArn, Optional<LoadBalancers> balancers) {
+    return ALB.matcher(resourceArn).matches() && balancers.isPresent() && balancers.get().find(resourceArn).isEmpty();
   }
 
   /** An ALB that exists in the caller's region, or an API Gateway stage ARN of that region. */

@@ -47,6 +47,12 @@ final class Resources {
     }
   }
 
+  /** Builds a new resource's document from the transaction, its id and its ARN. */
+  @FunctionalInterface
+  interface TriFunction {
+    String apply(Transaction tx, String id, String arn);
+  }
+
   /** List calls' Limit: 1–100, default 100 (API reference). */
   static final int MAX_LIMIT = 100;
 
@@ -68,18 +74,18 @@ final class Resources {
   static String storeScope(RequestContext ctx, WafScope scope) { return scope.storeScope(ctx.accountId(), ctx.region()); }
 
   /**
-   * Creates a resource; {@code document} builds its API shape from (id, ARN) inside the
-   * transaction, after the name was found free.
+   * Creates a resource; {@code document} builds its API shape inside the transaction (so the
+   * references it checks cannot vanish before the commit), after the name was found free.
    */
   WafEntity create(RequestContext ctx, WafScope scope, Kind kind, String name, String description, List<Tag> tags,
-      BiFunction<String, String, String> document) {
+      TriFunction document) {
     String storeScope = storeScope(ctx, scope);
     return store.write(tx -> {
       if (tx.list(kind.table, storeScope).stream().anyMatch(e -> e.name().equals(name))) throw WafErrors.duplicateItem();
       String id = UUID.randomUUID().toString();
       String arn = "arn:aws:wafv2:" + ctx.region() + ":" + ctx.accountId() + ":" + scope.arnWord() + "/" + kind.arnWord
           + "/" + name + "/" + id;
-      var e = new WafEntity(id, name, arn, description, UUID.randomUUID().toString(), document.apply(id, arn));
+      var e = new WafEntity(id, name, arn, description, UUID.randomUUID().toString(), document.apply(tx, id, arn));
       tx.put(kind.table, storeScope, id, e);
       if (!tags.isEmpty()) tx.put(WafTags.TABLE, storeScope, arn, new WafTags(arn, tagMap(tags)));
       return e;

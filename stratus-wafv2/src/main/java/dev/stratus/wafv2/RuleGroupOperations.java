@@ -26,7 +26,7 @@ public final class RuleGroupOperations {
     if (req.capacity() == null || req.capacity() < 1) throw WafErrors.invalidParameter("RULE_GROUP", String.valueOf(req.capacity()));
     if (req.capacity() > Capacity.RULE_GROUP_MAX) throw WafErrors.limitsExceeded();
     WafEntity e = resources.create(ctx, scope, Kind.RULE_GROUP, req.name(), req.description(), req.tags(),
-        (id, arn) -> SdkJson.write(build(store, storeScope, id, arn, req.name(), req.description(), req.capacity(),
+        (tx, id, arn) -> SdkJson.write(build(tx, storeScope, id, arn, req.name(), req.description(), req.capacity(),
             req.rules(), req.visibilityConfig(), req.customResponseBodies(), ctx.accountId())));
     return CreateRuleGroupResponse.builder().summary(summary(e)).build();
   }

@@ -29,7 +29,7 @@ public final class SetOperations {
     WafScope scope = Resources.scope(ctx, req.scopeAsString());
     addresses(req.ipAddressVersion(), req.addresses());
     WafEntity e = resources.create(ctx, scope, Kind.IP_SET, req.name(), req.description(), req.tags(),
-        (id, arn) -> SdkJson.write(IPSet.builder().id(id).name(req.name()).arn(arn).description(req.description())
+        (tx, id, arn) -> SdkJson.write(IPSet.builder().id(id).name(req.name()).arn(arn).description(req.description())
             .ipAddressVersion(req.ipAddressVersion()).addresses(req.addresses()).build()));
     return CreateIpSetResponse.builder().summary(ipSummary(e)).build();
   }
@@ -67,7 +67,7 @@ public final class SetOperations {
     WafScope scope = Resources.scope(ctx, req.scopeAsString());
     patterns(req.regularExpressionList());
     WafEntity e = resources.create(ctx, scope, Kind.REGEX_PATTERN_SET, req.name(), req.description(), req.tags(),
-        (id, arn) -> SdkJson.write(RegexPatternSet.builder().id(id).name(req.name()).arn(arn)
+        (tx, id, arn) -> SdkJson.write(RegexPatternSet.builder().id(id).name(req.name()).arn(arn)
             .description(req.description()).regularExpressionList(req.regularExpressionList()).build()));
     return CreateRegexPatternSetResponse.builder().summary(regexSummary(e)).build();
   }

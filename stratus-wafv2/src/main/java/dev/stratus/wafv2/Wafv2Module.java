@@ -39,7 +39,7 @@ public final class Wafv2Module implements ServiceModule {
     var plane = new WafDataPlane(store, engine, filters, context.clock(), logs);
     dataPlane = plane;
     return new Started(List.of(
-        new WebAclOperations(store),
+        new WebAclOperations(store, () -> context.extensions().find(LoadBalancers.class)),
         new RuleGroupOperations(store),
         new SetOperations(store),
         new ManagedRuleGroupOperations(),

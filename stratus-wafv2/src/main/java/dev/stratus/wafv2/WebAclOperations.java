@@ -34,20 +34,25 @@ import software.amazon.awssdk.services.wafv2.model.WebACLSummary;
 public final class WebAclOperations {
   private final Store store;
   private final Resources resources;
+  private final java.util.function.Supplier<java.util.Optional<dev.stratus.core.elb.LoadBalancers>> balancers;
 
-  public WebAclOperations(Store store) {
+  public WebAclOperations(Store store) { this(store, java.util.Optional::empty); }
+
+  /** @param balancers which ALBs still exist: an association with a deleted ALB no longer counts */
+  public WebAclOperations(Store store,
+      java.util.function.Supplier<java.util.Optional<dev.stratus.core.elb.LoadBalancers>> balancers) {
     this.store = store;
     this.resources = new Resources(store);
+    this.balancers = balancers;
   }
 
   public CreateWebAclResponse createWebACL(RequestContext ctx, CreateWebAclRequest req) {
     WafScope scope = Resources.scope(ctx, req.scopeAsString());
     String storeScope = Resources.storeScope(ctx, scope);
-    WafEntity e = resources.create(ctx, scope, Kind.WEB_ACL, req.name(), req.description(), req.tags(), (id, arn) -> {
-      // Checked inside the write so a referenced set cannot vanish between check and commit.
-      return SdkJson.write(build(store, storeScope, id, arn, req.name(), req.description(), req.defaultAction(),
-          req.rules(), req.visibilityConfig(), req.customResponseBodies(), ctx.accountId(), req.toBuilder()));
-    });
+    WafEntity e = resources.create(ctx, scope, Kind.WEB_ACL, req.name(), req.description(), req.tags(),
+        (tx, id, arn) -> SdkJson.write(build(tx, storeScope, id, arn, req.name(), req.description(), req.defaultAction(),
+            req.rules(), req.visibilityConfig(), req.customResponseBodies(), ctx.accountId(),
+            new Extras(req.captchaConfig(), req.challengeConfig(), req.tokenDomains(), req.associationConfig()))));
     return CreateWebAclResponse.builder().summary(summary(e)).build();
   }
 
@@ -63,14 +68,21 @@ public final class WebAclOperations {
     WafEntity e = resources.update(ctx, scope, Kind.WEB_ACL, req.name(), req.id(), req.lockToken(), req.description(),
         (tx, current) -> SdkJson.write(build(tx, storeScope, current.id(), current.arn(), current.name(),
             req.description(), req.defaultAction(), req.rules(), req.visibilityConfig(), req.customResponseBodies(),
-            ctx.accountId(), null)));
+            ctx.accountId(), new Extras(req.captchaConfig(), req.challengeConfig(), req.tokenDomains(),
+                req.associationConfig()))));
     return UpdateWebAclResponse.builder().nextLockToken(e.lockToken()).build();
   }
 
   public DeleteWebAclResponse deleteWebACL(RequestContext ctx, DeleteWebAclRequest req) {
     WafScope scope = Resources.scope(ctx, req.scopeAsString());
     resources.delete(ctx, scope, Kind.WEB_ACL, req.name(), req.id(), req.lockToken(), (tx, e) -> {
-      if (tx.listAll(WafAssociation.TABLE).stream().anyMatch(a -> a.webAclArn().equals(e.arn()))) {
+      for (WafAssociation a : tx.listAll(WafAssociation.TABLE)) {
+        if (!a.webAclArn().equals(e.arn())) continue;
+        // AWS drops the association of a deleted load balancer; Stratus drops it here, lazily.
+        if (AssociationOperations.gone(a.resourceArn(), balancers.get())) {
+          tx.delete(WafAssociation.TABLE, scopeOfResource(a.resourceArn()), a.resourceArn());
+          continue;
+        }
         throw WafErrors.associatedItem();
       }
       tx.delete(WafLogging.TABLE, Resources.storeScope(ctx, scope), e.arn());
@@ -94,7 +106,7 @@ public final class WebAclOperations {
   /** The stored API shape of a web ACL, after AWS's checks and within its capacity limit. */
   private static WebACL build(ReadView view, String storeScope, String id, String arn, String name, String description,
       DefaultAction defaultAction, List<Rule> rules, VisibilityConfig visibility, Map<String, CustomResponseBody> bodies,
-      String account, CreateWebAclRequest.Builder create) {
+      String account, Extras extras) {
     RuleChecks.defaultAction(defaultAction);
     RuleChecks.rules(rules, true, view, storeScope);
     long capacity = Capacity.of(rules, a -> ruleGroupCapacity(view, a));
@@ -102,14 +114,22 @@ public final class WebAclOperations {
     var b = WebACL.builder().id(id).name(name).arn(arn).description(description).defaultAction(defaultAction)
         .rules(rules).visibilityConfig(visibility).capacity(capacity).customResponseBodies(bodies)
         .labelNamespace("awswaf:" + account + ":webacl:" + name + ":")
-        .managedByFirewallManager(false).retrofittedByFirewallManager(false);
-    if (create != null) {
-      var c = create.build();
-      b.captchaConfig(c.captchaConfig()).challengeConfig(c.challengeConfig()).tokenDomains(c.tokenDomains())
-          .associationConfig(c.associationConfig());
-    }
+        .managedByFirewallManager(false).retrofittedByFirewallManager(false)
+        .captchaConfig(extras.captcha()).challengeConfig(extras.challenge()).tokenDomains(extras.tokenDomains())
+        .associationConfig(extras.association());
     return b.build();
   }
+
+  /** The account/region store scope of an ALB's association (the ALB ARN's account and region). */
+  static String scopeOfResource(String albArn) {
+    String[] p = albArn.split(":", 6);
+    return p[4] + "/" + p[3];
+  }
+
+  /** The settings Create and Update both take besides the rules. */
+  private record Extras(software.amazon.awssdk.services.wafv2.model.CaptchaConfig captcha,
+      software.amazon.awssdk.services.wafv2.model.ChallengeConfig challenge, List<String> tokenDomains,
+      software.amazon.awssdk.services.wafv2.model.AssociationConfig association) {}
 
   static int ruleGroupCapacity(ReadView view, String arn) {
     return Resources.byArn(view, arn).map(e -> SdkJson.read(e.document(), RuleGroup.builder()).capacity())

@@ -56,6 +56,8 @@ class WafAlbIT {
   static Elbv2Module elbModule;
   static Wafv2Module wafModule;
   static Wafv2Client waf;
+  static ElasticLoadBalancingV2Client elb;
+  static String subnetA, subnetB;
   static HttpServer backend;
   static final AtomicInteger hits = new AtomicInteger();
   static final AtomicReference<Map<String, List<String>>> lastHeaders = new AtomicReference<>();
@@ -85,12 +87,14 @@ class WafAlbIT {
     wafModule = new Wafv2Module();
     server = ApiTestServer.start(Clock.systemUTC(), new Ec2Module(), elbModule, wafModule);
     var ec2 = server.client(Ec2Client.builder());
-    var elb = server.client(ElasticLoadBalancingV2Client.builder());
+    elb = server.client(ElasticLoadBalancingV2Client.builder());
     waf = server.client(Wafv2Client.builder());
 
     String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
     String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
     String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+    subnetA = a;
+    subnetB = b;
     albArn = elb.createLoadBalancer(r -> r.name("waf-web").scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(a, b))
         .loadBalancers().get(0).loadBalancerArn();
     String tg = elb.createTargetGroup(r -> r.name("waf-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc)
@@ -300,5 +304,23 @@ class WafAlbIT {
     String missing = albArn.substring(0, albArn.lastIndexOf('/') + 1) + "0123456789abcdef";
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> waf.associateWebACL(r -> r.webACLArn(acl.arn()).resourceArn(missing)))
         .isInstanceOf(WafNonexistentItemException.class);
+  }
+
+  @Test
+  @Order(7)
+  void deletedAlb_dropsItsAssociation_soTheWebAclCanBeDeleted() {
+    String gone = elb.createLoadBalancer(r -> r.name("waf-gone").scheme(LoadBalancerSchemeEnum.INTERNAL)
+        .subnets(subnetA, subnetB)).loadBalancers().get(0).loadBalancerArn();
+    waf.associateWebACL(r -> r.webACLArn(acl.arn()).resourceArn(gone));
+    assertThat(waf.listResourcesForWebACL(r -> r.webACLArn(acl.arn())).resourceArns()).containsExactly(gone);
+    var lock = waf.getWebACL(r -> r.scope(Scope.REGIONAL).name(aclName).id(aclId)).lockToken();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> waf.deleteWebACL(r -> r.scope(Scope.REGIONAL).name(aclName)
+        .id(aclId).lockToken(lock))).isInstanceOf(WafAssociatedItemException.class);
+    elb.deleteLoadBalancer(r -> r.loadBalancerArn(gone));
+    await().atMost(Duration.ofSeconds(10))
+        .until(() -> waf.listResourcesForWebACL(r -> r.webACLArn(acl.arn())).resourceArns().isEmpty());
+    waf.deleteWebACL(r -> r.scope(Scope.REGIONAL).name(aclName).id(aclId).lockToken(lock));
+    awaitWaf();
+    assertThat(waf.listWebACLs(r -> r.scope(Scope.REGIONAL)).webACLs()).extracting(WebACLSummary::name).doesNotContain(aclName);
   }
 }
