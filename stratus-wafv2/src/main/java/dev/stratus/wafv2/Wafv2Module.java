@@ -9,19 +9,27 @@ import dev.stratus.wafv2.dataplane.InterimEngine;
 import dev.stratus.wafv2.dataplane.WafDataPlane;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * AWS WAF v2 inside Stratus: the control plane over the store, and the data plane that puts each
  * associated web ACL in the WAF slot of the resources' HTTP filter chain.
  */
 public final class Wafv2Module implements ServiceModule {
+  /**
+   * The rule engine Stratus runs. Until the engine of {@code dev.stratus.wafv2.engine} is wired
+   * (an adapter to {@link AclEngine}, e.g.
+   * {@code c -> new EngineAdapter(new WafEngine(c.clock(), IpIntel.none()))}), the interim one.
+   */
+  static final Function<StratusContext, AclEngine> DEFAULT_ENGINE = c -> new InterimEngine();
+
   private volatile WafDataPlane dataPlane;
-  private final AclEngine engine;
+  private final Function<StratusContext, AclEngine> engine;
 
-  public Wafv2Module() { this(new InterimEngine()); }
+  public Wafv2Module() { this(DEFAULT_ENGINE); }
 
-  /** @param engine the rule engine the data plane compiles web ACLs with */
-  public Wafv2Module(AclEngine engine) { this.engine = engine; }
+  /** @param engine builds the rule engine the data plane compiles web ACLs with */
+  public Wafv2Module(Function<StratusContext, AclEngine> engine) { this.engine = engine; }
 
   @Override
   public String name() { return "wafv2"; }
@@ -36,7 +44,7 @@ public final class Wafv2Module implements ServiceModule {
     Path logs = context.settings().dataDir().map(d -> d.resolve("waf-logs"))
         .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir"), "stratus-waf-logs"));
     var filters = context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new);
-    var plane = new WafDataPlane(store, engine, filters, context.clock(), logs);
+    var plane = new WafDataPlane(store, engine.apply(context), filters, context.clock(), logs);
     dataPlane = plane;
     return new Started(List.of(
         new WebAclOperations(store, () -> context.extensions().find(LoadBalancers.class)),

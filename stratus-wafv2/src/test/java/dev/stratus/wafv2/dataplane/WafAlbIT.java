@@ -3,44 +3,19 @@ package dev.stratus.wafv2.dataplane;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
-import dev.stratus.ec2.Ec2Module;
-import dev.stratus.elbv2.Elbv2Module;
-import dev.stratus.protocol.testing.ApiTestServer;
-import dev.stratus.wafv2.Wafv2Module;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
 import software.amazon.awssdk.services.wafv2.Wafv2Client;
 import software.amazon.awssdk.services.wafv2.model.*;
 
@@ -52,71 +27,16 @@ import software.amazon.awssdk.services.wafv2.model.*;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WafAlbIT {
   static final String BLOCKED = "127.0.0.66", COUNTED = "127.0.0.77", PLAIN = "127.0.0.1";
-  static ApiTestServer server;
-  static Elbv2Module elbModule;
-  static Wafv2Module wafModule;
+  static AlbWithWaf alb;
   static Wafv2Client waf;
-  static ElasticLoadBalancingV2Client elb;
-  static String subnetA, subnetB;
-  static HttpServer backend;
-  static final AtomicInteger hits = new AtomicInteger();
-  static final AtomicReference<Map<String, List<String>>> lastHeaders = new AtomicReference<>();
   static String albArn, ipSetArn, aclName, aclId;
   static WebACLSummary acl;
-  static InetSocketAddress node;
 
   @BeforeAll
   static void start() throws Exception {
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    backend.setExecutor(Executors.newCachedThreadPool());
-    backend.createContext("/", ex -> {
-      if (!ex.getRequestURI().getPath().equals("/health")) {
-        hits.incrementAndGet();
-        Map<String, List<String>> h = new LinkedHashMap<>();
-        ex.getRequestHeaders().forEach((k, v) -> h.put(k.toLowerCase(Locale.ROOT), List.copyOf(v)));
-        lastHeaders.set(h);
-      }
-      byte[] body = "backend\n".getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
-      ex.getResponseBody().write(body);
-      ex.close();
-    });
-    backend.start();
-
-    elbModule = new Elbv2Module(d -> Duration.ofMillis(200));
-    wafModule = new Wafv2Module();
-    server = ApiTestServer.start(Clock.systemUTC(), new Ec2Module(), elbModule, wafModule);
-    var ec2 = server.client(Ec2Client.builder());
-    elb = server.client(ElasticLoadBalancingV2Client.builder());
-    waf = server.client(Wafv2Client.builder());
-
-    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
-    String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
-    String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
-    subnetA = a;
-    subnetB = b;
-    albArn = elb.createLoadBalancer(r -> r.name("waf-web").scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(a, b))
-        .loadBalancers().get(0).loadBalancerArn();
-    String tg = elb.createTargetGroup(r -> r.name("waf-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc)
-        .targetType(TargetTypeEnum.IP).healthCheckPath("/health")).targetGroups().get(0).targetGroupArn();
-    elb.registerTargets(r -> r.targetGroupArn(tg).targets(TargetDescription.builder().id("127.0.0.1")
-        .port(backend.getAddress().getPort()).build()));
-    int port;
-    try (var s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = s.getLocalPort();
-    }
-    String listener = elb.createListener(r -> r.loadBalancerArn(albArn).protocol(ProtocolEnum.HTTP).port(port)
-        .defaultActions(x -> x.type(ActionTypeEnum.FORWARD).targetGroupArn(tg))).listeners().get(0).listenerArn();
-    var at = new AtomicReference<InetSocketAddress>();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      var nodes = elbModule.dataPlane().listeners().get(listener);
-      if (nodes == null || nodes.isEmpty()) return false;
-      at.set(nodes.values().iterator().next());
-      return true;
-    });
-    node = at.get();
-    await().atMost(Duration.ofSeconds(10)).until(() -> get(PLAIN, "/").status() == 200);
-
+    alb = new AlbWithWaf("waf-web");
+    waf = alb.waf;
+    albArn = alb.albArn;
     ipSetArn = waf.createIPSet(r -> r.name("bad-clients").scope(Scope.REGIONAL).ipAddressVersion(IPAddressVersion.IPV4)
         .addresses(BLOCKED + "/32")).summary().arn();
     String countSet = waf.createIPSet(r -> r.name("watched").scope(Scope.REGIONAL).ipAddressVersion(IPAddressVersion.IPV4)
@@ -133,8 +53,7 @@ class WafAlbIT {
 
   @AfterAll
   static void stop() {
-    if (server != null) server.close();
-    if (backend != null) backend.stop(0);
+    if (alb != null) alb.close();
   }
 
   static VisibilityConfig vis(String metric) {
@@ -146,32 +65,9 @@ class WafAlbIT {
         .statement(s -> s.ipSetReferenceStatement(i -> i.arn(arn))).visibilityConfig(vis(name)).build();
   }
 
-  record Reply(int status, Map<String, String> headers, String body) {}
+  static AlbWithWaf.Reply get(String from, String path) throws Exception { return alb.get(from, path); }
 
-  /** One HTTP/1.1 request from the loopback address {@code from} to the ALB node. */
-  static Reply get(String from, String path) throws IOException {
-    try (Socket s = new Socket()) {
-      s.bind(new InetSocketAddress(from, 0));
-      s.connect(node, 5_000);
-      s.setSoTimeout(10_000);
-      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: waf-web.example\r\nUser-Agent: waf-test\r\n"
-          + "Authorization: secret\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-      InputStream in = s.getInputStream();
-      ByteArrayOutputStream all = new ByteArrayOutputStream();
-      in.transferTo(all);
-      String text = all.toString(StandardCharsets.ISO_8859_1);
-      int end = text.indexOf("\r\n\r\n");
-      String[] lines = text.substring(0, end).split("\r\n");
-      Map<String, String> headers = new LinkedHashMap<>();
-      for (int i = 1; i < lines.length; i++) {
-        int c = lines[i].indexOf(':');
-        headers.put(lines[i].substring(0, c).trim().toLowerCase(Locale.ROOT), lines[i].substring(c + 1).trim());
-      }
-      return new Reply(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
-    }
-  }
-
-  static void awaitWaf() { wafModule.dataPlane().awaitCurrent(); }
+  static void awaitWaf() { alb.awaitWaf(); }
 
   @Test
   @Order(1)
@@ -182,8 +78,8 @@ class WafAlbIT {
     assertThat(waf.getWebACLForResource(r -> r.resourceArn(albArn)).webACL().name()).isEqualTo(aclName);
     assertThat(waf.listResourcesForWebACL(r -> r.webACLArn(acl.arn())).resourceArns()).containsExactly(albArn);
 
-    int before = hits.get();
-    Reply blocked = get(BLOCKED, "/admin?x=1");
+    int before = alb.hits.get();
+    AlbWithWaf.Reply blocked = get(BLOCKED, "/admin?x=1");
     assertThat(blocked.status()).isEqualTo(403);
     assertThat(blocked.headers().get("content-type")).startsWith("text/html");
     assertThat(blocked.body()).isEqualTo("""
@@ -194,16 +90,16 @@ class WafAlbIT {
         </body>
         </html>
         """);
-    assertThat(hits.get()).isEqualTo(before); // a blocked request never reaches the target
+    assertThat(alb.hits.get()).isEqualTo(before); // a blocked request never reaches the target
 
-    Reply plain = get(PLAIN, "/");
+    AlbWithWaf.Reply plain = get(PLAIN, "/");
     assertThat(plain.status()).isEqualTo(200);
     assertThat(plain.body()).isEqualTo("backend\n");
-    assertThat(lastHeaders.get()).doesNotContainKey("x-amzn-waf-watched");
+    assertThat(alb.lastHeaders.get()).doesNotContainKey("x-amzn-waf-watched");
 
-    Reply counted = get(COUNTED, "/");
+    AlbWithWaf.Reply counted = get(COUNTED, "/");
     assertThat(counted.status()).isEqualTo(200);
-    assertThat(lastHeaders.get().get("x-amzn-waf-watched")).containsExactly("yes");
+    assertThat(alb.lastHeaders.get().get("x-amzn-waf-watched")).containsExactly("yes");
   }
 
   @Test
@@ -229,7 +125,7 @@ class WafAlbIT {
       assertThat(s.requestHeadersInserted()).extracting(HTTPHeader::name).containsExactly("x-amzn-waf-watched");
     });
 
-    var metrics = wafModule.dataPlane().stats(acl.arn()).metrics();
+    var metrics = alb.wafModule.dataPlane().stats(acl.arn()).metrics();
     assertThat(metrics.get("ALL")).containsEntry("BlockedRequests", 1L).containsEntry("AllowedRequests", 2L);
     assertThat(metrics.get("deny-bad")).containsEntry("BlockedRequests", 1L);
     assertThat(metrics.get("watch")).containsEntry("CountedRequests", 1L);
@@ -245,7 +141,7 @@ class WafAlbIT {
     awaitWaf();
     assertThat(get(BLOCKED, "/login?user=a").status()).isEqualTo(403);
     awaitWaf();
-    var file = wafModule.dataPlane().logFile(dest);
+    var file = alb.wafModule.dataPlane().logFile(dest);
     List<String> lines = Files.readAllLines(file);
     assertThat(lines).hasSize(1);
     var line = tools.jackson.databind.json.JsonMapper.builder().build().readTree(lines.get(0));
@@ -275,7 +171,7 @@ class WafAlbIT {
         .customResponseBodies(Map.of("slow-down", CustomResponseBody.builder()
             .contentType(ResponseContentType.APPLICATION_JSON).content("{\"error\":\"slow down\"}").build())));
     awaitWaf();
-    Reply r = get(BLOCKED, "/");
+    AlbWithWaf.Reply r = get(BLOCKED, "/");
     assertThat(r.status()).isEqualTo(429);
     assertThat(r.headers().get("content-type")).startsWith("application/json");
     assertThat(r.headers().get("retry-after")).isEqualTo("60");
@@ -309,14 +205,14 @@ class WafAlbIT {
   @Test
   @Order(7)
   void deletedAlb_dropsItsAssociation_soTheWebAclCanBeDeleted() {
-    String gone = elb.createLoadBalancer(r -> r.name("waf-gone").scheme(LoadBalancerSchemeEnum.INTERNAL)
-        .subnets(subnetA, subnetB)).loadBalancers().get(0).loadBalancerArn();
+    String gone = alb.elb.createLoadBalancer(r -> r.name("waf-gone").scheme(LoadBalancerSchemeEnum.INTERNAL)
+        .subnets(alb.subnetA, alb.subnetB)).loadBalancers().get(0).loadBalancerArn();
     waf.associateWebACL(r -> r.webACLArn(acl.arn()).resourceArn(gone));
     assertThat(waf.listResourcesForWebACL(r -> r.webACLArn(acl.arn())).resourceArns()).containsExactly(gone);
     var lock = waf.getWebACL(r -> r.scope(Scope.REGIONAL).name(aclName).id(aclId)).lockToken();
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> waf.deleteWebACL(r -> r.scope(Scope.REGIONAL).name(aclName)
         .id(aclId).lockToken(lock))).isInstanceOf(WafAssociatedItemException.class);
-    elb.deleteLoadBalancer(r -> r.loadBalancerArn(gone));
+    alb.elb.deleteLoadBalancer(r -> r.loadBalancerArn(gone));
     await().atMost(Duration.ofSeconds(10))
         .until(() -> waf.listResourcesForWebACL(r -> r.webACLArn(acl.arn())).resourceArns().isEmpty());
     waf.deleteWebACL(r -> r.scope(Scope.REGIONAL).name(aclName).id(aclId).lockToken(lock));
