@@ -51,13 +51,13 @@ class WafCrsSeedIT {
     return VisibilityConfig.builder().sampledRequestsEnabled(true).cloudWatchMetricsEnabled(true).metricName(metric).build();
   }
 
-  /** The seed's CRS rule, with {@code overrides} (rule name → Count). */
+  /** The seed's CRS rule, with {@code countRules} overridden to Count. */
   static Rule crs(List<String> countRules) {
     return Rule.builder().name("AWSManagedRulesCore").priority(2)
         .overrideAction(OverrideAction.builder().none(NoneAction.builder().build()).build())
         .statement(s -> s.managedRuleGroupStatement(m -> m.vendorName("AWS").name("AWSManagedRulesCommonRuleSet")
-            .ruleActionOverrides(countRules.stream().map(n -> RuleActionOverride.builder().name(n)
-                .actionToUse(RuleAction.builder().count(CountAction.builder().build()).build()).build()).toList())))
+            .ruleActionOverrides(countRules.isEmpty() ? null : countRules.stream().map(n -> RuleActionOverride.builder()
+                .name(n).actionToUse(RuleAction.builder().count(CountAction.builder().build()).build()).build()).toList())))
         .visibilityConfig(vis("CommonRuleSet")).build();
   }
 
