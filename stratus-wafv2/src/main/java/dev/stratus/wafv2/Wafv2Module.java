@@ -4,6 +4,7 @@ import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.elb.LoadBalancers;
 import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.core.http.WebAcls;
 import dev.stratus.wafv2.dataplane.AclEngine;
 import dev.stratus.wafv2.dataplane.InterimEngine;
 import dev.stratus.wafv2.dataplane.WafDataPlane;
@@ -37,6 +38,10 @@ public final class Wafv2Module implements ServiceModule {
   /** The running data plane (after {@link #start}): samples, metrics counters, log files. */
   public WafDataPlane dataPlane() { return dataPlane; }
 
+  /** CloudFront finds WAF's web ACLs here (a distribution's WebACLId). */
+  @Override
+  public java.util.Set<Class<?>> provides() { return java.util.Set.of(WebAcls.class); }
+
   @Override
   public Started start(StratusContext context) {
     var store = context.store();
@@ -46,8 +51,18 @@ public final class Wafv2Module implements ServiceModule {
     var filters = context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new);
     var plane = new WafDataPlane(store, engine.apply(context), filters, context.clock(), logs);
     dataPlane = plane;
+    context.extensions().provide(WebAcls.class, new WebAcls() {
+      @Override public boolean existsForCloudFront(String arn) {
+        String scope = dev.stratus.wafv2.model.WafScope.storeScopeOfArn(arn);
+        return scope != null && scope.endsWith("/global")
+            && dev.stratus.wafv2.model.WafEntity.tableOf(arn) == dev.stratus.wafv2.model.WafEntity.WEB_ACLS
+            && dev.stratus.wafv2.model.WafEntity.byArn(store, arn).isPresent();
+      }
+
+      @Override public void use(String resourceArn, String webAclArn) { plane.use(resourceArn, webAclArn); }
+    });
     return new Started(List.of(
-        new WebAclOperations(store, () -> context.extensions().find(LoadBalancers.class)),
+        new WebAclOperations(store, () -> context.extensions().find(LoadBalancers.class), plane::inUse),
         new RuleGroupOperations(store),
         new SetOperations(store),
         new ManagedRuleGroupOperations(),

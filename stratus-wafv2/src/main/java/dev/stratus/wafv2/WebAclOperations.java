@@ -36,14 +36,21 @@ public final class WebAclOperations {
   private final Resources resources;
   private final java.util.function.Supplier<java.util.Optional<dev.stratus.core.elb.LoadBalancers>> balancers;
 
-  public WebAclOperations(Store store) { this(store, java.util.Optional::empty); }
+  private final java.util.function.Predicate<String> attached;
 
-  /** @param balancers which ALBs still exist: an association with a deleted ALB no longer counts */
+  public WebAclOperations(Store store) { this(store, java.util.Optional::empty, arn -> false); }
+
+  /**
+   * @param balancers which ALBs still exist: an association with a deleted ALB no longer counts
+   * @param attached whether a resource's own configuration uses a web ACL (CloudFront's WebACLId)
+   */
   public WebAclOperations(Store store,
-      java.util.function.Supplier<java.util.Optional<dev.stratus.core.elb.LoadBalancers>> balancers) {
+      java.util.function.Supplier<java.util.Optional<dev.stratus.core.elb.LoadBalancers>> balancers,
+      java.util.function.Predicate<String> attached) {
     this.store = store;
     this.resources = new Resources(store);
     this.balancers = balancers;
+    this.attached = attached;
   }
 
   public CreateWebAclResponse createWebACL(RequestContext ctx, CreateWebAclRequest req) {
@@ -76,6 +83,7 @@ public final class WebAclOperations {
   public DeleteWebAclResponse deleteWebACL(RequestContext ctx, DeleteWebAclRequest req) {
     WafScope scope = Resources.scope(ctx, req.scopeAsString());
     resources.delete(ctx, scope, Kind.WEB_ACL, req.name(), req.id(), req.lockToken(), (tx, e) -> {
+      if (attached.test(e.arn())) throw WafErrors.associatedItem();
       for (WafAssociation a : tx.listAll(WafAssociation.TABLE)) {
         if (!a.webAclArn().equals(e.arn())) continue;
         // AWS drops the association of a deleted load balancer; Stratus drops it here, lazily.

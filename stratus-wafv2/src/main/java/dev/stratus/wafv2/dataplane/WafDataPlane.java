@@ -50,6 +50,8 @@ public final class WafDataPlane implements AutoCloseable {
   private final Clock clock;
   private final WafLog log;
   private final Map<String, WafStats> stats = new ConcurrentHashMap<>();
+  /** Resources whose own configuration names their web ACL (CloudFront's WebACLId): ARN → web ACL ARN. */
+  private final Map<String, String> attached = new ConcurrentHashMap<>();
   private final Projection<Snapshot> projection;
 
   public WafDataPlane(Store store, AclEngine engine, HttpFilterRegistry filters, Clock clock, Path logDir) {
@@ -79,13 +81,28 @@ public final class WafDataPlane implements AutoCloseable {
     return s == null ? Optional.empty() : Optional.ofNullable(s.acls().get(webAclArn)).map(Installed::compiled);
   }
 
+  /**
+   * Runs {@code webAclArn} for a resource that names it in its own configuration (CloudFront),
+   * or stops ({@code null}); see {@link dev.stratus.core.http.WebAcls#use}.
+   */
+  public void use(String resourceArn, String webAclArn) {
+    if (webAclArn == null) attached.remove(resourceArn);
+    else attached.put(resourceArn, webAclArn);
+    projection.refresh();
+  }
+
+  /** Whether some resource's own configuration names {@code webAclArn} now. */
+  public boolean inUse(String webAclArn) { return attached.containsValue(webAclArn); }
+
   /** Where the lines of a log destination are written. */
   public Path logFile(String destinationArn) { return log.fileOf(destinationArn); }
 
   private Snapshot rebuild(Snapshot previous, List<dev.stratus.core.store.ChangeEvent> events, ReadView view) {
     Map<String, Installed> acls = new HashMap<>();
     Map<String, String> byResource = new HashMap<>();
-    for (WafAssociation a : view.listAll(WafAssociation.TABLE)) {
+    List<WafAssociation> associations = new java.util.ArrayList<>(view.listAll(WafAssociation.TABLE));
+    attached.forEach((resource, aclArn) -> associations.add(new WafAssociation(resource, aclArn, "", "")));
+    for (WafAssociation a : associations) {
       Installed installed = acls.computeIfAbsent(a.webAclArn(), arn -> install(view, arn));
       if (installed == null && previous != null && a.webAclArn().equals(previous.aclByResource().get(a.resourceArn()))) {
         // A web ACL that no longer compiles keeps protecting with its last good form.
