@@ -25,17 +25,20 @@ import software.amazon.awssdk.services.wafv2.model.Tag;
 final class Resources {
   /** The kinds, with their ARN word and table. */
   enum Kind {
-    WEB_ACL("webacl", WafEntity.WEB_ACLS),
-    RULE_GROUP("rulegroup", WafEntity.RULE_GROUPS),
-    IP_SET("ipset", WafEntity.IP_SETS),
-    REGEX_PATTERN_SET("regexpatternset", WafEntity.REGEX_PATTERN_SETS);
+    // Default quotas per account, Region and scope (WAF Developer Guide, "AWS WAF quotas").
+    WEB_ACL("webacl", WafEntity.WEB_ACLS, 100),
+    RULE_GROUP("rulegroup", WafEntity.RULE_GROUPS, 100),
+    IP_SET("ipset", WafEntity.IP_SETS, 100),
+    REGEX_PATTERN_SET("regexpatternset", WafEntity.REGEX_PATTERN_SETS, 10);
 
     final String arnWord;
     final Table<WafEntity> table;
+    final int quota;
 
-    Kind(String arnWord, Table<WafEntity> table) {
+    Kind(String arnWord, Table<WafEntity> table, int quota) {
       this.arnWord = arnWord;
       this.table = table;
+      this.quota = quota;
     }
 
     /** The kind an ARN names ({@code …:regional/ipset/name/id}), or null. */
@@ -81,7 +84,9 @@ final class Resources {
       TriFunction document) {
     String storeScope = storeScope(ctx, scope);
     return store.write(tx -> {
-      if (tx.list(kind.table, storeScope).stream().anyMatch(e -> e.name().equals(name))) throw WafErrors.duplicateItem();
+      var existing = tx.list(kind.table, storeScope);
+      if (existing.stream().anyMatch(e -> e.name().equals(name))) throw WafErrors.duplicateItem();
+      if (existing.size() >= kind.quota) throw WafErrors.limitsExceeded();
       String id = UUID.randomUUID().toString();
       String arn = "arn:aws:wafv2:" + ctx.region() + ":" + ctx.accountId() + ":" + scope.arnWord() + "/" + kind.arnWord
           + "/" + name + "/" + id;

@@ -22,6 +22,10 @@ final class RuleChecks {
   /** RateBasedStatement Limit range (API model 2026) and windows. */
   static final long RATE_MIN = 10, RATE_MAX = 2_000_000_000L;
   static final Set<Long> RATE_WINDOWS = Set.of(60L, 120L, 300L, 600L);
+  /** Rate-based rules per web ACL or rule group (quota, wafv2.md §9). */
+  static final int MAX_RATE_BASED_RULES = 10;
+  /** Metric names CloudWatch reserves for totals and the default action (wafv2.md §15). */
+  static final Set<String> RESERVED_METRIC_NAMES = Set.of("ALL", "Default_Action");
 
   private RuleChecks() {}
 
@@ -38,7 +42,12 @@ final class RuleChecks {
   static void rules(List<Rule> rules, boolean inWebAcl, ReadView view, String storeScope) {
     Set<String> names = new HashSet<>();
     Set<Integer> priorities = new HashSet<>();
+    long rateBased = rules.stream().filter(r -> r.statement() != null && r.statement().rateBasedStatement() != null).count();
+    if (rateBased > MAX_RATE_BASED_RULES) throw WafErrors.limitsExceeded();
     for (Rule r : rules) {
+      if (r.visibilityConfig() != null && RESERVED_METRIC_NAMES.contains(r.visibilityConfig().metricName())) {
+        throw WafErrors.invalid("The metric name is reserved.", "METRIC_NAME", r.visibilityConfig().metricName());
+      }
       if (!names.add(r.name())) throw WafErrors.duplicateItem();
       if (!priorities.add(r.priority())) {
         throw WafErrors.invalid("A rule priority is duplicated; each rule needs a unique priority.", "RULE",

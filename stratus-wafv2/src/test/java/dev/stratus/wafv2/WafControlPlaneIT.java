@@ -246,6 +246,29 @@ class WafControlPlaneIT {
     validation("limit", () -> waf.listWebACLs(r -> r.scope(Scope.REGIONAL).limit(101)));
   }
 
+  @Test
+  void createWebACL_reservedMetricNameOrElevenRateRules_areRefused() {
+    var set = createIpSet(name("s"), "10.0.0.0/8");
+    Rule all = ipRule("r", 1, set.arn()).toBuilder().visibilityConfig(vis("ALL")).build();
+    refused(WafInvalidParameterException.class, "field: METRIC_NAME, parameter: ALL", () -> createAcl(name("m"), all));
+    Rule[] rate = new Rule[11];
+    for (int i = 0; i < 11; i++) {
+      rate[i] = Rule.builder().name("rate" + i).priority(i).action(block()).visibilityConfig(vis("rate" + i))
+          .statement(s -> s.rateBasedStatement(rb -> rb.limit(100L).aggregateKeyType(RateBasedStatementAggregateKeyType.IP))).build();
+    }
+    refused(WafLimitsExceededException.class, "resource limit", () -> createAcl(name("rates"), rate));
+  }
+
+  @Test
+  void createRegexPatternSet_eleventhInARegion_isLimitsExceeded() {
+    var frankfurt = server.client(Wafv2Client.builder(), Region.EU_CENTRAL_1);
+    Consumer<CreateRegexPatternSetRequest.Builder> one = r -> r.name(name("q")).scope(Scope.REGIONAL)
+        .regularExpressionList(Regex.builder().regexString("^/x").build());
+    for (int i = 0; i < 10; i++) frankfurt.createRegexPatternSet(one);
+    refused(WafLimitsExceededException.class, "resource limit", () -> frankfurt.createRegexPatternSet(one));
+    assertThat(waf.createRegexPatternSet(one).summary().arn()).contains(":us-east-1:"); // quotas are per Region
+  }
+
   // --- capacity ------------------------------------------------------------------------------------
 
   @Test
