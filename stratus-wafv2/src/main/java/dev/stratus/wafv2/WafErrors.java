@@ -18,9 +18,11 @@ final class WafErrors {
     return invalid("The parameter is not valid.", field, value);
   }
 
+  /** The message, and the Field / Parameter / Reason members the SDK exposes as {@code field()} etc. */
   static AwsException invalid(String reason, String field, String parameter) {
     return new AwsException("WAFInvalidParameterException", 400,
-        "Error reason: " + reason + ", field: " + field + ", parameter: " + parameter);
+        "Error reason: " + reason + ", field: " + field + ", parameter: " + parameter, AwsException.Fault.SENDER,
+        java.util.Map.of("Field", field, "Parameter", parameter, "Reason", reason));
   }
 
   /** One of a union's members (an action, a statement) must be set, and only one. */
