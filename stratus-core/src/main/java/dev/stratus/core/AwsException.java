@@ -18,16 +18,26 @@ public class AwsException extends RuntimeException {
   private final String code;
   private final int httpStatus;
   private final Fault fault;
+  private final java.util.Map<String, String> details;
 
   public AwsException(String code, int httpStatus, String message) {
     this(code, httpStatus, message, httpStatus >= 500 ? Fault.RECEIVER : Fault.SENDER);
   }
 
   public AwsException(String code, int httpStatus, String message, Fault fault) {
+    this(code, httpStatus, message, fault, java.util.Map.of());
+  }
+
+  /**
+   * With members the error shape models besides the message, e.g. WAF's {@code Field},
+   * {@code Parameter} and {@code Reason}: the JSON codecs write them beside {@code message}.
+   */
+  public AwsException(String code, int httpStatus, String message, Fault fault, java.util.Map<String, String> details) {
     super(message, null, false, false);
     this.code = Objects.requireNonNull(code, "code");
     this.httpStatus = httpStatus;
     this.fault = Objects.requireNonNull(fault, "fault");
+    this.details = java.util.Map.copyOf(details);
   }
 
   /** AWS's error code, e.g. {@code InvalidChangeBatch} or {@code InvalidVpcID.NotFound}. */
@@ -36,6 +46,9 @@ public class AwsException extends RuntimeException {
   public int httpStatus() { return httpStatus; }
 
   public Fault fault() { return fault; }
+
+  /** Modeled members of the error besides the message, by wire name (usually none). */
+  public java.util.Map<String, String> details() { return details; }
 
   /** The generic 400 most services answer for a parameter that breaks a documented constraint. */
   public static AwsException validation(String message) {

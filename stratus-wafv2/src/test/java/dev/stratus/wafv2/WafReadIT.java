@@ -42,6 +42,12 @@ class WafReadIT {
     assertThatThrownBy(() -> waf.listWebACLs(r -> r.scope(Scope.CLOUDFRONT)))
         .isInstanceOfSatisfying(WafInvalidParameterException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
             .isEqualTo("Error reason: The scope is not valid., field: SCOPE_VALUE, parameter: CLOUDFRONT"));
+    assertThatThrownBy(() -> waf.listWebACLs(r -> r.scope(Scope.CLOUDFRONT)))
+        .isInstanceOfSatisfying(WafInvalidParameterException.class, e -> {
+          assertThat(e.fieldAsString()).isEqualTo("SCOPE_VALUE");
+          assertThat(e.parameter()).isEqualTo("CLOUDFRONT");
+          assertThat(e.reason()).isEqualTo("The scope is not valid.");
+        });
   }
 
   @Test

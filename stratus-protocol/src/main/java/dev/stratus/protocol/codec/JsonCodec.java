@@ -54,6 +54,7 @@ final class JsonCodec implements ProtocolCodec {
   public WireResponse encodeError(ServiceModel service, AwsException error, String requestId) {
     ObjectNode body = JsonNodeFactory.instance.objectNode()
         .put("__type", error.code()).put("message", error.getMessage());
+    error.details().forEach(body::put);
     return new WireResponse(error.httpStatus(), Map.of("Content-Type", contentType(service.descriptor().jsonVersion()),
         "x-amzn-ErrorType", error.code()), JsonWriter.bytes(body));
   }
