@@ -6,7 +6,9 @@ import dev.stratus.core.elb.LoadBalancers;
 import dev.stratus.core.http.HttpFilterRegistry;
 import dev.stratus.core.http.WebAcls;
 import dev.stratus.wafv2.dataplane.AclEngine;
-import dev.stratus.wafv2.dataplane.InterimEngine;
+import dev.stratus.wafv2.dataplane.EngineAdapter;
+import dev.stratus.wafv2.engine.IpIntel;
+import dev.stratus.wafv2.engine.WafEngine;
 import dev.stratus.wafv2.dataplane.WafDataPlane;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +24,8 @@ public final class Wafv2Module implements ServiceModule {
    * (an adapter to {@link AclEngine}, e.g.
    * {@code c -> new EngineAdapter(new WafEngine(c.clock(), IpIntel.none()))}), the interim one.
    */
-  static final Function<StratusContext, AclEngine> DEFAULT_ENGINE = c -> new InterimEngine();
+  static final Function<StratusContext, AclEngine> DEFAULT_ENGINE = c -> new EngineAdapter(new WafEngine(c.clock(),
+      IpIntel.standard(dev.stratus.net.geo.UserLocationTable.of(c.settings().clientLocations()))));
 
   private volatile WafDataPlane dataPlane;
   private final Function<StratusContext, AclEngine> engine;

@@ -11,10 +11,8 @@ import software.amazon.awssdk.services.wafv2.model.RuleGroup;
 import software.amazon.awssdk.services.wafv2.model.WebACL;
 
 /**
- * The rule engine as the data plane uses it. The real engine ({@code dev.stratus.wafv2.engine.WafEngine},
- * written on its own branch) has the same shape — {@code compile(WebACL, WafLookups)} →
- * {@code CompiledWebAcl.evaluate(request, InspectionLimits)} → {@code WafResult} — and is
- * connected by a small adapter; until then {@link InterimEngine} stands in.
+ * The rule engine as the data plane uses it: {@link EngineAdapter} over
+ * {@code dev.stratus.wafv2.engine.WafEngine}; tests may put a simpler engine in its place.
  */
 public interface AclEngine {
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,6 @@ import software.amazon.awssdk.services.wafv2.model.*;
  * path through while XSS in the same body is still blocked. The seed's literal variant (an Allow
  * rule before CRS) is shown too: it lets the body through and skips CRS for that path entirely.
  */
-@Disabled("needs the rule engine of dev.stratus.wafv2.engine (CRS); enable once Wafv2Module.DEFAULT_ENGINE is the engine")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WafCrsSeedIT {
   static final String CRS_LABEL = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";

@@ -1,30 +1,3 @@
-# Wiring the WAF rule engine into the data plane
-
-Branch `wafapi` runs web ACLs through `dataplane/AclEngine`; `InterimEngine` stands in (IP-set
-rules and the default action only). Branch `wafengine` holds the real engine
-(`dev.stratus.wafv2.engine`). After both are merged:
-
-1. Add `stratus-wafv2/src/main/java/dev/stratus/wafv2/dataplane/EngineAdapter.java` (below).
-2. In `Wafv2Module`, set
-   `DEFAULT_ENGINE = c -> new EngineAdapter(new WafEngine(c.clock(), IpIntel.none()));`
-   (or `IpIntel.of(<ClientLocator>)` once the server provides one), and delete `InterimEngine`.
-3. Remove `@Disabled` from `WafCrsSeedIT` (the seed's CRS failure case on an ALB).
-
-Checked on 7 Dec with the engine copied in (not committed): at `wafengine` 10e94af (05:05)
-`WafControlPlaneIT` 34/34, `WafAlbIT` 7/7, `WafFilterSlotIT` 2/2 and `WafCrsSeedIT` 3/3 (the seed's
-CRS case: 10 KB JSON blocked by SizeRestrictions_BODY, sample names it, Count override + label
-rule lets the upload through, XSS in the same body still 403) pass. (At 3c8ca12 the engine still
-prefixed custom *response* headers with `x-amzn-waf-`; `WafAlbIT.customResponse_replacesTheDefault403`
-guards that: AWS prefixes only inserted request headers.) Still to reconcile: the control plane's `ManagedRuleGroups`
-catalogue (names, versions, labels for DescribeManagedRuleGroup) should read the engine's
-`engine.ManagedRuleGroups` once merged, so the two never disagree.
-
-CloudFront (branch `cfapi`/`cfedge`): WAF provides core `http.WebAcls`. CloudFront's
-Create/UpdateDistribution can check `existsForCloudFront(webAclId)` (else `InvalidWebACLId`), and
-after each commit, and at start for every distribution, call `use(distributionArn, webAclId or
-null)`; the edge already consults the WAF slot under the distribution's ARN.
-
-```java
 package dev.stratus.wafv2.dataplane;
 
 import dev.stratus.core.http.HttpRequestView;
@@ -76,4 +49,3 @@ public final class EngineAdapter implements AclEngine {
   @Override
   public void forget(String webAclArn) { engine.forget(webAclArn); }
 }
-```
