@@ -22,7 +22,7 @@ final class Invocations {
   FunctionRuntime runtime() { return runtime; }
 
   /** Invokes synchronously; blocks. */
-  RuntimeResult invoke(LambdaFunction fn, byte[] payload, String invokedArn, Duration callerLimit)
+  RuntimeResult invoke(LambdaFunction fn, byte[] payload, String invokedArn, Duration callerLimit, boolean wantLog)
       throws FunctionRuntime.StartFailure {
     String[] arn = fn.functionArn().split(":");
     FunctionSpec spec;
@@ -33,6 +33,6 @@ final class Invocations {
     } catch (IOException e) {
       throw new FunctionRuntime.StartFailure("Could not extract the deployment package: " + e.getMessage());
     }
-    return runtime.invoke(spec, payload, UUID.randomUUID().toString(), invokedArn, callerLimit);
+    return runtime.invoke(spec, payload, UUID.randomUUID().toString(), invokedArn, callerLimit, wantLog);
   }
 }

@@ -62,7 +62,7 @@ public final class InvokeOperations {
         byte[] event = payload;
         Thread.ofVirtual().name("lambda-event-" + fn.functionName()).start(() -> {
           try {
-            invocations.invoke(fn, event, invokedArn, Duration.ofSeconds(fn.timeout()));
+            invocations.invoke(fn, event, invokedArn, Duration.ofSeconds(fn.timeout()), false);
           } catch (FunctionRuntime.StartFailure e) {
             // an asynchronous invocation's failure goes to its destination; Stratus has none
           }
@@ -72,7 +72,8 @@ public final class InvokeOperations {
       case "RequestResponse" -> {
         RuntimeResult result;
         try {
-          result = invocations.invoke(fn, payload, invokedArn, Duration.ofSeconds(fn.timeout()));
+          result = invocations.invoke(fn, payload, invokedArn, Duration.ofSeconds(fn.timeout()),
+              "Tail".equals(req.logTypeAsString()));
         } catch (FunctionRuntime.StartFailure e) {
           throw LambdaErrors.service(e.getMessage());
         }

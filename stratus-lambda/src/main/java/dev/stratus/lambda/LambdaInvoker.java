@@ -52,7 +52,7 @@ final class LambdaInvoker implements FunctionInvoker {
             + " does not allow " + inv.principal() + " to invoke it from " + inv.sourceArn());
       }
       Duration limit = inv.callerTimeout();
-      RuntimeResult result = invocations.invoke(f, inv.payload(), inv.functionArn(), limit);
+      RuntimeResult result = invocations.invoke(f, inv.payload(), inv.functionArn(), limit, false);
       if (result.functionError() != null && limit.compareTo(Duration.ofSeconds(f.timeout())) < 0
           && new String(result.payload(), java.nio.charset.StandardCharsets.UTF_8).contains("Sandbox.Timedout")) {
         return new InvocationOutcome.TimedOut("The caller gave up after " + limit.toMillis() + " ms");

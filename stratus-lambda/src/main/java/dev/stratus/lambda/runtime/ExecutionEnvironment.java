@@ -46,6 +46,7 @@ final class ExecutionEnvironment implements AutoCloseable {
   private volatile byte[] initError;
   private volatile boolean dead;
   private boolean invokedBefore;
+  private volatile long lastOutput;
 
   private ExecutionEnvironment(FunctionSpec spec, HttpServer api, java.util.concurrent.ExecutorService apiThreads,
       Process process) {
@@ -95,7 +96,7 @@ final class ExecutionEnvironment implements AutoCloseable {
   long pid() { return process.pid(); }
 
   /** Runs one invocation; a timeout kills the environment. */
-  RuntimeResult invoke(String requestId, byte[] payload, String invokedArn, Duration callerLimit) {
+  RuntimeResult invoke(String requestId, byte[] payload, String invokedArn, Duration callerLimit, boolean wantLog) {
     long started = System.nanoTime();
     Duration limit = Duration.ofSeconds(spec.timeoutSeconds());
     synchronized (log) {
@@ -127,7 +128,7 @@ final class ExecutionEnvironment implements AutoCloseable {
         completion = new Completion(exitDocument(requestId), "Unhandled");
       }
     }
-    drainLog();
+    if (wantLog) drainLog();
     double ms = (System.nanoTime() - started) / 1e6;
     String tail;
     synchronized (log) {
@@ -221,20 +222,23 @@ final class ExecutionEnvironment implements AutoCloseable {
   }
 
   private void appendLog(String text) {
+    lastOutput = System.nanoTime();
     synchronized (log) {
       log.append(text);
       if (log.length() > LOG_LIMIT) log.delete(0, log.length() - LOG_LIMIT);
     }
   }
 
-  /** Lets output the runtime wrote before answering reach the log. */
+  /**
+   * Lets output the runtime wrote before answering reach the log: the bootstraps write
+   * unbuffered, so the bytes are in the pipe; wait until the reader has been quiet for a moment.
+   */
   private void drainLog() {
     try {
-      InputStream in = process.getInputStream();
-      for (int i = 0; i < 50 && process.isAlive() && in.available() > 0; i++) Thread.sleep(1);
-      Thread.sleep(1);
-    } catch (IOException | InterruptedException e) {
-      if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+      Thread.sleep(3);
+      for (int i = 0; i < 25 && System.nanoTime() - lastOutput < 3_000_000L; i++) Thread.sleep(2);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

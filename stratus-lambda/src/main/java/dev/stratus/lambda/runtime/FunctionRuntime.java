@@ -56,12 +56,12 @@ public final class FunctionRuntime implements AutoCloseable {
     public StartFailure(String message) { super(message, null, false, false); }
   }
 
-  /** Invokes {@code spec}'s handler with {@code payload}; blocks until it ends. */
+  /** Invokes {@code spec}'s handler with {@code payload}; blocks until it ends ({@code wantLog}: complete the log). */
   public RuntimeResult invoke(FunctionSpec spec, byte[] payload, String requestId, String invokedArn,
-      Duration callerLimit) throws StartFailure {
+      Duration callerLimit, boolean wantLog) throws StartFailure {
     ExecutionEnvironment env = acquire(spec);
     try {
-      return env.invoke(requestId, payload, invokedArn, callerLimit);
+      return env.invoke(requestId, payload, invokedArn, callerLimit, wantLog);
     } finally {
       release(env);
     }

@@ -28,7 +28,8 @@ def call(method, path, body=None, headers=None):
 
 
 def error_doc(exc, error_type=None):
-    tb = traceback.extract_tb(exc.__traceback__)
+    # The user's frames only, as AWS shows them (not the runtime's own).
+    tb = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename != os.path.abspath(__file__)]
     return {
         "errorMessage": str(exc),
         "errorType": error_type or type(exc).__name__,
