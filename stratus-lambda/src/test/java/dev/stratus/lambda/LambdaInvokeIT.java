@@ -253,4 +253,42 @@ class LambdaInvokeIT {
         "arn:aws:execute-api:us-east-1:000000000000:abc/*", Duration.ofSeconds(1))).get(5, TimeUnit.SECONDS))
         .isInstanceOf(InvocationOutcome.NotFound.class);
   }
+
+  @Test
+  void node_callbackHandler_timeout_andMissingHandler() {
+    RequiredTool.require("node", RequiredTool.onPath("node"));
+    String code = """
+        exports.cb = (event, context, callback) => callback(null, { via: 'callback', n: event.n });
+        exports.slow = async () => new Promise((resolve) => setTimeout(() => resolve('late'), 5000));
+        """;
+    for (String h : new String[] {"cb", "slow", "nothere"}) {
+      lambda.createFunction(r -> r.functionName("node-" + h).runtime("nodejs22.x").handler("index." + h).role(ROLE).timeout(1)
+          .code(c -> c.zipFile(SdkBytes.fromByteArray(Zips.of("index.js", code)))));
+    }
+    assertThat(json(invoke("node-cb", "{\"n\":7}")).get("n").asInt()).isEqualTo(7);
+    var slow = invoke("node-slow", "{}");
+    assertThat(slow.functionError()).isEqualTo("Unhandled");
+    assertThat(slow.payload().asUtf8String()).contains("Task timed out after 1.00 seconds");
+    var missing = invoke("node-nothere", "{}");
+    assertThat(missing.functionError()).isEqualTo("Unhandled");
+    assertThat(json(missing).get("errorType").asString()).isEqualTo("Runtime.HandlerNotFound");
+    assertThat(json(missing).get("errorMessage").asString()).isEqualTo("index.nothere is undefined or not exported");
+  }
+
+  @Test
+  void shutdown_killsTheFunctionsProcesses() {
+    RequiredTool.require("python3", RequiredTool.onPath("python3"));
+    long pid;
+    try (var own = ApiTestServer.start(Clock.systemUTC(), new LambdaModule())) {
+      var client = own.client(LambdaClient.builder());
+      client.createFunction(r -> r.functionName("py-shutdown").runtime("python3.11").handler("app.handler").role(ROLE)
+          .code(c -> c.zipFile(SdkBytes.fromByteArray(Zips.of("app.py", PYTHON)))));
+      var out = client.invoke(r -> r.functionName("py-shutdown").payload(SdkBytes.fromUtf8String("{}")));
+      pid = JSON.readTree(out.payload().asByteArray()).get("pid").asLong();
+      assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).contains(true);
+    }
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+        .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+  }
+
 }

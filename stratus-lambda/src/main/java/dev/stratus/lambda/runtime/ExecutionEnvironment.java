@@ -47,6 +47,8 @@ final class ExecutionEnvironment implements AutoCloseable {
   private volatile boolean dead;
   private boolean invokedBefore;
   private volatile long lastOutput;
+  /** When the environment last finished an invocation ({@link System#nanoTime}). */
+  private volatile long lastUsed = System.nanoTime();
 
   private ExecutionEnvironment(FunctionSpec spec, HttpServer api, java.util.concurrent.ExecutorService apiThreads,
       Process process) {
@@ -95,6 +97,9 @@ final class ExecutionEnvironment implements AutoCloseable {
 
   long pid() { return process.pid(); }
 
+  /** How long the environment has been idle. */
+  Duration idleFor() { return Duration.ofNanos(System.nanoTime() - lastUsed); }
+
   /** Runs one invocation; a timeout kills the environment. */
   RuntimeResult invoke(String requestId, byte[] payload, String invokedArn, Duration callerLimit, boolean wantLog) {
     long started = System.nanoTime();
@@ -137,6 +142,7 @@ final class ExecutionEnvironment implements AutoCloseable {
           + "Max Memory Used: %d MB\t%n", requestId, ms, (long) Math.ceil(ms), spec.memorySize(), spec.memorySize()));
       tail = log.toString();
     }
+    lastUsed = System.nanoTime();
     return new RuntimeResult(completion.payload(), completion.functionError(), tail);
   }
 

@@ -23,6 +23,9 @@ import java.util.Set;
  * process is killed on {@link #close}. Callers block (run it on a virtual thread).
  */
 public final class FunctionRuntime implements AutoCloseable {
+  /** An environment idle this long is shut down, as Lambda reclaims idle environments. */
+  static final Duration IDLE_LIMIT = Duration.ofMinutes(10);
+
   private final Interpreters interpreters;
   private final Path bootstrapDir;
   private final Map<String, String> sharedEnvironment;
@@ -121,14 +124,25 @@ public final class FunctionRuntime implements AutoCloseable {
   }
 
   private void release(ExecutionEnvironment env) {
+    List<ExecutionEnvironment> ending = new ArrayList<>();
     synchronized (this) {
       if (!closed && env.alive()) {
         idle.computeIfAbsent(env.spec().functionArn(), k -> new ArrayDeque<>()).addFirst(env);
-        return;
+      } else {
+        all.remove(env);
+        ending.add(env);
       }
-      all.remove(env);
+      // Reclaim environments idle too long (the least recently used sit at the end of each queue).
+      for (var q : idle.values()) {
+        while (!q.isEmpty() && q.peekLast().idleFor().compareTo(IDLE_LIMIT) > 0) {
+          ExecutionEnvironment old = q.pollLast();
+          all.remove(old);
+          ending.add(old);
+        }
+      }
+      idle.values().removeIf(ArrayDeque::isEmpty);
     }
-    env.close();
+    ending.forEach(ExecutionEnvironment::close);
   }
 
   /** The variables AWS sets in a function's environment. */
