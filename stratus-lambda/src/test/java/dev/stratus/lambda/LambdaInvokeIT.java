@@ -41,6 +41,8 @@ class LambdaInvokeIT {
               raise ValueError("boom: " + event["fail"])
           if event.get("sleep"):
               time.sleep(event["sleep"])
+          if event.get("unjson"):
+              return {1, 2}
           print("hello from python", count)
           return {
               "event": event, "count": count, "pid": os.getpid(),
@@ -153,6 +155,9 @@ class LambdaInvokeIT {
     assertThat(doc.get("stackTrace").get(0).asString()).contains("app.py");
     // the environment survives a handled exception
     assertThat(invoke("py-error", "{}").functionError()).isNull();
+    var marshal = json(invoke("py-error", "{\"sleep\":0, \"unjson\":1}"));
+    assertThat(marshal.get("errorType").asString()).isEqualTo("Runtime.MarshalError");
+    assertThat(marshal.get("errorMessage").asString()).startsWith("Unable to marshal response: Object of type set is not JSON serializable");
   }
 
   @Test

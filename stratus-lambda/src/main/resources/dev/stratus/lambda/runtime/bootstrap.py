@@ -108,9 +108,14 @@ def main():
         try:
             event = json.loads(body) if body else None
             result = handler(event, Context(request_id, deadline, arn))
-            out = json.dumps(result).encode()
+            try:
+                out = json.dumps(result).encode()
+            except (TypeError, ValueError) as e:
+                raise LambdaInitError("Runtime.MarshalError", "Unable to marshal response: %s" % e) from None
         except Exception as e:
-            doc = error_doc(e)
+            doc = error_doc(e, getattr(e, "error_type", None))
+            if isinstance(e, LambdaInitError):
+                doc["stackTrace"] = []
             doc["requestId"] = request_id
             print("[ERROR] %s: %s" % (doc["errorType"], doc["errorMessage"]), file=sys.stderr, flush=True)
             post_json("/invocation/%s/error" % request_id, doc,
