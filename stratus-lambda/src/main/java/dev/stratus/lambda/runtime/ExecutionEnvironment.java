@@ -40,6 +40,8 @@ final class ExecutionEnvironment implements AutoCloseable {
   private final HttpServer api;
   private final Process process;
   private final java.util.concurrent.ExecutorService apiThreads;
+  /** The function's log file (what CloudWatch Logs would hold), or null. */
+  private final java.io.OutputStream logFile;
   private final LinkedBlockingQueue<Invocation> queue = new LinkedBlockingQueue<>();
   private final StringBuilder log = new StringBuilder();
   private volatile Invocation current;
@@ -51,7 +53,8 @@ final class ExecutionEnvironment implements AutoCloseable {
   private volatile long lastUsed = System.nanoTime();
 
   private ExecutionEnvironment(FunctionSpec spec, HttpServer api, java.util.concurrent.ExecutorService apiThreads,
-      Process process) {
+      Process process, java.io.OutputStream logFile) {
+    this.logFile = logFile;
     this.spec = spec;
     this.api = api;
     this.apiThreads = apiThreads;
@@ -59,8 +62,8 @@ final class ExecutionEnvironment implements AutoCloseable {
   }
 
   /** Starts the runtime API and the interpreter; the handler loads while the first invocation is queued. */
-  static ExecutionEnvironment start(FunctionSpec spec, Path interpreter, Path bootstrap, Map<String, String> baseEnv)
-      throws IOException {
+  static ExecutionEnvironment start(FunctionSpec spec, Path interpreter, Path bootstrap, Map<String, String> baseEnv,
+      Path logPath) throws IOException {
     HttpServer api = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
     var apiThreads = Executors.newVirtualThreadPerTaskExecutor();
     api.setExecutor(apiThreads);
@@ -83,7 +86,15 @@ final class ExecutionEnvironment implements AutoCloseable {
       apiThreads.shutdownNow();
       throw e;
     }
-    ee = new ExecutionEnvironment(spec, api, apiThreads, process);
+    java.io.OutputStream logFile = null;
+    try {
+      java.nio.file.Files.createDirectories(logPath.getParent());
+      logFile = java.nio.file.Files.newOutputStream(logPath, java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      // the function runs without a log file; LogType Tail still works
+    }
+    ee = new ExecutionEnvironment(spec, api, apiThreads, process, logFile);
     api.createContext(PREFIX, ee::handle);
     api.start();
     Thread.ofVirtual().name("lambda-log-" + spec.functionName()).start(ee::readLog);
@@ -107,8 +118,8 @@ final class ExecutionEnvironment implements AutoCloseable {
     synchronized (log) {
       if (invokedBefore) log.setLength(0); // the first invocation's log also shows the init output
       invokedBefore = true;
-      log.append("START RequestId: ").append(requestId).append(" Version: $LATEST\n");
     }
+    appendLog("START RequestId: " + requestId + " Version: $LATEST\n");
     var inv = new Invocation(requestId, payload, System.currentTimeMillis() + limit.toMillis(), invokedArn,
         new CompletableFuture<>());
     Completion completion;
@@ -135,11 +146,11 @@ final class ExecutionEnvironment implements AutoCloseable {
     }
     if (wantLog) drainLog();
     double ms = (System.nanoTime() - started) / 1e6;
+    appendLog("END RequestId: " + requestId + "\n" + String.format("REPORT RequestId: %s\tDuration: %.2f ms\t"
+        + "Billed Duration: %d ms\tMemory Size: %d MB\tMax Memory Used: %d MB\t%n", requestId, ms, (long) Math.ceil(ms),
+        spec.memorySize(), spec.memorySize()));
     String tail;
     synchronized (log) {
-      log.append("END RequestId: ").append(requestId).append('\n');
-      log.append(String.format("REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\tMemory Size: %d MB\t"
-          + "Max Memory Used: %d MB\t%n", requestId, ms, (long) Math.ceil(ms), spec.memorySize(), spec.memorySize()));
       tail = log.toString();
     }
     lastUsed = System.nanoTime();
@@ -232,6 +243,14 @@ final class ExecutionEnvironment implements AutoCloseable {
     synchronized (log) {
       log.append(text);
       if (log.length() > LOG_LIMIT) log.delete(0, log.length() - LOG_LIMIT);
+      if (logFile != null) {
+        try {
+          logFile.write(text.getBytes(StandardCharsets.UTF_8));
+          logFile.flush();
+        } catch (IOException e) {
+          // a full disk loses the file log, not the invocation
+        }
+      }
     }
   }
 
@@ -266,5 +285,12 @@ final class ExecutionEnvironment implements AutoCloseable {
     process.destroyForcibly();
     api.stop(0);
     apiThreads.shutdownNow();
+    if (logFile != null) {
+      try {
+        logFile.close();
+      } catch (IOException e) {
+        // nothing left to write
+      }
+    }
   }
 }

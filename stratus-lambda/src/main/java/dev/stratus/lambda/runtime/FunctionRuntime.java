@@ -28,6 +28,7 @@ public final class FunctionRuntime implements AutoCloseable {
 
   private final Interpreters interpreters;
   private final Path bootstrapDir;
+  private final Path logDir;
   private final Map<String, String> sharedEnvironment;
   private final Map<String, ArrayDeque<ExecutionEnvironment>> idle = new HashMap<>();
   private final Set<ExecutionEnvironment> all = new HashSet<>();
@@ -41,6 +42,7 @@ public final class FunctionRuntime implements AutoCloseable {
     this.interpreters = interpreters;
     this.sharedEnvironment = Map.copyOf(sharedEnvironment);
     this.bootstrapDir = workDir.resolve("runtime");
+    this.logDir = workDir.resolve("logs");
     try {
       Files.createDirectories(bootstrapDir);
       for (String name : List.of("bootstrap.py", "bootstrap.mjs")) {
@@ -109,7 +111,8 @@ public final class FunctionRuntime implements AutoCloseable {
     Path bootstrap = bootstrapDir.resolve(spec.runtime().startsWith("python") ? "bootstrap.py" : "bootstrap.mjs");
     ExecutionEnvironment env;
     try {
-      env = ExecutionEnvironment.start(spec, interpreter.get(), bootstrap, awsEnvironment(spec, interpreter.get()));
+      env = ExecutionEnvironment.start(spec, interpreter.get(), bootstrap, awsEnvironment(spec, interpreter.get()),
+          logPath(spec));
     } catch (IOException e) {
       throw new StartFailure("Could not start the " + spec.runtime() + " runtime: " + e.getMessage());
     }
@@ -143,6 +146,11 @@ public final class FunctionRuntime implements AutoCloseable {
       idle.values().removeIf(ArrayDeque::isEmpty);
     }
     ending.forEach(ExecutionEnvironment::close);
+  }
+
+  /** Where a function's output goes, as CloudWatch Logs' {@code /aws/lambda/<name>} would hold it. */
+  public Path logPath(FunctionSpec spec) {
+    return logDir.resolve(spec.account()).resolve(spec.region()).resolve(spec.functionName() + ".log");
   }
 
   /** The variables AWS sets in a function's environment. */
