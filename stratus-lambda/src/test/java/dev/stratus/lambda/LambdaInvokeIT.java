@@ -43,6 +43,8 @@ class LambdaInvokeIT {
               time.sleep(event["sleep"])
           if event.get("unjson"):
               return {1, 2}
+          if event.get("huge"):
+              return "x" * (7 * 1024 * 1024)
           print("hello from python", count)
           return {
               "event": event, "count": count, "pid": os.getpid(),
@@ -158,6 +160,9 @@ class LambdaInvokeIT {
     var marshal = json(invoke("py-error", "{\"sleep\":0, \"unjson\":1}"));
     assertThat(marshal.get("errorType").asString()).isEqualTo("Runtime.MarshalError");
     assertThat(marshal.get("errorMessage").asString()).startsWith("Unable to marshal response: Object of type set is not JSON serializable");
+    var huge = invoke("py-error", "{\"huge\":1}");
+    assertThat(huge.functionError()).isEqualTo("Unhandled");
+    assertThat(json(huge).get("errorType").asString()).isEqualTo("Function.ResponseSizeTooLarge");
   }
 
   @Test

@@ -28,6 +28,8 @@ final class ExecutionEnvironment implements AutoCloseable {
   private static final String PREFIX = "/2018-06-01/runtime";
   /** What the log keeps (the tail AWS returns is 4 KB). */
   private static final int LOG_LIMIT = 64 * 1024;
+  /** Lambda's synchronous response limit. */
+  static final int MAX_RESPONSE = 6 * 1024 * 1024;
 
   /** An invocation handed to the runtime. */
   private record Invocation(String requestId, byte[] payload, long deadlineMs, String invokedArn,
@@ -202,7 +204,11 @@ final class ExecutionEnvironment implements AutoCloseable {
           answer(ex, 400, "{\"errorMessage\":\"Invalid request ID\",\"errorType\":\"InvalidRequestID\"}");
           return;
         }
-        if (parts[3].equals("response")) {
+        if (parts[3].equals("response") && body.length > MAX_RESPONSE) {
+          inv.done().complete(new Completion(("{\"errorMessage\":\"Response payload size exceeded maximum allowed payload"
+              + " size (" + MAX_RESPONSE + " bytes).\",\"errorType\":\"Function.ResponseSizeTooLarge\"}")
+              .getBytes(StandardCharsets.UTF_8), "Unhandled"));
+        } else if (parts[3].equals("response")) {
           inv.done().complete(new Completion(body, null));
         } else if (parts[3].equals("error")) {
           inv.done().complete(new Completion(body, "Unhandled"));
