@@ -38,7 +38,8 @@ class StratusAppIT {
       "wafv2", uri -> client(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL)),
       "apigateway", uri -> client(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {}),
       "globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {}),
-      "sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity());
+      "sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity(),
+      "lambda", uri -> client(software.amazon.awssdk.services.lambda.LambdaClient.builder(), uri, Region.US_EAST_1).listFunctions());
 
   @Test
   void start_ephemeral_servesHealthAndEveryModulesApi() throws Exception {

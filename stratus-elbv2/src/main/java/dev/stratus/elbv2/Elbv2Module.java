@@ -74,6 +74,9 @@ public final class Elbv2Module implements ServiceModule {
     var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
     var dnsRef = new java.util.concurrent.atomic.AtomicReference<Runnable>();
     targetPaths = dev.stratus.elbv2.dataplane.TargetPaths.in(context.extensions());
+    // Lambda may start after ELB (nothing orders them): the invoker is looked up when needed.
+    java.util.function.Supplier<java.util.Optional<dev.stratus.core.lambda.FunctionInvoker>> functions =
+        () -> context.extensions().find(dev.stratus.core.lambda.FunctionInvoker.class);
     var planeRef = new java.util.concurrent.atomic.AtomicReference<ElbDataPlane>();
     var checks = new ElbHealthChecks(store, context.clock(), intervalPolicy, () -> {
       var d = dnsRef.get();
@@ -109,12 +112,13 @@ public final class Elbv2Module implements ServiceModule {
       planeRef.set(plane);
       dataPlane = plane;
       plane.start();
+      plane.useFunctions(functions);
       resources.add(plane); // closed before the checks (resources close in reverse)
     }
     return new Started(List.of(
         new LoadBalancerOperations(store, context.clock(), vpcs, pool,
             () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
-        new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
+        new TargetGroupOperations(store, context.clock(), vpcs, () -> health, functions),
         new ListenerOperations(store),
         new Elbv2Tags(store)), resources, List.of());
   }

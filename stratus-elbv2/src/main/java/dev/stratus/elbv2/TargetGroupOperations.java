@@ -37,8 +37,16 @@ public final class TargetGroupOperations {
   private final Clock clock;
   private final Supplier<Optional<VpcLookup>> vpcs;
   private final Supplier<TargetHealthSource> health;
+  private final Supplier<Optional<dev.stratus.core.lambda.FunctionInvoker>> functions;
 
   public TargetGroupOperations(Store store, Clock clock, Supplier<Optional<VpcLookup>> vpcs, Supplier<TargetHealthSource> health) {
+    this(store, clock, vpcs, health, Optional::empty);
+  }
+
+  /** @param functions Lambda, which RegisterTargets asks whether a function lets ELB invoke it */
+  public TargetGroupOperations(Store store, Clock clock, Supplier<Optional<VpcLookup>> vpcs, Supplier<TargetHealthSource> health,
+      Supplier<Optional<dev.stratus.core.lambda.FunctionInvoker>> functions) {
+    this.functions = functions;
     this.store = store;
     this.clock = clock;
     this.vpcs = vpcs;
@@ -373,6 +381,11 @@ public final class TargetGroupOperations {
       case "lambda" -> {
         if (!d.id().matches("arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]+(:[A-Za-z0-9_$-]+)?")) {
           throw Elbv2Errors.validation("'" + d.id() + "' is not a valid Lambda function ARN");
+        }
+        var lambda = functions.get();
+        if (lambda.isPresent() && !lambda.get().allows(d.id(), "elasticloadbalancing.amazonaws.com", tg.arn())) {
+          throw new dev.stratus.core.AwsException("AccessDenied", 403, "elasticloadbalancing principal does not have"
+              + " permission to invoke " + d.id() + " from target group " + tg.arn());
         }
         return new TargetGroup.Target(d.id(), null, null, null, now, null);
       }

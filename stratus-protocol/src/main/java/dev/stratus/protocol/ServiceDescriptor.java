@@ -37,12 +37,14 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
       Protocol.REST_JSON, "", "", "", "2015-07-09");
   public static final ServiceDescriptor APIGATEWAYV2 = new ServiceDescriptor("apigatewayv2",
       "apigateway", Protocol.REST_JSON, "", "", "", "2018-11-29");
+  public static final ServiceDescriptor LAMBDA = new ServiceDescriptor("lambda", "lambda",
+      Protocol.REST_JSON, "", "", "", "2015-03-31");
   public static final ServiceDescriptor STS = new ServiceDescriptor("sts", "sts",
       Protocol.QUERY, "", "", "https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15");
 
   /** Every service Stratus routes, in routing-priority order (v2 before v1 for API Gateway). */
   public static final List<ServiceDescriptor> ALL = List.of(
-      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS);
+      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS, LAMBDA);
 
   public ServiceDescriptor {
     Objects.requireNonNull(id, "id");

@@ -12,4 +12,11 @@ public interface FunctionInvoker {
 
   /** Invokes synchronously (RequestResponse); the future never completes exceptionally. */
   CompletableFuture<InvocationOutcome> invoke(ServiceInvocation invocation);
+
+  /**
+   * Whether the function exists and its resource policy lets {@code principal} invoke it for
+   * {@code sourceArn}, as ELB checks on RegisterTargets. Implementations that keep policies
+   * override this; the default (for test doubles) allows.
+   */
+  default boolean allows(String functionArn, String principal, String sourceArn) { return true; }
 }

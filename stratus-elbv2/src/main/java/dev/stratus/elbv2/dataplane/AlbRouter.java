@@ -136,9 +136,8 @@ final class AlbRouter implements HttpService {
     String tgArn = choice.get().targetGroupArn();
     RoutingSnapshot.GroupView group = s.groups().get(tgArn);
     if (trail != null) trail.targetGroup = tgArn;
-    if (group == null || "lambda".equals(group.group().targetType())) {
-      return finish(trail, page(HttpResponseStatus.SERVICE_UNAVAILABLE), null); // Lambda targets are not invoked (yet)
-    }
+    if (group == null) return finish(trail, page(HttpResponseStatus.SERVICE_UNAVAILABLE), null);
+    if ("lambda".equals(group.group().targetType())) return invokeFunction(ex, group, view, trail);
     String version = group.group().protocolVersion();
     if ("GRPC".equals(version) || "HTTP2".equals(version)) {
       return finish(trail, page(INCOMPATIBLE_PROTOCOL), null); // the front end speaks HTTP/1.1 only
@@ -198,6 +197,28 @@ final class AlbRouter implements HttpService {
       if (trail != null) trail.write(response, ex);
       return response;
     });
+  }
+
+  /** A {@code lambda} target group: its one function, invoked through Lambda (503 without one). */
+  private CompletionStage<FullHttpResponse> invokeFunction(HttpExchange ex, RoutingSnapshot.GroupView group,
+      RequestView view, Trail trail) {
+    var function = group.group().targets().stream().filter(dev.stratus.elbv2.model.TargetGroup.Target::registered).findFirst();
+    var invoker = shared.functions.get();
+    if (function.isEmpty() || invoker.isEmpty()) return finish(trail, page(HttpResponseStatus.SERVICE_UNAVAILABLE), null);
+    if (trail != null) {
+      trail.target = "-";
+      trail.targetStarted = System.nanoTime();
+    }
+    boolean multiValue = "true".equals(group.group().attribute("lambda.multi_value_headers.enabled"));
+    return AlbLambda.invoke(invoker.get(), ex, group.group().arn(), function.get().id(), multiValue, view.protocol(), idleTimeout)
+        .thenApply(result -> {
+          if (trail != null) {
+            trail.error = result.error();
+            if (result.error() == null) trail.targetStatus = result.response().status().code();
+            trail.write(result.response(), ex);
+          }
+          return result.response();
+        });
   }
 
   private static boolean hasPort(String host) {

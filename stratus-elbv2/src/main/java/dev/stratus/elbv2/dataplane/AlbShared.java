@@ -70,6 +70,9 @@ final class AlbShared implements AutoCloseable {
     return a;
   }
 
+  /** Lambda, for {@code lambda} target groups (empty when Lambda does not run). */
+  volatile java.util.function.Supplier<Optional<dev.stratus.core.lambda.FunctionInvoker>> functions = Optional::empty;
+
   /** Forgets what belongs to resources that are gone. */
   void retain(java.util.Set<String> groupArns, java.util.Set<String> lbArns) {
     selectors.keySet().retainAll(groupArns);

@@ -237,4 +237,9 @@ public final class ElbDataPlane implements AutoCloseable {
     hosts.clear();
     albs.close();
   }
+
+  /** Where {@code lambda} target groups' functions are invoked (Lambda may start after ELB: looked up per request). */
+  public void useFunctions(java.util.function.Supplier<Optional<dev.stratus.core.lambda.FunctionInvoker>> functions) {
+    albs.functions = functions;
+  }
 }
