@@ -1,0 +1,125 @@
+package dev.stratus.s3;
+
+import dev.stratus.core.AwsException;
+import dev.stratus.core.store.Store;
+import java.util.Map;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One S3 request to one operation, by method, by whether bucket and key are named, and by
+ * sub-resource ({@code ?policy}, {@code ?uploads}, …), and every failure into S3's
+ * {@code <Error>} document (none for HEAD, whose errors are the status alone).
+ */
+final class S3Api {
+  private static final Logger LOG = Logger.getLogger(S3Api.class.getName());
+
+  /** S3 sub-resources Stratus does not serve yet: answered 501 NotImplemented, never mistaken for a listing. */
+  private static final Set<String> UNSERVED = Set.of("acl", "cors", "lifecycle", "versioning", "encryption", "logging",
+      "notification", "replication", "requestPayment", "accelerate", "ownershipControls", "publicAccessBlock",
+      "object-lock", "intelligent-tiering", "inventory", "metrics", "analytics", "policyStatus", "versions",
+      "retention", "legal-hold", "attributes", "restore", "select", "torrent");
+
+  private final BucketOperations buckets;
+  private final ObjectOperations objects;
+  private final ListingOperations listings;
+  private final MultipartOperations multipart;
+  private final ConfigurationOperations configuration;
+  private final WebsiteEndpoint website;
+
+  S3Api(Store store, ObjectFiles files) {
+    this.buckets = new BucketOperations(store, files);
+    this.objects = new ObjectOperations(store, files, buckets);
+    this.listings = new ListingOperations(store, buckets);
+    this.multipart = new MultipartOperations(store, files, buckets, objects);
+    this.configuration = new ConfigurationOperations(buckets);
+    this.website = new WebsiteEndpoint(store, objects);
+  }
+
+  BucketOperations buckets() { return buckets; }
+
+  S3Response handle(S3Request r) {
+    S3Response response;
+    try {
+      response = route(r);
+    } catch (S3Exception e) {
+      response = error(r, e.code(), e.httpStatus(), e.getMessage(), e.details());
+    } catch (AwsException e) {
+      response = error(r, e.code(), e.httpStatus(), e.getMessage(), Map.of());
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "S3 " + r.method() + " failed", e);
+      response = error(r, "InternalError", 500, "We encountered an internal error. Please try again.", Map.of());
+    }
+    return response.with("x-amz-request-id", r.requestId()).with("x-amz-id-2", r.requestId());
+  }
+
+  private S3Response route(S3Request r) {
+    if (r.website()) return website.serve(r);
+    if (r.bucket() == null) {
+      if (r.method().equals("GET")) return buckets.listBuckets(r);
+      throw S3Errors.methodNotAllowed(r.method());
+    }
+    for (String sub : UNSERVED) if (r.has(sub)) throw S3Errors.notImplemented("?" + sub);
+    return r.key() == null ? bucket(r) : object(r);
+  }
+
+  private S3Response bucket(S3Request r) {
+    return switch (r.method()) {
+      case "PUT" -> r.has("policy") ? buckets.putBucketPolicy(r)
+          : r.has("website") ? configuration.putWebsite(r)
+          : r.has("tagging") ? configuration.putTagging(r)
+          : buckets.createBucket(r);
+      case "GET" -> r.has("location") ? buckets.getBucketLocation(r)
+          : r.has("policy") ? buckets.getBucketPolicy(r)
+          : r.has("website") ? configuration.getWebsite(r)
+          : r.has("tagging") ? configuration.getTagging(r)
+          : r.has("uploads") ? multipart.listUploads(r)
+          : "2".equals(r.param("list-type")) ? listings.listObjectsV2(r)
+          : listings.listObjects(r);
+      case "HEAD" -> buckets.headBucket(r);
+      case "DELETE" -> r.has("policy") ? buckets.deleteBucketPolicy(r)
+          : r.has("website") ? configuration.deleteWebsite(r)
+          : r.has("tagging") ? configuration.deleteTagging(r)
+          : buckets.deleteBucket(r);
+      case "POST" -> {
+        if (r.has("delete")) yield objects.deleteObjects(r);
+        throw S3Errors.methodNotAllowed(r.method());
+      }
+      default -> throw S3Errors.methodNotAllowed(r.method());
+    };
+  }
+
+  private S3Response object(S3Request r) {
+    if (r.has("tagging")) throw S3Errors.notImplemented("?tagging");
+    return switch (r.method()) {
+      case "PUT" -> {
+        if (r.has("uploadId")) {
+          if (r.header("x-amz-copy-source") != null) throw S3Errors.notImplemented("x-amz-copy-source");
+          yield multipart.uploadPart(r);
+        }
+        yield r.header("x-amz-copy-source") != null ? objects.copyObject(r) : objects.putObject(r);
+      }
+      case "GET" -> r.has("uploadId") ? multipart.listParts(r) : objects.getObject(r, false);
+      case "HEAD" -> objects.getObject(r, true);
+      case "DELETE" -> r.has("uploadId") ? multipart.abort(r) : objects.deleteObject(r);
+      case "POST" -> {
+        if (r.has("uploads")) yield multipart.create(r);
+        if (r.has("uploadId")) yield multipart.complete(r);
+        throw S3Errors.methodNotAllowed(r.method());
+      }
+      default -> throw S3Errors.methodNotAllowed(r.method());
+    };
+  }
+
+  /** S3's error document: {@code <Error><Code/><Message/>…<RequestId/><HostId/></Error>}. */
+  private static S3Response error(S3Request r, String code, int status, String message, Map<String, String> details) {
+    if (r.method().equals("HEAD")) return S3Response.empty(status);
+    S3Xml xml = S3Xml.bare("Error").element("Code", code).element("Message", message);
+    new java.util.TreeMap<>(details).forEach(xml::element);
+    xml.element("RequestId", r.requestId()).element("HostId", r.requestId()).close("Error");
+    S3Response response = S3Response.xml(status, xml);
+    if (status == 416 && details.containsKey("ActualObjectSize")) response.with("Content-Range", "bytes */" + details.get("ActualObjectSize"));
+    return response;
+  }
+}
