@@ -33,5 +33,17 @@ final class S3Raw {
     }
   }
 
+  /** A GET with {@code Host: host} over a plain socket (HttpClient will not set Host); the whole answer as text. */
+  static String byHost(int port, String host, String path) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static HttpResponse<String> get(String url, String... headers) { return send("GET", url, null, headers); }
 }
