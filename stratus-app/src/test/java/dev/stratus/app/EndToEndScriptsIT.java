@@ -62,6 +62,12 @@ class EndToEndScriptsIT {
     assertThat(run("bash", E2E.resolve("s3.sh").toString())).contains("all checks passed");
   }
 
+  @Test
+  void s3_throughBoto3_passes() throws Exception {
+    requireClient(run0("python3", "-c", "import boto3") == 0, "python3 with boto3");
+    assertThat(run("python3", E2E.resolve("s3.py").toString())).contains("all checks passed");
+  }
+
   private static void requireClient(boolean present, String what) { RequiredTool.require(what, present); }
 
   /** Runs a script with STRATUS_ENDPOINT set; fails with its output unless it exits 0 within 2 minutes. */

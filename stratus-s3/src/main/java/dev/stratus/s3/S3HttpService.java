@@ -38,6 +38,8 @@ import java.util.function.Predicate;
  * SigV4 scope, an aws-chunked body decoded) on a virtual thread, and writes the answer.
  */
 final class S3HttpService implements HttpService, VirtualHosts.Router {
+  /** SigV2's Authorization header ({@code AWS AKID:signature}), which only S3 still accepts. */
+  private static final String SIGV2_PREFIX = "AWS ";
   private static final String SIGNED_FOR_S3 = "/" + ServiceDescriptor.S3.signingName() + "/aws4_request";
 
   private final S3Api api;
@@ -67,8 +69,13 @@ final class S3HttpService implements HttpService, VirtualHosts.Router {
       if (mine) return Optional.of(this);
     }
     String auth = request.headers().get(HttpHeaderNames.AUTHORIZATION);
-    if (auth != null) return auth.contains(SIGNED_FOR_S3) ? Optional.of(this) : Optional.empty();
+    if (auth != null) {
+      return auth.contains(SIGNED_FOR_S3) || auth.startsWith(SIGV2_PREFIX) ? Optional.of(this) : Optional.empty();
+    }
     String uri = request.uri();
+    if (uri.contains("AWSAccessKeyId=") && uri.contains("Signature=") && !uri.contains("Action=")) {
+      return Optional.of(this); // a SigV2 presigned URL without a query API's Action: S3's
+    }
     if (uri.contains("X-Amz-Credential=")) {
       return uri.contains("%2Fs3%2Faws4_request") || uri.contains(SIGNED_FOR_S3) ? Optional.of(this) : Optional.empty();
     }
@@ -106,8 +113,8 @@ final class S3HttpService implements HttpService, VirtualHosts.Router {
     if (AwsChunked.applies(headers)) body = AwsChunked.decode(body).payload();
     WireRequest wire = WireRequest.of(msg.method().name(), msg.uri(), raw, new byte[0]);
     ServiceRouter.Scope scope = ServiceRouter.scope(wire);
-    Caller caller = scope.accessKeyId().isEmpty() ? new Caller.Anonymous()
-        : new Caller.Account(RequestContext.accountOf(scope.accessKeyId()));
+    String accessKey = scope.accessKeyId().isEmpty() ? sigV2AccessKey(wire) : scope.accessKeyId();
+    Caller caller = accessKey.isEmpty() ? new Caller.Anonymous() : new Caller.Account(RequestContext.accountOf(accessKey));
     String account = caller instanceof Caller.Account a ? a.accountId() : "";
     String host = S3Addressing.host(headers.get("host"));
     String path = decodePath(wire.path());
@@ -131,6 +138,17 @@ final class S3HttpService implements HttpService, VirtualHosts.Router {
     return new S3Request(msg.method().name(), bucket, key.isEmpty() && !website ? null : key, wire.query(), headers, body,
         caller, account, scope.region(), UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT),
         clock.instant(), host, website);
+  }
+
+  /** The access key of a SigV2 request (header or presigned query), else "". */
+  private static String sigV2AccessKey(WireRequest wire) {
+    String auth = wire.header("Authorization");
+    if (auth != null && auth.startsWith(SIGV2_PREFIX)) {
+      int colon = auth.indexOf(':');
+      return colon > SIGV2_PREFIX.length() ? auth.substring(SIGV2_PREFIX.length(), colon).trim() : "";
+    }
+    String key = wire.queryParam("AWSAccessKeyId");
+    return key == null || wire.queryParam("Signature") == null ? "" : key;
   }
 
   private static FullHttpResponse toNetty(S3Response r) {
