@@ -61,7 +61,14 @@ final class ObjectOperations {
     Bucket b = buckets.existing(r.bucket());
     Access.authorize(b, r.caller(), "s3:GetObject", r.objectArn());
     S3Object o = store.get(S3Object.TABLE, r.bucket(), r.key()).orElseThrow(() -> S3Errors.noSuchKey(r.key()));
-    return serve(o, r, head);
+    try {
+      return serve(o, r, head);
+    } catch (java.io.UncheckedIOException e) {
+      // overwritten or deleted between reading the row and its file: answer what is there now
+      S3Object now = store.get(S3Object.TABLE, r.bucket(), r.key()).orElseThrow(() -> S3Errors.noSuchKey(r.key()));
+      if (now.blob().equals(o.blob())) throw e;
+      return serve(now, r, head);
+    }
   }
 
   /** An object as GET or HEAD answers it: conditions, range, stored headers, response-* overrides. */

@@ -48,6 +48,8 @@ final class S3Addressing {
   }
 
   static Optional<HostKind> classify(String host) {
+    // every API call passes here: most hosts (127.0.0.1, localhost, other services' names) leave at once
+    if (!host.endsWith(".localhost") && !host.endsWith(".amazonaws.com")) return Optional.empty();
     Matcher m = WEBSITE.matcher(host);
     if (m.matches()) return Optional.of(new Website(m.group(1), m.group(2)));
     if (ENDPOINT.matcher(host).matches()) return Optional.of(new PathStyle());

@@ -7,6 +7,7 @@ import dev.stratus.net.http.VirtualHosts;
 import dev.stratus.protocol.ServiceDescriptor;
 import dev.stratus.protocol.WireRequest;
 import dev.stratus.protocol.routing.ServiceRouter;
+import dev.stratus.s3.model.BucketNames;
 import dev.stratus.s3.model.Caller;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -81,7 +82,12 @@ final class S3HttpService implements HttpService, VirtualHosts.Router {
     }
     if (request.headers().contains("X-Amz-Target") || uri.contains("Action=")) return Optional.empty();
     String first = firstSegment(uri);
-    return !first.isEmpty() && holds.test(first) ? Optional.of(this) : Optional.empty();
+    if (first.isEmpty()) return Optional.empty();
+    if (holds.test(first)) return Optional.of(this);
+    // a bucket name no other service claims: S3 answers it (NoSuchBucket), as S3's endpoint would
+    boolean otherService = ServiceRouter.route(WireRequest.of(request.method().name(), uri, Map.of(), new byte[0]),
+        ServiceRouter.Scope.NONE).isPresent();
+    return BucketNames.isValid(first) && !otherService ? Optional.of(this) : Optional.empty();
   }
 
   @Override

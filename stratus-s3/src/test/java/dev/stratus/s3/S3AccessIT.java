@@ -91,6 +91,15 @@ class S3AccessIT {
   }
 
   @Test
+  void anonymousGet_missingBucket_isNoSuchBucket() {
+    var r = S3Raw.get(server.endpoint() + "/no-such-bucket-anywhere/k");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("<Code>NoSuchBucket</Code>").contains("<BucketName>no-such-bucket-anywhere</BucketName>");
+    // other services' unsigned paths still reach them
+    assertThat(S3Raw.get(server.endpoint() + "/_stratus/health").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void putBucketPolicy_malformed_isMalformedPolicy() {
     s3.createBucket(b -> b.bucket("malformed-bucket"));
     assertThatThrownBy(() -> s3.putBucketPolicy(p -> p.bucket("malformed-bucket").policy("not json")))
