@@ -2,6 +2,7 @@ package dev.stratus.s3;
 
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
+import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.s3.BucketOrigin;
 import dev.stratus.core.store.Store;
 import dev.stratus.net.http.VirtualHosts;
@@ -31,6 +32,9 @@ public final class S3Module implements ServiceModule {
   public Set<Class<?>> provides() { return Set.of(BucketOrigin.class); }
 
   @Override
+  public Set<Class<?>> needs() { return Set.of(DnsTargetRegistry.class); }
+
+  @Override
   public Started start(StratusContext context) throws IOException {
     Store store = context.store();
     boolean ephemeral = context.settings().dataDir().isEmpty();
@@ -47,6 +51,7 @@ public final class S3Module implements ServiceModule {
       Runnable remove = hosts.addRouter(http);
       resources.add(remove::run);
     });
+    new BucketNamesInDns(DnsTargetRegistry.in(context.extensions()), context.settings().bindAddress()).follow(store);
     context.extensions().provide(BucketOrigin.class, new S3BucketOrigin(store, api, calls, context.clock()));
     return new Started(List.of(), resources, List.of());
   }

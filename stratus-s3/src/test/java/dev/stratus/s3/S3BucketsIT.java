@@ -108,6 +108,10 @@ class S3BucketsIT {
   @Test
   void deleteBucket_withObjects_isBucketNotEmptyThenDeletes() {
     s3.createBucket(b -> b.bucket("full-bucket"));
+    var dns = dev.stratus.core.dns.DnsTargetRegistry.in(server.context().extensions());
+    assertThat(dns.find("full-bucket.s3-website-us-east-1.localhost")).hasValueSatisfying(t ->
+        assertThat(t.addresses()).extracting(java.net.InetAddress::getHostAddress).containsExactly("127.0.0.1"));
+    assertThat(dns.find("full-bucket.s3.localhost")).isPresent();
     s3.putObject(p -> p.bucket("full-bucket").key("k"), RequestBody.fromString("x"));
     assertThatThrownBy(() -> s3.deleteBucket(b -> b.bucket("full-bucket")))
         .isInstanceOfSatisfying(S3Exception.class, e -> {
@@ -116,6 +120,7 @@ class S3BucketsIT {
         });
     s3.deleteObject(d -> d.bucket("full-bucket").key("k"));
     s3.deleteBucket(b -> b.bucket("full-bucket"));
+    assertThat(dns.find("full-bucket.s3.localhost")).isEmpty();
     assertThatThrownBy(() -> s3.headBucket(b -> b.bucket("full-bucket")))
         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
   }
