@@ -71,6 +71,11 @@ aws s3api put-bucket-website --bucket "$B" --website-configuration '{"IndexDocum
 aws s3api put-bucket-policy --bucket "$B" --policy "{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::$B/*\"}]}"
 [ "$(curl -s -H "Host: $B.s3-website-us-east-1.localhost" "http://127.0.0.1:$PORT/site/")" = "changed" ] || fail "website index"
 ok "website endpoint serves the index document"
+if [ -n "${STRATUS_DNS_PORT:-}" ] && command -v dig >/dev/null; then
+  answer=$(dig @127.0.0.1 -p "$STRATUS_DNS_PORT" +short "$B.s3-website-us-east-1.localhost" A)
+  [ "$answer" = "127.0.0.1" ] || fail "DNS for the website endpoint: '$answer'"
+  ok "the website endpoint's name resolves through Stratus's DNS"
+fi
 
 deleted=$(aws s3api delete-objects --bucket "$B" --delete '{"Objects":[{"Key":"docs/hello.txt"},{"Key":"big.bin"}]}' --query 'length(Deleted)' --output text)
 [ "$deleted" = "2" ] || fail "delete-objects deleted $deleted"
