@@ -48,14 +48,40 @@ final class ObjectFiles implements AutoCloseable {
 
   /** Writes the concatenation of {@code pieces} durably; returns the blob's name. */
   String write(List<byte[]> pieces) {
+    return durably(ch -> {
+      for (byte[] piece : pieces) {
+        ByteBuffer buf = ByteBuffer.wrap(piece);
+        while (buf.hasRemaining()) ch.write(buf);
+      }
+    });
+  }
+
+  /** Concatenates existing blobs into a new one (a completed multipart upload), file to file. */
+  String concat(List<String> names) {
+    return durably(ch -> {
+      for (String name : names) {
+        try (FileChannel in = FileChannel.open(blobs.resolve(name), StandardOpenOption.READ)) {
+          long size = in.size();
+          long done = 0;
+          while (done < size) done += in.transferTo(done, size - done, ch);
+        }
+      }
+    });
+  }
+
+  /** What fills a new blob. */
+  @FunctionalInterface
+  private interface Filler {
+    void fill(FileChannel ch) throws IOException;
+  }
+
+  /** tmp file → filled → fsync → rename into blobs/ → fsync of the directory; returns the name. */
+  private String durably(Filler filler) {
     String name = UUID.randomUUID().toString();
     Path temp = tmp.resolve(name);
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-        for (byte[] piece : pieces) {
-          ByteBuffer buf = ByteBuffer.wrap(piece);
-          while (buf.hasRemaining()) ch.write(buf);
-        }
+        filler.fill(ch);
         ch.force(true);
       }
       Files.move(temp, blobs.resolve(name), StandardCopyOption.ATOMIC_MOVE);
@@ -69,11 +95,6 @@ final class ObjectFiles implements AutoCloseable {
       try { Files.deleteIfExists(temp); } catch (IOException ignored) { /* best effort */ }
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Concatenates existing blobs into a new one (a completed multipart upload). */
-  String concat(List<String> names) {
-    return write(names.stream().map(this::read).toList());
   }
 
   byte[] read(String name) {

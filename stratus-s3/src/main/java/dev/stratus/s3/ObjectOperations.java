@@ -176,7 +176,7 @@ final class ObjectOperations {
         != Preconditions.Outcome.PROCEED) {
       throw S3Errors.preconditionFailed("x-amz-copy-source-If-Match");
     }
-    S3Object copy = new S3Object(r.bucket(), r.key(), files.write(files.read(src.blob())), src.size(), src.etag(), r.now(),
+    S3Object copy = new S3Object(r.bucket(), r.key(), files.concat(List.of(src.blob())), src.size(), src.etag(), r.now(),
         replace ? headersOf(r) : src.headers(), src.partsCount());
     commit(copy);
     S3Xml xml = S3Xml.document("CopyObjectResult").element("LastModified", S3Xml.timestamp(copy.lastModified()))

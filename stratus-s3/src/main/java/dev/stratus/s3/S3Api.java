@@ -60,7 +60,22 @@ final class S3Api {
       if (r.method().equals("GET")) return buckets.listBuckets(r);
       throw S3Errors.methodNotAllowed(r.method());
     }
-    for (String sub : UNSERVED) if (r.has(sub)) throw S3Errors.notImplemented("?" + sub);
+    for (String sub : UNSERVED) {
+      if (!r.has(sub)) continue;
+      if (r.method().equals("GET")) {
+        var bucket = buckets.existing(r.bucket());
+        Access.requireOwner(bucket, r.caller());
+        if (r.key() == null) {
+          var answer = UnconfiguredBucket.get(sub, bucket);
+          if (answer.isPresent()) return answer.get();
+        } else if (sub.equals("acl")) {
+          objects.getObject(new S3Request("HEAD", r.bucket(), r.key(), java.util.Map.of(), r.headers(), r.body(), r.caller(),
+              r.account(), r.region(), r.requestId(), r.now(), r.host(), false), true);
+          return UnconfiguredBucket.acl(bucket.owner());
+        }
+      }
+      throw S3Errors.notImplemented("?" + sub);
+    }
     return r.key() == null ? bucket(r) : object(r);
   }
 

@@ -44,6 +44,12 @@ final class S3Xml {
     return this;
   }
 
+  /** Markup written as is (an element with attributes). */
+  S3Xml raw(String markup) {
+    out.append(markup);
+    return this;
+  }
+
   S3Xml text(String value) {
     out.append(escape(value));
     return this;

@@ -144,4 +144,25 @@ class S3BucketsIT {
         .singleElement().satisfies(t -> assertThat(t.key() + "=" + t.value()).isEqualTo("env=dev"));
     s3.deleteBucketTagging(t -> t.bucket("tagged-bucket"));
   }
+
+  @Test
+  void unmodelledConfigurations_answerANewBucketsDefaults_putsAreNotImplemented() {
+    s3.createBucket(b -> b.bucket("defaults-bucket"));
+    assertThat(s3.getBucketVersioning(g -> g.bucket("defaults-bucket")).status()).isNull();
+    assertThat(s3.getBucketEncryption(g -> g.bucket("defaults-bucket")).serverSideEncryptionConfiguration().rules())
+        .singleElement().satisfies(r -> assertThat(r.applyServerSideEncryptionByDefault().sseAlgorithmAsString()).isEqualTo("AES256"));
+    assertThat(s3.getBucketAcl(g -> g.bucket("defaults-bucket")).grants())
+        .singleElement().satisfies(g -> assertThat(g.permissionAsString()).isEqualTo("FULL_CONTROL"));
+    assertThat(s3.getBucketOwnershipControls(g -> g.bucket("defaults-bucket")).ownershipControls().rules())
+        .singleElement().satisfies(r -> assertThat(r.objectOwnershipAsString()).isEqualTo("BucketOwnerEnforced"));
+    assertThatThrownBy(() -> s3.getBucketCors(g -> g.bucket("defaults-bucket")))
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NoSuchCORSConfiguration"));
+    assertThatThrownBy(() -> s3.getPublicAccessBlock(g -> g.bucket("defaults-bucket")))
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+    assertThatThrownBy(() -> s3.putBucketVersioning(p -> p.bucket("defaults-bucket").versioningConfiguration(v -> v.status("Enabled"))))
+        .isInstanceOfSatisfying(S3Exception.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(501);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotImplemented");
+        });
+  }
 }
