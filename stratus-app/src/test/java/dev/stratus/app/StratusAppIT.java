@@ -38,7 +38,8 @@ class StratusAppIT {
       "wafv2", uri -> client(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL)),
       "apigateway", uri -> client(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {}),
       "globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {}),
-      "sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity());
+      "sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity(),
+      "s3", StratusAppIT::listBuckets);
 
   @Test
   void start_ephemeral_servesHealthAndEveryModulesApi() throws Exception {
@@ -62,6 +63,19 @@ class StratusAppIT {
         assertThat(e.description()).isEqualTo("AWS APIs");
         assertThat(e.port()).isEqualTo(server.apiPort());
       });
+    }
+  }
+
+  /** S3's ListBuckets by plain HTTP (this module's tests carry no S3 SDK): Stratus reads the SigV4 scope. */
+  private static void listBuckets(URI endpoint) {
+    try {
+      var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(endpoint.resolve("/"))
+          .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0")
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("<ListAllMyBucketsResult");
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 
