@@ -60,7 +60,7 @@ final class ObjectOperations {
   S3Response getObject(S3Request r, boolean head) {
     Bucket b = buckets.existing(r.bucket());
     Access.authorize(b, r.caller(), "s3:GetObject", r.objectArn());
-    S3Object o = store.get(S3Object.TABLE, r.bucket(), r.key()).orElseThrow(() -> S3Errors.noSuchKey(r.key()));
+    S3Object o = store.get(S3Object.TABLE, r.bucket(), r.key()).orElseThrow(() -> missing(b, r));
     try {
       return serve(o, r, head);
     } catch (java.io.UncheckedIOException e) {
@@ -69,6 +69,14 @@ final class ObjectOperations {
       if (now.blob().equals(o.blob())) throw e;
       return serve(now, r, head);
     }
+  }
+
+  /**
+   * A missing key: NoSuchKey (404) only to a caller who may list the bucket; to anyone else S3
+   * answers AccessDenied (403), so that GetObject alone does not reveal which keys exist.
+   */
+  static S3Exception missing(Bucket b, S3Request r) {
+    return Access.allowed(b, r.caller(), "s3:ListBucket", b.arn()) ? S3Errors.noSuchKey(r.key()) : S3Errors.accessDenied();
   }
 
   /** An object as GET or HEAD answers it: conditions, range, stored headers, response-* overrides. */

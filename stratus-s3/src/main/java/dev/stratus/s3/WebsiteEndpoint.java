@@ -57,6 +57,8 @@ final class WebsiteEndpoint {
     if (!key.isEmpty() && !key.endsWith("/") && store.get(S3Object.TABLE, b.name(), key + "/" + w.indexSuffix()).isPresent()) {
       return redirect(302, "/" + key + "/");
     }
+    // without s3:ListBucket for everyone, a missing key is AccessDenied, as on the REST endpoint
+    if (!Access.allowed(b, anonymous, "s3:ListBucket", b.arn())) return error(b, w, 403, "AccessDenied", "Access Denied", key, r, head);
     return error(b, w, 404, "NoSuchKey", "The specified key does not exist.", lookup, r, head);
   }
 

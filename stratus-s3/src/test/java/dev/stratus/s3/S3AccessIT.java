@@ -80,6 +80,8 @@ class S3AccessIT {
     assertThat(S3Raw.byHost(server.port(), "s3.us-east-1.amazonaws.com", "/public-bucket/hello.txt")).startsWith("HTTP/1.1 200");
     assertThat(S3Raw.get("http://public-bucket.localhost:" + server.port() + "/hello.txt").body()).isEqualTo("hello");
     assertThat(anonymous.getObjectAsBytes(g -> g.bucket("public-bucket").key("hello.txt")).asUtf8String()).isEqualTo("hello");
+    assertThatThrownBy(() -> anonymous.getObjectAsBytes(g -> g.bucket("public-bucket").key("missing.txt")))
+        .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403)); // no s3:ListBucket
     assertThatThrownBy(() -> anonymous.listObjectsV2(l -> l.bucket("public-bucket")))
         .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(403));
     assertThatThrownBy(() -> anonymous.putObject(p -> p.bucket("public-bucket").key("x"), RequestBody.fromString("x")))
@@ -154,9 +156,10 @@ class S3AccessIT {
     var head = origin.fetch(new OriginRequest("HEAD", "oac-bucket", "index.html", Map.of(), DISTRIBUTION)).join();
     assertThat(head.status()).isEqualTo(200);
     assertThat(head.body()).isEmpty();
+    // GetObject alone: a missing key is AccessDenied, as CloudFront sees it from S3 (403, not 404)
     var missing = origin.fetch(new OriginRequest("GET", "oac-bucket", "nope.html", Map.of(), DISTRIBUTION)).join();
-    assertThat(missing.status()).isEqualTo(404);
-    assertThat(new String(missing.body(), StandardCharsets.UTF_8)).contains("<Code>NoSuchKey</Code>");
+    assertThat(missing.status()).isEqualTo(403);
+    assertThat(new String(missing.body(), StandardCharsets.UTF_8)).contains("<Code>AccessDenied</Code>");
   }
 
   @Test

@@ -63,10 +63,22 @@ class S3WebsiteIT {
   }
 
   @Test
-  void websiteEndpoint_missingKey_servesErrorDocumentWith404() {
+  void websiteEndpoint_missingKeyWithoutListBucket_servesErrorDocumentWith403() {
     var r = S3Raw.get(site("/missing.html"));
-    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.statusCode()).isEqualTo(403);
     assertThat(r.body()).isEqualTo("<h1>oops</h1>");
+  }
+
+  @Test
+  void websiteEndpoint_missingKeyWithListBucket_servesErrorDocumentWith404() {
+    s3.createBucket(b -> b.bucket("listable-site"));
+    s3.putBucketPolicy(p -> p.bucket("listable-site").policy("""
+        {"Statement":[{"Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:ListBucket"],
+         "Resource":["arn:aws:s3:::listable-site","arn:aws:s3:::listable-site/*"]}]}"""));
+    s3.putBucketWebsite(w -> w.bucket("listable-site").websiteConfiguration(c -> c.indexDocument(i -> i.suffix("index.html"))));
+    var r = S3Raw.get("http://listable-site.s3-website-us-east-1.localhost:" + server.port() + "/missing.html");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.body()).contains("<li>Code: NoSuchKey</li>").contains("<li>Key: missing.html</li>");
   }
 
   @Test
