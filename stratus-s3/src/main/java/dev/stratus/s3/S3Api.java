@@ -129,11 +129,16 @@ final class S3Api {
 
   /** S3's error document: {@code <Error><Code/><Message/>…<RequestId/><HostId/></Error>}. */
   private static S3Response error(S3Request r, String code, int status, String message, Map<String, String> details) {
-    if (r.method().equals("HEAD")) return S3Response.empty(status);
+    return error(r.method(), r.requestId(), code, status, message, details);
+  }
+
+  /** As above, for a request that failed before it became an {@link S3Request} (a malformed body, an expired URL). */
+  static S3Response error(String method, String requestId, String code, int status, String message, Map<String, String> details) {
+    if (method.equals("HEAD")) return S3Response.empty(status).with("x-amz-request-id", requestId);
     S3Xml xml = S3Xml.bare("Error").element("Code", code).element("Message", message);
     new java.util.TreeMap<>(details).forEach(xml::element);
-    xml.element("RequestId", r.requestId()).element("HostId", r.requestId()).close("Error");
-    S3Response response = S3Response.xml(status, xml);
+    xml.element("RequestId", requestId).element("HostId", requestId).close("Error");
+    S3Response response = S3Response.xml(status, xml).with("x-amz-request-id", requestId);
     if (status == 416 && details.containsKey("ActualObjectSize")) response.with("Content-Range", "bytes */" + details.get("ActualObjectSize"));
     return response;
   }

@@ -46,6 +46,11 @@ final class S3Errors {
     return new S3Exception("AccessDenied", 403, "Access Denied", Map.of());
   }
 
+  static S3Exception requestExpired(String expires, java.time.Instant now) {
+    return new S3Exception("AccessDenied", 403, "Request has expired",
+        Map.of("Expires", expires, "ServerTime", S3Xml.timestamp(now).replace(".000Z", "Z")));
+  }
+
   static S3Exception noSuchUpload(String uploadId) {
     return new S3Exception("NoSuchUpload", 404, "The specified upload does not exist. The upload ID may be invalid, "
         + "or the upload may have been aborted or completed.", Map.of("UploadId", uploadId));

@@ -99,8 +99,8 @@ final class S3HttpService implements HttpService, VirtualHosts.Router {
         S3Request request = toS3Request(msg);
         done.complete(toNetty(api.handle(request)));
       } catch (S3Exception e) {
-        done.complete(toNetty(new S3Response(e.httpStatus(), Map.of("Content-Type", "application/xml"),
-            S3Xml.bare("Error").element("Code", e.code()).element("Message", e.getMessage()).close("Error").bytes())));
+        String id = UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT);
+        done.complete(toNetty(S3Api.error(msg.method().name(), id, e.code(), e.httpStatus(), e.getMessage(), e.details())));
       } catch (RuntimeException e) {
         done.completeExceptionally(e);
       }
@@ -141,6 +141,7 @@ final class S3HttpService implements HttpService, VirtualHosts.Router {
         key = slash < 0 ? "" : rest.substring(slash + 1);
       }
     }
+    PresignedExpiry.check(wire, clock.instant());
     return new S3Request(msg.method().name(), bucket, key.isEmpty() && !website ? null : key, wire.query(), headers, body,
         caller, account, scope.region(), UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(Locale.ROOT),
         clock.instant(), host, website);

@@ -102,6 +102,27 @@ class S3AccessIT {
   }
 
   @Test
+  void presignedGet_worksWithoutCredentials_untilItExpires() throws Exception {
+    s3.createBucket(b -> b.bucket("presign-bucket"));
+    s3.putObject(p -> p.bucket("presign-bucket").key("doc.txt"), RequestBody.fromString("signed"));
+    try (var presigner = software.amazon.awssdk.services.s3.presigner.S3Presigner.builder().endpointOverride(server.endpoint())
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1).serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build())
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret"))).build()) {
+      String url = presigner.presignGetObject(p -> p.signatureDuration(java.time.Duration.ofMinutes(5))
+          .getObjectRequest(g -> g.bucket("presign-bucket").key("doc.txt"))).url().toString();
+      assertThat(S3Raw.get(url).body()).isEqualTo("signed");
+    }
+    String expired = server.endpoint() + "/presign-bucket/doc.txt?X-Amz-Algorithm=AWS4-HMAC-SHA256"
+        + "&X-Amz-Credential=AKIDSTRATUSTEST%2F20200101%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20200101T000000Z"
+        + "&X-Amz-Expires=60&X-Amz-SignedHeaders=host&X-Amz-Signature=00";
+    var r = S3Raw.get(expired);
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.body()).contains("<Code>AccessDenied</Code><Message>Request has expired</Message>")
+        .contains("<Expires>2020-01-01T00:01:00Z</Expires>");
+  }
+
+  @Test
   void putBucketPolicy_malformed_isMalformedPolicy() {
     s3.createBucket(b -> b.bucket("malformed-bucket"));
     assertThatThrownBy(() -> s3.putBucketPolicy(p -> p.bucket("malformed-bucket").policy("not json")))
