@@ -205,7 +205,8 @@ final class ObjectOperations {
       encoding = kept.isEmpty() ? null : String.join(",", kept);
     }
     return new ObjectHeaders(r.header("content-type"), r.header("cache-control"), encoding,
-        r.header("content-disposition"), r.header("content-language"), r.header("expires"), meta);
+        r.header("content-disposition"), r.header("content-language"), r.header("expires"), meta,
+        ObjectTagging.fromHeader(r.header("x-amz-tagging")));
   }
 
   static void checkContentMd5(String contentMd5, byte[] body) {

@@ -27,6 +27,7 @@ final class S3Api {
   private final MultipartOperations multipart;
   private final ConfigurationOperations configuration;
   private final WebsiteEndpoint website;
+  private final ObjectTagging tagging;
 
   S3Api(Store store, ObjectFiles files) {
     this.buckets = new BucketOperations(store, files);
@@ -35,6 +36,7 @@ final class S3Api {
     this.multipart = new MultipartOperations(store, files, buckets, objects);
     this.configuration = new ConfigurationOperations(buckets);
     this.website = new WebsiteEndpoint(store, objects);
+    this.tagging = new ObjectTagging(store, buckets);
   }
 
   BucketOperations buckets() { return buckets; }
@@ -106,7 +108,14 @@ final class S3Api {
   }
 
   private S3Response object(S3Request r) {
-    if (r.has("tagging")) throw S3Errors.notImplemented("?tagging");
+    if (r.has("tagging")) {
+      return switch (r.method()) {
+        case "GET" -> tagging.get(r);
+        case "PUT" -> tagging.put(r);
+        case "DELETE" -> tagging.delete(r);
+        default -> throw S3Errors.methodNotAllowed(r.method());
+      };
+    }
     return switch (r.method()) {
       case "PUT" -> {
         if (r.has("uploadId")) {

@@ -197,4 +197,23 @@ class S3ObjectsIT {
     var v1next = s3.listObjects(l -> l.bucket("listing-bucket").delimiter("/").marker(v1.nextMarker()));
     assertThat(v1next.contents()).extracting(S3Object::key).containsExactly("z.txt");
   }
+
+  @Test
+  void objectTagging_fromHeaderAndPutObjectTagging_countedOnHead() {
+    s3.putObject(p -> p.bucket(BUCKET).key("tagged").tagging("team=edge&tier=1"), RequestBody.fromString("t"));
+    assertThat(s3.getObjectTagging(g -> g.bucket(BUCKET).key("tagged")).tagSet())
+        .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=edge", "tier=1");
+    assertThat(s3.headObject(h -> h.bucket(BUCKET).key("tagged")).sdkHttpResponse().firstMatchingHeader("x-amz-tagging-count")).contains("2");
+    s3.putObjectTagging(p -> p.bucket(BUCKET).key("tagged").tagging(t -> t.tagSet(
+        software.amazon.awssdk.services.s3.model.Tag.builder().key("only").value("one").build())));
+    assertThat(s3.getObjectTagging(g -> g.bucket(BUCKET).key("tagged")).tagSet()).extracting(t -> t.key()).containsExactly("only");
+    s3.deleteObjectTagging(d -> d.bucket(BUCKET).key("tagged"));
+    assertThat(s3.getObjectTagging(g -> g.bucket(BUCKET).key("tagged")).tagSet()).isEmpty();
+    String eleven = java.util.stream.IntStream.range(0, 11).mapToObj(i -> "k" + i + "=v").collect(java.util.stream.Collectors.joining("&"));
+    assertThatThrownBy(() -> s3.putObject(p -> p.bucket(BUCKET).key("too-many").tagging(eleven), RequestBody.fromString("t")))
+        .isInstanceOfSatisfying(S3Exception.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(400);
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidTag");
+        });
+  }
 }

@@ -16,6 +16,10 @@ public record S3Object(String bucket, String key, String blob, long size, String
     ObjectHeaders headers, int partsCount) {
   public static final Table<S3Object> TABLE = Table.of("s3.object", S3Object.class);
 
+  public S3Object withHeaders(ObjectHeaders h) {
+    return new S3Object(bucket, key, blob, size, etag, lastModified, h, partsCount);
+  }
+
   public S3Object {
     Objects.requireNonNull(bucket, "bucket");
     Objects.requireNonNull(key, "key");
