@@ -16,7 +16,7 @@ final class S3Api {
   private static final Logger LOG = Logger.getLogger(S3Api.class.getName());
 
   /** S3 sub-resources Stratus does not serve yet: answered 501 NotImplemented, never mistaken for a listing. */
-  private static final Set<String> UNSERVED = Set.of("acl", "cors", "lifecycle", "versioning", "encryption", "logging",
+  private static final Set<String> UNSERVED = Set.of("acl", "lifecycle", "versioning", "encryption", "logging",
       "notification", "replication", "requestPayment", "accelerate", "ownershipControls", "publicAccessBlock",
       "object-lock", "intelligent-tiering", "inventory", "metrics", "analytics", "policyStatus", "versions",
       "retention", "legal-hold", "attributes", "restore", "select", "torrent");
@@ -28,6 +28,7 @@ final class S3Api {
   private final ConfigurationOperations configuration;
   private final WebsiteEndpoint website;
   private final ObjectTagging tagging;
+  private final CorsOperations cors;
 
   S3Api(Store store, ObjectFiles files) {
     this.buckets = new BucketOperations(store, files);
@@ -37,6 +38,7 @@ final class S3Api {
     this.configuration = new ConfigurationOperations(buckets);
     this.website = new WebsiteEndpoint(store, objects);
     this.tagging = new ObjectTagging(store, buckets);
+    this.cors = new CorsOperations(buckets);
   }
 
   BucketOperations buckets() { return buckets; }
@@ -45,6 +47,7 @@ final class S3Api {
     S3Response response;
     try {
       response = route(r);
+      cors.addHeaders(r, response);
     } catch (S3Exception e) {
       response = error(r, e.code(), e.httpStatus(), e.getMessage(), e.details());
     } catch (AwsException e) {
@@ -61,6 +64,15 @@ final class S3Api {
     if (r.bucket() == null) {
       if (r.method().equals("GET")) return buckets.listBuckets(r);
       throw S3Errors.methodNotAllowed(r.method());
+    }
+    if (r.method().equals("OPTIONS")) return cors.preflight(r);
+    if (r.has("cors") && r.key() == null) {
+      return switch (r.method()) {
+        case "PUT" -> cors.put(r);
+        case "GET" -> cors.get(r);
+        case "DELETE" -> cors.delete(r);
+        default -> throw S3Errors.methodNotAllowed(r.method());
+      };
     }
     for (String sub : UNSERVED) {
       if (!r.has(sub)) continue;

@@ -29,7 +29,6 @@ final class UnconfiguredBucket {
           .close("RequestPaymentConfiguration"));
       case "accelerate" -> S3Response.ok(S3Xml.document("AccelerateConfiguration").close("AccelerateConfiguration"));
       case "notification" -> S3Response.ok(S3Xml.document("NotificationConfiguration").close("NotificationConfiguration"));
-      case "cors" -> throw notFound("NoSuchCORSConfiguration", "The CORS configuration does not exist", b);
       case "lifecycle" -> throw notFound("NoSuchLifecycleConfiguration", "The lifecycle configuration does not exist", b);
       case "publicAccessBlock" -> throw notFound("NoSuchPublicAccessBlockConfiguration",
           "The public access block configuration was not found", b);
