@@ -49,6 +49,19 @@ class EndToEndScriptsIT {
   }
 
   @Test
+  void s3_throughTheAwsCliV2_passes() throws Exception {
+    requireClient(Files.isExecutable(AWS_CLI), "/usr/bin/aws (Debian package awscli)");
+    requireClient(run0("sh", "-c", "command -v curl") == 0, "curl");
+    assertThat(run("bash", E2E.resolve("s3.sh").toString())).contains("all checks passed");
+  }
+
+  @Test
+  void s3_throughBoto3_passes() throws Exception {
+    requireClient(run0("python3", "-c", "import boto3") == 0, "python3 with boto3");
+    assertThat(run("python3", E2E.resolve("s3.py").toString())).contains("all checks passed");
+  }
+
+  @Test
   void elbAlb_throughTheAwsCliV2_carriesTraffic() throws Exception {
     requireClient(Files.isExecutable(AWS_CLI), "/usr/bin/aws (Debian package awscli)");
     requireClient(run0("sh", "-c", "command -v dig && command -v curl") == 0, "dig (dnsutils) and curl");

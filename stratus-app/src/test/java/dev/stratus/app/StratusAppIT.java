@@ -30,16 +30,17 @@ import software.amazon.awssdk.services.wafv2.model.Scope;
  */
 class StratusAppIT {
   /** One harmless SDK call per service module, by module name: proof that its handlers are wired. */
-  private static final Map<String, Consumer<URI>> SMOKE_CALLS = Map.of(
-      "route53", uri -> client(Route53Client.builder(), uri, Region.AWS_GLOBAL).listHostedZones(),
-      "ec2", uri -> client(Ec2Client.builder(), uri, Region.US_EAST_1).describeVpcs(),
-      "elbv2", uri -> client(ElasticLoadBalancingV2Client.builder(), uri, Region.US_EAST_1).describeLoadBalancers(),
-      "cloudfront", uri -> client(CloudFrontClient.builder(), uri, Region.AWS_GLOBAL).listDistributions(r -> {}),
-      "wafv2", uri -> client(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL)),
-      "apigateway", uri -> client(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {}),
-      "globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {}),
-      "sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity(),
-      "lambda", uri -> client(software.amazon.awssdk.services.lambda.LambdaClient.builder(), uri, Region.US_EAST_1).listFunctions());
+  private static final Map<String, Consumer<URI>> SMOKE_CALLS = Map.ofEntries(
+      Map.entry("route53", uri -> client(Route53Client.builder(), uri, Region.AWS_GLOBAL).listHostedZones()),
+      Map.entry("ec2", uri -> client(Ec2Client.builder(), uri, Region.US_EAST_1).describeVpcs()),
+      Map.entry("elbv2", uri -> client(ElasticLoadBalancingV2Client.builder(), uri, Region.US_EAST_1).describeLoadBalancers()),
+      Map.entry("cloudfront", uri -> client(CloudFrontClient.builder(), uri, Region.AWS_GLOBAL).listDistributions(r -> {})),
+      Map.entry("wafv2", uri -> client(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL))),
+      Map.entry("apigateway", uri -> client(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {})),
+      Map.entry("globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {})),
+      Map.entry("sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity()),
+      Map.entry("lambda", uri -> client(software.amazon.awssdk.services.lambda.LambdaClient.builder(), uri, Region.US_EAST_1).listFunctions()),
+      Map.entry("s3", StratusAppIT::listBuckets));
 
   @Test
   void start_ephemeral_servesHealthAndEveryModulesApi() throws Exception {
@@ -63,6 +64,19 @@ class StratusAppIT {
         assertThat(e.description()).isEqualTo("AWS APIs");
         assertThat(e.port()).isEqualTo(server.apiPort());
       });
+    }
+  }
+
+  /** S3's ListBuckets by plain HTTP (this module's tests carry no S3 SDK): Stratus reads the SigV4 scope. */
+  private static void listBuckets(URI endpoint) {
+    try {
+      var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(endpoint.resolve("/"))
+          .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=0")
+          .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("<ListAllMyBucketsResult");
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -23,6 +23,10 @@ public final class CloudFrontModule implements ServiceModule {
   @Override
   public String name() { return "cloudfront"; }
 
+  /** S3 origins are read through S3's BucketOrigin, found once when the edge starts. */
+  @Override
+  public java.util.Set<Class<?>> needs() { return java.util.Set.of(dev.stratus.core.s3.BucketOrigin.class); }
+
   @Override
   public Started start(StratusContext context) {
     var resources = new CloudFrontResources(context.store(), context.clock(), context.extensions(), settings);

@@ -59,7 +59,7 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     // A malformed request never gets here: the engine's RequestGuard in front answers it 400
     // (and writes its access-log line).
     if (virtualHosts != null) {
-      var service = virtualHosts.find(msg.headers().get(HttpHeaderNames.HOST));
+      var service = virtualHosts.find(msg);
       if (service.isPresent()) {
         serveVirtualHost(ctx, msg, service.get(), keepAlive);
         return;

@@ -41,6 +41,12 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
       Protocol.REST_JSON, "", "", "", "2015-03-31");
   public static final ServiceDescriptor STS = new ServiceDescriptor("sts", "sts",
       Protocol.QUERY, "", "", "https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15");
+  /**
+   * S3 speaks REST-XML with streaming bodies; stratus-s3's own handler claims its requests on
+   * the API port (VirtualHosts router) before this dispatcher, so it is not in {@link #ALL}.
+   */
+  public static final ServiceDescriptor S3 = new ServiceDescriptor("s3", "s3",
+      Protocol.REST_XML, "", "", "http://s3.amazonaws.com/doc/2006-03-01/", "2006-03-01");
 
   /** Every service Stratus routes, in routing-priority order (v2 before v1 for API Gateway). */
   public static final List<ServiceDescriptor> ALL = List.of(

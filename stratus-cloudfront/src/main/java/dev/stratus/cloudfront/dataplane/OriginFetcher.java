@@ -146,7 +146,9 @@ final class OriginFetcher {
   private CompletableFuture<OriginReply> fetchBucket(OriginSpec o, OriginCall call) {
     String pathAndQuery = o.originPath() + call.pathAndQuery();
     int q = pathAndQuery.indexOf('?');
-    String key = URLDecoder.decode((q < 0 ? pathAndQuery : pathAndQuery.substring(0, q)).substring(1), StandardCharsets.UTF_8);
+    // A path is percent-decoded only: '+' stays '+' in an S3 key (URLDecoder would make it a space).
+    String key = URLDecoder.decode((q < 0 ? pathAndQuery : pathAndQuery.substring(0, q)).substring(1)
+        .replace("+", "%2B"), StandardCharsets.UTF_8);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     call.headers().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
     OriginRequest req = new OriginRequest(call.method().equals("HEAD") ? "HEAD" : "GET", o.s3Bucket().orElseThrow(), key,

@@ -1,9 +1,13 @@
 package dev.stratus.net.http;
 
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpRequest;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * HTTP data planes that also answer on the AWS API port by Host header (ARCHITECTURE
@@ -13,6 +17,34 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class VirtualHosts {
   private final Map<String, HttpService> hosts = new ConcurrentHashMap<>();
+  private final List<Router> routers = new CopyOnWriteArrayList<>();
+
+  /**
+   * Claims requests by more than an exact Host: S3 answers every {@code <bucket>.s3.localhost}
+   * and path-style requests signed for {@code s3}. Asked after the exact names, in order of
+   * registration; called on the event loop, so it must only look at the request.
+   */
+  @FunctionalInterface
+  public interface Router {
+    Optional<HttpService> route(HttpRequest request);
+  }
+
+  /** Adds {@code router}; run the result to remove it. */
+  public Runnable addRouter(Router router) {
+    routers.add(router);
+    return () -> routers.remove(router);
+  }
+
+  /** The service for a request: a registered Host name first, then the routers. */
+  public Optional<HttpService> find(HttpRequest request) {
+    Optional<HttpService> byHost = find(request.headers().get(HttpHeaderNames.HOST));
+    if (byHost.isPresent()) return byHost;
+    for (Router router : routers) {
+      Optional<HttpService> claimed = router.route(request);
+      if (claimed.isPresent()) return claimed;
+    }
+    return Optional.empty();
+  }
 
   /** Serves {@code host} (case-insensitive, no port) with {@code service}; run the result to stop. */
   public Runnable register(String host, HttpService service) {

@@ -1,0 +1,2 @@
+/** S3's rules as pure records and functions: bucket names, listings, preconditions, ranges, policies, websites. */
+package dev.stratus.s3.model;
