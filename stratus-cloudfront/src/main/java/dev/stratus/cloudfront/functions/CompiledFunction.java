@@ -1,0 +1,207 @@
+package dev.stratus.cloudfront.functions;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * One function's code, compiled once, run by any thread: each run borrows a context of its own
+ * from a small pool (a GraalJS context serves one thread at a time), so runs never share state
+ * but for what the code keeps in globals, as on AWS where a warm instance is reused.
+ */
+public final class CompiledFunction implements AutoCloseable {
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
+  /**
+   * One run: the handler's return value as JSON, or the error (thrown, or the budget exceeded).
+   *
+   * @param exceeded the run went past its compute budget
+   */
+  public record Run(Optional<String> output, Optional<String> error, boolean exceeded, int computeUtilization,
+      List<String> logs) {}
+
+  private final FunctionRuntime runtime;
+  private final Source source;
+  private final String defaultStore;
+  private final BlockingQueue<Slot> idle;
+
+  /**
+   * A context and whether it has run once: a context's first run interprets cold code (many times
+   * slower than later runs), so it is held to {@link #COLD_WALL_LIMIT} only, not to the budget.
+   */
+  private record Slot(Context context, boolean warm) {}
+
+  static final java.time.Duration COLD_WALL_LIMIT = java.time.Duration.ofSeconds(2);
+  private volatile boolean closed;
+
+  CompiledFunction(FunctionRuntime runtime, String code, String defaultStore) {
+    this.runtime = runtime;
+    this.source = Source.newBuilder("js", code, "function.js").buildLiteral();
+    this.defaultStore = defaultStore;
+    this.idle = new ArrayBlockingQueue<>(runtime.limits().poolSize());
+    idle.add(new Slot(newContext(), false));
+  }
+
+  /** Runs the handler on {@code eventJson} (AWS's event object), on the calling thread, within the budget. */
+  public Run run(String eventJson) {
+    Slot slot = idle.poll();
+    if (slot == null) slot = new Slot(newContext(), false);
+    Context c = slot.context();
+    FunctionRuntime.Limits limits = runtime.limits();
+    ScheduledFuture<?> stop = runtime.watchdog().schedule(() -> c.close(true),
+        (slot.warm() ? limits.wallLimit() : COLD_WALL_LIMIT).toNanos(), TimeUnit.NANOSECONDS);
+    long cpu0 = CPU.getCurrentThreadCpuTime();
+    boolean reusable = false;
+    try {
+      Value out = c.getBindings("js").getMember("__run").execute(eventJson);
+      long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
+      int utilization = utilization(cpu, limits);
+      List<String> logs = logs(out.getMember("logs"));
+      reusable = true;
+      if (slot.warm() && cpu > limits.cpuLimitNanos()) {
+        return new Run(Optional.empty(), Optional.of("The function exceeded its compute budget."), true, 100, logs);
+      }
+      if (!out.getMember("done").asBoolean()) {
+        return new Run(Optional.empty(), Optional.of("Error: The function did not return a value."), false, utilization, logs);
+      }
+      Value error = out.getMember("error");
+      if (!error.isNull()) return new Run(Optional.empty(), Optional.of(error.asString()), false, utilization, logs);
+      return new Run(Optional.of(out.getMember("value").asString()), Optional.empty(), false, utilization, logs);
+    } catch (PolyglotException e) {
+      if (e.isCancelled() || e.isResourceExhausted()) {
+        return new Run(Optional.empty(), Optional.of("The function exceeded its compute budget."), true, 100, List.of());
+      }
+      reusable = !e.isInternalError();
+      return new Run(Optional.empty(), Optional.of(e.getMessage()), false,
+          utilization(CPU.getCurrentThreadCpuTime() - cpu0, limits), List.of());
+    } finally {
+      stop.cancel(false);
+      if (!reusable || closed || !idle.offer(new Slot(c, true))) {
+        try {
+          c.close(true);
+        } catch (RuntimeException ignored) {
+          // already closed by the watchdog
+        }
+      }
+    }
+  }
+
+  private static int utilization(long cpuNanos, FunctionRuntime.Limits limits) {
+    return (int) Math.min(100, Math.round(cpuNanos * 100.0 / limits.cpuLimitNanos()));
+  }
+
+  private static List<String> logs(Value array) {
+    List<String> out = new ArrayList<>();
+    int bytes = 0;
+    for (long i = 0; i < array.getArraySize(); i++) {
+      String line = array.getArrayElement(i).asString();
+      bytes += line.getBytes(StandardCharsets.UTF_8).length;
+      if (bytes > FunctionRuntime.MAX_LOG_BYTES) break;
+      out.add(line);
+    }
+    return out;
+  }
+
+  private Context newContext() {
+    Context c = Context.newBuilder("js").engine(runtime.engine()).allowHostAccess(HostAccess.NONE)
+        .allowIO(IOAccess.NONE).allowCreateThread(false).allowNativeAccess(false).allowCreateProcess(false)
+        .allowEnvironmentAccess(EnvironmentAccess.NONE).allowPolyglotAccess(PolyglotAccess.NONE)
+        .option("js.ecmascript-version", "2022").build();
+    try {
+      c.getBindings("js").putMember("__host", host());
+      c.eval(Source.newBuilder("js", FunctionRuntime.prelude(), "cloudfront-prelude.js").buildLiteral());
+      c.eval(source);
+      if (!c.getBindings("js").getMember("handler").canExecute()) {
+        throw new FunctionException(FunctionException.Kind.SYNTAX_ERROR, "The function code must declare a handler function.");
+      }
+      return c;
+    } catch (PolyglotException e) {
+      c.close(true);
+      throw new FunctionException(FunctionException.Kind.SYNTAX_ERROR, e.getMessage());
+    } catch (RuntimeException e) {
+      c.close(true);
+      throw e;
+    }
+  }
+
+  /** What the prelude's modules call: digests, HMACs and key value store reads. */
+  private ProxyObject host() {
+    KeyValueStores stores = runtime.stores();
+    return ProxyObject.fromMap(Map.of(
+        "digest", (ProxyExecutable) a -> digest(a[0].asString(), a[1].isNull() ? null : a[1].asString(), a[2].asString(),
+            a[3].asString()),
+        "kvsGet", (ProxyExecutable) a -> stores.get(a[0].asString(), a[1].asString()).orElse(null),
+        "kvsMeta", (ProxyExecutable) a -> stores.meta(a[0].asString()),
+        "defaultStore", (ProxyExecutable) a -> {
+          if (defaultStore == null) throw new IllegalStateException("no key value store is associated with this function");
+          return defaultStore;
+        }));
+  }
+
+  static String digest(String algorithm, String key, String data, String encoding) {
+    byte[] in = data.getBytes(StandardCharsets.UTF_8);
+    byte[] out;
+    try {
+      if (key == null) {
+        out = MessageDigest.getInstance(switch (algorithm) {
+          case "md5" -> "MD5";
+          case "sha1" -> "SHA-1";
+          default -> "SHA-256";
+        }).digest(in);
+      } else {
+        String mac = switch (algorithm) {
+          case "md5" -> "HmacMD5";
+          case "sha1" -> "HmacSHA1";
+          default -> "HmacSHA256";
+        };
+        Mac m = Mac.getInstance(mac);
+        m.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), mac));
+        out = m.doFinal(in);
+      }
+    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+      throw new IllegalStateException(e);
+    }
+    return switch (encoding) {
+      case "hex" -> HexFormat.of().formatHex(out);
+      case "base64" -> Base64.getEncoder().encodeToString(out);
+      case "base64url" -> Base64.getUrlEncoder().withoutPadding().encodeToString(out);
+      default -> {
+        StringBuilder s = new StringBuilder("[");
+        for (int i = 0; i < out.length; i++) s.append(i == 0 ? "" : ",").append(out[i] & 0xff);
+        yield s.append(']').toString();
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    Slot s;
+    while ((s = idle.poll()) != null) s.context().close(true);
+  }
+}
