@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -14,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -52,11 +53,10 @@ public final class CompiledFunction implements AutoCloseable {
 
   /**
    * A context and whether it has run once: a context's first run interprets cold code (many times
-   * slower than later runs), so it is held to {@link #COLD_WALL_LIMIT} only, not to the budget.
+   * slower than later runs), so it is held to {@link #COLD_CPU_LIMIT} only, not to the budget.
    */
   private record Slot(Context context, boolean warm) {}
 
-  static final java.time.Duration COLD_WALL_LIMIT = java.time.Duration.ofSeconds(2);
   private volatile boolean closed;
 
   CompiledFunction(FunctionRuntime runtime, String code, String defaultStore) {
@@ -67,25 +67,35 @@ public final class CompiledFunction implements AutoCloseable {
     idle.add(new Slot(newContext(), false));
   }
 
-  /** Runs the handler on {@code eventJson} (AWS's event object), on the calling thread, within the budget. */
+  /**
+   * Runs the handler on {@code eventJson} (AWS's event object) on the calling thread. A watchdog
+   * reads this thread's CPU time while it runs and stops the run past the budget (or past
+   * {@link #HARD_WALL_LIMIT} however it spent it), so a loop never holds the thread for long.
+   */
   public Run run(String eventJson) {
     Slot slot = idle.poll();
     if (slot == null) slot = new Slot(newContext(), false);
     Context c = slot.context();
     FunctionRuntime.Limits limits = runtime.limits();
-    ScheduledFuture<?> stop = runtime.watchdog().schedule(() -> c.close(true),
-        (slot.warm() ? limits.wallLimit() : COLD_WALL_LIMIT).toNanos(), TimeUnit.NANOSECONDS);
+    long cpuLimit = slot.warm() ? limits.cpuLimitNanos() : COLD_CPU_LIMIT.toNanos();
+    AtomicBoolean finished = new AtomicBoolean();
+    long thread = Thread.currentThread().threadId();
     long cpu0 = CPU.getCurrentThreadCpuTime();
+    long wall0 = System.nanoTime();
+    watch(c, finished, thread, cpu0, cpuLimit, wall0);
     boolean reusable = false;
     try {
-      Value out = c.getBindings("js").getMember("__run").execute(eventJson);
+      Value out;
+      try {
+        out = c.getBindings("js").getMember("__run").execute(eventJson);
+      } finally {
+        if (!finished.compareAndSet(false, true)) return exceeded(); // the watchdog stopped it
+      }
       long cpu = CPU.getCurrentThreadCpuTime() - cpu0;
       int utilization = utilization(cpu, limits);
       List<String> logs = logs(out.getMember("logs"));
       reusable = true;
-      if (slot.warm() && cpu > limits.cpuLimitNanos()) {
-        return new Run(Optional.empty(), Optional.of("The function exceeded its compute budget."), true, 100, logs);
-      }
+      if (slot.warm() && cpu > cpuLimit) return exceeded();
       if (!out.getMember("done").asBoolean()) {
         return new Run(Optional.empty(), Optional.of("Error: The function did not return a value."), false, utilization, logs);
       }
@@ -93,14 +103,11 @@ public final class CompiledFunction implements AutoCloseable {
       if (!error.isNull()) return new Run(Optional.empty(), Optional.of(error.asString()), false, utilization, logs);
       return new Run(Optional.of(out.getMember("value").asString()), Optional.empty(), false, utilization, logs);
     } catch (PolyglotException e) {
-      if (e.isCancelled() || e.isResourceExhausted()) {
-        return new Run(Optional.empty(), Optional.of("The function exceeded its compute budget."), true, 100, List.of());
-      }
+      if (e.isCancelled() || e.isResourceExhausted()) return exceeded();
       reusable = !e.isInternalError();
       return new Run(Optional.empty(), Optional.of(e.getMessage()), false,
           utilization(CPU.getCurrentThreadCpuTime() - cpu0, limits), List.of());
     } finally {
-      stop.cancel(false);
       if (!reusable || closed || !idle.offer(new Slot(c, true))) {
         try {
           c.close(true);
@@ -109,6 +116,28 @@ public final class CompiledFunction implements AutoCloseable {
         }
       }
     }
+  }
+
+  /** A run's first context is cold (see {@link Slot}): it may take this much CPU. */
+  static final Duration COLD_CPU_LIMIT = Duration.ofMillis(500);
+  /** However a run spends its time, it is stopped after this long. */
+  static final Duration HARD_WALL_LIMIT = Duration.ofSeconds(3);
+
+  private void watch(Context c, AtomicBoolean finished, long thread, long cpu0, long cpuLimit, long wall0) {
+    long period = Math.max(1_000_000L, Math.min(cpuLimit, runtime.limits().wallLimit().toNanos()) / 2);
+    runtime.watchdog().schedule(() -> {
+      if (finished.get()) return;
+      long used = CPU.getThreadCpuTime(thread) - cpu0;
+      if (used > cpuLimit || System.nanoTime() - wall0 > HARD_WALL_LIMIT.toNanos()) {
+        if (finished.compareAndSet(false, true)) c.close(true);
+      } else {
+        watch(c, finished, thread, cpu0, cpuLimit, wall0);
+      }
+    }, period, TimeUnit.NANOSECONDS);
+  }
+
+  private static Run exceeded() {
+    return new Run(Optional.empty(), Optional.of("The function exceeded its compute budget."), true, 100, List.of());
   }
 
   private static int utilization(long cpuNanos, FunctionRuntime.Limits limits) {

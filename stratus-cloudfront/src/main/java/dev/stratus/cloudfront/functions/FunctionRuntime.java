@@ -28,8 +28,8 @@ public final class FunctionRuntime implements AutoCloseable {
   /**
    * The compute budget. AWS allows about {@code budget} (1 ms) on its engine; this interpreter is
    * slower than AWS's, so a run may take {@code scale} times as long, and ComputeUtilization is the
-   * run's CPU time as a percentage of {@code budget × scale}. A run past 100 is ended (a watchdog
-   * stops it at {@code wallLimit} of wall time, so a loop never holds an event loop longer).
+   * run's CPU time as a percentage of {@code budget × scale}. A run past 100 is ended: a watchdog
+   * reads the running thread's CPU time every half budget (at most every {@code wallLimit}).
    *
    * @param poolSize contexts kept per function for concurrent runs
    */
@@ -41,7 +41,7 @@ public final class FunctionRuntime implements AutoCloseable {
     }
 
     public static Limits standard() {
-      return new Limits(Duration.ofMillis(1), 50, Duration.ofMillis(250), 4);
+      return new Limits(Duration.ofMillis(1), 20, Duration.ofMillis(250), 4);
     }
 
     long cpuLimitNanos() { return budget.toNanos() * scale; }
