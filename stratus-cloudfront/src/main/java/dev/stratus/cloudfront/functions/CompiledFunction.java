@@ -52,10 +52,16 @@ public final class CompiledFunction implements AutoCloseable {
   private final BlockingQueue<Slot> idle;
 
   /**
-   * A context and whether it has run once: a context's first run interprets cold code (many times
-   * slower than later runs), so it is held to {@link #COLD_CPU_LIMIT} only, not to the budget.
+   * A context and how many runs it has done: its first runs interpret cold code (many times slower
+   * than later runs, more so in a young JVM), so until {@link #WARM_AFTER} runs a run is held to
+   * {@link #COLD_CPU_LIMIT} only, not to the budget.
    */
-  private record Slot(Context context, boolean warm) {}
+  private record Slot(Context context, int runs) {
+    boolean warm() { return runs >= WARM_AFTER; }
+  }
+
+  /** Runs after which a context is held to the budget. */
+  public static final int WARM_AFTER = 3;
 
   private volatile boolean closed;
 
@@ -64,7 +70,7 @@ public final class CompiledFunction implements AutoCloseable {
     this.source = Source.newBuilder("js", code, "function.js").buildLiteral();
     this.defaultStore = defaultStore;
     this.idle = new ArrayBlockingQueue<>(runtime.limits().poolSize());
-    idle.add(new Slot(newContext(), false));
+    idle.add(new Slot(newContext(), 0));
   }
 
   /**
@@ -74,7 +80,7 @@ public final class CompiledFunction implements AutoCloseable {
    */
   public Run run(String eventJson) {
     Slot slot = idle.poll();
-    if (slot == null) slot = new Slot(newContext(), false);
+    if (slot == null) slot = new Slot(newContext(), 0);
     Context c = slot.context();
     FunctionRuntime.Limits limits = runtime.limits();
     long cpuLimit = slot.warm() ? limits.cpuLimitNanos() : COLD_CPU_LIMIT.toNanos();
@@ -108,7 +114,7 @@ public final class CompiledFunction implements AutoCloseable {
       return new Run(Optional.empty(), Optional.of(e.getMessage()), false,
           utilization(CPU.getCurrentThreadCpuTime() - cpu0, limits), List.of());
     } finally {
-      if (!reusable || closed || !idle.offer(new Slot(c, true))) {
+      if (!reusable || closed || !idle.offer(new Slot(c, slot.runs() + 1))) {
         try {
           c.close(true);
         } catch (RuntimeException ignored) {
@@ -118,7 +124,7 @@ public final class CompiledFunction implements AutoCloseable {
     }
   }
 
-  /** A run's first context is cold (see {@link Slot}): it may take this much CPU. */
+  /** A cold context's run (see {@link Slot}) may take this much CPU. */
   static final Duration COLD_CPU_LIMIT = Duration.ofMillis(500);
   /** However a run spends its time, it is stopped after this long. */
   static final Duration HARD_WALL_LIMIT = Duration.ofSeconds(3);

@@ -144,12 +144,34 @@ class EdgeFunctionsIT {
   @Test
   void aFunctionOverItsBudgetGivesThe503OfAThrottledFunction() throws Exception {
     deploy("function handler(event) { if (event.request.uri === '/spin') { while (true) {} } return event.request; }", null);
-    assertThat(h.get(SYDNEY, ID, "/index.html").status()).isEqualTo(200); // the context's cold run
+    for (int i = 0; i < dev.stratus.cloudfront.functions.CompiledFunction.WARM_AFTER; i++) { // the context's cold runs
+      assertThat(h.get(SYDNEY, ID, "/index.html").status()).isEqualTo(200);
+    }
     var r = h.get(SYDNEY, ID, "/spin");
     assertThat(r.status()).isEqualTo(503);
     assertThat(r.xCache()).isEqualTo("FunctionThrottledError from cloudfront");
     // the edge still serves after the run was stopped
     assertThat(h.get(SYDNEY, ID, "/index.html").xCache()).isEqualTo("Hit from cloudfront");
+  }
+
+  @Test
+  void aGeneratedResponseCarriesItsBodyTextOrBase64() throws Exception {
+    deploy("""
+        function handler(event) {
+          if (event.request.uri === '/text') {
+            return { statusCode: 200, statusDescription: 'OK', headers: { 'content-type': { value: 'text/plain' } }, body: 'hello' };
+          }
+          return { statusCode: 403, statusDescription: 'Forbidden', body: { data: 'bm8gZW50cnk=', encoding: 'base64' } };
+        }""", null);
+    var text = h.get(SYDNEY, ID, "/text");
+    assertThat(text.status()).isEqualTo(200);
+    assertThat(text.text()).isEqualTo("hello");
+    assertThat(text.header("content-type")).isEqualTo("text/plain");
+    var refused = h.get(SYDNEY, ID, "/other");
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.text()).isEqualTo("no entry");
+    assertThat(refused.xCache()).isEqualTo("FunctionGeneratedResponse from cloudfront");
+    assertThat(h.origin.total()).isZero();
   }
 
   @Test
