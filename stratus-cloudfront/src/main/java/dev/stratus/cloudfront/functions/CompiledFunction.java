@@ -199,7 +199,7 @@ public final class CompiledFunction implements AutoCloseable {
   }
 
   static String digest(String algorithm, String key, String data, String encoding) {
-    byte[] in = data.getBytes(StandardCharsets.UTF_8);
+    byte[] in = data.getBytes(StandardCharsets.ISO_8859_1); // the prelude passes bytes as chars 0–255
     byte[] out;
     try {
       if (key == null) {
@@ -215,7 +215,7 @@ public final class CompiledFunction implements AutoCloseable {
           default -> "HmacSHA256";
         };
         Mac m = Mac.getInstance(mac);
-        m.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), mac));
+        m.init(new SecretKeySpec(key.getBytes(StandardCharsets.ISO_8859_1), mac));
         out = m.doFinal(in);
       }
     } catch (NoSuchAlgorithmException | InvalidKeyException e) {

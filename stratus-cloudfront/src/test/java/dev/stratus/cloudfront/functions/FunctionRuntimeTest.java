@@ -99,6 +99,24 @@ class FunctionRuntimeTest {
   }
 
   @Test
+  void bufferEncodesAndDecodesAndDigestsWithoutEncodingGiveBuffers() {
+    JsonNode out = output("""
+        import crypto from 'crypto';
+        function handler(event) {
+          var r = event.request;
+          var auth = 'Basic ' + Buffer.from('user:pässword').toString('base64');
+          var back = Buffer.from(auth.slice(6), 'base64').toString();
+          var raw = crypto.createHmac('sha256', 'key').update('hello').digest();
+          var again = crypto.createHash('md5').update(Buffer.from('68656c6c6f', 'hex')).digest('hex');
+          r.headers['x-b'] = {value: [auth, back, Buffer.isBuffer(raw), raw.toString('hex').slice(0, 8),
+            Buffer.from('é').length, again, require('buffer').Buffer === Buffer].join(' ')};
+          return r;
+        }""");
+    assertThat(out.path("request").path("headers").path("x-b").path("value").asString())
+        .isEqualTo("Basic dXNlcjpww6Rzc3dvcmQ= user:pässword true 9307b3b9 2 5d41402abc4b2a76b9719d911017c592 true");
+  }
+
+  @Test
   void querystringParsesAndStringifiesAsNode() {
     JsonNode out = output("""
         var querystring = require('querystring');
