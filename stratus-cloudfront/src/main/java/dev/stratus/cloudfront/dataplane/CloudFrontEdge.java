@@ -1,6 +1,10 @@
 package dev.stratus.cloudfront.dataplane;
 
 import dev.stratus.cloudfront.dataplane.cache.CacheTier;
+import dev.stratus.cloudfront.functions.CompiledFunction;
+import dev.stratus.cloudfront.functions.FunctionException;
+import dev.stratus.cloudfront.functions.FunctionRuntime;
+import dev.stratus.cloudfront.functions.KeyValueStores;
 import dev.stratus.core.dns.DnsTarget;
 import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.http.HttpFilterRegistry;
@@ -114,6 +118,9 @@ public final class CloudFrontEdge implements AutoCloseable {
   private final Map<String, InetSocketAddress> httpsByCode = new LinkedHashMap<>();
   private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of());
   private final EdgeRouter router;
+  private final KeyValueStores keyValueStores = new KeyValueStores();
+  private final Map<String, EdgeFunction> functions = new java.util.concurrent.ConcurrentHashMap<>();
+  private FunctionRuntime functionRuntime;
   private final dev.stratus.net.geo.GeoPoint defaultViewerPoint;
   private volatile dev.stratus.net.http.VirtualHosts virtualHosts;
   private final Map<String, Runnable> virtualHostRegistrations = new java.util.concurrent.ConcurrentHashMap<>();
@@ -204,7 +211,9 @@ public final class CloudFrontEdge implements AutoCloseable {
     Map<String, CompiledDistribution> byId = new LinkedHashMap<>();
     for (EdgeConfigSource.EdgeDistribution d : source.distributions()) {
       try {
-        byId.put(d.id(), CompiledDistribution.compile(d, source));
+        CompiledDistribution c = CompiledDistribution.compile(d, source);
+        loadFunctions(c);
+        byId.put(d.id(), c);
       } catch (RuntimeException e) {
         LOG.warning(() -> "distribution " + d.id() + " not deployed to the edge: " + e);
       }
@@ -226,9 +235,11 @@ public final class CloudFrontEdge implements AutoCloseable {
       LOG.warning(() -> "distribution " + id + " not redeployed to the edge: " + e);
       return;
     }
+    if (compiled != null) loadFunctions(compiled);
     Map<String, CompiledDistribution> byId = new LinkedHashMap<>(snapshot.byId());
     CompiledDistribution old = byId.remove(id);
     if (old != null) unregisterNames(old);
+    if (compiled != null) loadFunctions(compiled);
     if (compiled != null) byId.put(id, compiled);
     else caches.remove(id);
     publish(byId);
@@ -329,7 +340,52 @@ public final class CloudFrontEdge implements AutoCloseable {
     return Optional.ofNullable(byCode.get(code)).map(EdgeListener::address);
   }
 
+  /**
+   * A function as the edge runs it: its LIVE code compiled, or why it cannot run (the viewer then
+   * gets the 503 of a function execution error).
+   */
+  record EdgeFunction(String code, CompiledFunction compiled, String error) {}
+
+  /** Compiles the LIVE code of every function {@code d} names, keeping what is compiled already for unchanged code. */
+  private void loadFunctions(CompiledDistribution d) {
+    for (String arn : d.functionArns()) {
+      Optional<FunctionCodeSource.LiveFunction> live = source.liveFunction(arn);
+      EdgeFunction old = functions.get(arn);
+      if (live.isPresent() && old != null && live.get().code().equals(old.code())) continue;
+      EdgeFunction next;
+      if (live.isEmpty()) {
+        next = new EdgeFunction(null, null, "no LIVE stage for " + arn);
+      } else {
+        try {
+          next = new EdgeFunction(live.get().code(), functionRuntime().compile(live.get().code(),
+              live.get().keyValueStoreId()), null);
+        } catch (FunctionException e) {
+          next = new EdgeFunction(live.get().code(), null, e.getMessage());
+        }
+      }
+      functions.put(arn, next);
+      if (old != null && old.compiled() != null) old.compiled().close();
+    }
+  }
+
+  /**
+   * The CloudFront Functions runtime of this edge (made on first use: the JavaScript engine is
+   * not started for distributions without functions). The control plane's TestFunction calls
+   * {@link FunctionRuntime#test}; key value stores are in {@link FunctionRuntime#keyValueStores}.
+   */
+  public synchronized FunctionRuntime functionRuntime() {
+    if (functionRuntime == null) functionRuntime = new FunctionRuntime(FunctionRuntime.Limits.standard(), keyValueStores);
+    return functionRuntime;
+  }
+
+  /** The key value stores functions read ({@code cloudfront.kvs(id)}), by store id. */
+  public KeyValueStores keyValueStores() { return keyValueStores; }
+
   // --- for the router ---
+
+  Optional<EdgeFunction> function(String arn) {
+    return Optional.ofNullable(functions.get(arn));
+  }
 
   Snapshot snapshot() { return snapshot; }
   Settings settings() { return settings; }
@@ -381,5 +437,10 @@ public final class CloudFrontEdge implements AutoCloseable {
     }
     bound.clear();
     for (CompiledDistribution d : snapshot.byId().values()) unregisterNames(d);
+    for (EdgeFunction f : functions.values()) {
+      if (f.compiled() != null) f.compiled().close();
+    }
+    functions.clear();
+    if (functionRuntime != null) functionRuntime.close();
   }
 }

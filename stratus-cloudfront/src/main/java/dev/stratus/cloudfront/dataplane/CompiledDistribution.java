@@ -19,6 +19,8 @@ import software.amazon.awssdk.services.cloudfront.model.CachePolicyConfig;
 import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociation;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociations;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
 import software.amazon.awssdk.services.cloudfront.model.OriginRequestPolicyConfig;
@@ -40,7 +42,8 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
   /** One cache behavior; {@code pattern} is {@code *} for the default one. */
   public record Behavior(PathPattern pattern, String targetOriginId, String viewerProtocolPolicy,
       Set<String> allowedMethods, Set<String> cachedMethods, boolean compress, CacheSettings cache,
-      OriginRequestPolicyConfig originRequestPolicy, ResponseHeadersPolicyConfig responseHeadersPolicy) {}
+      OriginRequestPolicyConfig originRequestPolicy, ResponseHeadersPolicyConfig responseHeadersPolicy,
+      String viewerRequestFunction, String viewerResponseFunction) {}
 
   /**
    * One origin.
@@ -85,14 +88,16 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
         behaviors.add(new Behavior(PathPattern.of(b.pathPattern()), b.targetOriginId(), b.viewerProtocolPolicyAsString(),
             methods(b.allowedMethods(), false), methods(b.allowedMethods(), true), Boolean.TRUE.equals(b.compress()),
             cacheSettings(b.cachePolicyId(), b.minTTL(), b.defaultTTL(), b.maxTTL(), source),
-            orp(b.originRequestPolicyId(), source), rhp(b.responseHeadersPolicyId(), source)));
+            orp(b.originRequestPolicyId(), source), rhp(b.responseHeadersPolicyId(), source),
+            function(b.functionAssociations(), "viewer-request"), function(b.functionAssociations(), "viewer-response")));
       }
     }
     DefaultCacheBehavior b = c.defaultCacheBehavior();
     behaviors.add(new Behavior(PathPattern.of("*"), b.targetOriginId(), b.viewerProtocolPolicyAsString(),
         methods(b.allowedMethods(), false), methods(b.allowedMethods(), true), Boolean.TRUE.equals(b.compress()),
         cacheSettings(b.cachePolicyId(), b.minTTL(), b.defaultTTL(), b.maxTTL(), source),
-        orp(b.originRequestPolicyId(), source), rhp(b.responseHeadersPolicyId(), source)));
+        orp(b.originRequestPolicyId(), source), rhp(b.responseHeadersPolicyId(), source),
+        function(b.functionAssociations(), "viewer-request"), function(b.functionAssociations(), "viewer-response")));
 
     Map<String, OriginSpec> origins = new LinkedHashMap<>();
     if (c.origins() != null && c.origins().items() != null) {
@@ -151,6 +156,25 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
           CacheSettings.Behavior.NONE, Set.of(), true, true);
     }
     throw new IllegalArgumentException("no cache policy " + policyId);
+  }
+
+  /** The ARN of the CloudFront Function associated for {@code eventType}, or null. */
+  private static String function(FunctionAssociations associations, String eventType) {
+    if (associations == null || associations.items() == null) return null;
+    for (FunctionAssociation a : associations.items()) {
+      if (eventType.equals(a.eventTypeAsString())) return a.functionARN();
+    }
+    return null;
+  }
+
+  /** The ARNs of every function the behaviors name. */
+  Set<String> functionArns() {
+    Set<String> out = new LinkedHashSet<>();
+    for (Behavior b : behaviors) {
+      if (b.viewerRequestFunction() != null) out.add(b.viewerRequestFunction());
+      if (b.viewerResponseFunction() != null) out.add(b.viewerResponseFunction());
+    }
+    return out;
   }
 
   private static OriginRequestPolicyConfig orp(String id, EdgeConfigSource source) {

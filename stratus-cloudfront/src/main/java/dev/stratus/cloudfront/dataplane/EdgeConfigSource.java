@@ -14,7 +14,7 @@ import software.amazon.awssdk.services.cloudfront.model.ResponseHeadersPolicyCon
  * (re)deployed to the edge ({@link CloudFrontEdge#deploy}), never per request. The control plane's
  * {@code CloudFrontView} answers exactly these reads.
  */
-public interface EdgeConfigSource {
+public interface EdgeConfigSource extends FunctionCodeSource {
 
   /**
    * A distribution as the edge serves it.
@@ -40,4 +40,10 @@ public interface EdgeConfigSource {
   Optional<OriginRequestPolicyConfig> originRequestPolicy(String id);
 
   Optional<ResponseHeadersPolicyConfig> responseHeadersPolicy(String id);
+
+  /** No functions unless the control plane gives them (then the edge runs its LIVE code). */
+  @Override
+  default Optional<LiveFunction> liveFunction(String functionArn) {
+    return Optional.empty();
+  }
 }

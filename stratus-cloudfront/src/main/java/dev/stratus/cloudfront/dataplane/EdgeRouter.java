@@ -111,19 +111,112 @@ final class EdgeRouter implements HttpService {
           "This distribution is not configured to allow the HTTP request method that was used for this request. "
               + "The distribution supports only cachable requests.", "Error"));
     }
+    CompletableFuture<FullHttpResponse> answer;
+    // read now: a function runs on another thread, after which the request may be gone
+    byte[] body = b.cachedMethods().contains(method) && !b.cache().cachingDisabled() ? NO_BODY
+        : ByteBufUtil.getBytes(req.content());
+    if (b.viewerRequestFunction() == null) {
+      answer = afterViewerRequest(ctx, b, v, body);
+    } else {
+      final ViewerRequest asked = v;
+      answer = runFunction(ctx, b.viewerRequestFunction(), FunctionEvents.viewerRequest(d, requestId, v))
+          .thenComposeAsync(out -> switch (out) {
+            case Failed f -> done(functionError(ctx, f));
+            case Output o -> {
+              FunctionEvents.RequestAnswer a;
+              try {
+                a = FunctionEvents.requestAnswer(o.json(), asked);
+              } catch (RuntimeException e) {
+                yield done(functionError(ctx, new Failed(false, e.getMessage())));
+              }
+              yield switch (a) {
+                case FunctionEvents.RequestAnswer.Respond r -> {
+                  decorate(r.response(), ctx, "FunctionGeneratedResponse", -1);
+                  yield done(r.response());
+                }
+                case FunctionEvents.RequestAnswer.Continue c -> afterViewerRequest(ctx, b, c.request(), body);
+              };
+            }
+          }, ctx.loop());
+    }
+    if (ctx.viewer() == null) return answer;
+    double viewerMillis = edge.latency().roundTripMillis(ctx.viewer(), pop.point(), NetworkPath.PUBLIC_INTERNET);
+    return answer.thenCompose(r -> after(ctx.loop(), viewerMillis, () -> CompletableFuture.completedFuture(r)));
+  }
+
+  /** What a function run gave: its handler's return value as JSON, or a failure (thrown, or over budget). */
+  private sealed interface FunctionOutcome permits Output, Failed {}
+
+  private record Output(String json) implements FunctionOutcome {}
+
+  private record Failed(boolean throttled, String why) implements FunctionOutcome {}
+
+  /** A CloudFront Function run off the event loop (on the functions' threads), bounded by the runtime's budget. */
+  private CompletableFuture<FunctionOutcome> runFunction(Ctx ctx, String arn, String eventJson) {
+    Optional<CloudFrontEdge.EdgeFunction> f = edge.function(arn);
+    if (f.isEmpty() || f.get().compiled() == null) {
+      return CompletableFuture.completedFuture(new Failed(false, f.map(CloudFrontEdge.EdgeFunction::error).orElse(arn)));
+    }
+    return CompletableFuture.supplyAsync(() -> {
+      var run = f.get().compiled().run(eventJson);
+      if (run.error().isPresent()) return (FunctionOutcome) new Failed(run.exceeded(), run.error().get());
+      return new Output(run.output().orElse("null"));
+    }, FUNCTION_THREADS);
+  }
+
+  /** Threads that run CloudFront Functions, so that a function never runs on an event loop. */
+  private static final java.util.concurrent.ExecutorService FUNCTION_THREADS =
+      java.util.concurrent.Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+        Thread t = new Thread(r, "cloudfront-function");
+        t.setDaemon(true);
+        return t;
+      });
+
+  /**
+   * The 503 CloudFront gives when a function fails (troubleshooting "HTTP 503 status code (function
+   * execution error)"): X-Cache {@code FunctionExecutionError}, or {@code FunctionThrottledError}
+   * when it went over its compute budget.
+   */
+  private FullHttpResponse functionError(Ctx ctx, Failed f) {
+    LOG.fine(() -> "CloudFront function failed: " + f.why());
+    return errorPage(ctx, 503, "The CloudFront function associated with the CloudFront distribution is invalid or could not run. "
+        + "We can't connect to the server for this app or website at this time. There might be too much traffic or a "
+        + "configuration error. Try again later, or contact the app or website owner.",
+        f.throttled() ? "FunctionThrottledError" : "FunctionExecutionError");
+  }
+
+  private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(EdgeRouter.class.getName());
+
+  /** The request (as the viewer-request function left it) through the caches or to the origin, then viewer-response. */
+  private CompletableFuture<FullHttpResponse> afterViewerRequest(Ctx ctx, Behavior b, ViewerRequest viewer, byte[] body) {
+    String method = viewer.method;
     boolean cached = b.cachedMethods().contains(method) && !b.cache().cachingDisabled();
-    final ViewerRequest viewer = v;
     CompletableFuture<FullHttpResponse> answer;
     if (!cached) {
-      byte[] body = ByteBufUtil.getBytes(req.content());
       answer = proxy(ctx, b, viewer, body).thenCompose(o -> finish(ctx, b, viewer, o, "Miss", 0));
     } else {
       answer = lookup(ctx, b, viewer).thenCompose(l -> finish(ctx, b, viewer, l.object(), label(l.result()),
           l.result() == CacheTier.Result.MISS ? -1 : l.object().ageAt(edge.clock().instant())));
     }
-    if (ctx.viewer() == null) return answer;
-    double viewerMillis = edge.latency().roundTripMillis(ctx.viewer(), pop.point(), NetworkPath.PUBLIC_INTERNET);
-    return answer.thenCompose(r -> after(ctx.loop(), viewerMillis, () -> CompletableFuture.completedFuture(r)));
+    if (b.viewerResponseFunction() == null) return answer;
+    // not run for responses of 400 and above (edge-function-restrictions-all, "HTTP status codes")
+    return answer.thenCompose(r -> r.status().code() >= 400 ? done(r)
+        : runFunction(ctx, b.viewerResponseFunction(), FunctionEvents.viewerResponse(ctx.d(), ctx.requestId(), viewer, r))
+            .thenApplyAsync(out -> switch (out) {
+              case Failed f -> {
+                r.release();
+                yield functionError(ctx, f);
+              }
+              case Output o -> {
+                try {
+                  FunctionEvents.applyResponse(o.json(), r);
+                  yield r;
+                } catch (RuntimeException e) {
+                  r.release();
+                  yield functionError(ctx, new Failed(false, e.getMessage()));
+                }
+              }
+            }, ctx.loop()));
   }
 
   /** {@code next} started {@code millis} later on {@code loop} (emulated latency). */

@@ -122,6 +122,10 @@ final class EdgeHarness implements AutoCloseable {
     final Map<String, CachePolicyConfig> cachePolicies = new ConcurrentHashMap<>();
     final Map<String, OriginRequestPolicyConfig> originRequestPolicies = new ConcurrentHashMap<>();
     final Map<String, ResponseHeadersPolicyConfig> responseHeadersPolicies = new ConcurrentHashMap<>();
+    final Map<String, LiveFunction> functions = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<LiveFunction> liveFunction(String functionArn) { return Optional.ofNullable(functions.get(functionArn)); }
 
     @Override
     public Collection<EdgeDistribution> distributions() { return List.copyOf(distributions.values()); }
