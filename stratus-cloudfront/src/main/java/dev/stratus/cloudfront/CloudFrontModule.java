@@ -2,6 +2,7 @@ package dev.stratus.cloudfront;
 
 import dev.stratus.cloudfront.dataplane.CloudFrontEdge;
 import dev.stratus.cloudfront.dataplane.ControlPlaneFeed;
+import dev.stratus.cloudfront.functions.FunctionRuntime;
 import dev.stratus.cloudfront.model.CloudFrontView;
 import dev.stratus.cloudfront.model.Distribution;
 import dev.stratus.core.ServiceModule;
@@ -20,8 +21,18 @@ public final class CloudFrontModule implements ServiceModule {
 
   public CloudFrontModule(CloudFrontSettings settings) { this.settings = settings; }
 
+  private FunctionRuntime apiOnlyRuntime; // guarded by this
+
   @Override
   public String name() { return "cloudfront"; }
+
+  /** The edge's functions runtime; without an edge (API-only wiring) one of the module's own. */
+  private synchronized FunctionRuntime runtimeFor(StratusContext context) {
+    var edge = context.extensions().find(CloudFrontEdge.class);
+    if (edge.isPresent()) return edge.get().functionRuntime();
+    if (apiOnlyRuntime == null) apiOnlyRuntime = new FunctionRuntime();
+    return apiOnlyRuntime;
+  }
 
   /** S3 origins are read through S3's BucketOrigin, found once when the edge starts. */
   @Override
@@ -42,7 +53,8 @@ public final class CloudFrontModule implements ServiceModule {
     });
     closeables.add(feed); // closed first: no change reaches a closed edge
     return new Started(List.of(new DistributionOperations(resources), new PolicyOperations(resources),
-        new InvalidationOperations(resources), new FunctionOperations(resources), new TagOperations(resources),
+        new InvalidationOperations(resources), new FunctionOperations(resources, () -> runtimeFor(context)),
+        new TagOperations(resources),
         new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources),
         new OriginAccessIdentityOperations(resources)), closeables, List.of());
   }

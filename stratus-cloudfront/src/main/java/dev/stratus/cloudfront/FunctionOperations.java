@@ -1,5 +1,6 @@
 package dev.stratus.cloudfront;
 
+import dev.stratus.cloudfront.functions.FunctionRuntime;
 import dev.stratus.cloudfront.model.CloudFrontFunction;
 import dev.stratus.cloudfront.model.Distribution;
 import dev.stratus.cloudfront.model.SdkJson;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.cloudfront.model.*;
@@ -28,7 +30,31 @@ public final class FunctionOperations {
 
   private final CloudFrontResources r;
 
-  FunctionOperations(CloudFrontResources resources) { this.r = resources; }
+  private final Supplier<FunctionRuntime> runtime;
+
+  /** @param runtime the functions runtime TestFunction runs code in (the edge's, when it runs) */
+  FunctionOperations(CloudFrontResources resources, Supplier<FunctionRuntime> runtime) {
+    this.r = resources;
+    this.runtime = runtime;
+  }
+
+  /**
+   * Runs the stage's code on the event, as the edge would, and answers AWS's TestResult: the
+   * function's output, its error message, its log lines and ComputeUtilization.
+   */
+  public TestFunctionResponse testFunction(RequestContext ctx, TestFunctionRequest req) {
+    CloudFrontFunction f = existing(ctx, req.name());
+    String stage = stage(req.stageAsString());
+    CloudFrontFunction.Stage s = stageOf(f, stage);
+    CloudFrontResources.checkIfMatch(req.ifMatch(), s.etag());
+    if (req.eventObject() == null) throw CloudFrontErrors.invalidArgument("The parameter EventObject is required.");
+    String code = new String(Base64.getDecoder().decode(s.code()), java.nio.charset.StandardCharsets.UTF_8);
+    FunctionRuntime.TestResult result = runtime.get().test(code, req.eventObject().asUtf8String());
+    return TestFunctionResponse.builder().testResult(TestResult.builder().functionSummary(summary(f, stage))
+        .computeUtilization(Integer.toString(result.computeUtilization()))
+        .functionExecutionLogs(result.functionExecutionLogs()).functionErrorMessage(result.functionErrorMessage())
+        .functionOutput(result.functionOutput()).build()).build();
+  }
 
   public CreateFunctionResponse createFunction(RequestContext ctx, CreateFunctionRequest req) {
     if (req.name() == null || !NAME.matcher(req.name()).matches()) {

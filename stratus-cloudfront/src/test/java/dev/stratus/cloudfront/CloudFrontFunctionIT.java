@@ -83,6 +83,24 @@ class CloudFrontFunctionIT {
   }
 
   @Test
+  void testFunction_runsTheCodeOnTheEvent_andReportsComputeUtilization() {
+    String code = "function handler(event) { console.log('uri ' + event.request.uri);"
+        + " event.request.uri = '/index.html'; return event.request; }";
+    var created = cf.createFunction(r -> r.name("tested").functionConfig(c -> c.comment("").runtime("cloudfront-js-2.0"))
+        .functionCode(SdkBytes.fromUtf8String(code)));
+    String event = "{\"version\":\"1.0\",\"context\":{\"eventType\":\"viewer-request\"},\"viewer\":{\"ip\":\"1.2.3.4\"},"
+        + "\"request\":{\"method\":\"GET\",\"uri\":\"/\",\"querystring\":{},\"headers\":{},\"cookies\":{}}}";
+    var result = cf.testFunction(r -> r.name("tested").ifMatch(created.eTag()).eventObject(SdkBytes.fromUtf8String(event)))
+        .testResult();
+    assertThat(result.functionOutput()).contains("/index.html");
+    assertThat(result.functionExecutionLogs()).contains("uri /");
+    assertThat(Integer.parseInt(result.computeUtilization())).isBetween(0, 100);
+    assertThat(result.functionErrorMessage()).isNullOrEmpty();
+    assertAwsError(() -> cf.testFunction(r -> r.name("tested").ifMatch("E0WRONG0000000")
+        .eventObject(SdkBytes.fromUtf8String(event))), "PreconditionFailed", 412);
+  }
+
+  @Test
   void createFunction_refusals() {
     create("dup");
     assertAwsError(() -> create("dup"), "FunctionAlreadyExists", 409);

@@ -61,6 +61,12 @@ public final class ControlPlaneFeed implements EdgeConfigSource, CloudFrontChang
   public Optional<ResponseHeadersPolicyConfig> responseHeadersPolicy(String id) { return view.responseHeadersPolicy(id); }
 
   @Override
+  public Optional<LiveFunction> liveFunction(String functionArn) {
+    return view.liveFunction(functionArn).map(f -> new LiveFunction(f.arn(), f.runtime(),
+        new String(f.code(), java.nio.charset.StandardCharsets.UTF_8), null));
+  }
+
+  @Override
   public void distributionChanged(String id) { run(e -> e.deploy(id)); }
 
   @Override
