@@ -39,10 +39,12 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
       "apigateway", Protocol.REST_JSON, "", "", "", "2018-11-29");
   public static final ServiceDescriptor STS = new ServiceDescriptor("sts", "sts",
       Protocol.QUERY, "", "", "https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15");
+  public static final ServiceDescriptor ACM = new ServiceDescriptor("acm", "acm",
+      Protocol.JSON, "CertificateManager", "1.1", "", "2015-12-08");
 
   /** Every service Stratus routes, in routing-priority order (v2 before v1 for API Gateway). */
   public static final List<ServiceDescriptor> ALL = List.of(
-      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS);
+      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS, ACM);
 
   public ServiceDescriptor {
     Objects.requireNonNull(id, "id");
