@@ -55,9 +55,19 @@ public final class Elbv2Module implements ServiceModule {
     return java.util.Set.of(dev.stratus.core.dns.DnsTargetRegistry.class, dev.stratus.core.vpc.VpcLookup.class);
   }
 
+  /** ACM learns from ELB which balancers use a certificate (InUseBy, DeleteCertificate's ResourceInUseException). */
+  @Override
+  public java.util.Set<Class<?>> provides() { return java.util.Set.of(dev.stratus.core.acm.CertificateUse.class); }
+
   @Override
   public Started start(StratusContext context) {
     var store = context.store();
+    // ACM may start after ELB (nothing orders them): its certificates are looked up when needed.
+    java.util.function.Supplier<java.util.Optional<dev.stratus.core.acm.Certificates>> acm =
+        () -> context.extensions().find(dev.stratus.core.acm.Certificates.class);
+    context.extensions().provide(dev.stratus.core.acm.CertificateUse.class, certificateArn -> store.listAll(dev.stratus.elbv2.model.Listener.TABLE)
+        .stream().filter(l -> l.certificateArns().contains(certificateArn))
+        .map(dev.stratus.elbv2.model.Listener::loadBalancerArn).distinct().sorted().toList());
     var pool = LoopbackPool.in(context.extensions());
     // Addresses persisted in the balancers' records stay theirs across a restart.
     store.listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
@@ -89,7 +99,7 @@ public final class Elbv2Module implements ServiceModule {
           .orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs")));
       var plane = new ElbDataPlane(store, context.clock(), checks.tracker(), registry.get(), Transport.shared(),
           context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
-          context.extensions().find(VirtualHosts.class).orElse(null), logs, targetPaths);
+          context.extensions().find(VirtualHosts.class).orElse(null), logs, targetPaths, acm);
       planeRef.set(plane);
       dataPlane = plane;
       plane.start();
@@ -99,7 +109,7 @@ public final class Elbv2Module implements ServiceModule {
         new LoadBalancerOperations(store, context.clock(), vpcs, pool,
             () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health),
-        new ListenerOperations(store),
+        new ListenerOperations(store, acm),
         new Elbv2Tags(store)), resources, List.of());
   }
 }
