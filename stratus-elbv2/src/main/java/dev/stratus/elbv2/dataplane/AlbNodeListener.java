@@ -56,9 +56,10 @@ final class AlbNodeListener implements NodeListener {
     return new AlbNodeListener(bound, router, tls, listener.arn());
   }
 
-  /** What an HTTPS listener offers in ALPN: HTTP/1.1 (h2 to clients is not served yet). */
+  /** What an HTTPS listener offers in ALPN: h2 then HTTP/1.1, unless {@code routing.http2.enabled} is false. */
   static dev.stratus.net.tls.TlsContexts.Alpn alpn(dev.stratus.elbv2.model.LoadBalancer lb) {
-    return dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1;
+    return "false".equals(lb.attributes().get("routing.http2.enabled"))
+        ? dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1 : dev.stratus.net.tls.TlsContexts.Alpn.H2_AND_HTTP_1_1;
   }
 
   AlbRouter router() { return router; }

@@ -132,7 +132,7 @@ public final class ElbDataPlane implements AutoCloseable {
   }
 
   private static String key(LoadBalancer lb, LoadBalancer.Node node, Listener l) {
-    String idle = lb.isApplication() ? AlbNodeListener.idleTimeout(lb).toString() : "";
+    String idle = lb.isApplication() ? AlbNodeListener.idleTimeout(lb) + "|" + AlbNodeListener.alpn(lb) : "";
     return l.arn() + "|" + node.address() + "|" + l.protocol() + ":" + l.port() + "|" + idle;
   }
 

@@ -152,6 +152,20 @@ class AlbHttpsIT {
     assertThat(backend.header("X-Forwarded-Proto")).isEqualTo("https");
     assertThat(backend.header("X-Forwarded-Port")).isEqualTo(String.valueOf(at.getPort()));
 
+    // HTTP/2 to the client over ALPN (HTTP/1.1 to the target), several requests on one connection.
+    try (var http = HttpClient.newBuilder().sslContext(trustStratus).version(HttpClient.Version.HTTP_2).build()) {
+      for (int i = 0; i < 3; i++) {
+        var response = http.send(HttpRequest.newBuilder(URI.create("https://a.example.test:" + at.getPort() + "/h2?i=" + i))
+            .POST(HttpRequest.BodyPublishers.ofString("body" + i)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("b1\n");
+      }
+    }
+    assertThat(backend.header("Host")).isEqualTo("a.example.test:" + at.getPort());
+    assertThat(backend.header("X-Forwarded-Proto")).isEqualTo("https");
+    assertThat(backend.header("x-http2-scheme")).isNull();
+
     // A certificate a listener serves cannot be deleted.
     assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(certB))).isInstanceOf(ResourceInUseException.class);
     assertThat(acm.describeCertificate(r -> r.certificateArn(certA)).certificate().inUseBy()).containsExactly(alb.loadBalancerArn());
@@ -178,6 +192,7 @@ class AlbHttpsIT {
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.uri().toString()).isEqualTo("https://a.example.test:" + httpsPort + "/go?x=1");
+      assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2); // h2 over ALPN after the redirect
       assertThat(response.body()).isEqualTo("b1\n");
     }
     assertThat(httpsAt).isNotNull();

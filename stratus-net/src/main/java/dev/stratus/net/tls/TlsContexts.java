@@ -35,6 +35,7 @@ public final class TlsContexts {
       List<X509Certificate> chain = Pem.certificates(certificate.certificateChainPem());
       var builder = SslContextBuilder.forServer(Pem.privateKey(certificate.privateKeyPem()), chain.toArray(X509Certificate[]::new));
       if (alpn == Alpn.H2_AND_HTTP_1_1) {
+        builder.ciphers(io.netty.handler.codec.http2.Http2SecurityUtil.CIPHERS, io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE);
         builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
