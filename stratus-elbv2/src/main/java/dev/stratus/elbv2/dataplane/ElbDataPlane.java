@@ -156,7 +156,7 @@ public final class ElbDataPlane implements AutoCloseable {
         }
         var ctx = new NodeListenerContext(lb, node, l, s, registry, transport, clock, paths);
         try {
-          NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx);
+          NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx, albs.certificates);
           synchronized (open) {
             open.put(key, opened);
           }

@@ -34,9 +34,10 @@ public final class TcpProxy implements AutoCloseable {
    * @param proxyProtocolV2 send a PROXY v2 header to the target first
    * @param idleTimeout no byte either way for this long closes both sides (NLB TCP: 350 s)
    * @param connectTimeout a target not connected within this closes the client connection
+   * @param tls TLS terminated here, the context chosen by SNI (NLB TLS listeners), or null: bytes as they come
    */
   public record Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout,
-      Duration connectTimeout, SourceAddress source) {
+      Duration connectTimeout, SourceAddress source, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls) {
     /** NLB's TCP idle timeout: 350 s (elbv2 "Connection idle timeout"). */
     public static final Duration NLB_TCP_IDLE = Duration.ofSeconds(350);
 
@@ -49,7 +50,17 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout, Duration connectTimeout) {
-      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, SourceAddress.KERNEL);
+      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, SourceAddress.KERNEL, null);
+    }
+
+    public Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout, Duration connectTimeout,
+        SourceAddress source) {
+      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, source, null);
+    }
+
+    /** Terminates TLS with the context {@code bySni} picks; targets get the decrypted bytes. */
+    public Config withTls(io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> bySni) {
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, source, bySni);
     }
 
     /** NLB defaults: no PROXY header, 350 s idle, 10 s connect. */
@@ -58,16 +69,16 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public Config withProxyProtocolV2(boolean enabled) {
-      return new Config(name, chooser, enabled, idleTimeout, connectTimeout, source);
+      return new Config(name, chooser, enabled, idleTimeout, connectTimeout, source, tls);
     }
 
     public Config withIdleTimeout(Duration idle) {
-      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout, source);
+      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout, source, tls);
     }
 
     /** Target connections sent from {@code from}'s choice (client IP preservation). */
     public Config withSource(SourceAddress from) {
-      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, from);
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, from, tls);
     }
   }
 
@@ -88,9 +99,9 @@ public final class TcpProxy implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            ch.pipeline()
-                .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
-                .addLast("client", new ClientSide(transport, config));
+            ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+            if (config.tls() != null) ch.pipeline().addLast("tls", new io.netty.handler.ssl.SniHandler(config.tls()));
+            ch.pipeline().addLast("client", new ClientSide(transport, config));
           }
         })
         .bind(address).syncUninterruptibly().channel();
@@ -232,7 +243,11 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-      if (evt instanceof ChannelInputShutdownEvent) halfClose(ctx.channel(), client);
+      if (evt instanceof ChannelInputShutdownEvent) {
+        // A TLS client is closed with close_notify once the answer is out (TLS has no half-close).
+        if (client.pipeline().get("tls") != null || client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) closeAfterFlush(client);
+        else halfClose(ctx.channel(), client);
+      }
     }
 
     @Override

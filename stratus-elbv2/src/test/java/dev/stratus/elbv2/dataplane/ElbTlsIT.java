@@ -39,6 +39,7 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateN
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.RedirectActionStatusCodeEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
@@ -48,16 +49,16 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEn
  * ALB HTTPS listeners with ACM certificates, through real TLS clients that trust only the Stratus
  * CA: SNI choosing between two certificates, the default certificate without SNI, X-Forwarded-*
  * to the target, HTTP→HTTPS redirect followed by the JDK HttpClient, and ACM refusing to delete a
- * certificate a listener uses.
+ * certificate a listener uses; an NLB TLS listener terminating TLS in front of a TCP target.
  */
-class AlbHttpsIT {
+class ElbTlsIT {
   static ApiTestServer server;
   static Elbv2Module module;
   static ElasticLoadBalancingV2Client elb;
   static AcmClient acm;
   static LoadBalancer alb;
   static Backend backend;
-  static String certA, certB, tg;
+  static String certA, certB, tg, vpc, subnetA;
   static SSLContext trustStratus;
 
   @BeforeAll
@@ -67,15 +68,16 @@ class AlbHttpsIT {
     elb = server.client(ElasticLoadBalancingV2Client.builder());
     acm = server.client(AcmClient.builder());
     var ec2 = server.client(Ec2Client.builder());
-    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
     String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
     String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+    subnetA = a;
     alb = elb.createLoadBalancer(r -> r.name("secure").scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(a, b)).loadBalancers().get(0);
     backend = new Backend("b1");
     tg = elb.createTargetGroup(r -> r.name("secure-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc).targetType(TargetTypeEnum.IP)
         .healthCheckPath("/health")).targetGroups().get(0).targetGroupArn();
     elb.registerTargets(r -> r.targetGroupArn(tg).targets(TargetDescription.builder().id("127.0.0.1").port(backend.port()).build()));
-    certA = acm.requestCertificate(r -> r.domainName("a.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
+    certA = acm.requestCertificate(r -> r.domainName("a.example.test").subjectAlternativeNames("*.a.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
     certB = acm.requestCertificate(r -> r.domainName("*.b.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
 
     trustStratus = trustingStratus();
@@ -142,7 +144,7 @@ class AlbHttpsIT {
     assertThat(cn(presented(at, "unknown.example.test"))).isEqualTo("a.example.test"); // the default certificate
     assertThat(cn(presented(at, null))).isEqualTo("a.example.test");
 
-    TestNames.point("a.example.test", at.getAddress());
+    TestNames.point("a.example.test", at.getAddress()); // each test its own name: the JDK caches lookups
     try (var http = HttpClient.newBuilder().sslContext(trustStratus).version(HttpClient.Version.HTTP_1_1).build()) {
       var response = http.send(HttpRequest.newBuilder(URI.create("https://a.example.test:" + at.getPort() + "/hello")).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -186,18 +188,48 @@ class AlbHttpsIT {
     // Both listeners on the same node address, so one name reaches both.
     var sameNode = module.dataPlane().listeners().get(secure).get(httpAt.getAddress().getHostAddress());
     assertThat(sameNode).isNotNull();
-    TestNames.point("a.example.test", httpAt.getAddress());
+    TestNames.point("r.a.example.test", httpAt.getAddress());
     try (var http = HttpClient.newBuilder().sslContext(trustStratus).followRedirects(HttpClient.Redirect.ALWAYS).build()) {
-      var response = http.send(HttpRequest.newBuilder(URI.create("http://a.example.test:" + httpPort + "/go?x=1")).build(),
+      var response = http.send(HttpRequest.newBuilder(URI.create("http://r.a.example.test:" + httpPort + "/go?x=1")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
-      assertThat(response.uri().toString()).isEqualTo("https://a.example.test:" + httpsPort + "/go?x=1");
+      assertThat(response.uri().toString()).isEqualTo("https://r.a.example.test:" + httpsPort + "/go?x=1");
       assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2); // h2 over ALPN after the redirect
       assertThat(response.body()).isEqualTo("b1\n");
     }
     assertThat(httpsAt).isNotNull();
     elb.deleteListener(r -> r.listenerArn(plain));
     elb.deleteListener(r -> r.listenerArn(secure));
+  }
+
+  @Test
+  void nlbTls_terminatesTlsWithTheAcmCertificate_andForwardsTcp() throws Exception {
+    var nlb = elb.createLoadBalancer(r -> r.name("secure-nlb").type(LoadBalancerTypeEnum.NETWORK)
+        .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnetA)).loadBalancers().get(0);
+    String tcp = elb.createTargetGroup(r -> r.name("secure-tcp").protocol(ProtocolEnum.TCP).port(80).vpcId(vpc)
+        .targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
+    elb.registerTargets(r -> r.targetGroupArn(tcp).targets(TargetDescription.builder().id("127.0.0.1").port(backend.port()).build()));
+    int port = AlbTraffic.freePort();
+    String listener = elb.createListener(r -> r.loadBalancerArn(nlb.loadBalancerArn()).protocol(ProtocolEnum.TLS).port(port)
+        .certificates(c -> c.certificateArn(certA))
+        .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tcp).build())).listeners().get(0).listenerArn();
+    var at = new AtomicReference<InetSocketAddress>();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(listener);
+      if (nodes == null || nodes.isEmpty()) return false;
+      at.set(nodes.values().iterator().next());
+      return true;
+    });
+    assertThat(cn(presented(at.get(), "a.example.test"))).isEqualTo("a.example.test");
+    TestNames.point("nlb.a.example.test", at.get().getAddress());
+    try (var http = HttpClient.newBuilder().sslContext(trustingStratus()).version(HttpClient.Version.HTTP_1_1).build()) {
+      var response = http.send(HttpRequest.newBuilder(URI.create("https://nlb.a.example.test:" + port + "/via-nlb")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("b1\n");
+    }
+    assertThat(backend.header("X-Forwarded-Proto")).isNull(); // an NLB passes bytes, it adds no headers
+    elb.deleteLoadBalancer(r -> r.loadBalancerArn(nlb.loadBalancerArn()));
   }
 
   @Test
