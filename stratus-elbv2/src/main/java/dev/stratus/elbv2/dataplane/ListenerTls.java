@@ -13,13 +13,15 @@ import java.util.function.Supplier;
 
 /**
  * The certificates of one HTTPS (or TLS) listener as SNI contexts: the listener's default
- * certificate first, then those AddListenerCertificates added. Rebuilt (off the event loop) when
- * the listener's certificate list changes, so added certificates serve at once without reopening.
+ * certificate first, then those AddListenerCertificates added, allowing the TLS versions of the
+ * listener's security policy. Rebuilt (off the event loop) when the certificates or the policy
+ * change, so they apply at once without reopening.
  */
 final class ListenerTls implements Mapping<String, SslContext> {
   private final Supplier<Optional<Certificates>> certificates;
   private final TlsContexts.Alpn alpn;
   private volatile List<String> arns = List.of();
+  private volatile String policy;
   private volatile Mapping<String, SslContext> current;
 
   private ListenerTls(Supplier<Optional<Certificates>> certificates, TlsContexts.Alpn alpn) {
@@ -36,7 +38,7 @@ final class ListenerTls implements Mapping<String, SslContext> {
 
   /** Rebuilds when {@code listener}'s certificates changed; keeps the old contexts if the new ones cannot serve. */
   void refresh(Listener listener) {
-    if (listener.certificateArns().equals(arns) && current != null) return;
+    if (listener.certificateArns().equals(arns) && java.util.Objects.equals(listener.sslPolicy(), policy) && current != null) return;
     var acm = certificates.get().orElseThrow(() -> new IllegalStateException("no ACM: certificates cannot be served"));
     List<ServingCertificate> serving = new ArrayList<>();
     for (String arn : listener.certificateArns()) {
@@ -46,8 +48,9 @@ final class ListenerTls implements Mapping<String, SslContext> {
       if (current != null) return;
       throw new IllegalStateException("certificate " + listener.certificateArns() + " not found in ACM");
     }
-    current = TlsContexts.sni(serving, alpn);
+    current = TlsContexts.sni(serving, alpn, dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()));
     arns = listener.certificateArns();
+    policy = listener.sslPolicy();
   }
 
   @Override

@@ -130,6 +130,15 @@ class ElbTlsIT {
     }
   }
 
+  /** The TLS version a client allowing only {@code version} settles on with {@code at}. */
+  static String tlsVersion(InetSocketAddress at, String version) throws Exception {
+    try (var socket = (SSLSocket) trustingStratus().getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+      socket.setEnabledProtocols(new String[] {version});
+      socket.startHandshake();
+      return socket.getSession().getProtocol();
+    }
+  }
+
   static String cn(X509Certificate c) { return c.getSubjectX500Principal().getName().replace("CN=", ""); }
 
   @Test
@@ -167,6 +176,13 @@ class ElbTlsIT {
     assertThat(backend.header("Host")).isEqualTo("a.example.test:" + at.getPort());
     assertThat(backend.header("X-Forwarded-Proto")).isEqualTo("https");
     assertThat(backend.header("x-http2-scheme")).isNull();
+
+    // The security policy's TLS versions: TLS13-1-3 refuses a TLS 1.2 client.
+    assertThat(tlsVersion(at, "TLSv1.2")).isEqualTo("TLSv1.2");
+    elb.modifyListener(r -> r.listenerArn(listener).sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06"));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThatThrownBy(() -> tlsVersion(at, "TLSv1.2")).isInstanceOf(javax.net.ssl.SSLException.class));
+    assertThat(tlsVersion(at, "TLSv1.3")).isEqualTo("TLSv1.3");
 
     // A certificate a listener serves cannot be deleted.
     assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(certB))).isInstanceOf(ResourceInUseException.class);

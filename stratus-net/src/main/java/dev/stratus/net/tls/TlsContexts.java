@@ -29,11 +29,19 @@ public final class TlsContexts {
   /** What a listener offers in ALPN: HTTP/1.1 only, or h2 first then HTTP/1.1 (ALB's HTTPS listeners). */
   public enum Alpn { HTTP_1_1, H2_AND_HTTP_1_1 }
 
-  /** The server context of one certificate. */
-  public static SslContext server(ServingCertificate certificate, Alpn alpn) {
+  /** The server context of one certificate, with the JDK's TLS versions. */
+  public static SslContext server(ServingCertificate certificate, Alpn alpn) { return server(certificate, alpn, List.of()); }
+
+  /**
+   * The server context of one certificate.
+   *
+   * @param protocols the TLS versions allowed (JDK names, e.g. {@code TLSv1.3}); empty: the JDK's defaults
+   */
+  public static SslContext server(ServingCertificate certificate, Alpn alpn, List<String> protocols) {
     try {
       List<X509Certificate> chain = Pem.certificates(certificate.certificateChainPem());
       var builder = SslContextBuilder.forServer(Pem.privateKey(certificate.privateKeyPem()), chain.toArray(X509Certificate[]::new));
+      if (!protocols.isEmpty()) builder.protocols(protocols);
       if (alpn == Alpn.H2_AND_HTTP_1_1) {
         builder.ciphers(io.netty.handler.codec.http2.Http2SecurityUtil.CIPHERS, io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE);
         builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
@@ -52,9 +60,14 @@ public final class TlsContexts {
    * here, once (call off the event loop), and shared by every connection.
    */
   public static Mapping<String, SslContext> sni(List<ServingCertificate> certificates, Alpn alpn) {
+    return sni(certificates, alpn, List.of());
+  }
+
+  /** As {@link #sni(List, Alpn)}, allowing only the TLS versions {@code protocols} (empty: the JDK's defaults). */
+  public static Mapping<String, SslContext> sni(List<ServingCertificate> certificates, Alpn alpn, List<String> protocols) {
     if (certificates.isEmpty()) throw new IllegalArgumentException("a TLS listener needs a certificate");
     Map<ServingCertificate, SslContext> contexts = new LinkedHashMap<>();
-    for (ServingCertificate c : certificates) contexts.computeIfAbsent(c, x -> server(x, alpn));
+    for (ServingCertificate c : certificates) contexts.computeIfAbsent(c, x -> server(x, alpn, protocols));
     return new SniMapping(List.copyOf(contexts.keySet()), Map.copyOf(contexts));
   }
 
