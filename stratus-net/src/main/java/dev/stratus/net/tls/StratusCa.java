@@ -109,6 +109,23 @@ public final class StratusCa {
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
   }
 
+  private final java.util.Map<List<String>, dev.stratus.core.acm.ServingCertificate> own = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The certificate of Stratus's own {@code names} ({@link TlsContexts#stratusNames}), issued on
+   * first use and kept (in memory) for the life of this CA, renewed when it is within a month of
+   * expiring.
+   */
+  public dev.stratus.core.acm.ServingCertificate ownNames(List<String> names, Clock clock) {
+    List<String> key = List.copyOf(names);
+    var cert = own.get(key);
+    if (cert == null || cert.notAfter().isBefore(clock.instant().plus(Duration.ofDays(30)))) {
+      cert = TlsContexts.stratusNames(this, key, clock);
+      own.put(key, cert);
+    }
+    return cert;
+  }
+
   /** The CA's certificate, PEM (what {@code /_stratus/ca.pem} serves). */
   public String certificatePem() { return certificatePem; }
 

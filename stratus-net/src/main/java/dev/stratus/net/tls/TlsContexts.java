@@ -103,6 +103,21 @@ public final class TlsContexts {
         issued.privateKeyPem(), issued.certificate().getNotAfter().toInstant());
   }
 
+  /**
+   * SNI contexts for a data plane that has names of its own and, per resource, ACM certificates
+   * (CloudFront aliases, API Gateway custom domain names): a name one of {@code certificates}
+   * covers gets that certificate; any other name, or none, gets the Stratus CA's certificate for
+   * {@code stratusNames} (as AWS's default {@code *.cloudfront.net} certificate), issued once per
+   * CA and name list.
+   */
+  public static Mapping<String, SslContext> withStratusNames(StratusCa ca, List<String> stratusNames,
+      List<ServingCertificate> certificates, Alpn alpn, Clock clock) {
+    List<ServingCertificate> all = new ArrayList<>();
+    all.add(ca.ownNames(stratusNames, clock));
+    all.addAll(certificates);
+    return sni(all, alpn);
+  }
+
   /** Stratus's own names in {@code region}: CloudFront, API Gateway and ELB, as wildcards. */
   public static List<String> stratusNamesIn(String region) {
     return List.of("*.cloudfront.localhost", "*.execute-api." + region + ".localhost", "*." + region + ".elb.localhost",

@@ -56,6 +56,18 @@ class StratusCaTest {
   }
 
   @Test
+  void withStratusNames_customerCertificateBySni_stratusCertificateOtherwise() throws Exception {
+    var ca = StratusCa.generate(Clock.systemUTC());
+    var names = TlsContexts.stratusNamesIn("us-east-1");
+    assertThat(ca.ownNames(names, Clock.systemUTC())).isSameAs(ca.ownNames(names, Clock.systemUTC())); // issued once
+    var customer = TlsContexts.stratusNames(ca, List.of("www.example.com"), Clock.systemUTC());
+    var mapping = TlsContexts.withStratusNames(ca, names, List.of(customer), TlsContexts.Alpn.HTTP_1_1, Clock.systemUTC());
+    assertThat(mapping.map("www.example.com")).isNotSameAs(mapping.map("d111.cloudfront.localhost"));
+    assertThat(mapping.map(null)).isSameAs(mapping.map("d111.cloudfront.localhost"));
+    assertThat(mapping.map("unknown.test")).isSameAs(mapping.map(null));
+  }
+
+  @Test
   void stratusNames_servedOverTls_verifyAgainstTheCaWithHostnameChecks() throws Exception {
     var ca = StratusCa.generate(Clock.systemUTC());
     var cert = TlsContexts.stratusNames(ca, TlsContexts.stratusNamesIn("us-east-1"), Clock.systemUTC());
