@@ -143,6 +143,8 @@ class ElbTlsIT {
 
   @Test
   void https_sniChoosesTheCertificate_defaultWithoutSni_andTargetsSeeHttps() throws Exception {
+    elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(alb.loadBalancerArn()).attributes(
+        a -> a.key("access_logs.s3.enabled").value("true"), a -> a.key("access_logs.s3.bucket").value("logs")));
     int port = AlbTraffic.freePort();
     String listener = httpsListener(port);
     elb.addListenerCertificates(r -> r.listenerArn(listener).certificates(c -> c.certificateArn(certB)));
@@ -176,6 +178,16 @@ class ElbTlsIT {
     assertThat(backend.header("Host")).isEqualTo("a.example.test:" + at.getPort());
     assertThat(backend.header("X-Forwarded-Proto")).isEqualTo("https");
     assertThat(backend.header("x-http2-scheme")).isNull();
+
+    // Access log lines name the TLS facts: type https or h2, cipher, protocol, the SNI name.
+    var log = AlbAccessLog.fileOf(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs"), alb.loadBalancerArn());
+    await().atMost(Duration.ofSeconds(5)).until(() -> java.nio.file.Files.exists(log)
+        && java.nio.file.Files.readAllLines(log).stream().anyMatch(l -> l.startsWith("h2 ")));
+    var lines = java.nio.file.Files.readAllLines(log);
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("https ").contains(" TLSv1.3 ").contains(" \"a.example.test\" ")
+        .contains("\"GET https://a.example.test:" + at.getPort() + "/hello HTTP/1.1\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("h2 ").containsPattern(" TLS_[A-Z0-9_]+ TLSv1\\.3 ")
+        .contains("\"POST https://a.example.test:" + at.getPort() + "/h2?i=0 HTTP/2.0\""));
 
     // The security policy's TLS versions: TLS13-1-3 refuses a TLS 1.2 client.
     assertThat(tlsVersion(at, "TLSv1.2")).isEqualTo("TLSv1.2");
