@@ -26,8 +26,8 @@ import java.util.logging.Logger;
  * response goes back as HTTP/2 frames; what the service sends on (the reverse proxy to targets)
  * stays HTTP/1.1. h2 framing carries no Content-Length/Transfer-Encoding ambiguity, so the
  * HTTP/1.1 desync guards do not apply; the listener's header limit becomes
- * SETTINGS_MAX_HEADER_LIST_SIZE, its body limit the aggregator's, its idle timeout a connection
- * with no frames either way.
+ * SETTINGS_MAX_HEADER_LIST_SIZE, its body limit and in-flight body budget apply per stream, its
+ * idle timeout is a connection with no frames either way.
  */
 final class Http2Front {
   private static final Logger LOG = Logger.getLogger(Http2Front.class.getName());
@@ -78,6 +78,7 @@ final class Http2Front {
         stream.pipeline()
             .addLast("h2http", new Http2StreamFrameToHttpObjectCodec(true))
             .addLast("h2clean", STRIP_EXTENSION_HEADERS)
+            .addLast("budget", new BodyBudgetHandler(limits.bodyBudget(), limits.maxBodyBytes(), config.pages()))
             .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes(), true))
             .addLast("service", new ServiceHandler(config));
       }
