@@ -14,10 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
-import java.security.Signature;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPublicKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +32,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.security.auth.x500.X500Principal;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.acm.model.*;
 
@@ -130,8 +126,8 @@ public final class CertificateOperations implements Certificates {
     String arn = "arn:aws:acm:" + ctx.region() + ":" + ctx.accountId() + ":certificate/" + id;
     X509Certificate x = issued.certificate();
     var row = new AcmCertificate(arn, domain, sans, "AMAZON_ISSUED", "ISSUED", alg.name(), method,
-        issued.certificatePem(), issued.chainPem(), issued.privateKeyPem(), serial(x), subject(x), "Stratus Local CA",
-        signatureAlgorithm(x), now, now, null, x.getNotBefore().toInstant(), x.getNotAfter().toInstant(), tags,
+        issued.certificatePem(), issued.chainPem(), issued.privateKeyPem(), X509Facts.serial(x), X509Facts.subject(x),
+        "Stratus Local CA", X509Facts.signatureAlgorithm(x), now, now, null, x.getNotBefore().toInstant(), x.getNotAfter().toInstant(), tags,
         req.idempotencyToken());
     store.write(tx -> {
       tx.put(AcmCertificate.TABLE, scope, id, row);
@@ -158,7 +154,7 @@ public final class CertificateOperations implements Certificates {
     } catch (Pem.InvalidPemException e) {
       throw AcmErrors.validation("The private key is not supported.");
     }
-    if (!matches(key, leaf)) {
+    if (!X509Facts.matches(key, leaf)) {
       throw AcmErrors.validation("The private key did not match the public key in the certificate.");
     }
     String chainPem = "";
@@ -169,8 +165,8 @@ public final class CertificateOperations implements Certificates {
         throw AcmErrors.validation("Unable to parse certificate chain. Please ensure the chain is in PEM format.");
       }
     }
-    String keyAlgorithm = keyAlgorithm(leaf);
-    List<String> names = namesOf(leaf);
+    String keyAlgorithm = X509Facts.keyAlgorithm(leaf);
+    List<String> names = X509Facts.namesOf(leaf);
     if (names.isEmpty()) throw AcmErrors.validation("The certificate must have a domain name.");
     Instant now = clock.instant();
     String scope = AcmCertificate.scope(ctx.accountId(), ctx.region());
@@ -203,7 +199,8 @@ public final class CertificateOperations implements Certificates {
   private static AcmCertificate imported(String arn, List<String> names, X509Certificate leaf, String leafPem,
       String chainPem, String keyPem, String keyAlgorithm, Instant createdAt, Instant importedAt, Map<String, String> tags) {
     return new AcmCertificate(arn, names.get(0), names, "IMPORTED", "ISSUED", keyAlgorithm, null, leafPem, chainPem,
-        keyPem, serial(leaf), subject(leaf), issuerCn(leaf), signatureAlgorithm(leaf), createdAt, null, importedAt,
+        keyPem, X509Facts.serial(leaf), X509Facts.subject(leaf), X509Facts.issuerCn(leaf), X509Facts.signatureAlgorithm(leaf),
+        createdAt, null, importedAt,
         leaf.getNotBefore().toInstant(), leaf.getNotAfter().toInstant(), tags, null);
   }
 
@@ -406,86 +403,6 @@ public final class CertificateOperations implements Certificates {
   }
 
   private static String nullToEmpty(String s) { return s == null ? "" : s; }
-
-  /** Whether {@code key} signs what {@code cert}'s public key verifies. */
-  private static boolean matches(PrivateKey key, X509Certificate cert) {
-    try {
-      String alg = key.getAlgorithm().equals("RSA") ? "SHA256withRSA" : key.getAlgorithm().equals("EC") ? "SHA256withECDSA" : null;
-      if (alg == null) return false;
-      byte[] probe = "stratus".getBytes(StandardCharsets.US_ASCII);
-      Signature s = Signature.getInstance(alg);
-      s.initSign(key);
-      s.update(probe);
-      byte[] sig = s.sign();
-      Signature v = Signature.getInstance(alg);
-      v.initVerify(cert.getPublicKey());
-      v.update(probe);
-      return v.verify(sig);
-    } catch (GeneralSecurityException e) {
-      return false;
-    }
-  }
-
-  private static String keyAlgorithm(X509Certificate cert) {
-    if (cert.getPublicKey() instanceof RSAPublicKey rsa) return "RSA_" + rsa.getModulus().bitLength();
-    if (cert.getPublicKey() instanceof ECPublicKey ec) {
-      int bits = ec.getParams().getCurve().getField().getFieldSize();
-      return switch (bits) {
-        case 256 -> "EC_prime256v1";
-        case 384 -> "EC_secp384r1";
-        default -> "EC_secp521r1";
-      };
-    }
-    throw AcmErrors.validation("The private key is not supported.");
-  }
-
-  /** The certificate's CN then its DNS names. */
-  private static List<String> namesOf(X509Certificate cert) {
-    var names = new LinkedHashSet<String>();
-    String cn = cn(cert.getSubjectX500Principal());
-    if (cn != null) names.add(cn);
-    try {
-      if (cert.getSubjectAlternativeNames() != null) {
-        for (List<?> san : cert.getSubjectAlternativeNames()) {
-          if (Integer.valueOf(2).equals(san.get(0))) names.add((String) san.get(1));
-        }
-      }
-    } catch (java.security.cert.CertificateParsingException e) {
-      // no names
-    }
-    return List.copyOf(names);
-  }
-
-  private static String cn(X500Principal p) {
-    for (String part : p.getName(X500Principal.RFC2253).split(",")) {
-      if (part.startsWith("CN=")) return part.substring(3);
-    }
-    return null;
-  }
-
-  private static String serial(X509Certificate cert) {
-    String hex = cert.getSerialNumber().toString(16);
-    if (hex.length() % 2 == 1) hex = "0" + hex;
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < hex.length(); i += 2) {
-      if (i > 0) sb.append(':');
-      sb.append(hex, i, i + 2);
-    }
-    return sb.toString();
-  }
-
-  private static String subject(X509Certificate cert) {
-    return cert.getSubjectX500Principal().getName(X500Principal.RFC2253);
-  }
-
-  private static String issuerCn(X509Certificate cert) {
-    String cn = cn(cert.getIssuerX500Principal());
-    return cn == null ? cert.getIssuerX500Principal().getName() : cn;
-  }
-
-  private static String signatureAlgorithm(X509Certificate cert) {
-    return cert.getSigAlgName().toUpperCase(Locale.ROOT);
-  }
 
   private static String sha256Hex(String s) {
     try {
