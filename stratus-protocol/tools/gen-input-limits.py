@@ -20,6 +20,7 @@ import os
 import sys
 
 SERVICES = {  # botocore name -> SDK v2 service id
+    "acm": "acm",
     "apigateway": "apigateway",
     "apigatewayv2": "apigatewayv2",
     "cloudfront": "cloudfront",

@@ -81,6 +81,13 @@ class EndToEndScriptsIT {
     assertThat(run("python3", E2E.resolve("wafv2_seed.py").toString())).contains("all checks passed");
   }
 
+  @Test
+  void elbHttps_throughTheAwsCliV2AndCurl_verifiesAgainstTheStratusCa() throws Exception {
+    requireClient(Files.isExecutable(AWS_CLI), "/usr/bin/aws (Debian package awscli)");
+    requireClient(run0("sh", "-c", "command -v dig && command -v curl && command -v openssl") == 0, "dig (dnsutils), curl and openssl");
+    assertThat(run("bash", E2E.resolve("elb-https.sh").toString())).contains("all checks passed");
+  }
+
   private static void requireClient(boolean present, String what) { RequiredTool.require(what, present); }
 
   /** Runs a script with STRATUS_ENDPOINT set; fails with its output unless it exits 0 within 2 minutes. */

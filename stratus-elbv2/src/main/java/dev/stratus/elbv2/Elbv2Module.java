@@ -50,9 +50,14 @@ public final class Elbv2Module implements ServiceModule {
   @Override
   public String name() { return "elbv2"; }
 
-  /** Other services find balancers by ARN (Global Accelerator endpoints, WAF associations). */
+  /**
+   * Other services find balancers by ARN (Global Accelerator endpoints, WAF associations); ACM
+   * learns which balancers use a certificate (InUseBy, DeleteCertificate's ResourceInUseException).
+   */
   @Override
-  public java.util.Set<Class<?>> provides() { return java.util.Set.of(LoadBalancers.class); }
+  public java.util.Set<Class<?>> provides() {
+    return java.util.Set.of(LoadBalancers.class, dev.stratus.core.acm.CertificateUse.class);
+  }
 
   /** Load balancers' names go into the DNS target registry the server provides; EC2 answers their subnets. */
   @Override
@@ -70,6 +75,12 @@ public final class Elbv2Module implements ServiceModule {
   @Override
   public Started start(StratusContext context) {
     var store = context.store();
+    // ACM may start after ELB (nothing orders them): its certificates are looked up when needed.
+    java.util.function.Supplier<java.util.Optional<dev.stratus.core.acm.Certificates>> acm =
+        () -> context.extensions().find(dev.stratus.core.acm.Certificates.class);
+    context.extensions().provide(dev.stratus.core.acm.CertificateUse.class, certificateArn -> store.listAll(dev.stratus.elbv2.model.Listener.TABLE)
+        .stream().filter(l -> l.certificateArns().contains(certificateArn))
+        .map(dev.stratus.elbv2.model.Listener::loadBalancerArn).distinct().sorted().toList());
     var pool = LoopbackPool.in(context.extensions());
     var vpcs = (java.util.function.Supplier<java.util.Optional<VpcLookup>>) () -> context.extensions().find(VpcLookup.class);
     var dnsRef = new java.util.concurrent.atomic.AtomicReference<Runnable>();
@@ -108,7 +119,7 @@ public final class Elbv2Module implements ServiceModule {
           .orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs")));
       var plane = new ElbDataPlane(store, context.clock(), checks.tracker(), registry.get(), Transport.shared(),
           context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
-          context.extensions().find(VirtualHosts.class).orElse(null), logs, targetPaths);
+          context.extensions().find(VirtualHosts.class).orElse(null), logs, targetPaths, acm);
       planeRef.set(plane);
       dataPlane = plane;
       plane.start();
@@ -119,7 +130,7 @@ public final class Elbv2Module implements ServiceModule {
         new LoadBalancerOperations(store, context.clock(), vpcs, pool,
             () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health, functions),
-        new ListenerOperations(store),
+        new ListenerOperations(store, acm),
         new Elbv2Tags(store)), resources, List.of());
   }
 }

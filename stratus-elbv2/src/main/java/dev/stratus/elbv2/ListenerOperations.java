@@ -37,7 +37,38 @@ public final class ListenerOperations {
 
   private final Store store;
 
-  public ListenerOperations(Store store) { this.store = store; }
+  private final java.util.function.Supplier<java.util.Optional<dev.stratus.core.acm.Certificates>> acm;
+
+  /** Without ACM: certificate ARNs are taken as given. */
+  public ListenerOperations(Store store) { this(store, java.util.Optional::empty); }
+
+  /** @param acm ACM's certificates, when ACM runs: a listener may only name one that exists and is issued */
+  public ListenerOperations(Store store, java.util.function.Supplier<java.util.Optional<dev.stratus.core.acm.Certificates>> acm) {
+    this.store = store;
+    this.acm = acm;
+  }
+
+  /** AWS's refusals of a listener's certificates: none on HTTPS/TLS, any on HTTP/TCP, one ACM does not know or has not issued. */
+  private void checkCertificates(String protocol, List<String> certs, boolean given) {
+    boolean secure = protocol.equals("HTTPS") || protocol.equals("TLS");
+    if (secure && certs.isEmpty()) {
+      throw Elbv2Errors.validation("A certificate must be specified for " + protocol + " listeners");
+    }
+    if (!secure && given) {
+      throw Elbv2Errors.validation("A certificate cannot be specified for " + protocol + " listeners");
+    }
+    checkKnown(certs);
+  }
+
+  private void checkKnown(List<String> certs) {
+    var certificates = acm.get();
+    if (certificates.isEmpty()) return;
+    for (String arn : certs) {
+      if (certificates.get().find(arn).filter(dev.stratus.core.acm.ServingCertificate::issued).isEmpty()) {
+        throw Elbv2Errors.error("CertificateNotFound", "Certificate '" + arn + "' not found");
+      }
+    }
+  }
 
   public CreateListenerResponse createListener(RequestContext ctx, CreateListenerRequest req) {
     String scope = ctx.regionalScope();
@@ -54,9 +85,7 @@ public final class ListenerOperations {
       }
       String policy = sslPolicy(protocol, req.sslPolicy(), null);
       List<String> certs = req.certificates().stream().map(Certificate::certificateArn).toList();
-      if ((protocol.equals("HTTPS") || protocol.equals("TLS")) && certs.isEmpty()) {
-        throw Elbv2Errors.error("CertificateNotFound", "A certificate must be specified for HTTPS and TLS listeners");
-      }
+      checkCertificates(protocol, certs, !certs.isEmpty());
       var actions = actions(tx, scope, lb, protocol, req.defaultActions(), true);
       String arn = lb.arn().replace(":loadbalancer/", ":listener/") + "/" + Elbv2Names.newId();
       var l = new Listener(arn, lb.arn(), protocol, port, policy, certs, actions, req.alpnPolicy());
@@ -79,13 +108,14 @@ public final class ListenerOperations {
       }
       List<String> certs = req.certificates().isEmpty() ? l.certificateArns()
           : req.certificates().stream().map(Certificate::certificateArn).toList();
-      if ((protocol.equals("HTTPS") || protocol.equals("TLS")) && certs.isEmpty()) {
-        throw Elbv2Errors.error("CertificateNotFound", "A certificate must be specified for HTTPS and TLS listeners");
-      }
+      boolean secure = protocol.equals("HTTPS") || protocol.equals("TLS");
+      if (!secure && req.certificates().isEmpty()) certs = List.of(); // a listener turned HTTP drops its certificates
+      checkCertificates(protocol, certs, !req.certificates().isEmpty());
+      List<String> finalCerts = certs;
       var actions = req.defaultActions().isEmpty() ? l.defaultActions()
           : actions(tx, scope, lb, protocol, req.defaultActions(), true);
       String policy = sslPolicy(protocol, req.sslPolicy(), l.sslPolicy());
-      var l2 = new Listener(l.arn(), lb.arn(), protocol, port, policy, certs, actions,
+      var l2 = new Listener(l.arn(), lb.arn(), protocol, port, policy, finalCerts, actions,
           req.alpnPolicy().isEmpty() ? l.alpnPolicy() : req.alpnPolicy());
       tx.put(Listener.TABLE, scope, l.arn(), l2);
       return l2;
@@ -227,6 +257,7 @@ public final class ListenerOperations {
     var l2 = store.write(tx -> {
       var l = Elbv2Reads.listener(tx, scope, req.listenerArn());
       var certs = new ArrayList<>(l.certificateArns());
+      checkKnown(req.certificates().stream().map(Certificate::certificateArn).toList());
       req.certificates().forEach(c -> { if (!certs.contains(c.certificateArn())) certs.add(c.certificateArn()); });
       if (certs.size() > MAX_CERTIFICATES) {
         throw Elbv2Errors.error("TooManyCertificates", "You've reached the limit on the number of certificates per load balancer");

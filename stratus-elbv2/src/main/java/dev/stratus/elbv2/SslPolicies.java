@@ -5,8 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** AWS's predefined ELB security policies and the TLS versions each allows. */
-final class SslPolicies {
+public final class SslPolicies {
   private SslPolicies() {}
+
+  /** The TLS versions (JDK names) policy {@code name} allows; TLS 1.2 and 1.3 for an unknown or null one. */
+  public static List<String> protocols(String name) {
+    return name == null ? T12_13 : ALL.getOrDefault(name, T12_13);
+  }
 
   private static final List<String> T13 = List.of("TLSv1.3");
   private static final List<String> T12_13 = List.of("TLSv1.2", "TLSv1.3");

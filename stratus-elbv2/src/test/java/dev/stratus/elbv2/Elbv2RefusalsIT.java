@@ -139,7 +139,7 @@ class Elbv2RefusalsIT {
   @Test
   void listeners_certificatesPoliciesAndQuotas() {
     refused(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(443)
-        .defaultActions(forward(tgHttp))), "CertificateNotFound");
+        .defaultActions(forward(tgHttp))), "ValidationError"); // "A certificate must be specified for HTTPS listeners"
     refused(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(443)
         .sslPolicy("ELBSecurityPolicy-Nope").certificates(c -> c.certificateArn("arn:aws:acm:us-east-1:000000000000:certificate/x"))
         .defaultActions(forward(tgHttp))), "SSLPolicyNotFound");

@@ -109,7 +109,8 @@ public final class ApiDispatcher {
     }
     Supplier<String> extra = request.method().equals("GET") ? extraRoutes.get(request.path()) : null;
     if (extra != null) {
-      return WireResponse.of(200, "application/json", extra.get());
+      // PEM routes (the Stratus CA) are served as the file curl --cacert reads.
+      return WireResponse.of(200, request.path().endsWith(".pem") ? "application/x-pem-file" : "application/json", extra.get());
     }
     ServiceRouter.Scope scope = ServiceRouter.scope(request);
     Optional<ServiceDescriptor> routed = ServiceRouter.route(request, scope);

@@ -41,6 +41,9 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
       Protocol.REST_JSON, "", "", "", "2015-03-31");
   public static final ServiceDescriptor STS = new ServiceDescriptor("sts", "sts",
       Protocol.QUERY, "", "", "https://sts.amazonaws.com/doc/2011-06-15/", "2011-06-15");
+  public static final ServiceDescriptor ACM = new ServiceDescriptor("acm", "acm",
+      Protocol.JSON, "CertificateManager", "1.1", "", "2015-12-08");
+
   /**
    * S3 speaks REST-XML with streaming bodies; stratus-s3's own handler claims its requests on
    * the API port (VirtualHosts router) before this dispatcher, so it is not in {@link #ALL}.
@@ -50,7 +53,7 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
 
   /** Every service Stratus routes, in routing-priority order (v2 before v1 for API Gateway). */
   public static final List<ServiceDescriptor> ALL = List.of(
-      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS, LAMBDA);
+      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS, LAMBDA, ACM);
 
   public ServiceDescriptor {
     Objects.requireNonNull(id, "id");

@@ -27,7 +27,7 @@ final class AlbAccessLog implements AutoCloseable {
   record Entry(String type, Instant time, String elb, String client, String target, double requestTime,
       double targetTime, double responseTime, int elbStatus, int targetStatus, long receivedBytes, long sentBytes,
       String request, String userAgent, String targetGroupArn, String traceId, String domain, int rulePriority,
-      Instant created, String action, String redirectUrl, String errorReason) {}
+      Instant created, String action, String redirectUrl, String errorReason, String sslCipher, String sslProtocol) {}
 
   private final Path file;
   private final BufferedWriter out;
@@ -60,7 +60,7 @@ final class AlbAccessLog implements AutoCloseable {
     String line = e.type() + " " + TIME.format(e.time()) + " " + e.elb() + " " + e.client() + " " + dash(e.target()) + " "
         + seconds(e.requestTime()) + " " + seconds(e.targetTime()) + " " + seconds(e.responseTime()) + " "
         + code(e.elbStatus()) + " " + code(e.targetStatus()) + " " + e.receivedBytes() + " " + e.sentBytes() + " "
-        + quote(e.request()) + " " + quote(e.userAgent()) + " - - " + dash(e.targetGroupArn()) + " " + quote(e.traceId())
+        + quote(e.request()) + " " + quote(e.userAgent()) + " " + dash(e.sslCipher()) + " " + dash(e.sslProtocol()) + " " + dash(e.targetGroupArn()) + " " + quote(e.traceId())
         + " " + quote(e.domain()) + " \"-\" " + (e.rulePriority() < 0 ? "-" : (e.rulePriority() == 0 ? "0" : e.rulePriority()))
         + " " + TIME.format(e.created()) + " " + quote(e.action()) + " " + quote(e.redirectUrl()) + " " + quote(e.errorReason())
         + " " + quote(e.target()) + " " + quote(e.targetStatus() < 0 ? null : String.valueOf(e.targetStatus()))

@@ -298,7 +298,8 @@ final class AlbRouter implements HttpService {
       var r = ex.request();
       String host = r.headers().get(HttpHeaderNames.HOST, ex.local().getAddress().getHostAddress());
       if (!hasPort(host)) host = host + ":" + ex.local().getPort();
-      this.request = r.method().name() + " " + protocol.toLowerCase(Locale.ROOT) + "://" + host + r.uri() + " " + r.protocolVersion().text();
+      this.request = r.method().name() + " " + protocol.toLowerCase(Locale.ROOT) + "://" + host + r.uri() + " "
+          + (ex.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel ? "HTTP/2.0" : r.protocolVersion().text());
       this.receivedBytes = r.content().readableBytes() + r.uri().length() + 64L;
       this.traceId = r.headers().get(TraceIds.HEADER);
     }
@@ -309,12 +310,23 @@ final class AlbRouter implements HttpService {
       String[] arn = lb.arn().split(":")[5].split("/", 2);
       double requestTime = targetStarted == 0 ? -1 : (targetStarted - started) / 1e9;
       double targetTime = targetStarted == 0 || targetStatus < 0 ? -1 : (end - targetStarted) / 1e9;
-      log.write(new AlbAccessLog.Entry(protocol.equals("HTTPS") ? "https" : "http", created.plusNanos(end - started), arn[1],
+      // TLS facts of the client connection (an HTTP/2 stream's parent): type h2, cipher, protocol, SNI.
+      io.netty.channel.Channel connection = ex.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel stream
+          ? stream.parent() : ex.channel();
+      var ssl = connection.pipeline().get(io.netty.handler.ssl.SslHandler.class);
+      javax.net.ssl.SSLSession session = ssl == null ? null : ssl.engine().getSession();
+      String sni = null;
+      if (session instanceof javax.net.ssl.ExtendedSSLSession extended) {
+        sni = extended.getRequestedServerNames().stream().filter(n -> n instanceof javax.net.ssl.SNIHostName)
+            .map(n -> ((javax.net.ssl.SNIHostName) n).getAsciiName()).findFirst().orElse(null);
+      }
+      String type = ex.channel() != connection ? "h2" : protocol.equals("HTTPS") ? "https" : "http";
+      log.write(new AlbAccessLog.Entry(type, created.plusNanos(end - started), arn[1],
           ex.remote().getAddress().getHostAddress() + ":" + ex.remote().getPort(), target, requestTime, targetTime,
           targetStarted == 0 ? -1 : 0.0, clientGone ? CLIENT_CLOSED.code() : response.status().code(), targetStatus,
           receivedBytes, response.content().readableBytes(), request,
-          ex.request().headers().get(HttpHeaderNames.USER_AGENT), targetGroup, traceId, null, priority, created, action,
-          redirect, error));
+          ex.request().headers().get(HttpHeaderNames.USER_AGENT), targetGroup, traceId, sni, priority, created, action,
+          redirect, error, session == null ? null : session.getCipherSuite(), session == null ? null : session.getProtocol()));
     }
   }
 }

@@ -31,8 +31,13 @@ final class AlbShared implements AutoCloseable {
   private final Map<String, AlbAccessLog> logs = new ConcurrentHashMap<>();
   private final Map<String, java.net.InetSocketAddress> addresses = new ConcurrentHashMap<>();
 
-  AlbShared(Transport transport, HttpFilterRegistry filters, Clock clock, Optional<Path> accessLogDir) {
+  /** ACM's certificates, for HTTPS listeners (empty when ACM does not run). */
+  final java.util.function.Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates;
+
+  AlbShared(Transport transport, HttpFilterRegistry filters, Clock clock, Optional<Path> accessLogDir,
+      java.util.function.Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates) {
     this.transport = transport;
+    this.certificates = certificates;
     this.filters = filters;
     this.clock = clock;
     this.accessLogDir = accessLogDir;

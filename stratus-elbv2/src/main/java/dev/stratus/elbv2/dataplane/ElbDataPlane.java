@@ -68,6 +68,13 @@ public final class ElbDataPlane implements AutoCloseable {
   public ElbDataPlane(Store store, Clock clock, TargetHealthTracker health, ListenerRegistry registry, Transport transport,
       HttpFilterRegistry filters, VirtualHosts virtualHosts, Optional<Path> accessLogDir,
       TargetPaths paths) {
+    this(store, clock, health, registry, transport, filters, virtualHosts, accessLogDir, paths, Optional::empty);
+  }
+
+  /** @param certificates ACM's certificates for HTTPS listeners (empty: HTTPS listeners do not open) */
+  public ElbDataPlane(Store store, Clock clock, TargetHealthTracker health, ListenerRegistry registry, Transport transport,
+      HttpFilterRegistry filters, VirtualHosts virtualHosts, Optional<Path> accessLogDir,
+      TargetPaths paths, java.util.function.Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates) {
     this.store = store;
     this.clock = clock;
     this.health = health;
@@ -75,7 +82,7 @@ public final class ElbDataPlane implements AutoCloseable {
     this.transport = transport;
     this.virtualHosts = virtualHosts;
     this.paths = paths;
-    this.albs = new AlbShared(transport, filters, clock, accessLogDir);
+    this.albs = new AlbShared(transport, filters, clock, accessLogDir, certificates);
   }
 
   /** Subscribes and opens the listeners of the committed state (asynchronously; {@link #awaitCurrent} waits). */
@@ -125,7 +132,7 @@ public final class ElbDataPlane implements AutoCloseable {
   }
 
   private static String key(LoadBalancer lb, LoadBalancer.Node node, Listener l) {
-    String idle = lb.isApplication() ? AlbNodeListener.idleTimeout(lb).toString() : "";
+    String idle = lb.isApplication() ? AlbNodeListener.idleTimeout(lb) + "|" + AlbNodeListener.alpn(lb) : "";
     return l.arn() + "|" + node.address() + "|" + l.protocol() + ":" + l.port() + "|" + idle;
   }
 
@@ -149,7 +156,7 @@ public final class ElbDataPlane implements AutoCloseable {
         }
         var ctx = new NodeListenerContext(lb, node, l, s, registry, transport, clock, paths);
         try {
-          NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx);
+          NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx, albs.certificates);
           synchronized (open) {
             open.put(key, opened);
           }

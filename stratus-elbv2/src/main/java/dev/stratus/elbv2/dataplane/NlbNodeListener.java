@@ -18,8 +18,9 @@ import java.util.logging.Logger;
  *
  * <p>What Stratus does where loopback differs from AWS:
  * <ul>
- *   <li>TLS listeners are not served yet (Stratus has no certificate source for listeners): the
- *       listener is recorded, nothing is bound, and a warning is logged.
+ *   <li>A TLS listener terminates TLS with its ACM certificates (SNI among them, the default
+ *       otherwise; no ALPN) and forwards the decrypted bytes over TCP, whatever the target
+ *       group's protocol (a TLS target group gets plaintext here, not a second TLS session).
  *   <li>Client IP preservation ({@code preserve_client_ip.enabled}): target connections are sent
  *       from the client's IP address (on Linux any 127.0.0.0/8 address can be bound), with a port
  *       of the kernel's choosing, not the client's; without it they come from the node's own
@@ -41,14 +42,16 @@ public final class NlbNodeListener implements NodeListener {
   private final InetSocketAddress wanted;
   private final boolean tcp;
   private final boolean udp;
+  private final ListenerTls tls;
   private volatile NlbRoute route;
   private ListenerRegistry.Bound<TcpProxy> tcpProxy; // guarded by this
   private ListenerRegistry.Bound<UdpProxy> udpProxy; // guarded by this
   private boolean boundProxyV2; // guarded by this
   private volatile InetSocketAddress address;
 
-  private NlbNodeListener(NodeListenerContext ctx, boolean tcp, boolean udp) {
+  private NlbNodeListener(NodeListenerContext ctx, boolean tcp, boolean udp, ListenerTls tls) {
     this.ctx = ctx;
+    this.tls = tls;
     this.wanted = new InetSocketAddress(ctx.node().address(), ctx.listener().port());
     this.tcp = tcp;
     this.udp = udp;
@@ -56,20 +59,26 @@ public final class NlbNodeListener implements NodeListener {
     this.route = NlbRoute.of(ctx.snapshot(), ctx.loadBalancer(), ctx.node(), ctx.listener());
   }
 
-  /** Binds the listener's proxies; a TLS listener binds nothing (see the class comment). */
-  public static NodeListener open(NodeListenerContext ctx) {
+  /** Binds the listener's proxies; a TLS listener without ACM binds nothing. */
+  public static NodeListener open(NodeListenerContext ctx) { return open(ctx, java.util.Optional::empty); }
+
+  /** Binds the listener's proxies; a TLS listener serves its ACM certificates. */
+  public static NodeListener open(NodeListenerContext ctx,
+      java.util.function.Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates) {
     String protocol = ctx.listener().protocol();
-    NlbNodeListener l = switch (protocol) {
-      case "TCP" -> new NlbNodeListener(ctx, true, false);
-      case "UDP" -> new NlbNodeListener(ctx, false, true);
-      case "TCP_UDP" -> new NlbNodeListener(ctx, true, true);
-      default -> null;
-    };
-    if (l == null) {
+    if (protocol.equals("TLS") && certificates.get().isEmpty()) {
       LOG.warning(() -> "NLB " + ctx.loadBalancer().name() + " listener " + protocol + ":" + ctx.listener().port()
-          + " is not served: Stratus has no certificate source for " + protocol + " listeners yet");
+          + " is not served: no ACM in this Stratus to take its certificates from");
       return new NotServed(new InetSocketAddress(ctx.node().address(), ctx.listener().port()));
     }
+    NlbNodeListener l = switch (protocol) {
+      case "TCP" -> new NlbNodeListener(ctx, true, false, null);
+      case "UDP" -> new NlbNodeListener(ctx, false, true, null);
+      case "TCP_UDP" -> new NlbNodeListener(ctx, true, true, null);
+      case "TLS" -> new NlbNodeListener(ctx, true, false,
+          ListenerTls.of(ctx.listener(), certificates, dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1));
+      default -> throw new UnsupportedOperationException(protocol + " is not an NLB listener protocol");
+    };
     l.bind();
     return l;
   }
@@ -90,13 +99,15 @@ public final class NlbNodeListener implements NodeListener {
   private void bindTcp() {
     boolean v2 = route.proxyProtocolV2();
     InetSocketAddress at = tcpProxy == null ? wanted : address;
-    tcpProxy = ctx.registry().bind(description("TCP"), "tcp", ctx.loadBalancer().arn(), at,
-        a -> TcpProxy.bind(ctx.transport(), a, TcpProxy.Config.nlb(description("TCP"), chooser("TCP"))
-            .withProxyProtocolV2(v2).withSource(this::sourceOf)),
+    tcpProxy = ctx.registry().bind(description(tls != null ? "TLS" : "TCP"), tls != null ? "tls" : "tcp", ctx.loadBalancer().arn(), at,
+        a -> TcpProxy.bind(ctx.transport(), a, withTls(TcpProxy.Config.nlb(description("TCP"), chooser("TCP"))
+            .withProxyProtocolV2(v2).withSource(this::sourceOf))),
         TcpProxy::address);
     boundProxyV2 = v2;
     address = tcpProxy.record().actual();
   }
+
+  private TcpProxy.Config withTls(TcpProxy.Config config) { return tls == null ? config : config.withTls(tls); }
 
   private String description(String protocol) {
     return "NLB " + ctx.loadBalancer().name() + " listener " + protocol + ":" + ctx.listener().port() + " ("
@@ -150,6 +161,13 @@ public final class NlbNodeListener implements NodeListener {
     next.routable().forEach(t -> ctx.paths().verdict(ctx.node(), next.group(), t.target(), tcp ? "tcp" : "udp",
         t.target().port()));
     route = next;
+    if (tls != null) {
+      try {
+        tls.refresh(listener);
+      } catch (RuntimeException e) {
+        LOG.warning("listener " + listener.arn() + " keeps its certificates: " + e.getMessage());
+      }
+    }
     synchronized (this) {
       if (tcp && tcpProxy != null && next.proxyProtocolV2() != boundProxyV2) {
         closeQuietly(tcpProxy);

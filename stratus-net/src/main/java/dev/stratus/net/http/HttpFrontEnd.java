@@ -35,7 +35,8 @@ public final class HttpFrontEnd implements AutoCloseable {
    * @param name for logs, e.g. {@code ALB web-123 :80}
    * @param limits the listener's bounds
    * @param pages the responses the front end writes itself
-   * @param tls the TLS context per SNI host name (null host = client sent no SNI), or null for HTTP
+   * @param tls the TLS context per SNI host name (null host = client sent no SNI), or null for HTTP;
+   *     a context offering {@code h2} in ALPN ({@code dev.stratus.net.tls.TlsContexts.Alpn}) gets HTTP/2
    * @param resourceArn the resource whose filters run (the load balancer's ARN, ...)
    * @param filters where the filters are looked up per request (so associations apply at once)
    * @param slots the slots consulted, in order
@@ -110,8 +111,14 @@ public final class HttpFrontEnd implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            guard.install(ch.pipeline(), config.isTls() ? new SniHandler(config.tls()) : null);
-            ch.pipeline().addLast("service", new ServiceHandler(config));
+            if (config.isTls()) {
+              // TLS: the HTTP handlers wait for the handshake, whose ALPN picks HTTP/1.1 or h2.
+              ConnectionGovernor governor = guard.installFront(ch.pipeline(), new SniHandler(config.tls()));
+              ch.pipeline().addLast("alpn", Http2Front.negotiation(guard, governor, config));
+            } else {
+              guard.install(ch.pipeline(), null);
+              ch.pipeline().addLast("service", new ServiceHandler(config));
+            }
           }
         })
         .bind(address).syncUninterruptibly().channel();

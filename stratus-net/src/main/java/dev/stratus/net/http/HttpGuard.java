@@ -37,9 +37,19 @@ public final class HttpGuard {
    * @param tls the TLS handler (an {@code SslHandler} or {@code SniHandler}), or null for cleartext
    */
   public void install(ChannelPipeline pipeline, ChannelHandler tls) {
+    installHttp1(pipeline, installFront(pipeline, tls));
+  }
+
+  /** The governor and the TLS handler only: the HTTP handlers follow once ALPN has chosen a protocol. */
+  ConnectionGovernor installFront(ChannelPipeline pipeline, ChannelHandler tls) {
     ConnectionGovernor governor = new ConnectionGovernor(limits, tracker);
     pipeline.addLast("governor", governor);
     if (tls != null) pipeline.addLast("tls", tls);
+    return governor;
+  }
+
+  /** The HTTP/1.x handlers, after {@link #installFront}. */
+  void installHttp1(ChannelPipeline pipeline, ConnectionGovernor governor) {
     pipeline.addLast("decoder", new StrictRequestDecoder(limits))
         .addLast("encoder", new HttpResponseEncoder())
         .addLast("tap", governor.tap())

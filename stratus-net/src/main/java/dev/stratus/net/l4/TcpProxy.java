@@ -36,9 +36,11 @@ public final class TcpProxy implements AutoCloseable {
    * @param proxyProtocolV2 send a PROXY v2 header to the target first
    * @param idleTimeout no byte either way for this long closes both sides (NLB TCP: 350 s)
    * @param connectTimeout a target not connected within this closes the client connection
+   * @param tls TLS terminated here, the context chosen by SNI (NLB TLS listeners), or null: bytes as they come
    */
   public record Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout,
-      Duration connectTimeout, SourceAddress source, EmulatedDelay delay) {
+      Duration connectTimeout, SourceAddress source, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls,
+      EmulatedDelay delay) {
     /** NLB's TCP idle timeout: 350 s (elbv2 "Connection idle timeout"). */
     public static final Duration NLB_TCP_IDLE = Duration.ofSeconds(350);
 
@@ -52,7 +54,17 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout, Duration connectTimeout) {
-      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, SourceAddress.KERNEL, EmulatedDelay.NONE);
+      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, SourceAddress.KERNEL, null, EmulatedDelay.NONE);
+    }
+
+    public Config(String name, TargetChooser chooser, boolean proxyProtocolV2, Duration idleTimeout, Duration connectTimeout,
+        SourceAddress source) {
+      this(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, source, null, EmulatedDelay.NONE);
+    }
+
+    /** Terminates TLS with the context {@code bySni} picks; targets get the decrypted bytes. */
+    public Config withTls(io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> bySni) {
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, source, bySni, delay);
     }
 
     /** NLB defaults: no PROXY header, 350 s idle, 10 s connect. */
@@ -61,21 +73,21 @@ public final class TcpProxy implements AutoCloseable {
     }
 
     public Config withProxyProtocolV2(boolean enabled) {
-      return new Config(name, chooser, enabled, idleTimeout, connectTimeout, source, delay);
+      return new Config(name, chooser, enabled, idleTimeout, connectTimeout, source, tls, delay);
     }
 
     public Config withIdleTimeout(Duration idle) {
-      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout, source, delay);
+      return new Config(name, chooser, proxyProtocolV2, idle, connectTimeout, source, tls, delay);
     }
 
     /** Target connections sent from {@code from}'s choice (client IP preservation). */
     public Config withSource(SourceAddress from) {
-      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, from, delay);
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, from, tls, delay);
     }
 
     /** Client connections held for an emulated distance ({@code --emulate-network}). */
     public Config withDelay(EmulatedDelay emulated) {
-      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, source, emulated);
+      return new Config(name, chooser, proxyProtocolV2, idleTimeout, connectTimeout, source, tls, emulated);
     }
   }
 
@@ -98,9 +110,9 @@ public final class TcpProxy implements AutoCloseable {
           protected void initChannel(SocketChannel ch) {
             Duration oneWay = config.delay().oneWay(ch.remoteAddress(), ch.localAddress());
             if (!oneWay.isZero()) ch.pipeline().addLast("emulated-delay", new DelayHandler(oneWay));
-            ch.pipeline()
-                .addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS))
-                .addLast("client", new ClientSide(transport, config));
+            ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
+            if (config.tls() != null) ch.pipeline().addLast("tls", new io.netty.handler.ssl.SniHandler(config.tls()));
+            ch.pipeline().addLast("client", new ClientSide(transport, config));
           }
         })
         .bind(address).syncUninterruptibly().channel();
@@ -242,7 +254,11 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-      if (evt instanceof ChannelInputShutdownEvent) halfClose(ctx.channel(), client);
+      if (evt instanceof ChannelInputShutdownEvent) {
+        // A TLS client is closed with close_notify once the answer is out (TLS has no half-close).
+        if (client.pipeline().get("tls") != null || client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) closeAfterFlush(client);
+        else halfClose(ctx.channel(), client);
+      }
     }
 
     @Override

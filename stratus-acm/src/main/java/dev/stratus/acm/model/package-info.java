@@ -1,0 +1,2 @@
+/** ACM's stored rows. */
+package dev.stratus.acm.model;

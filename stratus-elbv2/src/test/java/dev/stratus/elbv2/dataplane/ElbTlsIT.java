@@ -1,0 +1,282 @@
+package dev.stratus.elbv2.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.stratus.acm.AcmModule;
+import dev.stratus.ec2.Ec2Module;
+import dev.stratus.elbv2.Elbv2Module;
+import dev.stratus.elbv2.dataplane.AlbTraffic.Backend;
+import dev.stratus.net.tls.StratusCa;
+import dev.stratus.protocol.testing.ApiTestServer;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
+import software.amazon.awssdk.services.acm.model.ResourceInUseException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.CertificateNotFoundException;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.RedirectActionStatusCodeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
+/**
+ * ALB HTTPS listeners with ACM certificates, through real TLS clients that trust only the Stratus
+ * CA: SNI choosing between two certificates, the default certificate without SNI, X-Forwarded-*
+ * to the target, HTTP→HTTPS redirect followed by the JDK HttpClient, and ACM refusing to delete a
+ * certificate a listener uses; an NLB TLS listener terminating TLS in front of a TCP target.
+ */
+class ElbTlsIT {
+  static ApiTestServer server;
+  static Elbv2Module module;
+  static ElasticLoadBalancingV2Client elb;
+  static AcmClient acm;
+  static LoadBalancer alb;
+  static Backend backend;
+  static String certA, certB, tg, vpc, subnetA;
+  static SSLContext trustStratus;
+
+  @BeforeAll
+  static void start() throws Exception {
+    module = new Elbv2Module(d -> Duration.ofMillis(100));
+    server = ApiTestServer.start(Clock.systemUTC(), new AcmModule(), new Ec2Module(), module);
+    elb = server.client(ElasticLoadBalancingV2Client.builder());
+    acm = server.client(AcmClient.builder());
+    var ec2 = server.client(Ec2Client.builder());
+    vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+    String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+    subnetA = a;
+    alb = elb.createLoadBalancer(r -> r.name("secure").scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(a, b)).loadBalancers().get(0);
+    backend = new Backend("b1");
+    tg = elb.createTargetGroup(r -> r.name("secure-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc).targetType(TargetTypeEnum.IP)
+        .healthCheckPath("/health")).targetGroups().get(0).targetGroupArn();
+    elb.registerTargets(r -> r.targetGroupArn(tg).targets(TargetDescription.builder().id("127.0.0.1").port(backend.port()).build()));
+    certA = acm.requestCertificate(r -> r.domainName("a.example.test").subjectAlternativeNames("*.a.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
+    certB = acm.requestCertificate(r -> r.domainName("*.b.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
+
+    trustStratus = trustingStratus();
+  }
+
+  /** A client context trusting only the Stratus CA (a fresh one has no sessions to resume). */
+  static SSLContext trustingStratus() throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("stratus", server.context().extensions().find(StratusCa.class).orElseThrow().certificate());
+    var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    var context = SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) server.close();
+    if (backend != null) backend.close();
+  }
+
+  static Action forward() { return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build(); }
+
+  static InetSocketAddress nodeOf(String listenerArn) {
+    var at = new AtomicReference<InetSocketAddress>();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(listenerArn);
+      if (nodes == null || nodes.size() < 2) return false;
+      at.set(nodes.values().iterator().next());
+      return true;
+    });
+    return at.get();
+  }
+
+  static String httpsListener(int port) {
+    return elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(certA)).defaultActions(forward())).listeners().get(0).listenerArn();
+  }
+
+  /** The certificate a TLS handshake with {@code sni} (null: none) gets from {@code at}. */
+  static X509Certificate presented(InetSocketAddress at, String sni) throws Exception {
+    try (var socket = (SSLSocket) trustingStratus().getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+      var params = socket.getSSLParameters();
+      if (sni != null) params.setServerNames(java.util.List.of(new SNIHostName(sni)));
+      socket.setSSLParameters(params);
+      socket.startHandshake(); // fails unless the chain leads to the Stratus CA
+      return (X509Certificate) socket.getSession().getPeerCertificates()[0];
+    }
+  }
+
+  /** The TLS version a client allowing only {@code version} settles on with {@code at}. */
+  static String tlsVersion(InetSocketAddress at, String version) throws Exception {
+    try (var socket = (SSLSocket) trustingStratus().getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+      socket.setEnabledProtocols(new String[] {version});
+      socket.startHandshake();
+      return socket.getSession().getProtocol();
+    }
+  }
+
+  static String cn(X509Certificate c) { return c.getSubjectX500Principal().getName().replace("CN=", ""); }
+
+  @Test
+  void https_sniChoosesTheCertificate_defaultWithoutSni_andTargetsSeeHttps() throws Exception {
+    elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(alb.loadBalancerArn()).attributes(
+        a -> a.key("access_logs.s3.enabled").value("true"), a -> a.key("access_logs.s3.bucket").value("logs")));
+    int port = AlbTraffic.freePort();
+    String listener = httpsListener(port);
+    elb.addListenerCertificates(r -> r.listenerArn(listener).certificates(c -> c.certificateArn(certB)));
+    var at = nodeOf(listener);
+    module.dataPlane().awaitCurrent();
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(cn(presented(at, "x.b.example.test"))).isEqualTo("*.b.example.test"));
+    assertThat(cn(presented(at, "a.example.test"))).isEqualTo("a.example.test");
+    assertThat(cn(presented(at, "unknown.example.test"))).isEqualTo("a.example.test"); // the default certificate
+    assertThat(cn(presented(at, null))).isEqualTo("a.example.test");
+
+    TestNames.point("a.example.test", at.getAddress()); // each test its own name: the JDK caches lookups
+    try (var http = HttpClient.newBuilder().sslContext(trustStratus).version(HttpClient.Version.HTTP_1_1).build()) {
+      var response = http.send(HttpRequest.newBuilder(URI.create("https://a.example.test:" + at.getPort() + "/hello")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("b1\n");
+    }
+    assertThat(backend.header("X-Forwarded-Proto")).isEqualTo("https");
+    assertThat(backend.header("X-Forwarded-Port")).isEqualTo(String.valueOf(at.getPort()));
+
+    // HTTP/2 to the client over ALPN (HTTP/1.1 to the target), several requests on one connection.
+    try (var http = HttpClient.newBuilder().sslContext(trustStratus).version(HttpClient.Version.HTTP_2).build()) {
+      for (int i = 0; i < 3; i++) {
+        var response = http.send(HttpRequest.newBuilder(URI.create("https://a.example.test:" + at.getPort() + "/h2?i=" + i))
+            .POST(HttpRequest.BodyPublishers.ofString("body" + i)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("b1\n");
+      }
+    }
+    assertThat(backend.header("Host")).isEqualTo("a.example.test:" + at.getPort());
+    assertThat(backend.header("X-Forwarded-Proto")).isEqualTo("https");
+    assertThat(backend.header("x-http2-scheme")).isNull();
+
+    // Access log lines name the TLS facts: type https or h2, cipher, protocol, the SNI name.
+    var log = AlbAccessLog.fileOf(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs"), alb.loadBalancerArn());
+    await().atMost(Duration.ofSeconds(5)).until(() -> java.nio.file.Files.exists(log)
+        && java.nio.file.Files.readAllLines(log).stream().anyMatch(l -> l.startsWith("h2 ")));
+    var lines = java.nio.file.Files.readAllLines(log);
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("https ").contains(" TLSv1.3 ").contains(" \"a.example.test\" ")
+        .contains("\"GET https://a.example.test:" + at.getPort() + "/hello HTTP/1.1\""));
+    assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("h2 ").containsPattern(" TLS_[A-Z0-9_]+ TLSv1\\.3 ")
+        .contains("\"POST https://a.example.test:" + at.getPort() + "/h2?i=0 HTTP/2.0\""));
+
+    // The security policy's TLS versions: TLS13-1-3 refuses a TLS 1.2 client.
+    assertThat(tlsVersion(at, "TLSv1.2")).isEqualTo("TLSv1.2");
+    elb.modifyListener(r -> r.listenerArn(listener).sslPolicy("ELBSecurityPolicy-TLS13-1-3-2021-06"));
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThatThrownBy(() -> tlsVersion(at, "TLSv1.2")).isInstanceOf(javax.net.ssl.SSLException.class));
+    assertThat(tlsVersion(at, "TLSv1.3")).isEqualTo("TLSv1.3");
+
+    // A certificate a listener serves cannot be deleted.
+    assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(certB))).isInstanceOf(ResourceInUseException.class);
+    assertThat(acm.describeCertificate(r -> r.certificateArn(certA)).certificate().inUseBy()).containsExactly(alb.loadBalancerArn());
+    elb.deleteListener(r -> r.listenerArn(listener));
+  }
+
+  @Test
+  void redirect_httpToHttps_isFollowedByARealClient() throws Exception {
+    int httpsPort = AlbTraffic.freePort();
+    String secure = httpsListener(httpsPort);
+    int httpPort = AlbTraffic.freePort();
+    String plain = elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTP).port(httpPort)
+        .defaultActions(Action.builder().type(ActionTypeEnum.REDIRECT).redirectConfig(c -> c.protocol("HTTPS")
+            .port(String.valueOf(httpsPort)).statusCode(RedirectActionStatusCodeEnum.HTTP_301)).build()))
+        .listeners().get(0).listenerArn();
+    var httpAt = nodeOf(plain);
+    var httpsAt = nodeOf(secure);
+    // Both listeners on the same node address, so one name reaches both.
+    var sameNode = module.dataPlane().listeners().get(secure).get(httpAt.getAddress().getHostAddress());
+    assertThat(sameNode).isNotNull();
+    TestNames.point("r.a.example.test", httpAt.getAddress());
+    try (var http = HttpClient.newBuilder().sslContext(trustStratus).followRedirects(HttpClient.Redirect.ALWAYS).build()) {
+      var response = http.send(HttpRequest.newBuilder(URI.create("http://r.a.example.test:" + httpPort + "/go?x=1")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.uri().toString()).isEqualTo("https://r.a.example.test:" + httpsPort + "/go?x=1");
+      assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2); // h2 over ALPN after the redirect
+      assertThat(response.body()).isEqualTo("b1\n");
+    }
+    assertThat(httpsAt).isNotNull();
+    elb.deleteListener(r -> r.listenerArn(plain));
+    elb.deleteListener(r -> r.listenerArn(secure));
+  }
+
+  @Test
+  void nlbTls_terminatesTlsWithTheAcmCertificate_andForwardsTcp() throws Exception {
+    var nlb = elb.createLoadBalancer(r -> r.name("secure-nlb").type(LoadBalancerTypeEnum.NETWORK)
+        .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnetA)).loadBalancers().get(0);
+    String tcp = elb.createTargetGroup(r -> r.name("secure-tcp").protocol(ProtocolEnum.TCP).port(80).vpcId(vpc)
+        .targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
+    elb.registerTargets(r -> r.targetGroupArn(tcp).targets(TargetDescription.builder().id("127.0.0.1").port(backend.port()).build()));
+    int port = AlbTraffic.freePort();
+    String listener = elb.createListener(r -> r.loadBalancerArn(nlb.loadBalancerArn()).protocol(ProtocolEnum.TLS).port(port)
+        .certificates(c -> c.certificateArn(certA))
+        .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tcp).build())).listeners().get(0).listenerArn();
+    var at = new AtomicReference<InetSocketAddress>();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(listener);
+      if (nodes == null || nodes.isEmpty()) return false;
+      at.set(nodes.values().iterator().next());
+      return true;
+    });
+    assertThat(cn(presented(at.get(), "a.example.test"))).isEqualTo("a.example.test");
+    TestNames.point("nlb.a.example.test", at.get().getAddress());
+    try (var http = HttpClient.newBuilder().sslContext(trustingStratus()).version(HttpClient.Version.HTTP_1_1).build()) {
+      var response = http.send(HttpRequest.newBuilder(URI.create("https://nlb.a.example.test:" + port + "/via-nlb")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("b1\n");
+    }
+    assertThat(backend.header("X-Forwarded-Proto")).isNull(); // an NLB passes bytes, it adds no headers
+    elb.deleteLoadBalancer(r -> r.loadBalancerArn(nlb.loadBalancerArn()));
+  }
+
+  @Test
+  void createListener_refusesWhatAwsRefuses() {
+    int port = 9443;
+    var missing = "arn:aws:acm:us-east-1:000000000000:certificate/00000000-0000-0000-0000-000000000000";
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(missing)).defaultActions(forward())))
+        .isInstanceOfSatisfying(CertificateNotFoundException.class,
+            e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Certificate '" + missing + "' not found"));
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .defaultActions(forward())))
+        .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e -> {
+          assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError");
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("A certificate must be specified for HTTPS listeners");
+        });
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTP).port(port)
+        .certificates(c -> c.certificateArn(certA)).defaultActions(forward())))
+        .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class,
+            e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("A certificate cannot be specified for HTTP listeners"));
+  }
+}
