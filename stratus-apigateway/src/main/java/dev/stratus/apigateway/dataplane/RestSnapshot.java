@@ -1,0 +1,51 @@
+package dev.stratus.apigateway.dataplane;
+
+import dev.stratus.apigateway.model.ApiKey;
+import dev.stratus.apigateway.model.Deployment;
+import dev.stratus.apigateway.model.ResourceMatch;
+import dev.stratus.apigateway.model.RestApi;
+import dev.stratus.apigateway.model.Stage;
+import dev.stratus.apigateway.model.UsagePlan;
+import dev.stratus.core.store.ReadView;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the REST data plane serves, built from committed state: every REST API with its stages,
+ * each stage with the deployment it serves (resources matched through a prebuilt {@link
+ * ResourceMatch}), and the API keys and usage plans of the API's account and region.
+ */
+public record RestSnapshot(Map<String, ApiView> apis) {
+  public static final RestSnapshot EMPTY = new RestSnapshot(Map.of());
+
+  /** One REST API as traffic sees it. */
+  public record ApiView(RestApi api, Map<String, StageView> stages, Map<String, ApiKey> keysByValue,
+      List<UsagePlan> plans) {}
+
+  /** One stage: its settings and the deployed API it serves. */
+  public record StageView(Stage stage, RestApi deployed, ResourceMatch match) {}
+
+  public static RestSnapshot load(ReadView view) {
+    Map<String, ApiView> apis = new HashMap<>();
+    Map<String, Map<String, ApiKey>> keysByScope = new HashMap<>();
+    Map<String, List<UsagePlan>> plansByScope = new HashMap<>();
+    for (RestApi api : view.listAll(RestApi.TABLE)) {
+      String scope = api.accountId() + "/" + api.region();
+      Map<String, StageView> stages = new HashMap<>();
+      for (Stage s : view.list(Stage.TABLE, scope)) {
+        if (!s.restApiId().equals(api.id())) continue;
+        view.get(Deployment.TABLE, scope, Deployment.key(api.id(), s.deploymentId())).ifPresent(d ->
+            stages.put(s.stageName(), new StageView(s, d.snapshot(), ResourceMatch.of(d.snapshot()))));
+      }
+      Map<String, ApiKey> keys = keysByScope.computeIfAbsent(scope, x -> {
+        Map<String, ApiKey> m = new HashMap<>();
+        view.list(ApiKey.TABLE, x).forEach(k -> m.put(k.value(), k));
+        return m;
+      });
+      List<UsagePlan> plans = plansByScope.computeIfAbsent(scope, x -> view.list(UsagePlan.TABLE, x));
+      apis.put(api.id(), new ApiView(api, Map.copyOf(stages), keys, plans));
+    }
+    return new RestSnapshot(Map.copyOf(apis));
+  }
+}
