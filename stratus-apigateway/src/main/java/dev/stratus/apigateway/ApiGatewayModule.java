@@ -1,6 +1,6 @@
 package dev.stratus.apigateway;
 
-import dev.stratus.apigateway.dataplane.RestDataPlane;
+import dev.stratus.apigateway.dataplane.ExecuteApiDataPlane;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.dns.DnsTargetRegistry;
@@ -16,14 +16,14 @@ import java.util.Set;
 
 /**
  * API Gateway (v1 REST and v2 HTTP/WebSocket) inside Stratus: the control plane over the store,
- * and the REST data plane ({@link RestDataPlane}) when Stratus gives a listener registry.
+ * and the REST data plane ({@link ExecuteApiDataPlane}) when Stratus gives a listener registry.
  */
 public final class ApiGatewayModule implements ServiceModule {
   /** Where REST APIs listen on their own address: port 80 (the registry substitutes 8080 without privileges). */
   public static final int HTTP_PORT = 80;
 
   private final int port;
-  private volatile RestDataPlane restDataPlane;
+  private volatile ExecuteApiDataPlane dataPlane;
 
   public ApiGatewayModule() { this(HTTP_PORT); }
 
@@ -38,7 +38,7 @@ public final class ApiGatewayModule implements ServiceModule {
   public Set<Class<?>> needs() { return Set.of(DnsTargetRegistry.class); }
 
   /** The running REST data plane (null when Stratus gave no listener registry). */
-  public RestDataPlane restDataPlane() { return restDataPlane; }
+  public ExecuteApiDataPlane dataPlane() { return dataPlane; }
 
   @Override
   public Started start(StratusContext context) {
@@ -48,16 +48,16 @@ public final class ApiGatewayModule implements ServiceModule {
     var listeners = context.extensions().find(ListenerRegistry.class);
     if (listeners.isPresent()) {
       // Lambda is optional and may start after us: looked up per invocation (absent → AWS's 500).
-      var plane = new RestDataPlane(store, clock, listeners.get(), Transport.shared(),
+      var plane = new ExecuteApiDataPlane(store, clock, listeners.get(), Transport.shared(),
           context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
           context.extensions().find(VirtualHosts.class).orElse(null), DnsTargetRegistry.in(context.extensions()),
           LoopbackPool.in(context.extensions()), port, () -> context.extensions().find(FunctionInvoker.class));
       plane.start();
-      restDataPlane = plane;
+      dataPlane = plane;
       resources.add(plane);
     }
     return new Started(List.of(new RestApiOperations(store, clock), new MethodOperations(store),
         new DeploymentOperations(store, clock), new UsagePlanOperations(store, clock), new RestApiPartOperations(store),
-        new ApiGatewayTags(store), new HttpApiOperations(store)), resources, List.of());
+        new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock)), resources, List.of());
   }
 }

@@ -58,8 +58,8 @@ final class RestRouter implements HttpService {
     final HttpExchange ex;
     final String requestId = UUID.randomUUID().toString();
     final Instant received;
-    RestSnapshot.ApiView api;
-    RestSnapshot.StageView stage;
+    ApiSnapshot.ApiView api;
+    ApiSnapshot.StageView stage;
     RestApi deployed;
     ResourceMatch.Found found;
     String path;
@@ -161,7 +161,7 @@ final class RestRouter implements HttpService {
   }
 
   /** The plan of {@code key} that covers this API's stage (a key reaches one stage through at most one plan). */
-  private UsagePlan planOf(RestSnapshot.ApiView api, ApiKey key, String stage) {
+  private UsagePlan planOf(ApiSnapshot.ApiView api, ApiKey key, String stage) {
     for (UsagePlan p : api.plans()) {
       if (!p.keyIds().contains(key.id())) continue;
       for (UsagePlan.ApiStage s : p.apiStages()) if (s.apiId().equals(apiId) && s.stage().equals(stage)) return p;

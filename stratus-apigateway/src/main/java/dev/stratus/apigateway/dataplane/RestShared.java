@@ -27,13 +27,13 @@ final class RestShared {
   final HttpFilterRegistry filters;
   final Supplier<Optional<FunctionInvoker>> invoker;
   final UsageMeters meters = new UsageMeters();
-  private final Supplier<RestSnapshot> snapshot;
+  private final Supplier<ApiSnapshot> snapshot;
   private final ConcurrentHashMap<Integer, ReverseProxy> proxies = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Schema> schemas = new ConcurrentHashMap<>();
   private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
 
   RestShared(Clock clock, Transport transport, HttpFilterRegistry filters, Supplier<Optional<FunctionInvoker>> invoker,
-      Supplier<RestSnapshot> snapshot) {
+      Supplier<ApiSnapshot> snapshot) {
     this.clock = clock;
     this.transport = transport;
     this.filters = filters;
@@ -41,7 +41,7 @@ final class RestShared {
     this.snapshot = snapshot;
   }
 
-  RestSnapshot snapshot() { return snapshot.get(); }
+  ApiSnapshot snapshot() { return snapshot.get(); }
 
   /** The proxy whose response timeout is the integration's timeout. */
   ReverseProxy proxy(int timeoutMillis) {

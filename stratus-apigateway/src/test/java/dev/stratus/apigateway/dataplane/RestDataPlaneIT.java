@@ -116,8 +116,8 @@ class RestDataPlaneIT {
   }
 
   static InetSocketAddress listener(String apiId) {
-    module.restDataPlane().awaitCurrent();
-    return module.restDataPlane().listener(apiId).orElseThrow();
+    module.dataPlane().awaitCurrent();
+    return module.dataPlane().listener(apiId).orElseThrow();
   }
 
   static String host(String apiId) { return apiId + ".execute-api.us-east-1.localhost"; }
@@ -246,7 +246,7 @@ class RestDataPlaneIT {
         .throttle(t -> t.rateLimit(1.0).burstLimit(2)).quota(q -> q.limit(4).period(QuotaPeriodType.DAY)));
     apigw.createUsagePlanKey(x -> x.usagePlanId(plan.id()).keyId(key.id()).keyType("API_KEY"));
     Map<String, String> h = Map.of("x-api-key", key.value());
-    module.restDataPlane().awaitCurrent();
+    module.dataPlane().awaitCurrent();
     assertThat(get(a[0], "/prod/m", h).status()).isEqualTo(200);
     assertThat(get(a[0], "/prod/m", h).status()).isEqualTo(200);
     var throttled = get(a[0], "/prod/m", h);
@@ -272,7 +272,7 @@ class RestDataPlaneIT {
     apigw.updateStage(x -> x.restApiId(a[0]).stageName("prod").patchOperations(
         PatchOperation.builder().op(Op.REPLACE).path("/~1s/GET/throttling/rateLimit").value("1").build(),
         PatchOperation.builder().op(Op.REPLACE).path("/~1s/GET/throttling/burstLimit").value("1").build()));
-    module.restDataPlane().awaitCurrent();
+    module.dataPlane().awaitCurrent();
     assertThat(get(a[0], "/prod/s").status()).isEqualTo(200);
     var second = get(a[0], "/prod/s");
     assertThat(second.status()).isEqualTo(429);

@@ -36,8 +36,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The REST API data plane: a {@link Projection} of the API Gateway tables into a {@link
- * RestSnapshot}, and per REST API with at least one stage: a loopback address from the {@link
+ * The execute-api data plane of REST and HTTP APIs: a {@link Projection} of the API Gateway
+ * tables into an {@link ApiSnapshot}, and per API with at least one stage: a loopback address from the {@link
  * LoopbackPool}, one listener at {@code <address>:80} (or its substitute) through the listener
  * registry, the name {@code {id}.execute-api.{region}.localhost} in the DNS target registry, and
  * that name (and AWS's {@code …amazonaws.com} form) served on the API port by Host header.
@@ -46,8 +46,8 @@ import java.util.logging.Logger;
  * Reconciling runs on the projection's one thread. Addresses are kept for the life of the
  * process (not persisted: an API's address may change across a restart; its name does not).
  */
-public final class RestDataPlane implements AutoCloseable {
-  private static final Logger LOG = Logger.getLogger(RestDataPlane.class.getName());
+public final class ExecuteApiDataPlane implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ExecuteApiDataPlane.class.getName());
   /** API Gateway's payload limit, 10 MB (apigateway.md §7). */
   static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
   /** TTL of the execute-api names we answer, 60 s. */
@@ -68,8 +68,9 @@ public final class RestDataPlane implements AutoCloseable {
   private final LoopbackPool pool;
   private final int port;
   private final RestShared shared;
+  private final JwtAuthorizers jwt = new JwtAuthorizers();
   private final Map<String, Served> served = new HashMap<>();
-  private Projection<RestSnapshot> projection;
+  private Projection<ApiSnapshot> projection;
   private volatile boolean closed;
 
   private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names) {}
@@ -78,7 +79,7 @@ public final class RestDataPlane implements AutoCloseable {
    * @param port where each API listens on its address: 80, or 0 for any free port (tests)
    * @param virtualHosts the API port's Host-header table (null: not served there)
    */
-  public RestDataPlane(Store store, Clock clock, ListenerRegistry registry, Transport transport, HttpFilterRegistry filters,
+  public ExecuteApiDataPlane(Store store, Clock clock, ListenerRegistry registry, Transport transport, HttpFilterRegistry filters,
       VirtualHosts virtualHosts, DnsTargetRegistry dns, LoopbackPool pool, int port,
       Supplier<Optional<FunctionInvoker>> invoker) {
     this.store = store;
@@ -88,22 +89,24 @@ public final class RestDataPlane implements AutoCloseable {
     this.dns = dns;
     this.pool = pool;
     this.port = port;
-    this.shared = new RestShared(clock, transport, filters, invoker, () -> projection == null ? RestSnapshot.EMPTY
-        : projection.current() == null ? RestSnapshot.EMPTY : projection.current());
+    this.shared = new RestShared(clock, transport, filters, invoker, () -> projection == null ? ApiSnapshot.EMPTY
+        : projection.current() == null ? ApiSnapshot.EMPTY : projection.current());
   }
 
-  public RestDataPlane start() {
+  public ExecuteApiDataPlane start() {
     projection = Projection.start("apigateway rest", store,
-        Set.of(RestApi.TABLE, Deployment.TABLE, Stage.TABLE, ApiKey.TABLE, UsagePlan.TABLE),
+        Set.of(RestApi.TABLE, Deployment.TABLE, Stage.TABLE, ApiKey.TABLE, UsagePlan.TABLE,
+            dev.stratus.apigateway.model.Api.TABLE, dev.stratus.apigateway.model.HttpStage.TABLE,
+            dev.stratus.apigateway.model.HttpDeployment.TABLE),
         (previous, events, view) -> {
-          RestSnapshot s = RestSnapshot.load(view);
+          ApiSnapshot s = ApiSnapshot.load(view);
           reconcile(s);
           return s;
         });
     return this;
   }
 
-  public RestSnapshot awaitCurrent() { return projection.awaitCurrent(); }
+  public ApiSnapshot awaitCurrent() { return projection.awaitCurrent(); }
 
   /** The name of a REST API's endpoint: {@code {id}.execute-api.{region}.localhost}. */
   public static String hostName(RestApi api) { return api.id() + ".execute-api." + api.region() + ".localhost"; }
@@ -117,37 +120,42 @@ public final class RestDataPlane implements AutoCloseable {
     }
   }
 
-  private void reconcile(RestSnapshot s) {
+  private void reconcile(ApiSnapshot s) {
     if (closed) return;
     synchronized (served) {
       for (var it = served.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
-        RestSnapshot.ApiView v = s.apis().get(e.getKey());
-        if (v == null || v.stages().isEmpty()) {
+        ApiSnapshot.ApiView v = s.apis().get(e.getKey());
+        ApiSnapshot.HttpApiView h = s.httpApis().get(e.getKey());
+        if ((v == null || v.stages().isEmpty()) && (h == null || h.stages().isEmpty())) {
           stop(e.getValue());
           it.remove();
         }
       }
-      for (RestSnapshot.ApiView v : s.apis().values()) {
+      for (ApiSnapshot.ApiView v : s.apis().values()) {
         if (v.stages().isEmpty() || served.containsKey(v.api().id())) continue;
-        served.put(v.api().id(), open(v.api()));
+        served.put(v.api().id(), open(v.api().id(), v.api().region(), v.api().arn(), new RestRouter(shared, v.api().id())));
+      }
+      for (ApiSnapshot.HttpApiView h : s.httpApis().values()) {
+        if (h.stages().isEmpty() || served.containsKey(h.api().apiId())) continue;
+        served.put(h.api().apiId(), open(h.api().apiId(), h.api().region(), h.api().arn(),
+            new HttpApiRouter(shared, jwt, h.api().apiId())));
       }
     }
   }
 
-  private Served open(RestApi api) {
+  private Served open(String apiId, String region, String arn, dev.stratus.net.http.HttpService router) {
     String address = pool.allocate();
-    RestRouter router = new RestRouter(shared, api.id());
-    String name = hostName(api);
-    String awsName = api.id() + ".execute-api." + api.region() + ".amazonaws.com";
+    String name = apiId + ".execute-api." + region + ".localhost";
+    String awsName = apiId + ".execute-api." + region + ".amazonaws.com";
     ListenerRegistry.Bound<HttpFrontEnd> bound = null;
     try {
-      var config = new HttpFrontEnd.Config("API Gateway " + api.id(), HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
-          null, api.arn(), shared.filters, List.of(), router);
-      bound = registry.bind("API Gateway REST API " + api.id(), "http", api.arn(), new InetSocketAddress(address, port),
+      var config = new HttpFrontEnd.Config("API Gateway " + apiId, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
+          null, arn, shared.filters, List.of(), router);
+      bound = registry.bind("API Gateway API " + apiId, "http", arn, new InetSocketAddress(address, port),
           at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "REST API " + api.id() + ": not listening on " + address + ":" + port + ": " + e.getMessage());
+      LOG.log(Level.WARNING, "API " + apiId + ": not listening on " + address + ":" + port + ": " + e.getMessage());
     }
     List<Runnable> undo = new java.util.ArrayList<>();
     if (virtualHosts != null) {
