@@ -46,11 +46,13 @@ final class RestRouter implements HttpService {
   private final RestShared shared;
   private final String apiId;
   private final RestIntegrations integrations;
+  private final RestAuthorizers authorizers;
 
   RestRouter(RestShared shared, String apiId) {
     this.shared = shared;
     this.apiId = apiId;
     this.integrations = new RestIntegrations(shared);
+    this.authorizers = new RestAuthorizers(shared);
   }
 
   /** One request's facts as the pipeline learns them ({@code $context} is built from these). */
@@ -64,6 +66,8 @@ final class RestRouter implements HttpService {
     ResourceMatch.Found found;
     String path;
     ApiKey key;
+    /** The API key an AUTHORIZER key source returns ({@code usageIdentifierKey}). */
+    String usageIdentifierKey;
     final Map<String, Object> context = new LinkedHashMap<>();
 
     Call(HttpExchange ex, Instant received) {
@@ -120,14 +124,25 @@ final class RestRouter implements HttpService {
     if ("AWS_IAM".equals(method.authorizationType()) && request.headers().get("Authorization") == null) {
       return done(call.error(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token"));
     }
-    if ("CUSTOM".equals(method.authorizationType()) || "COGNITO_USER_POOLS".equals(method.authorizationType())) {
-      // Authorizers are stored but not run yet: fail closed, as a misconfigured authorizer does on AWS.
+    if ("COGNITO_USER_POOLS".equals(method.authorizationType())) {
+      // Cognito authorizers are stored but not run (no Cognito here): fail closed, as a misconfigured authorizer does.
       return done(call.error(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR, "Internal server error"));
     }
+    if ("CUSTOM".equals(method.authorizationType())) {
+      RestApi.Authorizer a = call.deployed.authorizers().get(method.authorizerId());
+      if (a == null) return done(call.error(GatewayResponseType.AUTHORIZER_CONFIGURATION_ERROR, "Internal server error"));
+      return authorizers.authorize(call, a, stageName)
+          .thenCompose(refused -> refused != null ? done(refused) : afterAuthorization(call, stageName, method));
+    }
+    return afterAuthorization(call, stageName, method);
+  }
 
+  /** API key, throttling and quota, validation, then the integration. */
+  private CompletionStage<FullHttpResponse> afterAuthorization(Call call, String stageName, RestApi.Method method) {
+    FullHttpRequest request = call.ex.request();
     UsagePlan plan = null;
     if (method.apiKeyRequired()) {
-      String value = "HEADER".equals(call.deployed.apiKeySource()) ? request.headers().get("x-api-key") : null;
+      String value = "HEADER".equals(call.deployed.apiKeySource()) ? request.headers().get("x-api-key") : call.usageIdentifierKey;
       ApiKey key = value == null ? null : call.api.keysByValue().get(value);
       plan = key == null || !key.enabled() ? null : planOf(call.api, key, stageName);
       if (plan == null) return done(call.error(GatewayResponseType.INVALID_API_KEY, "Forbidden"));

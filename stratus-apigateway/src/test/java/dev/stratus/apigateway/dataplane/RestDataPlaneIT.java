@@ -377,4 +377,51 @@ class RestDataPlaneIT {
     // Unknown paths are blocked too: WAF runs before resource matching.
     assertThat(json(get(a[0], "/prod/nowhere", Map.of("x-bad", "1"))).get("message").asString()).isEqualTo("Forbidden");
   }
+
+  @Test
+  void tokenAuthorizer_allowDenyUnauthorized_andContextReachesTheIntegration() {
+    String[] a = api("authorized");
+    String r = resource(a[0], a[1], "secret");
+    String authFn = "arn:aws:lambda:us-east-1:000000000000:function:auth";
+    String auth = apigw.createAuthorizer(x -> x.restApiId(a[0]).name("tok").type(AuthorizerType.TOKEN)
+        .identitySource("method.request.header.Authorization").authorizerResultTtlInSeconds(300)
+        .authorizerUri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + authFn + "/invocations")).id();
+    apigw.putMethod(x -> x.restApiId(a[0]).resourceId(r).httpMethod("GET").authorizationType("CUSTOM").authorizerId(auth));
+    String fn = "arn:aws:lambda:us-east-1:000000000000:function:app";
+    apigw.putIntegration(x -> x.restApiId(a[0]).resourceId(r).httpMethod("GET").type(IntegrationType.AWS_PROXY)
+        .integrationHttpMethod("POST").uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + fn + "/invocations"));
+    deploy(a[0], "prod");
+    java.util.concurrent.atomic.AtomicInteger authorizerCalls = new java.util.concurrent.atomic.AtomicInteger();
+    LAMBDA.set(inv -> {
+      if (inv.functionArn().equals(authFn)) {
+        authorizerCalls.incrementAndGet();
+        JsonNode e = JSON.readTree(inv.payload());
+        String token = e.get("authorizationToken").asString();
+        if (token.equals("bad")) {
+          return new InvocationOutcome.Returned("{\"errorMessage\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8), "Unhandled");
+        }
+        String effect = token.equals("allow") ? "Allow" : "Deny";
+        String policy = "{\"principalId\":\"user-" + token + "\",\"policyDocument\":{\"Version\":\"2012-10-17\",\"Statement\":"
+            + "[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"" + effect + "\",\"Resource\":\"" + e.get("methodArn").asString()
+            .replace("/GET/secret", "/*") + "\"}]},\"context\":{\"tier\":\"gold\"}}";
+        return new InvocationOutcome.Returned(policy.getBytes(StandardCharsets.UTF_8), null);
+      }
+      JsonNode authorizer = JSON.readTree(inv.payload()).get("requestContext").get("authorizer");
+      return new InvocationOutcome.Returned(("{\"statusCode\":200,\"body\":\"" + authorizer.get("principalId").asString() + " "
+          + authorizer.get("tier").asString() + "\"}").getBytes(StandardCharsets.UTF_8), null);
+    });
+    var none = get(a[0], "/prod/secret");
+    assertThat(none.status()).isEqualTo(401);
+    assertThat(json(none).get("message").asString()).isEqualTo("Unauthorized");
+    assertThat(authorizerCalls.get()).isZero(); // no identity source: the function is not called
+    var allowed = get(a[0], "/prod/secret", Map.of("Authorization", "allow"));
+    assertThat(allowed.status()).isEqualTo(200);
+    assertThat(allowed.body()).isEqualTo("user-allow gold");
+    get(a[0], "/prod/secret", Map.of("Authorization", "allow"));
+    assertThat(authorizerCalls.get()).isEqualTo(1); // cached for the TTL
+    var denied = get(a[0], "/prod/secret", Map.of("Authorization", "deny"));
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(json(denied).get("message").asString()).isEqualTo("User is not authorized to access this resource with an explicit deny");
+    assertThat(get(a[0], "/prod/secret", Map.of("Authorization", "bad")).status()).isEqualTo(401);
+  }
 }
