@@ -2,7 +2,8 @@
 # A REST API built with the AWS CLI v2 against Stratus, carrying real traffic: a greedy {proxy+}
 # resource with an HTTP_PROXY integration to a local backend, deployed to a stage, curled by Host
 # header on the API port and through its own name (resolved with dig through Stratus's DNS);
-# an unknown path answers 403 Missing Authentication Token, and the API is gone after delete.
+# an unknown path answers 403 Missing Authentication Token, and the API is gone after delete; then an
+# HTTP API by quick create (--target) answers by Host header too.
 # Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 STRATUS_DNS_PORT=5353 e2e/apigateway-rest.sh   (AWS_CLI overrides /usr/bin/aws)
 set -euo pipefail
 AWS_CLI=${AWS_CLI:-/usr/bin/aws}
@@ -77,4 +78,15 @@ for _ in $(seq 1 50); do
   [[ $gone != 200 ]] && break; sleep 0.1
 done
 [[ $gone != 200 ]] && ok "deleted API no longer served ($gone)" || fail "still served after delete"
+# An HTTP API by quick create: a $default route to the backend on an auto-deployed $default stage.
+http_api=$(aws apigatewayv2 create-api --name "e2e-http-$RANDOM" --protocol-type HTTP --target "http://127.0.0.1:$port" \
+  --query ApiId --output text)
+http_host="$http_api.execute-api.us-east-1.localhost"
+body=""
+for _ in $(seq 1 50); do
+  body=$(curl -s -H "Host: $http_host" "$ENDPOINT/any/path?q=1" || true)
+  [[ $body == "hello from backend path=/any/path?q=1" ]] && break; sleep 0.1
+done
+[[ $body == "hello from backend path=/any/path?q=1" ]] && ok "HTTP API $http_api by Host header → $body" || fail "HTTP API: '$body'"
+aws apigatewayv2 delete-api --api-id "$http_api"
 echo "all checks passed"
