@@ -424,4 +424,25 @@ class RestDataPlaneIT {
     assertThat(json(denied).get("message").asString()).isEqualTo("User is not authorized to access this resource with an explicit deny");
     assertThat(get(a[0], "/prod/secret", Map.of("Authorization", "bad")).status()).isEqualTo(401);
   }
+
+  @Test
+  void gatewayResponses_customisedTypeAndFamily_shapeTheAnswers() {
+    String[] a = api("gwresponses");
+    String r = resource(a[0], a[1], "k");
+    apigw.putMethod(x -> x.restApiId(a[0]).resourceId(r).httpMethod("GET").authorizationType("NONE").apiKeyRequired(true));
+    mockIntegration(a[0], r, "GET", "200", "{}");
+    apigw.putGatewayResponse(x -> x.restApiId(a[0]).responseType(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN).statusCode("404")
+        .responseTemplates(Map.of("application/json", "{\"error\":$context.error.messageString,\"type\":\"$context.error.responseType\"}")));
+    apigw.putGatewayResponse(x -> x.restApiId(a[0]).responseType(GatewayResponseType.DEFAULT_4_XX)
+        .responseParameters(Map.of("gatewayresponse.header.Access-Control-Allow-Origin", "'*'")));
+    deploy(a[0], "prod");
+    var missing = get(a[0], "/prod/nowhere");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(json(missing).get("error").asString()).isEqualTo("Missing Authentication Token");
+    assertThat(json(missing).get("type").asString()).isEqualTo("MISSING_AUTHENTICATION_TOKEN");
+    var noKey = get(a[0], "/prod/k");
+    assertThat(noKey.status()).isEqualTo(403); // the family's header, the type's own status
+    assertThat(noKey.header("Access-Control-Allow-Origin")).isEqualTo("*");
+    assertThat(json(noKey).get("message").asString()).isEqualTo("Forbidden");
+  }
 }
