@@ -17,12 +17,66 @@ import software.amazon.awssdk.services.apigateway.model.*;
 
 /** The API Gateway v1 operations over API keys, usage plans and usage plan keys (apigateway.md §13). */
 public final class UsagePlanOperations {
+  /** GetUsage covers at most 90 days (AWS keeps usage that long). */
+  static final int MAX_USAGE_DAYS = 90;
+
   private final Store store;
   private final Clock clock;
+  private final java.util.function.Supplier<UsageRecords> usage;
 
-  public UsagePlanOperations(Store store, Clock clock) {
+  public UsagePlanOperations(Store store, Clock clock) { this(store, clock, () -> UsageRecords.NONE); }
+
+  /** @param usage what the data plane counted (read when asked: the data plane may start later) */
+  public UsagePlanOperations(Store store, Clock clock, java.util.function.Supplier<UsageRecords> usage) {
     this.store = store;
     this.clock = clock;
+    this.usage = usage;
+  }
+
+  /**
+   * GetUsage: per key of the plan (or the one asked), per UTC day from startDate to endDate,
+   * {@code [used, remaining]}; remaining is what the quota left at the end of that day (the
+   * limit minus the period's use so far), or 0 when the plan has no quota.
+   */
+  public GetUsageResponse getUsage(RequestContext ctx, GetUsageRequest req) {
+    UsagePlan p = plan(store, ctx, req.usagePlanId());
+    java.time.LocalDate start = date("startDate", req.startDate());
+    java.time.LocalDate end = date("endDate", req.endDate());
+    if (end.isBefore(start)) throw ApiGatewayErrors.badRequest("The start date must be before the end date");
+    if (java.time.temporal.ChronoUnit.DAYS.between(start, end) >= MAX_USAGE_DAYS) {
+      throw ApiGatewayErrors.badRequest("The usage data range cannot exceed " + MAX_USAGE_DAYS + " days");
+    }
+    if (req.keyId() != null && !p.keyIds().contains(req.keyId())) throw ApiGatewayErrors.usagePlanKeyNotFound();
+    UsageRecords records = usage.get();
+    Map<String, List<List<Long>>> items = new LinkedHashMap<>();
+    for (String keyId : req.keyId() == null ? p.keyIds() : List.of(req.keyId())) {
+      List<List<Long>> days = new ArrayList<>();
+      for (var day = start; !day.isAfter(end); day = day.plusDays(1)) {
+        long used = records.used(p.id(), keyId, day);
+        long remaining = 0;
+        if (p.quota() != null) {
+          Instant periodStart = p.quota().period().start(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), p.quota().offset());
+          long inPeriod = 0;
+          for (var d = periodStart.atZone(java.time.ZoneOffset.UTC).toLocalDate(); !d.isAfter(day); d = d.plusDays(1)) {
+            inPeriod += records.used(p.id(), keyId, d);
+          }
+          remaining = Math.max(0, p.quota().limit() - inPeriod);
+        }
+        days.add(List.of(used, remaining));
+      }
+      items.put(keyId, days);
+    }
+    return GetUsageResponse.builder().usagePlanId(p.id()).startDate(start.toString()).endDate(end.toString())
+        .items(items).build();
+  }
+
+  private static java.time.LocalDate date(String name, String value) {
+    if (value == null) throw ApiGatewayErrors.required("getUsageInput", name);
+    try {
+      return java.time.LocalDate.parse(value);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ApiGatewayErrors.badRequest("Invalid " + name + " specified: " + value);
+    }
   }
 
   private static ApiKey key(ReadView view, RequestContext ctx, String id) {

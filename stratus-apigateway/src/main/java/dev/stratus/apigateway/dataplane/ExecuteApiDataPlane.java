@@ -108,6 +108,11 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
 
   public ApiSnapshot awaitCurrent() { return projection.awaitCurrent(); }
 
+  /** Requests counted for a usage plan key on a UTC day (what GetUsage reports). */
+  public long used(String usagePlanId, String keyId, java.time.LocalDate day) {
+    return shared.meters.used(usagePlanId, keyId, day);
+  }
+
   /** The name of a REST API's endpoint: {@code {id}.execute-api.{region}.localhost}. */
   public static String hostName(RestApi api) { return api.id() + ".execute-api." + api.region() + ".localhost"; }
 

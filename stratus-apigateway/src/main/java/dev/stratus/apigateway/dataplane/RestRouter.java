@@ -205,6 +205,7 @@ final class RestRouter implements HttpService {
       if (plan.quota() != null && !shared.meters.count("quota:" + plan.id() + ":" + call.key.id(), plan.quota(), now)) {
         return call.error(GatewayResponseType.QUOTA_EXCEEDED, "Limit Exceeded");
       }
+      shared.meters.record(plan.id(), call.key.id(), now);
     }
     Map<String, Stage.MethodSetting> settings = call.stage.stage().methodSettings();
     String settingKey = resourcePath.replace("/", "~1") + "/" + method.httpMethod();

@@ -14,6 +14,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class UsageMeters {
   private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Quota> quotas = new ConcurrentHashMap<>();
+  /** Requests per usage plan key and UTC day, for GetUsage. */
+  private final ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> daily = new ConcurrentHashMap<>();
+
+  /** Counts one request of {@code keyId} under {@code planId} on the UTC day of {@code now}. */
+  void record(String planId, String keyId, Instant now) {
+    String day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    daily.computeIfAbsent(planId + "|" + keyId + "|" + day, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+  }
+
+  long used(String planId, String keyId, java.time.LocalDate day) {
+    var n = daily.get(planId + "|" + keyId + "|" + day);
+    return n == null ? 0 : n.get();
+  }
 
   private static final class Quota {
     Instant periodStart;

@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -261,6 +262,9 @@ class RestDataPlaneIT {
     assertThat(json(overQuota).get("message").asString()).isEqualTo("Limit Exceeded");
     TIME.advance(Duration.ofDays(1)); // the next UTC day: a fresh quota
     assertThat(get(a[0], "/prod/m", h).status()).isEqualTo(200);
+    // GetUsage reads the data plane's counters back: [used, remaining] per day.
+    var usage = apigw.getUsage(x -> x.usagePlanId(plan.id()).startDate("2026-12-07").endDate("2026-12-08"));
+    assertThat(usage.items().get(key.id())).containsExactly(List.of(4L, 0L), List.of(1L, 3L));
   }
 
   @Test
