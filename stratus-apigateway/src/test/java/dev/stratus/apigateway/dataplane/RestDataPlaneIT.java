@@ -449,4 +449,29 @@ class RestDataPlaneIT {
     assertThat(noKey.header("Access-Control-Allow-Origin")).isEqualTo("*");
     assertThat(json(noKey).get("message").asString()).isEqualTo("Forbidden");
   }
+
+  @Test
+  void corsPreflight_throughMockOptions_answersTheBrowser() {
+    String[] a = api("cors");
+    String r = resource(a[0], a[1], "data");
+    mock(a[0], r, "GET", "200", "{\"data\":1}");
+    apigw.putMethod(x -> x.restApiId(a[0]).resourceId(r).httpMethod("OPTIONS").authorizationType("NONE"));
+    apigw.putIntegration(x -> x.restApiId(a[0]).resourceId(r).httpMethod("OPTIONS").type(IntegrationType.MOCK)
+        .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}")));
+    apigw.putMethodResponse(x -> x.restApiId(a[0]).resourceId(r).httpMethod("OPTIONS").statusCode("200")
+        .responseParameters(Map.of("method.response.header.Access-Control-Allow-Origin", false,
+            "method.response.header.Access-Control-Allow-Methods", false, "method.response.header.Access-Control-Allow-Headers", false)));
+    apigw.putIntegrationResponse(x -> x.restApiId(a[0]).resourceId(r).httpMethod("OPTIONS").statusCode("200")
+        .responseParameters(Map.of("method.response.header.Access-Control-Allow-Origin", "'https://app.example'",
+            "method.response.header.Access-Control-Allow-Methods", "'GET,OPTIONS'",
+            "method.response.header.Access-Control-Allow-Headers", "'Content-Type,X-Api-Key'")));
+    var at = deploy(a[0], "prod");
+    var preflight = Http.send(at, host(a[0]), "OPTIONS", "/prod/data", Map.of("Origin", "https://app.example",
+        "Access-Control-Request-Method", "GET"), null);
+    assertThat(preflight.status()).isEqualTo(200);
+    assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example");
+    assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("GET,OPTIONS");
+    // No OPTIONS method elsewhere: the preflight is an unknown method, 403 as any other.
+    assertThat(Http.send(at, host(a[0]), "OPTIONS", "/prod", Map.of("Origin", "https://app.example"), null).status()).isEqualTo(403);
+  }
 }
