@@ -59,6 +59,6 @@ public final class ApiGatewayModule implements ServiceModule {
     return new Started(List.of(new RestApiOperations(store, clock), new MethodOperations(store),
         new DeploymentOperations(store, clock), new UsagePlanOperations(store, clock,
             () -> dataPlane == null ? UsageRecords.NONE : dataPlane::used), new RestApiPartOperations(store),
-        new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock)), resources, List.of());
+        new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store)), resources, List.of());
   }
 }

@@ -93,6 +93,7 @@ public final class HttpApiOperations {
     Instant now = clock.instant();
     store.write(tx -> {
       tx.put(Api.TABLE, ctx.regionalScope(), stored.apiId(), stored);
+      ApiGatewayTags.put(tx, ctx, "/apis/" + stored.apiId(), req.tags());
       if (req.target() != null) {
         tx.put(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(stored.apiId(), "$default"),
             new HttpStage(stored.apiId(), "$default", null, true, null, Map.of(), null, Map.of(), now, now));
@@ -117,7 +118,8 @@ public final class HttpApiOperations {
   public GetApiResponse getApi(RequestContext ctx, GetApiRequest req) {
     var s = toSdk(store.get(Api.TABLE, ctx.regionalScope(), req.apiId() == null ? "" : req.apiId())
         .orElseThrow(() -> ApiGatewayErrors.notFound("Invalid API identifier specified")));
-    return GetApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
+    Map<String, String> tags = ApiGatewayTags.of(store, ctx, "/apis/" + s.apiId());
+    return GetApiResponse.builder().tags(tags.isEmpty() ? null : tags).apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
         .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).build();
@@ -142,8 +144,11 @@ public final class HttpApiOperations {
     store.write(tx -> {
       load(tx, ctx, req.apiId());
       tx.delete(Api.TABLE, ctx.regionalScope(), req.apiId());
+      ApiGatewayTags.drop(tx, ctx, "/apis/" + req.apiId());
       for (HttpStage s : tx.list(HttpStage.TABLE, ctx.regionalScope())) {
-        if (s.apiId().equals(req.apiId())) tx.delete(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(s.apiId(), s.stageName()));
+        if (!s.apiId().equals(req.apiId())) continue;
+        tx.delete(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(s.apiId(), s.stageName()));
+        ApiGatewayTags.drop(tx, ctx, "/apis/" + s.apiId() + "/stages/" + s.stageName());
       }
       for (HttpDeployment d : tx.list(HttpDeployment.TABLE, ctx.regionalScope())) {
         if (d.apiId().equals(req.apiId())) {

@@ -266,5 +266,11 @@ class HttpApiDataPlaneIT {
     assertThatThrownBy(() -> v2.createStage(r -> r.apiId(api).stageName("prod"))).isInstanceOf(ConflictException.class);
     assertThat(v2.getRoutes(r -> r.apiId(api)).items()).extracting(Route::routeKey).containsExactly("GET /a");
     assertThat(List.of(v2.getApi(r -> r.apiId(api)).apiEndpoint())).containsExactly("https://" + api + ".execute-api.us-east-1.amazonaws.com");
+    String arn = "arn:aws:apigateway:us-east-1::/apis/" + api;
+    v2.tagResource(r -> r.resourceArn(arn).tags(Map.of("team", "web")));
+    assertThat(v2.getTags(r -> r.resourceArn(arn)).tags()).containsEntry("team", "web");
+    assertThat(v2.getApi(r -> r.apiId(api)).tags()).containsEntry("team", "web");
+    assertThatThrownBy(() -> v2.getTags(r -> r.resourceArn("arn:aws:apigateway:us-east-1::/apis/nope000000")))
+        .isInstanceOf(NotFoundException.class);
   }
 }
