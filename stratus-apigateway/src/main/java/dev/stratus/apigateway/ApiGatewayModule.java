@@ -57,7 +57,9 @@ public final class ApiGatewayModule implements ServiceModule {
       resources.add(plane);
     }
     return new Started(List.of(new RestApiOperations(store, clock), new MethodOperations(store),
-        new DeploymentOperations(store, clock), new UsagePlanOperations(store, clock,
+        new DeploymentOperations(store, clock, (api, stage) -> {
+          if (dataPlane != null) dataPlane.flushStageCache(api, stage);
+        }), new UsagePlanOperations(store, clock,
             () -> dataPlane == null ? UsageRecords.NONE : dataPlane::used), new RestApiPartOperations(store),
         new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store)), resources, List.of());
   }

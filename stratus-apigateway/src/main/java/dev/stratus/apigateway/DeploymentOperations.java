@@ -20,10 +20,21 @@ public final class DeploymentOperations {
 
   private final Store store;
   private final Clock clock;
+  private final java.util.function.BiConsumer<String, String> flushCache;
 
-  public DeploymentOperations(Store store, Clock clock) {
+  public DeploymentOperations(Store store, Clock clock) { this(store, clock, (api, stage) -> { }); }
+
+  /** @param flushCache empties a stage's cache in the data plane (FlushStageCache) */
+  public DeploymentOperations(Store store, Clock clock, java.util.function.BiConsumer<String, String> flushCache) {
     this.store = store;
     this.clock = clock;
+    this.flushCache = flushCache;
+  }
+
+  public FlushStageCacheResponse flushStageCache(RequestContext ctx, FlushStageCacheRequest req) {
+    Stage s = stage(store, ctx, req.restApiId(), req.stageName());
+    flushCache.accept(s.restApiId(), s.stageName());
+    return FlushStageCacheResponse.builder().build();
   }
 
   public CreateDeploymentResponse createDeployment(RequestContext ctx, CreateDeploymentRequest req) {
@@ -223,6 +234,12 @@ public final class DeploymentOperations {
               m.throttlingBurstLimit(), m.throttlingRateLimit(), m.cachingEnabled(), ttl,
               m.cacheDataEncrypted(), m.requireAuthorizationForCacheControl(), m.unauthorizedCacheControlHeaderStrategy());
         }
+        case "caching/requireAuthorizationForCacheControl" -> new Stage.MethodSetting(m.metricsEnabled(), m.loggingLevel(),
+            m.dataTraceEnabled(), m.throttlingBurstLimit(), m.throttlingRateLimit(), m.cachingEnabled(), m.cacheTtlInSeconds(),
+            m.cacheDataEncrypted(), Patches.bool(value), m.unauthorizedCacheControlHeaderStrategy());
+        case "caching/unauthorizedCacheControlHeaderStrategy" -> new Stage.MethodSetting(m.metricsEnabled(), m.loggingLevel(),
+            m.dataTraceEnabled(), m.throttlingBurstLimit(), m.throttlingRateLimit(), m.cachingEnabled(), m.cacheTtlInSeconds(),
+            m.cacheDataEncrypted(), m.requireAuthorizationForCacheControl(), value);
         case "metrics/enabled" -> new Stage.MethodSetting(Patches.bool(value), m.loggingLevel(), m.dataTraceEnabled(),
             m.throttlingBurstLimit(), m.throttlingRateLimit(), m.cachingEnabled(), m.cacheTtlInSeconds(),
             m.cacheDataEncrypted(), m.requireAuthorizationForCacheControl(), m.unauthorizedCacheControlHeaderStrategy());

@@ -108,6 +108,9 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
 
   public ApiSnapshot awaitCurrent() { return projection.awaitCurrent(); }
 
+  /** Empties a REST API stage's cache (FlushStageCache). */
+  public void flushStageCache(String restApiId, String stageName) { shared.cache.flush(restApiId + "/" + stageName); }
+
   /** Requests counted for a usage plan key on a UTC day (what GetUsage reports). */
   public long used(String usagePlanId, String keyId, java.time.LocalDate day) {
     return shared.meters.used(usagePlanId, keyId, day);

@@ -159,11 +159,61 @@ final class RestRouter implements HttpService {
     FullHttpResponse invalid = RequestValidation.check(shared, call, method);
     if (invalid != null) return done(invalid);
 
+    Stage.MethodSetting setting = methodSetting(call, method);
+    String cacheKey = null;
+    if (call.stage.stage().cacheClusterEnabled() && setting != null && setting.cachingEnabled() && setting.cacheTtlInSeconds() > 0
+        && request.method().name().equals("GET")) {
+      cacheKey = cacheKey(call, method);
+      boolean refresh = request.headers().contains("Cache-Control", "max-age=0", true);
+      if (refresh && setting.requireAuthorizationForCacheControl()
+          && "FAIL_WITH_403".equals(setting.unauthorizedCacheControlHeaderStrategy())) {
+        return done(call.error(GatewayResponseType.ACCESS_DENIED,
+            "User is not authorized to access this resource"));
+      }
+      // Without IAM here no caller holds execute-api:InvalidateCache: when it is required, the header is ignored.
+      boolean bypass = refresh && !setting.requireAuthorizationForCacheControl();
+      if (!bypass) {
+        var hit = shared.cache.get(apiId + "/" + stageName, cacheKey, call.received);
+        if (hit.isPresent()) {
+          hit.get().headers().set("x-amzn-RequestId", call.requestId);
+          return done(hit.get());
+        }
+      }
+    }
+    String storeKey = cacheKey;
     return integrations.call(call, stageName).thenApply(r -> {
+      if (storeKey != null) {
+        shared.cache.put(apiId + "/" + stageName, storeKey, r, call.received.plusSeconds(setting.cacheTtlInSeconds()));
+      }
       r.headers().set("x-amzn-RequestId", call.requestId);
       r.headers().set("x-amz-apigw-id", call.requestId.substring(0, 8) + "=");
       return r;
     });
+  }
+
+  /** The stage's settings for this method: its own entry, else {@code *}{@code /*}. */
+  private static Stage.MethodSetting methodSetting(Call call, RestApi.Method method) {
+    Map<String, Stage.MethodSetting> settings = call.stage.stage().methodSettings();
+    Stage.MethodSetting s = settings.get(call.found.resource().path().replace("/", "~1") + "/" + method.httpMethod());
+    return s != null ? s : settings.get("*/*");
+  }
+
+  /** Method, path and the values of the integration's cache-key parameters (apigateway.md §17). */
+  private static String cacheKey(Call call, RestApi.Method method) {
+    StringBuilder key = new StringBuilder(method.httpMethod()).append(' ').append(call.path);
+    QueryStringDecoder q = new QueryStringDecoder(call.ex.request().uri());
+    for (String p : method.integration().cacheKeyParameters()) {
+      String[] parts = p.split("\\.", 4);
+      if (parts.length != 4) continue;
+      String value = switch (parts[2]) {
+        case "querystring" -> q.parameters().containsKey(parts[3]) ? String.join(",", q.parameters().get(parts[3])) : "";
+        case "header" -> call.ex.request().headers().get(parts[3], "");
+        case "path" -> call.found.pathParameters().getOrDefault(parts[3], "");
+        default -> "";
+      };
+      key.append('|').append(p).append('=').append(value);
+    }
+    return key.toString();
   }
 
   /** An unknown stage: AWS answers 403 {"message":"Forbidden"} (observed), with the API's default responses. */

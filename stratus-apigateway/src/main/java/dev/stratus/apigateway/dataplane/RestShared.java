@@ -27,6 +27,7 @@ final class RestShared {
   final HttpFilterRegistry filters;
   final Supplier<Optional<FunctionInvoker>> invoker;
   final UsageMeters meters = new UsageMeters();
+  final StageCache cache = new StageCache();
   private final Supplier<ApiSnapshot> snapshot;
   private final ConcurrentHashMap<Integer, ReverseProxy> proxies = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Schema> schemas = new ConcurrentHashMap<>();

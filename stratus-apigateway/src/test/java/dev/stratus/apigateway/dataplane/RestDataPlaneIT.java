@@ -73,6 +73,13 @@ class RestDataPlaneIT {
       exchange.getResponseBody().write(body);
       exchange.close();
     });
+    java.util.concurrent.atomic.AtomicInteger counter = new java.util.concurrent.atomic.AtomicInteger();
+    backend.createContext("/count", exchange -> {
+      byte[] body = String.valueOf(counter.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
     backend.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     backend.start();
     FunctionInvoker invoker = inv -> {
@@ -473,5 +480,34 @@ class RestDataPlaneIT {
     assertThat(preflight.header("Access-Control-Allow-Methods")).isEqualTo("GET,OPTIONS");
     // No OPTIONS method elsewhere: the preflight is an unknown method, 403 as any other.
     assertThat(Http.send(at, host(a[0]), "OPTIONS", "/prod", Map.of("Origin", "https://app.example"), null).status()).isEqualTo(403);
+  }
+
+  @Test
+  void stageCache_servesWithinTtl_byCacheKey_andRefreshesOnRequest() {
+    String[] a = api("cached");
+    String r = resource(a[0], a[1], "count");
+    apigw.putMethod(x -> x.restApiId(a[0]).resourceId(r).httpMethod("GET").authorizationType("NONE")
+        .requestParameters(Map.of("method.request.querystring.q", false)));
+    apigw.putIntegration(x -> x.restApiId(a[0]).resourceId(r).httpMethod("GET").type(IntegrationType.HTTP_PROXY)
+        .integrationHttpMethod("GET").uri("http://127.0.0.1:" + backend.getAddress().getPort() + "/count")
+        .cacheKeyParameters("method.request.querystring.q"));
+    deploy(a[0], "prod");
+    apigw.updateStage(x -> x.restApiId(a[0]).stageName("prod").patchOperations(
+        PatchOperation.builder().op(Op.REPLACE).path("/cacheClusterEnabled").value("true").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/*/*/caching/enabled").value("true").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/*/*/caching/ttlInSeconds").value("300").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/*/*/caching/requireAuthorizationForCacheControl").value("false").build()));
+    module.dataPlane().awaitCurrent();
+    String first = get(a[0], "/prod/count?q=a").body();
+    assertThat(get(a[0], "/prod/count?q=a").body()).isEqualTo(first);
+    assertThat(get(a[0], "/prod/count?q=b").body()).isNotEqualTo(first); // another cache key
+    String refreshed = get(a[0], "/prod/count?q=a", Map.of("Cache-Control", "max-age=0")).body();
+    assertThat(refreshed).isNotEqualTo(first);
+    assertThat(get(a[0], "/prod/count?q=a").body()).isEqualTo(refreshed);
+    TIME.advance(Duration.ofSeconds(301));
+    String expired = get(a[0], "/prod/count?q=a").body();
+    assertThat(expired).isNotEqualTo(refreshed);
+    apigw.flushStageCache(x -> x.restApiId(a[0]).stageName("prod"));
+    assertThat(get(a[0], "/prod/count?q=a").body()).isNotEqualTo(expired);
   }
 }
