@@ -31,6 +31,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One HTTP API's router (apigateway.md A): the stage (a named first segment, else {@code $default};
@@ -45,11 +46,13 @@ final class HttpApiRouter implements HttpService {
 
   private final RestShared shared;
   private final JwtAuthorizers jwt;
+  private final HttpLambdaAuthorizers lambdaAuthorizers;
   private final String apiId;
 
   HttpApiRouter(RestShared shared, JwtAuthorizers jwt, String apiId) {
     this.shared = shared;
     this.jwt = jwt;
+    this.lambdaAuthorizers = new HttpLambdaAuthorizers(shared);
     this.apiId = apiId;
   }
 
@@ -120,6 +123,27 @@ final class HttpApiRouter implements HttpService {
         }
       }).thenApply(r -> Cors.apply(api.cors(), origin, r));
     }
+    if ("CUSTOM".equals(s.route().authorizationType())) {
+      Api.Authorizer a = api.authorizers().get(s.route().authorizerId());
+      if (a == null) return RestRouter.done(Cors.apply(api.cors(), origin, message(500, "Internal Server Error")));
+      String stageName = stage.stage().stageName();
+      byte[] event = HttpLambda.event(new HttpLambda.Request(request, apiId, api.accountId(), stageName, s.route().routeKey(),
+          path, s.pathParameters(), stage.stage().stageVariables(), ex.remote().getAddress().getHostAddress(), requestId, now,
+          null, List.of()));
+      request.retain(); // the function answers on another thread; the integration still reads the request
+      return lambdaAuthorizers.authorize(api, a, stageName, s.route().routeKey(), request, stage.stage().stageVariables(), event, now)
+          .thenCompose(v -> {
+            try {
+              if (v.status() == 401) return RestRouter.done(message(401, "Unauthorized"));
+              if (v.status() == 403) return RestRouter.done(message(403, "Forbidden"));
+              if (v.status() != 0) return RestRouter.done(message(500, "Internal Server Error"));
+              call.lambdaContext = v.context();
+              return integrate(call);
+            } finally {
+              request.release();
+            }
+          }).thenApply(r -> Cors.apply(api.cors(), origin, r));
+    }
     return integrate(call).thenApply(r -> Cors.apply(api.cors(), origin, r));
   }
 
@@ -150,6 +174,8 @@ final class HttpApiRouter implements HttpService {
     final Instant received;
     Map<String, Object> claims;
     List<String> scopes = List.of();
+    /** What a Lambda authorizer returned as {@code context} (reaches the integration as {@code authorizer.lambda}). */
+    Map<String, Object> lambdaContext;
 
     Call(HttpExchange ex, Api api, ApiSnapshot.HttpStageView stage, RouteSelection.Selected selected, String path,
         String requestId, Instant received) {
@@ -241,6 +267,11 @@ final class HttpApiRouter implements HttpService {
       event = HttpLambda.event(new HttpLambda.Request(call.ex.request(), apiId, call.api.accountId(), stageName, routeKey,
           call.path, call.selected.pathParameters(), call.stage.stage().stageVariables(), sourceIp, call.requestId,
           call.received, call.claims, call.scopes));
+      if (call.lambdaContext != null) {
+        ObjectNode e = (ObjectNode) Vtl.JSON.readTree(event);
+        ((ObjectNode) e.get("requestContext")).putObject("authorizer").set("lambda", Vtl.JSON.valueToTree(call.lambdaContext));
+        event = Vtl.JSON.writeValueAsBytes(e);
+      }
     }
     CompletableFuture<InvocationOutcome> outcome;
     try {

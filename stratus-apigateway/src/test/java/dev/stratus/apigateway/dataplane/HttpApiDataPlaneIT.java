@@ -45,6 +45,7 @@ class HttpApiDataPlaneIT {
   static final ManualTime TIME = new ManualTime(Instant.parse("2026-12-07T10:00:00Z"));
   static final JsonMapper JSON = JsonMapper.builder().build();
   static final AtomicReference<ServiceInvocation> LAST = new AtomicReference<>();
+  static final java.util.concurrent.atomic.AtomicInteger AUTHORIZER_CALLS = new java.util.concurrent.atomic.AtomicInteger();
   static ApiTestServer server;
   static ApiGatewayModule module;
   static ApiGatewayV2Client v2;
@@ -84,8 +85,14 @@ class HttpApiDataPlaneIT {
     });
     issuer.start();
     FunctionInvoker invoker = inv -> {
-      LAST.set(inv);
       JsonNode event = JSON.readTree(inv.payload());
+      if (inv.functionArn().endsWith(":authz")) {
+        AUTHORIZER_CALLS.incrementAndGet();
+        boolean ok = event.path("headers").path("x-who").asString("").equals("friend");
+        String answer = "{\"isAuthorized\":" + ok + ",\"context\":{\"tier\":\"gold\"}}";
+        return CompletableFuture.completedFuture(new InvocationOutcome.Returned(answer.getBytes(StandardCharsets.UTF_8), null));
+      }
+      LAST.set(inv);
       String answer = event.has("version") && event.get("version").asString().equals("2.0")
           ? "{\"route\":\"" + event.get("routeKey").asString() + "\",\"params\":" + (event.has("pathParameters") ? event.get("pathParameters").toString() : "null") + "}"
           : "{\"statusCode\":200,\"body\":\"v1 " + event.get("resource").asString() + "\"}";
@@ -272,5 +279,30 @@ class HttpApiDataPlaneIT {
     assertThat(v2.getApi(r -> r.apiId(api)).tags()).containsEntry("team", "web");
     assertThatThrownBy(() -> v2.getTags(r -> r.resourceArn("arn:aws:apigateway:us-east-1::/apis/nope000000")))
         .isInstanceOf(NotFoundException.class);
+  }
+
+  @Test
+  void lambdaAuthorizer_simpleResponses_cachedByIdentity() {
+    String api = v2.createApi(r -> r.name("lambda-auth").protocolType(ProtocolType.HTTP)).apiId();
+    String auth = v2.createAuthorizer(r -> r.apiId(api).name("simple").authorizerType(AuthorizerType.REQUEST)
+        .identitySource("$request.header.x-who").authorizerPayloadFormatVersion("2.0").enableSimpleResponses(true)
+        .authorizerResultTtlInSeconds(300)
+        .authorizerUri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:000000000000:function:authz/invocations"))
+        .authorizerId();
+    String fn = lambdaIntegration(api, "2.0");
+    v2.createRoute(r -> r.apiId(api).routeKey("GET /club").target("integrations/" + fn)
+        .authorizationType(AuthorizationType.CUSTOM).authorizerId(auth));
+    v2.createStage(r -> r.apiId(api).stageName("$default").autoDeploy(true));
+    int before = AUTHORIZER_CALLS.get();
+    assertThat(get(api, "/club").status()).isEqualTo(401); // no identity source: not invoked
+    assertThat(AUTHORIZER_CALLS.get()).isEqualTo(before);
+    var stranger = send(api, "GET", "/club", Map.of("x-who", "stranger"));
+    assertThat(stranger.status()).isEqualTo(403);
+    assertThat(stranger.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+    assertThat(send(api, "GET", "/club", Map.of("x-who", "friend")).status()).isEqualTo(200);
+    assertThat(JSON.readTree(LAST.get().payload()).get("requestContext").get("authorizer").get("lambda").get("tier").asString())
+        .isEqualTo("gold");
+    send(api, "GET", "/club", Map.of("x-who", "friend"));
+    assertThat(AUTHORIZER_CALLS.get()).isEqualTo(before + 2); // the friend's answer came from the cache
   }
 }
