@@ -7,6 +7,7 @@ import dev.stratus.apigateway.model.HttpStage;
 import dev.stratus.apigateway.model.RouteSelection;
 import dev.stratus.apigateway.model.Deployment;
 import dev.stratus.apigateway.model.ResourceMatch;
+import dev.stratus.apigateway.model.ResourcePolicy;
 import dev.stratus.apigateway.model.RestApi;
 import dev.stratus.apigateway.model.Stage;
 import dev.stratus.apigateway.model.UsagePlan;
@@ -34,7 +35,8 @@ public record ApiSnapshot(Map<String, ApiView> apis, Map<String, HttpApiView> ht
       List<UsagePlan> plans) {}
 
   /** One stage: its settings and the deployed API it serves. */
-  public record StageView(Stage stage, RestApi deployed, ResourceMatch match) {}
+  /** @param policy the deployed resource policy (null: none; a PRIVATE API without one refuses everything) */
+  public record StageView(Stage stage, RestApi deployed, ResourceMatch match, ResourcePolicy policy) {}
 
   public static ApiSnapshot load(ReadView view) {
     Map<String, ApiView> apis = new HashMap<>();
@@ -46,7 +48,8 @@ public record ApiSnapshot(Map<String, ApiView> apis, Map<String, HttpApiView> ht
       for (Stage s : view.list(Stage.TABLE, scope)) {
         if (!s.restApiId().equals(api.id())) continue;
         view.get(Deployment.TABLE, scope, Deployment.key(api.id(), s.deploymentId())).ifPresent(d ->
-            stages.put(s.stageName(), new StageView(s, d.snapshot(), ResourceMatch.of(d.snapshot()))));
+            stages.put(s.stageName(), new StageView(s, d.snapshot(), ResourceMatch.of(d.snapshot()),
+                d.snapshot().policy() == null || d.snapshot().policy().isBlank() ? null : ResourcePolicy.parse(d.snapshot().policy()))));
       }
       Map<String, ApiKey> keys = keysByScope.computeIfAbsent(scope, x -> {
         Map<String, ApiKey> m = new HashMap<>();

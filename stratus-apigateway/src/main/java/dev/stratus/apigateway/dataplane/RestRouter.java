@@ -3,6 +3,7 @@ package dev.stratus.apigateway.dataplane;
 import dev.stratus.apigateway.model.ApiKey;
 import dev.stratus.apigateway.model.GatewayResponseType;
 import dev.stratus.apigateway.model.ResourceMatch;
+import dev.stratus.apigateway.model.ResourcePolicy;
 import dev.stratus.apigateway.model.RestApi;
 import dev.stratus.apigateway.model.Stage;
 import dev.stratus.apigateway.model.UsagePlan;
@@ -121,6 +122,19 @@ final class RestRouter implements HttpService {
     call.context.put("resourceId", call.found.resource().id());
     RestApi.Method method = call.found.method();
 
+    ResourcePolicy policy = call.stage.policy();
+    boolean isPrivate = call.deployed.endpointTypes().contains("PRIVATE");
+    if (policy != null || isPrivate) {
+      RestApi api = call.api.api();
+      String methodArn = "arn:aws:execute-api:" + api.region() + ":" + api.accountId() + ":" + api.id() + "/" + stageName + "/"
+          + request.method().name() + call.path;
+      var decision = policy == null ? ResourcePolicy.Decision.NO_ALLOW
+          : policy.evaluate(methodArn, ex.remote().getAddress().getHostAddress(), request.headers().get("x-amzn-vpce-id"));
+      if (decision != ResourcePolicy.Decision.ALLOW) {
+        return done(call.error(GatewayResponseType.ACCESS_DENIED, "User: anonymous is not authorized to perform: execute-api:Invoke on"
+            + " resource: " + methodArn + (decision == ResourcePolicy.Decision.EXPLICIT_DENY ? " with an explicit deny" : "")));
+      }
+    }
     if ("AWS_IAM".equals(method.authorizationType()) && request.headers().get("Authorization") == null) {
       return done(call.error(GatewayResponseType.MISSING_AUTHENTICATION_TOKEN, "Missing Authentication Token"));
     }

@@ -510,4 +510,26 @@ class RestDataPlaneIT {
     apigw.flushStageCache(x -> x.restApiId(a[0]).stageName("prod"));
     assertThat(get(a[0], "/prod/count?q=a").body()).isNotEqualTo(expired);
   }
+
+  @Test
+  void resourcePolicy_ipConditions_andPrivateApiWithoutPolicy_are403() {
+    String policy = "{\"Version\":\"2012-10-17\",\"Statement\":["
+        + "{\"Effect\":\"Allow\",\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"execute-api:/*\"},"
+        + "{\"Effect\":\"Deny\",\"Principal\":\"*\",\"Action\":\"execute-api:Invoke\",\"Resource\":\"arn:aws:execute-api:*/*/GET/admin\","
+        + "\"Condition\":{\"NotIpAddress\":{\"aws:SourceIp\":[\"10.0.0.0/8\"]}}}]}";
+    var created = apigw.createRestApi(x -> x.name("policy").policy(policy).endpointConfiguration(e -> e.types(EndpointType.REGIONAL)));
+    mock(created.id(), resource(created.id(), created.rootResourceId(), "admin"), "GET", "200", "{}");
+    mock(created.id(), resource(created.id(), created.rootResourceId(), "open"), "GET", "200", "{}");
+    deploy(created.id(), "prod");
+    assertThat(get(created.id(), "/prod/open").status()).isEqualTo(200);
+    var denied = get(created.id(), "/prod/admin");
+    assertThat(denied.status()).isEqualTo(403);
+    assertThat(json(denied).get("message").asString()).startsWith("User: anonymous is not authorized to perform: execute-api:Invoke")
+        .endsWith("with an explicit deny");
+
+    var priv = apigw.createRestApi(x -> x.name("private").endpointConfiguration(e -> e.types(EndpointType.PRIVATE)));
+    mock(priv.id(), resource(priv.id(), priv.rootResourceId(), "x"), "GET", "200", "{}");
+    deploy(priv.id(), "prod");
+    assertThat(get(priv.id(), "/prod/x").status()).isEqualTo(403);
+  }
 }
