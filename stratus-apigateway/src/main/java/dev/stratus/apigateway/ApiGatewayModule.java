@@ -51,7 +51,10 @@ public final class ApiGatewayModule implements ServiceModule {
       var plane = new ExecuteApiDataPlane(store, clock, listeners.get(), Transport.shared(),
           context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
           context.extensions().find(VirtualHosts.class).orElse(null), DnsTargetRegistry.in(context.extensions()),
-          LoopbackPool.in(context.extensions()), port, () -> context.extensions().find(FunctionInvoker.class));
+          LoopbackPool.in(context.extensions()), port, () -> context.extensions().find(FunctionInvoker.class),
+          // Access logs go where the data lives (or the temp dir with --ephemeral), as the ALB's.
+          context.settings().dataDir().map(d -> d.resolve("access-logs").resolve("apigateway"))
+              .orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs", "apigateway")));
       plane.start();
       dataPlane = plane;
       resources.add(plane);

@@ -59,9 +59,10 @@ public final class DeploymentOperations {
         Map<String, String> vars = new LinkedHashMap<>(existing == null ? Map.of() : existing.variables());
         if (req.variables() != null) vars.putAll(req.variables());
         Stage s = existing == null
-            ? new Stage(api.id(), req.stageName(), id, req.stageDescription(), vars, Map.of(), false, false, null, now, now)
+            ? new Stage(api.id(), req.stageName(), id, req.stageDescription(), vars, Map.of(), false, false, null, now, now, null)
             : new Stage(api.id(), req.stageName(), id, existing.description(), vars, existing.methodSettings(),
-                existing.tracingEnabled(), existing.cacheClusterEnabled(), existing.cacheClusterSize(), existing.createdDate(), now);
+                existing.tracingEnabled(), existing.cacheClusterEnabled(), existing.cacheClusterSize(), existing.createdDate(), now,
+                existing.accessLogSettings());
         tx.put(Stage.TABLE, ctx.regionalScope(), key, s);
       }
       return dep;
@@ -116,7 +117,7 @@ public final class DeploymentOperations {
       if (tx.get(Stage.TABLE, ctx.regionalScope(), key).isPresent()) throw ApiGatewayErrors.conflict("Stage already exists");
       Stage stage = new Stage(req.restApiId(), req.stageName(), req.deploymentId(), req.description(), req.variables(),
           Map.of(), Boolean.TRUE.equals(req.tracingEnabled()), Boolean.TRUE.equals(req.cacheClusterEnabled()),
-          req.cacheClusterSize(), now, now);
+          req.cacheClusterSize(), now, now, null);
       tx.put(Stage.TABLE, ctx.regionalScope(), key, stage);
       ApiGatewayTags.put(tx, ctx, stagePath(stage), req.tags());
       return stage;
@@ -126,7 +127,8 @@ public final class DeploymentOperations {
         .description(sdk.description()).variables(sdk.hasVariables() ? sdk.variables() : null)
         .methodSettings(sdk.methodSettings()).tracingEnabled(sdk.tracingEnabled())
         .cacheClusterEnabled(sdk.cacheClusterEnabled()).cacheClusterStatus(sdk.cacheClusterStatus())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).tags(sdk.hasTags() ? sdk.tags() : null).build();
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).accessLogSettings(sdk.accessLogSettings())
+        .tags(sdk.hasTags() ? sdk.tags() : null).build();
   }
 
   static String stagePath(Stage s) { return "/restapis/" + s.restApiId() + "/stages/" + s.stageName(); }
@@ -144,7 +146,8 @@ public final class DeploymentOperations {
         .description(sdk.description()).variables(sdk.hasVariables() ? sdk.variables() : null)
         .methodSettings(sdk.methodSettings()).tracingEnabled(sdk.tracingEnabled())
         .cacheClusterEnabled(sdk.cacheClusterEnabled()).cacheClusterStatus(sdk.cacheClusterStatus())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).tags(sdk.hasTags() ? sdk.tags() : null).build();
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).accessLogSettings(sdk.accessLogSettings())
+        .tags(sdk.hasTags() ? sdk.tags() : null).build();
   }
 
   public GetStagesResponse getStages(RequestContext ctx, GetStagesRequest req) {
@@ -178,6 +181,8 @@ public final class DeploymentOperations {
       boolean[] flags = {old.tracingEnabled(), old.cacheClusterEnabled()};
       Map<String, String> vars = new LinkedHashMap<>(old.variables());
       Map<String, Stage.MethodSetting> settings = new LinkedHashMap<>(old.methodSettings());
+      String[] log = old.accessLogSettings() == null ? new String[2]
+          : new String[] {old.accessLogSettings().destinationArn(), old.accessLogSettings().format()};
       Patches.apply(req.patchOperations(), (op, p, value) -> {
         switch (p[0]) {
           case "description" -> text[0] = value;
@@ -190,6 +195,19 @@ public final class DeploymentOperations {
             else vars.put(p[1], value);
           }
           case "tracingEnabled" -> flags[0] = Patches.bool(value);
+          case "accessLogSettings" -> {
+            if (op.equals("remove")) {
+              log[0] = null;
+              log[1] = null;
+            } else if (p.length > 1 && p[1].equals("destinationArn")) {
+              if (value == null || !value.startsWith("arn:")) throw ApiGatewayErrors.badRequest("Invalid ARN specified in the request");
+              log[0] = value;
+            } else if (p.length > 1 && p[1].equals("format")) {
+              log[1] = value;
+            } else {
+              return false;
+            }
+          }
           case "cacheClusterEnabled" -> flags[1] = Patches.bool(value);
           default -> {
             if (p.length < 4) return false;
@@ -203,7 +221,8 @@ public final class DeploymentOperations {
         return true;
       });
       Stage stage = new Stage(old.restApiId(), old.stageName(), text[1], text[0], vars, settings, flags[0], flags[1],
-          old.cacheClusterSize(), old.createdDate(), clock.instant());
+          old.cacheClusterSize(), old.createdDate(), clock.instant(),
+          log[0] == null && log[1] == null ? null : new Stage.AccessLogSettings(log[0], log[1]));
       tx.put(Stage.TABLE, ctx.regionalScope(), Stage.key(stage.restApiId(), stage.stageName()), stage);
       return stage;
     });
@@ -212,7 +231,8 @@ public final class DeploymentOperations {
         .description(sdk.description()).variables(sdk.hasVariables() ? sdk.variables() : null)
         .methodSettings(sdk.methodSettings()).tracingEnabled(sdk.tracingEnabled())
         .cacheClusterEnabled(sdk.cacheClusterEnabled()).cacheClusterStatus(sdk.cacheClusterStatus())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).tags(sdk.hasTags() ? sdk.tags() : null).build();
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).accessLogSettings(sdk.accessLogSettings())
+        .tags(sdk.hasTags() ? sdk.tags() : null).build();
   }
 
   private static Stage.MethodSetting setting(Stage.MethodSetting m, String name, String value) {

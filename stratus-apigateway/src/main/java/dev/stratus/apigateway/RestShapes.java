@@ -127,6 +127,9 @@ final class RestShapes {
         .tracingEnabled(s.tracingEnabled()).cacheClusterEnabled(s.cacheClusterEnabled())
         .cacheClusterSize(s.cacheClusterSize()).cacheClusterStatus(s.cacheClusterEnabled() ? "AVAILABLE" : "NOT_AVAILABLE")
         .createdDate(s.createdDate()).lastUpdatedDate(s.lastUpdatedDate())
+        .accessLogSettings(s.accessLogSettings() == null ? null
+            : software.amazon.awssdk.services.apigateway.model.AccessLogSettings.builder()
+                .destinationArn(s.accessLogSettings().destinationArn()).format(s.accessLogSettings().format()).build())
         .tags(tags.isEmpty() ? null : tags).build();
   }
 

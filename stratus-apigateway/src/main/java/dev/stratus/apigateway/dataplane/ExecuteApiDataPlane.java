@@ -81,7 +81,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
    */
   public ExecuteApiDataPlane(Store store, Clock clock, ListenerRegistry registry, Transport transport, HttpFilterRegistry filters,
       VirtualHosts virtualHosts, DnsTargetRegistry dns, LoopbackPool pool, int port,
-      Supplier<Optional<FunctionInvoker>> invoker) {
+      Supplier<Optional<FunctionInvoker>> invoker, java.nio.file.Path accessLogDir) {
     this.store = store;
     this.registry = registry;
     this.transport = transport;
@@ -90,7 +90,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     this.pool = pool;
     this.port = port;
     this.shared = new RestShared(clock, transport, filters, invoker, () -> projection == null ? ApiSnapshot.EMPTY
-        : projection.current() == null ? ApiSnapshot.EMPTY : projection.current());
+        : projection.current() == null ? ApiSnapshot.EMPTY : projection.current(), accessLogDir);
   }
 
   public ExecuteApiDataPlane start() {
@@ -120,6 +120,9 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   public static String hostName(RestApi api) { return api.id() + ".execute-api." + api.region() + ".localhost"; }
 
   /** Where the API's own listener really is (after {@link #awaitCurrent}), if it has one. */
+  /** Where a stage's access log with this destination ARN is written. */
+  public java.nio.file.Path accessLogFile(String destinationArn) { return shared.accessLogs.fileOf(destinationArn); }
+
   public Optional<InetSocketAddress> listener(String apiId) {
     projection.awaitCurrent();
     synchronized (served) {
@@ -201,5 +204,6 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       served.values().forEach(this::stop);
       served.clear();
     }
+    shared.accessLogs.close();
   }
 }

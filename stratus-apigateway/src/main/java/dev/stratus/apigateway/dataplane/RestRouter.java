@@ -88,6 +88,20 @@ final class RestRouter implements HttpService {
   @Override
   public CompletionStage<FullHttpResponse> serve(HttpExchange ex) {
     Call call = new Call(ex, shared.clock.instant());
+    long started = System.nanoTime();
+    return serve(ex, call).thenApply(r -> {
+      if (call.stage != null && call.stage.stage().accessLogSettings() != null) {
+        call.context.put("status", r.status().code());
+        call.context.put("responseLength", r.content().readableBytes());
+        call.context.put("responseLatency", (System.nanoTime() - started) / 1_000_000);
+        call.context.putIfAbsent("resourcePath", "-");
+        shared.accessLogs.write(call.stage.stage().accessLogSettings(), call.context);
+      }
+      return r;
+    });
+  }
+
+  private CompletionStage<FullHttpResponse> serve(HttpExchange ex, Call call) {
     FullHttpRequest request = ex.request();
     call.api = shared.snapshot().apis().get(apiId);
     QueryStringDecoder uri = new QueryStringDecoder(request.uri());

@@ -28,13 +28,15 @@ final class RestShared {
   final Supplier<Optional<FunctionInvoker>> invoker;
   final UsageMeters meters = new UsageMeters();
   final StageCache cache = new StageCache();
+  final AccessLogs accessLogs;
   private final Supplier<ApiSnapshot> snapshot;
   private final ConcurrentHashMap<Integer, ReverseProxy> proxies = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Schema> schemas = new ConcurrentHashMap<>();
   private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
 
   RestShared(Clock clock, Transport transport, HttpFilterRegistry filters, Supplier<Optional<FunctionInvoker>> invoker,
-      Supplier<ApiSnapshot> snapshot) {
+      Supplier<ApiSnapshot> snapshot, java.nio.file.Path accessLogDir) {
+    this.accessLogs = new AccessLogs(accessLogDir);
     this.clock = clock;
     this.transport = transport;
     this.filters = filters;

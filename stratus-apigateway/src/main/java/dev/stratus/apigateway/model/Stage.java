@@ -13,7 +13,8 @@ import java.util.Objects;
  */
 public record Stage(String restApiId, String stageName, String deploymentId, String description,
     Map<String, String> variables, Map<String, MethodSetting> methodSettings, boolean tracingEnabled,
-    boolean cacheClusterEnabled, String cacheClusterSize, Instant createdDate, Instant lastUpdatedDate) {
+    boolean cacheClusterEnabled, String cacheClusterSize, Instant createdDate, Instant lastUpdatedDate,
+    AccessLogSettings accessLogSettings) {
   public static final Table<Stage> TABLE = Table.of("apigateway.stage", Stage.class);
 
   public Stage {
@@ -24,6 +25,12 @@ public record Stage(String restApiId, String stageName, String deploymentId, Str
   }
 
   public static String key(String restApiId, String stageName) { return restApiId + "/" + stageName; }
+
+  /**
+   * Where a stage's access log goes and its line, in {@code $context} variables
+   * (e.g. {@code $context.requestId $context.status}).
+   */
+  public record AccessLogSettings(String destinationArn, String format) {}
 
   /**
    * A stage's settings for its methods.

@@ -532,4 +532,22 @@ class RestDataPlaneIT {
     deploy(priv.id(), "prod");
     assertThat(get(priv.id(), "/prod/x").status()).isEqualTo(403);
   }
+
+  @Test
+  void accessLog_writesTheStageFormatPerRequest() throws Exception {
+    String[] a = api("logged");
+    mock(a[0], resource(a[0], a[1], "l"), "GET", "200", "{}");
+    deploy(a[0], "prod");
+    String group = "arn:aws:logs:us-east-1:000000000000:log-group:/apigw/" + a[0];
+    apigw.updateStage(x -> x.restApiId(a[0]).stageName("prod").patchOperations(
+        PatchOperation.builder().op(Op.REPLACE).path("/accessLogSettings/destinationArn").value(group).build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/accessLogSettings/format")
+            .value("$context.httpMethod $context.resourcePath $context.status $context.identity.sourceIp $context.stage").build()));
+    assertThat(apigw.getStage(x -> x.restApiId(a[0]).stageName("prod")).accessLogSettings().destinationArn()).isEqualTo(group);
+    module.dataPlane().awaitCurrent();
+    get(a[0], "/prod/l");
+    get(a[0], "/prod/nowhere");
+    var lines = java.nio.file.Files.readAllLines(module.dataPlane().accessLogFile(group));
+    assertThat(lines).containsExactly("GET /l 200 127.0.0.1 prod", "GET - 403 127.0.0.1 prod");
+  }
 }
