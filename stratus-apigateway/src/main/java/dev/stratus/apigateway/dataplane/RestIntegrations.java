@@ -141,7 +141,35 @@ final class RestIntegrations {
     pv.appendTail(out);
     String query = new QueryStringDecoder(call.ex.request().uri()).rawQuery();
     if (!query.isEmpty()) out.append(out.indexOf("?") < 0 ? "?" : "&").append(query);
+    i.requestParameters().forEach((k, v) -> {
+      if (!k.startsWith("integration.request.querystring.")) return;
+      String value = source(call, v);
+      if (value == null) return;
+      out.append(out.indexOf("?") < 0 ? "?" : "&").append(k.substring("integration.request.querystring.".length()))
+          .append('=').append(java.net.URLEncoder.encode(value, StandardCharsets.UTF_8));
+    });
     return out.toString();
+  }
+
+  /**
+   * A request-parameter mapping's source: {@code 'literal'}, {@code method.request.(path|querystring|header).name},
+   * {@code stageVariables.name} or {@code context.name}; null when absent.
+   */
+  static String source(RestRouter.Call call, String v) {
+    if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) return v.substring(1, v.length() - 1);
+    FullHttpRequest r = call.ex.request();
+    if (v.startsWith("method.request.path.")) return call.found.pathParameters().get(v.substring("method.request.path.".length()));
+    if (v.startsWith("method.request.header.")) return r.headers().get(v.substring("method.request.header.".length()));
+    if (v.startsWith("method.request.querystring.")) {
+      var values = new QueryStringDecoder(r.uri()).parameters().get(v.substring("method.request.querystring.".length()));
+      return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+    if (v.startsWith("stageVariables.")) return call.stageVariables().get(v.substring("stageVariables.".length()));
+    if (v.startsWith("context.")) {
+      Object o = call.context.get(v.substring("context.".length()));
+      return o == null ? null : String.valueOf(o);
+    }
+    return null;
   }
 
   private CompletionStage<FullHttpResponse> http(RestRouter.Call call, RestApi.Integration i) {
@@ -171,6 +199,11 @@ final class RestIntegrations {
     int port = target.getPort() < 0 ? 80 : target.getPort();
     out.headers().set("Host", port == 80 ? target.getHost() : target.getHost() + ":" + port);
     out.headers().remove("x-api-key");
+    i.requestParameters().forEach((k, v) -> {
+      if (!k.startsWith("integration.request.header.")) return;
+      String value = source(call, v);
+      if (value != null) out.headers().set(k.substring("integration.request.header.".length()), value);
+    });
     ForwardedHeaders.apply(out.headers(), call.ex.remote(), call.ex.tls(), call.ex.local().getPort(), XffMode.APPEND);
     InetSocketAddress to = new InetSocketAddress(target.getHost(), port);
     return shared.proxy(i.timeoutInMillis()).forward(out, call.ex.eventLoop(), to).thenApply(o -> switch (o) {

@@ -194,11 +194,12 @@ class RestDataPlaneIT {
         .requestParameters(Map.of("method.request.path.proxy", true)));
     apigw.putIntegration(r -> r.restApiId(a[0]).resourceId(proxy).httpMethod("ANY").type(IntegrationType.HTTP_PROXY)
         .integrationHttpMethod("ANY").uri("http://127.0.0.1:" + backend.getAddress().getPort() + "/api/{proxy}")
-        .requestParameters(Map.of("integration.request.path.proxy", "method.request.path.proxy")));
+        .requestParameters(Map.of("integration.request.path.proxy", "method.request.path.proxy",
+            "integration.request.querystring.via", "'stratus'")));
     var at = deploy(a[0], "prod");
     var r = Http.send(at, host(a[0]), "POST", "/prod/orders/7/lines?x=1&y=2", Map.of(), "{}");
     assertThat(r.status()).isEqualTo(200);
-    assertThat(r.body()).isEqualTo("backend POST /api/orders/7/lines?x=1&y=2 host=127.0.0.1:" + backend.getAddress().getPort());
+    assertThat(r.body()).isEqualTo("backend POST /api/orders/7/lines?x=1&y=2&via=stratus host=127.0.0.1:" + backend.getAddress().getPort());
     assertThat(r.header("X-Backend")).isEqualTo("yes");
     assertThat(r.header("x-amzn-RequestId")).isNotBlank();
   }
