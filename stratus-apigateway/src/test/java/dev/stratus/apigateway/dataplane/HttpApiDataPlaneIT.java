@@ -61,12 +61,20 @@ class HttpApiDataPlaneIT {
     v2 = server.client(ApiGatewayV2Client.builder());
     backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     backend.createContext("/", exchange -> {
+      if (exchange.getRequestURI().getPath().startsWith("/slow")) {
+        try {
+          Thread.sleep(1500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       byte[] body = ("backend " + exchange.getRequestMethod() + " " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "https://evil.example");
       exchange.sendResponseHeaders(200, body.length);
       exchange.getResponseBody().write(body);
       exchange.close();
     });
+    backend.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
     backend.start();
     key = new RSAKeyGenerator(2048).keyID("k1").generate();
     issuer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -304,5 +312,17 @@ class HttpApiDataPlaneIT {
         .isEqualTo("gold");
     send(api, "GET", "/club", Map.of("x-who", "friend"));
     assertThat(AUTHORIZER_CALLS.get()).isEqualTo(before + 2); // the friend's answer came from the cache
+  }
+
+  @Test
+  void httpProxy_slowerThanTheIntegrationTimeout_is503() {
+    String api = v2.createApi(r -> r.name("slow").protocolType(ProtocolType.HTTP)).apiId();
+    String i = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.HTTP_PROXY).integrationMethod("ANY")
+        .integrationUri("http://127.0.0.1:" + backend.getAddress().getPort() + "/slow").timeoutInMillis(300)).integrationId();
+    route(api, "GET /wait", i);
+    v2.createStage(r -> r.apiId(api).stageName("$default").autoDeploy(true));
+    var r = get(api, "/wait");
+    assertThat(r.status()).isEqualTo(503);
+    assertThat(r.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
   }
 }
