@@ -295,6 +295,115 @@ public final class MethodOperations {
     return DeleteIntegrationResponseResponse.builder().build();
   }
 
+  /**
+   * UpdateIntegration: {@code /uri}, {@code /httpMethod}, {@code /timeoutInMillis},
+   * {@code /passthroughBehavior}, {@code /requestTemplates/<type, / as ~1>},
+   * {@code /requestParameters/<integration.request.…>}, {@code /cacheKeyParameters/<name>}.
+   */
+  public UpdateIntegrationResponse updateIntegration(RequestContext ctx, UpdateIntegrationRequest req) {
+    var changed = changeMethod(ctx, req.restApiId(), req.resourceId(), req.httpMethod(), m -> {
+      RestApi.Integration i = integration(m);
+      String[] text = {i.uri(), i.httpMethod(), i.passthroughBehavior()};
+      int[] timeout = {i.timeoutInMillis()};
+      Map<String, String> templates = new LinkedHashMap<>(i.requestTemplates());
+      Map<String, String> params = new LinkedHashMap<>(i.requestParameters());
+      List<String> cacheKeys = new java.util.ArrayList<>(i.cacheKeyParameters());
+      Patches.apply(req.patchOperations(), (op, p, value) -> {
+        switch (p[0]) {
+          case "uri" -> text[0] = value;
+          case "httpMethod" -> text[1] = httpMethod(value);
+          case "passthroughBehavior" -> {
+            if (!List.of("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER").contains(value)) {
+              throw ApiGatewayErrors.badRequest("Invalid passthrough behavior specified: " + value);
+            }
+            text[2] = value;
+          }
+          case "timeoutInMillis" -> {
+            int t;
+            try {
+              t = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+              t = -1;
+            }
+            if (t < 50 || t > RestApi.Integration.MAX_TIMEOUT_MILLIS) {
+              throw ApiGatewayErrors.badRequest("Timeout should be between 50 ms and 29000 ms");
+            }
+            timeout[0] = t;
+          }
+          case "requestTemplates" -> {
+            String type = Patches.unescape(Patches.path(p, 1));
+            if (op.equals("remove")) templates.remove(type);
+            else templates.put(type, value);
+          }
+          case "requestParameters" -> {
+            String name = Patches.unescape(Patches.path(p, 1));
+            if (op.equals("remove")) params.remove(name);
+            else params.put(name, value);
+          }
+          case "cacheKeyParameters" -> {
+            String name = Patches.unescape(Patches.path(p, 1));
+            if (op.equals("remove")) cacheKeys.remove(name);
+            else if (!cacheKeys.contains(name)) cacheKeys.add(name);
+          }
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      });
+      return m.withIntegration(new RestApi.Integration(i.type(), text[1], text[0], i.connectionType(), i.connectionId(),
+          i.credentials(), params, templates, text[2], i.contentHandling(), timeout[0], i.cacheNamespace(), cacheKeys,
+          i.integrationResponses()));
+    });
+    var s = RestShapes.integration(changed.integration());
+    return UpdateIntegrationResponse.builder().type(s.type()).httpMethod(s.httpMethod()).uri(s.uri())
+        .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null)
+        .requestTemplates(s.hasRequestTemplates() ? s.requestTemplates() : null)
+        .passthroughBehavior(s.passthroughBehavior()).timeoutInMillis(s.timeoutInMillis())
+        .cacheNamespace(s.cacheNamespace()).cacheKeyParameters(s.cacheKeyParameters())
+        .integrationResponses(s.hasIntegrationResponses() ? s.integrationResponses() : null).build();
+  }
+
+  /** UpdateIntegrationResponse: {@code /selectionPattern}, {@code /responseTemplates/<type>}, {@code /responseParameters/<name>}. */
+  public UpdateIntegrationResponseResponse updateIntegrationResponse(RequestContext ctx, UpdateIntegrationResponseRequest req) {
+    var changed = changeMethod(ctx, req.restApiId(), req.resourceId(), req.httpMethod(), m -> {
+      RestApi.Integration i = integration(m);
+      RestApi.IntegrationResponse r = i.integrationResponses().get(req.statusCode());
+      if (r == null) throw ApiGatewayErrors.responseNotFound();
+      String[] pattern = {r.selectionPattern()};
+      Map<String, String> templates = new LinkedHashMap<>(r.responseTemplates());
+      Map<String, String> params = new LinkedHashMap<>(r.responseParameters());
+      Patches.apply(req.patchOperations(), (op, p, value) -> {
+        switch (p[0]) {
+          case "selectionPattern" -> pattern[0] = op.equals("remove") ? null : value;
+          case "responseTemplates" -> {
+            String type = Patches.unescape(Patches.path(p, 1));
+            if (op.equals("remove")) templates.remove(type);
+            else templates.put(type, value);
+          }
+          case "responseParameters" -> {
+            String name = Patches.unescape(Patches.path(p, 1));
+            if (op.equals("remove")) params.remove(name);
+            else params.put(name, value);
+          }
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      });
+      var updated = new RestApi.IntegrationResponse(r.statusCode(), pattern[0], params, templates, r.contentHandling());
+      return m.withIntegration(i.withResponses(rs -> {
+        rs.put(updated.statusCode(), updated);
+        return rs;
+      }));
+    });
+    var s = RestShapes.integrationResponse(changed.integration().integrationResponses().get(req.statusCode()));
+    return UpdateIntegrationResponseResponse.builder().statusCode(s.statusCode()).selectionPattern(s.selectionPattern())
+        .responseParameters(s.hasResponseParameters() ? s.responseParameters() : null)
+        .responseTemplates(s.hasResponseTemplates() ? s.responseTemplates() : null).build();
+  }
+
   private static String statusCode(String code) {
     if (code == null || !code.matches("[1-5]\\d\\d")) throw ApiGatewayErrors.badRequest("Invalid status code specified: " + code);
     return code;

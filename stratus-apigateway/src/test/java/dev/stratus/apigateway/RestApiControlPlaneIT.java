@@ -100,6 +100,17 @@ class RestApiControlPlaneIT {
     assertThat(m.methodIntegration().type()).isEqualTo(IntegrationType.HTTP_PROXY);
     assertThat(m.methodIntegration().timeoutInMillis()).isEqualTo(29000);
     assertThat(m.methodIntegration().integrationResponses()).containsKey("200");
+    var updated = apigw.updateIntegration(r -> r.restApiId(api.id()).resourceId(res.id()).httpMethod("GET").patchOperations(
+        PatchOperation.builder().op(Op.REPLACE).path("/timeoutInMillis").value("1000").build(),
+        PatchOperation.builder().op(Op.ADD).path("/requestTemplates/application~1json").value("{}").build()));
+    assertThat(updated.timeoutInMillis()).isEqualTo(1000);
+    assertThat(updated.requestTemplates()).containsEntry("application/json", "{}");
+    assertThatThrownBy(() -> apigw.updateIntegration(r -> r.restApiId(api.id()).resourceId(res.id()).httpMethod("GET")
+        .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/timeoutInMillis").value("40000").build())))
+        .isInstanceOf(BadRequestException.class);
+    assertThat(apigw.updateIntegrationResponse(r -> r.restApiId(api.id()).resourceId(res.id()).httpMethod("GET").statusCode("200")
+        .patchOperations(PatchOperation.builder().op(Op.REPLACE).path("/selectionPattern").value("2\\d{2}").build()))
+        .selectionPattern()).isEqualTo("2\\d{2}");
     assertThatThrownBy(() -> apigw.getMethod(r -> r.restApiId(api.id()).resourceId(res.id()).httpMethod("POST")))
         .isInstanceOfSatisfying(NotFoundException.class,
             e -> assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid Method identifier specified"));
