@@ -88,6 +88,13 @@ class EndToEndScriptsIT {
     assertThat(run("bash", E2E.resolve("elb-https.sh").toString())).contains("all checks passed");
   }
 
+  @Test
+  void apigatewayRest_throughTheAwsCliV2_carriesTraffic() throws Exception {
+    requireClient(Files.isExecutable(AWS_CLI), "/usr/bin/aws (Debian package awscli)");
+    requireClient(run0("sh", "-c", "command -v dig && command -v curl") == 0, "dig (dnsutils) and curl");
+    assertThat(run("bash", E2E.resolve("apigateway-rest.sh").toString())).contains("all checks passed");
+  }
+
   private static void requireClient(boolean present, String what) { RequiredTool.require(what, present); }
 
   /** Runs a script with STRATUS_ENDPOINT set; fails with its output unless it exits 0 within 2 minutes. */

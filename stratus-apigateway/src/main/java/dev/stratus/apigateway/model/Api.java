@@ -2,20 +2,109 @@ package dev.stratus.apigateway.model;
 
 import dev.stratus.core.store.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
- * An HTTP or WebSocket API (API Gateway v2) as stored, scoped by account and region.
+ * An HTTP or WebSocket API (API Gateway v2) as stored, scoped by account and region, with the
+ * parts that only exist inside it: routes, integrations, authorizers and its CORS configuration.
  *
  * @param protocolType {@code HTTP} or {@code WEBSOCKET}
  */
-public record Api(String apiId, String name, String protocolType, String routeSelectionExpression,
-    String apiEndpoint, Instant createdDate) {
+public record Api(String apiId, String accountId, String region, String name, String protocolType,
+    String routeSelectionExpression, String apiEndpoint, Instant createdDate, String description, Cors cors,
+    Map<String, Route> routes, Map<String, Integration> integrations, Map<String, Authorizer> authorizers) {
 
   public static final Table<Api> TABLE = Table.of("apigateway.api", Api.class);
 
   public Api {
     Objects.requireNonNull(apiId, "apiId");
     Objects.requireNonNull(name, "name");
+    routes = RestApi.copy(routes);
+    integrations = RestApi.copy(integrations);
+    authorizers = RestApi.copy(authorizers);
+  }
+
+  /** {@code arn:aws:apigateway:{region}::/apis/{id}}. */
+  public String arn() { return "arn:aws:apigateway:" + region + "::/apis/" + apiId; }
+
+  public Api withSettings(String newName, String newDescription, Cors newCors) {
+    return new Api(apiId, accountId, region, newName, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
+        newDescription, newCors, routes, integrations, authorizers);
+  }
+
+  public Api withRoutes(UnaryOperator<Map<String, Route>> change) {
+    return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
+        description, cors, change.apply(new LinkedHashMap<>(routes)), integrations, authorizers);
+  }
+
+  public Api withIntegrations(UnaryOperator<Map<String, Integration>> change) {
+    return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
+        description, cors, routes, change.apply(new LinkedHashMap<>(integrations)), authorizers);
+  }
+
+  public Api withAuthorizers(UnaryOperator<Map<String, Authorizer>> change) {
+    return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
+        description, cors, routes, integrations, change.apply(new LinkedHashMap<>(authorizers)));
+  }
+
+  /**
+   * A route: {@code METHOD /path} (method may be ANY; {@code {name}} one segment, {@code {name+}}
+   * the rest) or {@code $default}; its target is {@code integrations/<id>}.
+   */
+  public record Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
+      List<String> authorizationScopes, boolean apiKeyRequired) {
+    public Route {
+      Objects.requireNonNull(routeId, "routeId");
+      Objects.requireNonNull(routeKey, "routeKey");
+      authorizationScopes = authorizationScopes == null ? List.of() : List.copyOf(authorizationScopes);
+    }
+
+    public String integrationId() {
+      return target != null && target.startsWith("integrations/") ? target.substring("integrations/".length()) : null;
+    }
+  }
+
+  /**
+   * An integration: {@code HTTP_PROXY} (a URL) or {@code AWS_PROXY} (a Lambda function) with its
+   * payload format ({@code 1.0} or {@code 2.0}).
+   *
+   * @param timeoutInMillis 50 – 30,000 (apigateway.md §7)
+   */
+  public record Integration(String integrationId, String integrationType, String integrationUri, String integrationMethod,
+      String payloadFormatVersion, int timeoutInMillis, String connectionType, String description,
+      Map<String, String> requestParameters) {
+    /** The default and largest HTTP API integration timeout, 30 s (apigateway.md §7). */
+    public static final int MAX_TIMEOUT_MILLIS = 30_000;
+
+    public Integration {
+      Objects.requireNonNull(integrationId, "integrationId");
+      requestParameters = RestApi.copy(requestParameters);
+    }
+  }
+
+  /** A JWT or Lambda (REQUEST) authorizer. */
+  public record Authorizer(String authorizerId, String name, String authorizerType, List<String> identitySource,
+      String issuer, List<String> audience, String authorizerUri, String payloadFormatVersion, boolean simpleResponses,
+      int resultTtlInSeconds) {
+    public Authorizer {
+      Objects.requireNonNull(authorizerId, "authorizerId");
+      identitySource = identitySource == null ? List.of() : List.copyOf(identitySource);
+      audience = audience == null ? List.of() : List.copyOf(audience);
+    }
+  }
+
+  /** The API's CORS configuration, answered by API Gateway itself (apigateway.md §10). */
+  public record Cors(List<String> allowOrigins, List<String> allowMethods, List<String> allowHeaders,
+      List<String> exposeHeaders, boolean allowCredentials, Integer maxAge) {
+    public Cors {
+      allowOrigins = allowOrigins == null ? List.of() : List.copyOf(allowOrigins);
+      allowMethods = allowMethods == null ? List.of() : List.copyOf(allowMethods);
+      allowHeaders = allowHeaders == null ? List.of() : List.copyOf(allowHeaders);
+      exposeHeaders = exposeHeaders == null ? List.of() : List.copyOf(exposeHeaders);
+    }
   }
 }

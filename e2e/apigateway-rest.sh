@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# A REST API built with the AWS CLI v2 against Stratus, carrying real traffic: a greedy {proxy+}
+# resource with an HTTP_PROXY integration to a local backend, deployed to a stage, curled by Host
+# header on the API port and through its own name (resolved with dig through Stratus's DNS);
+# an unknown path answers 403 Missing Authentication Token, and the API is gone after delete; then an
+# HTTP API by quick create (--target) answers by Host header too.
+# Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 STRATUS_DNS_PORT=5353 e2e/apigateway-rest.sh   (AWS_CLI overrides /usr/bin/aws)
+set -euo pipefail
+AWS_CLI=${AWS_CLI:-/usr/bin/aws}
+ENDPOINT=${STRATUS_ENDPOINT:-http://127.0.0.1:4566}
+DNS_PORT=${STRATUS_DNS_PORT:-5353}
+export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
+aws() { "$AWS_CLI" --endpoint-url "$ENDPOINT" "$@"; }
+ok() { echo "ok: $*"; }
+fail() { echo "FAIL: $*"; exit 1; }
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+python3 - "$tmp/backend.port" >/dev/null 2>&1 <<'PY' &
+import http.server, sys
+portfile = sys.argv[1]
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_GET(self):
+        body = ("hello from backend path=%s\n" % self.path).encode()
+        self.send_response(200); self.send_header("Content-Type", "text/plain")
+        self.send_header("Content-Length", str(len(body))); self.end_headers(); self.wfile.write(body)
+    def log_message(self, *a): pass
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), H)
+open(portfile + ".tmp", "w").write(str(s.server_address[1]))
+import os; os.rename(portfile + ".tmp", portfile)
+s.serve_forever()
+PY
+pids+=($!)
+for _ in $(seq 1 50); do [ -s "$tmp/backend.port" ] && break; sleep 0.1; done
+port=$(cat "$tmp/backend.port" 2>/dev/null || true)
+[ -n "$port" ] && ok "backend on 127.0.0.1:$port" || fail "backend did not start"
+
+api=$(aws apigateway create-rest-api --name "e2e-rest-$RANDOM" --endpoint-configuration types=REGIONAL --query id --output text)
+[[ $api =~ ^[a-z0-9]{10}$ ]] && ok "create-rest-api → $api" || fail "rest api id $api"
+# get-resources, not create-rest-api's rootResourceId: older CLI v2 models do not have that field.
+root=$(aws apigateway get-resources --rest-api-id "$api" --query 'items[?path==`/`].id' --output text)
+proxy=$(aws apigateway create-resource --rest-api-id "$api" --parent-id "$root" --path-part '{proxy+}' --query id --output text)
+aws apigateway put-method --rest-api-id "$api" --resource-id "$proxy" --http-method ANY --authorization-type NONE \
+  --request-parameters method.request.path.proxy=true >/dev/null
+aws apigateway put-integration --rest-api-id "$api" --resource-id "$proxy" --http-method ANY --type HTTP_PROXY \
+  --integration-http-method ANY --uri "http://127.0.0.1:$port/{proxy}" \
+  --request-parameters integration.request.path.proxy=method.request.path.proxy >/dev/null
+aws apigateway create-deployment --rest-api-id "$api" --stage-name prod >/dev/null
+ok "{proxy+} ANY → HTTP_PROXY, deployed to prod"
+
+host="$api.execute-api.us-east-1.localhost"
+body=""
+for _ in $(seq 1 50); do
+  body=$(curl -s -H "Host: $host" "$ENDPOINT/prod/pets/1?x=y" || true)
+  [[ $body == "hello from backend path=/pets/1?x=y" ]] && break; sleep 0.1
+done
+[[ $body == "hello from backend path=/pets/1?x=y" ]] && ok "curl by Host header → $body" || fail "by Host header: '$body'"
+missing=$(curl -s -o "$tmp/missing" -w '%{http_code}' -H "Host: $host" "$ENDPOINT/prod/")
+[[ $missing == 403 ]] && grep -q '"Missing Authentication Token"' "$tmp/missing" \
+  && ok "unknown path → 403 $(cat "$tmp/missing")" || fail "unknown path: $missing $(cat "$tmp/missing")"
+
+address=$(dig +short @127.0.0.1 -p "$DNS_PORT" "$host" A | head -1)
+[[ $address == 127.* ]] && ok "dig $host → $address" || fail "dig $host: '$address'"
+direct=""
+for p in 80 8080; do
+  direct=$(curl -s --max-time 5 --resolve "$host:$p:$address" "http://$host:$p/prod/direct" || true)
+  [[ $direct == "hello from backend path=/direct" ]] && break
+done
+[[ $direct == "hello from backend path=/direct" ]] && ok "curl http://$host:$p/prod/direct → $direct" || fail "direct: '$direct'"
+
+aws apigateway delete-rest-api --rest-api-id "$api"
+gone=""
+for _ in $(seq 1 50); do
+  gone=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $host" "$ENDPOINT/prod/pets/1" || true)
+  [[ $gone != 200 ]] && break; sleep 0.1
+done
+[[ $gone != 200 ]] && ok "deleted API no longer served ($gone)" || fail "still served after delete"
+# An HTTP API by quick create: a $default route to the backend on an auto-deployed $default stage.
+http_api=$(aws apigatewayv2 create-api --name "e2e-http-$RANDOM" --protocol-type HTTP --target "http://127.0.0.1:$port" \
+  --query ApiId --output text)
+http_host="$http_api.execute-api.us-east-1.localhost"
+body=""
+for _ in $(seq 1 50); do
+  body=$(curl -s -H "Host: $http_host" "$ENDPOINT/any/path?q=1" || true)
+  [[ $body == "hello from backend path=/any/path?q=1" ]] && break; sleep 0.1
+done
+[[ $body == "hello from backend path=/any/path?q=1" ]] && ok "HTTP API $http_api by Host header → $body" || fail "HTTP API: '$body'"
+aws apigatewayv2 delete-api --api-id "$http_api"
+echo "all checks passed"

@@ -1,0 +1,209 @@
+package dev.stratus.apigateway.dataplane;
+
+import dev.stratus.apigateway.model.ApiKey;
+import dev.stratus.apigateway.model.Deployment;
+import dev.stratus.apigateway.model.RestApi;
+import dev.stratus.apigateway.model.Stage;
+import dev.stratus.apigateway.model.UsagePlan;
+import dev.stratus.core.dns.DnsTarget;
+import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.core.lambda.FunctionInvoker;
+import dev.stratus.core.net.LoopbackPool;
+import dev.stratus.core.store.Projection;
+import dev.stratus.core.store.Store;
+import dev.stratus.net.http.ErrorPages;
+import dev.stratus.net.http.HttpFrontEnd;
+import dev.stratus.net.http.HttpLimits;
+import dev.stratus.net.http.VirtualHosts;
+import dev.stratus.net.listener.ListenerRegistry;
+import dev.stratus.net.transport.Transport;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The execute-api data plane of REST and HTTP APIs: a {@link Projection} of the API Gateway
+ * tables into an {@link ApiSnapshot}, and per API with at least one stage: a loopback address from the {@link
+ * LoopbackPool}, one listener at {@code <address>:80} (or its substitute) through the listener
+ * registry, the name {@code {id}.execute-api.{region}.localhost} in the DNS target registry, and
+ * that name (and AWS's {@code …amazonaws.com} form) served on the API port by Host header.
+ */
+/*
+ * Reconciling runs on the projection's one thread. Addresses are kept for the life of the
+ * process (not persisted: an API's address may change across a restart; its name does not).
+ */
+public final class ExecuteApiDataPlane implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(ExecuteApiDataPlane.class.getName());
+  /** API Gateway's payload limit, 10 MB (apigateway.md §7). */
+  static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+  /** TTL of the execute-api names we answer, 60 s. */
+  static final long DNS_TTL_SECONDS = 60;
+  /** What API Gateway answers itself before routing: {@code {"message": "…"}}. */
+  static final ErrorPages PAGES = status -> {
+    var r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+        Unpooled.copiedBuffer("{\"message\":\"" + status.reasonPhrase() + "\"}", StandardCharsets.UTF_8));
+    r.headers().set("Content-Type", "application/json");
+    return r;
+  };
+
+  private final Store store;
+  private final ListenerRegistry registry;
+  private final Transport transport;
+  private final VirtualHosts virtualHosts;
+  private final DnsTargetRegistry dns;
+  private final LoopbackPool pool;
+  private final int port;
+  private final RestShared shared;
+  private final JwtAuthorizers jwt = new JwtAuthorizers();
+  private final Map<String, Served> served = new HashMap<>();
+  private Projection<ApiSnapshot> projection;
+  private volatile boolean closed;
+
+  private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names) {}
+
+  /**
+   * @param port where each API listens on its address: 80, or 0 for any free port (tests)
+   * @param virtualHosts the API port's Host-header table (null: not served there)
+   */
+  public ExecuteApiDataPlane(Store store, Clock clock, ListenerRegistry registry, Transport transport, HttpFilterRegistry filters,
+      VirtualHosts virtualHosts, DnsTargetRegistry dns, LoopbackPool pool, int port,
+      Supplier<Optional<FunctionInvoker>> invoker, java.nio.file.Path accessLogDir) {
+    this.store = store;
+    this.registry = registry;
+    this.transport = transport;
+    this.virtualHosts = virtualHosts;
+    this.dns = dns;
+    this.pool = pool;
+    this.port = port;
+    this.shared = new RestShared(clock, transport, filters, invoker, () -> projection == null ? ApiSnapshot.EMPTY
+        : projection.current() == null ? ApiSnapshot.EMPTY : projection.current(), accessLogDir);
+  }
+
+  public ExecuteApiDataPlane start() {
+    projection = Projection.start("apigateway rest", store,
+        Set.of(RestApi.TABLE, Deployment.TABLE, Stage.TABLE, ApiKey.TABLE, UsagePlan.TABLE,
+            dev.stratus.apigateway.model.Api.TABLE, dev.stratus.apigateway.model.HttpStage.TABLE,
+            dev.stratus.apigateway.model.HttpDeployment.TABLE),
+        (previous, events, view) -> {
+          ApiSnapshot s = ApiSnapshot.load(view);
+          reconcile(s);
+          return s;
+        });
+    return this;
+  }
+
+  public ApiSnapshot awaitCurrent() { return projection.awaitCurrent(); }
+
+  /** Empties a REST API stage's cache (FlushStageCache). */
+  public void flushStageCache(String restApiId, String stageName) { shared.cache.flush(restApiId + "/" + stageName); }
+
+  /** Requests counted for a usage plan key on a UTC day (what GetUsage reports). */
+  public long used(String usagePlanId, String keyId, java.time.LocalDate day) {
+    return shared.meters.used(usagePlanId, keyId, day);
+  }
+
+  /** The name of a REST API's endpoint: {@code {id}.execute-api.{region}.localhost}. */
+  public static String hostName(RestApi api) { return api.id() + ".execute-api." + api.region() + ".localhost"; }
+
+  /** Where the API's own listener really is (after {@link #awaitCurrent}), if it has one. */
+  /** Where a stage's access log with this destination ARN is written. */
+  public java.nio.file.Path accessLogFile(String destinationArn) { return shared.accessLogs.fileOf(destinationArn); }
+
+  public Optional<InetSocketAddress> listener(String apiId) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      Served s = served.get(apiId);
+      return s == null || s.bound() == null ? Optional.empty() : Optional.of(s.bound().record().actual());
+    }
+  }
+
+  private void reconcile(ApiSnapshot s) {
+    if (closed) return;
+    synchronized (served) {
+      for (var it = served.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        ApiSnapshot.ApiView v = s.apis().get(e.getKey());
+        ApiSnapshot.HttpApiView h = s.httpApis().get(e.getKey());
+        if ((v == null || v.stages().isEmpty()) && (h == null || h.stages().isEmpty())) {
+          stop(e.getValue());
+          it.remove();
+        }
+      }
+      for (ApiSnapshot.ApiView v : s.apis().values()) {
+        if (v.stages().isEmpty() || served.containsKey(v.api().id())) continue;
+        served.put(v.api().id(), open(v.api().id(), v.api().region(), v.api().arn(), new RestRouter(shared, v.api().id())));
+      }
+      for (ApiSnapshot.HttpApiView h : s.httpApis().values()) {
+        if (h.stages().isEmpty() || served.containsKey(h.api().apiId())) continue;
+        served.put(h.api().apiId(), open(h.api().apiId(), h.api().region(), h.api().arn(),
+            new HttpApiRouter(shared, jwt, h.api().apiId())));
+      }
+    }
+  }
+
+  private Served open(String apiId, String region, String arn, dev.stratus.net.http.HttpService router) {
+    String address = pool.allocate();
+    String name = apiId + ".execute-api." + region + ".localhost";
+    String awsName = apiId + ".execute-api." + region + ".amazonaws.com";
+    ListenerRegistry.Bound<HttpFrontEnd> bound = null;
+    try {
+      var config = new HttpFrontEnd.Config("API Gateway " + apiId, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
+          null, arn, shared.filters, List.of(), router);
+      bound = registry.bind("API Gateway API " + apiId, "http", arn, new InetSocketAddress(address, port),
+          at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "API " + apiId + ": not listening on " + address + ":" + port + ": " + e.getMessage());
+    }
+    List<Runnable> undo = new java.util.ArrayList<>();
+    if (virtualHosts != null) {
+      undo.add(virtualHosts.register(name, router));
+      undo.add(virtualHosts.register(awsName, router));
+    }
+    try {
+      InetAddress at = InetAddress.getByName(bound == null ? address : bound.record().actual().getAddress().getHostAddress());
+      dns.put(new DnsTarget(name, List.of(at), DNS_TTL_SECONDS, true));
+      dns.put(new DnsTarget(awsName, List.of(at), DNS_TTL_SECONDS, true));
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+    return new Served(address, bound, undo, List.of(name, awsName));
+  }
+
+  private void stop(Served s) {
+    s.undo().forEach(Runnable::run);
+    s.names().forEach(dns::remove);
+    if (s.bound() != null) {
+      try {
+        s.bound().close();
+      } catch (Exception e) {
+        LOG.log(Level.FINE, "closing a REST API listener failed", e);
+      }
+    }
+    pool.release(s.address());
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    if (projection != null) projection.close();
+    synchronized (served) {
+      served.values().forEach(this::stop);
+      served.clear();
+    }
+    shared.accessLogs.close();
+  }
+}

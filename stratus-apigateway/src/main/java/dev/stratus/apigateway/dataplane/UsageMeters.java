@@ -1,0 +1,68 @@
+package dev.stratus.apigateway.dataplane;
+
+import dev.stratus.apigateway.model.TokenBucket;
+import dev.stratus.apigateway.model.UsagePlan;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The data plane's rate counters (ARCHITECTURE rule 2: runtime facts live here): one token
+ * bucket per throttle scope (a usage plan's key, a stage's method, the account) and one quota
+ * counter per usage plan key and period. A bucket is keyed with its rate and burst, so a changed
+ * limit starts a fresh bucket.
+ */
+final class UsageMeters {
+  private final ConcurrentHashMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Quota> quotas = new ConcurrentHashMap<>();
+  /** Requests per usage plan key and UTC day, for GetUsage. */
+  private final ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicLong> daily = new ConcurrentHashMap<>();
+
+  /** Counts one request of {@code keyId} under {@code planId} on the UTC day of {@code now}. */
+  void record(String planId, String keyId, Instant now) {
+    String day = now.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString();
+    daily.computeIfAbsent(planId + "|" + keyId + "|" + day, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
+  }
+
+  long used(String planId, String keyId, java.time.LocalDate day) {
+    var n = daily.get(planId + "|" + keyId + "|" + day);
+    return n == null ? 0 : n.get();
+  }
+
+  private static final class Quota {
+    Instant periodStart;
+    long used;
+  }
+
+  /** Takes a token from the bucket of {@code scope}; false when throttled. */
+  boolean take(String scope, double rate, int burst, Instant now) {
+    String key = scope + "|" + rate + "|" + burst;
+    return buckets.computeIfAbsent(key, k -> new TokenBucket(rate, burst)).tryTake(now);
+  }
+
+  /** Counts one request against the quota of {@code scope}; false when the period's limit is used up. */
+  boolean count(String scope, UsagePlan.Quota quota, Instant now) {
+    Quota q = quotas.computeIfAbsent(scope + "|" + quota.period() + "|" + quota.offset(), k -> new Quota());
+    Instant start = quota.period().start(now, quota.offset());
+    synchronized (q) {
+      if (!start.equals(q.periodStart)) {
+        q.periodStart = start;
+        q.used = 0;
+      }
+      if (q.used >= quota.limit()) return false;
+      q.used++;
+      return true;
+    }
+  }
+
+  /** Requests left in the current period (GetUsage's remaining), or the full limit if none were made. */
+  long remaining(String scope, UsagePlan.Quota quota, Instant now) {
+    Quota q = quotas.get(scope + "|" + quota.period() + "|" + quota.offset());
+    if (q == null) return quota.limit();
+    synchronized (q) {
+      return start(quota, now).equals(q.periodStart) ? quota.limit() - q.used : quota.limit();
+    }
+  }
+
+  private static Instant start(UsagePlan.Quota quota, Instant now) { return quota.period().start(now, quota.offset()); }
+
+}
