@@ -120,6 +120,11 @@ public final class Elbv2Module implements ServiceModule {
       var plane = new ElbDataPlane(store, context.clock(), checks.tracker(), registry.get(), Transport.shared(),
           context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
           context.extensions().find(VirtualHosts.class).orElse(null), logs, targetPaths, acm);
+      if (context.settings().emulateNetwork()) {
+        plane.emulateDistance(new dev.stratus.net.emulation.DistanceDelay(dev.stratus.net.geo.ClientLocator.standard(
+            dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
+            dev.stratus.net.geo.LatencyModel.standard()));
+      }
       planeRef.set(plane);
       dataPlane = plane;
       plane.start();

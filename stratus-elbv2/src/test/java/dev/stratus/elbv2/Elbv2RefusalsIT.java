@@ -220,8 +220,10 @@ class Elbv2RefusalsIT {
   @Test
   void restart_keepsNodeAddressesAndRepublishesNames() throws Exception {
     var ext = new Extensions();
-    var restarted = new Elbv2Module().start(new StratusContext(server.context().store(), Clock.systemUTC(),
-        server.context().settings(), ext));
+    var context = new StratusContext(server.context().store(), Clock.systemUTC(), server.context().settings(), ext);
+    var module = new Elbv2Module();
+    module.reserveAddresses(context); // as the server does for every module before any starts
+    var restarted = module.start(context);
     try {
       var target = DnsTargetRegistry.in(ext).find(alb.dnsName()).orElseThrow();
       var addresses = alb.availabilityZones().size();

@@ -52,7 +52,7 @@ final class AlbNodeListener implements NodeListener {
     var config = new HttpFrontEnd.Config(name, limits, ErrorPages.ALB, tls, lb.arn(), shared.filters,
         List.of(FilterSlot.WAF, FilterSlot.AUTH, FilterSlot.THROTTLE), router);
     var bound = ctx.registry().bind(name, https ? "https" : "http", lb.arn(), new InetSocketAddress(ctx.node().address(), listener.port()),
-        at -> HttpFrontEnd.bind(ctx.transport(), at, config), HttpFrontEnd::address);
+        at -> HttpFrontEnd.bind(ctx.transport(), at, config, ctx.delay()), HttpFrontEnd::address);
     return new AlbNodeListener(bound, router, tls, listener.arn());
   }
 

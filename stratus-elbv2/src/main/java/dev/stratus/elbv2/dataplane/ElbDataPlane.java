@@ -52,6 +52,8 @@ public final class ElbDataPlane implements AutoCloseable {
   private final VirtualHosts virtualHosts;
   private final TargetPaths paths;
   private final AlbShared albs;
+  /** {@code --emulate-network}: the one-way delay to a balancer's Region, by Region (null: off). */
+  private volatile java.util.function.Function<String, dev.stratus.net.emulation.EmulatedDelay> distance;
   private final Map<String, NodeListener> open = new HashMap<>();
   private final Map<String, String> failed = new HashMap<>();
   private final Map<String, VirtualHost> hosts = new HashMap<>();
@@ -86,6 +88,14 @@ public final class ElbDataPlane implements AutoCloseable {
   }
 
   /** Subscribes and opens the listeners of the committed state (asynchronously; {@link #awaitCurrent} waits). */
+  /**
+   * Holds each connection for the modelled distance from its client to the balancer's Region
+   * over the public internet ({@code --emulate-network}); call before {@link #start}.
+   */
+  public void emulateDistance(dev.stratus.net.emulation.DistanceDelay delays) {
+    this.distance = delays::toRegion;
+  }
+
   public ElbDataPlane start() {
     projection = Projection.start("elb", store, Set.of(LoadBalancer.TABLE, Listener.TABLE, Rule.TABLE, TargetGroup.TABLE),
         (previous, events, view) -> {
@@ -154,7 +164,9 @@ public final class ElbDataPlane implements AutoCloseable {
           existing.update(s);
           continue;
         }
-        var ctx = new NodeListenerContext(lb, node, l, s, registry, transport, clock, paths);
+        var emulated = distance;
+        var ctx = new NodeListenerContext(lb, node, l, s, registry, transport, clock, paths,
+            emulated == null ? null : emulated.apply(lb.arn().split(":")[3]));
         try {
           NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx, albs.certificates);
           synchronized (open) {

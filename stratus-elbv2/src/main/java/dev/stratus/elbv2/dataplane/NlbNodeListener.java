@@ -101,7 +101,7 @@ public final class NlbNodeListener implements NodeListener {
     InetSocketAddress at = tcpProxy == null ? wanted : address;
     tcpProxy = ctx.registry().bind(description(tls != null ? "TLS" : "TCP"), tls != null ? "tls" : "tcp", ctx.loadBalancer().arn(), at,
         a -> TcpProxy.bind(ctx.transport(), a, withTls(TcpProxy.Config.nlb(description("TCP"), chooser("TCP"))
-            .withProxyProtocolV2(v2).withSource(this::sourceOf))),
+            .withProxyProtocolV2(v2).withSource(this::sourceOf).withDelay(ctx.delay()))),
         TcpProxy::address);
     boundProxyV2 = v2;
     address = tcpProxy.record().actual();

@@ -15,10 +15,17 @@ import java.time.Clock;
  *     ({@code Elbv2Module.targetPaths()}; {@link TargetPaths#DIRECT} when there is no EC2)
  */
 public record NodeListenerContext(LoadBalancer loadBalancer, LoadBalancer.Node node, Listener listener,
-    RoutingSnapshot snapshot, ListenerRegistry registry, Transport transport, Clock clock, TargetPaths paths) {
+    RoutingSnapshot snapshot, ListenerRegistry registry, Transport transport, Clock clock, TargetPaths paths,
+    dev.stratus.net.emulation.EmulatedDelay delay) {
 
   public NodeListenerContext {
     if (paths == null) paths = TargetPaths.DIRECT;
+    if (delay == null) delay = dev.stratus.net.emulation.EmulatedDelay.NONE;
+  }
+
+  public NodeListenerContext(LoadBalancer loadBalancer, LoadBalancer.Node node, Listener listener,
+      RoutingSnapshot snapshot, ListenerRegistry registry, Transport transport, Clock clock, TargetPaths paths) {
+    this(loadBalancer, node, listener, snapshot, registry, transport, clock, paths, null);
   }
 
   /** Without VPC gating or instance addresses ({@link TargetPaths#DIRECT}). */

@@ -8,6 +8,7 @@ import dev.stratus.globalaccelerator.model.Accelerator;
 import dev.stratus.globalaccelerator.model.AcceleratorListener;
 import dev.stratus.globalaccelerator.model.EndpointGroup;
 import dev.stratus.globalaccelerator.model.FlowRouting;
+import dev.stratus.net.emulation.DistanceDelay;
 import dev.stratus.net.emulation.EmulatedDelay;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.GeoPoint;
@@ -63,7 +64,7 @@ public final class GaDataPlane implements AutoCloseable {
   private final ClientLocator locator;
   private final LatencyModel latency;
   private final EndpointHealth health;
-  private final boolean emulateNetwork;
+  private final DistanceDelay distance; // null without --emulate-network
   private final Map<Socket, ListenerRegistry.Bound<?>> bound = new HashMap<>(); // guarded by this
   private final Set<String> published = new HashSet<>(); // guarded by this
   private Projection<GaSnapshot> projection;
@@ -72,7 +73,7 @@ public final class GaDataPlane implements AutoCloseable {
   private record Socket(String address, int port, String protocol, String listenerArn) {}
 
   GaDataPlane(Store store, ListenerRegistry registry, Transport transport, DnsTargetRegistry dns, ClientLocator locator,
-      LatencyModel latency, EndpointHealth health, boolean emulateNetwork) {
+      LatencyModel latency, EndpointHealth health, DistanceDelay distance) {
     this.store = store;
     this.registry = registry;
     this.transport = transport;
@@ -80,7 +81,7 @@ public final class GaDataPlane implements AutoCloseable {
     this.locator = locator;
     this.latency = latency;
     this.health = health;
-    this.emulateNetwork = emulateNetwork;
+    this.distance = distance;
   }
 
   /**
@@ -91,9 +92,10 @@ public final class GaDataPlane implements AutoCloseable {
     var ext = context.extensions();
     var health = new EndpointHealth(() -> ext.find(dev.stratus.core.elb.LoadBalancers.class),
         () -> ext.find(dev.stratus.core.vpc.VpcLookup.class), dev.stratus.net.health.HealthChecker.standard(context.clock()));
-    var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext),
-        ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
-        LatencyModel.standard(), health, context.settings().emulateNetwork());
+    var locator = ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations()));
+    var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext), locator,
+        LatencyModel.standard(), health,
+        context.settings().emulateNetwork() ? new DistanceDelay(locator, LatencyModel.standard()) : null);
     plane.start();
     return plane;
   }
@@ -194,7 +196,7 @@ public final class GaDataPlane implements AutoCloseable {
         bound.put(s, registry.bind(description, "tcp", owner, at,
             a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
                 .withSource((client, local) -> sourceOf(s, client, local))
-                .withDelay(emulateNetwork ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
+                .withDelay(distance != null ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
             TcpProxy::address));
       } else {
         bound.put(s, registry.bind(description, "udp", owner, at,
@@ -211,17 +213,11 @@ public final class GaDataPlane implements AutoCloseable {
   private record Target(InetSocketAddress address, boolean preserveClientIp, String region) {}
 
   /**
-   * Half the modelled round trip of the flow's path (--emulate-network): the public internet from
-   * the client to its nearest edge location, then the AWS backbone to the chosen endpoint's Region.
+   * The flow's one-way delay with --emulate-network: the public internet from the client to its
+   * nearest edge location, then the AWS backbone to the chosen endpoint's Region.
    */
   private Duration oneWay(Socket s, InetSocketAddress client) {
-    Optional<Target> target = route(s, client);
-    if (target.isEmpty()) return Duration.ZERO;
-    GeoPoint from = where(client);
-    GeoPoint region = latency.tables().region(target.get().region()).orElseThrow().point();
-    GeoPoint edge = latency.nearestEdge(from).map(e -> e.point()).orElse(from);
-    double rtt = latency.viaEdgeMillis(from, edge, region);
-    return Duration.ofNanos(Math.round(rtt / 2 * 1_000_000));
+    return route(s, client).map(t -> distance.viaEdge(client.getAddress(), t.region())).orElse(Duration.ZERO);
   }
 
   /** Where the client is; a client nothing places stands in Ashburn (us-east-1). */

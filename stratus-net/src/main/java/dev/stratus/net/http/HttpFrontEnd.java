@@ -2,6 +2,8 @@ package dev.stratus.net.http;
 
 import dev.stratus.core.http.FilterSlot;
 import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.net.emulation.DelayHandler;
+import dev.stratus.net.emulation.EmulatedDelay;
 import dev.stratus.net.transport.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -14,6 +16,7 @@ import io.netty.util.Mapping;
 import io.netty.channel.ChannelHandler;
 import java.util.function.Function;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
@@ -103,6 +106,11 @@ public final class HttpFrontEnd implements AutoCloseable {
    *     address cannot be bound; {@code dev.stratus.net.listener.ListenerRegistry} adds fallbacks
    */
   public static HttpFrontEnd bind(Transport transport, InetSocketAddress address, Config config) {
+    return bind(transport, address, config, EmulatedDelay.NONE);
+  }
+
+  /** As {@link #bind(Transport, InetSocketAddress, Config)}, each connection held for {@code delay} ({@code --emulate-network}). */
+  public static HttpFrontEnd bind(Transport transport, InetSocketAddress address, Config config, EmulatedDelay delay) {
     HttpGuard guard = new HttpGuard(config.name(), config.limits(), config.pages());
     Channel channel = transport.server(config.name())
         .option(ChannelOption.SO_BACKLOG, 1024)
@@ -111,6 +119,8 @@ public final class HttpFrontEnd implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            Duration oneWay = delay.oneWay(ch.remoteAddress(), ch.localAddress());
+            if (!oneWay.isZero()) ch.pipeline().addLast("emulated-delay", new DelayHandler(oneWay));
             if (config.isTls()) {
               // TLS: the HTTP handlers wait for the handshake, whose ALPN picks HTTP/1.1 or h2.
               ConnectionGovernor governor = guard.installFront(ch.pipeline(), new SniHandler(config.tls()));

@@ -142,12 +142,14 @@ public final class TcpProxy implements AutoCloseable {
       from.close();
       return;
     }
-    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> peer.shutdownOutput().addListener(g -> {
-      if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
-        from.close();
-        peer.close();
-      }
-    }));
+    // The FIN leaves behind the data (and behind an emulated distance's delayed writes).
+    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer,
+        () -> peer.shutdownOutput().addListener(g -> {
+          if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
+            from.close();
+            peer.close();
+          }
+        })));
   }
 
   /** The client connection's end. */

@@ -1,0 +1,52 @@
+package dev.stratus.net.emulation;
+
+import dev.stratus.net.geo.ClientLocator;
+import dev.stratus.net.geo.GeoPoint;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.NetworkPath;
+import java.net.InetAddress;
+import java.time.Duration;
+
+/**
+ * The one-way delays {@code --emulate-network} holds traffic for, from where a client is
+ * ({@link ClientLocator}: clientLocations, then the IP database; a client nothing places stands in
+ * Ashburn, us-east-1) to what a listener stands for: a Region over the public internet (an ALB,
+ * NLB or API called directly), or a Region through the client's nearest edge location over the
+ * AWS backbone (Global Accelerator, CloudFront). Half the latency model's round trip each way.
+ */
+public final class DistanceDelay {
+  /** Where a client nothing places stands: us-east-1's metro. */
+  public static final String UNPLACED_REGION = "us-east-1";
+
+  private final ClientLocator locator;
+  private final LatencyModel model;
+
+  public DistanceDelay(ClientLocator locator, LatencyModel model) {
+    this.locator = locator;
+    this.model = model;
+  }
+
+  /** Where {@code client} is for the model. */
+  public GeoPoint place(InetAddress client) {
+    return locator.locate(client).map(p -> p.point())
+        .orElseGet(() -> model.tables().region(UNPLACED_REGION).orElseThrow().point());
+  }
+
+  /** A listener standing for Region {@code regionCode}, reached over the public internet. */
+  public EmulatedDelay toRegion(String regionCode) {
+    GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
+    return (client, local) -> half(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
+  }
+
+  /** One way from {@code client} to Region {@code regionCode} through its nearest edge location. */
+  public Duration viaEdge(InetAddress client, String regionCode) {
+    GeoPoint from = place(client);
+    GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
+    GeoPoint edge = model.nearestEdge(from).map(e -> e.point()).orElse(from);
+    return half(model.viaEdgeMillis(from, edge, region));
+  }
+
+  private static Duration half(double roundTripMillis) {
+    return Duration.ofNanos(Math.round(roundTripMillis / 2 * 1_000_000));
+  }
+}
