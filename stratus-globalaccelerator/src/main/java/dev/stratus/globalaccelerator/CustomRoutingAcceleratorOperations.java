@@ -7,10 +7,8 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Store;
 import dev.stratus.globalaccelerator.model.Accelerator;
 import dev.stratus.globalaccelerator.model.AcceleratorListener;
-import dev.stratus.globalaccelerator.model.AcceleratorRules;
 import dev.stratus.globalaccelerator.model.CustomRoutingEndpointGroup;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.globalaccelerator.model.CreateCustomRoutingAcceleratorRequest;
 import software.amazon.awssdk.services.globalaccelerator.model.CreateCustomRoutingAcceleratorResponse;
@@ -111,7 +109,7 @@ public final class CustomRoutingAcceleratorOperations {
 
   public CreateCustomRoutingListenerResponse createCustomRoutingListener(RequestContext ctx,
       CreateCustomRoutingListenerRequest req) {
-    List<PortRange> ranges = ranges(req.hasPortRanges() ? req.portRanges() : List.of());
+    List<PortRange> ranges = ListenerOperations.ranges(req.hasPortRanges() ? req.portRanges() : List.of());
     String token = req.idempotencyToken();
     var created = store.write(tx -> {
       var a = accelerators.find(tx, ctx, req.acceleratorArn());
@@ -148,7 +146,7 @@ public final class CustomRoutingAcceleratorOperations {
 
   public UpdateCustomRoutingListenerResponse updateCustomRoutingListener(RequestContext ctx,
       UpdateCustomRoutingListenerRequest req) {
-    List<PortRange> ranges = ranges(req.hasPortRanges() ? req.portRanges() : List.of());
+    List<PortRange> ranges = ListenerOperations.ranges(req.hasPortRanges() ? req.portRanges() : List.of());
     var updated = store.write(tx -> {
       var l = findListener(tx, ctx, req.listenerArn());
       var next = new AcceleratorListener(l.arn(), l.acceleratorArn(), null, ranges, null, l.idempotencyToken());
@@ -184,18 +182,6 @@ public final class CustomRoutingAcceleratorOperations {
   private static List<AcceleratorListener> listenersOf(ReadView view, RequestContext ctx, String acceleratorArn) {
     return view.list(AcceleratorListener.CUSTOM_ROUTING_TABLE, ctx.globalScope()).stream()
         .filter(l -> l.acceleratorArn().equals(acceleratorArn)).toList();
-  }
-
-  private static List<PortRange> ranges(List<software.amazon.awssdk.services.globalaccelerator.model.PortRange> given) {
-    List<PortRange> out = new ArrayList<>();
-    for (var r : given) {
-      String problem = AcceleratorRules.rangeProblem(r.fromPort(), r.toPort());
-      if (problem != null) throw GlobalAcceleratorErrors.invalidPortRange(problem);
-      out.add(PortRange.of(r.fromPort(), r.toPort()));
-    }
-    String problem = AcceleratorRules.portRangesProblem(out);
-    if (problem != null) throw GlobalAcceleratorErrors.invalidPortRange(problem);
-    return out;
   }
 
   private Instant now() { return accelerators.clock().instant(); }

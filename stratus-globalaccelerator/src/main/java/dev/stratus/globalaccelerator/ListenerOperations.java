@@ -125,7 +125,8 @@ public final class ListenerOperations {
     }
   }
 
-  private static List<PortRange> ranges(List<software.amazon.awssdk.services.globalaccelerator.model.PortRange> given) {
+  /** The SDK's port ranges as ours, each checked and then all together (InvalidPortRangeException). */
+  static List<PortRange> ranges(List<software.amazon.awssdk.services.globalaccelerator.model.PortRange> given) {
     List<PortRange> out = new ArrayList<>();
     for (var r : given) {
       String problem = AcceleratorRules.rangeProblem(r.fromPort(), r.toPort());
