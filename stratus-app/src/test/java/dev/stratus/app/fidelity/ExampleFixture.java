@@ -14,6 +14,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.*;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 
@@ -35,6 +40,14 @@ final class ExampleFixture implements AutoCloseable {
   private static final Pattern HEALTH_CHECK_ID = Pattern.compile(
       "(?<![A-Za-z0-9])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])");
 
+  /**
+   * The ARNs of the examples' resources ({@code arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067}):
+   * the kind is the service and the resource type ({@code elasticloadbalancing:targetgroup}, see {@link #arnKind}).
+   */
+  private static final Pattern ARN = Pattern.compile(
+      "arn:aws:(elasticloadbalancing|globalaccelerator|acm):[a-z0-9-]*:[0-9]{12}:[A-Za-z0-9_./:-]+[A-Za-z0-9]");
+
+  private final String service;
   private final String account;
   private final String region;
   /** The example's command: a few resources start in the state the command needs. */
@@ -43,6 +56,8 @@ final class ExampleFixture implements AutoCloseable {
   private final StaticCredentialsProvider credentials;
   private Ec2Client ec2Client;
   private Route53Client route53Client;
+  private ElasticLoadBalancingV2Client elbClient;
+  private GlobalAcceleratorClient gaClient;
   /** The example's id → ours. */
   private final Map<String, String> ids = new LinkedHashMap<>();
   private final Map<String, List<String>> made = new HashMap<>();
@@ -50,7 +65,8 @@ final class ExampleFixture implements AutoCloseable {
   private final Map<String, Integer> named = new HashMap<>();
   private String zoneChange;
 
-  ExampleFixture(URI endpoint, String account, String region, String command) {
+  ExampleFixture(URI endpoint, String account, String region, String service, String command) {
+    this.service = service;
     this.command = command;
     this.account = account;
     this.region = region;
@@ -75,13 +91,49 @@ final class ExampleFixture implements AutoCloseable {
     return route53Client;
   }
 
+  private ElasticLoadBalancingV2Client elb() {
+    if (elbClient == null) {
+      elbClient = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.of(region))
+          .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+    return elbClient;
+  }
+
+  // Global Accelerator's API is in us-west-2 only
+  private GlobalAcceleratorClient ga() {
+    if (gaClient == null) {
+      gaClient = GlobalAcceleratorClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2)
+          .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+    return gaClient;
+  }
+
   String account() { return account; }
+
+  /** The fixture kind of an example's ARN: service and resource type, with the few distinctions the fixture makes. */
+  private String arnKind(Matcher m) {
+    String arn = m.group();
+    String resource = arn.split(":", 6)[5];
+    return switch (m.group(1)) {
+      case "elasticloadbalancing" -> {
+        String[] p = resource.split("/");
+        yield "elbv2:" + (p[0].equals("loadbalancer") || p[0].equals("listener") ? p[0] + "/" + p[1] : p[0]);
+      }
+      case "globalaccelerator" -> {
+        String custom = command.contains("custom-routing") ? "custom-" : "";
+        yield "ga:" + custom + (resource.contains("/endpoint-group/") ? "endpoint-group"
+            : resource.contains("/listener/") ? "listener" : "accelerator");
+      }
+      default -> m.group(1) + ":" + resource.split("/")[0];
+    };
+  }
 
   /** {@code args} with every example id replaced by a fixture resource's id (made on first sight). */
   List<String> substitute(String service, List<String> args) {
     List<String> out = new ArrayList<>();
     for (String a : args) {
-      String s = replace(EC2_ID, a, m -> "ec2:" + m.group(1));
+      String s = replace(ARN, a, this::arnKind);
+      s = replace(EC2_ID, s, m -> "ec2:" + m.group(1));
       if (service.equals("route53") && out.size() >= 1 && out.getLast().equals("--resource-id")) {
         String type = args.get(Math.max(0, args.indexOf("--resource-type") + 1));
         s = ids.computeIfAbsent(a, k -> next(type.equals("healthcheck") ? "route53:healthcheck" : "route53:zone"));
@@ -143,8 +195,16 @@ final class ExampleFixture implements AutoCloseable {
 
   private String create(String kind, int n) {
     return switch (kind) {
-      case "ec2:vpc" -> ec2().createVpc(r -> r.cidrBlock("10." + n + ".0.0/16")
-          .tagSpecifications(name(ResourceType.VPC, "vpc-" + n))).vpc().vpcId();
+      case "ec2:vpc" -> {
+        String vpc = ec2().createVpc(r -> r.cidrBlock("10." + n + ".0.0/16")
+            .tagSpecifications(name(ResourceType.VPC, "vpc-" + n))).vpc().vpcId();
+        // an internet-facing load balancer needs an internet gateway in its VPC
+        if (n == 0 && (service.equals("elbv2") || service.equals("globalaccelerator"))) {
+          String igw = ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+          ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+        }
+        yield vpc;
+      }
       case "ec2:subnet" -> ec2().createSubnet(r -> r.vpcId(first("ec2:vpc")).cidrBlock("10.0." + n + ".0/24")
           .availabilityZone(region + (n % 2 == 0 ? "a" : "b")).tagSpecifications(name(ResourceType.SUBNET, "subnet-" + n)))
           .subnet().subnetId();
@@ -244,6 +304,35 @@ final class ExampleFixture implements AutoCloseable {
       case "route53:healthcheck" -> route53().createHealthCheck(r -> r.callerReference("fixture-hc-" + n)
           .healthCheckConfig(c -> c.type(HealthCheckType.HTTP).ipAddress("52.94.236.248").port(80).resourcePath("/")))
           .healthCheck().id();
+      case "elbv2:loadbalancer/app", "elbv2:loadbalancer/net" -> elb().createLoadBalancer(r -> r
+          .name((kind.endsWith("app") ? "fixture-alb-" : "fixture-nlb-") + n)
+          .type(kind.endsWith("app") ? LoadBalancerTypeEnum.APPLICATION : LoadBalancerTypeEnum.NETWORK)
+          .subnets(nth("ec2:subnet", 0), nth("ec2:subnet", 1))).loadBalancers().getFirst().loadBalancerArn();
+      case "elbv2:targetgroup" -> elb().createTargetGroup(r -> r.name("fixture-targets-" + n).protocol(ProtocolEnum.HTTP)
+          .port(80).vpcId(first("ec2:vpc"))).targetGroups().getFirst().targetGroupArn();
+      case "elbv2:listener/app" -> elb().createListener(r -> r.loadBalancerArn(first("elbv2:loadbalancer/app"))
+          .protocol(ProtocolEnum.HTTP).port(80 + n).defaultActions(a -> a.type(ActionTypeEnum.FORWARD)
+              .targetGroupArn(first("elbv2:targetgroup")))).listeners().getFirst().listenerArn();
+      case "elbv2:listener-rule" -> elb().createRule(r -> r.listenerArn(first("elbv2:listener/app")).priority(10 + n)
+          .conditions(c -> c.field("path-pattern").values("/fixture-" + n + "/*"))
+          .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(first("elbv2:targetgroup")))).rules().getFirst().ruleArn();
+      case "ga:accelerator" -> ga().createAccelerator(r -> r.name("fixture-" + n).idempotencyToken("fixture-" + n))
+          .accelerator().acceleratorArn();
+      case "ga:listener" -> ga().createListener(r -> r.acceleratorArn(first("ga:accelerator"))
+          .protocol(software.amazon.awssdk.services.globalaccelerator.model.Protocol.TCP)
+          .portRanges(p -> p.fromPort(80 + n).toPort(80 + n)).idempotencyToken("fixture-listener-" + n)).listener().listenerArn();
+      case "ga:endpoint-group" -> ga().createEndpointGroup(r -> r.listenerArn(first("ga:listener"))
+          .endpointGroupRegion(n == 0 ? "us-east-1" : "eu-west-1").idempotencyToken("fixture-group-" + n))
+          .endpointGroup().endpointGroupArn();
+      case "ga:custom-accelerator" -> ga().createCustomRoutingAccelerator(r -> r.name("fixture-custom-" + n)
+          .idempotencyToken("fixture-custom-" + n)).accelerator().acceleratorArn();
+      case "ga:custom-listener" -> ga().createCustomRoutingListener(r -> r.acceleratorArn(first("ga:custom-accelerator"))
+          .portRanges(p -> p.fromPort(5000 + 1000 * n).toPort(5999 + 1000 * n)).idempotencyToken("fixture-custom-listener-" + n))
+          .listener().listenerArn();
+      case "ga:custom-endpoint-group" -> ga().createCustomRoutingEndpointGroup(r -> r.listenerArn(first("ga:custom-listener"))
+          .endpointGroupRegion(n == 0 ? "us-east-1" : "eu-west-1").destinationConfigurations(d -> d.fromPort(80).toPort(81)
+              .protocols(software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.TCP))
+          .idempotencyToken("fixture-custom-group-" + n)).endpointGroup().endpointGroupArn();
       default -> throw new IllegalArgumentException("no fixture for " + kind);
     };
   }
@@ -320,5 +409,7 @@ final class ExampleFixture implements AutoCloseable {
   public void close() {
     if (ec2Client != null) ec2Client.close();
     if (route53Client != null) route53Client.close();
+    if (elbClient != null) elbClient.close();
+    if (gaClient != null) gaClient.close();
   }
 }
