@@ -72,7 +72,8 @@ class AwsExamplesFidelityIT {
     Map<String, Set<String>> served = servedOperations();
     KnownDifferences known = new KnownDifferences();
     List<String> unexplained = new ArrayList<>();
-    StringBuilder report = new StringBuilder(), proposed = new StringBuilder();
+    StringBuilder report = new StringBuilder();
+    Set<String> proposed = new java.util.LinkedHashSet<>();
     Map<String, Set<String>> checked = new LinkedHashMap<>(), ran = new LinkedHashMap<>();
     long account = 100_000_000_000L, started = System.nanoTime();
     // every module, whichever services' examples run: load balancers and accelerators stand in EC2's subnets
@@ -97,7 +98,7 @@ class AwsExamplesFidelityIT {
           if (!ok && d.kind().equals("extra")) {
             Service service = services().stream().filter(s -> s.cli().equals(ex.service())).findFirst().orElseThrow();
             String owner = aws.owner(ex.service(), ex.operation(), d.path());
-            proposed.append("| `%s %s #*` | `%s` | extra | TODO | %s |%n".formatted(ex.service(), ex.command(), d.path(),
+            proposed.add("| `%s %s #*` | `%s` | extra | TODO | %s |%n".formatted(ex.service(), ex.command(), d.path(),
                 service.page(owner == null ? ex.operation() : owner)));
           }
         }
@@ -113,7 +114,8 @@ class AwsExamplesFidelityIT {
       without.removeAll(ran.getOrDefault(service, Set.of()));
       report.append(service).append(" served, no example run: ").append(without).append('\n');
     }
-    report.append("rows to review for the extra keys:\n").append(proposed);
+    report.append("rows to review for the extra keys:\n");
+    proposed.forEach(report::append);
     Files.createDirectories(Path.of("target"));
     Files.writeString(Path.of("target/aws-example-fidelity.txt"), report, StandardCharsets.UTF_8);
     assertThat(unexplained).as("differences from AWS's examples not in " + KnownDifferences.FILE).isEmpty();

@@ -117,6 +117,12 @@ final class ExampleFixture implements AutoCloseable {
     return switch (m.group(1)) {
       case "elasticloadbalancing" -> {
         String[] p = resource.split("/");
+        if (p[0].equals("targetgroup")) {
+          // the example's name tells the group's protocol and target type: my-tcp-ip-targets, my-https-targets
+          String protocol = p[1].contains("tcp") ? "TCP" : p[1].contains("https") ? "HTTPS" : p[1].contains("glb") ? "GENEVE"
+              : "HTTP";
+          yield "elbv2:targetgroup/" + protocol + (p[1].contains("-ip-") ? "/ip" : "");
+        }
         yield "elbv2:" + (p[0].equals("loadbalancer") || p[0].equals("listener") ? p[0] + "/" + p[1] : p[0]);
       }
       case "globalaccelerator" -> {
@@ -308,14 +314,21 @@ final class ExampleFixture implements AutoCloseable {
           .name((kind.endsWith("app") ? "fixture-alb-" : "fixture-nlb-") + n)
           .type(kind.endsWith("app") ? LoadBalancerTypeEnum.APPLICATION : LoadBalancerTypeEnum.NETWORK)
           .subnets(nth("ec2:subnet", 0), nth("ec2:subnet", 1))).loadBalancers().getFirst().loadBalancerArn();
-      case "elbv2:targetgroup" -> elb().createTargetGroup(r -> r.name("fixture-targets-" + n).protocol(ProtocolEnum.HTTP)
-          .port(80).vpcId(first("ec2:vpc"))).targetGroups().getFirst().targetGroupArn();
+      case "elbv2:loadbalancer/gwy" -> elb().createLoadBalancer(r -> r.name("fixture-gwlb-" + n)
+          .type(LoadBalancerTypeEnum.GATEWAY).subnets(nth("ec2:subnet", 0))).loadBalancers().getFirst().loadBalancerArn();
+      case "elbv2:targetgroup/HTTP", "elbv2:targetgroup/HTTPS", "elbv2:targetgroup/TCP", "elbv2:targetgroup/TCP/ip",
+          "elbv2:targetgroup/GENEVE" -> {
+        String[] p = kind.split("/");
+        yield elb().createTargetGroup(r -> r.name("fixture-" + p[1].toLowerCase(java.util.Locale.ROOT) + "-" + n)
+            .protocol(p[1]).port(p[1].equals("HTTPS") ? 443 : p[1].equals("GENEVE") ? 6081 : 80).vpcId(first("ec2:vpc"))
+            .targetType(p.length > 2 ? "ip" : "instance")).targetGroups().getFirst().targetGroupArn();
+      }
       case "elbv2:listener/app" -> elb().createListener(r -> r.loadBalancerArn(first("elbv2:loadbalancer/app"))
           .protocol(ProtocolEnum.HTTP).port(80 + n).defaultActions(a -> a.type(ActionTypeEnum.FORWARD)
-              .targetGroupArn(first("elbv2:targetgroup")))).listeners().getFirst().listenerArn();
+              .targetGroupArn(first("elbv2:targetgroup/HTTP")))).listeners().getFirst().listenerArn();
       case "elbv2:listener-rule" -> elb().createRule(r -> r.listenerArn(first("elbv2:listener/app")).priority(10 + n)
           .conditions(c -> c.field("path-pattern").values("/fixture-" + n + "/*"))
-          .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(first("elbv2:targetgroup")))).rules().getFirst().ruleArn();
+          .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(first("elbv2:targetgroup/HTTP")))).rules().getFirst().ruleArn();
       case "ga:accelerator" -> ga().createAccelerator(r -> r.name("fixture-" + n).idempotencyToken("fixture-" + n))
           .accelerator().acceleratorArn();
       case "ga:listener" -> ga().createListener(r -> r.acceleratorArn(first("ga:accelerator"))
@@ -330,8 +343,9 @@ final class ExampleFixture implements AutoCloseable {
           .portRanges(p -> p.fromPort(5000 + 1000 * n).toPort(5999 + 1000 * n)).idempotencyToken("fixture-custom-listener-" + n))
           .listener().listenerArn();
       case "ga:custom-endpoint-group" -> ga().createCustomRoutingEndpointGroup(r -> r.listenerArn(first("ga:custom-listener"))
-          .endpointGroupRegion(n == 0 ? "us-east-1" : "eu-west-1").destinationConfigurations(d -> d.fromPort(80).toPort(81)
-              .protocols(software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.TCP))
+          .endpointGroupRegion(n == 0 ? region : "eu-west-1").destinationConfigurations(d -> d.fromPort(80).toPort(81)
+              .protocols(software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.TCP,
+                  software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.UDP))
           .idempotencyToken("fixture-custom-group-" + n)).endpointGroup().endpointGroupArn();
       default -> throw new IllegalArgumentException("no fixture for " + kind);
     };
@@ -375,6 +389,10 @@ final class ExampleFixture implements AutoCloseable {
               .transitGatewayRouteTableId(arg(args, "--transit-gateway-route-table-id")));
         }
       }
+      case "allow-custom-routing-traffic", "deny-custom-routing-traffic" -> ga().addCustomRoutingEndpoints(r -> r
+          .endpointGroupArn(arg(args, "--endpoint-group-arn")).endpointConfigurations(c -> c.endpointId(arg(args, "--endpoint-id"))));
+      case "list-custom-routing-port-mappings-by-destination" -> ga().addCustomRoutingEndpoints(r -> r
+          .endpointGroupArn(first("ga:custom-endpoint-group")).endpointConfigurations(c -> c.endpointId(arg(args, "--endpoint-id"))));
       case "delete-security-group" -> {
         String group = arg(args, "--group-name");
         if (group != null) ec2().createSecurityGroup(r -> r.groupName(group).description("named by the example"));
@@ -385,12 +403,14 @@ final class ExampleFixture implements AutoCloseable {
 
   /**
    * The commands to run before the example's own (with the same arguments): the rules a revoke or
-   * an update of descriptions names must exist first.
+   * an update of descriptions names, the targets a deregistration or a health query names, must exist first.
    */
   List<List<String>> before(List<String> args) {
     String authorize = switch (command) {
       case "revoke-security-group-ingress", "update-security-group-rule-descriptions-ingress" -> "authorize-security-group-ingress";
       case "revoke-security-group-egress", "update-security-group-rule-descriptions-egress" -> "authorize-security-group-egress";
+      case "deregister-targets" -> "register-targets";
+      case "describe-target-health" -> args.contains("--targets") ? "register-targets" : null;
       default -> null;
     };
     if (authorize == null) return List.of();
