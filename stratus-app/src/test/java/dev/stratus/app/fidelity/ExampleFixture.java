@@ -204,7 +204,7 @@ final class ExampleFixture implements AutoCloseable {
       case "ec2:vpc" -> {
         String vpc = ec2().createVpc(r -> r.cidrBlock("10." + n + ".0.0/16")
             .tagSpecifications(name(ResourceType.VPC, "vpc-" + n))).vpc().vpcId();
-        // an internet-facing load balancer needs an internet gateway in its VPC
+        // the load balancers these examples create are internet-facing: their VPC needs an internet gateway
         if (n == 0 && (service.equals("elbv2") || service.equals("globalaccelerator"))) {
           String igw = ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
           ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
@@ -310,12 +310,12 @@ final class ExampleFixture implements AutoCloseable {
       case "route53:healthcheck" -> route53().createHealthCheck(r -> r.callerReference("fixture-hc-" + n)
           .healthCheckConfig(c -> c.type(HealthCheckType.HTTP).ipAddress("52.94.236.248").port(80).resourcePath("/")))
           .healthCheck().id();
-      case "elbv2:loadbalancer/app", "elbv2:loadbalancer/net" -> elb().createLoadBalancer(r -> r
+      case "elbv2:loadbalancer/app", "elbv2:loadbalancer/net" -> internetFacing(() -> elb().createLoadBalancer(r -> r
           .name((kind.endsWith("app") ? "fixture-alb-" : "fixture-nlb-") + n)
           .type(kind.endsWith("app") ? LoadBalancerTypeEnum.APPLICATION : LoadBalancerTypeEnum.NETWORK)
-          .subnets(nth("ec2:subnet", 0), nth("ec2:subnet", 1))).loadBalancers().getFirst().loadBalancerArn();
-      case "elbv2:loadbalancer/gwy" -> elb().createLoadBalancer(r -> r.name("fixture-gwlb-" + n)
-          .type(LoadBalancerTypeEnum.GATEWAY).subnets(nth("ec2:subnet", 0))).loadBalancers().getFirst().loadBalancerArn();
+          .subnets(nth("ec2:subnet", 0), nth("ec2:subnet", 1))).loadBalancers().getFirst().loadBalancerArn());
+      case "elbv2:loadbalancer/gwy" -> internetFacing(() -> elb().createLoadBalancer(r -> r.name("fixture-gwlb-" + n)
+          .type(LoadBalancerTypeEnum.GATEWAY).subnets(nth("ec2:subnet", 0))).loadBalancers().getFirst().loadBalancerArn());
       case "elbv2:targetgroup/HTTP", "elbv2:targetgroup/HTTPS", "elbv2:targetgroup/TCP", "elbv2:targetgroup/TCP/ip",
           "elbv2:targetgroup/GENEVE" -> {
         String[] p = kind.split("/");
@@ -349,6 +349,16 @@ final class ExampleFixture implements AutoCloseable {
           .idempotencyToken("fixture-custom-group-" + n)).endpointGroup().endpointGroupArn();
       default -> throw new IllegalArgumentException("no fixture for " + kind);
     };
+  }
+
+  /** {@code create}'s result, an internet gateway attached to the first VPC first: an internet-facing load balancer needs one. */
+  private String internetFacing(java.util.function.Supplier<String> create) {
+    String vpc = first("ec2:vpc");
+    if (ec2().describeInternetGateways(r -> r.filters(f -> f.name("attachment.vpc-id").values(vpc))).internetGateways().isEmpty()) {
+      String igw = ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+      ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+    }
+    return create.get();
   }
 
   /** Makes the state the command needs that the fixture does not make by default (an entry it deletes …). */
