@@ -64,6 +64,8 @@ final class ExampleFixture implements AutoCloseable {
   /** Per kind, how many of the made resources an example id names (the rest were made as dependencies). */
   private final Map<String, Integer> named = new HashMap<>();
   private String zoneChange;
+  /** The octets of an address the example's first subnet must hold (null: 10.0.n.0/24). */
+  private String[] destination;
 
   ExampleFixture(URI endpoint, String account, String region, String service, String command) {
     this.service = service;
@@ -136,6 +138,11 @@ final class ExampleFixture implements AutoCloseable {
 
   /** {@code args} with every example id replaced by a fixture resource's id (made on first sight). */
   List<String> substitute(String service, List<String> args) {
+    // the first VPC and subnet hold the example's destination addresses (custom routing names them)
+    for (String flag : List.of("--destination-addresses", "--destination-address")) {
+      String a = arg(args, flag);
+      if (a != null && a.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) destination = a.split("\\.");
+    }
     List<String> out = new ArrayList<>();
     for (String a : args) {
       String s = replace(ARN, a, this::arnKind);
@@ -202,7 +209,8 @@ final class ExampleFixture implements AutoCloseable {
   private String create(String kind, int n) {
     return switch (kind) {
       case "ec2:vpc" -> {
-        String vpc = ec2().createVpc(r -> r.cidrBlock("10." + n + ".0.0/16")
+        String vpc = ec2().createVpc(r -> r.cidrBlock(n == 0 && destination != null
+                ? destination[0] + "." + destination[1] + ".0.0/16" : "10." + n + ".0.0/16")
             .tagSpecifications(name(ResourceType.VPC, "vpc-" + n))).vpc().vpcId();
         // the load balancers these examples create are internet-facing: their VPC needs an internet gateway
         if (n == 0 && (service.equals("elbv2") || service.equals("globalaccelerator"))) {
@@ -211,7 +219,8 @@ final class ExampleFixture implements AutoCloseable {
         }
         yield vpc;
       }
-      case "ec2:subnet" -> ec2().createSubnet(r -> r.vpcId(first("ec2:vpc")).cidrBlock("10.0." + n + ".0/24")
+      case "ec2:subnet" -> ec2().createSubnet(r -> r.vpcId(first("ec2:vpc")).cidrBlock(destination != null
+              ? destination[0] + "." + destination[1] + "." + (Integer.parseInt(destination[2]) + n) % 256 + ".0/24" : "10.0." + n + ".0/24")
           .availabilityZone(region + (n % 2 == 0 ? "a" : "b")).tagSpecifications(name(ResourceType.SUBNET, "subnet-" + n)))
           .subnet().subnetId();
       case "ec2:sg" -> ec2().createSecurityGroup(r -> r.vpcId(first("ec2:vpc")).groupName("group-" + n)
@@ -399,10 +408,15 @@ final class ExampleFixture implements AutoCloseable {
               .transitGatewayRouteTableId(arg(args, "--transit-gateway-route-table-id")));
         }
       }
+      case "set-ip-address-type" -> ec2().associateVpcCidrBlock(r -> r.vpcId(first("ec2:vpc")).amazonProvidedIpv6CidrBlock(true));
       case "allow-custom-routing-traffic", "deny-custom-routing-traffic" -> ga().addCustomRoutingEndpoints(r -> r
           .endpointGroupArn(arg(args, "--endpoint-group-arn")).endpointConfigurations(c -> c.endpointId(arg(args, "--endpoint-id"))));
-      case "list-custom-routing-port-mappings-by-destination" -> ga().addCustomRoutingEndpoints(r -> r
-          .endpointGroupArn(first("ga:custom-endpoint-group")).endpointConfigurations(c -> c.endpointId(arg(args, "--endpoint-id"))));
+      // the example's subnet lets traffic through (a new endpoint denies it)
+      case "list-custom-routing-port-mappings-by-destination" -> {
+        String group = first("ga:custom-endpoint-group"), subnet = arg(args, "--endpoint-id");
+        ga().addCustomRoutingEndpoints(r -> r.endpointGroupArn(group).endpointConfigurations(c -> c.endpointId(subnet)));
+        ga().allowCustomRoutingTraffic(r -> r.endpointGroupArn(group).endpointId(subnet).allowAllTrafficToEndpoint(true));
+      }
       case "delete-security-group" -> {
         String group = arg(args, "--group-name");
         if (group != null) ec2().createSecurityGroup(r -> r.groupName(group).description("named by the example"));
