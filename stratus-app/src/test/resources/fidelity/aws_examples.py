@@ -5,7 +5,9 @@ Prints one JSON line: {examples, enums}: every example of the services' operatio
 the installed AWS CLI's awscli/examples/<service>/<command>.rst: [{service, command, operation,
 index, args, output (the example's printed output, or null), json (true when that output
 parses)}], and per service every enum value of its model.
-Then reads requests, one JSON line each ({args, accessKey}), runs the AWS CLI
+Then reads requests, one JSON line each: {owner: [service, operation, output path]} answers
+{owner: the structure shape holding the path's last key, or null for the operation's output};
+{args, accessKey} runs the AWS CLI
 in this process (a fresh driver per command, no user config, one attempt) and answers one JSON line
 {exit, out, err} per request, until end of input.
 """
@@ -15,6 +17,7 @@ import os
 import re
 import shlex
 import sys
+import tempfile
 
 import awscli
 from awscli.clidriver import create_clidriver
@@ -109,9 +112,27 @@ def run(loader, request):
     return {'exit': code, 'out': out.getvalue(), 'err': err.getvalue()}
 
 
+def owner(session, request):
+    """The structure shape that holds the last key of an output path (null: the operation's output)."""
+    service, operation, path = request['owner']
+    shape = session.get_service_model(service).operation_model(operation).output_shape
+    names = [k.replace('[]', '') for k in path.split('.')]
+    for name in names[:-1]:
+        shape = shape.members[name]
+        while shape.type_name in ('list', 'map'):
+            shape = shape.member if shape.type_name == 'list' else shape.value
+    top = shape.name == session.get_service_model(service).operation_model(operation).output_shape.name
+    return {'owner': None if top else shape.name}
+
+
 def main():
+    # timestamps as the service sends them (epoch seconds in JSON protocols, ISO 8601 in XML ones),
+    # as the examples, written with CLI v1, show them; CLI v2 would reformat them all as ISO 8601
+    config = tempfile.NamedTemporaryFile('w', prefix='aws-examples-', suffix='.config', delete=False)
+    config.write('[default]\ncli_timestamp_format = wire\n')
+    config.close()
     for key, value in {'AWS_SECRET_ACCESS_KEY': 'secret', 'AWS_PAGER': '', 'AWS_MAX_ATTEMPTS': '1',
-                       'AWS_CONFIG_FILE': '/dev/null', 'AWS_SHARED_CREDENTIALS_FILE': '/dev/null'}.items():
+                       'AWS_CONFIG_FILE': config.name, 'AWS_SHARED_CREDENTIALS_FILE': '/dev/null'}.items():
         os.environ[key] = value
     session = Session()
     found, values = [], {}
@@ -123,7 +144,10 @@ def main():
     loader = session.get_component('data_loader')
     for line in sys.stdin:
         if line.strip():
-            print(json.dumps(run(loader, json.loads(line))), flush=True)
+            request = json.loads(line)
+            answer = owner(session, request) if 'owner' in request else run(loader, request)
+            print(json.dumps(answer), flush=True)
+    os.unlink(config.name)
 
 
 if __name__ == '__main__':

@@ -652,14 +652,19 @@ public final class ListenerOperations {
     return b.build();
   }
 
-  static software.amazon.awssdk.services.elasticloadbalancingv2.model.Action toSdk(Action a) {
+  static software.amazon.awssdk.services.elasticloadbalancingv2.model.Action toSdk(Action a) { return toSdk(a, false); }
+
+  /** A Gateway Load Balancer's forward action has one group, without weight or stickiness: AWS shows neither. */
+  static software.amazon.awssdk.services.elasticloadbalancingv2.model.Action toSdk(Action a, boolean gateway) {
     var b = software.amazon.awssdk.services.elasticloadbalancingv2.model.Action.builder().type(a.type()).order(a.order());
     if (a.forward() != null) {
       var f = a.forward();
       if (f.targetGroups().size() == 1) b.targetGroupArn(f.targetGroups().get(0).targetGroupArn());
       b.forwardConfig(fc -> fc.targetGroups(f.targetGroups().stream()
-              .map(g -> TargetGroupTuple.builder().targetGroupArn(g.targetGroupArn()).weight(g.weight()).build()).toList())
-          .targetGroupStickinessConfig(s -> s.enabled(f.stickinessEnabled()).durationSeconds(f.stickinessDurationSeconds())));
+              .map(g -> TargetGroupTuple.builder().targetGroupArn(g.targetGroupArn()).weight(gateway ? null : g.weight()).build())
+              .toList())
+          .targetGroupStickinessConfig(gateway ? null : TargetGroupStickinessConfig.builder().enabled(f.stickinessEnabled())
+              .durationSeconds(f.stickinessDurationSeconds()).build()));
     }
     if (a.redirect() != null) {
       var r = a.redirect();
@@ -676,11 +681,14 @@ public final class ListenerOperations {
   }
 
   static software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener toSdk(Listener l) {
+    // a Gateway Load Balancer's listener takes all IP traffic: AWS shows it without protocol and port
+    boolean gateway = l.arn().contains(":listener/gwy/");
     return software.amazon.awssdk.services.elasticloadbalancingv2.model.Listener.builder()
-        .listenerArn(l.arn()).loadBalancerArn(l.loadBalancerArn()).protocol(l.protocol()).port(l.port())
+        .listenerArn(l.arn()).loadBalancerArn(l.loadBalancerArn()).protocol(gateway ? null : l.protocol())
+        .port(gateway ? null : l.port())
         .sslPolicy(l.sslPolicy())
         .certificates(l.certificateArns().isEmpty() ? null : List.of(Certificate.builder().certificateArn(l.certificateArns().get(0)).build()))
-        .defaultActions(l.defaultActions().stream().map(ListenerOperations::toSdk).toList())
+        .defaultActions(l.defaultActions().stream().map(a -> toSdk(a, gateway)).toList())
         .alpnPolicy(l.alpnPolicy().isEmpty() ? null : l.alpnPolicy())
         .build();
   }

@@ -107,7 +107,12 @@ public final class LoadBalancerOperations {
           + Elbv2Names.newId();
       String dns = type.equals("gateway") ? null : Elbv2Names.dnsName(req.name(), scheme, ctx.region());
       var bare = new LoadBalancer(arn, req.name(), type, scheme, vpcId, dns, ctx.receivedAt(), ipType, List.of(), sgs, Map.of());
-      var created = bare.withNodes(placed.stream().map(s -> node(tx, ctx, bare, s)).toList());
+      // an NLB's subnet mapping may give the node of its zone an Elastic IP address
+      Map<String, String> allocations = new java.util.HashMap<>();
+      req.subnetMappings().stream().filter(m -> m.allocationId() != null)
+          .forEach(m -> allocations.put(m.subnetId(), m.allocationId()));
+      var created = bare.withNodes(placed.stream()
+          .map(s -> node(tx, ctx, bare, s).withAllocationId(allocations.get(s.subnetId()))).toList());
       tx.put(LoadBalancer.TABLE, scope, arn, created);
       if (!req.tags().isEmpty()) Elbv2Tags.put(tx, scope, arn, req.tags());
       return created;
@@ -299,7 +304,8 @@ public final class LoadBalancerOperations {
   software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer toSdk(LoadBalancer lb) {
     String state = lb.stateAt(clock.instant());
     return software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer.builder()
-        .loadBalancerArn(lb.arn()).loadBalancerName(lb.name()).type(lb.type()).scheme(lb.scheme())
+        // a Gateway Load Balancer has no scheme (AWS refuses one): AWS shows none
+        .loadBalancerArn(lb.arn()).loadBalancerName(lb.name()).type(lb.type()).scheme(lb.isGateway() ? null : lb.scheme())
         .vpcId(lb.vpcId()).dnsName(lb.dnsName()).createdTime(lb.createdTime())
         .canonicalHostedZoneId(Elbv2Names.canonicalHostedZoneId(regionOf(lb.arn()), lb.type()))
         .state(LoadBalancerState.builder().code(state).build())
@@ -311,7 +317,8 @@ public final class LoadBalancerOperations {
 
   private static List<AvailabilityZone> zones(LoadBalancer lb) {
     return lb.nodes().stream().map(n -> AvailabilityZone.builder().zoneName(n.availabilityZone()).subnetId(n.subnetId())
-        .loadBalancerAddresses(lb.isNetwork() ? List.of(LoadBalancerAddress.builder().ipAddress(n.address()).build()) : null)
+        .loadBalancerAddresses(lb.isNetwork()
+            ? List.of(LoadBalancerAddress.builder().ipAddress(n.address()).allocationId(n.allocationId()).build()) : null)
         .build()).toList();
   }
 
@@ -324,7 +331,7 @@ public final class LoadBalancerOperations {
     return interfaces.get().map(m -> m.create(tx, ctx.accountId(), ctx.region(), new ManagedInterfaces.Spec(
             subnet.subnetId(), lb.securityGroups(), lb.interfaceType(), lb.interfaceDescription())))
         .map(eni -> new LoadBalancer.Node(subnet.subnetId(), subnet.availabilityZone(), address, eni.networkInterfaceId(),
-            eni.privateIpAddress()))
+            eni.privateIpAddress(), null))
         .orElseGet(() -> new LoadBalancer.Node(subnet.subnetId(), subnet.availabilityZone(), address));
   }
 

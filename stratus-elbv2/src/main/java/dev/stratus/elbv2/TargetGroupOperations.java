@@ -311,7 +311,9 @@ public final class TargetGroupOperations {
     }
     for (var t : shown) {
       out.add(TargetHealthDescription.builder()
-          .target(TargetDescription.builder().id(t.id()).port(t.port()).availabilityZone(t.availabilityZone()).build())
+          // AWS names a target's zone for IP targets only (an instance's is the instance's)
+          .target(TargetDescription.builder().id(t.id()).port(t.port())
+              .availabilityZone(tg.targetType().equals("instance") ? null : t.availabilityZone()).build())
           .healthCheckPort(tg.healthCheck().port() == null || t.port() == null ? null
               : tg.healthCheck().port().equals("traffic-port") ? String.valueOf(t.port()) : tg.healthCheck().port())
           .targetHealth(TargetHealthStates.of(tg, t, !lbs.isEmpty(), instanceState(ctx, tg, t), health.get(), now))
@@ -496,7 +498,9 @@ public final class TargetGroupOperations {
     return software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetGroup.builder()
         .targetGroupArn(tg.arn()).targetGroupName(tg.name()).protocol(tg.protocol()).protocolVersion(tg.protocolVersion())
         .port(tg.port()).vpcId(tg.vpcId()).targetType(tg.targetType()).loadBalancerArns(lbs)
-        .healthCheckEnabled(hc.enabled()).healthCheckProtocol(hc.protocol()).healthCheckPort(hc.port())
+        // a Lambda function's checks are HTTP requests without a protocol of their own: AWS shows none
+        .healthCheckEnabled(hc.enabled()).healthCheckProtocol(tg.targetType().equals("lambda") ? null : hc.protocol())
+        .healthCheckPort(hc.port())
         .healthCheckPath(hc.path()).healthCheckIntervalSeconds(hc.intervalSeconds())
         .healthCheckTimeoutSeconds(hc.timeoutSeconds()).healthyThresholdCount(hc.healthyThreshold())
         .unhealthyThresholdCount(hc.unhealthyThreshold())

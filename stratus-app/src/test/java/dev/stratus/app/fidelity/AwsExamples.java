@@ -87,6 +87,17 @@ final class AwsExamples implements AutoCloseable {
     return new Result(r.get("exit").asInt(), r.get("out").asString(), r.get("err").asString());
   }
 
+  /** The model's structure that holds the last key of an output path ({@code Vpc}), or null for the operation's output. */
+  String owner(String service, String operation, String path) throws IOException {
+    var request = JSON.createObjectNode();
+    var a = request.putArray("owner");
+    a.add(service).add(operation).add(path);
+    out.write(JSON.writeValueAsString(request) + "\n");
+    out.flush();
+    JsonNode r = JSON.readTree(readLine());
+    return r.get("owner").isNull() ? null : r.get("owner").asString();
+  }
+
   private String readLine() throws IOException {
     String line = in.readLine();
     if (line == null) throw new IOException("aws_examples.py ended early (exit " + waitExit() + ")");

@@ -14,6 +14,11 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.*;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
 
@@ -35,6 +40,14 @@ final class ExampleFixture implements AutoCloseable {
   private static final Pattern HEALTH_CHECK_ID = Pattern.compile(
       "(?<![A-Za-z0-9])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![A-Za-z0-9])");
 
+  /**
+   * The ARNs of the examples' resources ({@code arn:aws:elasticloadbalancing:us-west-2:123456789012:targetgroup/my-targets/73e2d6bc24d8a067}):
+   * the kind is the service and the resource type ({@code elasticloadbalancing:targetgroup}, see {@link #arnKind}).
+   */
+  private static final Pattern ARN = Pattern.compile(
+      "arn:aws:(elasticloadbalancing|globalaccelerator|acm):[a-z0-9-]*:[0-9]{12}:[A-Za-z0-9_./:-]+[A-Za-z0-9]");
+
+  private final String service;
   private final String account;
   private final String region;
   /** The example's command: a few resources start in the state the command needs. */
@@ -43,14 +56,19 @@ final class ExampleFixture implements AutoCloseable {
   private final StaticCredentialsProvider credentials;
   private Ec2Client ec2Client;
   private Route53Client route53Client;
+  private ElasticLoadBalancingV2Client elbClient;
+  private GlobalAcceleratorClient gaClient;
   /** The example's id → ours. */
   private final Map<String, String> ids = new LinkedHashMap<>();
   private final Map<String, List<String>> made = new HashMap<>();
   /** Per kind, how many of the made resources an example id names (the rest were made as dependencies). */
   private final Map<String, Integer> named = new HashMap<>();
   private String zoneChange;
+  /** The octets of an address the example's first subnet must hold (null: 10.0.n.0/24). */
+  private String[] destination;
 
-  ExampleFixture(URI endpoint, String account, String region, String command) {
+  ExampleFixture(URI endpoint, String account, String region, String service, String command) {
+    this.service = service;
     this.command = command;
     this.account = account;
     this.region = region;
@@ -75,13 +93,60 @@ final class ExampleFixture implements AutoCloseable {
     return route53Client;
   }
 
+  private ElasticLoadBalancingV2Client elb() {
+    if (elbClient == null) {
+      elbClient = ElasticLoadBalancingV2Client.builder().endpointOverride(endpoint).region(Region.of(region))
+          .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+    return elbClient;
+  }
+
+  // Global Accelerator's API is in us-west-2 only
+  private GlobalAcceleratorClient ga() {
+    if (gaClient == null) {
+      gaClient = GlobalAcceleratorClient.builder().endpointOverride(endpoint).region(Region.US_WEST_2)
+          .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    }
+    return gaClient;
+  }
+
   String account() { return account; }
+
+  /** The fixture kind of an example's ARN: service and resource type, with the few distinctions the fixture makes. */
+  private String arnKind(Matcher m) {
+    String arn = m.group();
+    String resource = arn.split(":", 6)[5];
+    return switch (m.group(1)) {
+      case "elasticloadbalancing" -> {
+        String[] p = resource.split("/");
+        if (p[0].equals("targetgroup")) {
+          // the example's name tells the group's protocol and target type: my-tcp-ip-targets, my-https-targets
+          String protocol = p[1].contains("tcp") ? "TCP" : p[1].contains("https") ? "HTTPS" : p[1].contains("glb") ? "GENEVE"
+              : "HTTP";
+          yield "elbv2:targetgroup/" + protocol + (p[1].contains("-ip-") ? "/ip" : "");
+        }
+        yield "elbv2:" + (p[0].equals("loadbalancer") || p[0].equals("listener") ? p[0] + "/" + p[1] : p[0]);
+      }
+      case "globalaccelerator" -> {
+        String custom = command.contains("custom-routing") ? "custom-" : "";
+        yield "ga:" + custom + (resource.contains("/endpoint-group/") ? "endpoint-group"
+            : resource.contains("/listener/") ? "listener" : "accelerator");
+      }
+      default -> m.group(1) + ":" + resource.split("/")[0];
+    };
+  }
 
   /** {@code args} with every example id replaced by a fixture resource's id (made on first sight). */
   List<String> substitute(String service, List<String> args) {
+    // the first VPC and subnet hold the example's destination addresses (custom routing names them)
+    for (String flag : List.of("--destination-addresses", "--destination-address")) {
+      String a = arg(args, flag);
+      if (a != null && a.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) destination = a.split("\\.");
+    }
     List<String> out = new ArrayList<>();
     for (String a : args) {
-      String s = replace(EC2_ID, a, m -> "ec2:" + m.group(1));
+      String s = replace(ARN, a, this::arnKind);
+      s = replace(EC2_ID, s, m -> "ec2:" + m.group(1));
       if (service.equals("route53") && out.size() >= 1 && out.getLast().equals("--resource-id")) {
         String type = args.get(Math.max(0, args.indexOf("--resource-type") + 1));
         s = ids.computeIfAbsent(a, k -> next(type.equals("healthcheck") ? "route53:healthcheck" : "route53:zone"));
@@ -143,9 +208,19 @@ final class ExampleFixture implements AutoCloseable {
 
   private String create(String kind, int n) {
     return switch (kind) {
-      case "ec2:vpc" -> ec2().createVpc(r -> r.cidrBlock("10." + n + ".0.0/16")
-          .tagSpecifications(name(ResourceType.VPC, "vpc-" + n))).vpc().vpcId();
-      case "ec2:subnet" -> ec2().createSubnet(r -> r.vpcId(first("ec2:vpc")).cidrBlock("10.0." + n + ".0/24")
+      case "ec2:vpc" -> {
+        String vpc = ec2().createVpc(r -> r.cidrBlock(n == 0 && destination != null
+                ? destination[0] + "." + destination[1] + ".0.0/16" : "10." + n + ".0.0/16")
+            .tagSpecifications(name(ResourceType.VPC, "vpc-" + n))).vpc().vpcId();
+        // the load balancers these examples create are internet-facing: their VPC needs an internet gateway
+        if (n == 0 && (service.equals("elbv2") || service.equals("globalaccelerator"))) {
+          String igw = ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+          ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+        }
+        yield vpc;
+      }
+      case "ec2:subnet" -> ec2().createSubnet(r -> r.vpcId(first("ec2:vpc")).cidrBlock(destination != null
+              ? destination[0] + "." + destination[1] + "." + (Integer.parseInt(destination[2]) + n) % 256 + ".0/24" : "10.0." + n + ".0/24")
           .availabilityZone(region + (n % 2 == 0 ? "a" : "b")).tagSpecifications(name(ResourceType.SUBNET, "subnet-" + n)))
           .subnet().subnetId();
       case "ec2:sg" -> ec2().createSecurityGroup(r -> r.vpcId(first("ec2:vpc")).groupName("group-" + n)
@@ -244,8 +319,55 @@ final class ExampleFixture implements AutoCloseable {
       case "route53:healthcheck" -> route53().createHealthCheck(r -> r.callerReference("fixture-hc-" + n)
           .healthCheckConfig(c -> c.type(HealthCheckType.HTTP).ipAddress("52.94.236.248").port(80).resourcePath("/")))
           .healthCheck().id();
+      case "elbv2:loadbalancer/app", "elbv2:loadbalancer/net" -> internetFacing(() -> elb().createLoadBalancer(r -> r
+          .name((kind.endsWith("app") ? "fixture-alb-" : "fixture-nlb-") + n)
+          .type(kind.endsWith("app") ? LoadBalancerTypeEnum.APPLICATION : LoadBalancerTypeEnum.NETWORK)
+          .subnets(nth("ec2:subnet", 0), nth("ec2:subnet", 1))).loadBalancers().getFirst().loadBalancerArn());
+      case "elbv2:loadbalancer/gwy" -> internetFacing(() -> elb().createLoadBalancer(r -> r.name("fixture-gwlb-" + n)
+          .type(LoadBalancerTypeEnum.GATEWAY).subnets(nth("ec2:subnet", 0))).loadBalancers().getFirst().loadBalancerArn());
+      case "elbv2:targetgroup/HTTP", "elbv2:targetgroup/HTTPS", "elbv2:targetgroup/TCP", "elbv2:targetgroup/TCP/ip",
+          "elbv2:targetgroup/GENEVE" -> {
+        String[] p = kind.split("/");
+        yield elb().createTargetGroup(r -> r.name("fixture-" + p[1].toLowerCase(java.util.Locale.ROOT) + "-" + n)
+            .protocol(p[1]).port(p[1].equals("HTTPS") ? 443 : p[1].equals("GENEVE") ? 6081 : 80).vpcId(first("ec2:vpc"))
+            .targetType(p.length > 2 ? "ip" : "instance")).targetGroups().getFirst().targetGroupArn();
+      }
+      case "elbv2:listener/app" -> elb().createListener(r -> r.loadBalancerArn(first("elbv2:loadbalancer/app"))
+          .protocol(ProtocolEnum.HTTP).port(80 + n).defaultActions(a -> a.type(ActionTypeEnum.FORWARD)
+              .targetGroupArn(first("elbv2:targetgroup/HTTP")))).listeners().getFirst().listenerArn();
+      case "elbv2:listener-rule" -> elb().createRule(r -> r.listenerArn(first("elbv2:listener/app")).priority(10 + n)
+          .conditions(c -> c.field("path-pattern").values("/fixture-" + n + "/*"))
+          .actions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(first("elbv2:targetgroup/HTTP")))).rules().getFirst().ruleArn();
+      case "ga:accelerator" -> ga().createAccelerator(r -> r.name("fixture-" + n).idempotencyToken("fixture-" + n))
+          .accelerator().acceleratorArn();
+      case "ga:listener" -> ga().createListener(r -> r.acceleratorArn(first("ga:accelerator"))
+          .protocol(software.amazon.awssdk.services.globalaccelerator.model.Protocol.TCP)
+          .portRanges(p -> p.fromPort(80 + n).toPort(80 + n)).idempotencyToken("fixture-listener-" + n)).listener().listenerArn();
+      case "ga:endpoint-group" -> ga().createEndpointGroup(r -> r.listenerArn(first("ga:listener"))
+          .endpointGroupRegion(n == 0 ? "us-east-1" : "eu-west-1").idempotencyToken("fixture-group-" + n))
+          .endpointGroup().endpointGroupArn();
+      case "ga:custom-accelerator" -> ga().createCustomRoutingAccelerator(r -> r.name("fixture-custom-" + n)
+          .idempotencyToken("fixture-custom-" + n)).accelerator().acceleratorArn();
+      case "ga:custom-listener" -> ga().createCustomRoutingListener(r -> r.acceleratorArn(first("ga:custom-accelerator"))
+          .portRanges(p -> p.fromPort(5000 + 1000 * n).toPort(5999 + 1000 * n)).idempotencyToken("fixture-custom-listener-" + n))
+          .listener().listenerArn();
+      case "ga:custom-endpoint-group" -> ga().createCustomRoutingEndpointGroup(r -> r.listenerArn(first("ga:custom-listener"))
+          .endpointGroupRegion(n == 0 ? region : "eu-west-1").destinationConfigurations(d -> d.fromPort(80).toPort(81)
+              .protocols(software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.TCP,
+                  software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.UDP))
+          .idempotencyToken("fixture-custom-group-" + n)).endpointGroup().endpointGroupArn();
       default -> throw new IllegalArgumentException("no fixture for " + kind);
     };
+  }
+
+  /** {@code create}'s result, an internet gateway attached to the first VPC first: an internet-facing load balancer needs one. */
+  private String internetFacing(java.util.function.Supplier<String> create) {
+    String vpc = first("ec2:vpc");
+    if (ec2().describeInternetGateways(r -> r.filters(f -> f.name("attachment.vpc-id").values(vpc))).internetGateways().isEmpty()) {
+      String igw = ec2().createInternetGateway(r -> { }).internetGateway().internetGatewayId();
+      ec2().attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(vpc));
+    }
+    return create.get();
   }
 
   /** Makes the state the command needs that the fixture does not make by default (an entry it deletes …). */
@@ -286,6 +408,15 @@ final class ExampleFixture implements AutoCloseable {
               .transitGatewayRouteTableId(arg(args, "--transit-gateway-route-table-id")));
         }
       }
+      case "set-ip-address-type" -> ec2().associateVpcCidrBlock(r -> r.vpcId(first("ec2:vpc")).amazonProvidedIpv6CidrBlock(true));
+      case "allow-custom-routing-traffic", "deny-custom-routing-traffic" -> ga().addCustomRoutingEndpoints(r -> r
+          .endpointGroupArn(arg(args, "--endpoint-group-arn")).endpointConfigurations(c -> c.endpointId(arg(args, "--endpoint-id"))));
+      // the example's subnet lets traffic through (a new endpoint denies it)
+      case "list-custom-routing-port-mappings-by-destination" -> {
+        String group = first("ga:custom-endpoint-group"), subnet = arg(args, "--endpoint-id");
+        ga().addCustomRoutingEndpoints(r -> r.endpointGroupArn(group).endpointConfigurations(c -> c.endpointId(subnet)));
+        ga().allowCustomRoutingTraffic(r -> r.endpointGroupArn(group).endpointId(subnet).allowAllTrafficToEndpoint(true));
+      }
       case "delete-security-group" -> {
         String group = arg(args, "--group-name");
         if (group != null) ec2().createSecurityGroup(r -> r.groupName(group).description("named by the example"));
@@ -296,12 +427,14 @@ final class ExampleFixture implements AutoCloseable {
 
   /**
    * The commands to run before the example's own (with the same arguments): the rules a revoke or
-   * an update of descriptions names must exist first.
+   * an update of descriptions names, the targets a deregistration or a health query names, must exist first.
    */
   List<List<String>> before(List<String> args) {
     String authorize = switch (command) {
       case "revoke-security-group-ingress", "update-security-group-rule-descriptions-ingress" -> "authorize-security-group-ingress";
       case "revoke-security-group-egress", "update-security-group-rule-descriptions-egress" -> "authorize-security-group-egress";
+      case "deregister-targets" -> "register-targets";
+      case "describe-target-health" -> args.contains("--targets") ? "register-targets" : null;
       default -> null;
     };
     if (authorize == null) return List.of();
@@ -320,5 +453,7 @@ final class ExampleFixture implements AutoCloseable {
   public void close() {
     if (ec2Client != null) ec2Client.close();
     if (route53Client != null) route53Client.close();
+    if (elbClient != null) elbClient.close();
+    if (gaClient != null) gaClient.close();
   }
 }

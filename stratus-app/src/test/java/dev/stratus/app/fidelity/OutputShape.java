@@ -67,6 +67,22 @@ final class OutputShape {
     return out;
   }
 
+  /**
+   * The keys {@code actual} (Stratus's) shows beyond this (AWS's example): paths ending in a key
+   * whose parent the example shows, the topmost of each subtree only.
+   */
+  List<Difference> extras(OutputShape actual) {
+    List<Difference> out = new ArrayList<>();
+    for (var e : actual.paths.entrySet()) {
+      String path = e.getKey();
+      if (path.isEmpty() || path.endsWith("[]") || paths.containsKey(path)) continue;
+      int dot = path.lastIndexOf('.');
+      String parent = dot < 0 ? "" : path.substring(0, dot);
+      if (paths.containsKey(parent)) out.add(new Difference(path, "extra", "Stratus shows " + brief(e.getValue())));
+    }
+    return out;
+  }
+
   /** A path whose list ancestor Stratus shows, but empty: nothing below it to compare. */
   private static boolean underEmptyList(OutputShape actual, String path) {
     for (int i = path.lastIndexOf("[]"); i > 0; i = path.lastIndexOf("[]", i - 1)) {

@@ -40,9 +40,14 @@ public record LoadBalancer(String arn, String name, String type, String scheme, 
    * @param privateIpAddress the interface's address in the subnet (the VPC model's view of the node)
    */
   public record Node(String subnetId, String availabilityZone, String address, String networkInterfaceId,
-      String privateIpAddress) {
+      String privateIpAddress, String allocationId) {
     public Node(String subnetId, String availabilityZone, String address) {
-      this(subnetId, availabilityZone, address, null, null);
+      this(subnetId, availabilityZone, address, null, null, null);
+    }
+
+    /** The node with the Elastic IP address a subnet mapping gave it (an NLB's; null: none). */
+    public Node withAllocationId(String allocation) {
+      return new Node(subnetId, availabilityZone, address, networkInterfaceId, privateIpAddress, allocation);
     }
   }
 
