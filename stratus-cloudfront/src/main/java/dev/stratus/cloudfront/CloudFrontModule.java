@@ -34,9 +34,11 @@ public final class CloudFrontModule implements ServiceModule {
     return apiOnlyRuntime;
   }
 
-  /** S3 origins are read through S3's BucketOrigin, found once when the edge starts. */
+  /** S3 origins are read through S3's BucketOrigin, and HTTPS served with ACM's Stratus CA, both found when the edge starts. */
   @Override
-  public java.util.Set<Class<?>> needs() { return java.util.Set.of(dev.stratus.core.s3.BucketOrigin.class); }
+  public java.util.Set<Class<?>> needs() {
+    return java.util.Set.of(dev.stratus.core.s3.BucketOrigin.class, dev.stratus.net.tls.StratusCa.class);
+  }
 
   @Override
   public Started start(StratusContext context) {
@@ -46,6 +48,12 @@ public final class CloudFrontModule implements ServiceModule {
     var feed = new ControlPlaneFeed(new CloudFrontView(context.store(), context.clock()));
     var edgeSettings = context.settings().emulateNetwork() ? CloudFrontEdge.Settings.standard().withEmulatedLatency()
         : CloudFrontEdge.Settings.standard();
+    // HTTPS at every edge when ACM's Stratus CA is there: aliases' ACM certificates, else *.cloudfront.localhost.
+    var ca = context.extensions().find(dev.stratus.net.tls.StratusCa.class);
+    if (ca.isPresent()) {
+      edgeSettings = edgeSettings.withTls(443, new EdgeTls(new CloudFrontView(context.store(), context.clock()),
+          context.extensions().find(dev.stratus.core.acm.Certificates.class), ca.get(), context.clock()));
+    }
     List<AutoCloseable> closeables = new ArrayList<>();
     CloudFrontEdge.open(context, feed, edgeSettings).ifPresent(edge -> {
       feed.follow(context.store(), edge);

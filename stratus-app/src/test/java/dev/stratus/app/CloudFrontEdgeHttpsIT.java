@@ -1,0 +1,116 @@
+package dev.stratus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.stratus.core.Settings;
+import java.io.ByteArrayInputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+
+/**
+ * A distribution made through the SDK is served over HTTPS at its edge: the name
+ * {@code <id>.cloudfront.localhost} by SNI, with the Stratus CA's certificate (what
+ * {@code /_stratus/ca.pem} serves), verified by a client that trusts only that CA.
+ */
+class CloudFrontEdgeHttpsIT {
+  static StratusServer server;
+  static HttpServer origin;
+
+  @BeforeAll
+  static void start() throws Exception {
+    origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    origin.createContext("/", ex -> {
+      byte[] body = "from the origin".getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Cache-Control", "max-age=60");
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    origin.start();
+    server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) server.close();
+    if (origin != null) origin.stop(0);
+  }
+
+  @Test
+  void edgeServesTheDistributionOverHttps_withTheStratusCaCertificate() throws Exception {
+    var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL)
+        .endpointOverride(URI.create("http://127.0.0.1:" + server.apiPort()))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+    var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-1").comment("").enabled(true)
+        .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
+            .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
+        .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("redirect-to-https")
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
+    String name = d.domainName().replace(".cloudfront.net", ".cloudfront.localhost");
+    var https = new InetSocketAddress[1];
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
+          && e.protocol().equals("https")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElse(null);
+      return https[0] != null;
+    });
+    String ca = LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/ca.pem").orElseThrow();
+    String reply = null;
+    for (int attempt = 0; attempt < 50 && (reply == null || !reply.contains("from the origin")); attempt++) {
+      reply = get(trusting(ca), https[0], name, "/index.html");
+      if (!reply.contains("from the origin")) Thread.sleep(200); // the edge deploys the new distribution
+    }
+    assertThat(reply).startsWith("HTTP/1.1 200").contains("X-Cache: ").contains("from the origin");
+  }
+
+  /** One HTTP/1.1 GET over TLS to {@code at}, SNI and hostname verification for {@code name}. */
+  static String get(SSLContext context, InetSocketAddress at, String name, String path) throws Exception {
+    try (Socket plain = new Socket()) {
+      plain.connect(at, 5000);
+      try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, at.getPort(), true)) {
+        var params = tls.getSSLParameters();
+        params.setServerNames(List.of(new SNIHostName(name)));
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(params);
+        tls.setSoTimeout(10_000);
+        tls.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.US_ASCII));
+        return new String(tls.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /** A client context trusting only the CA in {@code pem}. */
+  static SSLContext trusting(String pem) throws Exception {
+    KeyStore trust = KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("stratus", CertificateFactory.getInstance("X.509")
+        .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
+    var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    var context = SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
+  }
+}
