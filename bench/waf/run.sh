@@ -75,36 +75,43 @@ SecAction "id:900000,phase:1,nolog,pass,t:none,setvar:tx.paranoia_level=1"
 Include /usr/share/modsecurity-crs/rules/*.conf
 CONF
 
-# --- nginx: the backend (a 3-byte answer to anything) and the ModSecurity proxy in front of it --
-cat > "$RUN/nginx.conf" <<CONF
-load_module /usr/lib/nginx/modules/ngx_http_modsecurity_module.so;
+# --- nginx: the backend (a 3-byte answer to anything), and apart the ModSecurity proxy to it ----
+nginx_conf() { # name load-module server-block
+  cat <<CONF
+$2
 worker_processes 1;
 daemon off;
-pid $RUN/nginx.pid;
-error_log $RUN/nginx.error.log warn;
+pid $RUN/$1.pid;
+error_log $RUN/$1.error.log warn;
 events { worker_connections 4096; }
 http {
   access_log off; server_tokens off; keepalive_timeout 60s; keepalive_requests 1000000;
-  client_body_temp_path $RUN/nginx-tmp/body; proxy_temp_path $RUN/nginx-tmp/proxy;
-  fastcgi_temp_path $RUN/nginx-tmp/fcgi; uwsgi_temp_path $RUN/nginx-tmp/uwsgi; scgi_temp_path $RUN/nginx-tmp/scgi;
+  client_body_temp_path $RUN/nginx-tmp/$1-body; proxy_temp_path $RUN/nginx-tmp/$1-proxy;
+  fastcgi_temp_path $RUN/nginx-tmp/$1-fcgi; uwsgi_temp_path $RUN/nginx-tmp/$1-uwsgi; scgi_temp_path $RUN/nginx-tmp/$1-scgi;
+  $3
+}
+CONF
+}
+nginx_conf backend "" "server { listen 127.0.0.1:$BACKEND; location / { default_type text/plain; return 200 \"ok\\n\"; } }" \
+  > "$RUN/backend.conf"
+nginx_conf modsec "load_module /usr/lib/nginx/modules/ngx_http_modsecurity_module.so;" "
   upstream backend { server 127.0.0.1:$BACKEND; keepalive 64; }
-  server { listen 127.0.0.1:$BACKEND; location / { default_type text/plain; return 200 "ok\n"; } }
   server {
     listen 127.0.0.1:$MODSEC;
     modsecurity on;
     modsecurity_rules_file $RUN/modsec.conf;
-    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
-  }
-}
-CONF
-nginx -t -c "$RUN/nginx.conf" >"$RUN/nginx-t.log" 2>&1 || { cat "$RUN/nginx-t.log"; exit 1; }
-start nginx nginx -c "$RUN/nginx.conf"
-wait_tcp 127.0.0.1 $BACKEND; wait_tcp 127.0.0.1 $MODSEC
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection \"\"; }
+  }" > "$RUN/modsec-nginx.conf"
+for c in backend.conf modsec-nginx.conf; do
+  nginx -t -c "$RUN/$c" >"$RUN/$c.t.log" 2>&1 || { cat "$RUN/$c.t.log"; exit 1; }
+done
+start backend nginx -c "$RUN/backend.conf"; wait_tcp 127.0.0.1 $BACKEND
+start modsec nginx -c "$RUN/modsec-nginx.conf"; MODSEC_PID=$!; wait_tcp 127.0.0.1 $MODSEC
 
 # --- Stratus: an ALB to the same backend, a web ACL of the three managed groups, associated ----
 # a fresh clone builds first, outside the measurement (`version` never builds, `start` would)
 ./stratus version >/dev/null 2>&1 || { log "building Stratus"; ./mvnw -q -B -ntp -DskipTests package >"$RUN/build.log" 2>&1; }
-start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS
+start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS; STRATUS_PID=$!
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
 aws() { "$AWS" --endpoint-url "http://127.0.0.1:$STRATUS_API" "$@"; }
@@ -141,19 +148,32 @@ done
 [ "$(probe "http://127.0.0.1:$MODSEC")" = 403 ] || { log "ModSecurity does not block"; exit 1; }
 
 # --- 1. throughput ----------------------------------------------------------------------------
-declare -A RPS P50 P99 BAD
-measure() { # case url
+# CPU time the proxy's processes (and their children) used, in clock ticks: with other load on the
+# machine, CPU per request says more than requests per second.
+ticks() { local t c; t=$(awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0)
+          for c in $(pgrep -P "$1"); do t=$((t + $(ticks "$c"))); done; echo "$t"; }
+HZ=$(getconf CLK_TCK)
+declare -A RPS P50 P99 BAD CPU
+measure() { # case url [pid of the proxy: its CPU per request]
   taskset -c 1 wrk $WRK_OPTS -s bench/waf/mix.lua -d2s "$2" >/dev/null 2>&1 || true    # warm-up (and JIT for Stratus)
+  local pid=${3:-} before=0 used n
+  [ -n "$pid" ] && before=$(ticks "$pid")
   taskset -c 1 wrk $WRK_OPTS -s bench/waf/mix.lua -d"${DUR}s" --latency "$2" > "$RUN/$1.wrk" 2>&1 || true
+  n=$(awk '/requests in/{print $1}' "$RUN/$1.wrk")
+  CPU[$1]=n/a
+  if [ -n "$pid" ]; then
+    used=$(( $(ticks "$pid") - before ))
+    CPU[$1]=$(awk -v t="$used" -v hz="$HZ" -v n="${n:-0}" 'BEGIN { if (n > 0) printf "%.3f", 1000 * t / hz / n; else print "n/a" }')
+  fi
   RPS[$1]=$(awk '/Requests\/sec/{print $2}' "$RUN/$1.wrk")
   P50[$1]=$(awk '$1=="50%"{print $2}' "$RUN/$1.wrk")
   P99[$1]=$(awk '$1=="99%"{print $2}' "$RUN/$1.wrk")
   BAD[$1]=$(awk '/Non-2xx/{print $NF}' "$RUN/$1.wrk"); BAD[$1]=${BAD[$1]:-0}
-  log "$1: ${RPS[$1]} rps, p50 ${P50[$1]}, p99 ${P99[$1]}, non-2xx ${BAD[$1]}"
+  log "$1: ${RPS[$1]} rps, p50 ${P50[$1]}, p99 ${P99[$1]}, non-2xx ${BAD[$1]}, CPU ${CPU[$1]} ms/request"
 }
 taskset -c 1 wrk $WRK_OPTS -s bench/waf/mix.lua -d5s "http://$ALB_ADDR:$ALB_PORT/" >/dev/null 2>&1 || true   # extra JIT warm-up
-measure nginx-modsecurity-crs "http://127.0.0.1:$MODSEC/"
-measure stratus-alb-waf "http://$ALB_ADDR:$ALB_PORT/"
+measure nginx-modsecurity-crs "http://127.0.0.1:$MODSEC/" "$MODSEC_PID"
+measure stratus-alb-waf "http://$ALB_ADDR:$ALB_PORT/" "$STRATUS_PID"
 measure nginx-backend-direct "http://127.0.0.1:$BACKEND/"
 
 # --- 2. detection -------------------------------------------------------------------------------
@@ -163,11 +183,12 @@ curl -s "http://127.0.0.1:$STRATUS_API/_stratus/metrics" > "$RUN/stratus-metrics
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/waf: wrk $WRK_OPTS -d${DUR}s with bench/waf/mix.lua, servers on core 0, wrk on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 echo "   ModSecurity $MSC_VERSION, OWASP CRS $CRS_VERSION at paranoia level 1; Stratus: CRS + KnownBadInputs + SQLi"
-printf '%-24s %12s %10s %10s %8s\n' case rps p50 p99 non-2xx
+printf '%-24s %12s %10s %10s %8s %14s\n' case rps p50 p99 non-2xx "CPU ms/req"
 for k in stratus-alb-waf nginx-modsecurity-crs nginx-backend-direct; do
-  printf '%-24s %12s %10s %10s %8s\n' "$k" "${RPS[$k]:-n/a}" "${P50[$k]:-n/a}" "${P99[$k]:-n/a}" "${BAD[$k]:-n/a}"
+  printf '%-24s %12s %10s %10s %8s %14s\n' "$k" "${RPS[$k]:-n/a}" "${P50[$k]:-n/a}" "${P99[$k]:-n/a}" "${BAD[$k]:-n/a}" "${CPU[$k]:-n/a}"
 done
-echo "Stratus ALB + WAF / nginx + ModSecurity CRS rps: $(ratio "${RPS[stratus-alb-waf]:-}" "${RPS[nginx-modsecurity-crs]:-}")"
+echo "Stratus ALB + WAF / nginx + ModSecurity CRS rps:                $(ratio "${RPS[stratus-alb-waf]:-}" "${RPS[nginx-modsecurity-crs]:-}")"
+echo "nginx + ModSecurity CRS / Stratus ALB + WAF CPU per request:    $(ratio "${CPU[nginx-modsecurity-crs]:-}" "${CPU[stratus-alb-waf]:-}")"
 echo
 echo "== detection: 403s per corpus file (attacks first, then benign), payload as query argument q= and as form body =="
 cat "$RUN/detection.txt"
