@@ -21,6 +21,7 @@ final class ApiServers {
     Map<String, java.util.function.Supplier<String>> routes = new java.util.HashMap<>();
     routes.put("/_stratus/endpoints", () -> EndpointsJson.write(endpoints.get()));
     routes.put(CacheJson.PATH, () -> CacheJson.write(extensions));
+    routes.put(MetricsText.PATH, () -> MetricsText.write(extensions)); // Prometheus text: WAF's counts
     // The Stratus CA (ACM's issuer): curl --cacert <(curl -s localhost:4566/_stratus/ca.pem) https://...
     extensions.find(StratusCa.class).ifPresent(ca -> routes.put(CA_PATH, ca::certificatePem));
     var server = AwsApiServer.start(bind, port, OperationRegistry.of(handlers), clock, Map.copyOf(routes), HttpLimits.AWS_API,

@@ -49,7 +49,8 @@ public final class ApiDispatcher {
 
   /**
    * @param extraRoutes Stratus's own GET routes besides the health check (e.g.
-   *     {@code /_stratus/endpoints}): path → JSON body, asked at request time
+   *     {@code /_stratus/endpoints}): path → body (JSON; PEM for {@code *.pem}, Prometheus text for
+   *     paths ending in {@code /metrics}), asked at request time
    */
   public ApiDispatcher(OperationRegistry registry, Clock clock, Map<String, Supplier<String>> extraRoutes) {
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -109,8 +110,10 @@ public final class ApiDispatcher {
     }
     Supplier<String> extra = request.method().equals("GET") ? extraRoutes.get(request.path()) : null;
     if (extra != null) {
-      // PEM routes (the Stratus CA) are served as the file curl --cacert reads.
-      return WireResponse.of(200, request.path().endsWith(".pem") ? "application/x-pem-file" : "application/json", extra.get());
+      // PEM routes (the Stratus CA) are served as the file curl --cacert reads, metrics as Prometheus scrapes them.
+      String type = request.path().endsWith(".pem") ? "application/x-pem-file"
+          : request.path().endsWith("/metrics") ? "text/plain; version=0.0.4; charset=utf-8" : "application/json";
+      return WireResponse.of(200, type, extra.get());
     }
     ServiceRouter.Scope scope = ServiceRouter.scope(request);
     Optional<ServiceDescriptor> routed = ServiceRouter.route(request, scope);

@@ -67,7 +67,8 @@ final class Capacity {
     if (s.notStatement() != null) return of(s.notStatement().statement(), ruleGroupCapacity);
     if (s.managedRuleGroupStatement() != null) {
       var m = s.managedRuleGroupStatement();
-      int group = ManagedRuleGroups.find(m.vendorName(), m.name()).map(ManagedRuleGroups.ManagedGroup::capacity).orElse(0);
+      int group = dev.stratus.wafv2.engine.ManagedRuleGroups.find(m.vendorName(), m.name())
+          .map(g -> g.capacity().intValue()).orElse(0);
       return group + of(m.scopeDownStatement(), ruleGroupCapacity);
     }
     if (s.ruleGroupReferenceStatement() != null) {

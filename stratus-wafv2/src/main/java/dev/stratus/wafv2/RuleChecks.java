@@ -111,8 +111,9 @@ final class RuleChecks {
     } else if (s.managedRuleGroupStatement() != null) {
       if (!top) throw nestedGroup("MANAGED_RULE_SET_STATEMENT");
       var m = s.managedRuleGroupStatement();
-      var group = ManagedRuleGroups.find(m.vendorName(), m.name()).orElseThrow(WafErrors::nonexistentItem);
-      if (m.version() != null && !group.versions().contains(m.version())) throw WafErrors.nonexistentItem();
+      var group = dev.stratus.wafv2.engine.ManagedRuleGroups.offering(m.vendorName(), m.name())
+          .orElseThrow(WafErrors::nonexistentItem);
+      if (!group.hasVersion(m.version())) throw WafErrors.nonexistentItem();
       if (m.scopeDownStatement() != null) statement(m.scopeDownStatement(), false, view, storeScope);
     }
   }

@@ -10,6 +10,7 @@ import dev.stratus.wafv2.dataplane.EngineAdapter;
 import dev.stratus.wafv2.engine.IpIntel;
 import dev.stratus.wafv2.engine.WafEngine;
 import dev.stratus.wafv2.dataplane.WafDataPlane;
+import dev.stratus.wafv2.dataplane.WafMetrics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -41,9 +42,9 @@ public final class Wafv2Module implements ServiceModule {
   /** The running data plane (after {@link #start}): samples, metrics counters, log files. */
   public WafDataPlane dataPlane() { return dataPlane; }
 
-  /** CloudFront finds WAF's web ACLs here (a distribution's WebACLId). */
+  /** CloudFront finds WAF's web ACLs here (a distribution's WebACLId); the API port's /_stratus/metrics, the counts. */
   @Override
-  public java.util.Set<Class<?>> provides() { return java.util.Set.of(WebAcls.class); }
+  public java.util.Set<Class<?>> provides() { return java.util.Set.of(WebAcls.class, WafMetrics.class); }
 
   @Override
   public Started start(StratusContext context) {
@@ -54,6 +55,7 @@ public final class Wafv2Module implements ServiceModule {
     var filters = context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new);
     var plane = new WafDataPlane(store, engine.apply(context), filters, context.clock(), logs);
     dataPlane = plane;
+    context.extensions().provide(WafMetrics.class, new WafMetrics(plane));
     context.extensions().provide(WebAcls.class, new WebAcls() {
       @Override public boolean existsForCloudFront(String arn) {
         String scope = dev.stratus.wafv2.model.WafScope.storeScopeOfArn(arn);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratus.protocol.testing.ApiTestServer;
+import dev.stratus.wafv2.engine.ManagedRuleGroups;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -421,6 +422,41 @@ class WafControlPlaneIT {
         .vendorName("AWS").name("AWSManagedRulesNothing")));
     refused(WafNonexistentItemException.class, "doesn’t exist", () -> waf.describeManagedRuleGroup(r -> r.scope(Scope.REGIONAL)
         .vendorName("AWS").name("AWSManagedRulesCommonRuleSet").versionName("Version_0.1")));
+  }
+
+  @Test
+  void managedRuleGroups_theCatalogueIsTheEngines_everyRuleLabelVersionAndDescription() {
+    var listed = waf.listAvailableManagedRuleGroups(r -> r.scope(Scope.CLOUDFRONT)).managedRuleGroups();
+    assertThat(listed).extracting(ManagedRuleGroupSummary::name).containsExactlyElementsOf(
+        ManagedRuleGroups.offerings().stream().map(ManagedRuleGroups.Offering::name).toList());
+    for (var o : ManagedRuleGroups.offerings()) {
+      var summary = listed.stream().filter(s -> s.name().equals(o.name())).findFirst().orElseThrow();
+      assertThat(summary.description()).isEqualTo(o.group().description()).isNotBlank();
+      assertThat(summary.versioningSupported()).isEqualTo(!o.versions().isEmpty());
+      var d = waf.describeManagedRuleGroup(r -> r.scope(Scope.REGIONAL).vendorName("AWS").name(o.name()));
+      assertThat(d.rules()).extracting(RuleSummary::name)
+          .containsExactlyElementsOf(o.group().rules().stream().map(Rule::name).toList());
+      assertThat(d.rules()).extracting(RuleSummary::action)
+          .containsExactlyElementsOf(o.group().rules().stream().map(Rule::action).toList());
+      assertThat(d.availableLabels()).extracting(LabelSummary::name)
+          .containsExactlyElementsOf(o.group().availableLabels().stream().map(LabelSummary::name).toList());
+      assertThat(d.capacity()).isEqualTo(o.group().capacity());
+      assertThat(d.versionName()).isEqualTo(o.defaultVersion());
+      var v = waf.listAvailableManagedRuleGroupVersions(r -> r.scope(Scope.REGIONAL).vendorName("AWS").name(o.name()));
+      assertThat(v.currentDefaultVersion()).isEqualTo(o.defaultVersion());
+      assertThat(v.versions()).extracting(ManagedRuleGroupVersion::name)
+          .containsExactlyElementsOf(o.versions().reversed());
+      for (String version : o.versions()) {
+        assertThat(waf.describeManagedRuleGroup(r -> r.scope(Scope.REGIONAL).vendorName("AWS").name(o.name())
+            .versionName(version)).versionName()).isEqualTo(version);
+      }
+    }
+    // a web ACL may pin any listed version, and no other
+    String oldest = ManagedRuleGroups.offering("AWS", ManagedRuleGroups.COMMON_RULE_SET).orElseThrow().versions().getFirst();
+    var pinned = managed("crs", 0, ManagedRuleGroups.COMMON_RULE_SET).toBuilder()
+        .statement(s -> s.managedRuleGroupStatement(m -> m.vendorName("AWS").name(ManagedRuleGroups.COMMON_RULE_SET)
+            .version(oldest))).build();
+    assertThat(createAcl(name("pin"), pinned).arn()).isNotBlank();
   }
 
   // --- associations with API Gateway stages, tags, logging, samples -------------------------------------

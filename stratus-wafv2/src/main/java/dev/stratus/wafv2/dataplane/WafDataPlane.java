@@ -75,6 +75,9 @@ public final class WafDataPlane implements AutoCloseable {
     return stats.computeIfAbsent(webAclArn, a -> new WafStats());
   }
 
+  /** Every web ACL's counters and samples so far, by web ACL ARN (metrics). */
+  public Map<String, WafStats> allStats() { return Map.copyOf(stats); }
+
   /** The compiled form of a web ACL in effect now, if it is associated with anything. */
   public Optional<AclEngine.Compiled> compiled(String webAclArn) {
     Snapshot s = projection.current();

@@ -47,8 +47,30 @@ public final class ManagedRuleGroups {
   public static final String KNOWN_BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet";
   public static final String SQLI_RULE_SET = "AWSManagedRulesSQLiRuleSet";
   public static final String IP_REPUTATION_LIST = "AWSManagedRulesAmazonIpReputationList";
-  /** The version Stratus reports for every group it implements. */
-  public static final String VERSION = "Version_1.0";
+  /**
+   * A managed group as AWS offers it: the rules Stratus runs, and the static version names it
+   * answers to, oldest first (empty for groups AWS does not version). This is the one catalogue:
+   * the control plane lists and describes these objects and the engine compiles them.
+   *
+   * <p>AWS's versions differ in signatures it does not publish; Stratus implements one rule set
+   * per group, so every listed version (pinned with {@code Version}) runs the same rules, those
+   * DescribeManagedRuleGroup lists. Version names follow AWS's changelog for each group.
+   */
+  public record Offering(RuleGroup group, List<String> versions) {
+    public Offering {
+      versions = List.copyOf(versions);
+    }
+
+    public String name() { return group.name(); }
+
+    public boolean versioningSupported() { return !versions.isEmpty(); }
+
+    /** The version a web ACL gets when it pins none; null for unversioned groups. */
+    public String defaultVersion() { return versions.isEmpty() ? null : versions.getLast(); }
+
+    /** Whether {@code version} (null: unpinned) names a version of this group. */
+    public boolean hasVersion(String version) { return version == null || versions.contains(version); }
+  }
 
   private static final String LOCALHOST_REGEX = "(?i)^(localhost|127\\.0\\.0\\.1|\\[::1\\]|0\\.0\\.0\\.0)(:\\d+)?$";
   private static final String EXPLOITABLE_PATHS_REGEX =
@@ -61,10 +83,19 @@ public final class ManagedRuleGroups {
   private static final TextTransformationType HTML = TextTransformationType.HTML_ENTITY_DECODE;
   private static final TextTransformationType COMMENTS = TextTransformationType.REPLACE_COMMENTS;
 
-  private static final List<RuleGroup> ALL;
+  private static final List<Offering> ALL;
 
   static {
-    ALL = List.of(commonRuleSet(), knownBadInputs(), sqliRuleSet(), ipReputation());
+    ALL = List.of(new Offering(commonRuleSet(), versions(14)), new Offering(knownBadInputs(), versions(22)),
+        new Offering(sqliRuleSet(), List.of("Version_1.0", "Version_1.1", "Version_1.2", "Version_2.0")),
+        new Offering(ipReputation(), List.of()));
+  }
+
+  /** Version_1.0 … Version_1.{@code last}. */
+  private static List<String> versions(int last) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i <= last; i++) out.add("Version_1." + i);
+    return out;
   }
 
   /**
@@ -112,13 +143,18 @@ public final class ManagedRuleGroups {
   private static String SQLI_EXTENDED_REGEX() { return SQLI_EXTENDED; }
 
 
-  /** Every managed group Stratus implements. */
-  public static List<RuleGroup> all() { return ALL; }
+  /** Every managed group Stratus implements, in the order ListAvailableManagedRuleGroups lists them. */
+  public static List<Offering> offerings() { return ALL; }
+
+  /** The offering of vendor {@code vendor} named {@code name}, if Stratus implements it. */
+  public static Optional<Offering> offering(String vendor, String name) {
+    if (!VENDOR.equals(vendor)) return Optional.empty();
+    return ALL.stream().filter(o -> o.name().equals(name)).findFirst();
+  }
 
   /** The group AWS sells under vendor {@code vendor} and name {@code name}, if Stratus implements it. */
   public static Optional<RuleGroup> find(String vendor, String name) {
-    if (!VENDOR.equals(vendor)) return Optional.empty();
-    return ALL.stream().filter(g -> g.name().equals(name)).findFirst();
+    return offering(vendor, name).map(Offering::group);
   }
 
   // ---- AWSManagedRulesCommonRuleSet ----------------------------------------------------------
@@ -165,7 +201,9 @@ public final class ManagedRuleGroups {
     rules.add(rule("CrossSiteScripting_QUERYARGUMENTS", "CrossSiteScripting_QueryArguments", xss(queryArgs())));
     rules.add(rule("CrossSiteScripting_BODY", "CrossSiteScripting_Body", xss(body())));
     rules.add(rule("CrossSiteScripting_URIPATH", "CrossSiteScripting_URIPath", xss(uriPath())));
-    return group(COMMON_RULE_SET, ns, 700, rules);
+    return group(COMMON_RULE_SET, "Contains rules that are generally applicable to web applications. This provides protection "
+        + "against exploitation of a wide range of vulnerabilities, including those described in OWASP publications.",
+        ns, 700, rules);
   }
 
   // ---- AWSManagedRulesKnownBadInputsRuleSet --------------------------------------------------
@@ -197,7 +235,8 @@ public final class ManagedRuleGroups {
         regex(FieldToMatch.builder().queryString(QueryString.builder().build()).build(), LOG4J, URL_UNI, URL_UNI, HTML)));
     rules.add(rule("Log4JRCE_BODY", "Log4JRCE_Body", regex(body(), LOG4J, URL_UNI, URL_UNI, HTML)));
     rules.add(rule("Log4JRCE_URIPATH", "Log4JRCE_URIPath", regex(uriPath(), LOG4J, URL_UNI, URL_UNI, HTML)));
-    return group(KNOWN_BAD_INPUTS, ns, 200, rules);
+    return group(KNOWN_BAD_INPUTS, "Contains rules that allow you to block request patterns that are known to be invalid "
+        + "and are associated with exploitation or discovery of vulnerabilities.", ns, 200, rules);
   }
 
   // ---- AWSManagedRulesSQLiRuleSet ------------------------------------------------------------
@@ -217,7 +256,8 @@ public final class ManagedRuleGroups {
     rules.add(rule("SQLiExtendedPatterns_BODY", "SQLiExtendedPatterns_Body", regex(body(), SQLI_EXTENDED, URL, HTML, COMMENTS)));
     rules.add(rule("SQLi_COOKIE", "SQLi_Cookie", sqli(cookies())));
     rules.add(rule("SQLi_URIPATH", "SQLi_URIPath", sqli(uriPath())));
-    return group(SQLI_RULE_SET, ns, 200, rules);
+    return group(SQLI_RULE_SET, "Contains rules that allow you to block request patterns associated with exploitation of "
+        + "SQL databases, like SQL injection attacks.", ns, 200, rules);
   }
 
   // ---- AWSManagedRulesAmazonIpReputationList -------------------------------------------------
@@ -231,15 +271,16 @@ public final class ManagedRuleGroups {
     rules.add(rule("AWSManagedReconnaissanceList", "AWSManagedReconnaissanceList", never));
     rules.add(rule("AWSManagedIPDDoSList", "AWSManagedIPDDoSList", never).toBuilder()
         .action(RuleAction.builder().count(c -> { }).build()).build());
-    return group(IP_REPUTATION_LIST, ns, 25, rules);
+    return group(IP_REPUTATION_LIST, "This group contains rules that are based on Amazon threat intelligence. This is "
+        + "useful if you would like to block sources associated with bots or other threats.", ns, 25, rules);
   }
 
   // ---- building blocks ----------------------------------------------------------------------
 
-  private static RuleGroup group(String name, String namespace, long capacity, List<Rule> rules) {
+  private static RuleGroup group(String name, String description, String namespace, long capacity, List<Rule> rules) {
     List<Rule> numbered = new ArrayList<>();
     for (int i = 0; i < rules.size(); i++) numbered.add(rules.get(i).toBuilder().priority(i).build());
-    return RuleGroup.builder().name(name).capacity(capacity).labelNamespace(namespace).rules(numbered)
+    return RuleGroup.builder().name(name).description(description).capacity(capacity).labelNamespace(namespace).rules(numbered)
         .availableLabels(numbered.stream().map(r -> LabelSummary.builder().name(namespace + r.ruleLabels().getFirst().name()).build()).toList())
         .visibilityConfig(VisibilityConfig.builder().metricName(name).cloudWatchMetricsEnabled(true).sampledRequestsEnabled(true).build())
         .build();
