@@ -222,8 +222,10 @@ public final class ElbDataPlane implements AutoCloseable {
       if (hosts.containsKey(lbArn)) return;
       LoadBalancer lb = s.loadBalancers().get(lbArn);
       AlbRouter router = new AlbRouter(albs, lbArn, l.arn(), AlbNodeListener.idleTimeout(lb), s);
-      List<Runnable> undo = List.of(virtualHosts.register(lb.dnsName(), router),
-          virtualHosts.register(Elbv2Names.awsDnsName(lb.dnsName(), lb.type()), router));
+      // By Host header on the API port too, behind the balancer's filter slots (WAF) as on its own listeners.
+      var guarded = dev.stratus.net.http.FilterChain.guard(albs.filters, lbArn, router);
+      List<Runnable> undo = List.of(virtualHosts.register(lb.dnsName(), guarded),
+          virtualHosts.register(Elbv2Names.awsDnsName(lb.dnsName(), lb.type()), guarded));
       hosts.put(lbArn, new VirtualHost(hostKey(lb, l), router, undo));
     });
   }

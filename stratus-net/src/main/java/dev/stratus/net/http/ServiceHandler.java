@@ -1,10 +1,5 @@
 package dev.stratus.net.http;
 
-import dev.stratus.core.http.FilterSlot;
-import dev.stratus.core.http.FilterVerdict;
-import dev.stratus.core.http.HttpFilter;
-import dev.stratus.core.http.HttpFilterRegistry;
-import dev.stratus.core.http.HttpRequestView;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,10 +13,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -113,36 +105,8 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
 
   /** The response of the first filter that answers, or null when every slot lets it through. */
   private FullHttpResponse runFilters(FullHttpRequest request) {
-    HttpRequestView view = null;
-    for (FilterSlot slot : config.slots()) {
-      HttpFilter filter = config.filters().find(config.resourceArn(), slot).orElse(null);
-      if (filter == null) continue;
-      if (view == null) view = view(request);
-      switch (filter.filter(view)) {
-        case FilterVerdict.Continue c -> {
-          if (!c.addedHeaders().isEmpty()) {
-            c.addedHeaders().forEach((k, v) -> request.headers().set(k, v));
-            view = view(request);
-          }
-        }
-        case FilterVerdict.Respond r -> {
-          FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
-              Unpooled.wrappedBuffer(r.body()));
-          r.headers().forEach((k, v) -> out.headers().set(k, v));
-          return out;
-        }
-      }
-    }
-    return null;
-  }
-
-  private HttpRequestView view(FullHttpRequest request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, String> h : request.headers()) {
-      headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
-    }
-    return new HttpRequestView(request.method().name(), request.uri(), request.protocolVersion().text(), headers,
-        request.content().nioBuffer(), (InetSocketAddress) ctx.channel().remoteAddress(), config.isTls());
+    return FilterChain.run(config.filters(), config.resourceArn(), config.slots(), request,
+        (InetSocketAddress) ctx.channel().remoteAddress(), config.isTls());
   }
 
   private void write(FullHttpResponse response, boolean keepAlive) {

@@ -48,7 +48,7 @@ final class AlbWithWaf implements AutoCloseable {
   final AtomicInteger hits = new AtomicInteger();
   final AtomicReference<Map<String, List<String>>> lastHeaders = new AtomicReference<>();
   final AtomicReference<String> lastBody = new AtomicReference<>();
-  final String subnetA, subnetB, albArn;
+  final String subnetA, subnetB, albArn, albDns;
   final InetSocketAddress node;
 
   AlbWithWaf(String albName) throws Exception {
@@ -76,8 +76,10 @@ final class AlbWithWaf implements AutoCloseable {
     String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
     subnetA = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
     subnetB = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
-    albArn = elb.createLoadBalancer(r -> r.name(albName).scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnetA, subnetB))
-        .loadBalancers().get(0).loadBalancerArn();
+    var lb = elb.createLoadBalancer(r -> r.name(albName).scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnetA, subnetB))
+        .loadBalancers().get(0);
+    albArn = lb.loadBalancerArn();
+    albDns = lb.dnsName();
     String tg = elb.createTargetGroup(r -> r.name(albName + "-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc)
         .targetType(TargetTypeEnum.IP).healthCheckPath("/health")).targetGroups().get(0).targetGroupArn();
     elb.registerTargets(r -> r.targetGroupArn(tg).targets(TargetDescription.builder().id("127.0.0.1")
@@ -104,13 +106,23 @@ final class AlbWithWaf implements AutoCloseable {
 
   Reply get(String from, String path) throws IOException { return send(from, "GET", path, Map.of(), null); }
 
+  /** A GET through the AWS API port by the balancer's DNS name in Host (ARCHITECTURE "Addresses"). */
+  Reply viaApiPort(String from, String path) throws IOException {
+    return send(new InetSocketAddress("127.0.0.1", server.port()), albDns, from, "GET", path, Map.of(), null);
+  }
+
   /** One HTTP/1.1 request from loopback address {@code from}; a User-Agent unless headers name one. */
   Reply send(String from, String method, String path, Map<String, String> headers, String body) throws IOException {
+    return send(node, "waf-web.example", from, method, path, headers, body);
+  }
+
+  private Reply send(InetSocketAddress to, String host, String from, String method, String path, Map<String, String> headers,
+      String body) throws IOException {
     try (Socket s = new Socket()) {
       s.bind(new InetSocketAddress(from, 0));
-      s.connect(node, 5_000);
+      s.connect(to, 5_000);
       s.setSoTimeout(10_000);
-      StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: waf-web.example\r\nConnection: close\r\n");
+      StringBuilder req = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
       Map<String, String> all = new LinkedHashMap<>(Map.of("User-Agent", "waf-test", "Authorization", "secret"));
       all.putAll(headers);
       all.forEach((k, v) -> req.append(k).append(": ").append(v).append("\r\n"));

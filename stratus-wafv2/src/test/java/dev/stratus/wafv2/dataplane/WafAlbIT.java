@@ -187,6 +187,9 @@ class WafAlbIT {
     awaitWaf();
     assertThat(get(BLOCKED, "/").status()).isEqualTo(200);
     assertThat(get(PLAIN, "/").status()).isEqualTo(429);
+    // The balancer reached by Host header on the API port is behind the same web ACL.
+    assertThat(alb.viaApiPort(PLAIN, "/").status()).isEqualTo(429);
+    assertThat(alb.viaApiPort(BLOCKED, "/").status()).isEqualTo(200);
 
     waf.disassociateWebACL(r -> r.resourceArn(albArn));
     awaitWaf();

@@ -1,0 +1,74 @@
+package dev.stratus.net.http;
+
+import dev.stratus.core.http.FilterSlot;
+import dev.stratus.core.http.FilterVerdict;
+import dev.stratus.core.http.HttpFilter;
+import dev.stratus.core.http.HttpFilterRegistry;
+import dev.stratus.core.http.HttpRequestView;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The named filter slots of one resource (WAF, authorisation, throttling), run in order: the
+ * first filter that answers ends the request; headers a filter adds reach the next ones and the
+ * service. The front end runs it for its own listeners; {@link #guard} runs it in front of a
+ * service reached another way (an ALB by Host header on the API port), so no path skips a slot.
+ */
+public final class FilterChain {
+  private FilterChain() {}
+
+  /** The response of the first filter of {@code resourceArn} that answers, or null when all let it through. */
+  public static FullHttpResponse run(HttpFilterRegistry filters, String resourceArn, List<FilterSlot> slots,
+      FullHttpRequest request, InetSocketAddress client, boolean tls) {
+    HttpRequestView view = null;
+    for (FilterSlot slot : slots) {
+      HttpFilter filter = filters.find(resourceArn, slot).orElse(null);
+      if (filter == null) continue;
+      if (view == null) view = view(request, client, tls);
+      switch (filter.filter(view)) {
+        case FilterVerdict.Continue c -> {
+          if (!c.addedHeaders().isEmpty()) {
+            c.addedHeaders().forEach((k, v) -> request.headers().set(k, v));
+            view = view(request, client, tls);
+          }
+        }
+        case FilterVerdict.Respond r -> {
+          FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(r.status()),
+              Unpooled.wrappedBuffer(r.body()));
+          r.headers().forEach((k, v) -> out.headers().set(k, v));
+          return out;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@code service} behind every slot of {@code resourceArn}. */
+  public static HttpService guard(HttpFilterRegistry filters, String resourceArn, HttpService service) {
+    List<FilterSlot> slots = List.of(FilterSlot.values());
+    return exchange -> {
+      FullHttpResponse refused = run(filters, resourceArn, slots, exchange.request(), exchange.remote(), exchange.tls());
+      return refused != null ? CompletableFuture.completedFuture(refused) : service.serve(exchange);
+    };
+  }
+
+  private static HttpRequestView view(FullHttpRequest request, InetSocketAddress client, boolean tls) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (Map.Entry<String, String> h : request.headers()) {
+      headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+    }
+    return new HttpRequestView(request.method().name(), request.uri(), request.protocolVersion().text(), headers,
+        request.content().nioBuffer(), client, tls);
+  }
+}
