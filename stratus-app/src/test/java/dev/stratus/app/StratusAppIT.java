@@ -40,7 +40,9 @@ class StratusAppIT {
       Map.entry("globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {})),
       Map.entry("sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity()),
       Map.entry("lambda", uri -> client(software.amazon.awssdk.services.lambda.LambdaClient.builder(), uri, Region.US_EAST_1).listFunctions()),
-      Map.entry("s3", StratusAppIT::listBuckets));
+      Map.entry("s3", StratusAppIT::listBuckets),
+      Map.entry("acm", uri -> client(software.amazon.awssdk.services.acm.AcmClient.builder(), uri, Region.US_EAST_1)
+          .listCertificates()));
 
   @Test
   void start_ephemeral_servesHealthAndEveryModulesApi() throws Exception {
