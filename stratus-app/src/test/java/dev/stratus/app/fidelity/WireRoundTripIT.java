@@ -49,7 +49,7 @@ import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.core.protocol.MarshallLocation;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.retries.DefaultRetryStrategy;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
@@ -66,13 +66,13 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 class WireRoundTripIT {
   static final long SEED = Long.getLong("stratus.roundtrip.seed", 20261207L);
-  static final int MAX_DEPTH = 5;
+  static final int MAX_DEPTH = 12;
   static final Properties LIMITS = load("/dev/stratus/protocol/codec/input-limits.properties");
 
   final Random random = new Random(SEED);
 
   @Test
-  void everyRoutedOperation_roundTripsThroughTheWire() throws Exception {
+  void everyOperation_roundTripsThroughTheWire() throws Exception {
     List<Object> handlers;
     ServiceModule[] modules = ServiceLoader.load(ServiceModule.class).stream().map(ServiceLoader.Provider::get)
         .toArray(ServiceModule[]::new);
@@ -81,66 +81,70 @@ class WireRoundTripIT {
     }
     OperationRegistry routed = OperationRegistry.of(handlers);
     List<Class<?>> servedTypes = new ArrayList<>();
+    List<Class<?>> allTypes = new ArrayList<>();
     for (ServiceDescriptor d : ServiceDescriptor.ALL) {
       for (Operation op : routed.service(d).operations()) {
+        allTypes.add(op.requestType());
         if (routed.handler(op).isPresent()) servedTypes.add(op.requestType());
       }
     }
     AtomicReference<SdkPojo> received = new AtomicReference<>();
     AtomicReference<SdkPojo> answer = new AtomicReference<>();
-    AwsApiServer server = AwsApiServer.start("127.0.0.1", 0, OperationRegistry.serving(servedTypes, (ctx, request) -> {
+    OperationRegistry.AnyOperation capture = (ctx, request) -> {
       received.set(request);
       return answer.get();
-    }), Clock.systemUTC());
+    };
+    // Every SDK operation of the routed services is captured (so codec gaps show before a
+    // handler lands); a second server with only the routed ones must answer the rest 501.
+    AwsApiServer everything = AwsApiServer.start("127.0.0.1", 0, OperationRegistry.serving(allTypes, capture), Clock.systemUTC());
+    AwsApiServer served = AwsApiServer.start("127.0.0.1", 0, OperationRegistry.serving(servedTypes, capture), Clock.systemUTC());
     Map<String, String> failures = new TreeMap<>();
-    Map<String, int[]> counts = new LinkedHashMap<>();  // service → {served, served passed, unserved, unserved 501}
+    // service → {routed, routed passed, all, all passed, unserved, unserved 501}
+    Map<String, int[]> counts = new LinkedHashMap<>();
     try {
       for (ServiceDescriptor d : ServiceDescriptor.ALL) {
-        int[] c = counts.computeIfAbsent(d.id(), k -> new int[4]);
-        SdkClient client = client(d, server.port());
-        try {
+        int[] c = counts.computeIfAbsent(d.id(), k -> new int[6]);
+        try (SdkClient toAll = client(d, everything.port()); SdkClient toServed = client(d, served.port())) {
           for (Operation op : new ServiceModel(d).operations()) {
-            Method call = callOf(client, op.requestType());
+            Method call = callOf(toAll, op.requestType());
             if (call == null) continue;  // streaming or event-stream operations
-            boolean served = servedTypes.contains(op.requestType());
-            c[served ? 0 : 2]++;
+            boolean isServed = servedTypes.contains(op.requestType());
             String key = d.id() + "." + op.name();
             SdkPojo request = (SdkPojo) populate(d.id(), builderOf(op.requestType()), 0);
             SdkPojo response = (SdkPojo) populate(d.id(), builderOf(call.getReturnType()), 0);
-            received.set(null);
-            answer.set(response);
-            Object got;
-            try {
-              got = call.invoke(client, request);
-            } catch (InvocationTargetException e) {
-              Throwable t = e.getCause();
-              if (!served && t instanceof AwsServiceException a && a.statusCode() == 501
-                  && "NotImplemented".equals(a.awsErrorDetails().errorCode())) {
-                c[3]++;
-              } else {
-                failures.put(key, (served ? "" : "unserved: ") + t.getClass().getSimpleName() + ": " + firstLine(t.getMessage()));
+            c[2]++;
+            if (isServed) c[0]++;
+            String problem = roundTrip(toAll, call, request, response, received, answer);
+            if (problem == null) {
+              c[3]++;
+              if (isServed) c[1]++;
+            } else {
+              failures.put(key, (isServed ? "" : "(not routed) ") + problem);
+            }
+            if (!isServed) {
+              c[4]++;
+              try {
+                call.invoke(toServed, request);
+                failures.put(key + ".NotImplemented", "answered without a handler");
+              } catch (InvocationTargetException e) {
+                if (e.getCause() instanceof AwsServiceException a && a.statusCode() == 501
+                    && "NotImplemented".equals(a.awsErrorDetails().errorCode())) {
+                  c[5]++;
+                } else if (problem == null) {
+                  failures.put(key + ".NotImplemented", e.getCause().getClass().getSimpleName() + ": " + firstLine(e.getCause().getMessage()));
+                }
               }
-              continue;
             }
-            if (!served) {
-              failures.put(key, "unserved but answered");
-              continue;
-            }
-            List<String> diff = new ArrayList<>();
-            diff.addAll(differences("request.", request, received.get(), false));
-            diff.addAll(differences("response.", response, (SdkPojo) got, true));
-            if (diff.isEmpty()) c[1]++;
-            else failures.put(key, "differs: " + String.join(", ", diff));
           }
-        } finally {
-          client.close();
         }
       }
     } finally {
-      server.close();
+      everything.close();
+      served.close();
     }
-    StringBuilder report = new StringBuilder("service: served passed/served, unserved NotImplemented/unserved\n");
-    counts.forEach((s, c) -> report.append(String.format("  %-24s %4d/%-4d %4d/%d%n", s, c[1], c[0], c[3], c[2])));
+    StringBuilder report = new StringBuilder(
+        "service: routed ops round-tripped/routed, all SDK ops round-tripped/all, unrouted answered 501/unrouted\n");
+    counts.forEach((s, c) -> report.append(String.format("  %-24s %4d/%-4d %4d/%-4d %4d/%d%n", s, c[1], c[0], c[3], c[2], c[5], c[4])));
     System.out.println(report);
     failures.forEach((k, v) -> System.out.println("  FAIL " + k + " " + v));
     Map<String, String> known = known();
@@ -149,6 +153,23 @@ class WireRoundTripIT {
     assertThat(newFailures).as("operations that do not round-trip (not in wire-roundtrip-known.txt)\n" + report).isEmpty();
     assertThat(fixed).as("listed in wire-roundtrip-known.txt but now round-trip: remove them").isEmpty();
     assertThat(counts.values().stream().mapToInt(c -> c[1]).sum()).as("round trips that passed").isPositive();
+  }
+
+  /** Sends {@code request}; null when the handler got it and the client the response intact, else what went wrong. */
+  static String roundTrip(SdkClient client, Method call, SdkPojo request, SdkPojo response,
+      AtomicReference<SdkPojo> received, AtomicReference<SdkPojo> answer) throws IllegalAccessException {
+    received.set(null);
+    answer.set(response);
+    Object got;
+    try {
+      got = call.invoke(client, request);
+    } catch (InvocationTargetException e) {
+      return e.getCause().getClass().getSimpleName() + ": " + firstLine(e.getCause().getMessage());
+    }
+    List<String> diff = new ArrayList<>();
+    diff.addAll(differences("request.", request, received.get(), false));
+    diff.addAll(differences("response.", response, (SdkPojo) got, true));
+    return diff.isEmpty() ? null : "differs: " + String.join(", ", diff);
   }
 
   /** The members of {@code a} and {@code b} that differ (response STATUS_CODE members are the wire's). */
@@ -168,16 +189,69 @@ class WireRoundTripIT {
     return (SdkPojo) modelClass.getMethod("builder").invoke(null);
   }
 
-  /** Sets every member of {@code builder} and builds it. */
+  /** The model classes on the path from the request to the structure being populated. */
+  final java.util.Deque<Class<?>> path = new java.util.ArrayDeque<>();
+  static final Map<Class<?>, java.util.Set<Class<?>>> REACHES = new java.util.HashMap<>();
+
+  /**
+   * Sets every member of {@code builder} and builds it, except members that lead back to a
+   * structure on the path (WAF's nested statements): those are left out so the object stays finite.
+   */
   Object populate(String service, SdkPojo builder, int depth) throws ReflectiveOperationException {
-    Class<?> model = builder.getClass().getDeclaringClass() != null ? builder.getClass().getDeclaringClass() : builder.getClass();
+    Class<?> model = modelClass(builder);
     String cls = service + "." + model.getSimpleName().toLowerCase(Locale.ROOT);
-    for (SdkField<?> f : builder.sdkFields()) {
-      Type declared = declaredType(model, f.memberName());
-      Object v = value(service, cls + "." + f.memberName(), f, declared, depth);
-      if (v != null) f.set(builder, v);
+    path.push(model);
+    try {
+      for (SdkField<?> f : builder.sdkFields()) {
+        if (reachesPath(f)) continue;
+        Type declared = declaredType(model, f.memberName());
+        Object v = value(service, cls + "." + f.memberName(), f, declared, depth);
+        if (v != null) f.set(builder, v);
+      }
+    } finally {
+      path.pop();
     }
     return ((SdkBuilder<?, ?>) builder).build();
+  }
+
+  static Class<?> modelClass(SdkPojo builder) {
+    return builder.getClass().getDeclaringClass() != null ? builder.getClass().getDeclaringClass() : builder.getClass();
+  }
+
+  private boolean reachesPath(SdkField<?> f) {
+    for (Class<?> c : structuresOf(f)) {
+      for (Class<?> r : reachable(c)) if (path.contains(r)) return true;
+    }
+    return false;
+  }
+
+  /** The structure classes a member holds directly (through lists and maps). */
+  static List<Class<?>> structuresOf(SdkField<?> f) {
+    return switch (f.marshallingType().getTargetClass().getSimpleName()) {
+      case "SdkPojo" -> List.of(modelClass((SdkPojo) f.constructor().get()));
+      case "List" -> structuresOf(f.getTrait(ListTrait.class).memberFieldInfo());
+      case "Map" -> structuresOf(f.getTrait(MapTrait.class).valueFieldInfo());
+      default -> List.of();
+    };
+  }
+
+  /** Every structure class reachable from {@code c}, itself included. */
+  static java.util.Set<Class<?>> reachable(Class<?> c) {
+    java.util.Set<Class<?>> done = REACHES.get(c);
+    if (done != null) return done;
+    java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+    java.util.Deque<Class<?>> todo = new java.util.ArrayDeque<>(List.of(c));
+    while (!todo.isEmpty()) {
+      Class<?> next = todo.pop();
+      if (!seen.add(next)) continue;
+      try {
+        for (SdkField<?> f : builderOf(next).sdkFields()) todo.addAll(structuresOf(f));
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    REACHES.put(c, seen);
+    return seen;
   }
 
   private Object value(String service, String key, SdkField<?> f, Type declared, int depth) throws ReflectiveOperationException {
@@ -204,9 +278,10 @@ class WireRoundTripIT {
         if (depth >= MAX_DEPTH) return null;
         SdkField<?> member = f.getTrait(ListTrait.class).memberFieldInfo();
         Type item = declared instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
-        int n = (int) Math.max(1, Math.min(2, lower(LIMITS.getProperty(key + ".size"))));
+        int n = (int) Math.max(2, lower(LIMITS.getProperty(key + ".size")));
+        n = (int) Math.min(n, upper(LIMITS.getProperty(key + ".size"), n));
         List<Object> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n * 4 && out.size() < n; i++) {
           Object v = member.marshallingType().getTargetClass() == String.class && !(item instanceof Class<?> c && c.isEnum())
               ? string(LIMITS.getProperty(key + ".item.len"), LIMITS.getProperty(key + ".item.pattern"))
               : value(service, key + ".item", member, item, depth + 1);
@@ -246,12 +321,14 @@ class WireRoundTripIT {
 
   private static final String[] SHAPES = {"abcdefg1", "a1b2c3", "123456", "us-east-1", "10.0.0.0/16", "10.0.1.5",
       "arn:aws:service:us-east-1:123456789012:thing/abc", "example.com", "https://example.com/a", "Z1ABCDEFGH",
-      "ab-12345678", "a", "2026-01-01T00:00:00Z", "/a", "A1", "abc_1", "cert-1234abcd", "MyName"};
+      "ab-12345678", "a", "2026-01-01T00:00:00Z", "/a", "A1", "abc_1", "cert-1234abcd", "MyName", "200",
+      "0123abcd-0123-4567-89ab-0123456789ab", "arn:aws:outposts:us-east-1:123456789012:outpost/op-0123456789abcdef0",
+      "ipv4pool-coip-abc123", "HTTPS", "arn:aws:cloudfront::123456789012:function/abc"};
 
   /** A string inside the member's length bounds that matches its pattern where one of SHAPES does. */
   private String string(String len, String pattern) {
     long lo = len == null ? 1 : lower(len);
-    long hi = len == null ? 64 : upper(len, 64);
+    long hi = len == null ? 256 : upper(len, 256);
     Pattern p = pattern == null ? null : compile(pattern);
     List<String> candidates = new ArrayList<>();
     candidates.add("v" + Integer.toString(random.nextInt(1 << 20), 36));
@@ -324,12 +401,13 @@ class WireRoundTripIT {
   static SdkClient client(ServiceDescriptor d, int port) throws Exception {
     Class<?> type = clientInterface(d);
     Object builder = type.getMethod("builder").invoke(null);
-    ((AwsClientBuilder) builder).endpointOverride(java.net.URI.create("http://127.0.0.1:" + port))
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
-        .overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(DefaultRetryStrategy.doNotRetry())
+    AwsClientBuilder b = (AwsClientBuilder) builder;
+    b.endpointOverride(java.net.URI.create("http://127.0.0.1:" + port));
+    b.region(Region.US_EAST_1);
+    b.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")));
+    b.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(DefaultRetryStrategy.doNotRetry())
             .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build());
-    ((SdkSyncClientBuilder) builder).httpClient(UrlConnectionHttpClient.create());
+    ((SdkSyncClientBuilder) builder).httpClient(ApacheHttpClient.builder().build());  // sends PATCH
     return (SdkClient) ((SdkBuilder) builder).build();
   }
 
@@ -379,6 +457,6 @@ class WireRoundTripIT {
     if (s == null) return "";
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl);
-    return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    return line.length() > 1000 ? line.substring(0, 1000) + "..." : line;
   }
 }

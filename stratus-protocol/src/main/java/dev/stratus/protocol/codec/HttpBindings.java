@@ -27,7 +27,7 @@ final class HttpBindings {
     for (SdkField<?> field : builder.sdkFields()) {
       Object value = switch (field.location()) {
         case PATH, GREEDY_PATH -> scalar(field, labels.get(field.locationName()), Format.ISO_8601);
-        case QUERY_PARAM -> queryValue(field, request);
+        case QUERY_PARAM -> queryValue(field, request, builder.sdkFields());
         case HEADER -> headerValue(field, request);
         default -> null;
       };
@@ -39,11 +39,19 @@ final class HttpBindings {
     }
   }
 
-  private static Object queryValue(SdkField<?> field, WireRequest request) {
+  private static Object queryValue(SdkField<?> field, WireRequest request, List<SdkField<?>> fields) {
     MarshallingKnownType type = field.marshallingType().getKnownType();
     if (type == MarshallingKnownType.MAP) {
+      // a query-params map (API Gateway's ImportRestApi parameters) holds the parameters no
+      // other member binds: failOnWarnings or mode are not in it (Smithy httpQueryParams)
+      java.util.Set<String> bound = new java.util.HashSet<>();
+      for (SdkField<?> f : fields) {
+        if (f.location() == MarshallLocation.QUERY_PARAM && f != field) bound.add(f.locationName());
+      }
       Map<String, Object> all = new LinkedHashMap<>();
-      request.query().forEach((k, v) -> all.put(k, v.isEmpty() ? "" : v.get(0)));
+      request.query().forEach((k, v) -> {
+        if (!bound.contains(k)) all.put(k, v.isEmpty() ? "" : v.get(0));
+      });
       return all.isEmpty() ? null : all;
     }
     List<String> values = request.query().get(field.locationName());
