@@ -323,7 +323,8 @@ class WireRoundTripIT {
       "arn:aws:service:us-east-1:123456789012:thing/abc", "example.com", "https://example.com/a", "Z1ABCDEFGH",
       "ab-12345678", "a", "2026-01-01T00:00:00Z", "/a", "A1", "abc_1", "cert-1234abcd", "MyName", "200",
       "0123abcd-0123-4567-89ab-0123456789ab", "arn:aws:outposts:us-east-1:123456789012:outpost/op-0123456789abcdef0",
-      "ipv4pool-coip-abc123", "HTTPS", "arn:aws:cloudfront::123456789012:function/abc"};
+      "ipv4pool-coip-abc123", "HTTPS", "arn:aws:cloudfront::123456789012:function/abc",
+      "arn:aws:ec2:us-east-1:123456789012:placement-group/abc"};
 
   /** A string inside the member's length bounds that matches its pattern where one of SHAPES does. */
   private String string(String len, String pattern) {
