@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The committed required-members and success-status tables are what AWS's service models give for
  * every service in {@link ServiceDescriptor#ALL}, restricted to the classes and operations the SDK
- * on the classpath has. The models are the machine's botocore ({@code python3 -c 'import botocore'},
- * part of this project's machine image; the SDK jars carry no service-2.json and the Debian awscli's
- * models are older than the SDK). The test also fails when an SDK operation is missing from the
+ * on the classpath has. The models are the newest botocore among the machine's Pythons (pip's
+ * botocore of the machine image under pyenv; the SDK jars carry no service-2.json, and the Debian
+ * awscli's and python3-boto3's models are older than the SDK); -Dstratus.botocore.data=DIR picks one. The test also fails when an SDK operation is missing from the
  * models, i.e. when they are older than the SDK in use. Regenerate with
  * {@code -Dstratus.regenerate=true} (see tools/gen-protocol-tables.py).
  */
@@ -42,6 +42,7 @@ class ProtocolTablesModelTest {
   static final boolean REGENERATE = Boolean.getBoolean("stratus.regenerate");
 
   static String models;
+  static String python = "python3";
   static List<String> ids;
   /** SDK id → lower-case simple names of its model classes. */
   static final Map<String, Set<String>> SDK_CLASSES = new HashMap<>();
@@ -49,17 +50,46 @@ class ProtocolTablesModelTest {
   @BeforeAll
   static void findModels() throws Exception {
     models = System.getProperty("stratus.botocore.data");
+    if (models == null) models = newestBotocore();
     if (models == null) {
-      List<String> out = run(List.of("python3", "-c",
-          "import botocore, os; print(os.path.join(os.path.dirname(botocore.__file__), 'data'))"), true);
-      if (out == null) {
-        if ("true".equals(System.getenv("CI"))) fail("python3 with botocore is needed under CI (the machine image has it)");
-        Assumptions.abort("no python3 with botocore here");
-      }
-      models = out.get(0).trim();
+      if ("true".equals(System.getenv("CI"))) fail("python3 with botocore is needed under CI (the machine image has it)");
+      Assumptions.abort("no python3 with botocore here");
     }
     ids = ServiceDescriptor.ALL.stream().map(ServiceDescriptor::id).toList();
     for (ServiceDescriptor d : ServiceDescriptor.ALL) SDK_CLASSES.put(d.id(), modelClasses(d));
+  }
+
+  /**
+   * The data directory of the newest botocore among the machine's Pythons: the one on PATH,
+   * pyenv's (the machine image's pip botocore, when PATH lacks pyenv as in a non-login shell)
+   * and Debian's (older models, from python3-boto3).
+   */
+  static String newestBotocore() throws Exception {
+    List<String> pythons = new ArrayList<>(List.of("python3"));
+    String home = System.getenv("PYENV_ROOT") != null ? System.getenv("PYENV_ROOT") : System.getenv("HOME") + "/.pyenv";
+    pythons.add(home + "/shims/python3");
+    pythons.add("/usr/bin/python3");
+    String best = null;
+    List<Integer> bestVersion = List.of();
+    for (String python : pythons) {
+      List<String> out = run(List.of(python, "-c",
+          "import botocore, os; print(botocore.__version__); print(os.path.join(os.path.dirname(botocore.__file__), 'data'))"), true);
+      if (out == null || out.size() < 2) continue;
+      List<Integer> version = java.util.Arrays.stream(out.get(0).trim().split("\\.")).map(Integer::parseInt).toList();
+      if (best == null || compare(version, bestVersion) > 0) {
+        best = out.get(1).trim();
+        ProtocolTablesModelTest.python = python;
+        bestVersion = version;
+      }
+    }
+    return best;
+  }
+
+  private static int compare(List<Integer> a, List<Integer> b) {
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      if (!a.get(i).equals(b.get(i))) return Integer.compare(a.get(i), b.get(i));
+    }
+    return Integer.compare(a.size(), b.size());
   }
 
   @Test
@@ -108,7 +138,7 @@ class ProtocolTablesModelTest {
   }
 
   private static List<String> generate(String mode) throws Exception {
-    List<String> cmd = new ArrayList<>(List.of("python3", TOOL.toString(), mode, models));
+    List<String> cmd = new ArrayList<>(List.of(python, TOOL.toString(), mode, models));
     cmd.addAll(ids);
     List<String> out = run(cmd, false);
     assertThat(out).as("%s failed", cmd).isNotNull();
