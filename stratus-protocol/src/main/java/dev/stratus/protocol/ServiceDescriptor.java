@@ -45,18 +45,29 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
   public static final List<ServiceDescriptor> ALL = List.of(
       ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS);
 
+  public ServiceDescriptor {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(signingName, "signingName");
+    Objects.requireNonNull(protocol, "protocol");
+    Objects.requireNonNull(targetPrefix, "targetPrefix");
+    Objects.requireNonNull(jsonVersion, "jsonVersion");
+    Objects.requireNonNull(xmlNamespace, "xmlNamespace");
+    Objects.requireNonNull(apiVersion, "apiVersion");
+  }
+
   /**
    * Where a service departs from its protocol's common rules, for the router and the codecs.
    *
    * @param pathPrefixes request paths that name the service when neither a SigV4 scope nor a
-   *     target does (Route 53's {@code /2013-04-01/}); also, among services that share a
-   *     signing name, the paths of the one named first in {@link #ALL}
+   *     target does (Route 53's {@code /2013-04-01/}); among services that share a signing name
+   *     (API Gateway v1 and v2) the first in {@link #ALL} whose prefix matches wins, else the last
    * @param afterVersion whether the path prefixes are consulted only after the query
    *     {@code Version} (API Gateway v1's bare resource paths)
    * @param validationCode the error code of a request that breaks the model's rules, if not
    *     the protocol's (REST-XML {@code InvalidInput}, JSON {@code ValidationException})
    * @param malformedCode the error code of a body that does not parse, if not the protocol's
-   * @param malformedPrefix the text before the parser's message in that error
+   * @param malformedPrefix the text before the parser's message in that error, if not the
+   *     protocol's (REST-XML {@code Could not parse the request body: })
    */
   public record Quirks(List<String> pathPrefixes, boolean afterVersion, String validationCode,
       String malformedCode, String malformedPrefix) {
@@ -81,16 +92,6 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
 
   /** This service's departures from its protocol's common rules. */
   public Quirks quirks() { return QUIRKS.getOrDefault(id, Quirks.NONE); }
-
-  public ServiceDescriptor {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(signingName, "signingName");
-    Objects.requireNonNull(protocol, "protocol");
-    Objects.requireNonNull(targetPrefix, "targetPrefix");
-    Objects.requireNonNull(jsonVersion, "jsonVersion");
-    Objects.requireNonNull(xmlNamespace, "xmlNamespace");
-    Objects.requireNonNull(apiVersion, "apiVersion");
-  }
 
   /** The SDK package holding this service's {@code model} and {@code transform} classes. */
   public String sdkPackage() { return "software.amazon.awssdk.services." + id; }
