@@ -216,7 +216,9 @@ class WireRoundTripIT {
           continue;
         }
         Type declared = declaredType(model, f.memberName());
-        Object v = value(service, cls + "." + f.memberName(), f, declared, depth);
+        // a member bound to the HTTP status (Lambda Invoke's StatusCode) must be one
+        Object v = f.location() == MarshallLocation.STATUS_CODE ? Integer.valueOf(200)
+            : value(service, cls + "." + f.memberName(), f, declared, depth);
         if (v != null) {
           f.set(builder, v);
           membersSet++;
@@ -340,7 +342,8 @@ class WireRoundTripIT {
       "ab-12345678", "a", "2026-01-01T00:00:00Z", "/a", "A1", "abc_1", "cert-1234abcd", "MyName", "200",
       "0123abcd-0123-4567-89ab-0123456789ab", "arn:aws:outposts:us-east-1:123456789012:outpost/op-0123456789abcdef0",
       "ipv4pool-coip-abc123", "HTTPS", "arn:aws:cloudfront::123456789012:function/abc",
-      "arn:aws:ec2:us-east-1:123456789012:placement-group/abc"};
+      "arn:aws:ec2:us-east-1:123456789012:placement-group/abc", "arn:aws:acm:us-east-1:123456789012:certificate/abc",
+      "arn:aws:acm-pca:us-east-1:123456789012:certificate-authority/abc"};
 
   /** A string inside the member's length bounds that matches its pattern where one of SHAPES does. */
   private String string(String service, String len, String pattern) {
