@@ -19,10 +19,5 @@ public class AwsMessagesException extends AwsException {
     this.messages = List.copyOf(messages);
   }
 
-  /** Route 53's 400 {@code InvalidChangeBatch} with one message per bad change. */
-  public static AwsMessagesException invalidChangeBatch(List<String> messages) {
-    return new AwsMessagesException("InvalidChangeBatch", 400, messages);
-  }
-
   public List<String> messages() { return messages; }
 }

@@ -48,6 +48,28 @@ public final class OperationRegistry {
     return new OperationRegistry(found);
   }
 
+  /** One function that serves whatever operation it is given (tests of the codecs alone). */
+  @FunctionalInterface
+  public interface AnyOperation {
+    SdkPojo handle(RequestContext context, SdkPojo request) throws Exception;
+  }
+
+  /**
+   * Serves each of {@code requestTypes} (SDK request classes) with {@code handler}: the wire and
+   * the codecs without any service's rules, as the generated round-trip test needs.
+   */
+  public static OperationRegistry serving(Collection<Class<?>> requestTypes, AnyOperation handler) {
+    Method handle;
+    try {
+      handle = AnyOperation.class.getMethod("handle", RequestContext.class, SdkPojo.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+    Map<Class<?>, HandlerMethod> found = new HashMap<>();
+    for (Class<?> t : requestTypes) found.put(t, new HandlerMethod(handler, handle));
+    return new OperationRegistry(found);
+  }
+
   /** The SDK request type a handler method serves, or null if it is not a handler method. */
   private static Class<?> requestTypeOf(Method m) {
     if (Modifier.isStatic(m.getModifiers()) || m.getParameterCount() != 2) return null;

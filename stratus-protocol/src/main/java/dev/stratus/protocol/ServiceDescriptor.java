@@ -1,6 +1,7 @@
 package dev.stratus.protocol;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,6 +65,44 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
     Objects.requireNonNull(xmlNamespace, "xmlNamespace");
     Objects.requireNonNull(apiVersion, "apiVersion");
   }
+
+  /**
+   * Where a service departs from its protocol's common rules, for the router and the codecs.
+   *
+   * @param pathPrefixes request paths that name the service when neither a SigV4 scope nor a
+   *     target does (Route 53's {@code /2013-04-01/}); among services that share a signing name
+   *     (API Gateway v1 and v2) the first in {@link #ALL} whose prefix matches wins, else the last
+   * @param afterVersion whether the path prefixes are consulted only after the query
+   *     {@code Version} (API Gateway v1's bare resource paths)
+   * @param validationCode the error code of a request that breaks the model's rules, if not
+   *     the protocol's (REST-XML {@code InvalidInput}, JSON {@code ValidationException})
+   * @param malformedCode the error code of a body that does not parse, if not the protocol's
+   * @param malformedPrefix the text before the parser's message in that error, if not the
+   *     protocol's (REST-XML {@code Could not parse the request body: })
+   */
+  public record Quirks(List<String> pathPrefixes, boolean afterVersion, String validationCode,
+      String malformedCode, String malformedPrefix) {
+    public static final Quirks NONE = new Quirks(List.of(), false, "", "", "");
+
+    /** Whether {@code path} starts with one of the service's path prefixes. */
+    public boolean claimsPath(String path) {
+      return pathPrefixes.stream().anyMatch(path::startsWith);
+    }
+  }
+
+  /** The one table of per-service protocol exceptions, by SDK id; absent = {@link Quirks#NONE}. */
+  private static final Map<String, Quirks> QUIRKS = Map.of(
+      "route53", new Quirks(List.of("/2013-04-01/"), false, "", "", ""),
+      // CloudFront: MalformedInput for unparsable XML, InvalidArgument otherwise
+      "cloudfront", new Quirks(List.of("/2020-05-31/"), false, "InvalidArgument", "MalformedInput", "Unexpected XML: "),
+      // Global Accelerator models only InvalidArgumentException for bad input
+      "globalaccelerator", new Quirks(List.of(), false, "InvalidArgumentException", "", ""),
+      "apigatewayv2", new Quirks(List.of("/v2/"), false, "", "", ""),
+      "apigateway", new Quirks(List.of("/restapis", "/apikeys", "/domainnames", "/usageplans", "/vpclinks",
+          "/account"), true, "", "", ""));
+
+  /** This service's departures from its protocol's common rules. */
+  public Quirks quirks() { return QUIRKS.getOrDefault(id, Quirks.NONE); }
 
   /** The SDK package holding this service's {@code model} and {@code transform} classes. */
   public String sdkPackage() { return "software.amazon.awssdk.services." + id; }

@@ -22,12 +22,26 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 final class HttpBindings {
   private HttpBindings() {}
 
-  /** Sets the non-payload members of a request builder. */
-  static void read(SdkPojo builder, WireRequest request, Map<String, String> labels) {
+  /**
+   * Sets the non-payload members of a request builder. {@code requestUri} is the operation's URI
+   * template, whose literal query parameters ({@code /restapis?mode=import}) bind no member.
+   */
+  static void read(SdkPojo builder, WireRequest request, Map<String, String> labels, String requestUri) {
+    java.util.Set<String> bound = new java.util.HashSet<>();
+    int q = requestUri == null ? -1 : requestUri.indexOf('?');
+    if (q >= 0) {
+      for (String part : requestUri.substring(q + 1).split("&")) {
+        int eq = part.indexOf('=');
+        bound.add(eq < 0 ? part : part.substring(0, eq));
+      }
+    }
+    for (SdkField<?> f : builder.sdkFields()) {
+      if (f.location() == MarshallLocation.QUERY_PARAM) bound.add(f.locationName());
+    }
     for (SdkField<?> field : builder.sdkFields()) {
       Object value = switch (field.location()) {
         case PATH, GREEDY_PATH -> scalar(field, labels.get(field.locationName()), Format.ISO_8601);
-        case QUERY_PARAM -> queryValue(field, request);
+        case QUERY_PARAM -> queryValue(field, request, bound);
         case HEADER -> headerValue(field, request);
         default -> null;
       };
@@ -39,11 +53,15 @@ final class HttpBindings {
     }
   }
 
-  private static Object queryValue(SdkField<?> field, WireRequest request) {
+  private static Object queryValue(SdkField<?> field, WireRequest request, java.util.Set<String> bound) {
     MarshallingKnownType type = field.marshallingType().getKnownType();
     if (type == MarshallingKnownType.MAP) {
+      // a query-params map (API Gateway's ImportRestApi parameters) holds the parameters nothing
+      // else binds: not failOnWarnings (a member) nor mode (the URI template's literal)
       Map<String, Object> all = new LinkedHashMap<>();
-      request.query().forEach((k, v) -> all.put(k, v.isEmpty() ? "" : v.get(0)));
+      request.query().forEach((k, v) -> {
+        if (!bound.contains(k)) all.put(k, v.isEmpty() ? "" : v.get(0));
+      });
       return all.isEmpty() ? null : all;
     }
     List<String> values = request.query().get(field.locationName());

@@ -2,7 +2,6 @@ package dev.stratus.protocol.codec;
 
 import dev.stratus.core.AwsException;
 import dev.stratus.protocol.Operation;
-import dev.stratus.protocol.ServiceDescriptor;
 import dev.stratus.protocol.ServiceModel;
 import dev.stratus.protocol.WireRequest;
 import dev.stratus.protocol.WireResponse;
@@ -62,10 +61,10 @@ final class JsonCodec implements ProtocolCodec {
   @Override
   public AwsException validationError(ServiceModel service, WireFormatException p) {
     return switch (p.kind()) {
-      // AWS answers model validation with the service's own modeled exception where it has one:
-      // Global Accelerator models only InvalidArgumentException.
+      // AWS answers model validation with the service's own modeled exception where it has one
+      // (the descriptor's quirks: Global Accelerator's InvalidArgumentException)
       case MISSING_MEMBER, CONSTRAINT -> new AwsException(
-          service.descriptor() == ServiceDescriptor.GLOBALACCELERATOR ? "InvalidArgumentException" : "ValidationException",
+          service.descriptor().quirks().validationCode().isEmpty() ? "ValidationException" : service.descriptor().quirks().validationCode(),
           400, ValidationTexts.oneError(p));
       case WRONG_TYPE -> new AwsException("SerializationException", 400,
           "Unexpected value " + InputLimits.cut(p.value()) + " for member " + p.member());

@@ -43,7 +43,7 @@ abstract sealed class RestCodec implements ProtocolCodec permits RestXmlCodec, R
   @Override
   public SdkPojo decode(ResolvedCall call, WireRequest request) {
     SdkPojo builder = SdkShapes.builder(call.operation().requestType());
-    HttpBindings.read(builder, request, call.pathLabels());
+    HttpBindings.read(builder, request, call.pathLabels(), call.operation().binding().requestUri());
     readBody(builder, request, call.operation());
     return SdkShapes.build(builder);
   }

@@ -23,8 +23,8 @@ import software.amazon.awssdk.core.protocol.MarshallingKnownType;
  * </Error><RequestId/></ErrorResponse>}, also for {@link dev.stratus.protocol.AwsMessagesException}
  * (Route 53's current InvalidChangeBatch form).
  *
- * <p>Validation errors (table): Route 53 → {@code InvalidInput} (400) for all; CloudFront →
- * {@code MalformedInput} for unparsable XML, {@code InvalidArgument} otherwise. No matching URI
+ * <p>Validation errors: {@code InvalidInput} (400), or the codes of the service's
+ * {@link ServiceDescriptor.Quirks} (CloudFront: {@code MalformedInput}, {@code InvalidArgument}). No matching URI
  * template → 404 {@code UnknownOperationException}.
  */
 final class RestXmlCodec extends RestCodec {
@@ -95,12 +95,12 @@ final class RestXmlCodec extends RestCodec {
 
   @Override
   public AwsException validationError(ServiceModel service, WireFormatException p) {
-    if (service.descriptor() == ServiceDescriptor.CLOUDFRONT) {
-      return p.kind() == WireFormatException.Kind.MALFORMED_BODY
-          ? new AwsException("MalformedInput", 400, "Unexpected XML: " + p.value())
-          : new AwsException("InvalidArgument", 400, ValidationTexts.oneError(p));
+    ServiceDescriptor.Quirks q = service.descriptor().quirks();
+    String invalid = q.validationCode().isEmpty() ? "InvalidInput" : q.validationCode();
+    if (p.kind() == WireFormatException.Kind.MALFORMED_BODY) {
+      return new AwsException(q.malformedCode().isEmpty() ? invalid : q.malformedCode(), 400,
+          (q.malformedPrefix().isEmpty() ? "Could not parse the request body: " : q.malformedPrefix()) + p.value());
     }
-    return new AwsException("InvalidInput", 400, p.kind() == WireFormatException.Kind.MALFORMED_BODY
-        ? "Could not parse the request body: " + p.value() : ValidationTexts.oneError(p));
+    return new AwsException(invalid, 400, ValidationTexts.oneError(p));
   }
 }

@@ -4,6 +4,7 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.protocol.Protocol;
 import dev.stratus.protocol.ServiceDescriptor;
 import dev.stratus.protocol.WireRequest;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,8 +40,13 @@ public final class ServiceRouter {
     return new Scope(parts[0], parts[2].isEmpty() ? RequestContext.DEFAULT_REGION : parts[2], parts[3]);
   }
 
-  /** Signing names of the REST services that speak XML (the rest answer JSON). */
-  private static final java.util.Set<String> REST_XML_SERVICES = java.util.Set.of("s3", "s3control", "route53", "cloudfront");
+  /** Signing names of REST services Stratus does not route that speak XML (the rest answer JSON). */
+  private static final java.util.Set<String> UNROUTED_REST_XML = java.util.Set.of("s3", "s3control");
+
+  private static boolean restXml(String signingName) {
+    return UNROUTED_REST_XML.contains(signingName) || ServiceDescriptor.ALL.stream()
+        .anyMatch(d -> d.protocol() == Protocol.REST_XML && d.signingName().equals(signingName));
+  }
 
   /**
    * The wire protocol a request for a service Stratus does not serve speaks, so that its error
@@ -56,7 +62,7 @@ public final class ServiceRouter {
           ? Protocol.EC2 : Protocol.QUERY;
     }
     String type = request.header("Content-Type");
-    if (REST_XML_SERVICES.contains(scope.service()) || (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("xml"))) {
+    if (restXml(scope.service()) || (type != null && type.toLowerCase(java.util.Locale.ROOT).contains("xml"))) {
       return Protocol.REST_XML;
     }
     return Protocol.REST_JSON;
@@ -66,11 +72,12 @@ public final class ServiceRouter {
   public static Optional<ServiceDescriptor> route(WireRequest request, Scope scope) {
     String path = request.path();
     if (!scope.service().isEmpty()) {
-      if (scope.service().equals("apigateway")) {
-        return Optional.of(path.startsWith("/v2/") ? ServiceDescriptor.APIGATEWAYV2 : ServiceDescriptor.APIGATEWAY);
-      }
-      for (ServiceDescriptor d : ServiceDescriptor.ALL) {
-        if (d.signingName().equals(scope.service())) return Optional.of(d);
+      // API Gateway v1 and v2 share "apigateway": the first whose path prefix matches, else the last
+      List<ServiceDescriptor> signed = ServiceDescriptor.ALL.stream()
+          .filter(d -> d.signingName().equals(scope.service())).toList();
+      if (!signed.isEmpty()) {
+        return Optional.of(signed.stream().filter(d -> d.quirks().claimsPath(path)).findFirst()
+            .orElse(signed.get(signed.size() - 1)));
       }
     }
     String target = request.header("X-Amz-Target");
@@ -79,9 +86,8 @@ public final class ServiceRouter {
         if (!d.targetPrefix().isEmpty() && target.startsWith(d.targetPrefix() + ".")) return Optional.of(d);
       }
     }
-    if (path.startsWith("/2013-04-01/")) return Optional.of(ServiceDescriptor.ROUTE53);
-    if (path.startsWith("/2020-05-31/")) return Optional.of(ServiceDescriptor.CLOUDFRONT);
-    if (path.startsWith("/v2/")) return Optional.of(ServiceDescriptor.APIGATEWAYV2);
+    Optional<ServiceDescriptor> byPath = byPath(path, false);
+    if (byPath.isPresent()) return byPath;
     String version = request.formParams().get("Version");
     if (version != null) {
       for (ServiceDescriptor d : ServiceDescriptor.ALL) {
@@ -91,10 +97,11 @@ public final class ServiceRouter {
         }
       }
     }
-    if (path.startsWith("/restapis") || path.startsWith("/apikeys") || path.startsWith("/domainnames")
-        || path.startsWith("/usageplans") || path.startsWith("/vpclinks") || path.startsWith("/account")) {
-      return Optional.of(ServiceDescriptor.APIGATEWAY);
-    }
-    return Optional.empty();
+    return byPath(path, true);
+  }
+
+  private static Optional<ServiceDescriptor> byPath(String path, boolean afterVersion) {
+    return ServiceDescriptor.ALL.stream()
+        .filter(d -> d.quirks().afterVersion() == afterVersion && d.quirks().claimsPath(path)).findFirst();
   }
 }

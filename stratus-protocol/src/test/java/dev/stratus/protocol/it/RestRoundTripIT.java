@@ -60,6 +60,12 @@ class RestRoundTripIT {
       return CreateRestApiResponse.builder().id("a1").name(r.name()).createdDate(CREATED).tags(r.tags()).build();
     }
 
+    public software.amazon.awssdk.services.apigateway.model.ImportRestApiResponse importRestApi(RequestContext c,
+        software.amazon.awssdk.services.apigateway.model.ImportRestApiRequest r) {
+      CAPTOR.capture(r);
+      return software.amazon.awssdk.services.apigateway.model.ImportRestApiResponse.builder().id("a2").build();
+    }
+
     public GetApisResponse getApis(RequestContext c, GetApisRequest r) {
       CAPTOR.capture(r);
       return apis();
@@ -141,6 +147,17 @@ class RestRoundTripIT {
     assertThat(e.statusCode()).isEqualTo(404);
     assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NotFoundException");
     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Invalid API identifier specified");
+  }
+
+  @Test void importRestApi_queryParamsMap_holdsOnlyUnboundParameters() {
+    var request = software.amazon.awssdk.services.apigateway.model.ImportRestApiRequest.builder().failOnWarnings(true)
+        .parameters(Map.of("endpointConfigurationTypes", "REGIONAL", "ignore", "documentation"))
+        .body(software.amazon.awssdk.core.SdkBytes.fromUtf8String("{\"openapi\":\"3.0.1\"}")).build();
+
+    server.client(ApiGatewayClient.builder()).importRestApi(request);
+
+    // failOnWarnings is a query parameter bound to its own member, not one of the map's entries
+    assertThat(CAPTOR.last()).isEqualTo(request);
   }
 
   @Test void getApis_v2_routesToApiGatewayV2AndIsoTimestampsUnmarshal() {

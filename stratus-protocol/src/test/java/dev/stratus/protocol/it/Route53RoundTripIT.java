@@ -31,7 +31,7 @@ class Route53RoundTripIT {
     public ChangeResourceRecordSetsResponse changeResourceRecordSets(RequestContext c, ChangeResourceRecordSetsRequest r) {
       CAPTOR.capture(r);
       if (r.changeBatch().comment() != null && r.changeBatch().comment().equals("fail")) {
-        throw AwsMessagesException.invalidChangeBatch(List.of("first problem", "second problem"));
+        throw new AwsMessagesException("InvalidChangeBatch", 400, List.of("first problem", "second problem"));
       }
       return ChangeResourceRecordSetsResponse.builder().changeInfo(CHANGE).build();
     }

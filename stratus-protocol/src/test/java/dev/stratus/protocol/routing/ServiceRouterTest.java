@@ -56,6 +56,25 @@ class ServiceRouterTest {
     assertThat(route(r)).isEqualTo(ServiceDescriptor.EC2);
   }
 
+  @Test void route_unsignedPath_followsTheDescriptorsPathPrefixes() {
+    for (ServiceDescriptor d : ServiceDescriptor.ALL) {
+      for (String prefix : d.quirks().pathPrefixes()) {
+        assertThat(route(WireRequest.of("GET", prefix + "x", Map.of(), null))).as(prefix).isEqualTo(d);
+      }
+    }
+    assertThat(route(WireRequest.of("GET", "/2020-05-31/distribution", Map.of(), null))).isEqualTo(ServiceDescriptor.CLOUDFRONT);
+    assertThat(route(signed("apigateway", "GET", "/tags/arn", ""))).isEqualTo(ServiceDescriptor.APIGATEWAY);
+  }
+
+  @Test void protocolOf_unroutedSignedRestXml_isXml() {
+    assertThat(ServiceRouter.protocolOf(signed("s3", "GET", "/bucket", ""), ServiceRouter.scope(signed("s3", "GET", "/", ""))))
+        .isEqualTo(dev.stratus.protocol.Protocol.REST_XML);
+    assertThat(ServiceRouter.protocolOf(signed("cloudfront", "GET", "/x", ""), ServiceRouter.scope(signed("cloudfront", "GET", "/", ""))))
+        .isEqualTo(dev.stratus.protocol.Protocol.REST_XML);
+    assertThat(ServiceRouter.protocolOf(signed("lambda", "GET", "/x", ""), ServiceRouter.scope(signed("lambda", "GET", "/", ""))))
+        .isEqualTo(dev.stratus.protocol.Protocol.REST_JSON);
+  }
+
   @Test void route_unknown_isEmpty() {
     assertThat(route(WireRequest.of("GET", "/favicon.ico", Map.of(), null))).isNull();
   }

@@ -36,17 +36,20 @@ public final class ApiTestServer implements AutoCloseable {
   private final AwsApiServer server;
   private final List<AutoCloseable> resources;
   private final StratusContext context;
+  private final List<Object> handlers;
 
-  private ApiTestServer(AwsApiServer server, List<AutoCloseable> resources, StratusContext context) {
+  private ApiTestServer(AwsApiServer server, List<AutoCloseable> resources, StratusContext context, List<Object> handlers) {
     this.server = server;
     this.resources = resources;
     this.context = context;
+    this.handlers = List.copyOf(handlers);
   }
 
   /** Serves {@code handlers} (objects with {@code XxxResponse xxx(RequestContext, XxxRequest)} methods). */
   public static ApiTestServer start(Object... handlers) {
     OperationRegistry registry = OperationRegistry.of(Arrays.asList(handlers));
-    return new ApiTestServer(AwsApiServer.start("127.0.0.1", 0, registry, Clock.systemUTC()), List.of(), null);
+    return new ApiTestServer(AwsApiServer.start("127.0.0.1", 0, registry, Clock.systemUTC()), List.of(), null,
+        Arrays.asList(handlers));
   }
 
   /** Starts {@code modules} over a fresh MemoryStore with {@code clock} and serves their handlers. */
@@ -78,13 +81,16 @@ public final class ApiTestServer implements AutoCloseable {
     }
     AwsApiServer server = AwsApiServer.start("127.0.0.1", 0, OperationRegistry.of(handlers), clock, java.util.Map.of(),
         dev.stratus.net.http.HttpLimits.AWS_API, virtualHosts);
-    return new ApiTestServer(server, resources, context);
+    return new ApiTestServer(server, resources, context, handlers);
   }
 
   /** {@code http://127.0.0.1:<port>}. */
   public URI endpoint() { return URI.create("http://127.0.0.1:" + server.port()); }
 
   public int port() { return server.port(); }
+
+  /** The handler objects this server serves (the modules' API handlers). */
+  public List<Object> handlers() { return handlers; }
 
   /** The context the modules were started with (null when started from plain handlers). */
   public StratusContext context() { return context; }

@@ -1,0 +1,111 @@
+#!/usr/bin/env python3
+"""Writes the two protocol tables the SDK v2 model classes do not carry, from AWS's service models
+(botocore-format service-2.json, the format of the SDK's own codegen-resources):
+
+  required-members.properties  <sdk service id>.<lower-case SDK class name>=<Member>,...
+      the "required" list of every structure reachable from an operation input
+  success-status.properties    <sdk service id>.<Operation>=<status>
+      http.responseCode of every operation that answers other than 200
+
+Usage: gen-protocol-tables.py --required|--status|--operations MODELS_DIR SDK_ID...
+ProtocolTablesModelTest runs this for every ServiceDescriptor in ServiceDescriptor.ALL with the
+models of the machine's botocore (python3 -c 'import botocore'), keeps the entries whose class or
+operation the SDK on the classpath has (a newer model may name operations the SDK does not), fails
+when an SDK operation is missing from the models (they would be older than the SDK) and when a
+committed table differs. Regenerating both tables is one command, from the repository root:
+  ./mvnw -B -ntp -q -pl stratus-protocol -am test -Dtest=ProtocolTablesModelTest \
+      -Dsurefire.failIfNoSpecifiedTests=false -Dstratus.regenerate=true
+MODELS_DIR holds <service>/<api version>/service-2.json[.gz] (botocore's data directory); the
+newest version directory of each service is read. A service without a model is an error.
+The SDK names an operation's input class <Operation>Request whatever the model calls the shape;
+other structures keep the shape name, compared lower-case (the SDK re-cases e.g. WebACL).
+"""
+import glob
+import gzip
+import json
+import os
+import sys
+
+MODEL_DIRS = {"elasticloadbalancingv2": "elbv2"}  # SDK id -> botocore directory, where they differ
+
+
+def load(data, sdk_id):
+    name = MODEL_DIRS.get(sdk_id, sdk_id)
+    paths = sorted(glob.glob(os.path.join(data, name, "*", "service-2.json*")))
+    if not paths:
+        sys.exit("no model for %s (%s) under %s" % (sdk_id, name, data))
+    path = paths[-1]  # newer botocore releases gzip the models
+    with (gzip.open(path, "rt", encoding="utf-8") if path.endswith(".gz") else open(path, encoding="utf-8")) as f:
+        return json.load(f)
+
+
+def required_lines(sdk_id, model):
+    shapes = model["shapes"]
+    classes = {}  # shape name -> set of SDK class names (lower-case)
+    for name, op in model["operations"].items():  # the key: CloudFront's "name" carries a version
+        if "input" in op:
+            classes.setdefault(op["input"]["shape"], set()).add((name + "Request").lower())
+    seen = set()
+    stack = list(classes)
+    while stack:  # every structure reachable from an input
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        shape = shapes[name]
+        if shape["type"] == "structure":
+            targets = [m["shape"] for m in shape.get("members", {}).values()]
+        elif shape["type"] == "list":
+            targets = [shape["member"]["shape"]]
+        elif shape["type"] == "map":
+            targets = [shape["key"]["shape"], shape["value"]["shape"]]
+        else:
+            targets = []
+        for t in targets:
+            if shapes[t]["type"] in ("structure", "list", "map"):
+                stack.append(t)
+            if shapes[t]["type"] == "structure":
+                classes.setdefault(t, set()).add(t.lower())
+    lines = []
+    for name in seen:
+        shape = shapes[name]
+        if shape["type"] == "structure" and shape.get("required"):
+            for cls in classes[name]:
+                lines.append("%s.%s=%s" % (sdk_id, cls, ",".join(shape["required"])))
+    return lines
+
+
+def status_lines(sdk_id, model):
+    return ["%s.%s=%d" % (sdk_id, name, op["http"]["responseCode"])
+            for name, op in model["operations"].items()
+            if op.get("http", {}).get("responseCode", 200) != 200]
+
+
+def main():
+    if len(sys.argv) < 4 or sys.argv[1] not in ("--required", "--status", "--operations"):
+        sys.exit(__doc__)
+    data, ids = sys.argv[2], sys.argv[3:]
+    if sys.argv[1] == "--operations":  # <sdk service id>.<Operation>, for the check against the SDK
+        for sdk_id in sorted(set(ids)):
+            for name in sorted(load(data, sdk_id)["operations"]):
+                print("%s.%s" % (sdk_id, name))
+        return
+    required = sys.argv[1] == "--required"
+    if required:
+        print("# Required members of request structures, per <sdk service id>.<lower-case SDK class name>:")
+        print("# the AWS service models' \"required\" lists of the structures reachable from operation inputs")
+        print("# (the SDK v2 model classes of these services carry no RequiredTrait).")
+    else:
+        print("# Success status codes other than 200, per <sdk service id>.<Operation>: the AWS service")
+        print("# models' http.responseCode (the SDK binding does not carry it).")
+    print("# Generated by stratus-protocol/tools/gen-protocol-tables.py; do not edit by hand.")
+    lines = []
+    for sdk_id in sorted(set(ids)):
+        model = load(data, sdk_id)
+        lines += required_lines(sdk_id, model) if required else status_lines(sdk_id, model)
+    for line in sorted(set(lines)):
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
