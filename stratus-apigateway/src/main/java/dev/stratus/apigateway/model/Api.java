@@ -53,14 +53,23 @@ public record Api(String apiId, String accountId, String region, String name, St
 
   /**
    * A route: {@code METHOD /path} (method may be ANY; {@code {name}} one segment, {@code {name+}}
-   * the rest) or {@code $default}; its target is {@code integrations/<id>}.
+   * the rest) or {@code $default}; on a WebSocket API {@code $connect}, {@code $disconnect},
+   * {@code $default} or a custom key. Its target is {@code integrations/<id>}.
+   *
+   * @param routeResponseSelectionExpression WebSocket only: when set ({@code $default}) the route is
+   *     two-way and what the integration answers is sent back to the client
    */
   public record Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
-      List<String> authorizationScopes, boolean apiKeyRequired) {
+      List<String> authorizationScopes, boolean apiKeyRequired, String routeResponseSelectionExpression) {
     public Route {
       Objects.requireNonNull(routeId, "routeId");
       Objects.requireNonNull(routeKey, "routeKey");
       authorizationScopes = authorizationScopes == null ? List.of() : List.copyOf(authorizationScopes);
+    }
+
+    public Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
+        List<String> authorizationScopes, boolean apiKeyRequired) {
+      this(routeId, routeKey, target, authorizationType, authorizerId, authorizationScopes, apiKeyRequired, null);
     }
 
     public String integrationId() {
@@ -70,8 +79,11 @@ public record Api(String apiId, String accountId, String region, String name, St
 
   /**
    * An integration: {@code HTTP_PROXY} (a URL) or {@code AWS_PROXY} (a Lambda function) with its
-   * payload format ({@code 1.0} or {@code 2.0}).
+   * payload format ({@code 1.0} or {@code 2.0}); WebSocket APIs also {@code HTTP} and {@code MOCK}.
    *
+   * @param requestParameters WebSocket: {@code integration.request.header.X} (or {@code querystring})
+   *     from {@code context.connectionId}, {@code route.request.header.Y}, {@code route.request.body.Z}
+   *     or a {@code 'static'} value
    * @param timeoutInMillis 50 – 30,000 (apigateway.md §7)
    */
   public record Integration(String integrationId, String integrationType, String integrationUri, String integrationMethod,
