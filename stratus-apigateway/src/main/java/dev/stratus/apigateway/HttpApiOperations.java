@@ -189,7 +189,7 @@ public final class HttpApiOperations {
   public CreateRouteResponse createRoute(RequestContext ctx, CreateRouteRequest req) {
     String auth = req.authorizationTypeAsString() == null ? "NONE" : req.authorizationTypeAsString();
     var route = new Api.Route(ApiIds.next(7), req.routeKey(), req.target(), auth, req.authorizerId(),
-        req.authorizationScopes(), Boolean.TRUE.equals(req.apiKeyRequired()), req.routeResponseSelectionExpression());
+        req.authorizationScopes(), Boolean.TRUE.equals(req.apiKeyRequired()), req.routeResponseSelectionExpression(), List.of());
     change(store, ctx, req.apiId(), a -> {
       checkRoute(a, req.routeKey(), req.target(), auth, req.authorizerId(), null);
       return a.withRoutes(m -> { m.put(route.routeId(), route); return m; });
@@ -234,7 +234,8 @@ public final class HttpApiOperations {
           req.hasAuthorizationScopes() ? req.authorizationScopes() : old.authorizationScopes(),
           req.apiKeyRequired() == null ? old.apiKeyRequired() : req.apiKeyRequired(),
           req.routeResponseSelectionExpression() == null ? old.routeResponseSelectionExpression()
-              : req.routeResponseSelectionExpression().isEmpty() ? null : req.routeResponseSelectionExpression());
+              : req.routeResponseSelectionExpression().isEmpty() ? null : req.routeResponseSelectionExpression(),
+          old.routeResponses());
       return a.withRoutes(m -> { m.put(changed.routeId(), changed); return m; });
     });
     var s = toSdk(api.routes().get(req.routeId()));
@@ -250,6 +251,50 @@ public final class HttpApiOperations {
       return a.withRoutes(m -> { m.remove(req.routeId()); return m; });
     });
     return DeleteRouteResponse.builder().build();
+  }
+
+  // ---- route responses (WebSocket) ----------------------------------------------------------
+
+  public CreateRouteResponseResponse createRouteResponse(RequestContext ctx, CreateRouteResponseRequest req) {
+    if (req.routeResponseKey() == null) throw ApiGatewayErrors.badRequest("RouteResponseKey is required");
+    var created = new Api.RouteResponse(ApiIds.next(6), req.routeResponseKey());
+    change(store, ctx, req.apiId(), a -> {
+      Api.Route r = route(a, req.routeId());
+      if (r.routeResponses().stream().anyMatch(x -> x.routeResponseKey().equals(req.routeResponseKey()))) {
+        throw ApiGatewayErrors.conflict("RouteResponse with key " + req.routeResponseKey() + " already exists for this Route");
+      }
+      var list = new java.util.ArrayList<>(r.routeResponses());
+      list.add(created);
+      return a.withRoutes(m -> { m.put(r.routeId(), r.withRouteResponses(list)); return m; });
+    });
+    return CreateRouteResponseResponse.builder().routeResponseId(created.routeResponseId())
+        .routeResponseKey(created.routeResponseKey()).build();
+  }
+
+  private static Api.RouteResponse routeResponse(Api.Route r, String id) {
+    return r.routeResponses().stream().filter(x -> x.routeResponseId().equals(id)).findFirst()
+        .orElseThrow(() -> ApiGatewayErrors.notFound("Invalid RouteResponse identifier specified " + id));
+  }
+
+  public GetRouteResponseResponse getRouteResponse(RequestContext ctx, GetRouteResponseRequest req) {
+    var rr = routeResponse(route(load(store, ctx, req.apiId()), req.routeId()), req.routeResponseId());
+    return GetRouteResponseResponse.builder().routeResponseId(rr.routeResponseId()).routeResponseKey(rr.routeResponseKey()).build();
+  }
+
+  public GetRouteResponsesResponse getRouteResponses(RequestContext ctx, GetRouteResponsesRequest req) {
+    return GetRouteResponsesResponse.builder().items(route(load(store, ctx, req.apiId()), req.routeId()).routeResponses().stream()
+        .map(x -> RouteResponse.builder().routeResponseId(x.routeResponseId()).routeResponseKey(x.routeResponseKey()).build())
+        .toList()).build();
+  }
+
+  public DeleteRouteResponseResponse deleteRouteResponse(RequestContext ctx, DeleteRouteResponseRequest req) {
+    change(store, ctx, req.apiId(), a -> {
+      Api.Route r = route(a, req.routeId());
+      routeResponse(r, req.routeResponseId());
+      var list = r.routeResponses().stream().filter(x -> !x.routeResponseId().equals(req.routeResponseId())).toList();
+      return a.withRoutes(m -> { m.put(r.routeId(), r.withRouteResponses(list)); return m; });
+    });
+    return DeleteRouteResponseResponse.builder().build();
   }
 
   private static Api.Integration integration(String protocol, String id, String type, String uri, String method,

@@ -28,8 +28,8 @@ import tools.jackson.databind.JsonNode;
  * One WebSocket connection after its 101 (apigateway.md §20–23): each message is routed by the
  * API's route selection expression (a custom route whose key equals the value, else
  * {@code $default}; neither: {@code {"message": "Forbidden", ...}} to the client) to its
- * integration; a two-way route (one with a route response selection expression) sends what the
- * integration answered back. The connection is closed (1001) after 10 minutes without a frame from
+ * integration; a two-way route (a route response selection expression and a route response) sends
+ * what the integration answered back. The connection is closed (1001) after 10 minutes without a frame from
  * the client or 2 hours in all, both measured on the injected clock; closing runs
  * {@code $disconnect} (best effort) after the ID is gone from {@code @connections}.
  */
@@ -131,7 +131,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
     integrations.run(api, route, WebSocketRouter.event(api, stage, connection, "MESSAGE", route.routeKey(), null, body, binary, 0, null),
         ctx.channel().eventLoop()).thenAccept(a -> {
           if (a.failed()) error(ctx, "Internal server error");
-          else if (chosen.routeResponseSelectionExpression() != null && a.body().length > 0) {
+          else if (chosen.twoWay() && a.body().length > 0) {
             connection.send(Unpooled.wrappedBuffer(a.body()));
           }
         });

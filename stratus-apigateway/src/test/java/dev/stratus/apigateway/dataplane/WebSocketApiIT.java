@@ -106,7 +106,11 @@ class WebSocketApiIT {
         "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + FUNCTION + "/invocations")).integrationId();
     v2.createRoute(r -> r.apiId(api).routeKey("$connect").target("integrations/" + fn));
     v2.createRoute(r -> r.apiId(api).routeKey("$disconnect").target("integrations/" + fn));
-    v2.createRoute(r -> r.apiId(api).routeKey("sendmessage").target("integrations/" + fn).routeResponseSelectionExpression("$default"));
+    String send = v2.createRoute(r -> r.apiId(api).routeKey("sendmessage").target("integrations/" + fn)
+        .routeResponseSelectionExpression("$default")).routeId();
+    v2.createRouteResponse(r -> r.apiId(api).routeId(send).routeResponseKey("$default"));
+    assertThat(v2.getRouteResponses(r -> r.apiId(api).routeId(send)).items()).singleElement()
+        .satisfies(rr -> assertThat(rr.routeResponseKey()).isEqualTo("$default"));
     if (withDefault) {
       String http = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.HTTP_PROXY).integrationMethod("POST")
           .integrationUri("http://127.0.0.1:" + backend.getAddress().getPort() + "/messages")
