@@ -83,6 +83,8 @@ final class WebSocketRouter implements HttpService {
     Instant now = shared.clock.instant();
     String id = WebSocketConnections.newId();
     String host = ex.request().headers().get(HttpHeaderNames.HOST, "");
+    int colon = host.lastIndexOf(':');
+    if (colon > 0 && host.indexOf(']') < colon) host = host.substring(0, colon); // AWS's domainName has no port
     String domainName = host.contains(".execute-api.") ? host : apiId + ".execute-api." + api.region() + ".localhost";
     var connection = new WebSocketConnections.Connection(id, apiId, stage.stage().stageName(), now,
         ex.remote().getAddress().getHostAddress(), ex.request().headers().get(HttpHeaderNames.USER_AGENT, ""), domainName, ex.channel());

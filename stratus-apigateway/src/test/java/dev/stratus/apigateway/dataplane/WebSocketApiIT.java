@@ -301,6 +301,36 @@ class WebSocketApiIT {
   }
 
   @Test
+  void upgradeByHostOnTheApiPort_withRawFrames() throws Exception {
+    String api = chatApi(false);
+    EVENTS.clear();
+    try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
+      socket.setSoTimeout(5000);
+      var out = socket.getOutputStream();
+      var in = socket.getInputStream();
+      out.write(("GET /prod HTTP/1.1\r\nHost: " + api + ".execute-api.us-east-1.localhost:" + server.port()
+          + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+          + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      StringBuilder head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) head.append((char) in.read());
+      assertThat(head.toString()).startsWith("HTTP/1.1 101").contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo="); // RFC 6455's example
+      assertThat(event("$connect").get("requestContext").get("domainName").asString())
+          .isEqualTo(api + ".execute-api.us-east-1.localhost");
+      byte[] payload = "{\"action\":\"sendmessage\",\"text\":\"raw\"}".getBytes(StandardCharsets.UTF_8);
+      byte[] mask = {1, 2, 3, 4};
+      var frame = new java.io.ByteArrayOutputStream();
+      frame.write(0x81);
+      frame.write(0x80 | payload.length);
+      frame.write(mask);
+      for (int i = 0; i < payload.length; i++) frame.write(payload[i] ^ mask[i % 4]);
+      out.write(frame.toByteArray());
+      assertThat(in.read()).isEqualTo(0x81);
+      int length = in.read();
+      assertThat(new String(in.readNBytes(length), StandardCharsets.UTF_8)).isEqualTo("echo raw");
+    }
+  }
+
+  @Test
   void idleTenMinutesOnTheClock_closesWith1001() throws Exception {
     String api = chatApi(false);
     Client client = connect(wsUri(api, "/prod"));
