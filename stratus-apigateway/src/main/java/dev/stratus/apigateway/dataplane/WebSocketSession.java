@@ -128,6 +128,10 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
       return;
     }
     Api.Route chosen = route;
+    if (!admitted(api, stage, route)) {
+      error(ctx, "Too Many Requests");
+      return;
+    }
     integrations.run(api, route, WebSocketRouter.event(api, stage, connection, "MESSAGE", route.routeKey(), null, body, binary, 0, null),
         ctx.channel().eventLoop()).thenAccept(a -> {
           if (a.failed()) error(ctx, "Internal server error");
@@ -137,7 +141,19 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
         });
   }
 
-  /** What API Gateway sends a client whose message it could not route or integrate. */
+  /** A message counts against the route's (else the stage's default) throttle and the account's, as HTTP API requests. */
+  private boolean admitted(Api api, ApiSnapshot.HttpStageView stage, Api.Route route) {
+    Instant now = shared.clock.instant();
+    var t = stage.stage().routeSettings().get(route.routeKey());
+    if (t == null) t = stage.stage().defaultRouteThrottle();
+    if (t != null && !shared.meters.take("ws:" + api.apiId() + "/" + stage.stage().stageName() + "/" + route.routeKey(),
+        t.rateLimit(), t.burstLimit(), now)) {
+      return false;
+    }
+    return shared.meters.take("account:" + api.accountId() + "/" + api.region(), RestRouter.ACCOUNT_RATE, RestRouter.ACCOUNT_BURST, now);
+  }
+
+  /** What API Gateway sends a client whose message it could not route, admit or integrate. */
   private void error(ChannelHandlerContext ctx, String message) {
     var body = Vtl.JSON.createObjectNode();
     body.put("message", message);

@@ -99,7 +99,10 @@ class WebSocketApiIT {
   }
 
   /** A WebSocket API with $connect/$disconnect/sendmessage on Lambda and $default on the HTTP backend, stage prod. */
-  static String chatApi(boolean withDefault) {
+  static String chatApi(boolean withDefault) { return chatApi(withDefault, r -> {}); }
+
+  static String chatApi(boolean withDefault,
+      java.util.function.Consumer<software.amazon.awssdk.services.apigatewayv2.model.CreateStageRequest.Builder> stage) {
     String api = v2.createApi(r -> r.name("chat").protocolType(ProtocolType.WEBSOCKET)
         .routeSelectionExpression("$request.body.action")).apiId();
     String fn = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.AWS_PROXY).integrationUri(
@@ -117,7 +120,7 @@ class WebSocketApiIT {
           .requestParameters(Map.of("integration.request.header.connectionId", "context.connectionId"))).integrationId();
       v2.createRoute(r -> r.apiId(api).routeKey("$default").target("integrations/" + http));
     }
-    v2.createStage(r -> r.apiId(api).stageName("prod").autoDeploy(true));
+    v2.createStage(r -> stage.accept(r.apiId(api).stageName("prod").autoDeploy(true)));
     return api;
   }
 
@@ -275,6 +278,19 @@ class WebSocketApiIT {
     assertThat(m.get("message").asString()).isEqualTo("Forbidden");
     assertThat(m.has("connectionId")).isTrue();
     assertThat(m.has("requestId")).isTrue();
+    client.socket.abort();
+  }
+
+  @Test
+  void routeThrottling_appliesToMessages() throws Exception {
+    String api = chatApi(false, r -> r.routeSettings(Map.of("sendmessage",
+        software.amazon.awssdk.services.apigatewayv2.model.RouteSettings.builder().throttlingRateLimit(1.0).throttlingBurstLimit(2).build())));
+    Client client = connect(wsUri(api, "/prod"));
+    for (int i = 0; i < 3; i++) client.socket.sendText("{\"action\":\"sendmessage\",\"text\":\"m" + i + "\"}", true).join();
+    java.util.List<String> got = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) got.add(client.next());
+    assertThat(got).filteredOn(m -> m.startsWith("echo")).hasSize(2);
+    assertThat(got).filteredOn(m -> m.contains("Too Many Requests")).hasSize(1);
     client.socket.abort();
   }
 
