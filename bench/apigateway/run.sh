@@ -119,12 +119,13 @@ aws lambda add-permission --function-name bench-fn --statement-id apigw --action
     --principal apigateway.amazonaws.com >/dev/null
 lambda_api=$(aws apigatewayv2 create-api --name bench-lambda --protocol-type HTTP --target "$fn_arn" --query ApiId --output text)
 
-addr() { # API id -> address:port of its own listener (port 80, or 8080 where 80 is refused)
-  local a p
+addr() { # API id -> address:port of its own listener: port 80, or the substitute Stratus logged
+  # (80 may be refused, or taken by another process on the same loopback address: never guess it).
+  local a moved
   a=$(dig +short @127.0.0.1 -p $STRATUS_DNS "$1.execute-api.us-east-1.localhost" A | head -n1)
   [ -n "$a" ] || { log "$1 did not resolve"; return 1; }
-  for p in 80 8080; do (exec 3<>"/dev/tcp/$a/$p") 2>/dev/null && { echo "$a:$p"; return 0; }; done
-  log "$1 at $a: nothing on 80 or 8080"; return 1
+  moved=$(grep -o "API Gateway API $1: .* listening on /[0-9.]*:[0-9]*" "$RUN/stratus.log" | sed 's|.*listening on /||' | tail -n1)
+  echo "${moved:-$a:80}"
 }
 sleep 0.5
 HTTP_AT=$(addr "$http_api"); REST_AT=$(addr "$rest"); METERED_AT=$(addr "$metered"); LAMBDA_AT=$(addr "$lambda_api")
@@ -135,12 +136,13 @@ done
 for _ in $(seq 1 50); do curl -sf "http://$LAMBDA_AT/" | grep -q "hello from lambda" && break; sleep 0.2; done
 curl -sf "http://$LAMBDA_AT/" | grep -q "hello from lambda" || { log "the Lambda API does not answer: $(curl -s "http://$LAMBDA_AT/")"; exit 1; }
 
-declare -A RPS P50 P99
+declare -A RPS OK P50 P99
 measure() { # case url [wrk options]
   local opts=${3:-$WRK_OPTS}
   taskset -c 1 wrk $opts -d2s "$2" >/dev/null 2>&1 || true    # warm-up (and JIT for Stratus)
   taskset -c 1 wrk $opts -d"${DUR}s" --latency "$2" > "$RUN/$1.wrk" 2>&1 || true
   RPS[$1]=$(awk '/Requests\/sec/{print $2}' "$RUN/$1.wrk")
+  OK[$1]=$(awk '/requests in/{n=$1; s=$4; sub(/s,?$/, "", s)} /Non-2xx/{bad=$5} END {if (s > 0) printf "%.2f", (n - bad) / s}' "$RUN/$1.wrk")
   P50[$1]=$(awk '$1=="50%"{print $2}' "$RUN/$1.wrk")
   P99[$1]=$(awk '$1=="99%"{print $2}' "$RUN/$1.wrk")
   log "$1: ${RPS[$1]} rps, p50 ${P50[$1]}, p99 ${P99[$1]} ($(grep -E 'Non-2xx|Socket errors' "$RUN/$1.wrk" | xargs))"
@@ -173,12 +175,13 @@ log "throttle: offered $OFFERED, 2xx $OK2XX, 429 $OK429, steady $RATE_STEADY rps
 
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/apigateway: wrk $WRK_OPTS -d${DUR}s, servers on core 0, load generators on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
-printf '%-18s %12s %10s %10s\n' case rps p50 p99
+printf '%-18s %12s %12s %10s %10s\n' case rps 2xx/s p50 p99
 for k in haproxy http-api rest-api nginx-direct-c1 lambda-c1; do
-  printf '%-18s %12s %10s %10s\n' "$k" "${RPS[$k]:-n/a}" "${P50[$k]:-n/a}" "${P99[$k]:-n/a}"
+  printf '%-18s %12s %12s %10s %10s\n' "$k" "${RPS[$k]:-n/a}" "${OK[$k]:-n/a}" "${P50[$k]:-n/a}" "${P99[$k]:-n/a}"
 done
-echo "HTTP API/HAProxy rps:  $(ratio "${RPS[http-api]:-}" "${RPS[haproxy]:-}")   (goal >= 0.8)"
-echo "REST API/HAProxy rps:  $(ratio "${RPS[rest-api]:-}" "${RPS[haproxy]:-}")   (goal >= 0.6)"
+# API Gateway's account limit (10,000 rps, burst 5,000) answers the excess 429: compare 2xx/s too.
+echo "HTTP API/HAProxy rps:  $(ratio "${RPS[http-api]:-}" "${RPS[haproxy]:-}"), 2xx/s $(ratio "${OK[http-api]:-}" "${OK[haproxy]:-}")   (goal >= 0.8)"
+echo "REST API/HAProxy rps:  $(ratio "${RPS[rest-api]:-}" "${RPS[haproxy]:-}"), 2xx/s $(ratio "${OK[rest-api]:-}" "${OK[haproxy]:-}")   (goal >= 0.6)"
 echo "Throttle 100 rps burst 50 under 400 rps for ${THROTTLE_DUR}s: accepted $RATE_STEADY rps after 2 s" \
      "($(ratio "$RATE_STEADY" 100)x the plan, goal within 5%), burst ~$BURST, 429s $OK429 of $OFFERED"
 echo "Lambda round trip (warm, one at a time): p50 ${P50[lambda-c1]:-n/a}, ${RPS[lambda-c1]:-n/a} rps (nginx direct p50 ${P50[nginx-direct-c1]:-n/a})"
