@@ -147,14 +147,17 @@ measure() { # case url [wrk options]
   P99[$1]=$(awk '$1=="99%"{print $2}' "$RUN/$1.wrk")
   log "$1: ${RPS[$1]} rps, p50 ${P50[$1]}, p99 ${P99[$1]} ($(grep -E 'Non-2xx|Socket errors' "$RUN/$1.wrk" | xargs))"
 }
+# The Lambda round trip first: one request at a time, each a real invocation of the Python runtime.
+measure lambda-c1 "http://$LAMBDA_AT/" "-t1 -c1 --timeout 10s"
+[ "${RPS[lambda-c1]%%.*}" != "0" ] || log "lambda-c1 answered nothing: $(curl -s -m 10 -o /dev/null -w '%{http_code} in %{time_total}s' "http://$LAMBDA_AT/")"
 taskset -c 1 wrk $WRK_OPTS -d5s "http://$HTTP_AT/" >/dev/null 2>&1 || true   # extra JIT warm-up
 taskset -c 1 wrk $WRK_OPTS -d5s "http://$REST_AT/prod/" >/dev/null 2>&1 || true
 measure haproxy "http://127.0.0.1:$HAP_HTTP/"
 measure http-api "http://$HTTP_AT/"
 measure rest-api "http://$REST_AT/prod/"
 measure nginx-direct-c1 "http://127.0.0.1:$B1/" "-t1 -c1"
-measure lambda-c1 "http://$LAMBDA_AT/" "-t1 -c1 --timeout 10s"
-[ "${RPS[lambda-c1]%%.*}" != "0" ] || log "lambda-c1 answered nothing: $(curl -s -m 10 -o /dev/null -w '%{http_code} in %{time_total}s' "http://$LAMBDA_AT/")"
+LAMBDA_AFTER=$(curl -s -m 10 -o /dev/null -w '%{http_code} in %{time_total}s' "http://$LAMBDA_AT/" || true)
+log "Lambda after the loads: $LAMBDA_AFTER"
 
 # --- throttling: 400 rps offered against 100 rps, burst 50 ------------------------------------
 sleep 1   # the bucket is full again
@@ -184,4 +187,4 @@ echo "HTTP API/HAProxy rps:  $(ratio "${RPS[http-api]:-}" "${RPS[haproxy]:-}"), 
 echo "REST API/HAProxy rps:  $(ratio "${RPS[rest-api]:-}" "${RPS[haproxy]:-}"), 2xx/s $(ratio "${OK[rest-api]:-}" "${OK[haproxy]:-}")   (goal >= 0.6)"
 echo "Throttle 100 rps burst 50 under 400 rps for ${THROTTLE_DUR}s: accepted $RATE_STEADY rps after 2 s" \
      "($(ratio "$RATE_STEADY" 100)x the plan, goal within 5%), burst ~$BURST, 429s $OK429 of $OFFERED"
-echo "Lambda round trip (warm, one at a time): p50 ${P50[lambda-c1]:-n/a}, ${RPS[lambda-c1]:-n/a} rps (nginx direct p50 ${P50[nginx-direct-c1]:-n/a})"
+echo "Lambda round trip (warm, one at a time): p50 ${P50[lambda-c1]:-n/a}, ${RPS[lambda-c1]:-n/a} rps (nginx direct p50 ${P50[nginx-direct-c1]:-n/a}); after the loads: $LAMBDA_AFTER"
