@@ -4,7 +4,6 @@ import dev.stratus.apigateway.model.Api;
 import dev.stratus.net.http.HttpExchange;
 import dev.stratus.net.http.HttpFrontEnd;
 import dev.stratus.net.http.HttpService;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -74,11 +73,11 @@ final class WebSocketRouter implements HttpService {
       r.headers().set("Sec-WebSocket-Version", "13");
       return RestRouter.done(r);
     }
-    return connect(ex, view.api(), stage, key);
+    return connect(ex, stage, key);
   }
 
   /** The handshake: {@code $connect} first, then 101 and the switch to WebSocket frames. */
-  private CompletionStage<FullHttpResponse> connect(HttpExchange ex, Api unused, ApiSnapshot.HttpStageView stage, String key) {
+  private CompletionStage<FullHttpResponse> connect(HttpExchange ex, ApiSnapshot.HttpStageView stage, String key) {
     Api api = stage.served();
     Instant now = shared.clock.instant();
     String id = WebSocketConnections.newId();
@@ -114,7 +113,7 @@ final class WebSocketRouter implements HttpService {
             .allowExtensions(false).maxFramePayloadLength(WebSocketConnections.MAX_FRAME_BYTES).closeOnProtocolViolation(false).build()));
         p.addLast("wsAggregate", new WebSocketFrameAggregator(WebSocketConnections.MAX_MESSAGE_BYTES));
         connections.add(connection);
-        return new WebSocketSession(shared, connections, integrations, connection, this::served, stage.stage().stageVariables());
+        return new WebSocketSession(shared, connections, integrations, connection, this::served);
       });
       return r;
     });
@@ -222,6 +221,4 @@ final class WebSocketRouter implements HttpService {
     r.headers().set("x-amzn-ErrorType", type);
     return r;
   }
-
-  static byte[] bytes(io.netty.buffer.ByteBuf b) { return ByteBufUtil.getBytes(b); }
 }

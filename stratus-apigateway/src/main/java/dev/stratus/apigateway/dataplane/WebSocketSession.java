@@ -15,10 +15,8 @@ import io.netty.handler.codec.http.websocketx.PongWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -53,8 +51,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
   private boolean closeSent;
 
   WebSocketSession(RestShared shared, WebSocketConnections connections, WebSocketIntegrations integrations,
-      WebSocketConnections.Connection connection, Function<String, ApiSnapshot.HttpStageView> served,
-      Map<String, String> stageVariables) {
+      WebSocketConnections.Connection connection, Function<String, ApiSnapshot.HttpStageView> served) {
     this.shared = shared;
     this.connections = connections;
     this.integrations = integrations;
@@ -207,6 +204,4 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
     }
     ctx.fireChannelInactive();
   }
-
-  static String text(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 }
