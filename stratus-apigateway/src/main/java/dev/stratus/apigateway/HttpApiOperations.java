@@ -82,8 +82,8 @@ public final class HttpApiOperations {
     if (req.target() != null) {
       // Quick create: a $default route to the target and an auto-deployed $default stage.
       if (!"HTTP".equals(protocol)) throw ApiGatewayErrors.badRequest("Quick create is only supported for HTTP APIs");
-      var integration = integration(ApiIds.next(7), req.target().startsWith("arn:") ? "AWS_PROXY" : "HTTP_PROXY",
-          req.target(), "ANY", null, null);
+      var integration = integration("HTTP", ApiIds.next(7), req.target().startsWith("arn:") ? "AWS_PROXY" : "HTTP_PROXY",
+          req.target(), "ANY", null, null, null);
       var route = new Api.Route(ApiIds.next(7), req.routeKey() == null ? "$default" : req.routeKey(),
           "integrations/" + integration.integrationId(), "NONE", null, List.of(), false);
       api = api.withIntegrations(m -> { m.put(integration.integrationId(), integration); return m; })
@@ -162,6 +162,7 @@ public final class HttpApiOperations {
 
   private static Route toSdk(Api.Route r) {
     return Route.builder().routeId(r.routeId()).routeKey(r.routeKey()).target(r.target())
+        .routeResponseSelectionExpression(r.routeResponseSelectionExpression())
         .authorizationType(r.authorizationType()).authorizerId(r.authorizerId())
         .authorizationScopes(r.authorizationScopes().isEmpty() ? null : r.authorizationScopes())
         .apiKeyRequired(r.apiKeyRequired()).apiGatewayManaged(false).build();
@@ -188,7 +189,7 @@ public final class HttpApiOperations {
   public CreateRouteResponse createRoute(RequestContext ctx, CreateRouteRequest req) {
     String auth = req.authorizationTypeAsString() == null ? "NONE" : req.authorizationTypeAsString();
     var route = new Api.Route(ApiIds.next(7), req.routeKey(), req.target(), auth, req.authorizerId(),
-        req.authorizationScopes(), Boolean.TRUE.equals(req.apiKeyRequired()));
+        req.authorizationScopes(), Boolean.TRUE.equals(req.apiKeyRequired()), req.routeResponseSelectionExpression(), List.of());
     change(store, ctx, req.apiId(), a -> {
       checkRoute(a, req.routeKey(), req.target(), auth, req.authorizerId(), null);
       return a.withRoutes(m -> { m.put(route.routeId(), route); return m; });
@@ -197,7 +198,8 @@ public final class HttpApiOperations {
     return CreateRouteResponse.builder().routeId(s.routeId()).routeKey(s.routeKey()).target(s.target())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
-        .apiKeyRequired(s.apiKeyRequired()).apiGatewayManaged(false).build();
+        .apiKeyRequired(s.apiKeyRequired()).apiGatewayManaged(false)
+        .routeResponseSelectionExpression(s.routeResponseSelectionExpression()).build();
   }
 
   private static Api.Route route(Api a, String routeId) {
@@ -209,6 +211,7 @@ public final class HttpApiOperations {
   public GetRouteResponse getRoute(RequestContext ctx, GetRouteRequest req) {
     var s = toSdk(route(load(store, ctx, req.apiId()), req.routeId()));
     return GetRouteResponse.builder().routeId(s.routeId()).routeKey(s.routeKey()).target(s.target())
+        .routeResponseSelectionExpression(s.routeResponseSelectionExpression())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
         .apiKeyRequired(s.apiKeyRequired()).apiGatewayManaged(false).build();
@@ -229,11 +232,15 @@ public final class HttpApiOperations {
       checkRoute(a, key, target, auth, authorizer, old.routeId());
       var changed = new Api.Route(old.routeId(), key, target, auth, authorizer,
           req.hasAuthorizationScopes() ? req.authorizationScopes() : old.authorizationScopes(),
-          req.apiKeyRequired() == null ? old.apiKeyRequired() : req.apiKeyRequired());
+          req.apiKeyRequired() == null ? old.apiKeyRequired() : req.apiKeyRequired(),
+          req.routeResponseSelectionExpression() == null ? old.routeResponseSelectionExpression()
+              : req.routeResponseSelectionExpression().isEmpty() ? null : req.routeResponseSelectionExpression(),
+          old.routeResponses());
       return a.withRoutes(m -> { m.put(changed.routeId(), changed); return m; });
     });
     var s = toSdk(api.routes().get(req.routeId()));
     return UpdateRouteResponse.builder().routeId(s.routeId()).routeKey(s.routeKey()).target(s.target())
+        .routeResponseSelectionExpression(s.routeResponseSelectionExpression())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null).build();
   }
@@ -246,8 +253,53 @@ public final class HttpApiOperations {
     return DeleteRouteResponse.builder().build();
   }
 
-  private static Api.Integration integration(String id, String type, String uri, String method, String payloadVersion,
-      Integer timeout) {
+  // ---- route responses (WebSocket) ----------------------------------------------------------
+
+  public CreateRouteResponseResponse createRouteResponse(RequestContext ctx, CreateRouteResponseRequest req) {
+    if (req.routeResponseKey() == null) throw ApiGatewayErrors.badRequest("RouteResponseKey is required");
+    var created = new Api.RouteResponse(ApiIds.next(6), req.routeResponseKey());
+    change(store, ctx, req.apiId(), a -> {
+      Api.Route r = route(a, req.routeId());
+      if (r.routeResponses().stream().anyMatch(x -> x.routeResponseKey().equals(req.routeResponseKey()))) {
+        throw ApiGatewayErrors.conflict("RouteResponse with key " + req.routeResponseKey() + " already exists for this Route");
+      }
+      var list = new java.util.ArrayList<>(r.routeResponses());
+      list.add(created);
+      return a.withRoutes(m -> { m.put(r.routeId(), r.withRouteResponses(list)); return m; });
+    });
+    return CreateRouteResponseResponse.builder().routeResponseId(created.routeResponseId())
+        .routeResponseKey(created.routeResponseKey()).build();
+  }
+
+  private static Api.RouteResponse routeResponse(Api.Route r, String id) {
+    return r.routeResponses().stream().filter(x -> x.routeResponseId().equals(id)).findFirst()
+        .orElseThrow(() -> ApiGatewayErrors.notFound("Invalid RouteResponse identifier specified " + id));
+  }
+
+  public GetRouteResponseResponse getRouteResponse(RequestContext ctx, GetRouteResponseRequest req) {
+    var rr = routeResponse(route(load(store, ctx, req.apiId()), req.routeId()), req.routeResponseId());
+    return GetRouteResponseResponse.builder().routeResponseId(rr.routeResponseId()).routeResponseKey(rr.routeResponseKey()).build();
+  }
+
+  public GetRouteResponsesResponse getRouteResponses(RequestContext ctx, GetRouteResponsesRequest req) {
+    return GetRouteResponsesResponse.builder().items(route(load(store, ctx, req.apiId()), req.routeId()).routeResponses().stream()
+        .map(x -> RouteResponse.builder().routeResponseId(x.routeResponseId()).routeResponseKey(x.routeResponseKey()).build())
+        .toList()).build();
+  }
+
+  public DeleteRouteResponseResponse deleteRouteResponse(RequestContext ctx, DeleteRouteResponseRequest req) {
+    change(store, ctx, req.apiId(), a -> {
+      Api.Route r = route(a, req.routeId());
+      routeResponse(r, req.routeResponseId());
+      var list = r.routeResponses().stream().filter(x -> !x.routeResponseId().equals(req.routeResponseId())).toList();
+      return a.withRoutes(m -> { m.put(r.routeId(), r.withRouteResponses(list)); return m; });
+    });
+    return DeleteRouteResponseResponse.builder().build();
+  }
+
+  private static Api.Integration integration(String protocol, String id, String type, String uri, String method,
+      String payloadVersion, Integer timeout, Map<String, String> requestParameters) {
+    if ("WEBSOCKET".equals(protocol)) return webSocketIntegration(id, type, uri, method, timeout, requestParameters);
     if (!"HTTP_PROXY".equals(type) && !"AWS_PROXY".equals(type)) {
       throw ApiGatewayErrors.badRequest("Unsupported integration type for HTTP APIs: " + type);
     }
@@ -270,22 +322,50 @@ public final class HttpApiOperations {
         version, t, "INTERNET", null, Map.of());
   }
 
+  /** WebSocket integrations (apigateway.md C): HTTP_PROXY, HTTP, AWS_PROXY or MOCK; payload format 1.0 only; 29 s at most. */
+  private static Api.Integration webSocketIntegration(String id, String type, String uri, String method, Integer timeout,
+      Map<String, String> requestParameters) {
+    if (!"HTTP_PROXY".equals(type) && !"HTTP".equals(type) && !"AWS_PROXY".equals(type) && !"MOCK".equals(type)) {
+      throw ApiGatewayErrors.badRequest("Unsupported integration type for WebSocket APIs: " + type);
+    }
+    if (!"MOCK".equals(type) && uri == null) throw ApiGatewayErrors.badRequest("IntegrationUri is required");
+    if (("HTTP_PROXY".equals(type) || "HTTP".equals(type)) && !uri.matches("https?://[^/\\s]+.*")) {
+      throw ApiGatewayErrors.badRequest("Invalid HTTP endpoint specified for URI");
+    }
+    int t = timeout == null ? WEBSOCKET_MAX_TIMEOUT_MILLIS : timeout;
+    if (t < 50 || t > WEBSOCKET_MAX_TIMEOUT_MILLIS) throw ApiGatewayErrors.badRequest("Timeout must be between 50 ms and 29000 ms");
+    if (requestParameters != null) {
+      for (String k : requestParameters.keySet()) {
+        if (!k.startsWith("integration.request.header.") && !k.startsWith("integration.request.querystring.")) {
+          throw ApiGatewayErrors.badRequest("Invalid mapping expression specified: " + k);
+        }
+      }
+    }
+    return new Api.Integration(id, type, uri, method == null ? "POST" : method, "1.0", t, "INTERNET", null, requestParameters);
+  }
+
+  /** A WebSocket API's integration timeout: 50 ms – 29 s. */
+  private static final int WEBSOCKET_MAX_TIMEOUT_MILLIS = 29_000;
+
   private static Integration toSdk(Api.Integration i) {
     return Integration.builder().integrationId(i.integrationId()).integrationType(i.integrationType())
         .integrationUri(i.integrationUri()).integrationMethod(i.integrationMethod())
         .payloadFormatVersion(i.payloadFormatVersion()).timeoutInMillis(i.timeoutInMillis())
-        .connectionType(i.connectionType()).description(i.description()).apiGatewayManaged(false).build();
+        .connectionType(i.connectionType()).description(i.description()).apiGatewayManaged(false)
+        .requestParameters(i.requestParameters().isEmpty() ? null : i.requestParameters()).build();
   }
 
   public CreateIntegrationResponse createIntegration(RequestContext ctx, CreateIntegrationRequest req) {
-    var i = integration(ApiIds.next(7), req.integrationTypeAsString(), req.integrationUri(), req.integrationMethod(),
-        req.payloadFormatVersion(), req.timeoutInMillis());
+    String protocol = load(store, ctx, req.apiId()).protocolType();
+    var i = integration(protocol, ApiIds.next(7), req.integrationTypeAsString(), req.integrationUri(), req.integrationMethod(),
+        req.payloadFormatVersion(), req.timeoutInMillis(), req.hasRequestParameters() ? req.requestParameters() : null);
     change(store, ctx, req.apiId(), a -> a.withIntegrations(m -> { m.put(i.integrationId(), i); return m; }));
     var s = toSdk(i);
     return CreateIntegrationResponse.builder().integrationId(s.integrationId()).integrationType(s.integrationType())
         .integrationUri(s.integrationUri()).integrationMethod(s.integrationMethod())
         .payloadFormatVersion(s.payloadFormatVersion()).timeoutInMillis(s.timeoutInMillis())
-        .connectionType(s.connectionType()).apiGatewayManaged(false).build();
+        .connectionType(s.connectionType()).apiGatewayManaged(false)
+        .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null).build();
   }
 
   private static Api.Integration integration(Api a, String id) {
@@ -299,7 +379,8 @@ public final class HttpApiOperations {
     return GetIntegrationResponse.builder().integrationId(s.integrationId()).integrationType(s.integrationType())
         .integrationUri(s.integrationUri()).integrationMethod(s.integrationMethod())
         .payloadFormatVersion(s.payloadFormatVersion()).timeoutInMillis(s.timeoutInMillis())
-        .connectionType(s.connectionType()).apiGatewayManaged(false).build();
+        .connectionType(s.connectionType()).apiGatewayManaged(false)
+        .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null).build();
   }
 
   public GetIntegrationsResponse getIntegrations(RequestContext ctx, GetIntegrationsRequest req) {

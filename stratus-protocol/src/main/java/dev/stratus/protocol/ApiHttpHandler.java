@@ -109,6 +109,16 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             LOG.log(Level.WARNING, "virtual host failed", failure);
             out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.INTERNAL_SERVER_ERROR);
           }
+          if (out.status().code() == HttpResponseStatus.SWITCHING_PROTOCOLS.code()) {
+            // A data plane took the connection over (an API Gateway WebSocket): hand it the bytes.
+            out.headers().remove(HttpHeaderNames.CONTENT_LENGTH);
+            ctx.writeAndFlush(out).addListener(f -> {
+              if (f.isSuccess()) switchProtocols(ctx);
+              else ctx.close();
+              written.complete(null);
+            });
+            return;
+          }
           if (!out.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
             out.headers().set(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
           }
@@ -121,6 +131,20 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       return written;
     });
     channel.attr(TAIL).set(next);
+  }
+
+  /** After a 101: the handler the data plane set in {@link dev.stratus.net.http.HttpFrontEnd#UPGRADE} owns the bytes. */
+  private static void switchProtocols(ChannelHandlerContext ctx) {
+    var upgrade = ctx.channel().attr(dev.stratus.net.http.HttpFrontEnd.UPGRADE).getAndSet(null);
+    if (upgrade == null) {
+      ctx.close();
+      return;
+    }
+    var pipeline = ctx.pipeline();
+    pipeline.addLast("upgraded", upgrade.apply(ctx.channel()));
+    for (String name : new String[] {"api", "aggregate", "budget", "keepAlive", "guard", "tap", "encoder", "decoder", "governor"}) {
+      if (pipeline.get(name) != null) pipeline.remove(name);
+    }
   }
 
   private WireResponse call(WireRequest request) {

@@ -24,7 +24,7 @@ import java.util.Map;
 public record ApiSnapshot(Map<String, ApiView> apis, Map<String, HttpApiView> httpApis) {
   public static final ApiSnapshot EMPTY = new ApiSnapshot(Map.of(), Map.of());
 
-  /** One HTTP API (v2) as traffic sees it. */
+  /** One HTTP or WebSocket API (v2) as traffic sees it. */
   public record HttpApiView(Api api, Map<String, HttpStageView> stages) {}
 
   /** One HTTP API stage: what it serves (the API itself when auto-deployed, else its deployment). */
@@ -61,7 +61,7 @@ public record ApiSnapshot(Map<String, ApiView> apis, Map<String, HttpApiView> ht
     }
     Map<String, HttpApiView> httpApis = new HashMap<>();
     for (Api api : view.listAll(Api.TABLE)) {
-      if (!"HTTP".equals(api.protocolType()) || api.accountId() == null) continue;
+      if (api.accountId() == null || (!"HTTP".equals(api.protocolType()) && !"WEBSOCKET".equals(api.protocolType()))) continue;
       String scope = api.accountId() + "/" + api.region();
       Map<String, HttpStageView> stages = new HashMap<>();
       for (HttpStage s : view.list(HttpStage.TABLE, scope)) {

@@ -69,6 +69,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private final int port;
   private final RestShared shared;
   private final JwtAuthorizers jwt = new JwtAuthorizers();
+  private final WebSocketConnections webSockets = new WebSocketConnections();
   private final Map<String, Served> served = new HashMap<>();
   private Projection<ApiSnapshot> projection;
   private volatile boolean closed;
@@ -107,6 +108,9 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   }
 
   public ApiSnapshot awaitCurrent() { return projection.awaitCurrent(); }
+
+  /** WebSocket connections open now, over every WebSocket API. */
+  public int openWebSockets() { return webSockets.size(); }
 
   /** Empties a REST API stage's cache (FlushStageCache). */
   public void flushStageCache(String restApiId, String stageName) { shared.cache.flush(restApiId + "/" + stageName); }
@@ -150,7 +154,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       for (ApiSnapshot.HttpApiView h : s.httpApis().values()) {
         if (h.stages().isEmpty() || served.containsKey(h.api().apiId())) continue;
         served.put(h.api().apiId(), open(h.api().apiId(), h.api().region(), h.api().arn(),
-            new HttpApiRouter(shared, jwt, h.api().apiId())));
+            "WEBSOCKET".equals(h.api().protocolType()) ? new WebSocketRouter(shared, webSockets, h.api().apiId())
+                : new HttpApiRouter(shared, jwt, h.api().apiId())));
       }
     }
   }

@@ -53,14 +53,34 @@ public record Api(String apiId, String accountId, String region, String name, St
 
   /**
    * A route: {@code METHOD /path} (method may be ANY; {@code {name}} one segment, {@code {name+}}
-   * the rest) or {@code $default}; its target is {@code integrations/<id>}.
+   * the rest) or {@code $default}; on a WebSocket API {@code $connect}, {@code $disconnect},
+   * {@code $default} or a custom key. Its target is {@code integrations/<id>}.
+   *
+   * @param routeResponseSelectionExpression WebSocket only: with it ({@code $default}) and a route
+   *     response the route is two-way: what the integration answers is sent back to the client
+   * @param routeResponses WebSocket only: the route's route responses
    */
   public record Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
-      List<String> authorizationScopes, boolean apiKeyRequired) {
+      List<String> authorizationScopes, boolean apiKeyRequired, String routeResponseSelectionExpression,
+      List<RouteResponse> routeResponses) {
     public Route {
       Objects.requireNonNull(routeId, "routeId");
       Objects.requireNonNull(routeKey, "routeKey");
       authorizationScopes = authorizationScopes == null ? List.of() : List.copyOf(authorizationScopes);
+      routeResponses = routeResponses == null ? List.of() : List.copyOf(routeResponses);
+    }
+
+    public Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
+        List<String> authorizationScopes, boolean apiKeyRequired) {
+      this(routeId, routeKey, target, authorizationType, authorizerId, authorizationScopes, apiKeyRequired, null, List.of());
+    }
+
+    /** WebSocket: whether the integration's answer goes back to the client (AWS needs both parts). */
+    public boolean twoWay() { return routeResponseSelectionExpression != null && !routeResponses.isEmpty(); }
+
+    public Route withRouteResponses(List<RouteResponse> changed) {
+      return new Route(routeId, routeKey, target, authorizationType, authorizerId, authorizationScopes, apiKeyRequired,
+          routeResponseSelectionExpression, changed);
     }
 
     public String integrationId() {
@@ -70,8 +90,11 @@ public record Api(String apiId, String accountId, String region, String name, St
 
   /**
    * An integration: {@code HTTP_PROXY} (a URL) or {@code AWS_PROXY} (a Lambda function) with its
-   * payload format ({@code 1.0} or {@code 2.0}).
+   * payload format ({@code 1.0} or {@code 2.0}); WebSocket APIs also {@code HTTP} and {@code MOCK}.
    *
+   * @param requestParameters WebSocket: {@code integration.request.header.X} (or {@code querystring})
+   *     from {@code context.connectionId}, {@code route.request.header.Y}, {@code route.request.body.Z}
+   *     or a {@code 'static'} value
    * @param timeoutInMillis 50 – 30,000 (apigateway.md §7)
    */
   public record Integration(String integrationId, String integrationType, String integrationUri, String integrationMethod,
@@ -85,6 +108,9 @@ public record Api(String apiId, String accountId, String region, String name, St
       requestParameters = RestApi.copy(requestParameters);
     }
   }
+
+  /** A WebSocket route response, e.g. {@code $default}. */
+  public record RouteResponse(String routeResponseId, String routeResponseKey) {}
 
   /** A JWT or Lambda (REQUEST) authorizer. */
   public record Authorizer(String authorizerId, String name, String authorizerType, List<String> identitySource,
