@@ -83,7 +83,7 @@ backend tcp_be
 CONF
 
 # --- Stratus: an ALB and an NLB made with the AWS CLI -------------------------------------------
-./stratus version >/dev/null   # builds on first use, outside the measurement
+./stratus latency --from Sydney --to us-east-1 >/dev/null   # builds on first use (`version` never builds), outside the measurement
 start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS
 for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
 export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
