@@ -54,17 +54,16 @@ public final class GaDataPlane implements AutoCloseable {
   public static final int MAX_PORTS_PER_LISTENER = 32;
   static final Duration TCP_IDLE = Duration.ofSeconds(340);
   static final Duration UDP_IDLE = Duration.ofSeconds(30);
-  static final String DEFAULT_REGION = "us-east-1";
   private static final boolean ANY_LOOPBACK_BINDS = System.getProperty("os.name", "").startsWith("Linux");
 
   private final Store store;
   private final ListenerRegistry registry;
   private final Transport transport;
   private final DnsTargetRegistry dns;
-  private final ClientLocator locator;
   private final LatencyModel latency;
   private final EndpointHealth health;
-  private final DistanceDelay distance; // null without --emulate-network
+  private final DistanceDelay distance; // where clients are, and their delays with --emulate-network
+  private final boolean emulateNetwork;
   private final Map<Socket, ListenerRegistry.Bound<?>> bound = new HashMap<>(); // guarded by this
   private final Set<String> published = new HashSet<>(); // guarded by this
   private Projection<GaSnapshot> projection;
@@ -72,16 +71,16 @@ public final class GaDataPlane implements AutoCloseable {
   /** One bound socket: an accelerator address, a port and a protocol, serving one listener. */
   private record Socket(String address, int port, String protocol, String listenerArn) {}
 
-  GaDataPlane(Store store, ListenerRegistry registry, Transport transport, DnsTargetRegistry dns, ClientLocator locator,
-      LatencyModel latency, EndpointHealth health, DistanceDelay distance) {
+  GaDataPlane(Store store, ListenerRegistry registry, Transport transport, DnsTargetRegistry dns, LatencyModel latency,
+      EndpointHealth health, DistanceDelay distance, boolean emulateNetwork) {
     this.store = store;
     this.registry = registry;
     this.transport = transport;
     this.dns = dns;
-    this.locator = locator;
     this.latency = latency;
     this.health = health;
     this.distance = distance;
+    this.emulateNetwork = emulateNetwork;
   }
 
   /**
@@ -93,9 +92,9 @@ public final class GaDataPlane implements AutoCloseable {
     var health = new EndpointHealth(() -> ext.find(dev.stratus.core.elb.LoadBalancers.class),
         () -> ext.find(dev.stratus.core.vpc.VpcLookup.class), dev.stratus.net.health.HealthChecker.standard(context.clock()));
     var locator = ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations()));
-    var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext), locator,
-        LatencyModel.standard(), health,
-        context.settings().emulateNetwork() ? new DistanceDelay(locator, LatencyModel.standard()) : null);
+    var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext),
+        LatencyModel.standard(), health, new DistanceDelay(locator, LatencyModel.standard()),
+        context.settings().emulateNetwork());
     plane.start();
     return plane;
   }
@@ -196,7 +195,7 @@ public final class GaDataPlane implements AutoCloseable {
         bound.put(s, registry.bind(description, "tcp", owner, at,
             a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
                 .withSource((client, local) -> sourceOf(s, client, local))
-                .withDelay(distance != null ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
+                .withDelay(emulateNetwork ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
             TcpProxy::address));
       } else {
         bound.put(s, registry.bind(description, "udp", owner, at,
@@ -220,12 +219,6 @@ public final class GaDataPlane implements AutoCloseable {
     return route(s, client).map(t -> distance.viaEdge(client.getAddress(), t.region())).orElse(Duration.ZERO);
   }
 
-  /** Where the client is; a client nothing places stands in Ashburn (us-east-1). */
-  private GeoPoint where(InetSocketAddress client) {
-    return locator.locate(client.getAddress()).map(p -> p.point())
-        .orElseGet(() -> latency.tables().region(DEFAULT_REGION).orElseThrow().point());
-  }
-
   private Optional<InetSocketAddress> choose(Socket s, InetSocketAddress client, InetSocketAddress local) {
     return route(s, client).map(Target::address);
   }
@@ -235,7 +228,7 @@ public final class GaDataPlane implements AutoCloseable {
     if (snap == null) return Optional.empty();
     AcceleratorListener l = snap.listeners().get(s.listenerArn());
     if (l == null) return Optional.empty();
-    GeoPoint from = where(client);
+    GeoPoint from = distance.place(client.getAddress()); // unplaced: Ashburn (DistanceDelay.UNPLACED_REGION)
     List<EndpointGroup> groups = new ArrayList<>(snap.groupsOf(l.arn()));
     groups.sort(Comparator.comparingDouble(g -> latency.tables().region(g.region())
         .map(r -> latency.roundTripMillis(from, r.point(), NetworkPath.AWS_BACKBONE)).orElse(Double.MAX_VALUE)));
