@@ -263,8 +263,14 @@ public final class CloudFrontEdge implements AutoCloseable {
     snapshot = new Snapshot(Map.copyOf(byHost), Map.copyOf(byId));
   }
 
+  /**
+   * The distribution's names in Stratus's DNS: {@code d….cloudfront.localhost} and AWS's own
+   * {@code d….cloudfront.net} (what a Route 53 alias to the distribution names), both answering
+   * the default edge; the localhost names also on the API port by Host header.
+   */
   private void registerNames(CompiledDistribution d) {
     EdgeListener def = byCode.get(settings.defaultEdge());
+    if (def != null) dns.put(new DnsTarget(d.domainName(), List.of(def.address().getAddress()), DNS_TTL, true));
     for (String h : d.hostNames()) {
       if (!h.endsWith(".cloudfront.localhost")) continue;
       if (def != null) dns.put(new DnsTarget(h, List.of(def.address().getAddress()), DNS_TTL, true));
@@ -274,6 +280,7 @@ public final class CloudFrontEdge implements AutoCloseable {
   }
 
   private void unregisterNames(CompiledDistribution d) {
+    dns.remove(d.domainName());
     for (String h : d.hostNames()) {
       if (!h.endsWith(".cloudfront.localhost")) continue;
       dns.remove(h);

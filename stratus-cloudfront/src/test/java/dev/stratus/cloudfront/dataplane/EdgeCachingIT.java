@@ -74,6 +74,9 @@ class EdgeCachingIT {
     assertThat(h.get(UNPLACED, ID, "/a").header("x-amz-cf-pop")).isEqualTo("IAD89-C1");
     assertThat(h.dns.find(EdgeHarness.host(ID)).orElseThrow().addresses()).containsExactly(h.edgeAddress().getAddress());
     assertThat(h.dns.find("d" + ID.toLowerCase() + ".cloudfront.localhost")).isPresent();
+    // AWS's own name too: what a Route 53 alias to the distribution names
+    assertThat(h.dns.find("d" + ID.toLowerCase() + ".cloudfront.net").orElseThrow().addresses())
+        .containsExactly(h.edgeAddress().getAddress());
   }
 
   @Test
