@@ -6,19 +6,8 @@
 # and delete-certificate refused while the listener uses it.
 # Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 STRATUS_DNS_PORT=5353 e2e/elb-https.sh   (AWS_CLI overrides /usr/bin/aws)
 set -euo pipefail
-AWS_CLI=${AWS_CLI:-/usr/bin/aws}
-ENDPOINT=${STRATUS_ENDPOINT:-http://127.0.0.1:4566}
-DNS_PORT=${STRATUS_DNS_PORT:-5353}
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { "$AWS_CLI" --endpoint-url "$ENDPOINT" "$@"; }
-ok() { echo "ok: $*"; }
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 python3 - "$tmp/one.port" >/dev/null 2>&1 <<'PY' &
 import http.server, sys
 portfile = sys.argv[1]

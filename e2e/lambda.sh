@@ -4,14 +4,7 @@
 # Event), a resource policy added and removed, and the function gone after delete-function.
 # Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 e2e/lambda.sh   (AWS_CLI overrides /usr/bin/aws)
 set -euo pipefail
-AWS_CLI=${AWS_CLI:-/usr/bin/aws}
-ENDPOINT=${STRATUS_ENDPOINT:-http://127.0.0.1:4566}
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { "$AWS_CLI" --endpoint-url "$ENDPOINT" "$@"; }
-ok() { echo "ok: $*"; }
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 role=arn:aws:iam::000000000000:role/e2e-lambda
 
 # zip NAME FILE CONTENT: a deployment package built with Python's zipfile (no zip tool needed)

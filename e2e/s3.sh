@@ -4,15 +4,8 @@
 # refused, then allowed by a bucket policy, with curl path-style and virtual-hosted.
 # Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 e2e/s3.sh   (AWS_CLI overrides /usr/bin/aws)
 set -euo pipefail
-AWS_CLI=${AWS_CLI:-/usr/bin/aws}
-ENDPOINT=${STRATUS_ENDPOINT:-http://127.0.0.1:4566}
+. "$(dirname "$0")/lib.sh"
 PORT=${ENDPOINT##*:}
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { "$AWS_CLI" --endpoint-url "$ENDPOINT" "$@"; }
-ok() { echo "ok: $*"; }
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 B=e2e-s3-bucket-$RANDOM
 
 aws s3 mb "s3://$B" >/dev/null

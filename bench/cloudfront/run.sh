@@ -17,27 +17,12 @@ HERD=${HERD:-200}
 ORIGIN=26190 NGINX_CACHE=26191 VARNISH=26192 STRATUS_API=26466 STRATUS_DNS=26353
 TTL=4   # max-age of the herd objects: the "just expired" herd comes TTL+1 s after the cold one
 rm -rf "$RUN"; mkdir -p "$RUN/nginx-tmp" "$RUN/www/herd" "$RUN/cache"
-PIDS=()
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-stop_all() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-             for p in "${PIDS[@]}"; do timeout 10 tail --pid="$p" -f /dev/null 2>/dev/null || kill -KILL "$p" 2>/dev/null || true; done; PIDS=(); }
-trap stop_all EXIT
+. bench/lib.sh
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v varnishd >/dev/null || [ -x /usr/sbin/varnishd ] || need+=(varnish)
-command -v wrk >/dev/null || need+=(wrk)
-command -v dig >/dev/null || need+=(dnsutils)
-command -v python3 >/dev/null || need+=(python3)
-[ -x /usr/bin/aws ] || need+=(awscli)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+require nginx nginx; require wrk wrk; require dig dnsutils; require python3 python3; require /usr/bin/aws awscli
+[ -x /usr/sbin/varnishd ] || require varnishd varnish
+install_required
 VARNISHD=$(command -v varnishd || echo /usr/sbin/varnishd)
-
-start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+=($!); }
-wait_tcp() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.1; done; log "$1:$2 not listening"; return 1; }
 
 # --- the objects: 1 KiB and 100 KiB cached an hour; herd objects of 64 KiB sent at 32 KiB/s -----
 head -c 1024 /dev/urandom > "$RUN/www/1k.bin"
@@ -91,11 +76,7 @@ wait_tcp 127.0.0.1 $VARNISH
 # --- Stratus: a distribution with the origin made with the AWS CLI, CachingOptimized ------------
 STRATUS_ADDR="" STRATUS_PORT="" STRATUS_HOST=""
 if [ "${STRATUS:-1}" != 0 ]; then
-./stratus latency --from Sydney --to us-east-1 >/dev/null   # builds on first use (`version` never builds), outside the measurement
-start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { /usr/bin/aws --endpoint-url "http://127.0.0.1:$STRATUS_API" "$@"; }
+start_stratus $STRATUS_API $STRATUS_DNS
 cat > "$RUN/distribution.json" <<JSON
 {"CallerReference": "bench-$$-$(date +%s)", "Comment": "bench/cloudfront", "Enabled": true,
  "Origins": {"Quantity": 1, "Items": [{"Id": "nginx", "DomainName": "localhost",
@@ -162,7 +143,6 @@ if [ -n "$STRATUS_ADDR" ]; then   # per tier, as `stratus cache` shows it
   curl -s "http://127.0.0.1:$STRATUS_API/_stratus/cloudfront/cache" > "$RUN/stratus-cache.json" || true
 fi
 
-ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/cloudfront: wrk $WRK_OPTS -d${DUR}s, servers on core 0, wrk on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 printf '%-16s %12s %10s %10s\n' case rps p50 p99
 for k in varnish-1k nginx-1k stratus-1k varnish-100k nginx-100k stratus-100k; do

@@ -14,25 +14,14 @@ SERVERS=${SERVERS:-"nsd pdns stratus"}
 DNSPERF_OPTS=${DNSPERF_OPTS:-"-c 8 -q 200 -T 1 -t 2"}
 NSD_PORT=25301 PDNS_PORT=25303 STRATUS_DNS=25353 STRATUS_API=25466
 rm -rf "$RUN"; mkdir -p "$RUN"
-PIDS=()
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-stop_all() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-             for p in "${PIDS[@]}"; do timeout 10 tail --pid="$p" -f /dev/null 2>/dev/null || kill -KILL "$p" 2>/dev/null || true; done; PIDS=(); }
-trap stop_all EXIT
+. bench/lib.sh
 
-need=()
-command -v dnsperf >/dev/null || need+=(dnsperf)
-command -v nsd >/dev/null || need+=(nsd)
-command -v pdns_server >/dev/null || need+=(pdns-server pdns-backend-bind)
-command -v dig >/dev/null || need+=(dnsutils)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+require dnsperf dnsperf; require nsd nsd; require dig dnsutils
+type -P pdns_server >/dev/null || MISSING+=(pdns-server pdns-backend-bind)
+install_required
 python3 bench/dns/gen_data.py "$RUN"
 
 wait_dns() { for _ in $(seq 1 50); do dig +time=1 +tries=1 +short @127.0.0.1 -p "$1" host0001.example.test A 2>/dev/null | grep -q 198.18 && return 0; sleep 0.2; done; log "port $1 not answering"; return 1; }
-start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+=($!); }
 
 start_server() { # name -> PORT
   case $1 in
@@ -80,9 +69,7 @@ CONF
       start pdns pdns_server --config-dir="$RUN/pdns" ;;
     stratus)
       PORT=$STRATUS_DNS
-      ./stratus version >/dev/null   # builds on first use, outside the measurement
-      start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $PORT
-      for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
+      start_stratus $STRATUS_API $PORT   # builds first if needed (`stratus version` never builds)
       python3 bench/dns/load_stratus.py "$RUN" "http://127.0.0.1:$STRATUS_API" >/dev/null
       wait_dns "$PORT"
       # The JVM compiles its hot path while it runs: warm it on every query mix first (JIT_WARM s each).
@@ -123,7 +110,6 @@ for s in $SERVERS; do
   stop_all
 done
 
-ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/dns: dnsperf $DNSPERF_OPTS -l $DUR, server on core 0, dnsperf on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 printf '%-28s %12s %16s\n' case qps 'server CPU us/q'
 for k in $(printf '%s\n' "${!QPS[@]}" | sort); do

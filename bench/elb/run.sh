@@ -14,25 +14,10 @@ WRK_OPTS=${WRK_OPTS:-"-t1 -c64"}
 B1=25191 B2=25192 HAP_HTTP=25193 HAP_TCP=25194 STRATUS_API=25466 STRATUS_DNS=25353
 ALB_PORT=25180 NLB_PORT=25181
 rm -rf "$RUN"; mkdir -p "$RUN/nginx-tmp"
-PIDS=()
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-stop_all() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-             for p in "${PIDS[@]}"; do timeout 10 tail --pid="$p" -f /dev/null 2>/dev/null || kill -KILL "$p" 2>/dev/null || true; done; PIDS=(); }
-trap stop_all EXIT
+. bench/lib.sh
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v haproxy >/dev/null || need+=(haproxy)
-command -v wrk >/dev/null || need+=(wrk)
-command -v dig >/dev/null || need+=(dnsutils)
-[ -x /usr/bin/aws ] || need+=(awscli)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
-
-start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+=($!); }
-wait_tcp() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.1; done; log "$1:$2 not listening"; return 1; }
+require nginx nginx; require haproxy haproxy; require wrk wrk; require dig dnsutils; require /usr/bin/aws awscli
+install_required
 
 # --- the backends: two nginx servers answering a 21-byte body -------------------------------
 cat > "$RUN/nginx.conf" <<CONF
@@ -83,11 +68,7 @@ backend tcp_be
 CONF
 
 # --- Stratus: an ALB and an NLB made with the AWS CLI -------------------------------------------
-./stratus latency --from Sydney --to us-east-1 >/dev/null   # builds on first use (`version` never builds), outside the measurement
-start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS
-for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { /usr/bin/aws --endpoint-url "http://127.0.0.1:$STRATUS_API" "$@"; }
+start_stratus $STRATUS_API $STRATUS_DNS
 vpc=$(aws ec2 describe-vpcs --filters Name=is-default,Values=true --query 'Vpcs[0].VpcId' --output text)
 subnets=$(aws ec2 describe-subnets --filters Name=vpc-id,Values="$vpc" --query 'Subnets[0:2].SubnetId' --output text)
 alb=$(aws elbv2 create-load-balancer --name bench-alb --type application --scheme internal --subnets $subnets \
@@ -144,7 +125,6 @@ WRK_OPTS="$WRK_OPTS -H Connection:close" measure haproxy-tcp-conn "http://127.0.
 WRK_OPTS="$WRK_OPTS -H Connection:close" measure stratus-nlb-conn "http://$NLB_ADDR:$NLB_PORT/"
 fi
 
-ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/elb: wrk $WRK_OPTS -d${DUR}s, servers on core 0, wrk on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 printf '%-22s %12s %10s %10s\n' case rps p50 p99
 for k in haproxy-http stratus-alb haproxy-tcp stratus-nlb haproxy-tcp-conn stratus-nlb-conn; do

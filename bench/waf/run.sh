@@ -18,30 +18,15 @@ WRK_OPTS=${WRK_OPTS:-"-t1 -c64"}
 BACKEND=26191 MODSEC=26193 STRATUS_API=26466 STRATUS_DNS=26353 ALB_PORT=26180
 CORPUS=$ROOT/stratus-wafv2/src/test/resources/waf-corpus
 rm -rf "$RUN"; mkdir -p "$RUN/nginx-tmp" "$RUN/modsec-tmp"
-PIDS=()
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-stop_all() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-             for p in "${PIDS[@]}"; do timeout 10 tail --pid="$p" -f /dev/null 2>/dev/null || kill -KILL "$p" 2>/dev/null || true; done; PIDS=(); }
-trap stop_all EXIT
+. bench/lib.sh
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v wrk >/dev/null || need+=(wrk)
-command -v dig >/dev/null || need+=(dnsutils)
-command -v python3 >/dev/null || need+=(python3)
-[ -x /usr/bin/aws ] || command -v aws >/dev/null || need+=(awscli)
-[ -f /usr/lib/nginx/modules/ngx_http_modsecurity_module.so ] || need+=(libnginx-mod-http-modsecurity)
-[ -d /usr/share/modsecurity-crs/rules ] || need+=(modsecurity-crs)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+require nginx nginx; require wrk wrk; require dig dnsutils; require python3 python3; require aws awscli
+require /usr/lib/nginx/modules/ngx_http_modsecurity_module.so libnginx-mod-http-modsecurity
+[ -d /usr/share/modsecurity-crs/rules ] || MISSING+=(modsecurity-crs)
+install_required
 CRS_VERSION=$(dpkg-query -W -f='${Version}' modsecurity-crs 2>/dev/null || echo unknown)
 MSC_VERSION=$(dpkg-query -W -f='${Version}' libmodsecurity3 2>/dev/null || echo unknown)
-AWS=$(command -v aws)
 
-start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+=($!); }
-wait_tcp() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.1; done; log "$1:$2 not listening"; return 1; }
 
 # --- ModSecurity: the recommended engine settings, rules On, then CRS 3.3 at paranoia level 1 ---
 cat > "$RUN/modsec.conf" <<CONF
@@ -111,10 +96,7 @@ start modsec nginx -c "$RUN/modsec-nginx.conf"; MODSEC_PID=$!; wait_tcp 127.0.0.
 # --- Stratus: an ALB to the same backend, a web ACL of the three managed groups, associated ----
 # a fresh clone builds first, outside the measurement (`version` never builds, `start` would)
 ./stratus version >/dev/null 2>&1 || { log "building Stratus"; ./mvnw -q -B -ntp -DskipTests package >"$RUN/build.log" 2>&1; }
-start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS; STRATUS_PID=$!
-for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { "$AWS" --endpoint-url "http://127.0.0.1:$STRATUS_API" "$@"; }
+start_stratus $STRATUS_API $STRATUS_DNS
 vpc=$(aws ec2 describe-vpcs --filters Name=is-default,Values=true --query 'Vpcs[0].VpcId' --output text)
 subnets=$(aws ec2 describe-subnets --filters Name=vpc-id,Values="$vpc" --query 'Subnets[0:2].SubnetId' --output text)
 alb=$(aws elbv2 create-load-balancer --name waf-bench --type application --scheme internal --subnets $subnets \
@@ -180,7 +162,6 @@ measure nginx-backend-direct "http://127.0.0.1:$BACKEND/"
 python3 bench/waf/detect.py "$CORPUS" "stratus=$ALB_ADDR:$ALB_PORT" "modsec-crs-pl1=127.0.0.1:$MODSEC" > "$RUN/detection.txt"
 curl -s "http://127.0.0.1:$STRATUS_API/_stratus/metrics" > "$RUN/stratus-metrics.txt" || true
 
-ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/waf: wrk $WRK_OPTS -d${DUR}s with bench/waf/mix.lua, servers on core 0, wrk on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 echo "   ModSecurity $MSC_VERSION, OWASP CRS $CRS_VERSION at paranoia level 1; Stratus: CRS + KnownBadInputs + SQLi"
 printf '%-24s %12s %10s %10s %8s %14s\n' case rps p50 p99 non-2xx "CPU ms/req"

@@ -55,7 +55,7 @@ public record RoutingSnapshot(Map<String, LoadBalancer> loadBalancers, Map<Strin
             boolean healthy = unchecked || health.measured(tg, t).map(m -> m.healthy()).orElse(false);
             Instant since = unchecked ? t.registeredAt() : health.healthySince(tg, t).orElse(null);
             return new TargetSelector.Candidate(t.id(), address, t.port(), healthy, healthy ? since : null);
-          }).toList();
+          }).sorted(java.util.Comparator.comparing(TargetSelector.Candidate::key)).toList(); // the order requests need
       groups.put(tg.arn(), new GroupView(tg, TargetSelector.Settings.of(tg), candidates));
     }
     return new RoutingSnapshot(Map.copyOf(lbs), Map.copyOf(listeners), Map.copyOf(rules), Map.copyOf(groups));

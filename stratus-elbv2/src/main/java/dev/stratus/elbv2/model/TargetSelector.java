@@ -80,8 +80,9 @@ public final class TargetSelector {
   public Optional<Selection> choose(Settings s, List<Candidate> registered, RequestView request, Instant now,
       boolean honourStickiness) {
     if (registered.isEmpty()) return Optional.empty();
-    List<Candidate> sorted = registered.stream().sorted(Comparator.comparing(Candidate::key)).toList();
-    List<Candidate> healthy = sorted.stream().filter(Candidate::healthy).toList();
+    List<Candidate> sorted = inKeyOrder(registered);
+    List<Candidate> healthy = new ArrayList<>(sorted.size());
+    for (Candidate c : sorted) if (c.healthy()) healthy.add(c);
     boolean failOpen = healthy.size() < s.minHealthyCount()
         || (s.minHealthyPercentage() != null && healthy.size() * 100 < s.minHealthyPercentage() * sorted.size());
     List<Candidate> routable = failOpen ? sorted : healthy;
@@ -94,6 +95,19 @@ public final class TargetSelector {
     }
     Candidate chosen = pick(s, routable, now);
     return Optional.of(new Selection(chosen, sticky ? lbCookies(s, chosen, now) : List.of(), failOpen));
+  }
+
+  /**
+   * The candidates in key order, which round robin and cookies rely on. The routing snapshot
+   * keeps its lists sorted, so on the request path this is one pass that finds them in order.
+   */
+  private static List<Candidate> inKeyOrder(List<Candidate> candidates) {
+    for (int i = 1; i < candidates.size(); i++) {
+      if (candidates.get(i - 1).key().compareTo(candidates.get(i).key()) > 0) {
+        return candidates.stream().sorted(Comparator.comparing(Candidate::key)).toList();
+      }
+    }
+    return candidates;
   }
 
   /** A request to {@code target} started (least outstanding requests). */

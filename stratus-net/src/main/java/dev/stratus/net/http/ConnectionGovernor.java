@@ -1,5 +1,6 @@
 package dev.stratus.net.http;
 
+import dev.stratus.net.transport.ConnectionDeadline;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -8,8 +9,6 @@ import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The clock of one HTTP connection: it closes a connection whose request headers did not all
@@ -33,7 +32,8 @@ final class ConnectionGovernor extends ChannelInboundHandlerAdapter {
   private int inFlight;
   /** System.nanoTime() since which this connection is idle, or Long.MAX_VALUE when busy. */
   private volatile long idleSince = Long.MAX_VALUE;
-  private ScheduledFuture<?> timer;
+  /** The current phase's deadline; moving it per request costs a field write, not a timer. */
+  private ConnectionDeadline deadline;
 
   ConnectionGovernor(HttpLimits limits, ConnectionTracker tracker) {
     this.limits = limits;
@@ -48,6 +48,7 @@ final class ConnectionGovernor extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) throws Exception {
     this.ctx = ctx;
+    this.deadline = new ConnectionDeadline(ctx.executor(), ctx::close);
     becomeIdle();
     tracker.opened(ctx.channel(), this);
     super.channelActive(ctx);
@@ -82,7 +83,7 @@ final class ConnectionGovernor extends ChannelInboundHandlerAdapter {
   private void requestRead() {
     reading = Reading.NOTHING;
     inFlight++;
-    cancel();
+    if (deadline != null) deadline.clear(); // in flight: the service's own timeouts govern
   }
 
   private void responseWritten() {
@@ -96,15 +97,11 @@ final class ConnectionGovernor extends ChannelInboundHandlerAdapter {
   }
 
   private void schedule(long nanos) {
-    cancel();
-    if (ctx != null) timer = ctx.executor().schedule((Runnable) ctx::close, nanos, TimeUnit.NANOSECONDS);
+    if (deadline != null) deadline.after(nanos);
   }
 
   private void cancel() {
-    if (timer != null) {
-      timer.cancel(false);
-      timer = null;
-    }
+    if (deadline != null) deadline.cancel();
   }
 
   /** The handler to place right after the HTTP codec. */

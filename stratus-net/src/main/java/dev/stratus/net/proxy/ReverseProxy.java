@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AsciiString;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -58,8 +59,9 @@ public final class ReverseProxy {
   }
 
   /** Hop-by-hop headers (RFC 9110 §7.6.1) never forwarded in either direction. */
-  private static final String[] HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "te", "trailer",
-      "transfer-encoding", "upgrade", "proxy-authenticate", "proxy-authorization"};
+  private static final AsciiString[] HOP_BY_HOP = {HttpHeaderNames.CONNECTION, HttpHeaderNames.KEEP_ALIVE,
+      HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING,
+      HttpHeaderNames.UPGRADE, HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION};
 
   private record PoolKey(EventLoop loop, InetSocketAddress target) {}
 
@@ -168,8 +170,7 @@ public final class ReverseProxy {
 
   private void send(Channel channel, FullHttpRequest request, CompletableFuture<ProxyOutcome> outcome) {
     TargetHandler handler = channel.pipeline().get(TargetHandler.class);
-    handler.begin(outcome, channel.eventLoop().schedule(() -> handler.timeout(),
-        settings.responseTimeout().toNanos(), TimeUnit.NANOSECONDS));
+    handler.begin(outcome, settings.responseTimeout().toNanos());
     channel.writeAndFlush(request).addListener(f -> {
       if (!f.isSuccess()) handler.fail(new ProxyOutcome.Reset("write failed: " + f.cause()));
     });
@@ -203,10 +204,12 @@ public final class ReverseProxy {
   }
 
   static void stripHopByHop(HttpHeaders headers) {
-    for (String token : headers.getAll(HttpHeaderNames.CONNECTION)) {
-      for (String name : token.split(",")) headers.remove(name.trim());
+    if (headers.contains(HttpHeaderNames.CONNECTION)) { // names it lists are hop-by-hop too
+      for (String token : headers.getAll(HttpHeaderNames.CONNECTION)) {
+        for (String name : token.split(",")) headers.remove(name.trim());
+      }
     }
-    for (String h : HOP_BY_HOP) headers.remove(h);
+    for (AsciiString h : HOP_BY_HOP) headers.remove(h); // constants: their hash codes are cached
   }
 
   /** Idle pooled connections now (tests). */

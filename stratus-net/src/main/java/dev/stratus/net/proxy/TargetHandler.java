@@ -7,8 +7,8 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.util.ReferenceCountUtil;
+import dev.stratus.net.transport.ConnectionDeadline;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
 /**
  * The end of one pooled target connection: completes the pending exchange with the response or
@@ -20,7 +20,7 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
   private final ReverseProxy proxy;
   private ChannelHandlerContext ctx;
   private CompletableFuture<ProxyOutcome> pending;
-  private ScheduledFuture<?> deadline;
+  private ConnectionDeadline deadline;
 
   TargetHandler(ReverseProxy proxy) {
     this.proxy = proxy;
@@ -29,11 +29,13 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     this.ctx = ctx;
+    this.deadline = new ConnectionDeadline(ctx.executor(), this::timeout);
   }
 
-  void begin(CompletableFuture<ProxyOutcome> outcome, ScheduledFuture<?> timer) {
+  /** An exchange starts: it must complete within {@code timeoutNanos}. */
+  void begin(CompletableFuture<ProxyOutcome> outcome, long timeoutNanos) {
     this.pending = outcome;
-    this.deadline = timer;
+    deadline.after(timeoutNanos);
   }
 
   void timeout() {
@@ -74,7 +76,7 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
     ProxyOutcome outcome = new ProxyOutcome.Response(response);
     CompletableFuture<ProxyOutcome> p = pending;
     pending = null;
-    if (deadline != null) deadline.cancel(false);
+    deadline.clear();
     if (reusable) proxy.release(ctx.channel());
     else ctx.close();
     if (!p.complete(outcome)) response.release();
@@ -88,6 +90,7 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    deadline.cancel();
     if (pending != null) complete(new ProxyOutcome.Reset("connection closed before a complete response"));
   }
 
@@ -104,7 +107,7 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
   private void complete(ProxyOutcome outcome) {
     CompletableFuture<ProxyOutcome> p = pending;
     pending = null;
-    if (deadline != null) deadline.cancel(false);
+    deadline.clear();
     if (!p.complete(outcome) && outcome instanceof ProxyOutcome.Response r) r.response().release();
   }
 }
