@@ -12,10 +12,13 @@ public final class BodyBudget {
 
   /**
    * The process-wide budget: {@code -Dstratus.http.bodyBudget} (bytes, or with a k/m/g suffix),
-   * else a quarter of the maximum heap, at most 256 MiB, at least 32 MiB.
+   * else a sixteenth of the maximum heap (64 MiB of the launcher's 1 GiB), at most 256 MiB, at
+   * least 32 MiB. A sixteenth, not more: an API call copies its body several times while it is
+   * parsed, and at a quarter 200 concurrent 15 MB calls took RSS to 1.35 GB (at a sixteenth,
+   * 0.80 GB: reliability/README.md, "Memory under a burst").
    */
   private static final BodyBudget SHARED = new BodyBudget(configured(System.getProperty("stratus.http.bodyBudget"),
-      Math.max(32L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 4))));
+      Math.max(32L << 20, Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 16))));
 
   /** {@code value} as a size ({@code 64m}, {@code 1g}, {@code 500000}), or {@code fallback} when absent or not a size. */
   static long configured(String value, long fallback) {
