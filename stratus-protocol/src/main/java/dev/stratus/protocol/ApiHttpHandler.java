@@ -13,7 +13,9 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import dev.stratus.net.http.FileHttpResponse;
 import dev.stratus.net.http.HttpExchange;
+import dev.stratus.net.http.SpooledHttpRequest;
 import dev.stratus.net.http.HttpService;
 import dev.stratus.net.http.VirtualHosts;
 import java.net.InetSocketAddress;
@@ -58,6 +60,10 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     boolean keepAlive = HttpUtil.isKeepAlive(msg);
     // A malformed request never gets here: the engine's RequestGuard in front answers it 400
     // (and writes its access-log line).
+    if (msg instanceof SpooledHttpRequest spooled) {
+      serveVirtualHost(ctx, msg, spooled.service(), keepAlive); // its body is in a file its service asked for
+      return;
+    }
     if (virtualHosts != null) {
       var service = virtualHosts.find(msg);
       if (service.isPresent()) {
@@ -96,14 +102,18 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
       CompletableFuture<Void> written = new CompletableFuture<>();
       channel.eventLoop().execute(() -> {
         java.util.concurrent.CompletionStage<FullHttpResponse> stage;
+        HttpExchange exchange = new HttpExchange(msg, (InetSocketAddress) channel.remoteAddress(),
+            (InetSocketAddress) channel.localAddress(), false, channel);
         try {
-          stage = service.serve(new HttpExchange(msg, (InetSocketAddress) channel.remoteAddress(),
-              (InetSocketAddress) channel.localAddress(), false, channel));
+          stage = msg instanceof SpooledHttpRequest spooled
+              ? spooled.service().serve(exchange, spooled.body())
+              : service.serve(exchange);
         } catch (RuntimeException e) {
           stage = CompletableFuture.failedFuture(e);
         }
         stage.whenComplete((response, failure) -> channel.eventLoop().execute(() -> {
           msg.release();
+          if (msg instanceof SpooledHttpRequest spooled) spooled.body().close();
           FullHttpResponse out = response;
           if (failure != null || out == null) {
             LOG.log(Level.WARNING, "virtual host failed", failure);
@@ -123,7 +133,8 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             out.headers().set(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
           }
           HttpUtil.setKeepAlive(out, keepAlive);
-          var future = ctx.writeAndFlush(out);
+          if (!channel.isActive() && out instanceof FileHttpResponse file) file.discard();
+          var future = FileHttpResponse.write(ctx, out);
           future.addListener(f -> written.complete(null));
           if (!keepAlive) future.addListener(ChannelFutureListener.CLOSE);
         }));
@@ -142,7 +153,7 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
     var pipeline = ctx.pipeline();
     pipeline.addLast("upgraded", upgrade.apply(ctx.channel()));
-    for (String name : new String[] {"api", "aggregate", "budget", "keepAlive", "guard", "tap", "encoder", "decoder", "governor"}) {
+    for (String name : new String[] {"api", "chunkedWriter", "aggregate", "budget", "spool", "keepAlive", "guard", "tap", "encoder", "decoder", "governor"}) {
       if (pipeline.get(name) != null) pipeline.remove(name);
     }
   }

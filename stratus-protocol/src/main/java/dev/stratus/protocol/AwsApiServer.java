@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
  * pipeline is the data planes' guarded front half ({@link HttpGuard} with {@link
  * HttpLimits#AWS_API}: header/body/idle deadlines, a connection cap shedding the oldest idle
  * connection, smuggling vectors → 400, versions other than 1.0/1.1 → 505, the global body
- * budget → 503, bodies over {@value #MAX_BODY_BYTES} bytes → 413), then {@link ApiHttpHandler},
+ * budget → 503, bodies over {@value #MAX_BODY_BYTES} bytes → 413; a data plane that is a
+ * {@code StreamingHttpService} has its bodies spooled to a file instead), then {@link ApiHttpHandler},
  * which runs each call on a virtual thread, off the event loop.
  */
 public final class AwsApiServer implements AutoCloseable {
@@ -75,7 +76,8 @@ public final class AwsApiServer implements AutoCloseable {
           .childOption(ChannelOption.TCP_NODELAY, true)
           .childHandler(new ChannelInitializer<SocketChannel>() {
             @Override protected void initChannel(SocketChannel ch) {
-              guard.install(ch.pipeline(), null);
+              if (virtualHosts != null) guard.install(ch.pipeline(), null, virtualHosts::find); // S3 streams its uploads
+              else guard.install(ch.pipeline(), null);
               ch.pipeline().addLast("api", new ApiHttpHandler(dispatcher, calls, virtualHosts));
             }
           });

@@ -61,6 +61,60 @@ final class AwsChunked {
     return new Decoded(out.toByteArray(), trailers);
   }
 
+  /**
+   * Decodes an aws-chunked body from {@code in} to {@code out} a chunk at a time (a spooled
+   * upload of up to 5 GiB); returns the trailing headers.
+   */
+  static Map<String, String> decode(java.io.InputStream in, java.io.OutputStream out) throws java.io.IOException {
+    Map<String, String> trailers = new TreeMap<>();
+    byte[] buf = new byte[64 * 1024];
+    while (true) {
+      String line = readLine(in);
+      if (line == null) throw S3Errors.invalidRequest("Malformed aws-chunked body");
+      int semi = line.indexOf(';');
+      long size;
+      try {
+        size = Long.parseLong((semi < 0 ? line : line.substring(0, semi)).trim(), 16);
+      } catch (NumberFormatException e) {
+        throw S3Errors.invalidRequest("Malformed aws-chunked body");
+      }
+      if (size < 0) throw S3Errors.invalidRequest("Malformed aws-chunked body");
+      if (size == 0) break;
+      long left = size;
+      while (left > 0) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) throw S3Errors.invalidRequest("Malformed aws-chunked body");
+        out.write(buf, 0, n);
+        left -= n;
+      }
+      String end = readLine(in); // the CRLF after the data
+      if (end == null || !end.isEmpty()) throw S3Errors.invalidRequest("Malformed aws-chunked body");
+    }
+    String line;
+    while ((line = readLine(in)) != null) {
+      if (line.isEmpty()) continue;
+      int colon = line.indexOf(':');
+      if (colon > 0) trailers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+    }
+    return trailers;
+  }
+
+  /** A line up to CRLF (or LF), without it; null at the end of the stream; at most 8 KiB. */
+  private static String readLine(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder line = new StringBuilder();
+    int c;
+    while ((c = in.read()) >= 0) {
+      if (c == '\n') {
+        int len = line.length();
+        if (len > 0 && line.charAt(len - 1) == '\r') line.setLength(len - 1);
+        return line.toString();
+      }
+      if (line.length() >= 8192) throw S3Errors.invalidRequest("Malformed aws-chunked body");
+      line.append((char) c);
+    }
+    return line.isEmpty() ? null : line.toString();
+  }
+
   private static int indexOfCrlf(byte[] b, int from) {
     for (int i = from; i + 1 < b.length; i++) if (b[i] == '\r' && b[i + 1] == '\n') return i;
     return -1;

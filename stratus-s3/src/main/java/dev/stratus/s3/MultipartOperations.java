@@ -61,15 +61,29 @@ final class MultipartOperations {
     Access.authorize(b, r.caller(), "s3:PutObject", r.objectArn());
     int n = partNumber(r.param("partNumber"));
     MultipartUpload u = upload(r);
-    ObjectOperations.checkContentMd5(r.header("content-md5"), r.body());
-    String etag = ObjectOperations.quote(HexFormat.of().formatHex(ObjectOperations.md5(r.body())));
-    UploadPart part = new UploadPart(u.uploadId(), n, files.write(r.body()), r.body().length, etag, r.now());
-    Optional<UploadPart> replaced = store.write(tx -> {
-      if (tx.get(MultipartUpload.TABLE, r.bucket(), u.uploadId()).isEmpty()) throw S3Errors.noSuchUpload(u.uploadId());
-      Optional<UploadPart> old = tx.get(UploadPart.TABLE, u.uploadId(), UploadPart.id(n));
-      tx.put(UploadPart.TABLE, u.uploadId(), UploadPart.id(n), part);
-      return old;
-    });
+    UploadPart part;
+    if (r.upload() != null) { // streamed to a file on the way in
+      ObjectOperations.checkContentMd5(r.header("content-md5"), r.upload().md5(), true);
+      String etag = ObjectOperations.quote(HexFormat.of().formatHex(r.upload().md5()));
+      part = new UploadPart(u.uploadId(), n, files.adopt(r.upload().file()), r.upload().length(), etag, r.now());
+    } else {
+      ObjectOperations.checkContentMd5(r.header("content-md5"), r.body());
+      String etag = ObjectOperations.quote(HexFormat.of().formatHex(ObjectOperations.md5(r.body())));
+      part = new UploadPart(u.uploadId(), n, files.write(r.body()), r.body().length, etag, r.now());
+    }
+    String etag = part.etag();
+    Optional<UploadPart> replaced;
+    try {
+      replaced = store.write(tx -> {
+        if (tx.get(MultipartUpload.TABLE, r.bucket(), u.uploadId()).isEmpty()) throw S3Errors.noSuchUpload(u.uploadId());
+        Optional<UploadPart> old = tx.get(UploadPart.TABLE, u.uploadId(), UploadPart.id(n));
+        tx.put(UploadPart.TABLE, u.uploadId(), UploadPart.id(n), part);
+        return old;
+      });
+    } catch (RuntimeException e) {
+      files.delete(part.blob());
+      throw e;
+    }
     replaced.ifPresent(p -> files.delete(p.blob()));
     return S3Response.empty(200).with("ETag", etag);
   }

@@ -56,6 +56,42 @@ final class ObjectFiles implements AutoCloseable {
     });
   }
 
+  /** Where uploads are spooled: on the blobs' file system, so that keeping one is a rename ({@link #adopt}). */
+  Path spoolDirectory() {
+    return tmp;
+  }
+
+  /** A blob's file (read it; never change it). */
+  Path path(String name) {
+    return blobs.resolve(name);
+  }
+
+  /**
+   * Makes a finished file in {@link #spoolDirectory()} a blob, durably: fsync, rename into
+   * blobs/, fsync of the directory; returns the blob's name. The file is gone from where it was.
+   */
+  String adopt(Path file) {
+    String name = UUID.randomUUID().toString();
+    try {
+      try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        ch.force(true);
+      }
+      Files.move(file, blobs.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+      syncBlobs();
+      return name;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void syncBlobs() {
+    try (FileChannel dir = FileChannel.open(blobs, StandardOpenOption.READ)) {
+      dir.force(true);
+    } catch (IOException e) {
+      // some file systems cannot sync a directory; the file itself is synced
+    }
+  }
+
   /** Concatenates existing blobs into a new one (a completed multipart upload), file to file. */
   String concat(List<String> names) {
     return durably(ch -> {

@@ -38,11 +38,24 @@ final class ObjectOperations {
   S3Response putObject(S3Request r) {
     Bucket b = buckets.existing(r.bucket());
     Access.authorize(b, r.caller(), "s3:PutObject", r.objectArn());
-    byte[] body = r.body();
-    checkContentMd5(r.header("content-md5"), body);
-    String etag = quote(HexFormat.of().formatHex(md5(body)));
-    S3Object stored = new S3Object(r.bucket(), r.key(), files.write(body), body.length, etag, r.now(), headersOf(r), 0);
-    commit(stored);
+    S3Object stored;
+    if (r.upload() != null) { // streamed to a file on the way in: moved into place, never in memory
+      checkContentMd5(r.header("content-md5"), r.upload().md5(), true);
+      String etag = quote(HexFormat.of().formatHex(r.upload().md5()));
+      stored = new S3Object(r.bucket(), r.key(), files.adopt(r.upload().file()), r.upload().length(), etag, r.now(), headersOf(r), 0);
+    } else {
+      byte[] body = r.body();
+      checkContentMd5(r.header("content-md5"), body);
+      String etag = quote(HexFormat.of().formatHex(md5(body)));
+      stored = new S3Object(r.bucket(), r.key(), files.write(body), body.length, etag, r.now(), headersOf(r), 0);
+    }
+    try {
+      commit(stored);
+    } catch (RuntimeException e) {
+      files.delete(stored.blob());
+      throw e;
+    }
+    String etag = stored.etag();
     return S3Response.empty(200).with("ETag", etag);
   }
 
@@ -101,14 +114,15 @@ final class ObjectOperations {
     ByteRange.Request range = ByteRange.parse(r.header("range"), o.size());
     return switch (range) {
       case ByteRange.Whole w -> {
-        byte[] body = head ? S3Response.EMPTY : files.read(o.blob());
-        S3Response resp = new S3Response(200, headers, body);
+        S3Response resp = head ? new S3Response(200, headers, S3Response.EMPTY)
+            : new S3Response(200, headers, null, new S3Response.BlobRange(files.path(o.blob()), 0, o.size()));
         if (head) resp.with("Content-Length", String.valueOf(o.size()));
         yield resp;
       }
       case ByteRange.Partial p -> {
-        byte[] body = head ? S3Response.EMPTY : files.read(o.blob(), p.range().first(), p.range().length());
-        S3Response resp = new S3Response(206, headers, body).with("Content-Range", p.range().contentRange(o.size()));
+        S3Response resp = (head ? new S3Response(206, headers, S3Response.EMPTY)
+            : new S3Response(206, headers, null, new S3Response.BlobRange(files.path(o.blob()), p.range().first(), p.range().length())))
+            .with("Content-Range", p.range().contentRange(o.size()));
         if (head) resp.with("Content-Length", String.valueOf(p.range().length()));
         yield resp;
       }
@@ -211,6 +225,12 @@ final class ObjectOperations {
 
   static void checkContentMd5(String contentMd5, byte[] body) {
     if (contentMd5 == null) return;
+    checkContentMd5(contentMd5, md5(body), true);
+  }
+
+  /** As above, against a body's {@code digest} computed on the way in. */
+  static void checkContentMd5(String contentMd5, byte[] digest, boolean isDigest) {
+    if (contentMd5 == null) return;
     byte[] expected;
     try {
       expected = Base64.getDecoder().decode(contentMd5.trim());
@@ -218,7 +238,7 @@ final class ObjectOperations {
       throw S3Errors.invalidDigest();
     }
     if (expected.length != 16) throw S3Errors.invalidDigest();
-    if (!MessageDigest.isEqual(expected, md5(body))) throw S3Errors.badDigest();
+    if (!MessageDigest.isEqual(expected, digest)) throw S3Errors.badDigest();
   }
 
   static byte[] md5(byte[] data) {

@@ -70,6 +70,12 @@ final class S3Errors {
     return new S3Exception("EntityTooSmall", 400, "Your proposed upload is smaller than the minimum allowed object size.", Map.of());
   }
 
+  /** A PUT larger than S3 takes in one request (5 GiB), by its declared or delivered size. */
+  static S3Exception entityTooLarge(long proposed, long max) {
+    return new S3Exception("EntityTooLarge", 400, "Your proposed upload exceeds the maximum allowed object size.",
+        Map.of("ProposedSize", String.valueOf(proposed), "MaxSizeAllowed", String.valueOf(max)));
+  }
+
   static S3Exception noSuchBucketPolicy(String bucket) {
     return new S3Exception("NoSuchBucketPolicy", 404, "The bucket policy does not exist", Map.of("BucketName", bucket));
   }

@@ -43,7 +43,7 @@ public final class S3Module implements ServiceModule {
     if (!ephemeral) files.sweep(referencedBlobs(store));
     S3Api api = new S3Api(store, files);
     ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
-    S3HttpService http = new S3HttpService(api, name -> api.buckets().find(name).isPresent(), calls, context.clock());
+    S3HttpService http = new S3HttpService(api, files, name -> api.buckets().find(name).isPresent(), calls, context.clock());
     List<AutoCloseable> resources = new ArrayList<>();
     resources.add(files);
     resources.add(calls::shutdownNow);

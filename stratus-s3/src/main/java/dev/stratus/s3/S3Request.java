@@ -15,7 +15,27 @@ import java.util.Map;
  * @param website whether the request came to the bucket's website endpoint
  */
 record S3Request(String method, String bucket, String key, Map<String, List<String>> query, Map<String, String> headers,
-    byte[] body, Caller caller, String account, String region, String requestId, Instant now, String host, boolean website) {
+    byte[] body, Caller caller, String account, String region, String requestId, Instant now, String host, boolean website,
+    Upload upload) {
+
+  /**
+   * A PutObject or UploadPart body that came as a file (decoded, never in memory): S3 moves the
+   * file into place instead of writing {@link #body}.
+   *
+   * @param file the decoded body, in {@link ObjectFiles#spoolDirectory()}
+   * @param length its size
+   * @param md5 its MD5
+   */
+  record Upload(java.nio.file.Path file, long length, byte[] md5) {}
+
+  S3Request(String method, String bucket, String key, Map<String, List<String>> query, Map<String, String> headers,
+      byte[] body, Caller caller, String account, String region, String requestId, Instant now, String host, boolean website) {
+    this(method, bucket, key, query, headers, body, caller, account, region, requestId, now, host, website, null);
+  }
+
+  S3Request withUpload(Upload u) {
+    return new S3Request(method, bucket, key, query, headers, body, caller, account, region, requestId, now, host, website, u);
+  }
 
   String header(String name) { return headers.get(name); }
 

@@ -30,6 +30,23 @@ class AwsChunkedTest {
   }
 
   @Test
+  void decodeStream_signedChunksWithTrailer_sameAsInMemory() throws Exception {
+    var out = new java.io.ByteArrayOutputStream();
+    var trailers = AwsChunked.decode(new java.io.ByteArrayInputStream(b("5;chunk-signature=aaaa\r\nhello\r\n"
+        + "6;chunk-signature=bbbb\r\n world\r\n0;chunk-signature=cccc\r\nx-amz-checksum-crc32:AAAAAA==\r\n\r\n")), out);
+    assertThat(out.toString(StandardCharsets.US_ASCII)).isEqualTo("hello world");
+    assertThat(trailers).containsEntry("x-amz-checksum-crc32", "AAAAAA==");
+  }
+
+  @Test
+  void decodeStream_truncatedOrUnframed_isInvalidRequest() {
+    assertThatThrownBy(() -> AwsChunked.decode(new java.io.ByteArrayInputStream(b("10\r\nabc")), new java.io.ByteArrayOutputStream()))
+        .isInstanceOf(S3Exception.class);
+    assertThatThrownBy(() -> AwsChunked.decode(new java.io.ByteArrayInputStream(b("3\r\nabcXY0\r\n\r\n")), new java.io.ByteArrayOutputStream()))
+        .isInstanceOf(S3Exception.class);
+  }
+
+  @Test
   void applies_byShaOrEncoding() {
     assertThat(AwsChunked.applies(Map.of("x-amz-content-sha256", "STREAMING-UNSIGNED-PAYLOAD-TRAILER"))).isTrue();
     assertThat(AwsChunked.applies(Map.of("content-encoding", "gzip,aws-chunked"))).isTrue();

@@ -47,7 +47,10 @@ final class BodyBudgetHandler extends ChannelDuplexHandler {
       return;
     }
     long want = 0;
-    if (msg instanceof HttpRequest request) {
+    if (msg instanceof SpooledHttpRequest) {
+      held.addLast(new long[1]); // its body is in a file, not in memory: nothing to hold
+      holdChunks = false;
+    } else if (msg instanceof HttpRequest request) {
       held.addLast(new long[1]);
       long declared = HttpUtil.getContentLength(request, -1L);
       holdChunks = declared < 0;

@@ -43,7 +43,8 @@ final class Http2Front {
         if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
           install(pipeline, guard.limits(), config);
         } else {
-          guard.installHttp1(pipeline, governor);
+          guard.installHttp1(pipeline, governor, config.service() instanceof StreamingHttpService
+              ? head -> java.util.Optional.of(config.service()) : null);
           pipeline.addLast("service", new ServiceHandler(config));
         }
       }

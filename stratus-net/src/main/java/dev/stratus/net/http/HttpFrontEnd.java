@@ -19,6 +19,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One HTTP(S) listener of a data plane (an ALB listener, a CloudFront edge, an API Gateway
@@ -126,7 +127,11 @@ public final class HttpFrontEnd implements AutoCloseable {
               ConnectionGovernor governor = guard.installFront(ch.pipeline(), new SniHandler(config.tls()));
               ch.pipeline().addLast("alpn", Http2Front.negotiation(guard, governor, config));
             } else {
-              guard.install(ch.pipeline(), null);
+              if (config.service() instanceof StreamingHttpService) {
+                guard.install(ch.pipeline(), null, head -> Optional.of(config.service()));
+              } else {
+                guard.install(ch.pipeline(), null);
+              }
               ch.pipeline().addLast("service", new ServiceHandler(config));
             }
           }

@@ -5,7 +5,10 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
+import io.netty.handler.codec.http.HttpRequest;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The guarded front half of every Stratus HTTP/1.x listener (the AWS API port and every HTTP
@@ -14,7 +17,7 @@ import java.util.Objects;
  * <pre>
  * governor (header/body/idle deadlines, connection cap) → [TLS] → strict decoder + encoder →
  * tap → request guard (smuggling/desync → 400, versions → 505) → keep-alive →
- * body budget (global in-flight bytes → 503) → aggregator (over maxBodyBytes → 413)
+ * [body spooler (a StreamingHttpService's bodies to a file)] → body budget (global in-flight bytes → 503) → aggregator (over maxBodyBytes → 413)
  * </pre>
  *
  * after which the caller adds the handler that consumes {@code FullHttpRequest}s.
@@ -42,20 +45,36 @@ public final class HttpGuard {
 
   /** The governor and the TLS handler only: the HTTP handlers follow once ALPN has chosen a protocol. */
   ConnectionGovernor installFront(ChannelPipeline pipeline, ChannelHandler tls) {
-    ConnectionGovernor governor = new ConnectionGovernor(limits, tracker);
+    ConnectionGovernor governor = new ConnectionGovernor(limits, tracker, pages);
     pipeline.addLast("governor", governor);
     if (tls != null) pipeline.addLast("tls", tls);
     return governor;
   }
 
+  /**
+   * As {@link #install(ChannelPipeline, ChannelHandler)}, also spooling to a file the bodies a
+   * {@link StreamingHttpService} asks for: {@code services} finds the service a request's head
+   * goes to (asked only for requests with a body); the request then reaches the caller's handler
+   * as a {@link SpooledHttpRequest}.
+   */
+  public void install(ChannelPipeline pipeline, ChannelHandler tls, Function<HttpRequest, Optional<HttpService>> services) {
+    installHttp1(pipeline, installFront(pipeline, tls), services);
+  }
+
   /** The HTTP/1.x handlers, after {@link #installFront}. */
   void installHttp1(ChannelPipeline pipeline, ConnectionGovernor governor) {
+    installHttp1(pipeline, governor, null);
+  }
+
+  /** As above, with a body spooler when {@code services} is not null. */
+  void installHttp1(ChannelPipeline pipeline, ConnectionGovernor governor, Function<HttpRequest, Optional<HttpService>> services) {
     pipeline.addLast("decoder", new StrictRequestDecoder(limits))
         .addLast("encoder", new HttpResponseEncoder())
         .addLast("tap", governor.tap())
         .addLast("guard", new RequestGuard(pages))
-        .addLast("keepAlive", new HttpServerKeepAliveHandler())
-        .addLast("budget", new BodyBudgetHandler(limits.bodyBudget(), limits.maxBodyBytes(), pages))
+        .addLast("keepAlive", new HttpServerKeepAliveHandler());
+    if (services != null) pipeline.addLast("spool", new BodySpooler(services, governor, pages));
+    pipeline.addLast("budget", new BodyBudgetHandler(limits.bodyBudget(), limits.maxBodyBytes(), pages))
         .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes(), true));
   }
 

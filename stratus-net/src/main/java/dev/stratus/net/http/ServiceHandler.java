@@ -52,7 +52,7 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     if (queue.size() >= MAX_PIPELINED) {
-      request.release();
+      discard(request);
       ctx.close();
       return;
     }
@@ -63,7 +63,7 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
   private void next() {
     FullHttpRequest request = queue.pollFirst();
     if (request == null || !ctx.channel().isActive()) {
-      if (request != null) request.release();
+      if (request != null) discard(request);
       serving = false;
       return;
     }
@@ -77,20 +77,23 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
       filtered = config.pages().page(HttpResponseStatus.INTERNAL_SERVER_ERROR);
     }
     if (filtered != null) {
-      request.release();
+      discard(request);
       write(filtered, keepAlive);
       return;
     }
     CompletionStage<FullHttpResponse> stage;
+    HttpExchange exchange = new HttpExchange(request, (InetSocketAddress) ctx.channel().remoteAddress(),
+        (InetSocketAddress) ctx.channel().localAddress(), config.isTls(), ctx.channel());
     try {
-      stage = config.service().serve(new HttpExchange(request, (InetSocketAddress) ctx.channel().remoteAddress(),
-          (InetSocketAddress) ctx.channel().localAddress(), config.isTls(), ctx.channel()));
+      stage = request instanceof SpooledHttpRequest spooled
+          ? spooled.service().serve(exchange, spooled.body())
+          : config.service().serve(exchange);
     } catch (RuntimeException e) {
       stage = java.util.concurrent.CompletableFuture.failedFuture(e);
     }
     stage.whenComplete((response, failure) -> {
       Runnable answer = () -> {
-        request.release();
+        discard(request);
         FullHttpResponse out = response;
         if (failure != null || response == null) {
           if (failure != null) logOnce("service", failure);
@@ -118,7 +121,8 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
       response.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.content().readableBytes());
     }
     if (!keepAlive && !switching) HttpUtil.setKeepAlive(response, false);
-    ctx.writeAndFlush(response).addListener(f -> {
+    if (!ctx.channel().isActive() && response instanceof FileHttpResponse file) file.discard();
+    FileHttpResponse.write(ctx, response).addListener(f -> {
       if (!f.isSuccess()) {
         ctx.close();
       } else if (switching) {
@@ -137,12 +141,18 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     FullHttpRequest r;
-    while ((r = queue.pollFirst()) != null) r.release();
+    while ((r = queue.pollFirst()) != null) discard(r);
     var pipeline = ctx.pipeline();
     pipeline.addLast("upgraded", upgrade.apply(ctx.channel()));
-    for (String name : new String[] {"service", "aggregate", "budget", "keepAlive", "guard", "tap", "encoder", "decoder", "governor"}) {
+    for (String name : new String[] {"service", "chunkedWriter", "aggregate", "budget", "spool", "keepAlive", "guard", "tap", "encoder", "decoder", "governor"}) {
       if (pipeline.get(name) != null) pipeline.remove(name);
     }
+  }
+
+  /** Releases a request and deletes its spooled body, if it has one the service did not move. */
+  private static void discard(FullHttpRequest request) {
+    request.release();
+    if (request instanceof SpooledHttpRequest spooled) spooled.body().close();
   }
 
   private static void logOnce(String where, Throwable failure) {
@@ -154,7 +164,7 @@ final class ServiceHandler extends ChannelInboundHandlerAdapter {
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
     FullHttpRequest r;
-    while ((r = queue.pollFirst()) != null) r.release();
+    while ((r = queue.pollFirst()) != null) discard(r);
     ctx.fireChannelInactive();
   }
 

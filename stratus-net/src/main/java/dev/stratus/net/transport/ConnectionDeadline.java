@@ -43,6 +43,11 @@ public final class ConnectionDeadline {
     arm(at);
   }
 
+  /** Moves a set deadline {@code nanos} later (a body that earns time by the bytes it delivers). */
+  public void extend(long nanos) {
+    if (set) deadline += nanos; // later than before: the pending task re-arms when it fires
+  }
+
   /** No deadline any more; a pending task stays and finds nothing due (cheaper than cancelling). */
   public void clear() {
     set = false;

@@ -196,14 +196,43 @@ class HttpFrontEndIT {
   }
 
   @Test
-  void limits_chunkedBodyNeverEnds_closedAtBodyDeadline() throws Exception {
+  void limits_chunkedBodyNeverEnds_408AtBodyDeadline_thenClosed() throws Exception {
     tearDown();
     start(HttpLimits.ALB.withTimeouts(Duration.ofSeconds(5), Duration.ofMillis(400), Duration.ofSeconds(5)));
     try (Socket s = new Socket()) {
       s.connect(frontEnd.address());
       s.getOutputStream().write("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n".getBytes());
       s.setSoTimeout(2_000);
-      assertThat(RawHttp.closedByServer(s)).isTrue();
+      String raw = RawHttp.readAll(s.getInputStream()); // returns at the server's close
+      assertThat(raw).startsWith("HTTP/1.1 408 ").contains("408 Request Time-out", "server: awselb/2.0");
+    }
+    assertThat(served).hasValue(0);
+  }
+
+  @Test
+  void limits_headersStopMidway_408AtHeaderDeadline_thenClosed() throws Exception {
+    tearDown();
+    start(HttpLimits.ALB.withTimeouts(Duration.ofMillis(400), Duration.ofSeconds(5), Duration.ofSeconds(5)));
+    try (Socket s = new Socket()) {
+      s.connect(frontEnd.address());
+      long start = System.nanoTime();
+      s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\nX-Half: ".getBytes());
+      s.setSoTimeout(3_000);
+      String raw = RawHttp.readAll(s.getInputStream());
+      assertThat(raw).startsWith("HTTP/1.1 408 ").containsIgnoringCase("connection: close");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(350), Duration.ofMillis(2_500));
+    }
+    assertThat(served).hasValue(0);
+  }
+
+  @Test
+  void limits_connectionThatSendsNothing_closedSilentlyAtIdleTimeout() throws Exception {
+    tearDown();
+    start(HttpLimits.ALB.withTimeouts(Duration.ofMillis(300), Duration.ofSeconds(5), Duration.ofMillis(300)));
+    try (Socket s = new Socket()) {
+      s.connect(frontEnd.address());
+      s.setSoTimeout(3_000);
+      assertThat(RawHttp.readAll(s.getInputStream())).isEmpty(); // ALB: no 408 for a client that sent nothing
     }
   }
 

@@ -58,10 +58,17 @@ class ApiPortLimitsIT {
       s.setSoTimeout(100);
       long start = System.nanoTime();
       boolean closed = false;
+      String answer = "";
       for (byte b : "POST / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes()) {
         try {
           s.getOutputStream().write(b);
-          if (s.getInputStream().read() == -1) { closed = true; break; }
+          int first = s.getInputStream().read();
+          if (first != -1) { // the server answers the half request before it closes
+            s.setSoTimeout(2_000);
+            answer = (char) first + readAll(s);
+          }
+          closed = true;
+          break;
         } catch (SocketTimeoutException e) {
           continue; // still open: keep trickling
         } catch (IOException e) {
@@ -70,6 +77,7 @@ class ApiPortLimitsIT {
         }
       }
       assertThat(closed).isTrue();
+      assertThat(answer).startsWith("HTTP/1.1 408 ").contains("408 Request Timeout");
       assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(400), Duration.ofMillis(4_000)); // the whole trickle takes over 5 s
     }
   }
