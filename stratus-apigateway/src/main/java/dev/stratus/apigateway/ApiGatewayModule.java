@@ -64,6 +64,7 @@ public final class ApiGatewayModule implements ServiceModule {
           if (dataPlane != null) dataPlane.flushStageCache(api, stage);
         }), new UsagePlanOperations(store, clock,
             () -> dataPlane == null ? UsageRecords.NONE : dataPlane::used), new RestApiPartOperations(store),
+        new RestApiImportOperations(store, clock),
         new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store)), resources, List.of());
   }
 }
