@@ -3,7 +3,8 @@
 # resource with an HTTP_PROXY integration to a local backend, deployed to a stage, curled by Host
 # header on the API port and through its own name (resolved with dig through Stratus's DNS);
 # an unknown path answers 403 Missing Authentication Token, and the API is gone after delete; then an
-# HTTP API by quick create (--target) answers by Host header too.
+# HTTP API by quick create (--target) answers by Host header too; a REST API imported from an
+# OpenAPI file (import-rest-api) answers curl and exports back (get-export).
 # Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 STRATUS_DNS_PORT=5353 e2e/apigateway-rest.sh   (AWS_CLI overrides /usr/bin/aws)
 set -euo pipefail
 AWS_CLI=${AWS_CLI:-/usr/bin/aws}
@@ -78,6 +79,47 @@ for _ in $(seq 1 50); do
   [[ $gone != 200 ]] && break; sleep 0.1
 done
 [[ $gone != 200 ]] && ok "deleted API no longer served ($gone)" || fail "still served after delete"
+# A REST API imported from an OpenAPI 3 file (import-rest-api --body fileb://): a MOCK and an
+# HTTP_PROXY integration with a path parameter, deployed and curled by Host header.
+cat > "$tmp/petstore.yaml" <<YAML
+openapi: "3.0.1"
+info: {title: e2e-petstore, version: "1"}
+paths:
+  /:
+    get:
+      responses: {"200": {description: ok}}
+      x-amazon-apigateway-integration:
+        type: mock
+        requestTemplates: {application/json: '{"statusCode": 200}'}
+        responses: {default: {statusCode: "200", responseTemplates: {application/json: '{"petstore": "open"}'}}}
+  /pets/{petId}:
+    get:
+      parameters: [{name: petId, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: ok}}
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        httpMethod: GET
+        uri: "http://127.0.0.1:$port/pets/{petId}"
+        requestParameters: {integration.request.path.petId: method.request.path.petId}
+YAML
+imported=$(aws apigateway import-rest-api --parameters endpointConfigurationTypes=REGIONAL \
+  --body "fileb://$tmp/petstore.yaml" --query id --output text)
+[[ $imported =~ ^[a-z0-9]{10}$ ]] && ok "import-rest-api → $imported" || fail "import-rest-api: $imported"
+aws apigateway create-deployment --rest-api-id "$imported" --stage-name v1 >/dev/null
+ihost="$imported.execute-api.us-east-1.localhost"
+body=""
+for _ in $(seq 1 50); do
+  body=$(curl -s -H "Host: $ihost" "$ENDPOINT/v1/pets/42" || true)
+  [[ $body == "hello from backend path=/pets/42" ]] && break; sleep 0.1
+done
+[[ $body == "hello from backend path=/pets/42" ]] && ok "imported HTTP_PROXY → $body" || fail "imported HTTP_PROXY: '$body'"
+body=$(curl -s -H "Host: $ihost" "$ENDPOINT/v1/")
+[[ $body == '{"petstore": "open"}' ]] && ok "imported MOCK → $body" || fail "imported MOCK: '$body'"
+aws apigateway get-export --rest-api-id "$imported" --stage-name v1 --export-type oas30 \
+  --parameters extensions=integrations --accepts application/yaml "$tmp/export.yaml" >/dev/null
+grep -q "x-amazon-apigateway-integration" "$tmp/export.yaml" && grep -q "/pets/{petId}" "$tmp/export.yaml" \
+  && ok "get-export oas30 YAML with integrations" || fail "get-export: $(head -5 "$tmp/export.yaml")"
+aws apigateway delete-rest-api --rest-api-id "$imported"
 # An HTTP API by quick create: a $default route to the backend on an auto-deployed $default stage.
 http_api=$(aws apigatewayv2 create-api --name "e2e-http-$RANDOM" --protocol-type HTTP --target "http://127.0.0.1:$port" \
   --query ApiId --output text)

@@ -65,6 +65,8 @@ public final class ApiGatewayModule implements ServiceModule {
         }), new UsagePlanOperations(store, clock,
             () -> dataPlane == null ? UsageRecords.NONE : dataPlane::used), new RestApiPartOperations(store),
         new RestApiImportOperations(store, clock),
-        new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store)), resources, List.of());
+        new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store),
+        new HttpApiImportOperations(store, clock),
+        new DomainNameOperations(store, clock, () -> context.extensions().find(dev.stratus.core.acm.Certificates.class))), resources, List.of());
   }
 }

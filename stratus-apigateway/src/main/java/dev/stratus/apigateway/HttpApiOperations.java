@@ -57,7 +57,7 @@ public final class HttpApiOperations {
         .exposeHeaders(c.exposeHeaders()).allowCredentials(c.allowCredentials()).maxAge(c.maxAge()).build();
   }
 
-  private static software.amazon.awssdk.services.apigatewayv2.model.Api toSdk(Api api) {
+  static software.amazon.awssdk.services.apigatewayv2.model.Api toSdk(Api api) {
     return software.amazon.awssdk.services.apigatewayv2.model.Api.builder()
         .apiId(api.apiId()).name(api.name()).protocolType(api.protocolType()).description(api.description())
         .routeSelectionExpression(api.routeSelectionExpression()).apiEndpoint(api.apiEndpoint())
@@ -297,7 +297,7 @@ public final class HttpApiOperations {
     return DeleteRouteResponseResponse.builder().build();
   }
 
-  private static Api.Integration integration(String protocol, String id, String type, String uri, String method,
+  static Api.Integration integration(String protocol, String id, String type, String uri, String method,
       String payloadVersion, Integer timeout, Map<String, String> requestParameters) {
     if ("WEBSOCKET".equals(protocol)) return webSocketIntegration(id, type, uri, method, timeout, requestParameters);
     if (!"HTTP_PROXY".equals(type) && !"AWS_PROXY".equals(type)) {

@@ -2,6 +2,7 @@ package dev.stratus.apigateway.dataplane;
 
 import dev.stratus.apigateway.model.ApiKey;
 import dev.stratus.apigateway.model.Deployment;
+import dev.stratus.apigateway.model.DomainName;
 import dev.stratus.apigateway.model.RestApi;
 import dev.stratus.apigateway.model.Stage;
 import dev.stratus.apigateway.model.UsagePlan;
@@ -74,7 +75,13 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private Projection<ApiSnapshot> projection;
   private volatile boolean closed;
 
-  private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names) {}
+  private final Map<String, ServedDomain> domains = new HashMap<>();
+
+  private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names,
+      dev.stratus.net.http.HttpService router) {}
+
+  /** A custom domain name: served like an API (own address, Host header on the API port), by {@link DomainRouter}. */
+  private record ServedDomain(DomainRouter router, Served served) {}
 
   /**
    * @param port where each API listens on its address: 80, or 0 for any free port (tests)
@@ -98,10 +105,11 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     projection = Projection.start("apigateway rest", store,
         Set.of(RestApi.TABLE, Deployment.TABLE, Stage.TABLE, ApiKey.TABLE, UsagePlan.TABLE,
             dev.stratus.apigateway.model.Api.TABLE, dev.stratus.apigateway.model.HttpStage.TABLE,
-            dev.stratus.apigateway.model.HttpDeployment.TABLE),
+            dev.stratus.apigateway.model.HttpDeployment.TABLE, DomainName.TABLE),
         (previous, events, view) -> {
           ApiSnapshot s = ApiSnapshot.load(view);
           reconcile(s);
+          reconcileDomains(view.listAll(DomainName.TABLE));
           return s;
         });
     return this;
@@ -160,32 +168,83 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     }
   }
 
+  /** Opens, updates and closes the custom domain names' listeners to match the table. */
+  private void reconcileDomains(List<DomainName> all) {
+    if (closed) return;
+    synchronized (served) {
+      Set<String> names = new java.util.HashSet<>();
+      for (DomainName d : all) {
+        names.add(d.domainName());
+        ServedDomain existing = domains.get(d.domainName());
+        if (existing != null) {
+          existing.router().update(d);
+          continue;
+        }
+        DomainRouter router = new DomainRouter(d, this::router);
+        List<String> dnsNames = new java.util.ArrayList<>();
+        if (d.regionalDomainName() != null) dnsNames.add(d.regionalDomainName());
+        if (d.distributionDomainName() != null) dnsNames.add(d.distributionDomainName());
+        List<String> hosts = new java.util.ArrayList<>(dnsNames);
+        hosts.add(d.domainName());
+        domains.put(d.domainName(), new ServedDomain(router, open("domain " + d.domainName(), d.arn(), router, hosts, dnsNames)));
+      }
+      for (var it = domains.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (names.contains(e.getKey())) continue;
+        stop(e.getValue().served());
+        it.remove();
+      }
+    }
+  }
+
+  /** The router of an API that serves (has a stage), for custom domains. */
+  private dev.stratus.net.http.HttpService router(String apiId) {
+    synchronized (served) {
+      Served s = served.get(apiId);
+      return s == null ? null : s.router();
+    }
+  }
+
+  /** Where a custom domain name listens on its own address (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainListener(String domainName) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      ServedDomain d = domains.get(domainName);
+      return d == null || d.served().bound() == null ? Optional.empty() : Optional.of(d.served().bound().record().actual());
+    }
+  }
+
   private Served open(String apiId, String region, String arn, dev.stratus.net.http.HttpService router) {
-    String address = pool.allocate();
     String name = apiId + ".execute-api." + region + ".localhost";
     String awsName = apiId + ".execute-api." + region + ".amazonaws.com";
+    return open("API " + apiId, arn, router, List.of(name, awsName), List.of(name, awsName));
+  }
+
+  /**
+   * A loopback address with a listener for {@code router}, the {@code hosts} served by Host header
+   * on the API port, and the {@code dnsNames} answering with that address.
+   */
+  private Served open(String what, String arn, dev.stratus.net.http.HttpService router, List<String> hosts,
+      List<String> dnsNames) {
+    String address = pool.allocate();
     ListenerRegistry.Bound<HttpFrontEnd> bound = null;
     try {
-      var config = new HttpFrontEnd.Config("API Gateway " + apiId, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
+      var config = new HttpFrontEnd.Config("API Gateway " + what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
           null, arn, shared.filters, List.of(), router);
-      bound = registry.bind("API Gateway API " + apiId, "http", arn, new InetSocketAddress(address, port),
+      bound = registry.bind("API Gateway " + what, "http", arn, new InetSocketAddress(address, port),
           at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "API " + apiId + ": not listening on " + address + ":" + port + ": " + e.getMessage());
+      LOG.log(Level.WARNING, what + ": not listening on " + address + ":" + port + ": " + e.getMessage());
     }
     List<Runnable> undo = new java.util.ArrayList<>();
-    if (virtualHosts != null) {
-      undo.add(virtualHosts.register(name, router));
-      undo.add(virtualHosts.register(awsName, router));
-    }
+    if (virtualHosts != null) for (String host : hosts) undo.add(virtualHosts.register(host, router));
     try {
       InetAddress at = InetAddress.getByName(bound == null ? address : bound.record().actual().getAddress().getHostAddress());
-      dns.put(new DnsTarget(name, List.of(at), DNS_TTL_SECONDS, true));
-      dns.put(new DnsTarget(awsName, List.of(at), DNS_TTL_SECONDS, true));
+      for (String n : dnsNames) dns.put(new DnsTarget(n, List.of(at), DNS_TTL_SECONDS, true));
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }
-    return new Served(address, bound, undo, List.of(name, awsName));
+    return new Served(address, bound, undo, List.copyOf(dnsNames), router);
   }
 
   private void stop(Served s) {
@@ -208,6 +267,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     synchronized (served) {
       served.values().forEach(this::stop);
       served.clear();
+      domains.values().forEach(d -> stop(d.served()));
+      domains.clear();
     }
     shared.accessLogs.close();
   }
