@@ -55,6 +55,7 @@ public final class ApiGatewayModule implements ServiceModule {
           // Access logs go where the data lives (or the temp dir with --ephemeral), as the ALB's.
           context.settings().dataDir().map(d -> d.resolve("access-logs").resolve("apigateway"))
               .orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs", "apigateway")));
+      plane.useLoadBalancers(() -> context.extensions().find(dev.stratus.core.elb.LoadBalancers.class));
       plane.start();
       dataPlane = plane;
       resources.add(plane);
@@ -67,6 +68,7 @@ public final class ApiGatewayModule implements ServiceModule {
         new RestApiImportOperations(store, clock),
         new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store),
         new HttpApiImportOperations(store, clock),
-        new DomainNameOperations(store, clock, () -> context.extensions().find(dev.stratus.core.acm.Certificates.class))), resources, List.of());
+        new DomainNameOperations(store, clock, () -> context.extensions().find(dev.stratus.core.acm.Certificates.class)),
+        new VpcLinkOperations(store, clock, () -> context.extensions().find(dev.stratus.core.elb.LoadBalancers.class))), resources, List.of());
   }
 }

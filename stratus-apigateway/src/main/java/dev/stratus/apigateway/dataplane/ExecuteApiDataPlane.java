@@ -3,6 +3,8 @@ package dev.stratus.apigateway.dataplane;
 import dev.stratus.apigateway.model.ApiKey;
 import dev.stratus.apigateway.model.Deployment;
 import dev.stratus.apigateway.model.DomainName;
+import dev.stratus.apigateway.model.VpcLink;
+import dev.stratus.core.elb.LoadBalancers;
 import dev.stratus.apigateway.model.RestApi;
 import dev.stratus.apigateway.model.Stage;
 import dev.stratus.apigateway.model.UsagePlan;
@@ -76,6 +78,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private volatile boolean closed;
 
   private final Map<String, ServedDomain> domains = new HashMap<>();
+  /** VPC links by {@code account/region/id}, refreshed with the projection. */
+  private volatile Map<String, VpcLink> vpcLinks = Map.of();
 
   private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names,
       dev.stratus.net.http.HttpService router) {}
@@ -105,17 +109,39 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     projection = Projection.start("apigateway rest", store,
         Set.of(RestApi.TABLE, Deployment.TABLE, Stage.TABLE, ApiKey.TABLE, UsagePlan.TABLE,
             dev.stratus.apigateway.model.Api.TABLE, dev.stratus.apigateway.model.HttpStage.TABLE,
-            dev.stratus.apigateway.model.HttpDeployment.TABLE, DomainName.TABLE),
+            dev.stratus.apigateway.model.HttpDeployment.TABLE, DomainName.TABLE, VpcLink.TABLE),
         (previous, events, view) -> {
           ApiSnapshot s = ApiSnapshot.load(view);
           reconcile(s);
           reconcileDomains(view.listAll(DomainName.TABLE));
+          Map<String, VpcLink> links = new HashMap<>();
+          for (VpcLink l : view.listAll(VpcLink.TABLE)) links.put(l.accountId() + "/" + l.region() + "/" + l.id(), l);
+          vpcLinks = Map.copyOf(links);
           return s;
         });
     return this;
   }
 
   public ApiSnapshot awaitCurrent() { return projection.awaitCurrent(); }
+
+  /**
+   * VPC_LINK integrations go to a node of the link's Network Load Balancer (found through core's
+   * {@link LoadBalancers}), at the actual address of its listener for the integration URI's port.
+   */
+  public void useLoadBalancers(Supplier<Optional<LoadBalancers>> loadBalancers) {
+    Clock clock = shared.clock;
+    shared.vpcLinks = (scope, linkId, port) -> {
+      VpcLink link = vpcLinks.get(scope + "/" + linkId);
+      if (link == null || link.targetArns().isEmpty() || !link.status(clock.instant()).equals("AVAILABLE")) return Optional.empty();
+      return loadBalancers.get().flatMap(lbs -> lbs.find(link.targetArns().getFirst()))
+          .filter(lb -> !lb.nodeAddresses().isEmpty()).map(lb -> {
+            String node = lb.nodeAddresses().get(java.util.concurrent.ThreadLocalRandom.current().nextInt(lb.nodeAddresses().size()));
+            InetSocketAddress requested = new InetSocketAddress(node, port);
+            return registry.listeners().stream().filter(l -> l.requested().equals(requested))
+                .map(ListenerRegistry.Listener::actual).findFirst().orElse(requested);
+          });
+    };
+  }
 
   /** WebSocket connections open now, over every WebSocket API. */
   public int openWebSockets() { return webSockets.size(); }
