@@ -80,6 +80,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private final Map<String, ServedDomain> domains = new HashMap<>();
   /** VPC links by {@code account/region/id}, refreshed with the projection. */
   private volatile Map<String, VpcLink> vpcLinks = Map.of();
+  private Runnable endpointRouter = () -> { };
 
   private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names,
       dev.stratus.net.http.HttpService router) {}
@@ -106,6 +107,18 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   }
 
   public ExecuteApiDataPlane start() {
+    if (virtualHosts != null) {
+      // Requests through an execute-api interface VPC endpoint, by its names (PrivateEndpoints).
+      endpointRouter = virtualHosts.addRouter(request -> {
+        PrivateEndpoints.Via via = PrivateEndpoints.parse(request);
+        dev.stratus.net.http.HttpService api = via == null ? null : router(via.apiId());
+        if (api == null) return Optional.empty();
+        return Optional.of(ex -> {
+          PrivateEndpoints.stamp(ex.request(), via.vpceId());
+          return api.serve(ex);
+        });
+      });
+    }
     projection = Projection.start("apigateway rest", store,
         Set.of(RestApi.TABLE, Deployment.TABLE, Stage.TABLE, ApiKey.TABLE, UsagePlan.TABLE,
             dev.stratus.apigateway.model.Api.TABLE, dev.stratus.apigateway.model.HttpStage.TABLE,
@@ -289,6 +302,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    endpointRouter.run();
     if (projection != null) projection.close();
     synchronized (served) {
       served.values().forEach(this::stop);
