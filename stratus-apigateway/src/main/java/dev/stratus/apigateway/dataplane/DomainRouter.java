@@ -12,8 +12,9 @@ import java.util.function.Function;
  * A custom domain name's traffic: the longest mapping key that prefixes the path chooses the API
  * and stage; the key is removed and the stage put in front ({@code https://api.example.com/v1/pets}
  * with mapping {@code v1 → (api, prod)} is the API's {@code /prod/pets}); an HTTP API's
- * {@code $default} stage takes the rest as it is. No mapping → 403 {"message":"Forbidden"}, as
- * API Gateway answers a custom domain path it does not map.
+ * {@code $default} stage takes the rest as it is. No mapping → 403 {"message":"Missing
+ * Authentication Token"}, as API Gateway answers a custom domain path it does not map (AWS
+ * knowledge center "api-gateway-403-custom-domain").
  */
 final class DomainRouter implements HttpService {
   private final Function<String, HttpService> routers;
@@ -56,7 +57,7 @@ final class DomainRouter implements HttpService {
     QueryStringDecoder uri = new QueryStringDecoder(ex.request().uri());
     Mapped found = map(domain, uri.rawPath());
     HttpService router = found == null ? null : routers.apply(found.mapping().apiId());
-    if (router == null) return RestRouter.done(HttpApiRouter.message(403, "Forbidden"));
+    if (router == null) return RestRouter.done(HttpApiRouter.message(403, "Missing Authentication Token"));
     String stage = found.mapping().stage();
     String prefix = stage == null || stage.equals("$default") ? "" : "/" + stage;
     String query = uri.rawQuery();

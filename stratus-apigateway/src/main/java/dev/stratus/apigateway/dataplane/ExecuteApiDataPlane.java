@@ -86,7 +86,19 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       dev.stratus.net.http.HttpService router) {}
 
   /** A custom domain name: served like an API (own address, Host header on the API port), by {@link DomainRouter}. */
-  private record ServedDomain(DomainRouter router, Served served) {}
+  private record ServedDomain(DomainRouter router, Served served, InetSocketAddress tls) {}
+
+  private volatile Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates = Optional::empty;
+  private volatile int httpsPort = 443;
+
+  /**
+   * Custom domain names also listen with TLS on their address at {@code httpsPort} (443; 0 in
+   * tests), serving their ACM certificate (found through core's Certificates) by SNI.
+   */
+  public void useCertificates(Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates, int httpsPort) {
+    this.certificates = certificates;
+    this.httpsPort = httpsPort;
+  }
 
   /**
    * @param port where each API listens on its address: 80, or 0 for any free port (tests)
@@ -225,7 +237,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         if (d.distributionDomainName() != null) dnsNames.add(d.distributionDomainName());
         List<String> hosts = new java.util.ArrayList<>(dnsNames);
         hosts.add(d.domainName());
-        domains.put(d.domainName(), new ServedDomain(router, open("domain " + d.domainName(), d.arn(), router, hosts, dnsNames)));
+        Served plain = open("domain " + d.domainName(), d.arn(), router, hosts, dnsNames);
+        domains.put(d.domainName(), new ServedDomain(router, plain, openTls(d, router, plain)));
       }
       for (var it = domains.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
@@ -233,6 +246,42 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         stop(e.getValue().served());
         it.remove();
       }
+    }
+  }
+
+  /** The domain's HTTPS listener beside its HTTP one, with its ACM certificate; null without one. */
+  private InetSocketAddress openTls(DomainName d, DomainRouter router, Served plain) {
+    String arn = d.certificateArn() != null ? d.certificateArn() : d.regionalCertificateArn();
+    var cert = arn == null ? Optional.<dev.stratus.core.acm.ServingCertificate>empty()
+        : certificates.get().flatMap(c -> c.find(arn));
+    if (cert.isEmpty() || plain.bound() == null) return null;
+    try {
+      var tls = dev.stratus.net.tls.TlsContexts.sni(List.of(cert.get()), dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1);
+      var config = new HttpFrontEnd.Config("API Gateway domain " + d.domainName() + " (HTTPS)",
+          HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, d.arn(), shared.filters, List.of(), router);
+      var bound = registry.bind("API Gateway domain " + d.domainName() + " (HTTPS)", "https", d.arn(),
+          new InetSocketAddress(plain.bound().record().actual().getAddress(), httpsPort),
+          at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+      plain.undo().add(() -> {
+        try {
+          bound.close();
+        } catch (Exception e) {
+          LOG.log(Level.FINE, "closing a domain's HTTPS listener failed", e);
+        }
+      });
+      return bound.record().actual();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "domain " + d.domainName() + ": no HTTPS listener: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Where a custom domain name listens with TLS (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainTlsListener(String domainName) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      ServedDomain d = domains.get(domainName);
+      return d == null ? Optional.empty() : Optional.ofNullable(d.tls());
     }
   }
 

@@ -233,7 +233,7 @@ final class HttpApiRouter implements HttpService {
     return shared.proxy(i.timeoutInMillis()).forward(out, call.ex.eventLoop(), new InetSocketAddress(target.getHost(), port))
         .thenApply(o -> switch (o) {
           case ProxyOutcome.Response r -> r.response();
-          case ProxyOutcome.TimedOut t -> message(503, "Service Unavailable"); // HTTP APIs answer a timeout 503 (observed), REST 504
+          case ProxyOutcome.TimedOut t -> message(503, "Service Unavailable"); // HTTP APIs answer a timeout 503 (observed: cortexlabs/cortex#1225, serverless#11222), REST 504
           case ProxyOutcome.ConnectFailed f -> message(503, "Service Unavailable");
           case ProxyOutcome.Reset r -> message(502, "Bad Gateway");
           case ProxyOutcome.MalformedResponse r -> message(502, "Bad Gateway");

@@ -54,7 +54,11 @@ class CustomDomainIT {
   static void start() throws Exception {
     module = new ApiGatewayModule(0);
     server = ApiTestServer.start(new ManualTime(Instant.parse("2026-12-07T10:00:00Z")).clock(), module);
-    Map<String, ServingCertificate> certs = Map.of(CERT, cert(CERT, "ISSUED", "example.com", "*.example.com"),
+    // A real certificate for CERT (from the Stratus CA), so the domain's HTTPS listener can serve it.
+    var real = dev.stratus.net.tls.TlsContexts.stratusNames(dev.stratus.net.tls.StratusCa.generate(java.time.Clock.systemUTC()),
+        List.of("example.com", "*.example.com"), java.time.Clock.systemUTC());
+    Map<String, ServingCertificate> certs = Map.of(CERT, new ServingCertificate(CERT, "ISSUED", real.domainNames(),
+            real.certificateChainPem(), real.privateKeyPem(), real.notAfter()),
         PENDING, cert(PENDING, "PENDING_VALIDATION", "*.example.com"), WEST, cert(WEST, "ISSUED", "*.example.com"));
     server.context().extensions().provide(Certificates.class, arn -> Optional.ofNullable(certs.get(arn)));
     apigw = server.client(ApiGatewayClient.builder().httpClient(ApacheHttpClient.create()));
@@ -92,6 +96,32 @@ class CustomDomainIT {
   static Http.Response get(String domain, String target) {
     module.dataPlane().awaitCurrent();
     return Http.get(module.dataPlane().domainListener(domain).orElseThrow(), domain, target);
+  }
+
+  /** A GET over TLS with SNI {@code host}, trusting any certificate; the answer with the served certificate's names. */
+  static String httpsGet(InetSocketAddress to, String host, String target) {
+    try {
+      var context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+        public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+        public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+      }}, null);
+      try (var socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(to.getAddress(), to.getPort())) {
+        var params = socket.getSSLParameters();
+        params.setServerNames(List.of(new javax.net.ssl.SNIHostName(host)));
+        socket.setSSLParameters(params);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var served = (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+        String names = served.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList().toString();
+        return answer.replaceFirst("\r\n", " served-cn=" + (names.contains("*.example.com") ? "*.example.com" : names) + "\r\n");
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   @Test
@@ -155,7 +185,11 @@ class CustomDomainIT {
     assertThat(get("api.example.com", "/h/anything?q=1").body()).isEqualTo("backend /anything?q=1");
     var unmapped = get("api.example.com", "/other/pets");
     assertThat(unmapped.status()).isEqualTo(403);
-    assertThat(unmapped.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+    assertThat(unmapped.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+
+    // HTTPS on the domain's address: its ACM certificate, chosen by SNI.
+    var https = httpsGet(module.dataPlane().domainTlsListener("api.example.com").orElseThrow(), "api.example.com", "/v1/pets");
+    assertThat(https).startsWith("HTTP/1.1 200").endsWith("{\"pets\": \"prod\"}").contains("served-cn=*.example.com");
 
     // By Host header on the API port, and the regional name in Stratus's DNS at the domain's address.
     var viaApiPort = Http.get(new InetSocketAddress("127.0.0.1", server.port()), "api.example.com", "/v1/pets");
