@@ -66,7 +66,11 @@ missing=$(curl -s -o "$tmp/missing" -w '%{http_code}' -H "Host: $host" "$ENDPOIN
 address=$(dig +short @127.0.0.1 -p "$DNS_PORT" "$host" A | head -1)
 [[ $address == 127.* ]] && ok "dig $host → $address" || fail "dig $host: '$address'"
 direct=""
-for p in 80 8080; do
+# Port 80, its 8080 substitute, or wherever /_stratus/endpoints says the API's listener moved.
+moved=$(curl -s "$ENDPOINT/_stratus/endpoints" | python3 -c "import json,sys
+for e in json.load(sys.stdin)['endpoints']:
+    if e['description'].startswith('API Gateway API $api'): print(e['port'])" || true)
+for p in 80 8080 $moved; do
   direct=$(curl -s --max-time 5 --resolve "$host:$p:$address" "http://$host:$p/prod/direct" || true)
   [[ $direct == "hello from backend path=/direct" ]] && break
 done
