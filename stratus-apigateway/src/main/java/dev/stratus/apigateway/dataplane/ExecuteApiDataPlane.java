@@ -155,16 +155,36 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
    */
   public void useLoadBalancers(Supplier<Optional<LoadBalancers>> loadBalancers) {
     Clock clock = shared.clock;
-    shared.vpcLinks = (scope, linkId, port) -> {
-      VpcLink link = vpcLinks.get(scope + "/" + linkId);
-      if (link == null || link.targetArns().isEmpty() || !link.status(clock.instant()).equals("AVAILABLE")) return Optional.empty();
-      return loadBalancers.get().flatMap(lbs -> lbs.find(link.targetArns().getFirst()))
-          .filter(lb -> !lb.nodeAddresses().isEmpty()).map(lb -> {
-            String node = lb.nodeAddresses().get(java.util.concurrent.ThreadLocalRandom.current().nextInt(lb.nodeAddresses().size()));
-            InetSocketAddress requested = new InetSocketAddress(node, port);
-            return registry.listeners().stream().filter(l -> l.requested().equals(requested))
-                .map(ListenerRegistry.Listener::actual).findFirst().orElse(requested);
-          });
+    shared.vpcLinks = new VpcLinkRoutes() {
+      @Override
+      public Optional<InetSocketAddress> resolve(String scope, String linkId, int port) {
+        VpcLink link = vpcLinks.get(scope + "/" + linkId);
+        if (link == null || link.targetArns().isEmpty() || !link.status(clock.instant()).equals("AVAILABLE")) return Optional.empty();
+        return loadBalancers.get().flatMap(lbs -> lbs.find(link.targetArns().getFirst()))
+            .filter(lb -> !lb.nodeAddresses().isEmpty()).map(lb -> {
+              InetSocketAddress requested = new InetSocketAddress(anyNode(lb), port);
+              return registry.listeners().stream().filter(l -> l.requested().equals(requested))
+                  .map(ListenerRegistry.Listener::actual).findFirst().orElse(requested);
+            });
+      }
+
+      @Override
+      public Optional<InetSocketAddress> resolveListener(String scope, String linkId, String listenerArn) {
+        VpcLink link = vpcLinks.get(scope + "/" + linkId);
+        if (link == null || !link.version().equals("V2") || !link.status(clock.instant()).equals("AVAILABLE")) return Optional.empty();
+        // arn:…:listener/app/name/lb-id/listener-id → arn:…:loadbalancer/app/name/lb-id
+        int last = listenerArn.lastIndexOf('/');
+        if (last < 0 || !listenerArn.contains(":listener/")) return Optional.empty();
+        String lbArn = listenerArn.substring(0, last).replace(":listener/", ":loadbalancer/");
+        return loadBalancers.get().flatMap(lbs -> lbs.find(lbArn)).filter(lb -> !lb.nodeAddresses().isEmpty()).flatMap(lb -> {
+          java.util.Set<String> nodes = java.util.Set.copyOf(lb.nodeAddresses());
+          return registry.listeners().stream()
+              .filter(l -> l.ownerArn().equals(lbArn) && nodes.contains(l.requested().getAddress().getHostAddress())
+                  && !l.protocol().equals("udp"))
+              .min(java.util.Comparator.comparingInt((ListenerRegistry.Listener l) -> l.requested().getPort()))
+              .map(ListenerRegistry.Listener::actual);
+        });
+      }
     };
   }
 
@@ -283,6 +303,10 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       ServedDomain d = domains.get(domainName);
       return d == null ? Optional.empty() : Optional.ofNullable(d.tls());
     }
+  }
+
+  private static String anyNode(dev.stratus.core.elb.LoadBalancerView lb) {
+    return lb.nodeAddresses().get(java.util.concurrent.ThreadLocalRandom.current().nextInt(lb.nodeAddresses().size()));
   }
 
   /** The router of an API that serves (has a stage), for custom domains. */

@@ -111,15 +111,46 @@ class VpcLinkIT {
   }
 
   @Test
-  void v2LinksBySubnets() {
+  void v2LinksBySubnetsCarryHttpApiTrafficToAListener() {
     var link = v2.createVpcLink(r -> r.name("v2").subnetIds("subnet-1", "subnet-2").securityGroupIds("sg-1"));
     assertThat(link.vpcLinkStatusAsString()).isEqualTo("PENDING");
     assertThat(link.vpcLinkVersionAsString()).isEqualTo("V2");
-    TIME.advance(Duration.ofSeconds(6));
-    assertThat(v2.getVpcLink(r -> r.vpcLinkId(link.vpcLinkId())).vpcLinkStatusAsString()).isEqualTo("AVAILABLE");
-    assertThat(v2.getVpcLinks(r -> { }).items()).extracting(x -> x.vpcLinkId()).contains(link.vpcLinkId());
     // v1 and v2 links are separate lists, as in AWS.
     assertThat(apigw.getVpcLinks(r -> { }).items()).extracting(x -> x.id()).doesNotContain(link.vpcLinkId());
+
+    // The NLB's node listener, as ELB registers it (owner: the balancer's ARN), here straight onto the backend.
+    var registry = server.context().extensions().find(dev.stratus.net.listener.ListenerRegistry.class).orElseThrow();
+    var at = new InetSocketAddress("127.0.0.1", backend.getAddress().getPort());
+    Runnable unregister = registry.register(new dev.stratus.net.listener.ListenerRegistry.Listener("NLB web TCP", "tcp", at, at, NLB));
+    try {
+      String api = v2.createApi(r -> r.name("private-integration").protocolType(
+          software.amazon.awssdk.services.apigatewayv2.model.ProtocolType.HTTP)).apiId();
+      String listenerArn = NLB.replace(":loadbalancer/", ":listener/") + "/0123456789abcdef";
+      assertThatThrownBy(() -> v2.createIntegration(r -> r.apiId(api).integrationType("HTTP_PROXY").integrationMethod("ANY")
+          .connectionType("VPC_LINK").connectionId(link.vpcLinkId()).integrationUri("http://example.com")))
+          .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class);
+      assertThatThrownBy(() -> v2.createIntegration(r -> r.apiId(api).integrationType("HTTP_PROXY").integrationMethod("ANY")
+          .connectionType("VPC_LINK").connectionId("nope00").integrationUri(listenerArn)))
+          .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.NotFoundException.class);
+      var integration = v2.createIntegration(r -> r.apiId(api).integrationType("HTTP_PROXY").integrationMethod("ANY")
+          .connectionType("VPC_LINK").connectionId(link.vpcLinkId()).integrationUri(listenerArn).payloadFormatVersion("1.0"));
+      assertThat(integration.connectionId()).isEqualTo(link.vpcLinkId());
+      assertThat(integration.connectionTypeAsString()).isEqualTo("VPC_LINK");
+      v2.createRoute(r -> r.apiId(api).routeKey("ANY /{proxy+}").target("integrations/" + integration.integrationId()));
+      v2.createStage(r -> r.apiId(api).stageName("$default").autoDeploy(true));
+      module.dataPlane().awaitCurrent();
+      var own = module.dataPlane().listener(api).orElseThrow();
+      String host = api + ".execute-api.us-east-1.localhost";
+      assertThat(Http.get(own, host, "/orders/9").status()).isEqualTo(500); // the link is still PENDING
+
+      TIME.advance(Duration.ofSeconds(6));
+      assertThat(v2.getVpcLink(r -> r.vpcLinkId(link.vpcLinkId())).vpcLinkStatusAsString()).isEqualTo("AVAILABLE");
+      var through = Http.get(own, host, "/orders/9?x=1");
+      assertThat(through.status()).isEqualTo(200);
+      assertThat(through.body()).isEqualTo("backend /orders/9?x=1 host=" + host);
+    } finally {
+      unregister.run();
+    }
     v2.deleteVpcLink(r -> r.vpcLinkId(link.vpcLinkId()));
     assertThat(v2.getVpcLinks(r -> { }).items()).extracting(x -> x.vpcLinkId()).doesNotContain(link.vpcLinkId());
   }
