@@ -303,6 +303,14 @@ public final class DomainNameOperations {
         .apiId(s.apiId()).stage(s.stage()).build();
   }
 
+  public software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingResponse getApiMapping(RequestContext ctx,
+      software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingRequest req) {
+    var s = v2(load(store, ctx, req.domainName()).mappings().values().stream().filter(m -> m.id().equals(req.apiMappingId()))
+        .findFirst().orElseThrow(() -> ApiGatewayErrors.notFound("Invalid ApiMapping identifier specified")));
+    return software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingResponse.builder().apiMappingId(s.apiMappingId())
+        .apiMappingKey(s.apiMappingKey()).apiId(s.apiId()).stage(s.stage()).build();
+  }
+
   public GetApiMappingsResponse getApiMappings(RequestContext ctx, GetApiMappingsRequest req) {
     return GetApiMappingsResponse.builder().items(load(store, ctx, req.domainName()).mappings().values().stream()
         .map(DomainNameOperations::v2).toList()).build();

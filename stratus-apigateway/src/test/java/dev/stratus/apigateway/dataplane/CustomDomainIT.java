@@ -178,6 +178,8 @@ class CustomDomainIT {
         .target("http://127.0.0.1:" + backend.getAddress().getPort())).apiId();
     var mapping = v2.createApiMapping(r -> r.domainName("api.example.com").apiId(http).stage("$default").apiMappingKey("h"));
     assertThat(v2.getApiMappings(r -> r.domainName("api.example.com")).items()).hasSize(2);
+    assertThat(v2.getApiMapping(r -> r.domainName("api.example.com").apiMappingId(mapping.apiMappingId())).apiMappingKey())
+        .isEqualTo("h");
 
     var pets = get("api.example.com", "/v1/pets");
     assertThat(pets.status()).isEqualTo(200);
