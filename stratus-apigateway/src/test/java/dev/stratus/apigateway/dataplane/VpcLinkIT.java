@@ -86,6 +86,9 @@ class VpcLinkIT {
     assertThatThrownBy(() -> apigw.putIntegration(r -> r.restApiId(api.id()).resourceId(proxy).httpMethod("ANY")
         .type(IntegrationType.HTTP_PROXY).integrationHttpMethod("ANY").connectionType(ConnectionType.VPC_LINK)
         .uri("http://nlb.internal:1/{proxy}"))).isInstanceOf(BadRequestException.class);
+    assertThatThrownBy(() -> apigw.putIntegration(r -> r.restApiId(api.id()).resourceId(proxy).httpMethod("ANY")
+        .type(IntegrationType.HTTP_PROXY).integrationHttpMethod("ANY").connectionType(ConnectionType.VPC_LINK)
+        .connectionId("nope00").uri("http://nlb.internal:1/{proxy}"))).isInstanceOf(NotFoundException.class);
     int port = backend.getAddress().getPort();
     apigw.putIntegration(r -> r.restApiId(api.id()).resourceId(proxy).httpMethod("ANY").type(IntegrationType.HTTP_PROXY)
         .integrationHttpMethod("ANY").connectionType(ConnectionType.VPC_LINK).connectionId("${stageVariables.link}")
