@@ -21,6 +21,8 @@ import java.util.Set;
 public final class ApiGatewayModule implements ServiceModule {
   /** Where REST APIs listen on their own address: port 80 (the registry substitutes 8080 without privileges). */
   public static final int HTTP_PORT = 80;
+  /** Where custom domain names also listen with TLS (the registry substitutes 8443 without privileges). */
+  public static final int HTTPS_PORT = 443;
 
   private final int port;
   private volatile ExecuteApiDataPlane dataPlane;
@@ -55,6 +57,8 @@ public final class ApiGatewayModule implements ServiceModule {
           // Access logs go where the data lives (or the temp dir with --ephemeral), as the ALB's.
           context.settings().dataDir().map(d -> d.resolve("access-logs").resolve("apigateway"))
               .orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs", "apigateway")));
+      plane.useLoadBalancers(() -> context.extensions().find(dev.stratus.core.elb.LoadBalancers.class));
+      plane.useCertificates(() -> context.extensions().find(dev.stratus.core.acm.Certificates.class), port == 0 ? 0 : HTTPS_PORT);
       plane.start();
       dataPlane = plane;
       resources.add(plane);
@@ -64,6 +68,10 @@ public final class ApiGatewayModule implements ServiceModule {
           if (dataPlane != null) dataPlane.flushStageCache(api, stage);
         }), new UsagePlanOperations(store, clock,
             () -> dataPlane == null ? UsageRecords.NONE : dataPlane::used), new RestApiPartOperations(store),
-        new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store)), resources, List.of());
+        new RestApiImportOperations(store, clock),
+        new ApiGatewayTags(store), new HttpApiOperations(store, clock), new HttpStageOperations(store, clock), new HttpApiTags(store),
+        new HttpApiImportOperations(store, clock),
+        new DomainNameOperations(store, clock, () -> context.extensions().find(dev.stratus.core.acm.Certificates.class)),
+        new VpcLinkOperations(store, clock, () -> context.extensions().find(dev.stratus.core.elb.LoadBalancers.class))), resources, List.of());
   }
 }

@@ -57,7 +57,7 @@ public final class HttpApiOperations {
         .exposeHeaders(c.exposeHeaders()).allowCredentials(c.allowCredentials()).maxAge(c.maxAge()).build();
   }
 
-  private static software.amazon.awssdk.services.apigatewayv2.model.Api toSdk(Api api) {
+  static software.amazon.awssdk.services.apigatewayv2.model.Api toSdk(Api api) {
     return software.amazon.awssdk.services.apigatewayv2.model.Api.builder()
         .apiId(api.apiId()).name(api.name()).protocolType(api.protocolType()).description(api.description())
         .routeSelectionExpression(api.routeSelectionExpression()).apiEndpoint(api.apiEndpoint())
@@ -297,7 +297,7 @@ public final class HttpApiOperations {
     return DeleteRouteResponseResponse.builder().build();
   }
 
-  private static Api.Integration integration(String protocol, String id, String type, String uri, String method,
+  static Api.Integration integration(String protocol, String id, String type, String uri, String method,
       String payloadVersion, Integer timeout, Map<String, String> requestParameters) {
     if ("WEBSOCKET".equals(protocol)) return webSocketIntegration(id, type, uri, method, timeout, requestParameters);
     if (!"HTTP_PROXY".equals(type) && !"AWS_PROXY".equals(type)) {
@@ -351,20 +351,38 @@ public final class HttpApiOperations {
     return Integration.builder().integrationId(i.integrationId()).integrationType(i.integrationType())
         .integrationUri(i.integrationUri()).integrationMethod(i.integrationMethod())
         .payloadFormatVersion(i.payloadFormatVersion()).timeoutInMillis(i.timeoutInMillis())
-        .connectionType(i.connectionType()).description(i.description()).apiGatewayManaged(false)
+        .connectionType(i.connectionType()).connectionId(i.connectionId()).description(i.description()).apiGatewayManaged(false)
         .requestParameters(i.requestParameters().isEmpty() ? null : i.requestParameters()).build();
   }
 
   public CreateIntegrationResponse createIntegration(RequestContext ctx, CreateIntegrationRequest req) {
     String protocol = load(store, ctx, req.apiId()).protocolType();
-    var i = integration(protocol, ApiIds.next(7), req.integrationTypeAsString(), req.integrationUri(), req.integrationMethod(),
+    boolean vpcLink = "VPC_LINK".equals(req.connectionTypeAsString());
+    var plain = integration(protocol, ApiIds.next(7), req.integrationTypeAsString(),
+        vpcLink ? "http://vpc-link.invalid" : req.integrationUri(), req.integrationMethod(),
         req.payloadFormatVersion(), req.timeoutInMillis(), req.hasRequestParameters() ? req.requestParameters() : null);
+    Api.Integration i;
+    if (vpcLink) {
+      // A private integration: the URI names an ALB or NLB listener, reached through a v2 VPC link.
+      if (!"HTTP".equals(protocol) || !"HTTP_PROXY".equals(plain.integrationType())) {
+        throw ApiGatewayErrors.badRequest("VPC_LINK is only supported for HTTP_PROXY integrations of HTTP APIs");
+      }
+      if (req.integrationUri() == null || !req.integrationUri().matches("arn:aws:elasticloadbalancing:[^:]+:\\d{12}:listener/(app|net)/.+")) {
+        throw ApiGatewayErrors.badRequest("For VPC_LINK integrations, IntegrationUri must be the ARN of an ALB or NLB listener");
+      }
+      VpcLinkOperations.load(store, ctx, req.connectionId(), "V2");
+      i = new Api.Integration(plain.integrationId(), plain.integrationType(), req.integrationUri(), plain.integrationMethod(),
+          plain.payloadFormatVersion(), plain.timeoutInMillis(), "INTERNET", null, plain.requestParameters())
+          .withVpcLink(req.connectionId());
+    } else {
+      i = plain;
+    }
     change(store, ctx, req.apiId(), a -> a.withIntegrations(m -> { m.put(i.integrationId(), i); return m; }));
     var s = toSdk(i);
     return CreateIntegrationResponse.builder().integrationId(s.integrationId()).integrationType(s.integrationType())
         .integrationUri(s.integrationUri()).integrationMethod(s.integrationMethod())
         .payloadFormatVersion(s.payloadFormatVersion()).timeoutInMillis(s.timeoutInMillis())
-        .connectionType(s.connectionType()).apiGatewayManaged(false)
+        .connectionType(s.connectionType()).connectionId(s.connectionId()).apiGatewayManaged(false)
         .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null).build();
   }
 

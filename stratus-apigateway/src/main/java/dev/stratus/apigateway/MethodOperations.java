@@ -214,6 +214,12 @@ public final class MethodOperations {
     if (!List.of("WHEN_NO_MATCH", "WHEN_NO_TEMPLATES", "NEVER").contains(passthrough)) {
       throw ApiGatewayErrors.badRequest("Invalid passthrough behavior specified: " + passthrough);
     }
+    if ("VPC_LINK".equals(req.connectionTypeAsString()) && (req.connectionId() == null || req.connectionId().isBlank())) {
+      throw ApiGatewayErrors.badRequest("ConnectionId must be specified when connectionType is VPC_LINK");
+    }
+    if ("VPC_LINK".equals(req.connectionTypeAsString()) && !req.connectionId().startsWith("${stageVariables.")) {
+      VpcLinkOperations.load(store, ctx, req.connectionId(), "V1");
+    }
     var integration = new RestApi.Integration(type, backendMethod, req.uri(),
         req.connectionTypeAsString() == null ? "INTERNET" : req.connectionTypeAsString(), req.connectionId(),
         req.credentials(), req.requestParameters(), req.requestTemplates(), passthrough, req.contentHandlingAsString(),

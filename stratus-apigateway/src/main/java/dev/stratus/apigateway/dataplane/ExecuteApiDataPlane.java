@@ -2,6 +2,9 @@ package dev.stratus.apigateway.dataplane;
 
 import dev.stratus.apigateway.model.ApiKey;
 import dev.stratus.apigateway.model.Deployment;
+import dev.stratus.apigateway.model.DomainName;
+import dev.stratus.apigateway.model.VpcLink;
+import dev.stratus.core.elb.LoadBalancers;
 import dev.stratus.apigateway.model.RestApi;
 import dev.stratus.apigateway.model.Stage;
 import dev.stratus.apigateway.model.UsagePlan;
@@ -74,7 +77,28 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private Projection<ApiSnapshot> projection;
   private volatile boolean closed;
 
-  private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names) {}
+  private final Map<String, ServedDomain> domains = new HashMap<>();
+  /** VPC links by {@code account/region/id}, refreshed with the projection. */
+  private volatile Map<String, VpcLink> vpcLinks = Map.of();
+  private Runnable endpointRouter = () -> { };
+
+  private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names,
+      dev.stratus.net.http.HttpService router) {}
+
+  /** A custom domain name: served like an API (own address, Host header on the API port), by {@link DomainRouter}. */
+  private record ServedDomain(DomainRouter router, Served served, InetSocketAddress tls) {}
+
+  private volatile Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates = Optional::empty;
+  private volatile int httpsPort = 443;
+
+  /**
+   * Custom domain names also listen with TLS on their address at {@code httpsPort} (443; 0 in
+   * tests), serving their ACM certificate (found through core's Certificates) by SNI.
+   */
+  public void useCertificates(Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates, int httpsPort) {
+    this.certificates = certificates;
+    this.httpsPort = httpsPort;
+  }
 
   /**
    * @param port where each API listens on its address: 80, or 0 for any free port (tests)
@@ -95,19 +119,74 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   }
 
   public ExecuteApiDataPlane start() {
+    if (virtualHosts != null) {
+      // Requests through an execute-api interface VPC endpoint, by its names (PrivateEndpoints).
+      endpointRouter = virtualHosts.addRouter(request -> {
+        PrivateEndpoints.Via via = PrivateEndpoints.parse(request);
+        dev.stratus.net.http.HttpService api = via == null ? null : router(via.apiId());
+        if (api == null) return Optional.empty();
+        return Optional.of(ex -> {
+          PrivateEndpoints.stamp(ex.request(), via.vpceId());
+          return api.serve(ex);
+        });
+      });
+    }
     projection = Projection.start("apigateway rest", store,
         Set.of(RestApi.TABLE, Deployment.TABLE, Stage.TABLE, ApiKey.TABLE, UsagePlan.TABLE,
             dev.stratus.apigateway.model.Api.TABLE, dev.stratus.apigateway.model.HttpStage.TABLE,
-            dev.stratus.apigateway.model.HttpDeployment.TABLE),
+            dev.stratus.apigateway.model.HttpDeployment.TABLE, DomainName.TABLE, VpcLink.TABLE),
         (previous, events, view) -> {
           ApiSnapshot s = ApiSnapshot.load(view);
           reconcile(s);
+          reconcileDomains(view.listAll(DomainName.TABLE));
+          Map<String, VpcLink> links = new HashMap<>();
+          for (VpcLink l : view.listAll(VpcLink.TABLE)) links.put(l.accountId() + "/" + l.region() + "/" + l.id(), l);
+          vpcLinks = Map.copyOf(links);
           return s;
         });
     return this;
   }
 
   public ApiSnapshot awaitCurrent() { return projection.awaitCurrent(); }
+
+  /**
+   * VPC_LINK integrations go to a node of the link's Network Load Balancer (found through core's
+   * {@link LoadBalancers}), at the actual address of its listener for the integration URI's port.
+   */
+  public void useLoadBalancers(Supplier<Optional<LoadBalancers>> loadBalancers) {
+    Clock clock = shared.clock;
+    shared.vpcLinks = new VpcLinkRoutes() {
+      @Override
+      public Optional<InetSocketAddress> resolve(String scope, String linkId, int port) {
+        VpcLink link = vpcLinks.get(scope + "/" + linkId);
+        if (link == null || link.targetArns().isEmpty() || !link.status(clock.instant()).equals("AVAILABLE")) return Optional.empty();
+        return loadBalancers.get().flatMap(lbs -> lbs.find(link.targetArns().getFirst()))
+            .filter(lb -> !lb.nodeAddresses().isEmpty()).map(lb -> {
+              InetSocketAddress requested = new InetSocketAddress(anyNode(lb), port);
+              return registry.listeners().stream().filter(l -> l.requested().equals(requested))
+                  .map(ListenerRegistry.Listener::actual).findFirst().orElse(requested);
+            });
+      }
+
+      @Override
+      public Optional<InetSocketAddress> resolveListener(String scope, String linkId, String listenerArn) {
+        VpcLink link = vpcLinks.get(scope + "/" + linkId);
+        if (link == null || !link.version().equals("V2") || !link.status(clock.instant()).equals("AVAILABLE")) return Optional.empty();
+        // arn:…:listener/app/name/lb-id/listener-id → arn:…:loadbalancer/app/name/lb-id
+        int last = listenerArn.lastIndexOf('/');
+        if (last < 0 || !listenerArn.contains(":listener/")) return Optional.empty();
+        String lbArn = listenerArn.substring(0, last).replace(":listener/", ":loadbalancer/");
+        return loadBalancers.get().flatMap(lbs -> lbs.find(lbArn)).filter(lb -> !lb.nodeAddresses().isEmpty()).flatMap(lb -> {
+          java.util.Set<String> nodes = java.util.Set.copyOf(lb.nodeAddresses());
+          return registry.listeners().stream()
+              .filter(l -> l.ownerArn().equals(lbArn) && nodes.contains(l.requested().getAddress().getHostAddress())
+                  && !l.protocol().equals("udp"))
+              .min(java.util.Comparator.comparingInt((ListenerRegistry.Listener l) -> l.requested().getPort()))
+              .map(ListenerRegistry.Listener::actual);
+        });
+      }
+    };
+  }
 
   /** WebSocket connections open now, over every WebSocket API. */
   public int openWebSockets() { return webSockets.size(); }
@@ -160,32 +239,124 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     }
   }
 
+  /** Opens, updates and closes the custom domain names' listeners to match the table. */
+  private void reconcileDomains(List<DomainName> all) {
+    if (closed) return;
+    synchronized (served) {
+      Set<String> names = new java.util.HashSet<>();
+      for (DomainName d : all) {
+        names.add(d.domainName());
+        ServedDomain existing = domains.get(d.domainName());
+        if (existing != null) {
+          existing.router().update(d);
+          continue;
+        }
+        DomainRouter router = new DomainRouter(d, this::router);
+        List<String> dnsNames = new java.util.ArrayList<>();
+        if (d.regionalDomainName() != null) dnsNames.add(d.regionalDomainName());
+        if (d.distributionDomainName() != null) dnsNames.add(d.distributionDomainName());
+        List<String> hosts = new java.util.ArrayList<>(dnsNames);
+        hosts.add(d.domainName());
+        Served plain = open("domain " + d.domainName(), d.arn(), router, hosts, dnsNames);
+        domains.put(d.domainName(), new ServedDomain(router, plain, openTls(d, router, plain)));
+      }
+      for (var it = domains.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (names.contains(e.getKey())) continue;
+        stop(e.getValue().served());
+        it.remove();
+      }
+    }
+  }
+
+  /** The domain's HTTPS listener beside its HTTP one, with its ACM certificate; null without one. */
+  private InetSocketAddress openTls(DomainName d, DomainRouter router, Served plain) {
+    String arn = d.certificateArn() != null ? d.certificateArn() : d.regionalCertificateArn();
+    var cert = arn == null ? Optional.<dev.stratus.core.acm.ServingCertificate>empty()
+        : certificates.get().flatMap(c -> c.find(arn));
+    if (cert.isEmpty() || plain.bound() == null) return null;
+    try {
+      var tls = dev.stratus.net.tls.TlsContexts.sni(List.of(cert.get()), dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1);
+      var config = new HttpFrontEnd.Config("API Gateway domain " + d.domainName() + " (HTTPS)",
+          HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, d.arn(), shared.filters, List.of(), router);
+      var bound = registry.bind("API Gateway domain " + d.domainName() + " (HTTPS)", "https", d.arn(),
+          new InetSocketAddress(plain.bound().record().actual().getAddress(), httpsPort),
+          at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+      plain.undo().add(() -> {
+        try {
+          bound.close();
+        } catch (Exception e) {
+          LOG.log(Level.FINE, "closing a domain's HTTPS listener failed", e);
+        }
+      });
+      return bound.record().actual();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "domain " + d.domainName() + ": no HTTPS listener: " + e.getMessage());
+      return null;
+    }
+  }
+
+  /** Where a custom domain name listens with TLS (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainTlsListener(String domainName) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      ServedDomain d = domains.get(domainName);
+      return d == null ? Optional.empty() : Optional.ofNullable(d.tls());
+    }
+  }
+
+  private static String anyNode(dev.stratus.core.elb.LoadBalancerView lb) {
+    return lb.nodeAddresses().get(java.util.concurrent.ThreadLocalRandom.current().nextInt(lb.nodeAddresses().size()));
+  }
+
+  /** The router of an API that serves (has a stage), for custom domains. */
+  private dev.stratus.net.http.HttpService router(String apiId) {
+    synchronized (served) {
+      Served s = served.get(apiId);
+      return s == null ? null : s.router();
+    }
+  }
+
+  /** Where a custom domain name listens on its own address (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainListener(String domainName) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      ServedDomain d = domains.get(domainName);
+      return d == null || d.served().bound() == null ? Optional.empty() : Optional.of(d.served().bound().record().actual());
+    }
+  }
+
   private Served open(String apiId, String region, String arn, dev.stratus.net.http.HttpService router) {
-    String address = pool.allocate();
     String name = apiId + ".execute-api." + region + ".localhost";
     String awsName = apiId + ".execute-api." + region + ".amazonaws.com";
+    return open("API " + apiId, arn, router, List.of(name, awsName), List.of(name, awsName));
+  }
+
+  /**
+   * A loopback address with a listener for {@code router}, the {@code hosts} served by Host header
+   * on the API port, and the {@code dnsNames} answering with that address.
+   */
+  private Served open(String what, String arn, dev.stratus.net.http.HttpService router, List<String> hosts,
+      List<String> dnsNames) {
+    String address = pool.allocate();
     ListenerRegistry.Bound<HttpFrontEnd> bound = null;
     try {
-      var config = new HttpFrontEnd.Config("API Gateway " + apiId, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
+      var config = new HttpFrontEnd.Config("API Gateway " + what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
           null, arn, shared.filters, List.of(), router);
-      bound = registry.bind("API Gateway API " + apiId, "http", arn, new InetSocketAddress(address, port),
+      bound = registry.bind("API Gateway " + what, "http", arn, new InetSocketAddress(address, port),
           at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "API " + apiId + ": not listening on " + address + ":" + port + ": " + e.getMessage());
+      LOG.log(Level.WARNING, what + ": not listening on " + address + ":" + port + ": " + e.getMessage());
     }
     List<Runnable> undo = new java.util.ArrayList<>();
-    if (virtualHosts != null) {
-      undo.add(virtualHosts.register(name, router));
-      undo.add(virtualHosts.register(awsName, router));
-    }
+    if (virtualHosts != null) for (String host : hosts) undo.add(virtualHosts.register(host, router));
     try {
       InetAddress at = InetAddress.getByName(bound == null ? address : bound.record().actual().getAddress().getHostAddress());
-      dns.put(new DnsTarget(name, List.of(at), DNS_TTL_SECONDS, true));
-      dns.put(new DnsTarget(awsName, List.of(at), DNS_TTL_SECONDS, true));
+      for (String n : dnsNames) dns.put(new DnsTarget(n, List.of(at), DNS_TTL_SECONDS, true));
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }
-    return new Served(address, bound, undo, List.of(name, awsName));
+    return new Served(address, bound, undo, List.copyOf(dnsNames), router);
   }
 
   private void stop(Served s) {
@@ -204,10 +375,13 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    endpointRouter.run();
     if (projection != null) projection.close();
     synchronized (served) {
       served.values().forEach(this::stop);
       served.clear();
+      domains.values().forEach(d -> stop(d.served()));
+      domains.clear();
     }
     shared.accessLogs.close();
   }

@@ -210,6 +210,15 @@ final class HttpApiRouter implements HttpService {
     } catch (IllegalArgumentException e) {
       return RestRouter.done(message(500, "Internal Server Error"));
     }
+    InetSocketAddress via = null;
+    if ("VPC_LINK".equals(i.connectionType())) {
+      // A private integration: the listener ARN names where to go; the request keeps its own path and Host.
+      var found = shared.vpcLinks.resolveListener(call.api.accountId() + "/" + call.api.region(), i.connectionId(),
+          i.integrationUri());
+      if (found.isEmpty()) return RestRouter.done(message(500, "Internal Server Error"));
+      via = found.get();
+      target = URI.create("http://" + via.getHostString() + ":" + via.getPort() + "/");
+    }
     if (!"http".equals(target.getScheme()) || target.getHost() == null) return RestRouter.done(message(500, "Internal Server Error"));
     String targetPath = target.getRawPath();
     if (targetPath == null || targetPath.isEmpty() || targetPath.equals("/")) {
@@ -228,12 +237,12 @@ final class HttpApiRouter implements HttpService {
         in.content().retainedDuplicate());
     out.headers().set(in.headers());
     int port = target.getPort() < 0 ? 80 : target.getPort();
-    out.headers().set("Host", port == 80 ? target.getHost() : target.getHost() + ":" + port);
+    if (via == null) out.headers().set("Host", port == 80 ? target.getHost() : target.getHost() + ":" + port);
     ForwardedHeaders.apply(out.headers(), call.ex.remote(), call.ex.tls(), call.ex.local().getPort(), XffMode.APPEND);
-    return shared.proxy(i.timeoutInMillis()).forward(out, call.ex.eventLoop(), new InetSocketAddress(target.getHost(), port))
+    return shared.proxy(i.timeoutInMillis()).forward(out, call.ex.eventLoop(), via != null ? via : new InetSocketAddress(target.getHost(), port))
         .thenApply(o -> switch (o) {
           case ProxyOutcome.Response r -> r.response();
-          case ProxyOutcome.TimedOut t -> message(503, "Service Unavailable"); // HTTP APIs answer a timeout 503 (observed), REST 504
+          case ProxyOutcome.TimedOut t -> message(503, "Service Unavailable"); // HTTP APIs answer a timeout 503 (observed: cortexlabs/cortex#1225, serverless#11222), REST 504
           case ProxyOutcome.ConnectFailed f -> message(503, "Service Unavailable");
           case ProxyOutcome.Reset r -> message(502, "Bad Gateway");
           case ProxyOutcome.MalformedResponse r -> message(502, "Bad Gateway");

@@ -205,7 +205,17 @@ final class RestIntegrations {
       if (value != null) out.headers().set(k.substring("integration.request.header.".length()), value);
     });
     ForwardedHeaders.apply(out.headers(), call.ex.remote(), call.ex.tls(), call.ex.local().getPort(), XffMode.APPEND);
-    InetSocketAddress to = new InetSocketAddress(target.getHost(), port);
+    InetSocketAddress to;
+    if ("VPC_LINK".equals(i.connectionType())) {
+      // The URI's host is only the Host header: traffic goes through the link to its NLB.
+      Matcher sv = STAGE_VARIABLE.matcher(String.valueOf(i.connectionId()));
+      String linkId = sv.matches() ? call.stageVariables().getOrDefault(sv.group(1), "") : i.connectionId();
+      var via = shared.vpcLinks.resolve(call.deployed.accountId() + "/" + call.deployed.region(), linkId, port);
+      if (via.isEmpty()) return RestRouter.done(internalError(call));
+      to = via.get();
+    } else {
+      to = new InetSocketAddress(target.getHost(), port);
+    }
     return shared.proxy(i.timeoutInMillis()).forward(out, call.ex.eventLoop(), to).thenApply(o -> switch (o) {
       case ProxyOutcome.Response r -> {
         if (i.type().equals("HTTP_PROXY")) yield r.response();

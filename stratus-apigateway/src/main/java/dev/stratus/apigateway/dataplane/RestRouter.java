@@ -138,12 +138,15 @@ final class RestRouter implements HttpService {
 
     ResourcePolicy policy = call.stage.policy();
     boolean isPrivate = call.deployed.endpointTypes().contains("PRIVATE");
+    String sourceVpce = PrivateEndpoints.sourceVpce(request);
+    // A private API answers only through an interface VPC endpoint (PrivateEndpoints).
+    if (isPrivate && sourceVpce == null) return done(call.error(GatewayResponseType.ACCESS_DENIED, "Forbidden"));
     if (policy != null || isPrivate) {
       RestApi api = call.api.api();
       String methodArn = "arn:aws:execute-api:" + api.region() + ":" + api.accountId() + ":" + api.id() + "/" + stageName + "/"
           + request.method().name() + call.path;
       var decision = policy == null ? ResourcePolicy.Decision.NO_ALLOW
-          : policy.evaluate(methodArn, ex.remote().getAddress().getHostAddress(), request.headers().get("x-amzn-vpce-id"));
+          : policy.evaluate(methodArn, ex.remote().getAddress().getHostAddress(), sourceVpce);
       if (decision != ResourcePolicy.Decision.ALLOW) {
         return done(call.error(GatewayResponseType.ACCESS_DENIED, "User: anonymous is not authorized to perform: execute-api:Invoke on"
             + " resource: " + methodArn + (decision == ResourcePolicy.Decision.EXPLICIT_DENY ? " with an explicit deny" : "")));

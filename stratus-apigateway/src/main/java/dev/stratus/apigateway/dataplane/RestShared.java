@@ -29,6 +29,8 @@ final class RestShared {
   final UsageMeters meters = new UsageMeters();
   final StageCache cache = new StageCache();
   final AccessLogs accessLogs;
+  /** VPC_LINK integrations' way to the link's NLB; the data plane sets it. */
+  volatile VpcLinkRoutes vpcLinks = VpcLinkRoutes.NONE;
   private final Supplier<ApiSnapshot> snapshot;
   private final ConcurrentHashMap<Integer, ReverseProxy> proxies = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Schema> schemas = new ConcurrentHashMap<>();

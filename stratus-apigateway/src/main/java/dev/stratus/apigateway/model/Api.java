@@ -96,16 +96,30 @@ public record Api(String apiId, String accountId, String region, String name, St
    *     from {@code context.connectionId}, {@code route.request.header.Y}, {@code route.request.body.Z}
    *     or a {@code 'static'} value
    * @param timeoutInMillis 50 – 30,000 (apigateway.md §7)
+   * @param connectionId with {@code connectionType} VPC_LINK: the v2 VPC link (the URI is then an ALB/NLB listener ARN)
    */
   public record Integration(String integrationId, String integrationType, String integrationUri, String integrationMethod,
       String payloadFormatVersion, int timeoutInMillis, String connectionType, String description,
-      Map<String, String> requestParameters) {
+      Map<String, String> requestParameters, String connectionId) {
     /** The default and largest HTTP API integration timeout, 30 s (apigateway.md §7). */
     public static final int MAX_TIMEOUT_MILLIS = 30_000;
 
     public Integration {
       Objects.requireNonNull(integrationId, "integrationId");
       requestParameters = RestApi.copy(requestParameters);
+    }
+
+    /** An integration over the internet (no VPC link). */
+    public Integration(String integrationId, String integrationType, String integrationUri, String integrationMethod,
+        String payloadFormatVersion, int timeoutInMillis, String connectionType, String description,
+        Map<String, String> requestParameters) {
+      this(integrationId, integrationType, integrationUri, integrationMethod, payloadFormatVersion, timeoutInMillis,
+          connectionType, description, requestParameters, null);
+    }
+
+    public Integration withVpcLink(String vpcLinkId) {
+      return new Integration(integrationId, integrationType, integrationUri, integrationMethod, payloadFormatVersion,
+          timeoutInMillis, "VPC_LINK", description, requestParameters, vpcLinkId);
     }
   }
 

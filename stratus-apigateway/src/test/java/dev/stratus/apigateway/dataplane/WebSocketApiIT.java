@@ -320,6 +320,7 @@ class WebSocketApiIT {
   void upgradeByHostOnTheApiPort_withRawFrames() throws Exception {
     String api = chatApi(false);
     EVENTS.clear();
+    module.dataPlane().awaitCurrent(); // the API's Host name is registered on the API port by the projection
     try (var socket = new java.net.Socket("127.0.0.1", server.port())) {
       socket.setSoTimeout(5000);
       var out = socket.getOutputStream();

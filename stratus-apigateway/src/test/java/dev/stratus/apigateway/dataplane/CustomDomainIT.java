@@ -1,0 +1,223 @@
+package dev.stratus.apigateway.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.stratus.apigateway.ApiGatewayModule;
+import dev.stratus.core.acm.Certificates;
+import dev.stratus.core.acm.ServingCertificate;
+import dev.stratus.core.dns.DnsTargetRegistry;
+import dev.stratus.core.testing.ManualTime;
+import dev.stratus.protocol.testing.ApiTestServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.BadRequestException;
+import software.amazon.awssdk.services.apigateway.model.ConflictException;
+import software.amazon.awssdk.services.apigateway.model.EndpointType;
+import software.amazon.awssdk.services.apigateway.model.IntegrationType;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.apigatewayv2.ApiGatewayV2Client;
+import software.amazon.awssdk.services.apigatewayv2.model.ProtocolType;
+
+/**
+ * Custom domain names: CreateDomainName's certificate checks through core acm.Certificates (AWS's
+ * errors), base path mappings (v1) and API mappings (v2), and traffic by Host header on the
+ * domain's own address and on the API port, with and without a base path.
+ */
+class CustomDomainIT {
+  static final String ACCOUNT = "000000000000";
+  static final String CERT = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/wild";
+  static final String PENDING = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/pending";
+  static final String WEST = "arn:aws:acm:us-west-2:" + ACCOUNT + ":certificate/west";
+  static ApiTestServer server;
+  static ApiGatewayModule module;
+  static ApiGatewayClient apigw;
+  static ApiGatewayV2Client v2;
+  static HttpServer backend;
+
+  static ServingCertificate cert(String arn, String status, String... names) {
+    return new ServingCertificate(arn, status, List.of(names), "-----BEGIN CERTIFICATE-----", "-----BEGIN PRIVATE KEY-----",
+        Instant.parse("2027-12-07T00:00:00Z"));
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    module = new ApiGatewayModule(0);
+    server = ApiTestServer.start(new ManualTime(Instant.parse("2026-12-07T10:00:00Z")).clock(), module);
+    // A real certificate for CERT (from the Stratus CA), so the domain's HTTPS listener can serve it.
+    var real = dev.stratus.net.tls.TlsContexts.stratusNames(dev.stratus.net.tls.StratusCa.generate(java.time.Clock.systemUTC()),
+        List.of("example.com", "*.example.com"), java.time.Clock.systemUTC());
+    Map<String, ServingCertificate> certs = Map.of(CERT, new ServingCertificate(CERT, "ISSUED", real.domainNames(),
+            real.certificateChainPem(), real.privateKeyPem(), real.notAfter()),
+        PENDING, cert(PENDING, "PENDING_VALIDATION", "*.example.com"), WEST, cert(WEST, "ISSUED", "*.example.com"));
+    server.context().extensions().provide(Certificates.class, arn -> Optional.ofNullable(certs.get(arn)));
+    apigw = server.client(ApiGatewayClient.builder().httpClient(ApacheHttpClient.create()));
+    v2 = server.client(ApiGatewayV2Client.builder());
+    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    backend.createContext("/", exchange -> {
+      byte[] body = ("backend " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    backend.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) server.close();
+    if (backend != null) backend.stop(0);
+  }
+
+  /** A REGIONAL REST API with a MOCK GET /pets, deployed to prod. */
+  static String restApi() {
+    var api = apigw.createRestApi(r -> r.name("domain").endpointConfiguration(e -> e.types(EndpointType.REGIONAL)));
+    String pets = apigw.createResource(r -> r.restApiId(api.id()).parentId(api.rootResourceId()).pathPart("pets")).id();
+    apigw.putMethod(r -> r.restApiId(api.id()).resourceId(pets).httpMethod("GET").authorizationType("NONE"));
+    apigw.putIntegration(r -> r.restApiId(api.id()).resourceId(pets).httpMethod("GET").type(IntegrationType.MOCK)
+        .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}")));
+    apigw.putMethodResponse(r -> r.restApiId(api.id()).resourceId(pets).httpMethod("GET").statusCode("200"));
+    apigw.putIntegrationResponse(r -> r.restApiId(api.id()).resourceId(pets).httpMethod("GET").statusCode("200")
+        .responseTemplates(Map.of("application/json", "{\"pets\": \"$context.stage\"}")));
+    apigw.createDeployment(r -> r.restApiId(api.id()).stageName("prod"));
+    return api.id();
+  }
+
+  static Http.Response get(String domain, String target) {
+    module.dataPlane().awaitCurrent();
+    return Http.get(module.dataPlane().domainListener(domain).orElseThrow(), domain, target);
+  }
+
+  /** A GET over TLS with SNI {@code host}, trusting any certificate; the answer with the served certificate's names. */
+  static String httpsGet(InetSocketAddress to, String host, String target) {
+    try {
+      var context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+        public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+        public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+      }}, null);
+      try (var socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(to.getAddress(), to.getPort())) {
+        var params = socket.getSSLParameters();
+        params.setServerNames(List.of(new javax.net.ssl.SNIHostName(host)));
+        socket.setSSLParameters(params);
+        socket.setSoTimeout(10_000);
+        socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+        String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var served = (java.security.cert.X509Certificate) socket.getSession().getPeerCertificates()[0];
+        String names = served.getSubjectAlternativeNames().stream().map(n -> String.valueOf(n.get(1))).toList().toString();
+        return answer.replaceFirst("\r\n", " served-cn=" + (names.contains("*.example.com") ? "*.example.com" : names) + "\r\n");
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void certificatesAreCheckedAsAwsDoes() {
+    assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("a.example.com")
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("A certificate was not provided for the endpoint type REGIONAL.");
+    assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("a.example.com").certificateArn(WEST)))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Invalid certificate ARN: " + WEST + ". Certificate must be in 'us-east-1'.");
+    assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("a.example.com").regionalCertificateArn(WEST)
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Certificate must be in 'us-east-1'.");
+    assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("a.example.com").regionalCertificateArn(PENDING)
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("PENDING_VALIDATION");
+    assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("a.example.com")
+        .regionalCertificateArn("arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/none")
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Invalid certificate ARN");
+    assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("a.b.example.com").regionalCertificateArn(CERT)
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("does not cover");
+
+    var edge = apigw.createDomainName(r -> r.domainName("edge.example.com").certificateArn(CERT));
+    assertThat(edge.distributionDomainName()).endsWith(".cloudfront.net");
+    assertThat(edge.distributionHostedZoneId()).isEqualTo("Z2FDTNDATAQYW2");
+    assertThat(edge.endpointConfiguration().typesAsStrings()).containsExactly("EDGE");
+    assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("edge.example.com").certificateArn(CERT)))
+        .isInstanceOf(ConflictException.class);
+    // v1 and v2 see the same domain names.
+    assertThat(v2.getDomainName(r -> r.domainName("edge.example.com")).domainNameConfigurations().getFirst()
+        .endpointTypeAsString()).isEqualTo("EDGE");
+    apigw.deleteDomainName(r -> r.domainName("edge.example.com"));
+    assertThatThrownBy(() -> apigw.getDomainName(r -> r.domainName("edge.example.com")))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("Invalid domain name identifier specified");
+  }
+
+  @Test
+  void basePathMappingsServeByHostWithAndWithoutBasePath() {
+    String rest = restApi();
+    var d = apigw.createDomainName(r -> r.domainName("api.example.com").regionalCertificateArn(CERT)
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL)));
+    assertThat(d.regionalDomainName()).matches("d-[a-z0-9]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com");
+    assertThat(d.regionalHostedZoneId()).isEqualTo("Z1UJRXOUMOOFQ8");
+    assertThatThrownBy(() -> apigw.createBasePathMapping(r -> r.domainName("api.example.com").basePath("v1")
+        .restApiId(rest).stage("nope"))).isInstanceOf(BadRequestException.class);
+    apigw.createBasePathMapping(r -> r.domainName("api.example.com").basePath("v1").restApiId(rest).stage("prod"));
+    assertThatThrownBy(() -> apigw.createBasePathMapping(r -> r.domainName("api.example.com").basePath("v1")
+        .restApiId(rest).stage("prod"))).isInstanceOf(ConflictException.class);
+
+    // An HTTP API under the key "h" of the same domain, through its $default stage.
+    String http = v2.createApi(r -> r.name("h").protocolType(ProtocolType.HTTP)
+        .target("http://127.0.0.1:" + backend.getAddress().getPort())).apiId();
+    var mapping = v2.createApiMapping(r -> r.domainName("api.example.com").apiId(http).stage("$default").apiMappingKey("h"));
+    assertThat(v2.getApiMappings(r -> r.domainName("api.example.com")).items()).hasSize(2);
+    assertThat(v2.getApiMapping(r -> r.domainName("api.example.com").apiMappingId(mapping.apiMappingId())).apiMappingKey())
+        .isEqualTo("h");
+
+    var pets = get("api.example.com", "/v1/pets");
+    assertThat(pets.status()).isEqualTo(200);
+    assertThat(pets.body()).isEqualTo("{\"pets\": \"prod\"}");
+    assertThat(get("api.example.com", "/h/anything?q=1").body()).isEqualTo("backend /anything?q=1");
+    var unmapped = get("api.example.com", "/other/pets");
+    assertThat(unmapped.status()).isEqualTo(403);
+    assertThat(unmapped.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+
+    // HTTPS on the domain's address: its ACM certificate, chosen by SNI.
+    var https = httpsGet(module.dataPlane().domainTlsListener("api.example.com").orElseThrow(), "api.example.com", "/v1/pets");
+    assertThat(https).startsWith("HTTP/1.1 200").endsWith("{\"pets\": \"prod\"}").contains("served-cn=*.example.com");
+
+    // By Host header on the API port, and the regional name in Stratus's DNS at the domain's address.
+    var viaApiPort = Http.get(new InetSocketAddress("127.0.0.1", server.port()), "api.example.com", "/v1/pets");
+    assertThat(viaApiPort.body()).isEqualTo("{\"pets\": \"prod\"}");
+    var viaRegionalName = Http.get(new InetSocketAddress("127.0.0.1", server.port()), d.regionalDomainName(), "/v1/pets");
+    assertThat(viaRegionalName.status()).isEqualTo(200);
+    var target = DnsTargetRegistry.in(server.context().extensions()).find(d.regionalDomainName()).orElseThrow();
+    assertThat(target.addresses().getFirst().getHostAddress())
+        .isEqualTo(module.dataPlane().domainListener("api.example.com").orElseThrow().getAddress().getHostAddress());
+
+    // No base path: the whole path goes to the API.
+    apigw.createDomainName(r -> r.domainName("root.example.com").regionalCertificateArn(CERT)
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL)));
+    var none = apigw.createBasePathMapping(r -> r.domainName("root.example.com").restApiId(rest).stage("prod"));
+    assertThat(none.basePath()).isEqualTo("(none)");
+    assertThat(get("root.example.com", "/pets").body()).isEqualTo("{\"pets\": \"prod\"}");
+    assertThat(get("root.example.com", "/nothing").status()).isEqualTo(403);
+
+    v2.deleteApiMapping(r -> r.domainName("api.example.com").apiMappingId(mapping.apiMappingId()));
+    assertThat(get("api.example.com", "/h/anything").status()).isEqualTo(403);
+    apigw.deleteBasePathMapping(r -> r.domainName("api.example.com").basePath("v1"));
+    assertThatThrownBy(() -> apigw.getBasePathMapping(r -> r.domainName("api.example.com").basePath("v1")))
+        .isInstanceOf(NotFoundException.class);
+    apigw.deleteDomainName(r -> r.domainName("api.example.com"));
+    module.dataPlane().awaitCurrent();
+    assertThat(module.dataPlane().domainListener("api.example.com")).isEmpty();
+    assertThat(DnsTargetRegistry.in(server.context().extensions()).find(d.regionalDomainName())).isEmpty();
+  }
+}
