@@ -84,6 +84,60 @@ class CloudFrontEdgeHttpsIT {
     assertThat(reply).startsWith("HTTP/1.1 200").contains("X-Cache: ").contains("from the origin");
   }
 
+  @Test
+  void anAliasIsServedWithItsAcmCertificate_andAwsNameWithTheStratusCaOne() throws Exception {
+    var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
+    URI api = URI.create("http://127.0.0.1:" + server.apiPort());
+    var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
+        .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+    String arn = acm.requestCertificate(r -> r.domainName("www.example.com").validationMethod("DNS")).certificateArn();
+    var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
+        .httpClient(UrlConnectionHttpClient.create()).build();
+    var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-alias").comment("").enabled(true)
+        .aliases(a -> a.quantity(1).items("www.example.com"))
+        .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
+        .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
+            .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
+        .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("https-only")
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
+    var https = new InetSocketAddress[1];
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
+          && e.protocol().equals("https")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElse(null);
+      return https[0] != null;
+    });
+    SSLContext onlyStratus = trusting(LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/ca.pem").orElseThrow());
+    for (String name : List.of("www.example.com", d.domainName())) {
+      String reply = null;
+      for (int attempt = 0; attempt < 50 && (reply == null || !reply.contains("from the origin")); attempt++) {
+        reply = get(onlyStratus, https[0], name, "/alias.html");
+        if (!reply.contains("from the origin")) Thread.sleep(200);
+      }
+      assertThat(reply).as(name).startsWith("HTTP/1.1 200").contains("from the origin");
+    }
+    // the alias gets the ACM certificate itself (its serial), not the Stratus names' one
+    var serial = new java.math.BigInteger(acm.describeCertificate(r -> r.certificateArn(arn)).certificate().serial()
+        .replace(":", ""), 16);
+    assertThat(peerSerial(onlyStratus, https[0], "www.example.com")).isEqualTo(serial);
+    assertThat(peerSerial(onlyStratus, https[0], d.domainName())).isNotEqualTo(serial);
+  }
+
+  /** The serial number (hex) of the certificate served for SNI {@code name}. */
+  static java.math.BigInteger peerSerial(SSLContext context, InetSocketAddress at, String name) throws Exception {
+    try (Socket plain = new Socket()) {
+      plain.connect(at, 5000);
+      try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, at.getPort(), true)) {
+        var params = tls.getSSLParameters();
+        params.setServerNames(List.of(new SNIHostName(name)));
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(params);
+        tls.startHandshake();
+        var leaf = (java.security.cert.X509Certificate) tls.getSession().getPeerCertificates()[0];
+        return leaf.getSerialNumber();
+      }
+    }
+  }
+
   /** One HTTP/1.1 GET over TLS to {@code at}, SNI and hostname verification for {@code name}. */
   static String get(SSLContext context, InetSocketAddress at, String name, String path) throws Exception {
     try (Socket plain = new Socket()) {
