@@ -50,19 +50,21 @@ public final class CloudFrontEdge implements AutoCloseable {
    * @param defaultEdge the code of the edge DNS answers with
    */
   public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity,
-      boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls) {
+      boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls,
+      List<java.security.cert.X509Certificate> originTrust) {
     public Settings {
       edges = List.copyOf(edges);
+      originTrust = List.copyOf(originTrust);
       Objects.requireNonNull(defaultEdge, "defaultEdge");
       Objects.requireNonNull(defaultViewerCity, "defaultViewerCity");
     }
 
     public static Settings standard() {
-      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null);
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null, List.of());
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls);
+      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, originTrust);
     }
 
     /**
@@ -70,7 +72,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      * city name of the geo tables; without it such a viewer is served by the edge it connected to.
      */
     public Settings withDefaultViewerCity(String city) {
-      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls);
+      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls, originTrust);
     }
 
     /**
@@ -80,7 +82,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      * miss and not on a hit.
      */
     public Settings withEmulatedLatency() {
-      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls);
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls, originTrust);
     }
 
     /**
@@ -90,7 +92,17 @@ public final class CloudFrontEdge implements AutoCloseable {
      */
     public Settings withTls(int port, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> contexts) {
       return new Settings(this.port, defaultEdge, edges, defaultViewerCity, emulateLatency, port,
-          Objects.requireNonNull(contexts, "contexts"));
+          Objects.requireNonNull(contexts, "contexts"), originTrust);
+    }
+
+    /**
+     * HTTPS origins are trusted when the JDK's CAs or {@code ca} (the Stratus CA, which signs
+     * ACM's certificates: an ALB HTTPS listener as origin) issued their certificate.
+     */
+    public Settings withOriginTrust(java.security.cert.X509Certificate ca) {
+      List<java.security.cert.X509Certificate> trust = new ArrayList<>(originTrust);
+      trust.add(ca);
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, trust);
     }
   }
 
@@ -138,7 +150,7 @@ public final class CloudFrontEdge implements AutoCloseable {
     this.filters = filters;
     this.locator = locator;
     this.latency = latency;
-    this.fetcher = new OriginFetcher(transport, dns, buckets, listenerRegistry);
+    this.fetcher = new OriginFetcher(transport, dns, buckets, listenerRegistry, originTls(settings.originTrust()));
     this.router = new EdgeRouter(this);
     this.defaultViewerPoint = settings.defaultViewerCity()
         .map(c -> latency.tables().city(c).orElseThrow(() -> new IllegalArgumentException("no city named " + c)).point())
@@ -174,6 +186,20 @@ public final class CloudFrontEdge implements AutoCloseable {
   public CloudFrontEdge withVirtualHosts(dev.stratus.net.http.VirtualHosts hosts) {
     this.virtualHosts = hosts;
     return this;
+  }
+
+  /** The client context for HTTPS origins, made once on first use (key material is not free). */
+  private static java.util.function.Supplier<io.netty.handler.ssl.SslContext> originTls(
+      List<java.security.cert.X509Certificate> trust) {
+    var made = new java.util.concurrent.atomic.AtomicReference<io.netty.handler.ssl.SslContext>();
+    return () -> {
+      var c = made.get();
+      if (c == null) {
+        c = dev.stratus.net.tls.TlsContexts.client(trust.toArray(java.security.cert.X509Certificate[]::new));
+        if (!made.compareAndSet(null, c)) c = made.get();
+      }
+      return c;
+    };
   }
 
   /** Opens every edge location's listener, then deploys every distribution of the source. */

@@ -53,7 +53,17 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
    */
   public record OriginSpec(String id, String domainName, String originPath, int httpPort, Duration connectTimeout,
       int connectionAttempts, Duration readTimeout, Optional<String> shieldRegion, Map<String, String> customHeaders,
-      Optional<String> s3Bucket, boolean originAccessControl) {
+      Optional<String> s3Bucket, boolean originAccessControl, int httpsPort, String protocolPolicy) {
+
+    /** Whether a request goes over HTTPS: https-only always, match-viewer when the viewer's did (S3 REST origins match the viewer). */
+    public boolean https(boolean viewerTls) {
+      return switch (protocolPolicy) {
+        case "https-only" -> true;
+        case "match-viewer" -> viewerTls;
+        default -> false;
+      };
+    }
+
 
     /** The Region of an S3 origin: {@code bucket.s3.<region>.amazonaws.com}, us-east-1 for {@code bucket.s3.amazonaws.com}. */
     public Optional<String> s3Region() {
@@ -188,9 +198,13 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
   private static OriginSpec origin(Origin o) {
     String domain = o.domainName().toLowerCase(Locale.ROOT);
     int port = 80;
+    int httpsPort = 443;
+    String policy = "match-viewer"; // S3 REST origins (s3OriginConfig) follow the viewer's protocol
     Duration read = Duration.ofSeconds(30);
     if (o.customOriginConfig() != null) {
       if (o.customOriginConfig().httpPort() != null) port = o.customOriginConfig().httpPort();
+      if (o.customOriginConfig().httpsPort() != null) httpsPort = o.customOriginConfig().httpsPort();
+      if (o.customOriginConfig().originProtocolPolicyAsString() != null) policy = o.customOriginConfig().originProtocolPolicyAsString();
       if (o.customOriginConfig().originReadTimeout() != null) read = Duration.ofSeconds(o.customOriginConfig().originReadTimeout());
     }
     Duration connect = Duration.ofSeconds(o.connectionTimeout() == null ? 10 : o.connectionTimeout());
@@ -202,7 +216,8 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
       o.customHeaders().items().forEach(h -> custom.put(h.headerName(), h.headerValue()));
     }
     return new OriginSpec(o.id(), domain, o.originPath() == null ? "" : o.originPath(), port, connect, attempts, read,
-        shield, Map.copyOf(custom), s3Bucket(domain), o.originAccessControlId() != null && !o.originAccessControlId().isEmpty());
+        shield, Map.copyOf(custom), s3Bucket(domain), o.originAccessControlId() != null && !o.originAccessControlId().isEmpty(),
+        httpsPort, policy);
   }
 
   /** The bucket of {@code bucket.s3.amazonaws.com} or {@code bucket.s3.<region>.amazonaws.com}. */
