@@ -90,7 +90,8 @@ class CloudFrontEdgeHttpsIT {
     URI api = URI.create("http://127.0.0.1:" + server.apiPort());
     var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
         .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-    String arn = acm.requestCertificate(r -> r.domainName("www.example.com").validationMethod("DNS").keyAlgorithm("EC_prime256v1")).certificateArn();
+    String arn = acm.requestCertificate(r -> r.domainName("www.example.com").validationMethod("DNS")
+        .keyAlgorithm("EC_prime256v1")).certificateArn();
     var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
         .httpClient(UrlConnectionHttpClient.create()).build();
     var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-alias").comment("").enabled(true)
@@ -151,7 +152,8 @@ class CloudFrontEdgeHttpsIT {
           .targetGroups().get(0).targetGroupArn();
       elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("127.0.0.1").port(backend.getAddress().getPort())));
       // the ALB's certificate names its own DNS name, as CloudFront checks the origin's certificate against it
-      String cert = acm.requestCertificate(r -> r.domainName(lb.dnsName()).validationMethod("DNS").keyAlgorithm("EC_prime256v1")).certificateArn();
+      String cert = acm.requestCertificate(r -> r.domainName(lb.dnsName()).validationMethod("DNS")
+          .keyAlgorithm("EC_prime256v1")).certificateArn();
       elb.createListener(r -> r.loadBalancerArn(lb.loadBalancerArn()).protocol("HTTPS").port(443)
           .certificates(c -> c.certificateArn(cert)).defaultActions(a -> a.type("forward").targetGroupArn(tg)));
       var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
