@@ -51,8 +51,9 @@ public final class CloudFrontEdge implements AutoCloseable {
    */
   public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity,
       boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls,
-      List<java.security.cert.X509Certificate> originTrust) {
+      List<java.security.cert.X509Certificate> originTrust, dev.stratus.cloudfront.dataplane.cache.CacheBudgets cacheBudgets) {
     public Settings {
+      Objects.requireNonNull(cacheBudgets, "cacheBudgets");
       edges = List.copyOf(edges);
       originTrust = List.copyOf(originTrust);
       Objects.requireNonNull(defaultEdge, "defaultEdge");
@@ -60,11 +61,12 @@ public final class CloudFrontEdge implements AutoCloseable {
     }
 
     public static Settings standard() {
-      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null, List.of());
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null, List.of(),
+          dev.stratus.cloudfront.dataplane.cache.CacheBudgets.standard());
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, originTrust);
+      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, originTrust, cacheBudgets);
     }
 
     /**
@@ -72,7 +74,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      * city name of the geo tables; without it such a viewer is served by the edge it connected to.
      */
     public Settings withDefaultViewerCity(String city) {
-      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls, originTrust);
+      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls, originTrust, cacheBudgets);
     }
 
     /**
@@ -82,7 +84,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      * miss and not on a hit.
      */
     public Settings withEmulatedLatency() {
-      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls, originTrust);
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls, originTrust, cacheBudgets);
     }
 
     /**
@@ -92,7 +94,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      */
     public Settings withTls(int port, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> contexts) {
       return new Settings(this.port, defaultEdge, edges, defaultViewerCity, emulateLatency, port,
-          Objects.requireNonNull(contexts, "contexts"), originTrust);
+          Objects.requireNonNull(contexts, "contexts"), originTrust, cacheBudgets);
     }
 
     /**
@@ -102,7 +104,12 @@ public final class CloudFrontEdge implements AutoCloseable {
     public Settings withOriginTrust(java.security.cert.X509Certificate ca) {
       List<java.security.cert.X509Certificate> trust = new ArrayList<>(originTrust);
       trust.add(ca);
-      return new Settings(port, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, trust);
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, trust, cacheBudgets);
+    }
+
+    /** Each tier's byte budget per distribution and place. */
+    public Settings withCacheBudgets(dev.stratus.cloudfront.dataplane.cache.CacheBudgets budgets) {
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, originTrust, budgets);
     }
   }
 
@@ -435,7 +442,7 @@ public final class CloudFrontEdge implements AutoCloseable {
   HttpFilterRegistry filters() { return filters; }
 
   DistributionCaches caches(String id) {
-    return caches.computeIfAbsent(id, x -> new DistributionCaches());
+    return caches.computeIfAbsent(id, x -> new DistributionCaches(settings.cacheBudgets()));
   }
 
   /** The edge serving a viewer: nearest to where it is, else the one it connected to, else the default. */
