@@ -181,10 +181,33 @@ public final class CloudFrontEdge implements AutoCloseable {
         LoopbackPool.in(ext), DnsTargetRegistry.in(ext), ext.find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
         ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
         LatencyModel.standard(), ext.find(BucketOrigin.class))
-        .withVirtualHosts(ext.find(dev.stratus.net.http.VirtualHosts.class).orElse(null)).start();
+        .withVirtualHosts(ext.find(dev.stratus.net.http.VirtualHosts.class).orElse(null));
+    // AWS delivers standard logs several times an hour; Stratus every minute unless told otherwise
+    ext.find(dev.stratus.core.s3.LogDelivery.class).ifPresent(delivery -> edge.withAccessLogs(delivery,
+        java.time.Duration.ofSeconds(Long.getLong("stratus.cloudfront.logFlushSeconds", 60))));
+    edge.start();
     ext.provide(CloudFrontEdge.class, edge);
     return Optional.of(edge);
   }
+
+  private volatile AccessLogs accessLogs;
+
+  /**
+   * Standard logs of distributions with Logging enabled, written to their buckets through
+   * {@code delivery} every {@code flushEvery}; without it (no S3) no logs are written.
+   */
+  public CloudFrontEdge withAccessLogs(dev.stratus.core.s3.LogDelivery delivery, java.time.Duration flushEvery) {
+    this.accessLogs = new AccessLogs(delivery, clock, flushEvery);
+    return this;
+  }
+
+  /** Delivers the access log lines gathered so far now (tests; otherwise every flush interval). */
+  public java.util.concurrent.CompletableFuture<Void> flushAccessLogs() {
+    AccessLogs l = accessLogs;
+    return l == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : l.flush();
+  }
+
+  AccessLogs accessLogs() { return accessLogs; }
 
   /**
    * Also answers on the AWS API port by Host header (ARCHITECTURE "Addresses":
@@ -476,6 +499,7 @@ public final class CloudFrontEdge implements AutoCloseable {
       if (pool.inUse(a)) pool.release(a);
     }
     bound.clear();
+    if (accessLogs != null) accessLogs.close(); // what the listeners answered is delivered
     for (CompiledDistribution d : snapshot.byId().values()) unregisterNames(d);
     for (EdgeFunction f : functions.values()) {
       if (f.compiled() != null) f.compiled().close();

@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.cloudfront.model.ResponseHeadersPolicyCon
  */
 public record CompiledDistribution(String id, String arn, String domainName, Set<String> hostNames, boolean enabled,
     String defaultRootObject, List<Behavior> behaviors, Map<String, OriginSpec> origins,
-    Map<String, GroupSpec> groups, Map<Integer, CustomErrorResponse> errorResponses) {
+    Map<String, GroupSpec> groups, Map<Integer, CustomErrorResponse> errorResponses, AccessLogs.Target logging) {
 
   /** AWS's managed CachingOptimized and CachingDisabled ids, known even when the source lacks them. */
   static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
@@ -136,7 +136,7 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
     }
     return new CompiledDistribution(d.id(), d.arn(), d.domainName(), Set.copyOf(hosts), !Boolean.FALSE.equals(c.enabled()),
         c.defaultRootObject() == null ? "" : c.defaultRootObject(), List.copyOf(behaviors), Map.copyOf(origins),
-        Map.copyOf(groups), Map.copyOf(errors));
+        Map.copyOf(groups), Map.copyOf(errors), logging(c));
   }
 
   /** {@code d111.cloudfront.net} → {@code d111.cloudfront.localhost} (ARCHITECTURE "Addresses"). */
@@ -218,6 +218,15 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
     return new OriginSpec(o.id(), domain, o.originPath() == null ? "" : o.originPath(), port, connect, attempts, read,
         shield, Map.copyOf(custom), s3Bucket(domain), o.originAccessControlId() != null && !o.originAccessControlId().isEmpty(),
         httpsPort, policy);
+  }
+
+  /** Standard logging when enabled: Logging's Bucket ({@code name.s3.amazonaws.com}, or a bare name), Prefix, IncludeCookies. */
+  private static AccessLogs.Target logging(DistributionConfig c) {
+    var l = c.logging();
+    if (l == null || !Boolean.TRUE.equals(l.enabled()) || l.bucket() == null || l.bucket().isEmpty()) return null;
+    String domain = l.bucket().toLowerCase(Locale.ROOT);
+    String bucket = s3Bucket(domain).orElse(domain);
+    return new AccessLogs.Target(bucket, l.prefix() == null ? "" : l.prefix(), Boolean.TRUE.equals(l.includeCookies()));
   }
 
   /** The bucket of {@code bucket.s3.amazonaws.com} or {@code bucket.s3.<region>.amazonaws.com}. */

@@ -82,6 +82,17 @@ final class EdgeRouter implements HttpService {
 
   @Override
   public CompletionStage<FullHttpResponse> serve(HttpExchange ex) {
+    AccessLogs logs = edge.accessLogs();
+    if (logs == null) return route(ex);
+    CompiledDistribution d = edge.snapshot().byHost().get(CloudFrontEdge.host(ex.request().headers().get("Host")));
+    if (d == null || d.logging() == null) return route(ex);
+    AccessLogs.Arrival arrival = AccessLogs.Arrival.of(ex);
+    return route(ex).whenComplete((r, failure) -> {
+      if (r != null) logs.record(d, d.logging(), arrival, r);
+    });
+  }
+
+  private CompletionStage<FullHttpResponse> route(HttpExchange ex) {
     FullHttpRequest req = ex.request();
     String requestId = requestId();
     EdgeLocation pop = edge.servingEdge(ex.remote().getAddress(), ex.local());
