@@ -74,7 +74,8 @@ class CacheCommandIT {
       assertThat(out.exitCode()).isZero();
       assertThat(out.out()).contains("Distribution " + ID, "Origin fetches: 1");
       assertThat(out.out().lines().filter(l -> l.startsWith("edge ")).toList())
-          .singleElement().satisfies(l -> assertThat(l.split("\\s+")).containsExactly("edge", "IAD89", "1", "3", "1", "0", "0", "1"));
+          .singleElement().satisfies(l -> assertThat(l.split("\\s+")).containsExactly("edge", "IAD89", "1", "3", "1", "0", "0", "1", "0",
+              "0.0%")); // no evictions, a sliver of the 64 MiB budget
       assertThat(out.out()).containsPattern("regional-edge-cache\\s+us-east-1\\s+1\\s+0\\s+1\\s+0\\s+0\\s+1");
       assertThat(CommandOutput.run("cache", "ENOSUCHDIST", "--endpoint", "http://127.0.0.1:" + api.port()).exitCode())
           .isEqualTo(1);

@@ -84,6 +84,130 @@ class CloudFrontEdgeHttpsIT {
     assertThat(reply).startsWith("HTTP/1.1 200").contains("X-Cache: ").contains("from the origin");
   }
 
+  @Test
+  void anAliasIsServedWithItsAcmCertificate_andAwsNameWithTheStratusCaOne() throws Exception {
+    var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
+    URI api = URI.create("http://127.0.0.1:" + server.apiPort());
+    var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
+        .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+    String arn = acm.requestCertificate(r -> r.domainName("www.example.com").validationMethod("DNS")
+        .keyAlgorithm("EC_prime256v1")).certificateArn();
+    var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
+        .httpClient(UrlConnectionHttpClient.create()).build();
+    var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-alias").comment("").enabled(true)
+        .aliases(a -> a.quantity(1).items("www.example.com"))
+        .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
+        .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
+            .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
+        .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("https-only")
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
+    var https = new InetSocketAddress[1];
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
+          && e.protocol().equals("https")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElse(null);
+      return https[0] != null;
+    });
+    SSLContext onlyStratus = trusting(LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/ca.pem").orElseThrow());
+    for (String name : List.of("www.example.com", d.domainName())) {
+      String reply = null;
+      for (int attempt = 0; attempt < 50 && (reply == null || !reply.contains("from the origin")); attempt++) {
+        reply = get(onlyStratus, https[0], name, "/alias.html");
+        if (!reply.contains("from the origin")) Thread.sleep(200);
+      }
+      assertThat(reply).as(name).startsWith("HTTP/1.1 200").contains("from the origin");
+    }
+    // the alias gets the ACM certificate itself (its serial), not the Stratus names' one
+    var serial = new java.math.BigInteger(acm.describeCertificate(r -> r.certificateArn(arn)).certificate().serial()
+        .replace(":", ""), 16);
+    assertThat(peerSerial(onlyStratus, https[0], "www.example.com")).isEqualTo(serial);
+    assertThat(peerSerial(onlyStratus, https[0], d.domainName())).isNotEqualTo(serial);
+  }
+
+  @Test
+  void anAlbHttpsListenerIsAnOrigin_andSeesTheEdgesAddress() throws Exception {
+    var forwardedFor = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    backend.createContext("/", ex -> {
+      forwardedFor.add(String.valueOf(ex.getRequestHeaders().getFirst("X-Forwarded-For")));
+      byte[] body = "behind the alb".getBytes(StandardCharsets.UTF_8);
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    backend.start();
+    try {
+      var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
+      URI api = URI.create("http://127.0.0.1:" + server.apiPort());
+      var ec2 = software.amazon.awssdk.services.ec2.Ec2Client.builder().region(Region.US_EAST_1).endpointOverride(api)
+          .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+      var elb = software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.builder()
+          .region(Region.US_EAST_1).endpointOverride(api).credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+      var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
+          .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+      String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+      var subnets = ec2.describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets().stream()
+          .limit(2).map(x -> x.subnetId()).toList();
+      var lb = elb.createLoadBalancer(r -> r.name("cf-origin-alb").subnets(subnets)).loadBalancers().get(0);
+      String tg = elb.createTargetGroup(r -> r.name("cf-origin-tg").protocol("HTTP").port(80).vpcId(vpc).targetType("ip"))
+          .targetGroups().get(0).targetGroupArn();
+      elb.registerTargets(r -> r.targetGroupArn(tg).targets(t -> t.id("127.0.0.1").port(backend.getAddress().getPort())));
+      // the ALB's certificate names its own DNS name, as CloudFront checks the origin's certificate against it
+      String cert = acm.requestCertificate(r -> r.domainName(lb.dnsName()).validationMethod("DNS")
+          .keyAlgorithm("EC_prime256v1")).certificateArn();
+      elb.createListener(r -> r.loadBalancerArn(lb.loadBalancerArn()).protocol("HTTPS").port(443)
+          .certificates(c -> c.certificateArn(cert)).defaultActions(a -> a.type("forward").targetGroupArn(tg)));
+      var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
+          .httpClient(UrlConnectionHttpClient.create()).build();
+      var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("alb-https").comment("").enabled(true)
+          .origins(o -> o.quantity(1).items(i -> i.id("alb").domainName(lb.dnsName())
+              .customOriginConfig(x -> x.httpPort(80).httpsPort(443).originProtocolPolicy("https-only"))))
+          .defaultCacheBehavior(b -> b.targetOriginId("alb").viewerProtocolPolicy("allow-all")
+              .cachePolicyId("4135ea2d-6df8-44a3-9df3-4b5a84be39ad")))).distribution(); // CachingDisabled
+      var edgeAddresses = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge"))
+          .map(e -> e.address()).collect(java.util.stream.Collectors.toSet());
+      var http = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
+          && e.protocol().equals("http")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElseThrow();
+      String name = d.domainName().replace(".cloudfront.net", ".cloudfront.localhost");
+      String reply = "";
+      for (int attempt = 0; attempt < 100 && !reply.contains("behind the alb"); attempt++) {
+        reply = plainGet(http, name, "/through-alb");
+        if (!reply.contains("behind the alb")) Thread.sleep(200); // the edge deploys, the ALB finds its target healthy
+      }
+      assertThat(reply).startsWith("HTTP/1.1 200").contains("behind the alb");
+      String xff = forwardedFor.getLast();
+      String lastHop = xff.substring(xff.lastIndexOf(',') + 1).trim();
+      assertThat(edgeAddresses).as(xff).contains(lastHop); // the ALB saw a CloudFront edge's address, not 127.0.0.1
+    } finally {
+      backend.stop(0);
+    }
+  }
+
+  static String plainGet(InetSocketAddress at, String name, String path) throws Exception {
+    try (Socket s = new Socket()) {
+      s.connect(at, 5000);
+      s.setSoTimeout(15_000);
+      s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + name + "\r\nConnection: close\r\n\r\n")
+          .getBytes(StandardCharsets.US_ASCII));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** The serial number (hex) of the certificate served for SNI {@code name}. */
+  static java.math.BigInteger peerSerial(SSLContext context, InetSocketAddress at, String name) throws Exception {
+    try (Socket plain = new Socket()) {
+      plain.connect(at, 5000);
+      try (SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, name, at.getPort(), true)) {
+        var params = tls.getSSLParameters();
+        params.setServerNames(List.of(new SNIHostName(name)));
+        params.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(params);
+        tls.startHandshake();
+        var leaf = (java.security.cert.X509Certificate) tls.getSession().getPeerCertificates()[0];
+        return leaf.getSerialNumber();
+      }
+    }
+  }
+
   /** One HTTP/1.1 GET over TLS to {@code at}, SNI and hostname verification for {@code name}. */
   static String get(SSLContext context, InetSocketAddress at, String name, String path) throws Exception {
     try (Socket plain = new Socket()) {

@@ -46,12 +46,13 @@ public final class CloudFrontModule implements ServiceModule {
     for (Distribution d : context.store().list(Distribution.TABLE, Distribution.SCOPE)) resources.registerName(d);
     resources.webAcls(); // tells WAF again which distributions name a web ACL, when WAF started first
     var feed = new ControlPlaneFeed(new CloudFrontView(context.store(), context.clock()));
-    var edgeSettings = context.settings().emulateNetwork() ? CloudFrontEdge.Settings.standard().withEmulatedLatency()
-        : CloudFrontEdge.Settings.standard();
+    var edgeSettings = (context.settings().emulateNetwork() ? CloudFrontEdge.Settings.standard().withEmulatedLatency()
+        : CloudFrontEdge.Settings.standard())
+        .withCacheBudgets(dev.stratus.cloudfront.dataplane.cache.CacheBudgets.fromSystemProperties());
     // HTTPS at every edge when ACM's Stratus CA is there: aliases' ACM certificates, else *.cloudfront.localhost.
     var ca = context.extensions().find(dev.stratus.net.tls.StratusCa.class);
     if (ca.isPresent()) {
-      edgeSettings = edgeSettings.withTls(443, new EdgeTls(new CloudFrontView(context.store(), context.clock()),
+      edgeSettings = edgeSettings.withOriginTrust(ca.get().certificate()).withTls(443, new EdgeTls(new CloudFrontView(context.store(), context.clock()),
           context.extensions().find(dev.stratus.core.acm.Certificates.class), ca.get(), context.clock()));
     }
     List<AutoCloseable> closeables = new ArrayList<>();

@@ -17,7 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What the edges' HTTPS listeners serve by SNI: for an alias of a distribution, the ACM
  * certificate its ViewerCertificate names (issued, covering the name); for any other name the
- * Stratus CA's certificate for {@code *.cloudfront.localhost}, as AWS serves its own
+ * Stratus CA's certificate for {@code *.cloudfront.localhost} and {@code *.cloudfront.net} (AWS's
+ * own name of a distribution, which Stratus's DNS also answers), as AWS serves its own
  * {@code *.cloudfront.net} certificate. Read per handshake from committed state, so a new
  * distribution's alias is served without reopening a listener.
  */
@@ -30,7 +31,7 @@ final class EdgeTls implements Mapping<String, SslContext> {
   EdgeTls(CloudFrontView view, Optional<Certificates> certificates, StratusCa ca, Clock clock) {
     this.view = view;
     this.certificates = certificates;
-    this.stratusNames = TlsContexts.server(ca.ownNames(List.of("*.cloudfront.localhost", "localhost"), clock),
+    this.stratusNames = TlsContexts.server(ca.ownNames(List.of("*.cloudfront.localhost", "*.cloudfront.net", "localhost"), clock),
         TlsContexts.Alpn.H2_AND_HTTP_1_1);
   }
 

@@ -50,19 +50,23 @@ public final class CloudFrontEdge implements AutoCloseable {
    * @param defaultEdge the code of the edge DNS answers with
    */
   public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity,
-      boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls) {
+      boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls,
+      List<java.security.cert.X509Certificate> originTrust, dev.stratus.cloudfront.dataplane.cache.CacheBudgets cacheBudgets) {
     public Settings {
+      Objects.requireNonNull(cacheBudgets, "cacheBudgets");
       edges = List.copyOf(edges);
+      originTrust = List.copyOf(originTrust);
       Objects.requireNonNull(defaultEdge, "defaultEdge");
       Objects.requireNonNull(defaultViewerCity, "defaultViewerCity");
     }
 
     public static Settings standard() {
-      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null);
+      return new Settings(80, "IAD89", EdgeLocation.standard(LatencyModel.standard()), Optional.empty(), false, 443, null, List.of(),
+          dev.stratus.cloudfront.dataplane.cache.CacheBudgets.standard());
     }
 
     public Settings withPort(int newPort) {
-      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls);
+      return new Settings(newPort, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, originTrust, cacheBudgets);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      * city name of the geo tables; without it such a viewer is served by the edge it connected to.
      */
     public Settings withDefaultViewerCity(String city) {
-      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls);
+      return new Settings(port, defaultEdge, edges, Optional.of(city), emulateLatency, httpsPort, tls, originTrust, cacheBudgets);
     }
 
     /**
@@ -80,7 +84,7 @@ public final class CloudFrontEdge implements AutoCloseable {
      * miss and not on a hit.
      */
     public Settings withEmulatedLatency() {
-      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls);
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, true, httpsPort, tls, originTrust, cacheBudgets);
     }
 
     /**
@@ -90,7 +94,22 @@ public final class CloudFrontEdge implements AutoCloseable {
      */
     public Settings withTls(int port, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> contexts) {
       return new Settings(this.port, defaultEdge, edges, defaultViewerCity, emulateLatency, port,
-          Objects.requireNonNull(contexts, "contexts"));
+          Objects.requireNonNull(contexts, "contexts"), originTrust, cacheBudgets);
+    }
+
+    /**
+     * HTTPS origins are trusted when the JDK's CAs or {@code ca} (the Stratus CA, which signs
+     * ACM's certificates: an ALB HTTPS listener as origin) issued their certificate.
+     */
+    public Settings withOriginTrust(java.security.cert.X509Certificate ca) {
+      List<java.security.cert.X509Certificate> trust = new ArrayList<>(originTrust);
+      trust.add(ca);
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, trust, cacheBudgets);
+    }
+
+    /** Each tier's byte budget per distribution and place. */
+    public Settings withCacheBudgets(dev.stratus.cloudfront.dataplane.cache.CacheBudgets budgets) {
+      return new Settings(port, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, originTrust, budgets);
     }
   }
 
@@ -138,7 +157,7 @@ public final class CloudFrontEdge implements AutoCloseable {
     this.filters = filters;
     this.locator = locator;
     this.latency = latency;
-    this.fetcher = new OriginFetcher(transport, dns, buckets, listenerRegistry);
+    this.fetcher = new OriginFetcher(transport, dns, buckets, listenerRegistry, originTls(settings.originTrust()));
     this.router = new EdgeRouter(this);
     this.defaultViewerPoint = settings.defaultViewerCity()
         .map(c -> latency.tables().city(c).orElseThrow(() -> new IllegalArgumentException("no city named " + c)).point())
@@ -162,10 +181,33 @@ public final class CloudFrontEdge implements AutoCloseable {
         LoopbackPool.in(ext), DnsTargetRegistry.in(ext), ext.find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
         ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
         LatencyModel.standard(), ext.find(BucketOrigin.class))
-        .withVirtualHosts(ext.find(dev.stratus.net.http.VirtualHosts.class).orElse(null)).start();
+        .withVirtualHosts(ext.find(dev.stratus.net.http.VirtualHosts.class).orElse(null));
+    // AWS delivers standard logs several times an hour; Stratus every minute unless told otherwise
+    ext.find(dev.stratus.core.s3.LogDelivery.class).ifPresent(delivery -> edge.withAccessLogs(delivery,
+        java.time.Duration.ofSeconds(Long.getLong("stratus.cloudfront.logFlushSeconds", 60))));
+    edge.start();
     ext.provide(CloudFrontEdge.class, edge);
     return Optional.of(edge);
   }
+
+  private volatile AccessLogs accessLogs;
+
+  /**
+   * Standard logs of distributions with Logging enabled, written to their buckets through
+   * {@code delivery} every {@code flushEvery}; without it (no S3) no logs are written.
+   */
+  public CloudFrontEdge withAccessLogs(dev.stratus.core.s3.LogDelivery delivery, java.time.Duration flushEvery) {
+    this.accessLogs = new AccessLogs(delivery, clock, flushEvery);
+    return this;
+  }
+
+  /** Delivers the access log lines gathered so far now (tests; otherwise every flush interval). */
+  public java.util.concurrent.CompletableFuture<Void> flushAccessLogs() {
+    AccessLogs l = accessLogs;
+    return l == null ? java.util.concurrent.CompletableFuture.completedFuture(null) : l.flush();
+  }
+
+  AccessLogs accessLogs() { return accessLogs; }
 
   /**
    * Also answers on the AWS API port by Host header (ARCHITECTURE "Addresses":
@@ -174,6 +216,20 @@ public final class CloudFrontEdge implements AutoCloseable {
   public CloudFrontEdge withVirtualHosts(dev.stratus.net.http.VirtualHosts hosts) {
     this.virtualHosts = hosts;
     return this;
+  }
+
+  /** The client context for HTTPS origins, made once on first use (key material is not free). */
+  private static java.util.function.Supplier<io.netty.handler.ssl.SslContext> originTls(
+      List<java.security.cert.X509Certificate> trust) {
+    var made = new java.util.concurrent.atomic.AtomicReference<io.netty.handler.ssl.SslContext>();
+    return () -> {
+      var c = made.get();
+      if (c == null) {
+        c = dev.stratus.net.tls.TlsContexts.client(trust.toArray(java.security.cert.X509Certificate[]::new));
+        if (!made.compareAndSet(null, c)) c = made.get();
+      }
+      return c;
+    };
   }
 
   /** Opens every edge location's listener, then deploys every distribution of the source. */
@@ -409,7 +465,7 @@ public final class CloudFrontEdge implements AutoCloseable {
   HttpFilterRegistry filters() { return filters; }
 
   DistributionCaches caches(String id) {
-    return caches.computeIfAbsent(id, x -> new DistributionCaches());
+    return caches.computeIfAbsent(id, x -> new DistributionCaches(settings.cacheBudgets()));
   }
 
   /** The edge serving a viewer: nearest to where it is, else the one it connected to, else the default. */
@@ -443,6 +499,7 @@ public final class CloudFrontEdge implements AutoCloseable {
       if (pool.inUse(a)) pool.release(a);
     }
     bound.clear();
+    if (accessLogs != null) accessLogs.close(); // what the listeners answered is delivered
     for (CompiledDistribution d : snapshot.byId().values()) unregisterNames(d);
     for (EdgeFunction f : functions.values()) {
       if (f.compiled() != null) f.compiled().close();

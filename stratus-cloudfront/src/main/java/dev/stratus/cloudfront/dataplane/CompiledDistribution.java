@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.cloudfront.model.ResponseHeadersPolicyCon
  */
 public record CompiledDistribution(String id, String arn, String domainName, Set<String> hostNames, boolean enabled,
     String defaultRootObject, List<Behavior> behaviors, Map<String, OriginSpec> origins,
-    Map<String, GroupSpec> groups, Map<Integer, CustomErrorResponse> errorResponses) {
+    Map<String, GroupSpec> groups, Map<Integer, CustomErrorResponse> errorResponses, AccessLogs.Target logging) {
 
   /** AWS's managed CachingOptimized and CachingDisabled ids, known even when the source lacks them. */
   static final String CACHING_OPTIMIZED = "658327ea-f89d-4fab-a63d-7e88639e58f6";
@@ -53,7 +53,17 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
    */
   public record OriginSpec(String id, String domainName, String originPath, int httpPort, Duration connectTimeout,
       int connectionAttempts, Duration readTimeout, Optional<String> shieldRegion, Map<String, String> customHeaders,
-      Optional<String> s3Bucket, boolean originAccessControl) {
+      Optional<String> s3Bucket, boolean originAccessControl, int httpsPort, String protocolPolicy) {
+
+    /** Whether a request goes over HTTPS: https-only always, match-viewer when the viewer's did (S3 REST origins match the viewer). */
+    public boolean https(boolean viewerTls) {
+      return switch (protocolPolicy) {
+        case "https-only" -> true;
+        case "match-viewer" -> viewerTls;
+        default -> false;
+      };
+    }
+
 
     /** The Region of an S3 origin: {@code bucket.s3.<region>.amazonaws.com}, us-east-1 for {@code bucket.s3.amazonaws.com}. */
     public Optional<String> s3Region() {
@@ -126,7 +136,7 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
     }
     return new CompiledDistribution(d.id(), d.arn(), d.domainName(), Set.copyOf(hosts), !Boolean.FALSE.equals(c.enabled()),
         c.defaultRootObject() == null ? "" : c.defaultRootObject(), List.copyOf(behaviors), Map.copyOf(origins),
-        Map.copyOf(groups), Map.copyOf(errors));
+        Map.copyOf(groups), Map.copyOf(errors), logging(c));
   }
 
   /** {@code d111.cloudfront.net} → {@code d111.cloudfront.localhost} (ARCHITECTURE "Addresses"). */
@@ -188,9 +198,13 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
   private static OriginSpec origin(Origin o) {
     String domain = o.domainName().toLowerCase(Locale.ROOT);
     int port = 80;
+    int httpsPort = 443;
+    String policy = "match-viewer"; // S3 REST origins (s3OriginConfig) follow the viewer's protocol
     Duration read = Duration.ofSeconds(30);
     if (o.customOriginConfig() != null) {
       if (o.customOriginConfig().httpPort() != null) port = o.customOriginConfig().httpPort();
+      if (o.customOriginConfig().httpsPort() != null) httpsPort = o.customOriginConfig().httpsPort();
+      if (o.customOriginConfig().originProtocolPolicyAsString() != null) policy = o.customOriginConfig().originProtocolPolicyAsString();
       if (o.customOriginConfig().originReadTimeout() != null) read = Duration.ofSeconds(o.customOriginConfig().originReadTimeout());
     }
     Duration connect = Duration.ofSeconds(o.connectionTimeout() == null ? 10 : o.connectionTimeout());
@@ -202,7 +216,17 @@ public record CompiledDistribution(String id, String arn, String domainName, Set
       o.customHeaders().items().forEach(h -> custom.put(h.headerName(), h.headerValue()));
     }
     return new OriginSpec(o.id(), domain, o.originPath() == null ? "" : o.originPath(), port, connect, attempts, read,
-        shield, Map.copyOf(custom), s3Bucket(domain), o.originAccessControlId() != null && !o.originAccessControlId().isEmpty());
+        shield, Map.copyOf(custom), s3Bucket(domain), o.originAccessControlId() != null && !o.originAccessControlId().isEmpty(),
+        httpsPort, policy);
+  }
+
+  /** Standard logging when enabled: Logging's Bucket ({@code name.s3.amazonaws.com}, or a bare name), Prefix, IncludeCookies. */
+  private static AccessLogs.Target logging(DistributionConfig c) {
+    var l = c.logging();
+    if (l == null || !Boolean.TRUE.equals(l.enabled()) || l.bucket() == null || l.bucket().isEmpty()) return null;
+    String domain = l.bucket().toLowerCase(Locale.ROOT);
+    String bucket = s3Bucket(domain).orElse(domain);
+    return new AccessLogs.Target(bucket, l.prefix() == null ? "" : l.prefix(), Boolean.TRUE.equals(l.includeCookies()));
   }
 
   /** The bucket of {@code bucket.s3.amazonaws.com} or {@code bucket.s3.<region>.amazonaws.com}. */

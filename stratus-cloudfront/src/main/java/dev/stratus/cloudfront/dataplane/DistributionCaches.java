@@ -18,6 +18,12 @@ final class DistributionCaches {
   private final ConcurrentHashMap<String, CacheTier> edges = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CacheTier> regional = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, CacheTier> shields = new ConcurrentHashMap<>();
+  private final dev.stratus.cloudfront.dataplane.cache.CacheBudgets budgets;
+
+  DistributionCaches(dev.stratus.cloudfront.dataplane.cache.CacheBudgets budgets) {
+    this.budgets = budgets;
+  }
+
   /** Requests actually sent to an origin (cache fills, revalidations and proxied requests). */
   final java.util.concurrent.atomic.LongAdder originFetches = new java.util.concurrent.atomic.LongAdder();
 
@@ -29,12 +35,12 @@ final class DistributionCaches {
    */
   List<CacheTier> chain(EdgeLocation pop, Optional<String> shieldRegion, boolean skipRegional) {
     List<CacheTier> chain = new ArrayList<>(3);
-    chain.add(edges.computeIfAbsent(pop.code(), c -> new CacheTier(Kind.EDGE, c)));
+    chain.add(edges.computeIfAbsent(pop.code(), c -> new CacheTier(Kind.EDGE, c, budgets.edge())));
     String rec = pop.regionalEdgeCache();
     if (!skipRegional && (shieldRegion.isEmpty() || !shieldRegion.get().equals(rec))) {
-      chain.add(regional.computeIfAbsent(rec, r -> new CacheTier(Kind.REGIONAL_EDGE_CACHE, r)));
+      chain.add(regional.computeIfAbsent(rec, r -> new CacheTier(Kind.REGIONAL_EDGE_CACHE, r, budgets.regionalEdgeCache())));
     }
-    shieldRegion.ifPresent(r -> chain.add(shields.computeIfAbsent(r, x -> new CacheTier(Kind.ORIGIN_SHIELD, x))));
+    shieldRegion.ifPresent(r -> chain.add(shields.computeIfAbsent(r, x -> new CacheTier(Kind.ORIGIN_SHIELD, x, budgets.originShield()))));
     return chain;
   }
 

@@ -76,18 +76,31 @@ final class EdgeRouter implements HttpService {
   }
 
   /** What one request carries through the stages. */
+  /** @param tls the viewer came over HTTPS (match-viewer); @param edgeAddress the serving edge's own address */
   private record Ctx(CompiledDistribution d, EdgeLocation pop, String requestId, EventLoop loop, HttpVersion version,
-      boolean head, GeoPoint viewer) {}
+      boolean head, GeoPoint viewer, boolean tls, java.net.InetAddress edgeAddress) {}
 
   @Override
   public CompletionStage<FullHttpResponse> serve(HttpExchange ex) {
+    AccessLogs logs = edge.accessLogs();
+    if (logs == null) return route(ex);
+    CompiledDistribution d = edge.snapshot().byHost().get(CloudFrontEdge.host(ex.request().headers().get("Host")));
+    if (d == null || d.logging() == null) return route(ex);
+    AccessLogs.Arrival arrival = AccessLogs.Arrival.of(ex);
+    return route(ex).whenComplete((r, failure) -> {
+      if (r != null) logs.record(d, d.logging(), arrival, r);
+    });
+  }
+
+  private CompletionStage<FullHttpResponse> route(HttpExchange ex) {
     FullHttpRequest req = ex.request();
     String requestId = requestId();
     EdgeLocation pop = edge.servingEdge(ex.remote().getAddress(), ex.local());
     CompiledDistribution d = edge.snapshot().byHost().get(CloudFrontEdge.host(req.headers().get("Host")));
     String method = req.method().name();
     GeoPoint viewerAt = edge.settings().emulateLatency() ? edge.viewerPoint(ex.remote().getAddress()).orElse(null) : null;
-    Ctx ctx = new Ctx(d, pop, requestId, ex.eventLoop(), req.protocolVersion(), method.equals("HEAD"), viewerAt);
+    Ctx ctx = new Ctx(d, pop, requestId, ex.eventLoop(), req.protocolVersion(), method.equals("HEAD"), viewerAt, ex.tls(),
+        edge.addressOf(pop.code()).map(java.net.InetSocketAddress::getAddress).orElse(null));
     if (d == null || !d.enabled()) {
       return done(errorPage(ctx, 403, "Bad request.", "Error"));
     }
@@ -275,7 +288,8 @@ final class EdgeRouter implements HttpService {
     Function<CachedObject, CompletableFuture<CachedObject>> origin = stale -> {
       String fq = v.forwardedQuery(b);
       OriginCall call = new OriginCall(v.method.equals("OPTIONS") ? "OPTIONS" : "GET",
-          v.path + (fq.isEmpty() ? "" : "?" + fq), v.originHeaders(b, ctx.requestId(), via(ctx.pop())), NO_BODY, d.arn());
+          v.path + (fq.isEmpty() ? "" : "?" + fq), v.originHeaders(b, ctx.requestId(), via(ctx.pop())), NO_BODY, d.arn(),
+          ctx.tls(), ctx.edgeAddress());
       return fill(ctx, b, call, stale, caches);
     };
     return through(ctx, tiers, 0, key, edge.clock().instant(), b.cache().collapses(), origin,
@@ -309,7 +323,8 @@ final class EdgeRouter implements HttpService {
       Map<String, List<String>> h = new LinkedHashMap<>(call.headers());
       if (stale.header("ETag") != null) h.put("If-None-Match", List.of(stale.header("ETag")));
       if (stale.header("Last-Modified") != null) h.put("If-Modified-Since", List.of(stale.header("Last-Modified")));
-      c = new OriginCall(call.method(), call.pathAndQuery(), h, call.body(), call.distributionArn());
+      c = new OriginCall(call.method(), call.pathAndQuery(), h, call.body(), call.distributionArn(), call.viewerTls(),
+          call.from());
     }
     caches.originFetches.increment();
     CompiledDistribution d = ctx.d();
@@ -354,7 +369,8 @@ final class EdgeRouter implements HttpService {
     String fq = v.forwardedQuery(b);
     Map<String, List<String>> headers = new LinkedHashMap<>(v.originHeaders(b, ctx.requestId(), via(ctx.pop())));
     if (body.length > 0 && v.headers.contains("Content-Type")) headers.putIfAbsent("Content-Type", v.headers.getAll("Content-Type"));
-    OriginCall call = new OriginCall(v.method, v.path + (fq.isEmpty() ? "" : "?" + fq), headers, body, ctx.d().arn());
+    OriginCall call = new OriginCall(v.method, v.path + (fq.isEmpty() ? "" : "?" + fq), headers, body, ctx.d().arn(),
+        ctx.tls(), ctx.edgeAddress());
     edge.caches(ctx.d().id()).originFetches.increment();
     return edge.fetcher().fetch(ctx.d(), b.targetOriginId(), call, ctx.loop())
         .thenApply(reply -> object(ctx, b, reply, edge.clock().instant()));

@@ -50,9 +50,13 @@ final class OriginFetcher {
   private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding",
       "proxy-connection", "te", "trailer", "upgrade", "content-length");
 
-  /** One request to send: method, path-and-query (before the origin path), headers, body. */
+  /**
+   * One request to send: method, path-and-query (before the origin path), headers, body; whether
+   * the viewer came over HTTPS (match-viewer) and the serving edge's own address (the origin sees
+   * the connection come from it, as an ALB sees a CloudFront address; null: the kernel's choice).
+   */
   record OriginCall(String method, String pathAndQuery, Map<String, List<String>> headers, byte[] body,
-      String distributionArn) {}
+      String distributionArn, boolean viewerTls, InetAddress from) {}
 
   private final Transport transport;
   private final DnsTargetRegistry dns;
@@ -61,10 +65,13 @@ final class OriginFetcher {
   private final Executor resolver = Executors.newVirtualThreadPerTaskExecutor();
 
   private final dev.stratus.net.listener.ListenerRegistry listeners;
+  private final java.util.function.Supplier<io.netty.handler.ssl.SslContext> originTls;
 
+  /** @param originTls the client context for HTTPS origins (made on first use: trust the JDK's CAs and the Stratus CA) */
   OriginFetcher(Transport transport, DnsTargetRegistry dns, Optional<BucketOrigin> buckets,
-      dev.stratus.net.listener.ListenerRegistry listeners) {
+      dev.stratus.net.listener.ListenerRegistry listeners, java.util.function.Supplier<io.netty.handler.ssl.SslContext> originTls) {
     this.listeners = listeners;
+    this.originTls = originTls;
     this.transport = transport;
     this.dns = dns;
     this.buckets = buckets;
@@ -100,21 +107,35 @@ final class OriginFetcher {
     if (o.s3Bucket().isPresent() && buckets.isPresent() && buckets.get().holds(o.s3Bucket().get())) {
       return fetchBucket(o, call);
     }
-    return resolve(o.domainName(), o.httpPort()).thenApply(this::whereItReallyListens).thenCompose(target -> {
+    boolean https = o.https(call.viewerTls());
+    return resolve(o.domainName(), https ? o.httpsPort() : o.httpPort()).thenApply(this::whereItReallyListens).thenCompose(target -> {
       if (target == null) {
         return CompletableFuture.completedFuture(new OriginReply.Unreachable(502, "cannot resolve " + o.domainName()));
       }
       ReverseProxy proxy = proxies.computeIfAbsent(List.of(o.connectTimeout(), o.readTimeout()),
           k -> new ReverseProxy(transport, ReverseProxy.Settings.ALB.withTimeouts(k.get(0), k.get(1))));
-      return attempt(proxy, o, call, loop, target, 1);
+      return attempt(proxy, o, call, loop, target, upstream(o, call, https, target), 1);
     });
   }
 
+  /**
+   * TLS with SNI and certificate check for the name the origin is asked for (the Host header sent,
+   * the origin's domain unless the viewer's Host is forwarded), as CloudFront checks an origin's
+   * certificate; from the edge's own address when the origin is on this machine's loopback.
+   */
+  private ReverseProxy.Upstream upstream(OriginSpec o, OriginCall call, boolean https, InetSocketAddress target) {
+    InetAddress from = call.from() != null && target.getAddress().isLoopbackAddress() ? call.from() : null;
+    if (!https) return from == null ? ReverseProxy.Upstream.PLAIN : new ReverseProxy.Upstream(null, null, from);
+    String host = call.headers().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("Host"))
+        .flatMap(e -> e.getValue().stream()).findFirst().map(CloudFrontEdge::host).orElse(o.domainName());
+    return new ReverseProxy.Upstream(originTls.get(), host, from);
+  }
+
   private CompletableFuture<OriginReply> attempt(ReverseProxy proxy, OriginSpec o, OriginCall call, EventLoop loop,
-      InetSocketAddress target, int n) {
-    return proxy.forward(request(o, call), loop, target).toCompletableFuture().thenCompose(outcome -> switch (outcome) {
+      InetSocketAddress target, ReverseProxy.Upstream upstream, int n) {
+    return proxy.forward(request(o, call), loop, target, upstream).toCompletableFuture().thenCompose(outcome -> switch (outcome) {
       case ProxyOutcome.Response r -> CompletableFuture.completedFuture(answer(r.response()));
-      case ProxyOutcome.ConnectFailed f -> n < o.connectionAttempts() ? attempt(proxy, o, call, loop, target, n + 1)
+      case ProxyOutcome.ConnectFailed f -> n < o.connectionAttempts() ? attempt(proxy, o, call, loop, target, upstream, n + 1)
           : CompletableFuture.completedFuture(new OriginReply.Unreachable(502, f.reason()));
       case ProxyOutcome.TimedOut t -> CompletableFuture.completedFuture(new OriginReply.Unreachable(504, "origin read timeout"));
       case ProxyOutcome.Reset r -> CompletableFuture.completedFuture(new OriginReply.Unreachable(502, r.reason()));

@@ -63,7 +63,23 @@ public final class ReverseProxy {
       HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.TE, HttpHeaderNames.TRAILER, HttpHeaderNames.TRANSFER_ENCODING,
       HttpHeaderNames.UPGRADE, HttpHeaderNames.PROXY_AUTHENTICATE, HttpHeaderNames.PROXY_AUTHORIZATION};
 
-  private record PoolKey(EventLoop loop, InetSocketAddress target) {}
+  /**
+   * How a target is reached beyond its address: over TLS when {@code tls} is set (SNI and
+   * certificate name checked against {@code serverName}), from {@code localAddress} when set (a
+   * data plane connecting from its own address, as AWS's nodes do), else from the kernel's choice.
+   * Connections are pooled per upstream: a TLS connection is never reused for plain HTTP.
+   */
+  public record Upstream(io.netty.handler.ssl.SslContext tls, String serverName, java.net.InetAddress localAddress) {
+    public static final Upstream PLAIN = new Upstream(null, null, null);
+
+    public Upstream {
+      if (tls != null) Objects.requireNonNull(serverName, "serverName");
+    }
+  }
+
+  private record PoolKey(EventLoop loop, InetSocketAddress target, Upstream upstream) {}
+
+  private static final io.netty.util.AttributeKey<PoolKey> POOL_KEY = io.netty.util.AttributeKey.valueOf("stratus.poolKey");
 
   private final Transport transport;
   private final Settings settings;
@@ -100,13 +116,20 @@ public final class ReverseProxy {
    * {@code loop}, reusing an idle connection when there is one.
    */
   public CompletionStage<ProxyOutcome> forward(FullHttpRequest request, EventLoop loop, InetSocketAddress target) {
+    return forward(request, loop, target, Upstream.PLAIN);
+  }
+
+  /** {@link #forward(FullHttpRequest, EventLoop, InetSocketAddress)} through {@code upstream} (TLS, local address). */
+  public CompletionStage<ProxyOutcome> forward(FullHttpRequest request, EventLoop loop, InetSocketAddress target,
+      Upstream upstream) {
+    PoolKey key = new PoolKey(loop, target, Objects.requireNonNull(upstream, "upstream"));
     CompletableFuture<ProxyOutcome> outcome = new CompletableFuture<>();
     stripHopByHop(request.headers());
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
     request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
     Runnable send = () -> {
       try {
-        connectAndSend(request, loop, target, outcome);
+        connectAndSend(request, key, outcome);
       } catch (RuntimeException e) {
         request.release();
         outcome.complete(new ProxyOutcome.ConnectFailed(e.toString()));
@@ -117,9 +140,8 @@ public final class ReverseProxy {
     return outcome;
   }
 
-  private void connectAndSend(FullHttpRequest request, EventLoop loop, InetSocketAddress target,
-      CompletableFuture<ProxyOutcome> outcome) {
-    Channel pooled = takeIdle(loop, target);
+  private void connectAndSend(FullHttpRequest request, PoolKey key, CompletableFuture<ProxyOutcome> outcome) {
+    Channel pooled = takeIdle(key);
     if (pooled != null) {
       // A pooled connection the target closed while idle (Node's keep-alive is 5 s) fails with
       // Reset before any byte of a response: retry once on a new connection, keeping a copy.
@@ -128,7 +150,7 @@ public final class ReverseProxy {
       send(pooled, request, first);
       first.whenComplete((result, failure) -> {
         if (result instanceof ProxyOutcome.Reset) {
-          connect(request, loop, target, outcome);
+          connect(request, key, outcome);
         } else {
           request.release();
           if (failure != null) outcome.completeExceptionally(failure);
@@ -137,35 +159,47 @@ public final class ReverseProxy {
       });
       return;
     }
-    connect(request, loop, target, outcome);
+    connect(request, key, outcome);
   }
 
-  private void connect(FullHttpRequest request, EventLoop loop, InetSocketAddress target,
-      CompletableFuture<ProxyOutcome> outcome) {
-    transport.client(loop)
+  private void connect(FullHttpRequest request, PoolKey key, CompletableFuture<ProxyOutcome> outcome) {
+    EventLoop loop = key.loop();
+    InetSocketAddress target = key.target();
+    Upstream upstream = key.upstream();
+    var bootstrap = transport.client(loop)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            ch.attr(POOL_KEY).set(key);
+            if (upstream.tls() != null) {
+              var tls = upstream.tls().newHandler(ch.alloc(), upstream.serverName(), target.getPort());
+              var params = tls.engine().getSSLParameters();
+              params.setEndpointIdentificationAlgorithm("HTTPS"); // the certificate must name the server
+              tls.engine().setSSLParameters(params);
+              ch.pipeline().addLast("tls", tls);
+            }
             ch.pipeline()
                 .addLast("poolIdle", new IdleStateHandler(0, 0, settings.poolIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("codec", new HttpClientCodec())
                 .addLast("aggregate", new HttpObjectAggregator(settings.maxResponseBytes()))
                 .addLast("target", new TargetHandler(ReverseProxy.this));
           }
-        })
-        .connect(target).addListener(f -> {
-          if (f.isSuccess()) {
-            Channel channel = ((io.netty.channel.ChannelFuture) f).channel();
-            // Once per connection (not per pooled use): a closed connection leaves its pool queue.
-            channel.closeFuture().addListener(c -> forget(loop, target, channel));
-            send(channel, request, outcome);
-          } else {
-            request.release();
-            outcome.complete(new ProxyOutcome.ConnectFailed(String.valueOf(f.cause())));
-          }
         });
+    var connecting = upstream.localAddress() == null ? bootstrap.connect(target)
+        : bootstrap.connect(target, new InetSocketAddress(upstream.localAddress(), 0));
+    connecting.addListener(f -> {
+      if (f.isSuccess()) {
+        Channel channel = ((io.netty.channel.ChannelFuture) f).channel();
+        // Once per connection (not per pooled use): a closed connection leaves its pool queue.
+        channel.closeFuture().addListener(c -> forget(key, channel));
+        send(channel, request, outcome);
+      } else {
+        request.release();
+        outcome.complete(new ProxyOutcome.ConnectFailed(String.valueOf(f.cause())));
+      }
+    });
   }
 
   private void send(Channel channel, FullHttpRequest request, CompletableFuture<ProxyOutcome> outcome) {
@@ -176,8 +210,8 @@ public final class ReverseProxy {
     });
   }
 
-  private Channel takeIdle(EventLoop loop, InetSocketAddress target) {
-    ArrayDeque<Channel> q = idle.get(new PoolKey(loop, target));
+  private Channel takeIdle(PoolKey key) {
+    ArrayDeque<Channel> q = idle.get(key);
     if (q == null) return null;
     Channel c;
     while ((c = q.pollLast()) != null) {
@@ -188,7 +222,11 @@ public final class ReverseProxy {
 
   /** Puts a connection whose exchange completed back in the pool (on its loop). */
   void release(Channel channel) {
-    PoolKey key = new PoolKey(channel.eventLoop(), (InetSocketAddress) channel.remoteAddress());
+    PoolKey key = channel.attr(POOL_KEY).get();
+    if (key == null) {
+      channel.close();
+      return;
+    }
     ArrayDeque<Channel> q = idle.computeIfAbsent(key, k -> new ArrayDeque<>());
     if (q.size() >= settings.maxIdlePerTarget() || !channel.isActive()) {
       channel.close();
@@ -198,8 +236,8 @@ public final class ReverseProxy {
   }
 
   /** Drops a closed connection from its pool queue (runs on its loop, as the queue's users do). */
-  private void forget(EventLoop loop, InetSocketAddress target, Channel channel) {
-    ArrayDeque<Channel> q = idle.get(new PoolKey(loop, target));
+  private void forget(PoolKey key, Channel channel) {
+    ArrayDeque<Channel> q = idle.get(key);
     if (q != null) q.remove(channel);
   }
 

@@ -56,6 +56,26 @@ public final class TlsContexts {
   }
 
   /**
+   * A client context (HTTP/1.1) trusting the JDK's default CAs and {@code alsoTrusted} (the
+   * Stratus CA): what a data plane uses to reach HTTPS origins and targets, whether they are
+   * Stratus listeners with ACM certificates or servers with public ones.
+   */
+  public static SslContext client(X509Certificate... alsoTrusted) {
+    try {
+      var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init((java.security.KeyStore) null);
+      List<X509Certificate> trusted = new ArrayList<>();
+      for (var tm : tmf.getTrustManagers()) {
+        if (tm instanceof javax.net.ssl.X509TrustManager x) trusted.addAll(List.of(x.getAcceptedIssuers()));
+      }
+      trusted.addAll(List.of(alsoTrusted));
+      return SslContextBuilder.forClient().trustManager(trusted.toArray(X509Certificate[]::new)).build();
+    } catch (java.security.GeneralSecurityException | SSLException e) {
+      throw new IllegalStateException("no TLS client context: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * The SNI mapping over {@code certificates}, the first being the default. Contexts are built
    * here, once (call off the event loop), and shared by every connection.
    */

@@ -12,6 +12,11 @@ import java.util.function.Predicate;
  * One cache of one place: an edge location, a regional edge cache or Origin Shield. A miss asks
  * the next tier through {@code next}; concurrent misses for one key, cold or just expired, wait
  * for the single fetch in flight (cloudfront.md §12), so each tier sends one request onward.
+ *
+ * <p>A tier holds at most its byte budget (bodies, headers and keys, as a weigher counts them);
+ * past it, Caffeine's W-TinyLFU evicts the objects least likely to be asked for again (cold and
+ * old first, a frequently asked object survives a scan of one-off ones), as CloudFront evicts
+ * less popular objects from a full edge before their TTL ends.
  */
 public final class CacheTier {
 
@@ -24,20 +29,27 @@ public final class CacheTier {
   /** The object and how this tier came by it. */
   public record Lookup(Result result, CachedObject object) {}
 
-  /** Counters and size, as {@code stratus cache} prints them. */
   /**
    * Counters and size, as {@code stratus cache} prints them.
    *
    * @param hits answered here, including {@code collapsed}
    * @param collapsed held behind a fetch in flight and answered from it (AWS logs them as hits)
    * @param fetches requests sent onward: to the next tier, or from the last one to the origin
+   * @param bytes what the objects held weigh, against {@code budget}
+   * @param evictions objects dropped to stay within the budget (not expiries, not invalidations)
    */
   public record Stats(Kind kind, String name, int objects, long hits, long misses, long refreshHits, long fetches,
-      long collapsed) {}
+      long collapsed, long bytes, long budget, long evictions) {}
+
+  /** Fixed cost of an entry beyond its body, headers and key (object headers, map node). */
+  static final int ENTRY_OVERHEAD = 128;
 
   private final Kind kind;
   private final String name;
-  private final ConcurrentHashMap<String, CachedObject> objects = new ConcurrentHashMap<>();
+  private final long budget;
+  private final com.github.benmanes.caffeine.cache.Cache<String, CachedObject> cache;
+  private final java.util.concurrent.ConcurrentMap<String, CachedObject> objects;
+  private final LongAdder evictions = new LongAdder();
   private final ConcurrentHashMap<String, CompletableFuture<CachedObject>> inFlight = new ConcurrentHashMap<>();
   private final LongAdder hits = new LongAdder();
   private final LongAdder misses = new LongAdder();
@@ -45,9 +57,27 @@ public final class CacheTier {
   private final LongAdder fetches = new LongAdder();
   private final LongAdder collapsed = new LongAdder();
 
-  public CacheTier(Kind kind, String name) {
+  /** A tier with {@code budget} bytes. */
+  public CacheTier(Kind kind, String name, long budget) {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.name = Objects.requireNonNull(name, "name");
+    if (budget <= 0) throw new IllegalArgumentException("budget must be positive: " + budget);
+    this.budget = budget;
+    // Maintenance on the calling thread (no common-pool tasks): eviction has happened when put returns.
+    this.cache = com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumWeight(budget)
+        .weigher(CacheTier::weigh).executor(Runnable::run)
+        .<String, CachedObject>evictionListener((k, v, cause) -> {
+          if (cause == com.github.benmanes.caffeine.cache.RemovalCause.SIZE) evictions.increment();
+        })
+        .build();
+    this.objects = cache.asMap();
+  }
+
+  /** What an entry costs against the budget. */
+  static int weigh(String key, CachedObject o) {
+    long w = ENTRY_OVERHEAD + 2L * key.length() + o.body().length;
+    for (var h : o.headers()) w += 2L * (h.getKey().length() + h.getValue().length()) + 32;
+    return (int) Math.min(Integer.MAX_VALUE, w);
   }
 
   public Kind kind() { return kind; }
@@ -125,7 +155,9 @@ public final class CacheTier {
   }
 
   public Stats stats() {
+    cache.cleanUp();
+    long weighed = cache.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
     return new Stats(kind, name, objects.size(), hits.sum(), misses.sum(), refreshHits.sum(), fetches.sum(),
-        collapsed.sum());
+        collapsed.sum(), weighed, budget, evictions.sum());
   }
 }
