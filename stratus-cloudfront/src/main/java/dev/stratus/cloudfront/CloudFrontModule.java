@@ -64,6 +64,7 @@ public final class CloudFrontModule implements ServiceModule {
         new InvalidationOperations(resources), new FunctionOperations(resources, () -> runtimeFor(context)),
         new TagOperations(resources),
         new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources),
+        new KeyValueStoreDataOperations(resources),
         new OriginAccessIdentityOperations(resources)), closeables, List.of());
   }
 }
