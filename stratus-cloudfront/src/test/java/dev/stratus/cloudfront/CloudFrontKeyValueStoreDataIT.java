@@ -54,6 +54,10 @@ class CloudFrontKeyValueStoreDataIT {
     assertThat(described.itemCount()).isZero();
     assertThat(described.totalSizeInBytes()).isZero();
     assertThat(described.created()).isNotNull();
+    // signed as AWS's SDK signs this service: SigV4A, a credential scope without a Region
+    assertThat(CloudFrontTesting.LAST_KVS_AUTHORIZATION.get())
+        .startsWith("AWS4-ECDSA-P256-SHA256 Credential=" + ApiTestServer.ACCESS_KEY + "/")
+        .contains("/cloudfront-keyvaluestore/aws4_request");
 
     var put = kvs.putKey(r -> r.kvsARN(arn).key("/old").value("/new").ifMatch(described.eTag()));
     assertThat(put.itemCount()).isEqualTo(1);

@@ -48,6 +48,10 @@ final class CloudFrontTesting implements AutoCloseable {
   @Override
   public void close() { server.close(); }
 
+  /** The Authorization header of the last request a {@link #keyValueStores} client sent. */
+  static final java.util.concurrent.atomic.AtomicReference<String> LAST_KVS_AUTHORIZATION =
+      new java.util.concurrent.atomic.AtomicReference<>("");
+
   /** A cloudfront-keyvaluestore client aimed at {@code api} (see {@link #keyValueStores(ApiTestServer)}). */
   CloudFrontKeyValueStoreClient kvs() { return keyValueStores(server); }
 
@@ -63,6 +67,13 @@ final class CloudFrontTesting implements AutoCloseable {
     return CloudFrontKeyValueStoreClient.builder().endpointOverride(api).region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
         .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission c,
+              software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+            LAST_KVS_AUTHORIZATION.set(c.httpRequest().firstMatchingHeader("Authorization").orElse(""));
+          }
+        }))
         .endpointProvider(params -> rules.resolveEndpoint(params).thenApply(e -> {
           if (!e.url().getAuthority().equals("000000000000." + api.getAuthority())) {
             throw new IllegalStateException("the rules chose " + e.url());
