@@ -46,6 +46,9 @@ class CloudFrontFunctionKeyValueStoreIT {
         }
         const route = await store.get('route');
         if (route === 'update') cf.updateRequestOrigin({ originPath: '/updated' });
+        else if (route === 'group') {
+          cf.createRequestOriginGroup({ originIds: ['failing', 'b'], failoverCriteria: { statusCodes: [500] } });
+        }
         else cf.selectRequestOriginById(route);
         return request;
       }""";
@@ -59,7 +62,7 @@ class CloudFrontFunctionKeyValueStoreIT {
     origin = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     origin.createContext("/", ex -> {
       byte[] body = ("origin saw " + ex.getRequestURI().getPath()).getBytes(StandardCharsets.UTF_8);
-      ex.sendResponseHeaders(200, body.length);
+      ex.sendResponseHeaders(ex.getRequestURI().getPath().startsWith("/failing/") ? 500 : 200, body.length);
       try (OutputStream out = ex.getResponseBody()) {
         out.write(body);
       }
@@ -94,7 +97,7 @@ class CloudFrontFunctionKeyValueStoreIT {
     String functionArn = fn.functionSummary().functionMetadata().functionARN();
 
     var d = cf.createDistribution(r -> r.distributionConfig(CloudFrontTesting.config(c -> c
-        .origins(o -> o.quantity(2).items(origin("a", "/a"), origin("b", "/b")))
+        .origins(o -> o.quantity(3).items(origin("a", "/a"), origin("b", "/b"), origin("failing", "/failing")))
         .defaultCacheBehavior(b -> b.targetOriginId("a").viewerProtocolPolicy("allow-all")
             .cachePolicyId("4135ea2d-6df8-44a3-9df3-4b5a84be39ad") // CachingDisabled: every request reaches the origin
             .functionAssociations(f -> f.quantity(1).items(x -> x.eventType("viewer-request").functionARN(functionArn)))))))
@@ -119,6 +122,12 @@ class CloudFrontFunctionKeyValueStoreIT {
     String e3 = etag;
     etag = kvs.putKey(r -> r.kvsARN(store.arn()).key("route").value("update").ifMatch(e3)).eTag();
     assertThat(get(edge, host, "/page").body()).isEqualTo("origin saw /updated/page");
+    // a group made for the request fails over from its primary on the codes it names
+    String e4a = etag;
+    etag = kvs.putKey(r -> r.kvsARN(store.arn()).key("route").value("group").ifMatch(e4a)).eTag();
+    var failedOver = get(edge, host, "/page");
+    assertThat(failedOver.status()).isEqualTo(200);
+    assertThat(failedOver.body()).isEqualTo("origin saw /b/page");
     // an origin the distribution does not have is a function execution error
     String e4 = etag;
     kvs.putKey(r -> r.kvsARN(store.arn()).key("route").value("nowhere").ifMatch(e4));
