@@ -142,8 +142,7 @@ final class EdgeRouter implements HttpService {
                   } catch (RuntimeException e) {
                     yield done(functionError(ctx, new Failed(false, e.getMessage())));
                   }
-                  Ctx at = to.d() == ctx.d() ? ctx
-                      : new Ctx(to.d(), ctx.pop(), ctx.requestId(), ctx.loop(), ctx.version(), ctx.head(), ctx.viewer());
+                  Ctx at = to.d() == ctx.d() ? ctx : FunctionOrigins.copy(ctx, java.util.Map.of("d", to.d()));
                   yield afterViewerRequest(at, to.b(), c.request(), body);
                 }
               };

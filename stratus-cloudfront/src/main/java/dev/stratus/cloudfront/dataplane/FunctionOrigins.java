@@ -3,6 +3,8 @@ package dev.stratus.cloudfront.dataplane;
 import dev.stratus.cloudfront.dataplane.CompiledDistribution.Behavior;
 import dev.stratus.cloudfront.dataplane.CompiledDistribution.GroupSpec;
 import dev.stratus.cloudfront.dataplane.CompiledDistribution.OriginSpec;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,45 +65,72 @@ final class FunctionOrigins {
     JsonNode u = c.path("update");
     OriginSpec base = d.primaryOrigin(b.targetOriginId())
         .orElseThrow(() -> new IllegalArgumentException("updateRequestOrigin: the behavior has no origin"));
-    String domain = u.path("domainName").asString(base.domainName());
-    String path = u.path("originPath").asString(base.originPath());
-    int port = base.httpPort();
-    JsonNode custom = u.path("customOriginConfig");
-    if (custom.has("port") && "http".equals(custom.path("protocol").asString("http"))) port = custom.get("port").asInt();
-    Duration connect = u.path("timeouts").has("connectionTimeout")
-        ? Duration.ofSeconds(u.path("timeouts").get("connectionTimeout").asInt()) : base.connectTimeout();
-    Duration read = u.path("timeouts").has("readTimeout")
-        ? Duration.ofSeconds(u.path("timeouts").get("readTimeout").asInt()) : base.readTimeout();
-    int attempts = u.has("connectionAttempts") ? u.get("connectionAttempts").asInt() : base.connectionAttempts();
-    Optional<String> shield = base.shieldRegion();
-    if (u.has("originShield")) {
-      shield = u.get("originShield").path("enabled").asBoolean(false)
-          ? Optional.of(u.get("originShield").path("region").asString("")) : Optional.empty();
+    Map<String, Object> changes = new HashMap<>();
+    if (u.has("domainName")) {
+      String domain = u.get("domainName").asString();
+      changes.put("domainName", domain);
+      changes.put("s3Bucket", CompiledDistribution.s3Bucket(domain));
     }
-    Map<String, String> headers = base.customHeaders();
+    if (u.has("originPath")) changes.put("originPath", u.get("originPath").asString());
+    JsonNode custom = u.path("customOriginConfig");
+    if (custom.has("port")) {
+      boolean https = "https".equals(custom.path("protocol").asString("http"));
+      changes.put(https ? "httpsPort" : "httpPort", custom.get("port").asInt());
+      changes.put("protocolPolicy", https ? "https-only" : "http-only");
+    }
+    JsonNode timeouts = u.path("timeouts");
+    if (timeouts.has("connectionTimeout")) changes.put("connectTimeout", Duration.ofSeconds(timeouts.get("connectionTimeout").asInt()));
+    if (timeouts.has("readTimeout")) changes.put("readTimeout", Duration.ofSeconds(timeouts.get("readTimeout").asInt()));
+    if (u.has("connectionAttempts")) changes.put("connectionAttempts", u.get("connectionAttempts").asInt());
+    if (u.has("originShield")) {
+      changes.put("shieldRegion", u.get("originShield").path("enabled").asBoolean(false)
+          ? Optional.of(u.get("originShield").path("region").asString("")) : Optional.empty());
+    }
     if (u.has("customHeaders")) {
       Map<String, String> h = new LinkedHashMap<>();
       u.get("customHeaders").properties().forEach(e -> h.put(e.getKey(), e.getValue().asString()));
-      headers = Map.copyOf(h);
+      changes.put("customHeaders", Map.copyOf(h));
     }
-    boolean oac = u.has("originAccessControlConfig")
-        ? u.get("originAccessControlConfig").path("enabled").asBoolean(false) : base.originAccessControl();
-    OriginSpec next = new OriginSpec(base.id(), domain, path, port, connect, attempts, read, shield, headers,
-        CompiledDistribution.s3Bucket(domain), oac);
+    if (u.has("originAccessControlConfig")) {
+      changes.put("originAccessControl", u.get("originAccessControlConfig").path("enabled").asBoolean(false));
+    }
     Map<String, OriginSpec> origins = new HashMap<>(d.origins());
-    origins.put(base.id(), next);
+    origins.put(base.id(), copy(base, changes));
     return new Target(with(d, origins, d.groups()), b);
   }
 
   private static Behavior target(Behavior b, String originId) {
-    return new Behavior(b.pattern(), originId, b.viewerProtocolPolicy(), b.allowedMethods(), b.cachedMethods(),
-        b.compress(), b.cache(), b.originRequestPolicy(), b.responseHeadersPolicy(), b.viewerRequestFunction(),
-        b.viewerResponseFunction());
+    return copy(b, Map.of("targetOriginId", originId));
   }
 
   private static CompiledDistribution with(CompiledDistribution d, Map<String, OriginSpec> origins,
       Map<String, GroupSpec> groups) {
-    return new CompiledDistribution(d.id(), d.arn(), d.domainName(), d.hostNames(), d.enabled(), d.defaultRootObject(),
-        d.behaviors(), Map.copyOf(origins), Map.copyOf(groups), d.errorResponses());
+    return copy(d, Map.of("origins", Map.copyOf(origins), "groups", Map.copyOf(groups)));
+  }
+
+  /**
+   * {@code r} with the components named in {@code changes} replaced (a name the record lacks is
+   * skipped): the edge's records grow components as the edge learns more, and a copy made here
+   * keeps every one of them.
+   */
+  @SuppressWarnings("unchecked")
+  static <R extends Record> R copy(R r, Map<String, Object> changes) {
+    RecordComponent[] components = r.getClass().getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        types[i] = components[i].getType();
+        java.lang.reflect.Method accessor = components[i].getAccessor();
+        accessor.setAccessible(true); // the router's own records are private to it
+        values[i] = changes.containsKey(components[i].getName()) ? changes.get(components[i].getName())
+            : accessor.invoke(r);
+      }
+      Constructor<?> canonical = r.getClass().getDeclaredConstructor(types);
+      canonical.setAccessible(true);
+      return (R) canonical.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot copy " + r.getClass().getSimpleName(), e);
+    }
   }
 }
