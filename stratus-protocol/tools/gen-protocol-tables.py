@@ -26,7 +26,7 @@ import json
 import os
 import sys
 
-MODEL_DIRS = {"elasticloadbalancingv2": "elbv2"}  # SDK id -> botocore directory, where they differ
+MODEL_DIRS = {"elasticloadbalancingv2": "elbv2", "cloudfrontkeyvaluestore": "cloudfront-keyvaluestore"}  # SDK id -> botocore directory, where they differ
 
 
 def load(data, sdk_id):

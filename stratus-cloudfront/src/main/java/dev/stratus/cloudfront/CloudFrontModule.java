@@ -30,7 +30,10 @@ public final class CloudFrontModule implements ServiceModule {
   private synchronized FunctionRuntime runtimeFor(StratusContext context) {
     var edge = context.extensions().find(CloudFrontEdge.class);
     if (edge.isPresent()) return edge.get().functionRuntime();
-    if (apiOnlyRuntime == null) apiOnlyRuntime = new FunctionRuntime();
+    if (apiOnlyRuntime == null) {
+      apiOnlyRuntime = new FunctionRuntime(FunctionRuntime.Limits.standard(),
+          new dev.stratus.cloudfront.functions.KeyValueStores().readFrom(new StoredKeyValueStores(context.store())));
+    }
     return apiOnlyRuntime;
   }
 
@@ -57,6 +60,8 @@ public final class CloudFrontModule implements ServiceModule {
     }
     List<AutoCloseable> closeables = new ArrayList<>();
     CloudFrontEdge.open(context, feed, edgeSettings).ifPresent(edge -> {
+      // functions at the edge read key value stores as the data API writes them
+      edge.keyValueStores().readFrom(new StoredKeyValueStores(context.store()));
       feed.follow(context.store(), edge);
       closeables.add(edge);
     });
@@ -65,6 +70,7 @@ public final class CloudFrontModule implements ServiceModule {
         new InvalidationOperations(resources), new FunctionOperations(resources, () -> runtimeFor(context)),
         new TagOperations(resources),
         new OriginAccessControlOperations(resources), new KeyValueStoreOperations(resources),
+        new KeyValueStoreDataOperations(resources),
         new OriginAccessIdentityOperations(resources)), closeables, List.of());
   }
 }

@@ -49,7 +49,8 @@ public final class FunctionOperations {
     CloudFrontResources.checkIfMatch(req.ifMatch(), s.etag());
     if (req.eventObject() == null) throw CloudFrontErrors.invalidArgument("The parameter EventObject is required.");
     String code = new String(Base64.getDecoder().decode(s.code()), java.nio.charset.StandardCharsets.UTF_8);
-    FunctionRuntime.TestResult result = runtime.get().test(code, req.eventObject().asUtf8String());
+    FunctionRuntime.TestResult result = runtime.get().test(code, req.eventObject().asUtf8String(),
+        dev.stratus.cloudfront.model.CloudFrontView.associatedStoreId(SdkJson.read(s.config(), FunctionConfig.class)));
     return TestFunctionResponse.builder().testResult(TestResult.builder().functionSummary(summary(f, stage))
         .computeUtilization(Integer.toString(result.computeUtilization()))
         .functionExecutionLogs(result.functionExecutionLogs()).functionErrorMessage(result.functionErrorMessage())

@@ -3,6 +3,8 @@ package dev.stratus.cloudfront;
 import dev.stratus.cloudfront.model.CloudFrontFunction;
 import dev.stratus.cloudfront.model.Distribution;
 import dev.stratus.cloudfront.model.KeyValueStore;
+import dev.stratus.cloudfront.model.KeyValueStoreData;
+import dev.stratus.cloudfront.model.KeyValueStoreKey;
 import dev.stratus.cloudfront.model.ResourceTags;
 import dev.stratus.cloudfront.model.SdkJson;
 import dev.stratus.core.AwsException;
@@ -18,7 +20,7 @@ import software.amazon.awssdk.services.cloudfront.model.*;
 
 /**
  * Key value stores, the control plane: Create, Describe, Update (comment), Delete (refused while a
- * function names it), List. Importing keys from S3 and the keys' own API are not served.
+ * function names it; its keys go with it), List. The keys' own API is {@link KeyValueStoreDataOperations}.
  */
 public final class KeyValueStoreOperations {
   static final int MAX_STORES = 50;
@@ -61,6 +63,8 @@ public final class KeyValueStoreOperations {
           "arn:aws:cloudfront::" + ctx.accountId() + ":key-value-store/" + id, req.comment() == null ? "" : req.comment(),
           CloudFrontResources.newEtag(), importSource, now, now.plus(r.settings.invalidationDelay()));
       tx.put(KeyValueStore.TABLE, Distribution.SCOPE, created.key(), created);
+      tx.put(KeyValueStoreData.TABLE, Distribution.SCOPE, id,
+          KeyValueStoreData.empty(id, KeyValueStoreDataOperations.newEtag(), now));
       return created;
     });
     return CreateKeyValueStoreResponse.builder().keyValueStore(sdk(kvs)).eTag(kvs.etag())
@@ -93,6 +97,9 @@ public final class KeyValueStoreOperations {
             "The key value store cannot be deleted while it is associated with a function.");
       }
       tx.delete(KeyValueStore.TABLE, Distribution.SCOPE, kvs.key());
+      // its keys go with it
+      for (KeyValueStoreKey k : tx.list(KeyValueStoreKey.TABLE, kvs.id())) tx.delete(KeyValueStoreKey.TABLE, kvs.id(), k.key());
+      tx.delete(KeyValueStoreData.TABLE, Distribution.SCOPE, kvs.id());
       tx.delete(ResourceTags.TABLE, Distribution.SCOPE, kvs.arn());
       return null;
     });

@@ -18,7 +18,13 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudfrontkeyvaluestore.CloudFrontKeyValueStoreClient;
+import software.amazon.awssdk.services.cloudfrontkeyvaluestore.endpoints.CloudFrontKeyValueStoreEndpointProvider;
+import software.amazon.awssdk.services.cloudfrontkeyvaluestore.model.CloudFrontKeyValueStoreException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
@@ -41,6 +47,50 @@ final class CloudFrontTesting implements AutoCloseable {
 
   @Override
   public void close() { server.close(); }
+
+  /** The Authorization header of the last request a {@link #keyValueStores} client sent. */
+  static final java.util.concurrent.atomic.AtomicReference<String> LAST_KVS_AUTHORIZATION =
+      new java.util.concurrent.atomic.AtomicReference<>("");
+
+  /** A cloudfront-keyvaluestore client aimed at {@code api} (see {@link #keyValueStores(ApiTestServer)}). */
+  CloudFrontKeyValueStoreClient kvs() { return keyValueStores(server); }
+
+  /**
+   * The key value stores' data client as AWS's SDK builds it (SigV4A, the endpoint from the
+   * service's rules), aimed at {@code server}: the rules prepend the store's account to the
+   * endpoint's host ({@code 000000000000.127.0.0.1}), a name that resolves nowhere, so the request
+   * goes to the server's own address with everything else the rules chose.
+   */
+  static CloudFrontKeyValueStoreClient keyValueStores(ApiTestServer server) {
+    var rules = CloudFrontKeyValueStoreEndpointProvider.defaultProvider();
+    java.net.URI api = server.endpoint();
+    return CloudFrontKeyValueStoreClient.builder().endpointOverride(api).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
+        .httpClient(UrlConnectionHttpClient.create())
+        .overrideConfiguration(o -> o.addExecutionInterceptor(new software.amazon.awssdk.core.interceptor.ExecutionInterceptor() {
+          @Override
+          public void beforeTransmission(software.amazon.awssdk.core.interceptor.Context.BeforeTransmission c,
+              software.amazon.awssdk.core.interceptor.ExecutionAttributes a) {
+            LAST_KVS_AUTHORIZATION.set(c.httpRequest().firstMatchingHeader("Authorization").orElse(""));
+          }
+        }))
+        .endpointProvider(params -> rules.resolveEndpoint(params).thenApply(e -> {
+          if (!e.url().getAuthority().equals("000000000000." + api.getAuthority())) {
+            throw new IllegalStateException("the rules chose " + e.url());
+          }
+          return e.toBuilder().url(api.resolve(e.url().getRawPath())).build();
+        }))
+        .build();
+  }
+
+  /** Asserts that {@code call} fails with KVS error {@code code} and HTTP {@code status}; returns the message. */
+  static String assertKvsError(ThrowingCallable call, String code, int status) {
+    CloudFrontKeyValueStoreException e = catchThrowableOfType(CloudFrontKeyValueStoreException.class, call);
+    assertThat(e).as("expected " + code).isNotNull();
+    assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code);
+    assertThat(e.statusCode()).isEqualTo(status);
+    return e.awsErrorDetails().errorMessage();
+  }
 
   /** An ISSUED ACM certificate in us-east-1 for {@code names}; returns its ARN. */
   String certificate(String region, String... names) {

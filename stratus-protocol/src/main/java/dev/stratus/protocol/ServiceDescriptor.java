@@ -46,6 +46,13 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
       Protocol.JSON, "CertificateManager", "1.1", "", "2015-12-08");
 
   /**
+   * CloudFront's key value stores' data API (PutKey, GetKey, …): a service of its own, which the
+   * SDK signs with SigV4A, whose credential scope names no Region.
+   */
+  public static final ServiceDescriptor CLOUDFRONT_KEYVALUESTORE = new ServiceDescriptor("cloudfrontkeyvaluestore",
+      "cloudfront-keyvaluestore", Protocol.REST_JSON, "", "", "", "2022-07-26");
+
+  /**
    * S3 speaks REST-XML with streaming bodies; stratus-s3's own handler claims its requests on
    * the API port (VirtualHosts router) before this dispatcher, so it is not in {@link #ALL}.
    */
@@ -54,7 +61,8 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
 
   /** Every service Stratus routes, in routing-priority order (v2 before v1 for API Gateway). */
   public static final List<ServiceDescriptor> ALL = List.of(
-      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS, LAMBDA, ACM);
+      ROUTE53, CLOUDFRONT, EC2, ELBV2, WAFV2, GLOBALACCELERATOR, APIGATEWAYV2, APIGATEWAY, STS, LAMBDA, ACM,
+      CLOUDFRONT_KEYVALUESTORE);
 
   public ServiceDescriptor {
     Objects.requireNonNull(id, "id");
@@ -98,6 +106,8 @@ public record ServiceDescriptor(String id, String signingName, Protocol protocol
       // Global Accelerator models only InvalidArgumentException for bad input
       "globalaccelerator", new Quirks(List.of(), false, "InvalidArgumentException", "", ""),
       "apigatewayv2", new Quirks(List.of("/v2/"), false, "", "", ""),
+      // the key value stores' data API answers bad input with ValidationException, not REST-JSON's BadRequestException
+      "cloudfrontkeyvaluestore", new Quirks(List.of("/key-value-stores/"), false, "ValidationException", "", ""),
       "apigateway", new Quirks(List.of("/restapis", "/apikeys", "/domainnames", "/usageplans", "/vpclinks",
           "/account"), true, "", "", ""));
 

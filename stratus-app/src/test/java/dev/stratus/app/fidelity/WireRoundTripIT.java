@@ -432,6 +432,15 @@ class WireRoundTripIT {
     b.overrideConfiguration(ClientOverrideConfiguration.builder().retryStrategy(DefaultRetryStrategy.doNotRetry())
             .putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build());
     ((SdkSyncClientBuilder) builder).httpClient(ApacheHttpClient.builder().build());  // sends PATCH
+    if (builder instanceof software.amazon.awssdk.services.cloudfrontkeyvaluestore.CloudFrontKeyValueStoreClientBuilder kvs) {
+      // its endpoint rules send to <account>.<endpoint>, for a valid store ARN only: resolve them for
+      // one (SigV4A comes from them), then send to this server whatever random ARN the request names
+      var rules = software.amazon.awssdk.services.cloudfrontkeyvaluestore.endpoints.CloudFrontKeyValueStoreEndpointProvider
+          .defaultProvider();
+      kvs.endpointProvider(p -> rules.resolveEndpoint(p.toBuilder()
+              .kvsArn("arn:aws:cloudfront::000000000000:key-value-store/00000000-0000-0000-0000-000000000000").build())
+          .thenApply(e -> e.toBuilder().url(java.net.URI.create("http://127.0.0.1:" + port)).build()));
+    }
     return (SdkClient) ((SdkBuilder) builder).build();
   }
 

@@ -407,21 +407,27 @@ public final class CloudFrontEdge implements AutoCloseable {
    * A function as the edge runs it: its LIVE code compiled, or why it cannot run (the viewer then
    * gets the 503 of a function execution error).
    */
-  record EdgeFunction(String code, CompiledFunction compiled, String error) {}
+  record EdgeFunction(String code, CompiledFunction compiled, String error, String keyValueStoreId) {
+    EdgeFunction(String code, CompiledFunction compiled, String error) { this(code, compiled, error, null); }
+  }
 
   /** Compiles the LIVE code of every function {@code d} names, keeping what is compiled already for unchanged code. */
   private void loadFunctions(CompiledDistribution d) {
     for (String arn : d.functionArns()) {
       Optional<FunctionCodeSource.LiveFunction> live = source.liveFunction(arn);
       EdgeFunction old = functions.get(arn);
-      if (live.isPresent() && old != null && live.get().code().equals(old.code())) continue;
+      // a new key value store association recompiles too: cf.kvs() opens the associated store
+      if (live.isPresent() && old != null && live.get().code().equals(old.code())
+          && java.util.Objects.equals(live.get().keyValueStoreId(), old.keyValueStoreId())) {
+        continue;
+      }
       EdgeFunction next;
       if (live.isEmpty()) {
         next = new EdgeFunction(null, null, "no LIVE stage for " + arn);
       } else {
         try {
           next = new EdgeFunction(live.get().code(), functionRuntime().compile(live.get().code(),
-              live.get().keyValueStoreId()), null);
+              live.get().keyValueStoreId()), null, live.get().keyValueStoreId());
         } catch (FunctionException e) {
           next = new EdgeFunction(live.get().code(), null, e.getMessage());
         }

@@ -63,7 +63,7 @@ public final class ControlPlaneFeed implements EdgeConfigSource, CloudFrontChang
   @Override
   public Optional<LiveFunction> liveFunction(String functionArn) {
     return view.liveFunction(functionArn).map(f -> new LiveFunction(f.arn(), f.runtime(),
-        new String(f.code(), java.nio.charset.StandardCharsets.UTF_8), null));
+        new String(f.code(), java.nio.charset.StandardCharsets.UTF_8), f.keyValueStoreId()));
   }
 
   @Override

@@ -147,7 +147,17 @@ final class EdgeRouter implements HttpService {
                   decorate(r.response(), ctx, "FunctionGeneratedResponse", -1);
                   yield done(r.response());
                 }
-                case FunctionEvents.RequestAnswer.Continue c -> afterViewerRequest(ctx, b, c.request(), body);
+                case FunctionEvents.RequestAnswer.Continue c -> {
+                  // the function's origin helpers (cf.selectRequestOriginById …) change this request's origin only
+                  FunctionOrigins.Target to;
+                  try {
+                    to = FunctionOrigins.apply(ctx.d(), b, o.originChange());
+                  } catch (RuntimeException e) {
+                    yield done(functionError(ctx, new Failed(false, e.getMessage())));
+                  }
+                  Ctx at = to.d() == ctx.d() ? ctx : FunctionOrigins.copy(ctx, java.util.Map.of("d", to.d()));
+                  yield afterViewerRequest(at, to.b(), c.request(), body);
+                }
               };
             }
           }, ctx.loop());
@@ -160,7 +170,8 @@ final class EdgeRouter implements HttpService {
   /** What a function run gave: its handler's return value as JSON, or a failure (thrown, or over budget). */
   private sealed interface FunctionOutcome permits Output, Failed {}
 
-  private record Output(String json) implements FunctionOutcome {}
+  /** @param originChange what the origin helpers asked for (viewer-request only) */
+  private record Output(String json, Optional<String> originChange) implements FunctionOutcome {}
 
   private record Failed(boolean throttled, String why) implements FunctionOutcome {}
 
@@ -173,7 +184,7 @@ final class EdgeRouter implements HttpService {
     return CompletableFuture.supplyAsync(() -> {
       var run = f.get().compiled().run(eventJson);
       if (run.error().isPresent()) return (FunctionOutcome) new Failed(run.exceeded(), run.error().get());
-      return new Output(run.output().orElse("null"));
+      return new Output(run.output().orElse("null"), run.originChange());
     }, FUNCTION_THREADS);
   }
 

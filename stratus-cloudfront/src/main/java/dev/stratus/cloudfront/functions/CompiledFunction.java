@@ -42,9 +42,16 @@ public final class CompiledFunction implements AutoCloseable {
    * One run: the handler's return value as JSON, or the error (thrown, or the budget exceeded).
    *
    * @param exceeded the run went past its compute budget
+   * @param originChange what the origin helpers asked for, as JSON: {@code {"select": id}},
+   *     {@code {"update": {…}}} or {@code {"group": {…}}} (the last call wins)
    */
   public record Run(Optional<String> output, Optional<String> error, boolean exceeded, int computeUtilization,
-      List<String> logs) {}
+      List<String> logs, Optional<String> originChange) {
+    public Run(Optional<String> output, Optional<String> error, boolean exceeded, int computeUtilization,
+        List<String> logs) {
+      this(output, error, exceeded, computeUtilization, logs, Optional.empty());
+    }
+  }
 
   private final FunctionRuntime runtime;
   private final Source source;
@@ -107,7 +114,9 @@ public final class CompiledFunction implements AutoCloseable {
       }
       Value error = out.getMember("error");
       if (!error.isNull()) return new Run(Optional.empty(), Optional.of(error.asString()), false, utilization, logs);
-      return new Run(Optional.of(out.getMember("value").asString()), Optional.empty(), false, utilization, logs);
+      Value origin = out.getMember("origin");
+      return new Run(Optional.of(out.getMember("value").asString()), Optional.empty(), false, utilization, logs,
+          origin.isNull() ? Optional.empty() : Optional.of(origin.asString()));
     } catch (PolyglotException e) {
       if (e.isCancelled() || e.isResourceExhausted()) return exceeded();
       reusable = !e.isInternalError();
@@ -192,6 +201,7 @@ public final class CompiledFunction implements AutoCloseable {
             a[3].asString()),
         "kvsGet", (ProxyExecutable) a -> stores.get(a[0].asString(), a[1].asString()).orElse(null),
         "kvsMeta", (ProxyExecutable) a -> stores.meta(a[0].asString()),
+        "associatedStore", (ProxyExecutable) a -> defaultStore,
         "defaultStore", (ProxyExecutable) a -> {
           if (defaultStore == null) throw new IllegalStateException("no key value store is associated with this function");
           return defaultStore;

@@ -102,9 +102,14 @@ public final class FunctionRuntime implements AutoCloseable {
 
   /** TestFunction: {@code eventJson} is AWS's EventObject (version, context, viewer, request[, response]). */
   public TestResult test(String code, String eventJson) {
+    return test(code, eventJson, null);
+  }
+
+  /** As {@link #test(String, String)} for a function associated with key value store {@code defaultStore} (or null). */
+  public TestResult test(String code, String eventJson, String defaultStore) {
     CompiledFunction f;
     try {
-      f = compile(code);
+      f = compile(code, defaultStore);
     } catch (FunctionException e) {
       return new TestResult(null, e.getMessage(), 0, List.of());
     }

@@ -42,8 +42,12 @@ public final class CloudFrontView {
     public String localDomainName() { return domainName.replace(".cloudfront.net", ".cloudfront.localhost"); }
   }
 
-  /** A function's code at one stage ({@code DEVELOPMENT} or {@code LIVE}). */
-  public record FunctionCode(String name, String arn, String stage, String runtime, byte[] code) {}
+  /**
+   * A function's code at one stage ({@code DEVELOPMENT} or {@code LIVE}).
+   *
+   * @param keyValueStoreId the id of the key value store the stage is associated with, or null
+   */
+  public record FunctionCode(String name, String arn, String stage, String runtime, byte[] code, String keyValueStoreId) {}
 
   /** The distribution {@code id} (any account). */
   public Optional<DeployedDistribution> distribution(String id) {
@@ -88,7 +92,18 @@ public final class CloudFrontView {
 
   static FunctionCode code(CloudFrontFunction f, String stage, CloudFrontFunction.Stage s) {
     FunctionConfig config = SdkJson.read(s.config(), FunctionConfig.class);
-    return new FunctionCode(f.name(), f.arn(), stage, config.runtimeAsString(), Base64.getDecoder().decode(s.code()));
+    return new FunctionCode(f.name(), f.arn(), stage, config.runtimeAsString(), Base64.getDecoder().decode(s.code()),
+        associatedStoreId(config));
+  }
+
+  /** The id of the key value store {@code config} names (its ARN ends {@code key-value-store/<id>}), or null. */
+  public static String associatedStoreId(FunctionConfig config) {
+    if (config.keyValueStoreAssociations() == null || config.keyValueStoreAssociations().items() == null
+        || config.keyValueStoreAssociations().items().isEmpty()) {
+      return null;
+    }
+    String arn = config.keyValueStoreAssociations().items().getFirst().keyValueStoreARN();
+    return arn == null ? null : arn.substring(arn.lastIndexOf('/') + 1);
   }
 
   private DeployedDistribution deployed(Distribution d) {

@@ -137,21 +137,53 @@
   querystring.decode = querystring.parse;
   querystring.encode = querystring.stringify;
 
+  // the origin helpers record what the handler asked for; the edge applies it to this request only
+  let originChange = null;
+  let eventType = null;
+  function viewerRequestOnly(name) {
+    if (eventType !== 'viewer-request') throw new Error(name + ' can be used in viewer request functions only');
+  }
+  function originParams(p, name) {
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) throw new TypeError(name + ' takes an object');
+    return JSON.parse(JSON.stringify(p));
+  }
   const cloudfront = {
     kvs(id) {
+      const associated = host.associatedStore();
       const store = id === undefined ? host.defaultStore() : String(id);
+      if (associated !== null && store !== associated) {
+        throw new Error('The key value store ' + store + ' is not associated with this function');
+      }
       return {
         get(key, options) {
           const v = host.kvsGet(store, String(key));
           if (v === null) return Promise.reject(new Error('Key ' + key + ' not found'));
           const format = options && options.format || 'string';
           if (format === 'json') return Promise.resolve(JSON.parse(v));
-          if (format === 'bytes') return Promise.resolve(Uint8Array.from(Array.from(v, c => c.charCodeAt(0) & 0xff)));
+          if (format === 'bytes') return Promise.resolve(Uint8Array.from(utf8(v)));
+          if (format !== 'string') return Promise.reject(new Error('Unknown format: ' + format));
           return Promise.resolve(v);
         },
         exists(key) { return Promise.resolve(host.kvsGet(store, String(key)) !== null); },
         meta() { return Promise.resolve(JSON.parse(host.kvsMeta(store))); }
       };
+    },
+    updateRequestOrigin(params) {
+      viewerRequestOnly('updateRequestOrigin');
+      originChange = { update: originParams(params, 'updateRequestOrigin') };
+    },
+    selectRequestOriginById(originId) {
+      viewerRequestOnly('selectRequestOriginById');
+      if (typeof originId !== 'string' || originId.length === 0) throw new TypeError('selectRequestOriginById takes an origin id');
+      originChange = { select: originId };
+    },
+    createRequestOriginGroup(params) {
+      viewerRequestOnly('createRequestOriginGroup');
+      const p = originParams(params, 'createRequestOriginGroup');
+      if (!Array.isArray(p.originIds) || p.originIds.length !== 2) {
+        throw new TypeError('createRequestOriginGroup takes two originIds');
+      }
+      originChange = { group: p };
     }
   };
 
@@ -165,9 +197,16 @@
   // one run: the handler's answer (a request or a response) as JSON, or the error it threw
   g.__run = function (eventJson) {
     logs.length = 0;
-    const out = { done: false, value: null, error: null, logs };
-    Promise.resolve().then(() => handler(JSON.parse(eventJson))).then(
-      r => { out.done = true; out.value = JSON.stringify(r === undefined ? null : r); },
+    originChange = null;
+    const event = JSON.parse(eventJson);
+    eventType = event && event.context ? event.context.eventType : null;
+    const out = { done: false, value: null, error: null, logs, origin: null };
+    Promise.resolve().then(() => handler(event)).then(
+      r => {
+        out.done = true;
+        out.value = JSON.stringify(r === undefined ? null : r);
+        out.origin = originChange === null ? null : JSON.stringify(originChange);
+      },
       e => { out.done = true; out.error = e instanceof Error ? e.name + ': ' + e.message : String(e); });
     return out;
   };

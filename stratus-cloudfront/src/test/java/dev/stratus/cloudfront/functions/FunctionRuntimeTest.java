@@ -151,6 +151,55 @@ class FunctionRuntimeTest {
   }
 
   @Test
+  void keyValueStore_onlyTheAssociatedOne_bytesAreUtf8() {
+    RUNTIME.keyValueStores().put("kvs-a", "k", "é");
+    RUNTIME.keyValueStores().put("kvs-b", "k", "other");
+    FunctionRuntime.TestResult r = RUNTIME.test("""
+        import cf from 'cloudfront';
+        async function handler(event) {
+          const bytes = await cf.kvs('kvs-a').get('k', {format: 'bytes'});
+          const meta = await cf.kvs().meta();
+          event.request.headers['x-k'] = {value: Array.from(bytes).join(',') + ' ' + meta.keyCount};
+          return event.request;
+        }""", EVENT, "kvs-a");
+    assertThat(r.functionErrorMessage()).isNull();
+    assertThat(FunctionRuntime.JSON.readTree(r.functionOutput()).path("request").path("headers").path("x-k").path("value")
+        .asString()).isEqualTo("195,169 1");
+    FunctionRuntime.TestResult other = RUNTIME.test("""
+        import cf from 'cloudfront';
+        async function handler(event) { await cf.kvs('kvs-b').get('k'); return event.request; }""", EVENT, "kvs-a");
+    assertThat(other.functionErrorMessage()).isEqualTo("Error: The key value store kvs-b is not associated with this function");
+  }
+
+  @Test
+  void originHelpers_areRecordedForTheEdge_inViewerRequestOnly() {
+    try (CompiledFunction f = RUNTIME.compile("""
+        import cf from 'cloudfront';
+        function handler(event) {
+          if (event.request.uri === '/group') {
+            cf.createRequestOriginGroup({originIds: ['a', 'b'], failoverCriteria: {statusCodes: [500, 503]}});
+          } else if (event.request.uri === '/update') {
+            cf.updateRequestOrigin({domainName: 'other.example.com', customHeaders: {'x-from': 'fn'}});
+          } else {
+            cf.selectRequestOriginById('api');
+          }
+          return event.request;
+        }""")) {
+      assertThat(f.run(EVENT).originChange()).contains("{\"select\":\"api\"}");
+      assertThat(f.run(EVENT.replace("/media/index.mpd", "/group")).originChange())
+          .contains("{\"group\":{\"originIds\":[\"a\",\"b\"],\"failoverCriteria\":{\"statusCodes\":[500,503]}}}");
+      assertThat(f.run(EVENT.replace("/media/index.mpd", "/update")).originChange())
+          .contains("{\"update\":{\"domainName\":\"other.example.com\",\"customHeaders\":{\"x-from\":\"fn\"}}}");
+      var response = f.run(EVENT.replace("viewer-request", "viewer-response"));
+      assertThat(response.error()).contains("Error: selectRequestOriginById can be used in viewer request functions only");
+    }
+    // a function that changes nothing says nothing
+    try (CompiledFunction f = RUNTIME.compile("function handler(event) { return event.request; }")) {
+      assertThat(f.run(EVENT).originChange()).isEmpty();
+    }
+  }
+
+  @Test
   void forbiddenFeaturesFail() {
     for (String body : List.of("eval('1+1')", "new Function('return 1')()", "(function(){}).constructor('return 1')()",
         "setTimeout(function(){}, 1)", "require('fs')", "require('http')", "Java.type('java.lang.System')",

@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
  * payload member's, or all payload members). Errors are {@code {"message":…}} with the code in
  * the {@code x-amzn-ErrorType} header.
  *
- * <p>Validation errors (table): {@code BadRequestException} (400) for malformed JSON, wrong
+ * <p>Validation errors (table): {@code BadRequestException} (400, or the service's quirk) for malformed JSON, wrong
  * types and missing members; no matching URI template → 404 {@code NotFoundException}.
  */
 final class RestJsonCodec extends RestCodec {
@@ -69,7 +69,8 @@ final class RestJsonCodec extends RestCodec {
 
   @Override
   public AwsException validationError(ServiceModel service, WireFormatException p) {
-    return new AwsException("BadRequestException", 400, p.kind() == WireFormatException.Kind.MALFORMED_BODY
+    String code = service.descriptor().quirks().validationCode();
+    return new AwsException(code.isEmpty() ? "BadRequestException" : code, 400, p.kind() == WireFormatException.Kind.MALFORMED_BODY
         ? "Invalid JSON in request body: " + p.value() : ValidationTexts.oneError(p));
   }
 

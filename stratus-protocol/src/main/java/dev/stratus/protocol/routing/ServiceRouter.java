@@ -36,6 +36,13 @@ public final class ServiceRouter {
     }
     if (credential == null) return Scope.NONE;
     String[] parts = credential.split("/");
+    if (parts.length == 4 && auth != null && auth.startsWith("AWS4-ECDSA-P256-SHA256")) {
+      // SigV4A: AKID/date/service/aws4_request, the Regions in X-Amz-Region-Set ("*" for any)
+      String set = request.header("X-Amz-Region-Set");
+      String region = set == null || set.isBlank() || set.contains("*") ? RequestContext.DEFAULT_REGION
+          : set.split(",")[0].trim();
+      return new Scope(parts[0], region, parts[2]);
+    }
     if (parts.length < 5) return new Scope(parts[0], RequestContext.DEFAULT_REGION, "");
     return new Scope(parts[0], parts[2].isEmpty() ? RequestContext.DEFAULT_REGION : parts[2], parts[3]);
   }

@@ -29,6 +29,16 @@ class ServiceRouterTest {
     assertThat(scope).isEqualTo(new ServiceRouter.Scope("123456789012", "eu-west-1", "ec2"));
   }
 
+  @Test void scope_sigV4a_hasNoRegionInItsScope_routesByService() {
+    // as the SDK signs cloudfront-keyvaluestore: AKID/date/service/aws4_request, Regions apart
+    WireRequest r = WireRequest.of("GET", "/key-value-stores/arn%3Aaws%3Acloudfront%3A%3A123456789012%3Akey-value-store%2Fx",
+        Map.of("Authorization", List.of("AWS4-ECDSA-P256-SHA256 Credential=123456789012/20261207/cloudfront-keyvaluestore/"
+            + "aws4_request, SignedHeaders=host;x-amz-date;x-amz-region-set, Signature=3045"),
+            "X-Amz-Region-Set", List.of("*")), null);
+    assertThat(ServiceRouter.scope(r)).isEqualTo(new ServiceRouter.Scope("123456789012", "us-east-1", "cloudfront-keyvaluestore"));
+    assertThat(route(r)).isEqualTo(ServiceDescriptor.CLOUDFRONT_KEYVALUESTORE);
+  }
+
   @Test void scope_unsigned_defaultsToUsEast1() {
     assertThat(ServiceRouter.scope(WireRequest.of("GET", "/", Map.of(), null))).isEqualTo(ServiceRouter.Scope.NONE);
   }
