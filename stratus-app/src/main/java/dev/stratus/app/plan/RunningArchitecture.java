@@ -22,7 +22,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
-import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
 import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 
 /**
@@ -67,13 +66,25 @@ public final class RunningArchitecture {
    */
   public static Found read(URI endpoint, GeoTables tables) {
     Map<String, Balancer> balancers = new LinkedHashMap<>();
-    for (AwsRegion region : tables.regions()) {
-      try (var elb = client(ElasticLoadBalancingV2Client.builder(), endpoint, Region.of(region.code()))) {
-        for (LoadBalancer lb : elb.describeLoadBalancersPaginator(r -> {}).loadBalancers()) {
-          balancers.put(lb.loadBalancerArn(), new Balancer(lb.loadBalancerArn(), lb.loadBalancerName(),
-              lb.typeAsString(), region.code(), lb.dnsName()));
-        }
+    // One Region per thread: each is a separate client (the SigV4 scope names the Region).
+    List<java.util.concurrent.Future<List<Balancer>>> perRegion = new ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (AwsRegion region : tables.regions()) {
+        perRegion.add(threads.submit(() -> {
+          try (var elb = client(ElasticLoadBalancingV2Client.builder(), endpoint, Region.of(region.code()))) {
+            return elb.describeLoadBalancersPaginator(r -> {}).loadBalancers().stream()
+                .map(lb -> new Balancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.typeAsString(), region.code(),
+                    lb.dnsName())).toList();
+          }
+        }));
       }
+      for (var f : perRegion) f.get().forEach(b -> balancers.put(b.arn(), b));
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) throw r;
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted reading the load balancers", e);
     }
     if (balancers.isEmpty()) {
       throw new IllegalStateException("no load balancer (ALB or NLB) is deployed at " + endpoint

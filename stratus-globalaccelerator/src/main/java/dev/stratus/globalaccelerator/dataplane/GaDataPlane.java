@@ -43,8 +43,8 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>a listener's port ranges are bound port by port, up to {@link #MAX_PORTS_PER_LISTENER}
  *       ports per listener (a warning names the rest);
- *   <li>a client nothing places (no clientLocations entry, not a public address) stands in
- *       Ashburn, us-east-1;
+ *   <li>a client nothing places (no clientLocations entry, not a public address) stands at the
+ *       configured default client location (us-east-1 unless set);
  *   <li>with client IP preservation the endpoint sees the client's address; without, the
  *       accelerator's own address (AWS: a GA-owned address).
  * </ul>
@@ -91,7 +91,7 @@ public final class GaDataPlane implements AutoCloseable {
     var ext = context.extensions();
     var health = new EndpointHealth(() -> ext.find(dev.stratus.core.elb.LoadBalancers.class),
         () -> ext.find(dev.stratus.core.vpc.VpcLookup.class), dev.stratus.net.health.HealthChecker.standard(context.clock()));
-    var locator = ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations()));
+    var locator = ClientLocator.of(context.settings());
     var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext),
         LatencyModel.standard(), health, new DistanceDelay(locator, LatencyModel.standard()),
         context.settings().emulateNetwork());
@@ -228,7 +228,7 @@ public final class GaDataPlane implements AutoCloseable {
     if (snap == null) return Optional.empty();
     AcceleratorListener l = snap.listeners().get(s.listenerArn());
     if (l == null) return Optional.empty();
-    GeoPoint from = distance.place(client.getAddress()); // unplaced: Ashburn (DistanceDelay.UNPLACED_REGION)
+    GeoPoint from = distance.place(client.getAddress()); // unplaced: the default client location
     List<EndpointGroup> groups = new ArrayList<>(snap.groupsOf(l.arn()));
     groups.sort(Comparator.comparingDouble(g -> latency.tables().region(g.region())
         .map(r -> latency.roundTripMillis(from, r.point(), NetworkPath.AWS_BACKBONE)).orElse(Double.MAX_VALUE)));
