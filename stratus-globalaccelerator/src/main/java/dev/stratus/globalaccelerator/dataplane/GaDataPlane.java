@@ -232,7 +232,7 @@ public final class GaDataPlane implements AutoCloseable {
       if (s.protocol().equals("TCP")) {
         bound.put(s, registry.bind(description, "tcp", owner, at,
             a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
-                .withSource((client, local) -> sourceOf(s, client, local))
+                .withSource((client, local) -> tcpSourceOf(s, client, local))
                 .withDelay(emulateNetwork ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
             TcpProxy::address));
       } else {
@@ -314,6 +314,19 @@ public final class GaDataPlane implements AutoCloseable {
     long hash = FlowRouting.flowHash(l.clientAffinity(), client.getAddress().getAddress(), client.getPort(),
         address(s.address()).getAddress(), s.port(), s.protocol());
     return FlowRouting.choose(candidates, hash).map(FlowRouting.Choice::endpoint);
+  }
+
+  /**
+   * {@link #sourceOf}; with --emulate-network the connection is also announced as a backbone hop,
+   * so that an ALB or NLB endpoint does not hold it again for the client's internet distance.
+   */
+  private InetSocketAddress tcpSourceOf(Socket s, InetSocketAddress client, InetSocketAddress local) {
+    InetSocketAddress source = sourceOf(s, client, local);
+    if (emulateNetwork) {
+      route(s, client).ifPresent(t -> dev.stratus.net.emulation.BackboneHops.announce(
+          source != null ? source.getAddress() : InetAddress.getLoopbackAddress(), t.address()));
+    }
+    return source;
   }
 
   /** The client's address where the endpoint preserves it, else the accelerator's (§11). */

@@ -28,10 +28,15 @@ public final class DistanceDelay {
     return locator.place(client).point();
   }
 
-  /** A listener standing for Region {@code regionCode}, reached over the public internet. */
+  /**
+   * A listener standing for Region {@code regionCode}, reached over the public internet; not for
+   * a connection another data plane announced as a {@link BackboneHops backbone hop} (it held the
+   * flow for the whole path already).
+   */
   public EmulatedDelay toRegion(String regionCode) {
     GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
-    return (client, local) -> half(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
+    return (client, local) -> BackboneHops.take(client, local) ? Duration.ZERO
+        : half(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
   }
 
   /** One way from {@code client} to Region {@code regionCode} through its nearest edge location. */
