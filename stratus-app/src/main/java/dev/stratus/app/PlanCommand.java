@@ -43,6 +43,10 @@ final class PlanCommand implements Callable<Integer> {
       description = "Read the current architecture from a running Stratus (its ALBs/NLBs, accelerators and distributions) and compare it first.")
   boolean fromRunning;
 
+  @Option(names = "--regions", split = ",", paramLabel = "REGION",
+      description = "With --from-running: the Regions to look for load balancers in (default every Region).")
+  List<String> regions;
+
   @Mixin EndpointOptions where;
 
   @Option(names = "--html", description = "Also write the comparison as an HTML page with an SVG chart.")
@@ -70,7 +74,11 @@ final class PlanCommand implements Callable<Integer> {
       URI endpoint = where.endpoint().uri();
       RunningArchitecture.Found found;
       try {
-        found = RunningArchitecture.read(endpoint, model.tables());
+        found = regions == null ? RunningArchitecture.read(endpoint, model.tables())
+            : RunningArchitecture.read(endpoint, model.tables(), regions);
+      } catch (IllegalArgumentException e) {
+        System.err.println("stratus plan: --regions: " + e.getMessage());
+        return 2;
       } catch (IllegalStateException e) {
         System.err.println("stratus plan: " + e.getMessage());
         return 1;

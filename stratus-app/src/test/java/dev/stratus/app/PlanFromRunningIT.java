@@ -53,7 +53,8 @@ class PlanFromRunningIT {
       var subnets = ec2.describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets().stream()
           .limit(2).map(s -> s.subnetId()).toList();
 
-      assertThat(run("plan", "--from-running", "--port", port).exitCode()).as("nothing deployed").isEqualTo(1);
+      assertThat(run("plan", "--from-running", "--port", port, "--regions", "eu-west-1").exitCode()).as("nothing deployed").isEqualTo(1);
+      assertThat(run("plan", "--from-running", "--port", port, "--regions", "mars-1").exitCode()).isEqualTo(2);
 
       LoadBalancer alb = elb.createLoadBalancer(r -> r.name("desk").scheme(LoadBalancerSchemeEnum.INTERNET_FACING)
           .subnets(subnets)).loadBalancers().get(0);
@@ -71,7 +72,7 @@ class PlanFromRunningIT {
               .customOriginConfig(x -> x.httpPort(80).httpsPort(443).originProtocolPolicy("http-only"))))
           .defaultCacheBehavior(b -> b.targetOriginId("alb").viewerProtocolPolicy("allow-all")
               .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution().id();
-      CommandOutput withCloudFront = run("plan", "--from-running", "--port", port);
+      CommandOutput withCloudFront = run("plan", "--from-running", "--port", port, "--regions", "eu-west-1,us-east-1");
       assertThat(withCloudFront.out()).contains("single-region+cloudfront in eu-west-1")
           .contains("distribution " + distribution + " has desk as origin alb");
 
@@ -90,7 +91,7 @@ class PlanFromRunningIT {
              {"name": "Dublin", "city": "Dublin", "weight": 1, "roundTrips": 10}],
            "architectures": [{"name": "eu-west-1 only", "kind": "single-region", "regions": ["eu-west-1"]}]}
           """);
-      CommandOutput withAccelerator = run("plan", plan.toString(), "--from-running", "--port", port);
+      CommandOutput withAccelerator = run("plan", plan.toString(), "--from-running", "--port", port, "--regions", "eu-west-1");
       assertThat(withAccelerator.exitCode()).isZero();
       assertThat(withAccelerator.out())
           .contains("current architecture (from " + api + "): single-region+global-accelerator in eu-west-1")

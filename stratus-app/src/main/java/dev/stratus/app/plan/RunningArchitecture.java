@@ -65,15 +65,23 @@ public final class RunningArchitecture {
    * @throws SdkException when the endpoint does not answer
    */
   public static Found read(URI endpoint, GeoTables tables) {
+    return read(endpoint, tables, tables.regions().stream().map(AwsRegion::code).toList());
+  }
+
+  /** As {@link #read(URI, GeoTables)}, looking for balancers in {@code regionCodes} only. */
+  public static Found read(URI endpoint, GeoTables tables, java.util.Collection<String> regionCodes) {
+    for (String code : regionCodes) {
+      if (tables.region(code).isEmpty()) throw new IllegalArgumentException("unknown region \"" + code + "\"");
+    }
     Map<String, Balancer> balancers = new LinkedHashMap<>();
     // One Region per thread: each is a separate client (the SigV4 scope names the Region).
     List<java.util.concurrent.Future<List<Balancer>>> perRegion = new ArrayList<>();
     try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-      for (AwsRegion region : tables.regions()) {
+      for (String region : regionCodes) {
         perRegion.add(threads.submit(() -> {
-          try (var elb = client(ElasticLoadBalancingV2Client.builder(), endpoint, Region.of(region.code()))) {
+          try (var elb = client(ElasticLoadBalancingV2Client.builder(), endpoint, Region.of(region))) {
             return elb.describeLoadBalancersPaginator(r -> {}).loadBalancers().stream()
-                .map(lb -> new Balancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.typeAsString(), region.code(),
+                .map(lb -> new Balancer(lb.loadBalancerArn(), lb.loadBalancerName(), lb.typeAsString(), region,
                     lb.dnsName())).toList();
           }
         }));
