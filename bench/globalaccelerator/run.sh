@@ -3,7 +3,13 @@
 # stratus:host=127.0.0.1, port override to an nginx backend) beside HAProxy `mode tcp` in front of
 # the same nginx, and nginx directly, under wrk, in one run: keep-alive rps and new connections
 # per second (one request per connection). Prints rps, p50/p99 and the ratios.
-#   bench/globalaccelerator/run.sh        (DUR=10 s a measurement, WRK_OPTS="-t1 -c64")
+# Then UDP packets per second through a GA UDP listener against the same UDP echo server directly
+# (HAProxy has no UDP proxy: its community edition proxies TCP and HTTP only), and the emulated-
+# delay accuracy: a second Stratus with --emulate-network whose clientLocations put 127.61.0.0/16
+# in Sydney; curl from 127.61.0.1 to an ALB in us-east-1 directly and through an accelerator,
+# time_starttransfer against `stratus latency --from Sydney --to us-east-1` (goal within 5 %).
+#   bench/globalaccelerator/run.sh        (DUR=10 s a measurement, WRK_OPTS="-t1 -c64",
+#                                          UDP_SOCKETS=16, CURLS=20)
 # Pinned like the peers' baselines: every server on core 0, wrk on core 1. Everything listens
 # on 127.0.0.0/8, every load is bounded by wrk -d, every server is stopped on exit.
 set -euo pipefail
@@ -13,6 +19,9 @@ RUN=${RUN:-$ROOT/bench/globalaccelerator/run}
 DUR=${DUR:-10}
 WRK_OPTS=${WRK_OPTS:-"-t1 -c64"}
 BACKEND=26191 HAP_TCP=26194 STRATUS_API=26466 STRATUS_DNS=26353 GA_PORT=26180
+UDP_BACKEND=26192 GA_UDP_PORT=26181 EMU_API=26467 EMU_DNS=26354 EMU_GA_PORT=26182 EMU_ALB_PORT=26183
+UDP_SOCKETS=${UDP_SOCKETS:-16} CURLS=${CURLS:-20}
+JAVA=java; [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && JAVA=$JAVA_HOME/bin/java
 rm -rf "$RUN"; mkdir -p "$RUN/nginx-tmp"
 PIDS=()
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
@@ -25,6 +34,7 @@ command -v nginx >/dev/null || need+=(nginx)
 command -v haproxy >/dev/null || need+=(haproxy)
 command -v wrk >/dev/null || need+=(wrk)
 [ -x /usr/bin/aws ] || need+=(awscli)
+command -v dig >/dev/null || need+=(dnsutils)
 if [ ${#need[@]} -gt 0 ]; then
   log "installing ${need[*]}"
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
@@ -82,6 +92,11 @@ listener=$(aws globalaccelerator --region us-west-2 create-listener --accelerato
   --port-ranges FromPort=$GA_PORT,ToPort=$GA_PORT --query 'Listener.ListenerArn' --output text)
 aws globalaccelerator --region us-west-2 create-endpoint-group --listener-arn "$listener" --endpoint-group-region us-east-1 \
   --endpoint-configurations EndpointId="$instance" --port-overrides ListenerPort=$GA_PORT,EndpointPort=$BACKEND >/dev/null
+start udp-echo "$JAVA" bench/globalaccelerator/UdpPps.java echo 127.0.0.1 $UDP_BACKEND
+udp_listener=$(aws globalaccelerator --region us-west-2 create-listener --accelerator-arn "$acc" --protocol UDP \
+  --port-ranges FromPort=$GA_UDP_PORT,ToPort=$GA_UDP_PORT --query 'Listener.ListenerArn' --output text)
+aws globalaccelerator --region us-west-2 create-endpoint-group --listener-arn "$udp_listener" --endpoint-group-region us-east-1 \
+  --endpoint-configurations EndpointId="$instance" --port-overrides ListenerPort=$GA_UDP_PORT,EndpointPort=$UDP_BACKEND >/dev/null
 wait_tcp "$ip" $GA_PORT; wait_tcp 127.0.0.1 $HAP_TCP
 for _ in $(seq 1 50); do curl -sf "http://$ip:$GA_PORT/" >/dev/null && break; sleep 0.1; done
 
@@ -102,6 +117,63 @@ WRK_OPTS="$WRK_OPTS -H Connection:close" measure direct-conn "http://127.0.0.1:$
 WRK_OPTS="$WRK_OPTS -H Connection:close" measure haproxy-tcp-conn "http://127.0.0.1:$HAP_TCP/"
 WRK_OPTS="$WRK_OPTS -H Connection:close" measure stratus-ga-conn "http://$ip:$GA_PORT/"
 
+declare -A PPS
+measure_udp() { # case host port
+  taskset -c 1 "$JAVA" bench/globalaccelerator/UdpPps.java load "$2" "$3" 2 "$UDP_SOCKETS" >/dev/null 2>&1 || true   # warm-up
+  taskset -c 1 "$JAVA" bench/globalaccelerator/UdpPps.java load "$2" "$3" "$DUR" "$UDP_SOCKETS" > "$RUN/$1.udp" 2>&1 || true
+  PPS[$1]=$(awk '{print $2}' "$RUN/$1.udp"); P50[$1]=$(awk '{print $4}' "$RUN/$1.udp"); P99[$1]=$(awk '{print $6}' "$RUN/$1.udp")
+  log "$1: $(cat "$RUN/$1.udp")"
+}
+measure_udp direct-udp 127.0.0.1 $UDP_BACKEND
+measure_udp stratus-ga-udp "$ip" $GA_UDP_PORT
+
+# --- emulated-delay accuracy: a second Stratus, --emulate-network, 127.61.0.0/16 in Sydney
+cat > "$RUN/emulate.json" <<CONF
+{"clientLocations": [{"cidr": "127.61.0.0/16", "city": "Sydney"}], "emulateNetwork": true}
+CONF
+start stratus-emulated ./stratus start --ephemeral --port $EMU_API --dns-port $EMU_DNS --emulate-network --config "$RUN/emulate.json"
+for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$EMU_API/_stratus/health" >/dev/null && break; sleep 0.1; done
+emu() { /usr/bin/aws --endpoint-url "http://127.0.0.1:$EMU_API" "$@"; }
+vpc=$(emu ec2 describe-vpcs --filters Name=is-default,Values=true --query 'Vpcs[0].VpcId' --output text)
+subnets=$(emu ec2 describe-subnets --filters Name=vpc-id,Values="$vpc" --query 'Subnets[0:2].SubnetId' --output text)
+alb=$(emu elbv2 create-load-balancer --name emu-alb --type application --subnets $subnets \
+  --query 'LoadBalancers[0].LoadBalancerArn' --output text)
+tg=$(emu elbv2 create-target-group --name emu-tg --protocol HTTP --port 80 --target-type ip --vpc-id "$vpc" \
+  --query 'TargetGroups[0].TargetGroupArn' --output text)
+emu elbv2 register-targets --target-group-arn "$tg" --targets Id=127.0.0.1,Port=$BACKEND >/dev/null
+emu elbv2 create-listener --load-balancer-arn "$alb" --protocol HTTP --port $EMU_ALB_PORT \
+  --default-actions Type=forward,TargetGroupArn="$tg" >/dev/null
+alb_name=$(emu elbv2 describe-load-balancers --load-balancer-arns "$alb" --query 'LoadBalancers[0].DNSName' --output text)
+ALB_ADDR=$(dig +short @127.0.0.1 -p $EMU_DNS "$alb_name" A | head -n1)
+# GA in front of an instance endpoint (nginx), so only the accelerator's hops are emulated on that path
+emu_subnet=$(emu ec2 describe-subnets --filters Name=default-for-az,Values=true --query 'Subnets[0].SubnetId' --output text)
+emu_instance=$(emu ec2 run-instances --image-id ami-12345678 --instance-type t3.micro --subnet-id "$emu_subnet" \
+  --tag-specifications 'ResourceType=instance,Tags=[{Key=stratus:host,Value=127.0.0.1}]' --query 'Instances[0].InstanceId' --output text)
+read -r emu_acc emu_ip < <(emu globalaccelerator --region us-west-2 create-accelerator --name emu \
+  --query 'Accelerator.[AcceleratorArn,IpSets[0].IpAddresses[0]]' --output text)
+emu_listener=$(emu globalaccelerator --region us-west-2 create-listener --accelerator-arn "$emu_acc" --protocol TCP \
+  --port-ranges FromPort=$EMU_GA_PORT,ToPort=$EMU_GA_PORT --query 'Listener.ListenerArn' --output text)
+emu globalaccelerator --region us-west-2 create-endpoint-group --listener-arn "$emu_listener" --endpoint-group-region us-east-1 \
+  --endpoint-configurations EndpointId="$emu_instance" --port-overrides ListenerPort=$EMU_GA_PORT,EndpointPort=$BACKEND >/dev/null
+wait_tcp "$ALB_ADDR" $EMU_ALB_PORT; wait_tcp "$emu_ip" $EMU_GA_PORT
+for _ in $(seq 1 100); do curl -sf --interface 127.61.0.1 "http://$ALB_ADDR:$EMU_ALB_PORT/" >/dev/null && break; sleep 0.2; done
+MODEL=$(./stratus latency --from Sydney --to us-east-1)
+MODEL_DIRECT=$(echo "$MODEL" | awk '/^public internet/{for (i=1;i<=NF;i++) if ($i=="ms" && $(i+1)=="RTT") print $(i-1)}')
+MODEL_GA=$(echo "$MODEL" | awk '/^via nearest edge/{for (i=1;i<=NF;i++) if ($i=="ms" && $(i+1)=="RTT") print $(i-1)}')
+declare -A CONNECT FIRST TOTAL
+measure_curl() { # case url: medians over CURLS requests, each on a new connection from "Sydney"
+  local i
+  for i in $(seq 1 "$CURLS"); do
+    curl -s -o /dev/null --interface 127.61.0.1 -w '%{time_connect} %{time_starttransfer} %{time_total}\n' "$2"
+  done > "$RUN/$1.curl"
+  CONNECT[$1]=$(awk '{print $1*1000}' "$RUN/$1.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FIRST[$1]=$(awk '{print $2*1000}' "$RUN/$1.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  TOTAL[$1]=$(awk '{print $3*1000}' "$RUN/$1.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  log "$1: connect ${CONNECT[$1]} ms, first byte ${FIRST[$1]} ms, total ${TOTAL[$1]} ms (medians of $CURLS)"
+}
+measure_curl sydney-alb-direct "http://$ALB_ADDR:$EMU_ALB_PORT/"
+measure_curl sydney-via-ga "http://$emu_ip:$EMU_GA_PORT/"
+
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/globalaccelerator: wrk $WRK_OPTS -d${DUR}s, servers on core 0, wrk on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 printf '%-22s %12s %10s %10s\n' case rps p50 p99
@@ -110,3 +182,19 @@ for k in direct haproxy-tcp stratus-ga direct-conn haproxy-tcp-conn stratus-ga-c
 done
 echo "GA/HAProxy tcp rps (keep-alive): $(ratio "${RPS[stratus-ga]:-}" "${RPS[haproxy-tcp]:-}")"
 echo "GA/HAProxy tcp new connections:  $(ratio "${RPS[stratus-ga-conn]:-}" "${RPS[haproxy-tcp-conn]:-}")"
+echo
+echo "UDP, $UDP_SOCKETS sockets each with one 64-byte datagram in flight, ${DUR}s (HAProxy: no UDP proxy, so GA is compared with direct):"
+printf '%-22s %12s %10s %10s\n' case pps p50 p99
+for k in direct-udp stratus-ga-udp; do
+  printf '%-22s %12s %10s %10s\n' "$k" "${PPS[$k]:-n/a}" "${P50[$k]:-n/a}" "${P99[$k]:-n/a}"
+done
+echo "GA/direct UDP pps: $(ratio "${PPS[stratus-ga-udp]:-}" "${PPS[direct-udp]:-}")"
+echo
+err() { awk -v m="${1:-0}" -v x="${2:-0}" 'BEGIN { if (x > 0) printf "%+.1f %%", (m - x) / x * 100; else print "n/a" }'; }
+echo "Emulated delay, client 127.61.0.1 (Sydney) -> us-east-1, medians of $CURLS new connections (ms):"
+printf '%-22s %10s %12s %10s %10s %12s\n' path connect first-byte total model first-byte-err
+printf '%-22s %10s %12s %10s %10s %12s\n' "ALB direct (internet)" "${CONNECT[sydney-alb-direct]:-n/a}" "${FIRST[sydney-alb-direct]:-n/a}" \
+  "${TOTAL[sydney-alb-direct]:-n/a}" "${MODEL_DIRECT:-n/a}" "$(err "${FIRST[sydney-alb-direct]:-}" "$MODEL_DIRECT")"
+printf '%-22s %10s %12s %10s %10s %12s\n' "via GA (edge+backbone)" "${CONNECT[sydney-via-ga]:-n/a}" "${FIRST[sydney-via-ga]:-n/a}" \
+  "${TOTAL[sydney-via-ga]:-n/a}" "${MODEL_GA:-n/a}" "$(err "${FIRST[sydney-via-ga]:-}" "$MODEL_GA")"
+echo "(the TCP handshake is completed by the kernel before a connection reaches Stratus, so connect is not delayed: one request costs one modelled round trip)"

@@ -20,7 +20,10 @@ import tools.jackson.databind.json.JsonMapper;
  * <pre>{"clientLocations": [
  *   {"cidr": "10.20.0.0/16", "city": "Sydney"},
  *   {"cidr": "10.30.0.0/16", "latitude": 48.85, "longitude": 2.35, "countryCode": "FR"}],
- *  "emulateNetwork": true}</pre>
+ *  "emulateNetwork": true,
+ *  "defaultClientLocation": "ap-southeast-2"}</pre>
+ * {@code defaultClientLocation}: where clients nothing places stand (a Region, an edge code, a
+ * city or LAT,LONG; us-east-1 when absent).
  * Every problem is one {@link BadConfigException} whose message names the file and the entry.
  */
 final class ConfigFile {
@@ -28,7 +31,7 @@ final class ConfigFile {
   static final String DEFAULT_NAME = "config.json";
 
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
-  private static final Set<String> TOP_LEVEL = Set.of("clientLocations", "emulateNetwork");
+  private static final Set<String> TOP_LEVEL = Set.of("clientLocations", "emulateNetwork", "defaultClientLocation");
   private static final Set<String> LOCATION_FIELDS = Set.of("cidr", "city", "latitude", "longitude", "countryCode");
 
   /** A configuration that cannot be used; the message is the one line the user sees. */
@@ -88,6 +91,30 @@ final class ConfigFile {
     } catch (IOException | JacksonException e) {
       throw new BadConfigException("cannot read config " + file + ": " + e.getMessage());
     }
+  }
+
+  /** The file's {@code defaultClientLocation}, checked against the geo tables (empty when absent). */
+  static Optional<String> defaultClientLocation(Path file) throws BadConfigException {
+    clientLocations(file);
+    JsonNode value;
+    try {
+      value = MAPPER.readTree(Files.readString(file)).path("defaultClientLocation");
+    } catch (IOException | JacksonException e) {
+      throw new BadConfigException("cannot read config " + file + ": " + e.getMessage());
+    }
+    if (value.isMissingNode() || value.isNull()) return Optional.empty();
+    if (!value.isString()) throw new BadConfigException("config " + file + ": defaultClientLocation must be a string");
+    try {
+      return Optional.of(checkedPlace(value.asString()));
+    } catch (IllegalArgumentException e) {
+      throw new BadConfigException("config " + file + ": defaultClientLocation: " + e.getMessage());
+    }
+  }
+
+  /** {@code place} when the geo tables name it, else IllegalArgumentException saying which forms they accept. */
+  static String checkedPlace(String place) {
+    dev.stratus.net.geo.ClientLocator.DefaultLocation.of(place, dev.stratus.net.geo.GeoTables.standard());
+    return place.trim();
   }
 
   /** ", line 3, column 7" where the parser stopped, if it says. */

@@ -145,6 +145,13 @@ final class LatencyCommand implements Callable<Integer> {
           label(path), path.routeStretch(), route.effectiveKm(), pathKm, pathKm, propagation, path.fixedRoundTripMillis(),
           model.roundTripMillis(a, b, path));
     }
+    // Global Accelerator, and CloudFront on a miss: the internet to the nearest edge, then the backbone.
+    model.nearestEdge(a).ifPresent(edge -> {
+      double access = model.roundTripMillis(a, edge.point(), NetworkPath.PUBLIC_INTERNET);
+      double total = model.viaEdgeMillis(a, edge.point(), b);
+      out.printf(Locale.ROOT, "%-22s %s (%s): public internet %.1f ms + AWS backbone %.1f ms = %.1f ms RTT%n",
+          "via nearest edge", edge.edgeCode().orElse("?"), edge.name(), access, total - access, total);
+    });
   }
 
   private void rank(LatencyModel model, GeoTables tables, GeoPoint a) {

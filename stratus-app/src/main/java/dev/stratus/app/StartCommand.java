@@ -52,6 +52,10 @@ final class StartCommand implements Callable<Integer> {
       description = "Hold data-plane traffic for the modelled distance of each path (clients placed by clientLocations; see stratus latency).")
   boolean emulateNetwork;
 
+  @Option(names = "--default-client-location", paramLabel = "PLACE",
+      description = "Where clients nothing places stand for latency routing, CloudFront's edge, Global Accelerator and emulated delays: a Region (ap-southeast-2), an edge code (SYD), a city or LAT,LONG (default us-east-1, or the config's defaultClientLocation).")
+  String defaultClientLocation;
+
   @Option(names = "--config", description = "Configuration file, JSON (default <data-dir>/config.json when present).")
   Path config;
 
@@ -75,6 +79,15 @@ final class StartCommand implements Callable<Integer> {
       if (file.isPresent()) {
         settings = settings.withClientLocations(ConfigFile.clientLocations(file.get()))
             .withEmulateNetwork(emulateNetwork || ConfigFile.emulateNetwork(file.get()));
+        var fromFile = ConfigFile.defaultClientLocation(file.get());
+        if (fromFile.isPresent()) settings = settings.withDefaultClientLocation(fromFile.get());
+      }
+      if (defaultClientLocation != null) {
+        try {
+          settings = settings.withDefaultClientLocation(ConfigFile.checkedPlace(defaultClientLocation));
+        } catch (IllegalArgumentException e) {
+          throw new ParameterException(spec.commandLine(), "--default-client-location: " + e.getMessage());
+        }
       }
     } catch (ConfigFile.BadConfigException e) {
       System.err.println("stratus start: " + e.getMessage());

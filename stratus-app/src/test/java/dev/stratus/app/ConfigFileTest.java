@@ -42,6 +42,18 @@ class ConfigFileTest {
   }
 
   @Test
+  void defaultClientLocation_readAndChecked() throws Exception {
+    assertThat(ConfigFile.defaultClientLocation(write("{\"defaultClientLocation\": \"ap-southeast-2\"}"))).contains("ap-southeast-2");
+    assertThat(ConfigFile.defaultClientLocation(write("{\"emulateNetwork\": true}"))).isEmpty();
+    assertThatThrownBy(() -> ConfigFile.defaultClientLocation(write("{\"defaultClientLocation\": \"Atlantis\"}")))
+        .hasMessageContaining("defaultClientLocation: unknown place \"Atlantis\"");
+    assertThatThrownBy(() -> ConfigFile.defaultClientLocation(write("{\"defaultClientLocation\": 3}")))
+        .hasMessageContaining("defaultClientLocation must be a string");
+    assertThat(Main.execute("start", "--ephemeral", "--port", "0", "--dns-port", "0", "--default-client-location", "Atlantis"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void locate_explicitElseDataDirectoryFileWhenPresent() throws Exception {
     assertThat(ConfigFile.locate(Optional.empty(), Optional.of(dir))).isEmpty();
     Path file = write("{}");

@@ -35,7 +35,8 @@ class LatencyCommandTest {
     assertThat(r.out()).contains("Sydney, AU").contains("us-east-1").contains("great-circle distance")
         .contains("199,862 km/s").contains("public internet").contains("route 1.08 x").contains("fixed 14.0 ms")
         .contains("AWS backbone").contains("route 1.00 x").contains("fixed 4.0 ms").contains("ms RTT")
-        .contains("fibre route            via ap-southeast-2 > HNL > LAX > us-east-1");
+        .contains("fibre route            via ap-southeast-2 > HNL > LAX > us-east-1")
+        .containsPattern("via nearest edge\\s+SYD \\(Sydney\\): public internet [0-9.]+ ms \\+ AWS backbone [0-9.]+ ms = [0-9.]+ ms RTT");
   }
 
   @Test

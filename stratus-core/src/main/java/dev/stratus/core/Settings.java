@@ -15,9 +15,12 @@ import java.util.Optional;
  * @param clientLocations the configuration's CIDR → place table for DNS clients (empty by default)
  * @param emulateNetwork whether data planes hold traffic for the modelled distance of each path
  *     ({@code --emulate-network}; off by default: nothing is delayed)
+ * @param defaultClientLocation where a client that clientLocations and the IP database do not
+ *     place stands for every data plane (a Region code, an edge code, a city or LAT,LONG;
+ *     {@code --default-client-location}); empty: us-east-1
  */
 public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress,
-    List<ClientLocation> clientLocations, boolean emulateNetwork) {
+    List<ClientLocation> clientLocations, boolean emulateNetwork, Optional<String> defaultClientLocation) {
 
   public static final int DEFAULT_API_PORT = 4566;
   public static final int DEFAULT_DNS_PORT = 5353;
@@ -26,6 +29,13 @@ public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String 
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(bindAddress, "bindAddress");
     clientLocations = List.copyOf(clientLocations);
+    Objects.requireNonNull(defaultClientLocation, "defaultClientLocation");
+  }
+
+  /** Settings with unplaced clients at the standard default location. */
+  public Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String bindAddress,
+      List<ClientLocation> clientLocations, boolean emulateNetwork) {
+    this(apiPort, dnsPort, dataDir, bindAddress, clientLocations, emulateNetwork, Optional.empty());
   }
 
   /** Settings with a client location table, without emulated distance. */
@@ -41,12 +51,18 @@ public record Settings(int apiPort, int dnsPort, Optional<Path> dataDir, String 
 
   /** These settings with {@code locations} as the client location table. */
   public Settings withClientLocations(List<ClientLocation> locations) {
-    return new Settings(apiPort, dnsPort, dataDir, bindAddress, locations, emulateNetwork);
+    return new Settings(apiPort, dnsPort, dataDir, bindAddress, locations, emulateNetwork, defaultClientLocation);
   }
 
   /** These settings with emulated distance on or off. */
   public Settings withEmulateNetwork(boolean on) {
-    return new Settings(apiPort, dnsPort, dataDir, bindAddress, clientLocations, on);
+    return new Settings(apiPort, dnsPort, dataDir, bindAddress, clientLocations, on, defaultClientLocation);
+  }
+
+  /** These settings with unplaced clients at {@code place} (checked by the data planes' locator). */
+  public Settings withDefaultClientLocation(String place) {
+    return new Settings(apiPort, dnsPort, dataDir, bindAddress, clientLocations, emulateNetwork,
+        Optional.of(Objects.requireNonNull(place, "place")));
   }
 
   /** In-memory state on the given ports; what tests use (port 0 = any free port). */

@@ -121,8 +121,7 @@ public final class Elbv2Module implements ServiceModule {
           context.extensions().find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
           context.extensions().find(VirtualHosts.class).orElse(null), logs, targetPaths, acm);
       if (context.settings().emulateNetwork()) {
-        plane.emulateDistance(new dev.stratus.net.emulation.DistanceDelay(dev.stratus.net.geo.ClientLocator.standard(
-            dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
+        plane.emulateDistance(new dev.stratus.net.emulation.DistanceDelay(dev.stratus.net.geo.ClientLocator.of(context.settings()),
             dev.stratus.net.geo.LatencyModel.standard()));
       }
       planeRef.set(plane);

@@ -17,6 +17,21 @@ public record Plan(List<Population> populations, List<Architecture> architecture
   }
 
   /**
+   * Who uses the service when {@code stratus plan --from-running} is given no plan file: one
+   * population in each inhabited continent's largest metros, equal weights, one round trip.
+   */
+  public static final List<Population> DEFAULT_POPULATIONS = java.util.stream.Stream.of("New York", "Los Angeles",
+      "Sao Paulo", "London", "Frankfurt", "Johannesburg", "Mumbai", "Singapore", "Tokyo", "Sydney")
+      .map(c -> new Population(c, c, null, 1, 1)).toList();
+
+  /** This plan with {@code first} compared before its own architectures. */
+  public Plan withFirst(Architecture first) {
+    List<Architecture> all = new java.util.ArrayList<>(List.of(first));
+    all.addAll(architectures);
+    return new Plan(populations, all, usage, prices);
+  }
+
+  /**
    * A group of users in a city, or spread over a country's cities in the city table.
    *
    * @param weight how many users (or what share of sessions) the group stands for
@@ -39,7 +54,9 @@ public record Plan(List<Population> populations, List<Architecture> architecture
     SINGLE_REGION_GLOBAL_ACCELERATOR("single-region+global-accelerator"),
     SINGLE_REGION_CLOUDFRONT("single-region+cloudfront"),
     MULTI_REGION("multi-region"),
-    MULTI_REGION_GLOBAL_ACCELERATOR("multi-region+global-accelerator");
+    MULTI_REGION_GLOBAL_ACCELERATOR("multi-region+global-accelerator"),
+    /** A distribution with origins in several Regions, each viewer's misses going to the nearest. */
+    MULTI_REGION_CLOUDFRONT("multi-region+cloudfront");
 
     private final String text;
 
@@ -54,6 +71,8 @@ public record Plan(List<Population> populations, List<Architecture> architecture
     }
 
     public boolean globalAccelerator() { return this == SINGLE_REGION_GLOBAL_ACCELERATOR || this == MULTI_REGION_GLOBAL_ACCELERATOR; }
+
+    public boolean cloudFront() { return this == SINGLE_REGION_CLOUDFRONT || this == MULTI_REGION_CLOUDFRONT; }
   }
 
   /**

@@ -84,7 +84,7 @@ public final class Planner {
       double rtt = switch (kind) {
         case SINGLE_REGION, MULTI_REGION -> model.roundTripMillis(client, region, NetworkPath.PUBLIC_INTERNET);
         case SINGLE_REGION_GLOBAL_ACCELERATOR, MULTI_REGION_GLOBAL_ACCELERATOR -> viaEdge(client, region);
-        case SINGLE_REGION_CLOUDFRONT -> {
+        case SINGLE_REGION_CLOUDFRONT, MULTI_REGION_CLOUDFRONT -> {
           double hit = a.cacheHitRatio() == null ? 0 : a.cacheHitRatio();
           GeoPoint edge = nearestEdge(client);
           yield hit * model.roundTripMillis(client, edge, NetworkPath.PUBLIC_INTERNET) + (1 - hit) * viaEdge(client, region);
@@ -111,7 +111,7 @@ public final class Planner {
     var p = plan.prices().orList();
     int n = a.regions().size();
     boolean ga = a.type().globalAccelerator();
-    boolean cloudFront = a.type() == Kind.SINGLE_REGION_CLOUDFRONT;
+    boolean cloudFront = a.type().cloudFront();
     double dataOut = u.dataOutGbPerMonth() * (cloudFront ? p.cloudFrontPerGb() : p.dataTransferOutPerGb());
     double accelerator = ga ? p.globalAcceleratorHourly() * HOURS_PER_MONTH
         + u.dataOutGbPerMonth() * p.globalAcceleratorDtPremiumPerGb() : 0;

@@ -179,7 +179,7 @@ public final class CloudFrontEdge implements AutoCloseable {
     if (registry.isEmpty()) return Optional.empty();
     CloudFrontEdge edge = new CloudFrontEdge(settings, source, context.clock(), Transport.shared(), registry.get(),
         LoopbackPool.in(ext), DnsTargetRegistry.in(ext), ext.find(HttpFilterRegistry.class).orElseGet(HttpFilterRegistry::new),
-        ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations())),
+        ClientLocator.of(context.settings()),
         LatencyModel.standard(), ext.find(BucketOrigin.class))
         .withVirtualHosts(ext.find(dev.stratus.net.http.VirtualHosts.class).orElse(null));
     // AWS delivers standard logs several times an hour; Stratus every minute unless told otherwise
@@ -460,11 +460,18 @@ public final class CloudFrontEdge implements AutoCloseable {
   Settings settings() { return settings; }
   LatencyModel latency() { return latency; }
 
-  /** Where a viewer is, when something places it (for emulated latency). */
-  Optional<dev.stratus.net.geo.GeoPoint> viewerPoint(InetAddress viewer) {
+  /**
+   * Where a viewer is (for emulated latency): placed, else the edge settings' default viewer city;
+   * empty (no viewer leg) for one that picked an edge by its address; else the configured default
+   * client location, as {@link #servingEdge} decides.
+   */
+  Optional<dev.stratus.net.geo.GeoPoint> viewerPoint(InetAddress viewer, InetSocketAddress local) {
     var place = locator.locate(viewer);
     if (place.isPresent()) return Optional.of(place.get().point());
-    return Optional.ofNullable(defaultViewerPoint);
+    if (defaultViewerPoint != null) return Optional.of(defaultViewerPoint);
+    EdgeLocation connected = byAddress.get(local);
+    if (connected != null && !connected.code().equals(settings.defaultEdge())) return Optional.empty();
+    return Optional.of(locator.defaultLocation().place().point());
   }
   Clock clock() { return clock; }
   OriginFetcher fetcher() { return fetcher; }
@@ -474,14 +481,19 @@ public final class CloudFrontEdge implements AutoCloseable {
     return caches.computeIfAbsent(id, x -> new DistributionCaches(settings.cacheBudgets()));
   }
 
-  /** The edge serving a viewer: nearest to where it is, else the one it connected to, else the default. */
+  /**
+   * The edge serving a viewer: nearest to where it is; for a viewer nothing places, nearest the
+   * edge settings' default viewer city, else the edge it connected to when it picked one (not the
+   * default edge DNS answers with, nor the API port), else nearest the configured default client
+   * location (IAD89 for the standard us-east-1).
+   */
   EdgeLocation servingEdge(InetAddress viewer, InetSocketAddress local) {
     var place = locator.locate(viewer);
     if (place.isPresent()) return EdgeLocation.nearest(settings.edges(), place.get().point(), latency);
     if (defaultViewerPoint != null) return EdgeLocation.nearest(settings.edges(), defaultViewerPoint, latency);
     EdgeLocation connected = byAddress.get(local);
-    if (connected != null) return connected;
-    return byCode.containsKey(settings.defaultEdge()) ? byCode.get(settings.defaultEdge()).location() : settings.edges().getFirst();
+    if (connected != null && !connected.code().equals(settings.defaultEdge())) return connected;
+    return EdgeLocation.nearest(settings.edges(), locator.defaultLocation().place().point(), latency);
   }
 
   /** The lower-case host a request names, without its port. */

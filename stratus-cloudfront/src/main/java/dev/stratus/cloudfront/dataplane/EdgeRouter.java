@@ -98,7 +98,7 @@ final class EdgeRouter implements HttpService {
     EdgeLocation pop = edge.servingEdge(ex.remote().getAddress(), ex.local());
     CompiledDistribution d = edge.snapshot().byHost().get(CloudFrontEdge.host(req.headers().get("Host")));
     String method = req.method().name();
-    GeoPoint viewerAt = edge.settings().emulateLatency() ? edge.viewerPoint(ex.remote().getAddress()).orElse(null) : null;
+    GeoPoint viewerAt = edge.settings().emulateLatency() ? edge.viewerPoint(ex.remote().getAddress(), ex.local()).orElse(null) : null;
     Ctx ctx = new Ctx(d, pop, requestId, ex.eventLoop(), req.protocolVersion(), method.equals("HEAD"), viewerAt, ex.tls(),
         edge.addressOf(pop.code()).map(java.net.InetSocketAddress::getAddress).orElse(null));
     if (d == null || !d.enabled()) {

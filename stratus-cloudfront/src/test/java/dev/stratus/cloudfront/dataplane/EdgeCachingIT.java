@@ -41,6 +41,20 @@ class EdgeCachingIT {
             .cachePolicyId("min30").build()).build()).build());
   }
 
+  @Test
+  void anUnplacedViewer_isServedByTheEdgeNearestTheConfiguredDefaultClientLocation() throws Exception {
+    h.close();
+    h = new EdgeHarness(s -> s, l -> l.withDefault("ap-southeast-2"));
+    deployDefault();
+    h.origin.on("/a", Reply.ok("hello", "Cache-Control", "max-age=60", "Content-Type", "text/plain"));
+    // connected to the default edge DNS names, placed by nothing: stands in Sydney
+    assertThat(h.get(UNPLACED, ID, "/a").header("x-amz-cf-pop")).isEqualTo("SYD62-C1");
+    assertThat(h.get(TOKYO, ID, "/a").header("x-amz-cf-pop")).isEqualTo("NRT57-C1"); // placed viewers keep their place
+    // a viewer that picked an edge by its address is served there
+    var london = h.edge.addressOf("LHR61").orElseThrow();
+    assertThat(new Viewer(UNPLACED).get(london, EdgeHarness.host(ID), "/a").header("x-amz-cf-pop")).isEqualTo("LHR61-C1");
+  }
+
   private String httpDate(long secondsFromNow) {
     return DateTimeFormatter.RFC_1123_DATE_TIME.format(h.clock.instant().plusSeconds(secondsFromNow).atZone(ZoneOffset.UTC));
   }

@@ -54,11 +54,17 @@ final class EdgeHarness implements AutoCloseable {
   }
 
   EdgeHarness(java.util.function.UnaryOperator<CloudFrontEdge.Settings> settings) throws IOException {
+    this(settings, l -> l);
+  }
+
+  /** With the viewer locator changed, e.g. {@code l -> l.withDefault("ap-southeast-2")}. */
+  EdgeHarness(java.util.function.UnaryOperator<CloudFrontEdge.Settings> settings,
+      java.util.function.UnaryOperator<ClientLocator> locator) throws IOException {
     origin = new TestOrigin();
     UserLocationTable table = UserLocationTable.empty().withCity("127.61.0.0/16", "Sydney")
         .withCity("127.62.0.0/16", "Tokyo").withCity("127.63.0.0/16", "Osaka");
     edge = new CloudFrontEdge(settings.apply(CloudFrontEdge.Settings.standard().withPort(0)), source, clock, Transport.shared(),
-        listeners, new LoopbackPool(), dns, filters, ClientLocator.standard(table), LatencyModel.standard(),
+        listeners, new LoopbackPool(), dns, filters, locator.apply(ClientLocator.standard(table)), LatencyModel.standard(),
         Optional.empty()).start();
   }
 

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
 /**
@@ -43,8 +44,8 @@ import java.util.logging.Logger;
  * <ul>
  *   <li>a listener's port ranges are bound port by port, up to {@link #MAX_PORTS_PER_LISTENER}
  *       ports per listener (a warning names the rest);
- *   <li>a client nothing places (no clientLocations entry, not a public address) stands in
- *       Ashburn, us-east-1;
+ *   <li>a client nothing places (no clientLocations entry, not a public address) stands at the
+ *       configured default client location (us-east-1 unless set);
  *   <li>with client IP preservation the endpoint sees the client's address; without, the
  *       accelerator's own address (AWS: a GA-owned address).
  * </ul>
@@ -67,6 +68,32 @@ public final class GaDataPlane implements AutoCloseable {
   private final Map<Socket, ListenerRegistry.Bound<?>> bound = new HashMap<>(); // guarded by this
   private final Set<String> published = new HashSet<>(); // guarded by this
   private Projection<GaSnapshot> projection;
+  private volatile SortedGroups sortedGroups = new SortedGroups(null, new ConcurrentHashMap<>());
+  private volatile ListeningIndex listeningIndex = new ListeningIndex(-1, Map.of());
+
+  /*
+   * The hot path. A new TCP connection asks three questions (the emulated delay when the
+   * connection is set up, the target, then the source address), a UDP flow two; all on the
+   * connection's event loop, one after another. The first routes the flow and leaves its Decision
+   * in this thread's slot; the others read it there. A decision is reused only for the same
+   * socket, client address and port, and snapshot, and only briefly (a later connection from the
+   * same port is routed afresh). The groups' order from a client's place is cached per snapshot,
+   * and where endpoint listeners really listen per ListenerRegistry version.
+   */
+  private static final ThreadLocal<Decision> LAST_DECISION = new ThreadLocal<>();
+  private static final long DECISION_REUSE_NANOS = 1_000_000_000L;
+  private static final int MAX_CACHED_PLACES = 4096;
+
+  /** One flow's routing. */
+  private record Decision(Socket socket, InetSocketAddress client, GaSnapshot snapshot, long madeAt, Optional<Target> target) {}
+
+  /** A listener's endpoint groups nearest first, by the place of the client, for one snapshot. */
+  private record SortedGroups(GaSnapshot snapshot, Map<PlaceKey, List<EndpointGroup>> byPlace) {}
+
+  private record PlaceKey(String listenerArn, GeoPoint from) {}
+
+  /** Where each requested listener address really listens, for one registry version. */
+  private record ListeningIndex(long version, Map<String, InetSocketAddress> actual) {}
 
   /** One bound socket: an accelerator address, a port and a protocol, serving one listener. */
   private record Socket(String address, int port, String protocol, String listenerArn) {}
@@ -91,7 +118,7 @@ public final class GaDataPlane implements AutoCloseable {
     var ext = context.extensions();
     var health = new EndpointHealth(() -> ext.find(dev.stratus.core.elb.LoadBalancers.class),
         () -> ext.find(dev.stratus.core.vpc.VpcLookup.class), dev.stratus.net.health.HealthChecker.standard(context.clock()));
-    var locator = ClientLocator.standard(dev.stratus.net.geo.UserLocationTable.of(context.settings().clientLocations()));
+    var locator = ClientLocator.of(context.settings());
     var plane = new GaDataPlane(context.store(), registry, Transport.shared(), DnsTargetRegistry.in(ext),
         LatencyModel.standard(), health, new DistanceDelay(locator, LatencyModel.standard()),
         context.settings().emulateNetwork());
@@ -128,11 +155,22 @@ public final class GaDataPlane implements AutoCloseable {
 
   /** Where a listener port of an accelerator address really listens (the registry may have moved it). */
   public Optional<InetSocketAddress> listening(String address, int port, String protocol) {
-    String p = protocol.toLowerCase(java.util.Locale.ROOT);
-    return registry.listeners().stream()
-        .filter(l -> l.protocol().equals(p) && l.requested().getAddress().getHostAddress().equals(address)
-            && l.requested().getPort() == port)
-        .map(ListenerRegistry.Listener::actual).findFirst();
+    ListeningIndex index = listeningIndex;
+    long version = registry.version();
+    if (index.version() != version) {
+      Map<String, InetSocketAddress> actual = new HashMap<>();
+      for (ListenerRegistry.Listener l : registry.listeners()) {
+        actual.putIfAbsent(listeningKey(l.protocol(), l.requested().getAddress().getHostAddress(), l.requested().getPort()),
+            l.actual());
+      }
+      index = new ListeningIndex(version, actual); // a change while copying leaves an old version: rebuilt next time
+      listeningIndex = index;
+    }
+    return Optional.ofNullable(index.actual().get(listeningKey(protocol.toLowerCase(java.util.Locale.ROOT), address, port)));
+  }
+
+  private static String listeningKey(String protocol, String address, int port) {
+    return protocol + " " + address + " " + port;
   }
 
   private synchronized void reconcile(GaSnapshot s) {
@@ -194,7 +232,7 @@ public final class GaDataPlane implements AutoCloseable {
       if (s.protocol().equals("TCP")) {
         bound.put(s, registry.bind(description, "tcp", owner, at,
             a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
-                .withSource((client, local) -> sourceOf(s, client, local))
+                .withSource((client, local) -> tcpSourceOf(s, client, local))
                 .withDelay(emulateNetwork ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
             TcpProxy::address));
       } else {
@@ -223,15 +261,42 @@ public final class GaDataPlane implements AutoCloseable {
     return route(s, client).map(Target::address);
   }
 
+  /** The flow's routing: this thread's last decision when it is this flow's, else a new one. */
   private Optional<Target> route(Socket s, InetSocketAddress client) {
     GaSnapshot snap = projection.current();
     if (snap == null) return Optional.empty();
+    long now = System.nanoTime();
+    Decision last = LAST_DECISION.get();
+    if (last != null && last.snapshot() == snap && now - last.madeAt() < DECISION_REUSE_NANOS
+        && last.client().equals(client) && last.socket().equals(s)) {
+      return last.target();
+    }
+    Optional<Target> target = decide(s, client, snap);
+    LAST_DECISION.set(new Decision(s, client, snap, now, target));
+    return target;
+  }
+
+  /** The listener's groups nearest {@code from} first (by the AWS backbone), cached per snapshot. */
+  private List<EndpointGroup> groupsNearest(GaSnapshot snap, String listenerArn, GeoPoint from) {
+    SortedGroups cache = sortedGroups;
+    if (cache.snapshot() != snap) {
+      cache = new SortedGroups(snap, new ConcurrentHashMap<>());
+      sortedGroups = cache;
+    }
+    if (cache.byPlace().size() > MAX_CACHED_PLACES) cache.byPlace().clear();
+    return cache.byPlace().computeIfAbsent(new PlaceKey(listenerArn, from), k -> {
+      List<EndpointGroup> groups = new ArrayList<>(snap.groupsOf(listenerArn));
+      groups.sort(Comparator.comparingDouble(g -> latency.tables().region(g.region())
+          .map(r -> latency.roundTripMillis(from, r.point(), NetworkPath.AWS_BACKBONE)).orElse(Double.MAX_VALUE)));
+      return List.copyOf(groups);
+    });
+  }
+
+  private Optional<Target> decide(Socket s, InetSocketAddress client, GaSnapshot snap) {
     AcceleratorListener l = snap.listeners().get(s.listenerArn());
     if (l == null) return Optional.empty();
-    GeoPoint from = distance.place(client.getAddress()); // unplaced: Ashburn (DistanceDelay.UNPLACED_REGION)
-    List<EndpointGroup> groups = new ArrayList<>(snap.groupsOf(l.arn()));
-    groups.sort(Comparator.comparingDouble(g -> latency.tables().region(g.region())
-        .map(r -> latency.roundTripMillis(from, r.point(), NetworkPath.AWS_BACKBONE)).orElse(Double.MAX_VALUE)));
+    GeoPoint from = distance.place(client.getAddress()); // unplaced: the default client location
+    List<EndpointGroup> groups = groupsNearest(snap, l.arn(), from);
     List<FlowRouting.Group<Target>> candidates = new ArrayList<>();
     for (EndpointGroup g : groups) {
       List<FlowRouting.Candidate<Target>> endpoints = new ArrayList<>();
@@ -249,6 +314,19 @@ public final class GaDataPlane implements AutoCloseable {
     long hash = FlowRouting.flowHash(l.clientAffinity(), client.getAddress().getAddress(), client.getPort(),
         address(s.address()).getAddress(), s.port(), s.protocol());
     return FlowRouting.choose(candidates, hash).map(FlowRouting.Choice::endpoint);
+  }
+
+  /**
+   * {@link #sourceOf}; with --emulate-network the connection is also announced as a backbone hop,
+   * so that an ALB or NLB endpoint does not hold it again for the client's internet distance.
+   */
+  private InetSocketAddress tcpSourceOf(Socket s, InetSocketAddress client, InetSocketAddress local) {
+    InetSocketAddress source = sourceOf(s, client, local);
+    if (emulateNetwork) {
+      route(s, client).ifPresent(t -> dev.stratus.net.emulation.BackboneHops.announce(
+          source != null ? source.getAddress() : InetAddress.getLoopbackAddress(), t.address()));
+    }
+    return source;
   }
 
   /** The client's address where the endpoint preserves it, else the accelerator's (§11). */

@@ -98,9 +98,11 @@ class GaEmulatedDelayIT {
     var edge = model.nearestEdge(sydney).orElseThrow().point();
     double modelled = model.viaEdgeMillis(sydney, edge, model.tables().region("us-east-1").orElseThrow().point());
     exchange("127.61.0.1"); // warm the path
-    double measured = exchange("127.61.0.2");
+    // The best of three: the emulated delay is a floor, and a loaded machine (2 cores shared by
+    // several builds) only adds to it, now and then a whole extra round trip.
+    double measured = Math.min(exchange("127.61.0.2"), Math.min(exchange("127.61.0.2"), exchange("127.61.0.2")));
     assertThat(measured).isBetween(modelled * 0.95, modelled * 1.10 + 20);
-    double ashburn = exchange("127.62.0.1");
+    double ashburn = Math.min(exchange("127.62.0.1"), Math.min(exchange("127.62.0.1"), exchange("127.62.0.1")));
     assertThat(ashburn).isLessThan(modelled / 4);
   }
 }

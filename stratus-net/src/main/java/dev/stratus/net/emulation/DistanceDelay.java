@@ -9,15 +9,12 @@ import java.time.Duration;
 
 /**
  * The one-way delays {@code --emulate-network} holds traffic for, from where a client is
- * ({@link ClientLocator}: clientLocations, then the IP database; a client nothing places stands in
- * Ashburn, us-east-1) to what a listener stands for: a Region over the public internet (an ALB,
+ * ({@link ClientLocator#place}: clientLocations, then the IP database, then the configured default
+ * location, us-east-1 unless set) to what a listener stands for: a Region over the public internet (an ALB,
  * NLB or API called directly), or a Region through the client's nearest edge location over the
  * AWS backbone (Global Accelerator, CloudFront). Half the latency model's round trip each way.
  */
 public final class DistanceDelay {
-  /** Where a client nothing places stands: us-east-1's metro. */
-  public static final String UNPLACED_REGION = "us-east-1";
-
   private final ClientLocator locator;
   private final LatencyModel model;
 
@@ -28,14 +25,18 @@ public final class DistanceDelay {
 
   /** Where {@code client} is for the model. */
   public GeoPoint place(InetAddress client) {
-    return locator.locate(client).map(p -> p.point())
-        .orElseGet(() -> model.tables().region(UNPLACED_REGION).orElseThrow().point());
+    return locator.place(client).point();
   }
 
-  /** A listener standing for Region {@code regionCode}, reached over the public internet. */
+  /**
+   * A listener standing for Region {@code regionCode}, reached over the public internet; not for
+   * a connection another data plane announced as a {@link BackboneHops backbone hop} (it held the
+   * flow for the whole path already).
+   */
   public EmulatedDelay toRegion(String regionCode) {
     GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
-    return (client, local) -> half(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
+    return (client, local) -> BackboneHops.take(client, local) ? Duration.ZERO
+        : half(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
   }
 
   /** One way from {@code client} to Region {@code regionCode} through its nearest edge location. */

@@ -20,7 +20,9 @@ public record Place(double latitude, double longitude, Optional<String> countryC
     /** The user's CIDR → place table ({@link UserLocationTable}); it overrides everything. */
     USER_TABLE,
     /** The bundled IP-to-country database; the point is the country's reference point. */
-    IP_DATABASE
+    IP_DATABASE,
+    /** Nothing placed the client: the configured default location ({@link ClientLocator#place}). */
+    DEFAULT
   }
 
   public Place {

@@ -78,13 +78,23 @@ public final class ListenerRegistry {
 
   private final Map<Long, Listener> listeners = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong();
+  private final AtomicLong version = new AtomicLong();
 
   /** Records a listener bound elsewhere; run the returned action to forget it. */
   public Runnable register(Listener listener) {
     long id = ids.incrementAndGet();
     listeners.put(id, Objects.requireNonNull(listener, "listener"));
-    return () -> listeners.remove(id);
+    version.incrementAndGet();
+    return () -> {
+      if (listeners.remove(id) != null) version.incrementAndGet();
+    };
   }
+
+  /**
+   * Changes with every listener registered or forgotten: what a data plane that indexes
+   * {@link #listeners()} on its hot path compares to know its index is current.
+   */
+  public long version() { return version.get(); }
 
   /** Every listener, ordered by owner then address and port. */
   public List<Listener> listeners() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,32 @@ class ClientLocatorTest {
 
   private static InetAddress ip(String s) throws Exception {
     return InetAddress.getByName(s);
+  }
+
+  @Test
+  void place_unplacedClient_standsAtTheDefaultLocation_usEast1UnlessConfigured() throws Exception {
+    ClientLocator locator = new ClientLocator(UserLocationTable.empty(), fakeDb, GeoTables.standard());
+    assertThat(locator.locate(ip("127.0.0.1"))).isEmpty();
+    Place standard = locator.place(ip("127.0.0.1"));
+    assertThat(standard.source()).isEqualTo(Place.Source.DEFAULT);
+    assertThat(standard.point().distanceKm(GeoTables.standard().region("us-east-1").orElseThrow().point())).isLessThan(50);
+
+    ClientLocator sydney = locator.withDefault("ap-southeast-2").withUserTable(UserLocationTable.empty().withCity("10.9.0.0/16", "London"));
+    assertThat(sydney.defaultLocation().name()).isEqualTo("ap-southeast-2");
+    assertThat(sydney.place(ip("127.0.0.1")).countryCode()).contains("AU");
+    assertThat(sydney.place(ip("10.9.0.1")).countryCode()).contains("GB"); // a placed client keeps its place
+    assertThat(sydney.place(ip("8.8.8.8")).countryCode()).contains("US");
+  }
+
+  @Test
+  void defaultLocation_acceptsARegionAnEdgeCodeACityOrCoordinates_andRefusesTheRest() {
+    GeoTables t = GeoTables.standard();
+    GeoPoint syd = t.city("Sydney").orElseThrow().point();
+    for (String name : List.of("ap-southeast-2", "SYD", "syd62", "Sydney", "-33.87,151.21")) {
+      assertThat(ClientLocator.DefaultLocation.of(name, t).place().point().distanceKm(syd)).as(name).isLessThan(50);
+    }
+    assertThatThrownBy(() -> ClientLocator.DefaultLocation.of("Atlantis", t))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown place \"Atlantis\"");
   }
 
   @Test

@@ -50,6 +50,21 @@ class ListenerRegistryTest {
   }
 
   @Test
+  void version_changesWithEveryListenerRegisteredOrForgotten() {
+    ListenerRegistry registry = new ListenerRegistry();
+    long before = registry.version();
+    var at = new java.net.InetSocketAddress("127.0.0.1", 1234);
+    Runnable forget = registry.register(new ListenerRegistry.Listener("x", "tcp", at, at, "arn:x"));
+    long registered = registry.version();
+    assertThat(registered).isNotEqualTo(before);
+    forget.run();
+    assertThat(registry.version()).isNotEqualTo(registered);
+    long forgotten = registry.version();
+    forget.run(); // twice: nothing changes
+    assertThat(registry.version()).isEqualTo(forgotten);
+  }
+
+  @Test
   void fallback_eachCause() {
     var alias443 = new InetSocketAddress("127.0.0.3", 443);
     assertThat(ListenerRegistry.fallback(alias443, new BindException("Permission denied")))

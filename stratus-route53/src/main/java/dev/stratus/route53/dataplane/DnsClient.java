@@ -1,5 +1,6 @@
 package dev.stratus.route53.dataplane;
 
+import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.Place;
 import java.net.InetAddress;
 import java.util.Objects;
@@ -16,6 +17,7 @@ public final class DnsClient {
 
   private final InetAddress address;
   private final int prefixLength;
+  private final ClientLocator.DefaultLocation unplaced;
   private Supplier<Optional<Place>> locate;
   private Optional<Place> place;
 
@@ -23,11 +25,19 @@ public final class DnsClient {
    * @param address the client subnet's address, or the resolver's address
    * @param prefixLength the client subnet's source prefix, or the full address length (32/128)
    * @param locate finds the address's place; called at most once
+   * @param unplaced where latency routing ranks from when {@code locate} finds nothing
    */
-  public DnsClient(InetAddress address, int prefixLength, Supplier<Optional<Place>> locate) {
+  public DnsClient(InetAddress address, int prefixLength, Supplier<Optional<Place>> locate,
+      ClientLocator.DefaultLocation unplaced) {
     this.address = Objects.requireNonNull(address, "address");
     this.prefixLength = prefixLength;
     this.locate = Objects.requireNonNull(locate, "locate");
+    this.unplaced = Objects.requireNonNull(unplaced, "unplaced");
+  }
+
+  /** A client whose unplaced default is the standard one (us-east-1). */
+  public DnsClient(InetAddress address, int prefixLength, Supplier<Optional<Place>> locate) {
+    this(address, prefixLength, locate, ClientLocator.DefaultLocation.STANDARD);
   }
 
   /** A client at a known (or known to be unknown) place. */
@@ -43,6 +53,9 @@ public final class DnsClient {
   public InetAddress address() { return address; }
 
   public int prefixLength() { return prefixLength; }
+
+  /** Where latency routing ranks from when the client is not placed (the configured default location). */
+  public ClientLocator.DefaultLocation unplaced() { return unplaced; }
 
   /** Where the client is; empty when unknown. */
   public Optional<Place> place() {

@@ -207,6 +207,6 @@ public final class DnsQueryHandler implements DnsAnswerer {
     return new DnsClient(address, prefix, () -> {
       inputs.clientUsed();
       return current.locate(address);
-    });
+    }, current.defaultLocation());
   }
 }

@@ -1,6 +1,7 @@
 package dev.stratus.route53.dataplane;
 
 import dev.stratus.net.geo.AwsRegion;
+import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.GeoPoint;
 import dev.stratus.net.geo.NetworkPath;
 import dev.stratus.net.geo.Place;
@@ -31,8 +32,9 @@ public final class RecordSelection {
    * Weighted (§3–4): P = weight / sum; zero-weight records only when every non-zero one is
    * unhealthy, or when the whole group is zero (then uniformly).
    * Latency (§6): regions ranked by the fibre model from the client's place; a client nothing
-   * places (a private or loopback address without a clientLocations entry) is ranked from
-   * UNPLACED_CLIENT_REGION's location, and the decision's reason says so. Geoproximity (§11): smallest
+   * places (a private or loopback address without a clientLocations entry) is ranked from the
+   * configured default client location (UNPLACED_CLIENT_REGION unless set), and the decision's
+   * reason says so. Geoproximity (§11): smallest
    * biased great-circle distance. IP-based (§14): the longest stored block containing the client
    * subnet, not longer than the client's own prefix; otherwise the '*' record.
    * Pure: no clock, no I/O; randomness only from the context.
@@ -40,15 +42,20 @@ public final class RecordSelection {
    */
 
   /**
-   * Where latency routing ranks regions from for a client nothing places: us-east-1 (N. Virginia),
-   * AWS's default Region, so an unconfigured local test gets one documented, stable answer
-   * rather than whichever record the group lists first.
+   * Where latency routing ranks regions from for a client nothing places, unless the
+   * configuration sets a default client location: us-east-1 (N. Virginia), AWS's default Region,
+   * so an unconfigured local test gets one documented, stable answer rather than whichever record
+   * the group lists first.
    */
-  public static final String UNPLACED_CLIENT_REGION = "us-east-1";
+  public static final String UNPLACED_CLIENT_REGION = ClientLocator.STANDARD_DEFAULT;
 
   /** The start of a latency decision's reason for a client ranked from {@link #UNPLACED_CLIENT_REGION}. */
-  public static final String UNPLACED_LATENCY = "latency (client not placed; ranked from the default location, "
-      + UNPLACED_CLIENT_REGION + ")";
+  public static final String UNPLACED_LATENCY = unplacedLatency(UNPLACED_CLIENT_REGION);
+
+  /** The start of a latency decision's reason for a client ranked from the default location {@code name}. */
+  static String unplacedLatency(String name) {
+    return "latency (client not placed; ranked from the default location, " + name + ")";
+  }
 
   /** A multivalue answer holds at most 8 records (route53.md §13). */
   public static final int MAX_MULTIVALUE_ANSWERS = 8;
@@ -115,13 +122,10 @@ public final class RecordSelection {
   static SelectionDecision latency(List<ResourceRecordSet> group, Predicate<ResourceRecordSet> healthy,
       DnsClient client, SelectionContext context) {
     List<ResourceRecordSet> ranked = new ArrayList<>(group);
-    Optional<GeoPoint> from = client.place().map(p -> p.point())
-        .or(() -> context.latency().tables().region(UNPLACED_CLIENT_REGION).map(AwsRegion::point));
-    if (from.isPresent()) {
-      ranked.sort(Comparator.comparingDouble(r -> regionRtt(r, from.get(), context)));
-    }
-    return firstHealthyOrFirst(ranked, healthy, client.place().isPresent() ? "latency" : UNPLACED_LATENCY,
-        client.place().isPresent());
+    GeoPoint from = client.place().orElse(client.unplaced().place()).point();
+    ranked.sort(Comparator.comparingDouble(r -> regionRtt(r, from, context)));
+    return firstHealthyOrFirst(ranked, healthy,
+        client.place().isPresent() ? "latency" : unplacedLatency(client.unplaced().name()), client.place().isPresent());
   }
 
   private static double regionRtt(ResourceRecordSet r, GeoPoint from, SelectionContext context) {

@@ -76,7 +76,7 @@ public final class Route53DataPlane implements AutoCloseable {
   public static Route53DataPlane start(StratusContext context) {
     HealthChecker checker = HealthChecker.standard(context.clock());
     DnsQueryHandler handler = new DnsQueryHandler(
-        ClientLocator.standard(UserLocationTable.of(context.settings().clientLocations())),
+        ClientLocator.of(context.settings()),
         LatencyModel.standard(), ThreadLocalRandom::current);
     handler.aliasTargets(AliasTargetResolver.of(DnsTargetRegistry.in(context.extensions())));
     Route53DataPlane plane = attach(context.store(), checker, handler);

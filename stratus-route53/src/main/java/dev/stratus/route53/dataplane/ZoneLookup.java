@@ -151,10 +151,11 @@ final class ZoneLookup {
   /** The wire records answering {@code group} for {@code owner}, after routing-policy selection. */
   private List<Record> select(ZoneSnapshot zone, ZoneSnapshot.Group group, Name owner, int depth) {
     SelectionDecision decision = RecordSelection.select(group.recordSets(), r -> healthy(zone, r, depth), client, context);
-    if (decision.reason().startsWith(RecordSelection.UNPLACED_LATENCY)) {
+    if (decision.reason().startsWith(RecordSelection.unplacedLatency(client.unplaced().name()))) {
+      String name = client.unplaced().name();
       LOG.fine(() -> "latency routing for " + owner + ": client " + client.address().getHostAddress()
           + " is placed by neither clientLocations nor the IP database; ranking regions from the default location, "
-          + RecordSelection.UNPLACED_CLIENT_REGION + " (N. Virginia)");
+          + name + (name.equals(RecordSelection.UNPLACED_CLIENT_REGION) ? " (N. Virginia)" : ""));
     }
     clientSpecific |= decision.clientSpecific();
     List<Record> out = new ArrayList<>();

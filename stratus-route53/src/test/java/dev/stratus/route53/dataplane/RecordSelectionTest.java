@@ -136,6 +136,17 @@ class RecordSelectionTest {
   }
 
   @Test
+  @DisplayName("§6 latency: a client nothing places → ranked from the configured default client location")
+  void latency_unplacedClient_rankedFromTheConfiguredDefault() throws Exception {
+    var sydneyDefault = dev.stratus.net.geo.ClientLocator.DefaultLocation.of("ap-southeast-2",
+        dev.stratus.net.geo.GeoTables.standard());
+    var nowhere = new DnsClient(InetAddress.getByName("10.1.2.3"), 32, Optional::empty, sydneyDefault);
+    SelectionDecision d = RecordSelection.select(latencyGroup, r -> true, nowhere, context);
+    assertThat(chosenId(d)).isEqualTo("apse2");
+    assertThat(d.reason()).contains("ranked from the default location, ap-southeast-2");
+  }
+
+  @Test
   @DisplayName("§6 latency: unhealthy nearest region → next-lowest latency")
   void latency_nearestUnhealthy_nextNearest() throws Exception {
     assertThat(chosenId(RecordSelection.select(latencyGroup, unhealthy("euw1"), in("London"), context)))

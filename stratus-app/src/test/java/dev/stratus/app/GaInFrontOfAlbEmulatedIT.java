@@ -1,0 +1,147 @@
+package dev.stratus.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.stratus.core.ClientLocation;
+import dev.stratus.core.Settings;
+import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.NetworkPath;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
+import software.amazon.awssdk.services.globalaccelerator.model.PortOverride;
+
+/**
+ * {@code --emulate-network} through a whole Stratus: a Sydney client (clientLocations) reaches an
+ * ALB in us-east-1 directly in the public internet's modelled round trip, and through an
+ * accelerator in front of that ALB in the edge + backbone round trip only (the ALB does not hold
+ * the accelerator's connection again for the client's internet distance).
+ */
+class GaInFrontOfAlbEmulatedIT {
+  @Test
+  void sydneyThroughGa_paysTheEdgeAndBackbone_notAlsoTheInternet() throws Exception {
+    HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    backend.createContext("/", ex -> {
+      ex.sendResponseHeaders(200, 3);
+      ex.getResponseBody().write("ok\n".getBytes(StandardCharsets.UTF_8));
+      ex.close();
+    });
+    backend.start();
+    Settings settings = Settings.ephemeral(0, 0).withEmulateNetwork(true)
+        .withClientLocations(List.of(ClientLocation.ofCity("127.61.0.0/16", "Sydney")));
+    try (var server = StratusServer.start(settings, Clock.systemUTC())) {
+      URI api = URI.create("http://127.0.0.1:" + server.apiPort());
+      var ec2 = client(Ec2Client.builder(), api, Region.US_EAST_1);
+      var elb = client(ElasticLoadBalancingV2Client.builder(), api, Region.US_EAST_1);
+      var ga = client(GlobalAcceleratorClient.builder(), api, Region.US_WEST_2);
+      String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
+      var subnets = ec2.describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets().stream()
+          .limit(2).map(s -> s.subnetId()).toList();
+      String alb = elb.createLoadBalancer(r -> r.name("far-alb").subnets(subnets)).loadBalancers().get(0).loadBalancerArn();
+      String tg = elb.createTargetGroup(r -> r.name("far-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc)
+          .targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
+      elb.registerTargets(r -> r.targetGroupArn(tg).targets(TargetDescription.builder().id("127.0.0.1")
+          .port(backend.getAddress().getPort()).build()));
+      int port = freePort();
+      elb.createListener(r -> r.loadBalancerArn(alb).protocol(ProtocolEnum.HTTP).port(port)
+          .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(tg)));
+      var node = new AtomicReference<InetSocketAddress>();
+      await().atMost(Duration.ofSeconds(20)).until(() -> server.endpoints().stream()
+          .filter(e -> e.port() == port && e.description().contains("far-alb")).findFirst()
+          .map(e -> { node.set(new InetSocketAddress(e.address(), e.port())); return true; }).orElse(false));
+      await().atMost(Duration.ofSeconds(20)).until(() -> get("127.0.0.1", node.get()).startsWith("HTTP/1.1 200"));
+
+      int gaPort = freePort();
+      var accelerator = ga.createAccelerator(r -> r.name("far-ga").idempotencyToken(UUID.randomUUID().toString())).accelerator();
+      String listener = ga.createListener(r -> r.acceleratorArn(accelerator.acceleratorArn()).protocol("TCP")
+          .portRanges(p -> p.fromPort(gaPort).toPort(gaPort)).idempotencyToken(UUID.randomUUID().toString()))
+          .listener().listenerArn();
+      ga.createEndpointGroup(r -> r.listenerArn(listener).endpointGroupRegion("us-east-1")
+          .portOverrides(PortOverride.builder().listenerPort(gaPort).endpointPort(port).build())
+          .endpointConfigurations(e -> e.endpointId(alb)).idempotencyToken(UUID.randomUUID().toString()));
+      var entry = new AtomicReference<InetSocketAddress>();
+      String gaAddress = accelerator.ipSets().getFirst().ipAddresses().getFirst();
+      await().atMost(Duration.ofSeconds(20)).until(() -> server.endpoints().stream()
+          .filter(e -> e.description().startsWith("Global Accelerator TCP:" + gaPort) && e.address().equals(gaAddress))
+          .findFirst().map(e -> { entry.set(new InetSocketAddress(e.address(), e.port())); return true; }).orElse(false));
+      await().atMost(Duration.ofSeconds(20)).until(() -> get("127.0.0.1", entry.get()).startsWith("HTTP/1.1 200"));
+
+      var model = LatencyModel.standard();
+      var sydney = model.tables().city("Sydney").orElseThrow().point();
+      var virginia = model.tables().region("us-east-1").orElseThrow().point();
+      double internet = model.roundTripMillis(sydney, virginia, NetworkPath.PUBLIC_INTERNET);
+      double viaEdge = model.viaEdgeMillis(sydney, model.nearestEdge(sydney).orElseThrow().point(), virginia);
+
+      // The best of three after a warm-up: the emulated delay is a floor, a loaded machine only adds to it.
+      double direct = Double.MAX_VALUE;
+      double throughGa = Double.MAX_VALUE;
+      for (int i = 0; i < 4; i++) {
+        double d = timed("127.61.0.2", node.get());
+        double g = timed("127.61.0.3", entry.get());
+        if (i == 0) continue;
+        direct = Math.min(direct, d);
+        throughGa = Math.min(throughGa, g);
+      }
+      System.out.printf(java.util.Locale.ROOT, "Sydney -> us-east-1 ALB: direct %.1f ms (model %.1f), via GA %.1f ms (model %.1f)%n",
+          direct, internet, throughGa, viaEdge);
+      assertThat(direct).isBetween(internet * 0.95, internet * 1.10 + 30);
+      assertThat(throughGa).isBetween(viaEdge * 0.95, viaEdge * 1.10 + 30); // not viaEdge + internet (~450 ms)
+    } finally {
+      backend.stop(0);
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (var free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return free.getLocalPort();
+    }
+  }
+
+  private static double timed(String from, InetSocketAddress to) throws IOException {
+    long start = System.nanoTime();
+    assertThat(get(from, to)).startsWith("HTTP/1.1 200");
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  private static String get(String from, InetSocketAddress to) throws IOException {
+    try (Socket s = new Socket()) {
+      s.bind(new InetSocketAddress(from, 0));
+      s.connect(to, 5_000);
+      s.setSoTimeout(10_000);
+      s.getOutputStream().write("GET / HTTP/1.1\r\nHost: far.example\r\nConnection: close\r\n\r\n"
+          .getBytes(StandardCharsets.ISO_8859_1));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+    }
+  }
+
+  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B b, URI api, Region region) {
+    return b.endpointOverride(api).region(region)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+        .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+}
