@@ -99,7 +99,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     ee = new ExecutionEnvironment(spec, api, apiThreads, process, logFile);
     api.createContext(PREFIX, ee::handle);
     api.start();
-    Thread.ofVirtual().name("lambda-log-" + spec.functionName()).start(ee::readLog);
+    // A platform thread: reading a pipe blocks in native code and would pin a virtual thread's
+    // carrier for the environment's whole life; the scheduler's stand-in carrier retires after
+    // 30 s idle, and then one warm environment per core starves every virtual thread (the API).
+    Thread.ofPlatform().daemon().stackSize(256 * 1024).name("lambda-log-" + spec.functionName()).start(ee::readLog);
     process.onExit().thenRun(ee::exited);
     return ee;
   }
