@@ -3,7 +3,10 @@ package dev.stratus.lambda;
 import dev.stratus.core.Pagination;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.Store;
+import dev.stratus.lambda.model.FunctionAlias;
+import dev.stratus.lambda.model.FunctionVersion;
 import dev.stratus.lambda.model.LambdaFunction;
+import dev.stratus.lambda.model.VersionCounter;
 import dev.stratus.lambda.model.LambdaRules;
 import dev.stratus.lambda.runtime.CodeStore;
 import java.util.HashMap;
@@ -93,21 +96,22 @@ public final class FunctionOperations {
   }
 
   public GetFunctionResponse getFunction(RequestContext ctx, GetFunctionRequest req) {
-    var found = find(ctx, req.functionName(), req.qualifier());
-    var fn = found.function();
+    var t = resolve(ctx, req.functionName(), req.qualifier());
+    var fn = t.config();
+    var latest = t.latest();
     return GetFunctionResponse.builder()
-        .configuration(Functions.configuration(fn))
+        .configuration(Functions.configuration(t))
         .code(FunctionCodeLocation.builder().repositoryType("S3")
             .location("https://awslambda-" + ctx.region() + "-tasks.s3." + ctx.region() + ".amazonaws.com/snapshots/"
                 + ctx.accountId() + "/" + fn.functionName() + "-" + fn.codeKey())
             .build())
-        .tags(fn.tags().isEmpty() ? null : fn.tags())
+        .tags(latest.tags().isEmpty() ? null : latest.tags())
         .build();
   }
 
   public GetFunctionConfigurationResponse getFunctionConfiguration(RequestContext ctx, GetFunctionConfigurationRequest req) {
-    var fn = find(ctx, req.functionName(), req.qualifier()).function();
-    return Functions.copy(Functions.configuration(fn), GetFunctionConfigurationResponse.builder()).build();
+    var t = resolve(ctx, req.functionName(), req.qualifier());
+    return Functions.copy(Functions.configuration(t), GetFunctionConfigurationResponse.builder()).build();
   }
 
   public ListFunctionsResponse listFunctions(RequestContext ctx, ListFunctionsRequest req) {
@@ -176,17 +180,40 @@ public final class FunctionOperations {
     return Functions.copy(config, UpdateFunctionConfigurationResponse.builder()).build();
   }
 
+  /** Without a qualifier: the function, its versions and aliases; with a version number: that version. */
   public DeleteFunctionResponse deleteFunction(RequestContext ctx, DeleteFunctionRequest req) {
     var ref = LambdaRules.parseFunctionName(req.functionName(), "functionName");
-    String arn = store.write(tx -> {
-      var found = Functions.find(tx, ctx, ref, req.qualifier());
-      if (found.qualifier() != null) {
-        throw LambdaErrors.invalidParameter("Deletion of $LATEST version is not allowed.");
+    var arns = store.write(tx -> {
+      String qualifier = req.qualifier() != null ? req.qualifier() : ref.qualifier();
+      if ("$LATEST".equals(qualifier)) throw LambdaErrors.invalidParameter("Deletion of $LATEST version is not allowed.");
+      if (qualifier != null && !qualifier.chars().allMatch(Character::isDigit)) {
+        throw LambdaErrors.invalidParameter("Deletion of aliases is not supported; use DeleteAlias.");
       }
-      tx.delete(LambdaFunction.TABLE, found.scope(), found.function().functionName());
-      return found.function().functionArn();
+      var t = Functions.resolve(tx, ctx, ref, req.qualifier(), false);
+      var f = t.latest();
+      String versions = Functions.versionScope(t.scope(), f.functionName());
+      var aliases = tx.list(FunctionAlias.TABLE, versions);
+      if (t.version() != null) {
+        var using = aliases.stream().filter(a -> a.functionVersion().equals(t.version().version())
+            || a.additionalVersionWeights().containsKey(t.version().version())).map(FunctionAlias::name).sorted().toList();
+        if (!using.isEmpty()) {
+          throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it: " + using);
+        }
+        tx.delete(FunctionVersion.TABLE, versions, t.version().version());
+        return java.util.List.of(t.version().arn());
+      }
+      var gone = new java.util.ArrayList<String>();
+      gone.add(f.functionArn());
+      for (var v : tx.list(FunctionVersion.TABLE, versions)) {
+        tx.delete(FunctionVersion.TABLE, versions, v.version());
+        gone.add(v.arn());
+      }
+      for (var a : aliases) tx.delete(FunctionAlias.TABLE, versions, a.name());
+      tx.delete(VersionCounter.TABLE, t.scope(), f.functionName());
+      tx.delete(LambdaFunction.TABLE, t.scope(), f.functionName());
+      return gone;
     });
-    retire.accept(arn);
+    arns.forEach(retire);
     return DeleteFunctionResponse.builder().build();
   }
 
@@ -228,8 +255,8 @@ public final class FunctionOperations {
     return LambdaRules.parseFunctionName(resource, "resource");
   }
 
-  private Functions.Found find(RequestContext ctx, String functionName, String qualifier) {
-    return Functions.find(store, ctx, LambdaRules.parseFunctionName(functionName, "functionName"), qualifier);
+  private Functions.Target resolve(RequestContext ctx, String functionName, String qualifier) {
+    return Functions.resolve(store, ctx, LambdaRules.parseFunctionName(functionName, "functionName"), qualifier, false);
   }
 
   private static void checkRevision(LambdaFunction f, String revisionId) {

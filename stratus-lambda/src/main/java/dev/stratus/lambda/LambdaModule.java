@@ -40,7 +40,7 @@ public final class LambdaModule implements ServiceModule {
     var store = context.store();
     context.extensions().provide(FunctionInvoker.class, new LambdaInvoker(store, invocations));
     var handlers = List.<Object>of(new FunctionOperations(store, code, runtime::retire),
-        new InvokeOperations(store, invocations), new PermissionOperations(store));
+        new InvokeOperations(store, invocations), new PermissionOperations(store), new VersionOperations(store));
     return new Started(handlers, List.of(runtime, code), List.of());
   }
 }

@@ -124,7 +124,7 @@ final class ExecutionEnvironment implements AutoCloseable {
       if (invokedBefore) log.setLength(0); // the first invocation's log also shows the init output
       invokedBefore = true;
     }
-    appendLog("START RequestId: " + requestId + " Version: $LATEST\n");
+    appendLog("START RequestId: " + requestId + " Version: " + spec.version() + "\n");
     var inv = new Invocation(requestId, payload, System.currentTimeMillis() + limit.toMillis(), invokedArn,
         new CompletableFuture<>());
     Completion completion;
