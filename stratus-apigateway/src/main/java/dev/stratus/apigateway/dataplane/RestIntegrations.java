@@ -122,6 +122,14 @@ final class RestIntegrations {
     return out;
   }
 
+  static String withStageVariables(String uri, Map<String, String> stageVariables) {
+    if (uri == null || !uri.contains("${")) return uri;
+    Matcher sv = STAGE_VARIABLE.matcher(uri);
+    StringBuilder b = new StringBuilder();
+    while (sv.find()) sv.appendReplacement(b, Matcher.quoteReplacement(stageVariables.getOrDefault(sv.group(1), "")));
+    return sv.appendTail(b).toString();
+  }
+
   /** The integration URI with stage variables and path parameters filled in, and the client's query for proxies. */
   static String targetUri(RestRouter.Call call, RestApi.Integration i) {
     Matcher sv = STAGE_VARIABLE.matcher(i.uri());
@@ -229,7 +237,8 @@ final class RestIntegrations {
 
   private CompletionStage<FullHttpResponse> lambda(RestRouter.Call call, RestApi.Integration i, String stageName) {
     var invoker = shared.invoker.get();
-    var function = LambdaProxy.functionArn(i.uri());
+    // A stage variable may name the alias or version: function:fn:${stageVariables.alias}.
+    var function = LambdaProxy.functionArn(withStageVariables(i.uri(), call.stageVariables()));
     if (invoker.isEmpty() || function.isEmpty()) return RestRouter.done(internalError(call));
     RestApi api = call.api.api();
     String resourcePath = call.found.resource().path();
