@@ -2,6 +2,7 @@ package dev.stratus.lambda;
 
 import dev.stratus.core.Pagination;
 import dev.stratus.core.RequestContext;
+import dev.stratus.core.s3.ObjectReader;
 import dev.stratus.core.store.Store;
 import dev.stratus.lambda.model.FunctionAlias;
 import dev.stratus.lambda.model.FunctionVersion;
@@ -46,11 +47,14 @@ public final class FunctionOperations {
   private final Store store;
   private final CodeStore code;
   private final java.util.function.Consumer<String> retire;
+  private final java.util.function.Supplier<java.util.Optional<ObjectReader>> objects;
 
-  FunctionOperations(Store store, CodeStore code, java.util.function.Consumer<String> retire) {
+  FunctionOperations(Store store, CodeStore code, java.util.function.Consumer<String> retire,
+      java.util.function.Supplier<java.util.Optional<ObjectReader>> objects) {
     this.store = store;
     this.code = code;
     this.retire = retire;
+    this.objects = objects;
   }
 
   public CreateFunctionResponse createFunction(RequestContext ctx, CreateFunctionRequest req) {
@@ -77,7 +81,7 @@ public final class FunctionOperations {
     LambdaRules.checkMemorySize(req.memorySize());
     Map<String, String> env = req.environment() == null ? Map.of() : req.environment().variables();
     LambdaRules.checkEnvironment(env);
-    CodeStore.Stored stored = storeCode(req.code());
+    CodeStore.Stored stored = storeCode(ctx, req.code());
     String scope = Functions.scope(account, region);
     String arn = LambdaRules.functionArn(region, account, ref.name());
     var fn = new LambdaFunction(ref.name(), arn, req.runtimeAsString(), req.handler(), req.role(), req.description(),
@@ -134,8 +138,8 @@ public final class FunctionOperations {
 
   public UpdateFunctionCodeResponse updateFunctionCode(RequestContext ctx, UpdateFunctionCodeRequest req) {
     var ref = LambdaRules.parseFunctionName(req.functionName(), "functionName");
-    CodeStore.Stored stored = storeCode(FunctionCode.builder().zipFile(req.zipFile()).s3Bucket(req.s3Bucket())
-        .s3Key(req.s3Key()).imageUri(req.imageUri()).build());
+    CodeStore.Stored stored = storeCode(ctx, FunctionCode.builder().zipFile(req.zipFile()).s3Bucket(req.s3Bucket())
+        .s3Key(req.s3Key()).s3ObjectVersion(req.s3ObjectVersion()).imageUri(req.imageUri()).build());
     var updated = store.write(tx -> {
       var found = Functions.find(tx, ctx, ref, null);
       checkRevision(found.function(), req.revisionId());
@@ -267,18 +271,39 @@ public final class FunctionOperations {
     }
   }
 
-  private CodeStore.Stored storeCode(FunctionCode c) {
-    if (c == null || (c.zipFile() == null && c.s3Bucket() == null && c.imageUri() == null)) {
+  private CodeStore.Stored storeCode(RequestContext ctx, FunctionCode c) {
+    if (c == null || (c.zipFile() == null && c.s3Bucket() == null && c.s3Key() == null && c.imageUri() == null)) {
       throw LambdaErrors.invalidParameter("Please provide a source for function code.");
     }
-    if (c.zipFile() == null) {
-      throw LambdaErrors.invalidParameter("Stratus takes the deployment package as ZipFile; S3Bucket/S3Key and"
-          + " ImageUri are not supported");
+    byte[] zip;
+    if (c.zipFile() != null) {
+      zip = c.zipFile().asByteArray();
+    } else if (c.s3Bucket() != null || c.s3Key() != null) {
+      zip = fromS3(ctx, c.s3Bucket(), c.s3Key(), c.s3ObjectVersion());
+    } else {
+      throw LambdaErrors.invalidParameter("Stratus runs .zip file packages (ZipFile or S3Bucket/S3Key); ImageUri is not"
+          + " supported");
     }
     try {
-      return code.put(c.zipFile().asByteArray());
+      return code.put(zip);
     } catch (CodeStore.BadZipException e) {
       throw LambdaErrors.invalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
     }
+  }
+
+  /** The package from S3, read with the caller's account as Lambda reads it with the caller's credentials. */
+  private byte[] fromS3(RequestContext ctx, String bucket, String key, String version) {
+    if (bucket == null || key == null) {
+      throw LambdaErrors.invalidParameter("Both S3Bucket and S3Key are required to fetch the code from S3.");
+    }
+    var reader = objects.get()
+        .orElseThrow(() -> LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchBucket."
+            + " S3 Error Message: The specified bucket does not exist"));
+    var read = reader.read(ctx.accountId(), bucket, key, version);
+    if (!read.found()) {
+      throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: " + read.errorCode()
+          + ". S3 Error Message: " + read.errorMessage());
+    }
+    return read.body();
   }
 }
