@@ -122,6 +122,18 @@ final class RestIntegrations {
     return out;
   }
 
+  /** Parsed target URIs: most integrations send every request to the same few, and parsing showed in profiles. */
+  private final java.util.concurrent.ConcurrentHashMap<String, URI> parsedTargets = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private URI parsed(String uri) {
+    URI u = parsedTargets.get(uri);
+    if (u != null) return u;
+    u = URI.create(uri);
+    if (parsedTargets.size() > 1024) parsedTargets.clear(); // bounded: query strings vary per request
+    parsedTargets.put(uri, u);
+    return u;
+  }
+
   static String withStageVariables(String uri, Map<String, String> stageVariables) {
     if (uri == null || !uri.contains("${")) return uri;
     Matcher sv = STAGE_VARIABLE.matcher(uri);
@@ -132,6 +144,10 @@ final class RestIntegrations {
 
   /** The integration URI with stage variables and path parameters filled in, and the client's query for proxies. */
   static String targetUri(RestRouter.Call call, RestApi.Integration i) {
+    if (i.uri().indexOf('{') < 0 && i.requestParameters().isEmpty()) { // nothing to fill in: no regex passes
+      String query = new QueryStringDecoder(call.ex.request().uri()).rawQuery();
+      return query.isEmpty() ? i.uri() : i.uri() + (i.uri().indexOf('?') < 0 ? "?" : "&") + query;
+    }
     Matcher sv = STAGE_VARIABLE.matcher(i.uri());
     StringBuilder b = new StringBuilder();
     while (sv.find()) sv.appendReplacement(b, Matcher.quoteReplacement(call.stageVariables().getOrDefault(sv.group(1), "")));
@@ -183,7 +199,7 @@ final class RestIntegrations {
   private CompletionStage<FullHttpResponse> http(RestRouter.Call call, RestApi.Integration i) {
     URI target;
     try {
-      target = URI.create(targetUri(call, i));
+      target = parsed(targetUri(call, i));
     } catch (IllegalArgumentException e) {
       return RestRouter.done(internalError(call));
     }
