@@ -168,6 +168,14 @@ public final class UsagePlanOperations {
     List<UsagePlan.ApiStage> out = new ArrayList<>();
     if (given == null) return out;
     for (ApiStage s : given) {
+      // A WebSocket API's stage may be metered too (API keys on its routes).
+      var ws = view.get(dev.stratus.apigateway.model.Api.TABLE, ctx.regionalScope(), s.apiId() == null ? "" : s.apiId())
+          .filter(a -> "WEBSOCKET".equals(a.protocolType()));
+      if (ws.isPresent() && view.get(dev.stratus.apigateway.model.HttpStage.TABLE, ctx.regionalScope(),
+          dev.stratus.apigateway.model.HttpStage.key(s.apiId(), s.stage() == null ? "" : s.stage())).isPresent()) {
+        out.add(new UsagePlan.ApiStage(s.apiId(), s.stage(), Map.of()));
+        continue;
+      }
       RestApiOperations.load(view, ctx, s.apiId());
       if (view.get(Stage.TABLE, ctx.regionalScope(), Stage.key(s.apiId(), s.stage() == null ? "" : s.stage())).isEmpty()) {
         throw ApiGatewayErrors.notFound("Invalid stage identifier specified");

@@ -2,8 +2,12 @@ package dev.stratus.lambda;
 
 import dev.stratus.core.Pagination;
 import dev.stratus.core.RequestContext;
+import dev.stratus.core.s3.ObjectReader;
 import dev.stratus.core.store.Store;
+import dev.stratus.lambda.model.FunctionAlias;
+import dev.stratus.lambda.model.FunctionVersion;
 import dev.stratus.lambda.model.LambdaFunction;
+import dev.stratus.lambda.model.VersionCounter;
 import dev.stratus.lambda.model.LambdaRules;
 import dev.stratus.lambda.runtime.CodeStore;
 import java.util.HashMap;
@@ -43,11 +47,14 @@ public final class FunctionOperations {
   private final Store store;
   private final CodeStore code;
   private final java.util.function.Consumer<String> retire;
+  private final java.util.function.Supplier<java.util.Optional<ObjectReader>> objects;
 
-  FunctionOperations(Store store, CodeStore code, java.util.function.Consumer<String> retire) {
+  FunctionOperations(Store store, CodeStore code, java.util.function.Consumer<String> retire,
+      java.util.function.Supplier<java.util.Optional<ObjectReader>> objects) {
     this.store = store;
     this.code = code;
     this.retire = retire;
+    this.objects = objects;
   }
 
   public CreateFunctionResponse createFunction(RequestContext ctx, CreateFunctionRequest req) {
@@ -74,7 +81,7 @@ public final class FunctionOperations {
     LambdaRules.checkMemorySize(req.memorySize());
     Map<String, String> env = req.environment() == null ? Map.of() : req.environment().variables();
     LambdaRules.checkEnvironment(env);
-    CodeStore.Stored stored = storeCode(req.code());
+    CodeStore.Stored stored = storeCode(ctx, req.code());
     String scope = Functions.scope(account, region);
     String arn = LambdaRules.functionArn(region, account, ref.name());
     var fn = new LambdaFunction(ref.name(), arn, req.runtimeAsString(), req.handler(), req.role(), req.description(),
@@ -93,21 +100,22 @@ public final class FunctionOperations {
   }
 
   public GetFunctionResponse getFunction(RequestContext ctx, GetFunctionRequest req) {
-    var found = find(ctx, req.functionName(), req.qualifier());
-    var fn = found.function();
+    var t = resolve(ctx, req.functionName(), req.qualifier());
+    var fn = t.config();
+    var latest = t.latest();
     return GetFunctionResponse.builder()
-        .configuration(Functions.configuration(fn))
+        .configuration(Functions.configuration(t))
         .code(FunctionCodeLocation.builder().repositoryType("S3")
             .location("https://awslambda-" + ctx.region() + "-tasks.s3." + ctx.region() + ".amazonaws.com/snapshots/"
                 + ctx.accountId() + "/" + fn.functionName() + "-" + fn.codeKey())
             .build())
-        .tags(fn.tags().isEmpty() ? null : fn.tags())
+        .tags(latest.tags().isEmpty() ? null : latest.tags())
         .build();
   }
 
   public GetFunctionConfigurationResponse getFunctionConfiguration(RequestContext ctx, GetFunctionConfigurationRequest req) {
-    var fn = find(ctx, req.functionName(), req.qualifier()).function();
-    return Functions.copy(Functions.configuration(fn), GetFunctionConfigurationResponse.builder()).build();
+    var t = resolve(ctx, req.functionName(), req.qualifier());
+    return Functions.copy(Functions.configuration(t), GetFunctionConfigurationResponse.builder()).build();
   }
 
   public ListFunctionsResponse listFunctions(RequestContext ctx, ListFunctionsRequest req) {
@@ -130,8 +138,8 @@ public final class FunctionOperations {
 
   public UpdateFunctionCodeResponse updateFunctionCode(RequestContext ctx, UpdateFunctionCodeRequest req) {
     var ref = LambdaRules.parseFunctionName(req.functionName(), "functionName");
-    CodeStore.Stored stored = storeCode(FunctionCode.builder().zipFile(req.zipFile()).s3Bucket(req.s3Bucket())
-        .s3Key(req.s3Key()).imageUri(req.imageUri()).build());
+    CodeStore.Stored stored = storeCode(ctx, FunctionCode.builder().zipFile(req.zipFile()).s3Bucket(req.s3Bucket())
+        .s3Key(req.s3Key()).s3ObjectVersion(req.s3ObjectVersion()).imageUri(req.imageUri()).build());
     var updated = store.write(tx -> {
       var found = Functions.find(tx, ctx, ref, null);
       checkRevision(found.function(), req.revisionId());
@@ -176,17 +184,40 @@ public final class FunctionOperations {
     return Functions.copy(config, UpdateFunctionConfigurationResponse.builder()).build();
   }
 
+  /** Without a qualifier: the function, its versions and aliases; with a version number: that version. */
   public DeleteFunctionResponse deleteFunction(RequestContext ctx, DeleteFunctionRequest req) {
     var ref = LambdaRules.parseFunctionName(req.functionName(), "functionName");
-    String arn = store.write(tx -> {
-      var found = Functions.find(tx, ctx, ref, req.qualifier());
-      if (found.qualifier() != null) {
-        throw LambdaErrors.invalidParameter("Deletion of $LATEST version is not allowed.");
+    var arns = store.write(tx -> {
+      String qualifier = req.qualifier() != null ? req.qualifier() : ref.qualifier();
+      if ("$LATEST".equals(qualifier)) throw LambdaErrors.invalidParameter("Deletion of $LATEST version is not allowed.");
+      if (qualifier != null && !qualifier.chars().allMatch(Character::isDigit)) {
+        throw LambdaErrors.invalidParameter("Deletion of aliases is not supported; use DeleteAlias.");
       }
-      tx.delete(LambdaFunction.TABLE, found.scope(), found.function().functionName());
-      return found.function().functionArn();
+      var t = Functions.resolve(tx, ctx, ref, req.qualifier(), false);
+      var f = t.latest();
+      String versions = Functions.versionScope(t.scope(), f.functionName());
+      var aliases = tx.list(FunctionAlias.TABLE, versions);
+      if (t.version() != null) {
+        var using = aliases.stream().filter(a -> a.functionVersion().equals(t.version().version())
+            || a.additionalVersionWeights().containsKey(t.version().version())).map(FunctionAlias::name).sorted().toList();
+        if (!using.isEmpty()) {
+          throw LambdaErrors.conflict("Unable to delete version because the following aliases reference it: " + using);
+        }
+        tx.delete(FunctionVersion.TABLE, versions, t.version().version());
+        return java.util.List.of(t.version().arn());
+      }
+      var gone = new java.util.ArrayList<String>();
+      gone.add(f.functionArn());
+      for (var v : tx.list(FunctionVersion.TABLE, versions)) {
+        tx.delete(FunctionVersion.TABLE, versions, v.version());
+        gone.add(v.arn());
+      }
+      for (var a : aliases) tx.delete(FunctionAlias.TABLE, versions, a.name());
+      tx.delete(VersionCounter.TABLE, t.scope(), f.functionName());
+      tx.delete(LambdaFunction.TABLE, t.scope(), f.functionName());
+      return gone;
     });
-    retire.accept(arn);
+    arns.forEach(retire);
     return DeleteFunctionResponse.builder().build();
   }
 
@@ -228,8 +259,8 @@ public final class FunctionOperations {
     return LambdaRules.parseFunctionName(resource, "resource");
   }
 
-  private Functions.Found find(RequestContext ctx, String functionName, String qualifier) {
-    return Functions.find(store, ctx, LambdaRules.parseFunctionName(functionName, "functionName"), qualifier);
+  private Functions.Target resolve(RequestContext ctx, String functionName, String qualifier) {
+    return Functions.resolve(store, ctx, LambdaRules.parseFunctionName(functionName, "functionName"), qualifier, false);
   }
 
   private static void checkRevision(LambdaFunction f, String revisionId) {
@@ -240,18 +271,39 @@ public final class FunctionOperations {
     }
   }
 
-  private CodeStore.Stored storeCode(FunctionCode c) {
-    if (c == null || (c.zipFile() == null && c.s3Bucket() == null && c.imageUri() == null)) {
+  private CodeStore.Stored storeCode(RequestContext ctx, FunctionCode c) {
+    if (c == null || (c.zipFile() == null && c.s3Bucket() == null && c.s3Key() == null && c.imageUri() == null)) {
       throw LambdaErrors.invalidParameter("Please provide a source for function code.");
     }
-    if (c.zipFile() == null) {
-      throw LambdaErrors.invalidParameter("Stratus takes the deployment package as ZipFile; S3Bucket/S3Key and"
-          + " ImageUri are not supported");
+    byte[] zip;
+    if (c.zipFile() != null) {
+      zip = c.zipFile().asByteArray();
+    } else if (c.s3Bucket() != null || c.s3Key() != null) {
+      zip = fromS3(ctx, c.s3Bucket(), c.s3Key(), c.s3ObjectVersion());
+    } else {
+      throw LambdaErrors.invalidParameter("Stratus runs .zip file packages (ZipFile or S3Bucket/S3Key); ImageUri is not"
+          + " supported");
     }
     try {
-      return code.put(c.zipFile().asByteArray());
+      return code.put(zip);
     } catch (CodeStore.BadZipException e) {
       throw LambdaErrors.invalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
     }
+  }
+
+  /** The package from S3, read with the caller's account as Lambda reads it with the caller's credentials. */
+  private byte[] fromS3(RequestContext ctx, String bucket, String key, String version) {
+    if (bucket == null || key == null) {
+      throw LambdaErrors.invalidParameter("Both S3Bucket and S3Key are required to fetch the code from S3.");
+    }
+    var reader = objects.get()
+        .orElseThrow(() -> LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: NoSuchBucket."
+            + " S3 Error Message: The specified bucket does not exist"));
+    var read = reader.read(ctx.accountId(), bucket, key, version);
+    if (!read.found()) {
+      throw LambdaErrors.invalidParameter("Error occurred while GetObject. S3 Error Code: " + read.errorCode()
+          + ". S3 Error Message: " + read.errorMessage());
+    }
+    return read.body();
   }
 }

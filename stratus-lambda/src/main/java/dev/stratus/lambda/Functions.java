@@ -2,7 +2,10 @@ package dev.stratus.lambda;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
+import dev.stratus.lambda.model.FunctionAlias;
+import dev.stratus.lambda.model.FunctionVersion;
 import dev.stratus.lambda.model.LambdaFunction;
+import dev.stratus.lambda.model.PolicyStatement;
 import dev.stratus.lambda.model.LambdaRules;
 import dev.stratus.lambda.model.LambdaRules.FunctionRef;
 import java.time.Instant;
@@ -27,24 +30,82 @@ final class Functions {
 
   static String scope(String account, String region) { return account + "/" + region; }
 
-  /** The function {@code functionName} names ($LATEST only: versions are not published), or AWS's 404. */
+  /** The function {@code functionName} names, unqualified or {@code $LATEST} (versions and aliases: {@link #resolve}), or AWS's 404. */
   static Found find(ReadView view, RequestContext ctx, String functionName) {
     FunctionRef ref = LambdaRules.parseFunctionName(functionName, "functionName");
     return find(view, ctx, ref, null);
   }
 
   static Found find(ReadView view, RequestContext ctx, FunctionRef ref, String qualifierParam) {
-    String region = ref.region() == null ? ctx.region() : ref.region();
-    String account = ref.account() == null ? ctx.accountId() : ref.account();
+    Target t = resolve(view, ctx, ref, qualifierParam, false);
+    if (t.version() != null || t.alias() != null) {
+      throw LambdaErrors.functionNotFound(t.latest().functionArn() + ":" + t.qualifier());
+    }
+    return new Found(t.latest(), t.scope(), t.qualifier());
+  }
+
+  /**
+   * What a FunctionName and Qualifier name: {@code $LATEST}, a published version, or an alias and
+   * the version it routes to ({@code route}: drawn by the alias's weights, as an invocation is; else
+   * its primary version).
+   */
+  record Target(LambdaFunction latest, String scope, String qualifier, FunctionVersion version, FunctionAlias alias) {
+    /** The code and configuration that run. */
+    LambdaFunction config() { return version == null ? latest : version.config(); }
+
+    /** Lambda's ExecutedVersion. */
+    String executedVersion() { return version == null ? "$LATEST" : version.version(); }
+
+    /** The ARN as named: qualified by the alias or version, unqualified for {@code $LATEST}. */
+    String arn() {
+      if (alias != null) return alias.aliasArn();
+      return version != null ? version.arn() : latest.functionArn();
+    }
+
+    /** The resource policy of what was named (an alias's and a version's are their own). */
+    List<PolicyStatement> policy() {
+      return alias != null ? alias.policy() : version != null ? version.policy() : latest.policy();
+    }
+
+    String revisionId() {
+      return alias != null ? alias.revisionId() : version != null ? version.revisionId() : latest.revisionId();
+    }
+  }
+
+  static Target resolve(ReadView view, RequestContext ctx, FunctionRef ref, String qualifierParam, boolean route) {
+    return resolve(view, ref.region() == null ? ctx.region() : ref.region(),
+        ref.account() == null ? ctx.accountId() : ref.account(), ref, qualifierParam, route);
+  }
+
+  static Target resolve(ReadView view, String region, String account, FunctionRef ref, String qualifierParam,
+      boolean route) {
+    if (qualifierParam != null && ref.qualifier() != null && !qualifierParam.equals(ref.qualifier())) {
+      throw LambdaErrors.invalidParameter("The derived qualifier from the function name does not match the specified"
+          + " qualifier.");
+    }
     String qualifier = qualifierParam != null ? qualifierParam : ref.qualifier();
     String scope = scope(account, region);
     String arn = LambdaRules.functionArn(region, account, ref.name());
     var fn = view.get(LambdaFunction.TABLE, scope, ref.name());
-    if (fn.isEmpty() || (qualifier != null && !qualifier.equals("$LATEST"))) {
-      throw LambdaErrors.functionNotFound(arn + (qualifier == null ? "" : ":" + qualifier));
+    if (fn.isEmpty()) throw LambdaErrors.functionNotFound(arn + (qualifier == null ? "" : ":" + qualifier));
+    if (qualifier == null || qualifier.equals("$LATEST")) return new Target(fn.get(), scope, qualifier, null, null);
+    String versions = versionScope(scope, ref.name());
+    FunctionAlias alias = null;
+    String version = qualifier;
+    if (!qualifier.chars().allMatch(Character::isDigit)) {
+      alias = view.get(FunctionAlias.TABLE, versions, qualifier)
+          .orElseThrow(() -> LambdaErrors.functionNotFound(arn + ":" + qualifier));
+      version = route ? alias.route(java.util.concurrent.ThreadLocalRandom.current().nextDouble()) : alias.functionVersion();
+      if (version.equals("$LATEST")) return new Target(fn.get(), scope, qualifier, null, alias);
     }
-    return new Found(fn.get(), scope, qualifier);
+    String v = version;
+    var published = view.get(FunctionVersion.TABLE, versions, v)
+        .orElseThrow(() -> LambdaErrors.functionNotFound(arn + ":" + v));
+    return new Target(fn.get(), scope, qualifier, published, alias);
   }
+
+  /** Where a function's versions and aliases are stored. */
+  static String versionScope(String scope, String functionName) { return scope + "/" + functionName; }
 
   static String lastModified(Instant at) { return LAST_MODIFIED.format(at); }
 
@@ -65,6 +126,16 @@ final class Functions {
         .runtimeVersionConfig(r -> r.runtimeVersionArn("arn:aws:lambda:" + regionOf(fn.functionArn())
             + "::runtime:stratus-" + fn.runtime()))
         .build();
+  }
+
+  /** The configuration of what a target names: a version's copy with its number and qualified ARN. */
+  static FunctionConfiguration configuration(Target t) {
+    if (t.version() == null && t.alias() == null) return configuration(t.latest());
+    var b = configuration(t.config()).toBuilder().functionArn(t.arn()).version(t.executedVersion());
+    if (t.version() != null) {
+      b.description(t.version().description() == null ? "" : t.version().description()).revisionId(t.version().revisionId());
+    }
+    return b.build();
   }
 
   /** As settled: Active, last update Successful. */

@@ -35,7 +35,7 @@ public final class InvokeOperations {
 
   public InvokeResponse invoke(RequestContext ctx, InvokeRequest req) {
     var ref = LambdaRules.parseFunctionName(req.functionName(), "functionName");
-    var found = Functions.find(store, ctx, ref, req.qualifier());
+    var target = Functions.resolve(store, ctx, ref, req.qualifier(), true);
     byte[] payload = req.payload() == null ? new byte[0] : req.payload().asByteArray();
     if (payload.length > MAX_PAYLOAD) {
       throw new dev.stratus.core.AwsException("RequestTooLargeException", 413,
@@ -52,8 +52,9 @@ public final class InvokeOperations {
       }
     }
     String type = req.invocationTypeAsString() == null ? "RequestResponse" : req.invocationTypeAsString();
-    var fn = found.function();
-    String invokedArn = fn.functionArn() + (found.qualifier() == null ? "" : ":" + found.qualifier());
+    var fn = target.config();
+    String version = target.executedVersion();
+    String invokedArn = target.latest().functionArn() + (target.qualifier() == null ? "" : ":" + target.qualifier());
     switch (type) {
       case "DryRun" -> {
         return InvokeResponse.builder().statusCode(204).build();
@@ -62,7 +63,7 @@ public final class InvokeOperations {
         byte[] event = payload;
         Thread.ofVirtual().name("lambda-event-" + fn.functionName()).start(() -> {
           try {
-            invocations.invoke(fn, event, invokedArn, Duration.ofSeconds(fn.timeout()), false);
+            invocations.invoke(fn, version, event, invokedArn, Duration.ofSeconds(fn.timeout()), false);
           } catch (FunctionRuntime.StartFailure e) {
             // an asynchronous invocation's failure goes to its destination; Stratus has none
           }
@@ -72,12 +73,12 @@ public final class InvokeOperations {
       case "RequestResponse" -> {
         RuntimeResult result;
         try {
-          result = invocations.invoke(fn, payload, invokedArn, Duration.ofSeconds(fn.timeout()),
+          result = invocations.invoke(fn, version, payload, invokedArn, Duration.ofSeconds(fn.timeout()),
               "Tail".equals(req.logTypeAsString()));
         } catch (FunctionRuntime.StartFailure e) {
           throw LambdaErrors.service(e.getMessage());
         }
-        var out = InvokeResponse.builder().statusCode(200).executedVersion("$LATEST")
+        var out = InvokeResponse.builder().statusCode(200).executedVersion(version)
             .functionError(result.functionError()).payload(SdkBytes.fromByteArray(result.payload()));
         if ("Tail".equals(req.logTypeAsString())) out.logResult(tail(result.log()));
         return out.build();

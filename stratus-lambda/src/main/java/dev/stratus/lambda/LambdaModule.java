@@ -39,8 +39,9 @@ public final class LambdaModule implements ServiceModule {
     var invocations = new Invocations(code, runtime);
     var store = context.store();
     context.extensions().provide(FunctionInvoker.class, new LambdaInvoker(store, invocations));
-    var handlers = List.<Object>of(new FunctionOperations(store, code, runtime::retire),
-        new InvokeOperations(store, invocations), new PermissionOperations(store));
+    var handlers = List.<Object>of(new FunctionOperations(store, code, runtime::retire,
+        () -> context.extensions().find(dev.stratus.core.s3.ObjectReader.class)),
+        new InvokeOperations(store, invocations), new PermissionOperations(store), new VersionOperations(store));
     return new Started(handlers, List.of(runtime, code), List.of());
   }
 }

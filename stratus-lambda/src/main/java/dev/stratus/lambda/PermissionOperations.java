@@ -2,6 +2,8 @@ package dev.stratus.lambda;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.Store;
+import dev.stratus.lambda.model.FunctionAlias;
+import dev.stratus.lambda.model.FunctionVersion;
 import dev.stratus.lambda.model.LambdaFunction;
 import dev.stratus.lambda.model.LambdaRules;
 import dev.stratus.lambda.model.PolicyStatement;
@@ -29,23 +31,21 @@ public final class PermissionOperations {
       throw LambdaErrors.validation("null", "principal", "Member must not be null");
     }
     PolicyStatement statement = store.write(tx -> {
-      var found = Functions.find(tx, ctx, ref, req.qualifier());
-      var f = found.function();
-      if (req.revisionId() != null && !req.revisionId().equals(f.revisionId())) {
+      var t = Functions.resolve(tx, ctx, ref, req.qualifier(), false);
+      if (req.revisionId() != null && !req.revisionId().equals(t.revisionId())) {
         throw new dev.stratus.core.AwsException("PreconditionFailedException", 412,
             "The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the"
             + " latest Revision Id");
       }
-      if (f.policy().stream().anyMatch(s -> s.sid().equals(req.statementId()))) {
+      if (t.policy().stream().anyMatch(s -> s.sid().equals(req.statementId()))) {
         throw LambdaErrors.conflict("The statement id (" + req.statementId() + ") provided already exists. Please"
             + " specify a new statement id, or remove the existing statement.");
       }
-      String resource = f.functionArn() + (found.qualifier() == null ? "" : ":" + found.qualifier());
       var s = new PolicyStatement(req.statementId(), req.action(), req.principal(), req.sourceArn(),
-          req.sourceAccount(), req.principalOrgID(), resource);
-      var policy = new ArrayList<>(f.policy());
+          req.sourceAccount(), req.principalOrgID(), t.arn());
+      var policy = new ArrayList<>(t.policy());
       policy.add(s);
-      tx.put(LambdaFunction.TABLE, found.scope(), f.functionName(), withPolicy(f, policy));
+      putPolicy(tx, t, policy);
       return s;
     });
     return AddPermissionResponse.builder().statement(ResourcePolicy.statement(statement)).build();
@@ -54,13 +54,17 @@ public final class PermissionOperations {
   public RemovePermissionResponse removePermission(RequestContext ctx, RemovePermissionRequest req) {
     var ref = LambdaRules.parseFunctionName(req.functionName(), "functionName");
     store.write(tx -> {
-      var found = Functions.find(tx, ctx, ref, req.qualifier());
-      var f = found.function();
-      var policy = new ArrayList<>(f.policy());
+      var t = Functions.resolve(tx, ctx, ref, req.qualifier(), false);
+      if (req.revisionId() != null && !req.revisionId().equals(t.revisionId())) {
+        throw new dev.stratus.core.AwsException("PreconditionFailedException", 412,
+            "The Revision Id provided does not match the latest Revision Id. Call the GetPolicy API to retrieve the"
+            + " latest Revision Id");
+      }
+      var policy = new ArrayList<>(t.policy());
       if (!policy.removeIf(s -> s.sid().equals(req.statementId()))) {
         throw LambdaErrors.notFound("Statement " + req.statementId() + " is not found in resource policy.");
       }
-      tx.put(LambdaFunction.TABLE, found.scope(), f.functionName(), withPolicy(f, policy));
+      putPolicy(tx, t, policy);
       return null;
     });
     return RemovePermissionResponse.builder().build();
@@ -68,9 +72,22 @@ public final class PermissionOperations {
 
   public GetPolicyResponse getPolicy(RequestContext ctx, GetPolicyRequest req) {
     var ref = LambdaRules.parseFunctionName(req.functionName(), "functionName");
-    var f = Functions.find(store, ctx, ref, req.qualifier()).function();
-    if (f.policy().isEmpty()) throw LambdaErrors.notFound("The resource you requested does not exist.");
-    return GetPolicyResponse.builder().policy(ResourcePolicy.document(f.policy())).revisionId(f.revisionId()).build();
+    var t = Functions.resolve(store, ctx, ref, req.qualifier(), false);
+    if (t.policy().isEmpty()) throw LambdaErrors.notFound("The resource you requested does not exist.");
+    return GetPolicyResponse.builder().policy(ResourcePolicy.document(t.policy())).revisionId(t.revisionId()).build();
+  }
+
+  /** Writes the policy of what {@code t} names: the alias, the version, or the function. */
+  private static void putPolicy(dev.stratus.core.store.Transaction tx, Functions.Target t, java.util.List<PolicyStatement> policy) {
+    String revision = UUID.randomUUID().toString();
+    String versions = Functions.versionScope(t.scope(), t.latest().functionName());
+    if (t.alias() != null) {
+      tx.put(FunctionAlias.TABLE, versions, t.alias().name(), t.alias().withPolicy(policy, revision));
+    } else if (t.version() != null) {
+      tx.put(FunctionVersion.TABLE, versions, t.version().version(), t.version().withPolicy(policy, revision));
+    } else {
+      tx.put(LambdaFunction.TABLE, t.scope(), t.latest().functionName(), withPolicy(t.latest(), policy));
+    }
   }
 
   private static LambdaFunction withPolicy(LambdaFunction f, java.util.List<PolicyStatement> policy) {

@@ -24,8 +24,11 @@ import java.util.Map;
 public record ApiSnapshot(Map<String, ApiView> apis, Map<String, HttpApiView> httpApis) {
   public static final ApiSnapshot EMPTY = new ApiSnapshot(Map.of(), Map.of());
 
-  /** One HTTP or WebSocket API (v2) as traffic sees it. */
-  public record HttpApiView(Api api, Map<String, HttpStageView> stages) {}
+  /** One HTTP or WebSocket API (v2) as traffic sees it, with its account's API keys and usage plans (WebSocket API keys). */
+  public record HttpApiView(Api api, Map<String, HttpStageView> stages, Map<String, ApiKey> keysByValue,
+      List<UsagePlan> plans) {
+    public HttpApiView(Api api, Map<String, HttpStageView> stages) { this(api, stages, Map.of(), List.of()); }
+  }
 
   /** One HTTP API stage: what it serves (the API itself when auto-deployed, else its deployment). */
   public record HttpStageView(HttpStage stage, Api served, RouteSelection routes) {}
@@ -71,7 +74,13 @@ public record ApiSnapshot(Map<String, ApiView> apis, Map<String, HttpApiView> ht
                 .map(HttpDeployment::snapshot).orElse(null);
         if (served != null) stages.put(s.stageName(), new HttpStageView(s, served, RouteSelection.of(served)));
       }
-      httpApis.put(api.apiId(), new HttpApiView(api, Map.copyOf(stages)));
+      Map<String, ApiKey> keys = keysByScope.computeIfAbsent(scope, x -> {
+        Map<String, ApiKey> m = new HashMap<>();
+        view.list(ApiKey.TABLE, x).forEach(k -> m.put(k.value(), k));
+        return m;
+      });
+      List<UsagePlan> plans = plansByScope.computeIfAbsent(scope, x -> view.list(UsagePlan.TABLE, x));
+      httpApis.put(api.apiId(), new HttpApiView(api, Map.copyOf(stages), keys, plans));
     }
     return new ApiSnapshot(Map.copyOf(apis), Map.copyOf(httpApis));
   }

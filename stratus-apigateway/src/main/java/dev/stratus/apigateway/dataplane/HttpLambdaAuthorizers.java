@@ -87,7 +87,7 @@ final class HttpLambdaAuthorizers {
     return null;
   }
 
-  private static Verdict decide(Api.Authorizer a, InvocationOutcome o, String routeArn) {
+  static Verdict decide(Api.Authorizer a, InvocationOutcome o, String routeArn) {
     if (!(o instanceof InvocationOutcome.Returned r) || r.functionError() != null) return new Verdict(500, Map.of());
     JsonNode n;
     try {

@@ -122,8 +122,32 @@ final class RestIntegrations {
     return out;
   }
 
+  /** Parsed target URIs: most integrations send every request to the same few, and parsing showed in profiles. */
+  private final java.util.concurrent.ConcurrentHashMap<String, URI> parsedTargets = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private URI parsed(String uri) {
+    URI u = parsedTargets.get(uri);
+    if (u != null) return u;
+    u = URI.create(uri);
+    if (parsedTargets.size() > 1024) parsedTargets.clear(); // bounded: query strings vary per request
+    parsedTargets.put(uri, u);
+    return u;
+  }
+
+  static String withStageVariables(String uri, Map<String, String> stageVariables) {
+    if (uri == null || !uri.contains("${")) return uri;
+    Matcher sv = STAGE_VARIABLE.matcher(uri);
+    StringBuilder b = new StringBuilder();
+    while (sv.find()) sv.appendReplacement(b, Matcher.quoteReplacement(stageVariables.getOrDefault(sv.group(1), "")));
+    return sv.appendTail(b).toString();
+  }
+
   /** The integration URI with stage variables and path parameters filled in, and the client's query for proxies. */
   static String targetUri(RestRouter.Call call, RestApi.Integration i) {
+    if (i.uri().indexOf('{') < 0 && i.requestParameters().isEmpty()) { // nothing to fill in: no regex passes
+      String query = new QueryStringDecoder(call.ex.request().uri()).rawQuery();
+      return query.isEmpty() ? i.uri() : i.uri() + (i.uri().indexOf('?') < 0 ? "?" : "&") + query;
+    }
     Matcher sv = STAGE_VARIABLE.matcher(i.uri());
     StringBuilder b = new StringBuilder();
     while (sv.find()) sv.appendReplacement(b, Matcher.quoteReplacement(call.stageVariables().getOrDefault(sv.group(1), "")));
@@ -175,7 +199,7 @@ final class RestIntegrations {
   private CompletionStage<FullHttpResponse> http(RestRouter.Call call, RestApi.Integration i) {
     URI target;
     try {
-      target = URI.create(targetUri(call, i));
+      target = parsed(targetUri(call, i));
     } catch (IllegalArgumentException e) {
       return RestRouter.done(internalError(call));
     }
@@ -239,7 +263,8 @@ final class RestIntegrations {
 
   private CompletionStage<FullHttpResponse> lambda(RestRouter.Call call, RestApi.Integration i, String stageName) {
     var invoker = shared.invoker.get();
-    var function = LambdaProxy.functionArn(i.uri());
+    // A stage variable may name the alias or version: function:fn:${stageVariables.alias}.
+    var function = LambdaProxy.functionArn(withStageVariables(i.uri(), call.stageVariables()));
     if (invoker.isEmpty() || function.isEmpty()) return RestRouter.done(internalError(call));
     RestApi api = call.api.api();
     String resourcePath = call.found.resource().path();

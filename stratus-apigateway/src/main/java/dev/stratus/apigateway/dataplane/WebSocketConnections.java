@@ -47,6 +47,9 @@ final class WebSocketConnections {
     final String domainName;
     final Channel channel;
     volatile Instant lastActiveAt;
+    /** The $connect authorizer's principalId and context, and the API key used, for every later event. */
+    volatile Map<String, Object> authorizer;
+    volatile dev.stratus.apigateway.model.ApiKey apiKey;
 
     Connection(String id, String apiId, String stage, Instant connectedAt, String sourceIp, String userAgent, String domainName,
         Channel channel) {

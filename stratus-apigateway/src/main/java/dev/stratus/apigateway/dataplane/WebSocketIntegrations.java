@@ -1,6 +1,7 @@
 package dev.stratus.apigateway.dataplane;
 
 import dev.stratus.apigateway.model.Api;
+import dev.stratus.apigateway.model.ApiKey;
 import dev.stratus.core.lambda.InvocationOutcome;
 import dev.stratus.core.lambda.ServiceInvocation;
 import dev.stratus.net.proxy.ProxyOutcome;
@@ -47,7 +48,8 @@ final class WebSocketIntegrations {
   /** What one WebSocket event carries. {@code handshake} is the upgrade request (CONNECT only, else null). */
   record Event(String eventType, String routeKey, String apiId, String accountId, String region, String stage, String connectionId,
       String domainName, Instant connectedAt, String sourceIp, String userAgent, FullHttpRequest handshake, byte[] body,
-      boolean binary, int disconnectStatusCode, String disconnectReason, Map<String, String> stageVariables) {}
+      boolean binary, int disconnectStatusCode, String disconnectReason, Map<String, String> stageVariables,
+      Map<String, Object> authorizer, ApiKey apiKey) {}
 
   /** The integration's answer; {@code failed} when it could not be run or did not answer usably. */
   record Answer(int status, byte[] body, Map<String, String> headers, boolean failed) {
@@ -116,6 +118,12 @@ final class WebSocketIntegrations {
     ObjectNode identity = rc.putObject("identity");
     identity.put("userAgent", e.userAgent());
     identity.put("sourceIp", e.sourceIp());
+    if (e.apiKey() != null) {
+      identity.put("apiKey", e.apiKey().value());
+      identity.put("apiKeyId", e.apiKey().id());
+    }
+    // What the $connect authorizer returned reaches every route of the connection.
+    if (e.authorizer() != null) rc.set("authorizer", Vtl.JSON.valueToTree(e.authorizer()));
     rc.put("requestId", UUID.randomUUID().toString());
     rc.put("domainName", e.domainName());
     rc.put("connectionId", e.connectionId());

@@ -42,12 +42,14 @@ final class WebSocketRouter implements HttpService {
   private final RestShared shared;
   private final WebSocketConnections connections;
   private final WebSocketIntegrations integrations;
+  private final WebSocketAuthorizers authorizers;
   private final String apiId;
 
   WebSocketRouter(RestShared shared, WebSocketConnections connections, String apiId) {
     this.shared = shared;
     this.connections = connections;
     this.integrations = new WebSocketIntegrations(shared);
+    this.authorizers = new WebSocketAuthorizers(shared, apiId);
     this.apiId = apiId;
   }
 
@@ -92,9 +94,12 @@ final class WebSocketRouter implements HttpService {
     if (route == null) {
       answer = CompletableFuture.completedFuture(WebSocketIntegrations.Answer.OK);
     } else {
-      ex.request().retain(); // the integration reads the handshake on another thread
-      answer = integrations.run(api, route, event(api, stage, connection, "CONNECT", "$connect", ex.request(), null, false, 0, null),
-          ex.eventLoop()).whenComplete((a, f) -> ex.request().release());
+      ex.request().retain(); // the authorizer and the integration read the handshake on another thread
+      answer = authorizers.authorize(api, route, stage, connection, ex.request(), now).thenCompose(refused -> {
+        if (refused != null) return CompletableFuture.completedFuture(refused);
+        return integrations.run(api, route, event(api, stage, connection, "CONNECT", "$connect", ex.request(), null, false, 0,
+            null), ex.eventLoop());
+      }).whenComplete((a, f) -> ex.request().release());
     }
     return answer.thenApply(a -> {
       if (!a.accepted()) return refusal(a);
@@ -143,7 +148,7 @@ final class WebSocketRouter implements HttpService {
       String type, String routeKey, FullHttpRequest handshake, byte[] body, boolean binary, int status, String reason) {
     return new WebSocketIntegrations.Event(type, routeKey, api.apiId(), api.accountId(), api.region(), stage.stage().stageName(),
         c.id, c.domainName, c.connectedAt, c.sourceIp, c.userAgent, handshake, body, binary, status, reason,
-        stage.stage().stageVariables());
+        stage.stage().stageVariables(), c.authorizer, c.apiKey);
   }
 
   static String accept(String key) {

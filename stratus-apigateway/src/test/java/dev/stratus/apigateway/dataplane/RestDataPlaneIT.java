@@ -316,6 +316,20 @@ class RestDataPlaneIT {
   }
 
   @Test
+  void lambdaProxy_stageVariableNamesTheAlias() {
+    String[] a = api("lambda-alias");
+    apigw.putMethod(r -> r.restApiId(a[0]).resourceId(a[1]).httpMethod("GET").authorizationType("NONE"));
+    String fn = "arn:aws:lambda:us-east-1:000000000000:function:users";
+    apigw.putIntegration(r -> r.restApiId(a[0]).resourceId(a[1]).httpMethod("GET").type(IntegrationType.AWS_PROXY)
+        .integrationHttpMethod("POST")
+        .uri("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/" + fn + ":${stageVariables.alias}/invocations"));
+    apigw.createDeployment(r -> r.restApiId(a[0]).stageName("prod").variables(Map.of("alias", "live")));
+    LAMBDA.set(inv -> new InvocationOutcome.Returned("{\"statusCode\":200,\"body\":\"ok\"}".getBytes(StandardCharsets.UTF_8), null));
+    assertThat(get(a[0], "/prod/").status()).isEqualTo(200);
+    assertThat(LAST_INVOCATION.get().functionArn()).isEqualTo(fn + ":live");
+  }
+
+  @Test
   void lambdaProxy_sendsRestEvent_andMapsTheResponse() {
     String[] a = api("lambda");
     String users = resource(a[0], a[1], "users");

@@ -99,7 +99,10 @@ final class ExecutionEnvironment implements AutoCloseable {
     ee = new ExecutionEnvironment(spec, api, apiThreads, process, logFile);
     api.createContext(PREFIX, ee::handle);
     api.start();
-    Thread.ofVirtual().name("lambda-log-" + spec.functionName()).start(ee::readLog);
+    // A platform thread: reading a pipe blocks in native code and would pin a virtual thread's
+    // carrier for the environment's whole life; the scheduler's stand-in carrier retires after
+    // 30 s idle, and then one warm environment per core starves every virtual thread (the API).
+    Thread.ofPlatform().daemon().stackSize(256 * 1024).name("lambda-log-" + spec.functionName()).start(ee::readLog);
     process.onExit().thenRun(ee::exited);
     return ee;
   }
@@ -121,7 +124,7 @@ final class ExecutionEnvironment implements AutoCloseable {
       if (invokedBefore) log.setLength(0); // the first invocation's log also shows the init output
       invokedBefore = true;
     }
-    appendLog("START RequestId: " + requestId + " Version: $LATEST\n");
+    appendLog("START RequestId: " + requestId + " Version: " + spec.version() + "\n");
     var inv = new Invocation(requestId, payload, System.currentTimeMillis() + limit.toMillis(), invokedArn,
         new CompletableFuture<>());
     Completion completion;

@@ -165,11 +165,11 @@ public final class FunctionRuntime implements AutoCloseable {
     env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + spec.runtime());
     env.put("AWS_LAMBDA_FUNCTION_NAME", spec.functionName());
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(spec.memorySize()));
-    env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+    env.put("AWS_LAMBDA_FUNCTION_VERSION", spec.version());
     env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
     env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + spec.functionName());
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString().replace('-', '/')
-        + "/[$LATEST]" + java.util.UUID.randomUUID().toString().replace("-", ""));
+        + "/[" + spec.version() + "]" + java.util.UUID.randomUUID().toString().replace("-", ""));
     env.put("LAMBDA_TASK_ROOT", spec.taskRoot().toString());
     env.put("LAMBDA_RUNTIME_DIR", bootstrapDir.toString());
     // The execution role's credentials in AWS; here the function's own account, signing for Stratus.
