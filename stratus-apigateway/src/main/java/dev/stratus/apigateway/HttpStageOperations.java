@@ -43,7 +43,7 @@ public final class HttpStageOperations {
     return Stage.builder().stageName(s.stageName()).deploymentId(s.deploymentId()).autoDeploy(s.autoDeploy())
         .description(s.description()).stageVariables(s.stageVariables().isEmpty() ? null : s.stageVariables())
         .defaultRouteSettings(settings(s.defaultRouteThrottle())).routeSettings(routes)
-        .createdDate(s.createdDate()).lastUpdatedDate(s.lastUpdatedDate()).apiGatewayManaged(false).build();
+        .createdDate(s.createdDate()).lastUpdatedDate(s.lastUpdatedDate()).build();
   }
 
   private static HttpStage stage(ReadView view, RequestContext ctx, String apiId, String name) {
@@ -80,7 +80,7 @@ public final class HttpStageOperations {
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
         .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null)
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).apiGatewayManaged(false).build();
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public GetStageResponse getStage(RequestContext ctx, GetStageRequest req) {
@@ -89,7 +89,7 @@ public final class HttpStageOperations {
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
         .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null)
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).apiGatewayManaged(false).build();
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public GetStagesResponse getStages(RequestContext ctx, GetStagesRequest req) {
