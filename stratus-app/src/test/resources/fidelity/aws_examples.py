@@ -123,6 +123,8 @@ def owner(session, request):
     shape = session.get_service_model(model_name(service)).operation_model(operation).output_shape
     names = [k.replace('[]', '') for k in path.split('.')]
     for name in names[:-1]:
+        if shape.type_name != 'structure' or name not in shape.members:
+            return {'owner': None}  # a map's key (Tags.owner): the operation's page
         shape = shape.members[name]
         while shape.type_name in ('list', 'map'):
             shape = shape.member if shape.type_name == 'list' else shape.value

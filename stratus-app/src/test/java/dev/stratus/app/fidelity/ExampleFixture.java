@@ -46,7 +46,7 @@ final class ExampleFixture implements AutoCloseable {
    * the kind is the service and the resource type ({@code elasticloadbalancing:targetgroup}, see {@link #arnKind}).
    */
   private static final Pattern ARN = Pattern.compile(
-      "arn:aws:(elasticloadbalancing|globalaccelerator|acm|wafv2):[a-z0-9-]*:([0-9]{12}|account):[A-Za-z0-9_./:-]+[A-Za-z0-9]");
+      "arn:aws:(elasticloadbalancing|globalaccelerator|acm|wafv2|cloudfront):[a-z0-9-]*:([0-9]{12}|account):[A-Za-z0-9_./:-]+[A-Za-z0-9]");
 
   /**
    * The services whose ids carry no kind of their own (API Gateway's {@code 1234123412}, WAF's
@@ -157,6 +157,7 @@ final class ExampleFixture implements AutoCloseable {
       }
       // a web ACL's name is part of its ARN: the fixture makes it with the example's name
       case "wafv2" -> "wafv2:web-acl/" + resource.split("/")[2];
+      case "cloudfront" -> "cloudfront:arn";
       default -> m.group(1) + ":" + resource.split("/")[0];
     };
   }
@@ -199,6 +200,10 @@ final class ExampleFixture implements AutoCloseable {
       if (service.equals("s3api") && !out.isEmpty() && out.getLast().equals("--bucket")) {
         // bucket names are global: each example's account gets its own
         out.add(ids.computeIfAbsent(a, k -> a + "-" + account));
+        continue;
+      }
+      if (service.equals("apigatewayv2") && a.startsWith("integrations/")) {
+        out.add("integrations/" + ids.computeIfAbsent(a.substring(13), k -> next("apigwv2:integration")));
         continue;
       }
       if (service.equals("apigatewayv2") && a.startsWith("arn:aws:apigateway:")) {
@@ -393,7 +398,14 @@ final class ExampleFixture implements AutoCloseable {
             .protocol(p[1]).port(p[1].equals("HTTPS") ? 443 : p[1].equals("GENEVE") ? 6081 : 80).vpcId(first("ec2:vpc"))
             .targetType(p.length > 2 ? "ip" : "instance")).targetGroups().getFirst().targetGroupArn();
       }
-      case "elbv2:listener/app" -> elb().createListener(r -> r.loadBalancerArn(first("elbv2:loadbalancer/app"))
+      // the listener whose certificate list an example changes is an HTTPS one, with its own default certificate
+      case "elbv2:listener/app" -> command.contains("listener-certificates") ? elb().createListener(r -> r
+          .loadBalancerArn(first("elbv2:loadbalancer/app")).protocol(ProtocolEnum.HTTPS).port(443 + n)
+          .certificates(c -> c.certificateArn(cli("acm", "request-certificate", "--domain-name", "listener.example.com",
+              "--validation-method", "DNS").get("CertificateArn").asString()))
+          .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(first("elbv2:targetgroup/HTTP"))))
+          .listeners().getFirst().listenerArn()
+          : elb().createListener(r -> r.loadBalancerArn(first("elbv2:loadbalancer/app"))
           .protocol(ProtocolEnum.HTTP).port(80 + n).defaultActions(a -> a.type(ActionTypeEnum.FORWARD)
               .targetGroupArn(first("elbv2:targetgroup/HTTP")))).listeners().getFirst().listenerArn();
       case "elbv2:listener-rule" -> elb().createRule(r -> r.listenerArn(first("elbv2:listener/app")).priority(10 + n)
@@ -452,8 +464,11 @@ final class ExampleFixture implements AutoCloseable {
       }
       case "cloudfront:distribution" -> cli("cloudfront", "create-distribution", "--origin-domain-name",
           "fixture-" + n + ".s3.amazonaws.com").get("Distribution").get("Id").asString();
+      case "cloudfront:arn" -> cli("cloudfront", "get-distribution", "--id", first("cloudfront:distribution"))
+          .get("Distribution").get("ARN").asString();
       case "cloudfront:oai" -> cli("cloudfront", "create-cloud-front-origin-access-identity",
-          "--cloud-front-origin-access-identity-config", "CallerReference=fixture-" + n + ",Comment=fixture")
+          "--cloud-front-origin-access-identity-config", "CallerReference=" + (n == 0 ? "cli-example" : "fixture-" + n)
+              + ",Comment=fixture")
           .get("CloudFrontOriginAccessIdentity").get("Id").asString();
       case "cloudfront:invalidation" -> cli("cloudfront", "create-invalidation", "--distribution-id",
           first("cloudfront:distribution"), "--paths", "/fixture" + n).get("Invalidation").get("Id").asString();
@@ -480,7 +495,7 @@ final class ExampleFixture implements AutoCloseable {
   private JsonNode waf(String kind, String name) {
     return wafs.computeIfAbsent(kind + "/" + name, k -> {
       List<String> a = new ArrayList<>(List.of("wafv2", "create-" + kind, "--name", name, "--scope", "REGIONAL"));
-      String visibility = "SampledRequestsEnabled=false,CloudWatchMetricsEnabled=false,MetricName=" + name;
+      String visibility = "SampledRequestsEnabled=true,CloudWatchMetricsEnabled=true,MetricName=" + name;
       a.addAll(switch (kind) {
         case "ip-set" -> List.of("--ip-address-version", "IPV4", "--addresses", "192.0.2.0/24");
         case "regex-pattern-set" -> List.of("--regular-expression-list", "RegexString=^fixture");
@@ -559,6 +574,21 @@ final class ExampleFixture implements AutoCloseable {
         }
       }
       case "cloudfront" -> {
+        switch (command) {
+          case "list-distributions" -> first("cloudfront:distribution");
+          case "list-cloud-front-origin-access-identities" -> first("cloudfront:oai");
+          case "list-invalidations" -> first("cloudfront:invalidation");
+          case "delete-distribution" -> {
+            // only a disabled distribution can be deleted
+            String id = arg(args, "--id");
+            JsonNode got = cli("cloudfront", "get-distribution-config", "--id", id);
+            var config = (tools.jackson.databind.node.ObjectNode) got.get("DistributionConfig");
+            config.put("Enabled", false);
+            cli("cloudfront", "update-distribution", "--id", id, "--if-match", got.get("ETag").asString(),
+                "--distribution-config", config.toString());
+          }
+          default -> { }
+        }
         // a change carries the resource's current ETag
         String id = arg(args, "--id");
         if (id != null && args.contains("--if-match")) {
@@ -576,10 +606,18 @@ final class ExampleFixture implements AutoCloseable {
             cli("apigateway", "put-method-response", "--rest-api-id", api, "--resource-id", resource, "--http-method", method,
                 "--status-code", status);
           }
-          if (status != null && !command.equals("put-integration-response")) {
+          if (status != null && !command.equals("put-integration-response") && !command.equals("put-method-response")) {
             cli("apigateway", "put-integration-response", "--rest-api-id", api, "--resource-id", resource, "--http-method",
                 method, "--status-code", status);
           }
+        }
+        if (api != null && (command.equals("create-deployment") || command.equals("get-resources"))) {
+          mockMethod(api, first("apigw:root"), "POST");
+        }
+        String model = arg(args, "--model-name");
+        if (api != null && model != null && !command.equals("create-model") && !List.of("Empty", "Error").contains(model)) {
+          cli("apigateway", "create-model", "--rest-api-id", api, "--name", model, "--content-type", "application/json",
+              "--schema", "{\"type\": \"object\"}");
         }
         String stage = arg(args, "--stage-name");
         if (api != null && stage != null && !command.equals("create-stage") && !command.equals("create-deployment")) {
@@ -599,6 +637,8 @@ final class ExampleFixture implements AutoCloseable {
       }
       default -> { }
     }
+    // the commands below are EC2's, Elastic Load Balancing's and Global Accelerator's (delete-route is API Gateway's too)
+    if (!List.of("ec2", "elbv2", "globalaccelerator").contains(service)) return;
     switch (command) {
       case "delete-network-acl-entry" -> ec2().createNetworkAclEntry(r -> r.networkAclId(arg(args, "--network-acl-id"))
           .ruleNumber(Integer.parseInt(arg(args, "--rule-number"))).egress(args.contains("--egress")).protocol("-1")
@@ -690,7 +730,29 @@ final class ExampleFixture implements AutoCloseable {
     if (bucket == null || command.equals("create-bucket")) return;
     cli("s3api", "create-bucket", "--bucket", bucket);
     if (key != null && !command.equals("put-object") && !command.equals("create-multipart-upload")) {
-      cli("s3api", "put-object", "--bucket", bucket, "--key", key);
+      cli("s3api", "put-object", "--bucket", bucket, "--key", key, "--body", FunctionZip.PATH);
+    }
+    String source = arg(args, "--copy-source");
+    if (source != null) {
+      String from = source.substring(0, source.indexOf('/')) + "-" + account;
+      cli("s3api", "create-bucket", "--bucket", from);
+      cli("s3api", "put-object", "--bucket", from, "--key", source.substring(source.indexOf('/') + 1), "--body", FunctionZip.PATH);
+      args.set(args.indexOf("--copy-source") + 1, from + source.substring(source.indexOf('/')));
+    }
+    switch (command) {
+      case "list-objects", "list-objects-v2" -> cli("s3api", "put-object", "--bucket", bucket, "--key", "fixture.txt", "--body",
+          FunctionZip.PATH);
+      case "list-multipart-uploads" -> cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", "fixture.bin");
+      case "get-bucket-tagging" -> cli("s3api", "put-bucket-tagging", "--bucket", bucket, "--tagging",
+          "TagSet=[{Key=fixture,Value=1}]");
+      case "get-bucket-cors" -> cli("s3api", "put-bucket-cors", "--bucket", bucket, "--cors-configuration",
+          "{\"CORSRules\": [{\"AllowedMethods\": [\"GET\"], \"AllowedOrigins\": [\"*\"]}]}");
+      case "get-bucket-website" -> cli("s3api", "put-bucket-website", "--bucket", bucket, "--website-configuration",
+          "{\"IndexDocument\": {\"Suffix\": \"index.html\"}}");
+      case "get-bucket-policy" -> cli("s3api", "put-bucket-policy", "--bucket", bucket, "--policy", ("{\"Version\": \"2012-10-17\","
+          + " \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Resource\":"
+          + " \"arn:aws:s3:::%s/*\"}]}").formatted(bucket));
+      default -> { }
     }
     if (args.contains("--upload-id")) {
       args.set(args.indexOf("--upload-id") + 1, cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", key)
