@@ -85,6 +85,8 @@ final class ExampleFixture implements AutoCloseable {
   private final Map<String, Integer> named = new HashMap<>();
   private String zoneChange;
   private final Map<String, JsonNode> wafs = new HashMap<>();
+  /** The WAF rule an example names ({@code --rule-name}). */
+  private String ruleName = "fixture";
   private final Map<String, String> functions = new HashMap<>();
   /** The octets of an address the example's first subnet must hold (null: 10.0.n.0/24). */
   private String[] destination;
@@ -185,6 +187,7 @@ final class ExampleFixture implements AutoCloseable {
       String a = arg(args, flag);
       if (a != null && a.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) destination = a.split("\\.");
     }
+    if (arg(args, "--rule-name") != null) ruleName = arg(args, "--rule-name");
     List<String> out = new ArrayList<>();
     for (String a : args) {
       String flagKind = out.isEmpty() ? null : flagKind(out.getLast(), args);
@@ -502,6 +505,13 @@ final class ExampleFixture implements AutoCloseable {
         case "rule-group" -> List.of("--capacity", "100", "--visibility-config", visibility);
         default -> List.of("--default-action", "Allow={}", "--visibility-config", visibility);
       });
+      if (kind.equals("web-acl") && command.equals("get-rate-based-statement-managed-keys")) {
+        // the rate-based rule the example names
+        a.addAll(List.of("--rules", ("[{\"Name\": \"%1$s\", \"Priority\": 0, \"Action\": {\"Block\": {}}, \"Statement\":"
+            + " {\"RateBasedStatement\": {\"Limit\": 1000, \"AggregateKeyType\": \"IP\"}}, \"VisibilityConfig\":"
+            + " {\"SampledRequestsEnabled\": true, \"CloudWatchMetricsEnabled\": true, \"MetricName\": \"%1$s\"}}]")
+            .formatted(ruleName)));
+      }
       return cli(a.toArray(String[]::new)).get("Summary");
     });
   }
@@ -567,6 +577,10 @@ final class ExampleFixture implements AutoCloseable {
         if (id != null && args.contains("--lock-token")) {
           args.set(args.indexOf("--lock-token") + 1, cli("wafv2", "get-" + kind, "--name", arg(args, "--name"), "--scope",
               "REGIONAL", "--id", id).get("LockToken").asString());
+        }
+        if (command.equals("get-logging-configuration") || command.equals("delete-logging-configuration")) {
+          cli("wafv2", "put-logging-configuration", "--logging-configuration", "ResourceArn=" + arg(args, "--resource-arn")
+              + ",LogDestinationConfigs=arn:aws:firehose:" + region + ":" + account + ":deliverystream/aws-waf-logs-fixture");
         }
         if (command.equals("get-web-acl-for-resource")) {
           cli("wafv2", "associate-web-acl", "--web-acl-arn", waf("web-acl", "fixture").get("ARN").asString(),
