@@ -41,8 +41,10 @@ public final class HttpStageOperations {
     Map<String, RouteSettings> routes = new LinkedHashMap<>();
     s.routeSettings().forEach((k, v) -> routes.put(k, settings(v)));
     return Stage.builder().stageName(s.stageName()).deploymentId(s.deploymentId()).autoDeploy(s.autoDeploy())
-        .description(s.description()).stageVariables(s.stageVariables().isEmpty() ? null : s.stageVariables())
-        .defaultRouteSettings(settings(s.defaultRouteThrottle())).routeSettings(routes)
+        .description(s.description()).stageVariables(s.stageVariables())
+        // AWS answers the default route's detailed metrics (off) and the stage variables ({}) on every stage
+        .defaultRouteSettings(settings(s.defaultRouteThrottle()).toBuilder().detailedMetricsEnabled(false).build())
+        .routeSettings(routes)
         .createdDate(s.createdDate()).lastUpdatedDate(s.lastUpdatedDate()).build();
   }
 
@@ -78,7 +80,7 @@ public final class HttpStageOperations {
     var sdk = toSdk(s);
     return CreateStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
-        .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null)
+        .stageVariables(sdk.stageVariables())
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
         .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
@@ -87,7 +89,7 @@ public final class HttpStageOperations {
     var sdk = toSdk(stage(store, ctx, req.apiId(), req.stageName()));
     return GetStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
-        .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null)
+        .stageVariables(sdk.stageVariables())
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
         .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
@@ -115,8 +117,9 @@ public final class HttpStageOperations {
     });
     var sdk = toSdk(s);
     return UpdateStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
-        .autoDeploy(sdk.autoDeploy()).defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null).build();
+        .autoDeploy(sdk.autoDeploy()).description(sdk.description()).defaultRouteSettings(sdk.defaultRouteSettings())
+        .routeSettings(sdk.routeSettings()).stageVariables(sdk.stageVariables())
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public DeleteStageResponse deleteStage(RequestContext ctx, DeleteStageRequest req) {
