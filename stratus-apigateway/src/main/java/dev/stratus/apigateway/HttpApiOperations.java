@@ -242,7 +242,8 @@ public final class HttpApiOperations {
     return UpdateRouteResponse.builder().routeId(s.routeId()).routeKey(s.routeKey()).target(s.target())
         .routeResponseSelectionExpression(s.routeResponseSelectionExpression())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
-        .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null).build();
+        .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
+        .apiKeyRequired(s.apiKeyRequired()).build();
   }
 
   public DeleteRouteResponse deleteRoute(RequestContext ctx, DeleteRouteRequest req) {
