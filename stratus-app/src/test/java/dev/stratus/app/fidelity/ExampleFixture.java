@@ -27,7 +27,9 @@ import tools.jackson.databind.JsonNode;
  * The resources one example's command names, made for it in a fresh account: each id of the
  * example ({@code vpc-1a2b3c4d}, {@code Z1R8UBAEXAMPLE}) is replaced by the id of a resource of the
  * same kind created through the SDK just before the command runs (distinct example ids of one kind
- * get distinct resources, in order of appearance).
+ * get distinct resources, in order of appearance). The resources of ACM, S3, CloudFront, WAF, API
+ * Gateway and Lambda are made through the AWS CLI itself ({@link #cli}); their ids, which carry no
+ * kind, take it from the flag that names them ({@code FLAG_KINDS}).
  */
 final class ExampleFixture implements AutoCloseable {
   /** EC2 id prefixes, longest first so that {@code tgw-attach-…} is not read as {@code tgw-…}. */
@@ -451,8 +453,9 @@ final class ExampleFixture implements AutoCloseable {
           "fixture-" + n, "--type", "TOKEN", "--identity-source", "method.request.header.Authorization", "--authorizer-uri",
           "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + function("my-function")
               + "/invocations").get("id").asString();
-      case "apigwv2:api" -> cli("apigatewayv2", "create-api", "--name", "fixture-" + n, "--protocol-type",
-          command.contains("websocket") ? "WEBSOCKET" : "HTTP").get("ApiId").asString();
+      // an HTTP API: the examples of WebSocket APIs' parts (MOCK integrations) are rows of the table
+      case "apigwv2:api" -> cli("apigatewayv2", "create-api", "--name", "fixture-" + n, "--protocol-type", "HTTP")
+          .get("ApiId").asString();
       case "apigwv2:route" -> cli("apigatewayv2", "create-route", "--api-id", first("apigwv2:api"), "--route-key",
           "GET /fixture" + n).get("RouteId").asString();
       case "apigwv2:integration" -> cli("apigatewayv2", "create-integration", "--api-id", first("apigwv2:api"),
