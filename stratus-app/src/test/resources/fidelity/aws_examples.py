@@ -84,6 +84,11 @@ def examples(service, command_to_operation):
     return out
 
 
+def model_name(service):
+    """The botocore model of an examples folder: s3api's examples are of the s3 model."""
+    return {'s3api': 's3'}.get(service, service)
+
+
 def enums(model):
     values = set()
     for name in model.shape_names:
@@ -115,13 +120,15 @@ def run(loader, request):
 def owner(session, request):
     """The structure shape that holds the last key of an output path (null: the operation's output)."""
     service, operation, path = request['owner']
-    shape = session.get_service_model(service).operation_model(operation).output_shape
+    shape = session.get_service_model(model_name(service)).operation_model(operation).output_shape
     names = [k.replace('[]', '') for k in path.split('.')]
     for name in names[:-1]:
+        if shape.type_name != 'structure' or name not in shape.members:
+            return {'owner': None}  # a map's key (Tags.owner): the operation's page
         shape = shape.members[name]
         while shape.type_name in ('list', 'map'):
             shape = shape.member if shape.type_name == 'list' else shape.value
-    top = shape.name == session.get_service_model(service).operation_model(operation).output_shape.name
+    top = shape.name == session.get_service_model(model_name(service)).operation_model(operation).output_shape.name
     return {'owner': None if top else shape.name}
 
 
@@ -137,7 +144,7 @@ def main():
     session = Session()
     found, values = [], {}
     for service in sys.argv[1:]:
-        model = session.get_service_model(service)
+        model = session.get_service_model(model_name(service))
         found += examples(service, {xform_name(op, '-'): op for op in model.operation_names})
         values[service] = enums(model)
     print(json.dumps({'examples': found, 'enums': values}), flush=True)

@@ -165,7 +165,7 @@ public final class HttpApiOperations {
         .routeResponseSelectionExpression(r.routeResponseSelectionExpression())
         .authorizationType(r.authorizationType()).authorizerId(r.authorizerId())
         .authorizationScopes(r.authorizationScopes().isEmpty() ? null : r.authorizationScopes())
-        .apiKeyRequired(r.apiKeyRequired()).apiGatewayManaged(false).build();
+        .apiKeyRequired(r.apiKeyRequired()).build();
   }
 
   private static void checkRoute(Api a, String routeKey, String target, String authType, String authorizerId, String selfId) {
@@ -198,7 +198,7 @@ public final class HttpApiOperations {
     return CreateRouteResponse.builder().routeId(s.routeId()).routeKey(s.routeKey()).target(s.target())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
-        .apiKeyRequired(s.apiKeyRequired()).apiGatewayManaged(false)
+        .apiKeyRequired(s.apiKeyRequired())
         .routeResponseSelectionExpression(s.routeResponseSelectionExpression()).build();
   }
 
@@ -214,7 +214,7 @@ public final class HttpApiOperations {
         .routeResponseSelectionExpression(s.routeResponseSelectionExpression())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
-        .apiKeyRequired(s.apiKeyRequired()).apiGatewayManaged(false).build();
+        .apiKeyRequired(s.apiKeyRequired()).build();
   }
 
   public GetRoutesResponse getRoutes(RequestContext ctx, GetRoutesRequest req) {
@@ -242,7 +242,8 @@ public final class HttpApiOperations {
     return UpdateRouteResponse.builder().routeId(s.routeId()).routeKey(s.routeKey()).target(s.target())
         .routeResponseSelectionExpression(s.routeResponseSelectionExpression())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
-        .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null).build();
+        .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
+        .apiKeyRequired(s.apiKeyRequired()).build();
   }
 
   public DeleteRouteResponse deleteRoute(RequestContext ctx, DeleteRouteRequest req) {
@@ -351,7 +352,7 @@ public final class HttpApiOperations {
     return Integration.builder().integrationId(i.integrationId()).integrationType(i.integrationType())
         .integrationUri(i.integrationUri()).integrationMethod(i.integrationMethod())
         .payloadFormatVersion(i.payloadFormatVersion()).timeoutInMillis(i.timeoutInMillis())
-        .connectionType(i.connectionType()).connectionId(i.connectionId()).description(i.description()).apiGatewayManaged(false)
+        .connectionType(i.connectionType()).connectionId(i.connectionId()).description(i.description())
         .requestParameters(i.requestParameters().isEmpty() ? null : i.requestParameters()).build();
   }
 
@@ -382,7 +383,7 @@ public final class HttpApiOperations {
     return CreateIntegrationResponse.builder().integrationId(s.integrationId()).integrationType(s.integrationType())
         .integrationUri(s.integrationUri()).integrationMethod(s.integrationMethod())
         .payloadFormatVersion(s.payloadFormatVersion()).timeoutInMillis(s.timeoutInMillis())
-        .connectionType(s.connectionType()).connectionId(s.connectionId()).apiGatewayManaged(false)
+        .connectionType(s.connectionType()).connectionId(s.connectionId())
         .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null).build();
   }
 
@@ -397,7 +398,7 @@ public final class HttpApiOperations {
     return GetIntegrationResponse.builder().integrationId(s.integrationId()).integrationType(s.integrationType())
         .integrationUri(s.integrationUri()).integrationMethod(s.integrationMethod())
         .payloadFormatVersion(s.payloadFormatVersion()).timeoutInMillis(s.timeoutInMillis())
-        .connectionType(s.connectionType()).apiGatewayManaged(false)
+        .connectionType(s.connectionType())
         .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null).build();
   }
 

@@ -41,9 +41,11 @@ public final class HttpStageOperations {
     Map<String, RouteSettings> routes = new LinkedHashMap<>();
     s.routeSettings().forEach((k, v) -> routes.put(k, settings(v)));
     return Stage.builder().stageName(s.stageName()).deploymentId(s.deploymentId()).autoDeploy(s.autoDeploy())
-        .description(s.description()).stageVariables(s.stageVariables().isEmpty() ? null : s.stageVariables())
-        .defaultRouteSettings(settings(s.defaultRouteThrottle())).routeSettings(routes)
-        .createdDate(s.createdDate()).lastUpdatedDate(s.lastUpdatedDate()).apiGatewayManaged(false).build();
+        .description(s.description()).stageVariables(s.stageVariables())
+        // AWS answers the default route's detailed metrics (off) and the stage variables ({}) on every stage
+        .defaultRouteSettings(settings(s.defaultRouteThrottle()).toBuilder().detailedMetricsEnabled(false).build())
+        .routeSettings(routes)
+        .createdDate(s.createdDate()).lastUpdatedDate(s.lastUpdatedDate()).build();
   }
 
   private static HttpStage stage(ReadView view, RequestContext ctx, String apiId, String name) {
@@ -78,18 +80,18 @@ public final class HttpStageOperations {
     var sdk = toSdk(s);
     return CreateStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
-        .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null)
+        .stageVariables(sdk.stageVariables())
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).apiGatewayManaged(false).build();
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public GetStageResponse getStage(RequestContext ctx, GetStageRequest req) {
     var sdk = toSdk(stage(store, ctx, req.apiId(), req.stageName()));
     return GetStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
-        .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null)
+        .stageVariables(sdk.stageVariables())
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).apiGatewayManaged(false).build();
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public GetStagesResponse getStages(RequestContext ctx, GetStagesRequest req) {
@@ -115,8 +117,9 @@ public final class HttpStageOperations {
     });
     var sdk = toSdk(s);
     return UpdateStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
-        .autoDeploy(sdk.autoDeploy()).defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .stageVariables(sdk.hasStageVariables() ? sdk.stageVariables() : null).build();
+        .autoDeploy(sdk.autoDeploy()).description(sdk.description()).defaultRouteSettings(sdk.defaultRouteSettings())
+        .routeSettings(sdk.routeSettings()).stageVariables(sdk.stageVariables())
+        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public DeleteStageResponse deleteStage(RequestContext ctx, DeleteStageRequest req) {

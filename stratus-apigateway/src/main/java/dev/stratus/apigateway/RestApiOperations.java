@@ -70,7 +70,8 @@ public final class RestApiOperations {
     String rootId = ApiIds.next(10);
     var root = new RestApi.Resource(rootId, null, null, "/", Map.of());
     RestApi api = new RestApi(id, ctx.accountId(), ctx.region(), req.name(), req.description(), clock.instant(), types,
-        keySource, req.binaryMediaTypes(), req.policy(), rootId, Map.of(rootId, root), Map.of(), Map.of(), Map.of(), Map.of());
+        keySource, req.binaryMediaTypes(), req.policy(), rootId, Map.of(rootId, root), defaultModels(), Map.of(), Map.of(),
+        Map.of());
     store.write(tx -> {
       tx.put(RestApi.TABLE, ctx.regionalScope(), id, api);
       ApiGatewayTags.put(tx, ctx, "/restapis/" + id, req.tags());
@@ -81,6 +82,20 @@ public final class RestApiOperations {
         .createdDate(s.createdDate()).apiKeySource(s.apiKeySource()).binaryMediaTypes(s.binaryMediaTypes())
         .endpointConfiguration(s.endpointConfiguration()).rootResourceId(rootId).policy(s.policy())
         .disableExecuteApiEndpoint(false).tags(s.tags()).build();
+  }
+
+  /** The models AWS gives every new REST API: Empty and Error (AWS's get-model example shows Empty). */
+  private static Map<String, RestApi.Model> defaultModels() {
+    var empty = new RestApi.Model(ApiIds.next(6), "Empty", "This is a default empty schema model",
+        "{\n  \"$schema\": \"http://json-schema.org/draft-04/schema#\",\n  \"title\" : \"Empty Schema\",\n  \"type\" : \"object\"\n}",
+        "application/json");
+    var error = new RestApi.Model(ApiIds.next(6), "Error", "This is a default error schema model",
+        "{\n  \"$schema\" : \"http://json-schema.org/draft-04/schema#\",\n  \"title\" : \"Error Schema\",\n  \"type\" : \"object\",\n"
+            + "  \"properties\" : {\n    \"message\" : { \"type\" : \"string\" }\n  }\n}", "application/json");
+    Map<String, RestApi.Model> models = new java.util.LinkedHashMap<>();
+    models.put(empty.id(), empty);
+    models.put(error.id(), error);
+    return models;
   }
 
   public GetRestApisResponse getRestApis(RequestContext ctx, GetRestApisRequest req) {

@@ -170,7 +170,9 @@ public final class RestApiPartOperations {
     }
     int ttl = req.authorizerResultTtlInSeconds() == null ? 300 : req.authorizerResultTtlInSeconds();
     if (ttl < 0 || ttl > 3600) throw ApiGatewayErrors.badRequest("Authorizer result TTL must be between 0 and 3600 seconds");
-    var a = new RestApi.Authorizer(ApiIds.next(6), req.name(), type, req.providerARNs(), req.authType(), req.authorizerUri(),
+    // AWS fills authType when it is not given: "custom" for Lambda authorizers (AWS's examples show it)
+    String authType = req.authType() != null ? req.authType() : type.equals("COGNITO_USER_POOLS") ? "cognito_user_pools" : "custom";
+    var a = new RestApi.Authorizer(ApiIds.next(6), req.name(), type, req.providerARNs(), authType, req.authorizerUri(),
         req.authorizerCredentials(), req.identitySource(), req.identityValidationExpression(), ttl);
     RestApiOperations.change(store, ctx, req.restApiId(), api -> api.withAuthorizers(as -> {
       as.put(a.id(), a);

@@ -71,7 +71,7 @@ public final class SecurityGroupOperations {
       Tags.apply(tx, scope, g.id(), "security-group", req.tagSpecifications());
       return CreateSecurityGroupResponse.builder().groupId(g.id())
           .securityGroupArn("arn:aws:ec2:" + ctx.region() + ":" + ctx.accountId() + ":security-group/" + g.id())
-          .tags(Tags.sdk(Tags.of(tx, scope).apply(g.id()))).build();
+          .tags(Tags.sdkOrNone(Tags.of(tx, scope).apply(g.id()))).build();
     });
   }
 

@@ -25,6 +25,13 @@ final class Tags {
     return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
   }
 
+  /**
+   * As {@link #sdk}, but null (no tagSet element) for an untagged resource: the shapes whose
+   * answers AWS's examples show without Tags when there are none (customer and VPN gateways, a
+   * new security group, network insights paths), where other shapes answer an empty list.
+   */
+  static List<Tag> sdkOrNone(Map<String, String> tags) { return tags.isEmpty() ? null : sdk(tags); }
+
   /** Adds or overwrites tags on one resource. */
   static void put(Transaction tx, String scope, String resourceId, List<Tag> tags) {
     if (tags == null || tags.isEmpty()) return;

@@ -169,7 +169,7 @@ public final class VpnOperations {
   static software.amazon.awssdk.services.ec2.model.CustomerGateway cgwShape(CustomerGateway c, Map<String, String> tags) {
     return software.amazon.awssdk.services.ec2.model.CustomerGateway.builder().customerGatewayId(c.id()).type(c.type())
         .ipAddress(c.ipAddress()).bgpAsn(String.valueOf(c.bgpAsn())).state(c.state()).deviceName(c.deviceName())
-        .tags(Tags.sdk(tags)).build();
+        .tags(Tags.sdkOrNone(tags)).build();
   }
 
   static software.amazon.awssdk.services.ec2.model.VpnGateway vgwShape(VpnGateway g, Map<String, String> tags) {
@@ -177,6 +177,6 @@ public final class VpnOperations {
         .state(g.state()).amazonSideAsn(g.amazonSideAsn()).availabilityZone(g.availabilityZone())
         .vpcAttachments(g.attachedVpcId() == null ? List.of() : List.of(VpcAttachment.builder().vpcId(g.attachedVpcId())
             .state("attached").build()))
-        .tags(Tags.sdk(tags)).build();
+        .tags(Tags.sdkOrNone(tags)).build();
   }
 }

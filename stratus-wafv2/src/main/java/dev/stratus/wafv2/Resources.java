@@ -107,6 +107,9 @@ final class Resources {
         .orElseThrow(WafErrors::nonexistentItem);
   }
 
+  /** A description as AWS answers it: an empty string for none (AWS's examples show {@code "Description": ""}). */
+  static String described(String description) { return description == null ? "" : description; }
+
   /** Replaces a resource's description and document if {@code lockToken} is its current one. */
   WafEntity update(RequestContext ctx, WafScope scope, Kind kind, String name, String id, String lockToken,
       String description, BiFunction<Transaction, WafEntity, String> document) {

@@ -74,13 +74,13 @@ public final class RuleGroupOperations {
     String namespace = "awswaf:" + account + ":rulegroup:" + name + ":";
     var labels = rules.stream().flatMap(r -> r.ruleLabels().stream())
         .map(l -> LabelSummary.builder().name(namespace + l.name()).build()).distinct().toList();
-    return RuleGroup.builder().id(id).name(name).arn(arn).description(description).capacity(capacity).rules(rules)
+    return RuleGroup.builder().id(id).name(name).arn(arn).description(Resources.described(description)).capacity(capacity).rules(rules)
         .visibilityConfig(visibility).customResponseBodies(bodies).labelNamespace(namespace).availableLabels(labels)
         .build();
   }
 
   private static RuleGroupSummary summary(WafEntity e) {
-    return RuleGroupSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(e.description())
+    return RuleGroupSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(Resources.described(e.description()))
         .lockToken(e.lockToken()).build();
   }
 }

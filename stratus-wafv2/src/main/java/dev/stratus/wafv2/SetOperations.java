@@ -29,7 +29,7 @@ public final class SetOperations {
     WafScope scope = Resources.scope(ctx, req.scopeAsString());
     addresses(req.ipAddressVersion(), req.addresses());
     WafEntity e = resources.create(ctx, scope, Kind.IP_SET, req.name(), req.description(), req.tags(),
-        (tx, id, arn) -> SdkJson.write(IPSet.builder().id(id).name(req.name()).arn(arn).description(req.description())
+        (tx, id, arn) -> SdkJson.write(IPSet.builder().id(id).name(req.name()).arn(arn).description(Resources.described(req.description()))
             .ipAddressVersion(req.ipAddressVersion()).addresses(req.addresses()).build()));
     return CreateIpSetResponse.builder().summary(ipSummary(e)).build();
   }
@@ -45,7 +45,7 @@ public final class SetOperations {
         (tx, current) -> {
           IPSet set = SdkJson.read(current.document(), IPSet.builder());
           addresses(set.ipAddressVersion(), req.addresses());
-          return SdkJson.write(set.toBuilder().description(req.description()).addresses(req.addresses()).build());
+          return SdkJson.write(set.toBuilder().description(Resources.described(req.description())).addresses(req.addresses()).build());
         });
     return UpdateIpSetResponse.builder().nextLockToken(e.lockToken()).build();
   }
@@ -68,7 +68,7 @@ public final class SetOperations {
     patterns(req.regularExpressionList());
     WafEntity e = resources.create(ctx, scope, Kind.REGEX_PATTERN_SET, req.name(), req.description(), req.tags(),
         (tx, id, arn) -> SdkJson.write(RegexPatternSet.builder().id(id).name(req.name()).arn(arn)
-            .description(req.description()).regularExpressionList(req.regularExpressionList()).build()));
+            .description(Resources.described(req.description())).regularExpressionList(req.regularExpressionList()).build()));
     return CreateRegexPatternSetResponse.builder().summary(regexSummary(e)).build();
   }
 
@@ -83,7 +83,7 @@ public final class SetOperations {
     patterns(req.regularExpressionList());
     WafEntity e = resources.update(ctx, scope, Kind.REGEX_PATTERN_SET, req.name(), req.id(), req.lockToken(),
         req.description(), (tx, current) -> SdkJson.write(SdkJson.read(current.document(), RegexPatternSet.builder())
-            .toBuilder().description(req.description()).regularExpressionList(req.regularExpressionList()).build()));
+            .toBuilder().description(Resources.described(req.description())).regularExpressionList(req.regularExpressionList()).build()));
     return UpdateRegexPatternSetResponse.builder().nextLockToken(e.lockToken()).build();
   }
 
@@ -149,12 +149,12 @@ public final class SetOperations {
   }
 
   private static IPSetSummary ipSummary(WafEntity e) {
-    return IPSetSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(e.description())
+    return IPSetSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(Resources.described(e.description()))
         .lockToken(e.lockToken()).build();
   }
 
   private static RegexPatternSetSummary regexSummary(WafEntity e) {
-    return RegexPatternSetSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(e.description())
+    return RegexPatternSetSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(Resources.described(e.description()))
         .lockToken(e.lockToken()).build();
   }
 }

@@ -119,7 +119,7 @@ public final class WebAclOperations {
     RuleChecks.rules(rules, true, view, storeScope);
     long capacity = Capacity.of(rules, a -> ruleGroupCapacity(view, a));
     if (capacity > Capacity.WEB_ACL_MAX) throw WafErrors.limitsExceeded();
-    var b = WebACL.builder().id(id).name(name).arn(arn).description(description).defaultAction(defaultAction)
+    var b = WebACL.builder().id(id).name(name).arn(arn).description(Resources.described(description)).defaultAction(defaultAction)
         .rules(rules).visibilityConfig(visibility).capacity(capacity).customResponseBodies(bodies)
         .labelNamespace("awswaf:" + account + ":webacl:" + name + ":")
         .managedByFirewallManager(false).retrofittedByFirewallManager(false)
@@ -149,7 +149,7 @@ public final class WebAclOperations {
   }
 
   private static WebACLSummary summary(WafEntity e) {
-    return WebACLSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(e.description())
+    return WebACLSummary.builder().id(e.id()).name(e.name()).arn(e.arn()).description(Resources.described(e.description()))
         .lockToken(e.lockToken()).build();
   }
 }

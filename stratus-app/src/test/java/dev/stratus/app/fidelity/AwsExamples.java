@@ -54,9 +54,11 @@ final class AwsExamples implements AutoCloseable {
   }
 
   AwsExamples(List<String> services) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(PYTHON, SCRIPT.toString()));
+    List<String> cmd = new ArrayList<>(List.of(PYTHON, SCRIPT.toAbsolutePath().toString()));
     cmd.addAll(services);
-    process = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    // the files examples write (get-object's and invoke's outfile) land in target/, not in the source tree
+    Path cwd = Files.createDirectories(Path.of("target/aws-examples-cwd"));
+    process = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     out = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
     JsonNode listing = JSON.readTree(readLine());

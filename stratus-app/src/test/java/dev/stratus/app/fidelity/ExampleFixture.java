@@ -21,12 +21,15 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum
 import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient;
 import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.route53.model.HealthCheckType;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The resources one example's command names, made for it in a fresh account: each id of the
  * example ({@code vpc-1a2b3c4d}, {@code Z1R8UBAEXAMPLE}) is replaced by the id of a resource of the
  * same kind created through the SDK just before the command runs (distinct example ids of one kind
- * get distinct resources, in order of appearance).
+ * get distinct resources, in order of appearance). The resources of ACM, S3, CloudFront, WAF, API
+ * Gateway and Lambda are made through the AWS CLI itself ({@link #cli}); their ids, which carry no
+ * kind, take it from the flag that names them ({@code FLAG_KINDS}).
  */
 final class ExampleFixture implements AutoCloseable {
   /** EC2 id prefixes, longest first so that {@code tgw-attach-…} is not read as {@code tgw-…}. */
@@ -45,7 +48,24 @@ final class ExampleFixture implements AutoCloseable {
    * the kind is the service and the resource type ({@code elasticloadbalancing:targetgroup}, see {@link #arnKind}).
    */
   private static final Pattern ARN = Pattern.compile(
-      "arn:aws:(elasticloadbalancing|globalaccelerator|acm):[a-z0-9-]*:[0-9]{12}:[A-Za-z0-9_./:-]+[A-Za-z0-9]");
+      "arn:aws:(elasticloadbalancing|globalaccelerator|acm|wafv2|cloudfront):[a-z0-9-]*:([0-9]{12}|account):[A-Za-z0-9_./:-]+[A-Za-z0-9]");
+
+  /**
+   * The services whose ids carry no kind of their own (API Gateway's {@code 1234123412}, WAF's
+   * {@code a1b2c3d4-…-EXAMPLE11111}): the flag that names an id tells its kind ({@code <service> <flag>};
+   * a {@code *} kind is decided by the command, see {@link #flagKind}).
+   */
+  private static final Map<String, String> FLAG_KINDS = Map.ofEntries(
+      Map.entry("apigateway --rest-api-id", "apigw:restapi"), Map.entry("apigateway --resource-id", "apigw:resource"),
+      Map.entry("apigateway --parent-id", "apigw:root"), Map.entry("apigateway --usage-plan-id", "apigw:usageplan"),
+      Map.entry("apigateway --deployment-id", "apigw:deployment"), Map.entry("apigateway --api-key", "apigw:apikey"),
+      Map.entry("apigateway --key-id", "apigw:apikey"), Map.entry("apigateway --authorizer-id", "apigw:authorizer"),
+      Map.entry("apigatewayv2 --api-id", "apigwv2:api"), Map.entry("apigatewayv2 --route-id", "apigwv2:route"),
+      Map.entry("apigatewayv2 --integration-id", "apigwv2:integration"),
+      Map.entry("apigatewayv2 --authorizer-id", "apigwv2:authorizer"),
+      Map.entry("apigatewayv2 --deployment-id", "apigwv2:deployment"),
+      Map.entry("cloudfront --distribution-id", "cloudfront:distribution"), Map.entry("cloudfront --id", "*"),
+      Map.entry("wafv2 --id", "*"), Map.entry("wafv2 --web-acl-id", "*"));
 
   private final String service;
   private final String account;
@@ -58,16 +78,23 @@ final class ExampleFixture implements AutoCloseable {
   private Route53Client route53Client;
   private ElasticLoadBalancingV2Client elbClient;
   private GlobalAcceleratorClient gaClient;
+  /** The AWS CLI, for the resources of the services the fixture makes through it. */
+  private final AwsExamples aws;
   /** The example's id → ours. */
   private final Map<String, String> ids = new LinkedHashMap<>();
   private final Map<String, List<String>> made = new HashMap<>();
   /** Per kind, how many of the made resources an example id names (the rest were made as dependencies). */
   private final Map<String, Integer> named = new HashMap<>();
   private String zoneChange;
+  private final Map<String, JsonNode> wafs = new HashMap<>();
+  /** The WAF rule an example names ({@code --rule-name}). */
+  private String ruleName = "fixture";
+  private final Map<String, String> functions = new HashMap<>();
   /** The octets of an address the example's first subnet must hold (null: 10.0.n.0/24). */
   private String[] destination;
 
-  ExampleFixture(URI endpoint, String account, String region, String service, String command) {
+  ExampleFixture(URI endpoint, String account, String region, String service, String command, AwsExamples aws) {
+    this.aws = aws;
     this.service = service;
     this.command = command;
     this.account = account;
@@ -132,8 +159,27 @@ final class ExampleFixture implements AutoCloseable {
         yield "ga:" + custom + (resource.contains("/endpoint-group/") ? "endpoint-group"
             : resource.contains("/listener/") ? "listener" : "accelerator");
       }
+      // a web ACL's name is part of its ARN: the fixture makes it with the example's name
+      case "wafv2" -> "wafv2:web-acl/" + resource.split("/")[2];
+      case "cloudfront" -> "cloudfront:arn";
       default -> m.group(1) + ":" + resource.split("/")[0];
     };
+  }
+
+  /** The kind of the id after {@code flag} in this example, or null when the flag names none. */
+  private String flagKind(String flag, List<String> args) {
+    String kind = FLAG_KINDS.get(service + " " + flag);
+    if (!"*".equals(kind)) return kind;
+    if (service.equals("cloudfront")) {
+      return command.contains("origin-access-identity") ? "cloudfront:oai"
+          : command.contains("invalidation") ? "cloudfront:invalidation"
+          : command.endsWith("-distribution") || command.endsWith("-distribution-config") ? "cloudfront:distribution" : null;
+    }
+    String name = flag.equals("--web-acl-id") ? arg(args, "--web-acl-name") : arg(args, "--name");
+    for (String k : List.of("ip-set", "regex-pattern-set", "rule-group", "web-acl")) {
+      if (command.endsWith("-" + k) || flag.equals("--web-acl-id") && k.equals("web-acl")) return "wafv2:" + k + "-id/" + name;
+    }
+    return null;
   }
 
   /** {@code args} with every example id replaced by a fixture resource's id (made on first sight). */
@@ -143,8 +189,33 @@ final class ExampleFixture implements AutoCloseable {
       String a = arg(args, flag);
       if (a != null && a.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) destination = a.split("\\.");
     }
+    if (arg(args, "--rule-name") != null) ruleName = arg(args, "--rule-name");
     List<String> out = new ArrayList<>();
     for (String a : args) {
+      String flagKind = out.isEmpty() ? null : flagKind(out.getLast(), args);
+      if (flagKind != null) {
+        out.add(ids.computeIfAbsent(a, k -> next(flagKind)));
+        continue;
+      }
+      if (service.equals("lambda")) {
+        // the examples' functions are in 123456789012's us-west-2: the fixture's are the test account's
+        out.add(a.replace("arn:aws:lambda:us-west-2:", "arn:aws:lambda:" + region + ":").replace("123456789012", account));
+        continue;
+      }
+      if (service.equals("s3api") && !out.isEmpty() && out.getLast().equals("--bucket")) {
+        // bucket names are global: each example's account gets its own
+        out.add(ids.computeIfAbsent(a, k -> a + "-" + account));
+        continue;
+      }
+      if (service.equals("apigatewayv2") && a.startsWith("integrations/")) {
+        out.add("integrations/" + ids.computeIfAbsent(a.substring(13), k -> next("apigwv2:integration")));
+        continue;
+      }
+      if (service.equals("apigatewayv2") && a.startsWith("arn:aws:apigateway:")) {
+        String id = a.substring(a.lastIndexOf('/') + 1);
+        out.add("arn:aws:apigateway:" + region + "::/apis/" + ids.computeIfAbsent(id, k -> next("apigwv2:api")));
+        continue;
+      }
       String s = replace(ARN, a, this::arnKind);
       s = replace(EC2_ID, s, m -> "ec2:" + m.group(1));
       if (service.equals("route53") && out.size() >= 1 && out.getLast().equals("--resource-id")) {
@@ -332,7 +403,14 @@ final class ExampleFixture implements AutoCloseable {
             .protocol(p[1]).port(p[1].equals("HTTPS") ? 443 : p[1].equals("GENEVE") ? 6081 : 80).vpcId(first("ec2:vpc"))
             .targetType(p.length > 2 ? "ip" : "instance")).targetGroups().getFirst().targetGroupArn();
       }
-      case "elbv2:listener/app" -> elb().createListener(r -> r.loadBalancerArn(first("elbv2:loadbalancer/app"))
+      // the listener whose certificate list an example changes is an HTTPS one, with its own default certificate
+      case "elbv2:listener/app" -> command.contains("listener-certificates") ? elb().createListener(r -> r
+          .loadBalancerArn(first("elbv2:loadbalancer/app")).protocol(ProtocolEnum.HTTPS).port(443 + n)
+          .certificates(c -> c.certificateArn(cli("acm", "request-certificate", "--domain-name", "listener.example.com",
+              "--validation-method", "DNS").get("CertificateArn").asString()))
+          .defaultActions(a -> a.type(ActionTypeEnum.FORWARD).targetGroupArn(first("elbv2:targetgroup/HTTP"))))
+          .listeners().getFirst().listenerArn()
+          : elb().createListener(r -> r.loadBalancerArn(first("elbv2:loadbalancer/app"))
           .protocol(ProtocolEnum.HTTP).port(80 + n).defaultActions(a -> a.type(ActionTypeEnum.FORWARD)
               .targetGroupArn(first("elbv2:targetgroup/HTTP")))).listeners().getFirst().listenerArn();
       case "elbv2:listener-rule" -> elb().createRule(r -> r.listenerArn(first("elbv2:listener/app")).priority(10 + n)
@@ -356,8 +434,129 @@ final class ExampleFixture implements AutoCloseable {
               .protocols(software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.TCP,
                   software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.UDP))
           .idempotencyToken("fixture-custom-group-" + n)).endpointGroup().endpointGroupArn();
-      default -> throw new IllegalArgumentException("no fixture for " + kind);
+      case "acm:certificate" -> cli("acm", "request-certificate", "--domain-name", "www.example.com", "--validation-method",
+          "DNS", "--idempotency-token", "fixture" + n).get("CertificateArn").asString();
+      case "apigw:restapi" -> cli("apigateway", "create-rest-api", "--name", "fixture-" + n).get("id").asString();
+      case "apigw:root" -> cli("apigateway", "get-resources", "--rest-api-id", first("apigw:restapi")).get("items")
+          .valueStream().filter(r -> r.get("path").asString().equals("/")).findFirst().orElseThrow().get("id").asString();
+      case "apigw:resource" -> cli("apigateway", "create-resource", "--rest-api-id", first("apigw:restapi"), "--parent-id",
+          first("apigw:root"), "--path-part", "fixture" + n).get("id").asString();
+      case "apigw:usageplan" -> cli("apigateway", "create-usage-plan", "--name", "fixture-" + n).get("id").asString();
+      case "apigw:apikey" -> cli("apigateway", "create-api-key", "--name", "fixture-" + n, "--enabled").get("id").asString();
+      case "apigw:deployment" -> {
+        // a deployment needs a method: GET / answered by a mock integration
+        String api = first("apigw:restapi"), root = first("apigw:root");
+        if (n == 0) mockMethod(api, root, "GET");
+        yield cli("apigateway", "create-deployment", "--rest-api-id", api).get("id").asString();
+      }
+      case "apigw:authorizer" -> cli("apigateway", "create-authorizer", "--rest-api-id", first("apigw:restapi"), "--name",
+          "fixture-" + n, "--type", "TOKEN", "--identity-source", "method.request.header.Authorization", "--authorizer-uri",
+          "arn:aws:apigateway:" + region + ":lambda:path/2015-03-31/functions/" + function("my-function")
+              + "/invocations").get("id").asString();
+      // an HTTP API: the examples of WebSocket APIs' parts (MOCK integrations) are rows of the table
+      case "apigwv2:api" -> cli("apigatewayv2", "create-api", "--name", "fixture-" + n, "--protocol-type", "HTTP")
+          .get("ApiId").asString();
+      case "apigwv2:route" -> cli("apigatewayv2", "create-route", "--api-id", first("apigwv2:api"), "--route-key",
+          "GET /fixture" + n).get("RouteId").asString();
+      case "apigwv2:integration" -> cli("apigatewayv2", "create-integration", "--api-id", first("apigwv2:api"),
+          "--integration-type", "HTTP_PROXY", "--integration-method", "GET", "--integration-uri", "https://example.com/" + n,
+          "--payload-format-version", "1.0").get("IntegrationId").asString();
+      case "apigwv2:authorizer" -> cli("apigatewayv2", "create-authorizer", "--api-id", first("apigwv2:api"), "--name",
+          "fixture-" + n, "--authorizer-type", "JWT", "--identity-source", "$request.header.Authorization",
+          "--jwt-configuration", "Audience=fixture,Issuer=https://example.com").get("AuthorizerId").asString();
+      case "apigwv2:deployment" -> {
+        if (n == 0) first("apigwv2:route");
+        yield cli("apigatewayv2", "create-deployment", "--api-id", first("apigwv2:api")).get("DeploymentId").asString();
+      }
+      case "cloudfront:distribution" -> cli("cloudfront", "create-distribution", "--origin-domain-name",
+          "fixture-" + n + ".s3.amazonaws.com").get("Distribution").get("Id").asString();
+      case "cloudfront:arn" -> cli("cloudfront", "get-distribution", "--id", first("cloudfront:distribution"))
+          .get("Distribution").get("ARN").asString();
+      case "cloudfront:oai" -> cli("cloudfront", "create-cloud-front-origin-access-identity",
+          "--cloud-front-origin-access-identity-config", "CallerReference=" + (n == 0 ? "cli-example" : "fixture-" + n)
+              + ",Comment=fixture")
+          .get("CloudFrontOriginAccessIdentity").get("Id").asString();
+      case "cloudfront:invalidation" -> cli("cloudfront", "create-invalidation", "--distribution-id",
+          first("cloudfront:distribution"), "--paths", "/fixture" + n).get("Invalidation").get("Id").asString();
+      default -> {
+        if (kind.startsWith("wafv2:")) {
+          String[] p = kind.substring("wafv2:".length()).split("/", 2);
+          JsonNode summary = waf(p[0].replace("-id", ""), p[1]);
+          yield summary.get(p[0].endsWith("-id") ? "Id" : "ARN").asString();
+        }
+        throw new IllegalArgumentException("no fixture for " + kind);
+      }
     };
+  }
+
+  /** A REST API method answered by a mock integration with a 200 response. */
+  private void mockMethod(String api, String resource, String method) {
+    cli("apigateway", "put-method", "--rest-api-id", api, "--resource-id", resource, "--http-method", method,
+        "--authorization-type", "NONE");
+    cli("apigateway", "put-integration", "--rest-api-id", api, "--resource-id", resource, "--http-method", method,
+        "--type", "MOCK", "--request-templates", "{\"application/json\": \"{\\\"statusCode\\\": 200}\"}");
+  }
+
+  /** A WAF resource of {@code kind} (ip-set, regex-pattern-set, rule-group, web-acl) named {@code name}: its summary. */
+  private JsonNode waf(String kind, String name) {
+    return wafs.computeIfAbsent(kind + "/" + name, k -> {
+      List<String> a = new ArrayList<>(List.of("wafv2", "create-" + kind, "--name", name, "--scope", "REGIONAL"));
+      String visibility = "SampledRequestsEnabled=true,CloudWatchMetricsEnabled=true,MetricName=" + name;
+      a.addAll(switch (kind) {
+        case "ip-set" -> List.of("--ip-address-version", "IPV4", "--addresses", "192.0.2.0/24");
+        case "regex-pattern-set" -> List.of("--regular-expression-list", "RegexString=^fixture");
+        case "rule-group" -> List.of("--capacity", "100", "--visibility-config", visibility);
+        default -> List.of("--default-action", "Allow={}", "--visibility-config", visibility);
+      });
+      if (kind.equals("web-acl") && command.equals("get-rate-based-statement-managed-keys")) {
+        // the rate-based rule the example names
+        a.addAll(List.of("--rules", ("[{\"Name\": \"%1$s\", \"Priority\": 0, \"Action\": {\"Block\": {}}, \"Statement\":"
+            + " {\"RateBasedStatement\": {\"Limit\": 1000, \"AggregateKeyType\": \"IP\"}}, \"VisibilityConfig\":"
+            + " {\"SampledRequestsEnabled\": true, \"CloudWatchMetricsEnabled\": true, \"MetricName\": \"%1$s\"}}]")
+            .formatted(ruleName)));
+      }
+      return cli(a.toArray(String[]::new)).get("Summary");
+    });
+  }
+
+  /** The ARN of a Lambda function of this account, made on first use (Python, answering 200). */
+  private String function(String name) {
+    return functions.computeIfAbsent(name, k -> cli("lambda", "create-function", "--function-name", name, "--runtime",
+        "python3.12", "--handler", "index.handler", "--role", "arn:aws:iam::" + account + ":role/fixture", "--zip-file",
+        "fileb://" + FunctionZip.PATH).get("FunctionArn").asString());
+  }
+
+  /** A Lambda deployment package made once per run: index.handler answers 200. */
+  private static final class FunctionZip {
+    static final String PATH = write();
+
+    private static String write() {
+      try {
+        java.nio.file.Path zip = java.nio.file.Files.createTempFile("fidelity-function-", ".zip");
+        zip.toFile().deleteOnExit();
+        try (var out = new java.util.zip.ZipOutputStream(java.nio.file.Files.newOutputStream(zip))) {
+          out.putNextEntry(new java.util.zip.ZipEntry("index.py"));
+          out.write("def handler(event, context):\n    return {'statusCode': 200, 'body': 'fixture'}\n".getBytes());
+          out.closeEntry();
+        }
+        return zip.toString();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /** Runs the AWS CLI against Stratus as this account, in this region: its JSON output; a failure throws. */
+  private JsonNode cli(String... args) {
+    List<String> a = new ArrayList<>(List.of(args));
+    a.addAll(List.of("--endpoint-url", endpoint.toString(), "--region", region, "--output", "json"));
+    try {
+      AwsExamples.Result r = aws.run(a, account);
+      if (r.exit() != 0) throw new IllegalStateException(args[0] + " " + args[1] + ": " + r.err().strip());
+      return r.out().isBlank() ? AwsExamples.JSON.createObjectNode() : AwsExamples.JSON.readTree(r.out());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** {@code create}'s result, an internet gateway attached to the first VPC first: an internet-facing load balancer needs one. */
@@ -372,6 +571,91 @@ final class ExampleFixture implements AutoCloseable {
 
   /** Makes the state the command needs that the fixture does not make by default (an entry it deletes …). */
   void prepare(List<String> args) {
+    switch (service) {
+      case "lambda" -> prepareLambda(args);
+      case "s3api" -> prepareS3(args);
+      case "wafv2" -> {
+        // updates and deletes carry the resource's current lock token
+        String id = arg(args, "--id"), kind = command.replaceFirst("^(update|delete)-", "");
+        if (id != null && args.contains("--lock-token")) {
+          args.set(args.indexOf("--lock-token") + 1, cli("wafv2", "get-" + kind, "--name", arg(args, "--name"), "--scope",
+              "REGIONAL", "--id", id).get("LockToken").asString());
+        }
+        if (command.equals("get-logging-configuration") || command.equals("delete-logging-configuration")) {
+          cli("wafv2", "put-logging-configuration", "--logging-configuration", "ResourceArn=" + arg(args, "--resource-arn")
+              + ",LogDestinationConfigs=arn:aws:firehose:" + region + ":" + account + ":deliverystream/aws-waf-logs-fixture");
+        }
+        if (command.equals("get-web-acl-for-resource")) {
+          cli("wafv2", "associate-web-acl", "--web-acl-arn", waf("web-acl", "fixture").get("ARN").asString(),
+              "--resource-arn", arg(args, "--resource-arn"));
+        }
+      }
+      case "cloudfront" -> {
+        switch (command) {
+          case "list-distributions" -> first("cloudfront:distribution");
+          case "list-cloud-front-origin-access-identities" -> first("cloudfront:oai");
+          case "list-invalidations" -> first("cloudfront:invalidation");
+          case "delete-distribution" -> {
+            // only a disabled distribution can be deleted
+            String id = arg(args, "--id");
+            JsonNode got = cli("cloudfront", "get-distribution-config", "--id", id);
+            var config = (tools.jackson.databind.node.ObjectNode) got.get("DistributionConfig");
+            config.put("Enabled", false);
+            cli("cloudfront", "update-distribution", "--id", id, "--if-match", got.get("ETag").asString(),
+                "--distribution-config", config.toString());
+          }
+          default -> { }
+        }
+        // a change carries the resource's current ETag
+        String id = arg(args, "--id");
+        if (id != null && args.contains("--if-match")) {
+          String get = command.contains("origin-access-identity") ? "get-cloud-front-origin-access-identity"
+              : "get-distribution";
+          args.set(args.indexOf("--if-match") + 1, cli("cloudfront", get, "--id", id).get("ETag").asString());
+        }
+      }
+      case "apigateway" -> {
+        String api = arg(args, "--rest-api-id"), resource = arg(args, "--resource-id"), method = arg(args, "--http-method");
+        String status = arg(args, "--status-code");
+        if (api != null && resource != null && method != null && !command.equals("put-method")) {
+          mockMethod(api, resource, method);
+          if (status != null && !command.equals("put-method-response")) {
+            cli("apigateway", "put-method-response", "--rest-api-id", api, "--resource-id", resource, "--http-method", method,
+                "--status-code", status);
+          }
+          if (status != null && !command.equals("put-integration-response") && !command.equals("put-method-response")) {
+            cli("apigateway", "put-integration-response", "--rest-api-id", api, "--resource-id", resource, "--http-method",
+                method, "--status-code", status);
+          }
+        }
+        if (api != null && (command.equals("create-deployment") || command.equals("get-resources"))) {
+          mockMethod(api, first("apigw:root"), "POST");
+        }
+        String model = arg(args, "--model-name");
+        if (api != null && model != null && !command.equals("create-model") && !List.of("Empty", "Error").contains(model)) {
+          cli("apigateway", "create-model", "--rest-api-id", api, "--name", model, "--content-type", "application/json",
+              "--schema", "{\"type\": \"object\"}");
+        }
+        String stage = arg(args, "--stage-name");
+        if (api != null && stage != null && !command.equals("create-stage") && !command.equals("create-deployment")) {
+          cli("apigateway", "create-stage", "--rest-api-id", api, "--stage-name", stage, "--deployment-id",
+              first("apigw:deployment"));
+        }
+        String plan = arg(args, "--usage-plan-id"), key = arg(args, "--key-id");
+        if (plan != null && key != null && !command.equals("create-usage-plan-key")) {
+          cli("apigateway", "create-usage-plan-key", "--usage-plan-id", plan, "--key-id", key, "--key-type", "API_KEY");
+        }
+      }
+      case "apigatewayv2" -> {
+        String api = arg(args, "--api-id"), stage = arg(args, "--stage-name");
+        if (api != null && stage != null && !command.equals("create-stage")) {
+          cli("apigatewayv2", "create-stage", "--api-id", api, "--stage-name", stage);
+        }
+      }
+      default -> { }
+    }
+    // the commands below are EC2's, Elastic Load Balancing's and Global Accelerator's (delete-route is API Gateway's too)
+    if (!List.of("ec2", "elbv2", "globalaccelerator").contains(service)) return;
     switch (command) {
       case "delete-network-acl-entry" -> ec2().createNetworkAclEntry(r -> r.networkAclId(arg(args, "--network-acl-id"))
           .ruleNumber(Integer.parseInt(arg(args, "--rule-number"))).egress(args.contains("--egress")).protocol("-1")
@@ -422,6 +706,74 @@ final class ExampleFixture implements AutoCloseable {
         if (group != null) ec2().createSecurityGroup(r -> r.groupName(group).description("named by the example"));
       }
       default -> { }
+    }
+  }
+
+  /** The function the example names (with the versions and aliases its qualifiers name), and the state its command needs. */
+  private void prepareLambda(List<String> args) {
+    String named = arg(args, "--function-name");
+    if (named == null) named = arg(args, "--resource");
+    if (named == null || command.equals("create-function")) return;
+    String[] parts = (named.contains(":function:") ? named.substring(named.indexOf(":function:") + 10) : named).split(":");
+    String name = parts[0];
+    function(name);
+    int versions = 0;
+    List<String> aliases = new ArrayList<>();
+    for (String q : new String[] {parts.length > 1 ? parts[1] : null, arg(args, "--function-version"), arg(args, "--qualifier")}) {
+      if (q == null || q.equals("$LATEST")) continue;
+      if (q.matches("\\d+")) versions = Math.max(versions, Integer.parseInt(q));
+      else aliases.add(q);
+    }
+    if (arg(args, "--name") != null && command.endsWith("-alias") && !command.equals("create-alias")) aliases.add(arg(args, "--name"));
+    if (!aliases.isEmpty()) versions = Math.max(versions, 1);
+    for (int v = 1; v <= versions; v++) {
+      // a version is published only when the code or configuration changed since the last one
+      cli("lambda", "update-function-configuration", "--function-name", name, "--description", "version " + v);
+      cli("lambda", "wait", "function-updated", "--function-name", name);
+      cli("lambda", "publish-version", "--function-name", name);
+    }
+    for (String alias : aliases) cli("lambda", "create-alias", "--function-name", name, "--name", alias, "--function-version", "1");
+    switch (command) {
+      case "remove-permission", "get-policy" -> cli("lambda", "add-permission", "--function-name", name, "--action",
+          "lambda:InvokeFunction", "--statement-id", command.equals("get-policy") ? "default" : arg(args, "--statement-id"),
+          "--principal", "s3.amazonaws.com");
+      default -> { }
+    }
+  }
+
+  /** The bucket the example names (unless it creates it), and the object and upload it names. */
+  private void prepareS3(List<String> args) {
+    String bucket = arg(args, "--bucket"), key = arg(args, "--key");
+    if (bucket == null || command.equals("create-bucket")) return;
+    cli("s3api", "create-bucket", "--bucket", bucket);
+    if (key != null && !command.equals("put-object") && !command.equals("create-multipart-upload")) {
+      cli("s3api", "put-object", "--bucket", bucket, "--key", key, "--body", FunctionZip.PATH);
+    }
+    String source = arg(args, "--copy-source");
+    if (source != null) {
+      String from = source.substring(0, source.indexOf('/')) + "-" + account;
+      cli("s3api", "create-bucket", "--bucket", from);
+      cli("s3api", "put-object", "--bucket", from, "--key", source.substring(source.indexOf('/') + 1), "--body", FunctionZip.PATH);
+      args.set(args.indexOf("--copy-source") + 1, from + source.substring(source.indexOf('/')));
+    }
+    switch (command) {
+      case "list-objects", "list-objects-v2" -> cli("s3api", "put-object", "--bucket", bucket, "--key", "fixture.txt", "--body",
+          FunctionZip.PATH);
+      case "list-multipart-uploads" -> cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", "fixture.bin");
+      case "get-bucket-tagging" -> cli("s3api", "put-bucket-tagging", "--bucket", bucket, "--tagging",
+          "TagSet=[{Key=fixture,Value=1}]");
+      case "get-bucket-cors" -> cli("s3api", "put-bucket-cors", "--bucket", bucket, "--cors-configuration",
+          "{\"CORSRules\": [{\"AllowedMethods\": [\"GET\"], \"AllowedOrigins\": [\"*\"]}]}");
+      case "get-bucket-website" -> cli("s3api", "put-bucket-website", "--bucket", bucket, "--website-configuration",
+          "{\"IndexDocument\": {\"Suffix\": \"index.html\"}}");
+      case "get-bucket-policy" -> cli("s3api", "put-bucket-policy", "--bucket", bucket, "--policy", ("{\"Version\": \"2012-10-17\","
+          + " \"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Resource\":"
+          + " \"arn:aws:s3:::%s/*\"}]}").formatted(bucket));
+      default -> { }
+    }
+    if (args.contains("--upload-id")) {
+      args.set(args.indexOf("--upload-id") + 1, cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", key)
+          .get("UploadId").asString());
     }
   }
 

@@ -54,7 +54,7 @@ final class KnownDifferences {
   private static String unquote(String cell) { return cell.trim().replace("`", ""); }
 
   /** Whether a row explains this difference (and marks it used). */
-  boolean explains(String exampleName, String path, String kind) {
+  synchronized boolean explains(String exampleName, String path, String kind) {
     for (Row r : rows) {
       if (r.matches(exampleName, path, kind)) {
         used.add(r);
@@ -64,5 +64,5 @@ final class KnownDifferences {
     return false;
   }
 
-  List<Row> unused() { return rows.stream().filter(r -> !used.contains(r) && !r.optional()).toList(); }
+  synchronized List<Row> unused() { return rows.stream().filter(r -> !used.contains(r) && !r.optional()).toList(); }
 }

@@ -12,7 +12,7 @@ final class InsightsShapes {
         .networkInsightsPathArn(p.arn()).createdDate(p.createdDate()).source(p.source()).sourceArn(p.sourceArn())
         .destination(p.destination()).destinationArn(p.destinationArn()).sourceIp(p.sourceIp())
         .destinationIp(p.destinationIp()).protocol(p.protocol()).destinationPort(p.destinationPort())
-        .tags(tags(p.tags())).build();
+        .tags(p.tags().isEmpty() ? null : tags(p.tags())).build();
   }
 
   static software.amazon.awssdk.services.ec2.model.NetworkInsightsAnalysis analysis(NetworkInsightsAnalysis a) {
