@@ -19,13 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Target health checks on Stratus's one prober ({@link HealthChecker} with its
- * {@link EndpointProbe}): one check per (target group, registered target) of every group a load
+ * Target health checks on Stratus's one prober ({@link HealthChecker} with its non-blocking
+ * {@link EndpointProbe}, on the shared prober timer), as Route 53's and Global Accelerator's: one check per (target group, registered target) of every group a load
  * balancer uses, with the group's protocol, port, path and interval. Each raw probe result is
  * classified with ELB's matcher and reason codes and folded into a {@link TargetHealthTracker}
  * with ELB's thresholds. Limits: the probe's timeouts are Route 53's (connect 4 s, response 2 s),
@@ -59,11 +60,22 @@ final class ElbHealthChecks implements AutoCloseable {
     this.onChange = onChange;
     this.paths = paths;
     HealthProbe endpoint = new EndpointProbe(clock);
-    this.checker = new HealthChecker(clock, config -> {
-      ProbeResult r = blocked(config.id()) ? new ProbeResult(false, HealthCheckReasons.connectionTimedOut(), clock.instant())
-          : endpoint.probe(config);
-      classify(config.id(), r);
-      return r;
+    this.checker = new HealthChecker(clock, new HealthProbe() {
+      @Override
+      public ProbeResult probe(HealthCheckerConfig config) {
+        return probeAsync(config).join();
+      }
+
+      @Override
+      public CompletableFuture<ProbeResult> probeAsync(HealthCheckerConfig config) {
+        CompletableFuture<ProbeResult> raw = blocked(config.id())
+            ? CompletableFuture.completedFuture(new ProbeResult(false, HealthCheckReasons.connectionTimedOut(), clock.instant()))
+            : endpoint.probeAsync(config);
+        return raw.thenApply(r -> {
+          if (!r.localFault()) classify(config.id(), r); // Stratus's own fault says nothing of the target
+          return r;
+        });
+      }
     }, intervalPolicy);
   }
 
