@@ -390,7 +390,11 @@ public final class ListenerOperations {
           if (!"HTTPS".equals(protocol)) {
             throw Elbv2Errors.invalidAction("Authenticate actions are only supported on HTTPS listeners");
           }
-          out.add(new Action(type, a.order(), null, null, null));
+          if (!lb.isApplication()) {
+            throw Elbv2Errors.invalidAction("Authenticate actions are only supported by Application Load Balancers");
+          }
+          out.add(new Action(type, a.order(), null, null, null, type.equals("authenticate-oidc")
+              ? AuthenticateConfigs.oidc(a.authenticateOidcConfig()) : AuthenticateConfigs.cognito(a.authenticateCognitoConfig())));
         }
         default -> throw Elbv2Errors.validation("Action type '" + type + "' must be one of 'redirect,fixed-response,forward,"
             + "authenticate-cognito,authenticate-oidc'");
@@ -676,6 +680,13 @@ public final class ListenerOperations {
     if (a.fixedResponse() != null) {
       var f = a.fixedResponse();
       b.fixedResponseConfig(fc -> fc.statusCode(f.statusCode()).contentType(f.contentType()).messageBody(f.messageBody()));
+    }
+    if (a.authenticate() != null) {
+      if (a.type().equals("authenticate-oidc")) {
+        b.authenticateOidcConfig(AuthenticateConfigs.toSdkOidc(a.authenticate()));
+      } else {
+        b.authenticateCognitoConfig(AuthenticateConfigs.toSdkCognito(a.authenticate()));
+      }
     }
     return b.build();
   }

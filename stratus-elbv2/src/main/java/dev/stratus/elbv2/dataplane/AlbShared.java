@@ -26,6 +26,8 @@ final class AlbShared implements AutoCloseable {
   final HttpFilterRegistry filters;
   final StickyCookies cookies = StickyCookies.random();
   final Clock clock;
+  /** authenticate-oidc / authenticate-cognito: sessions, pending logins and the claims-signing key. */
+  final AlbAuth auth;
   private final Optional<Path> accessLogDir;
   private final Map<String, TargetSelector> selectors = new ConcurrentHashMap<>();
   private final Map<String, AlbAccessLog> logs = new ConcurrentHashMap<>();
@@ -40,6 +42,7 @@ final class AlbShared implements AutoCloseable {
     this.certificates = certificates;
     this.filters = filters;
     this.clock = clock;
+    this.auth = new AlbAuth(clock);
     this.accessLogDir = accessLogDir;
   }
 

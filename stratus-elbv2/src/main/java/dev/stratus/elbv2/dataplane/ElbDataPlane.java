@@ -243,6 +243,9 @@ public final class ElbDataPlane implements AutoCloseable {
     }
   }
 
+  /** The key that signs ALB's x-amzn-oidc-data (what AWS serves at public-keys.auth.elb.<region>.amazonaws.com/<kid>). */
+  public java.security.PublicKey albPublicKey() { return albs.auth.publicKey(); }
+
   @Override
   public void close() {
     closed = true;
