@@ -299,7 +299,10 @@ public final class ListenerOperations {
     for (String n : chosen) {
       var protocols = SslPolicies.ALL.get(n);
       if (protocols == null) throw Elbv2Errors.error("SSLPolicyNotFound", "One or more SSL policies not found");
+      List<String> ciphers = SslPolicies.ciphers(n);
       out.add(SslPolicy.builder().name(n).sslProtocols(protocols)
+          .ciphers(java.util.stream.IntStream.range(0, ciphers.size()).mapToObj(i -> software.amazon.awssdk.services
+              .elasticloadbalancingv2.model.Cipher.builder().name(ciphers.get(i)).priority(i + 1).build()).toList())
           .supportedLoadBalancerTypes("application", "network").build());
     }
     return DescribeSslPoliciesResponse.builder().sslPolicies(out).build();

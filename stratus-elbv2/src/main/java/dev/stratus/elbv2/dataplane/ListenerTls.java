@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * The certificates of one HTTPS (or TLS) listener as SNI contexts: the listener's default
- * certificate first, then those AddListenerCertificates added, allowing the TLS versions of the
- * listener's security policy. Rebuilt (off the event loop) when the certificates or the policy
+ * certificate first, then those AddListenerCertificates added, allowing the TLS versions and cipher
+ * suites of the listener's security policy. Rebuilt (off the event loop) when the certificates or the policy
  * change, so they apply at once without reopening.
  */
 final class ListenerTls implements Mapping<String, SslContext> {
@@ -48,7 +48,8 @@ final class ListenerTls implements Mapping<String, SslContext> {
       if (current != null) return;
       throw new IllegalStateException("certificate " + listener.certificateArns() + " not found in ACM");
     }
-    current = TlsContexts.sni(serving, alpn, dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()));
+    current = TlsContexts.sni(serving, alpn, new TlsContexts.Options(dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()),
+        dev.stratus.elbv2.SslPolicies.jdkCiphers(listener.sslPolicy()), TlsContexts.ClientAuth.NONE, List.of()));
     arns = listener.certificateArns();
     policy = listener.sslPolicy();
   }
