@@ -136,6 +136,7 @@ public final class Elbv2Module implements ServiceModule {
             () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health, functions),
         new ListenerOperations(store, acm),
+        new TrustStoreOperations(store, () -> context.extensions().find(dev.stratus.core.s3.ObjectReader.class)),
         new Elbv2Tags(store)), resources, List.of());
   }
 }

@@ -88,7 +88,8 @@ public final class ListenerOperations {
       checkCertificates(protocol, certs, !certs.isEmpty());
       var actions = actions(tx, scope, lb, protocol, req.defaultActions(), true);
       String arn = lb.arn().replace(":loadbalancer/", ":listener/") + "/" + Elbv2Names.newId();
-      var l = new Listener(arn, lb.arn(), protocol, port, policy, certs, actions, req.alpnPolicy());
+      var mtls = TrustStoreOperations.mutualAuthentication(tx, scope, protocol, req.mutualAuthentication(), null);
+      var l = new Listener(arn, lb.arn(), protocol, port, policy, certs, actions, req.alpnPolicy(), mtls);
       tx.put(Listener.TABLE, scope, arn, l);
       if (!req.tags().isEmpty()) Elbv2Tags.put(tx, scope, arn, req.tags());
       return l;
@@ -115,8 +116,9 @@ public final class ListenerOperations {
       var actions = req.defaultActions().isEmpty() ? l.defaultActions()
           : actions(tx, scope, lb, protocol, req.defaultActions(), true);
       String policy = sslPolicy(protocol, req.sslPolicy(), l.sslPolicy());
+      var mtls = TrustStoreOperations.mutualAuthentication(tx, scope, protocol, req.mutualAuthentication(), l.mutualAuthentication());
       var l2 = new Listener(l.arn(), lb.arn(), protocol, port, policy, finalCerts, actions,
-          req.alpnPolicy().isEmpty() ? l.alpnPolicy() : req.alpnPolicy());
+          req.alpnPolicy().isEmpty() ? l.alpnPolicy() : req.alpnPolicy(), mtls);
       tx.put(Listener.TABLE, scope, l.arn(), l2);
       return l2;
     });
@@ -262,7 +264,8 @@ public final class ListenerOperations {
       if (certs.size() > MAX_CERTIFICATES) {
         throw Elbv2Errors.error("TooManyCertificates", "You've reached the limit on the number of certificates per load balancer");
       }
-      var n = new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy());
+      var n = new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy(),
+          l.mutualAuthentication());
       tx.put(Listener.TABLE, scope, l.arn(), n);
       return n;
     });
@@ -281,7 +284,8 @@ public final class ListenerOperations {
         certs.remove(c.certificateArn());
       }
       tx.put(Listener.TABLE, scope, l.arn(),
-          new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy()));
+          new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy(),
+              l.mutualAuthentication()));
       return null;
     });
     return RemoveListenerCertificatesResponse.builder().build();
@@ -704,6 +708,7 @@ public final class ListenerOperations {
         .certificates(l.certificateArns().isEmpty() ? null : List.of(Certificate.builder().certificateArn(l.certificateArns().get(0)).build()))
         .defaultActions(l.defaultActions().stream().map(a -> toSdk(a, gateway)).toList())
         .alpnPolicy(l.alpnPolicy().isEmpty() ? null : l.alpnPolicy())
+        .mutualAuthentication(l.protocol().equals("HTTPS") ? TrustStoreOperations.toSdk(l.mutualAuthentication()) : null)
         .build();
   }
 

@@ -29,7 +29,7 @@ public final class S3Module implements ServiceModule {
   public String name() { return "s3"; }
 
   @Override
-  public Set<Class<?>> provides() { return Set.of(BucketOrigin.class); }
+  public Set<Class<?>> provides() { return Set.of(BucketOrigin.class, dev.stratus.core.s3.ObjectReader.class); }
 
   @Override
   public Set<Class<?>> needs() { return Set.of(DnsTargetRegistry.class); }
@@ -53,6 +53,7 @@ public final class S3Module implements ServiceModule {
     });
     new BucketNamesInDns(DnsTargetRegistry.in(context.extensions()), context.settings().bindAddress()).follow(store);
     context.extensions().provide(BucketOrigin.class, new S3BucketOrigin(store, api, calls, context.clock()));
+    context.extensions().provide(dev.stratus.core.s3.ObjectReader.class, new S3ObjectReader(api, context.clock()));
     return new Started(List.of(), resources, List.of());
   }
 

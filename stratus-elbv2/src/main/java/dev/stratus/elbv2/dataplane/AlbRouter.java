@@ -101,6 +101,7 @@ final class AlbRouter implements HttpService {
         return r;
       });
     }
+    if ("HTTPS".equals(listener.protocol())) ClientCertHeaders.apply(ex.channel(), listener.mutualAuthentication(), request.headers());
     List<Action> actions = rules.actions(view);
     Action action = ListenerRules.terminal(actions);
     Optional<Action> authenticate = rules.authenticateAction(actions);

@@ -78,6 +78,9 @@ final class AlbShared implements AutoCloseable {
     return a;
   }
 
+  /** Trust stores by ARN, for mutual TLS listeners in verify mode (set by the data plane). */
+  volatile java.util.function.Function<String, Optional<dev.stratus.elbv2.model.TrustStore>> trustStores = arn -> Optional.empty();
+
   /** Lambda, for {@code lambda} target groups (empty when Lambda does not run). */
   volatile java.util.function.Supplier<Optional<dev.stratus.core.lambda.FunctionInvoker>> functions = Optional::empty;
 
