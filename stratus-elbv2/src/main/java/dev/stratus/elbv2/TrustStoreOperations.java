@@ -122,8 +122,7 @@ public final class TrustStoreOperations {
 
   static MutualAuthenticationAttributes toSdk(MutualAuthentication m) {
     return MutualAuthenticationAttributes.builder().mode(m.mode()).trustStoreArn(m.trustStoreArn())
-        .ignoreClientCertificateExpiry(m.verify() ? m.ignoreClientCertificateExpiry() : null)
-        .trustStoreAssociationStatus(m.verify() ? "active" : null).build();
+        .ignoreClientCertificateExpiry(m.verify() ? m.ignoreClientCertificateExpiry() : null).build();
   }
 
   /** The CA certificates of a bundle; InvalidCaCertificatesBundle when there are none. */

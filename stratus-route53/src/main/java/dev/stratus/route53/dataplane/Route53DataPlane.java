@@ -138,6 +138,9 @@ public final class Route53DataPlane implements AutoCloseable {
         cidr = true;
       }
     }
+    if (previous != null && zones.isEmpty() && !cidr) {
+      return previous; // health checks only: the answerer's zones and CIDR stay (and its cached answers)
+    }
     ZoneIndex index = previous == null ? ZoneIndex.of(List.of()) : previous.zones();
     if (!zones.isEmpty()) {
       index = rebuildZones(index, zones, committed);
