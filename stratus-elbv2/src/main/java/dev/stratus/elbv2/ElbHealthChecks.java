@@ -55,12 +55,21 @@ final class ElbHealthChecks implements AutoCloseable {
 
   /** @param paths where targets' traffic goes and whether the VPC lets the nodes reach them */
   ElbHealthChecks(Store store, Clock clock, UnaryOperator<Duration> intervalPolicy, Runnable onChange, TargetPaths paths) {
+    this(store, clock, intervalPolicy, onChange, paths, null);
+  }
+
+  /**
+   * @param timers the scheduler that fires the checks (and starts the probes); null: the shared
+   *     prober timer. Tests pass one driven by a manual clock.
+   */
+  ElbHealthChecks(Store store, Clock clock, UnaryOperator<Duration> intervalPolicy, Runnable onChange, TargetPaths paths,
+      java.util.concurrent.ScheduledExecutorService timers) {
     this.store = store;
     this.clock = clock;
     this.onChange = onChange;
     this.paths = paths;
     HealthProbe endpoint = new EndpointProbe(clock);
-    this.checker = new HealthChecker(clock, new HealthProbe() {
+    HealthProbe elbProbe = new HealthProbe() {
       @Override
       public ProbeResult probe(HealthCheckerConfig config) {
         return probeAsync(config).join();
@@ -76,8 +85,13 @@ final class ElbHealthChecks implements AutoCloseable {
           return r;
         });
       }
-    }, intervalPolicy);
+    };
+    this.checker = timers == null ? new HealthChecker(clock, elbProbe, intervalPolicy)
+        : new HealthChecker(clock, elbProbe, intervalPolicy, timers, timers);
   }
+
+  /** Waits until the probes in flight have been applied (tests moving a manual clock). */
+  boolean awaitProbes(Duration max) { return checker.awaitProbes(max); }
 
   TargetHealthTracker tracker() { return tracker; }
 
