@@ -29,8 +29,7 @@ import java.util.regex.Pattern;
  * {@link EndpointProbe}, on the shared prober timer), as Route 53's and Global Accelerator's: one check per (target group, registered target) of every group a load
  * balancer uses, with the group's protocol, port, path and interval. Each raw probe result is
  * classified with ELB's matcher and reason codes and folded into a {@link TargetHealthTracker}
- * with ELB's thresholds. Limits: the probe's timeouts are Route 53's (connect 4 s, response 2 s),
- * not the group's HealthCheckTimeoutSeconds.
+ * with ELB's thresholds. The group's HealthCheckTimeoutSeconds is the probe's one deadline.
  */
 final class ElbHealthChecks implements AutoCloseable {
   private static final Pattern STATUS = Pattern.compile("HTTP Status Code (\\d+)");
@@ -125,7 +124,7 @@ final class ElbHealthChecks implements AutoCloseable {
         };
         var config = new HealthCheckerConfig(id, type, Optional.of(paths.address(tg, t)), Optional.empty(), port,
             hc.path() == null ? "/" : hc.path(), Optional.empty(), Duration.ofSeconds(hc.intervalSeconds()), 1, false, false,
-            List.of(), 0);
+            List.of(), 0, Optional.of(Duration.ofSeconds(Math.max(1, hc.timeoutSeconds()))));
         checker.put(config);
       }
     }

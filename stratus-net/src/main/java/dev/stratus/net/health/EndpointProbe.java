@@ -77,7 +77,8 @@ public final class EndpointProbe implements HealthProbe {
   /*
    * Judging the endpoint, not Stratus: every deadline is measured on `ticker` from the moment this
    * probe started (connect: start + 4 s, or 10 s for TCP) or connected (first byte: + 2 s; search
-   * string: a further 2 s from the status line), never from when a timer meant it to run. Timers
+   * string: a further 2 s from the status line), never from when a timer meant it to run; a config
+   * with an overall timeout (ELB's HealthCheckTimeoutSeconds) has one deadline, start + timeout. Timers
    * on the channel's event loop fire at the deadlines; every event (request written, status line,
    * body, timer) re-reads the ticker, so a deadline already passed is acted on at once.
    * A failure whose cause is local is not a verdict on the endpoint and comes back as
@@ -234,10 +235,11 @@ public final class EndpointProbe implements HealthProbe {
     if (config.type().tls()) {
       SslContext unused = TrustAll.CONTEXT; // TLS set up before the connect clock runs down, as when made eagerly
     }
-    long connectDeadline = start + (tcp ? TCP_CONNECT_TIMEOUT : HTTP_CONNECT_TIMEOUT).toNanos();
+    Long overall = config.timeout().map(t -> start + t.toNanos()).orElse(null); // ELB: one deadline for it all
+    long connectDeadline = overall != null ? overall : start + (tcp ? TCP_CONNECT_TIMEOUT : HTTP_CONNECT_TIMEOUT).toNanos();
     hooks.connecting();
     int timeout = leftMillis(connectDeadline, "connect");
-    Exchange exchange = tcp ? null : new Exchange(config, result);
+    Exchange exchange = tcp ? null : new Exchange(config, result, overall);
     ChannelFactory<Channel> channels = () -> hooks.newChannel(transport);
     Bootstrap bootstrap = new Bootstrap().group(transport.workers()).channelFactory(channels)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, timeout)
@@ -296,6 +298,7 @@ public final class EndpointProbe implements HealthProbe {
   private final class Exchange extends ChannelInboundHandlerAdapter {
     private final HealthCheckerConfig config;
     private final CompletableFuture<ProbeResult> result;
+    private final Long overall;
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private Channel channel;
     private long deadline;
@@ -303,9 +306,10 @@ public final class EndpointProbe implements HealthProbe {
     private ScheduledFuture<?> timer;
     private HttpResponse head;
 
-    Exchange(HealthCheckerConfig config, CompletableFuture<ProbeResult> result) {
+    Exchange(HealthCheckerConfig config, CompletableFuture<ProbeResult> result, Long overall) {
       this.config = config;
       this.result = result;
+      this.overall = overall;
     }
 
     void install(Channel ch) {
@@ -321,7 +325,7 @@ public final class EndpointProbe implements HealthProbe {
 
     void connected(Channel ch) {
       channel = ch;
-      deadline = ticker.getAsLong() + RESPONSE_TIMEOUT.toNanos();
+      deadline = overall != null ? overall : ticker.getAsLong() + RESPONSE_TIMEOUT.toNanos();
       arm();
       ch.writeAndFlush(request(config)).addListener(f -> {
         hooks.requestWritten();
@@ -393,7 +397,7 @@ public final class EndpointProbe implements HealthProbe {
             return;
           }
           waitingFor = "the body";
-          deadline = ticker.getAsLong() + BODY_TIMEOUT.toNanos();
+          deadline = overall != null ? overall : ticker.getAsLong() + BODY_TIMEOUT.toNanos();
           arm();
         }
         if (msg instanceof HttpContent content && head != null) {

@@ -152,6 +152,17 @@ class EndpointProbeIT {
     assertThat(probe.probe(cfg).status()).isEqualTo(HealthCheckReasons.dnsResolutionFailed());
   }
 
+  /** ELB's HealthCheckTimeoutSeconds: one deadline from the probe's start replaces Route 53's 2 s for the first byte. */
+  @Test
+  void probe_overallTimeout_oneDeadlineFromStart() {
+    long started = System.nanoTime();
+    ProbeResult r = probe.probe(config(HealthCheckType.HTTP, "/slow", null).withTimeout(java.time.Duration.ofSeconds(4)));
+    assertThat(r.success()).as("the 2.6 s answer comes within 4 s").isTrue();
+    ProbeResult tight = probe.probe(config(HealthCheckType.HTTP, "/slow", null).withTimeout(java.time.Duration.ofSeconds(1)));
+    assertThat(tight.status()).isEqualTo(HealthCheckReasons.responseTimedOut());
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(6));
+  }
+
   /** Non-blocking: a probe returns at once, and a hundred waiting probes hold no thread each. */
   @Test
   void probeAsync_hundredSilentEndpoints_noThreadPerProbe_allTimeOut() throws IOException {
