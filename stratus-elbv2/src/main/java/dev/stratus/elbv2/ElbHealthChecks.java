@@ -19,17 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * Target health checks on Stratus's one prober ({@link HealthChecker} with its
- * {@link EndpointProbe}): one check per (target group, registered target) of every group a load
+ * Target health checks on Stratus's one prober ({@link HealthChecker} with its non-blocking
+ * {@link EndpointProbe}, on the shared prober timer), as Route 53's and Global Accelerator's: one check per (target group, registered target) of every group a load
  * balancer uses, with the group's protocol, port, path and interval. Each raw probe result is
  * classified with ELB's matcher and reason codes and folded into a {@link TargetHealthTracker}
- * with ELB's thresholds. Limits: the probe's timeouts are Route 53's (connect 4 s, response 2 s),
- * not the group's HealthCheckTimeoutSeconds.
+ * with ELB's thresholds. The group's HealthCheckTimeoutSeconds is the probe's one deadline.
  */
 final class ElbHealthChecks implements AutoCloseable {
   private static final Pattern STATUS = Pattern.compile("HTTP Status Code (\\d+)");
@@ -54,18 +54,43 @@ final class ElbHealthChecks implements AutoCloseable {
 
   /** @param paths where targets' traffic goes and whether the VPC lets the nodes reach them */
   ElbHealthChecks(Store store, Clock clock, UnaryOperator<Duration> intervalPolicy, Runnable onChange, TargetPaths paths) {
+    this(store, clock, intervalPolicy, onChange, paths, null);
+  }
+
+  /**
+   * @param timers the scheduler that fires the checks (and starts the probes); null: the shared
+   *     prober timer. Tests pass one driven by a manual clock.
+   */
+  ElbHealthChecks(Store store, Clock clock, UnaryOperator<Duration> intervalPolicy, Runnable onChange, TargetPaths paths,
+      java.util.concurrent.ScheduledExecutorService timers) {
     this.store = store;
     this.clock = clock;
     this.onChange = onChange;
     this.paths = paths;
     HealthProbe endpoint = new EndpointProbe(clock);
-    this.checker = new HealthChecker(clock, config -> {
-      ProbeResult r = blocked(config.id()) ? new ProbeResult(false, HealthCheckReasons.connectionTimedOut(), clock.instant())
-          : endpoint.probe(config);
-      classify(config.id(), r);
-      return r;
-    }, intervalPolicy);
+    HealthProbe elbProbe = new HealthProbe() {
+      @Override
+      public ProbeResult probe(HealthCheckerConfig config) {
+        return probeAsync(config).join();
+      }
+
+      @Override
+      public CompletableFuture<ProbeResult> probeAsync(HealthCheckerConfig config) {
+        CompletableFuture<ProbeResult> raw = blocked(config.id())
+            ? CompletableFuture.completedFuture(new ProbeResult(false, HealthCheckReasons.connectionTimedOut(), clock.instant()))
+            : endpoint.probeAsync(config);
+        return raw.thenApply(r -> {
+          if (!r.localFault()) classify(config.id(), r); // Stratus's own fault says nothing of the target
+          return r;
+        });
+      }
+    };
+    this.checker = timers == null ? new HealthChecker(clock, elbProbe, intervalPolicy)
+        : new HealthChecker(clock, elbProbe, intervalPolicy, timers, timers);
   }
+
+  /** Waits until the probes in flight have been applied (tests moving a manual clock). */
+  boolean awaitProbes(Duration max) { return checker.awaitProbes(max); }
 
   TargetHealthTracker tracker() { return tracker; }
 
@@ -99,7 +124,7 @@ final class ElbHealthChecks implements AutoCloseable {
         };
         var config = new HealthCheckerConfig(id, type, Optional.of(paths.address(tg, t)), Optional.empty(), port,
             hc.path() == null ? "/" : hc.path(), Optional.empty(), Duration.ofSeconds(hc.intervalSeconds()), 1, false, false,
-            List.of(), 0);
+            List.of(), 0, Optional.of(Duration.ofSeconds(Math.max(1, hc.timeoutSeconds()))));
         checker.put(config);
       }
     }

@@ -29,7 +29,30 @@ public final class Elbv2Module implements ServiceModule {
 
   /** @param intervalPolicy maps a target group's health-check interval to the period used (tests shorten it) */
   public Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy) {
+    this(intervalPolicy, null);
+  }
+
+  /**
+   * Target health checks fired by {@code healthTimers} (a scheduler driven by the test's manual
+   * clock) at the groups' own intervals, instead of the shared prober timer.
+   */
+  public Elbv2Module(java.util.concurrent.ScheduledExecutorService healthTimers) {
+    this(java.util.function.UnaryOperator.identity(), healthTimers);
+  }
+
+  private Elbv2Module(java.util.function.UnaryOperator<java.time.Duration> intervalPolicy,
+      java.util.concurrent.ScheduledExecutorService healthTimers) {
     this.intervalPolicy = intervalPolicy;
+    this.healthTimers = healthTimers;
+  }
+
+  private final java.util.concurrent.ScheduledExecutorService healthTimers;
+  private volatile ElbHealthChecks healthChecks;
+
+  /** Waits until the target health probes in flight have been applied (after moving a manual clock). */
+  public boolean awaitHealthProbes(java.time.Duration max) {
+    var checks = healthChecks;
+    return checks == null || checks.awaitProbes(max);
   }
 
   /** The running data plane (null when Stratus gave no listener registry). */
@@ -94,7 +117,8 @@ public final class Elbv2Module implements ServiceModule {
       if (d != null) d.run();
       var p = planeRef.get();
       if (p != null) p.healthChanged();
-    }, targetPaths);
+    }, targetPaths, healthTimers);
+    healthChecks = checks;
     TargetHealthSource health = checks.tracker();
     targetHealth = checks.tracker();
     var views = new BalancerViews(store, () -> health);
@@ -135,6 +159,7 @@ public final class Elbv2Module implements ServiceModule {
             () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health, functions),
         new ListenerOperations(store, acm),
+        new TrustStoreOperations(store, () -> context.extensions().find(dev.stratus.core.s3.ObjectReader.class)),
         new Elbv2Tags(store)), resources, List.of());
   }
 }

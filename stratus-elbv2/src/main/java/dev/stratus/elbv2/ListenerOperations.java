@@ -88,7 +88,8 @@ public final class ListenerOperations {
       checkCertificates(protocol, certs, !certs.isEmpty());
       var actions = actions(tx, scope, lb, protocol, req.defaultActions(), true);
       String arn = lb.arn().replace(":loadbalancer/", ":listener/") + "/" + Elbv2Names.newId();
-      var l = new Listener(arn, lb.arn(), protocol, port, policy, certs, actions, req.alpnPolicy());
+      var mtls = TrustStoreOperations.mutualAuthentication(tx, scope, protocol, req.mutualAuthentication(), null);
+      var l = new Listener(arn, lb.arn(), protocol, port, policy, certs, actions, req.alpnPolicy(), mtls);
       tx.put(Listener.TABLE, scope, arn, l);
       if (!req.tags().isEmpty()) Elbv2Tags.put(tx, scope, arn, req.tags());
       return l;
@@ -115,8 +116,9 @@ public final class ListenerOperations {
       var actions = req.defaultActions().isEmpty() ? l.defaultActions()
           : actions(tx, scope, lb, protocol, req.defaultActions(), true);
       String policy = sslPolicy(protocol, req.sslPolicy(), l.sslPolicy());
+      var mtls = TrustStoreOperations.mutualAuthentication(tx, scope, protocol, req.mutualAuthentication(), l.mutualAuthentication());
       var l2 = new Listener(l.arn(), lb.arn(), protocol, port, policy, finalCerts, actions,
-          req.alpnPolicy().isEmpty() ? l.alpnPolicy() : req.alpnPolicy());
+          req.alpnPolicy().isEmpty() ? l.alpnPolicy() : req.alpnPolicy(), mtls);
       tx.put(Listener.TABLE, scope, l.arn(), l2);
       return l2;
     });
@@ -262,7 +264,8 @@ public final class ListenerOperations {
       if (certs.size() > MAX_CERTIFICATES) {
         throw Elbv2Errors.error("TooManyCertificates", "You've reached the limit on the number of certificates per load balancer");
       }
-      var n = new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy());
+      var n = new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy(),
+          l.mutualAuthentication());
       tx.put(Listener.TABLE, scope, l.arn(), n);
       return n;
     });
@@ -281,7 +284,8 @@ public final class ListenerOperations {
         certs.remove(c.certificateArn());
       }
       tx.put(Listener.TABLE, scope, l.arn(),
-          new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy()));
+          new Listener(l.arn(), l.loadBalancerArn(), l.protocol(), l.port(), l.sslPolicy(), certs, l.defaultActions(), l.alpnPolicy(),
+              l.mutualAuthentication()));
       return null;
     });
     return RemoveListenerCertificatesResponse.builder().build();
@@ -299,7 +303,10 @@ public final class ListenerOperations {
     for (String n : chosen) {
       var protocols = SslPolicies.ALL.get(n);
       if (protocols == null) throw Elbv2Errors.error("SSLPolicyNotFound", "One or more SSL policies not found");
+      List<String> ciphers = SslPolicies.ciphers(n);
       out.add(SslPolicy.builder().name(n).sslProtocols(protocols)
+          .ciphers(java.util.stream.IntStream.range(0, ciphers.size()).mapToObj(i -> software.amazon.awssdk.services
+              .elasticloadbalancingv2.model.Cipher.builder().name(ciphers.get(i)).priority(i + 1).build()).toList())
           .supportedLoadBalancerTypes("application", "network").build());
     }
     return DescribeSslPoliciesResponse.builder().sslPolicies(out).build();
@@ -390,7 +397,11 @@ public final class ListenerOperations {
           if (!"HTTPS".equals(protocol)) {
             throw Elbv2Errors.invalidAction("Authenticate actions are only supported on HTTPS listeners");
           }
-          out.add(new Action(type, a.order(), null, null, null));
+          if (!lb.isApplication()) {
+            throw Elbv2Errors.invalidAction("Authenticate actions are only supported by Application Load Balancers");
+          }
+          out.add(new Action(type, a.order(), null, null, null, type.equals("authenticate-oidc")
+              ? AuthenticateConfigs.oidc(a.authenticateOidcConfig()) : AuthenticateConfigs.cognito(a.authenticateCognitoConfig())));
         }
         default -> throw Elbv2Errors.validation("Action type '" + type + "' must be one of 'redirect,fixed-response,forward,"
             + "authenticate-cognito,authenticate-oidc'");
@@ -677,6 +688,13 @@ public final class ListenerOperations {
       var f = a.fixedResponse();
       b.fixedResponseConfig(fc -> fc.statusCode(f.statusCode()).contentType(f.contentType()).messageBody(f.messageBody()));
     }
+    if (a.authenticate() != null) {
+      if (a.type().equals("authenticate-oidc")) {
+        b.authenticateOidcConfig(AuthenticateConfigs.toSdkOidc(a.authenticate()));
+      } else {
+        b.authenticateCognitoConfig(AuthenticateConfigs.toSdkCognito(a.authenticate()));
+      }
+    }
     return b.build();
   }
 
@@ -690,6 +708,7 @@ public final class ListenerOperations {
         .certificates(l.certificateArns().isEmpty() ? null : List.of(Certificate.builder().certificateArn(l.certificateArns().get(0)).build()))
         .defaultActions(l.defaultActions().stream().map(a -> toSdk(a, gateway)).toList())
         .alpnPolicy(l.alpnPolicy().isEmpty() ? null : l.alpnPolicy())
+        .mutualAuthentication(l.protocol().equals("HTTPS") ? TrustStoreOperations.toSdk(l.mutualAuthentication()) : null)
         .build();
   }
 

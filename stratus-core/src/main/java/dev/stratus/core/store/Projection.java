@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,23 +49,41 @@ public final class Projection<S> implements AutoCloseable {
     S rebuild(S previous, List<ChangeEvent> events, ReadView committed);
   }
 
+  /**
+   * How soon a rebuild may follow the previous one: at least {@code minGap}, and {@code factor}
+   * times as long as the previous rebuild took, so a projection whose full read is expensive
+   * uses at most 1/factor of a core while commits stream in (they are folded meanwhile).
+   */
+  public record Pacing(Duration minGap, int factor) {
+    public Pacing {
+      Objects.requireNonNull(minGap, "minGap");
+      if (factor < 0) throw new IllegalArgumentException("factor must be >= 0: " + factor);
+    }
+
+    /** No pacing: rebuild as soon as the previous one finished. */
+    public static final Pacing NONE = new Pacing(Duration.ZERO, 0);
+  }
+
   private final String name;
   private final Store store;
-  private final Set<String> tables;
+  private final Predicate<ChangeEvent> relevant;
+  private final Pacing pacing;
   private final Rebuild<S> rebuild;
-  private final ExecutorService thread;
+  private final ScheduledExecutorService thread;
+  private volatile long lastRebuildNanos;
   private final Object lock = new Object();
   private List<ChangeEvent> pending = new ArrayList<>();
   private boolean scheduled;
   private volatile boolean closed;
   private volatile S current;
 
-  private Projection(String name, Store store, Set<Table<?>> tables, Rebuild<S> rebuild) {
+  private Projection(String name, Store store, Predicate<ChangeEvent> relevant, Pacing pacing, Rebuild<S> rebuild) {
     this.name = name;
     this.store = store;
-    this.tables = tables.stream().map(Table::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.relevant = relevant;
+    this.pacing = pacing;
     this.rebuild = rebuild;
-    this.thread = Executors.newSingleThreadExecutor(r -> {
+    this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "stratus-projection-" + name);
       t.setDaemon(true);
       return t;
@@ -74,8 +95,20 @@ public final class Projection<S> implements AutoCloseable {
    * {@link #awaitCurrent()} waits for it).
    */
   public static <S> Projection<S> start(String name, Store store, Set<Table<?>> tables, Rebuild<S> rebuild) {
+    Set<String> names = tables.stream().map(Table::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return start(name, store, e -> names.contains(e.table().name()), Pacing.NONE, rebuild);
+  }
+
+  /**
+   * As {@link #start(String, Store, Set, Rebuild)} for a projection that cannot name its tables
+   * (another service's state read through a core contract, which says which commits matter),
+   * paced as {@code pacing} says.
+   */
+  public static <S> Projection<S> start(String name, Store store, Predicate<ChangeEvent> relevant, Pacing pacing,
+      Rebuild<S> rebuild) {
     Projection<S> p = new Projection<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(store, "store"),
-        Set.copyOf(tables), Objects.requireNonNull(rebuild, "rebuild"));
+        Objects.requireNonNull(relevant, "relevant"), Objects.requireNonNull(pacing, "pacing"),
+        Objects.requireNonNull(rebuild, "rebuild"));
     store.subscribe(p::committed);
     p.thread.execute(() -> p.apply(List.of()));
     return p;
@@ -94,7 +127,13 @@ public final class Projection<S> implements AutoCloseable {
   /** Waits until every commit seen so far has been applied, then returns the snapshot. */
   public S awaitCurrent() {
     try {
-      thread.submit(() -> { }).get();
+      while (true) {
+        thread.submit(() -> { }).get();
+        synchronized (lock) {
+          if (!scheduled) break; // else a paced rebuild is still waiting for its gap
+        }
+        Thread.sleep(5);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | java.util.concurrent.RejectedExecutionException e) {
@@ -113,8 +152,18 @@ public final class Projection<S> implements AutoCloseable {
       if (scheduled) return;
       scheduled = true;
     }
+    schedule();
+  }
+
+  /** Runs the next drain, after the pacing gap when there is one. */
+  private void schedule() {
     try {
-      thread.execute(this::drain);
+      long gap = Math.max(pacing.minGap().toNanos(), pacing.factor() * lastRebuildNanos);
+      if (gap <= 0) {
+        thread.execute(this::drain);
+      } else {
+        thread.schedule(this::drain, gap, TimeUnit.NANOSECONDS);
+      }
     } catch (java.util.concurrent.RejectedExecutionException e) {
       // closed meanwhile
     }
@@ -122,14 +171,14 @@ public final class Projection<S> implements AutoCloseable {
 
   private void committed(List<ChangeEvent> events) {
     if (closed) return; // the store has no unsubscribe; a closed projection ignores events
-    List<ChangeEvent> relevant = events.stream().filter(e -> tables.contains(e.table().name())).toList();
-    if (relevant.isEmpty()) return;
+    List<ChangeEvent> matching = events.stream().filter(relevant).toList();
+    if (matching.isEmpty()) return;
     synchronized (lock) {
-      pending.addAll(relevant);
+      pending.addAll(matching);
       if (scheduled) return;
       scheduled = true;
     }
-    thread.execute(this::drain);
+    schedule();
   }
 
   private void drain() {
@@ -143,16 +192,23 @@ public final class Projection<S> implements AutoCloseable {
   }
 
   private void apply(List<ChangeEvent> events) {
+    long start = System.nanoTime();
     try {
       current = rebuild.rebuild(current, List.copyOf(events), store);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, name + ": rebuild failed; the previous snapshot stays published", e);
     }
+    lastRebuildNanos = System.nanoTime() - start;
   }
 
   @Override
   public void close() {
     closed = true;
     thread.shutdownNow();
+    try {
+      thread.awaitTermination(5, TimeUnit.SECONDS); // a rebuild under way finishes before what it feeds closes
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

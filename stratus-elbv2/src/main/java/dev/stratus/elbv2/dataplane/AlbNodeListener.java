@@ -44,7 +44,7 @@ final class AlbNodeListener implements NodeListener {
     if (!https && !"HTTP".equals(listener.protocol())) {
       throw new UnsupportedOperationException(listener.protocol() + " is not an ALB listener protocol");
     }
-    ListenerTls tls = https ? ListenerTls.of(listener, shared.certificates, alpn(lb)) : null;
+    ListenerTls tls = https ? ListenerTls.of(listener, shared.certificates, alpn(lb), shared.trustStores) : null;
     Duration idle = idleTimeout(lb);
     AlbRouter router = new AlbRouter(shared, lb.arn(), listener.arn(), idle, ctx.snapshot());
     String name = "ALB " + lb.name() + " " + ctx.node().availabilityZone() + " " + listener.protocol() + ":" + listener.port();

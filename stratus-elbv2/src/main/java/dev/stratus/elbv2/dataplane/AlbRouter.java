@@ -95,7 +95,28 @@ final class AlbRouter implements HttpService {
 
     RequestView view = view(ex, listener.protocol(), ex.local().getPort());
     if (trail != null) trail.priority = rules.match(view).map(Rule::priority).orElse(0); // evaluated twice only when logging
-    Action action = rules.terminalAction(view);
+    if (view.path().equals(AlbAuth.CALLBACK) && "HTTPS".equals(listener.protocol()) && rules.authenticates()) {
+      return shared.auth.callback(view.query()).thenApply(r -> {
+        if (trail != null) trail.write(r, ex);
+        return r;
+      });
+    }
+    if ("HTTPS".equals(listener.protocol())) ClientCertHeaders.apply(ex.channel(), listener.mutualAuthentication(), request.headers());
+    List<Action> actions = rules.actions(view);
+    Action action = ListenerRules.terminal(actions);
+    Optional<Action> authenticate = rules.authenticateAction(actions);
+    if (authenticate.isPresent()) {
+      for (String name : List.of("x-amzn-oidc-accesstoken", "x-amzn-oidc-identity", "x-amzn-oidc-data")) {
+        request.headers().remove(name); // only the load balancer sets these
+      }
+      switch (shared.auth.authenticate(view, request.uri(), authenticate.get(), lbArn)) {
+        case AlbAuth.Outcome.Respond r -> {
+          if (trail != null) trail.action = authenticate.get().type();
+          return finish(trail, r.response(), null);
+        }
+        case AlbAuth.Outcome.Pass p -> p.headers().forEach((k, v) -> request.headers().set(k, v));
+      }
+    }
     switch (action.type()) {
       case "fixed-response" -> {
         var f = action.fixedResponse();

@@ -26,6 +26,8 @@ final class AlbShared implements AutoCloseable {
   final HttpFilterRegistry filters;
   final StickyCookies cookies = StickyCookies.random();
   final Clock clock;
+  /** authenticate-oidc / authenticate-cognito: sessions, pending logins and the claims-signing key. */
+  final AlbAuth auth;
   private final Optional<Path> accessLogDir;
   private final Map<String, TargetSelector> selectors = new ConcurrentHashMap<>();
   private final Map<String, AlbAccessLog> logs = new ConcurrentHashMap<>();
@@ -40,6 +42,7 @@ final class AlbShared implements AutoCloseable {
     this.certificates = certificates;
     this.filters = filters;
     this.clock = clock;
+    this.auth = new AlbAuth(clock);
     this.accessLogDir = accessLogDir;
   }
 
@@ -74,6 +77,9 @@ final class AlbShared implements AutoCloseable {
     addresses.put(key, a);
     return a;
   }
+
+  /** Trust stores by ARN, for mutual TLS listeners in verify mode (set by the data plane). */
+  volatile java.util.function.Function<String, Optional<dev.stratus.elbv2.model.TrustStore>> trustStores = arn -> Optional.empty();
 
   /** Lambda, for {@code lambda} target groups (empty when Lambda does not run). */
   volatile java.util.function.Supplier<Optional<dev.stratus.core.lambda.FunctionInvoker>> functions = Optional::empty;

@@ -85,6 +85,11 @@ public final class ElbDataPlane implements AutoCloseable {
     this.virtualHosts = virtualHosts;
     this.paths = paths;
     this.albs = new AlbShared(transport, filters, clock, accessLogDir, certificates);
+    this.albs.trustStores = arn -> {
+      String[] parts = arn.split(":");
+      return parts.length < 5 ? Optional.empty()
+          : store.get(dev.stratus.elbv2.model.TrustStore.TABLE, parts[4] + "/" + parts[3], arn);
+    };
   }
 
   /** Subscribes and opens the listeners of the committed state (asynchronously; {@link #awaitCurrent} waits). */
@@ -97,7 +102,8 @@ public final class ElbDataPlane implements AutoCloseable {
   }
 
   public ElbDataPlane start() {
-    projection = Projection.start("elb", store, Set.of(LoadBalancer.TABLE, Listener.TABLE, Rule.TABLE, TargetGroup.TABLE),
+    projection = Projection.start("elb", store, Set.of(LoadBalancer.TABLE, Listener.TABLE, Rule.TABLE, TargetGroup.TABLE,
+        dev.stratus.elbv2.model.TrustStore.TABLE),
         (previous, events, view) -> {
           RoutingSnapshot s = RoutingSnapshot.build(view, health, clock.instant(), paths);
           reconcile(s);
@@ -242,6 +248,9 @@ public final class ElbDataPlane implements AutoCloseable {
       LOG.log(Level.FINE, "closing a listener failed", e);
     }
   }
+
+  /** The key that signs ALB's x-amzn-oidc-data (what AWS serves at public-keys.auth.elb.<region>.amazonaws.com/<kid>). */
+  public java.security.PublicKey albPublicKey() { return albs.auth.publicKey(); }
 
   @Override
   public void close() {

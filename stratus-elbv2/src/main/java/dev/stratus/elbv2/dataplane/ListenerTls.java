@@ -13,32 +13,44 @@ import java.util.function.Supplier;
 
 /**
  * The certificates of one HTTPS (or TLS) listener as SNI contexts: the listener's default
- * certificate first, then those AddListenerCertificates added, allowing the TLS versions of the
- * listener's security policy. Rebuilt (off the event loop) when the certificates or the policy
+ * certificate first, then those AddListenerCertificates added, allowing the TLS versions and cipher
+ * suites of the listener's security policy, and asking for client certificates per its
+ * MutualAuthentication (verify: chained to the trust store or no handshake; passthrough: any). Rebuilt (off the event loop) when the certificates or the policy
  * change, so they apply at once without reopening.
  */
 final class ListenerTls implements Mapping<String, SslContext> {
   private final Supplier<Optional<Certificates>> certificates;
   private final TlsContexts.Alpn alpn;
+  private final java.util.function.Function<String, Optional<dev.stratus.elbv2.model.TrustStore>> trustStores;
   private volatile List<String> arns = List.of();
   private volatile String policy;
+  private volatile dev.stratus.elbv2.model.MutualAuthentication mtls;
   private volatile Mapping<String, SslContext> current;
 
-  private ListenerTls(Supplier<Optional<Certificates>> certificates, TlsContexts.Alpn alpn) {
+  private ListenerTls(Supplier<Optional<Certificates>> certificates, TlsContexts.Alpn alpn,
+      java.util.function.Function<String, Optional<dev.stratus.elbv2.model.TrustStore>> trustStores) {
     this.certificates = certificates;
     this.alpn = alpn;
+    this.trustStores = trustStores;
   }
 
   /** The contexts of {@code listener}; throws when none of its certificates can be served. */
   static ListenerTls of(Listener listener, Supplier<Optional<Certificates>> certificates, TlsContexts.Alpn alpn) {
-    var tls = new ListenerTls(certificates, alpn);
+    return of(listener, certificates, alpn, arn -> Optional.empty());
+  }
+
+  /** @param trustStores the trust stores a {@code verify} listener's client certificates must chain to, by ARN */
+  static ListenerTls of(Listener listener, Supplier<Optional<Certificates>> certificates, TlsContexts.Alpn alpn,
+      java.util.function.Function<String, Optional<dev.stratus.elbv2.model.TrustStore>> trustStores) {
+    var tls = new ListenerTls(certificates, alpn, trustStores);
     tls.refresh(listener);
     return tls;
   }
 
   /** Rebuilds when {@code listener}'s certificates changed; keeps the old contexts if the new ones cannot serve. */
   void refresh(Listener listener) {
-    if (listener.certificateArns().equals(arns) && java.util.Objects.equals(listener.sslPolicy(), policy) && current != null) return;
+    if (listener.certificateArns().equals(arns) && java.util.Objects.equals(listener.sslPolicy(), policy)
+        && listener.mutualAuthentication().equals(mtls) && current != null) return;
     var acm = certificates.get().orElseThrow(() -> new IllegalStateException("no ACM: certificates cannot be served"));
     List<ServingCertificate> serving = new ArrayList<>();
     for (String arn : listener.certificateArns()) {
@@ -48,9 +60,20 @@ final class ListenerTls implements Mapping<String, SslContext> {
       if (current != null) return;
       throw new IllegalStateException("certificate " + listener.certificateArns() + " not found in ACM");
     }
-    current = TlsContexts.sni(serving, alpn, dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()));
+    var m = listener.mutualAuthentication();
+    TlsContexts.ClientAuth clientAuth = m.verify() ? TlsContexts.ClientAuth.REQUIRE
+        : m.passthrough() ? TlsContexts.ClientAuth.OPTIONAL_UNVERIFIED : TlsContexts.ClientAuth.NONE;
+    List<java.security.cert.X509Certificate> anchors = List.of();
+    if (m.verify()) {
+      var store = trustStores.apply(m.trustStoreArn())
+          .orElseThrow(() -> new IllegalStateException("trust store " + m.trustStoreArn() + " not found"));
+      anchors = dev.stratus.elbv2.TrustStoreOperations.caCertificates(store.caBundlePem());
+    }
+    current = TlsContexts.sni(serving, alpn, new TlsContexts.Options(dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()),
+        dev.stratus.elbv2.SslPolicies.jdkCiphers(listener.sslPolicy()), clientAuth, anchors));
     arns = listener.certificateArns();
     policy = listener.sslPolicy();
+    mtls = m;
   }
 
   @Override

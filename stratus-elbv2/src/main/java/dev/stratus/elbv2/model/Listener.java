@@ -9,7 +9,13 @@ import java.util.Objects;
  * its certificates (the first is the default certificate).
  */
 public record Listener(String arn, String loadBalancerArn, String protocol, int port, String sslPolicy,
-    List<String> certificateArns, List<Action> defaultActions, List<String> alpnPolicy) {
+    List<String> certificateArns, List<Action> defaultActions, List<String> alpnPolicy,
+    MutualAuthentication mutualAuthentication) {
+
+  public Listener(String arn, String loadBalancerArn, String protocol, int port, String sslPolicy,
+      List<String> certificateArns, List<Action> defaultActions, List<String> alpnPolicy) {
+    this(arn, loadBalancerArn, protocol, port, sslPolicy, certificateArns, defaultActions, alpnPolicy, null);
+  }
 
   public static final Table<Listener> TABLE = Table.of("elbv2.listener", Listener.class);
 
@@ -18,5 +24,6 @@ public record Listener(String arn, String loadBalancerArn, String protocol, int 
     certificateArns = certificateArns == null ? List.of() : List.copyOf(certificateArns);
     defaultActions = defaultActions == null ? List.of() : List.copyOf(defaultActions);
     alpnPolicy = alpnPolicy == null ? List.of() : List.copyOf(alpnPolicy);
+    mutualAuthentication = mutualAuthentication == null ? MutualAuthentication.OFF : mutualAuthentication;
   }
 }

@@ -25,9 +25,35 @@ public final class ListenerRules {
     return Optional.empty();
   }
 
+  /** Every action of the rule that matches {@code request} (the default rule's when none does). */
+  public List<Action> actions(RequestView request) {
+    return match(request).map(Rule::actions).orElse(defaultActions);
+  }
+
+  /** The authenticate action that runs before the terminal one for {@code request}, if any. */
+  public Optional<Action> authenticateAction(List<Action> actions) {
+    return actions.stream().filter(a -> a.authenticate() != null).findFirst();
+  }
+
+  /** Whether any rule of this listener authenticates (its node then answers /oauth2/idpresponse). */
+  public boolean authenticates() {
+    return defaultActions.stream().anyMatch(a -> a.authenticate() != null)
+        || rules.stream().flatMap(r -> r.actions().stream()).anyMatch(a -> a.authenticate() != null);
+  }
+
+  /** The first authenticate action of this listener (the callback's configuration). */
+  public Optional<Action> anyAuthenticateAction() {
+    return java.util.stream.Stream.concat(defaultActions.stream(), rules.stream().flatMap(r -> r.actions().stream()))
+        .filter(a -> a.authenticate() != null).findFirst();
+  }
+
   /** The terminal action (forward, redirect or fixed-response) that runs for {@code request}. */
   public Action terminalAction(RequestView request) {
-    List<Action> actions = match(request).map(Rule::actions).orElse(defaultActions);
+    return terminal(actions(request));
+  }
+
+  /** The terminal action among {@code actions}. */
+  public static Action terminal(List<Action> actions) {
     return actions.stream().filter(Action::terminal)
         .max(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order()))
         .orElseThrow(() -> new IllegalStateException("a rule without a terminal action"));

@@ -139,6 +139,36 @@ class ElbTlsIT {
     }
   }
 
+  /** The cipher a TLS 1.2 client offering only {@code cipher} settles on with {@code at} (throws when refused). */
+  static String cipher12(InetSocketAddress at, String cipher) throws Exception {
+    try (var socket = (SSLSocket) trustingStratus().getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+      socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+      socket.setEnabledCipherSuites(new String[] {cipher});
+      socket.startHandshake();
+      return socket.getSession().getCipherSuite();
+    }
+  }
+
+  @Test
+  void sslPolicy_ciphers_aClientOfferingOnlyACipherThePolicyLacksIsRefused() throws Exception {
+    int port = AlbTraffic.freePort();
+    String listener = httpsListener(port); // the default policy, ELBSecurityPolicy-TLS13-1-2-2021-06: ECDHE CBC-SHA256 allowed
+    InetSocketAddress at = nodeOf(listener);
+    String cbc = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256";
+    String gcm = "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256";
+    assertThat(cipher12(at, cbc)).isEqualTo(cbc);
+    elb.modifyListener(r -> r.listenerArn(listener).sslPolicy("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")); // ECDHE GCM only
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThatThrownBy(() -> cipher12(at, cbc)).isInstanceOf(javax.net.ssl.SSLException.class));
+    assertThat(cipher12(at, gcm)).isEqualTo(gcm);
+    var policy = elb.describeSSLPolicies(r -> r.names("ELBSecurityPolicy-TLS13-1-2-Res-2021-06")).sslPolicies().get(0);
+    assertThat(policy.ciphers()).extracting(c -> c.name()).containsExactly("TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384",
+        "TLS_CHACHA20_POLY1305_SHA256", "ECDHE-ECDSA-AES128-GCM-SHA256", "ECDHE-RSA-AES128-GCM-SHA256",
+        "ECDHE-ECDSA-AES256-GCM-SHA384", "ECDHE-RSA-AES256-GCM-SHA384");
+    assertThat(policy.ciphers().get(0).priority()).isEqualTo(1);
+    elb.deleteListener(r -> r.listenerArn(listener));
+  }
+
   static String cn(X509Certificate c) { return c.getSubjectX500Principal().getName().replace("CN=", ""); }
 
   @Test

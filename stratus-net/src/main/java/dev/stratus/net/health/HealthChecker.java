@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,8 +27,11 @@ import java.util.logging.Logger;
 public final class HealthChecker implements AutoCloseable {
 
   /*
-   * Threads: one scheduler thread only fires timers; each probe runs on its own virtual thread
-   * (probes block on sockets for up to 10 s). State lives in `checks`, guarded by `this`; a probe
+   * Threads: one scheduler thread only fires timers (by default the process's one prober timer,
+   * shared by every checker: Route 53, ELB, Global Accelerator); a probe is started from the
+   * `probes` executor and runs non-blocking on the shared transport's event loops
+   * (EndpointProbe), its result applied when its future completes. Tests give a scheduler on a
+   * manual clock (ManualTime) for both, and awaitProbes() for the I/O in flight. State lives in `checks`, guarded by `this`; a probe
    * result is applied under the lock, and listeners are called after it is released, so a slow
    * listener never holds up other checks' bookkeeping. A result that arrives for a check that
    * was replaced or removed meanwhile is dropped (the generation differs).
@@ -47,8 +51,20 @@ public final class HealthChecker implements AutoCloseable {
   private final List<HealthStatusListener> listeners = new CopyOnWriteArrayList<>();
   private final Map<String, Check> checks = new HashMap<>();
   private final Map<String, Boolean> reported = new HashMap<>();
+  private final boolean sharedTimers;
+  private final Object inFlightLock = new Object();
+  private int inFlight;
   private long generations;
   private long localFaultsInBurst;
+
+  /** The process's one prober timer thread; it only fires timers, probes run on event loops. */
+  private static final class SharedTimer {
+    static final ScheduledExecutorService TIMERS = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "stratus-health-timer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
 
   private record Check(HealthCheckerConfig config, HealthCheckState state, long generation,
       Optional<ScheduledFuture<?>> timer) {}
@@ -58,11 +74,7 @@ public final class HealthChecker implements AutoCloseable {
    *     {@code d -> Duration.ofMillis(50)} in tests; {@link UnaryOperator#identity()} in production
    */
   public HealthChecker(Clock clock, HealthProbe probe, UnaryOperator<Duration> intervalPolicy) {
-    this(clock, probe, intervalPolicy, Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "stratus-health-timer");
-      t.setDaemon(true);
-      return t;
-    }), Executors.newVirtualThreadPerTaskExecutor());
+    this(clock, probe, intervalPolicy, SharedTimer.TIMERS, Executors.newVirtualThreadPerTaskExecutor(), true);
   }
 
   /**
@@ -72,6 +84,12 @@ public final class HealthChecker implements AutoCloseable {
    */
   public HealthChecker(Clock clock, HealthProbe probe, UnaryOperator<Duration> intervalPolicy,
       ScheduledExecutorService timers, ExecutorService probes) {
+    this(clock, probe, intervalPolicy, timers, probes, false);
+  }
+
+  private HealthChecker(Clock clock, HealthProbe probe, UnaryOperator<Duration> intervalPolicy,
+      ScheduledExecutorService timers, ExecutorService probes, boolean sharedTimers) {
+    this.sharedTimers = sharedTimers;
     this.clock = Objects.requireNonNull(clock, "clock");
     this.probe = Objects.requireNonNull(probe, "probe");
     this.intervalPolicy = Objects.requireNonNull(intervalPolicy, "intervalPolicy");
@@ -79,9 +97,30 @@ public final class HealthChecker implements AutoCloseable {
     this.probes = Objects.requireNonNull(probes, "probes");
   }
 
-  /** Real probes at AWS's intervals. */
+  /** Real probes at AWS's intervals, on the shared prober timer and transport. */
   public static HealthChecker standard(Clock clock) {
     return new HealthChecker(clock, new EndpointProbe(clock), UnaryOperator.identity());
+  }
+
+  /**
+   * Waits (up to {@code max}) until no probe is in flight: after moving a manual clock, the
+   * probes its timers started have done their real I/O and been applied (tests, CLI).
+   */
+  public boolean awaitProbes(Duration max) {
+    long until = System.nanoTime() + max.toNanos();
+    synchronized (inFlightLock) {
+      while (inFlight > 0) {
+        long left = until - System.nanoTime();
+        if (left <= 0) return false;
+        try {
+          TimeUnit.NANOSECONDS.timedWait(inFlightLock, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   public void addListener(HealthStatusListener listener) {
@@ -154,17 +193,19 @@ public final class HealthChecker implements AutoCloseable {
       check = checks.get(id);
     }
     if (check != null && check.config().type() != HealthCheckType.CALCULATED) {
-      apply(id, check.generation(), runProbe(check.config()));
+      apply(id, check.generation(), runProbe(check.config()).join());
     }
   }
 
   /** The probe's result; a throwable escaping it (which HealthProbe forbids) is a local fault too. */
-  private ProbeResult runProbe(HealthCheckerConfig config) {
+  private CompletableFuture<ProbeResult> runProbe(HealthCheckerConfig config) {
+    CompletableFuture<ProbeResult> started;
     try {
-      return probe.probe(config);
+      started = probe.probeAsync(config);
     } catch (RuntimeException | Error e) {
-      return ProbeResult.local("probe threw inside Stratus: " + e, clock.instant());
+      started = CompletableFuture.failedFuture(e);
     }
+    return started.exceptionally(e -> ProbeResult.local("probe threw inside Stratus: " + e, clock.instant()));
   }
 
   /** Local faults logged or counted since the last probe that judged an endpoint. */
@@ -181,10 +222,27 @@ public final class HealthChecker implements AutoCloseable {
       }
       config = check.config();
     }
+    synchronized (inFlightLock) {
+      inFlight++;
+    }
     try {
-      probes.execute(() -> apply(id, generation, runProbe(config)));
+      probes.execute(() -> runProbe(config).whenComplete((result, e) -> {
+        try {
+          if (result != null) apply(id, generation, result);
+        } finally {
+          probeDone();
+        }
+      }));
     } catch (RuntimeException e) {
+      probeDone();
       LOG.log(Level.FINE, "health probe not started (checker closing?)", e);
+    }
+  }
+
+  private void probeDone() {
+    synchronized (inFlightLock) {
+      inFlight--;
+      inFlightLock.notifyAll();
     }
   }
 
@@ -256,7 +314,13 @@ public final class HealthChecker implements AutoCloseable {
 
   @Override
   public void close() {
-    timers.shutdownNow();
+    synchronized (this) {
+      checks.values().forEach(c -> c.timer().ifPresent(t -> t.cancel(false)));
+      checks.clear();
+    }
+    if (!sharedTimers) {
+      timers.shutdownNow();
+    }
     probes.shutdownNow();
   }
 }

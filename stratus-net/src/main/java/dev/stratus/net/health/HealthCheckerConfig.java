@@ -18,11 +18,22 @@ import java.util.Optional;
  * @param failureThreshold consecutive results needed to flip the status, 1..10 (§23)
  * @param childHealthChecks for CALCULATED, the ids of the children
  * @param healthThreshold for CALCULATED, how many children must be healthy (§28)
+ * @param timeout when present, one deadline for the whole probe from its start (ELB's
+ *     HealthCheckTimeoutSeconds) instead of Route 53's connect 4 s / first byte 2 s / body 2 s
  */
 public record HealthCheckerConfig(String id, HealthCheckType type, Optional<String> ipAddress,
     Optional<String> fullyQualifiedDomainName, int port, String resourcePath, Optional<String> searchString,
     Duration requestInterval, int failureThreshold, boolean inverted, boolean disabled,
-    List<String> childHealthChecks, int healthThreshold) {
+    List<String> childHealthChecks, int healthThreshold, Optional<Duration> timeout) {
+
+  /** Route 53's timeouts (no overall {@code timeout}). */
+  public HealthCheckerConfig(String id, HealthCheckType type, Optional<String> ipAddress,
+      Optional<String> fullyQualifiedDomainName, int port, String resourcePath, Optional<String> searchString,
+      Duration requestInterval, int failureThreshold, boolean inverted, boolean disabled,
+      List<String> childHealthChecks, int healthThreshold) {
+    this(id, type, ipAddress, fullyQualifiedDomainName, port, resourcePath, searchString, requestInterval, failureThreshold,
+        inverted, disabled, childHealthChecks, healthThreshold, Optional.empty());
+  }
 
   /** AWS's default and longer interval, 30 s (route53.md §23). */
   public static final Duration STANDARD_INTERVAL = Duration.ofSeconds(30);
@@ -39,6 +50,10 @@ public record HealthCheckerConfig(String id, HealthCheckType type, Optional<Stri
     Objects.requireNonNull(resourcePath, "resourcePath");
     Objects.requireNonNull(searchString, "searchString");
     Objects.requireNonNull(requestInterval, "requestInterval");
+    timeout = timeout == null ? Optional.empty() : timeout;
+    if (timeout.isPresent() && (timeout.get().isNegative() || timeout.get().isZero())) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout.get());
+    }
     childHealthChecks = List.copyOf(childHealthChecks);
     if (!resourcePath.startsWith("/")) {
       resourcePath = "/" + resourcePath;
@@ -72,27 +87,33 @@ public record HealthCheckerConfig(String id, HealthCheckType type, Optional<Stri
 
   public HealthCheckerConfig withInterval(Duration interval) {
     return new HealthCheckerConfig(id, type, ipAddress, fullyQualifiedDomainName, port, resourcePath, searchString,
-        interval, failureThreshold, inverted, disabled, childHealthChecks, healthThreshold);
+        interval, failureThreshold, inverted, disabled, childHealthChecks, healthThreshold, timeout);
   }
 
   public HealthCheckerConfig withFailureThreshold(int threshold) {
     return new HealthCheckerConfig(id, type, ipAddress, fullyQualifiedDomainName, port, resourcePath, searchString,
-        requestInterval, threshold, inverted, disabled, childHealthChecks, healthThreshold);
+        requestInterval, threshold, inverted, disabled, childHealthChecks, healthThreshold, timeout);
   }
 
   public HealthCheckerConfig withInverted(boolean value) {
     return new HealthCheckerConfig(id, type, ipAddress, fullyQualifiedDomainName, port, resourcePath, searchString,
-        requestInterval, failureThreshold, value, disabled, childHealthChecks, healthThreshold);
+        requestInterval, failureThreshold, value, disabled, childHealthChecks, healthThreshold, timeout);
   }
 
   public HealthCheckerConfig withDisabled(boolean value) {
     return new HealthCheckerConfig(id, type, ipAddress, fullyQualifiedDomainName, port, resourcePath, searchString,
-        requestInterval, failureThreshold, inverted, value, childHealthChecks, healthThreshold);
+        requestInterval, failureThreshold, inverted, value, childHealthChecks, healthThreshold, timeout);
+  }
+
+  /** One deadline for the whole probe, measured from its start (ELB's HealthCheckTimeoutSeconds). */
+  public HealthCheckerConfig withTimeout(Duration overall) {
+    return new HealthCheckerConfig(id, type, ipAddress, fullyQualifiedDomainName, port, resourcePath, searchString,
+        requestInterval, failureThreshold, inverted, disabled, childHealthChecks, healthThreshold, Optional.of(overall));
   }
 
   public HealthCheckerConfig withDomainName(String fqdn) {
     return new HealthCheckerConfig(id, type, ipAddress, Optional.of(fqdn), port, resourcePath, searchString,
-        requestInterval, failureThreshold, inverted, disabled, childHealthChecks, healthThreshold);
+        requestInterval, failureThreshold, inverted, disabled, childHealthChecks, healthThreshold, timeout);
   }
 
   /**

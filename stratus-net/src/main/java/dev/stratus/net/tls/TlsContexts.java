@@ -38,12 +38,64 @@ public final class TlsContexts {
    * @param protocols the TLS versions allowed (JDK names, e.g. {@code TLSv1.3}); empty: the JDK's defaults
    */
   public static SslContext server(ServingCertificate certificate, Alpn alpn, List<String> protocols) {
+    return server(certificate, alpn, Options.protocols(protocols));
+  }
+
+  /** Whether (and how) a listener asks for a client certificate (mutual TLS). */
+  public enum ClientAuth {
+    /** No client certificate asked for. */
+    NONE,
+    /** Asked for, any certificate accepted unverified, none allowed (the application verifies). */
+    OPTIONAL_UNVERIFIED,
+    /** Required and verified: the chain must lead to one of {@link Options#trustAnchors}; else the handshake fails. */
+    REQUIRE
+  }
+
+  /**
+   * What a server context allows beyond its certificate.
+   *
+   * @param protocols TLS versions (JDK names, e.g. {@code TLSv1.3}); empty: the JDK's defaults
+   * @param ciphers cipher suites in preference order (JDK names); empty: the defaults (HTTP/2's
+   *     for h2 listeners); suites the JVM lacks are left out
+   * @param clientAuth whether a client certificate is asked for
+   * @param trustAnchors the CAs a client certificate must chain to, for {@link ClientAuth#REQUIRE}
+   */
+  public record Options(List<String> protocols, List<String> ciphers, ClientAuth clientAuth, List<X509Certificate> trustAnchors) {
+    public Options {
+      protocols = List.copyOf(protocols);
+      ciphers = List.copyOf(ciphers);
+      trustAnchors = List.copyOf(trustAnchors);
+      if (clientAuth == ClientAuth.REQUIRE && trustAnchors.isEmpty()) {
+        throw new IllegalArgumentException("verifying client certificates needs trust anchors");
+      }
+    }
+
+    public static Options protocols(List<String> protocols) {
+      return new Options(protocols, List.of(), ClientAuth.NONE, List.of());
+    }
+  }
+
+  /** The server context of one certificate, with {@code options}. */
+  public static SslContext server(ServingCertificate certificate, Alpn alpn, Options options) {
+    List<String> protocols = options.protocols();
     try {
       List<X509Certificate> chain = Pem.certificates(certificate.certificateChainPem());
       var builder = SslContextBuilder.forServer(Pem.privateKey(certificate.privateKeyPem()), chain.toArray(X509Certificate[]::new));
       if (!protocols.isEmpty()) builder.protocols(protocols);
+      switch (options.clientAuth()) {
+        case NONE -> { }
+        case OPTIONAL_UNVERIFIED -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL)
+            .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE);
+        case REQUIRE -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE)
+            .trustManager(options.trustAnchors().toArray(X509Certificate[]::new));
+      }
+      if (!options.ciphers().isEmpty()) {
+        builder.ciphers(options.ciphers(), io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE);
+      }
       if (alpn == Alpn.H2_AND_HTTP_1_1) {
-        builder.ciphers(io.netty.handler.codec.http2.Http2SecurityUtil.CIPHERS, io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE);
+        if (options.ciphers().isEmpty()) {
+          builder.ciphers(io.netty.handler.codec.http2.Http2SecurityUtil.CIPHERS, io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE);
+        }
         builder.applicationProtocolConfig(new ApplicationProtocolConfig(ApplicationProtocolConfig.Protocol.ALPN,
             ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
             ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
@@ -85,9 +137,14 @@ public final class TlsContexts {
 
   /** As {@link #sni(List, Alpn)}, allowing only the TLS versions {@code protocols} (empty: the JDK's defaults). */
   public static Mapping<String, SslContext> sni(List<ServingCertificate> certificates, Alpn alpn, List<String> protocols) {
+    return sni(certificates, alpn, Options.protocols(protocols));
+  }
+
+  /** As {@link #sni(List, Alpn)}, with {@code options} (versions, ciphers, client certificates) for every certificate. */
+  public static Mapping<String, SslContext> sni(List<ServingCertificate> certificates, Alpn alpn, Options options) {
     if (certificates.isEmpty()) throw new IllegalArgumentException("a TLS listener needs a certificate");
     Map<ServingCertificate, SslContext> contexts = new LinkedHashMap<>();
-    for (ServingCertificate c : certificates) contexts.computeIfAbsent(c, x -> server(x, alpn, protocols));
+    for (ServingCertificate c : certificates) contexts.computeIfAbsent(c, x -> server(x, alpn, options));
     return new SniMapping(List.copyOf(contexts.keySet()), Map.copyOf(contexts));
   }
 

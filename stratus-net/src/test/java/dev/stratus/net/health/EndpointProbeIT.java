@@ -151,4 +151,32 @@ class EndpointProbeIT {
         false, false, java.util.List.of(), 0);
     assertThat(probe.probe(cfg).status()).isEqualTo(HealthCheckReasons.dnsResolutionFailed());
   }
+
+  /** ELB's HealthCheckTimeoutSeconds: one deadline from the probe's start replaces Route 53's 2 s for the first byte. */
+  @Test
+  void probe_overallTimeout_oneDeadlineFromStart() {
+    long started = System.nanoTime();
+    ProbeResult r = probe.probe(config(HealthCheckType.HTTP, "/slow", null).withTimeout(java.time.Duration.ofSeconds(4)));
+    assertThat(r.success()).as("the 2.6 s answer comes within 4 s").isTrue();
+    ProbeResult tight = probe.probe(config(HealthCheckType.HTTP, "/slow", null).withTimeout(java.time.Duration.ofSeconds(1)));
+    assertThat(tight.status()).isEqualTo(HealthCheckReasons.responseTimedOut());
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(6));
+  }
+
+  /** Non-blocking: a probe returns at once, and a hundred waiting probes hold no thread each. */
+  @Test
+  void probeAsync_hundredSilentEndpoints_noThreadPerProbe_allTimeOut() throws IOException {
+    try (ServerSocket silent = new ServerSocket(0, 500, java.net.InetAddress.getLoopbackAddress())) {
+      HealthCheckerConfig cfg = HealthCheckerConfig.endpoint("hc", HealthCheckType.HTTP, "127.0.0.1",
+          silent.getLocalPort(), "/", Optional.empty());
+      probe.probe(config(HealthCheckType.TCP, "/", null)); // event loops started
+      int threads = Thread.activeCount();
+      long started = System.nanoTime();
+      var probes = java.util.stream.IntStream.range(0, 100).mapToObj(i -> probe.probeAsync(cfg)).toList();
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(1));
+      assertThat(probes).noneMatch(java.util.concurrent.CompletableFuture::isDone);
+      assertThat(Thread.activeCount()).isLessThan(threads + 5);
+      assertThat(probes).allSatisfy(f -> assertThat(f.join().status()).isEqualTo(HealthCheckReasons.responseTimedOut()));
+    }
+  }
 }

@@ -30,8 +30,8 @@ class HealthCheckerIT {
   }
 
   /**
-   * A manual clock drives the timers: each advance by AWS's 30 s request interval is one probe
-   * of the real endpoint, run on the test's thread, so nothing sleeps or polls.
+   * A manual clock drives the timers: each advance by AWS's 30 s request interval starts one
+   * non-blocking probe of the real endpoint; the test waits only for that I/O, never for an interval.
    */
   @Test
   void endpointDownThenUp_statusFlipsAndListenerHearsIt_calculatedFollows() throws IOException {
@@ -48,13 +48,16 @@ class HealthCheckerIT {
       checker.put(HealthCheckerConfig.calculated("all", List.of("web"), 1));
       checker.put(HealthCheckerConfig.calculated("inverted", List.of("web"), 1).withInverted(true));
       time.advance(interval); // probes at 0 s and 30 s
+      assertThat(checker.awaitProbes(Duration.ofSeconds(10))).isTrue();
       assertThat(checker.status("web").orElseThrow().measured().orElseThrow().consecutiveSuccesses()).isEqualTo(2);
       assertThat(checker.status("web").orElseThrow().healthy()).isTrue();
 
       server.stop(0);
       time.advance(interval); // one failure: still healthy below the threshold of 2
+      assertThat(checker.awaitProbes(Duration.ofSeconds(10))).isTrue();
       assertThat(checker.status("web").orElseThrow().healthy()).isTrue();
       time.advance(interval);
+      assertThat(checker.awaitProbes(Duration.ofSeconds(10))).isTrue();
       assertThat(checker.status("web").orElseThrow().healthy()).isFalse();
       assertThat(checker.status("all").orElseThrow().healthy()).isFalse();
       assertThat(checker.status("inverted").orElseThrow().healthy()).isTrue();
@@ -63,6 +66,7 @@ class HealthCheckerIT {
 
       server = serve(port);
       time.advance(interval.multipliedBy(2));
+      assertThat(checker.awaitProbes(Duration.ofSeconds(10))).isTrue();
       assertThat(checker.status("web").orElseThrow().healthy()).isTrue();
       assertThat(checker.status("all").orElseThrow().healthy()).isTrue();
       assertThat(heard).contains(Map.entry("web", false), Map.entry("web", true), Map.entry("all", false));

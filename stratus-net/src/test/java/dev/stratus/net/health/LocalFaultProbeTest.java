@@ -2,13 +2,13 @@ package dev.stratus.net.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.FilterOutputStream;
+import dev.stratus.net.transport.Transport;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelException;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketAddress;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Handler;
@@ -97,31 +96,41 @@ class LocalFaultProbeTest {
         Optional.empty()).withFailureThreshold(1);
   }
 
-  private EndpointProbe probe(EndpointProbe.SocketOpener opener) {
-    return new EndpointProbe(Clock.systemUTC(), ticker::get, opener);
+  /** A probe on the shared transport with the test's ticker and {@code hooks}. */
+  private EndpointProbe probe(EndpointProbe.Hooks hooks) {
+    return new EndpointProbe(Clock.systemUTC(), ticker::get, Transport.shared(), hooks);
   }
 
-  /** A socket whose request write takes {@code stall} on the ticker (a GC pause, a starved scheduler). */
-  private EndpointProbe.SocketOpener stallOnWrite(Duration stall) {
-    return () -> new Socket() {
-      @Override
-      public OutputStream getOutputStream() throws IOException {
-        return new FilterOutputStream(super.getOutputStream()) {
-          @Override
-          public void flush() throws IOException {
-            super.flush();
-            ticker.addAndGet(stall.toNanos());
-          }
-        };
-      }
+  private static final EndpointProbe.Hooks PLAIN = t -> newChannel(t);
+
+  private static Channel newChannel(Transport t) {
+    try {
+      return t.socketChannelType().getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Socket creation fails as it does without descriptors or memory. */
+  private static EndpointProbe.Hooks failingOpen(Throwable t) {
+    return transport -> {
+      if (t instanceof Error e) throw e;
+      throw new ChannelException(t);
+    };
+  }
+
+  /** The request write takes {@code stall} on the ticker (a GC pause, a starved event loop). */
+  private EndpointProbe.Hooks stallOnWrite(Duration stall) {
+    return new EndpointProbe.Hooks() {
+      @Override public Channel newChannel(Transport t) { return LocalFaultProbeTest.newChannel(t); }
+
+      @Override public void requestWritten() { ticker.addAndGet(stall.toNanos()); }
     };
   }
 
   @Test
   void noDescriptors_localFaultNotEndpointFailure() {
-    ProbeResult r = probe(() -> {
-      throw new SocketException("Too many open files");
-    }).probe(http(answering));
+    ProbeResult r = probe(failingOpen(new SocketException("Too many open files"))).probe(http(answering));
     assertThat(r.localFault()).isTrue();
     assertThat(r.success()).isFalse();
     assertThat(r.status()).contains("Too many open files").doesNotStartWith("Failure:");
@@ -129,22 +138,21 @@ class LocalFaultProbeTest {
 
   @Test
   void outOfMemory_localFault() {
-    ProbeResult r = probe(() -> {
-      throw new OutOfMemoryError("Java heap space");
-    }).probe(http(answering));
+    ProbeResult r = probe(failingOpen(new OutOfMemoryError("Java heap space"))).probe(http(answering));
     assertThat(r.localFault()).isTrue();
     assertThat(r.status()).contains("OutOfMemoryError");
   }
 
   @Test
   void healthyEndpoint_noStall_success() {
-    ProbeResult r = probe(Socket::new).probe(http(answering));
+    ProbeResult r = probe(PLAIN).probe(http(answering));
     assertThat(r.localFault()).isFalse();
     assertThat(r.status()).isEqualTo("Success: HTTP Status Code 200, OK");
   }
 
   @Test
   void stallPastDeadline_neverAnsweringEndpoint_localFaultNotTimeout() {
+    probe(PLAIN).probe(http(answering)); // Netty and the shared event loops loaded before timing
     long wall = System.nanoTime();
     ProbeResult r = probe(stallOnWrite(Duration.ofMillis(3_500))).probe(http(silent));
     assertThat(r.localFault()).isTrue();
@@ -168,31 +176,32 @@ class LocalFaultProbeTest {
 
   @Test
   void connectDeadline_measuredFromProbeStart() {
-    AtomicInteger connectTimeout = new AtomicInteger();
-    EndpointProbe.SocketOpener delayedOpen = () -> {
-      ticker.addAndGet(Duration.ofMillis(1_500).toNanos()); // the probe ran 1.5 s before it could connect
-      return new Socket() {
-        @Override
-        public void connect(SocketAddress endpoint, int timeout) throws IOException {
-          connectTimeout.set(timeout);
-          super.connect(endpoint, timeout);
-        }
-      };
-    };
-    ProbeResult r = probe(delayedOpen).probe(http(answering));
-    assertThat(r.success()).isTrue();
-    assertThat(connectTimeout.get()).isEqualTo(2_500);
+    AtomicReference<Channel> used = new AtomicReference<>();
+    ProbeResult r = probe(new EndpointProbe.Hooks() {
+      @Override public Channel newChannel(Transport t) {
+        Channel ch = LocalFaultProbeTest.newChannel(t);
+        used.set(ch);
+        return ch;
+      }
 
-    ProbeResult tooLate = probe(() -> {
-      ticker.addAndGet(Duration.ofMillis(4_500).toNanos());
-      return new Socket();
+      @Override public void connecting() {
+        ticker.addAndGet(Duration.ofMillis(1_500).toNanos()); // the probe ran 1.5 s before it could connect
+      }
+    }).probe(http(answering));
+    assertThat(r.success()).isTrue();
+    assertThat(used.get().config().getConnectTimeoutMillis()).isEqualTo(2_500);
+
+    ProbeResult tooLate = probe(new EndpointProbe.Hooks() {
+      @Override public Channel newChannel(Transport t) { return LocalFaultProbeTest.newChannel(t); }
+
+      @Override public void connecting() { ticker.addAndGet(Duration.ofMillis(4_500).toNanos()); }
     }).probe(http(answering));
     assertThat(tooLate.localFault()).isTrue();
   }
 
   @Test
   void checker_localFaultsKeepLastStatus_loggedOncePerBurst_realFailureStillCounts() {
-    AtomicReference<EndpointProbe> current = new AtomicReference<>(probe(Socket::new));
+    AtomicReference<EndpointProbe> current = new AtomicReference<>(probe(PLAIN));
     // Timers on a manual clock that is never moved: only checkNow probes, so nothing races the assertions.
     var time = new dev.stratus.core.testing.ManualTime(Clock.systemUTC().instant());
     try (HealthChecker checker = new HealthChecker(Clock.systemUTC(), cfg -> current.get().probe(cfg),
@@ -202,9 +211,7 @@ class LocalFaultProbeTest {
       HealthCheckState before = checker.status("hc").orElseThrow().measured().orElseThrow();
       assertThat(before.lastResult().orElseThrow().success()).isTrue();
 
-      current.set(probe(() -> {
-        throw new SocketException("Too many open files");
-      }));
+      current.set(probe(failingOpen(new SocketException("Too many open files"))));
       for (int i = 0; i < 5; i++) {
         checker.checkNow("hc");
       }
@@ -214,7 +221,7 @@ class LocalFaultProbeTest {
       assertThat(logs).hasSize(1);
       assertThat(logs.get(0).getParameters()[1].toString()).contains("Too many open files");
 
-      current.set(probe(Socket::new));
+      current.set(probe(PLAIN));
       checker.put(http(silent).withFailureThreshold(1));
       current.set(probe(stallOnWrite(Duration.ofMillis(2_200)))); // a genuine 2 s timeout
       checker.checkNow("hc");
@@ -222,9 +229,7 @@ class LocalFaultProbeTest {
       assertThat(logs).hasSize(2);
       assertThat(logs.get(1).getParameters()[0]).isEqualTo(5L);
 
-      current.set(probe(() -> {
-        throw new OutOfMemoryError("Java heap space");
-      }));
+      current.set(probe(failingOpen(new OutOfMemoryError("Java heap space"))));
       checker.checkNow("hc");
       assertThat(checker.status("hc").orElseThrow().healthy()).as("an unhealthy check stays unhealthy").isFalse();
     }

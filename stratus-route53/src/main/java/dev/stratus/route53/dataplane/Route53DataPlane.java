@@ -3,6 +3,8 @@ package dev.stratus.route53.dataplane;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.store.ChangeEvent;
+import dev.stratus.core.store.Projection;
+import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.net.dns.DnsServer;
@@ -16,7 +18,6 @@ import dev.stratus.route53.HealthStatusSource;
 import dev.stratus.route53.model.CidrBlock;
 import dev.stratus.route53.model.CidrCollection;
 import dev.stratus.route53.model.HealthCheck;
-import dev.stratus.route53.model.HostedZone;
 import dev.stratus.route53.model.Route53Tables;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,11 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Route 53's running data plane: keeps the DNS answerer's zone snapshots, health statuses and
@@ -39,23 +36,20 @@ import java.util.logging.Logger;
 public final class Route53DataPlane implements AutoCloseable {
 
   /*
-   * Change events arrive on the store's writer thread and must be quick (ChangeListener), so
-   * they are handed to one rebuild thread: events apply in commit order, and a rebuild reads
-   * committed state, so the latest rebuild always reflects the latest commit. Subscribing happens
-   * before the initial full load, so no commit can slip between the two (rebuilds are idempotent).
-   * Only the zones an event touches are rebuilt; the rest of the index is reused.
+   * A core Projection of the Route 53 tables (the pattern every data plane uses): change events
+   * are folded and applied on its one rebuild thread in commit order, the first load follows the
+   * subscription, and each rebuild publishes into the DNS answerer's state. Only the zones an
+   * event touches are rebuilt; the rest of the index is reused. Health checks are put into the
+   * checker from the same rebuilds (idempotent: an unchanged configuration changes nothing).
    */
 
-  private static final Logger LOG = Logger.getLogger(Route53DataPlane.class.getName());
+  /** What the projection publishes into the answerer: zones and CIDR collections. */
+  private record Published(ZoneIndex zones, Map<String, Map<String, List<CidrBlock>>> cidr) {}
 
   private final Store store;
   private final HealthChecker checker;
   private final DnsQueryHandler handler;
-  private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> {
-    Thread t = new Thread(r, "stratus-route53-dataplane");
-    t.setDaemon(true);
-    return t;
-  });
+  private Projection<Published> projection;
   private final VpcResolver resolver;
   private Optional<ResolverProjection> resolverProjection = Optional.empty();
   private Optional<ResolverListeners> resolverListeners = Optional.empty();
@@ -104,8 +98,8 @@ public final class Route53DataPlane implements AutoCloseable {
     Route53DataPlane plane = new Route53DataPlane(Objects.requireNonNull(store, "store"),
         Objects.requireNonNull(checker, "checker"), Objects.requireNonNull(handler, "handler"));
     checker.addListener((id, healthy) -> handler.update(s -> s.withHealth(checker.reportedStatuses())));
-    store.subscribe(events -> plane.rebuilds.execute(() -> plane.apply(events)));
-    plane.rebuilds.execute(plane::loadAll);
+    plane.projection = Projection.start("route53", store, Set.of(Route53Tables.HOSTED_ZONES, Route53Tables.RECORD_SETS,
+        Route53Tables.HEALTH_CHECKS, Route53Tables.CIDR_COLLECTIONS), plane::rebuild);
     return plane;
   }
 
@@ -122,60 +116,47 @@ public final class Route53DataPlane implements AutoCloseable {
 
   /** Waits until every change event received so far is reflected in the answerer (tests). */
   public void awaitRebuilt() {
-    try {
-      rebuilds.submit(() -> { }).get();
-    } catch (Exception e) {
-      throw new IllegalStateException("data plane rebuild failed", e);
+    projection.awaitCurrent();
+  }
+
+  /** The next published zones and CIDR collections; null {@code previous} loads everything. */
+  private Published rebuild(Published previous, List<ChangeEvent> events, ReadView committed) {
+    Set<String> zones = new HashSet<>();
+    boolean cidr = previous == null;
+    if (previous == null) {
+      committed.listAll(Route53Tables.HOSTED_ZONES).forEach(z -> zones.add(z.id()));
+      committed.listAll(Route53Tables.HEALTH_CHECKS).forEach(this::putHealthCheck);
     }
-  }
-
-  private void loadAll() {
-    Set<String> zoneIds = new HashSet<>();
-    store.listAll(Route53Tables.HOSTED_ZONES).forEach(z -> zoneIds.add(z.id()));
-    rebuildZones(zoneIds);
-    store.listAll(Route53Tables.HEALTH_CHECKS).forEach(this::putHealthCheck);
-    rebuildCidr();
-  }
-
-  private void apply(List<ChangeEvent> events) {
-    try {
-      Set<String> zones = new HashSet<>();
-      boolean cidr = false;
-      for (ChangeEvent e : events) {
-        if (e.table().equals(Route53Tables.HOSTED_ZONES)) {
-          zones.add(e.id());
-        } else if (e.table().equals(Route53Tables.RECORD_SETS)) {
-          zones.add(e.scope());
-        } else if (e.table().equals(Route53Tables.HEALTH_CHECKS)) {
-          e.after().ifPresentOrElse(hc -> putHealthCheck((HealthCheck) hc), () -> checker.remove(e.id()));
-        } else if (e.table().equals(Route53Tables.CIDR_COLLECTIONS)) {
-          cidr = true;
-        }
+    for (ChangeEvent e : events) {
+      if (e.table().equals(Route53Tables.HOSTED_ZONES)) {
+        zones.add(e.id());
+      } else if (e.table().equals(Route53Tables.RECORD_SETS)) {
+        zones.add(e.scope());
+      } else if (e.table().equals(Route53Tables.HEALTH_CHECKS)) {
+        e.after().ifPresentOrElse(hc -> putHealthCheck((HealthCheck) hc), () -> checker.remove(e.id()));
+      } else if (e.table().equals(Route53Tables.CIDR_COLLECTIONS)) {
+        cidr = true;
       }
-      rebuildZones(zones);
-      if (cidr) {
-        rebuildCidr();
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Route 53 data plane could not apply a change; DNS keeps the previous version", e);
     }
+    if (previous != null && zones.isEmpty() && !cidr) {
+      return previous; // health checks only: the answerer's zones and CIDR stay (and its cached answers)
+    }
+    ZoneIndex index = previous == null ? ZoneIndex.of(List.of()) : previous.zones();
+    if (!zones.isEmpty()) {
+      index = rebuildZones(index, zones, committed);
+    }
+    Published next = new Published(index, cidr ? loadCidr(committed) : previous.cidr());
+    handler.update(s -> s.withZones(next.zones()).withCidr(next.cidr()));
+    return next;
   }
 
-  private void rebuildZones(Set<String> zoneIds) {
-    if (zoneIds.isEmpty()) {
-      return;
-    }
-    Map<String, HostedZone> current = new HashMap<>();
-    store.listAll(Route53Tables.HOSTED_ZONES).stream().filter(z -> zoneIds.contains(z.id()))
-        .forEach(z -> current.put(z.id(), z));
-    handler.update(state -> {
-      Map<String, ZoneSnapshot> byId = new HashMap<>();
-      state.zones().all().forEach(z -> byId.put(z.zone().id(), z));
-      zoneIds.forEach(byId::remove);
-      current.values().forEach(z -> byId.put(z.id(),
-          ZoneSnapshot.build(z, store.list(Route53Tables.RECORD_SETS, z.id()))));
-      return state.withZones(ZoneIndex.of(byId.values()));
-    });
+  private static ZoneIndex rebuildZones(ZoneIndex previous, Set<String> zoneIds, ReadView committed) {
+    Map<String, ZoneSnapshot> byId = new HashMap<>();
+    previous.all().forEach(z -> byId.put(z.zone().id(), z));
+    zoneIds.forEach(byId::remove);
+    committed.listAll(Route53Tables.HOSTED_ZONES).stream().filter(z -> zoneIds.contains(z.id()))
+        .forEach(z -> byId.put(z.id(), ZoneSnapshot.build(z, committed.list(Route53Tables.RECORD_SETS, z.id()))));
+    return ZoneIndex.of(byId.values());
   }
 
   private void putHealthCheck(HealthCheck check) {
@@ -183,15 +164,15 @@ public final class Route53DataPlane implements AutoCloseable {
     config.ifPresentOrElse(checker::put, () -> checker.remove(check.id()));
   }
 
-  private void rebuildCidr() {
+  private static Map<String, Map<String, List<CidrBlock>>> loadCidr(ReadView committed) {
     Map<String, Map<String, List<CidrBlock>>> collections = new HashMap<>();
-    for (CidrCollection c : store.listAll(Route53Tables.CIDR_COLLECTIONS)) {
+    for (CidrCollection c : committed.listAll(Route53Tables.CIDR_COLLECTIONS)) {
       Map<String, List<CidrBlock>> locations = new HashMap<>();
       c.locations().forEach((name, blocks) -> locations.put(name,
           blocks.stream().map(CidrBlock::parse).flatMap(Optional::stream).toList()));
       collections.put(c.id(), locations);
     }
-    handler.update(s -> s.withCidr(collections));
+    return collections;
   }
 
   @Override
@@ -199,7 +180,7 @@ public final class Route53DataPlane implements AutoCloseable {
     resolverProjection.ifPresent(ResolverProjection::close); // no more reconciles, then their listeners
     resolverListeners.ifPresent(ResolverListeners::close);
     server.ifPresent(DnsServer::close);
+    if (projection != null) projection.close();
     checker.close();
-    rebuilds.shutdownNow();
   }
 }

@@ -98,9 +98,12 @@ class Route53ApiToDnsIT {
       assertThat(ask(dns, "failover.myapp.com.", "10.20.1.0")).containsExactly("192.0.2.30");
 
       time.advance(Duration.ZERO); // the first probe: healthy
+
+      checker.awaitProbes(Duration.ofSeconds(10));
       assertThat(ask(dns, "failover.myapp.com.", "10.20.1.0")).containsExactly("192.0.2.30");
       web.stop(0);
       time.advance(Duration.ofSeconds(10)); // the next probe fails; threshold 1
+      checker.awaitProbes(Duration.ofSeconds(10));
       assertThat(ask(dns, "failover.myapp.com.", "10.20.1.0")).containsExactly("192.0.2.40");
     } finally {
       web.stop(0);

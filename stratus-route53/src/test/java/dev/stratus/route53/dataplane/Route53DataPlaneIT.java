@@ -125,9 +125,12 @@ class Route53DataPlaneIT {
       assertThat(ask(server, "app.example.net.")).containsExactly("192.0.2.10");
 
       time.advance(Duration.ZERO); // the first probe: healthy
+
+      checker.awaitProbes(Duration.ofSeconds(10));
       assertThat(ask(server, "app.example.net.")).containsExactly("192.0.2.10");
       web.stop(0);
       time.advance(Duration.ofSeconds(10)); // the next probe fails; threshold 1
+      checker.awaitProbes(Duration.ofSeconds(10));
       assertThat(ask(server, "app.example.net.")).containsExactly("192.0.2.20");
       HealthCheck hc = store.get(Route53Tables.HEALTH_CHECKS, ACCOUNT, "hc-1").orElseThrow();
       assertThat(plane.healthStatusSource().observations(hc)).isNotEmpty()

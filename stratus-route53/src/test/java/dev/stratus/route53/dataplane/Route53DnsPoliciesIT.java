@@ -208,6 +208,7 @@ class Route53DnsPoliciesIT {
         a("mv.policy.test", "192.0.2.3").setIdentifier("3").multiValueAnswer(true).healthCheckId(healthCheck(up)).build(),
         a("mv.policy.test", "192.0.2.4").setIdentifier("4").multiValueAnswer(true).healthCheckId(healthCheck(down)).build());
     time.advance(Duration.ZERO); // the first probe of each check
+    checker.awaitProbes(Duration.ofSeconds(10));
     assertThat(answers("mv.policy.test.", "10.20.1.0")).containsExactly("192.0.2.1", "192.0.2.3");
   }
 
@@ -217,12 +218,15 @@ class Route53DnsPoliciesIT {
     create(a("fo.policy.test", "192.0.2.1").setIdentifier("p").failover("PRIMARY").healthCheckId(healthCheck(port)).build(),
         a("fo.policy.test", "192.0.2.2").setIdentifier("s").failover("SECONDARY").build());
     time.advance(Duration.ZERO);
+    checker.awaitProbes(Duration.ofSeconds(10));
     assertThat(answers("fo.policy.test.", "10.20.1.0")).containsExactly("192.0.2.1");
     web.stop(0);
     time.advance(Duration.ofSeconds(10)); // the next probe at the 10 s interval fails; threshold 1
+    checker.awaitProbes(Duration.ofSeconds(10));
     assertThat(answers("fo.policy.test.", "10.20.1.0")).containsExactly("192.0.2.2");
     web = webServer(port);
     time.advance(Duration.ofSeconds(10));
+    checker.awaitProbes(Duration.ofSeconds(10));
     assertThat(answers("fo.policy.test.", "10.20.1.0")).containsExactly("192.0.2.1");
   }
 

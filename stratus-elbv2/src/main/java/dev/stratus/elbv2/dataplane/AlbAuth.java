@@ -1,0 +1,251 @@
+package dev.stratus.elbv2.dataplane;
+
+import dev.stratus.elbv2.model.Action;
+import dev.stratus.elbv2.model.RequestView;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * ALB's authenticate-oidc (and, without a Cognito to talk to, authenticate-cognito) data plane,
+ * as AWS documents it ("Authenticate users using an Application Load Balancer"): an
+ * unauthenticated request is redirected (302) to the IdP's authorization endpoint with
+ * {@code response_type=code}, {@code client_id}, {@code redirect_uri=https://<host>/oauth2/idpresponse},
+ * {@code scope}, {@code state} and {@code nonce}; the callback exchanges the code at the token
+ * endpoint, reads the user info endpoint with the access token, sets the session cookie
+ * {@code <SessionCookieName>-0} and sends the browser back to the original URL; authenticated
+ * requests reach targets with {@code x-amzn-oidc-accesstoken}, {@code x-amzn-oidc-identity} (the
+ * user info's {@code sub}) and {@code x-amzn-oidc-data} (the user claims as a JWT signed ES256 by
+ * the load balancer, header {@code alg, kid, signer, iss, client, exp}).
+ */
+/*
+ * AWS's codes: deny → 401; an unknown or replayed state → 401; the IdP answering the token or
+ * user info request with an error → 561; the IdP unreachable → 500. Sessions live in this
+ * process (the cookie is a random handle, not AWS's encrypted blob): a restart logs users out.
+ * The session lasts SessionTimeout; the IdP's token expiry and refresh tokens are not followed.
+ * The ID token's nonce is checked; its signature is not (the token came straight from the token
+ * endpoint over the connection Stratus opened). authenticate-cognito has no Cognito in Stratus:
+ * it answers 500, as ALB does when it cannot reach the IdP. The IdP calls use the JDK's
+ * asynchronous HttpClient, so no event loop waits on them.
+ */
+final class AlbAuth {
+  static final String CALLBACK = "/oauth2/idpresponse";
+  static final HttpResponseStatus IDP_ERROR = new HttpResponseStatus(561, "");
+  private static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
+  private static final Duration IDP_TIMEOUT = Duration.ofSeconds(5);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final DateTimeFormatter COOKIE_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+  private final Clock clock;
+  private final SecureRandom random = new SecureRandom();
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build();
+  private final KeyPair key;
+  private final String keyId = UUID.randomUUID().toString();
+  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+  private final Map<String, Login> logins = new ConcurrentHashMap<>();
+
+  private record Session(String accessToken, String subject, String claims, Instant expires) {}
+
+  private record Login(String originalUrl, String nonce, String redirectUri, Action.Authenticate config, Instant expires) {}
+
+  /** What an authenticate action decided: go on to the terminal action with these headers, or answer. */
+  sealed interface Outcome {
+    record Pass(Map<String, String> headers) implements Outcome {}
+
+    record Respond(FullHttpResponse response) implements Outcome {}
+  }
+
+  AlbAuth(Clock clock) {
+    this.clock = clock;
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+      generator.initialize(new ECGenParameterSpec("secp256r1"));
+      this.key = generator.generateKeyPair();
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("no P-256 in this JVM", e);
+    }
+  }
+
+  /** The key id in x-amzn-oidc-data's header, and its public key (what AWS serves per Region for verification). */
+  String keyId() { return keyId; }
+
+  PublicKey publicKey() { return key.getPublic(); }
+
+  /** Runs {@code action} for a request that is not the callback. */
+  Outcome authenticate(RequestView view, String uri, Action action, String lbArn) {
+    Action.Authenticate config = action.authenticate();
+    if (action.type().equals("authenticate-cognito")) {
+      return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
+    }
+    String handle = view.cookies().get(config.sessionCookieName() + "-0");
+    Session session = handle == null ? null : sessions.get(handle);
+    Instant now = clock.instant();
+    if (session != null && session.expires().isAfter(now)) {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("x-amzn-oidc-accesstoken", session.accessToken());
+      headers.put("x-amzn-oidc-identity", session.subject());
+      headers.put("x-amzn-oidc-data", claimsJwt(session, config, lbArn));
+      return new Outcome.Pass(headers);
+    }
+    if (session != null) sessions.remove(handle);
+    return switch (config.onUnauthenticatedRequest()) {
+      case "deny" -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+      case "allow" -> new Outcome.Pass(Map.of());
+      default -> new Outcome.Respond(redirectToIdp(view, uri, config, now));
+    };
+  }
+
+  private FullHttpResponse redirectToIdp(RequestView view, String uri, Action.Authenticate config, Instant now) {
+    String origin = "https://" + view.host() + (view.port() == 443 ? "" : ":" + view.port());
+    String state = token();
+    String nonce = token();
+    String redirectUri = origin + CALLBACK;
+    logins.values().removeIf(l -> l.expires().isBefore(now));
+    logins.put(state, new Login(origin + uri, nonce, redirectUri, config, now.plus(LOGIN_WINDOW)));
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("response_type", "code");
+    query.put("client_id", config.clientId());
+    query.put("redirect_uri", redirectUri);
+    query.put("scope", config.scope());
+    query.put("state", state);
+    query.put("nonce", nonce);
+    query.putAll(config.extraParams());
+    String endpoint = config.authorizationEndpoint();
+    return redirect(endpoint + (endpoint.contains("?") ? "&" : "?") + form(query), List.of());
+  }
+
+  /** The IdP's redirect back to {@code /oauth2/idpresponse}: exchange the code, read the user, set the session. */
+  CompletionStage<FullHttpResponse> callback(Map<String, List<String>> query) {
+    String state = first(query, "state");
+    Login login = state == null ? null : logins.remove(state);
+    if (login == null || login.expires().isBefore(clock.instant())) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    if (first(query, "error") != null) return done(AlbRouter.page(IDP_ERROR));
+    String code = first(query, "code");
+    if (code == null) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    Action.Authenticate config = login.config();
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "authorization_code");
+    form.put("code", code);
+    form.put("redirect_uri", login.redirectUri());
+    form.put("client_id", config.clientId());
+    if (config.clientSecret() != null) form.put("client_secret", config.clientSecret());
+    HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(config.tokenEndpoint())).timeout(IDP_TIMEOUT)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
+    return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
+      if (tokens.statusCode() / 100 != 2) return done(AlbRouter.page(IDP_ERROR));
+      JsonNode body = JSON.readTree(tokens.body());
+      String accessToken = body.path("access_token").asString();
+      if (accessToken == null || accessToken.isEmpty()) return done(AlbRouter.page(IDP_ERROR));
+      if (!nonceMatches(body.path("id_token").asString(), login.nonce())) {
+        return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+      }
+      HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
+          .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
+      return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+        if (info.statusCode() / 100 != 2) return AlbRouter.page(IDP_ERROR);
+        JsonNode claims = JSON.readTree(info.body());
+        Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
+        String handle = token();
+        sessions.put(handle, new Session(accessToken, claims.path("sub").asString(), info.body(), expires));
+        return redirect(login.originalUrl(), List.of(config.sessionCookieName() + "-0=" + handle + "; Expires="
+            + COOKIE_DATE.format(expires) + "; Path=/; Secure; HttpOnly"));
+      });
+    }).exceptionally(e -> AlbRouter.page(e.getCause() instanceof tools.jackson.core.JacksonException
+        ? IDP_ERROR : HttpResponseStatus.INTERNAL_SERVER_ERROR));
+  }
+
+  /** A nonce in the ID token must be the one sent; a token without one (or no ID token) passes. */
+  private static boolean nonceMatches(String idToken, String nonce) {
+    if (idToken == null || idToken.isEmpty()) return true;
+    String[] parts = idToken.split("\\.");
+    if (parts.length < 2) return false;
+    try {
+      JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+      return !payload.has("nonce") || nonce.equals(payload.path("nonce").asString());
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** x-amzn-oidc-data: base64url(header).base64url(claims).base64url(ES256 signature), AWS's padded base64url. */
+  private String claimsJwt(Session session, Action.Authenticate config, String lbArn) {
+    ObjectNode header = JSON.createObjectNode();
+    header.put("alg", "ES256");
+    header.put("kid", keyId);
+    header.put("signer", lbArn);
+    header.put("iss", config.issuer());
+    header.put("client", config.clientId());
+    header.put("exp", session.expires().getEpochSecond());
+    Base64.Encoder b64 = Base64.getUrlEncoder();
+    String signingInput = b64.encodeToString(JSON.writeValueAsBytes(header)) + "."
+        + b64.encodeToString(session.claims().getBytes(StandardCharsets.UTF_8));
+    try {
+      Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
+      signer.initSign(key.getPrivate());
+      signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+      return signingInput + "." + b64.encodeToString(signer.sign());
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("cannot sign with P-256", e);
+    }
+  }
+
+  private static FullHttpResponse redirect(String location, List<String> cookies) {
+    FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND, Unpooled.EMPTY_BUFFER);
+    r.headers().set(HttpHeaderNames.SERVER, "awselb/2.0");
+    r.headers().set(HttpHeaderNames.LOCATION, location);
+    r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-cache");
+    cookies.forEach(c -> r.headers().add(HttpHeaderNames.SET_COOKIE, c));
+    return r;
+  }
+
+  private String token() {
+    byte[] bytes = new byte[32];
+    random.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private static String form(Map<String, String> values) {
+    return values.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+  }
+
+  private static String first(Map<String, List<String>> query, String name) {
+    return Optional.ofNullable(query.get(name)).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
+  }
+
+  private static CompletionStage<FullHttpResponse> done(FullHttpResponse r) { return CompletableFuture.completedFuture(r); }
+}

@@ -1,0 +1,281 @@
+package dev.stratus.elbv2.dataplane;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.stratus.acm.AcmModule;
+import dev.stratus.ec2.Ec2Module;
+import dev.stratus.elbv2.Elbv2Module;
+import dev.stratus.elbv2.dataplane.AlbTraffic.Backend;
+import dev.stratus.protocol.testing.ApiTestServer;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.Signature;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.acm.AcmClient;
+import software.amazon.awssdk.services.acm.model.KeyAlgorithm;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.AuthenticateOidcActionConditionalBehaviorEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ElasticLoadBalancingV2Exception;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancer;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.LoadBalancerSchemeEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetTypeEnum;
+
+/**
+ * authenticate-oidc end to end: a tiny OIDC provider (JDK HttpServer) in the test, an HTTPS ALB
+ * listener whose default rule authenticates then forwards, and a cookie-keeping JDK HttpClient
+ * that follows the redirects to the provider and back, as a browser does.
+ */
+class AlbAuthenticateIT {
+  static ApiTestServer server;
+  static Elbv2Module module;
+  static ElasticLoadBalancingV2Client elb;
+  static LoadBalancer alb;
+  static Backend backend;
+  static String tg, cert;
+  static SSLContext trustStratus;
+  static HttpServer idp;
+  static String idpBase;
+  static final List<String> tokenForms = new CopyOnWriteArrayList<>();
+  static final AtomicReference<String> sentNonce = new AtomicReference<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    module = new Elbv2Module(d -> Duration.ofMillis(100));
+    server = ApiTestServer.start(Clock.systemUTC(), new AcmModule(), new Ec2Module(), module);
+    ElbTlsIT.server = server;
+    trustStratus = ElbTlsIT.trustingStratus();
+    elb = server.client(ElasticLoadBalancingV2Client.builder());
+    var acm = server.client(AcmClient.builder());
+    var ec2 = server.client(Ec2Client.builder());
+    String vpc = ec2.createVpc(r -> r.cidrBlock("10.0.0.0/16")).vpc().vpcId();
+    String a = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.1.0/24").availabilityZone("us-east-1a")).subnet().subnetId();
+    String b = ec2.createSubnet(r -> r.vpcId(vpc).cidrBlock("10.0.2.0/24").availabilityZone("us-east-1b")).subnet().subnetId();
+    alb = elb.createLoadBalancer(r -> r.name("authn").scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(a, b)).loadBalancers().get(0);
+    backend = new Backend("app");
+    tg = elb.createTargetGroup(r -> r.name("authn-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc).targetType(TargetTypeEnum.IP)
+        .healthCheckPath("/health")).targetGroups().get(0).targetGroupArn();
+    elb.registerTargets(r -> r.targetGroupArn(tg).targets(TargetDescription.builder().id("127.0.0.1").port(backend.port()).build()));
+    cert = acm.requestCertificate(r -> r.domainName("*.auth.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
+    idp = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
+    idpBase = "http://127.0.0.1:" + idp.getAddress().getPort();
+    idp.createContext("/authorize", AlbAuthenticateIT::authorize);
+    idp.createContext("/token", AlbAuthenticateIT::token);
+    idp.createContext("/userinfo", AlbAuthenticateIT::userInfo);
+    idp.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) server.close();
+    if (backend != null) backend.close();
+    if (idp != null) idp.stop(0);
+  }
+
+  /** The provider logs the user in at once and sends the browser back with a code. */
+  static void authorize(HttpExchange ex) throws IOException {
+    Map<String, String> q = query(ex.getRequestURI().getRawQuery());
+    sentNonce.set(q.get("nonce"));
+    boolean ok = "code".equals(q.get("response_type")) && "client-1".equals(q.get("client_id"))
+        && "openid email".equals(q.get("scope")) && "consent".equals(q.get("prompt"));
+    String location = ok ? q.get("redirect_uri") + "?code=code-77&state=" + q.get("state") : q.get("redirect_uri") + "?error=invalid_request&state=" + q.get("state");
+    ex.getResponseHeaders().add("Location", location);
+    ex.sendResponseHeaders(302, -1);
+    ex.close();
+  }
+
+  static void token(HttpExchange ex) throws IOException {
+    String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    tokenForms.add(form);
+    Map<String, String> f = query(form);
+    if (!"code-77".equals(f.get("code")) || !"s3cret".equals(f.get("client_secret"))) {
+      respond(ex, 400, "{\"error\":\"invalid_grant\"}");
+      return;
+    }
+    String idToken = b64("{\"alg\":\"none\"}") + "." + b64("{\"sub\":\"user-42\",\"nonce\":\"" + sentNonce.get() + "\"}") + ".";
+    respond(ex, 200, "{\"access_token\":\"at-123\",\"token_type\":\"Bearer\",\"id_token\":\"" + idToken + "\"}");
+  }
+
+  static void userInfo(HttpExchange ex) throws IOException {
+    if (!"Bearer at-123".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+      respond(ex, 401, "{}");
+      return;
+    }
+    respond(ex, 200, "{\"sub\":\"user-42\",\"email\":\"user@example.test\"}");
+  }
+
+  static void respond(HttpExchange ex, int status, String json) throws IOException {
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    ex.getResponseHeaders().add("Content-Type", "application/json");
+    ex.sendResponseHeaders(status, body.length);
+    ex.getResponseBody().write(body);
+    ex.close();
+  }
+
+  static String b64(String s) { return Base64.getUrlEncoder().withoutPadding().encodeToString(s.getBytes(StandardCharsets.UTF_8)); }
+
+  static Map<String, String> query(String raw) {
+    Map<String, String> out = new HashMap<>();
+    if (raw == null) return out;
+    for (String pair : raw.split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0) out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  static Action authenticate(AuthenticateOidcActionConditionalBehaviorEnum onUnauthenticated) {
+    return Action.builder().type(ActionTypeEnum.AUTHENTICATE_OIDC).order(1).authenticateOidcConfig(c -> c
+        .issuer("https://idp.example.test").authorizationEndpoint(idpBase + "/authorize").tokenEndpoint(idpBase + "/token")
+        .userInfoEndpoint(idpBase + "/userinfo").clientId("client-1").clientSecret("s3cret").scope("openid email")
+        .authenticationRequestExtraParams(Map.of("prompt", "consent")).onUnauthenticatedRequest(onUnauthenticated)).build();
+  }
+
+  static Action forward() { return Action.builder().type(ActionTypeEnum.FORWARD).order(2).targetGroupArn(tg).build(); }
+
+  static InetSocketAddress listener(AuthenticateOidcActionConditionalBehaviorEnum behaviour) throws IOException {
+    int port = AlbTraffic.freePort();
+    String arn = elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(cert)).defaultActions(authenticate(behaviour), forward())).listeners().get(0).listenerArn();
+    ElbTlsIT.module = module;
+    return ElbTlsIT.nodeOf(arn);
+  }
+
+  @Test
+  void authenticate_redirectsToIdp_callbackSetsSession_targetGetsSignedClaims() throws Exception {
+    InetSocketAddress at = listener(AuthenticateOidcActionConditionalBehaviorEnum.AUTHENTICATE);
+    TestNames.point("app.auth.example.test", at.getAddress());
+    String origin = "https://app.auth.example.test:" + at.getPort();
+    var cookies = new CookieManager();
+    try (var browser = HttpClient.newBuilder().sslContext(trustStratus).cookieHandler(cookies)
+        .followRedirects(HttpClient.Redirect.ALWAYS).build();
+        var noFollow = HttpClient.newBuilder().sslContext(trustStratus).followRedirects(HttpClient.Redirect.NEVER).build()) {
+      // Without a session: 302 to the authorization endpoint with AWS's parameters.
+      var first = noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/app?x=1")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(first.statusCode()).isEqualTo(302);
+      String location = first.headers().firstValue("Location").orElseThrow();
+      assertThat(location).startsWith(idpBase + "/authorize?");
+      Map<String, String> q = query(URI.create(location).getRawQuery());
+      assertThat(q).containsEntry("response_type", "code").containsEntry("client_id", "client-1")
+          .containsEntry("redirect_uri", origin + "/oauth2/idpresponse").containsEntry("scope", "openid email")
+          .containsEntry("prompt", "consent").containsKeys("state", "nonce");
+
+      // The browser: ALB → IdP → /oauth2/idpresponse → back to /app?x=1 with the session cookie.
+      var response = browser.send(HttpRequest.newBuilder(URI.create(origin + "/app?x=1")).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo("app\n");
+      assertThat(response.uri().toString()).isEqualTo(origin + "/app?x=1");
+      assertThat(cookies.getCookieStore().getCookies()).anySatisfy(c -> {
+        assertThat(c.getName()).isEqualTo("AWSELBAuthSessionCookie-0");
+        assertThat(c.getSecure()).isTrue();
+        assertThat(c.isHttpOnly()).isTrue();
+      });
+      assertThat(tokenForms.get(tokenForms.size() - 1)).contains("grant_type=authorization_code", "code=code-77",
+          "redirect_uri=" + java.net.URLEncoder.encode(origin + "/oauth2/idpresponse", StandardCharsets.UTF_8), "client_id=client-1");
+      assertThat(backend.header("x-amzn-oidc-accesstoken")).isEqualTo("at-123");
+      assertThat(backend.header("x-amzn-oidc-identity")).isEqualTo("user-42");
+      String jwt = backend.header("x-amzn-oidc-data");
+      String[] parts = jwt.split("\\.");
+      assertThat(parts).hasSize(3);
+      String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+      assertThat(header).contains("\"alg\":\"ES256\"", "\"signer\":\"" + alb.loadBalancerArn() + "\"",
+          "\"iss\":\"https://idp.example.test\"", "\"client\":\"client-1\"", "\"exp\":");
+      assertThat(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)).contains("\"email\":\"user@example.test\"");
+      Signature verify = Signature.getInstance("SHA256withECDSAinP1363Format");
+      verify.initVerify(module.dataPlane().albPublicKey());
+      verify.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+      assertThat(verify.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+
+      // The session stays: the next request goes straight through; a client cannot forge the headers.
+      int tokensBefore = tokenForms.size();
+      var again = browser.send(HttpRequest.newBuilder(URI.create(origin + "/other")).header("x-amzn-oidc-identity", "forged").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).isEqualTo(200);
+      assertThat(tokenForms).hasSize(tokensBefore);
+      assertThat(backend.header("x-amzn-oidc-identity")).isEqualTo("user-42");
+
+      // A callback with an unknown state is refused.
+      var replay = noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/oauth2/idpresponse?code=code-77&state=nope")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(replay.statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void deny_401_allow_forwardsWithoutClaims() throws Exception {
+    InetSocketAddress deny = listener(AuthenticateOidcActionConditionalBehaviorEnum.DENY);
+    TestNames.point("deny.auth.example.test", deny.getAddress());
+    InetSocketAddress allow = listener(AuthenticateOidcActionConditionalBehaviorEnum.ALLOW);
+    TestNames.point("allow.auth.example.test", allow.getAddress());
+    try (var http = HttpClient.newBuilder().sslContext(trustStratus).followRedirects(HttpClient.Redirect.NEVER).build()) {
+      var denied = http.send(HttpRequest.newBuilder(URI.create("https://deny.auth.example.test:" + deny.getPort() + "/x")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(denied.statusCode()).isEqualTo(401);
+      var allowed = http.send(HttpRequest.newBuilder(URI.create("https://allow.auth.example.test:" + allow.getPort() + "/y"))
+          .header("x-amzn-oidc-identity", "forged").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(allowed.statusCode()).isEqualTo(200);
+      assertThat(backend.header("x-amzn-oidc-identity")).isNull();
+    }
+  }
+
+  @Test
+  void controlPlane_validatesStoresAndDescribes_secretNeverShown_cognitoChecked() throws IOException {
+    int port = AlbTraffic.freePort();
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTP).port(port)
+        .defaultActions(authenticate(AuthenticateOidcActionConditionalBehaviorEnum.AUTHENTICATE), forward())))
+        .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class,
+            e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidLoadBalancerAction"));
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(cert)).defaultActions(Action.builder().type(ActionTypeEnum.AUTHENTICATE_OIDC).order(1)
+            .authenticateOidcConfig(c -> c.issuer("https://i").authorizationEndpoint("http://idp.example.com/a")
+                .tokenEndpoint("https://i/t").userInfoEndpoint("https://i/u").clientId("c").clientSecret("s")).build(), forward())))
+        .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e -> assertThat(e.awsErrorDetails().errorMessage()).contains("HTTPS"));
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(cert)).defaultActions(Action.builder().type(ActionTypeEnum.AUTHENTICATE_COGNITO).order(1)
+            .authenticateCognitoConfig(c -> c.userPoolArn("not-an-arn").userPoolClientId("c").userPoolDomain("d")).build(), forward())))
+        .isInstanceOfSatisfying(ElasticLoadBalancingV2Exception.class, e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("ValidationError"));
+
+    String arn = elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(cert)).defaultActions(Action.builder().type(ActionTypeEnum.AUTHENTICATE_COGNITO).order(1)
+            .authenticateCognitoConfig(c -> c.userPoolArn("arn:aws:cognito-idp:us-east-1:000000000000:userpool/us-east-1_AbC123")
+                .userPoolClientId("client").userPoolDomain("login")).build(), forward())).listeners().get(0).listenerArn();
+    var cognito = elb.describeListeners(r -> r.listenerArns(arn)).listeners().get(0).defaultActions().get(0).authenticateCognitoConfig();
+    assertThat(cognito.userPoolArn()).endsWith("userpool/us-east-1_AbC123");
+    assertThat(cognito.sessionCookieName()).isEqualTo("AWSELBAuthSessionCookie");
+    assertThat(cognito.scope()).isEqualTo("openid");
+    assertThat(cognito.sessionTimeout()).isEqualTo(604_800L);
+    assertThat(cognito.onUnauthenticatedRequestAsString()).isEqualTo("authenticate");
+
+    elb.modifyListener(r -> r.listenerArn(arn).defaultActions(authenticate(AuthenticateOidcActionConditionalBehaviorEnum.DENY), forward()));
+    var oidc = elb.describeListeners(r -> r.listenerArns(arn)).listeners().get(0).defaultActions().get(0).authenticateOidcConfig();
+    assertThat(oidc.clientId()).isEqualTo("client-1");
+    assertThat(oidc.clientSecret()).isNull();
+    assertThat(oidc.onUnauthenticatedRequestAsString()).isEqualTo("deny");
+    assertThat(oidc.authenticationRequestExtraParams()).containsEntry("prompt", "consent");
+  }
+}
