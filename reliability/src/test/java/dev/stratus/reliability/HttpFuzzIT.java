@@ -177,7 +177,8 @@ class HttpFuzzIT {
     figures.put("largeBodies", mode.largeBodies() + "x" + mode.largeBodyBytes() / (1024 * 1024) + "MiB")
         .put("largeBodyStatuses", statuses.toString().replace(' ', '_')).put("rssPeakKiB", peakRss.get())
         .put("rssAfter3sKiB", stratus.rssKib());
-    assertThat(statuses.keySet()).as("no 5xx to a large body").allMatch(s -> s < 500);
+    // 503 is the body budget's answer (the protocol's "try again"), not a fault; any other 5xx is.
+    assertThat(statuses.keySet()).as("no 5xx but the body budget's 503 to a large body").allMatch(s -> s < 500 || s == 503);
     assertThat(stratus.healthy(Duration.ofSeconds(10))).as("health after large bodies").isTrue();
 
     assertThat(stratus.alive()).isTrue();
