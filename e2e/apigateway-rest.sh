@@ -8,17 +8,7 @@
 # domain name (ACM certificate, base path mapping, Route 53 alias) over HTTP and HTTPS.
 # Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 STRATUS_DNS_PORT=5353 e2e/apigateway-rest.sh   (AWS_CLI overrides /usr/bin/aws)
 set -euo pipefail
-AWS_CLI=${AWS_CLI:-/usr/bin/aws}
-ENDPOINT=${STRATUS_ENDPOINT:-http://127.0.0.1:4566}
-DNS_PORT=${STRATUS_DNS_PORT:-5353}
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { "$AWS_CLI" --endpoint-url "$ENDPOINT" "$@"; }
-ok() { echo "ok: $*"; }
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d)
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
-trap cleanup EXIT
+. "$(dirname "$0")/lib.sh"
 
 python3 - "$tmp/backend.port" >/dev/null 2>&1 <<'PY' &
 import http.server, sys

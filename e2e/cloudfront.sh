@@ -5,14 +5,7 @@
 # cache policies, If-Match refusals, disable → deploy → delete.
 # Usage: STRATUS_ENDPOINT=http://127.0.0.1:4566 e2e/cloudfront.sh   (AWS_CLI overrides /usr/bin/aws)
 set -euo pipefail
-AWS_CLI=${AWS_CLI:-/usr/bin/aws}
-ENDPOINT=${STRATUS_ENDPOINT:-http://127.0.0.1:4566}
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { "$AWS_CLI" --endpoint-url "$ENDPOINT" "$@"; }
-ok() { echo "ok: $*"; }
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "$0")/lib.sh"
 
 read -r id domain status < <(aws cloudfront create-distribution --origin-domain-name origin.example.com \
   --default-root-object index.html --query 'Distribution.[Id,DomainName,Status]' --output text)

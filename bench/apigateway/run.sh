@@ -17,27 +17,12 @@ THROTTLE_DUR=${THROTTLE_DUR:-10}
 WRK_OPTS=${WRK_OPTS:-"-t1 -c64"}
 B1=25291 HAP_HTTP=25293 STRATUS_API=25566 STRATUS_DNS=25553
 rm -rf "$RUN"; mkdir -p "$RUN/nginx-tmp"
-PIDS=()
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-stop_all() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-             for p in "${PIDS[@]}"; do timeout 10 tail --pid="$p" -f /dev/null 2>/dev/null || kill -KILL "$p" 2>/dev/null || true; done; PIDS=(); }
-trap stop_all EXIT
+. bench/lib.sh
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v haproxy >/dev/null || need+=(haproxy)
-command -v wrk >/dev/null || need+=(wrk)
-command -v dig >/dev/null || need+=(dnsutils)
-command -v zip >/dev/null || need+=(zip)
-command -v python3 >/dev/null || need+=(python3)
-[ -x /usr/bin/aws ] || need+=(awscli)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+require nginx nginx; require haproxy haproxy; require wrk wrk; require dig dnsutils; require zip zip
+require python3 python3; require /usr/bin/aws awscli
+install_required
 
-start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+=($!); }
-wait_tcp() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.1; done; log "$1:$2 not listening"; return 1; }
 
 # --- the backend: one nginx answering a 21-byte body ------------------------------------------
 cat > "$RUN/nginx.conf" <<CONF
@@ -80,8 +65,6 @@ start haproxy haproxy -db -f "$RUN/haproxy.cfg"
 # `start` builds on first use (and after a source change), outside the measurement; `wait` waits for that build too.
 start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS
 ./stratus wait --port $STRATUS_API --host 127.0.0.1 --timeout 600 >/dev/null || { log "Stratus did not start"; tail -20 "$RUN/stratus.log" >&2; exit 1; }
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { /usr/bin/aws --endpoint-url "http://127.0.0.1:$STRATUS_API" "$@"; }
 BACKEND="http://127.0.0.1:$B1"
 
 http_api=$(aws apigatewayv2 create-api --name bench-http --protocol-type HTTP --target "$BACKEND" --query ApiId --output text)
@@ -176,7 +159,6 @@ PY
 )
 log "throttle: offered $OFFERED, 2xx $OK2XX, 429 $OK429, steady $RATE_STEADY rps, burst $BURST (late sends: $LATE)"
 
-ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/apigateway: wrk $WRK_OPTS -d${DUR}s, servers on core 0, load generators on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 printf '%-18s %12s %12s %10s %10s\n' case rps 2xx/s p50 p99
 for k in haproxy http-api rest-api nginx-direct-c1 lambda-c1; do

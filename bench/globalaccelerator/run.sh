@@ -23,25 +23,11 @@ UDP_BACKEND=26192 GA_UDP_PORT=26181 EMU_API=26467 EMU_DNS=26354 EMU_GA_PORT=2618
 UDP_SOCKETS=${UDP_SOCKETS:-16} CURLS=${CURLS:-20}
 JAVA=java; [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ] && JAVA=$JAVA_HOME/bin/java
 rm -rf "$RUN"; mkdir -p "$RUN/nginx-tmp"
-PIDS=()
-log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
-stop_all() { local p; for p in "${PIDS[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-             for p in "${PIDS[@]}"; do timeout 10 tail --pid="$p" -f /dev/null 2>/dev/null || kill -KILL "$p" 2>/dev/null || true; done; PIDS=(); }
-trap stop_all EXIT
+. bench/lib.sh
 
-need=()
-command -v nginx >/dev/null || need+=(nginx)
-command -v haproxy >/dev/null || need+=(haproxy)
-command -v wrk >/dev/null || need+=(wrk)
-[ -x /usr/bin/aws ] || need+=(awscli)
-command -v dig >/dev/null || need+=(dnsutils)
-if [ ${#need[@]} -gt 0 ]; then
-  log "installing ${need[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-fi
+require nginx nginx; require haproxy haproxy; require wrk wrk; require /usr/bin/aws awscli; require dig dnsutils
+install_required
 
-start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+=($!); }
-wait_tcp() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.1; done; log "$1:$2 not listening"; return 1; }
 
 cat > "$RUN/nginx.conf" <<CONF
 worker_processes 1;
@@ -77,11 +63,7 @@ backend tcp_be
 CONF
 start haproxy haproxy -db -f "$RUN/haproxy.cfg"
 
-./stratus latency --from Sydney --to us-east-1 >/dev/null   # builds on first use (`version` never builds), outside the measurement
-start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS
-for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$STRATUS_API/_stratus/health" >/dev/null && break; sleep 0.1; done
-export AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
-aws() { /usr/bin/aws --endpoint-url "http://127.0.0.1:$STRATUS_API" "$@"; }
+start_stratus $STRATUS_API $STRATUS_DNS
 subnet=$(aws ec2 describe-subnets --filters Name=default-for-az,Values=true --query 'Subnets[0].SubnetId' --output text)
 instance=$(aws ec2 run-instances --image-id ami-12345678 --instance-type t3.micro --subnet-id "$subnet" \
   --tag-specifications 'ResourceType=instance,Tags=[{Key=stratus:host,Value=127.0.0.1}]' \
@@ -174,7 +156,6 @@ measure_curl() { # case url: medians over CURLS requests, each on a new connecti
 measure_curl sydney-alb-direct "http://$ALB_ADDR:$EMU_ALB_PORT/"
 measure_curl sydney-via-ga "http://$emu_ip:$EMU_GA_PORT/"
 
-ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 echo "== bench/globalaccelerator: wrk $WRK_OPTS -d${DUR}s, servers on core 0, wrk on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 printf '%-22s %12s %10s %10s\n' case rps p50 p99
 for k in direct haproxy-tcp stratus-ga direct-conn haproxy-tcp-conn stratus-ga-conn; do
