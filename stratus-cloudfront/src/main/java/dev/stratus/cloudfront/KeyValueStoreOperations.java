@@ -48,6 +48,9 @@ public final class KeyValueStoreOperations {
       source = Optional.of(req.importSource().sourceARN());
     }
     Optional<String> importSource = source;
+    // read before the transaction: S3 is another service, and a read may block
+    KeyValueStoreImport imported = source.map(arn -> KeyValueStoreImport.read(r.extensions, ctx.accountId(), arn))
+        .orElse(null);
     KeyValueStore kvs = r.store.write(tx -> {
       if (find(ctx.accountId(), req.name()).isPresent()) {
         throw new AwsException("EntityAlreadyExists", 409,
@@ -63,8 +66,16 @@ public final class KeyValueStoreOperations {
           "arn:aws:cloudfront::" + ctx.accountId() + ":key-value-store/" + id, req.comment() == null ? "" : req.comment(),
           CloudFrontResources.newEtag(), importSource, now, now.plus(r.settings.invalidationDelay()));
       tx.put(KeyValueStore.TABLE, Distribution.SCOPE, created.key(), created);
-      tx.put(KeyValueStoreData.TABLE, Distribution.SCOPE, id,
-          KeyValueStoreData.empty(id, KeyValueStoreDataOperations.newEtag(), now));
+      var data = KeyValueStoreData.empty(id, KeyValueStoreDataOperations.newEtag(), now);
+      if (imported != null) {
+        long size = 0;
+        for (KeyValueStoreKey k : imported.keys()) {
+          tx.put(KeyValueStoreKey.TABLE, id, k.key(), k);
+          size += k.size();
+        }
+        data = new KeyValueStoreData(id, data.etag(), imported.keys().size(), size, now, now, imported.failureReason());
+      }
+      tx.put(KeyValueStoreData.TABLE, Distribution.SCOPE, id, data);
       return created;
     });
     return CreateKeyValueStoreResponse.builder().keyValueStore(sdk(kvs)).eTag(kvs.etag())
@@ -109,7 +120,7 @@ public final class KeyValueStoreOperations {
   public ListKeyValueStoresResponse listKeyValueStores(RequestContext ctx, ListKeyValueStoresRequest req) {
     int max = DistributionOperations.maxItems(req.maxItems());
     Instant now = r.now();
-    var stores = all(ctx.accountId()).stream().filter(k -> req.status() == null || k.status(now).equals(req.status()))
+    var stores = all(ctx.accountId()).stream().filter(k -> req.status() == null || status(k, now).equals(req.status()))
         .sorted(Comparator.comparing(KeyValueStore::name)).toList();
     var page = Pagination.page(stores, KeyValueStore::name, req.marker(), max,
         m -> CloudFrontErrors.invalidArgument("Invalid marker " + m));
@@ -148,6 +159,12 @@ public final class KeyValueStoreOperations {
 
   private software.amazon.awssdk.services.cloudfront.model.KeyValueStore sdk(KeyValueStore k) {
     return software.amazon.awssdk.services.cloudfront.model.KeyValueStore.builder().name(k.name()).id(k.id())
-        .comment(k.comment()).arn(k.arn()).status(k.status(r.now())).lastModifiedTime(k.lastModifiedTime()).build();
+        .comment(k.comment()).arn(k.arn()).status(status(k, r.now())).lastModifiedTime(k.lastModifiedTime()).build();
+  }
+
+  /** PROVISIONING → READY on the clock, or PROVISIONING_FAILED when its import failed. */
+  private String status(KeyValueStore k, Instant now) {
+    return KeyValueStoreDataOperations.data(r.store::get, k).failureReason().isPresent() ? "PROVISIONING_FAILED"
+        : k.status(now);
   }
 }

@@ -2,6 +2,7 @@ package dev.stratus.cloudfront.dataplane;
 
 import dev.stratus.cloudfront.dataplane.CompiledDistribution.Behavior;
 import dev.stratus.cloudfront.dataplane.OriginFetcher.OriginCall;
+import dev.stratus.cloudfront.dataplane.cache.Brotli;
 import dev.stratus.cloudfront.dataplane.cache.CacheTier;
 import dev.stratus.cloudfront.dataplane.cache.CachedObject;
 import dev.stratus.cloudfront.dataplane.cache.TtlRules;
@@ -426,13 +427,20 @@ final class EdgeRouter implements HttpService {
         return partial;
       }
     }
-    boolean gzip = status == 200 && compressible(ctx, b, v, o);
-    if (gzip) body = o.gzipped();
+    String coding = status == 200 && compressible(ctx, b, o)
+        ? contentCoding(v.normalisedEncoding(b.cache()), Brotli.available()) : null;
+    if (coding != null) body = coding.equals("br") ? o.brotli() : o.gzipped();
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
         ctx.head() ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(body));
     copyHeaders(o, r);
-    if (gzip) {
-      r.headers().set("Content-Encoding", "gzip");
+    if (coding != null) {
+      r.headers().set("Content-Encoding", coding);
+      // as CloudFront's compressed answers carry it, so a shared cache behind the viewer keeps them apart
+      String vary = r.headers().get("Vary");
+      if (vary == null || vary.isBlank()) r.headers().set("Vary", "Accept-Encoding");
+      else if (!vary.toLowerCase(Locale.ROOT).contains("accept-encoding") && !vary.trim().equals("*")) {
+        r.headers().set("Vary", vary + ", Accept-Encoding");
+      }
       // ServingCompressedFiles, "ETag header conversion": a strong ETag becomes weak when the edge compresses
       String strong = r.headers().get("ETag");
       if (strong != null && !strong.startsWith("W/")) r.headers().set("ETag", "W/" + strong);
@@ -484,9 +492,20 @@ final class EdgeRouter implements HttpService {
     return r;
   }
 
-  /** §22: Compress on, viewer accepts gzip, HTTP/1.1+, 1,000–10,000,000 bytes, not encoded, a listed type. */
-  private static boolean compressible(Ctx ctx, Behavior b, ViewerRequest v, CachedObject o) {
-    if (!b.compress() || !v.normalisedEncoding(b.cache()).contains("gzip")) return false;
+  /**
+   * §22: the coding for a viewer whose Accept-Encoding normalised to {@code normalised}: brotli when
+   * the viewer and the cache policy allow it (preferred when both are allowed), else gzip; null for
+   * none. Without the native brotli library, gzip where the viewer also allows it.
+   */
+  static String contentCoding(String normalised, boolean brotliAvailable) {
+    java.util.List<String> codings = java.util.Arrays.asList(normalised.split(","));
+    if (codings.contains("br") && brotliAvailable) return "br";
+    return codings.contains("gzip") ? "gzip" : null;
+  }
+
+  /** §22: Compress on, HTTP/1.1+, 1,000–10,000,000 bytes, not encoded, a listed type. */
+  private static boolean compressible(Ctx ctx, Behavior b, CachedObject o) {
+    if (!b.compress()) return false;
     if (b.cache().headers().contains("accept-encoding")) return false;
     if (ctx.version().equals(HttpVersion.HTTP_1_0) || o.header("Content-Encoding") != null) return false;
     int n = o.body().length;

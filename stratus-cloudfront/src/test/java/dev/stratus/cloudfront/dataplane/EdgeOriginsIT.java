@@ -200,6 +200,62 @@ class EdgeOriginsIT {
   }
 
   @Test
+  void brotliWhenViewerAndPolicyAllowItEachEncodingCachedApart() throws Exception {
+    var p = EdgeHarness.policy(0, 100, 1000);
+    h.source.cachePolicies.put("br", p.toBuilder().parametersInCacheKeyAndForwardedToOrigin(
+        p.parametersInCacheKeyAndForwardedToOrigin().toBuilder().enableAcceptEncodingBrotli(true).build()).build());
+    h.deploy(ID, h.config("br").defaultCacheBehavior(DefaultCacheBehavior.builder().targetOriginId("web")
+        .viewerProtocolPolicy("allow-all").cachePolicyId("br").compress(true).build()).build());
+    String big = "{\"brotli\": \"compress me\"}\n".repeat(150);
+    h.origin.on("/data.json", Reply.ok(big, "Content-Type", "application/json", "ETag", "\"j1\"", "Vary", "Origin"));
+
+    var br = h.get(SYDNEY, ID, "/data.json", "Accept-Encoding", "gzip, deflate, br");
+    assertThat(br.header("content-encoding")).isEqualTo("br");
+    assertThat(br.xCache()).isEqualTo("Miss from cloudfront");
+    var decoded = com.aayushatharva.brotli4j.decoder.Decoder.decompress(br.body());
+    assertThat(decoded.getResultStatus()).isEqualTo(com.aayushatharva.brotli4j.decoder.DecoderJNI.Status.DONE);
+    assertThat(new String(decoded.getDecompressedData(), StandardCharsets.UTF_8)).isEqualTo(big);
+    assertThat(br.body().length).isLessThan(big.length());
+    assertThat(br.header("etag")).isEqualTo("W/\"j1\"");
+    assertThat(br.header("vary")).isEqualTo("Origin, Accept-Encoding");
+    assertThat(br.header("content-length")).isEqualTo(String.valueOf(br.body().length));
+    // the same normalised key (br,gzip) hits; order, q-values and deflate do not matter
+    assertThat(h.get(SYDNEY, ID, "/data.json", "Accept-Encoding", "br;q=1.0, gzip;q=0.5").xCache())
+        .isEqualTo("Hit from cloudfront");
+
+    // a gzip-only viewer is another key: its own miss, and gzip
+    var gz = h.get(SYDNEY, ID, "/data.json", "Accept-Encoding", "gzip");
+    assertThat(gz.xCache()).isEqualTo("Miss from cloudfront");
+    assertThat(gz.header("content-encoding")).isEqualTo("gzip");
+    assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(gz.body())).readAllBytes(), StandardCharsets.UTF_8))
+        .isEqualTo(big);
+    assertThat(h.get(SYDNEY, ID, "/data.json", "Accept-Encoding", "gzip").xCache()).isEqualTo("Hit from cloudfront");
+    // br alone is a third key; no Accept-Encoding a fourth, served as the origin gave it
+    var brOnly = h.get(SYDNEY, ID, "/data.json", "Accept-Encoding", "br");
+    assertThat(brOnly.xCache()).isEqualTo("Miss from cloudfront");
+    assertThat(brOnly.header("content-encoding")).isEqualTo("br");
+    var plain = h.get(SYDNEY, ID, "/data.json");
+    assertThat(plain.header("content-encoding")).isNull();
+    assertThat(plain.header("vary")).isEqualTo("Origin");
+    assertThat(new String(plain.body(), StandardCharsets.UTF_8)).isEqualTo(big);
+    assertThat(h.origin.seen.stream().filter(s -> s.uri().equals("/data.json")).map(s -> s.header("Accept-Encoding")).toList())
+        .containsExactly("br,gzip", "gzip", "br", null);
+
+    // below 1,000 bytes nothing is compressed, brotli included
+    h.origin.on("/tiny.json", Reply.ok("{}", "Content-Type", "application/json"));
+    assertThat(h.get(SYDNEY, ID, "/tiny.json", "Accept-Encoding", "br").header("content-encoding")).isNull();
+  }
+
+  @Test
+  void gzipWhereBrotliCannotLoadOrThePolicyLeavesItOut() {
+    assertThat(EdgeRouter.contentCoding("br,gzip", true)).isEqualTo("br");
+    assertThat(EdgeRouter.contentCoding("br,gzip", false)).isEqualTo("gzip");
+    assertThat(EdgeRouter.contentCoding("br", false)).isNull();
+    assertThat(EdgeRouter.contentCoding("gzip", true)).isEqualTo("gzip");
+    assertThat(EdgeRouter.contentCoding("", true)).isNull();
+  }
+
+  @Test
   void viewerProtocolPolicyRedirectsOrRefusesHttp() throws Exception {
     h.deploy(ID, h.config("p")
         .defaultCacheBehavior(DefaultCacheBehavior.builder().targetOriginId("web").viewerProtocolPolicy("redirect-to-https")

@@ -21,6 +21,7 @@ public final class CachedObject {
   private final Instant storedAt;
   private final TtlRules.Ttl ttl;
   private volatile byte[] gzipped;
+  private volatile byte[] brotli;
 
   public CachedObject(int status, List<Map.Entry<String, String>> headers, byte[] body, Instant storedAt, TtlRules.Ttl ttl) {
     this.status = status;
@@ -81,5 +82,15 @@ public final class CachedObject {
       gzipped = g;
     }
     return g;
+  }
+
+  /** The body brotli-compressed, computed once per object; only when {@link Brotli#available()}. */
+  public byte[] brotli() {
+    byte[] b = brotli;
+    if (b == null) {
+      b = Brotli.compress(body);
+      brotli = b;
+    }
+    return b;
   }
 }
