@@ -86,7 +86,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       dev.stratus.net.http.HttpService router) {}
 
   /** A custom domain name: served like an API (own address, Host header on the API port), by {@link DomainRouter}. */
-  private record ServedDomain(DomainRouter router, Served served, InetSocketAddress tls) {}
+  private record ServedDomain(DomainRouter router, Served served, InetSocketAddress tls, DomainTls contexts) {}
 
   private volatile Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates = Optional::empty;
   private volatile int httpsPort = 443;
@@ -249,6 +249,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         ServedDomain existing = domains.get(d.domainName());
         if (existing != null) {
           existing.router().update(d);
+          if (existing.contexts() != null) existing.contexts().refresh(d);
           continue;
         }
         DomainRouter router = new DomainRouter(d, this::router);
@@ -258,7 +259,9 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         List<String> hosts = new java.util.ArrayList<>(dnsNames);
         hosts.add(d.domainName());
         Served plain = open("domain " + d.domainName(), d.arn(), router, hosts, dnsNames);
-        domains.put(d.domainName(), new ServedDomain(router, plain, openTls(d, router, plain)));
+        var contexts = plain.bound() == null ? Optional.<DomainTls>empty() : DomainTls.of(d, certificates);
+        domains.put(d.domainName(), new ServedDomain(router, plain,
+            contexts.map(c -> openTls(d, router, plain, c)).orElse(null), contexts.orElse(null)));
       }
       for (var it = domains.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
@@ -270,13 +273,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   }
 
   /** The domain's HTTPS listener beside its HTTP one, with its ACM certificate; null without one. */
-  private InetSocketAddress openTls(DomainName d, DomainRouter router, Served plain) {
-    String arn = d.certificateArn() != null ? d.certificateArn() : d.regionalCertificateArn();
-    var cert = arn == null ? Optional.<dev.stratus.core.acm.ServingCertificate>empty()
-        : certificates.get().flatMap(c -> c.find(arn));
-    if (cert.isEmpty() || plain.bound() == null) return null;
+  private InetSocketAddress openTls(DomainName d, DomainRouter router, Served plain, DomainTls tls) {
     try {
-      var tls = dev.stratus.net.tls.TlsContexts.sni(List.of(cert.get()), dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1);
       var config = new HttpFrontEnd.Config("API Gateway domain " + d.domainName() + " (HTTPS)",
           HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, d.arn(), shared.filters, List.of(), router);
       var bound = registry.bind("API Gateway domain " + d.domainName() + " (HTTPS)", "https", d.arn(),
