@@ -35,6 +35,10 @@ import software.amazon.awssdk.services.apigateway.model.GetDomainNameRequest;
 import software.amazon.awssdk.services.apigateway.model.GetDomainNameResponse;
 import software.amazon.awssdk.services.apigateway.model.GetDomainNamesRequest;
 import software.amazon.awssdk.services.apigateway.model.GetDomainNamesResponse;
+import software.amazon.awssdk.services.apigateway.model.UpdateBasePathMappingRequest;
+import software.amazon.awssdk.services.apigateway.model.UpdateBasePathMappingResponse;
+import software.amazon.awssdk.services.apigateway.model.UpdateDomainNameRequest;
+import software.amazon.awssdk.services.apigateway.model.UpdateDomainNameResponse;
 import software.amazon.awssdk.services.apigatewayv2.model.ApiMapping;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateApiMappingRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.CreateApiMappingResponse;
@@ -43,6 +47,8 @@ import software.amazon.awssdk.services.apigatewayv2.model.DeleteApiMappingRespon
 import software.amazon.awssdk.services.apigatewayv2.model.DomainNameConfiguration;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingsRequest;
 import software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingsResponse;
+import software.amazon.awssdk.services.apigatewayv2.model.UpdateApiMappingRequest;
+import software.amazon.awssdk.services.apigatewayv2.model.UpdateApiMappingResponse;
 
 /**
  * Custom domain names (v1 and v2 share them) with their ACM certificates, v1 base path mappings
@@ -174,6 +180,56 @@ public final class DomainNameOperations {
     });
   }
 
+  /**
+   * A new certificate (checked as CreateDomainName checks it) and/or security policy; the domain's
+   * HTTPS listener serves the new certificate from then on. The endpoint type stays.
+   */
+  private DomainName update(RequestContext ctx, String name, String certificate, String policy) {
+    DomainName current = load(store, ctx, name);
+    String cert = certificate == null ? current.servingCertificateArn() : certificate;
+    if (!cert.equals(current.servingCertificateArn())) {
+      checkCertificate(cert, current.endpointType().equals("EDGE") ? "us-east-1" : current.region(), current.domainName());
+    }
+    String newPolicy = policy == null ? current.securityPolicy() : policy;
+    return store.write(tx -> {
+      DomainName d = load(tx, ctx, name).withCertificate(cert, newPolicy);
+      tx.put(DomainName.TABLE, ctx.regionalScope(), d.domainName(), d);
+      return d;
+    });
+  }
+
+  /** Patch paths: {@code /certificateArn} (EDGE), {@code /regionalCertificateArn} (REGIONAL), {@code /securityPolicy}. */
+  public UpdateDomainNameResponse updateDomainName(RequestContext ctx, UpdateDomainNameRequest req) {
+    DomainName current = load(store, ctx, req.domainName());
+    boolean edge = current.endpointType().equals("EDGE");
+    String[] cert = {null}, policy = {null};
+    Patches.apply(req.patchOperations(), (op, segments, value) -> {
+      if (segments.length != 1 || !op.equals("replace")) return false;
+      switch (segments[0]) {
+        case "certificateArn" -> {
+          if (!edge) throw ApiGatewayErrors.badRequest("Cannot import certificates for EDGE while REGIONAL is active.");
+          cert[0] = value;
+        }
+        case "regionalCertificateArn" -> {
+          if (edge) throw ApiGatewayErrors.badRequest("Cannot import certificates for REGIONAL while EDGE is active.");
+          cert[0] = value;
+        }
+        case "securityPolicy" -> policy[0] = value;
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    });
+    var s = v1(update(ctx, req.domainName(), cert[0], policy[0]));
+    return UpdateDomainNameResponse.builder().domainName(s.domainName()).certificateArn(s.certificateArn())
+        .regionalCertificateArn(s.regionalCertificateArn()).regionalDomainName(s.regionalDomainName())
+        .regionalHostedZoneId(s.regionalHostedZoneId()).distributionDomainName(s.distributionDomainName())
+        .distributionHostedZoneId(s.distributionHostedZoneId()).certificateUploadDate(s.certificateUploadDate())
+        .securityPolicy(s.securityPolicy()).domainNameStatus(s.domainNameStatus())
+        .endpointConfiguration(s.endpointConfiguration()).build();
+  }
+
   /** v1 writes "no base path" as {@code (none)}. */
   private static String v1Key(String basePath) {
     return basePath == null || basePath.isEmpty() || basePath.equals("(none)") ? "" : basePath.replaceAll("^/+|/+$", "");
@@ -184,23 +240,11 @@ public final class DomainNameOperations {
   }
 
   private DomainName.Mapping map(RequestContext ctx, String domain, String key, String apiId, String stage, boolean rest) {
-    if (!key.isEmpty() && !key.matches("[a-zA-Z0-9._~-]+(/[a-zA-Z0-9._~-]+)*")) {
-      throw ApiGatewayErrors.badRequest("Invalid base path: " + key);
-    }
+    checkKey(key);
     var m = new DomainName.Mapping(ApiIds.next(6), key, apiId, stage);
     store.write(tx -> {
       DomainName d = load(tx, ctx, domain);
-      if (rest) {
-        RestApiOperations.load(tx, ctx, apiId);
-        if (stage != null && tx.get(Stage.TABLE, ctx.regionalScope(), Stage.key(apiId, stage)).isEmpty()) {
-          throw ApiGatewayErrors.badRequest("Invalid stage identifier specified");
-        }
-      } else {
-        Api api = HttpApiOperations.load(tx, ctx, apiId);
-        if (stage == null || tx.get(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(api.apiId(), stage)).isEmpty()) {
-          throw ApiGatewayErrors.badRequest("Invalid stage identifier specified");
-        }
-      }
+      checkTarget(tx, ctx, apiId, stage, rest);
       if (d.mappings().containsKey(key)) {
         throw ApiGatewayErrors.conflict(rest ? "Base path already exists for this domain name"
             : "ApiMapping key already exists for this domain name");
@@ -212,6 +256,75 @@ public final class DomainNameOperations {
       return null;
     });
     return m;
+  }
+
+  private static void checkKey(String key) {
+    if (!key.isEmpty() && !key.matches("[a-zA-Z0-9._~-]+(/[a-zA-Z0-9._~-]+)*")) {
+      throw ApiGatewayErrors.badRequest("Invalid base path: " + key);
+    }
+  }
+
+  /** The API exists and has the stage (a REST mapping may leave the stage out: every stage). */
+  private static void checkTarget(ReadView tx, RequestContext ctx, String apiId, String stage, boolean rest) {
+    if (rest) {
+      RestApiOperations.load(tx, ctx, apiId);
+      if (stage != null && tx.get(Stage.TABLE, ctx.regionalScope(), Stage.key(apiId, stage)).isEmpty()) {
+        throw ApiGatewayErrors.badRequest("Invalid stage identifier specified");
+      }
+    } else {
+      Api api = HttpApiOperations.load(tx, ctx, apiId);
+      if (stage == null || tx.get(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(api.apiId(), stage)).isEmpty()) {
+        throw ApiGatewayErrors.badRequest("Invalid stage identifier specified");
+      }
+    }
+  }
+
+  /**
+   * Changes the mapping {@code which} picks (its key, API or stage), checked as a new one is; the
+   * domain's traffic follows at once.
+   */
+  private DomainName.Mapping remap(RequestContext ctx, String domain, java.util.function.Predicate<DomainName.Mapping> which,
+      java.util.function.UnaryOperator<DomainName.Mapping> change, boolean rest) {
+    return store.write(tx -> {
+      DomainName d = load(tx, ctx, domain);
+      DomainName.Mapping old = d.mappings().values().stream().filter(which).findFirst()
+          .orElseThrow(() -> rest ? mappingNotFound() : ApiGatewayErrors.notFound("Invalid ApiMapping identifier specified"));
+      DomainName.Mapping m = change.apply(old);
+      checkKey(m.key());
+      checkTarget(tx, ctx, m.apiId(), m.stage(), rest);
+      if (!m.key().equals(old.key()) && d.mappings().containsKey(m.key())) {
+        throw ApiGatewayErrors.conflict(rest ? "Base path already exists for this domain name"
+            : "ApiMapping key already exists for this domain name");
+      }
+      tx.put(DomainName.TABLE, ctx.regionalScope(), d.domainName(), d.withMappings(ms -> {
+        ms.remove(old.key());
+        ms.put(m.key(), m);
+        return ms;
+      }));
+      return m;
+    });
+  }
+
+  /** Patch paths (replace): {@code /basePath}, {@code /restapiId}, {@code /stage}. */
+  public UpdateBasePathMappingResponse updateBasePathMapping(RequestContext ctx, UpdateBasePathMappingRequest req) {
+    String key = v1Key(req.basePath());
+    String[] basePath = {null}, apiId = {null}, stage = {null};
+    Patches.apply(req.patchOperations(), (op, segments, value) -> {
+      if (segments.length != 1 || !op.equals("replace")) return false;
+      switch (segments[0]) {
+        case "basePath" -> basePath[0] = v1Key(value);
+        case "restapiId" -> apiId[0] = value;
+        case "stage" -> stage[0] = value;
+        default -> {
+          return false;
+        }
+      }
+      return true;
+    });
+    var s = v1(remap(ctx, req.domainName(), m -> m.key().equals(key), m -> new DomainName.Mapping(m.id(),
+        basePath[0] == null ? m.key() : basePath[0], apiId[0] == null ? m.apiId() : apiId[0],
+        stage[0] == null ? m.stage() : stage[0]), true));
+    return UpdateBasePathMappingResponse.builder().basePath(s.basePath()).restApiId(s.restApiId()).stage(s.stage()).build();
   }
 
   public CreateBasePathMappingResponse createBasePathMapping(RequestContext ctx, CreateBasePathMappingRequest req) {
@@ -290,6 +403,31 @@ public final class DomainNameOperations {
       software.amazon.awssdk.services.apigatewayv2.model.DeleteDomainNameRequest req) {
     delete(ctx, req.domainName());
     return software.amazon.awssdk.services.apigatewayv2.model.DeleteDomainNameResponse.builder().build();
+  }
+
+  /** The first configuration's certificate and security policy; its endpoint type must stay the domain's. */
+  public software.amazon.awssdk.services.apigatewayv2.model.UpdateDomainNameResponse updateDomainName(RequestContext ctx,
+      software.amazon.awssdk.services.apigatewayv2.model.UpdateDomainNameRequest req) {
+    DomainNameConfiguration c = req.hasDomainNameConfigurations() && !req.domainNameConfigurations().isEmpty()
+        ? req.domainNameConfigurations().getFirst() : null;
+    DomainName current = load(store, ctx, req.domainName());
+    if (c != null && c.endpointTypeAsString() != null && !c.endpointTypeAsString().equals(current.endpointType())) {
+      String other = current.endpointType().equals("EDGE") ? "REGIONAL" : "EDGE";
+      throw ApiGatewayErrors.badRequest("Cannot import certificates for " + other + " while " + current.endpointType() + " is active.");
+    }
+    var s = v2(c == null ? current : update(ctx, req.domainName(), c.certificateArn(), c.securityPolicyAsString()));
+    return software.amazon.awssdk.services.apigatewayv2.model.UpdateDomainNameResponse.builder().domainName(s.domainName())
+        .domainNameConfigurations(s.domainNameConfigurations()).apiMappingSelectionExpression(s.apiMappingSelectionExpression())
+        .build();
+  }
+
+  public UpdateApiMappingResponse updateApiMapping(RequestContext ctx, UpdateApiMappingRequest req) {
+    String key = req.apiMappingKey() == null ? null : req.apiMappingKey().replaceAll("^/+|/+$", "");
+    var s = v2(remap(ctx, req.domainName(), m -> m.id().equals(req.apiMappingId()), m -> new DomainName.Mapping(m.id(),
+        key == null ? m.key() : key, req.apiId() == null ? m.apiId() : req.apiId(), req.stage() == null ? m.stage() : req.stage()),
+        false));
+    return UpdateApiMappingResponse.builder().apiMappingId(s.apiMappingId()).apiMappingKey(s.apiMappingKey())
+        .apiId(s.apiId()).stage(s.stage()).build();
   }
 
   private static ApiMapping v2(DomainName.Mapping m) {

@@ -86,7 +86,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       dev.stratus.net.http.HttpService router) {}
 
   /** A custom domain name: served like an API (own address, Host header on the API port), by {@link DomainRouter}. */
-  private record ServedDomain(DomainRouter router, Served served, InetSocketAddress tls) {}
+  private record ServedDomain(DomainRouter router, Served served, InetSocketAddress tls, DomainTls contexts) {}
 
   private volatile Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates = Optional::empty;
   private volatile int httpsPort = 443;
@@ -228,13 +228,14 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       }
       for (ApiSnapshot.ApiView v : s.apis().values()) {
         if (v.stages().isEmpty() || served.containsKey(v.api().id())) continue;
-        served.put(v.api().id(), open(v.api().id(), v.api().region(), v.api().arn(), new RestRouter(shared, v.api().id())));
+        RestRouter router = new RestRouter(shared, v.api().id());
+        served.put(v.api().id(), open(v.api().id(), v.api().region(), v.api().arn(), router, viaEndpoint(v.api().id(), router)));
       }
       for (ApiSnapshot.HttpApiView h : s.httpApis().values()) {
         if (h.stages().isEmpty() || served.containsKey(h.api().apiId())) continue;
-        served.put(h.api().apiId(), open(h.api().apiId(), h.api().region(), h.api().arn(),
-            "WEBSOCKET".equals(h.api().protocolType()) ? new WebSocketRouter(shared, webSockets, h.api().apiId())
-                : new HttpApiRouter(shared, jwt, h.api().apiId())));
+        dev.stratus.net.http.HttpService router = "WEBSOCKET".equals(h.api().protocolType())
+            ? new WebSocketRouter(shared, webSockets, h.api().apiId()) : new HttpApiRouter(shared, jwt, h.api().apiId());
+        served.put(h.api().apiId(), open(h.api().apiId(), h.api().region(), h.api().arn(), router, router));
       }
     }
   }
@@ -249,6 +250,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         ServedDomain existing = domains.get(d.domainName());
         if (existing != null) {
           existing.router().update(d);
+          if (existing.contexts() != null) existing.contexts().refresh(d);
           continue;
         }
         DomainRouter router = new DomainRouter(d, this::router);
@@ -258,7 +260,9 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         List<String> hosts = new java.util.ArrayList<>(dnsNames);
         hosts.add(d.domainName());
         Served plain = open("domain " + d.domainName(), d.arn(), router, hosts, dnsNames);
-        domains.put(d.domainName(), new ServedDomain(router, plain, openTls(d, router, plain)));
+        var contexts = plain.bound() == null ? Optional.<DomainTls>empty() : DomainTls.of(d, certificates);
+        domains.put(d.domainName(), new ServedDomain(router, plain,
+            contexts.map(c -> openTls(d, router, plain, c)).orElse(null), contexts.orElse(null)));
       }
       for (var it = domains.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
@@ -270,13 +274,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   }
 
   /** The domain's HTTPS listener beside its HTTP one, with its ACM certificate; null without one. */
-  private InetSocketAddress openTls(DomainName d, DomainRouter router, Served plain) {
-    String arn = d.certificateArn() != null ? d.certificateArn() : d.regionalCertificateArn();
-    var cert = arn == null ? Optional.<dev.stratus.core.acm.ServingCertificate>empty()
-        : certificates.get().flatMap(c -> c.find(arn));
-    if (cert.isEmpty() || plain.bound() == null) return null;
+  private InetSocketAddress openTls(DomainName d, DomainRouter router, Served plain, DomainTls tls) {
     try {
-      var tls = dev.stratus.net.tls.TlsContexts.sni(List.of(cert.get()), dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1);
       var config = new HttpFrontEnd.Config("API Gateway domain " + d.domainName() + " (HTTPS)",
           HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, d.arn(), shared.filters, List.of(), router);
       var bound = registry.bind("API Gateway domain " + d.domainName() + " (HTTPS)", "https", d.arn(),
@@ -326,23 +325,44 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     }
   }
 
-  private Served open(String apiId, String region, String arn, dev.stratus.net.http.HttpService router) {
+  /**
+   * A REST API's own listener also takes requests addressed through an execute-api VPC endpoint
+   * (the endpoint's name with {@code x-apigw-api-id}, or the per-API alias) naming this API: they
+   * count as through that endpoint, as on the API port. Requests naming another API are served
+   * unmarked (a private API refuses them).
+   */
+  private static dev.stratus.net.http.HttpService viaEndpoint(String apiId, dev.stratus.net.http.HttpService router) {
+    return ex -> {
+      PrivateEndpoints.Via via = PrivateEndpoints.parse(ex.request());
+      if (via != null && via.apiId().equals(apiId)) PrivateEndpoints.stamp(ex.request(), via.vpceId());
+      return router.serve(ex);
+    };
+  }
+
+  /** @param listenerRouter what the API's own listener serves (the router, or it behind {@link #viaEndpoint}) */
+  private Served open(String apiId, String region, String arn, dev.stratus.net.http.HttpService router,
+      dev.stratus.net.http.HttpService listenerRouter) {
     String name = apiId + ".execute-api." + region + ".localhost";
     String awsName = apiId + ".execute-api." + region + ".amazonaws.com";
-    return open("API " + apiId, arn, router, List.of(name, awsName), List.of(name, awsName));
+    return open("API " + apiId, arn, router, listenerRouter, List.of(name, awsName), List.of(name, awsName));
+  }
+
+  private Served open(String what, String arn, dev.stratus.net.http.HttpService router, List<String> hosts,
+      List<String> dnsNames) {
+    return open(what, arn, router, router, hosts, dnsNames);
   }
 
   /**
    * A loopback address with a listener for {@code router}, the {@code hosts} served by Host header
    * on the API port, and the {@code dnsNames} answering with that address.
    */
-  private Served open(String what, String arn, dev.stratus.net.http.HttpService router, List<String> hosts,
-      List<String> dnsNames) {
+  private Served open(String what, String arn, dev.stratus.net.http.HttpService router,
+      dev.stratus.net.http.HttpService listenerRouter, List<String> hosts, List<String> dnsNames) {
     String address = pool.allocate();
     ListenerRegistry.Bound<HttpFrontEnd> bound = null;
     try {
       var config = new HttpFrontEnd.Config("API Gateway " + what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
-          null, arn, shared.filters, List.of(), router);
+          null, arn, shared.filters, List.of(), listenerRouter);
       bound = registry.bind("API Gateway " + what, "http", arn, new InetSocketAddress(address, port),
           at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
     } catch (RuntimeException e) {

@@ -105,12 +105,13 @@ final class RestIntegrations {
     }
     if (chosen == null) chosen = fallback;
     if (chosen == null) return internalError(call); // "No match for output mapping and no default output mapping"
-    String template = chosen.responseTemplates().get("application/json");
+    String contentType = responseContentType(chosen.responseTemplates(), call.ex.request().headers().get("Accept"));
+    String template = contentType == null ? null : chosen.responseTemplates().get(contentType);
     String body = template == null ? backendBody : Vtl.render(template, input(call, backendBody), call.context,
         call.stageVariables());
     FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(Integer.parseInt(chosen.statusCode())), Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
-    out.headers().set("Content-Type", "application/json");
+    out.headers().set("Content-Type", contentType == null ? "application/json" : contentType);
     chosen.responseParameters().forEach((k, v) -> {
       if (!k.startsWith("method.response.header.")) return;
       String name = k.substring("method.response.header.".length());
@@ -120,6 +121,22 @@ final class RestIntegrations {
       if (value != null) out.headers().set(name, value);
     });
     return out;
+  }
+
+  /**
+   * The response template's content type for the client's {@code Accept}: the first media type it lists that has a
+   * template, else {@code application/json}, else the first template (as AWS picks them); null when there are none.
+   */
+  static String responseContentType(Map<String, String> templates, String accept) {
+    if (templates.isEmpty()) return null;
+    if (accept != null) {
+      for (String range : accept.split(",")) {
+        String type = range.split(";")[0].trim().toLowerCase(java.util.Locale.ROOT);
+        for (String key : templates.keySet()) if (key.equalsIgnoreCase(type)) return key;
+      }
+    }
+    if (templates.containsKey("application/json")) return "application/json";
+    return templates.keySet().iterator().next();
   }
 
   /** Parsed target URIs: most integrations send every request to the same few, and parsing showed in profiles. */

@@ -35,6 +35,16 @@ public record DomainName(String domainName, String accountId, String region, Str
         regionalDomainName, distributionDomainName, securityPolicy, createdDate, change.apply(new LinkedHashMap<>(mappings)));
   }
 
+  /** The domain with another certificate (the one of its endpoint type) and security policy. */
+  public DomainName withCertificate(String certificate, String policy) {
+    boolean edge = "EDGE".equals(endpointType);
+    return new DomainName(domainName, accountId, region, endpointType, edge ? certificate : null, edge ? null : certificate,
+        regionalDomainName, distributionDomainName, policy, createdDate, mappings);
+  }
+
+  /** The certificate its endpoint type serves. */
+  public String servingCertificateArn() { return "EDGE".equals(endpointType) ? certificateArn : regionalCertificateArn; }
+
   /** The ARN tags use: {@code arn:aws:apigateway:{region}::/domainnames/{name}}. */
   public String arn() { return "arn:aws:apigateway:" + region + "::/domainnames/" + domainName; }
 

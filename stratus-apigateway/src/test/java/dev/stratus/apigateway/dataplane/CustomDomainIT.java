@@ -39,6 +39,7 @@ class CustomDomainIT {
   static final String CERT = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/wild";
   static final String PENDING = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/pending";
   static final String WEST = "arn:aws:acm:us-west-2:" + ACCOUNT + ":certificate/west";
+  static final String SWAP = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/swap";
   static ApiTestServer server;
   static ApiGatewayModule module;
   static ApiGatewayClient apigw;
@@ -55,14 +56,22 @@ class CustomDomainIT {
     module = new ApiGatewayModule(0);
     server = ApiTestServer.start(new ManualTime(Instant.parse("2026-12-07T10:00:00Z")).clock(), module);
     // A real certificate for CERT (from the Stratus CA), so the domain's HTTPS listener can serve it.
-    var real = dev.stratus.net.tls.TlsContexts.stratusNames(dev.stratus.net.tls.StratusCa.generate(java.time.Clock.systemUTC()),
-        List.of("example.com", "*.example.com"), java.time.Clock.systemUTC());
+    var ca = dev.stratus.net.tls.StratusCa.generate(java.time.Clock.systemUTC());
+    var real = dev.stratus.net.tls.TlsContexts.stratusNames(ca, List.of("example.com", "*.example.com"), java.time.Clock.systemUTC());
+    var swap = dev.stratus.net.tls.TlsContexts.stratusNames(ca, List.of("swap.example.com"), java.time.Clock.systemUTC());
     Map<String, ServingCertificate> certs = Map.of(CERT, new ServingCertificate(CERT, "ISSUED", real.domainNames(),
             real.certificateChainPem(), real.privateKeyPem(), real.notAfter()),
+        SWAP, new ServingCertificate(SWAP, "ISSUED", swap.domainNames(), swap.certificateChainPem(), swap.privateKeyPem(),
+            swap.notAfter()),
         PENDING, cert(PENDING, "PENDING_VALIDATION", "*.example.com"), WEST, cert(WEST, "ISSUED", "*.example.com"));
     server.context().extensions().provide(Certificates.class, arn -> Optional.ofNullable(certs.get(arn)));
-    apigw = server.client(ApiGatewayClient.builder().httpClient(ApacheHttpClient.create()));
-    v2 = server.client(ApiGatewayV2Client.builder());
+    // Apache: UpdateDomainName and the other updates are PATCH requests, which the URL-connection client cannot send.
+    var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret"));
+    apigw = ApiGatewayClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
+    v2 = ApiGatewayV2Client.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
     backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     backend.createContext("/", exchange -> {
       byte[] body = ("backend " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
@@ -219,5 +228,75 @@ class CustomDomainIT {
     module.dataPlane().awaitCurrent();
     assertThat(module.dataPlane().domainListener("api.example.com")).isEmpty();
     assertThat(DnsTargetRegistry.in(server.context().extensions()).find(d.regionalDomainName())).isEmpty();
+  }
+
+  @Test
+  void updates_changeCertificateOnTheListener_andMappingsOnTheDataPlane() {
+    String rest = restApi();
+    String other = restApi();
+    apigw.createStage(r -> r.restApiId(other).stageName("beta")
+        .deploymentId(apigw.getDeployments(d -> d.restApiId(other)).items().getFirst().id()));
+    apigw.createDomainName(r -> r.domainName("swap.example.com").regionalCertificateArn(CERT)
+        .endpointConfiguration(e -> e.types(EndpointType.REGIONAL)));
+    apigw.createBasePathMapping(r -> r.domainName("swap.example.com").basePath("v1").restApiId(rest).stage("prod"));
+    assertThat(get("swap.example.com", "/v1/pets").body()).isEqualTo("{\"pets\": \"prod\"}");
+    var tls = module.dataPlane().domainTlsListener("swap.example.com").orElseThrow();
+    assertThat(httpsGet(tls, "swap.example.com", "/v1/pets")).contains("served-cn=*.example.com");
+
+    // Certificates are checked as CreateDomainName checks them.
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName("swap.example.com")
+        .patchOperations(p -> p.op("replace").path("/regionalCertificateArn").value(PENDING))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("PENDING_VALIDATION");
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName("swap.example.com")
+        .patchOperations(p -> p.op("replace").path("/certificateArn").value(SWAP))))
+        .isInstanceOf(BadRequestException.class)
+        .hasMessageContaining("Cannot import certificates for EDGE while REGIONAL is active.");
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName("swap.example.com")
+        .patchOperations(p -> p.op("replace").path("/domainName").value("x"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Invalid patch path /domainName");
+    var updated = apigw.updateDomainName(r -> r.domainName("swap.example.com").patchOperations(
+        p -> p.op("replace").path("/regionalCertificateArn").value(SWAP),
+        p -> p.op("replace").path("/securityPolicy").value("TLS_1_0")));
+    assertThat(updated.regionalCertificateArn()).isEqualTo(SWAP);
+    assertThat(updated.securityPolicyAsString()).isEqualTo("TLS_1_0");
+    module.dataPlane().awaitCurrent();
+    // The same listener now serves the new certificate.
+    assertThat(module.dataPlane().domainTlsListener("swap.example.com")).contains(tls);
+    assertThat(httpsGet(tls, "swap.example.com", "/v1/pets")).startsWith("HTTP/1.1 200").contains("served-cn=[swap.example.com]");
+    // v2 sees and changes the same domain.
+    var v2Updated = v2.updateDomainName(r -> r.domainName("swap.example.com").domainNameConfigurations(c -> c.certificateArn(CERT)));
+    assertThat(v2Updated.domainNameConfigurations().getFirst().certificateArn()).isEqualTo(CERT);
+    module.dataPlane().awaitCurrent();
+    assertThat(httpsGet(tls, "swap.example.com", "/v1/pets")).contains("served-cn=*.example.com");
+
+    // Base path and stage changes take effect on the data plane.
+    var moved = apigw.updateBasePathMapping(r -> r.domainName("swap.example.com").basePath("v1").patchOperations(
+        p -> p.op("replace").path("/basePath").value("v2"),
+        p -> p.op("replace").path("/restapiId").value(other),
+        p -> p.op("replace").path("/stage").value("beta")));
+    assertThat(moved.basePath()).isEqualTo("v2");
+    assertThat(moved.stage()).isEqualTo("beta");
+    assertThat(get("swap.example.com", "/v1/pets").status()).isEqualTo(403);
+    assertThat(get("swap.example.com", "/v2/pets").body()).isEqualTo("{\"pets\": \"beta\"}");
+    assertThatThrownBy(() -> apigw.updateBasePathMapping(r -> r.domainName("swap.example.com").basePath("v2")
+        .patchOperations(p -> p.op("replace").path("/stage").value("nope"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Invalid stage identifier specified");
+    assertThatThrownBy(() -> apigw.updateBasePathMapping(r -> r.domainName("swap.example.com").basePath("v1")
+        .patchOperations(p -> p.op("replace").path("/stage").value("prod"))))
+        .isInstanceOf(NotFoundException.class).hasMessageContaining("Invalid base path mapping identifier specified");
+
+    // v2 API mapping: another key and stage.
+    String http = v2.createApi(r -> r.name("h").protocolType(ProtocolType.HTTP)
+        .target("http://127.0.0.1:" + backend.getAddress().getPort())).apiId();
+    var mapping = v2.createApiMapping(r -> r.domainName("swap.example.com").apiId(http).stage("$default").apiMappingKey("h"));
+    assertThat(get("swap.example.com", "/h/x").body()).isEqualTo("backend /x");
+    assertThatThrownBy(() -> v2.updateApiMapping(r -> r.domainName("swap.example.com").apiMappingId(mapping.apiMappingId())
+        .apiId(http).apiMappingKey("v2"))).isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.ConflictException.class);
+    var remapped = v2.updateApiMapping(r -> r.domainName("swap.example.com").apiMappingId(mapping.apiMappingId())
+        .apiId(http).apiMappingKey("web"));
+    assertThat(remapped.apiMappingKey()).isEqualTo("web");
+    assertThat(get("swap.example.com", "/h/x").status()).isEqualTo(403);
+    assertThat(get("swap.example.com", "/web/x").body()).isEqualTo("backend /x");
+    apigw.deleteDomainName(r -> r.domainName("swap.example.com"));
   }
 }

@@ -89,6 +89,18 @@ class PrivateApiIT {
     var alias = viaApiPort(id + "-" + VPCE + ".execute-api.us-east-1.amazonaws.com", Map.of());
     assertThat(alias.status()).isEqualTo(200);
 
+    // The same names on the API's own listener (its address, as the endpoint's private DNS would give).
+    var at = module.dataPlane().listener(id).orElseThrow();
+    var ownEndpoint = Http.send(at, VPCE + "-k2j3h4g5.execute-api.us-east-1.vpce.amazonaws.com", "GET", "/prod/x",
+        Map.of("x-apigw-api-id", id), null);
+    assertThat(ownEndpoint.status()).isEqualTo(200);
+    assertThat(ownEndpoint.body()).isEqualTo("vpce=" + VPCE + " mark=null");
+    assertThat(Http.send(at, id + "-" + VPCE + ".execute-api.us-east-1.amazonaws.com", "GET", "/prod/x", Map.of(), null).status())
+        .isEqualTo(200);
+    // An endpoint name naming another API does not count for this one.
+    assertThat(Http.send(at, VPCE + "-k2j3h4g5.execute-api.us-east-1.vpce.amazonaws.com", "GET", "/prod/x",
+        Map.of("x-apigw-api-id", "abcdefghij"), null).status()).isEqualTo(403);
+
     // Another endpoint: the policy does not allow it.
     var other = viaApiPort("vpce-0ffffffffffffffff-k2j3h4g5.execute-api.us-east-1.vpce.amazonaws.com",
         Map.of("x-apigw-api-id", id));

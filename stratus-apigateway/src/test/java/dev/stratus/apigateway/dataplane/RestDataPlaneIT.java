@@ -187,6 +187,41 @@ class RestDataPlaneIT {
   }
 
   @Test
+  void integrationResponse_templateChosenByAccept_elseJson_elseFirst() {
+    String[] a = api("accept");
+    String both = resource(a[0], a[1], "both");
+    mock(a[0], both, "GET", "200", "{\"kind\":\"json\"}");
+    var templates = new java.util.LinkedHashMap<String, String>();
+    templates.put("application/xml", "<kind>xml</kind>");
+    templates.put("application/json", "{\"kind\":\"json\"}");
+    apigw.putIntegrationResponse(x -> x.restApiId(a[0]).resourceId(both).httpMethod("GET").statusCode("200")
+        .responseTemplates(templates));
+    String plain = resource(a[0], a[1], "plain");
+    mock(a[0], plain, "GET", "200", "unused");
+    var noJson = new java.util.LinkedHashMap<String, String>();
+    noJson.put("text/plain", "kind=text");
+    noJson.put("application/xml", "<kind>xml</kind>");
+    apigw.putIntegrationResponse(x -> x.restApiId(a[0]).resourceId(plain).httpMethod("GET").statusCode("200")
+        .responseTemplates(noJson));
+    deploy(a[0], "v1");
+
+    var xml = get(a[0], "/v1/both", Map.of("Accept", "application/xml"));
+    assertThat(xml.body()).isEqualTo("<kind>xml</kind>");
+    assertThat(xml.header("Content-Type")).isEqualTo("application/xml");
+    // The first listed media type that has a template wins; parameters (q=) are ignored.
+    assertThat(get(a[0], "/v1/both", Map.of("Accept", "text/html, application/xml;q=0.9")).body()).isEqualTo("<kind>xml</kind>");
+    var none = get(a[0], "/v1/both");
+    assertThat(none.body()).isEqualTo("{\"kind\":\"json\"}");
+    assertThat(none.header("Content-Type")).isEqualTo("application/json");
+    assertThat(get(a[0], "/v1/both", Map.of("Accept", "text/csv")).body()).isEqualTo("{\"kind\":\"json\"}");
+    // No application/json template: the first one.
+    var first = get(a[0], "/v1/plain", Map.of("Accept", "*/*"));
+    assertThat(first.body()).isEqualTo("kind=text");
+    assertThat(first.header("Content-Type")).isEqualTo("text/plain");
+    assertThat(get(a[0], "/v1/plain", Map.of("Accept", "application/xml")).body()).isEqualTo("<kind>xml</kind>");
+  }
+
+  @Test
   void httpProxy_greedyPath_reachesBackendWithPathAndQuery() {
     String[] a = api("proxy");
     String proxy = resource(a[0], a[1], "{proxy+}");
