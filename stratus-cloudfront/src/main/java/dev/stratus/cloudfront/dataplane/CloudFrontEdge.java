@@ -5,6 +5,8 @@ import dev.stratus.cloudfront.functions.CompiledFunction;
 import dev.stratus.cloudfront.functions.FunctionException;
 import dev.stratus.cloudfront.functions.FunctionRuntime;
 import dev.stratus.cloudfront.functions.KeyValueStores;
+import dev.stratus.core.dns.ClientAddresses;
+import dev.stratus.core.dns.DnsQueryClient;
 import dev.stratus.core.dns.DnsTarget;
 import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.http.HttpFilterRegistry;
@@ -37,8 +39,9 @@ import java.util.logging.Logger;
  * (placed by its source address with the {@link ClientLocator}, ranked by the
  * {@link LatencyModel}); an unplaceable viewer by the edge it connected to.
  *
- * <p>Stratus's DNS answers a distribution's name with the default edge's address: its targets
- * carry fixed addresses, not per-client answers, and the edge places the viewer itself.
+ * <p>Stratus's DNS answers a distribution's names per client, as CloudFront's DNS does: the
+ * address of the edge nearest where Route 53 places the querying resolver or its EDNS client
+ * subnet ({@link #dnsEdge}); readers without a client (origin fetches) see the default edge's.
  */
 public final class CloudFrontEdge implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(CloudFrontEdge.class.getName());
@@ -326,10 +329,10 @@ public final class CloudFrontEdge implements AutoCloseable {
    */
   private void registerNames(CompiledDistribution d) {
     EdgeListener def = byCode.get(settings.defaultEdge());
-    if (def != null) dns.put(new DnsTarget(d.domainName(), List.of(def.address().getAddress()), DNS_TTL, true));
+    if (def != null) dns.put(new DnsTarget(d.domainName(), List.of(def.address().getAddress()), DNS_TTL, true), dnsAnswers);
     for (String h : d.hostNames()) {
       if (!h.endsWith(".cloudfront.localhost")) continue;
-      if (def != null) dns.put(new DnsTarget(h, List.of(def.address().getAddress()), DNS_TTL, true));
+      if (def != null) dns.put(new DnsTarget(h, List.of(def.address().getAddress()), DNS_TTL, true), dnsAnswers);
       var hosts = virtualHosts;
       if (hosts != null && !virtualHostRegistrations.containsKey(h)) virtualHostRegistrations.put(h, hosts.register(h, router));
     }
@@ -494,6 +497,35 @@ public final class CloudFrontEdge implements AutoCloseable {
     EdgeLocation connected = byAddress.get(local);
     if (connected != null && !connected.code().equals(settings.defaultEdge())) return connected;
     return EdgeLocation.nearest(settings.edges(), locator.defaultLocation().place().point(), latency);
+  }
+
+  /** Edge address by where the client stands: few places ask (clientLocations, countries, the default). */
+  private final Map<dev.stratus.net.geo.GeoPoint, List<InetAddress>> dnsAnswerByPoint =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  /** What a distribution's names answer each client: one instance, so re-registering changes no version. */
+  private final ClientAddresses dnsAnswers = client -> {
+    var point = dnsPoint(client);
+    List<InetAddress> known = dnsAnswerByPoint.get(point);
+    if (known != null) return known;
+    EdgeListener l = byCode.get(dnsEdge(client).code());
+    List<InetAddress> answer = l == null ? List.of() : List.of(l.address().getAddress());
+    if (dnsAnswerByPoint.size() < 4_096) dnsAnswerByPoint.put(point, answer);
+    return answer;
+  };
+
+  /**
+   * The edge a distribution's name resolves to for a DNS client: nearest where it is placed; an
+   * unplaced client nearest the edge settings' default viewer city when set, else nearest the
+   * configured default location it stands at; so a viewer connects to the edge that then serves it
+   * ({@link #servingEdge}).
+   */
+  EdgeLocation dnsEdge(DnsQueryClient client) {
+    return EdgeLocation.nearest(settings.edges(), dnsPoint(client), latency);
+  }
+
+  private dev.stratus.net.geo.GeoPoint dnsPoint(DnsQueryClient client) {
+    if (!client.placed() && defaultViewerPoint != null) return defaultViewerPoint;
+    return new dev.stratus.net.geo.GeoPoint(client.latitude(), client.longitude());
   }
 
   /** The lower-case host a request names, without its port. */

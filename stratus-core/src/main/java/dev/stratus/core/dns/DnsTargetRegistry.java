@@ -1,9 +1,11 @@
 package dev.stratus.core.dns;
 
 import dev.stratus.core.Extensions;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The DNS names of AWS resources (ELB, CloudFront, API Gateway, Global Accelerator) and their
@@ -23,6 +25,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * A {@code dualstack.} prefix (what the ELB console shows alias targets as) resolves like the
  * name without it.
  *
+ * <p>A name may answer per client ({@link #put(DnsTarget, ClientAddresses)}): CloudFront answers
+ * a distribution's name with the edge nearest the viewer, as CloudFront's DNS does. Route 53
+ * asks {@link #find(String, Supplier)} with the querying client; readers that have no client
+ * (an origin fetch, a validation) see the target's own addresses through {@link #find(String)}.
+ *
  * <p>Read on the DNS event loop: implementations answer from memory and never block.
  */
 public interface DnsTargetRegistry {
@@ -30,11 +37,28 @@ public interface DnsTargetRegistry {
   /** Adds {@code target}, or replaces the target of the same name. */
   void put(DnsTarget target);
 
+  /**
+   * Adds {@code target} (or replaces the target of the same name) as a name whose addresses
+   * depend on who asks: {@link #find(String, Supplier)} answers {@code perClient}'s addresses for
+   * the client, with the target's TTL and health; {@link #find(String)} answers the target as
+   * given (its addresses are what a reader without a client gets). A registry that cannot answer
+   * per client answers everyone with the target's addresses.
+   */
+  default void put(DnsTarget target, ClientAddresses perClient) { put(target); }
+
   /** Removes the target named {@code name}; nothing happens when there is none. */
   void remove(String name);
 
   /** The target named {@code name} (any case, trailing dot or not, {@code dualstack.} or not). */
   Optional<DnsTarget> find(String name);
+
+  /**
+   * The target named {@code name} as {@code client} sees it: a per-client name's addresses for
+   * that client, any other name as {@link #find(String)} answers it. {@code client} is asked
+   * only for a per-client name, so a caller knows the answer depended on the client exactly when
+   * it was asked (and must not give it to other clients, nor cache it across them).
+   */
+  default Optional<DnsTarget> find(String name, Supplier<DnsQueryClient> client) { return find(name); }
 
   /**
    * The registry's version: it grows by at least one with every {@link #put} or {@link #remove}
@@ -49,12 +73,22 @@ public interface DnsTargetRegistry {
   /** A thread-safe registry in memory. */
   static DnsTargetRegistry inMemory() {
     return new DnsTargetRegistry() {
-      private final ConcurrentHashMap<String, DnsTarget> targets = new ConcurrentHashMap<>();
+      /** A target and, for a per-client name, how its addresses follow the client (null otherwise). */
+      record Entry(DnsTarget target, ClientAddresses perClient) {}
+
+      private final ConcurrentHashMap<String, Entry> targets = new ConcurrentHashMap<>();
       private final AtomicLong version = new AtomicLong();
 
       @Override
       public void put(DnsTarget target) {
-        if (!target.equals(targets.put(target.name(), target))) version.incrementAndGet();
+        Entry next = new Entry(target, null);
+        if (!next.equals(targets.put(target.name(), next))) version.incrementAndGet();
+      }
+
+      @Override
+      public void put(DnsTarget target, ClientAddresses perClient) {
+        Entry next = new Entry(target, Objects.requireNonNull(perClient, "perClient"));
+        if (!next.equals(targets.put(target.name(), next))) version.incrementAndGet();
       }
 
       @Override
@@ -67,8 +101,19 @@ public interface DnsTargetRegistry {
 
       @Override
       public Optional<DnsTarget> find(String name) {
+        return entry(name).map(Entry::target);
+      }
+
+      @Override
+      public Optional<DnsTarget> find(String name, Supplier<DnsQueryClient> client) {
+        return entry(name).map(e -> e.perClient() == null ? e.target()
+            : new DnsTarget(e.target().name(), e.perClient().addresses(client.get()), e.target().ttlSeconds(),
+                e.target().healthy()));
+      }
+
+      private Optional<Entry> entry(String name) {
         String key = DnsTarget.normalise(name);
-        DnsTarget found = targets.get(key);
+        Entry found = targets.get(key);
         if (found == null && key.startsWith("dualstack.")) {
           found = targets.get(key.substring("dualstack.".length()));
         }

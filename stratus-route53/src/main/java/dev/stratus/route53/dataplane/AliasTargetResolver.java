@@ -1,10 +1,12 @@
 package dev.stratus.route53.dataplane;
 
+import dev.stratus.core.dns.DnsQueryClient;
 import dev.stratus.core.dns.DnsTargetRegistry;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.xbill.DNS.Name;
 
 /**
@@ -21,6 +23,13 @@ public interface AliasTargetResolver {
 
   /** The addresses behind {@code name} (lower-case, absolute), empty when no service owns it. */
   Optional<Target> resolve(Name name);
+
+  /**
+   * The addresses behind {@code name} for the querying {@code client}: a name whose addresses
+   * depend on who asks (a CloudFront distribution's nearest edge) asks {@code client}, and only
+   * such a name does, so an answer is client-specific exactly when {@code client} was asked.
+   */
+  default Optional<Target> resolve(Name name, Supplier<DnsQueryClient> client) { return resolve(name); }
 
   /**
    * The version of the names this resolver answers ({@link DnsTargetRegistry#version()}): an
@@ -44,6 +53,11 @@ public interface AliasTargetResolver {
       @Override
       public Optional<Target> resolve(Name name) {
         return registry.find(name.toString(true)).map(t -> new Target(t.addresses(), t.ttlSeconds(), t.healthy()));
+      }
+
+      @Override
+      public Optional<Target> resolve(Name name, Supplier<DnsQueryClient> client) {
+        return registry.find(name.toString(true), client).map(t -> new Target(t.addresses(), t.ttlSeconds(), t.healthy()));
       }
 
       @Override

@@ -36,9 +36,19 @@ final class AnswerInputs {
    */
   AliasTargetResolver external(AliasTargetResolver delegate) {
     if (delegate.version() >= 0) return delegate;
-    return name -> {
-      external = true;
-      return delegate.resolve(name);
+    return new AliasTargetResolver() {
+      @Override
+      public java.util.Optional<Target> resolve(org.xbill.DNS.Name name) {
+        external = true;
+        return delegate.resolve(name);
+      }
+
+      @Override
+      public java.util.Optional<Target> resolve(org.xbill.DNS.Name name,
+          java.util.function.Supplier<dev.stratus.core.dns.DnsQueryClient> client) {
+        external = true;
+        return delegate.resolve(name, client);
+      }
     };
   }
 

@@ -1,5 +1,6 @@
 package dev.stratus.route53.dataplane;
 
+import dev.stratus.core.dns.DnsQueryClient;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.Place;
 import java.net.InetAddress;
@@ -64,5 +65,15 @@ public final class DnsClient {
       locate = null;
     }
     return place;
+  }
+
+  /**
+   * The client as a name whose addresses depend on it sees it (DnsTargetRegistry): where it is,
+   * else at the configured default location, as {@code ClientLocator.place} places it.
+   */
+  public DnsQueryClient asQueryClient() {
+    Optional<Place> found = place();
+    Place at = found.orElse(unplaced.place());
+    return new DnsQueryClient(address, prefixLength, at.latitude(), at.longitude(), found.isPresent());
   }
 }

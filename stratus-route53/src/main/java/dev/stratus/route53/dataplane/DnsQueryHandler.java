@@ -1,5 +1,6 @@
 package dev.stratus.route53.dataplane;
 
+import dev.stratus.core.dns.DnsQueryClient;
 import dev.stratus.net.dns.ClientSubnet;
 import dev.stratus.net.dns.DnsAnswer;
 import dev.stratus.net.dns.DnsAnswerer;
@@ -108,10 +109,17 @@ public final class DnsQueryHandler implements DnsAnswerer {
     if (zone.isEmpty()) {
       Message response = new Message(query.getHeader().getID());
       response.addRecord(question, Section.QUESTION);
-      AliasTargetResolver names = aliasTargets;
-      // Outside every zone the answer is the registry's alone, so it is fixed while the registry's version is.
-      return new DnsAnswer(awsResourceName(question, names, response), 0,
-          names.version() >= 0 ? DnsAnswer.Caching.FIXED : DnsAnswer.Caching.NONE);
+      // Outside every zone the answer is the registry's alone, so it is fixed while the registry's
+      // version is, unless the name answers per client (then per resolver, and for its subnet only).
+      AnswerInputs inputs = new AnswerInputs();
+      DnsClient client = client(resolver.getAddress(), subnet, inputs);
+      boolean[] perClient = {false};
+      awsResourceName(question, inputs.external(aliasTargets), () -> {
+        perClient[0] = true;
+        return client.asQueryClient();
+      }, response);
+      int scope = perClient[0] ? subnet.map(ClientSubnet::sourcePrefixLength).orElse(0) : 0;
+      return new DnsAnswer(response, scope, inputs.caching(perClient[0]));
     }
     return answerFrom(current, zone.get(), question, query.getHeader().getID(), resolver.getAddress(), subnet);
   }
@@ -137,11 +145,15 @@ public final class DnsQueryHandler implements DnsAnswerer {
     return answerFrom(state, zone, zones, query.getQuestion(), query.getHeader().getID(), resolver.getAddress(), subnet);
   }
 
-  /** What a name in no hosted zone answers: an AWS resource name's addresses, else REFUSED. */
-  Message outsideZones(Message query) {
+  /**
+   * What a name in no hosted zone answers for a client at {@code resolver}: an AWS resource
+   * name's addresses (for that client when they depend on it), else REFUSED.
+   */
+  Message outsideZones(Message query, InetSocketAddress resolver) {
     Message response = new Message(query.getHeader().getID());
     response.addRecord(query.getQuestion(), Section.QUESTION);
-    return awsResourceName(query.getQuestion(), aliasTargets, response);
+    DnsClient client = client(resolver.getAddress(), Optional.empty(), new AnswerInputs());
+    return awsResourceName(query.getQuestion(), aliasTargets, client::asQueryClient, response);
   }
 
   private DnsAnswer answerFrom(State current, ZoneSnapshot zone, Record question, int id, InetAddress resolver,
@@ -188,8 +200,9 @@ public final class DnsQueryHandler implements DnsAnswerer {
    * scheme) answer its addresses authoritatively, else REFUSED as Route 53 does for names it
    * is not authoritative for.
    */
-  private static Message awsResourceName(Record question, AliasTargetResolver external, Message response) {
-    Optional<AliasTargetResolver.Target> target = external.resolve(question.getName());
+  private static Message awsResourceName(Record question, AliasTargetResolver external,
+      Supplier<DnsQueryClient> client, Message response) {
+    Optional<AliasTargetResolver.Target> target = external.resolve(question.getName(), client);
     if (target.isEmpty()) {
       response.getHeader().setRcode(Rcode.REFUSED);
       return response;

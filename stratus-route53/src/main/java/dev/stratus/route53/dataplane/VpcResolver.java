@@ -181,7 +181,7 @@ public final class VpcResolver implements DnsAnswerer {
       Optional<ZoneSnapshot> publicZone = zones.findPublic(qname);
       response = publicZone.isPresent()
           ? names.answerInView(query, publicZone.get(), visible, client, Optional.empty()).response()
-          : names.outsideZones(query);
+          : names.outsideZones(query, client);
     }
     return response;
   }

@@ -74,7 +74,10 @@ final class ZoneLookup {
     this.response = response;
   }
 
-  /** Whether some routing decision depended on the client (the ECS scope is then non-zero). */
+  /**
+   * Whether some routing decision, or an AWS resource name that answers per client (a
+   * CloudFront distribution's nearest edge), depended on the client (the ECS scope is then non-zero).
+   */
   boolean clientSpecific() { return clientSpecific; }
 
   /** Fills the response for {@code qname}/{@code qtype} from {@code zone}. */
@@ -174,7 +177,11 @@ final class ZoneLookup {
   private List<Record> aliasRecords(ZoneSnapshot zone, ResourceRecordSet alias, Name owner, int depth) {
     Optional<ZoneSnapshot.Group> target = aliasTarget(zone, alias);
     if (target.isEmpty()) {
-      return externalTarget(alias).map(t -> addressRecords(owner, Type.value(alias.type().name()), t)).orElse(List.of());
+      Name name = ZoneSnapshot.name(alias.aliasTarget().orElseThrow().dnsName());
+      return external.resolve(name, () -> {
+        clientSpecific = true;
+        return client.asQueryClient();
+      }).map(t -> addressRecords(owner, Type.value(alias.type().name()), t)).orElse(List.of());
     }
     if (depth >= MAX_ALIAS_DEPTH) {
       return List.of();
@@ -190,6 +197,7 @@ final class ZoneLookup {
         .flatMap(z -> z.group(name, alias.type()));
   }
 
+  /** The AWS resource an alias names, without asking who the client is (its health, not its addresses). */
   private Optional<AliasTargetResolver.Target> externalTarget(ResourceRecordSet alias) {
     return external.resolve(ZoneSnapshot.name(alias.aliasTarget().orElseThrow().dnsName()));
   }
