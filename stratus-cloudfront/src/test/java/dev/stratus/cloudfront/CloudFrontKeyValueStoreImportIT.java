@@ -1,5 +1,7 @@
 package dev.stratus.cloudfront;
 
+import dev.stratus.core.testing.MutableClock;
+
 import static dev.stratus.cloudfront.CloudFrontTesting.assertAwsError;
 import static dev.stratus.cloudfront.CloudFrontTesting.assertKvsError;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,7 @@
 package dev.stratus.cloudfront;
 
+import dev.stratus.core.testing.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

@@ -1,5 +1,7 @@
 package dev.stratus.route53;
 
+import dev.stratus.core.testing.MutableClock;
+
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.MemoryStore;
 import java.time.Instant;

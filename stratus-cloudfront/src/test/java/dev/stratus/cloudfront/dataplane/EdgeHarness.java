@@ -1,5 +1,7 @@
 package dev.stratus.cloudfront.dataplane;
 
+import dev.stratus.core.testing.MutableClock;
+
 import dev.stratus.core.dns.DnsTargetRegistry;
 import dev.stratus.core.http.HttpFilterRegistry;
 import dev.stratus.core.net.LoopbackPool;

@@ -1,5 +1,7 @@
 package dev.stratus.cloudfront.dataplane;
 
+import dev.stratus.core.testing.MutableClock;
+
 import static dev.stratus.cloudfront.dataplane.EdgeHarness.SYDNEY;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -3,7 +3,7 @@ package dev.stratus.route53.it;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.stratus.protocol.testing.ApiTestServer;
-import dev.stratus.route53.MutableClock;
+import dev.stratus.core.testing.MutableClock;
 import dev.stratus.route53.Route53Module;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.stratus.cloudfront.dataplane;
+package dev.stratus.core.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
+/**
+ * A clock tests move by hand, for code that only reads the time. Code that also schedules on
+ * the clock wants {@link ManualTime}, whose scheduler runs what falls due as it moves.
+ */
 public final class MutableClock extends Clock {
   private volatile Instant now;
 
