@@ -772,8 +772,13 @@ final class ExampleFixture implements AutoCloseable {
       default -> { }
     }
     if (args.contains("--upload-id")) {
-      args.set(args.indexOf("--upload-id") + 1, cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", key)
-          .get("UploadId").asString());
+      String uploadId = cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", key).get("UploadId").asString();
+      args.set(args.indexOf("--upload-id") + 1, uploadId);
+      // the example lists an upload's parts
+      if (command.equals("list-parts")) {
+        cli("s3api", "upload-part", "--bucket", bucket, "--key", key, "--upload-id", uploadId, "--part-number", "1",
+            "--body", FunctionZip.PATH);
+      }
     }
   }
 
