@@ -54,6 +54,18 @@ class HttpApiControlPlaneIT {
   }
 
   @Test
+  void vpcLinkTags_answeredOnCreateGetAndList_emptyWhenNone() {
+    var tagged = apigw.createVpcLink(r -> r.name("tagged").subnetIds("subnet-1").tags(Map.of("env", "test")));
+    assertThat(tagged.tags()).containsExactlyEntriesOf(Map.of("env", "test"));
+    assertThat(apigw.getVpcLink(r -> r.vpcLinkId(tagged.vpcLinkId())).tags()).containsExactlyEntriesOf(Map.of("env", "test"));
+    var bare = apigw.createVpcLink(r -> r.name("bare").subnetIds("subnet-1"));
+    assertThat(bare.hasTags()).as("AWS answers Tags {} on a VPC link without any").isTrue();
+    assertThat(bare.tags()).isEmpty();
+    assertThat(apigw.getVpcLinks(r -> {}).items()).allSatisfy(l -> assertThat(l.hasTags()).isTrue())
+        .anySatisfy(l -> assertThat(l.tags()).containsEntry("env", "test"));
+  }
+
+  @Test
   void routeRequestParameters_keptAndAnswered_absentWhenNeverSet() {
     var api = apigw.createApi(r -> r.name("params").protocolType(ProtocolType.WEBSOCKET)
         .routeSelectionExpression("$request.body.action"));
