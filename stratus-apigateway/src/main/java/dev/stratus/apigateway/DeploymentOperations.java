@@ -171,7 +171,7 @@ public final class DeploymentOperations {
   /**
    * UpdateStage: {@code /description}, {@code /deploymentId}, {@code /variables/<name>},
    * {@code /tracingEnabled}, {@code /cacheClusterEnabled} and method settings
-   * {@code /<resource path, / as ~1>/<METHOD>/<throttling/rateLimit|throttling/burstLimit|caching/enabled|…>}
+   * {@code /<resource path, / as ~1>/<METHOD>/<throttling/rateLimit|throttling/burstLimit|logging/loglevel|logging/dataTrace|metrics/enabled|caching/…>}
    * ({@code /*}{@code /*}/… for every method).
    */
   public UpdateStageResponse updateStage(RequestContext ctx, UpdateStageRequest req) {
@@ -266,6 +266,12 @@ public final class DeploymentOperations {
         case "logging/loglevel" -> new Stage.MethodSetting(m.metricsEnabled(), value, m.dataTraceEnabled(),
             m.throttlingBurstLimit(), m.throttlingRateLimit(), m.cachingEnabled(), m.cacheTtlInSeconds(),
             m.cacheDataEncrypted(), m.requireAuthorizationForCacheControl(), m.unauthorizedCacheControlHeaderStrategy());
+        case "logging/dataTrace" -> new Stage.MethodSetting(m.metricsEnabled(), m.loggingLevel(), Patches.bool(value),
+            m.throttlingBurstLimit(), m.throttlingRateLimit(), m.cachingEnabled(), m.cacheTtlInSeconds(),
+            m.cacheDataEncrypted(), m.requireAuthorizationForCacheControl(), m.unauthorizedCacheControlHeaderStrategy());
+        case "caching/dataEncrypted" -> new Stage.MethodSetting(m.metricsEnabled(), m.loggingLevel(), m.dataTraceEnabled(),
+            m.throttlingBurstLimit(), m.throttlingRateLimit(), m.cachingEnabled(), m.cacheTtlInSeconds(),
+            Patches.bool(value), m.requireAuthorizationForCacheControl(), m.unauthorizedCacheControlHeaderStrategy());
         default -> null;
       };
     } catch (NumberFormatException e) {

@@ -9,6 +9,7 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Store;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -165,7 +166,22 @@ public final class HttpApiOperations {
         .routeResponseSelectionExpression(r.routeResponseSelectionExpression())
         .authorizationType(r.authorizationType()).authorizerId(r.authorizerId())
         .authorizationScopes(r.authorizationScopes().isEmpty() ? null : r.authorizationScopes())
-        .apiKeyRequired(r.apiKeyRequired()).build();
+        .apiKeyRequired(r.apiKeyRequired())
+        .requestParameters(r.requestParameters() == null ? null : parameters(r.requestParameters())).build();
+  }
+
+  private static Map<String, ParameterConstraints> parameters(Map<String, Boolean> required) {
+    Map<String, ParameterConstraints> out = new LinkedHashMap<>();
+    required.forEach((k, v) -> out.put(k, ParameterConstraints.builder().required(v).build()));
+    return out;
+  }
+
+  /** The request's RequestParameters as stored; null when the request sets none (absent, not {}). */
+  private static Map<String, Boolean> requestParameters(boolean given, Map<String, ParameterConstraints> in) {
+    if (!given) return null;
+    Map<String, Boolean> out = new LinkedHashMap<>();
+    in.forEach((k, v) -> out.put(k, v != null && Boolean.TRUE.equals(v.required())));
+    return out;
   }
 
   private static void checkRoute(Api a, String routeKey, String target, String authType, String authorizerId, String selfId) {
@@ -189,7 +205,8 @@ public final class HttpApiOperations {
   public CreateRouteResponse createRoute(RequestContext ctx, CreateRouteRequest req) {
     String auth = req.authorizationTypeAsString() == null ? "NONE" : req.authorizationTypeAsString();
     var route = new Api.Route(ApiIds.next(7), req.routeKey(), req.target(), auth, req.authorizerId(),
-        req.authorizationScopes(), Boolean.TRUE.equals(req.apiKeyRequired()), req.routeResponseSelectionExpression(), List.of());
+        req.authorizationScopes(), Boolean.TRUE.equals(req.apiKeyRequired()), req.routeResponseSelectionExpression(), List.of(),
+        requestParameters(req.hasRequestParameters(), req.requestParameters()));
     change(store, ctx, req.apiId(), a -> {
       checkRoute(a, req.routeKey(), req.target(), auth, req.authorizerId(), null);
       return a.withRoutes(m -> { m.put(route.routeId(), route); return m; });
@@ -199,6 +216,7 @@ public final class HttpApiOperations {
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
         .apiKeyRequired(s.apiKeyRequired())
+        .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null)
         .routeResponseSelectionExpression(s.routeResponseSelectionExpression()).build();
   }
 
@@ -214,7 +232,8 @@ public final class HttpApiOperations {
         .routeResponseSelectionExpression(s.routeResponseSelectionExpression())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
-        .apiKeyRequired(s.apiKeyRequired()).build();
+        .apiKeyRequired(s.apiKeyRequired())
+        .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null).build();
   }
 
   public GetRoutesResponse getRoutes(RequestContext ctx, GetRoutesRequest req) {
@@ -235,7 +254,8 @@ public final class HttpApiOperations {
           req.apiKeyRequired() == null ? old.apiKeyRequired() : req.apiKeyRequired(),
           req.routeResponseSelectionExpression() == null ? old.routeResponseSelectionExpression()
               : req.routeResponseSelectionExpression().isEmpty() ? null : req.routeResponseSelectionExpression(),
-          old.routeResponses());
+          old.routeResponses(),
+          req.hasRequestParameters() ? requestParameters(true, req.requestParameters()) : old.requestParameters());
       return a.withRoutes(m -> { m.put(changed.routeId(), changed); return m; });
     });
     var s = toSdk(api.routes().get(req.routeId()));
@@ -243,7 +263,8 @@ public final class HttpApiOperations {
         .routeResponseSelectionExpression(s.routeResponseSelectionExpression())
         .authorizationType(s.authorizationType()).authorizerId(s.authorizerId())
         .authorizationScopes(s.hasAuthorizationScopes() ? s.authorizationScopes() : null)
-        .apiKeyRequired(s.apiKeyRequired()).build();
+        .apiKeyRequired(s.apiKeyRequired())
+        .requestParameters(s.hasRequestParameters() ? s.requestParameters() : null).build();
   }
 
   public DeleteRouteResponse deleteRoute(RequestContext ctx, DeleteRouteRequest req) {

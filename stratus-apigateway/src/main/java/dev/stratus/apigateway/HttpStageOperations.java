@@ -37,7 +37,11 @@ public final class HttpStageOperations {
         : RouteSettings.builder().throttlingRateLimit(t.rateLimit()).throttlingBurstLimit(t.burstLimit()).build();
   }
 
-  private static Stage toSdk(HttpStage s) {
+  /** A stage's tags' key in the tag table: its ARN's path. */
+  private static String tagPath(HttpStage s) { return "/apis/" + s.apiId() + "/stages/" + s.stageName(); }
+
+  /** A stage as AWS answers it, with its tags ({} for none, as AWS answers on every stage). */
+  private static Stage toSdk(ReadView view, RequestContext ctx, HttpStage s) {
     Map<String, RouteSettings> routes = new LinkedHashMap<>();
     s.routeSettings().forEach((k, v) -> routes.put(k, settings(v)));
     return Stage.builder().stageName(s.stageName()).deploymentId(s.deploymentId()).autoDeploy(s.autoDeploy())
@@ -45,6 +49,7 @@ public final class HttpStageOperations {
         // AWS answers the default route's detailed metrics (off) and the stage variables ({}) on every stage
         .defaultRouteSettings(settings(s.defaultRouteThrottle()).toBuilder().detailedMetricsEnabled(false).build())
         .routeSettings(routes)
+        .tags(ApiGatewayTags.of(view, ctx, tagPath(s)))
         .createdDate(s.createdDate()).lastUpdatedDate(s.lastUpdatedDate()).build();
   }
 
@@ -75,29 +80,30 @@ public final class HttpStageOperations {
       var stage = new HttpStage(req.apiId(), req.stageName(), req.deploymentId(), Boolean.TRUE.equals(req.autoDeploy()),
           req.description(), req.stageVariables(), throttle(req.defaultRouteSettings()), routes, now, now);
       tx.put(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(stage.apiId(), stage.stageName()), stage);
+      ApiGatewayTags.put(tx, ctx, tagPath(stage), req.tags());
       return stage;
     });
-    var sdk = toSdk(s);
+    var sdk = toSdk(store, ctx, s);
     return CreateStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
         .stageVariables(sdk.stageVariables())
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
+        .tags(sdk.tags()).createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public GetStageResponse getStage(RequestContext ctx, GetStageRequest req) {
-    var sdk = toSdk(stage(store, ctx, req.apiId(), req.stageName()));
+    var sdk = toSdk(store, ctx, stage(store, ctx, req.apiId(), req.stageName()));
     return GetStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
         .autoDeploy(sdk.autoDeploy()).description(sdk.description())
         .stageVariables(sdk.stageVariables())
         .defaultRouteSettings(sdk.defaultRouteSettings()).routeSettings(sdk.routeSettings())
-        .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
+        .tags(sdk.tags()).createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
   public GetStagesResponse getStages(RequestContext ctx, GetStagesRequest req) {
     HttpApiOperations.load(store, ctx, req.apiId());
     return GetStagesResponse.builder().items(store.list(HttpStage.TABLE, ctx.regionalScope()).stream()
-        .filter(s -> s.apiId().equals(req.apiId())).map(HttpStageOperations::toSdk).toList()).build();
+        .filter(s -> s.apiId().equals(req.apiId())).map(s -> toSdk(store, ctx, s)).toList()).build();
   }
 
   public UpdateStageResponse updateStage(RequestContext ctx, UpdateStageRequest req) {
@@ -115,10 +121,10 @@ public final class HttpStageOperations {
       tx.put(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(stage.apiId(), stage.stageName()), stage);
       return stage;
     });
-    var sdk = toSdk(s);
+    var sdk = toSdk(store, ctx, s);
     return UpdateStageResponse.builder().stageName(sdk.stageName()).deploymentId(sdk.deploymentId())
         .autoDeploy(sdk.autoDeploy()).description(sdk.description()).defaultRouteSettings(sdk.defaultRouteSettings())
-        .routeSettings(sdk.routeSettings()).stageVariables(sdk.stageVariables())
+        .routeSettings(sdk.routeSettings()).stageVariables(sdk.stageVariables()).tags(sdk.tags())
         .createdDate(sdk.createdDate()).lastUpdatedDate(sdk.lastUpdatedDate()).build();
   }
 
@@ -126,6 +132,7 @@ public final class HttpStageOperations {
     store.write(tx -> {
       HttpStage s = stage(tx, ctx, req.apiId(), req.stageName());
       tx.delete(HttpStage.TABLE, ctx.regionalScope(), HttpStage.key(s.apiId(), s.stageName()));
+      ApiGatewayTags.drop(tx, ctx, tagPath(s));
       return null;
     });
     return DeleteStageResponse.builder().build();

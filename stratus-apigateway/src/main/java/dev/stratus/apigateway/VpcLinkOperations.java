@@ -110,10 +110,14 @@ public final class VpcLinkOperations {
     if (!req.hasSubnetIds() || req.subnetIds().isEmpty()) throw ApiGatewayErrors.badRequest("SubnetIds are required");
     var s = v2(put(ctx, new VpcLink(ApiIds.next(6), ctx.accountId(), ctx.region(), "V2", req.name(), null, List.of(),
         req.subnetIds(), req.securityGroupIds(), clock.instant())));
+    store.write(tx -> {
+      ApiGatewayTags.put(tx, ctx, v2TagPath(s.vpcLinkId()), req.tags());
+      return null;
+    });
     return software.amazon.awssdk.services.apigatewayv2.model.CreateVpcLinkResponse.builder().vpcLinkId(s.vpcLinkId())
         .name(s.name()).subnetIds(s.subnetIds()).securityGroupIds(s.securityGroupIds()).createdDate(s.createdDate())
         .vpcLinkStatus(s.vpcLinkStatus()).vpcLinkStatusMessage(s.vpcLinkStatusMessage()).vpcLinkVersion(s.vpcLinkVersion())
-        .tags(req.tags()).build();
+        .tags(ApiGatewayTags.of(store, ctx, v2TagPath(s.vpcLinkId()))).build();
   }
 
   public software.amazon.awssdk.services.apigatewayv2.model.GetVpcLinkResponse getVpcLink(RequestContext ctx,
@@ -122,13 +126,17 @@ public final class VpcLinkOperations {
     return software.amazon.awssdk.services.apigatewayv2.model.GetVpcLinkResponse.builder().vpcLinkId(s.vpcLinkId())
         .name(s.name()).subnetIds(s.subnetIds()).securityGroupIds(s.securityGroupIds()).createdDate(s.createdDate())
         .vpcLinkStatus(s.vpcLinkStatus()).vpcLinkStatusMessage(s.vpcLinkStatusMessage()).vpcLinkVersion(s.vpcLinkVersion())
-        .build();
+        .tags(ApiGatewayTags.of(store, ctx, v2TagPath(s.vpcLinkId()))).build();
   }
+
+  /** A v2 VPC link's tags' key: its ARN's path; AWS answers Tags ({} for none) on every v2 VPC link. */
+  private static String v2TagPath(String vpcLinkId) { return "/vpclinks/" + vpcLinkId; }
 
   public software.amazon.awssdk.services.apigatewayv2.model.GetVpcLinksResponse getVpcLinks(RequestContext ctx,
       software.amazon.awssdk.services.apigatewayv2.model.GetVpcLinksRequest req) {
     return software.amazon.awssdk.services.apigatewayv2.model.GetVpcLinksResponse.builder()
-        .items(store.list(VpcLink.TABLE, ctx.regionalScope()).stream().filter(l -> l.version().equals("V2")).map(this::v2).toList())
+        .items(store.list(VpcLink.TABLE, ctx.regionalScope()).stream().filter(l -> l.version().equals("V2"))
+            .map(l -> v2(l).toBuilder().tags(ApiGatewayTags.of(store, ctx, v2TagPath(l.id()))).build()).toList())
         .build();
   }
 
@@ -137,6 +145,7 @@ public final class VpcLinkOperations {
     store.write(tx -> {
       load(tx, ctx, req.vpcLinkId(), "V2");
       tx.delete(VpcLink.TABLE, ctx.regionalScope(), req.vpcLinkId());
+      ApiGatewayTags.drop(tx, ctx, v2TagPath(req.vpcLinkId()));
       return null;
     });
     return software.amazon.awssdk.services.apigatewayv2.model.DeleteVpcLinkResponse.builder().build();

@@ -155,6 +155,31 @@ class RestApiControlPlaneIT {
     assertThat(updated.methodSettings().get("*/*").throttlingRateLimit()).isEqualTo(5.0);
     assertThat(updated.methodSettings().get("*/*").throttlingBurstLimit()).isEqualTo(2);
     assertThat(updated.variables()).containsEntry("url", "example.com");
+    assertThat(updated.methodSettings().get("*/*").loggingLevel()).as("not set: AWS shows none").isNull();
+    // AWS's update-stage examples: one resource's method (~1 for /) and every method, every group of settings
+    var methods = apigw.updateStage(r -> r.restApiId(api.id()).stageName("prod").patchOperations(
+        PatchOperation.builder().op(Op.REPLACE).path("/~1resourceName/GET/logging/dataTrace").value("true").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/~1resourceName/GET/logging/loglevel").value("INFO").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/~1resourceName/GET/metrics/enabled").value("true").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/~1resourceName/GET/caching/enabled").value("true").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/~1resourceName/GET/caching/ttlInSeconds").value("60").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/~1resourceName/GET/caching/dataEncrypted").value("true").build(),
+        PatchOperation.builder().op(Op.REPLACE).path("/*/*/logging/dataTrace").value("true").build()));
+    var get = apigw.getStage(r -> r.restApiId(api.id()).stageName("prod"));
+    assertThat(get.methodSettings()).isEqualTo(methods.methodSettings()).containsOnlyKeys("*/*", "~1resourceName/GET");
+    var one = get.methodSettings().get("~1resourceName/GET");
+    assertThat(one.dataTraceEnabled()).isTrue();
+    assertThat(one.loggingLevel()).isEqualTo("INFO");
+    assertThat(one.metricsEnabled()).isTrue();
+    assertThat(one.cachingEnabled()).isTrue();
+    assertThat(one.cacheTtlInSeconds()).isEqualTo(60);
+    assertThat(one.cacheDataEncrypted()).isTrue();
+    assertThat(one.throttlingBurstLimit()).as("account default").isEqualTo(5000);
+    assertThat(one.throttlingRateLimit()).isEqualTo(10000.0);
+    assertThat(one.requireAuthorizationForCacheControl()).isTrue();
+    assertThat(one.unauthorizedCacheControlHeaderStrategyAsString()).isEqualTo("SUCCEED_WITH_RESPONSE_HEADER");
+    assertThat(get.methodSettings().get("*/*").dataTraceEnabled()).isTrue();
+    assertThat(get.methodSettings().get("*/*").throttlingRateLimit()).as("kept").isEqualTo(5.0);
     assertThatThrownBy(() -> apigw.deleteDeployment(r -> r.restApiId(api.id()).deploymentId(dep.id())))
         .isInstanceOf(BadRequestException.class);
     assertThatThrownBy(() -> apigw.getStage(r -> r.restApiId(api.id()).stageName("nope")))

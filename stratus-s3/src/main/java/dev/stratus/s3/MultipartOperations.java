@@ -154,6 +154,7 @@ final class MultipartOperations {
         .element("UploadId", u.uploadId()).element("PartNumberMarker", marker)
         .element("NextPartNumberMarker", page.isEmpty() ? 0 : page.get(page.size() - 1).partNumber())
         .element("MaxParts", max).element("IsTruncated", truncated).element("StorageClass", "STANDARD");
+    initiatorAndOwner(xml, u, b);
     for (UploadPart p : page) {
       xml.open("Part").element("PartNumber", p.partNumber()).element("LastModified", S3Xml.timestamp(p.lastModified()))
           .element("ETag", p.etag()).element("Size", p.size()).close("Part");
@@ -169,9 +170,24 @@ final class MultipartOperations {
         .element("UploadIdMarker", "").element("Prefix", prefix).element("MaxUploads", 1000).element("IsTruncated", false);
     store.list(MultipartUpload.TABLE, r.bucket()).stream().filter(u -> u.key().startsWith(prefix))
         .sorted(java.util.Comparator.comparing(MultipartUpload::key).thenComparing(MultipartUpload::initiated))
-        .forEach(u -> xml.open("Upload").element("Key", u.key()).element("UploadId", u.uploadId())
-            .element("StorageClass", "STANDARD").element("Initiated", S3Xml.timestamp(u.initiated())).close("Upload"));
+        .forEach(u -> {
+          xml.open("Upload").element("Key", u.key()).element("UploadId", u.uploadId())
+              .element("StorageClass", "STANDARD").element("Initiated", S3Xml.timestamp(u.initiated()));
+          initiatorAndOwner(xml, u, b);
+          xml.close("Upload");
+        });
     return S3Response.ok(xml.close("ListMultipartUploadsResult"));
+  }
+
+  /**
+   * Who started an upload and who will own the object: the account that called CreateMultipartUpload,
+   * as its canonical user (ID and DisplayName, as the Owner of ListBuckets); AWS names an IAM user
+   * initiator by its ARN, and Stratus's callers are accounts.
+   */
+  private static void initiatorAndOwner(S3Xml xml, MultipartUpload u, Bucket b) {
+    String account = u.owner() == null ? b.owner() : u.owner();
+    xml.open("Initiator").element("ID", BucketOperations.canonicalId(account)).element("DisplayName", account).close("Initiator");
+    BucketOperations.owner(xml, account);
   }
 
   private static int partNumber(String v) {

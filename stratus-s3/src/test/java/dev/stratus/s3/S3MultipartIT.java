@@ -50,6 +50,18 @@ class S3MultipartIT {
     var parts = s3.listParts(l -> l.bucket(BUCKET).key("big.bin").uploadId(id)).parts();
     assertThat(parts).extracting(p -> p.partNumber() + ":" + p.size()).containsExactly("1:" + one.length, "2:" + two.length);
     assertThat(s3.listMultipartUploads(l -> l.bucket(BUCKET)).uploads()).anySatisfy(u -> assertThat(u.uploadId()).isEqualTo(id));
+    // the caller's canonical user as initiator and owner, the same Owner ListBuckets answers
+    var owner = s3.listBuckets().owner();
+    assertThat(owner.id()).hasSize(64);
+    var listed = s3.listParts(l -> l.bucket(BUCKET).key("big.bin").uploadId(id));
+    assertThat(listed.owner()).isEqualTo(owner);
+    assertThat(listed.initiator().id()).isEqualTo(owner.id());
+    assertThat(listed.initiator().displayName()).isEqualTo(owner.displayName());
+    assertThat(s3.listMultipartUploads(l -> l.bucket(BUCKET)).uploads()).filteredOn(u -> u.uploadId().equals(id))
+        .singleElement().satisfies(u -> {
+          assertThat(u.owner()).isEqualTo(owner);
+          assertThat(u.initiator().id()).isEqualTo(owner.id());
+        });
     var done = s3.completeMultipartUpload(c -> c.bucket(BUCKET).key("big.bin").uploadId(id).multipartUpload(m -> m.parts(
         CompletedPart.builder().partNumber(1).eTag(e1).build(), CompletedPart.builder().partNumber(2).eTag(e2).build())));
     MessageDigest md5 = MessageDigest.getInstance("MD5");

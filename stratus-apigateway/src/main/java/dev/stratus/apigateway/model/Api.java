@@ -2,6 +2,7 @@ package dev.stratus.apigateway.model;
 
 import dev.stratus.core.store.Table;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +60,25 @@ public record Api(String apiId, String accountId, String region, String name, St
    * @param routeResponseSelectionExpression WebSocket only: with it ({@code $default}) and a route
    *     response the route is two-way: what the integration answers is sent back to the client
    * @param routeResponses WebSocket only: the route's route responses
+   * @param requestParameters the request parameters the route declares ({@code route.request.querystring.x}
+   *     → required), as AWS keeps them; null when never set (AWS then leaves RequestParameters out)
    */
   public record Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
       List<String> authorizationScopes, boolean apiKeyRequired, String routeResponseSelectionExpression,
-      List<RouteResponse> routeResponses) {
+      List<RouteResponse> routeResponses, Map<String, Boolean> requestParameters) {
     public Route {
       Objects.requireNonNull(routeId, "routeId");
       Objects.requireNonNull(routeKey, "routeKey");
       authorizationScopes = authorizationScopes == null ? List.of() : List.copyOf(authorizationScopes);
       routeResponses = routeResponses == null ? List.of() : List.copyOf(routeResponses);
+      requestParameters = requestParameters == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(requestParameters));
+    }
+
+    public Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
+        List<String> authorizationScopes, boolean apiKeyRequired, String routeResponseSelectionExpression,
+        List<RouteResponse> routeResponses) {
+      this(routeId, routeKey, target, authorizationType, authorizerId, authorizationScopes, apiKeyRequired,
+          routeResponseSelectionExpression, routeResponses, null);
     }
 
     public Route(String routeId, String routeKey, String target, String authorizationType, String authorizerId,
@@ -80,7 +91,7 @@ public record Api(String apiId, String accountId, String region, String name, St
 
     public Route withRouteResponses(List<RouteResponse> changed) {
       return new Route(routeId, routeKey, target, authorizationType, authorizerId, authorizationScopes, apiKeyRequired,
-          routeResponseSelectionExpression, changed);
+          routeResponseSelectionExpression, changed, requestParameters);
     }
 
     public String integrationId() {

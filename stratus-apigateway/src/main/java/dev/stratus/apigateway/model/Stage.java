@@ -42,8 +42,11 @@ public record Stage(String restApiId, String stageName, String deploymentId, Str
       int throttlingBurstLimit, double throttlingRateLimit, boolean cachingEnabled, int cacheTtlInSeconds,
       boolean cacheDataEncrypted, boolean requireAuthorizationForCacheControl,
       String unauthorizedCacheControlHeaderStrategy) {
-    /** AWS's answer for a stage nobody configured: account limits (10,000 rps, burst 5,000), cache TTL 300 s. */
-    public static final MethodSetting DEFAULT = new MethodSetting(false, "OFF", false, 5000, 10000.0, false, 300,
+    /**
+     * AWS's answer for a stage nobody configured: account limits (10,000 rps, burst 5,000), cache TTL 300 s,
+     * and no loggingLevel until one is set (AWS's update-stage examples show none).
+     */
+    public static final MethodSetting DEFAULT = new MethodSetting(false, null, false, 5000, 10000.0, false, 300,
         false, true, "SUCCEED_WITH_RESPONSE_HEADER");
   }
 }

@@ -64,6 +64,7 @@ final class ExampleFixture implements AutoCloseable {
       Map.entry("apigatewayv2 --integration-id", "apigwv2:integration"),
       Map.entry("apigatewayv2 --authorizer-id", "apigwv2:authorizer"),
       Map.entry("apigatewayv2 --deployment-id", "apigwv2:deployment"),
+      Map.entry("apigatewayv2 --api-mapping-id", "apigwv2:apimapping"), Map.entry("apigatewayv2 --vpc-link-id", "apigwv2:vpclink"),
       Map.entry("cloudfront --distribution-id", "cloudfront:distribution"), Map.entry("cloudfront --id", "*"),
       Map.entry("wafv2 --id", "*"), Map.entry("wafv2 --web-acl-id", "*"));
 
@@ -89,6 +90,9 @@ final class ExampleFixture implements AutoCloseable {
   private final Map<String, JsonNode> wafs = new HashMap<>();
   /** The WAF rule an example names ({@code --rule-name}). */
   private String ruleName = "fixture";
+  /** The custom domain name the example names (API Gateway), and those the fixture made. */
+  private String domainName;
+  private final java.util.Set<String> domainNames = new java.util.HashSet<>();
   private final Map<String, String> functions = new HashMap<>();
   /** The octets of an address the example's first subnet must hold (null: 10.0.n.0/24). */
   private String[] destination;
@@ -190,6 +194,7 @@ final class ExampleFixture implements AutoCloseable {
       if (a != null && a.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) destination = a.split("\\.");
     }
     if (arg(args, "--rule-name") != null) ruleName = arg(args, "--rule-name");
+    if (arg(args, "--domain-name") != null) domainName = arg(args, "--domain-name");
     List<String> out = new ArrayList<>();
     for (String a : args) {
       String flagKind = out.isEmpty() ? null : flagKind(out.getLast(), args);
@@ -434,8 +439,13 @@ final class ExampleFixture implements AutoCloseable {
               .protocols(software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.TCP,
                   software.amazon.awssdk.services.globalaccelerator.model.CustomRoutingProtocol.UDP))
           .idempotencyToken("fixture-custom-group-" + n)).endpointGroup().endpointGroupArn();
-      case "acm:certificate" -> cli("acm", "request-certificate", "--domain-name", "www.example.com", "--validation-method",
-          "DNS", "--idempotency-token", "fixture" + n).get("CertificateArn").asString();
+      // API Gateway's custom domain names need a certificate that covers them: the names its examples use
+      case "acm:certificate" -> service.startsWith("apigateway")
+          ? cli("acm", "request-certificate", "--domain-name", "api.domain.tld", "--subject-alternative-names", "my.domain.tld",
+              "subdomain.domain.tld", "api.example.com", "regional.example.com", "--validation-method", "DNS",
+              "--idempotency-token", "fixture" + n).get("CertificateArn").asString()
+          : cli("acm", "request-certificate", "--domain-name", "www.example.com", "--validation-method",
+              "DNS", "--idempotency-token", "fixture" + n).get("CertificateArn").asString();
       case "apigw:restapi" -> cli("apigateway", "create-rest-api", "--name", "fixture-" + n).get("id").asString();
       case "apigw:root" -> cli("apigateway", "get-resources", "--rest-api-id", first("apigw:restapi")).get("items")
           .valueStream().filter(r -> r.get("path").asString().equals("/")).findFirst().orElseThrow().get("id").asString();
@@ -464,6 +474,15 @@ final class ExampleFixture implements AutoCloseable {
       case "apigwv2:authorizer" -> cli("apigatewayv2", "create-authorizer", "--api-id", first("apigwv2:api"), "--name",
           "fixture-" + n, "--authorizer-type", "JWT", "--identity-source", "$request.header.Authorization",
           "--jwt-configuration", "Audience=fixture,Issuer=https://example.com").get("AuthorizerId").asString();
+      case "apigwv2:apimapping" -> {
+        String api = first("apigwv2:api");
+        domainName(domainName);
+        if (n == 0) cli("apigatewayv2", "create-stage", "--api-id", api, "--stage-name", "fixture");
+        yield cli("apigatewayv2", "create-api-mapping", "--domain-name", domainName, "--api-id", api, "--stage", "fixture",
+            "--api-mapping-key", "fixture" + n).get("ApiMappingId").asString();
+      }
+      case "apigwv2:vpclink" -> cli("apigatewayv2", "create-vpc-link", "--name", "fixture-" + n, "--subnet-ids",
+          first("ec2:subnet")).get("VpcLinkId").asString();
       case "apigwv2:deployment" -> {
         if (n == 0) first("apigwv2:route");
         yield cli("apigatewayv2", "create-deployment", "--api-id", first("apigwv2:api")).get("DeploymentId").asString();
@@ -487,6 +506,19 @@ final class ExampleFixture implements AutoCloseable {
         throw new IllegalArgumentException("no fixture for " + kind);
       }
     };
+  }
+
+  /** The custom domain name the example names (once), with a certificate that covers it. */
+  private void domainName(String name) {
+    if (name == null || !domainNames.add(name)) return;
+    if (service.equals("apigateway")) {
+      // an edge-optimized name, as the REST API examples show (a CloudFront domain name and the certificate's name)
+      cli("apigateway", "create-domain-name", "--domain-name", name, "--certificate-arn", first("acm:certificate"),
+          "--certificate-name", "fixture-certificate");
+    } else {
+      cli("apigatewayv2", "create-domain-name", "--domain-name", name, "--domain-name-configurations",
+          "CertificateArn=" + first("acm:certificate"));
+    }
   }
 
   /** A REST API method answered by a mock integration with a 200 response. */
@@ -641,6 +673,31 @@ final class ExampleFixture implements AutoCloseable {
           cli("apigateway", "create-stage", "--rest-api-id", api, "--stage-name", stage, "--deployment-id",
               first("apigw:deployment"));
         }
+        if (domainName != null && !command.equals("create-domain-name")) domainName(domainName);
+        if (command.endsWith("base-path-mapping") || command.equals("get-base-path-mappings")) {
+          String restApi = api != null ? api : first("apigw:restapi");
+          if (command.startsWith("create")) {
+            cli("apigateway", "create-stage", "--rest-api-id", restApi, "--stage-name", arg(args, "--stage"), "--deployment-id",
+                first("apigw:deployment"));
+          } else {
+            // the examples' mappings name a stage
+            cli("apigateway", "create-stage", "--rest-api-id", restApi, "--stage-name", "fixture", "--deployment-id",
+                first("apigw:deployment"));
+            cli("apigateway", "create-base-path-mapping", "--domain-name", domainName, "--rest-api-id", restApi,
+                "--stage", "fixture", "--base-path", arg(args, "--base-path") == null ? "v1" : arg(args, "--base-path"));
+          }
+        }
+        // get-export writes the document to the file the example names
+        int out = args.indexOf("/path/to/filename.json");
+        if (out >= 0) {
+          try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("aws-example-export", ".json");
+            file.toFile().deleteOnExit();
+            args.set(out, file.toString());
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }
         String plan = arg(args, "--usage-plan-id"), key = arg(args, "--key-id");
         if (plan != null && key != null && !command.equals("create-usage-plan-key")) {
           cli("apigateway", "create-usage-plan-key", "--usage-plan-id", plan, "--key-id", key, "--key-type", "API_KEY");
@@ -650,6 +707,11 @@ final class ExampleFixture implements AutoCloseable {
         String api = arg(args, "--api-id"), stage = arg(args, "--stage-name");
         if (api != null && stage != null && !command.equals("create-stage")) {
           cli("apigatewayv2", "create-stage", "--api-id", api, "--stage-name", stage);
+        }
+        if (domainName != null && !command.equals("create-domain-name")) domainName(domainName);
+        // a mapping names a stage of the API
+        if (api != null && arg(args, "--stage") != null && command.endsWith("-api-mapping")) {
+          cli("apigatewayv2", "create-stage", "--api-id", api, "--stage-name", arg(args, "--stage"));
         }
       }
       default -> { }
@@ -772,8 +834,13 @@ final class ExampleFixture implements AutoCloseable {
       default -> { }
     }
     if (args.contains("--upload-id")) {
-      args.set(args.indexOf("--upload-id") + 1, cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", key)
-          .get("UploadId").asString());
+      String uploadId = cli("s3api", "create-multipart-upload", "--bucket", bucket, "--key", key).get("UploadId").asString();
+      args.set(args.indexOf("--upload-id") + 1, uploadId);
+      // the example lists an upload's parts
+      if (command.equals("list-parts")) {
+        cli("s3api", "upload-part", "--bucket", bucket, "--key", key, "--upload-id", uploadId, "--part-number", "1",
+            "--body", FunctionZip.PATH);
+      }
     }
   }
 
