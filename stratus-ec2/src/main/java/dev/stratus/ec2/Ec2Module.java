@@ -5,6 +5,11 @@ import dev.stratus.core.StratusContext;
 import dev.stratus.core.vpc.VpcLookup;
 import java.util.List;
 import java.util.Set;
+import dev.stratus.ec2.vpc.DhcpOptionsOperations;
+import dev.stratus.ec2.vpc.Ec2VpcLookup;
+import dev.stratus.ec2.vpc.RegionOperations;
+import dev.stratus.ec2.vpc.SubnetOperations;
+import dev.stratus.ec2.vpc.VpcOperations;
 
 /** The EC2 VPC networking service: builds one handler per EC2 API group over the shared store. */
 public final class Ec2Module implements ServiceModule {

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import dev.stratus.ec2.vpc.DefaultVpc;
 
 /**
  * EC2's view of the store: every read and write first makes sure the (account, region) has what

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * Creates network interfaces for instances, NAT gateways and endpoints: the lowest free private
  * address of the subnet (vpc.md §6), a MAC address, and public addresses from Stratus's pool.
  */
-final class Interfaces {
+public final class Interfaces {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Interfaces() {}
@@ -55,7 +55,7 @@ final class Interfaces {
     }
   }
 
-  static String privateDnsName(String ip, String region) {
+  public static String privateDnsName(String ip, String region) {
     String host = "ip-" + ip.replace('.', '-');
     return region.equals("us-east-1") ? host + ".ec2.internal" : host + "." + region + ".compute.internal";
   }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
+import dev.stratus.ec2.vpc.NetworkShapes;
 
 /** EC2 API group "Internet gateways", including egress-only internet gateways (vpc.md §23). */
 public final class InternetGatewayOperations {

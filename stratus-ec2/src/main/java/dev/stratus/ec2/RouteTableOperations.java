@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
+import dev.stratus.ec2.vpc.VpcFactory;
 
 /** EC2 API group "Route tables": tables, routes and associations (vpc.md §7–12). */
 public final class RouteTableOperations {

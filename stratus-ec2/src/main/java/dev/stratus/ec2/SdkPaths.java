@@ -21,7 +21,7 @@ final class SdkPaths {
    * @throws IllegalArgumentException when a segment names no member: a typo in a filter table
    *     must fail loudly, not match nothing
    */
-  static List<String> values(SdkPojo shape, String path) {
+  public static List<String> values(SdkPojo shape, String path) {
     List<Object> current = List.of(shape);
     for (String segment : path.split("\\.")) {
       List<Object> next = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
+import dev.stratus.ec2.vpc.VpcFactory;
 
 /** EC2 API group "Security groups" (vpc.md §13–18). */
 public final class SecurityGroupOperations {

@@ -10,6 +10,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert;
+import dev.stratus.ec2.vpc.RegionOperations;
+import dev.stratus.ec2.vpc.SubnetOperations;
+import dev.stratus.ec2.vpc.VpcOperations;
 
 /** One account in us-east-1 over a MemoryStore, with every EC2 handler, for handler tests. */
 class Ec2Fixture {

@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.Transaction;
@@ -10,13 +10,15 @@ import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
 
 /**
  * Creates a VPC with the parts AWS creates with every VPC: the main route table with its local
  * route (vpc.md §7–8), the default network ACL allowing all both ways (§20) and the default
  * security group (§16).
  */
-final class VpcFactory {
+public final class VpcFactory {
   private static final Cidr ANY_V4 = Cidr.parse("0.0.0.0/0");
 
   private VpcFactory() {}
@@ -50,12 +52,12 @@ final class VpcFactory {
   }
 
   /** The outbound allow-all rule of a new security group (vpc.md §13). */
-  static SecurityGroup.Rule allOutbound(Cidr cidr) {
+  public static SecurityGroup.Rule allOutbound(Cidr cidr) {
     return new SecurityGroup.Rule(Ec2Id.next("sgr-"), true, "-1", -1, -1, new SecurityGroup.CidrPeer(cidr), null);
   }
 
   /** Every block's local route, for a new custom route table. */
-  static List<RouteTable.Route> localRoutes(Vpc vpc) {
+  public static List<RouteTable.Route> localRoutes(Vpc vpc) {
     List<RouteTable.Route> routes = new ArrayList<>();
     vpc.activeCidrs().forEach(c -> routes.add(localRoute(c)));
     return routes;

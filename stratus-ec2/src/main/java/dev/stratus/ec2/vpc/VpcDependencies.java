@@ -1,7 +1,8 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.Ec2Tables;
 
 /**
  * What keeps a VPC from being deleted (DependencyViolation): subnets, an attached internet or
@@ -9,7 +10,7 @@ import dev.stratus.ec2.model.Vpc;
  * peering connections, transit gateway attachments and attached VPN gateways. The main route
  * table, default NACL and default security group go with the VPC.
  */
-final class VpcDependencies {
+public final class VpcDependencies {
   private VpcDependencies() {}
 
   static boolean any(ReadView view, String scope, Vpc vpc) {

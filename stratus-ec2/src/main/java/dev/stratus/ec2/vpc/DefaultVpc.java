@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.Transaction;
@@ -13,6 +13,8 @@ import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
 
 /**
  * The default VPC a new account has in every region: 172.31.0.0/16, one default /20 subnet per
@@ -20,7 +22,7 @@ import java.util.Map;
  * table's {@code 0.0.0.0/0 → igw} route, and the region's default DHCP options.
  * https://docs.aws.amazon.com/vpc/latest/userguide/default-vpc.html
  */
-final class DefaultVpc {
+public final class DefaultVpc {
   /** The default VPC block: 172.31.0.0/16. */
   static final Cidr CIDR = Cidr.parse("172.31.0.0/16");
   /** Default subnets are /20 (4,096 addresses), one per zone, in zone order. */
@@ -28,7 +30,7 @@ final class DefaultVpc {
 
   private DefaultVpc() {}
 
-  static void create(Transaction tx, String scope, String region) {
+  public static void create(Transaction tx, String scope, String region) {
     String doptId = IdKind.DHCP_OPTIONS.next();
     String domain = region.equals("us-east-1") ? "ec2.internal" : region + ".compute.internal";
     tx.put(Ec2Tables.DHCP_OPTIONS, scope, doptId, new DhcpOptions(doptId,

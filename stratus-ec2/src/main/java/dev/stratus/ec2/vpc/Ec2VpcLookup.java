@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ChangeEvent;
@@ -7,13 +7,16 @@ import dev.stratus.core.vpc.VpcLookup;
 import dev.stratus.ec2.model.Vpc;
 import java.time.Instant;
 import java.util.Optional;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.Tags;
 
 /** EC2's answer to {@link VpcLookup}: committed VPCs, subnets and security groups of one (account, region). */
-final class Ec2VpcLookup implements VpcLookup {
+public final class Ec2VpcLookup implements VpcLookup {
   private final Ec2Store store;
   private final ResolverFactsReader resolver = new ResolverFactsReader();
 
-  Ec2VpcLookup(Ec2Store store) { this.store = store; }
+  public Ec2VpcLookup(Ec2Store store) { this.store = store; }
 
   @Override
   public Optional<VpcInfo> vpc(String accountId, String region, String vpcId) {

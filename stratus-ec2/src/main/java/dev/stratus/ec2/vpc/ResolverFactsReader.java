@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.store.ReadView;
@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.Interfaces;
 
 /** EC2's side of {@link ResolverFacts}: the VPCs a local user can ask as, read from committed state. */
-final class ResolverFactsReader {
+public final class ResolverFactsReader {
 
   /*
    * The reader serves every account and Region at once and the store lists rows without their

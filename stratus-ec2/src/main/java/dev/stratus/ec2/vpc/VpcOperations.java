@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
@@ -14,6 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Filters;
+import dev.stratus.ec2.Ec2Pagination;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
+import dev.stratus.ec2.PagedOperation;
+import dev.stratus.ec2.Tags;
 
 /** EC2 API group "VPCs": VPCs, their CIDR blocks and DNS attributes, and DHCP options. */
 public final class VpcOperations {

@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.Transaction;
@@ -8,13 +8,14 @@ import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import dev.stratus.ec2.Ec2Tables;
 
 /**
  * What AWS adds when a VPC gains IPv6: the default network ACL allows all IPv6 both ways as rule
  * 101 before the implicit IPv6 deny (vpc.md §20), and the default security group allows all
  * outbound IPv6 (§16).
  */
-final class Ipv6Defaults {
+public final class Ipv6Defaults {
   private static final Cidr ANY_V6 = Cidr.parse("::/0");
   /** Rule number AWS uses for the default ACL's IPv6 allow-all. */
   private static final int IPV6_ALLOW_RULE = 101;

@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.ec2.model.DhcpOptions;
 import dev.stratus.ec2.model.InternetGateway;
@@ -15,9 +15,10 @@ import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
 import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
+import dev.stratus.ec2.Tags;
 
 /** SDK shapes of the VPC family: VPCs, subnets, internet gateways, DHCP options. */
-final class NetworkShapes {
+public final class NetworkShapes {
   private NetworkShapes() {}
 
   static software.amazon.awssdk.services.ec2.model.Vpc vpc(Vpc v, String account, String region,
@@ -59,7 +60,7 @@ final class NetworkShapes {
         .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
   }
 
-  static software.amazon.awssdk.services.ec2.model.InternetGateway igw(InternetGateway g, String account,
+  public static software.amazon.awssdk.services.ec2.model.InternetGateway igw(InternetGateway g, String account,
       Map<String, String> tags) {
     return software.amazon.awssdk.services.ec2.model.InternetGateway.builder()
         .internetGatewayId(g.id()).ownerId(account)
@@ -68,7 +69,7 @@ final class NetworkShapes {
         .tags(tags.isEmpty() ? null : Tags.sdk(tags)).build();
   }
 
-  static EgressOnlyInternetGateway eigw(InternetGateway g, Map<String, String> tags) {
+  public static EgressOnlyInternetGateway eigw(InternetGateway g, Map<String, String> tags) {
     return EgressOnlyInternetGateway.builder().egressOnlyInternetGatewayId(g.id())
         .attachments(g.attachedVpcId() == null ? List.of() : List.of(InternetGatewayAttachment.builder()
             .vpcId(g.attachedVpcId()).state("attached").build()))

@@ -1,4 +1,4 @@
-package dev.stratus.ec2;
+package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.net.Cidr;
 import java.security.SecureRandom;
@@ -7,7 +7,7 @@ import java.security.SecureRandom;
  * Amazon-provided IPv6 blocks: a VPC gets a /56 (vpc.md §4) from Stratus's pool inside
  * 2600:1f18::/32, an AWS-owned range; subnets carve /64s out of their VPC's block.
  */
-final class Ipv6Pool {
+public final class Ipv6Pool {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Ipv6Pool() {}
