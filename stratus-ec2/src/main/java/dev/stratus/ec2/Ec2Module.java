@@ -10,6 +10,25 @@ import dev.stratus.ec2.vpc.Ec2VpcLookup;
 import dev.stratus.ec2.vpc.RegionOperations;
 import dev.stratus.ec2.vpc.SubnetOperations;
 import dev.stratus.ec2.vpc.VpcOperations;
+import dev.stratus.ec2.endpoints.EndpointServiceOperations;
+import dev.stratus.ec2.endpoints.VpcEndpointOperations;
+import dev.stratus.ec2.gateways.ElasticIpOperations;
+import dev.stratus.ec2.gateways.InternetGatewayOperations;
+import dev.stratus.ec2.gateways.NatGatewayOperations;
+import dev.stratus.ec2.interfaces.Ec2ManagedInterfaces;
+import dev.stratus.ec2.interfaces.InstanceOperations;
+import dev.stratus.ec2.interfaces.NetworkInterfaceOperations;
+import dev.stratus.ec2.peering.VpcPeeringOperations;
+import dev.stratus.ec2.routing.RouteTableOperations;
+import dev.stratus.ec2.security.NetworkAclOperations;
+import dev.stratus.ec2.security.PrefixListOperations;
+import dev.stratus.ec2.security.SecurityGroupOperations;
+import dev.stratus.ec2.security.SecurityGroupRuleOperations;
+import dev.stratus.ec2.transit.TransitGatewayAttachmentOperations;
+import dev.stratus.ec2.transit.TransitGatewayOperations;
+import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
+import dev.stratus.ec2.vpn.VpnConnectionOperations;
+import dev.stratus.ec2.vpn.VpnOperations;
 
 /** The EC2 VPC networking service: builds one handler per EC2 API group over the shared store. */
 public final class Ec2Module implements ServiceModule {

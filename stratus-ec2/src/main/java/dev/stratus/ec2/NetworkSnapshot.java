@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import dev.stratus.ec2.transit.TransitSnapshot;
 
 /**
  * The committed EC2 state of one account as the reachability analyzer's neutral {@link Network}:
@@ -40,11 +41,11 @@ public final class NetworkSnapshot {
     return b.build();
   }
 
-  static CidrBlock block(Cidr c) { return CidrBlock.parse(c.toString()); }
+  public static CidrBlock block(Cidr c) { return CidrBlock.parse(c.toString()); }
 
   static CidrBlock address(String ip) { return CidrBlock.parse(ip); }
 
-  static Map<String, String> tags(ReadView view, String scope, String id) {
+  public static Map<String, String> tags(ReadView view, String scope, String id) {
     return view.get(Ec2Tables.TAGS, scope, id).map(ResourceTags::tags).orElse(Map.of());
   }
 

@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * response ({@code egress.ip-permission.group-id}). Lists along the path are flattened; an absent
  * member yields no value; booleans, numbers, enums and timestamps are compared as EC2 prints them.
  */
-final class SdkPaths {
+public final class SdkPaths {
   private SdkPaths() {}
 
   /**

@@ -13,6 +13,10 @@ import org.assertj.core.api.ThrowableAssert;
 import dev.stratus.ec2.vpc.RegionOperations;
 import dev.stratus.ec2.vpc.SubnetOperations;
 import dev.stratus.ec2.vpc.VpcOperations;
+import dev.stratus.ec2.gateways.InternetGatewayOperations;
+import dev.stratus.ec2.routing.RouteTableOperations;
+import dev.stratus.ec2.security.NetworkAclOperations;
+import dev.stratus.ec2.security.SecurityGroupOperations;
 
 /** One account in us-east-1 over a MemoryStore, with every EC2 handler, for handler tests. */
 class Ec2Fixture {

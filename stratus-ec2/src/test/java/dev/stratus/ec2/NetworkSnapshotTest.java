@@ -9,6 +9,7 @@ import dev.stratus.ec2.reachability.Query;
 import dev.stratus.ec2.reachability.ReachabilityAnalysis;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
+import dev.stratus.ec2.interfaces.InstanceOperations;
 
 /**
  * State built through the API handlers, read back as the analyzer's Network and analysed.

@@ -17,6 +17,8 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
 import dev.stratus.ec2.vpc.Ec2VpcLookup;
+import dev.stratus.ec2.endpoints.VpcEndpointOperations;
+import dev.stratus.ec2.interfaces.InstanceOperations;
 
 /** What EC2 tells the VPC resolver, as EC2 calls change it. */
 class ResolverFactsReaderTest {

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
+import dev.stratus.ec2.transit.TransitGatewayAttachmentOperations;
+import dev.stratus.ec2.transit.TransitGatewayOperations;
+import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
+import dev.stratus.ec2.vpn.VpnConnectionOperations;
+import dev.stratus.ec2.vpn.VpnOperations;
 
 /**
  * Transit gateway route tables, propagation and attachments (vpc.md §30–34). Network: one TGW with

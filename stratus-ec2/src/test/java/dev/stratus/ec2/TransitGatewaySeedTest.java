@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
+import dev.stratus.ec2.transit.TransitGatewayOperations;
+import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
 
 /**
  * The transit-gateway commands of seed 001 (create-transit-gateway, create-transit-gateway-vpc-attachment,

@@ -45,7 +45,7 @@ public final class DhcpOptionsOperations {
       tx.put(Ec2Tables.DHCP_OPTIONS, scope, d.id(), d);
       Tags.apply(tx, scope, d.id(), "dhcp-options", req.tagSpecifications());
       return CreateDhcpOptionsResponse.builder()
-          .dhcpOptions(NetworkShapes.dhcp(d, ctx.accountId(), Tags.of(tx, scope).apply(d.id()))).build();
+          .dhcpOptions(VpcShapes.dhcp(d, ctx.accountId(), Tags.of(tx, scope).apply(d.id()))).build();
     });
   }
 
@@ -64,7 +64,7 @@ public final class DhcpOptionsOperations {
         Ec2Store.describe(view, scope, IdKind.DHCP_OPTIONS, Ec2Tables.DHCP_OPTIONS, req.dhcpOptionsIds()), spec, tags),
         DhcpOptions::id);
     return DescribeDhcpOptionsResponse.builder().dhcpOptions(page.items().stream()
-        .map(d -> NetworkShapes.dhcp(d, ctx.accountId(), tags.apply(d.id()))).toList())
+        .map(d -> VpcShapes.dhcp(d, ctx.accountId(), tags.apply(d.id()))).toList())
         .nextToken(page.nextTokenOrNull()).build();
   }
 

@@ -15,7 +15,7 @@ import dev.stratus.ec2.Ec2Tables;
  * 101 before the implicit IPv6 deny (vpc.md §20), and the default security group allows all
  * outbound IPv6 (§16).
  */
-public final class Ipv6Defaults {
+final class Ipv6Defaults {
   private static final Cidr ANY_V6 = Cidr.parse("::/0");
   /** Rule number AWS uses for the default ACL's IPv6 allow-all. */
   private static final int IPV6_ALLOW_RULE = 101;

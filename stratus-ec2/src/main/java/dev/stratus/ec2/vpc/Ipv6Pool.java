@@ -7,7 +7,7 @@ import java.security.SecureRandom;
  * Amazon-provided IPv6 blocks: a VPC gets a /56 (vpc.md §4) from Stratus's pool inside
  * 2600:1f18::/32, an AWS-owned range; subnets carve /64s out of their VPC's block.
  */
-public final class Ipv6Pool {
+final class Ipv6Pool {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Ipv6Pool() {}

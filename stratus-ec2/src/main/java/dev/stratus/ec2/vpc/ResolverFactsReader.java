@@ -20,10 +20,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.Interfaces;
+import dev.stratus.ec2.interfaces.Interfaces;
 
 /** EC2's side of {@link ResolverFacts}: the VPCs a local user can ask as, read from committed state. */
-public final class ResolverFactsReader {
+final class ResolverFactsReader {
 
   /*
    * The reader serves every account and Region at once and the store lists rows without their

@@ -89,7 +89,7 @@ public final class SubnetOperations {
       tx.put(Ec2Tables.SUBNET, scope, id, subnet);
       associateDefaultAcl(tx, scope, vpc, id);
       Tags.apply(tx, scope, id, "subnet", req.tagSpecifications());
-      return CreateSubnetResponse.builder().subnet(NetworkShapes.subnet(subnet, ctx.accountId(), ctx.region(),
+      return CreateSubnetResponse.builder().subnet(VpcShapes.subnet(subnet, ctx.accountId(), ctx.region(),
           SubnetAddressing.availableCount(cidr, 0), Tags.of(tx, scope).apply(id), "available")).build();
     });
   }
@@ -104,11 +104,11 @@ public final class SubnetOperations {
         .collect(Collectors.groupingBy(NetworkInterface::subnetId, Collectors.counting()));
     List<Subnet> subnets = Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS.forAccount(ctx.accountId())
-            .withShape(s -> NetworkShapes.subnet(s, ctx.accountId(), ctx.region(),
+            .withShape(s -> VpcShapes.subnet(s, ctx.accountId(), ctx.region(),
                 SubnetAddressing.availableCount(s.cidr(), used.getOrDefault(s.id(), 0L).intValue()), tags.apply(s.id()),
                 "available")), tags);
     var page = cursor.page(subnets, Subnet::id);
-    return DescribeSubnetsResponse.builder().subnets(page.items().stream().map(s -> NetworkShapes.subnet(s,
+    return DescribeSubnetsResponse.builder().subnets(page.items().stream().map(s -> VpcShapes.subnet(s,
         ctx.accountId(), ctx.region(), SubnetAddressing.availableCount(s.cidr(), used.getOrDefault(s.id(), 0L).intValue()),
         tags.apply(s.id()), "available")).toList()).nextToken(page.nextTokenOrNull()).build();
   }

@@ -10,7 +10,7 @@ import dev.stratus.ec2.Ec2Tables;
  * peering connections, transit gateway attachments and attached VPN gateways. The main route
  * table, default NACL and default security group go with the VPC.
  */
-public final class VpcDependencies {
+final class VpcDependencies {
   private VpcDependencies() {}
 
   static boolean any(ReadView view, String scope, Vpc vpc) {

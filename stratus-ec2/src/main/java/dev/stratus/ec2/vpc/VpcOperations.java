@@ -65,7 +65,7 @@ public final class VpcOperations {
       }
       Tags.apply(tx, scope, vpc.id(), "vpc", req.tagSpecifications());
       Map<String, String> tags = Tags.of(tx, scope).apply(vpc.id());
-      return CreateVpcResponse.builder().vpc(NetworkShapes.vpc(vpc.withCidrBlocks(vpc.cidrBlocks(), vpc.ipv6CidrBlocks().stream()
+      return CreateVpcResponse.builder().vpc(VpcShapes.vpc(vpc.withCidrBlocks(vpc.cidrBlocks(), vpc.ipv6CidrBlocks().stream()
           .map(a -> new Vpc.CidrAssociation(a.associationId(), a.cidr(), "associating")).toList()), // as CreateVpc shows it
           ctx.accountId(), ctx.region(), tags, "pending")).build();
     });
@@ -82,7 +82,7 @@ public final class VpcOperations {
       Ec2Store.dryRun(req.dryRun());
       Vpc vpc = DefaultVpc.createVpc(tx, scope, ctx.region(), d.defaultDhcpOptionsId());
       tx.put(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID, new RegionDefaults(vpc.id(), d.defaultDhcpOptionsId()));
-      return CreateDefaultVpcResponse.builder().vpc(NetworkShapes.vpc(vpc, ctx.accountId(), ctx.region(), Map.of(), "pending")).build();
+      return CreateDefaultVpcResponse.builder().vpc(VpcShapes.vpc(vpc, ctx.accountId(), ctx.region(), Map.of(), "pending")).build();
     });
   }
 
@@ -94,10 +94,10 @@ public final class VpcOperations {
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<Vpc> vpcs = Ec2Filters.apply(req.filters(),
         Ec2Store.describe(view, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcIds()), FILTERS.forAccount(ctx.accountId())
-            .withShape(v -> NetworkShapes.vpc(v, ctx.accountId(), ctx.region(), tags.apply(v.id()), "available")), tags);
+            .withShape(v -> VpcShapes.vpc(v, ctx.accountId(), ctx.region(), tags.apply(v.id()), "available")), tags);
     var page = cursor.page(vpcs, Vpc::id);
     return DescribeVpcsResponse.builder().vpcs(page.items().stream()
-        .map(v -> NetworkShapes.vpc(v, ctx.accountId(), ctx.region(), tags.apply(v.id()), "available")).toList())
+        .map(v -> VpcShapes.vpc(v, ctx.accountId(), ctx.region(), tags.apply(v.id()), "available")).toList())
         .nextToken(page.nextTokenOrNull()).build();
   }
 
@@ -169,7 +169,7 @@ public final class VpcOperations {
         tx.put(Ec2Tables.VPC, scope, vpc.id(), vpc.withCidrBlocks(vpc.cidrBlocks(), v6));
         addLocalRoutes(tx, scope, vpc.id(), assoc.cidr());
         Ipv6Defaults.apply(tx, scope, vpc);
-        return b.ipv6CidrBlockAssociation(NetworkShapes.v6(new Vpc.CidrAssociation(assoc.associationId(), assoc.cidr(), "associating"), ctx.region())).build();
+        return b.ipv6CidrBlockAssociation(VpcShapes.v6(new Vpc.CidrAssociation(assoc.associationId(), assoc.cidr(), "associating"), ctx.region())).build();
       }
       String text = Ec2Store.param(req.cidrBlock(), "cidrBlock");
       Cidr cidr = Cidr.tryParse(text).filter(Cidr::isIpv4).orElseThrow(() -> Ec2Errors.invalidCidr("cidrBlock", text));
@@ -192,7 +192,7 @@ public final class VpcOperations {
       v4.add(assoc);
       tx.put(Ec2Tables.VPC, scope, vpc.id(), vpc.withCidrBlocks(v4, vpc.ipv6CidrBlocks()));
       addLocalRoutes(tx, scope, vpc.id(), cidr);
-      return b.cidrBlockAssociation(NetworkShapes.v4(new Vpc.CidrAssociation(assoc.associationId(), cidr,
+      return b.cidrBlockAssociation(VpcShapes.v4(new Vpc.CidrAssociation(assoc.associationId(), cidr,
           "associating"))).build();
     });
   }
@@ -231,8 +231,8 @@ public final class VpcOperations {
       }
       var disassociating = new Vpc.CidrAssociation(gone.associationId(), gone.cidr(), "disassociating");
       var b = DisassociateVpcCidrBlockResponse.builder().vpcId(vpc.id());
-      return (gone.cidr().isIpv4() ? b.cidrBlockAssociation(NetworkShapes.v4(disassociating))
-          : b.ipv6CidrBlockAssociation(NetworkShapes.v6(disassociating, ctx.region()))).build();
+      return (gone.cidr().isIpv4() ? b.cidrBlockAssociation(VpcShapes.v4(disassociating))
+          : b.ipv6CidrBlockAssociation(VpcShapes.v6(disassociating, ctx.region()))).build();
     });
   }
 
