@@ -3,13 +3,6 @@ package dev.stratus.ec2;
 import dev.stratus.core.ServiceModule;
 import dev.stratus.core.StratusContext;
 import dev.stratus.core.vpc.VpcLookup;
-import java.util.List;
-import java.util.Set;
-import dev.stratus.ec2.vpc.DhcpOptionsOperations;
-import dev.stratus.ec2.vpc.Ec2VpcLookup;
-import dev.stratus.ec2.vpc.RegionOperations;
-import dev.stratus.ec2.vpc.SubnetOperations;
-import dev.stratus.ec2.vpc.VpcOperations;
 import dev.stratus.ec2.endpoints.EndpointServiceOperations;
 import dev.stratus.ec2.endpoints.VpcEndpointOperations;
 import dev.stratus.ec2.gateways.ElasticIpOperations;
@@ -27,8 +20,15 @@ import dev.stratus.ec2.security.SecurityGroupRuleOperations;
 import dev.stratus.ec2.transit.TransitGatewayAttachmentOperations;
 import dev.stratus.ec2.transit.TransitGatewayOperations;
 import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
+import dev.stratus.ec2.vpc.DhcpOptionsOperations;
+import dev.stratus.ec2.vpc.Ec2VpcLookup;
+import dev.stratus.ec2.vpc.RegionOperations;
+import dev.stratus.ec2.vpc.SubnetOperations;
+import dev.stratus.ec2.vpc.VpcOperations;
 import dev.stratus.ec2.vpn.VpnConnectionOperations;
 import dev.stratus.ec2.vpn.VpnOperations;
+import java.util.List;
+import java.util.Set;
 
 /** The EC2 VPC networking service: builds one handler per EC2 API group over the shared store. */
 public final class Ec2Module implements ServiceModule {

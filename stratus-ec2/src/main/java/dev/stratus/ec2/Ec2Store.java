@@ -5,13 +5,13 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.store.Table;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.vpc.DefaultVpc;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import dev.stratus.ec2.vpc.DefaultVpc;
 
 /**
  * EC2's view of the store: every read and write first makes sure the (account, region) has what

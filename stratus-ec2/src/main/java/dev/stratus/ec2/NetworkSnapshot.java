@@ -10,12 +10,12 @@ import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.PortRange;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTarget;
+import dev.stratus.ec2.transit.TransitSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import dev.stratus.ec2.transit.TransitSnapshot;
 
 /**
  * The committed EC2 state of one account as the reachability analyzer's neutral {@link Network}:

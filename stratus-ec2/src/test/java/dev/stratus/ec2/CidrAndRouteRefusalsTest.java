@@ -1,8 +1,8 @@
 package dev.stratus.ec2;
 
+import dev.stratus.ec2.interfaces.NetworkInterfaceOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.interfaces.NetworkInterfaceOperations;
 
 /** More vpc.md refusals through the handlers: secondary CIDR rules (§2–3), reserved routes (§8), group names (§17). */
 class CidrAndRouteRefusalsTest {

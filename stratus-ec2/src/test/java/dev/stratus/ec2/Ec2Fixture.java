@@ -5,18 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.stratus.core.AwsException;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.MemoryStore;
+import dev.stratus.ec2.gateways.InternetGatewayOperations;
+import dev.stratus.ec2.routing.RouteTableOperations;
+import dev.stratus.ec2.security.NetworkAclOperations;
+import dev.stratus.ec2.security.SecurityGroupOperations;
+import dev.stratus.ec2.vpc.RegionOperations;
+import dev.stratus.ec2.vpc.SubnetOperations;
+import dev.stratus.ec2.vpc.VpcOperations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert;
-import dev.stratus.ec2.vpc.RegionOperations;
-import dev.stratus.ec2.vpc.SubnetOperations;
-import dev.stratus.ec2.vpc.VpcOperations;
-import dev.stratus.ec2.gateways.InternetGatewayOperations;
-import dev.stratus.ec2.routing.RouteTableOperations;
-import dev.stratus.ec2.security.NetworkAclOperations;
-import dev.stratus.ec2.security.SecurityGroupOperations;
 
 /** One account in us-east-1 over a MemoryStore, with every EC2 handler, for handler tests. */
 class Ec2Fixture {

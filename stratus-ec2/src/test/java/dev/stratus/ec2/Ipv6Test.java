@@ -3,9 +3,9 @@ package dev.stratus.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.vpc.DhcpOptionsOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.vpc.DhcpOptionsOperations;
 
 /** IPv6 in a VPC: /56 per VPC, /64 per subnet, defaults that allow IPv6, egress-only gateways (vpc.md §4, §16, §20). */
 class Ipv6Test {

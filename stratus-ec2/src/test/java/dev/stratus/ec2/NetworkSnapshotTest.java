@@ -2,6 +2,7 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.interfaces.InstanceOperations;
 import dev.stratus.ec2.reachability.Explanation;
 import dev.stratus.ec2.reachability.ExplanationCode;
 import dev.stratus.ec2.reachability.Protocol;
@@ -9,7 +10,6 @@ import dev.stratus.ec2.reachability.Query;
 import dev.stratus.ec2.reachability.ReachabilityAnalysis;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.interfaces.InstanceOperations;
 
 /**
  * State built through the API handlers, read back as the analyzer's Network and analysed.

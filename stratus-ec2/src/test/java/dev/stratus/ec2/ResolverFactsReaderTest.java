@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.vpc.ResolverFacts;
+import dev.stratus.ec2.endpoints.VpcEndpointOperations;
+import dev.stratus.ec2.interfaces.InstanceOperations;
+import dev.stratus.ec2.vpc.Ec2VpcLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +19,6 @@ import software.amazon.awssdk.services.ec2.model.ModifyVpcAttributeRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
-import dev.stratus.ec2.vpc.Ec2VpcLookup;
-import dev.stratus.ec2.endpoints.VpcEndpointOperations;
-import dev.stratus.ec2.interfaces.InstanceOperations;
 
 /** What EC2 tells the VPC resolver, as EC2 calls change it. */
 class ResolverFactsReaderTest {

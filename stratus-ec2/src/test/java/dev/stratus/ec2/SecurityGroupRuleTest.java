@@ -2,9 +2,9 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.security.SecurityGroupRuleOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.security.SecurityGroupRuleOperations;
 
 /** Security group rules by id: describe, modify, descriptions. */
 class SecurityGroupRuleTest {

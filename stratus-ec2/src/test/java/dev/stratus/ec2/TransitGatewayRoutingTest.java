@@ -2,13 +2,13 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.transit.TransitGatewayAttachmentOperations;
 import dev.stratus.ec2.transit.TransitGatewayOperations;
 import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
 import dev.stratus.ec2.vpn.VpnConnectionOperations;
 import dev.stratus.ec2.vpn.VpnOperations;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * Transit gateway route tables, propagation and attachments (vpc.md §30–34). Network: one TGW with

@@ -2,10 +2,10 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.transit.TransitGatewayOperations;
 import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * The transit-gateway commands of seed 001 (create-transit-gateway, create-transit-gateway-vpc-attachment,

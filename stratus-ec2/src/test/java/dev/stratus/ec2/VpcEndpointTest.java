@@ -2,11 +2,11 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.endpoints.EndpointServiceOperations;
 import dev.stratus.ec2.endpoints.VpcEndpointOperations;
 import dev.stratus.ec2.security.PrefixListOperations;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** The endpoint commands of seed 001 and vpc.md §37–40. */
 class VpcEndpointTest {

@@ -2,10 +2,10 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.peering.VpcPeeringOperations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.peering.VpcPeeringOperations;
 
 /** VPC peering lifecycle and refusals (vpc.md §25–28). */
 class VpcPeeringTest {

@@ -2,12 +2,12 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.gateways.ElasticIpOperations;
 import dev.stratus.ec2.gateways.NatGatewayOperations;
 import dev.stratus.ec2.interfaces.InstanceOperations;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** One test per vpc.md refusal that has an AWS error code, through the handlers over a MemoryStore. */
 class VpcRefusalsTest {

@@ -2,12 +2,6 @@ package dev.stratus.ec2.endpoints;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.EndpointConnection;
-import dev.stratus.ec2.model.VpcEndpointService;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Pagination;
 import dev.stratus.ec2.Ec2Store;
@@ -15,6 +9,12 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.EndpointConnection;
+import dev.stratus.ec2.model.VpcEndpointService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "VPC endpoint services", provider side (vpc.md §40): your own PrivateLink service

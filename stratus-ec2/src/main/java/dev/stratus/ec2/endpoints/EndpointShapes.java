@@ -1,5 +1,6 @@
 package dev.stratus.ec2.endpoints;
 
+import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcEndpointService;
@@ -9,7 +10,6 @@ import software.amazon.awssdk.services.ec2.model.DnsEntry;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupIdentifier;
 import software.amazon.awssdk.services.ec2.model.ServiceDetail;
 import software.amazon.awssdk.services.ec2.model.ServiceTypeDetail;
-import dev.stratus.ec2.Tags;
 
 /** SDK shapes of VPC endpoints and endpoint services. */
 final class EndpointShapes {

@@ -3,6 +3,13 @@ package dev.stratus.ec2.gateways;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Filters;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
+import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.interfaces.Interfaces;
 import dev.stratus.ec2.model.Address;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.Instance;
@@ -11,13 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.Ec2Errors;
-import dev.stratus.ec2.Ec2Filters;
-import dev.stratus.ec2.Ec2Store;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
-import dev.stratus.ec2.Tags;
-import dev.stratus.ec2.interfaces.Interfaces;
 
 /** EC2 API group "Elastic IP addresses" (VPC domain only). */
 public final class ElasticIpOperations {

@@ -2,12 +2,6 @@ package dev.stratus.ec2.gateways;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.InternetGateway;
-import dev.stratus.ec2.model.Vpc;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -16,7 +10,13 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.routing.RouteStates;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "Internet gateways", including egress-only internet gateways (vpc.md §23). */
 public final class InternetGatewayOperations {

@@ -2,14 +2,6 @@ package dev.stratus.ec2.gateways;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.Address;
-import dev.stratus.ec2.model.NatGateway;
-import dev.stratus.ec2.model.NetworkInterface;
-import dev.stratus.ec2.model.Subnet;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
 import dev.stratus.ec2.Ec2Store;
@@ -18,7 +10,15 @@ import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.interfaces.Interfaces;
+import dev.stratus.ec2.model.Address;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.routing.RouteStates;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "NAT gateways" (vpc.md §24): available at once; deleting blackholes their routes. */
 public final class NatGatewayOperations {

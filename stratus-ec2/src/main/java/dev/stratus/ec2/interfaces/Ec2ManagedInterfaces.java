@@ -2,14 +2,14 @@ package dev.stratus.ec2.interfaces;
 
 import dev.stratus.core.store.Transaction;
 import dev.stratus.core.vpc.ManagedInterfaces;
-import dev.stratus.ec2.model.Ec2Id;
-import dev.stratus.ec2.model.NetworkInterface;
-import dev.stratus.ec2.model.Subnet;
-import java.util.List;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.Ec2Id;
+import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.routing.RouteStates;
+import java.util.List;
 
 /**
  * EC2's side of {@link ManagedInterfaces}: the interfaces of load balancer nodes. Each is

@@ -1,7 +1,7 @@
 package dev.stratus.ec2.interfaces;
 
-import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.Ec2Filters;
+import dev.stratus.ec2.model.Instance;
 
 /**
  * The DescribeInstances filters AWS documents that read the instance alone: its own fields, and

@@ -2,18 +2,6 @@ package dev.stratus.ec2.interfaces;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.Ec2Id;
-import dev.stratus.ec2.model.Instance;
-import dev.stratus.ec2.model.NetworkInterface;
-import dev.stratus.ec2.model.RegionDefaults;
-import dev.stratus.ec2.model.Subnet;
-import dev.stratus.ec2.model.VpcQuotas;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -23,8 +11,20 @@ import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.gateways.ElasticIpOperations;
+import dev.stratus.ec2.model.Ec2Id;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.RegionDefaults;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.VpcQuotas;
 import dev.stratus.ec2.routing.RouteStates;
 import dev.stratus.ec2.security.SecurityGroupPermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "Instances", as network endpoints only: an instance is an ENI with a private

@@ -1,15 +1,14 @@
 package dev.stratus.ec2.interfaces;
 
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.Address;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.SecurityGroup;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.Tags;
 
 /** SDK shapes of instances and network interfaces. */
 final class InstanceShapes {

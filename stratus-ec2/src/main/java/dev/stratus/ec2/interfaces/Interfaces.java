@@ -1,6 +1,9 @@
 package dev.stratus.ec2.interfaces;
 
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.SubnetAddressing;
@@ -8,9 +11,6 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.stratus.ec2.Ec2Errors;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
 
 /**
  * Creates network interfaces for instances, NAT gateways and endpoints: the lowest free private

@@ -2,13 +2,6 @@ package dev.stratus.ec2.interfaces;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.NetworkInterface;
-import dev.stratus.ec2.model.Subnet;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -18,7 +11,14 @@ import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.gateways.ElasticIpOperations;
+import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.routing.RouteStates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "Elastic network interfaces". */
 public final class NetworkInterfaceOperations {

@@ -5,13 +5,6 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.VpcPeeringConnection;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -20,7 +13,14 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.routing.RouteStates;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "VPC peering" (vpc.md §25–28). A connection is stored in the requester's

@@ -1,8 +1,8 @@
 package dev.stratus.ec2.routing;
 
 import dev.stratus.core.store.Transaction;
-import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.model.RouteTable;
 
 /**
  * Keeps route states in step with their targets: a route whose target is deleted or detached

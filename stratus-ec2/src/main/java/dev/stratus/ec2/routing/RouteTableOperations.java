@@ -4,18 +4,6 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
-import dev.stratus.ec2.model.Ec2Id;
-import dev.stratus.ec2.model.RouteTable;
-import dev.stratus.ec2.model.RouteTarget;
-import dev.stratus.ec2.model.Subnet;
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.VpcQuotas;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.vpc.VpcFactory;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -24,6 +12,18 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.Ec2Id;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcQuotas;
+import dev.stratus.ec2.vpc.VpcFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "Route tables": tables, routes and associations (vpc.md §7–12). */
 public final class RouteTableOperations {

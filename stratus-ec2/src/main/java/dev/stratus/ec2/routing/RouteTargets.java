@@ -1,6 +1,10 @@
 package dev.stratus.ec2.routing;
 
 import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
@@ -9,10 +13,6 @@ import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import dev.stratus.ec2.Ec2Errors;
-import dev.stratus.ec2.Ec2Store;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
 
 /**
  * Turns the target parameters of CreateRoute / ReplaceRoute into a {@link RouteTarget}, checking

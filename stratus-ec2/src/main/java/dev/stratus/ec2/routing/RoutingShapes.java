@@ -1,5 +1,6 @@
 package dev.stratus.ec2.routing;
 
+import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import java.util.Map;
@@ -7,7 +8,6 @@ import software.amazon.awssdk.services.ec2.model.PropagatingVgw;
 import software.amazon.awssdk.services.ec2.model.Route;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociation;
 import software.amazon.awssdk.services.ec2.model.RouteTableAssociationState;
-import dev.stratus.ec2.Tags;
 
 /** SDK shapes of VPC route tables, their routes and associations. */
 final class RoutingShapes {

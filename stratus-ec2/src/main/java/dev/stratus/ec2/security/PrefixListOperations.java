@@ -2,15 +2,15 @@ package dev.stratus.ec2.security;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
-import dev.stratus.ec2.model.AwsServices;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
 import dev.stratus.ec2.Ec2Store;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
+import dev.stratus.ec2.model.AwsServices;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "Managed prefix lists": the AWS-managed lists of S3 and DynamoDB (vpc.md §38). */
 public final class PrefixListOperations {

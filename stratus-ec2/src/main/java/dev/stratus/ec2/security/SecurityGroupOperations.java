@@ -3,16 +3,6 @@ package dev.stratus.ec2.security;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
-import dev.stratus.ec2.model.RegionDefaults;
-import dev.stratus.ec2.model.SecurityGroup;
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.VpcQuotas;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.vpc.VpcFactory;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -21,6 +11,16 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.RegionDefaults;
+import dev.stratus.ec2.model.SecurityGroup;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcQuotas;
+import dev.stratus.ec2.vpc.VpcFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "Security groups" (vpc.md §13–18). */
 public final class SecurityGroupOperations {

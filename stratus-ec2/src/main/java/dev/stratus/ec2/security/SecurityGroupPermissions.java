@@ -2,6 +2,10 @@ package dev.stratus.ec2.security;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.SecurityGroup;
@@ -14,10 +18,6 @@ import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.Ipv6Range;
 import software.amazon.awssdk.services.ec2.model.PrefixListId;
 import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
-import dev.stratus.ec2.Ec2Errors;
-import dev.stratus.ec2.Ec2Store;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
 
 /**
  * Converts between AWS's IpPermission (one protocol/port range, many peers) and Stratus's one-peer

@@ -1,11 +1,6 @@
 package dev.stratus.ec2.security;
 
 import dev.stratus.core.RequestContext;
-import dev.stratus.ec2.model.SecurityGroup;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -13,6 +8,11 @@ import dev.stratus.ec2.Ec2Store;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
+import dev.stratus.ec2.model.SecurityGroup;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "Security groups", rule half: rules by their {@code sgr-…} ids (describe, modify)

@@ -1,11 +1,11 @@
 package dev.stratus.ec2.security;
 
+import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.SecurityGroup;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.ec2.model.ReferencedSecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SecurityGroupRule;
-import dev.stratus.ec2.Tags;
 
 /** SDK shapes of security groups and their rules. */
 final class SecurityShapes {

@@ -3,13 +3,13 @@ package dev.stratus.ec2.transit;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import dev.stratus.ec2.Ec2Tables;
 
 /**
  * Transit gateway route bookkeeping: what an attachment propagates (a VPC's CIDRs, a static VPN's

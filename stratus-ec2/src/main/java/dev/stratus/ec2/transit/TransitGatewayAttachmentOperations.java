@@ -3,12 +3,6 @@ package dev.stratus.ec2.transit;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
-import dev.stratus.ec2.model.TransitGateway;
-import dev.stratus.ec2.model.TransitGatewayAttachment;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -19,7 +13,13 @@ import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.SdkPaths;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.interfaces.Interfaces;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.routing.RouteStates;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "Transit gateways", attachment half: describing and deleting VPC attachments, and

@@ -4,6 +4,15 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Filters;
+import dev.stratus.ec2.Ec2Pagination;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
+import dev.stratus.ec2.PagedOperation;
+import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.interfaces.Interfaces;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -14,15 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.Ec2Errors;
-import dev.stratus.ec2.Ec2Filters;
-import dev.stratus.ec2.Ec2Pagination;
-import dev.stratus.ec2.Ec2Store;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
-import dev.stratus.ec2.PagedOperation;
-import dev.stratus.ec2.Tags;
-import dev.stratus.ec2.interfaces.Interfaces;
 
 /**
  * EC2 API group "Transit gateways" (vpc.md §29–36): gateways with their options, the default

@@ -4,14 +4,6 @@ import dev.stratus.core.AwsException;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.TransitGateway;
-import dev.stratus.ec2.model.TransitGatewayAttachment;
-import dev.stratus.ec2.model.TransitGatewayRouteTable;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.ArrayList;
-import java.util.List;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -20,6 +12,14 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "Transit gateways", route-table half: tables, associations (one table per

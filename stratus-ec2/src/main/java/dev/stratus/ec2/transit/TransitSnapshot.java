@@ -1,6 +1,8 @@
 package dev.stratus.ec2.transit;
 
 import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTable;
@@ -11,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.NetworkSnapshot;
 
 /**
  * The connectivity half of {@link NetworkSnapshot}: peering connections, transit gateways with

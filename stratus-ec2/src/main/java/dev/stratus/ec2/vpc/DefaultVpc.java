@@ -2,6 +2,8 @@ package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.model.DhcpOptions;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.RegionCatalog;
@@ -13,8 +15,6 @@ import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
 
 /**
  * The default VPC a new account has in every region: 172.31.0.0/16, one default /20 subnet per

@@ -2,14 +2,6 @@ package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.DhcpOptions;
-import dev.stratus.ec2.model.Vpc;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -18,6 +10,14 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.DhcpOptions;
+import dev.stratus.ec2.model.Vpc;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "DHCP options": option sets and their association with VPCs. */
 public final class DhcpOptionsOperations {

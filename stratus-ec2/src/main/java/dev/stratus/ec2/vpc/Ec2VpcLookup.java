@@ -4,12 +4,12 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.vpc.ResolverFacts;
 import dev.stratus.core.vpc.VpcLookup;
-import dev.stratus.ec2.model.Vpc;
-import java.time.Instant;
-import java.util.Optional;
 import dev.stratus.ec2.Ec2Store;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.Vpc;
+import java.time.Instant;
+import java.util.Optional;
 
 /** EC2's answer to {@link VpcLookup}: committed VPCs, subnets and security groups of one (account, region). */
 public final class Ec2VpcLookup implements VpcLookup {

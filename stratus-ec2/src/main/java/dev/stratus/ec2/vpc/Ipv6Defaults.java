@@ -2,13 +2,13 @@ package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import dev.stratus.ec2.Ec2Tables;
 
 /**
  * What AWS adds when a VPC gains IPv6: the default network ACL allows all IPv6 both ways as rule

@@ -1,6 +1,10 @@
 package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.RequestContext;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Filters;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.model.RegionCatalog;
 import dev.stratus.ec2.model.RegionDefaults;
 import java.util.List;
@@ -15,10 +19,6 @@ import software.amazon.awssdk.services.ec2.model.DescribeAvailabilityZonesRespon
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsRequest;
 import software.amazon.awssdk.services.ec2.model.DescribeRegionsResponse;
 import software.amazon.awssdk.services.ec2.model.Region;
-import dev.stratus.ec2.Ec2Errors;
-import dev.stratus.ec2.Ec2Filters;
-import dev.stratus.ec2.Ec2Store;
-import dev.stratus.ec2.Ec2Tables;
 
 /** EC2 API group "Regions and Zones" plus DescribeAccountAttributes. */
 public final class RegionOperations {

@@ -2,9 +2,11 @@ package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.core.vpc.ResolverFacts;
 import dev.stratus.core.vpc.ResolverFacts.EndpointDns;
 import dev.stratus.core.vpc.ResolverFacts.VpcDns;
+import dev.stratus.core.vpc.ResolverFacts;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.interfaces.Interfaces;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RegionCatalog;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.interfaces.Interfaces;
 
 /** EC2's side of {@link ResolverFacts}: the VPCs a local user can ask as, read from committed state. */
 final class ResolverFactsReader {

@@ -1,8 +1,8 @@
 package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.model.Vpc;
 
 /**
  * What keeps a VPC from being deleted (DependencyViolation): subnets, an attached internet or

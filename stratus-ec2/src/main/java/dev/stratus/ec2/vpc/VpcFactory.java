@@ -2,6 +2,8 @@ package dev.stratus.ec2.vpc;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
@@ -10,8 +12,6 @@ import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
 
 /**
  * Creates a VPC with the parts AWS creates with every VPC: the main route table with its local

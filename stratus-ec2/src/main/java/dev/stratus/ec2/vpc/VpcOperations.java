@@ -4,6 +4,14 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Filters;
+import dev.stratus.ec2.Ec2Pagination;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
+import dev.stratus.ec2.PagedOperation;
+import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.CidrRules;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.RegionDefaults;
@@ -14,14 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
-import dev.stratus.ec2.Ec2Errors;
-import dev.stratus.ec2.Ec2Filters;
-import dev.stratus.ec2.Ec2Pagination;
-import dev.stratus.ec2.Ec2Store;
-import dev.stratus.ec2.Ec2Tables;
-import dev.stratus.ec2.IdKind;
-import dev.stratus.ec2.PagedOperation;
-import dev.stratus.ec2.Tags;
 
 /** EC2 API group "VPCs": VPCs, their CIDR blocks and DNS attributes, and DHCP options. */
 public final class VpcOperations {

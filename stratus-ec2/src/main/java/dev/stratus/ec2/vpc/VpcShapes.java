@@ -1,5 +1,6 @@
 package dev.stratus.ec2.vpc;
 
+import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.DhcpOptions;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
@@ -12,7 +13,6 @@ import software.amazon.awssdk.services.ec2.model.SubnetIpv6CidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockAssociation;
 import software.amazon.awssdk.services.ec2.model.VpcCidrBlockState;
 import software.amazon.awssdk.services.ec2.model.VpcIpv6CidrBlockAssociation;
-import dev.stratus.ec2.Tags;
 
 /** SDK shapes of the VPC family: VPCs, subnets, DHCP options. */
 final class VpcShapes {

@@ -4,23 +4,23 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
-import dev.stratus.ec2.model.TransitGateway;
-import dev.stratus.ec2.model.TransitGatewayAttachment;
-import dev.stratus.ec2.model.TransitGatewayRouteTable;
-import dev.stratus.ec2.model.VpnConnection;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Store;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.transit.TgwRouting;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "Site-to-Site VPN", connections (vpc.md §41): two tunnels with distinct outside

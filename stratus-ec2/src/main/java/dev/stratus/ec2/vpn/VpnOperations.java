@@ -3,22 +3,22 @@ package dev.stratus.ec2.vpn;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.ec2.model.CustomerGateway;
-import dev.stratus.ec2.model.RouteTable;
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.VpnGateway;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import software.amazon.awssdk.services.ec2.model.*;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Store;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.CustomerGateway;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.routing.RouteStates;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
 
 /**
  * EC2 API group "Site-to-Site VPN" (vpc.md §41): customer gateways, virtual private gateways and

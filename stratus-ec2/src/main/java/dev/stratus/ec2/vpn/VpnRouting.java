@@ -2,12 +2,12 @@ package dev.stratus.ec2.vpn;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import java.util.ArrayList;
 import java.util.List;
-import dev.stratus.ec2.Ec2Tables;
 
 /**
  * Keeps propagated VPN routes in step: VPC route tables that propagate a virtual private gateway
