@@ -14,11 +14,11 @@ import software.amazon.awssdk.services.ec2.model.Filter;
  * {@code tag-value} work on every taggable resource. A filter name the operation does not know is
  * AWS's InvalidParameterValue, never match-all (STYLE anti-pattern 3).
  */
-final class Ec2Filters {
+public final class Ec2Filters {
   private Ec2Filters() {}
 
   /** The filters one Describe* operation understands, as functions from a resource to its values. */
-  static final class Spec<T> {
+  public static final class Spec<T> {
     private final Function<T, String> idOf;
     private final Map<String, Function<T, Collection<String>>> fields = new LinkedHashMap<>();
     /** Filters read from the resource's SDK shape: name → member path ({@link SdkPaths}). */
@@ -40,38 +40,38 @@ final class Ec2Filters {
      * A filter AWS documents as a field of the response item, read at {@code sdkPath} of the
      * item's SDK shape (needs {@link #withShape} before use).
      */
-    Spec<T> path(String name, String sdkPath) {
+    public Spec<T> path(String name, String sdkPath) {
       paths.put(name, sdkPath);
       return this;
     }
 
     /** This spec reading its {@link #path} filters from {@code shape} (the item as this request answers it). */
-    Spec<T> withShape(Function<T, ? extends SdkPojo> shape) {
+    public Spec<T> withShape(Function<T, ? extends SdkPojo> shape) {
       Spec<T> c = copy();
       c.shape = shape;
       return c;
     }
 
     /** This spec with one more filter, for values only known per request (other resources' names). */
-    Spec<T> plus(String name, Function<T, Collection<String>> values) {
+    public Spec<T> plus(String name, Function<T, Collection<String>> values) {
       Spec<T> c = copy();
       c.fields.put(name, values);
       return c;
     }
 
-    boolean knows(String name) { return fields.containsKey(name) || paths.containsKey(name); }
+    public boolean knows(String name) { return fields.containsKey(name) || paths.containsKey(name); }
 
-    Collection<String> values(String name, T item) {
+    public Collection<String> values(String name, T item) {
       Function<T, Collection<String>> f = fields.get(name);
       if (f != null) return f.apply(item);
       if (shape == null) throw new IllegalStateException("filter " + name + " needs the item's shape (withShape)");
       return SdkPaths.values(shape.apply(item), paths.get(name));
     }
 
-    static <T> Spec<T> of(Function<T, String> idOf) { return new Spec<>(idOf); }
+    public static <T> Spec<T> of(Function<T, String> idOf) { return new Spec<>(idOf); }
 
     /** A filter with one value per resource (a null value matches nothing). */
-    Spec<T> one(String name, Function<T, Object> value) {
+    public Spec<T> one(String name, Function<T, Object> value) {
       fields.put(name, t -> {
         Object v = value.apply(t);
         return v == null ? List.of() : List.of(String.valueOf(v));
@@ -83,14 +83,14 @@ final class Ec2Filters {
      * This spec with {@code owner-id} answering {@code account}: every resource of a store scope
      * belongs to the scope's account.
      */
-    Spec<T> forAccount(String account) {
+    public Spec<T> forAccount(String account) {
       Spec<T> copy = copy();
       copy.fields.put("owner-id", t -> List.of(account));
       return copy;
     }
 
     /** A filter with several values per resource. */
-    Spec<T> many(String name, Function<T, Collection<String>> values) {
+    public Spec<T> many(String name, Function<T, Collection<String>> values) {
       fields.put(name, values);
       return this;
     }
@@ -101,7 +101,7 @@ final class Ec2Filters {
    *
    * @param tagsOf the tags of a resource id
    */
-  static <T> List<T> apply(List<Filter> filters, List<T> items, Spec<T> spec,
+  public static <T> List<T> apply(List<Filter> filters, List<T> items, Spec<T> spec,
       Function<String, Map<String, String>> tagsOf) {
     if (filters == null || filters.isEmpty()) return items;
     Spec<T> once = spec.shape == null ? spec : spec.withShape(memoised(spec.shape));
@@ -138,7 +138,7 @@ final class Ec2Filters {
   }
 
   /** EC2 wildcard match: {@code *} any run, {@code ?} one character, {@code \} escapes. */
-  static boolean glob(String pattern, String text) {
+  public static boolean glob(String pattern, String text) {
     return glob(pattern, 0, text, 0);
   }
 

@@ -13,7 +13,7 @@ import java.util.function.Function;
  * against the operation's {@link PagedOperation} limits before any lookup, then the matching items
  * are cut into a page with an opaque token naming where the next page starts.
  */
-final class Ec2Pagination {
+public final class Ec2Pagination {
   /*
    * How a page is cut.
    *  - Without MaxResults and NextToken nothing changes: every matching item, in the handler's order,
@@ -37,21 +37,21 @@ final class Ec2Pagination {
   private Ec2Pagination() {}
 
   /** The (possibly clamped) page size and the key after which the page starts, from a checked request. */
-  record Cursor(PagedOperation operation, Optional<Integer> limit, Optional<String> after) {
-    Cursor {
+  public record Cursor(PagedOperation operation, Optional<Integer> limit, Optional<String> after) {
+    public Cursor {
       Objects.requireNonNull(operation, "operation");
       Objects.requireNonNull(limit, "limit");
       Objects.requireNonNull(after, "after");
     }
 
     /** Whether the request asked for paging at all (MaxResults or NextToken present). */
-    boolean paged() { return limit.isPresent() || after.isPresent(); }
+    public boolean paged() { return limit.isPresent() || after.isPresent(); }
 
     /**
      * The page of {@code items}: all of them unchanged when unpaged, else up to {@code limit} items
      * ordered by {@code key} that sort after the token's key.
      */
-    <T> Page<T> page(List<T> items, Function<T, String> key) {
+    public <T> Page<T> page(List<T> items, Function<T, String> key) {
       if (!paged()) return new Page<>(items, Optional.empty());
       List<T> rest = items.stream().filter(t -> after.map(a -> key.apply(t).compareTo(a) > 0).orElse(true))
           .sorted(Comparator.comparing(key)).toList();
@@ -62,24 +62,24 @@ final class Ec2Pagination {
     }
 
     /** The first {@code limit} of {@code items} in their own order (operations without NextToken). */
-    <T> List<T> first(List<T> items) {
+    public <T> List<T> first(List<T> items) {
       return items.subList(0, Math.min(items.size(), limit.orElse(operation.max)));
     }
   }
 
   /** One page of items and the token for the next page, absent on the last page. */
-  record Page<T>(List<T> items, Optional<String> nextToken) {
-    Page {
+  public record Page<T>(List<T> items, Optional<String> nextToken) {
+    public Page {
       items = List.copyOf(items);
       Objects.requireNonNull(nextToken, "nextToken");
     }
 
     /** The token as the SDK builders take it (null when there is no next page). */
-    String nextTokenOrNull() { return nextToken.orElse(null); }
+    public String nextTokenOrNull() { return nextToken.orElse(null); }
   }
 
   /** Checks MaxResults and NextToken for {@code operation}. */
-  static Cursor cursor(PagedOperation operation, Integer maxResults, String nextToken) {
+  public static Cursor cursor(PagedOperation operation, Integer maxResults, String nextToken) {
     return cursor(operation, maxResults, nextToken, List.of());
   }
 
@@ -89,7 +89,7 @@ final class Ec2Pagination {
    *
    * @param ids the explicit resource ids of the request (empty when none)
    */
-  static Cursor cursor(PagedOperation operation, Integer maxResults, String nextToken, List<String> ids) {
+  public static Cursor cursor(PagedOperation operation, Integer maxResults, String nextToken, List<String> ids) {
     Optional<Integer> limit = Optional.empty();
     if (maxResults != null) {
       if (maxResults < operation.min) throw Ec2Errors.maxResultsTooSmall(maxResults, operation.min);
@@ -108,13 +108,13 @@ final class Ec2Pagination {
   }
 
   /** The token naming {@code lastKey} as the last item returned by {@code operation}. */
-  static String encode(PagedOperation operation, String lastKey) {
+  public static String encode(PagedOperation operation, String lastKey) {
     return Base64.getUrlEncoder().withoutPadding()
         .encodeToString((operation.name() + ":" + lastKey).getBytes(StandardCharsets.UTF_8));
   }
 
   /** The last key a token of {@code operation} names, or AWS's InvalidParameterValue. */
-  static String decode(PagedOperation operation, String token) {
+  public static String decode(PagedOperation operation, String token) {
     String text;
     try {
       text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);

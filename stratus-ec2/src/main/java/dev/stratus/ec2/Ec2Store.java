@@ -5,6 +5,7 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.store.Table;
 import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.vpc.DefaultVpc;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

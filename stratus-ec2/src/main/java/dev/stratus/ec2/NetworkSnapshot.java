@@ -10,6 +10,7 @@ import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.PortRange;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTarget;
+import dev.stratus.ec2.transit.TransitSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,11 +41,11 @@ public final class NetworkSnapshot {
     return b.build();
   }
 
-  static CidrBlock block(Cidr c) { return CidrBlock.parse(c.toString()); }
+  public static CidrBlock block(Cidr c) { return CidrBlock.parse(c.toString()); }
 
   static CidrBlock address(String ip) { return CidrBlock.parse(ip); }
 
-  static Map<String, String> tags(ReadView view, String scope, String id) {
+  public static Map<String, String> tags(ReadView view, String scope, String id) {
     return view.get(Ec2Tables.TAGS, scope, id).map(ResourceTags::tags).orElse(Map.of());
   }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The paginated EC2 operations Stratus serves, each with the MaxResults range AWS accepts, what
  * AWS does above it, and the id list AWS refuses to combine with MaxResults.
  */
-enum PagedOperation {
+public enum PagedOperation {
   /*
    * Sources, in order of authority:
    *  [model] AWS's EC2 service model (botocore data/ec2/2016-11-15/service-2.json, botocore 1.43.11):
@@ -89,11 +89,11 @@ enum PagedOperation {
   DESCRIBE_VPC_ENDPOINT_SERVICE_CONFIGURATIONS(5, 1000, true, null);
 
   /** Smallest MaxResults AWS accepts. */
-  final int min;
+  public final int min;
   /** Largest MaxResults AWS accepts, or (when {@link #clampAbove}) the most items one page holds. */
-  final int max;
+  public final int max;
   /** Whether a MaxResults above {@link #max} is served as {@code max} instead of refused. */
-  final boolean clampAbove;
+  public final boolean clampAbove;
   private final String idsParameter;
 
   PagedOperation(int min, int max, boolean clampAbove, String idsParameter) {
@@ -104,12 +104,12 @@ enum PagedOperation {
   }
 
   /** The wire name of the id list AWS refuses together with MaxResults (e.g. {@code instancesSet}), if any. */
-  Optional<String> idsParameter() { return Optional.ofNullable(idsParameter); }
+  public Optional<String> idsParameter() { return Optional.ofNullable(idsParameter); }
 
   /**
    * Whether an empty NextToken is refused rather than read as "first page": AWS's DescribeVpcs
    * answers {@code NextToken=""} with "Value (  ) for parameter NextToken is invalid. The token is
    * invalid." while DescribeSecurityGroups accepts it (boto/boto3#2673); the others are taken to accept.
    */
-  boolean refusesEmptyToken() { return this == DESCRIBE_VPCS; }
+  public boolean refusesEmptyToken() { return this == DESCRIBE_VPCS; }
 }

@@ -12,7 +12,7 @@ import software.amazon.awssdk.core.SdkPojo;
  * response ({@code egress.ip-permission.group-id}). Lists along the path are flattened; an absent
  * member yields no value; booleans, numbers, enums and timestamps are compared as EC2 prints them.
  */
-final class SdkPaths {
+public final class SdkPaths {
   private SdkPaths() {}
 
   /**
@@ -21,7 +21,7 @@ final class SdkPaths {
    * @throws IllegalArgumentException when a segment names no member: a typo in a filter table
    *     must fail loudly, not match nothing
    */
-  static List<String> values(SdkPojo shape, String path) {
+  public static List<String> values(SdkPojo shape, String path) {
     List<Object> current = List.of(shape);
     for (String segment : path.split("\\.")) {
       List<Object> next = new ArrayList<>();

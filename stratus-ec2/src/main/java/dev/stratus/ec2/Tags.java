@@ -11,17 +11,17 @@ import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** Reads and writes the tags of EC2 resources, and applies the TagSpecifications of create calls. */
-final class Tags {
+public final class Tags {
   private Tags() {}
 
   /** The tags of every resource of the scope, for Describe* filters and shapes. */
-  static Function<String, Map<String, String>> of(ReadView view, String scope) {
+  public static Function<String, Map<String, String>> of(ReadView view, String scope) {
     Map<String, Map<String, String>> all = new java.util.HashMap<>();
     for (ResourceTags t : view.list(Ec2Tables.TAGS, scope)) all.put(t.resourceId(), t.tags());
     return id -> all.getOrDefault(id, Map.of());
   }
 
-  static List<Tag> sdk(Map<String, String> tags) {
+  public static List<Tag> sdk(Map<String, String> tags) {
     return tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
   }
 
@@ -30,10 +30,10 @@ final class Tags {
    * answers AWS's examples show without Tags when there are none (customer and VPN gateways, a
    * new security group, network insights paths), where other shapes answer an empty list.
    */
-  static List<Tag> sdkOrNone(Map<String, String> tags) { return tags.isEmpty() ? null : sdk(tags); }
+  public static List<Tag> sdkOrNone(Map<String, String> tags) { return tags.isEmpty() ? null : sdk(tags); }
 
   /** Adds or overwrites tags on one resource. */
-  static void put(Transaction tx, String scope, String resourceId, List<Tag> tags) {
+  public static void put(Transaction tx, String scope, String resourceId, List<Tag> tags) {
     if (tags == null || tags.isEmpty()) return;
     Map<String, String> merged = new LinkedHashMap<>(
         tx.get(Ec2Tables.TAGS, scope, resourceId).map(ResourceTags::tags).orElse(Map.of()));
@@ -48,7 +48,7 @@ final class Tags {
   }
 
   /** Applies the specifications whose resource type is {@code resourceType}. */
-  static void apply(Transaction tx, String scope, String resourceId, String resourceType, List<TagSpecification> specs) {
+  public static void apply(Transaction tx, String scope, String resourceId, String resourceType, List<TagSpecification> specs) {
     if (specs == null) return;
     for (TagSpecification s : specs) {
       if (s.resourceTypeAsString() != null && !s.resourceTypeAsString().equals(resourceType)) {
@@ -60,7 +60,7 @@ final class Tags {
   }
 
   /** Forgets a deleted resource's tags. */
-  static void drop(Transaction tx, String scope, String resourceId) {
+  public static void drop(Transaction tx, String scope, String resourceId) {
     tx.delete(Ec2Tables.TAGS, scope, resourceId);
   }
 }

@@ -1,11 +1,16 @@
 /**
- * The EC2 VPC networking API: {@link dev.stratus.ec2.Ec2Module} and one handler class per group
- * of the EC2 API reference ({@code VpcOperations}, {@code SubnetOperations},
- * {@code RouteTableOperations}, …). Handlers take AWS SDK v2 request objects and return SDK
- * responses; {@code *Shapes} classes convert between SDK shapes and the records of
- * {@link dev.stratus.ec2.model}; {@link dev.stratus.ec2.Ec2Errors} holds AWS's error codes and
- * texts. State lives in the store tables of {@link dev.stratus.ec2.Ec2Tables}, scoped by
- * {@code RequestContext.regionalScope()}. Paginated Describe* calls share {@code Ec2Pagination}
- * (MaxResults / NextToken), with AWS's per-operation limits in {@code PagedOperation}.
+ * The EC2 VPC networking API, one subpackage per group of the EC2 API reference: {@code vpc},
+ * {@code routing}, {@code security}, {@code gateways}, {@code interfaces}, {@code peering},
+ * {@code transit}, {@code endpoints}, {@code vpn}, plus {@code insights} (Reachability Analyzer)
+ * and {@code reachability} (the analysis engine). Each group holds its handlers
+ * ({@code …Operations}: AWS SDK v2 requests in, SDK responses out) and the {@code *Shapes} that
+ * convert the records of {@link dev.stratus.ec2.model} to SDK shapes.
+ *
+ * <p>This package is the module's plumbing: {@link dev.stratus.ec2.Ec2Module},
+ * {@link dev.stratus.ec2.Ec2Store} over the store tables of {@link dev.stratus.ec2.Ec2Tables}
+ * (scoped by {@code RequestContext.regionalScope()}), {@link dev.stratus.ec2.Ec2Errors} (AWS's
+ * error codes and texts), id kinds, tags, filters, and the pagination every Describe* call shares
+ * ({@code Ec2Pagination}, with AWS's per-operation limits in {@code PagedOperation});
+ * {@code NetworkSnapshot} turns the stored state into the reachability engine's network.
  */
 package dev.stratus.ec2;

@@ -1,5 +1,6 @@
 package dev.stratus.ec2;
 
+import dev.stratus.ec2.interfaces.NetworkInterfaceOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 

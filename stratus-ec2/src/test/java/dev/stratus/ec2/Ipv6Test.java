@@ -3,6 +3,7 @@ package dev.stratus.ec2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.vpc.DhcpOptionsOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 

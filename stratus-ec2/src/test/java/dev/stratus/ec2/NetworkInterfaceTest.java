@@ -2,6 +2,11 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.gateways.ElasticIpOperations;
+import dev.stratus.ec2.interfaces.InstanceOperations;
+import dev.stratus.ec2.interfaces.NetworkInterfaceOperations;
+import dev.stratus.ec2.transit.TransitGatewayAttachmentOperations;
+import dev.stratus.ec2.transit.TransitGatewayOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 

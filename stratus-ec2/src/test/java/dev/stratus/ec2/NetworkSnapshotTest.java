@@ -2,6 +2,7 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.interfaces.InstanceOperations;
 import dev.stratus.ec2.reachability.Explanation;
 import dev.stratus.ec2.reachability.ExplanationCode;
 import dev.stratus.ec2.reachability.Protocol;

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.store.ChangeEvent;
 import dev.stratus.core.vpc.ResolverFacts;
+import dev.stratus.ec2.endpoints.VpcEndpointOperations;
+import dev.stratus.ec2.interfaces.InstanceOperations;
+import dev.stratus.ec2.vpc.Ec2VpcLookup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

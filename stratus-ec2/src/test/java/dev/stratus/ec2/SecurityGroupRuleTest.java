@@ -2,6 +2,7 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.security.SecurityGroupRuleOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 

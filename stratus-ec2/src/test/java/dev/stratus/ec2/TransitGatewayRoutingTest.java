@@ -2,6 +2,11 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.transit.TransitGatewayAttachmentOperations;
+import dev.stratus.ec2.transit.TransitGatewayOperations;
+import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
+import dev.stratus.ec2.vpn.VpnConnectionOperations;
+import dev.stratus.ec2.vpn.VpnOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 

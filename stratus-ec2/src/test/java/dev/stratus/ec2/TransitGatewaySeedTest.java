@@ -2,6 +2,8 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.transit.TransitGatewayOperations;
+import dev.stratus.ec2.transit.TransitGatewayRouteTableOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 

@@ -2,6 +2,9 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.endpoints.EndpointServiceOperations;
+import dev.stratus.ec2.endpoints.VpcEndpointOperations;
+import dev.stratus.ec2.security.PrefixListOperations;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;
 

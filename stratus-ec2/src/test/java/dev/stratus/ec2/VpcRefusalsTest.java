@@ -2,6 +2,9 @@ package dev.stratus.ec2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.gateways.ElasticIpOperations;
+import dev.stratus.ec2.gateways.NatGatewayOperations;
+import dev.stratus.ec2.interfaces.InstanceOperations;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.*;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.MemoryStore;
 import dev.stratus.ec2.Ec2Store;
-import dev.stratus.ec2.VpcOperations;
+import dev.stratus.ec2.vpc.VpcOperations;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

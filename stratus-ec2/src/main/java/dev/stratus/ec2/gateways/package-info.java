@@ -1,0 +1,5 @@
+/**
+ * EC2 API groups "Internet gateways", "Egress-only internet gateways", "NAT gateways" and
+ * "Elastic IP addresses": handlers and SDK shapes ({@code GatewayShapes}).
+ */
+package dev.stratus.ec2.gateways;

@@ -1,0 +1,4 @@
+/**
+ * EC2 API group "VPC peering connections".
+ */
+package dev.stratus.ec2.peering;

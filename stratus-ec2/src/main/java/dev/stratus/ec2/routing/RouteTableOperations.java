@@ -1,0 +1,316 @@
+package dev.stratus.ec2.routing;
+
+import dev.stratus.core.RequestContext;
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.store.ReadView;
+import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Errors;
+import dev.stratus.ec2.Ec2Filters;
+import dev.stratus.ec2.Ec2Pagination;
+import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.IdKind;
+import dev.stratus.ec2.PagedOperation;
+import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.Ec2Id;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcQuotas;
+import dev.stratus.ec2.vpc.VpcFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.*;
+
+/** EC2 API group "Route tables": tables, routes and associations (vpc.md §7–12). */
+public final class RouteTableOperations {
+  /** Addresses reserved for AWS services inside every VPC; routes to them are refused (vpc.md §8). */
+  private static final Cidr RESERVED_V4 = Cidr.parse("169.254.168.0/22");
+  private static final Cidr RESERVED_V6 = Cidr.parse("fd00:ec2::/32");
+
+  static final Ec2Filters.Spec<RouteTable> FILTERS = Ec2Filters.Spec.<RouteTable>of(RouteTable::id)
+      .one("route-table-id", RouteTable::id)
+      .one("vpc-id", RouteTable::vpcId)
+      .one("association.main", t -> t.isMain() ? "true" : "false")
+      .many("association.subnet-id", t -> t.associations().stream().map(RouteTable.Association::subnetId)
+          .filter(java.util.Objects::nonNull).toList())
+      .many("association.route-table-association-id", t -> t.associations().stream().map(RouteTable.Association::id).toList())
+      .many("association.gateway-id", t -> t.associations().stream().map(RouteTable.Association::gatewayId)
+          .filter(java.util.Objects::nonNull).toList())
+      .one("association.route-table-id", RouteTable::id)
+      .many("route.destination-cidr-block", t -> dest(t, false))
+      .many("route.destination-ipv6-cidr-block", t -> dest(t, true))
+      .many("route.destination-prefix-list-id", t -> t.routes().stream().map(RouteTable.Route::destination)
+          .filter(d -> d instanceof RouteTable.PrefixListDestination)
+          .map(d -> ((RouteTable.PrefixListDestination) d).prefixListId()).toList())
+      .many("route.gateway-id", t -> t.routes().stream().map(r -> r.target().id()).toList())
+      .many("route.nat-gateway-id", t -> targets(t, RouteTarget.NatGateway.class))
+      .many("route.transit-gateway-id", t -> targets(t, RouteTarget.TransitGateway.class))
+      .many("route.vpc-peering-connection-id", t -> targets(t, RouteTarget.PeeringConnection.class))
+      .many("route.state", t -> t.routes().stream().map(RouteTable.Route::state).toList())
+      .many("route.origin", t -> t.routes().stream().map(RouteTable.Route::origin).toList())
+      .path("route.egress-only-internet-gateway-id", "Routes.EgressOnlyInternetGatewayId")
+      .path("route.instance-id", "Routes.InstanceId");
+
+  private final Ec2Store store;
+
+  public RouteTableOperations(Ec2Store store) { this.store = store; }
+
+  public CreateRouteTableResponse createRouteTable(RequestContext ctx, CreateRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
+      if (tx.list(Ec2Tables.ROUTE_TABLE, scope).stream().filter(x -> x.vpcId().equals(vpc.id())).count()
+          >= VpcQuotas.ROUTE_TABLES_PER_VPC) {
+        throw Ec2Errors.limitExceeded("RouteTableLimitExceeded", "The maximum number of route tables has been reached.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      RouteTable t = new RouteTable(IdKind.ROUTE_TABLE.next(), vpc.id(), VpcFactory.localRoutes(vpc), List.of(), List.of());
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t);
+      Tags.apply(tx, scope, t.id(), "route-table", req.tagSpecifications());
+      return CreateRouteTableResponse.builder()
+          .routeTable(RoutingShapes.table(t, ctx.accountId(), Tags.of(tx, scope).apply(t.id()))).build();
+    });
+  }
+
+  public DescribeRouteTablesResponse describeRouteTables(RequestContext ctx, DescribeRouteTablesRequest req) {
+    var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_ROUTE_TABLES, req.maxResults(), req.nextToken(),
+        req.routeTableIds());
+    Ec2Store.dryRun(req.dryRun());
+    String scope = ctx.regionalScope();
+    ReadView view = store.read(ctx);
+    Function<String, Map<String, String>> tags = Tags.of(view, scope);
+    List<RouteTable> tables = Ec2Filters.apply(req.filters(),
+        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS.forAccount(ctx.accountId())
+            .withShape(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))), tags);
+    var page = cursor.page(tables, RouteTable::id);
+    return DescribeRouteTablesResponse.builder().routeTables(page.items().stream()
+        .map(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))).toList())
+        .nextToken(page.nextTokenOrNull()).build();
+  }
+
+  public DeleteRouteTableResponse deleteRouteTable(RequestContext ctx, DeleteRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
+      if (!t.associations().isEmpty()) throw Ec2Errors.dependencies("routeTable", t.id());
+      Ec2Store.dryRun(req.dryRun());
+      tx.delete(Ec2Tables.ROUTE_TABLE, scope, t.id());
+      Tags.drop(tx, scope, t.id());
+      return DeleteRouteTableResponse.builder().build();
+    });
+  }
+
+  public AssociateRouteTableResponse associateRouteTable(RequestContext ctx, AssociateRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
+      RouteTable.Association assoc;
+      if (req.subnetId() != null) {
+        Subnet s = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
+        if (!s.vpcId().equals(t.vpcId())) throw Ec2Errors.differentNetworks(t.id(), s.id());
+        tx.list(Ec2Tables.ROUTE_TABLE, scope).stream()
+            .filter(o -> o.associations().stream().anyMatch(a -> s.id().equals(a.subnetId()))).findFirst()
+            .ifPresent(o -> { throw Ec2Errors.alreadyAssociated(s.id(), o.id()); });
+        assoc = new RouteTable.Association(Ec2Id.next("rtbassoc-"), false, s.id(), null);
+      } else if (req.gatewayId() != null) {
+        var g = Ec2Store.require(tx, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY, req.gatewayId());
+        if (!t.vpcId().equals(g.attachedVpcId())) throw Ec2Errors.differentNetworks(t.id(), g.id());
+        assoc = new RouteTable.Association(Ec2Id.next("rtbassoc-"), false, null, g.id());
+      } else {
+        throw Ec2Errors.missing("subnetId");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      List<RouteTable.Association> list = new ArrayList<>(t.associations());
+      list.add(assoc);
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withAssociations(list));
+      return AssociateRouteTableResponse.builder().associationId(assoc.id())
+          .associationState(RouteTableAssociationState.builder().state("associated").build()).build();
+    });
+  }
+
+  public DisassociateRouteTableResponse disassociateRouteTable(RequestContext ctx, DisassociateRouteTableRequest req) {
+    String scope = ctx.regionalScope();
+    String assocId = Ec2Store.param(req.associationId(), "associationId");
+    return store.write(ctx, tx -> {
+      RouteTable t = owner(tx, scope, assocId);
+      RouteTable.Association a = t.associations().stream().filter(x -> x.id().equals(assocId)).findFirst().orElseThrow();
+      if (a.main()) {
+        throw Ec2Errors.invalidParameterValue("cannot disassociate the main route table association " + assocId);
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withAssociations(
+          t.associations().stream().filter(x -> !x.id().equals(assocId)).toList()));
+      return DisassociateRouteTableResponse.builder().build();
+    });
+  }
+
+  public ReplaceRouteTableAssociationResponse replaceRouteTableAssociation(RequestContext ctx,
+      ReplaceRouteTableAssociationRequest req) {
+    String scope = ctx.regionalScope();
+    String assocId = Ec2Store.param(req.associationId(), "associationId");
+    return store.write(ctx, tx -> {
+      RouteTable target = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
+      RouteTable from = owner(tx, scope, assocId);
+      if (!from.vpcId().equals(target.vpcId())) throw Ec2Errors.differentNetworks(target.id(), from.id());
+      RouteTable.Association old = from.associations().stream().filter(x -> x.id().equals(assocId)).findFirst()
+          .orElseThrow();
+      Ec2Store.dryRun(req.dryRun());
+      var moved = new RouteTable.Association(Ec2Id.next("rtbassoc-"), old.main(), old.subnetId(), old.gatewayId());
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, from.id(), from.withAssociations(
+          from.associations().stream().filter(x -> !x.id().equals(assocId)).toList()));
+      RouteTable fresh = tx.get(Ec2Tables.ROUTE_TABLE, scope, target.id()).orElseThrow();
+      List<RouteTable.Association> list = new ArrayList<>(fresh.associations());
+      list.add(moved);
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, fresh.id(), fresh.withAssociations(list));
+      if (old.main()) {
+        Vpc vpc = tx.get(Ec2Tables.VPC, scope, fresh.vpcId()).orElseThrow();
+        tx.put(Ec2Tables.VPC, scope, vpc.id(), new Vpc(vpc.id(), vpc.cidrBlocks(), vpc.ipv6CidrBlocks(), vpc.isDefault(),
+            vpc.instanceTenancy(), vpc.dhcpOptionsId(), vpc.enableDnsSupport(), vpc.enableDnsHostnames(), fresh.id(),
+            vpc.defaultNetworkAclId(), vpc.defaultSecurityGroupId()));
+      }
+      return ReplaceRouteTableAssociationResponse.builder().newAssociationId(moved.id())
+          .associationState(RouteTableAssociationState.builder().state("associated").build()).build();
+    });
+  }
+
+  public CreateRouteResponse createRoute(RequestContext ctx, CreateRouteRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
+      RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
+          req.destinationPrefixListId());
+      // the prefix lists Stratus has are AWS's managed ones of the Region
+      if (dest instanceof RouteTable.PrefixListDestination p
+          && dev.stratus.ec2.model.AwsServices.prefixLists(ctx.region()).stream().noneMatch(x -> x.id().equals(p.prefixListId()))) {
+        throw IdKind.PREFIX_LIST.notFound(p.prefixListId());
+      }
+      RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
+          req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
+          req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));
+      if (target instanceof RouteTarget.Local) throw Ec2Errors.invalidParameterValue("Cannot create a local route");
+      if (t.route(dest).isPresent()) throw Ec2Errors.routeExists(describe(dest));
+      checkAgainstLocal(tx, scope, t, dest, target);
+      boolean v6 = dest instanceof RouteTable.CidrDestination c && c.cidr().ipv6();
+      long sameFamily = t.routes().stream().filter(r -> r.origin().equals("CreateRoute"))
+          .filter(r -> (r.destination() instanceof RouteTable.CidrDestination c && c.cidr().ipv6()) == v6).count();
+      if (sameFamily >= VpcQuotas.ROUTES_PER_TABLE) {
+        throw Ec2Errors.limitExceeded("RouteLimitExceeded", "The maximum number of routes has been reached.");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      List<RouteTable.Route> routes = new ArrayList<>(t.routes());
+      routes.add(new RouteTable.Route(dest, target, "CreateRoute", "active"));
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(routes));
+      return CreateRouteResponse.builder().returnValue(true).build();
+    });
+  }
+
+  public ReplaceRouteResponse replaceRoute(RequestContext ctx, ReplaceRouteRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
+      RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
+          req.destinationPrefixListId());
+      RouteTable.Route old = t.route(dest).orElseThrow(() -> Ec2Errors.noRouteToReplace(describe(dest)));
+      RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
+          req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
+          req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));
+      boolean isLocal = old.target() instanceof RouteTarget.Local;
+      if (isLocal && !(target instanceof RouteTarget.Local) && !RouteTargets.mayOverrideLocal(target)) {
+        throw Ec2Errors.invalidParameterValue("The local route " + describe(dest)
+            + " can only be replaced by a route to a network interface or NAT gateway");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      String origin = target instanceof RouteTarget.Local ? "CreateRouteTable" : isLocal ? "CreateRouteTable" : "CreateRoute";
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.mapRoutes(r -> r.destination().equals(dest)
+          ? new RouteTable.Route(dest, target, origin, "active") : r));
+      return ReplaceRouteResponse.builder().build();
+    });
+  }
+
+  public DeleteRouteResponse deleteRoute(RequestContext ctx, DeleteRouteRequest req) {
+    String scope = ctx.regionalScope();
+    return store.write(ctx, tx -> {
+      RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
+      RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
+          req.destinationPrefixListId());
+      RouteTable.Route r = t.route(dest).orElseThrow(() -> Ec2Errors.routeNotFound(t.id(), describe(dest)));
+      if (r.target() instanceof RouteTarget.Local) {
+        throw Ec2Errors.invalidParameterValue("cannot remove local route " + describe(dest) + " in route table " + t.id());
+      }
+      if (r.target() instanceof RouteTarget.GatewayEndpoint) {
+        throw Ec2Errors.invalidParameterValue("Route " + describe(dest) + " is owned by VPC endpoint "
+            + r.target().id() + " and cannot be deleted; modify the endpoint instead");
+      }
+      Ec2Store.dryRun(req.dryRun());
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(
+          t.routes().stream().filter(x -> !x.destination().equals(dest)).toList()));
+      return DeleteRouteResponse.builder().build();
+    });
+  }
+
+  /** The one destination of a route request, parsed. */
+  static RouteTable.Destination destination(String v4, String v6, String prefixList) {
+    int given = (v4 != null ? 1 : 0) + (v6 != null ? 1 : 0) + (prefixList != null ? 1 : 0);
+    if (given == 0) throw Ec2Errors.missing("destinationCidrBlock");
+    if (given > 1) {
+      throw Ec2Errors.invalidCombination("Exactly one of destinationCidrBlock, destinationIpv6CidrBlock or"
+          + " destinationPrefixListId must be specified");
+    }
+    if (prefixList != null) {
+      IdKind.PREFIX_LIST.checkShape(prefixList);
+      return new RouteTable.PrefixListDestination(prefixList);
+    }
+    String text = v4 != null ? v4 : v6;
+    Cidr cidr = Cidr.tryParse(text).filter(c -> c.ipv6() == (v6 != null))
+        .orElseThrow(() -> Ec2Errors.invalidCidr(v4 != null ? "destinationCidrBlock" : "destinationIpv6CidrBlock", text));
+    if (RESERVED_V4.contains(cidr) || RESERVED_V6.contains(cidr)) {
+      throw Ec2Errors.invalidParameterValue("The destination CIDR block " + cidr + " is reserved by AWS.");
+    }
+    return new RouteTable.CidrDestination(cidr);
+  }
+
+  /** vpc.md §8: routes more specific than a local route only to a whole subnet via NAT gateway or ENI. */
+  private static void checkAgainstLocal(Transaction tx, String scope, RouteTable t, RouteTable.Destination dest,
+      RouteTarget target) {
+    if (!(dest instanceof RouteTable.CidrDestination(Cidr cidr))) return;
+    if (target instanceof RouteTarget.EgressOnlyInternetGateway && cidr.isIpv4()) {
+      throw Ec2Errors.invalidParameterValue("Egress-only internet gateways support IPv6 destinations only");
+    }
+    boolean inLocal = t.routes().stream().filter(r -> r.target() instanceof RouteTarget.Local)
+        .anyMatch(r -> ((RouteTable.CidrDestination) r.destination()).cidr().contains(cidr));
+    if (!inLocal) return;
+    boolean wholeSubnet = tx.list(Ec2Tables.SUBNET, scope).stream()
+        .anyMatch(s -> s.vpcId().equals(t.vpcId()) && s.cidr().equals(cidr));
+    if (!wholeSubnet || !RouteTargets.mayOverrideLocal(target)) {
+      throw Ec2Errors.invalidParameterValue("The destination CIDR block " + cidr + " is equal to or more specific"
+          + " than one of this VPC's CIDR blocks. This route can target only an interface or an instance.");
+    }
+  }
+
+  private static RouteTable owner(ReadView view, String scope, String assocId) {
+    return view.list(Ec2Tables.ROUTE_TABLE, scope).stream()
+        .filter(t -> t.associations().stream().anyMatch(a -> a.id().equals(assocId))).findFirst()
+        .orElseThrow(() -> Ec2Errors.associationNotFound(assocId));
+  }
+
+  static String describe(RouteTable.Destination d) {
+    return switch (d) {
+      case RouteTable.CidrDestination c -> c.cidr().toString();
+      case RouteTable.PrefixListDestination p -> p.prefixListId();
+    };
+  }
+
+  private static List<String> dest(RouteTable t, boolean v6) {
+    return t.routes().stream().map(RouteTable.Route::destination)
+        .filter(d -> d instanceof RouteTable.CidrDestination c && c.cidr().ipv6() == v6)
+        .map(d -> ((RouteTable.CidrDestination) d).cidr().toString()).toList();
+  }
+
+  private static List<String> targets(RouteTable t, Class<? extends RouteTarget> kind) {
+    return t.routes().stream().map(RouteTable.Route::target).filter(kind::isInstance).map(RouteTarget::id).toList();
+  }
+}

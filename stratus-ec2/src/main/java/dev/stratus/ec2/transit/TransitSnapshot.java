@@ -1,0 +1,84 @@
+package dev.stratus.ec2.transit;
+
+import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.NetworkSnapshot;
+import dev.stratus.ec2.reachability.Network;
+import dev.stratus.ec2.reachability.RouteDestination;
+import dev.stratus.ec2.reachability.RouteTable;
+import dev.stratus.ec2.reachability.TransitGatewayAttachment.ResourceType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The connectivity half of {@link NetworkSnapshot}: peering connections, transit gateways with
+ * their attachments and route tables (routes as AWS shows them: a static route hides an identical
+ * propagated one, vpc.md §33), and Site-to-Site VPN resources. Deleted resources are left out.
+ */
+public final class TransitSnapshot {
+  private TransitSnapshot() {}
+
+  public static void addRegion(Network.Builder b, ReadView view, String account, String region, String scope) {
+    Set<String> seenPeerings = new HashSet<>();
+    b.vpcPeeringConnections.forEach(p -> seenPeerings.add(p.id()));
+    for (var p : view.list(Ec2Tables.PEERING, scope)) {
+      if (!seenPeerings.add(p.id())) continue;
+      b.vpcPeeringConnections.add(new dev.stratus.ec2.reachability.VpcPeeringConnection(p.id(), p.status(),
+          side(p.requester()), side(p.accepter())));
+    }
+    for (var t : view.list(Ec2Tables.TRANSIT_GATEWAY, scope)) {
+      if (t.state().equals("deleted")) continue;
+      var o = t.options();
+      b.transitGateways.add(new dev.stratus.ec2.reachability.TransitGateway(t.id(), region, account, t.state(),
+          o.defaultRouteTableAssociation().equals("enable"), o.defaultRouteTablePropagation().equals("enable"),
+          Optional.ofNullable(t.associationDefaultRouteTableId()), Optional.ofNullable(t.propagationDefaultRouteTableId()),
+          o.securityGroupReferencingSupport().equals("enable"), NetworkSnapshot.tags(view, scope, t.id())));
+    }
+    var attachments = view.list(Ec2Tables.TGW_ATTACHMENT, scope);
+    Map<String, dev.stratus.ec2.model.TransitGatewayAttachment> attachmentById = new HashMap<>(); // deleted too
+    attachments.forEach(a -> attachmentById.putIfAbsent(a.id(), a));
+    for (var a : attachments) {
+      if (a.state().equals("deleted")) continue;
+      b.transitGatewayAttachments.add(new dev.stratus.ec2.reachability.TransitGatewayAttachment(a.id(), region,
+          a.transitGatewayId(), ResourceType.fromAws(a.resourceType()), a.resourceId(), a.state(),
+          Optional.ofNullable(a.associatedRouteTableId()), NetworkSnapshot.tags(view, scope, a.id())));
+    }
+    for (var t : view.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
+      List<dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route> routes = TgwRouting.visible(t).stream()
+          .map(r -> new dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route(
+              new RouteDestination.Cidr(NetworkSnapshot.block(r.destination())), r.type(),
+              RouteTable.State.fromAws(r.state()), r.attachmentId() == null ? "" : r.attachmentId(),
+              Optional.ofNullable(r.attachmentId()).map(attachmentById::get)
+                  .map(a -> ResourceType.fromAws(a.resourceType())).orElse(ResourceType.VPC))).toList();
+      b.transitGatewayRouteTables.add(new dev.stratus.ec2.reachability.TransitGatewayRouteTable(t.id(), region,
+          t.transitGatewayId(), t.defaultAssociation(), t.defaultPropagation(), routes, t.associations(),
+          t.propagations(), NetworkSnapshot.tags(view, scope, t.id())));
+    }
+    for (var g : view.list(Ec2Tables.VPN_GATEWAY, scope)) {
+      if (g.state().equals("deleted")) continue;
+      b.vpnGateways.add(new dev.stratus.ec2.reachability.VpnGateway(g.id(), region, g.state(),
+          g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId())));
+    }
+    for (var v : view.list(Ec2Tables.VPN_CONNECTION, scope)) {
+      if (v.state().equals("deleted")) continue;
+      b.vpnConnections.add(new dev.stratus.ec2.reachability.VpnConnection(v.id(), region, v.state(),
+          v.customerGatewayId(), Optional.ofNullable(v.vpnGatewayId()), Optional.ofNullable(v.transitGatewayId()),
+          v.staticRoutes().stream().map(NetworkSnapshot::block).toList()));
+    }
+    for (var c : view.list(Ec2Tables.CUSTOMER_GATEWAY, scope)) {
+      if (c.state().equals("deleted")) continue;
+      b.customerGateways.add(new dev.stratus.ec2.reachability.CustomerGateway(c.id(), region, c.state(), c.ipAddress(),
+          String.valueOf(c.bgpAsn())));
+    }
+  }
+
+  private static dev.stratus.ec2.reachability.VpcPeeringConnection.Side side(
+      dev.stratus.ec2.model.VpcPeeringConnection.Side s) {
+    return new dev.stratus.ec2.reachability.VpcPeeringConnection.Side(s.vpcId(), s.ownerId(), s.region(),
+        s.cidrs().stream().map(NetworkSnapshot::block).toList());
+  }
+}

@@ -1,0 +1,50 @@
+package dev.stratus.ec2.vpn;
+
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.store.Transaction;
+import dev.stratus.ec2.Ec2Tables;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps propagated VPN routes in step: VPC route tables that propagate a virtual private gateway
+ * carry one {@code EnableVgwRoutePropagation} route per static route of its VPN connections, and
+ * transit gateway tables that a VPN attachment propagates into carry them as {@code propagated}.
+ */
+final class VpnRouting {
+  private VpnRouting() {}
+
+  /** Static routes of the live VPN connections on a virtual private gateway. */
+  static List<Cidr> vgwRoutes(Transaction tx, String scope, String vgwId) {
+    return tx.list(Ec2Tables.VPN_CONNECTION, scope).stream()
+        .filter(v -> vgwId.equals(v.vpnGatewayId()) && !v.state().equals("deleted"))
+        .flatMap(v -> v.staticRoutes().stream()).distinct().toList();
+  }
+
+  /** Rewrites the propagated routes of {@code vgwId} in every table that propagates it. */
+  static void refreshVgw(Transaction tx, String scope, String vgwId) {
+    List<Cidr> cidrs = vgwRoutes(tx, scope, vgwId);
+    for (RouteTable t : tx.list(Ec2Tables.ROUTE_TABLE, scope)) {
+      if (!t.propagatingVgws().contains(vgwId)) continue;
+      List<RouteTable.Route> routes = new ArrayList<>(t.routes().stream().filter(r ->
+          !(r.origin().equals("EnableVgwRoutePropagation") && r.target().id().equals(vgwId))).toList());
+      cidrs.forEach(c -> routes.add(new RouteTable.Route(new RouteTable.CidrDestination(c),
+          new RouteTarget.VpnGateway(vgwId), "EnableVgwRoutePropagation", "active")));
+      tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(routes));
+    }
+  }
+
+  /** Rewrites the propagated routes of a VPN attachment in every TGW table it propagates into. */
+  static void refreshTgw(Transaction tx, String scope, String attachmentId, List<Cidr> cidrs) {
+    for (TransitGatewayRouteTable t : tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
+      if (!t.propagations().contains(attachmentId)) continue;
+      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes().stream()
+          .filter(r -> !(r.type().equals("propagated") && attachmentId.equals(r.attachmentId()))).toList());
+      cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, attachmentId, "propagated", "active")));
+      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
+    }
+  }
+}
