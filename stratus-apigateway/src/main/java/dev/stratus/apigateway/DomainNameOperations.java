@@ -131,7 +131,8 @@ public final class DomainNameOperations {
   private static software.amazon.awssdk.services.apigateway.model.DomainName v1(DomainName d) {
     return software.amazon.awssdk.services.apigateway.model.DomainName.builder().domainName(d.domainName())
         .certificateArn(d.certificateArn()).regionalCertificateArn(d.regionalCertificateArn())
-        .regionalDomainName(d.regionalDomainName()).regionalHostedZoneId(REGIONAL_ZONES.get(d.region()))
+        .regionalDomainName(d.regionalDomainName())
+        .regionalHostedZoneId(d.regionalDomainName() == null ? null : REGIONAL_ZONES.get(d.region())) // a regional name's zone only
         .distributionDomainName(d.distributionDomainName())
         .distributionHostedZoneId(d.distributionDomainName() == null ? null : DomainName.CLOUDFRONT_ZONE_ID)
         .certificateUploadDate(d.createdDate()).securityPolicy(d.securityPolicy()).domainNameStatus("AVAILABLE")
