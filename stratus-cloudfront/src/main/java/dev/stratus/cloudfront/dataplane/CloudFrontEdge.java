@@ -492,12 +492,27 @@ public final class CloudFrontEdge implements AutoCloseable {
    */
   EdgeLocation servingEdge(InetAddress viewer, InetSocketAddress local) {
     var place = locator.locate(viewer);
-    if (place.isPresent()) return EdgeLocation.nearest(settings.edges(), place.get().point(), latency);
-    if (defaultViewerPoint != null) return EdgeLocation.nearest(settings.edges(), defaultViewerPoint, latency);
+    if (place.isPresent()) return nearestEdge(place.get().point());
+    if (defaultViewerPoint != null) return nearestEdge(defaultViewerPoint);
     EdgeLocation connected = byAddress.get(local);
     if (connected != null && !connected.code().equals(settings.defaultEdge())) return connected;
-    return EdgeLocation.nearest(settings.edges(), locator.defaultLocation().place().point(), latency);
+    return nearestEdge(locator.defaultLocation().place().point());
   }
+
+  /**
+   * The edge nearest a point, remembered: the latency model routes over its fibre graph for each
+   * edge (about a millisecond for all of them), and a request must not pay that. Viewers stand at
+   * few points (clientLocations, countries, the default), so the memo stays small.
+   */
+  private EdgeLocation nearestEdge(dev.stratus.net.geo.GeoPoint point) {
+    EdgeLocation known = nearestByPoint.get(point);
+    if (known != null) return known;
+    EdgeLocation nearest = EdgeLocation.nearest(settings.edges(), point, latency);
+    if (nearestByPoint.size() < 4_096) nearestByPoint.put(point, nearest);
+    return nearest;
+  }
+
+  private final Map<dev.stratus.net.geo.GeoPoint, EdgeLocation> nearestByPoint = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** Edge address by where the client stands: few places ask (clientLocations, countries, the default). */
   private final Map<dev.stratus.net.geo.GeoPoint, List<InetAddress>> dnsAnswerByPoint =
@@ -520,7 +535,7 @@ public final class CloudFrontEdge implements AutoCloseable {
    * ({@link #servingEdge}).
    */
   EdgeLocation dnsEdge(DnsQueryClient client) {
-    return EdgeLocation.nearest(settings.edges(), dnsPoint(client), latency);
+    return nearestEdge(dnsPoint(client));
   }
 
   private dev.stratus.net.geo.GeoPoint dnsPoint(DnsQueryClient client) {

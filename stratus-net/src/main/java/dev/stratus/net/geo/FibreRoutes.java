@@ -138,8 +138,24 @@ public final class FibreRoutes {
     return LINK_COST_MILLIS / 2 / 1_000 * LatencyModel.FIBRE_KM_PER_SECOND;
   }
 
-  /** The shortest route between two places. */
+  /** Routes already worked out, by their two ends: clients stand at few points, and data planes ask per request. */
+  private final Map<List<GeoPoint>, Route> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * The shortest route between two places. Working one out sorts every node by distance from
+   * each end (a few hundred great-circle distances), too slow for a per-request or per-query
+   * caller such as an edge choosing itself or latency routing; so routes are remembered.
+   */
   public Route route(GeoPoint a, GeoPoint b) {
+    List<GeoPoint> ends = List.of(a, b);
+    Route route = known.get(ends);
+    if (route != null) return route;
+    route = shortest(a, b);
+    if (known.size() < 65_536) known.put(ends, route); // bounded: a caller with unbounded points pays each time
+    return route;
+  }
+
+  private Route shortest(GeoPoint a, GeoPoint b) {
     double direct = a.distanceKm(b);
     Route best = direct <= DIRECT_KM ? new Route(List.of(), direct * TERRESTRIAL_STRETCH + (direct > 0 ? linkKm() : 0))
         : null;
