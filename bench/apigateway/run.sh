@@ -63,6 +63,9 @@ start haproxy haproxy -db -f "$RUN/haproxy.cfg"
 
 # --- Stratus, and the APIs made with the AWS CLI ---------------------------------------------
 # `start` builds on first use (and after a source change), outside the measurement; `wait` waits for that build too.
+# The account throttle (10,000 rps, as AWS's default quota) is raised here, as AWS raises it on
+# request, so the throughput cases measure the data plane; ACCOUNT_RATE=10000 measures AWS's default.
+export STRATUS_JAVA_OPTS="${STRATUS_JAVA_OPTS:-} -Dstratus.apigateway.accountRate=${ACCOUNT_RATE:-1000000} -Dstratus.apigateway.accountBurst=${ACCOUNT_BURST:-1000000}"
 start stratus ./stratus start --ephemeral --port $STRATUS_API --dns-port $STRATUS_DNS
 ./stratus wait --port $STRATUS_API --host 127.0.0.1 --timeout 600 >/dev/null || { log "Stratus did not start"; tail -20 "$RUN/stratus.log" >&2; exit 1; }
 BACKEND="http://127.0.0.1:$B1"

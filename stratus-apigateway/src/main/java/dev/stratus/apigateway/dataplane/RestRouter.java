@@ -1,5 +1,7 @@
 package dev.stratus.apigateway.dataplane;
 
+import dev.stratus.apigateway.AccountLimits;
+
 import dev.stratus.apigateway.model.ApiKey;
 import dev.stratus.apigateway.model.GatewayResponseType;
 import dev.stratus.apigateway.model.ResourceMatch;
@@ -40,9 +42,9 @@ import java.util.concurrent.CompletionStage;
  * RestIntegrations}).
  */
 final class RestRouter implements HttpService {
-  /** Account-level throttle per Region: 10,000 rps, burst 5,000 (apigateway.md §4). */
-  static final double ACCOUNT_RATE = 10_000;
-  static final int ACCOUNT_BURST = 5_000;
+  /** Account-level throttle per Region ({@link AccountLimits}: 10,000 rps, burst 5,000 unless raised). */
+  static final double ACCOUNT_RATE = AccountLimits.ACCOUNT_RATE;
+  static final int ACCOUNT_BURST = AccountLimits.ACCOUNT_BURST;
 
   private final RestShared shared;
   private final String apiId;
