@@ -24,6 +24,30 @@ start() { local name=$1; shift; taskset -c 0 "$@" >"$RUN/$name.log" 2>&1 & PIDS+
 
 wait_tcp() { for _ in $(seq 1 100); do (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null && return 0; sleep 0.1; done; log "$1:$2 not listening"; return 1; }
 
+# start_backends PORT...: one nginx (core 0) serving each port on 127.0.0.1; the n-th answers the
+# 21-byte "hello from backend n". Needs $RUN/nginx-tmp.
+start_backends() {
+  local servers="" n=0 port
+  for port in "$@"; do
+    n=$((n + 1))
+    servers+="  server { listen 127.0.0.1:$port; location / { default_type text/plain; return 200 \"hello from backend $n\\n\"; } }"$'\n'
+  done
+  cat > "$RUN/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $RUN/nginx.pid;
+error_log $RUN/nginx.error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off; server_tokens off; keepalive_timeout 60s; keepalive_requests 1000000;
+  client_body_temp_path $RUN/nginx-tmp/body; proxy_temp_path $RUN/nginx-tmp/proxy;
+  fastcgi_temp_path $RUN/nginx-tmp/fcgi; uwsgi_temp_path $RUN/nginx-tmp/uwsgi; scgi_temp_path $RUN/nginx-tmp/scgi;
+$servers}
+CONF
+  start nginx nginx -c "$RUN/nginx.conf"
+  for port in "$@"; do wait_tcp 127.0.0.1 "$port"; done
+}
+
 # start_stratus API_PORT DNS_PORT [ARGS...]: builds on first use (outside any measurement), starts
 # an ephemeral Stratus on core 0, waits for its health page, and points `aws` at it.
 start_stratus() {

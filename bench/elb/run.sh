@@ -20,22 +20,7 @@ require nginx nginx; require haproxy haproxy; require wrk wrk; require dig dnsut
 install_required
 
 # --- the backends: two nginx servers answering a 21-byte body -------------------------------
-cat > "$RUN/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $RUN/nginx.pid;
-error_log $RUN/nginx.error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off; server_tokens off; keepalive_timeout 60s; keepalive_requests 1000000;
-  client_body_temp_path $RUN/nginx-tmp/body; proxy_temp_path $RUN/nginx-tmp/proxy;
-  fastcgi_temp_path $RUN/nginx-tmp/fcgi; uwsgi_temp_path $RUN/nginx-tmp/uwsgi; scgi_temp_path $RUN/nginx-tmp/scgi;
-  server { listen 127.0.0.1:$B1; location / { default_type text/plain; return 200 "hello from backend 1\n"; } }
-  server { listen 127.0.0.1:$B2; location / { default_type text/plain; return 200 "hello from backend 2\n"; } }
-}
-CONF
-start nginx nginx -c "$RUN/nginx.conf"
-wait_tcp 127.0.0.1 $B1; wait_tcp 127.0.0.1 $B2
+start_backends $B1 $B2
 
 # --- the peer: HAProxy, one thread, http round robin and tcp round robin ----------------------
 cat > "$RUN/haproxy.cfg" <<CONF

@@ -28,22 +28,7 @@ rm -rf "$RUN"; mkdir -p "$RUN/nginx-tmp"
 require nginx nginx; require haproxy haproxy; require wrk wrk; require /usr/bin/aws awscli; require dig dnsutils
 install_required
 
-
-cat > "$RUN/nginx.conf" <<CONF
-worker_processes 1;
-daemon off;
-pid $RUN/nginx.pid;
-error_log $RUN/nginx.error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off; server_tokens off; keepalive_timeout 60s; keepalive_requests 1000000;
-  client_body_temp_path $RUN/nginx-tmp/body; proxy_temp_path $RUN/nginx-tmp/proxy;
-  fastcgi_temp_path $RUN/nginx-tmp/fcgi; uwsgi_temp_path $RUN/nginx-tmp/uwsgi; scgi_temp_path $RUN/nginx-tmp/scgi;
-  server { listen 127.0.0.1:$BACKEND; location / { default_type text/plain; return 200 "hello from the backend\n"; } }
-}
-CONF
-start nginx nginx -c "$RUN/nginx.conf"
-wait_tcp 127.0.0.1 $BACKEND
+start_backends $BACKEND
 
 cat > "$RUN/haproxy.cfg" <<CONF
 global
