@@ -96,8 +96,7 @@ final class HttpApiRouter implements HttpService {
     if (t == null) t = stage.stage().defaultRouteThrottle();
     if ((t != null && !shared.meters.take("http:" + apiId + "/" + stage.stage().stageName() + "/" + s.route().routeKey(),
         t.rateLimit(), t.burstLimit(), now))
-        || !shared.meters.take("account:" + api.accountId() + "/" + api.region(), RestRouter.ACCOUNT_RATE,
-            RestRouter.ACCOUNT_BURST, now)) {
+        || !shared.meters.takeAccount(api.accountId(), api.region(), now)) {
       return RestRouter.done(Cors.apply(api.cors(), origin, message(429, "Too Many Requests")));
     }
 

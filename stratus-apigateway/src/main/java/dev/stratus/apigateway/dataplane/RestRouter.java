@@ -1,6 +1,5 @@
 package dev.stratus.apigateway.dataplane;
 
-import dev.stratus.apigateway.AccountLimits;
 
 import dev.stratus.apigateway.model.ApiKey;
 import dev.stratus.apigateway.model.GatewayResponseType;
@@ -42,9 +41,6 @@ import java.util.concurrent.CompletionStage;
  * RestIntegrations}).
  */
 final class RestRouter implements HttpService {
-  /** Account-level throttle per Region ({@link AccountLimits}: 10,000 rps, burst 5,000 unless raised). */
-  static final double ACCOUNT_RATE = AccountLimits.ACCOUNT_RATE;
-  static final int ACCOUNT_BURST = AccountLimits.ACCOUNT_BURST;
 
   private final RestShared shared;
   private final String apiId;
@@ -326,8 +322,7 @@ final class RestRouter implements HttpService {
         s.throttlingBurstLimit(), now)) {
       return call.error(GatewayResponseType.THROTTLED, "Too Many Requests");
     }
-    if (!shared.meters.take("account:" + call.api.api().accountId() + "/" + call.api.api().region(), ACCOUNT_RATE,
-        ACCOUNT_BURST, now)) {
+    if (!shared.meters.takeAccount(call.api.api().accountId(), call.api.api().region(), now)) {
       return call.error(GatewayResponseType.THROTTLED, "Too Many Requests");
     }
     return null;

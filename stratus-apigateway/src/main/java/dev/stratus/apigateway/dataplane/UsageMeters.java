@@ -1,5 +1,6 @@
 package dev.stratus.apigateway.dataplane;
 
+import dev.stratus.apigateway.AccountLimits;
 import dev.stratus.apigateway.model.TokenBucket;
 import dev.stratus.apigateway.model.UsagePlan;
 import java.time.Instant;
@@ -37,6 +38,14 @@ final class UsageMeters {
   boolean take(String scope, double rate, int burst, Instant now) {
     String key = scope + "|" + rate + "|" + burst;
     return buckets.computeIfAbsent(key, k -> new TokenBucket(rate, burst)).tryTake(now);
+  }
+
+  /**
+   * Takes a token from the account's throttle in {@code region}, shared by every REST, HTTP and
+   * WebSocket API there ({@link AccountLimits}); false when throttled.
+   */
+  boolean takeAccount(String accountId, String region, Instant now) {
+    return take("account:" + accountId + "/" + region, AccountLimits.ACCOUNT_RATE, AccountLimits.ACCOUNT_BURST, now);
   }
 
   /** Counts one request against the quota of {@code scope}; false when the period's limit is used up. */

@@ -147,7 +147,7 @@ final class WebSocketSession extends ChannelInboundHandlerAdapter {
         t.rateLimit(), t.burstLimit(), now)) {
       return false;
     }
-    return shared.meters.take("account:" + api.accountId() + "/" + api.region(), RestRouter.ACCOUNT_RATE, RestRouter.ACCOUNT_BURST, now);
+    return shared.meters.takeAccount(api.accountId(), api.region(), now);
   }
 
   /** What API Gateway sends a client whose message it could not route, admit or integrate. */
