@@ -514,18 +514,13 @@ public final class CloudFrontEdge implements AutoCloseable {
 
   private final Map<dev.stratus.net.geo.GeoPoint, EdgeLocation> nearestByPoint = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** Edge address by where the client stands: few places ask (clientLocations, countries, the default). */
-  private final Map<dev.stratus.net.geo.GeoPoint, List<InetAddress>> dnsAnswerByPoint =
-      new java.util.concurrent.ConcurrentHashMap<>();
-  /** What a distribution's names answer each client: one instance, so re-registering changes no version. */
+  /**
+   * What a distribution's names answer each client: its nearest edge's address ({@link
+   * #nearestEdge} remembers the choice per point). One instance, so re-registering changes no version.
+   */
   private final ClientAddresses dnsAnswers = client -> {
-    var point = dnsPoint(client);
-    List<InetAddress> known = dnsAnswerByPoint.get(point);
-    if (known != null) return known;
     EdgeListener l = byCode.get(dnsEdge(client).code());
-    List<InetAddress> answer = l == null ? List.of() : List.of(l.address().getAddress());
-    if (dnsAnswerByPoint.size() < 4_096) dnsAnswerByPoint.put(point, answer);
-    return answer;
+    return l == null ? List.of() : List.of(l.address().getAddress());
   };
 
   /**
