@@ -23,11 +23,18 @@ import tools.jackson.databind.node.ObjectNode;
  * answers an IAM policy for the {@code $connect} method ARN: deny is 403, a failure 500), then the
  * route's API key ({@code x-api-key}, enabled, in a usage plan of this API's stage, else 403). The
  * authorizer's {@code principalId} and context reach every later event as
- * {@code requestContext.authorizer}.
+ * {@code requestContext.authorizer}. With {@code authorizerResultTtlInSeconds} above 0 the
+ * authorizer's answer (allow with its context, or deny) is cached for that long per stage and
+ * identity source values, so a reconnect with the same identity does not invoke it again; a
+ * failure is never cached.
  */
 final class WebSocketAuthorizers {
+  /** An allow (the context) or a deny ({@code refused}) kept until {@code expires}. */
+  private record Cached(Instant expires, Map<String, Object> context, WebSocketIntegrations.Answer refused) {}
+
   private final RestShared shared;
   private final String apiId;
+  private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
   WebSocketAuthorizers(RestShared shared, String apiId) {
     this.shared = shared;
@@ -74,6 +81,14 @@ final class WebSocketAuthorizers {
       if (v == null || v.isEmpty()) return CompletableFuture.completedFuture(refuse(401, "Unauthorized"));
       identity.add(v);
     }
+    boolean caching = a.resultTtlInSeconds() > 0 && !identity.isEmpty();
+    String key = a.authorizerId() + "|" + stage.stage().stageName() + "|" + String.join("|", identity);
+    Cached hit = caching ? cache.get(key) : null;
+    if (hit != null && hit.expires().isAfter(now)) {
+      if (hit.refused() == null) connection.authorizer = hit.context();
+      return CompletableFuture.completedFuture(hit.refused());
+    }
+    if (hit != null) cache.remove(key, hit);
     var invoker = shared.invoker.get();
     var fn = LambdaProxy.functionArn(a.authorizerUri());
     if (invoker.isEmpty() || fn.isEmpty()) return CompletableFuture.completedFuture(WebSocketIntegrations.Answer.FAILED);
@@ -99,10 +114,12 @@ final class WebSocketAuthorizers {
       Api.Authorizer policyOnly = new Api.Authorizer(a.authorizerId(), a.name(), a.authorizerType(), a.identitySource(),
           null, List.of(), a.authorizerUri(), "1.0", false, 0);
       HttpLambdaAuthorizers.Verdict v = HttpLambdaAuthorizers.decide(policyOnly, o, methodArn);
-      if (v.status() == 403) return refuse(403, "Forbidden");
-      if (v.status() != 0) return WebSocketIntegrations.Answer.FAILED;
-      connection.authorizer = Map.copyOf(v.context());
-      return null;
+      if (v.status() != 0 && v.status() != 403) return WebSocketIntegrations.Answer.FAILED;
+      WebSocketIntegrations.Answer refused = v.status() == 403 ? refuse(403, "Forbidden") : null;
+      Map<String, Object> context = Map.copyOf(v.context());
+      if (caching) cache.put(key, new Cached(now.plusSeconds(a.resultTtlInSeconds()), context, refused));
+      if (refused == null) connection.authorizer = context;
+      return refused;
     });
   }
 

@@ -86,14 +86,18 @@ class WebSocketAuthorizerIT {
   }
 
   /** A WebSocket API whose $connect has a REQUEST authorizer (header Auth, query token) and/or requires an API key. */
-  static String api(boolean authorizer, boolean apiKey) {
+  static String api(boolean authorizer, boolean apiKey) { return api(authorizer, apiKey, 0); }
+
+  /** @param ttl the authorizer's authorizerResultTtlInSeconds */
+  static String api(boolean authorizer, boolean apiKey, int ttl) {
     String api = v2.createApi(r -> r.name("secured").protocolType(ProtocolType.WEBSOCKET)
         .routeSelectionExpression("$request.body.action")).apiId();
     String fn = v2.createIntegration(r -> r.apiId(api).integrationType(IntegrationType.AWS_PROXY)
         .integrationUri(LAMBDA + "ws/invocations")).integrationId();
     String auth = !authorizer ? null : v2.createAuthorizer(r -> r.apiId(api).name("tokens").authorizerType(AuthorizerType.REQUEST)
         .authorizerUri(LAMBDA + "auth/invocations")
-        .identitySource("route.request.header.Auth", "route.request.querystring.room")).authorizerId();
+        .identitySource("route.request.header.Auth", "route.request.querystring.room").authorizerResultTtlInSeconds(ttl))
+        .authorizerId();
     v2.createRoute(r -> r.apiId(api).routeKey("$connect").target("integrations/" + fn).apiKeyRequired(apiKey)
         .authorizationType(authorizer ? AuthorizationType.CUSTOM : AuthorizationType.NONE).authorizerId(auth));
     v2.createRoute(r -> r.apiId(api).routeKey("$default").target("integrations/" + fn));
@@ -153,6 +157,41 @@ class WebSocketAuthorizerIT {
     JsonNode message = event("$default");
     assertThat(message.get("requestContext").get("authorizer").get("principalId").asString()).isEqualTo("ana");
     ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+  }
+
+  @Test
+  void authorizerResults_areCachedPerIdentityForTheTtl() throws Exception {
+    String api = api(true, false, 300);
+    AUTHORIZER_CALLS.set(0);
+    EVENTS.clear();
+    URI room7 = wsUri(api, "/prod?room=7");
+    connect(room7, Map.of("Auth", "allow")).sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    WebSocket again = connect(room7, Map.of("Auth", "allow"));
+    assertThat(AUTHORIZER_CALLS.get()).as("the same identity within the TTL is answered from the cache").isEqualTo(1);
+    // The cached answer still brings the authorizer's context to the connection's events.
+    again.sendText("hello", true).join();
+    assertThat(event("$default").get("requestContext").get("authorizer").get("team").asString()).isEqualTo("blue");
+    again.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+
+    // Another value of any identity source is another cache entry; a deny is cached too.
+    connect(wsUri(api, "/prod?room=8"), Map.of("Auth", "allow")).sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    assertThat(AUTHORIZER_CALLS.get()).isEqualTo(2);
+    refused(room7, Map.of("Auth", "deny"), 403);
+    refused(room7, Map.of("Auth", "deny"), 403);
+    assertThat(AUTHORIZER_CALLS.get()).isEqualTo(3);
+
+    // Past the TTL the authorizer is asked again.
+    TIME.advance(Duration.ofSeconds(299));
+    connect(room7, Map.of("Auth", "allow")).sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    assertThat(AUTHORIZER_CALLS.get()).isEqualTo(3);
+    TIME.advance(Duration.ofSeconds(2));
+    connect(room7, Map.of("Auth", "allow")).sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+    assertThat(AUTHORIZER_CALLS.get()).isEqualTo(4);
+
+    // A failure is not cached: the next try invokes again.
+    refused(room7, Map.of("Auth", "boom"), 500);
+    refused(room7, Map.of("Auth", "boom"), 500);
+    assertThat(AUTHORIZER_CALLS.get()).isEqualTo(6);
   }
 
   @Test
