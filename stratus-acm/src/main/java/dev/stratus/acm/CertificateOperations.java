@@ -62,6 +62,8 @@ public final class CertificateOperations implements Certificates {
   private final StratusCa ca;
   private final Clock clock;
   private final Extensions extensions;
+  /** Who {@link #onChange} told to hear of reimports and deletions. */
+  private final List<java.util.function.Consumer<String>> changeListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   public CertificateOperations(Store store, StratusCa ca, Clock clock, Extensions extensions) {
     this.store = store;
@@ -80,6 +82,24 @@ public final class CertificateOperations implements Certificates {
     return store.get(AcmCertificate.TABLE, AcmCertificate.scope(m.group(2), m.group(1)), m.group(3))
         .map(c -> new ServingCertificate(c.arn(), currentStatus(c), names(c), c.certificatePem() + nullToEmpty(c.chainPem()),
             c.privateKeyPem(), c.notAfter()));
+  }
+
+  @Override
+  public Runnable onChange(java.util.function.Consumer<String> changed) {
+    changeListeners.add(changed);
+    return () -> changeListeners.remove(changed);
+  }
+
+  /** Tells the listeners, after the commit, that {@code arn} now serves other content (or none). */
+  private void changed(String arn) {
+    for (var listener : changeListeners) {
+      try {
+        listener.accept(arn);
+      } catch (RuntimeException e) {
+        java.util.logging.Logger.getLogger(CertificateOperations.class.getName())
+            .log(java.util.logging.Level.WARNING, "a certificate change listener failed for " + arn, e);
+      }
+    }
   }
 
   // ---- API
@@ -176,7 +196,7 @@ public final class CertificateOperations implements Certificates {
     if (req.certificateArn() != null) {
       String id = idOf(ctx, req.certificateArn());
       if (!req.tags().isEmpty()) throw AcmErrors.invalidParameter("Tags cannot be specified when reimporting a certificate.");
-      return store.write(tx -> {
+      var reimported = store.write(tx -> {
         var old = tx.get(AcmCertificate.TABLE, scope, id).orElseThrow(() -> AcmErrors.notFound(req.certificateArn()));
         if (!old.type().equals("IMPORTED")) {
           throw AcmErrors.validation("Certificate " + old.arn() + " was not imported and cannot be reimported.");
@@ -185,6 +205,8 @@ public final class CertificateOperations implements Certificates {
             old.createdAt(), now, old.tags()));
         return ImportCertificateResponse.builder().certificateArn(old.arn()).build();
       });
+      changed(reimported.certificateArn());
+      return reimported;
     }
     Map<String, String> tags = tags(req.tags());
     String id = UUID.randomUUID().toString();
@@ -295,6 +317,7 @@ public final class CertificateOperations implements Certificates {
     AcmCertificate c = load(ctx, req.certificateArn());
     if (!usersOf(c.arn()).isEmpty()) throw AcmErrors.inUse(c.arn());
     store.write(tx -> tx.delete(AcmCertificate.TABLE, AcmCertificate.scope(ctx.accountId(), ctx.region()), c.id()));
+    changed(c.arn());
     return DeleteCertificateResponse.builder().build();
   }
 

@@ -112,12 +112,10 @@ public final class DomainNameOperations {
       throw ApiGatewayErrors.badRequest("A certificate was not provided for the endpoint type " + type + ".");
     }
     checkCertificate(cert, type.equals("EDGE") ? "us-east-1" : ctx.region(), domain);
-    String id = ApiIds.next(10);
     var d = new DomainName(domain, ctx.accountId(), ctx.region(), type, type.equals("EDGE") ? cert : null,
-        type.equals("REGIONAL") ? cert : null,
-        type.equals("REGIONAL") ? "d-" + id + ".execute-api." + ctx.region() + ".amazonaws.com" : null,
-        type.equals("EDGE") ? "d" + ApiIds.next(13) + ".cloudfront.net" : null,
-        securityPolicy == null ? "TLS_1_2" : securityPolicy, clock.instant(), Map.of());
+        type.equals("REGIONAL") ? cert : null, type.equals("REGIONAL") ? regionalName(ctx.region()) : null,
+        type.equals("EDGE") ? distributionName() : null,
+        securityPolicy == null ? "TLS_1_2" : securityPolicy, clock.instant(), Map.of(), List.of(type));
     store.write(tx -> {
       if (tx.get(DomainName.TABLE, ctx.regionalScope(), domain).isPresent()) {
         throw ApiGatewayErrors.conflict("The domain name you provided already exists.");
@@ -128,6 +126,10 @@ public final class DomainNameOperations {
     return d;
   }
 
+  private static String regionalName(String region) { return "d-" + ApiIds.next(10) + ".execute-api." + region + ".amazonaws.com"; }
+
+  private static String distributionName() { return "d" + ApiIds.next(13) + ".cloudfront.net"; }
+
   private static software.amazon.awssdk.services.apigateway.model.DomainName v1(DomainName d) {
     return software.amazon.awssdk.services.apigateway.model.DomainName.builder().domainName(d.domainName())
         .certificateArn(d.certificateArn()).regionalCertificateArn(d.regionalCertificateArn())
@@ -136,7 +138,7 @@ public final class DomainNameOperations {
         .distributionDomainName(d.distributionDomainName())
         .distributionHostedZoneId(d.distributionDomainName() == null ? null : DomainName.CLOUDFRONT_ZONE_ID)
         .certificateUploadDate(d.createdDate()).securityPolicy(d.securityPolicy()).domainNameStatus("AVAILABLE")
-        .endpointConfiguration(EndpointConfiguration.builder().typesWithStrings(d.endpointType()).build()).build();
+        .endpointConfiguration(EndpointConfiguration.builder().typesWithStrings(d.endpointTypes()).build()).build();
   }
 
   // ---- v1 -------------------------------------------------------------------------------------
@@ -182,47 +184,115 @@ public final class DomainNameOperations {
   }
 
   /**
-   * A new certificate (checked as CreateDomainName checks it) and/or security policy; the domain's
-   * HTTPS listener serves the new certificate from then on. The endpoint type stays.
+   * The domain with other endpoint types, certificates and security policy, checked as AWS
+   * checks them: a certificate for each type it has (new ones checked as CreateDomainName checks
+   * them), none for a type it has not; a type added gets its endpoint name, a type removed loses
+   * its name and certificate. The data plane follows (listener, DNS name, certificate served).
+   *
+   * @param given the certificates this update names, by type (a null value removes it)
    */
-  private DomainName update(RequestContext ctx, String name, String certificate, String policy) {
+  private DomainName update(RequestContext ctx, String name, List<String> types, Map<String, String> given, String policy) {
     DomainName current = load(store, ctx, name);
-    String cert = certificate == null ? current.servingCertificateArn() : certificate;
-    if (!cert.equals(current.servingCertificateArn())) {
-      checkCertificate(cert, current.endpointType().equals("EDGE") ? "us-east-1" : current.region(), current.domainName());
+    if (types.isEmpty()) throw ApiGatewayErrors.badRequest("At least one endpoint type is required for a domain name.");
+    for (String type : List.of(DomainName.EDGE, DomainName.REGIONAL)) {
+      String other = type.equals(DomainName.EDGE) ? DomainName.REGIONAL : DomainName.EDGE;
+      if (!types.contains(type) && given.get(type) != null) {
+        throw ApiGatewayErrors.badRequest("Cannot import certificates for " + type + " while " + other + " is active.");
+      }
+    }
+    Map<String, String> certs = new java.util.HashMap<>();
+    for (String type : types) {
+      String cert = given.containsKey(type) ? given.get(type) : current.certificateOf(type);
+      if (cert == null) throw ApiGatewayErrors.badRequest("A certificate was not provided for the endpoint type " + type + ".");
+      if (!cert.equals(current.certificateOf(type))) {
+        checkCertificate(cert, type.equals(DomainName.EDGE) ? "us-east-1" : current.region(), current.domainName());
+      }
+      certs.put(type, cert);
     }
     String newPolicy = policy == null ? current.securityPolicy() : policy;
     return store.write(tx -> {
-      DomainName d = load(tx, ctx, name).withCertificate(cert, newPolicy);
-      tx.put(DomainName.TABLE, ctx.regionalScope(), d.domainName(), d);
-      return d;
+      DomainName d = load(tx, ctx, name);
+      String regional = !types.contains(DomainName.REGIONAL) ? null
+          : d.regionalDomainName() != null ? d.regionalDomainName() : regionalName(d.region());
+      String distribution = !types.contains(DomainName.EDGE) ? null
+          : d.distributionDomainName() != null ? d.distributionDomainName() : distributionName();
+      DomainName changed = d.withEndpoints(List.copyOf(types), certs.get(DomainName.EDGE), certs.get(DomainName.REGIONAL),
+          regional, distribution, newPolicy);
+      tx.put(DomainName.TABLE, ctx.regionalScope(), changed.domainName(), changed);
+      return changed;
     });
   }
 
-  /** Patch paths: {@code /certificateArn} (EDGE), {@code /regionalCertificateArn} (REGIONAL), {@code /securityPolicy}. */
+  private static String endpointType(String value) {
+    if (!List.of(DomainName.EDGE, DomainName.REGIONAL).contains(value)) {
+      throw ApiGatewayErrors.badRequest("Invalid endpoint type specified: " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Patch paths: {@code /endpointConfiguration/types} (add or remove a type: how AWS moves a
+   * domain between EDGE and REGIONAL, both types living side by side in between), {@code
+   * /endpointConfiguration/types/{TYPE}} (replace: the move in one step), {@code /certificateArn}
+   * (EDGE), {@code /regionalCertificateArn} (REGIONAL), {@code /securityPolicy}; {@code
+   * /certificateName} and {@code /regionalCertificateName} are taken and not kept.
+   */
   public UpdateDomainNameResponse updateDomainName(RequestContext ctx, UpdateDomainNameRequest req) {
     DomainName current = load(store, ctx, req.domainName());
-    boolean edge = current.endpointType().equals("EDGE");
-    String[] cert = {null}, policy = {null};
+    List<String> types = new java.util.ArrayList<>(current.endpointTypes());
+    Map<String, String> given = new java.util.HashMap<>();
+    String[] policy = {null};
     Patches.apply(req.patchOperations(), (op, segments, value) -> {
-      if (segments.length != 1 || !op.equals("replace")) return false;
+      String path = "/" + String.join("/", segments);
+      if (segments.length == 2 && segments[0].equals("endpointConfiguration") && segments[1].equals("types")) {
+        String type = endpointType(value);
+        switch (op) {
+          case "add" -> {
+            if (!types.contains(type)) types.add(type);
+          }
+          case "remove" -> {
+            if (!types.remove(type)) throw ApiGatewayErrors.badRequest("Endpoint type " + type + " is not active.");
+          }
+          default -> {
+            return false;
+          }
+        }
+        return true;
+      }
+      if (segments.length == 3 && segments[0].equals("endpointConfiguration") && segments[1].equals("types")) {
+        // AWS names a member of the list by its value; an index ("/types/0") is refused.
+        if (!op.equals("replace") || !types.contains(segments[2])) {
+          throw ApiGatewayErrors.badRequest(path + " Invalid request input");
+        }
+        String type = endpointType(value);
+        types.set(types.indexOf(segments[2]), type);
+        if (types.indexOf(type) != types.lastIndexOf(type)) types.remove(types.lastIndexOf(type));
+        return true;
+      }
+      if (segments.length != 1) return false;
       switch (segments[0]) {
-        case "certificateArn" -> {
-          if (!edge) throw ApiGatewayErrors.badRequest("Cannot import certificates for EDGE while REGIONAL is active.");
-          cert[0] = value;
+        case "certificateArn", "regionalCertificateArn" -> {
+          String type = segments[0].equals("certificateArn") ? DomainName.EDGE : DomainName.REGIONAL;
+          if (op.equals("remove")) given.put(type, null);
+          else if (op.equals("add") || op.equals("replace")) given.put(type, value);
+          else return false;
         }
-        case "regionalCertificateArn" -> {
-          if (edge) throw ApiGatewayErrors.badRequest("Cannot import certificates for REGIONAL while EDGE is active.");
-          cert[0] = value;
+        case "certificateName", "regionalCertificateName" -> { }
+        case "securityPolicy" -> {
+          if (!op.equals("replace")) return false;
+          policy[0] = value;
         }
-        case "securityPolicy" -> policy[0] = value;
         default -> {
           return false;
         }
       }
       return true;
     });
-    var s = v1(update(ctx, req.domainName(), cert[0], policy[0]));
+    // A type removed takes its certificate with it.
+    for (String type : List.of(DomainName.EDGE, DomainName.REGIONAL)) {
+      if (!types.contains(type) && current.has(type) && given.get(type) == null) given.put(type, null);
+    }
+    var s = v1(update(ctx, req.domainName(), types, given, policy[0]));
     return UpdateDomainNameResponse.builder().domainName(s.domainName()).certificateArn(s.certificateArn())
         .regionalCertificateArn(s.regionalCertificateArn()).regionalDomainName(s.regionalDomainName())
         .regionalHostedZoneId(s.regionalHostedZoneId()).distributionDomainName(s.distributionDomainName())
@@ -363,11 +433,24 @@ public final class DomainNameOperations {
 
   // ---- v2 -------------------------------------------------------------------------------------
 
+  /** AWS's refusal of EDGE domain names through the v2 API. */
+  private static AwsException edgeThroughV2() {
+    return ApiGatewayErrors.badRequest("Only REGIONAL domain names can be managed through the API Gateway V2 API. For EDGE "
+        + "domain names, please use the API Gateway V1 API. Also note that only REST APIs can be attached to EDGE domain names.");
+  }
+
+  /** The domain as v2 may see it: one with a REGIONAL endpoint (an EDGE-only one is v1's alone). */
+  private DomainName loadV2(ReadView view, RequestContext ctx, String name) {
+    DomainName d = load(view, ctx, name);
+    if (!d.has(DomainName.REGIONAL)) throw edgeThroughV2();
+    return d;
+  }
+
+  /** v2 shows the REGIONAL configuration (v2 manages REGIONAL domain names only). */
   private static software.amazon.awssdk.services.apigatewayv2.model.DomainName v2(DomainName d) {
-    var config = DomainNameConfiguration.builder().endpointType(d.endpointType())
-        .certificateArn(d.endpointType().equals("EDGE") ? d.certificateArn() : d.regionalCertificateArn())
-        .apiGatewayDomainName(d.endpointType().equals("EDGE") ? d.distributionDomainName() : d.regionalDomainName())
-        .hostedZoneId(d.endpointType().equals("EDGE") ? DomainName.CLOUDFRONT_ZONE_ID : REGIONAL_ZONES.get(d.region()))
+    var config = DomainNameConfiguration.builder().endpointType(DomainName.REGIONAL)
+        .certificateArn(d.regionalCertificateArn()).apiGatewayDomainName(d.regionalDomainName())
+        .hostedZoneId(REGIONAL_ZONES.get(d.region()))
         .securityPolicy(d.securityPolicy()).domainNameStatus("AVAILABLE").certificateUploadDate(d.createdDate()).build();
     return software.amazon.awssdk.services.apigatewayv2.model.DomainName.builder().domainName(d.domainName())
         .domainNameConfigurations(config).apiMappingSelectionExpression("$request.basepath").build();
@@ -378,9 +461,9 @@ public final class DomainNameOperations {
     DomainNameConfiguration c = req.hasDomainNameConfigurations() && !req.domainNameConfigurations().isEmpty()
         ? req.domainNameConfigurations().getFirst() : null;
     String type = c == null || c.endpointTypeAsString() == null ? "REGIONAL" : c.endpointTypeAsString();
+    if (type.equals(DomainName.EDGE)) throw edgeThroughV2();
     String cert = c == null ? null : c.certificateArn();
-    var s = v2(create(ctx, req.domainName(), type, type.equals("EDGE") ? cert : null, type.equals("REGIONAL") ? cert : null,
-        c == null ? null : c.securityPolicyAsString()));
+    var s = v2(create(ctx, req.domainName(), type, null, cert, c == null ? null : c.securityPolicyAsString()));
     return software.amazon.awssdk.services.apigatewayv2.model.CreateDomainNameResponse.builder().domainName(s.domainName())
         .domainNameConfigurations(s.domainNameConfigurations()).apiMappingSelectionExpression(s.apiMappingSelectionExpression())
         .build();
@@ -388,7 +471,7 @@ public final class DomainNameOperations {
 
   public software.amazon.awssdk.services.apigatewayv2.model.GetDomainNameResponse getDomainName(RequestContext ctx,
       software.amazon.awssdk.services.apigatewayv2.model.GetDomainNameRequest req) {
-    var s = v2(load(store, ctx, req.domainName()));
+    var s = v2(loadV2(store, ctx, req.domainName()));
     return software.amazon.awssdk.services.apigatewayv2.model.GetDomainNameResponse.builder().domainName(s.domainName())
         .domainNameConfigurations(s.domainNameConfigurations()).apiMappingSelectionExpression(s.apiMappingSelectionExpression())
         .build();
@@ -397,26 +480,35 @@ public final class DomainNameOperations {
   public software.amazon.awssdk.services.apigatewayv2.model.GetDomainNamesResponse getDomainNames(RequestContext ctx,
       software.amazon.awssdk.services.apigatewayv2.model.GetDomainNamesRequest req) {
     return software.amazon.awssdk.services.apigatewayv2.model.GetDomainNamesResponse.builder()
-        .items(store.list(DomainName.TABLE, ctx.regionalScope()).stream().map(DomainNameOperations::v2).toList()).build();
+        .items(store.list(DomainName.TABLE, ctx.regionalScope()).stream().filter(d -> d.has(DomainName.REGIONAL))
+            .map(DomainNameOperations::v2).toList()).build();
   }
 
   public software.amazon.awssdk.services.apigatewayv2.model.DeleteDomainNameResponse deleteDomainName(RequestContext ctx,
       software.amazon.awssdk.services.apigatewayv2.model.DeleteDomainNameRequest req) {
+    loadV2(store, ctx, req.domainName());
     delete(ctx, req.domainName());
     return software.amazon.awssdk.services.apigatewayv2.model.DeleteDomainNameResponse.builder().build();
   }
 
-  /** The first configuration's certificate and security policy; its endpoint type must stay the domain's. */
+  /**
+   * The REGIONAL configuration's certificate and security policy. v2 cannot move a domain: an
+   * EDGE configuration, or a domain without a REGIONAL endpoint, is AWS's "Only REGIONAL domain
+   * names can be managed through the API Gateway V2 API" (the move is v1's UpdateDomainName).
+   */
   public software.amazon.awssdk.services.apigatewayv2.model.UpdateDomainNameResponse updateDomainName(RequestContext ctx,
       software.amazon.awssdk.services.apigatewayv2.model.UpdateDomainNameRequest req) {
     DomainNameConfiguration c = req.hasDomainNameConfigurations() && !req.domainNameConfigurations().isEmpty()
         ? req.domainNameConfigurations().getFirst() : null;
-    DomainName current = load(store, ctx, req.domainName());
-    if (c != null && c.endpointTypeAsString() != null && !c.endpointTypeAsString().equals(current.endpointType())) {
-      String other = current.endpointType().equals("EDGE") ? "REGIONAL" : "EDGE";
-      throw ApiGatewayErrors.badRequest("Cannot import certificates for " + other + " while " + current.endpointType() + " is active.");
+    DomainName current = loadV2(store, ctx, req.domainName());
+    if (c != null && DomainName.EDGE.equals(c.endpointTypeAsString())) throw edgeThroughV2();
+    DomainName updated = current;
+    if (c != null) {
+      Map<String, String> given = new java.util.HashMap<>();
+      if (c.certificateArn() != null) given.put(DomainName.REGIONAL, c.certificateArn());
+      updated = update(ctx, req.domainName(), current.endpointTypes(), given, c.securityPolicyAsString());
     }
-    var s = v2(c == null ? current : update(ctx, req.domainName(), c.certificateArn(), c.securityPolicyAsString()));
+    var s = v2(updated);
     return software.amazon.awssdk.services.apigatewayv2.model.UpdateDomainNameResponse.builder().domainName(s.domainName())
         .domainNameConfigurations(s.domainNameConfigurations()).apiMappingSelectionExpression(s.apiMappingSelectionExpression())
         .build();

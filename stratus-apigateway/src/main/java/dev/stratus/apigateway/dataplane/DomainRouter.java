@@ -28,6 +28,8 @@ final class DomainRouter implements HttpService {
 
   void update(DomainName changed) { this.domain = changed; }
 
+  DomainName domain() { return domain; }
+
   /** The mapping for a path, and the path left after its key; null when none maps it. */
   record Mapped(DomainName.Mapping mapping, String rest) {}
 

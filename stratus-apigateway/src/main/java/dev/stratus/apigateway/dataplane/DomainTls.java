@@ -13,9 +13,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A custom domain name's TLS contexts: its ACM certificate, rebuilt (off the event loop, when the
- * tables change) after UpdateDomainName names another certificate or ACM serves the same ARN with
- * other content (a reimport), so the domain's HTTPS listener serves it without reopening.
+ * The TLS contexts of one endpoint (EDGE or REGIONAL) of a custom domain name: its ACM certificate,
+ * rebuilt (off the event loop) after UpdateDomainName names another certificate or ACM serves the
+ * same ARN with other content (a reimport, told through {@link Certificates#onChange}), so the
+ * endpoint's HTTPS listener serves it without reopening.
  */
 final class DomainTls implements Mapping<String, SslContext> {
   private static final Logger LOG = Logger.getLogger(DomainTls.class.getName());
@@ -25,16 +26,21 @@ final class DomainTls implements Mapping<String, SslContext> {
 
   private DomainTls(Supplier<Optional<Certificates>> certificates) { this.certificates = certificates; }
 
-  /** The contexts of {@code domain}'s certificate; empty when ACM does not have it. */
-  static Optional<DomainTls> of(DomainName domain, Supplier<Optional<Certificates>> certificates) {
+  /** The contexts of certificate {@code arn} for {@code domain}; empty when ACM does not have it. */
+  static Optional<DomainTls> of(DomainName domain, String arn, Supplier<Optional<Certificates>> certificates) {
     var tls = new DomainTls(certificates);
-    tls.refresh(domain);
+    tls.refresh(domain, arn);
     return tls.current == null ? Optional.empty() : Optional.of(tls);
   }
 
-  /** Rebuilds when the certificate changed; keeps the old contexts when the new one cannot be served. */
-  void refresh(DomainName domain) {
-    String arn = domain.servingCertificateArn();
+  /** The certificate served now (null before the first one could be served). */
+  String arn() {
+    ServingCertificate s = serving;
+    return s == null ? null : s.arn();
+  }
+
+  /** Serves {@code arn} when it or its content changed; keeps the old contexts when the new one cannot be served. */
+  void refresh(DomainName domain, String arn) {
     if (arn == null) return;
     var cert = certificates.get().flatMap(c -> c.find(arn)).filter(ServingCertificate::issued);
     if (cert.isEmpty() || cert.get().equals(serving)) return;

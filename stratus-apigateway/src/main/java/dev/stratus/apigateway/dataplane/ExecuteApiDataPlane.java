@@ -85,8 +85,22 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private record Served(String address, ListenerRegistry.Bound<HttpFrontEnd> bound, List<Runnable> undo, List<String> names,
       dev.stratus.net.http.HttpService router) {}
 
-  /** A custom domain name: served like an API (own address, Host header on the API port), by {@link DomainRouter}. */
-  private record ServedDomain(DomainRouter router, Served served, InetSocketAddress tls, DomainTls contexts) {}
+  /**
+   * A custom domain name, served by {@link DomainRouter}: by its name in the Host header on the
+   * API port, and per endpoint type (EDGE, REGIONAL; both while it moves between them) at an
+   * endpoint of its own.
+   */
+  private record ServedDomain(DomainRouter router, Runnable hostUndo, Map<String, DomainEndpoint> endpoints) {}
+
+  /**
+   * One endpoint type of a domain: its own address with an HTTP listener and, when ACM has the
+   * type's certificate, an HTTPS one serving it; its AWS name ({@code d-….execute-api.…} or
+   * {@code d….cloudfront.net}) answering with that address in DNS and by Host on the API port.
+   */
+  private record DomainEndpoint(String name, Served served, InetSocketAddress tls, DomainTls contexts) {}
+
+  /** Stops ACM's calls to {@link #certificateChanged} (null until subscribed). */
+  private Runnable certificateWatch;
 
   private volatile Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates = Optional::empty;
   private volatile int httpsPort = 443;
@@ -240,45 +254,97 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     }
   }
 
-  /** Opens, updates and closes the custom domain names' listeners to match the table. */
+  /** Opens, updates and closes the custom domain names' endpoints to match the table. */
   private void reconcileDomains(List<DomainName> all) {
     if (closed) return;
     synchronized (served) {
+      watchCertificates();
       Set<String> names = new java.util.HashSet<>();
       for (DomainName d : all) {
         names.add(d.domainName());
-        ServedDomain existing = domains.get(d.domainName());
-        if (existing != null) {
-          existing.router().update(d);
-          if (existing.contexts() != null) existing.contexts().refresh(d);
-          continue;
+        ServedDomain sd = domains.get(d.domainName());
+        if (sd == null) {
+          DomainRouter router = new DomainRouter(d, this::router);
+          Runnable hostUndo = virtualHosts == null ? () -> { } : virtualHosts.register(d.domainName(), router);
+          sd = new ServedDomain(router, hostUndo, new java.util.LinkedHashMap<>());
+          domains.put(d.domainName(), sd);
+        } else {
+          sd.router().update(d);
         }
-        DomainRouter router = new DomainRouter(d, this::router);
-        List<String> dnsNames = new java.util.ArrayList<>();
-        if (d.regionalDomainName() != null) dnsNames.add(d.regionalDomainName());
-        if (d.distributionDomainName() != null) dnsNames.add(d.distributionDomainName());
-        List<String> hosts = new java.util.ArrayList<>(dnsNames);
-        hosts.add(d.domainName());
-        Served plain = open("domain " + d.domainName(), d.arn(), router, hosts, dnsNames);
-        var contexts = plain.bound() == null ? Optional.<DomainTls>empty() : DomainTls.of(d, certificates);
-        domains.put(d.domainName(), new ServedDomain(router, plain,
-            contexts.map(c -> openTls(d, router, plain, c)).orElse(null), contexts.orElse(null)));
+        for (String type : List.of(DomainName.EDGE, DomainName.REGIONAL)) {
+          DomainEndpoint e = sd.endpoints().get(type);
+          String name = d.has(type) ? d.endpointNameOf(type) : null;
+          if (e != null && !e.name().equals(name)) {
+            // The type was removed (or renamed): its address, listeners and DNS name go.
+            stop(e.served());
+            sd.endpoints().remove(type);
+            e = null;
+          }
+          if (name == null) continue;
+          if (e == null) {
+            sd.endpoints().put(type, openEndpoint(d, type, name, sd.router()));
+          } else if (e.contexts() != null) {
+            e.contexts().refresh(d, d.certificateOf(type));
+          } else if (e.served().bound() != null) {
+            // No HTTPS yet (ACM did not have the certificate): try again.
+            var contexts = DomainTls.of(d, d.certificateOf(type), certificates);
+            if (contexts.isPresent()) {
+              sd.endpoints().put(type, new DomainEndpoint(name, e.served(), openTls(d, type, sd.router(), e.served(),
+                  contexts.get()), contexts.get()));
+            }
+          }
+        }
       }
       for (var it = domains.entrySet().iterator(); it.hasNext(); ) {
         var e = it.next();
         if (names.contains(e.getKey())) continue;
-        stop(e.getValue().served());
+        stop(e.getValue());
         it.remove();
       }
     }
   }
 
-  /** The domain's HTTPS listener beside its HTTP one, with its ACM certificate; null without one. */
-  private InetSocketAddress openTls(DomainName d, DomainRouter router, Served plain, DomainTls tls) {
+  private DomainEndpoint openEndpoint(DomainName d, String type, String name, DomainRouter router) {
+    Served plain = open("domain " + d.domainName() + " (" + type + ")", d.arn(), router, List.of(name), List.of(name));
+    var contexts = plain.bound() == null ? Optional.<DomainTls>empty() : DomainTls.of(d, d.certificateOf(type), certificates);
+    return new DomainEndpoint(name, plain, contexts.map(c -> openTls(d, type, router, plain, c)).orElse(null),
+        contexts.orElse(null));
+  }
+
+  private void stop(ServedDomain d) {
+    d.hostUndo().run();
+    d.endpoints().values().forEach(e -> stop(e.served()));
+    d.endpoints().clear();
+  }
+
+  /** Subscribes once to ACM's changes, when ACM is there (it may start after API Gateway). */
+  private void watchCertificates() {
+    if (certificateWatch != null) return;
+    certificates.get().ifPresent(acm -> certificateWatch = acm.onChange(this::certificateChanged));
+  }
+
+  /**
+   * ACM reimported (or deleted) {@code arn}: when a domain's endpoint serves it, rebuild, which
+   * rebuilds the endpoint's TLS contexts with the new content (no API Gateway change needed).
+   */
+  private void certificateChanged(String arn) {
+    boolean used;
+    synchronized (served) {
+      used = domains.values().stream().flatMap(d -> d.endpoints().values().stream())
+          .anyMatch(e -> e.contexts() != null && arn.equals(e.contexts().arn()))
+          || domains.values().stream().map(d -> d.router().domain())
+              .anyMatch(d -> arn.equals(d.certificateArn()) || arn.equals(d.regionalCertificateArn()));
+    }
+    if (used && projection != null) projection.refresh();
+  }
+
+  /** An endpoint's HTTPS listener beside its HTTP one, with its ACM certificate; null without one. */
+  private InetSocketAddress openTls(DomainName d, String type, DomainRouter router, Served plain, DomainTls tls) {
+    String what = "API Gateway domain " + d.domainName() + " (" + type + ", HTTPS)";
     try {
-      var config = new HttpFrontEnd.Config("API Gateway domain " + d.domainName() + " (HTTPS)",
-          HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, d.arn(), shared.filters, List.of(), router);
-      var bound = registry.bind("API Gateway domain " + d.domainName() + " (HTTPS)", "https", d.arn(),
+      var config = new HttpFrontEnd.Config(what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, d.arn(),
+          shared.filters, List.of(), router);
+      var bound = registry.bind(what, "https", d.arn(),
           new InetSocketAddress(plain.bound().record().actual().getAddress(), httpsPort),
           at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
       plain.undo().add(() -> {
@@ -290,19 +356,36 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       });
       return bound.record().actual();
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "domain " + d.domainName() + ": no HTTPS listener: " + e.getMessage());
+      LOG.log(Level.WARNING, "domain " + d.domainName() + " (" + type + "): no HTTPS listener: " + e.getMessage());
       return null;
     }
   }
 
-  /** Where a custom domain name listens with TLS (after {@link #awaitCurrent}). */
-  public Optional<InetSocketAddress> domainTlsListener(String domainName) {
+  /** The endpoint of a domain's {@code type} (null: that type's, else its first type's). */
+  private DomainEndpoint endpoint(String domainName, String type) {
     projection.awaitCurrent();
     synchronized (served) {
       ServedDomain d = domains.get(domainName);
-      return d == null ? Optional.empty() : Optional.ofNullable(d.tls());
+      if (d == null) return null;
+      if (type != null) return d.endpoints().get(type);
+      return d.endpoints().get(d.router().domain().endpointType());
     }
   }
+
+  /** Where the endpoint of a custom domain name's {@code type} (EDGE, REGIONAL) listens with TLS (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainTlsListener(String domainName, String type) {
+    DomainEndpoint e = endpoint(domainName, type);
+    return e == null ? Optional.empty() : Optional.ofNullable(e.tls());
+  }
+
+  /** Where the endpoint of a custom domain name's {@code type} (EDGE, REGIONAL) listens (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainListener(String domainName, String type) {
+    DomainEndpoint e = endpoint(domainName, type);
+    return e == null || e.served().bound() == null ? Optional.empty() : Optional.of(e.served().bound().record().actual());
+  }
+
+  /** Where a custom domain name (its first endpoint type) listens with TLS (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainTlsListener(String domainName) { return domainTlsListener(domainName, null); }
 
   private static String anyNode(dev.stratus.core.elb.LoadBalancerView lb) {
     return lb.nodeAddresses().get(java.util.concurrent.ThreadLocalRandom.current().nextInt(lb.nodeAddresses().size()));
@@ -316,14 +399,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     }
   }
 
-  /** Where a custom domain name listens on its own address (after {@link #awaitCurrent}). */
-  public Optional<InetSocketAddress> domainListener(String domainName) {
-    projection.awaitCurrent();
-    synchronized (served) {
-      ServedDomain d = domains.get(domainName);
-      return d == null || d.served().bound() == null ? Optional.empty() : Optional.of(d.served().bound().record().actual());
-    }
-  }
+  /** Where a custom domain name (its first endpoint type) listens on its own address (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> domainListener(String domainName) { return domainListener(domainName, null); }
 
   /**
    * A REST API's own listener also takes requests addressed through an execute-api VPC endpoint
@@ -400,8 +477,9 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     synchronized (served) {
       served.values().forEach(this::stop);
       served.clear();
-      domains.values().forEach(d -> stop(d.served()));
+      domains.values().forEach(this::stop);
       domains.clear();
+      if (certificateWatch != null) certificateWatch.run();
     }
     shared.accessLogs.close();
   }

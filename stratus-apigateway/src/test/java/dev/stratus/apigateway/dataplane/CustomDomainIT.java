@@ -40,6 +40,7 @@ class CustomDomainIT {
   static final String PENDING = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/pending";
   static final String WEST = "arn:aws:acm:us-west-2:" + ACCOUNT + ":certificate/west";
   static final String SWAP = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/swap";
+  static final String MOVE = "arn:aws:acm:us-east-1:" + ACCOUNT + ":certificate/move";
   static ApiTestServer server;
   static ApiGatewayModule module;
   static ApiGatewayClient apigw;
@@ -59,8 +60,11 @@ class CustomDomainIT {
     var ca = dev.stratus.net.tls.StratusCa.generate(java.time.Clock.systemUTC());
     var real = dev.stratus.net.tls.TlsContexts.stratusNames(ca, List.of("example.com", "*.example.com"), java.time.Clock.systemUTC());
     var swap = dev.stratus.net.tls.TlsContexts.stratusNames(ca, List.of("swap.example.com"), java.time.Clock.systemUTC());
+    var move = dev.stratus.net.tls.TlsContexts.stratusNames(ca, List.of("move.example.com"), java.time.Clock.systemUTC());
     Map<String, ServingCertificate> certs = Map.of(CERT, new ServingCertificate(CERT, "ISSUED", real.domainNames(),
             real.certificateChainPem(), real.privateKeyPem(), real.notAfter()),
+        MOVE, new ServingCertificate(MOVE, "ISSUED", move.domainNames(), move.certificateChainPem(), move.privateKeyPem(),
+            move.notAfter()),
         SWAP, new ServingCertificate(SWAP, "ISSUED", swap.domainNames(), swap.certificateChainPem(), swap.privateKeyPem(),
             swap.notAfter()),
         PENDING, cert(PENDING, "PENDING_VALIDATION", "*.example.com"), WEST, cert(WEST, "ISSUED", "*.example.com"));
@@ -161,9 +165,15 @@ class CustomDomainIT {
     assertThat(edge.endpointConfiguration().typesAsStrings()).containsExactly("EDGE");
     assertThatThrownBy(() -> apigw.createDomainName(r -> r.domainName("edge.example.com").certificateArn(CERT)))
         .isInstanceOf(ConflictException.class);
-    // v1 and v2 see the same domain names.
-    assertThat(v2.getDomainName(r -> r.domainName("edge.example.com")).domainNameConfigurations().getFirst()
-        .endpointTypeAsString()).isEqualTo("EDGE");
+    // v2 manages REGIONAL domain names only (AWS's refusal names v1 for EDGE ones).
+    assertThatThrownBy(() -> v2.getDomainName(r -> r.domainName("edge.example.com")))
+        .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class)
+        .hasMessageContaining("Only REGIONAL domain names can be managed through the API Gateway V2 API.");
+    assertThatThrownBy(() -> v2.createDomainName(r -> r.domainName("edge2.example.com")
+        .domainNameConfigurations(c -> c.endpointType("EDGE").certificateArn(CERT))))
+        .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class)
+        .hasMessageContaining("For EDGE domain names, please use the API Gateway V1 API.");
+    assertThat(v2.getDomainNames(r -> { }).items()).noneMatch(i -> i.domainName().equals("edge.example.com"));
     apigw.deleteDomainName(r -> r.domainName("edge.example.com"));
     assertThatThrownBy(() -> apigw.getDomainName(r -> r.domainName("edge.example.com")))
         .isInstanceOf(NotFoundException.class).hasMessageContaining("Invalid domain name identifier specified");
@@ -298,5 +308,109 @@ class CustomDomainIT {
     assertThat(get("swap.example.com", "/h/x").status()).isEqualTo(403);
     assertThat(get("swap.example.com", "/web/x").body()).isEqualTo("backend /x");
     apigw.deleteDomainName(r -> r.domainName("swap.example.com"));
+  }
+
+  static java.util.Set<String> dnsAddress(String name) {
+    return DnsTargetRegistry.in(server.context().extensions()).find(name).map(t -> t.addresses().stream()
+        .map(java.net.InetAddress::getHostAddress).collect(java.util.stream.Collectors.toSet())).orElse(java.util.Set.of());
+  }
+
+  @Test
+  void endpointType_movesBetweenEdgeAndRegional_andTheDnsNamesListenersAndCertificatesFollow() {
+    String rest = restApi();
+    String domain = "move.example.com";
+    var edge = apigw.createDomainName(r -> r.domainName(domain).certificateArn(CERT));
+    apigw.createBasePathMapping(r -> r.domainName(domain).restApiId(rest).stage("prod"));
+    var dataPlane = module.dataPlane();
+    dataPlane.awaitCurrent();
+    var edgeAt = dataPlane.domainListener(domain, "EDGE").orElseThrow();
+    assertThat(dataPlane.domainListener(domain, "REGIONAL")).isEmpty();
+    assertThat(dnsAddress(edge.distributionDomainName())).containsExactly(edgeAt.getAddress().getHostAddress());
+
+    // AWS's refusals: a certificate for a type the domain does not have, a type without its
+    // certificate, an index instead of the type, no type left; v2 does not manage EDGE domains.
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName(domain)
+        .patchOperations(p -> p.op("add").path("/regionalCertificateArn").value(MOVE))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Cannot import certificates for REGIONAL while EDGE is active.");
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName(domain)
+        .patchOperations(p -> p.op("add").path("/endpointConfiguration/types").value("REGIONAL"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("A certificate was not provided for the endpoint type REGIONAL.");
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName(domain)
+        .patchOperations(p -> p.op("replace").path("/endpointConfiguration/types/0").value("REGIONAL"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("/endpointConfiguration/types/0 Invalid request input");
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName(domain)
+        .patchOperations(p -> p.op("remove").path("/endpointConfiguration/types").value("EDGE"))))
+        .isInstanceOf(BadRequestException.class);
+    assertThatThrownBy(() -> apigw.updateDomainName(r -> r.domainName(domain)
+        .patchOperations(p -> p.op("add").path("/endpointConfiguration/types").value("PRIVATE"))))
+        .isInstanceOf(BadRequestException.class).hasMessageContaining("Invalid endpoint type specified: PRIVATE");
+    assertThatThrownBy(() -> v2.updateDomainName(r -> r.domainName(domain)
+        .domainNameConfigurations(c -> c.endpointType("REGIONAL").certificateArn(MOVE))))
+        .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class)
+        .hasMessageContaining("Only REGIONAL domain names");
+
+    // Step 1 (AWS's migration): add REGIONAL with its certificate; both endpoints now serve.
+    var both = apigw.updateDomainName(r -> r.domainName(domain).patchOperations(
+        p -> p.op("add").path("/endpointConfiguration/types").value("REGIONAL"),
+        p -> p.op("add").path("/regionalCertificateArn").value(MOVE)));
+    assertThat(both.endpointConfiguration().typesAsStrings()).containsExactly("EDGE", "REGIONAL");
+    assertThat(both.certificateArn()).isEqualTo(CERT);
+    assertThat(both.regionalCertificateArn()).isEqualTo(MOVE);
+    assertThat(both.distributionDomainName()).isEqualTo(edge.distributionDomainName());
+    assertThat(both.regionalDomainName()).matches("d-[a-z0-9]{10}\\.execute-api\\.us-east-1\\.amazonaws\\.com");
+    assertThat(both.regionalHostedZoneId()).isEqualTo("Z1UJRXOUMOOFQ8");
+    assertThat(both.distributionHostedZoneId()).isEqualTo("Z2FDTNDATAQYW2");
+    dataPlane.awaitCurrent();
+    var regionalAt = dataPlane.domainListener(domain, "REGIONAL").orElseThrow();
+    assertThat(regionalAt.getAddress()).isNotEqualTo(edgeAt.getAddress());
+    assertThat(dnsAddress(both.regionalDomainName())).containsExactly(regionalAt.getAddress().getHostAddress());
+    assertThat(dnsAddress(both.distributionDomainName())).containsExactly(edgeAt.getAddress().getHostAddress());
+    assertThat(Http.get(regionalAt, domain, "/pets").body()).isEqualTo("{\"pets\": \"prod\"}");
+    assertThat(Http.get(edgeAt, domain, "/pets").body()).isEqualTo("{\"pets\": \"prod\"}");
+    // Each endpoint's HTTPS listener serves its own type's certificate.
+    assertThat(httpsGet(dataPlane.domainTlsListener(domain, "REGIONAL").orElseThrow(), domain, "/pets"))
+        .startsWith("HTTP/1.1 200").contains("served-cn=[move.example.com]");
+    assertThat(httpsGet(dataPlane.domainTlsListener(domain, "EDGE").orElseThrow(), domain, "/pets"))
+        .startsWith("HTTP/1.1 200").contains("served-cn=*.example.com");
+    // v2 sees (only) the REGIONAL configuration now.
+    var seen = v2.getDomainName(r -> r.domainName(domain)).domainNameConfigurations();
+    assertThat(seen).singleElement().satisfies(c -> {
+      assertThat(c.endpointTypeAsString()).isEqualTo("REGIONAL");
+      assertThat(c.apiGatewayDomainName()).isEqualTo(both.regionalDomainName());
+      assertThat(c.certificateArn()).isEqualTo(MOVE);
+    });
+
+    // Step 3: remove EDGE; its name, listener and certificate go, REGIONAL stays where it was.
+    var regional = apigw.updateDomainName(r -> r.domainName(domain)
+        .patchOperations(p -> p.op("remove").path("/endpointConfiguration/types").value("EDGE")));
+    assertThat(regional.endpointConfiguration().typesAsStrings()).containsExactly("REGIONAL");
+    assertThat(regional.certificateArn()).isNull();
+    assertThat(regional.distributionDomainName()).isNull();
+    assertThat(regional.distributionHostedZoneId()).isNull();
+    dataPlane.awaitCurrent();
+    assertThat(dataPlane.domainListener(domain, "EDGE")).isEmpty();
+    assertThat(dataPlane.domainListener(domain, "REGIONAL")).contains(regionalAt);
+    assertThat(dnsAddress(edge.distributionDomainName())).isEmpty();
+    assertThat(Http.get(new InetSocketAddress("127.0.0.1", server.port()), edge.distributionDomainName(), "/pets").status())
+        .as("the distribution's name is no longer served on the API port").isNotEqualTo(200);
+    assertThat(Http.get(new InetSocketAddress("127.0.0.1", server.port()), domain, "/pets").body())
+        .isEqualTo("{\"pets\": \"prod\"}");
+
+    // Back to EDGE in one step: the patch path names the type it has, the value the one it gets.
+    var back = apigw.updateDomainName(r -> r.domainName(domain).patchOperations(
+        p -> p.op("replace").path("/endpointConfiguration/types/REGIONAL").value("EDGE"),
+        p -> p.op("add").path("/certificateArn").value(CERT)));
+    assertThat(back.endpointConfiguration().typesAsStrings()).containsExactly("EDGE");
+    assertThat(back.regionalCertificateArn()).isNull();
+    assertThat(back.regionalDomainName()).isNull();
+    assertThat(back.distributionDomainName()).endsWith(".cloudfront.net").isNotEqualTo(edge.distributionDomainName());
+    dataPlane.awaitCurrent();
+    assertThat(dataPlane.domainListener(domain, "REGIONAL")).isEmpty();
+    assertThat(dnsAddress(both.regionalDomainName())).isEmpty();
+    var edgeAgain = dataPlane.domainListener(domain, "EDGE").orElseThrow();
+    assertThat(dnsAddress(back.distributionDomainName())).containsExactly(edgeAgain.getAddress().getHostAddress());
+    assertThat(httpsGet(dataPlane.domainTlsListener(domain, "EDGE").orElseThrow(), domain, "/pets"))
+        .startsWith("HTTP/1.1 200").contains("served-cn=*.example.com");
+    apigw.deleteDomainName(r -> r.domainName(domain));
   }
 }
