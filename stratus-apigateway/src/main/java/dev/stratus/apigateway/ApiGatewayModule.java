@@ -59,6 +59,7 @@ public final class ApiGatewayModule implements ServiceModule {
               .orElseGet(() -> java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs", "apigateway")));
       plane.useLoadBalancers(() -> context.extensions().find(dev.stratus.core.elb.LoadBalancers.class));
       plane.useCertificates(() -> context.extensions().find(dev.stratus.core.acm.Certificates.class), port == 0 ? 0 : HTTPS_PORT);
+      plane.useVpcs(() -> context.extensions().find(dev.stratus.core.vpc.VpcLookup.class));
       plane.start();
       dataPlane = plane;
       resources.add(plane);

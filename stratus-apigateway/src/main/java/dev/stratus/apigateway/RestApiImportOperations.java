@@ -45,7 +45,7 @@ public final class RestApiImportOperations {
     String rootId = ApiIds.next(10);
     var empty = new RestApi(ApiIds.next(10), ctx.accountId(), ctx.region(), "imported", null, clock.instant(), List.of(type),
         "HEADER", List.of(), null, rootId, Map.of(rootId, new RestApi.Resource(rootId, null, null, "/", Map.of())),
-        Map.of(), Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), Map.of(), Map.of(), List.of());
     var result = RestOpenApiImport.apply(doc, empty, false, param(req.parameters(), "basepath"));
     checkWarnings(result.warnings(), req.failOnWarnings());
     RestApi api = result.api();

@@ -69,9 +69,13 @@ public final class RestApiOperations {
     String id = ApiIds.next(10);
     String rootId = ApiIds.next(10);
     var root = new RestApi.Resource(rootId, null, null, "/", Map.of());
+    // vpcEndpointIds name the endpoints a PRIVATE API gets Route 53 aliases for (none for other types).
+    List<String> vpces = req.endpointConfiguration() == null || !req.endpointConfiguration().hasVpcEndpointIds()
+        || !types.getFirst().equals("PRIVATE") ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(
+            req.endpointConfiguration().vpcEndpointIds()));
     RestApi api = new RestApi(id, ctx.accountId(), ctx.region(), req.name(), req.description(), clock.instant(), types,
         keySource, req.binaryMediaTypes(), req.policy(), rootId, Map.of(rootId, root), defaultModels(), Map.of(), Map.of(),
-        Map.of());
+        Map.of(), vpces);
     store.write(tx -> {
       tx.put(RestApi.TABLE, ctx.regionalScope(), id, api);
       ApiGatewayTags.put(tx, ctx, "/restapis/" + id, req.tags());
@@ -121,7 +125,19 @@ public final class RestApiOperations {
     RestApi api = change(store, ctx, req.restApiId(), a -> {
       String[] name = {a.name()}, description = {a.description()}, keySource = {a.apiKeySource()}, policy = {a.policy()};
       List<String> binary = new ArrayList<>(a.binaryMediaTypes());
+      List<String> vpces = new ArrayList<>(a.vpcEndpointIds());
       Patches.apply(req.patchOperations(), (op, p, value) -> switch (p[0]) {
+        case "endpointConfiguration" -> {
+          // add or remove one execute-api endpoint (its alias comes and goes with it); PRIVATE APIs only.
+          if (p.length != 2 || !p[1].equals("vpcEndpointIds") || value == null) yield false;
+          if (!a.endpointTypes().contains("PRIVATE")) {
+            throw ApiGatewayErrors.badRequest("VPC endpoint IDs are only supported for PRIVATE endpoint types.");
+          }
+          if (op.equals("remove")) vpces.remove(value);
+          else if (op.equals("add") && !vpces.contains(value)) vpces.add(value);
+          else if (!op.equals("add")) yield false;
+          yield true;
+        }
         case "name" -> { name[0] = value; yield true; }
         case "description" -> { description[0] = value; yield true; }
         case "apiKeySource" -> {
@@ -140,7 +156,7 @@ public final class RestApiOperations {
         }
         default -> false;
       });
-      return a.withSettings(name[0], description[0], keySource[0], binary, policy[0]);
+      return a.withSettings(name[0], description[0], keySource[0], binary, policy[0]).withVpcEndpointIds(vpces);
     });
     var s = RestShapes.restApi(api, ApiGatewayTags.of(store, ctx, "/restapis/" + api.id()));
     return UpdateRestApiResponse.builder().id(s.id()).name(s.name()).description(s.description())

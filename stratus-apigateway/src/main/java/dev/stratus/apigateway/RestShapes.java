@@ -20,7 +20,8 @@ final class RestShapes {
     return software.amazon.awssdk.services.apigateway.model.RestApi.builder()
         .id(a.id()).name(a.name()).description(a.description()).createdDate(a.createdDate())
         .apiKeySource(a.apiKeySource()).binaryMediaTypes(a.binaryMediaTypes()).policy(a.policy())
-        .endpointConfiguration(EndpointConfiguration.builder().typesWithStrings(a.endpointTypes()).build())
+        .endpointConfiguration(EndpointConfiguration.builder().typesWithStrings(a.endpointTypes())
+            .vpcEndpointIds(a.vpcEndpointIds().isEmpty() ? null : a.vpcEndpointIds()).build())
         .rootResourceId(a.rootResourceId()).disableExecuteApiEndpoint(false)
         .tags(tags.isEmpty() ? null : tags).build();
   }

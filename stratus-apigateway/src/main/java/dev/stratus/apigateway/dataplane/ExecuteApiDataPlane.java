@@ -99,6 +99,21 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
    */
   private record DomainEndpoint(String name, Served served, InetSocketAddress tls, DomainTls contexts) {}
 
+  /**
+   * An execute-api interface VPC endpoint that private APIs name (their vpcEndpointIds): an
+   * address of its own (standing for the endpoint's network interfaces) whose listener serves
+   * each of those APIs, and the DNS names answering with it: the per-API aliases
+   * {@code {api-id}-{vpce-id}.execute-api.{region}.amazonaws.com} and the endpoint's own names.
+   */
+  private record ServedEndpoint(Served served, InetAddress address, Set<String> names) {}
+
+  /** By {@code account/region/vpce-id}. */
+  private final Map<String, ServedEndpoint> vpcEndpoints = new HashMap<>();
+  private volatile Supplier<Optional<dev.stratus.core.vpc.VpcLookup>> vpcs = Optional::empty;
+
+  /** Where the execute-api endpoints' own DNS names come from (EC2's VPC endpoints). */
+  public void useVpcs(Supplier<Optional<dev.stratus.core.vpc.VpcLookup>> vpcs) { this.vpcs = vpcs; }
+
   /** Stops ACM's calls to {@link #certificateChanged} (null until subscribed). */
   private Runnable certificateWatch;
 
@@ -152,6 +167,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         (previous, events, view) -> {
           ApiSnapshot s = ApiSnapshot.load(view);
           reconcile(s);
+          reconcileEndpoints(s);
           reconcileDomains(view.listAll(DomainName.TABLE));
           Map<String, VpcLink> links = new HashMap<>();
           for (VpcLink l : view.listAll(VpcLink.TABLE)) links.put(l.accountId() + "/" + l.region() + "/" + l.id(), l);
@@ -251,6 +267,82 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
             ? new WebSocketRouter(shared, webSockets, h.api().apiId()) : new HttpApiRouter(shared, jwt, h.api().apiId());
         served.put(h.api().apiId(), open(h.api().apiId(), h.api().region(), h.api().arn(), router, router));
       }
+    }
+  }
+
+  /** Opens, renames and closes the execute-api VPC endpoints' listeners to match the private APIs that name them. */
+  private void reconcileEndpoints(ApiSnapshot s) {
+    if (closed) return;
+    synchronized (served) {
+      Map<String, Set<String>> wanted = new HashMap<>();
+      for (ApiSnapshot.ApiView v : s.apis().values()) {
+        RestApi api = v.api();
+        if (v.stages().isEmpty() || !api.endpointTypes().contains("PRIVATE")) continue;
+        for (String vpce : api.vpcEndpointIds()) {
+          wanted.computeIfAbsent(api.accountId() + "/" + api.region() + "/" + vpce, k -> new java.util.TreeSet<>())
+              .add(api.id() + "-" + vpce + ".execute-api." + api.region() + ".amazonaws.com");
+        }
+      }
+      var lookup = vpcs.get();
+      for (var w : wanted.entrySet()) {
+        String[] key = w.getKey().split("/");
+        lookup.ifPresent(l -> w.getValue().addAll(l.interfaceEndpointDnsNames(key[0], key[1], key[2])));
+      }
+      for (var it = vpcEndpoints.entrySet().iterator(); it.hasNext(); ) {
+        var e = it.next();
+        if (wanted.containsKey(e.getKey())) continue;
+        e.getValue().names().forEach(dns::remove);
+        stop(e.getValue().served());
+        it.remove();
+      }
+      for (var w : wanted.entrySet()) {
+        ServedEndpoint e = vpcEndpoints.get(w.getKey());
+        if (e == null) {
+          String[] key = w.getKey().split("/");
+          Served opened = open("VPC endpoint " + key[2], "arn:aws:ec2:" + key[1] + ":" + key[0] + ":vpc-endpoint/" + key[2],
+              endpointRouter(key[2]), List.of(), List.of());
+          try {
+            e = new ServedEndpoint(opened, InetAddress.getByName(opened.bound() == null ? opened.address()
+                : opened.bound().record().actual().getAddress().getHostAddress()), new java.util.HashSet<>());
+          } catch (UnknownHostException x) {
+            throw new IllegalStateException(x);
+          }
+          vpcEndpoints.put(w.getKey(), e);
+        }
+        for (String gone : List.copyOf(e.names())) {
+          if (!w.getValue().contains(gone)) {
+            dns.remove(gone);
+            e.names().remove(gone);
+          }
+        }
+        for (String name : w.getValue()) {
+          if (e.names().add(name)) dns.put(new DnsTarget(name, List.of(e.address()), DNS_TTL_SECONDS, true));
+        }
+      }
+    }
+  }
+
+  /**
+   * What an execute-api endpoint's listener serves: the private API a request names (by the
+   * per-API alias, or the endpoint's name with {@code x-apigw-api-id}) as having come through
+   * this endpoint; anything else is 403 Forbidden.
+   */
+  private dev.stratus.net.http.HttpService endpointRouter(String vpceId) {
+    return ex -> {
+      PrivateEndpoints.Via via = PrivateEndpoints.parse(ex.request());
+      dev.stratus.net.http.HttpService api = via == null || !via.vpceId().equals(vpceId) ? null : router(via.apiId());
+      if (api == null) return RestRouter.done(HttpApiRouter.message(403, "Forbidden"));
+      PrivateEndpoints.stamp(ex.request(), vpceId);
+      return api.serve(ex);
+    };
+  }
+
+  /** Where an execute-api interface endpoint named by a private API listens (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> vpcEndpointListener(String vpceId) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      return vpcEndpoints.entrySet().stream().filter(e -> e.getKey().endsWith("/" + vpceId)).findFirst()
+          .map(e -> e.getValue().served().bound()).map(b -> b.record().actual());
     }
   }
 
@@ -479,6 +571,11 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       served.clear();
       domains.values().forEach(this::stop);
       domains.clear();
+      vpcEndpoints.values().forEach(e -> {
+        e.names().forEach(dns::remove);
+        stop(e.served());
+      });
+      vpcEndpoints.clear();
       if (certificateWatch != null) certificateWatch.run();
     }
     shared.accessLogs.close();

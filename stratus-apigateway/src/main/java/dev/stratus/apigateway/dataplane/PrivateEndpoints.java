@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * execute-api, decided by the names AWS gives such requests (on the API port, by Host header):
  * <ul>
  *   <li>the endpoint's own DNS name, {@code vpce-0abc…-x1y2z3.execute-api.{region}.vpce.amazonaws.com}
- *       (or a zonal one), with the API chosen by the {@code x-apigw-api-id} header;
+ *       (or a zonal one; EC2's names in Stratus have no {@code -x1y2z3}), with the API chosen by the
+ *       {@code x-apigw-api-id} header;
  *   <li>the Route 53 alias AWS creates per API and endpoint, {@code {api-id}-vpce-0abc….execute-api.{region}.amazonaws.com}.
  * </ul>
  * The endpoint id comes from the name (not checked against EC2: there is no core contract for
@@ -24,7 +25,7 @@ final class PrivateEndpoints {
   private static final String MARK = "x-stratus-vpce-mark";
   private static final String TOKEN = UUID.randomUUID().toString();
   private static final Pattern ENDPOINT_NAME =
-      Pattern.compile("(vpce-[0-9a-f]+)-[0-9a-z]+(?:-[a-z0-9-]+)?\\.execute-api\\.[a-z0-9-]+\\.vpce\\.amazonaws\\.com");
+      Pattern.compile("(vpce-[0-9a-f]+)(?:-[0-9a-z]+(?:-[a-z0-9-]+)?)?\\.execute-api\\.[a-z0-9-]+\\.vpce\\.amazonaws\\.com");
   private static final Pattern ALIAS_NAME =
       Pattern.compile("([a-z0-9]{10})-(vpce-[0-9a-f]+)\\.execute-api\\.[a-z0-9-]+\\.amazonaws\\.com");
 

@@ -16,12 +16,14 @@ import java.util.function.UnaryOperator;
  * @param endpointTypes {@code EDGE}, {@code REGIONAL} or {@code PRIVATE} (one)
  * @param apiKeySource {@code HEADER} (X-API-Key) or {@code AUTHORIZER}
  * @param rootResourceId the id of the {@code /} resource
+ * @param vpcEndpointIds a PRIVATE API's execute-api interface endpoints: each gets the Route 53
+ *     alias {@code {id}-{vpce-id}.execute-api.{region}.amazonaws.com} (none for other types)
  */
 public record RestApi(String id, String accountId, String region, String name, String description, Instant createdDate,
     List<String> endpointTypes, String apiKeySource, List<String> binaryMediaTypes, String policy,
     String rootResourceId, Map<String, Resource> resources, Map<String, Model> models,
     Map<String, RequestValidator> validators, Map<String, GatewayResponse> gatewayResponses,
-    Map<String, Authorizer> authorizers) {
+    Map<String, Authorizer> authorizers, List<String> vpcEndpointIds) {
 
   public static final Table<RestApi> TABLE = Table.of("apigateway.rest_api", RestApi.class);
 
@@ -35,6 +37,12 @@ public record RestApi(String id, String accountId, String region, String name, S
     validators = copy(validators);
     gatewayResponses = copy(gatewayResponses);
     authorizers = copy(authorizers);
+    vpcEndpointIds = vpcEndpointIds == null ? List.of() : List.copyOf(vpcEndpointIds);
+  }
+
+  public RestApi withVpcEndpointIds(List<String> ids) {
+    return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
+        policy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, ids);
   }
 
   /** The ARN of the API as tags and WAF name it, e.g. {@code arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5}. */
@@ -45,33 +53,35 @@ public record RestApi(String id, String accountId, String region, String name, S
 
   public RestApi withResources(UnaryOperator<Map<String, Resource>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, change.apply(new LinkedHashMap<>(resources)), models, validators, gatewayResponses, authorizers);
+        policy, rootResourceId, change.apply(new LinkedHashMap<>(resources)), models, validators, gatewayResponses, authorizers, vpcEndpointIds);
   }
 
   public RestApi withModels(UnaryOperator<Map<String, Model>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, resources, change.apply(new LinkedHashMap<>(models)), validators, gatewayResponses, authorizers);
+        policy, rootResourceId, resources, change.apply(new LinkedHashMap<>(models)), validators, gatewayResponses, authorizers, vpcEndpointIds);
   }
 
   public RestApi withValidators(UnaryOperator<Map<String, RequestValidator>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, resources, models, change.apply(new LinkedHashMap<>(validators)), gatewayResponses, authorizers);
+        policy, rootResourceId, resources, models, change.apply(new LinkedHashMap<>(validators)), gatewayResponses, authorizers,
+        vpcEndpointIds);
   }
 
   public RestApi withGatewayResponses(UnaryOperator<Map<String, GatewayResponse>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, resources, models, validators, change.apply(new LinkedHashMap<>(gatewayResponses)), authorizers);
+        policy, rootResourceId, resources, models, validators, change.apply(new LinkedHashMap<>(gatewayResponses)), authorizers,
+        vpcEndpointIds);
   }
 
   public RestApi withAuthorizers(UnaryOperator<Map<String, Authorizer>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, resources, models, validators, gatewayResponses, change.apply(new LinkedHashMap<>(authorizers)));
+        policy, rootResourceId, resources, models, validators, gatewayResponses, change.apply(new LinkedHashMap<>(authorizers)), vpcEndpointIds);
   }
 
   public RestApi withSettings(String newName, String newDescription, String newApiKeySource, List<String> newBinaryTypes,
       String newPolicy) {
     return new RestApi(id, accountId, region, newName, newDescription, createdDate, endpointTypes, newApiKeySource,
-        newBinaryTypes, newPolicy, rootResourceId, resources, models, validators, gatewayResponses, authorizers);
+        newBinaryTypes, newPolicy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, vpcEndpointIds);
   }
 
   static <V> Map<String, V> copy(Map<String, V> m) {

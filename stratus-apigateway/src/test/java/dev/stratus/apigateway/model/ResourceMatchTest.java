@@ -34,7 +34,7 @@ class ResourceMatchTest {
       resources.put(id, new RestApi.Resource(id, idByPath.get(parent), path.substring(slash + 1), path, methods));
     }
     return new RestApi("a", "000000000000", "us-east-1", "t", null, Instant.EPOCH, List.of("REGIONAL"), "HEADER", null,
-        null, "root", resources, null, null, null, null);
+        null, "root", resources, null, null, null, null, null);
   }
 
   static String match(ResourceMatch m, String method, String path) {

@@ -73,6 +73,16 @@ public interface VpcLookup {
     return java.util.Map.of();
   }
 
+  /**
+   * An interface VPC endpoint's own DNS names: its regional name first
+   * ({@code vpce-….execute-api.us-east-1.vpce.amazonaws.com}), then its zonal ones; not the
+   * service's private DNS names. Empty when there is no such interface endpoint (or the lookup
+   * cannot tell). API Gateway answers them for execute-api endpoints of private APIs.
+   */
+  default List<String> interfaceEndpointDnsNames(String accountId, String region, String vpcEndpointId) {
+    return List.of();
+  }
+
   /** The subnet of {@code vpcId} whose CIDR holds {@code ipAddress}; empty when none (or the lookup cannot tell). */
   default Optional<SubnetInfo> subnetContaining(String accountId, String region, String vpcId, String ipAddress) {
     return Optional.empty();

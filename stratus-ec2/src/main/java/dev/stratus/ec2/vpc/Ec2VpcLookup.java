@@ -37,6 +37,13 @@ public final class Ec2VpcLookup implements VpcLookup {
   }
 
   @Override
+  public java.util.List<String> interfaceEndpointDnsNames(String accountId, String region, String vpcEndpointId) {
+    return store.read(ctx(accountId, region)).get(Ec2Tables.VPC_ENDPOINT, accountId + "/" + region, vpcEndpointId)
+        .filter(e -> e.type().equals("Interface"))
+        .map(e -> e.dnsNames().stream().filter(n -> n.endsWith(".vpce.amazonaws.com")).toList()).orElse(java.util.List.of());
+  }
+
+  @Override
   public ResolverFacts resolverFacts() { return resolver.read(store.raw()); }
 
   @Override
