@@ -314,7 +314,7 @@ public final class DomainNameOperations {
     checkKey(key);
     var m = new DomainName.Mapping(ApiIds.next(6), key, apiId, stage);
     store.write(tx -> {
-      DomainName d = load(tx, ctx, domain);
+      DomainName d = rest ? load(tx, ctx, domain) : loadV2(tx, ctx, domain);
       checkTarget(tx, ctx, apiId, stage, rest);
       if (d.mappings().containsKey(key)) {
         throw ApiGatewayErrors.conflict(rest ? "Base path already exists for this domain name"
@@ -357,7 +357,7 @@ public final class DomainNameOperations {
   private DomainName.Mapping remap(RequestContext ctx, String domain, java.util.function.Predicate<DomainName.Mapping> which,
       java.util.function.UnaryOperator<DomainName.Mapping> change, boolean rest) {
     return store.write(tx -> {
-      DomainName d = load(tx, ctx, domain);
+      DomainName d = rest ? load(tx, ctx, domain) : loadV2(tx, ctx, domain);
       DomainName.Mapping old = d.mappings().values().stream().filter(which).findFirst()
           .orElseThrow(() -> rest ? mappingNotFound() : ApiGatewayErrors.notFound("Invalid ApiMapping identifier specified"));
       DomainName.Mapping m = change.apply(old);
@@ -536,20 +536,20 @@ public final class DomainNameOperations {
 
   public software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingResponse getApiMapping(RequestContext ctx,
       software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingRequest req) {
-    var s = v2(load(store, ctx, req.domainName()).mappings().values().stream().filter(m -> m.id().equals(req.apiMappingId()))
+    var s = v2(loadV2(store, ctx, req.domainName()).mappings().values().stream().filter(m -> m.id().equals(req.apiMappingId()))
         .findFirst().orElseThrow(() -> ApiGatewayErrors.notFound("Invalid ApiMapping identifier specified")));
     return software.amazon.awssdk.services.apigatewayv2.model.GetApiMappingResponse.builder().apiMappingId(s.apiMappingId())
         .apiMappingKey(s.apiMappingKey()).apiId(s.apiId()).stage(s.stage()).build();
   }
 
   public GetApiMappingsResponse getApiMappings(RequestContext ctx, GetApiMappingsRequest req) {
-    return GetApiMappingsResponse.builder().items(load(store, ctx, req.domainName()).mappings().values().stream()
+    return GetApiMappingsResponse.builder().items(loadV2(store, ctx, req.domainName()).mappings().values().stream()
         .map(DomainNameOperations::v2).toList()).build();
   }
 
   public DeleteApiMappingResponse deleteApiMapping(RequestContext ctx, DeleteApiMappingRequest req) {
     store.write(tx -> {
-      DomainName d = load(tx, ctx, req.domainName());
+      DomainName d = loadV2(tx, ctx, req.domainName());
       String key = d.mappings().values().stream().filter(m -> m.id().equals(req.apiMappingId())).map(DomainName.Mapping::key)
           .findFirst().orElseThrow(() -> ApiGatewayErrors.notFound("Invalid ApiMapping identifier specified"));
       tx.put(DomainName.TABLE, ctx.regionalScope(), d.domainName(), d.withMappings(ms -> {

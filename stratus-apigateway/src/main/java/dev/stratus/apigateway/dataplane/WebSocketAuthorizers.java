@@ -35,6 +35,8 @@ final class WebSocketAuthorizers {
   private final RestShared shared;
   private final String apiId;
   private final Map<String, Cached> cache = new java.util.concurrent.ConcurrentHashMap<>();
+  /** Cached answers kept at most, per API. */
+  static final int MAX_CACHED = 10_000;
 
   WebSocketAuthorizers(RestShared shared, String apiId) {
     this.shared = shared;
@@ -117,7 +119,11 @@ final class WebSocketAuthorizers {
       if (v.status() != 0 && v.status() != 403) return WebSocketIntegrations.Answer.FAILED;
       WebSocketIntegrations.Answer refused = v.status() == 403 ? refuse(403, "Forbidden") : null;
       Map<String, Object> context = Map.copyOf(v.context());
-      if (caching) cache.put(key, new Cached(now.plusSeconds(a.resultTtlInSeconds()), context, refused));
+      if (caching) {
+        // Identity values are the client's: past a bound, drop what has expired so the cache cannot grow without end.
+        if (cache.size() >= MAX_CACHED) cache.values().removeIf(c -> !c.expires().isAfter(now));
+        if (cache.size() < MAX_CACHED) cache.put(key, new Cached(now.plusSeconds(a.resultTtlInSeconds()), context, refused));
+      }
       if (refused == null) connection.authorizer = context;
       return refused;
     });

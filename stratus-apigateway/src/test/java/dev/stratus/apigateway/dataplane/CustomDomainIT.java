@@ -348,6 +348,11 @@ class CustomDomainIT {
         .domainNameConfigurations(c -> c.endpointType("REGIONAL").certificateArn(MOVE))))
         .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class)
         .hasMessageContaining("Only REGIONAL domain names");
+    String http = v2.createApi(r -> r.name("h").protocolType(ProtocolType.HTTP)
+        .target("http://127.0.0.1:" + backend.getAddress().getPort())).apiId();
+    assertThatThrownBy(() -> v2.createApiMapping(r -> r.domainName(domain).apiId(http).stage("$default").apiMappingKey("h")))
+        .isInstanceOf(software.amazon.awssdk.services.apigatewayv2.model.BadRequestException.class)
+        .hasMessageContaining("only REST APIs can be attached to EDGE domain names");
 
     // Step 1 (AWS's migration): add REGIONAL with its certificate; both endpoints now serve.
     var both = apigw.updateDomainName(r -> r.domainName(domain).patchOperations(
