@@ -1,15 +1,14 @@
 package dev.stratus.ec2.routing;
 
+import static dev.stratus.ec2.RulesAssert.assertViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.core.AwsException;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RouteRulesTest {
@@ -24,13 +23,6 @@ class RouteRulesTest {
       List.of(), List.of());
 
   private static RouteTable.Destination cidr(String c) { return new RouteTable.CidrDestination(Cidr.parse(c)); }
-
-  private static void assertViolation(Optional<AwsException> v, String code, String message) {
-    assertThat(v).hasValueSatisfying(e -> {
-      assertThat(e.code()).isEqualTo(code);
-      assertThat(e.getMessage()).isEqualTo(message);
-    });
-  }
 
   @Test
   void createTable_atQuota_routeTableLimitExceeded() {

@@ -1,27 +1,19 @@
 package dev.stratus.ec2.security;
 
+import static dev.stratus.ec2.RulesAssert.assertViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.core.AwsException;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class NetworkAclRulesTest {
   private static final Cidr ANY = Cidr.parse("0.0.0.0/0");
   private final NetworkAcl acl = new NetworkAcl("acl-1", "vpc-1", false,
       List.of(NetworkAcl.Entry.allowAll(100, false, ANY), NetworkAcl.Entry.implicitDeny(false, ANY)), List.of());
-
-  private static void assertViolation(Optional<AwsException> v, String code, String message) {
-    assertThat(v).hasValueSatisfying(e -> {
-      assertThat(e.code()).isEqualTo(code);
-      assertThat(e.getMessage()).isEqualTo(message);
-    });
-  }
 
   @Test
   void deleteAcl_defaultOrAssociated_refused() {

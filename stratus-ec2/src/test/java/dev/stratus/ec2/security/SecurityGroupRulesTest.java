@@ -1,8 +1,8 @@
 package dev.stratus.ec2.security;
 
+import static dev.stratus.ec2.RulesAssert.assertViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.stratus.core.AwsException;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.SecurityGroup;
@@ -10,7 +10,6 @@ import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SecurityGroupRulesTest {
@@ -19,13 +18,6 @@ class SecurityGroupRulesTest {
 
   private static SecurityGroup.Rule rule(String id, boolean egress, String protocol, int from, int to, String cidr) {
     return new SecurityGroup.Rule(id, egress, protocol, from, to, new SecurityGroup.CidrPeer(Cidr.parse(cidr)), null);
-  }
-
-  private static void assertViolation(Optional<AwsException> v, String code, String message) {
-    assertThat(v).hasValueSatisfying(e -> {
-      assertThat(e.code()).isEqualTo(code);
-      assertThat(e.getMessage()).isEqualTo(message);
-    });
   }
 
   private static NetworkInterface eni(String... groups) {
