@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.Optional;
 
 /**
- * AWS's rules for internet gateways, NAT gateways and Elastic IP addresses (vpc.md §13–14, §21–24).
+ * AWS's rules for internet gateways, NAT gateways and Elastic IP addresses (vpc.md §23–24).
  * Pure: each check takes the request's values and the rows it needs and returns the first rule
  * broken as AWS's error, or empty; the handlers of this package look the rows up and throw.
  */
