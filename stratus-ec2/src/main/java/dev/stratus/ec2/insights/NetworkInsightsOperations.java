@@ -55,18 +55,16 @@ public final class NetworkInsightsOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     String protocol = Ec2Store.param(req.protocolAsString(), "Protocol");
-    if (!protocol.equals("tcp") && !protocol.equals("udp")) throw NetworkInsightsErrors.invalidProtocol(protocol);
+    Ec2Errors.throwIf(PathRules.protocol(protocol));
     String filterDestination = Optional.ofNullable(req.filterAtSource()).map(f -> f.destinationAddress()).orElse(null);
-    if (req.destination() == null && filterDestination == null) throw NetworkInsightsErrors.missingDestination();
+    Ec2Errors.throwIf(PathRules.destination(req.destination(), filterDestination));
     String destinationIp = req.destinationIp() != null ? req.destinationIp() : filterDestination;
     var src = PathResources.resolve(view, ctx.accountId(), ctx.region(), "Source", Ec2Store.param(req.source(), "Source"));
     var dst = req.destination() == null ? null
         : PathResources.resolve(view, ctx.accountId(), ctx.region(), "Destination", req.destination());
-    address("SourceIp", req.sourceIp());
-    address("DestinationIp", destinationIp);
-    if (req.destinationPort() != null && (req.destinationPort() < 0 || req.destinationPort() > 65535)) {
-      throw NetworkInsightsErrors.invalidPort(req.destinationPort());
-    }
+    Ec2Errors.throwIf(PathRules.address("SourceIp", req.sourceIp()));
+    Ec2Errors.throwIf(PathRules.address("DestinationIp", destinationIp));
+    Ec2Errors.throwIf(PathRules.port(req.destinationPort()));
     Ec2Store.dryRun(req.dryRun());
     String id = Ec2Id.next(PATH_PREFIX);
     NetworkInsightsPath path = new NetworkInsightsPath(id, arn(ctx, "network-insights-path", id), ctx.receivedAt(),
@@ -172,12 +170,6 @@ public final class NetworkInsightsOperations {
     } catch (RuntimeException e) {
       // Fail closed, as AWS does: the analysis fails with a message; the API call itself succeeded.
       return a.completed("failed", "Internal error analysing the path: " + e, null, null);
-    }
-  }
-
-  private static void address(String param, String value) {
-    if (value != null && CidrBlock.tryParse(value).filter(CidrBlock::isAddress).isEmpty()) {
-      throw NetworkInsightsErrors.invalidAddress(param, value);
     }
   }
 
