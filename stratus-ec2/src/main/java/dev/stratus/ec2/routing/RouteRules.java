@@ -5,6 +5,8 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpcQuotas;
 import java.util.Collection;
 import java.util.Optional;
@@ -62,6 +64,26 @@ public final class RouteRules {
   /** ReplaceRouteTableAssociation: the association moves only between tables of one VPC. */
   public static Optional<AwsException> replaceAssociation(RouteTable from, RouteTable to) {
     return from.vpcId().equals(to.vpcId()) ? Optional.empty() : Optional.of(Ec2Errors.differentNetworks(to.id(), from.id()));
+  }
+
+  /**
+   * A route's target (a gateway, interface or instance) is in, or attached to, the table's VPC
+   * ({@code targetVpcId} null when detached).
+   */
+  public static Optional<AwsException> targetInVpc(RouteTable t, String targetId, String targetVpcId) {
+    return t.vpcId().equals(targetVpcId) ? Optional.empty() : Optional.of(Ec2Errors.differentNetworks(t.id(), targetId));
+  }
+
+  /** A route to a peering connection: the table's VPC is one of its two sides. */
+  public static Optional<AwsException> peeringTarget(RouteTable t, VpcPeeringConnection pcx) {
+    return pcx.involves(t.vpcId()) ? Optional.empty() : Optional.of(Ec2Errors.differentNetworks(t.id(), pcx.id()));
+  }
+
+  /** A route to a VPC endpoint by VpcEndpointId: only a Gateway Load Balancer endpoint. */
+  public static Optional<AwsException> endpointTarget(RouteTable t, VpcEndpoint ep) {
+    if (ep.type().equals("GatewayLoadBalancer")) return Optional.empty();
+    return Optional.of(Ec2Errors.invalidParameterValue("Route table " + t.id() + " target " + ep.id()
+        + " is not a Gateway Load Balancer endpoint"));
   }
 
   /** Any route request: no destination inside the ranges AWS reserves in every VPC (vpc.md §8). */

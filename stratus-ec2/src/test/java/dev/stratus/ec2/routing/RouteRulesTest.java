@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.List;
@@ -139,5 +141,31 @@ class RouteRulesTest {
     assertViolation(RouteRules.deleteRoute(table, ENDPOINT_ROUTE), "InvalidParameterValue",
         "Route pl-63a5400a is owned by VPC endpoint vpce-1 and cannot be deleted; modify the endpoint instead");
     assertThat(RouteRules.deleteRoute(table, cidr("0.0.0.0/0"))).isEmpty();
+  }
+  @Test
+  void targets_outsideTheTablesVpc_refused() {
+    assertViolation(RouteRules.targetInVpc(table, "igw-9", null), "InvalidParameterValue",
+        "route table rtb-1 and network gateway igw-9 belong to different networks");
+    assertViolation(RouteRules.targetInVpc(table, "eni-9", "vpc-9"), "InvalidParameterValue",
+        "route table rtb-1 and network gateway eni-9 belong to different networks");
+    assertThat(RouteRules.targetInVpc(table, "eni-1", "vpc-1")).isEmpty();
+
+    var side = new VpcPeeringConnection.Side("111111111111", "vpc-8", "us-east-1", List.of());
+    var elsewhere = new VpcPeeringConnection("pcx-9", side, new VpcPeeringConnection.Side("111111111111", "vpc-9",
+        "us-east-1", List.of()), "active", "Active", null);
+    assertViolation(RouteRules.peeringTarget(table, elsewhere), "InvalidParameterValue",
+        "route table rtb-1 and network gateway pcx-9 belong to different networks");
+    var ours = new VpcPeeringConnection("pcx-1", side, new VpcPeeringConnection.Side("111111111111", "vpc-1",
+        "us-east-1", List.of()), "active", "Active", null);
+    assertThat(RouteRules.peeringTarget(table, ours)).isEmpty();
+
+    assertViolation(RouteRules.endpointTarget(table, endpoint("Interface")), "InvalidParameterValue",
+        "Route table rtb-1 target vpce-1 is not a Gateway Load Balancer endpoint");
+    assertThat(RouteRules.endpointTarget(table, endpoint("GatewayLoadBalancer"))).isEmpty();
+  }
+
+  private static VpcEndpoint endpoint(String type) {
+    return new VpcEndpoint("vpce-1", type, "vpc-1", "com.amazonaws.vpce.us-east-1.vpce-svc-1", "available", List.of(),
+        List.of(), List.of(), List.of(), false, List.of(), "{}", java.time.Instant.EPOCH);
   }
 }
