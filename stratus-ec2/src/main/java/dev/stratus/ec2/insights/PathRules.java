@@ -1,7 +1,7 @@
 package dev.stratus.ec2.insights;
 
 import dev.stratus.core.AwsException;
-import dev.stratus.ec2.reachability.CidrBlock;
+import dev.stratus.core.net.Cidr;
 import java.util.Optional;
 
 /**
@@ -24,9 +24,12 @@ public final class PathRules {
         ? Optional.of(NetworkInsightsErrors.missingDestination()) : Optional.empty();
   }
 
-  /** SourceIp / DestinationIp when given: one IPv4 or IPv6 address. */
+  /** SourceIp / DestinationIp when given: one IPv4 or IPv6 address, bare or as a /32 or /128. */
   public static Optional<AwsException> address(String param, String value) {
-    if (value == null || CidrBlock.tryParse(value).filter(CidrBlock::isAddress).isPresent()) return Optional.empty();
+    if (value == null || Cidr.parseAddress(value).isPresent()
+        || Cidr.tryParse(value).filter(c -> c.prefixLength() == c.bits()).isPresent()) {
+      return Optional.empty();
+    }
     return Optional.of(NetworkInsightsErrors.invalidAddress(param, value));
   }
 

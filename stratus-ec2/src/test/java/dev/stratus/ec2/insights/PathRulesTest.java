@@ -32,6 +32,7 @@ class PathRulesTest {
     assertThat(PathRules.address("SourceIp", null)).isEmpty();
     assertThat(PathRules.address("SourceIp", "10.0.0.5")).isEmpty();
     assertThat(PathRules.address("SourceIp", "2001:db8::5")).isEmpty();
+    assertThat(PathRules.address("SourceIp", "10.0.0.5/32")).isEmpty();
   }
 
   @Test
