@@ -4,6 +4,7 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.TagRules;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.reachability.CidrBlock;
 import dev.stratus.ec2.reachability.Protocol;
@@ -180,10 +181,7 @@ public final class NetworkInsightsOperations {
   private static Map<String, String> tags(List<TagSpecification> specs, String resourceType) {
     Map<String, String> out = new LinkedHashMap<>();
     for (TagSpecification s : specs) {
-      if (s.resourceTypeAsString() != null && !s.resourceTypeAsString().equals(resourceType)) {
-        throw Ec2Errors.invalidParameterValue("'" + s.resourceTypeAsString()
-            + "' is not a valid taggable resource type for this operation.");
-      }
+      Ec2Errors.throwIf(TagRules.resourceType(s.resourceTypeAsString(), resourceType));
       for (Tag t : s.tags()) out.put(t.key(), t.value() == null ? "" : t.value());
     }
     return out;
