@@ -13,6 +13,15 @@ public final class Ec2Errors {
 
   private static AwsException e(String code, String message) { return new AwsException(code, 400, message); }
 
+  /**
+   * Answers the violation a {@code …Rules} check returned, if any. The rules return AWS's error as a
+   * value (the first rule broken, as AWS reports one error) so they stay pure and testable; the
+   * handler decides to throw.
+   */
+  public static void throwIf(java.util.Optional<AwsException> violation) {
+    if (violation.isPresent()) throw violation.get();
+  }
+
   /** AWS: every DryRun request that would have succeeded. */
   /** Deleting or attaching an interface that is already attached (observed AWS text). */
   public static AwsException interfaceInUse(String networkInterfaceId) {

@@ -38,10 +38,7 @@ public final class Tags {
     Map<String, String> merged = new LinkedHashMap<>(
         tx.get(Ec2Tables.TAGS, scope, resourceId).map(ResourceTags::tags).orElse(Map.of()));
     for (Tag t : tags) {
-      if (t.key() == null) throw Ec2Errors.invalidParameterValue("Tag keys must not be empty");
-      if (t.key().startsWith("aws:")) {
-        throw Ec2Errors.invalidParameterValue("Tag keys starting with 'aws:' are reserved for internal use");
-      }
+      Ec2Errors.throwIf(TagRules.key(t.key()));
       merged.put(t.key(), t.value() == null ? "" : t.value());
     }
     tx.put(Ec2Tables.TAGS, scope, resourceId, new ResourceTags(resourceId, merged));
@@ -51,10 +48,7 @@ public final class Tags {
   public static void apply(Transaction tx, String scope, String resourceId, String resourceType, List<TagSpecification> specs) {
     if (specs == null) return;
     for (TagSpecification s : specs) {
-      if (s.resourceTypeAsString() != null && !s.resourceTypeAsString().equals(resourceType)) {
-        throw Ec2Errors.invalidParameterValue("'" + s.resourceTypeAsString()
-            + "' is not a valid taggable resource type for this operation.");
-      }
+      Ec2Errors.throwIf(TagRules.resourceType(s.resourceTypeAsString(), resourceType));
       put(tx, scope, resourceId, s.tags());
     }
   }

@@ -3,8 +3,10 @@
  * {@code routing}, {@code security}, {@code gateways}, {@code interfaces}, {@code peering},
  * {@code transit}, {@code endpoints}, {@code vpn}, plus {@code insights} (Reachability Analyzer)
  * and {@code reachability} (the analysis engine). Each group holds its handlers
- * ({@code …Operations}: AWS SDK v2 requests in, SDK responses out) and the {@code *Shapes} that
- * convert the records of {@link dev.stratus.ec2.model} to SDK shapes.
+ * ({@code …Operations}: AWS SDK v2 requests in, SDK responses out), its {@code …Rules} (pure checks
+ * that return AWS's error for the first rule a request breaks, which the handler throws) and the
+ * {@code *Shapes} that convert the records of {@link dev.stratus.ec2.model} to SDK shapes. A
+ * handler parses, looks rows up, asks the rules, writes in one {@code store.write}, and shapes.
  *
  * <p>This package is the module's plumbing: {@link dev.stratus.ec2.Ec2Module},
  * {@link dev.stratus.ec2.Ec2Store} over the store tables of {@link dev.stratus.ec2.Ec2Tables}

@@ -13,7 +13,6 @@ import dev.stratus.ec2.model.EndpointConnection;
 import dev.stratus.ec2.model.VpcEndpointService;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import software.amazon.awssdk.services.ec2.model.*;
 
 /**
@@ -22,9 +21,6 @@ import software.amazon.awssdk.services.ec2.model.*;
  * The load balancers are not looked up in ELB (another service); their ARNs must be well formed.
  */
 public final class EndpointServiceOperations {
-  private static final Pattern LB_ARN =
-      Pattern.compile("arn:aws[a-z-]*:elasticloadbalancing:[a-z0-9-]+:\\d{12}:loadbalancer/(net|gwy)/[^/]+/[0-9a-f]+");
-
   private final Ec2Store store;
 
   public EndpointServiceOperations(Ec2Store store) { this.store = store; }
@@ -33,13 +29,7 @@ public final class EndpointServiceOperations {
       CreateVpcEndpointServiceConfigurationRequest req) {
     String scope = ctx.regionalScope();
     List<String> nlbs = req.networkLoadBalancerArns(), gwlbs = req.gatewayLoadBalancerArns();
-    if (nlbs.isEmpty() == gwlbs.isEmpty()) {
-      throw Ec2Errors.invalidParameter(
-          "exactly one of network_load_balancer_arn or gateway_load_balancer_arn is a required member");
-    }
-    for (String arn : nlbs.isEmpty() ? gwlbs : nlbs) {
-      if (!LB_ARN.matcher(arn).matches()) throw Ec2Errors.invalidParameter("Invalid load balancer ARN: " + arn);
-    }
+    Ec2Errors.throwIf(EndpointRules.serviceConfiguration(nlbs, gwlbs));
     Ec2Store.dryRun(req.dryRun());
     return store.write(ctx, tx -> {
       String id = IdKind.VPC_ENDPOINT_SERVICE.next();
@@ -73,10 +63,10 @@ public final class EndpointServiceOperations {
     return store.write(ctx, tx -> {
       List<UnsuccessfulItem> failed = new ArrayList<>();
       for (String id : req.serviceIds()) {
-        boolean busy = tx.list(Ec2Tables.ENDPOINT_CONNECTION, scope).stream()
-            .anyMatch(c -> c.serviceId().equals(id) && !c.state().equals("rejected"));
-        if (tx.get(Ec2Tables.VPC_ENDPOINT_SERVICE, scope, id).isEmpty() || busy) {
-          var err = busy ? Ec2Errors.dependentObject(id) : IdKind.VPC_ENDPOINT_SERVICE.notFound(id);
+        var refused = EndpointRules.deleteService(id, tx.get(Ec2Tables.VPC_ENDPOINT_SERVICE, scope, id).isPresent(),
+            tx.list(Ec2Tables.ENDPOINT_CONNECTION, scope));
+        if (refused.isPresent()) {
+          var err = refused.get();
           failed.add(UnsuccessfulItem.builder().resourceId(id).error(UnsuccessfulItemError.builder().code(err.code())
               .message(err.getMessage()).build()).build());
           continue;
@@ -121,10 +111,10 @@ public final class EndpointServiceOperations {
       List<UnsuccessfulItem> failed = new ArrayList<>();
       for (String id : endpointIds) {
         var conn = tx.get(Ec2Tables.ENDPOINT_CONNECTION, scope, id).filter(c -> c.serviceId().equals(serviceId));
-        if (conn.isEmpty() || !conn.get().state().equals("pendingAcceptance")) {
+        var refused = EndpointRules.answerConnection(id, conn);
+        if (refused.isPresent()) {
           failed.add(UnsuccessfulItem.builder().resourceId(id).error(UnsuccessfulItemError.builder()
-              .code("InvalidVpcEndpoint.NotFound").message("The Vpc Endpoint '" + id + "' is not pending acceptance")
-              .build()).build());
+              .code(refused.get().code()).message(refused.get().getMessage()).build()).build());
           continue;
         }
         EndpointConnection c = conn.get();

@@ -56,10 +56,7 @@ public final class VpcEndpointOperations {
           : tx.listAll(Ec2Tables.VPC_ENDPOINT_SERVICE).stream().filter(s -> s.serviceName().equals(serviceName)).findFirst();
       List<String> types = aws.map(AwsServices.Service::types).or(() -> custom.map(s -> List.of(s.serviceType())))
           .orElseThrow(() -> Ec2Errors.invalidServiceName(serviceName));
-      if (!types.contains(type)) {
-        throw Ec2Errors.invalidParameter("Endpoint type (" + type + ") does not match available service types ("
-            + types + ").");
-      }
+      Ec2Errors.throwIf(EndpointRules.endpointType(type, types));
       req.routeTableIds().forEach(IdKind.ROUTE_TABLE::checkShape);
       req.subnetIds().forEach(IdKind.SUBNET::checkShape);
       req.securityGroupIds().forEach(IdKind.SECURITY_GROUP::checkShape);
@@ -84,7 +81,7 @@ public final class VpcEndpointOperations {
     String pl = AwsServices.prefixListFor(ctx.region(), serviceName).orElseThrow().id();
     for (String rtbId : req.routeTableIds()) {
       RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, rtbId);
-      if (!t.vpcId().equals(vpc.id())) throw Ec2Errors.differentNetworks(t.id(), id);
+      Ec2Errors.throwIf(EndpointRules.gatewayRouteTable(t, vpc.id(), id));
       addPrefixListRoute(tx, scope, t, pl, id);
     }
     return new VpcEndpoint(id, "Gateway", vpc.id(), serviceName, "available", req.routeTableIds(), List.of(), List.of(),
@@ -94,22 +91,14 @@ public final class VpcEndpointOperations {
   private static VpcEndpoint iface(Transaction tx, String scope, RequestContext ctx, String id, Vpc vpc,
       String serviceName, AwsServices.Service aws, VpcEndpointService custom, CreateVpcEndpointRequest req) {
     boolean privateDns = req.privateDnsEnabled() != null ? req.privateDnsEnabled() : aws != null;
-    if (privateDns && !(vpc.enableDnsSupport() && vpc.enableDnsHostnames())) {
-      // vpc.md §39: private DNS needs both VPC DNS attributes.
-      throw Ec2Errors.invalidParameter("Enabling private DNS requires both enableDnsSupport and enableDnsHostnames"
-          + " VPC attributes set to true for " + vpc.id());
-    }
+    Ec2Errors.throwIf(EndpointRules.privateDns(privateDns, vpc));
     List<String> groups = new ArrayList<>(req.securityGroupIds());
     for (String g : groups) Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
     if (groups.isEmpty()) groups.add(vpc.defaultSecurityGroupId());
     List<String> zones = new ArrayList<>(), enis = new ArrayList<>();
     for (String s : req.subnetIds()) {
       Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, s);
-      if (!subnet.vpcId().equals(vpc.id())) throw Ec2Errors.invalidParameter("Subnet " + s + " is not in " + vpc.id());
-      if (zones.contains(subnet.availabilityZone())) {
-        throw Ec2Errors.invalidParameter("Found another VPC endpoint subnet in the availability zone of " + s
-            + ". VPC endpoint subnets should be in different availability zones supported by the VPC endpoint service.");
-      }
+      Ec2Errors.throwIf(EndpointRules.interfaceSubnet(vpc.id(), subnet, zones));
       zones.add(subnet.availabilityZone());
       NetworkInterface eni = Interfaces.create(tx, scope, subnet, null, groups, "vpc_endpoint",
           "VPC Endpoint Interface " + id, true);
@@ -223,8 +212,8 @@ public final class VpcEndpointOperations {
   }
 
   private static void addPrefixListRoute(Transaction tx, String scope, RouteTable t, String pl, String endpointId) {
+    Ec2Errors.throwIf(EndpointRules.prefixListRoute(t, pl));
     var dest = new RouteTable.PrefixListDestination(pl);
-    if (t.route(dest).isPresent()) throw Ec2Errors.routeExists(pl);
     List<RouteTable.Route> routes = new ArrayList<>(t.routes());
     routes.add(new RouteTable.Route(dest, new RouteTarget.GatewayEndpoint(endpointId), "CreateRoute", "active"));
     tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(routes));

@@ -54,14 +54,7 @@ public final class ElasticIpOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<Address> all = Ec2Store.describe(view, scope, IdKind.ALLOCATION, Ec2Tables.ADDRESS, req.allocationIds());
-    for (String ip : req.publicIps()) {
-      if (dev.stratus.core.net.Cidr.parseAddress(ip).isEmpty() || ip.contains(":")) {
-        throw new dev.stratus.core.AwsException("InvalidAddress.Malformed", 400, "Invalid address: '" + ip + "'");
-      }
-      if (all.stream().noneMatch(a -> a.publicIp().equals(ip))) {
-        throw new dev.stratus.core.AwsException("InvalidAddress.NotFound", 400, "Address '" + ip + "' not found.");
-      }
-    }
+    for (String ip : req.publicIps()) Ec2Errors.throwIf(GatewayRules.publicIp(ip, all));
     all = all.stream().filter(a -> req.publicIps().isEmpty() || req.publicIps().contains(a.publicIp())).toList();
     return DescribeAddressesResponse.builder().addresses(Ec2Filters.apply(req.filters(), all,
         FILTERS.withShape(a -> GatewayShapes.address(a, ctx.accountId(), tags.apply(a.allocationId()))), tags).stream()
@@ -83,10 +76,7 @@ public final class ElasticIpOperations {
         eni = tx.get(Ec2Tables.NETWORK_INTERFACE, scope, i.primaryNetworkInterfaceId())
             .orElseThrow(() -> Ec2Errors.incorrectInstanceState(i.id(), i.state()));
       }
-      if (a.associationId() != null && !Boolean.TRUE.equals(req.allowReassociation())) {
-        throw new dev.stratus.core.AwsException("Resource.AlreadyAssociated", 400,
-            "resource " + a.allocationId() + " is already associated with associate-id " + a.associationId());
-      }
+      Ec2Errors.throwIf(GatewayRules.associateAddress(a, Boolean.TRUE.equals(req.allowReassociation())));
       Ec2Store.dryRun(req.dryRun());
       if (a.networkInterfaceId() != null) detach(tx, scope, a);
       String assoc = Ec2Id.next("eipassoc-");
@@ -116,9 +106,7 @@ public final class ElasticIpOperations {
     return store.write(ctx, tx -> {
       Address a = Ec2Store.require(tx, scope, IdKind.ALLOCATION, Ec2Tables.ADDRESS,
           Ec2Store.param(req.allocationId(), "AllocationId"));
-      boolean natUses = tx.list(Ec2Tables.NAT_GATEWAY, scope).stream()
-          .anyMatch(n -> a.allocationId().equals(n.allocationId()) && !n.state().equals("deleted"));
-      if (a.associationId() != null || natUses) throw Ec2Errors.addressInUse(a.allocationId());
+      Ec2Errors.throwIf(GatewayRules.releaseAddress(a, tx.list(Ec2Tables.NAT_GATEWAY, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.ADDRESS, scope, a.allocationId());
       Tags.drop(tx, scope, a.allocationId());

@@ -64,11 +64,7 @@ public final class InternetGatewayOperations {
       InternetGateway g = Ec2Store.require(tx, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY,
           req.internetGatewayId());
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
-      if (g.attachedVpcId() != null) throw Ec2Errors.alreadyAttached(g.id(), g.attachedVpcId());
-      if (tx.list(Ec2Tables.INTERNET_GATEWAY, scope).stream()
-          .anyMatch(o -> !o.egressOnly() && vpc.id().equals(o.attachedVpcId()))) {
-        throw Ec2Errors.alreadyAttached(vpc.id(), "an internet gateway");
-      }
+      Ec2Errors.throwIf(GatewayRules.attachInternetGateway(g, vpc.id(), tx.list(Ec2Tables.INTERNET_GATEWAY, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.INTERNET_GATEWAY, scope, g.id(), g.attachedTo(vpc.id()));
       RouteStates.setState(tx, scope, g.id(), "active");
@@ -82,12 +78,7 @@ public final class InternetGatewayOperations {
       InternetGateway g = Ec2Store.require(tx, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY,
           req.internetGatewayId());
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
-      if (!vpc.id().equals(g.attachedVpcId())) throw Ec2Errors.notAttached(g.id(), vpc.id());
-      if (tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
-          .anyMatch(e -> vpc.id().equals(e.vpcId()) && e.association() != null)) {
-        throw new dev.stratus.core.AwsException("DependencyViolation", 400, "Network " + vpc.id()
-            + " has some mapped public address(es). Please unmap those public address(es) before detaching the gateway.");
-      }
+      Ec2Errors.throwIf(GatewayRules.detachInternetGateway(g, vpc.id(), tx.list(Ec2Tables.NETWORK_INTERFACE, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.INTERNET_GATEWAY, scope, g.id(), g.attachedTo(null));
       RouteStates.setState(tx, scope, g.id(), "blackhole");
@@ -100,7 +91,7 @@ public final class InternetGatewayOperations {
     return store.write(ctx, tx -> {
       InternetGateway g = Ec2Store.require(tx, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY,
           req.internetGatewayId());
-      if (g.attachedVpcId() != null) throw Ec2Errors.dependencies("internetGateway", g.id());
+      Ec2Errors.throwIf(GatewayRules.deleteInternetGateway(g));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.INTERNET_GATEWAY, scope, g.id());
       Tags.drop(tx, scope, g.id());

@@ -2,6 +2,7 @@ package dev.stratus.ec2.gateways;
 
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
+import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
 import dev.stratus.ec2.Ec2Store;
@@ -38,12 +39,7 @@ public final class NatGatewayOperations {
       Address eip = null;
       if (type.equals("public")) {
         eip = Ec2Store.require(tx, scope, IdKind.ALLOCATION, Ec2Tables.ADDRESS, Ec2Store.param(req.allocationId(), "AllocationId"));
-        String alloc = eip.allocationId();
-        if (eip.associationId() != null || tx.list(Ec2Tables.NAT_GATEWAY, scope).stream()
-            .anyMatch(n -> alloc.equals(n.allocationId()) && !n.state().equals("deleted"))) {
-          throw new dev.stratus.core.AwsException("Resource.AlreadyAssociated", 400,
-              "Elastic IP address [" + alloc + "] is already associated");
-        }
+        Ec2Errors.throwIf(GatewayRules.natAddress(eip, tx.list(Ec2Tables.NAT_GATEWAY, scope)));
       }
       Ec2Store.dryRun(req.dryRun());
       String id = IdKind.NAT_GATEWAY.next();
@@ -80,7 +76,7 @@ public final class NatGatewayOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       NatGateway nat = Ec2Store.require(tx, scope, IdKind.NAT_GATEWAY, Ec2Tables.NAT_GATEWAY, req.natGatewayId());
-      if (nat.state().equals("deleted")) throw IdKind.NAT_GATEWAY.notFound(nat.id());
+      Ec2Errors.throwIf(GatewayRules.deleteNatGateway(nat));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.NAT_GATEWAY, scope, nat.id(), nat.deleted(ctx.receivedAt()));
       tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, nat.networkInterfaceId());

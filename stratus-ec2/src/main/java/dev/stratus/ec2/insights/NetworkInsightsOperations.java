@@ -4,6 +4,7 @@ import dev.stratus.core.RequestContext;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Store;
+import dev.stratus.ec2.TagRules;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.reachability.CidrBlock;
 import dev.stratus.ec2.reachability.Protocol;
@@ -55,18 +56,16 @@ public final class NetworkInsightsOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     String protocol = Ec2Store.param(req.protocolAsString(), "Protocol");
-    if (!protocol.equals("tcp") && !protocol.equals("udp")) throw NetworkInsightsErrors.invalidProtocol(protocol);
+    Ec2Errors.throwIf(PathRules.protocol(protocol));
     String filterDestination = Optional.ofNullable(req.filterAtSource()).map(f -> f.destinationAddress()).orElse(null);
-    if (req.destination() == null && filterDestination == null) throw NetworkInsightsErrors.missingDestination();
+    Ec2Errors.throwIf(PathRules.destination(req.destination(), filterDestination));
     String destinationIp = req.destinationIp() != null ? req.destinationIp() : filterDestination;
     var src = PathResources.resolve(view, ctx.accountId(), ctx.region(), "Source", Ec2Store.param(req.source(), "Source"));
     var dst = req.destination() == null ? null
         : PathResources.resolve(view, ctx.accountId(), ctx.region(), "Destination", req.destination());
-    address("SourceIp", req.sourceIp());
-    address("DestinationIp", destinationIp);
-    if (req.destinationPort() != null && (req.destinationPort() < 0 || req.destinationPort() > 65535)) {
-      throw NetworkInsightsErrors.invalidPort(req.destinationPort());
-    }
+    Ec2Errors.throwIf(PathRules.address("SourceIp", req.sourceIp()));
+    Ec2Errors.throwIf(PathRules.address("DestinationIp", destinationIp));
+    Ec2Errors.throwIf(PathRules.port(req.destinationPort()));
     Ec2Store.dryRun(req.dryRun());
     String id = Ec2Id.next(PATH_PREFIX);
     NetworkInsightsPath path = new NetworkInsightsPath(id, arn(ctx, "network-insights-path", id), ctx.receivedAt(),
@@ -175,12 +174,6 @@ public final class NetworkInsightsOperations {
     }
   }
 
-  private static void address(String param, String value) {
-    if (value != null && CidrBlock.tryParse(value).filter(CidrBlock::isAddress).isEmpty()) {
-      throw NetworkInsightsErrors.invalidAddress(param, value);
-    }
-  }
-
   private static String arn(RequestContext ctx, String type, String id) {
     return "arn:aws:ec2:" + ctx.region() + ":" + ctx.accountId() + ":" + type + "/" + id;
   }
@@ -188,10 +181,7 @@ public final class NetworkInsightsOperations {
   private static Map<String, String> tags(List<TagSpecification> specs, String resourceType) {
     Map<String, String> out = new LinkedHashMap<>();
     for (TagSpecification s : specs) {
-      if (s.resourceTypeAsString() != null && !s.resourceTypeAsString().equals(resourceType)) {
-        throw Ec2Errors.invalidParameterValue("'" + s.resourceTypeAsString()
-            + "' is not a valid taggable resource type for this operation.");
-      }
+      Ec2Errors.throwIf(TagRules.resourceType(s.resourceTypeAsString(), resourceType));
       for (Tag t : s.tags()) out.put(t.key(), t.value() == null ? "" : t.value());
     }
     return out;

@@ -4,7 +4,8 @@
  * of the account's committed EC2 state ({@link dev.stratus.ec2.insights.Ec2NetworkSnapshot}).
  */
 /*
- * Read in this order: NetworkInsightsOperations (the six operations), Ec2NetworkSnapshot (the
+ * Read in this order: NetworkInsightsOperations (the six operations; PathRules checks a
+ * path's own values), Ec2NetworkSnapshot (the
  * engine's Network, rebuilt only after an ec2.* change), PathResources (which ids a path may name,
  * and AWS's not-found errors for them), AnalysisShapes (engine verdict -> SDK PathComponent /
  * Explanation), CliJson (SDK objects <-> the JSON the AWS CLI prints; also how an analysis's

@@ -16,7 +16,6 @@ import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RegionDefaults;
 import dev.stratus.ec2.model.Subnet;
-import dev.stratus.ec2.model.VpcQuotas;
 import dev.stratus.ec2.routing.RouteStates;
 import dev.stratus.ec2.security.SecurityGroupPermissions;
 import java.util.ArrayList;
@@ -41,7 +40,7 @@ public final class InstanceOperations {
     IdKind.IMAGE.checkShape(Ec2Store.param(req.imageId(), "ImageId"));
     int min = req.minCount() == null ? 1 : req.minCount();
     int max = req.maxCount() == null ? min : req.maxCount();
-    if (min < 1 || max < min) throw Ec2Errors.invalidParameterValue("Invalid value for MinCount/MaxCount");
+    Ec2Errors.throwIf(InterfaceRules.instanceCount(min, max));
     var nic = req.networkInterfaces().isEmpty() ? null : req.networkInterfaces().get(0);
     return store.write(ctx, tx -> {
       Subnet subnet = subnet(tx, scope, req.subnetId() != null ? req.subnetId() : nic == null ? null : nic.subnetId(),
@@ -53,15 +52,9 @@ public final class InstanceOperations {
       }
       for (String g : groups) {
         var sg = Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
-        if (!sg.vpcId().equals(subnet.vpcId())) {
-          throw Ec2Errors.invalidParameter("Security group " + g + " and subnet " + subnet.id()
-              + " belong to different networks.");
-        }
+        Ec2Errors.throwIf(InterfaceRules.groupInVpc(sg, subnet.vpcId(), "subnet", subnet.id()));
       }
-      if (groups.size() > VpcQuotas.SECURITY_GROUPS_PER_INTERFACE) {
-        throw Ec2Errors.limitExceeded("SecurityGroupsPerInterfaceLimitExceeded",
-            "The maximum number of security groups per interface has been reached.");
-      }
+      Ec2Errors.throwIf(InterfaceRules.groupCount(groups.size()));
       if (groups.isEmpty()) {
         groups.add(tx.get(Ec2Tables.VPC, scope, subnet.vpcId()).orElseThrow().defaultSecurityGroupId());
       }
@@ -166,8 +159,7 @@ public final class InstanceOperations {
           .orElseThrow(() -> Ec2Errors.incorrectInstanceState(i.id(), i.state()));
       for (String g : req.groups()) {
         var sg = Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
-        if (!sg.vpcId().equals(i.vpcId())) throw Ec2Errors.invalidParameter("Security group " + g
-            + " and instance " + i.id() + " belong to different networks.");
+        Ec2Errors.throwIf(InterfaceRules.groupInVpc(sg, i.vpcId(), "instance", i.id()));
       }
       Ec2Store.dryRun(req.dryRun());
       NetworkInterface updated = req.groups().isEmpty() ? eni : eni.withGroups(req.groups());
@@ -186,14 +178,7 @@ public final class InstanceOperations {
     if (ids.isEmpty()) throw Ec2Errors.missing("InstanceId");
     return store.write(ctx, tx -> {
       List<Instance> instances = Ec2Store.describe(tx, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, ids);
-      for (Instance i : instances) {
-        boolean ok = switch (target) {
-          case "running" -> i.state().equals("stopped") || i.state().equals("running");
-          case "stopped" -> i.state().equals("running") || i.state().equals("stopped");
-          default -> true;
-        };
-        if (!ok) throw Ec2Errors.incorrectInstanceState(i.id(), i.state());
-      }
+      for (Instance i : instances) Ec2Errors.throwIf(InterfaceRules.transition(i, target));
       Ec2Store.dryRun(dryRun);
       List<InstanceStateChange> changes = new ArrayList<>();
       for (Instance i : instances) {

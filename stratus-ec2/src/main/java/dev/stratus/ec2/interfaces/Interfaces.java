@@ -27,13 +27,7 @@ public final class Interfaces {
         .filter(e -> e.subnetId().equals(subnet.id())).map(NetworkInterface::privateIpAddress).collect(Collectors.toSet());
     String ip;
     if (requestedIp != null) {
-      if (!SubnetAddressing.isAssignable(subnet.cidr(), requestedIp)) {
-        throw Ec2Errors.invalidParameterValue("Address " + requestedIp + " does not fall within the subnet's address range");
-      }
-      if (used.contains(requestedIp)) {
-        throw new dev.stratus.core.AwsException("InvalidIPAddress.InUse", 400,
-            "Address " + requestedIp + " is in use.");
-      }
+      Ec2Errors.throwIf(InterfaceRules.privateIp(subnet.cidr(), requestedIp, used));
       ip = requestedIp;
     } else {
       ip = SubnetAddressing.nextFree(subnet.cidr(), used).orElseThrow(() -> Ec2Errors.subnetFull(subnet.id()));

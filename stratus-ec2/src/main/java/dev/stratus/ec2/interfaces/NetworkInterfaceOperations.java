@@ -63,10 +63,7 @@ public final class NetworkInterfaceOperations {
       Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, Ec2Store.param(req.subnetId(), "subnetId"));
       List<String> groups = new ArrayList<>(req.groups());
       for (String g : groups) Ec2Store.require(tx, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP, g);
-      if (groups.size() > dev.stratus.ec2.model.VpcQuotas.SECURITY_GROUPS_PER_INTERFACE) {
-        throw Ec2Errors.limitExceeded("SecurityGroupsPerInterfaceLimitExceeded",
-            "The maximum number of security groups per interface has been reached.");
-      }
+      Ec2Errors.throwIf(InterfaceRules.groupCount(groups.size()));
       if (groups.isEmpty()) groups.add(tx.get(Ec2Tables.VPC, scope, subnet.vpcId()).orElseThrow().defaultSecurityGroupId());
       Ec2Store.dryRun(req.dryRun());
       NetworkInterface eni = Interfaces.create(tx, scope, subnet, req.privateIpAddress(), groups, "interface",
@@ -99,9 +96,7 @@ public final class NetworkInterfaceOperations {
     return store.write(ctx, tx -> {
       NetworkInterface eni = Ec2Store.require(tx, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE,
           req.networkInterfaceId());
-      if (eni.status().equals("in-use")) {
-        throw Ec2Errors.interfaceInUse(eni.id());
-      }
+      Ec2Errors.throwIf(InterfaceRules.deleteInterface(eni));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, eni.id());
       Tags.drop(tx, scope, eni.id());
@@ -136,18 +131,8 @@ public final class NetworkInterfaceOperations {
           req.networkInterfaceId());
       var instance = Ec2Store.require(tx, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, req.instanceId());
       int index = req.deviceIndex() == null ? 1 : req.deviceIndex();
-      if (eni.attachment() != null) {
-        throw Ec2Errors.interfaceInUse(eni.id());
-      }
-      if (!eni.availabilityZone().equals(instance.availabilityZone())) {
-        throw Ec2Errors.invalidParameterValue("The network interface and the instance must be in the same availability zone");
-      }
-      boolean taken = instance.networkInterfaceIds().stream().map(id -> tx.get(Ec2Tables.NETWORK_INTERFACE, scope, id))
-          .flatMap(java.util.Optional::stream).anyMatch(e -> e.attachment() != null && e.attachment().deviceIndex() == index);
-      if (taken) {
-        throw Ec2Errors.invalidParameterValue("Instance '" + instance.id() + "' already has an interface attached at"
-            + " device index '" + index + "'.");
-      }
+      Ec2Errors.throwIf(InterfaceRules.attachInterface(eni, instance, index, instance.networkInterfaceIds().stream()
+          .map(id -> tx.get(Ec2Tables.NETWORK_INTERFACE, scope, id)).flatMap(java.util.Optional::stream).toList()));
       Ec2Store.dryRun(req.dryRun());
       String attachmentId = dev.stratus.ec2.model.Ec2Id.next("eni-attach-");
       tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(
@@ -166,12 +151,7 @@ public final class NetworkInterfaceOperations {
       NetworkInterface eni = tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
           .filter(e -> e.attachment() != null && attachmentId.equals(e.attachment().id())).findFirst()
           .orElseThrow(() -> Ec2Errors.notFound("InvalidAttachmentID.NotFound", "attachment", attachmentId));
-      if (eni.attachment().id().startsWith(Ec2ManagedInterfaces.ELB_ATTACHMENT_PREFIX)) {
-        throw Ec2Errors.operationNotPermitted("You are not allowed to manage 'ela-attach' attachments.");
-      }
-      if (eni.attachment().deviceIndex() == 0) {
-        throw Ec2Errors.operationNotPermitted("The network interface at device index 0 cannot be detached.");
-      }
+      Ec2Errors.throwIf(InterfaceRules.detachInterface(eni.attachment()));
       Ec2Store.dryRun(req.dryRun());
       String instanceId = eni.attachment().instanceId();
       tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(null, "available"));

@@ -1,6 +1,5 @@
 package dev.stratus.ec2.peering;
 
-import dev.stratus.core.AwsException;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
@@ -19,6 +18,7 @@ import dev.stratus.ec2.routing.RouteStates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
 
@@ -66,26 +66,14 @@ public final class VpcPeeringOperations {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, Ec2Store.param(req.vpcId(), "VpcId"));
       var peer = tx.get(Ec2Tables.VPC, peerScope, req.peerVpcId());
       if (peer.isEmpty() && peerScope.equals(scope)) throw IdKind.VPC.notFound(req.peerVpcId());
-      boolean exists = tx.list(Ec2Tables.PEERING, scope).stream()
-          .filter(p -> p.status().equals("active") || p.status().equals("pending-acceptance"))
-          .anyMatch(p -> p.involves(vpc.id()) && p.involves(req.peerVpcId()));
-      if (exists) {
-        throw new AwsException("VpcPeeringConnectionAlreadyExists", 400, "A VPC peering connection already exists"
-            + " between " + vpc.id() + " and " + req.peerVpcId());
-      }
+      Ec2Errors.throwIf(PeeringRules.create(vpc.id(), req.peerVpcId(), tx.list(Ec2Tables.PEERING, scope)));
       Ec2Store.dryRun(req.dryRun());
       var requester = new VpcPeeringConnection.Side(ctx.accountId(), vpc.id(), ctx.region(), v4(vpc));
       var accepter = new VpcPeeringConnection.Side(peerOwner, req.peerVpcId(), peerRegion,
           peer.map(VpcPeeringOperations::v4).orElse(List.of()));
-      String status = "pending-acceptance", message = "Pending Acceptance by " + peerOwner;
-      if (peer.isEmpty()) {
-        status = "failed";
-        message = "The peer VPC " + req.peerVpcId() + " does not exist";
-      } else if (overlaps(vpc, peer.get())) {
-        // vpc.md §26: any overlap between any blocks of the two VPCs fails the request.
-        status = "failed";
-        message = "Overlapping CIDR range";
-      }
+      Optional<String> failure = PeeringRules.failure(vpc, req.peerVpcId(), peer);
+      String status = failure.isPresent() ? "failed" : "pending-acceptance";
+      String message = failure.orElse("Pending Acceptance by " + peerOwner);
       var pcx = new VpcPeeringConnection(IdKind.PEERING.next(), requester, accepter, status, message,
           status.equals("failed") ? null : ctx.receivedAt().plus(PENDING_LIFETIME));
       save(tx, pcx);
@@ -103,9 +91,8 @@ public final class VpcPeeringOperations {
     return store.write(ctx, tx -> {
       VpcPeeringConnection pcx = Ec2Store.require(tx, scope, IdKind.PEERING, Ec2Tables.PEERING,
           req.vpcPeeringConnectionId());
-      requireAccepter(ctx, pcx, "accept");
-      if (!pcx.status().equals("pending-acceptance")) throw Ec2Errors.peeringState(pcx.id(), pcx.status());
-      if (expired(pcx, ctx) != pcx) throw Ec2Errors.peeringState(pcx.id(), "expired");
+      Ec2Errors.throwIf(PeeringRules.accepter(ctx.accountId(), ctx.region(), pcx, "accept"));
+      Ec2Errors.throwIf(PeeringRules.accept(pcx, ctx.receivedAt()));
       Ec2Store.dryRun(req.dryRun());
       Vpc accepterVpc = tx.get(Ec2Tables.VPC, scope, pcx.accepter().vpcId()).orElseThrow(() ->
           IdKind.VPC.notFound(pcx.accepter().vpcId()));
@@ -125,8 +112,8 @@ public final class VpcPeeringOperations {
     return store.write(ctx, tx -> {
       VpcPeeringConnection pcx = Ec2Store.require(tx, scope, IdKind.PEERING, Ec2Tables.PEERING,
           req.vpcPeeringConnectionId());
-      requireAccepter(ctx, pcx, "reject");
-      if (!pcx.status().equals("pending-acceptance")) throw Ec2Errors.peeringState(pcx.id(), pcx.status());
+      Ec2Errors.throwIf(PeeringRules.accepter(ctx.accountId(), ctx.region(), pcx, "reject"));
+      Ec2Errors.throwIf(PeeringRules.reject(pcx));
       Ec2Store.dryRun(req.dryRun());
       save(tx, pcx.withStatus("rejected", "Rejected by " + ctx.accountId(), pcx.accepter()));
       return RejectVpcPeeringConnectionResponse.builder().returnValue(true).build();
@@ -139,9 +126,7 @@ public final class VpcPeeringOperations {
     return store.write(ctx, tx -> {
       VpcPeeringConnection pcx = Ec2Store.require(tx, scope, IdKind.PEERING, Ec2Tables.PEERING,
           req.vpcPeeringConnectionId());
-      if (List.of("deleted", "rejected", "failed", "expired").contains(pcx.status())) {
-        throw Ec2Errors.peeringState(pcx.id(), pcx.status());
-      }
+      Ec2Errors.throwIf(PeeringRules.delete(pcx));
       Ec2Store.dryRun(req.dryRun());
       save(tx, pcx.withStatus("deleted", "Deleted by " + ctx.accountId(), pcx.accepter()));
       RouteStates.setState(tx, scopeOf(pcx.requester()), pcx.id(), "blackhole");
@@ -167,17 +152,7 @@ public final class VpcPeeringOperations {
 
   /** A request left pending past its expiration time shows as {@code expired} (vpc.md §25). */
   private static VpcPeeringConnection expired(VpcPeeringConnection p, RequestContext ctx) {
-    return p.status().equals("pending-acceptance") && p.expirationTime() != null
-        && !ctx.receivedAt().isBefore(p.expirationTime()) ? p.withStatus("expired", "Expired", p.accepter()) : p;
-  }
-
-  private static void requireAccepter(RequestContext ctx, VpcPeeringConnection pcx, String verb) {
-    if (!ctx.accountId().equals(pcx.accepter().ownerId())) {
-      throw Ec2Errors.operationNotPermitted("User (" + ctx.accountId() + ") cannot " + verb + " peering " + pcx.id());
-    }
-    if (!ctx.region().equals(pcx.accepter().region())) {
-      throw Ec2Errors.peeringWrongRegion(ctx.region(), pcx.id(), pcx.accepter().region());
-    }
+    return PeeringRules.expired(p, ctx.receivedAt()) ? p.withStatus("expired", "Expired", p.accepter()) : p;
   }
 
   /** Writes the connection to both sides' scopes. */
@@ -189,10 +164,6 @@ public final class VpcPeeringOperations {
   private static String scopeOf(VpcPeeringConnection.Side side) { return side.ownerId() + "/" + side.region(); }
 
   private static List<Cidr> v4(Vpc vpc) { return vpc.activeCidrs().stream().filter(Cidr::isIpv4).toList(); }
-
-  private static boolean overlaps(Vpc a, Vpc b) {
-    return a.activeCidrs().stream().anyMatch(x -> b.activeCidrs().stream().anyMatch(x::overlaps));
-  }
 
   private static software.amazon.awssdk.services.ec2.model.VpcPeeringConnection shape(VpcPeeringConnection p,
       Map<String, String> tags) {

@@ -1,4 +1,4 @@
 /**
- * EC2 API group "VPC peering connections".
+ * EC2 API group "VPC peering connections": the handler and its rules ({@code PeeringRules}).
  */
 package dev.stratus.ec2.peering;

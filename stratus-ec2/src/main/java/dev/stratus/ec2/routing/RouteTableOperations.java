@@ -3,7 +3,6 @@ package dev.stratus.ec2.routing;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
-import dev.stratus.core.store.Transaction;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
 import dev.stratus.ec2.Ec2Pagination;
@@ -17,7 +16,6 @@ import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.VpcQuotas;
 import dev.stratus.ec2.vpc.VpcFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +25,6 @@ import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "Route tables": tables, routes and associations (vpc.md §7–12). */
 public final class RouteTableOperations {
-  /** Addresses reserved for AWS services inside every VPC; routes to them are refused (vpc.md §8). */
-  private static final Cidr RESERVED_V4 = Cidr.parse("169.254.168.0/22");
-  private static final Cidr RESERVED_V6 = Cidr.parse("fd00:ec2::/32");
-
   static final Ec2Filters.Spec<RouteTable> FILTERS = Ec2Filters.Spec.<RouteTable>of(RouteTable::id)
       .one("route-table-id", RouteTable::id)
       .one("vpc-id", RouteTable::vpcId)
@@ -63,10 +57,8 @@ public final class RouteTableOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
-      if (tx.list(Ec2Tables.ROUTE_TABLE, scope).stream().filter(x -> x.vpcId().equals(vpc.id())).count()
-          >= VpcQuotas.ROUTE_TABLES_PER_VPC) {
-        throw Ec2Errors.limitExceeded("RouteTableLimitExceeded", "The maximum number of route tables has been reached.");
-      }
+      Ec2Errors.throwIf(RouteRules.createTable(
+          tx.list(Ec2Tables.ROUTE_TABLE, scope).stream().filter(x -> x.vpcId().equals(vpc.id())).count()));
       Ec2Store.dryRun(req.dryRun());
       RouteTable t = new RouteTable(IdKind.ROUTE_TABLE.next(), vpc.id(), VpcFactory.localRoutes(vpc), List.of(), List.of());
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t);
@@ -96,7 +88,7 @@ public final class RouteTableOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
-      if (!t.associations().isEmpty()) throw Ec2Errors.dependencies("routeTable", t.id());
+      Ec2Errors.throwIf(RouteRules.deleteTable(t));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.ROUTE_TABLE, scope, t.id());
       Tags.drop(tx, scope, t.id());
@@ -111,14 +103,11 @@ public final class RouteTableOperations {
       RouteTable.Association assoc;
       if (req.subnetId() != null) {
         Subnet s = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
-        if (!s.vpcId().equals(t.vpcId())) throw Ec2Errors.differentNetworks(t.id(), s.id());
-        tx.list(Ec2Tables.ROUTE_TABLE, scope).stream()
-            .filter(o -> o.associations().stream().anyMatch(a -> s.id().equals(a.subnetId()))).findFirst()
-            .ifPresent(o -> { throw Ec2Errors.alreadyAssociated(s.id(), o.id()); });
+        Ec2Errors.throwIf(RouteRules.associateSubnet(t, s.id(), s.vpcId(), tx.list(Ec2Tables.ROUTE_TABLE, scope)));
         assoc = new RouteTable.Association(Ec2Id.next("rtbassoc-"), false, s.id(), null);
       } else if (req.gatewayId() != null) {
         var g = Ec2Store.require(tx, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY, req.gatewayId());
-        if (!t.vpcId().equals(g.attachedVpcId())) throw Ec2Errors.differentNetworks(t.id(), g.id());
+        Ec2Errors.throwIf(RouteRules.associateGateway(t, g.id(), g.attachedVpcId()));
         assoc = new RouteTable.Association(Ec2Id.next("rtbassoc-"), false, null, g.id());
       } else {
         throw Ec2Errors.missing("subnetId");
@@ -138,9 +127,7 @@ public final class RouteTableOperations {
     return store.write(ctx, tx -> {
       RouteTable t = owner(tx, scope, assocId);
       RouteTable.Association a = t.associations().stream().filter(x -> x.id().equals(assocId)).findFirst().orElseThrow();
-      if (a.main()) {
-        throw Ec2Errors.invalidParameterValue("cannot disassociate the main route table association " + assocId);
-      }
+      Ec2Errors.throwIf(RouteRules.disassociate(a));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withAssociations(
           t.associations().stream().filter(x -> !x.id().equals(assocId)).toList()));
@@ -155,7 +142,7 @@ public final class RouteTableOperations {
     return store.write(ctx, tx -> {
       RouteTable target = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
       RouteTable from = owner(tx, scope, assocId);
-      if (!from.vpcId().equals(target.vpcId())) throw Ec2Errors.differentNetworks(target.id(), from.id());
+      Ec2Errors.throwIf(RouteRules.replaceAssociation(from, target));
       RouteTable.Association old = from.associations().stream().filter(x -> x.id().equals(assocId)).findFirst()
           .orElseThrow();
       Ec2Store.dryRun(req.dryRun());
@@ -184,22 +171,13 @@ public final class RouteTableOperations {
       RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
           req.destinationPrefixListId());
       // the prefix lists Stratus has are AWS's managed ones of the Region
-      if (dest instanceof RouteTable.PrefixListDestination p
-          && dev.stratus.ec2.model.AwsServices.prefixLists(ctx.region()).stream().noneMatch(x -> x.id().equals(p.prefixListId()))) {
-        throw IdKind.PREFIX_LIST.notFound(p.prefixListId());
-      }
+      Ec2Errors.throwIf(RouteRules.prefixList(dest, dev.stratus.ec2.model.AwsServices.prefixLists(ctx.region()).stream()
+          .map(x -> x.id()).toList()));
       RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
           req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
           req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));
-      if (target instanceof RouteTarget.Local) throw Ec2Errors.invalidParameterValue("Cannot create a local route");
-      if (t.route(dest).isPresent()) throw Ec2Errors.routeExists(describe(dest));
-      checkAgainstLocal(tx, scope, t, dest, target);
-      boolean v6 = dest instanceof RouteTable.CidrDestination c && c.cidr().ipv6();
-      long sameFamily = t.routes().stream().filter(r -> r.origin().equals("CreateRoute"))
-          .filter(r -> (r.destination() instanceof RouteTable.CidrDestination c && c.cidr().ipv6()) == v6).count();
-      if (sameFamily >= VpcQuotas.ROUTES_PER_TABLE) {
-        throw Ec2Errors.limitExceeded("RouteLimitExceeded", "The maximum number of routes has been reached.");
-      }
+      Ec2Errors.throwIf(RouteRules.createRoute(t, dest, target, cidr -> tx.list(Ec2Tables.SUBNET, scope).stream()
+          .anyMatch(s -> s.vpcId().equals(t.vpcId()) && s.cidr().equals(cidr))));
       Ec2Store.dryRun(req.dryRun());
       List<RouteTable.Route> routes = new ArrayList<>(t.routes());
       routes.add(new RouteTable.Route(dest, target, "CreateRoute", "active"));
@@ -214,15 +192,13 @@ public final class RouteTableOperations {
       RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
       RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
           req.destinationPrefixListId());
-      RouteTable.Route old = t.route(dest).orElseThrow(() -> Ec2Errors.noRouteToReplace(describe(dest)));
+      Ec2Errors.throwIf(RouteRules.replaceable(t, dest));
+      RouteTable.Route old = t.route(dest).orElseThrow();
       RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
           req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
           req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));
+      Ec2Errors.throwIf(RouteRules.replaceRoute(old, target));
       boolean isLocal = old.target() instanceof RouteTarget.Local;
-      if (isLocal && !(target instanceof RouteTarget.Local) && !RouteTargets.mayOverrideLocal(target)) {
-        throw Ec2Errors.invalidParameterValue("The local route " + describe(dest)
-            + " can only be replaced by a route to a network interface or NAT gateway");
-      }
       Ec2Store.dryRun(req.dryRun());
       String origin = target instanceof RouteTarget.Local ? "CreateRouteTable" : isLocal ? "CreateRouteTable" : "CreateRoute";
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.mapRoutes(r -> r.destination().equals(dest)
@@ -237,14 +213,7 @@ public final class RouteTableOperations {
       RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableId());
       RouteTable.Destination dest = destination(req.destinationCidrBlock(), req.destinationIpv6CidrBlock(),
           req.destinationPrefixListId());
-      RouteTable.Route r = t.route(dest).orElseThrow(() -> Ec2Errors.routeNotFound(t.id(), describe(dest)));
-      if (r.target() instanceof RouteTarget.Local) {
-        throw Ec2Errors.invalidParameterValue("cannot remove local route " + describe(dest) + " in route table " + t.id());
-      }
-      if (r.target() instanceof RouteTarget.GatewayEndpoint) {
-        throw Ec2Errors.invalidParameterValue("Route " + describe(dest) + " is owned by VPC endpoint "
-            + r.target().id() + " and cannot be deleted; modify the endpoint instead");
-      }
+      Ec2Errors.throwIf(RouteRules.deleteRoute(t, dest));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(
           t.routes().stream().filter(x -> !x.destination().equals(dest)).toList()));
@@ -267,41 +236,15 @@ public final class RouteTableOperations {
     String text = v4 != null ? v4 : v6;
     Cidr cidr = Cidr.tryParse(text).filter(c -> c.ipv6() == (v6 != null))
         .orElseThrow(() -> Ec2Errors.invalidCidr(v4 != null ? "destinationCidrBlock" : "destinationIpv6CidrBlock", text));
-    if (RESERVED_V4.contains(cidr) || RESERVED_V6.contains(cidr)) {
-      throw Ec2Errors.invalidParameterValue("The destination CIDR block " + cidr + " is reserved by AWS.");
-    }
-    return new RouteTable.CidrDestination(cidr);
-  }
-
-  /** vpc.md §8: routes more specific than a local route only to a whole subnet via NAT gateway or ENI. */
-  private static void checkAgainstLocal(Transaction tx, String scope, RouteTable t, RouteTable.Destination dest,
-      RouteTarget target) {
-    if (!(dest instanceof RouteTable.CidrDestination(Cidr cidr))) return;
-    if (target instanceof RouteTarget.EgressOnlyInternetGateway && cidr.isIpv4()) {
-      throw Ec2Errors.invalidParameterValue("Egress-only internet gateways support IPv6 destinations only");
-    }
-    boolean inLocal = t.routes().stream().filter(r -> r.target() instanceof RouteTarget.Local)
-        .anyMatch(r -> ((RouteTable.CidrDestination) r.destination()).cidr().contains(cidr));
-    if (!inLocal) return;
-    boolean wholeSubnet = tx.list(Ec2Tables.SUBNET, scope).stream()
-        .anyMatch(s -> s.vpcId().equals(t.vpcId()) && s.cidr().equals(cidr));
-    if (!wholeSubnet || !RouteTargets.mayOverrideLocal(target)) {
-      throw Ec2Errors.invalidParameterValue("The destination CIDR block " + cidr + " is equal to or more specific"
-          + " than one of this VPC's CIDR blocks. This route can target only an interface or an instance.");
-    }
+    RouteTable.Destination dest = new RouteTable.CidrDestination(cidr);
+    Ec2Errors.throwIf(RouteRules.destination(dest));
+    return dest;
   }
 
   private static RouteTable owner(ReadView view, String scope, String assocId) {
     return view.list(Ec2Tables.ROUTE_TABLE, scope).stream()
         .filter(t -> t.associations().stream().anyMatch(a -> a.id().equals(assocId))).findFirst()
         .orElseThrow(() -> Ec2Errors.associationNotFound(assocId));
-  }
-
-  static String describe(RouteTable.Destination d) {
-    return switch (d) {
-      case RouteTable.CidrDestination c -> c.cidr().toString();
-      case RouteTable.PrefixListDestination p -> p.prefixListId();
-    };
   }
 
   private static List<String> dest(RouteTable t, boolean v6) {

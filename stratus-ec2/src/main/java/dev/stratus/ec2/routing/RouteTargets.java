@@ -15,8 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Turns the target parameters of CreateRoute / ReplaceRoute into a {@link RouteTarget}, checking
- * that exactly one is given, that it exists, and that it belongs to the route table's VPC.
+ * Turns the target parameters of CreateRoute / ReplaceRoute into a {@link RouteTarget}: exactly one
+ * given, and it exists (a deleted NAT gateway, a terminated instance or a transit gateway the VPC
+ * is not attached to is not found, as AWS answers); whether it may serve the table is
+ * {@link RouteRules#targetInVpc}'s and its siblings'.
  */
 final class RouteTargets {
   private RouteTargets() {}
@@ -69,32 +71,29 @@ final class RouteTargets {
       }
       case "vpcPeeringConnectionId" -> {
         var pcx = Ec2Store.require(view, scope, IdKind.PEERING, Ec2Tables.PEERING, id);
-        if (!pcx.involves(table.vpcId())) throw Ec2Errors.differentNetworks(table.id(), id);
+        Ec2Errors.throwIf(RouteRules.peeringTarget(table, pcx));
         yield new RouteTarget.PeeringConnection(id);
       }
       case "networkInterfaceId" -> {
         NetworkInterface eni = Ec2Store.require(view, scope, IdKind.NETWORK_INTERFACE, Ec2Tables.NETWORK_INTERFACE, id);
-        if (!table.vpcId().equals(eni.vpcId())) throw Ec2Errors.differentNetworks(table.id(), id);
+        Ec2Errors.throwIf(RouteRules.targetInVpc(table, id, eni.vpcId()));
         yield new RouteTarget.NetworkInterface(id, eni.attachment() == null ? null : eni.attachment().instanceId());
       }
       case "instanceId" -> {
         Instance i = Ec2Store.require(view, scope, IdKind.INSTANCE, Ec2Tables.INSTANCE, id);
         if (i.state().equals("terminated")) throw IdKind.INSTANCE.notFound(id);
-        if (!table.vpcId().equals(i.vpcId())) throw Ec2Errors.differentNetworks(table.id(), id);
+        Ec2Errors.throwIf(RouteRules.targetInVpc(table, id, i.vpcId()));
         yield new RouteTarget.NetworkInterface(i.primaryNetworkInterfaceId(), id);
       }
       case "egressOnlyInternetGatewayId" -> {
         InternetGateway g = Ec2Store.require(view, scope, IdKind.EGRESS_ONLY_INTERNET_GATEWAY,
             Ec2Tables.INTERNET_GATEWAY, id);
-        if (!table.vpcId().equals(g.attachedVpcId())) throw Ec2Errors.differentNetworks(table.id(), id);
+        Ec2Errors.throwIf(RouteRules.targetInVpc(table, id, g.attachedVpcId()));
         yield new RouteTarget.EgressOnlyInternetGateway(id);
       }
       case "vpcEndpointId" -> {
         var ep = Ec2Store.require(view, scope, IdKind.VPC_ENDPOINT, Ec2Tables.VPC_ENDPOINT, id);
-        if (!ep.type().equals("GatewayLoadBalancer")) {
-          throw Ec2Errors.invalidParameterValue("Route table " + table.id() + " target " + id
-              + " is not a Gateway Load Balancer endpoint");
-        }
+        Ec2Errors.throwIf(RouteRules.endpointTarget(table, ep));
         yield new RouteTarget.NetworkInterface(id, null);
       }
       default -> throw new IllegalStateException(e.getKey());
@@ -105,12 +104,12 @@ final class RouteTargets {
     if (id.equals("local")) return new RouteTarget.Local();
     if (id.startsWith("igw-")) {
       InternetGateway g = Ec2Store.require(view, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY, id);
-      if (!table.vpcId().equals(g.attachedVpcId())) throw Ec2Errors.differentNetworks(table.id(), id);
+      Ec2Errors.throwIf(RouteRules.targetInVpc(table, id, g.attachedVpcId()));
       return new RouteTarget.InternetGateway(id);
     }
     if (id.startsWith("vgw-")) {
       var vgw = Ec2Store.require(view, scope, IdKind.VPN_GATEWAY, Ec2Tables.VPN_GATEWAY, id);
-      if (!table.vpcId().equals(vgw.attachedVpcId())) throw Ec2Errors.differentNetworks(table.id(), id);
+      Ec2Errors.throwIf(RouteRules.targetInVpc(table, id, vgw.attachedVpcId()));
       return new RouteTarget.VpnGateway(id);
     }
     if (id.startsWith("vpce-")) {

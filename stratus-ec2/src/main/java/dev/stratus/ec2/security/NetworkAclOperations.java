@@ -15,7 +15,6 @@ import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.VpcQuotas;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,10 +84,7 @@ public final class NetworkAclOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       NetworkAcl acl = Ec2Store.require(tx, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, req.networkAclId());
-      if (acl.isDefault()) {
-        throw Ec2Errors.invalidParameterValue("cannot delete default network ACL " + acl.id());
-      }
-      if (!acl.associations().isEmpty()) throw Ec2Errors.dependencies("networkAcl", acl.id());
+      Ec2Errors.throwIf(NetworkAclRules.deleteAcl(acl));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.NETWORK_ACL, scope, acl.id());
       Tags.drop(tx, scope, acl.id());
@@ -114,9 +110,7 @@ public final class NetworkAclOperations {
     boolean egress = Boolean.TRUE.equals(req.egress());
     return store.write(ctx, tx -> {
       NetworkAcl acl = Ec2Store.require(tx, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, req.networkAclId());
-      if (acl.entries().stream().noneMatch(e -> e.ruleNumber() == number && e.egress() == egress)) {
-        throw Ec2Errors.aclEntryNotFound(acl.id(), number, egress);
-      }
+      Ec2Errors.throwIf(NetworkAclRules.deleteEntry(acl, number, egress));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.NETWORK_ACL, scope, acl.id(), acl.withEntries(acl.entries().stream()
           .filter(e -> !(e.ruleNumber() == number && e.egress() == egress)).toList()));
@@ -133,7 +127,7 @@ public final class NetworkAclOperations {
       NetworkAcl from = tx.list(Ec2Tables.NETWORK_ACL, scope).stream()
           .filter(a -> a.associations().stream().anyMatch(x -> x.id().equals(assocId))).findFirst()
           .orElseThrow(() -> Ec2Errors.associationNotFound(assocId));
-      if (!from.vpcId().equals(target.vpcId())) throw Ec2Errors.differentNetworks(target.id(), from.id());
+      Ec2Errors.throwIf(NetworkAclRules.replaceAssociation(from, target));
       String subnetId = from.associations().stream().filter(x -> x.id().equals(assocId)).findFirst().orElseThrow().subnetId();
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.NETWORK_ACL, scope, from.id(), from.withAssociations(
@@ -154,35 +148,21 @@ public final class NetworkAclOperations {
     int number = ruleNumber(ruleNumber);
     boolean egress = Boolean.TRUE.equals(egressParam);
     String protocol = protocol(Ec2Store.param(protocolParam, "protocol"));
-    String ruleAction = Ec2Store.param(action, "ruleAction").toLowerCase();
-    if (!ruleAction.equals("allow") && !ruleAction.equals("deny")) {
-      throw Ec2Errors.invalidParameterValue("Invalid value '" + action + "' for ruleAction");
-    }
-    if ((cidrV4 == null) == (cidrV6 == null)) throw Ec2Errors.missing("cidrBlock or ipv6CidrBlock");
+    Ec2Errors.throwIf(NetworkAclRules.action(Ec2Store.param(action, "ruleAction")));
+    String ruleAction = action.toLowerCase();
+    Ec2Errors.throwIf(NetworkAclRules.oneCidr(cidrV4, cidrV6));
     String text = cidrV4 != null ? cidrV4 : cidrV6;
     Cidr cidr = Cidr.tryParse(text).filter(c -> c.ipv6() == (cidrV6 != null))
         .orElseThrow(() -> Ec2Errors.invalidCidr(cidrV4 != null ? "cidrBlock" : "ipv6CidrBlock", text));
     PortRange range = null;
-    if (protocol.equals("6") || protocol.equals("17")) {
-      if (ports == null || ports.from() == null || ports.to() == null) throw Ec2Errors.missing("portRange");
-      if (ports.from() < 0 || ports.to() > 65535 || ports.from() > ports.to()) {
-        throw Ec2Errors.invalidParameterValue("Invalid value for portRange. Must be in the range 0-65535.");
-      }
-      range = PortRange.of(ports.from(), ports.to());
-    }
+    Ec2Errors.throwIf(NetworkAclRules.ports(protocol, ports == null ? null : ports.from(), ports == null ? null : ports.to()));
+    if (protocol.equals("6") || protocol.equals("17")) range = PortRange.of(ports.from(), ports.to());
     int icmpType = icmp != null && icmp.type() != null ? icmp.type() : -1;
     int icmpCode = icmp != null && icmp.code() != null ? icmp.code() : -1;
     var entry = new NetworkAcl.Entry(number, egress, protocol, ruleAction, cidr, range, icmpType, icmpCode);
     store.write(ctx, tx -> {
       NetworkAcl acl = Ec2Store.require(tx, scope, IdKind.NETWORK_ACL, Ec2Tables.NETWORK_ACL, aclId);
-      boolean exists = acl.entries().stream().anyMatch(e -> e.ruleNumber() == number && e.egress() == egress);
-      if (!replace && exists) throw Ec2Errors.aclEntryExists(number);
-      if (replace && !exists) throw Ec2Errors.aclEntryNotFound(acl.id(), number, egress);
-      long same = acl.entries().stream().filter(e -> e.egress() == egress && e.cidr().ipv6() == cidr.ipv6()).count();
-      if (!replace && same >= VpcQuotas.RULES_PER_ACL_DIRECTION) {
-        throw Ec2Errors.limitExceeded("NetworkAclEntryLimitExceeded",
-            "The maximum number of network acl entries has been reached.");
-      }
+      Ec2Errors.throwIf(NetworkAclRules.putEntry(acl, number, egress, cidr.ipv6(), replace));
       Ec2Store.dryRun(dryRun);
       List<NetworkAcl.Entry> entries = new ArrayList<>(acl.entries().stream()
           .filter(e -> !(e.ruleNumber() == number && e.egress() == egress)).toList());
@@ -194,10 +174,7 @@ public final class NetworkAclOperations {
   }
 
   private static int ruleNumber(Integer n) {
-    if (n == null) throw Ec2Errors.missing("ruleNumber");
-    if (n < 1 || n > NetworkAcl.MAX_RULE_NUMBER) {
-      throw Ec2Errors.invalidParameterValue("Invalid value '" + n + "' for ruleNumber. Must be in the range 1-32766.");
-    }
+    Ec2Errors.throwIf(NetworkAclRules.ruleNumber(n));
     return n;
   }
 

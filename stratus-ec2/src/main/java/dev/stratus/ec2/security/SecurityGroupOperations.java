@@ -14,7 +14,6 @@ import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.RegionDefaults;
 import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.VpcQuotas;
 import dev.stratus.ec2.vpc.VpcFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,14 +62,10 @@ public final class SecurityGroupOperations {
     String scope = ctx.regionalScope();
     String name = Ec2Store.param(req.groupName(), "GroupName").stripTrailing();
     String description = Ec2Store.param(req.description(), "GroupDescription");
-    if (name.length() > 255) throw Ec2Errors.invalidParameterValue("Group name exceeds the maximum length of 255 characters");
-    if (name.startsWith("sg-")) throw Ec2Errors.invalidParameterValue("Group names may not be in the format sg-*");
+    Ec2Errors.throwIf(SecurityGroupRules.groupName(name));
     return store.write(ctx, tx -> {
       Vpc vpc = vpcOrDefault(tx, scope, req.vpcId());
-      if (tx.list(Ec2Tables.SECURITY_GROUP, scope).stream()
-          .anyMatch(g -> g.vpcId().equals(vpc.id()) && g.name().equals(name))) {
-        throw Ec2Errors.groupDuplicate(name, vpc.id());
-      }
+      Ec2Errors.throwIf(SecurityGroupRules.createGroup(name, vpc.id(), tx.list(Ec2Tables.SECURITY_GROUP, scope)));
       Ec2Store.dryRun(req.dryRun());
       List<SecurityGroup.Rule> rules = new ArrayList<>();
       rules.add(VpcFactory.allOutbound(dev.stratus.core.net.Cidr.parse("0.0.0.0/0")));
@@ -141,12 +136,8 @@ public final class SecurityGroupOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       SecurityGroup g = find(tx, scope, req.groupId(), req.groupName());
-      if (g.name().equals("default")) throw Ec2Errors.cannotDeleteDefaultGroup(g.id());
-      boolean inUse = tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream().anyMatch(e -> e.groupIds().contains(g.id()));
-      boolean referenced = tx.list(Ec2Tables.SECURITY_GROUP, scope).stream().filter(o -> !o.id().equals(g.id()))
-          .flatMap(o -> o.rules().stream())
-          .anyMatch(r -> r.peer() instanceof SecurityGroup.GroupPeer p && p.groupId().equals(g.id()));
-      if (inUse || referenced) throw Ec2Errors.dependentObject(g.id());
+      Ec2Errors.throwIf(SecurityGroupRules.deleteGroup(g, tx.list(Ec2Tables.NETWORK_INTERFACE, scope),
+          tx.list(Ec2Tables.SECURITY_GROUP, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.SECURITY_GROUP, scope, g.id());
       Tags.drop(tx, scope, g.id());
@@ -190,20 +181,10 @@ public final class SecurityGroupOperations {
     return store.write(ctx, tx -> {
       SecurityGroup g = find(tx, scope, groupId, groupName);
       List<SecurityGroup.Rule> fresh = SecurityGroupPermissions.expand(tx, scope, ctx.accountId(), g.vpcId(), egress, perms);
-      if (fresh.isEmpty()) throw Ec2Errors.missing("IpPermissions");
-      List<SecurityGroup.Rule> rules = new ArrayList<>(g.rules());
-      for (SecurityGroup.Rule r : fresh) {
-        if (rules.stream().anyMatch(r::samePermission)) {
-          throw Ec2Errors.permissionDuplicate(peerText(r.peer()), r.protocol().equals("-1") ? "ALL" : r.protocol(),
-              r.fromPort(), r.toPort());
-        }
-        rules.add(r);
-      }
-      if (rules.stream().filter(r -> r.egress() == egress).count() > VpcQuotas.RULES_PER_SECURITY_GROUP) {
-        throw Ec2Errors.limitExceeded("RulesPerSecurityGroupLimitExceeded",
-            "The maximum number of rules per security group has been reached.");
-      }
+      Ec2Errors.throwIf(SecurityGroupRules.authorize(g, egress, fresh));
       Ec2Store.dryRun(dryRun);
+      List<SecurityGroup.Rule> rules = new ArrayList<>(g.rules());
+      rules.addAll(fresh);
       tx.put(Ec2Tables.SECURITY_GROUP, scope, g.id(), g.withRules(rules));
       return fresh.stream().map(r -> SecurityShapes.rule(g, r, ctx.accountId(), ctx.region())).toList();
     });
@@ -214,14 +195,12 @@ public final class SecurityGroupOperations {
     String scope = ctx.regionalScope();
     store.write(ctx, tx -> {
       SecurityGroup g = find(tx, scope, groupId, groupName);
-      List<SecurityGroup.Rule> rules = new ArrayList<>(g.rules());
-      for (String id : ruleIds) {
-        if (!rules.removeIf(r -> r.id().equals(id) && r.egress() == egress)) throw Ec2Errors.permissionNotFound();
-      }
-      for (SecurityGroup.Rule r : SecurityGroupPermissions.expand(tx, scope, ctx.accountId(), g.vpcId(), egress, perms)) {
-        if (!rules.removeIf(r::samePermission)) throw Ec2Errors.permissionNotFound();
-      }
+      List<SecurityGroup.Rule> gone = SecurityGroupPermissions.expand(tx, scope, ctx.accountId(), g.vpcId(), egress, perms);
+      Ec2Errors.throwIf(SecurityGroupRules.revoke(g, egress, ruleIds, gone));
       Ec2Store.dryRun(dryRun);
+      List<SecurityGroup.Rule> rules = new ArrayList<>(g.rules());
+      for (String id : ruleIds) rules.removeIf(r -> r.id().equals(id) && r.egress() == egress);
+      for (SecurityGroup.Rule r : gone) rules.removeIf(r::samePermission);
       tx.put(Ec2Tables.SECURITY_GROUP, scope, g.id(), g.withRules(rules));
       return null;
     });
@@ -249,14 +228,6 @@ public final class SecurityGroupOperations {
     if (cidr != null) b.ipRanges(IpRange.builder().cidrIp(cidr).build());
     if (sourceGroup != null) b.userIdGroupPairs(UserIdGroupPair.builder().groupName(sourceGroup).build());
     return b.build();
-  }
-
-  private static String peerText(SecurityGroup.Peer p) {
-    return switch (p) {
-      case SecurityGroup.CidrPeer c -> c.cidr().toString();
-      case SecurityGroup.PrefixListPeer pl -> pl.prefixListId();
-      case SecurityGroup.GroupPeer gp -> gp.groupId();
-    };
   }
 
   private static List<String> cidrs(SecurityGroup g, boolean egress) {

@@ -35,13 +35,9 @@ public final class SecurityGroupPermissions {
       String protocol = protocol(p.ipProtocol());
       int from = -1, to = -1;
       if (protocol.equals("tcp") || protocol.equals("udp")) {
-        if (p.fromPort() == null || p.toPort() == null) throw Ec2Errors.missing(p.fromPort() == null ? "FromPort" : "ToPort");
+        Ec2Errors.throwIf(SecurityGroupRules.ports(protocol, p.fromPort(), p.toPort()));
         from = p.fromPort();
         to = p.toPort();
-        if (from < 0 || to > 65535 || from > to) {
-          throw Ec2Errors.invalidParameterValue("Invalid value '" + from + "-" + to + "' for portRange."
-              + " Must be in the range 0-65535 with fromPort <= toPort.");
-        }
       } else if (protocol.equals("icmp") || protocol.equals("icmpv6")) {
         from = p.fromPort() == null ? -1 : p.fromPort();
         to = p.toPort() == null ? -1 : p.toPort();
@@ -65,21 +61,14 @@ public final class SecurityGroupPermissions {
         String groupId = pair.groupId() != null ? pair.groupId() : byName(view, scope, vpcId, pair.groupName()).id();
         SecurityGroup referenced = Ec2Store.require(view, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP,
             groupId);
-        if (!referenced.vpcId().equals(vpcId) && !peeredInRegion(view, scope, vpcId, referenced.vpcId())) {
-          // vpc.md §15: only groups of the same VPC or of a same-Region peered VPC can be referenced.
-          throw Ec2Errors.groupNameNotFound(groupId, vpcId);
+        if (!referenced.vpcId().equals(vpcId)) {
+          Ec2Errors.throwIf(SecurityGroupRules.reference(referenced, vpcId, view.list(Ec2Tables.PEERING, scope)));
         }
         rules.add(rule(egress, protocol, from, to,
             new SecurityGroup.GroupPeer(groupId, pair.userId() != null ? pair.userId() : account), pair.description()));
       }
     }
     return rules;
-  }
-
-  /** Whether an active same-region peering joins the two VPCs. */
-  private static boolean peeredInRegion(ReadView view, String scope, String a, String b) {
-    return view.list(Ec2Tables.PEERING, scope).stream().anyMatch(p -> p.status().equals("active")
-        && p.involves(a) && p.involves(b) && p.requester().region().equals(p.accepter().region()));
   }
 
   public static SecurityGroup byName(ReadView view, String scope, String vpcId, String name) {

@@ -61,13 +61,12 @@ public final class SecurityGroupRuleOperations {
         }
         List<SecurityGroup.Rule> fresh = SecurityGroupPermissions.expand(tx, scope, ctx.accountId(), g.vpcId(),
             old.egress(), List.of(perm.build()));
-        if (fresh.size() != 1) throw Ec2Errors.invalidParameterValue("A security group rule needs exactly one peer");
+        Ec2Errors.throwIf(SecurityGroupRules.onePeer(fresh));
         var n = fresh.get(0);
         var replaced = new SecurityGroup.Rule(old.id(), old.egress(), n.protocol(), n.fromPort(), n.toPort(), n.peer(),
             r.description());
         rules.remove(at);
-        if (rules.stream().anyMatch(replaced::samePermission)) throw Ec2Errors.permissionDuplicate(
-            String.valueOf(r.cidrIpv4()), replaced.protocol(), replaced.fromPort(), replaced.toPort());
+        Ec2Errors.throwIf(SecurityGroupRules.modify(rules, replaced, String.valueOf(r.cidrIpv4())));
         rules.add(at, replaced);
       }
       Ec2Store.dryRun(req.dryRun());

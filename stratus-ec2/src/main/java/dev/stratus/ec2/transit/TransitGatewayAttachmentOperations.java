@@ -108,22 +108,20 @@ public final class TransitGatewayAttachmentOperations {
       if (!a.resourceType().equals("vpc") || a.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
       List<String> subnets = new java.util.ArrayList<>(a.subnetIds());
       for (String s : req.removeSubnetIds()) {
-        if (!subnets.remove(s)) throw Ec2Errors.invalidParameterValue("Subnet " + s + " is not part of " + a.id());
+        Ec2Errors.throwIf(TransitGatewayRules.removeSubnet(a, s, subnets));
+        subnets.remove(s);
       }
       List<String> zones = subnets.stream().map(s -> tx.get(Ec2Tables.SUBNET, scope, s).orElseThrow().availabilityZone())
           .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
       List<dev.stratus.ec2.model.Subnet> added = new java.util.ArrayList<>();
       for (String s : req.addSubnetIds()) {
         var subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, s);
-        if (!subnet.vpcId().equals(a.resourceId()) || zones.contains(subnet.availabilityZone())) {
-          throw Ec2Errors.invalidParameterValue("Subnet " + s + " must be in " + a.resourceId()
-              + " and in an availability zone the attachment does not use yet");
-        }
+        Ec2Errors.throwIf(TransitGatewayRules.addSubnet(a, subnet, zones));
         zones.add(subnet.availabilityZone());
         added.add(subnet);
         subnets.add(s);
       }
-      if (subnets.isEmpty()) throw Ec2Errors.invalidParameterValue("A VPC attachment needs at least one subnet");
+      Ec2Errors.throwIf(TransitGatewayRules.subnetsLeft(subnets));
       Ec2Store.dryRun(req.dryRun());
       for (String s : req.removeSubnetIds()) {
         tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream().filter(e -> e.subnetId().equals(s)
@@ -223,10 +221,7 @@ public final class TransitGatewayAttachmentOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       var a = peering(tx, scope, id);
-      if (!a.state().equals("pendingAcceptance")) {
-        throw Ec2Errors.incorrectState("Transit Gateway Attachment " + a.id() + " is in invalid state " + a.state());
-      }
-      if (a.requester()) throw Ec2Errors.operationNotPermitted("The requester of " + a.id() + " cannot accept or reject it");
+      Ec2Errors.throwIf(TransitGatewayRules.answerPeering(a));
       setBoth(tx, ctx, a, state);
       return a.withState(state);
     });

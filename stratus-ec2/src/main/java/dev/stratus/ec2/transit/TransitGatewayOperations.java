@@ -47,9 +47,7 @@ public final class TransitGatewayOperations {
         pick(o == null ? null : o.securityGroupReferencingSupportAsString(), d.securityGroupReferencingSupport()),
         pick(o == null ? null : o.multicastSupportAsString(), d.multicastSupport()));
     long asn = options.amazonSideAsn();
-    if (!(asn >= 64512 && asn <= 65534) && !(asn >= 4200000000L && asn <= 4294967294L)) {
-      throw Ec2Errors.invalidParameterValue("Invalid value '" + asn + "' for AmazonSideAsn");
-    }
+    Ec2Errors.throwIf(TransitGatewayRules.amazonSideAsn(asn));
     return store.write(ctx, tx -> {
       String id = IdKind.TRANSIT_GATEWAY.next();
       boolean assoc = options.defaultRouteTableAssociation().equals("enable");
@@ -107,11 +105,7 @@ public final class TransitGatewayOperations {
       List<Subnet> subnets = new ArrayList<>();
       for (String s : req.subnetIds()) {
         Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, s);
-        if (!subnet.vpcId().equals(vpc.id())) throw Ec2Errors.invalidParameterValue("Subnet " + s + " is not in VPC " + vpc.id());
-        if (zones.contains(subnet.availabilityZone())) {
-          throw Ec2Errors.invalidParameterValue("DuplicateSubnetsInSameZone: subnets " + req.subnetIds()
-              + " are in the same availability zone");
-        }
+        Ec2Errors.throwIf(TransitGatewayRules.attachmentSubnet(vpc.id(), subnet, zones, req.subnetIds()));
         zones.add(subnet.availabilityZone());
         subnets.add(subnet);
       }
@@ -196,11 +190,7 @@ public final class TransitGatewayOperations {
     return store.write(ctx, tx -> {
       TransitGateway tgw = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY,
           req.transitGatewayId());
-      if (tgw.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY.notFound(tgw.id());
-      if (tx.list(Ec2Tables.TGW_ATTACHMENT, scope).stream()
-          .anyMatch(a -> a.transitGatewayId().equals(tgw.id()) && !a.state().equals("deleted"))) {
-        throw Ec2Errors.incorrectState(tgw.id() + " has non-deleted Transit Gateway Attachments");
-      }
+      Ec2Errors.throwIf(TransitGatewayRules.deleteGateway(tgw, tx.list(Ec2Tables.TGW_ATTACHMENT, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope).stream().filter(t -> t.transitGatewayId().equals(tgw.id()))
           .forEach(t -> tx.delete(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id()));

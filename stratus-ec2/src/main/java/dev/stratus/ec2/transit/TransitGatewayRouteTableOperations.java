@@ -1,6 +1,5 @@
 package dev.stratus.ec2.transit;
 
-import dev.stratus.core.AwsException;
 import dev.stratus.core.RequestContext;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
@@ -63,9 +62,7 @@ public final class TransitGatewayRouteTableOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
-      if (!t.associations().isEmpty() || !t.propagations().isEmpty()) {
-        throw new AwsException("IncorrectState", 400, "tgw-rtb " + t.id() + " has associations or propagations");
-      }
+      Ec2Errors.throwIf(TransitGatewayRules.deleteRouteTable(t));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id());
       Tags.drop(tx, scope, t.id());
@@ -82,10 +79,7 @@ public final class TransitGatewayRouteTableOperations {
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
-      if (a.associatedRouteTableId() != null) {
-        throw new AwsException("Resource.AlreadyAssociated", 400, "Transit Gateway Attachment " + a.id()
-            + " is already associated to a route table.");
-      }
+      Ec2Errors.throwIf(TransitGatewayRules.associate(a));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(t.id()));
       List<String> assocs = new ArrayList<>(t.associations());
@@ -101,10 +95,7 @@ public final class TransitGatewayRouteTableOperations {
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
-      if (!t.id().equals(a.associatedRouteTableId())) {
-        throw new AwsException("InvalidAssociation.NotFound", 400, "Transit Gateway Attachment " + a.id()
-            + " is not associated with " + t.id());
-      }
+      Ec2Errors.throwIf(TransitGatewayRules.disassociate(t, a));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null));
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes(),
@@ -120,13 +111,7 @@ public final class TransitGatewayRouteTableOperations {
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
-      if (a.resourceType().equals("peering")) {
-        throw Ec2Errors.invalidParameterValue("Transit gateway peering attachments do not support route propagation");
-      }
-      if (t.propagations().contains(a.id())) {
-        throw new AwsException("TransitGatewayRouteTablePropagation.Duplicate", 400, "Propagation of " + a.id()
-            + " to " + t.id() + " already exists");
-      }
+      Ec2Errors.throwIf(TransitGatewayRules.enablePropagation(t, a));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.propagate(tx, scope, t, a));
       return EnableTransitGatewayRouteTablePropagationResponse.builder().propagation(propagation(t.id(), a, "enabling"))
@@ -140,10 +125,7 @@ public final class TransitGatewayRouteTableOperations {
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
-      if (!t.propagations().contains(a.id())) {
-        throw new AwsException("InvalidRouteTableId.NotFound", 400, "Propagation of " + a.id() + " to " + t.id()
-            + " does not exist");
-      }
+      Ec2Errors.throwIf(TransitGatewayRules.disablePropagation(t, a));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.unpropagate(t, a.id()));
       return DisableTransitGatewayRouteTablePropagationResponse.builder()
@@ -190,8 +172,8 @@ public final class TransitGatewayRouteTableOperations {
     Cidr cidr = Cidr.tryParse(text).orElseThrow(() -> Ec2Errors.invalidCidr("DestinationCidrBlock", text));
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
-      var route = t.routes().stream().filter(r -> r.destination().equals(cidr) && r.type().equals("static")).findFirst()
-          .orElseThrow(() -> Ec2Errors.routeNotFound(t.id(), cidr.toString()));
+      Ec2Errors.throwIf(TransitGatewayRules.deleteRoute(t, cidr));
+      var route = TransitGatewayRules.staticRouteTo(t, cidr).orElseThrow();
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes().stream().filter(r -> r != route).toList(),
           t.associations(), t.propagations()));
@@ -228,13 +210,9 @@ public final class TransitGatewayRouteTableOperations {
           Ec2Tables.TGW_ROUTE_TABLE, tableId);
       if (!blackhole) {
         var att = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT, attachmentId);
-        if (!att.transitGatewayId().equals(t.transitGatewayId())) {
-          throw Ec2Errors.invalidParameterValue("Attachment " + att.id() + " is not attached to " + t.transitGatewayId());
-        }
+        Ec2Errors.throwIf(TransitGatewayRules.routeAttachment(t, att));
       }
-      boolean exists = t.routes().stream().anyMatch(r -> r.destination().equals(cidr) && r.type().equals("static"));
-      if (exists && !replace) throw Ec2Errors.routeExists(cidr.toString());
-      if (!exists && replace) throw Ec2Errors.routeNotFound(t.id(), cidr.toString());
+      Ec2Errors.throwIf(TransitGatewayRules.staticRoute(t, cidr, replace));
       Ec2Store.dryRun(dryRun);
       var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : attachmentId, "static",
           blackhole ? "blackhole" : "active");

@@ -15,30 +15,22 @@ import dev.stratus.ec2.model.Vpc;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "DHCP options": option sets and their association with VPCs. */
 public final class DhcpOptionsOperations {
   /** The option keys AWS accepts. */
-  private static final Set<String> KEYS = Set.of("domain-name", "domain-name-servers", "ntp-servers",
-      "netbios-name-servers", "netbios-node-type", "ipv6-address-preferred-lease-time");
-
   private final Ec2Store store;
 
   public DhcpOptionsOperations(Ec2Store store) { this.store = store; }
 
   public CreateDhcpOptionsResponse createDhcpOptions(RequestContext ctx, CreateDhcpOptionsRequest req) {
     String scope = ctx.regionalScope();
-    if (req.dhcpConfigurations().isEmpty()) throw Ec2Errors.missing("DhcpConfiguration");
+    Ec2Errors.throwIf(DhcpOptionsRules.createDhcpOptions(
+        req.dhcpConfigurations().stream().map(NewDhcpConfiguration::key).toList()));
     Map<String, List<String>> config = new LinkedHashMap<>();
-    for (NewDhcpConfiguration c : req.dhcpConfigurations()) {
-      if (c.key() == null || !KEYS.contains(c.key())) {
-        throw Ec2Errors.invalidParameterValue("Value (" + c.key() + ") for parameter name is invalid. Unknown DHCP option");
-      }
-      config.put(c.key(), List.copyOf(c.values()));
-    }
+    for (NewDhcpConfiguration c : req.dhcpConfigurations()) config.put(c.key(), List.copyOf(c.values()));
     Ec2Store.dryRun(req.dryRun());
     return store.write(ctx, tx -> {
       var d = new DhcpOptions(IdKind.DHCP_OPTIONS.next(), config);
@@ -84,9 +76,7 @@ public final class DhcpOptionsOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       var d = Ec2Store.require(tx, scope, IdKind.DHCP_OPTIONS, Ec2Tables.DHCP_OPTIONS, req.dhcpOptionsId());
-      if (tx.list(Ec2Tables.VPC, scope).stream().anyMatch(v -> d.id().equals(v.dhcpOptionsId()))) {
-        throw Ec2Errors.dependencies("dhcpOptions", d.id());
-      }
+      Ec2Errors.throwIf(DhcpOptionsRules.deleteDhcpOptions(d, tx.list(Ec2Tables.VPC, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.DHCP_OPTIONS, scope, d.id());
       Tags.drop(tx, scope, d.id());

@@ -12,7 +12,6 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
-import dev.stratus.ec2.model.CidrRules;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.NetworkInterface;
@@ -68,19 +67,13 @@ public final class SubnetOperations {
     Cidr cidr = Cidr.tryParse(text).filter(Cidr::isIpv4).orElseThrow(() -> Ec2Errors.invalidCidr("cidrBlock", text));
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, Ec2Store.param(req.vpcId(), "vpcId"));
-      if (!CidrRules.validSize(cidr) || vpc.cidrBlocks().stream().noneMatch(b -> b.cidr().contains(cidr))) {
-        throw Ec2Errors.subnetRange(cidr.toString());
-      }
-      List<Subnet> siblings = tx.list(Ec2Tables.SUBNET, scope).stream().filter(s -> s.vpcId().equals(vpc.id())).toList();
-      if (siblings.stream().anyMatch(s -> s.cidr().overlaps(cidr))) throw Ec2Errors.subnetConflict(cidr.toString());
+      Ec2Errors.throwIf(SubnetRules.createSubnet(vpc, cidr, tx.list(Ec2Tables.SUBNET, scope)));
       RegionCatalog.Zone zone = zone(ctx.region(), req.availabilityZone(), req.availabilityZoneId());
       List<Vpc.CidrAssociation> v6 = List.of();
       if (req.ipv6CidrBlock() != null) {
         Cidr block = Cidr.tryParse(req.ipv6CidrBlock()).filter(Cidr::ipv6)
             .orElseThrow(() -> Ec2Errors.invalidCidr("ipv6CidrBlock", req.ipv6CidrBlock()));
-        if (block.prefixLength() != 64 || vpc.ipv6CidrBlocks().stream().noneMatch(b -> b.cidr().contains(block))) {
-          throw Ec2Errors.subnetRange(block.toString());
-        }
+        Ec2Errors.throwIf(SubnetRules.ipv6Block(vpc, block));
         v6 = List.of(new Vpc.CidrAssociation(Ec2Id.next("subnet-cidr-assoc-"), block, "associated"));
       }
       Ec2Store.dryRun(req.dryRun());
@@ -117,9 +110,7 @@ public final class SubnetOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
-      if (tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream().anyMatch(e -> e.subnetId().equals(subnet.id()))) {
-        throw Ec2Errors.dependencies("subnet", subnet.id());
-      }
+      Ec2Errors.throwIf(SubnetRules.deleteSubnet(subnet, tx.list(Ec2Tables.NETWORK_INTERFACE, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.SUBNET, scope, subnet.id());
       Tags.drop(tx, scope, subnet.id());
@@ -161,13 +152,7 @@ public final class SubnetOperations {
       Subnet s = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
       Vpc vpc = tx.get(Ec2Tables.VPC, scope, s.vpcId()).orElseThrow();
       // vpc.md §4: subnet IPv6 blocks are fixed /64s inside one of the VPC's /56s.
-      if (block.prefixLength() != 64 || vpc.ipv6CidrBlocks().stream().noneMatch(b -> b.cidr().contains(block))) {
-        throw Ec2Errors.subnetRange(block.toString());
-      }
-      if (tx.list(Ec2Tables.SUBNET, scope).stream().filter(o -> o.vpcId().equals(vpc.id()))
-          .flatMap(o -> o.ipv6CidrBlocks().stream()).anyMatch(b -> b.cidr().overlaps(block))) {
-        throw Ec2Errors.subnetConflict(block.toString());
-      }
+      Ec2Errors.throwIf(SubnetRules.associateIpv6Block(vpc, block, tx.list(Ec2Tables.SUBNET, scope)));
       var assoc = new Vpc.CidrAssociation(Ec2Id.next("subnet-cidr-assoc-"), block, "associated");
       List<Vpc.CidrAssociation> blocks = new ArrayList<>(s.ipv6CidrBlocks());
       blocks.add(assoc);

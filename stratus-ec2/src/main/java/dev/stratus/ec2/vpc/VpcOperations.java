@@ -12,7 +12,6 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
-import dev.stratus.ec2.model.CidrRules;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.RegionDefaults;
 import dev.stratus.ec2.model.RouteTable;
@@ -49,7 +48,7 @@ public final class VpcOperations {
   public CreateVpcResponse createVpc(RequestContext ctx, CreateVpcRequest req) {
     String text = Ec2Store.param(req.cidrBlock(), "cidrBlock");
     Cidr cidr = Cidr.tryParse(text).filter(Cidr::isIpv4).orElseThrow(() -> Ec2Errors.invalidCidr("cidrBlock", text));
-    if (!CidrRules.validSize(cidr)) throw Ec2Errors.vpcRange(cidr.toString());
+    Ec2Errors.throwIf(VpcRules.createVpc(cidr));
     Ec2Store.dryRun(req.dryRun());
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
@@ -75,10 +74,8 @@ public final class VpcOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       RegionDefaults d = tx.get(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID).orElseThrow();
-      if (d.defaultVpcId() != null && tx.get(Ec2Tables.VPC, scope, d.defaultVpcId()).isPresent()) {
-        throw new dev.stratus.core.AwsException("DefaultVpcAlreadyExists", 400,
-            "A Default VPC already exists for this account in this region.");
-      }
+      Ec2Errors.throwIf(VpcRules.createDefaultVpc(
+          d.defaultVpcId() != null && tx.get(Ec2Tables.VPC, scope, d.defaultVpcId()).isPresent()));
       Ec2Store.dryRun(req.dryRun());
       Vpc vpc = DefaultVpc.createVpc(tx, scope, ctx.region(), d.defaultDhcpOptionsId());
       tx.put(Ec2Tables.DEFAULTS, scope, Ec2Tables.DEFAULTS_ID, new RegionDefaults(vpc.id(), d.defaultDhcpOptionsId()));
@@ -126,10 +123,7 @@ public final class VpcOperations {
     String scope = ctx.regionalScope();
     boolean support = req.enableDnsSupport() != null && req.enableDnsSupport().value() != null;
     boolean hostnames = req.enableDnsHostnames() != null && req.enableDnsHostnames().value() != null;
-    if (support == hostnames && !(req.enableNetworkAddressUsageMetrics() != null && !support)) {
-      throw support ? Ec2Errors.invalidCombination("Fields for multiple attribute types specified: "
-          + "enableDnsSupport, enableDnsHostnames") : Ec2Errors.missing("attribute");
-    }
+    Ec2Errors.throwIf(VpcRules.modifyAttribute(support, hostnames, req.enableNetworkAddressUsageMetrics() != null));
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
       Vpc updated = support ? vpc.withDns(req.enableDnsSupport().value(), vpc.enableDnsHostnames())
@@ -162,7 +156,7 @@ public final class VpcOperations {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
       var b = AssociateVpcCidrBlockResponse.builder().vpcId(vpc.id());
       if (Boolean.TRUE.equals(req.amazonProvidedIpv6CidrBlock())) {
-        if (vpc.ipv6CidrBlocks().size() >= 5) throw Ec2Errors.cidrLimit(vpc.id(), 5);
+        Ec2Errors.throwIf(VpcRules.ipv6Block(vpc));
         var assoc = new Vpc.CidrAssociation(Ec2Id.next("vpc-cidr-assoc-"), Ipv6Pool.nextVpcBlock(), "associated");
         List<Vpc.CidrAssociation> v6 = new ArrayList<>(vpc.ipv6CidrBlocks());
         v6.add(assoc);
@@ -178,15 +172,7 @@ public final class VpcOperations {
           .filter(r -> !(r.target() instanceof dev.stratus.ec2.model.RouteTarget.Local))
           .map(RouteTable.Route::destination).filter(d -> d instanceof RouteTable.CidrDestination)
           .map(d -> ((RouteTable.CidrDestination) d).cidr()).toList();
-      CidrRules.checkSecondary(vpc.cidrBlocks().stream().map(Vpc.CidrAssociation::cidr).toList(), cidr,
-          routeDestinations).ifPresent(v -> {
-            throw switch (v) {
-              case SIZE -> Ec2Errors.vpcRange(cidr.toString());
-              case LIMIT -> Ec2Errors.cidrLimit(vpc.id(), CidrRules.MAX_IPV4_BLOCKS);
-              case RESTRICTED, FAMILY -> Ec2Errors.vpcRestricted(cidr.toString());
-              case OVERLAP, ROUTE_CONFLICT -> Ec2Errors.cidrConflict(cidr.toString(), vpc.id());
-            };
-          });
+      Ec2Errors.throwIf(VpcRules.secondaryBlock(vpc, cidr, routeDestinations));
       var assoc = new Vpc.CidrAssociation(Ec2Id.next("vpc-cidr-assoc-"), cidr, "associated");
       List<Vpc.CidrAssociation> v4 = new ArrayList<>(vpc.cidrBlocks());
       v4.add(assoc);
@@ -207,19 +193,9 @@ public final class VpcOperations {
               .anyMatch(a -> a.associationId().equals(assocId))).findFirst()
           .orElseThrow(() -> Ec2Errors.notFound("InvalidVpcCidrBlockAssociationID.NotFound",
               "vpc CIDR block association", assocId));
-      if (vpc.cidrBlocks().get(0).associationId().equals(assocId)) {
-        throw Ec2Errors.operationNotPermitted("The vpc CIDR block with association ID " + assocId
-            + " may not be disassociated. It is the primary IPv4 CIDR block of the VPC");
-      }
       Vpc.CidrAssociation gone = java.util.stream.Stream.concat(vpc.cidrBlocks().stream(), vpc.ipv6CidrBlocks().stream())
           .filter(a -> a.associationId().equals(assocId)).findFirst().orElseThrow();
-      boolean used = tx.list(Ec2Tables.SUBNET, scope).stream().filter(s -> s.vpcId().equals(vpc.id()))
-          .anyMatch(s -> gone.cidr().contains(s.cidr())
-              || s.ipv6CidrBlocks().stream().anyMatch(b -> gone.cidr().contains(b.cidr())));
-      if (used) {
-        throw Ec2Errors.invalidCombination("The vpc CIDR block " + gone.cidr() + " cannot be disassociated"
-            + " because it has subnets in it");
-      }
+      Ec2Errors.throwIf(VpcRules.disassociateBlock(vpc, gone, tx.list(Ec2Tables.SUBNET, scope)));
       tx.put(Ec2Tables.VPC, scope, vpc.id(), vpc.withCidrBlocks(
           vpc.cidrBlocks().stream().filter(a -> a != gone).toList(),
           vpc.ipv6CidrBlocks().stream().filter(a -> a != gone).toList()));

@@ -36,13 +36,11 @@ public final class VpnConnectionOperations {
 
   public CreateVpnConnectionResponse createVpnConnection(RequestContext ctx, CreateVpnConnectionRequest req) {
     String scope = ctx.regionalScope();
-    if ((req.vpnGatewayId() == null) == (req.transitGatewayId() == null)) {
-      throw Ec2Errors.invalidCombination("Exactly one of VpnGatewayId or TransitGatewayId must be specified");
-    }
+    Ec2Errors.throwIf(VpnRules.connectionGateway(req.vpnGatewayId(), req.transitGatewayId()));
     boolean staticOnly = req.options() != null && Boolean.TRUE.equals(req.options().staticRoutesOnly());
     return store.write(ctx, tx -> {
       var cgw = Ec2Store.require(tx, scope, IdKind.CUSTOMER_GATEWAY, Ec2Tables.CUSTOMER_GATEWAY, req.customerGatewayId());
-      if (cgw.state().equals("deleted")) throw IdKind.CUSTOMER_GATEWAY.notFound(cgw.id());
+      Ec2Errors.throwIf(VpnRules.connectionCustomerGateway(cgw));
       TransitGateway tgw = null;
       if (req.vpnGatewayId() != null) {
         Ec2Store.require(tx, scope, IdKind.VPN_GATEWAY, Ec2Tables.VPN_GATEWAY, req.vpnGatewayId());
@@ -114,14 +112,9 @@ public final class VpnConnectionOperations {
         .orElseThrow(() -> Ec2Errors.invalidCidr("destinationCidrBlock", text));
     store.write(ctx, tx -> {
       var vpn = Ec2Store.require(tx, scope, IdKind.VPN_CONNECTION, Ec2Tables.VPN_CONNECTION, vpnId);
-      if (!vpn.staticRoutesOnly()) {
-        throw Ec2Errors.invalidParameterValue("Static routes are not supported on VPN connection " + vpn.id()
-            + ", which uses dynamic (BGP) routing");
-      }
+      Ec2Errors.throwIf(VpnRules.staticRoute(vpn, cidr, add));
       List<Cidr> routes = new ArrayList<>(vpn.staticRoutes());
-      if (add && routes.contains(cidr)) throw Ec2Errors.routeExists(cidr.toString());
-      if (!add && !routes.remove(cidr)) throw Ec2Errors.routeNotFound(vpn.id(), cidr.toString());
-      if (add) routes.add(cidr);
+      if (add) routes.add(cidr); else routes.remove(cidr);
       tx.put(Ec2Tables.VPN_CONNECTION, scope, vpn.id(), vpn.with(vpn.state(), routes));
       if (vpn.vpnGatewayId() != null) VpnRouting.refreshVgw(tx, scope, vpn.vpnGatewayId());
       String att = attachmentOf(tx, scope, vpn.id());

@@ -1,7 +1,6 @@
 package dev.stratus.ec2.vpn;
 
 import dev.stratus.core.RequestContext;
-import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Filters;
@@ -32,9 +31,7 @@ public final class VpnOperations {
   public CreateCustomerGatewayResponse createCustomerGateway(RequestContext ctx, CreateCustomerGatewayRequest req) {
     String scope = ctx.regionalScope();
     String ip = req.publicIp() != null ? req.publicIp() : Ec2Store.param(req.ipAddress(), "IpAddress");
-    if (Cidr.parseAddress(ip).isEmpty() || ip.contains(":")) {
-      throw Ec2Errors.invalidParameterValue("Value (" + ip + ") for parameter ipAddress is invalid.");
-    }
+    Ec2Errors.throwIf(VpnRules.customerGatewayIp(ip));
     long asn = req.bgpAsnExtended() != null ? req.bgpAsnExtended() : req.bgpAsn() == null ? 65000 : req.bgpAsn();
     Ec2Store.dryRun(req.dryRun());
     return store.write(ctx, tx -> {
@@ -63,10 +60,7 @@ public final class VpnOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       var cgw = Ec2Store.require(tx, scope, IdKind.CUSTOMER_GATEWAY, Ec2Tables.CUSTOMER_GATEWAY, req.customerGatewayId());
-      if (tx.list(Ec2Tables.VPN_CONNECTION, scope).stream()
-          .anyMatch(v -> v.customerGatewayId().equals(cgw.id()) && !v.state().equals("deleted"))) {
-        throw Ec2Errors.incorrectState("The customer gateway " + cgw.id() + " is in use.");
-      }
+      Ec2Errors.throwIf(VpnRules.deleteCustomerGateway(cgw, tx.list(Ec2Tables.VPN_CONNECTION, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.CUSTOMER_GATEWAY, scope, cgw.id(), cgw.withState("deleted"));
       return DeleteCustomerGatewayResponse.builder().build();
@@ -105,10 +99,7 @@ public final class VpnOperations {
     return store.write(ctx, tx -> {
       var vgw = Ec2Store.require(tx, scope, IdKind.VPN_GATEWAY, Ec2Tables.VPN_GATEWAY, req.vpnGatewayId());
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
-      if (vgw.attachedVpcId() != null) throw Ec2Errors.alreadyAttached(vgw.id(), vgw.attachedVpcId());
-      if (tx.list(Ec2Tables.VPN_GATEWAY, scope).stream().anyMatch(g -> vpc.id().equals(g.attachedVpcId()))) {
-        throw Ec2Errors.alreadyAttached(vpc.id(), "a VPN gateway");
-      }
+      Ec2Errors.throwIf(VpnRules.attachVpnGateway(vgw, vpc.id(), tx.list(Ec2Tables.VPN_GATEWAY, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.VPN_GATEWAY, scope, vgw.id(), vgw.attachedTo(vpc.id()));
       RouteStates.setState(tx, scope, vgw.id(), "active");
@@ -122,7 +113,7 @@ public final class VpnOperations {
     return store.write(ctx, tx -> {
       var vgw = Ec2Store.require(tx, scope, IdKind.VPN_GATEWAY, Ec2Tables.VPN_GATEWAY, req.vpnGatewayId());
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
-      if (!vpc.id().equals(vgw.attachedVpcId())) throw Ec2Errors.notAttached(vgw.id(), vpc.id());
+      Ec2Errors.throwIf(VpnRules.detachVpnGateway(vgw, vpc.id()));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.VPN_GATEWAY, scope, vgw.id(), vgw.attachedTo(null));
       RouteStates.setState(tx, scope, vgw.id(), "blackhole");
@@ -134,9 +125,7 @@ public final class VpnOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       var vgw = Ec2Store.require(tx, scope, IdKind.VPN_GATEWAY, Ec2Tables.VPN_GATEWAY, req.vpnGatewayId());
-      if (vgw.attachedVpcId() != null) {
-        throw Ec2Errors.incorrectState("The VPN gateway " + vgw.id() + " is attached to " + vgw.attachedVpcId());
-      }
+      Ec2Errors.throwIf(VpnRules.deleteVpnGateway(vgw));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.VPN_GATEWAY, scope, vgw.id(), vgw.withState("deleted"));
       return DeleteVpnGatewayResponse.builder().build();
@@ -160,7 +149,7 @@ public final class VpnOperations {
     return store.write(ctx, tx -> {
       RouteTable t = Ec2Store.require(tx, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, routeTableId);
       var vgw = Ec2Store.require(tx, scope, IdKind.VPN_GATEWAY, Ec2Tables.VPN_GATEWAY, vgwId);
-      if (!t.vpcId().equals(vgw.attachedVpcId())) throw Ec2Errors.differentNetworks(t.id(), vgw.id());
+      Ec2Errors.throwIf(VpnRules.propagation(t, vgw));
       Ec2Store.dryRun(dryRun);
       List<String> vgws = new ArrayList<>(t.propagatingVgws());
       vgws.remove(vgw.id());

@@ -1,5 +1,5 @@
 /**
  * EC2 API group "Site-to-Site VPN": customer gateways, virtual private gateways, VPN connections,
- * and their propagated routes ({@code VpnRouting}).
+ * their rules ({@code VpnRules}) and their propagated routes ({@code VpnRouting}).
  */
 package dev.stratus.ec2.vpn;
