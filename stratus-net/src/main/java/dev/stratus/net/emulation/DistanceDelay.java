@@ -21,6 +21,11 @@ public final class DistanceDelay {
   public DistanceDelay(ClientLocator locator, LatencyModel model) {
     this.locator = locator;
     this.model = model;
+    // The configured places' routes, now rather than on their first connection.
+    var places = new java.util.ArrayList<GeoPoint>();
+    locator.userTable().entries().forEach(e -> places.add(e.place().point()));
+    places.add(locator.defaultLocation().place().point());
+    model.warm(places);
   }
 
   /** Where {@code client} is for the model. */
