@@ -6,7 +6,9 @@ import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.GeoPoint;
 import dev.stratus.net.geo.GeoTables;
 import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.LossRecovery;
 import dev.stratus.net.geo.NetworkPath;
+import dev.stratus.net.geo.PathLoss;
 import dev.stratus.net.geo.Place;
 import dev.stratus.net.geo.RegionLatency;
 import dev.stratus.net.geo.UserLocationTable;
@@ -145,6 +147,11 @@ final class LatencyCommand implements Callable<Integer> {
           label(path), path.routeStretch(), route.effectiveKm(), pathKm, pathKm, propagation, path.fixedRoundTripMillis(),
           model.roundTripMillis(a, b, path));
     }
+    double internetLoss = PathLoss.of(a, b, NetworkPath.PUBLIC_INTERNET, PathLoss.ACCESS_TYPICAL);
+    double internetRtt = model.roundTripMillis(a, b, NetworkPath.PUBLIC_INTERNET);
+    out.printf(Locale.ROOT, "%-22s public internet %.2f %% of round trips (typical access), each costing an RTO of %.0f ms;"
+        + " AWS backbone %.2f %% (PathLoss, LossRecovery)%n", "packet loss", 100 * internetLoss,
+        new LossRecovery.Leg(internetRtt, internetLoss).rtoMillis(), 100 * PathLoss.of(a, b, NetworkPath.AWS_BACKBONE, 0));
     // Global Accelerator, and CloudFront on a miss: the internet to the nearest edge, then the backbone.
     model.nearestEdge(a).ifPresent(edge -> {
       double access = model.roundTripMillis(a, edge.point(), NetworkPath.PUBLIC_INTERNET);

@@ -36,7 +36,9 @@ class LatencyCommandTest {
         .contains("199,862 km/s").contains("public internet").contains("route 1.08 x").contains("fixed 14.0 ms")
         .contains("AWS backbone").contains("route 1.00 x").contains("fixed 4.0 ms").contains("ms RTT")
         .contains("fibre route            via ap-southeast-2 > HNL > LAX > us-east-1")
-        .containsPattern("via nearest edge\\s+SYD \\(Sydney\\): public internet [0-9.]+ ms \\+ AWS backbone [0-9.]+ ms = [0-9.]+ ms RTT");
+        .containsPattern("via nearest edge\\s+SYD \\(Sydney\\): public internet [0-9.]+ ms \\+ AWS backbone [0-9.]+ ms = [0-9.]+ ms RTT")
+        // Sydney to Virginia is past the 6,000-mile row: 1.4 % over the internet, a tenth of it on the backbone.
+        .contains("packet loss            public internet 1.40 % of round trips").contains("AWS backbone 0.14 %");
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.stratus.app.plan;
 
+import dev.stratus.net.geo.PathLoss;
 import java.util.List;
 import java.util.Objects;
 
@@ -36,8 +37,13 @@ public record Plan(List<Population> populations, List<Architecture> architecture
    *
    * @param weight how many users (or what share of sessions) the group stands for
    * @param roundTrips round trips one session needs (an RDP session: every screen update)
+   * @param access how good the users' own connections are: {@code typical} (the default) or
+   *     {@code unstable} ({@link PathLoss#access})
+   * @param accessLossPercent the share of round trips the users' access network loses, when known
+   *     (overrides {@code access})
    */
-  public record Population(String name, String city, String country, double weight, int roundTrips) {
+  public record Population(String name, String city, String country, double weight, int roundTrips, String access,
+      Double accessLossPercent) {
     public Population {
       Objects.requireNonNull(name, "name");
       if ((city == null) == (country == null)) {
@@ -45,6 +51,26 @@ public record Plan(List<Population> populations, List<Architecture> architecture
       }
       if (weight <= 0) throw new IllegalArgumentException("population " + name + ": weight must be > 0");
       if (roundTrips <= 0) roundTrips = 1;
+      if (access != null) {
+        try {
+          PathLoss.access(access);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("population " + name + ": " + e.getMessage());
+        }
+      }
+      if (accessLossPercent != null && !(accessLossPercent >= 0 && accessLossPercent < 100)) {
+        throw new IllegalArgumentException("population " + name + ": accessLossPercent must be within 0..100");
+      }
+    }
+
+    public Population(String name, String city, String country, double weight, int roundTrips) {
+      this(name, city, country, weight, roundTrips, null, null);
+    }
+
+    /** The probability that a round trip loses a packet in these users' access network. */
+    public double accessLoss() {
+      if (accessLossPercent != null) return accessLossPercent / 100;
+      return access == null ? PathLoss.ACCESS_TYPICAL : PathLoss.access(access);
     }
   }
 

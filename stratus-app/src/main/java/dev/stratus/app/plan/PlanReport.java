@@ -11,21 +11,25 @@ public final class PlanReport {
 
   public static String text(List<ArchitectureResult> results) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%-28s %9s %9s %11s %12s%n", "architecture", "p50 ms", "p90 ms", "session s", "USD/month"));
+    b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %11s %9s %12s%n", "", "RTT", "RTT", "felt", "felt",
+        "felt", "", "", ""));
+    b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %11s %9s %12s%n", "architecture", "p50 ms", "p90 ms",
+        "p50 ms", "p90 ms", "p99 ms", "session s", "stalls s", "USD/month"));
     for (ArchitectureResult r : results) {
-      b.append(String.format(Locale.ROOT, "%-28s %9.0f %9.0f %11.1f %12.2f%n", r.architecture().name(), r.p50Ms(), r.p90Ms(),
-          r.sessionSeconds(), r.cost().total()));
+      var f = r.felt();
+      b.append(String.format(Locale.ROOT, "%-28s %9.0f %9.0f %9.0f %9.0f %9.0f %11.1f %9.2f %12.2f%n",
+          r.architecture().name(), r.p50Ms(), r.p90Ms(), f.p50Ms(), f.p90Ms(), f.p99Ms(), r.sessionSeconds(),
+          r.stallSeconds(), r.cost().total()));
     }
-    b.append(System.lineSeparator()).append("p50 round trip per population (ms):").append(System.lineSeparator());
-    b.append(String.format(Locale.ROOT, "%-20s", "population"));
-    for (ArchitectureResult r : results) b.append(String.format(Locale.ROOT, " %14s", shorten(r.architecture().name())));
-    b.append(System.lineSeparator());
-    List<PopulationResult> first = results.getFirst().populations();
-    for (int i = 0; i < first.size(); i++) {
-      b.append(String.format(Locale.ROOT, "%-20s", shorten(first.get(i).population())));
-      for (ArchitectureResult r : results) b.append(String.format(Locale.ROOT, " %14.0f", r.populations().get(i).p50Ms()));
-      b.append(System.lineSeparator());
-    }
+    b.append("(RTT: loss-free round trip; felt: per round trip with TCP's waits to retransmit lost packets, over the")
+        .append(System.lineSeparator())
+        .append(" connection that lost them; session: mean felt round trip x round trips; stalls: the part of a session")
+        .append(System.lineSeparator())
+        .append(" spent waiting for retransmissions)")
+        .append(System.lineSeparator());
+    perPopulation(b, results, "p50 round trip per population (ms):", PopulationResult::p50Ms);
+    perPopulation(b, results, "felt p99 round trip per population (ms):", p -> p.felt().p99Ms());
+    perPopulation(b, results, "stalls per session per population (s):", PopulationResult::stallSeconds);
     b.append(System.lineSeparator()).append("monthly cost by part (USD):").append(System.lineSeparator());
     b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %11s%n", "architecture", "regions", "licences",
         "data out", "GA", "database", "replication"));
@@ -35,6 +39,22 @@ public final class PlanReport {
           c.regions(), c.licences(), c.dataOut(), c.globalAccelerator(), c.database(), c.replication()));
     }
     return b.toString();
+  }
+
+  private static void perPopulation(StringBuilder b, List<ArchitectureResult> results, String title,
+      java.util.function.ToDoubleFunction<PopulationResult> value) {
+    b.append(System.lineSeparator()).append(title).append(System.lineSeparator());
+    b.append(String.format(Locale.ROOT, "%-20s", "population"));
+    for (ArchitectureResult r : results) b.append(String.format(Locale.ROOT, " %14s", shorten(r.architecture().name())));
+    b.append(System.lineSeparator());
+    List<PopulationResult> first = results.getFirst().populations();
+    for (int i = 0; i < first.size(); i++) {
+      b.append(String.format(Locale.ROOT, "%-20s", shorten(first.get(i).population())));
+      for (ArchitectureResult r : results) {
+        b.append(String.format(Locale.ROOT, " %14s", number(value.applyAsDouble(r.populations().get(i)))));
+      }
+      b.append(System.lineSeparator());
+    }
   }
 
   /** An HTML page: a bar per architecture (p50 and p90 round trip) beside its monthly cost. */
@@ -64,6 +84,11 @@ public final class PlanReport {
     svg.append("</svg>\n");
     return "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>" + escape(title) + "</title></head>\n<body>\n<h1>"
         + escape(title) + "</h1>\n" + svg + "<pre>" + escape(text(results)) + "</pre>\n</body></html>\n";
+  }
+
+  /** Whole numbers for milliseconds, one decimal below 10 (seconds of stalls). */
+  private static String number(double v) {
+    return String.format(Locale.ROOT, Math.abs(v) < 10 ? "%.1f" : "%.0f", v);
   }
 
   private static String shorten(String s) { return s.length() <= 14 ? s : s.substring(0, 13) + "…"; }

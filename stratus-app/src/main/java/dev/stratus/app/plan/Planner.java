@@ -8,7 +8,9 @@ import dev.stratus.net.geo.City;
 import dev.stratus.net.geo.GeoPoint;
 import dev.stratus.net.geo.GeoTables;
 import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.LossRecovery;
 import dev.stratus.net.geo.NetworkPath;
+import dev.stratus.net.geo.PathLoss;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,8 +39,24 @@ public final class Planner {
     this.tables = model.tables();
   }
 
-  /** One population under one architecture. */
-  public record PopulationResult(String population, double weight, double p50Ms, double p90Ms, double sessionSeconds) {}
+  /**
+   * What a round trip feels like once packet loss is counted ({@link LossRecovery}): quantiles and
+   * mean of the per-round-trip time including TCP's waits to retransmit.
+   */
+  public record Felt(double p50Ms, double p90Ms, double p99Ms, double meanMs) {
+    static Felt of(List<LossRecovery.Weighted> mix) {
+      return new Felt(LossRecovery.quantile(mix, 0.5), LossRecovery.quantile(mix, 0.9), LossRecovery.quantile(mix, 0.99),
+          LossRecovery.mean(mix));
+    }
+  }
+
+  /**
+   * One population under one architecture: the loss-free round trip's p50/p90 over its places,
+   * what a session feels ({@link Felt}), the expected session time (mean felt round trip × round
+   * trips) and the part of it spent waiting for retransmissions ({@code stallSeconds}).
+   */
+  public record PopulationResult(String population, double weight, double p50Ms, double p90Ms, double sessionSeconds,
+      Felt felt, double stallSeconds) {}
 
   /** What an architecture costs a month, by part (USD). */
   public record Cost(double regions, double licences, double dataOut, double globalAccelerator, double database,
@@ -48,7 +66,7 @@ public final class Planner {
 
   /** One architecture: per population, overall (weighted), and its cost. */
   public record ArchitectureResult(Architecture architecture, List<PopulationResult> populations, double p50Ms,
-      double p90Ms, double sessionSeconds, Cost cost) {}
+      double p90Ms, double sessionSeconds, Cost cost, Felt felt, double stallSeconds) {}
 
   private record Sample(double rttMs, double weight) {}
 
@@ -58,45 +76,97 @@ public final class Planner {
       a.regions().forEach(this::region);
       List<PopulationResult> pops = new ArrayList<>();
       List<Sample> all = new ArrayList<>();
+      List<LossRecovery.Weighted> allFelt = new ArrayList<>();
       double session = 0;
+      double stall = 0;
       double weights = 0;
       for (Population p : plan.populations()) {
         List<Sample> samples = new ArrayList<>();
+        List<LossRecovery.Weighted> felt = new ArrayList<>();
         List<GeoPoint> points = places(p);
-        for (GeoPoint point : points) samples.add(new Sample(roundTrip(point, a), p.weight() / points.size()));
-        double p50 = quantile(samples, 0.5);
-        pops.add(new PopulationResult(p.name(), p.weight(), p50, quantile(samples, 0.9), p50 * p.roundTrips() / 1_000));
+        double waitMs = 0;
+        for (GeoPoint point : points) {
+          Estimate e = estimate(point, a, p.accessLoss());
+          double w = p.weight() / points.size();
+          samples.add(new Sample(e.lossFreeMs(), w));
+          felt.add(new LossRecovery.Weighted(e.felt(), w));
+          waitMs += (e.felt().meanMillis() - e.lossFreeMs()) / points.size();
+        }
+        Felt f = Felt.of(felt);
+        double seconds = f.meanMs() * p.roundTrips() / 1_000;
+        double stallSeconds = waitMs * p.roundTrips() / 1_000;
+        pops.add(new PopulationResult(p.name(), p.weight(), quantile(samples, 0.5), quantile(samples, 0.9), seconds, f,
+            stallSeconds));
         all.addAll(samples);
-        session += p.weight() * p50 * p.roundTrips() / 1_000;
+        allFelt.addAll(felt);
+        session += p.weight() * seconds;
+        stall += p.weight() * stallSeconds;
         weights += p.weight();
       }
-      out.add(new ArchitectureResult(a, pops, quantile(all, 0.5), quantile(all, 0.9), session / weights, cost(plan, a)));
+      out.add(new ArchitectureResult(a, pops, quantile(all, 0.5), quantile(all, 0.9), session / weights, cost(plan, a),
+          Felt.of(allFelt), stall / weights));
     }
     return out;
   }
 
-  /** The modelled round trip from {@code client} under {@code a}, in milliseconds. */
+  /** The modelled loss-free round trip from {@code client} under {@code a}, in milliseconds. */
   double roundTrip(GeoPoint client, Architecture a) {
+    return estimate(client, a, PathLoss.ACCESS_TYPICAL).lossFreeMs();
+  }
+
+  /** A client under an architecture: the loss-free round trip (mean over cache hits) and what it feels. */
+  record Estimate(double lossFreeMs, LossRecovery.Distribution felt) {}
+
+  /**
+   * The round trip of a client with access loss {@code access} under {@code a}: to the Region
+   * with the fastest loss-free round trip (latency routing, or GA's nearest endpoint group), over
+   * one TCP connection to the Region, or two through the edge (the edge terminates TCP).
+   */
+  Estimate estimate(GeoPoint client, Architecture a, double access) {
     Kind kind = a.type();
-    double best = Double.MAX_VALUE;
+    Estimate best = null;
     for (String code : a.regions()) {
       GeoPoint region = region(code).point();
-      double rtt = switch (kind) {
-        case SINGLE_REGION, MULTI_REGION -> model.roundTripMillis(client, region, NetworkPath.PUBLIC_INTERNET);
-        case SINGLE_REGION_GLOBAL_ACCELERATOR, MULTI_REGION_GLOBAL_ACCELERATOR -> viaEdge(client, region);
+      Estimate e = switch (kind) {
+        case SINGLE_REGION, MULTI_REGION -> {
+          var d = LossRecovery.roundTrip(List.of(internet(client, region, access)));
+          yield new Estimate(d.lossFreeMillis(), d);
+        }
+        case SINGLE_REGION_GLOBAL_ACCELERATOR, MULTI_REGION_GLOBAL_ACCELERATOR -> {
+          var d = viaEdge(client, region, access);
+          yield new Estimate(d.lossFreeMillis(), d);
+        }
         case SINGLE_REGION_CLOUDFRONT, MULTI_REGION_CLOUDFRONT -> {
           double hit = a.cacheHitRatio() == null ? 0 : a.cacheHitRatio();
-          GeoPoint edge = nearestEdge(client);
-          yield hit * model.roundTripMillis(client, edge, NetworkPath.PUBLIC_INTERNET) + (1 - hit) * viaEdge(client, region);
+          var atEdge = LossRecovery.roundTrip(List.of(internet(client, nearestEdge(client), access)));
+          var miss = viaEdge(client, region, access);
+          yield new Estimate(hit * atEdge.lossFreeMillis() + (1 - hit) * miss.lossFreeMillis(), mix(atEdge, hit, miss));
         }
       };
-      best = Math.min(best, rtt);
+      if (best == null || e.lossFreeMs() < best.lossFreeMs()) best = e;
     }
     return best;
   }
 
-  private double viaEdge(GeoPoint client, GeoPoint region) {
-    return model.viaEdgeMillis(client, nearestEdge(client), region);
+  private LossRecovery.Leg internet(GeoPoint client, GeoPoint server, double access) {
+    return new LossRecovery.Leg(model.roundTripMillis(client, server, NetworkPath.PUBLIC_INTERNET),
+        PathLoss.of(client, server, NetworkPath.PUBLIC_INTERNET, access));
+  }
+
+  private LossRecovery.Distribution viaEdge(GeoPoint client, GeoPoint region, double access) {
+    GeoPoint edge = nearestEdge(client);
+    var backbone = new LossRecovery.Leg(model.roundTripMillis(edge, region, NetworkPath.AWS_BACKBONE),
+        PathLoss.of(edge, region, NetworkPath.AWS_BACKBONE, access));
+    return LossRecovery.roundTrip(List.of(internet(client, edge, access), backbone));
+  }
+
+  /** {@code hitShare} of {@code hit}'s outcomes and the rest of {@code miss}'s. */
+  private static LossRecovery.Distribution mix(LossRecovery.Distribution hit, double hitShare,
+      LossRecovery.Distribution miss) {
+    List<LossRecovery.Outcome> out = new ArrayList<>();
+    hit.outcomes().forEach(o -> out.add(new LossRecovery.Outcome(o.millis(), o.probability() * hitShare)));
+    miss.outcomes().forEach(o -> out.add(new LossRecovery.Outcome(o.millis(), o.probability() * (1 - hitShare))));
+    return new LossRecovery.Distribution(out);
   }
 
   /** The edge location the client reaches fastest over the internet (anycast's aim). */

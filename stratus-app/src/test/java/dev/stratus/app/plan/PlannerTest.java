@@ -32,7 +32,10 @@ class PlannerTest {
     var sydney = model.tables().city("Sydney").orElseThrow().point();
     var dublin = model.tables().region("eu-west-1").orElseThrow().point();
     assertThat(r.p50Ms()).isCloseTo(model.roundTripMillis(sydney, dublin, NetworkPath.PUBLIC_INTERNET), within(0.01));
-    assertThat(r.sessionSeconds()).isCloseTo(r.p50Ms() * 10 / 1_000, within(0.001));
+    // A session is ten felt round trips: the round trip plus the expected waits for retransmissions.
+    assertThat(r.sessionSeconds()).isCloseTo(r.felt().meanMs() * 10 / 1_000, within(0.001));
+    assertThat(r.felt().meanMs()).isGreaterThan(r.p50Ms());
+    assertThat(r.stallSeconds()).isCloseTo((r.felt().meanMs() - r.p50Ms()) * 10 / 1_000, within(0.001));
   }
 
   @Test

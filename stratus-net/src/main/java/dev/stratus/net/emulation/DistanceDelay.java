@@ -21,6 +21,13 @@ public final class DistanceDelay {
   public DistanceDelay(ClientLocator locator, LatencyModel model) {
     this.locator = locator;
     this.model = model;
+    // The configured places' routes now rather than on their first connection; beside start-up,
+    // not in it (cold, a few places take ~100 ms on a loaded machine). A connection that comes
+    // first works its route out itself, as before.
+    var places = new java.util.ArrayList<GeoPoint>();
+    locator.userTable().entries().forEach(e -> places.add(e.place().point()));
+    places.add(locator.defaultLocation().place().point());
+    Thread.ofVirtual().name("stratus-latency-warm").start(() -> model.warm(places));
   }
 
   /** Where {@code client} is for the model. */

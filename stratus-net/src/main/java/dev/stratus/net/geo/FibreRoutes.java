@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +154,11 @@ public final class FibreRoutes {
     return route;
   }
 
+  /** How many routes are remembered (for tests of warming). */
+  int knownRoutes() {
+    return known.size();
+  }
+
   private Route shortest(GeoPoint a, GeoPoint b) {
     double direct = a.distanceKm(b);
     Route best = direct <= DIRECT_KM ? new Route(List.of(), direct * TERRESTRIAL_STRETCH + (direct > 0 ? linkKm() : 0))
@@ -174,15 +178,28 @@ public final class FibreRoutes {
     return d < 1 ? 0 : d * TERRESTRIAL_STRETCH + linkKm();
   }
 
+  /**
+   * The nodes a place joins: its nearest, and up to two more within {@link #ATTACH_KM}; only the
+   * node itself for a place on one. Each distance is worked out once and the few nearest picked
+   * by scanning (a sort whose comparator recomputed great circles cost a first connection tens of
+   * milliseconds of cold code on a loaded machine); ties go to the earlier node, as before.
+   */
   private int[] nearest(GeoPoint p) {
-    Integer[] order = new Integer[ids.size()];
-    for (int i = 0; i < order.length; i++) order[i] = i;
-    Arrays.sort(order, Comparator.comparingDouble(i -> p.distanceKm(points.get(i))));
-    double first = p.distanceKm(points.get(order[0]));
-    if (first < 1) return new int[] {order[0]}; // a Region (or hub) itself
-    int n = 1;
-    while (n < Math.min(ATTACHMENTS, order.length) && p.distanceKm(points.get(order[n])) <= ATTACH_KM) n++;
-    return Arrays.stream(order, 0, n).mapToInt(Integer::intValue).toArray();
+    int n = points.size();
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) d[i] = p.distanceKm(points.get(i));
+    int[] picked = new int[Math.min(ATTACHMENTS, n)];
+    boolean[] taken = new boolean[n];
+    int count = 0;
+    while (count < picked.length) {
+      int m = -1;
+      for (int i = 0; i < n; i++) if (!taken[i] && (m < 0 || d[i] < d[m])) m = i;
+      if (count > 0 && d[m] > ATTACH_KM) break;
+      taken[m] = true;
+      picked[count++] = m;
+      if (count == 1 && d[m] < 1) break; // a Region (or hub) itself
+    }
+    return Arrays.copyOf(picked, count);
   }
 
   private List<String> path(int i, int j) {

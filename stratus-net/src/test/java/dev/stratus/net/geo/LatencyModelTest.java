@@ -84,4 +84,19 @@ class LatencyModelTest {
         .isEqualTo(NetworkPath.PUBLIC_INTERNET.fixedRoundTripMillis()
             + model.roundTripMillis(edge, region, NetworkPath.AWS_BACKBONE));
   }
+
+  @Test
+  void warm_remembersAPlacesRoutesToEveryRegion_andThroughItsNearestEdge() {
+    var fresh = new LatencyModel(tables);
+    GeoPoint sydney = city("Sydney");
+    assertThat(fresh.knownRoutes()).isZero();
+    fresh.warm(List.of(sydney));
+    int regions = tables.regions().size();
+    assertThat(fresh.knownRoutes()).isGreaterThanOrEqualTo(regions); // Sydney's edge stands at Sydney's point
+    int warmed = fresh.knownRoutes();
+    fresh.roundTripMillis(sydney, tables.region("eu-west-1").orElseThrow().point(), NetworkPath.PUBLIC_INTERNET);
+    GeoPoint edge = fresh.nearestEdge(sydney).orElseThrow().point();
+    fresh.viaEdgeMillis(sydney, edge, tables.region("us-east-1").orElseThrow().point());
+    assertThat(fresh.knownRoutes()).isEqualTo(warmed); // nothing left to work out on a first connection
+  }
 }
