@@ -148,6 +148,7 @@ public final class Elbv2Module implements ServiceModule {
         plane.emulateDistance(new dev.stratus.net.emulation.DistanceDelay(dev.stratus.net.geo.ClientLocator.of(context.settings()),
             dev.stratus.net.geo.LatencyModel.standard()));
       }
+      plane.keepAuthSessionsIn(context.settings().dataDir());
       planeRef.set(plane);
       dataPlane = plane;
       plane.start();

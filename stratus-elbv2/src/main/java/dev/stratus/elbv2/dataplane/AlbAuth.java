@@ -53,13 +53,16 @@ import tools.jackson.databind.node.ObjectNode;
  */
 /*
  * AWS's codes: deny → 401; an unknown or replayed state → 401; the IdP answering the token or
- * user info request with an error → 561; the IdP unreachable → 500. Sessions live in this
- * process (the cookie is a random handle, not AWS's encrypted blob): a restart logs users out.
- * The session lasts SessionTimeout; the IdP's token expiry and refresh tokens are not followed.
- * The ID token's nonce is checked; its signature is not (the token came straight from the token
- * endpoint over the connection Stratus opened). authenticate-cognito has no Cognito in Stratus:
- * it answers 500, as ALB does when it cannot reach the IdP. The IdP calls use the JDK's
- * asynchronous HttpClient, so no event loop waits on them.
+ * user info request with an error → 561; the IdP unreachable (or its keys) → 500; an ID token
+ * missing, badly signed, of another issuer or audience, expired or with another nonce → 401.
+ * The session lives in the browser, sealed into <SessionCookieName>-N cookies (AuthSessionCookies)
+ * under a key kept in the data dir, so a restart keeps users logged in and no server holds
+ * sessions; a cookie that does not open (tampered, another key) is no session. The session lasts
+ * SessionTimeout; when the IdP said when its access token expires (expires_in), the access token
+ * past that is no session either (the user logs in again; refresh tokens are not used). Pending
+ * logins (state → nonce, original URL) stay in this process for 15 minutes.
+ * authenticate-cognito has no Cognito in Stratus: it answers 500, as ALB does when it cannot reach
+ * the IdP. The IdP calls use the JDK's asynchronous HttpClient, so no event loop waits on them.
  */
 final class AlbAuth {
   static final String CALLBACK = "/oauth2/idpresponse";
@@ -74,10 +77,10 @@ final class AlbAuth {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build();
   private final KeyPair key;
   private final String keyId = UUID.randomUUID().toString();
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
   private final Map<String, Login> logins = new ConcurrentHashMap<>();
+  private final IdTokens idTokens;
+  private volatile AuthSessionCookies sessions = AuthSessionCookies.in(Optional.empty());
 
-  private record Session(String accessToken, String subject, String claims, Instant expires) {}
 
   private record Login(String originalUrl, String nonce, String redirectUri, Action.Authenticate config, Instant expires) {}
 
@@ -90,6 +93,7 @@ final class AlbAuth {
 
   AlbAuth(Clock clock) {
     this.clock = clock;
+    this.idTokens = new IdTokens(http, clock, IDP_TIMEOUT);
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
@@ -98,6 +102,9 @@ final class AlbAuth {
       throw new IllegalStateException("no P-256 in this JVM", e);
     }
   }
+
+  /** Seals sessions with the key kept in {@code dataDir} (empty: a key of this run only). Call before traffic. */
+  void keepSessionKeyIn(Optional<java.nio.file.Path> dataDir) { this.sessions = AuthSessionCookies.in(dataDir); }
 
   /** The key id in x-amzn-oidc-data's header, and its public key (what AWS serves per Region for verification). */
   String keyId() { return keyId; }
@@ -110,17 +117,16 @@ final class AlbAuth {
     if (action.type().equals("authenticate-cognito")) {
       return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
     }
-    String handle = view.cookies().get(config.sessionCookieName() + "-0");
-    Session session = handle == null ? null : sessions.get(handle);
     Instant now = clock.instant();
-    if (session != null && session.expires().isAfter(now)) {
+    var session = sessions.open(view.cookies(), config.sessionCookieName(), binding(config))
+        .filter(x -> x.expires().isAfter(now) && !x.accessTokenExpired(now));
+    if (session.isPresent()) {
       Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("x-amzn-oidc-accesstoken", session.accessToken());
-      headers.put("x-amzn-oidc-identity", session.subject());
-      headers.put("x-amzn-oidc-data", claimsJwt(session, config, lbArn));
+      headers.put("x-amzn-oidc-accesstoken", session.get().accessToken());
+      headers.put("x-amzn-oidc-identity", session.get().subject());
+      headers.put("x-amzn-oidc-data", claimsJwt(session.get(), config, lbArn));
       return new Outcome.Pass(headers);
     }
-    if (session != null) sessions.remove(handle);
     return switch (config.onUnauthenticatedRequest()) {
       case "deny" -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
       case "allow" -> new Outcome.Pass(Map.of());
@@ -170,39 +176,38 @@ final class AlbAuth {
       JsonNode body = JSON.readTree(tokens.body());
       String accessToken = body.path("access_token").asString();
       if (accessToken == null || accessToken.isEmpty()) return done(AlbRouter.page(IDP_ERROR));
-      if (!nonceMatches(body.path("id_token").asString(), login.nonce())) {
-        return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
-      }
-      HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
-          .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-      return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
-        if (info.statusCode() / 100 != 2) return AlbRouter.page(IDP_ERROR);
-        JsonNode claims = JSON.readTree(info.body());
-        Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
-        String handle = token();
-        sessions.put(handle, new Session(accessToken, claims.path("sub").asString(), info.body(), expires));
-        return redirect(login.originalUrl(), List.of(config.sessionCookieName() + "-0=" + handle + "; Expires="
-            + COOKIE_DATE.format(expires) + "; Path=/; Secure; HttpOnly"));
+      String idToken = body.path("id_token").asString("");
+      if (idToken.isEmpty()) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED)); // the scope gave no ID token
+      Instant accessExpires = body.path("expires_in").isNumber() ? clock.instant().plusSeconds(body.path("expires_in").asLong()) : null;
+      String refreshToken = body.path("refresh_token").asString(null);
+      return idTokens.verify(idToken, config.issuer(), config.clientId(), login.nonce()).thenCompose(verdict -> switch (verdict) {
+        case IdTokens.Verdict.Invalid i -> done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+        case IdTokens.Verdict.Unreachable u -> done(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
+        case IdTokens.Verdict.Valid v -> userInfo(login, accessToken, accessExpires, refreshToken);
       });
     }).exceptionally(e -> AlbRouter.page(e.getCause() instanceof tools.jackson.core.JacksonException
         ? IDP_ERROR : HttpResponseStatus.INTERNAL_SERVER_ERROR));
   }
 
-  /** A nonce in the ID token must be the one sent; a token without one (or no ID token) passes. */
-  private static boolean nonceMatches(String idToken, String nonce) {
-    if (idToken == null || idToken.isEmpty()) return true;
-    String[] parts = idToken.split("\\.");
-    if (parts.length < 2) return false;
-    try {
-      JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-      return !payload.has("nonce") || nonce.equals(payload.path("nonce").asString());
-    } catch (RuntimeException e) {
-      return false;
-    }
+  /** Reads the user's claims with the access token and seals the session into the cookies. */
+  private CompletionStage<FullHttpResponse> userInfo(Login login, String accessToken, Instant accessExpires, String refreshToken) {
+    Action.Authenticate config = login.config();
+    HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
+        .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
+    return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+      if (info.statusCode() / 100 != 2) return AlbRouter.page(IDP_ERROR);
+      JsonNode claims = JSON.readTree(info.body());
+      Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
+      var session = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(), info.body(), expires,
+          accessExpires, refreshToken);
+      String attributes = "; Expires=" + COOKIE_DATE.format(expires) + "; Path=/; Secure; HttpOnly";
+      return redirect(login.originalUrl(), sessions.seal(config.sessionCookieName(), binding(config), session).stream()
+          .map(c -> c + attributes).toList());
+    });
   }
 
   /** x-amzn-oidc-data: base64url(header).base64url(claims).base64url(ES256 signature), AWS's padded base64url. */
-  private String claimsJwt(Session session, Action.Authenticate config, String lbArn) {
+  private String claimsJwt(AuthSessionCookies.Session session, Action.Authenticate config, String lbArn) {
     ObjectNode header = JSON.createObjectNode();
     header.put("alg", "ES256");
     header.put("kid", keyId);
@@ -222,6 +227,9 @@ final class AlbAuth {
       throw new IllegalStateException("cannot sign with P-256", e);
     }
   }
+
+  /** What a session cookie is bound to: the action's IdP and client (a cookie of one does not pass another's rule). */
+  private static String binding(Action.Authenticate config) { return config.issuer() + "\n" + config.clientId(); }
 
   private static FullHttpResponse redirect(String location, List<String> cookies) {
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND, Unpooled.EMPTY_BUFFER);

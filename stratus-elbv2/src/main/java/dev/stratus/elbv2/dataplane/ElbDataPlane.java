@@ -249,6 +249,12 @@ public final class ElbDataPlane implements AutoCloseable {
     }
   }
 
+  /**
+   * Seals ALB authentication sessions (the {@code AWSELBAuthSessionCookie-N} cookies) with the key
+   * kept in {@code dataDir}, so sessions outlive a restart (empty: a key of this run); call before {@link #start}.
+   */
+  public void keepAuthSessionsIn(Optional<Path> dataDir) { albs.auth.keepSessionKeyIn(dataDir); }
+
   /** The key that signs ALB's x-amzn-oidc-data (what AWS serves at public-keys.auth.elb.<region>.amazonaws.com/<kid>). */
   public java.security.PublicKey albPublicKey() { return albs.auth.publicKey(); }
 
