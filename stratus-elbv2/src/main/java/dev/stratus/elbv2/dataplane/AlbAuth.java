@@ -58,8 +58,8 @@ import tools.jackson.databind.node.ObjectNode;
  * The session lives in the browser, sealed into <SessionCookieName>-N cookies (AuthSessionCookies)
  * under a key kept in the data dir, so a restart keeps users logged in and no server holds
  * sessions; a cookie that does not open (tampered, another key) is no session. The session lasts
- * SessionTimeout; when the IdP said when its access token expires (expires_in), the access token
- * past that is no session either (the user logs in again; refresh tokens are not used). Pending
+ * SessionTimeout; when the IdP said when its access token expires (expires_in), an expired access
+ * token is refreshed with the IdP's refresh token (no refresh token: the user logs in again). Pending
  * logins (state → nonce, original URL) stay in this process for 15 minutes.
  * authenticate-cognito has no Cognito in Stratus: it answers 500, as ALB does when it cannot reach
  * the IdP. The IdP calls use the JDK's asynchronous HttpClient, so no event loop waits on them.
@@ -84,11 +84,19 @@ final class AlbAuth {
 
   private record Login(String originalUrl, String nonce, String redirectUri, Action.Authenticate config, Instant expires) {}
 
-  /** What an authenticate action decided: go on to the terminal action with these headers, or answer. */
+  /**
+   * What an authenticate action decided: go on to the terminal action with these headers (and
+   * these Set-Cookie values on its response: a refreshed session), answer, or decide later (the
+   * access token is being refreshed at the IdP).
+   */
   sealed interface Outcome {
-    record Pass(Map<String, String> headers) implements Outcome {}
+    record Pass(Map<String, String> headers, List<String> setCookies) implements Outcome {
+      Pass(Map<String, String> headers) { this(headers, List.of()); }
+    }
 
     record Respond(FullHttpResponse response) implements Outcome {}
+
+    record Later(CompletionStage<Outcome> outcome) implements Outcome {}
   }
 
   AlbAuth(Clock clock) {
@@ -118,20 +126,68 @@ final class AlbAuth {
       return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
     }
     Instant now = clock.instant();
-    var session = sessions.open(view.cookies(), config.sessionCookieName(), binding(config))
-        .filter(x -> x.expires().isAfter(now) && !x.accessTokenExpired(now));
-    if (session.isPresent()) {
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("x-amzn-oidc-accesstoken", session.get().accessToken());
-      headers.put("x-amzn-oidc-identity", session.get().subject());
-      headers.put("x-amzn-oidc-data", claimsJwt(session.get(), config, lbArn));
-      return new Outcome.Pass(headers);
+    var session = sessions.open(view.cookies(), config.sessionCookieName(), binding(config)).filter(x -> x.expires().isAfter(now));
+    if (session.isPresent() && !session.get().accessTokenExpired(now)) return new Outcome.Pass(claimHeaders(session.get(), config, lbArn));
+    if (session.isPresent() && session.get().refreshToken() != null) {
+      return new Outcome.Later(refresh(session.get(), view, uri, config, lbArn));
     }
+    return unauthenticated(view, uri, config, now);
+  }
+
+  private Outcome unauthenticated(RequestView view, String uri, Action.Authenticate config, Instant now) {
     return switch (config.onUnauthenticatedRequest()) {
       case "deny" -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
       case "allow" -> new Outcome.Pass(Map.of());
       default -> new Outcome.Respond(redirectToIdp(view, uri, config, now));
     };
+  }
+
+  private Map<String, String> claimHeaders(AuthSessionCookies.Session session, Action.Authenticate config, String lbArn) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("x-amzn-oidc-accesstoken", session.accessToken());
+    headers.put("x-amzn-oidc-identity", session.subject());
+    headers.put("x-amzn-oidc-data", claimsJwt(session, config, lbArn));
+    return headers;
+  }
+
+  /**
+   * The session's access token expired and the IdP gave a refresh token: a new access token from
+   * the token endpoint ({@code grant_type=refresh_token}), the user's claims read again with it,
+   * and the session resealed (it still ends when it would have). The IdP refusing is no session;
+   * the IdP unreachable is 500.
+   */
+  private CompletionStage<Outcome> refresh(AuthSessionCookies.Session session, RequestView view, String uri,
+      Action.Authenticate config, String lbArn) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", session.refreshToken());
+    form.put("client_id", config.clientId());
+    if (config.clientSecret() != null) form.put("client_secret", config.clientSecret());
+    HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(config.tokenEndpoint())).timeout(IDP_TIMEOUT)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
+    return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
+      JsonNode body = tokens.statusCode() / 100 == 2 ? JSON.readTree(tokens.body()) : JSON.createObjectNode();
+      String accessToken = body.path("access_token").asString("");
+      if (accessToken.isEmpty()) return CompletableFuture.completedFuture(unauthenticated(view, uri, config, clock.instant()));
+      Instant accessExpires = body.path("expires_in").isNumber() ? clock.instant().plusSeconds(body.path("expires_in").asLong()) : null;
+      String refreshToken = body.path("refresh_token").asString(session.refreshToken());
+      HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
+          .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
+      return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+        if (info.statusCode() / 100 != 2) return unauthenticated(view, uri, config, clock.instant());
+        JsonNode claims = JSON.readTree(info.body());
+        var renewed = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(session.subject()), info.body(),
+            session.expires(), accessExpires, refreshToken);
+        return (Outcome) new Outcome.Pass(claimHeaders(renewed, config, lbArn), sessionCookies(config, renewed));
+      });
+    }).exceptionally(e -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR)));
+  }
+
+  /** The Set-Cookie values of {@code session}: its shards, each expiring with the session. */
+  private List<String> sessionCookies(Action.Authenticate config, AuthSessionCookies.Session session) {
+    String attributes = "; Expires=" + COOKIE_DATE.format(session.expires()) + "; Path=/; Secure; HttpOnly";
+    return sessions.seal(config.sessionCookieName(), binding(config), session).stream().map(c -> c + attributes).toList();
   }
 
   private FullHttpResponse redirectToIdp(RequestView view, String uri, Action.Authenticate config, Instant now) {
@@ -200,9 +256,7 @@ final class AlbAuth {
       Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
       var session = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(), info.body(), expires,
           accessExpires, refreshToken);
-      String attributes = "; Expires=" + COOKIE_DATE.format(expires) + "; Path=/; Secure; HttpOnly";
-      return redirect(login.originalUrl(), sessions.seal(config.sessionCookieName(), binding(config), session).stream()
-          .map(c -> c + attributes).toList());
+      return redirect(login.originalUrl(), sessionCookies(config, session));
     });
   }
 

@@ -70,6 +70,8 @@ class AlbAuthenticateIT {
   static final AtomicReference<String> tokenMode = new AtomicReference<>("good");
   /** Extra user info claims (a large one makes the session cookie span shards). */
   static final AtomicReference<String> extraClaims = new AtomicReference<>("");
+  /** Extra members of the code grant's token response (expires_in, refresh_token). */
+  static final AtomicReference<String> grantExtras = new AtomicReference<>("");
   static final KeyPair idpKey = rsa();
 
   @BeforeAll
@@ -124,6 +126,14 @@ class AlbAuthenticateIT {
     String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     tokenForms.add(form);
     Map<String, String> f = query(form);
+    if ("refresh_token".equals(f.get("grant_type"))) {
+      if ("rt-1".equals(f.get("refresh_token")) && "s3cret".equals(f.get("client_secret"))) {
+        respond(ex, 200, "{\"access_token\":\"at-456\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+      } else {
+        respond(ex, 400, "{\"error\":\"invalid_grant\"}");
+      }
+      return;
+    }
     if (!"code-77".equals(f.get("code")) || !"s3cret".equals(f.get("client_secret"))) {
       respond(ex, 400, "{\"error\":\"invalid_grant\"}");
       return;
@@ -133,11 +143,12 @@ class AlbAuthenticateIT {
       return;
     }
     String idToken = idToken(tokenMode.get(), sentNonce.get());
-    respond(ex, 200, "{\"access_token\":\"at-123\",\"token_type\":\"Bearer\",\"id_token\":\"" + idToken + "\"}");
+    respond(ex, 200, "{\"access_token\":\"at-123\",\"token_type\":\"Bearer\",\"id_token\":\"" + idToken + "\"" + grantExtras.get() + "}");
   }
 
   static void userInfo(HttpExchange ex) throws IOException {
-    if (!"Bearer at-123".equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+    String bearer = ex.getRequestHeaders().getFirst("Authorization");
+    if (!"Bearer at-123".equals(bearer) && !"Bearer at-456".equals(bearer)) {
       respond(ex, 401, "{}");
       return;
     }
@@ -378,6 +389,42 @@ class AlbAuthenticateIT {
       Thread.sleep(2_100);
       assertThat(noFollow.send(HttpRequest.newBuilder(URI.create(denyUrl)).header("Cookie", cookie).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+    }
+  }
+
+  @Test
+  void expiredAccessToken_refreshedWithTheRefreshToken_withoutOneTheUserLogsInAgain() throws Exception {
+    InetSocketAddress at = listener(AuthenticateOidcActionConditionalBehaviorEnum.AUTHENTICATE);
+    TestNames.point("refresh.auth.example.test", at.getAddress());
+    String url = "https://refresh.auth.example.test:" + at.getPort() + "/r";
+    try (var noFollow = HttpClient.newBuilder().sslContext(trustStratus).followRedirects(HttpClient.Redirect.NEVER).build()) {
+      grantExtras.set(",\"expires_in\":2,\"refresh_token\":\"rt-1\"");
+      var jar = new CookieManager();
+      try (var browser = HttpClient.newBuilder().sslContext(trustStratus).cookieHandler(jar).followRedirects(HttpClient.Redirect.ALWAYS).build()) {
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isEqualTo(200);
+      }
+      String cookie = cookieHeader(jar);
+      Thread.sleep(2_100); // the access token expires; the session does not
+      var refreshed = noFollow.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(refreshed.statusCode()).isEqualTo(200);
+      assertThat(backend.header("x-amzn-oidc-accesstoken")).isEqualTo("at-456");
+      assertThat(tokenForms.get(tokenForms.size() - 1)).contains("grant_type=refresh_token", "refresh_token=rt-1", "client_id=client-1");
+      assertThat(refreshed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("AWSELBAuthSessionCookie-0="));
+
+      grantExtras.set(",\"expires_in\":2");
+      var plain = new CookieManager();
+      try (var browser = HttpClient.newBuilder().sslContext(trustStratus).cookieHandler(plain).followRedirects(HttpClient.Redirect.ALWAYS).build()) {
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+            .isEqualTo(200);
+      }
+      String noRefresh = cookieHeader(plain);
+      Thread.sleep(2_100);
+      var again = noFollow.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", noRefresh).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(again.statusCode()).isEqualTo(302);
+      assertThat(again.headers().firstValue("Location").orElseThrow()).startsWith(idpBase + "/authorize?");
+    } finally {
+      grantExtras.set("");
     }
   }
 
