@@ -33,7 +33,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,8 +58,10 @@ import tools.jackson.databind.node.ObjectNode;
  * under a key kept in the data dir, so a restart keeps users logged in and no server holds
  * sessions; a cookie that does not open (tampered, another key) is no session. The session lasts
  * SessionTimeout; when the IdP said when its access token expires (expires_in), an expired access
- * token is refreshed with the IdP's refresh token (no refresh token: the user logs in again). Pending
- * logins (state → nonce, original URL) stay in this process for 15 minutes.
+ * token is refreshed with the IdP's refresh token (no refresh token: the user logs in again). A
+ * login in progress is sealed the same way into the state sent to the IdP (original URL, nonce,
+ * 15 minutes) and bound to the browser by the AWSALBAuthNonce cookie, as AWS does: nothing of a
+ * login or a session is held in this process.
  * authenticate-cognito has no Cognito in Stratus: it answers 500, as ALB does when it cannot reach
  * the IdP. The IdP calls use the JDK's asynchronous HttpClient, so no event loop waits on them.
  */
@@ -77,12 +78,15 @@ final class AlbAuth {
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build();
   private final KeyPair key;
   private final String keyId = UUID.randomUUID().toString();
-  private final Map<String, Login> logins = new ConcurrentHashMap<>();
   private final IdTokens idTokens;
   private volatile AuthSessionCookies sessions = AuthSessionCookies.in(Optional.empty());
 
 
-  private record Login(String originalUrl, String nonce, String redirectUri, Action.Authenticate config, Instant expires) {}
+  /** A login in progress, sealed into the {@code state} sent to the IdP; {@code binding} names the action's IdP and client. */
+  record Login(String originalUrl, String nonce, String redirectUri, String binding, Instant expires) {}
+
+  /** The cookie binding a login's state to the browser that started it (AWS's name). */
+  static final String NONCE_COOKIE = "AWSALBAuthNonce";
 
   /**
    * What an authenticate action decided: go on to the terminal action with these headers (and
@@ -192,11 +196,10 @@ final class AlbAuth {
 
   private FullHttpResponse redirectToIdp(RequestView view, String uri, Action.Authenticate config, Instant now) {
     String origin = "https://" + view.host() + (view.port() == 443 ? "" : ":" + view.port());
-    String state = token();
     String nonce = token();
     String redirectUri = origin + CALLBACK;
-    logins.values().removeIf(l -> l.expires().isBefore(now));
-    logins.put(state, new Login(origin + uri, nonce, redirectUri, config, now.plus(LOGIN_WINDOW)));
+    Instant expires = now.plus(LOGIN_WINDOW);
+    String state = sessions.seal("state", new Login(origin + uri, nonce, redirectUri, binding(config), expires));
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
     query.put("client_id", config.clientId());
@@ -206,18 +209,23 @@ final class AlbAuth {
     query.put("nonce", nonce);
     query.putAll(config.extraParams());
     String endpoint = config.authorizationEndpoint();
-    return redirect(endpoint + (endpoint.contains("?") ? "&" : "?") + form(query), List.of());
+    return redirect(endpoint + (endpoint.contains("?") ? "&" : "?") + form(query), List.of(NONCE_COOKIE + "=" + nonce
+        + "; Expires=" + COOKIE_DATE.format(expires) + "; Path=/; Secure; HttpOnly"));
   }
 
   /** The IdP's redirect back to {@code /oauth2/idpresponse}: exchange the code, read the user, set the session. */
-  CompletionStage<FullHttpResponse> callback(Map<String, List<String>> query) {
+  CompletionStage<FullHttpResponse> callback(Map<String, List<String>> query, Map<String, String> cookies,
+      List<Action.Authenticate> configs) {
     String state = first(query, "state");
-    Login login = state == null ? null : logins.remove(state);
+    Login login = state == null ? null : sessions.open(state, "state", Login.class).orElse(null);
     if (login == null || login.expires().isBefore(clock.instant())) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    // AuthMissingAWSALBAuthNonce / AuthInvalidAWSALBAuthNonce: the state must come back to the browser that was sent away.
+    if (!login.nonce().equals(cookies.get(NONCE_COOKIE))) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    Action.Authenticate config = configs.stream().filter(c -> binding(c).equals(login.binding())).findFirst().orElse(null);
+    if (config == null) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED)); // the rule changed meanwhile
     if (first(query, "error") != null) return done(AlbRouter.page(IDP_ERROR));
     String code = first(query, "code");
     if (code == null) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
-    Action.Authenticate config = login.config();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
@@ -239,15 +247,15 @@ final class AlbAuth {
       return idTokens.verify(idToken, config.issuer(), config.clientId(), login.nonce()).thenCompose(verdict -> switch (verdict) {
         case IdTokens.Verdict.Invalid i -> done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
         case IdTokens.Verdict.Unreachable u -> done(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
-        case IdTokens.Verdict.Valid v -> userInfo(login, accessToken, accessExpires, refreshToken);
+        case IdTokens.Verdict.Valid v -> userInfo(login, config, accessToken, accessExpires, refreshToken);
       });
     }).exceptionally(e -> AlbRouter.page(e.getCause() instanceof tools.jackson.core.JacksonException
         ? IDP_ERROR : HttpResponseStatus.INTERNAL_SERVER_ERROR));
   }
 
   /** Reads the user's claims with the access token and seals the session into the cookies. */
-  private CompletionStage<FullHttpResponse> userInfo(Login login, String accessToken, Instant accessExpires, String refreshToken) {
-    Action.Authenticate config = login.config();
+  private CompletionStage<FullHttpResponse> userInfo(Login login, Action.Authenticate config, String accessToken, Instant accessExpires,
+      String refreshToken) {
     HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
         .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
     return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
@@ -256,7 +264,9 @@ final class AlbAuth {
       Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
       var session = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(), info.body(), expires,
           accessExpires, refreshToken);
-      return redirect(login.originalUrl(), sessionCookies(config, session));
+      List<String> cookies = new java.util.ArrayList<>(sessionCookies(config, session));
+      cookies.add(NONCE_COOKIE + "=; Expires=" + COOKIE_DATE.format(Instant.EPOCH) + "; Path=/; Secure; HttpOnly"); // used
+      return redirect(login.originalUrl(), cookies);
     });
   }
 

@@ -96,7 +96,7 @@ final class AlbRouter implements HttpService {
     RequestView view = view(ex, listener.protocol(), ex.local().getPort());
     if (trail != null) trail.priority = rules.match(view).map(Rule::priority).orElse(0); // evaluated twice only when logging
     if (view.path().equals(AlbAuth.CALLBACK) && "HTTPS".equals(listener.protocol()) && rules.authenticates()) {
-      return shared.auth.callback(view.query()).thenApply(r -> {
+      return shared.auth.callback(view.query(), view.cookies(), rules.authenticateConfigs()).thenApply(r -> {
         if (trail != null) trail.write(r, ex);
         return r;
       });

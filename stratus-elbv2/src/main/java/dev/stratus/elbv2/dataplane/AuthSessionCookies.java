@@ -83,26 +83,46 @@ final class AuthSessionCookies {
 
   /** The {@code name=value} pairs of the session's cookies, shard 0 first. */
   List<String> seal(String cookieName, String binding, Session session) {
+    String value = seal(binding, session);
+    int shards = Math.max(1, (value.length() + SHARD_SIZE - 1) / SHARD_SIZE);
+    List<String> out = new ArrayList<>(shards);
+    for (int i = 0; i < shards; i++) {
+      String part = value.substring(i * SHARD_SIZE, Math.min(value.length(), (i + 1) * SHARD_SIZE));
+      out.add(cookieName + "-" + i + "=" + (i == 0 ? shards + "~" : "") + part);
+    }
+    return out;
+  }
+
+  /** {@code value} as JSON, sealed under {@code binding}: base64url(IV ‖ AES-GCM ciphertext and tag). */
+  String seal(String binding, Object value) {
     try {
       byte[] iv = new byte[IV_BYTES];
       random.nextBytes(iv);
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(binding.getBytes(StandardCharsets.UTF_8));
-      byte[] sealed = cipher.doFinal(JSON.writeValueAsBytes(session));
+      byte[] sealed = cipher.doFinal(JSON.writeValueAsBytes(value));
       byte[] all = new byte[IV_BYTES + sealed.length];
       System.arraycopy(iv, 0, all, 0, IV_BYTES);
       System.arraycopy(sealed, 0, all, IV_BYTES, sealed.length);
-      String value = Base64.getUrlEncoder().withoutPadding().encodeToString(all);
-      int shards = Math.max(1, (value.length() + SHARD_SIZE - 1) / SHARD_SIZE);
-      List<String> out = new ArrayList<>(shards);
-      for (int i = 0; i < shards; i++) {
-        String part = value.substring(i * SHARD_SIZE, Math.min(value.length(), (i + 1) * SHARD_SIZE));
-        out.add(cookieName + "-" + i + "=" + (i == 0 ? shards + "~" : "") + part);
-      }
-      return out;
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(all);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot seal with AES-GCM", e);
+    }
+  }
+
+  /** What {@link #seal(String, Object)} sealed under {@code binding}, if {@code sealed} opens with this key. */
+  <T> Optional<T> open(String sealed, String binding, Class<T> type) {
+    try {
+      byte[] all = Base64.getUrlDecoder().decode(sealed);
+      if (all.length <= IV_BYTES) return Optional.empty();
+      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
+      cipher.updateAAD(binding.getBytes(StandardCharsets.UTF_8));
+      byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
+      return Optional.of(JSON.readValue(plain, type));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return Optional.empty();
     }
   }
 
@@ -120,14 +140,8 @@ final class AuthSessionCookies {
         if (part == null) return Optional.empty();
         value.append(part);
       }
-      byte[] all = Base64.getUrlDecoder().decode(value.toString());
-      if (all.length <= IV_BYTES) return Optional.empty();
-      Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, all, 0, IV_BYTES));
-      cipher.updateAAD(binding.getBytes(StandardCharsets.UTF_8));
-      byte[] plain = cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES);
-      return Optional.of(JSON.readValue(plain, Session.class));
-    } catch (GeneralSecurityException | RuntimeException e) {
+      return open(value.toString(), binding, Session.class);
+    } catch (RuntimeException e) {
       return Optional.empty();
     }
   }

@@ -103,6 +103,9 @@ class AlbAuthRestartIT {
     String listenerArn;
     String url;
     String cookie;
+    String halfState;
+    String halfNonce;
+    String halfCookie;
     try (Run first = Run.on(dataDir)) {
       var elb = first.server().client(ElasticLoadBalancingV2Client.builder());
       var ec2 = first.server().client(Ec2Client.builder());
@@ -112,7 +115,7 @@ class AlbAuthRestartIT {
       String lb = elb.createLoadBalancer(r -> r.name("restart").scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(a, b))
           .loadBalancers().get(0).loadBalancerArn();
       String tg = elb.createTargetGroup(r -> r.name("restart-tg").protocol(ProtocolEnum.HTTP).port(80).vpcId(vpc)
-          .targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
+          .targetType(TargetTypeEnum.IP).healthCheckPath("/health")).targetGroups().get(0).targetGroupArn();
       elb.registerTargets(r -> r.targetGroupArn(tg).targets(TargetDescription.builder().id("127.0.0.1").port(backend.port()).build()));
       String cert = first.server().client(AcmClient.builder()).requestCertificate(r -> r.domainName("*.restart.example.test")
           .keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
@@ -131,6 +134,16 @@ class AlbAuthRestartIT {
       }
       cookie = AlbAuthenticateIT.cookieHeader(jar);
       assertThat(cookie).startsWith("AWSELBAuthSessionCookie-0=");
+      // A login left at the IdP when Stratus stops: its state and nonce cookie.
+      try (var noFollow = first.client(null)) {
+        var sent = noFollow.send(HttpRequest.newBuilder(URI.create(url + "?half=1")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(302);
+        var q = AlbAuthenticateIT.query(URI.create(sent.headers().firstValue("Location").orElseThrow()).getRawQuery());
+        halfState = q.get("state");
+        halfNonce = q.get("nonce");
+        String c = sent.headers().allValues("Set-Cookie").stream().filter(x -> x.startsWith("AWSALBAuthNonce=")).findFirst().orElseThrow();
+        halfCookie = c.substring(0, c.indexOf(';'));
+      }
     }
     assertThat(Files.exists(dataDir.resolve("elbv2").resolve("auth-session.key"))).isTrue();
 
@@ -142,6 +155,15 @@ class AlbAuthRestartIT {
       assertThat(kept.body()).isEqualTo("kept\n");
       assertThat(backend.header("x-amzn-oidc-identity")).isEqualTo("user-42");
       assertThat(AlbAuthenticateIT.tokenForms).hasSize(tokensBefore); // no new login
+
+      // The login started before the restart completes after it (its state is sealed, not held in memory).
+      AlbAuthenticateIT.sentNonce.set(halfNonce);
+      var finished = http.send(HttpRequest.newBuilder(URI.create(url.replace("/kept", "/oauth2/idpresponse") + "?code=code-77&state="
+          + java.net.URLEncoder.encode(halfState, java.nio.charset.StandardCharsets.UTF_8))).header("Cookie", halfCookie).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(finished.statusCode()).isEqualTo(302);
+      assertThat(finished.headers().firstValue("Location")).hasValue(url + "?half=1");
+      assertThat(finished.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("AWSELBAuthSessionCookie-0="));
 
       int i = cookie.length() - 10;
       String tampered = cookie.substring(0, i) + (cookie.charAt(i) == 'x' ? 'y' : 'x') + cookie.substring(i + 1);

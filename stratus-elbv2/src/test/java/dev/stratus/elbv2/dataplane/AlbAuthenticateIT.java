@@ -297,6 +297,23 @@ class AlbAuthenticateIT {
       assertThat(tokenForms).hasSize(tokensBefore);
       assertThat(backend.header("x-amzn-oidc-identity")).isEqualTo("user-42");
 
+      // The state is bound to the browser that was sent to the IdP by the AWSALBAuthNonce cookie.
+      String nonceCookie = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("AWSALBAuthNonce="))
+          .findFirst().orElseThrow();
+      assertThat(nonceCookie).contains("Secure", "HttpOnly");
+      String callback = origin + "/oauth2/idpresponse?code=code-77&state=" + java.net.URLEncoder.encode(q.get("state"), StandardCharsets.UTF_8);
+      var noNonce = noFollow.send(HttpRequest.newBuilder(URI.create(callback)).build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(noNonce.statusCode()).isEqualTo(401);
+      var otherNonce = noFollow.send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", "AWSALBAuthNonce=forged").build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(otherNonce.statusCode()).isEqualTo(401);
+      sentNonce.set(q.get("nonce"));
+      var withNonce = noFollow.send(HttpRequest.newBuilder(URI.create(callback)).header("Cookie", nonceCookie.substring(0, nonceCookie.indexOf(';')))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(withNonce.statusCode()).isEqualTo(302);
+      assertThat(withNonce.headers().firstValue("Location")).hasValue(origin + "/app?x=1");
+      assertThat(withNonce.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("AWSELBAuthSessionCookie-0="));
+
       // A callback with an unknown state is refused.
       var replay = noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/oauth2/idpresponse?code=code-77&state=nope")).build(),
           HttpResponse.BodyHandlers.ofString());
