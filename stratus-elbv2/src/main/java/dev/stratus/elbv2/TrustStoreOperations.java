@@ -23,7 +23,14 @@ import java.util.regex.Pattern;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AddTrustStoreRevocationsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.AddTrustStoreRevocationsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.CreateTrustStoreRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTrustStoreAssociationsRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTrustStoreAssociationsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTrustStoreRevocation;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.GetTrustStoreCaCertificatesBundleRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.GetTrustStoreCaCertificatesBundleResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyTrustStoreRequest;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.ModifyTrustStoreResponse;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.TrustStoreAssociation;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTrustStoreRevocationsRequest;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTrustStoreRevocationsResponse;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.GetTrustStoreRevocationContentRequest;
@@ -40,8 +47,10 @@ import software.amazon.awssdk.services.elasticloadbalancingv2.model.DescribeTrus
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.MutualAuthenticationAttributes;
 
 /**
- * Trust stores for mutual TLS (CreateTrustStore from a CA bundle in S3, DescribeTrustStores,
- * DeleteTrustStore, refused while a listener uses it) and the listener's MutualAuthentication.
+ * Trust stores for mutual TLS (CreateTrustStore from a CA bundle in S3, ModifyTrustStore,
+ * DescribeTrustStores, DescribeTrustStoreAssociations, GetTrustStoreCaCertificatesBundle,
+ * DeleteTrustStore, refused while a listener uses it), their revocation lists, and the
+ * listener's MutualAuthentication.
  */
 public final class TrustStoreOperations {
   /*
@@ -113,6 +122,50 @@ public final class TrustStoreOperations {
         m -> Elbv2Errors.validation("Invalid marker"));
     return DescribeTrustStoresResponse.builder().trustStores(page.items().stream().map(TrustStoreOperations::toSdk).toList())
         .nextMarker(page.nextMarker().orElse(null)).build();
+  }
+
+  /** A new CA bundle from S3 for the store (read and checked as at CreateTrustStore); its revocation lists stay. */
+  public ModifyTrustStoreResponse modifyTrustStore(RequestContext ctx, ModifyTrustStoreRequest req) {
+    String scope = ctx.regionalScope();
+    if (store.get(TrustStore.TABLE, scope, req.trustStoreArn()).isEmpty()) throw notFound();
+    String bucket = req.caCertificatesBundleS3Bucket();
+    String key = req.caCertificatesBundleS3Key();
+    if (bucket == null || key == null) throw Elbv2Errors.validation("The CA certificates bundle S3 bucket and key must be specified");
+    ObjectReader reader = s3.get().orElseThrow(() -> bundleNotFound(bucket, key));
+    var read = reader.read(ctx.accountId(), bucket, key, req.caCertificatesBundleS3ObjectVersion());
+    if (!read.found()) throw bundleNotFound(bucket, key);
+    String pem = new String(read.body(), StandardCharsets.UTF_8);
+    int count = caCertificates(pem).size();
+    var modified = store.write(tx -> {
+      TrustStore t = tx.get(TrustStore.TABLE, scope, req.trustStoreArn()).orElseThrow(TrustStoreOperations::notFound);
+      var updated = new TrustStore(t.arn(), t.name(), t.status(), count, t.totalRevokedEntries(), pem, bucket, key,
+          req.caCertificatesBundleS3ObjectVersion(), t.revocations());
+      tx.put(TrustStore.TABLE, scope, t.arn(), updated);
+      return updated;
+    });
+    return ModifyTrustStoreResponse.builder().trustStores(toSdk(modified)).build();
+  }
+
+  /** Where the store's CA bundle can be read for ten minutes (as GetTrustStoreRevocationContent's Location). */
+  public GetTrustStoreCaCertificatesBundleResponse getTrustStoreCaCertificatesBundle(RequestContext ctx,
+      GetTrustStoreCaCertificatesBundleRequest req) {
+    TrustStore t = store.get(TrustStore.TABLE, ctx.regionalScope(), req.trustStoreArn()).orElseThrow(TrustStoreOperations::notFound);
+    return GetTrustStoreCaCertificatesBundleResponse.builder().location(presignedLocation(ctx, t.bucket(), t.key(), t.objectVersion()))
+        .build();
+  }
+
+  /** The load balancers whose listeners verify client certificates with the store. */
+  public DescribeTrustStoreAssociationsResponse describeTrustStoreAssociations(RequestContext ctx, DescribeTrustStoreAssociationsRequest req) {
+    String scope = ctx.regionalScope();
+    if (store.get(TrustStore.TABLE, scope, req.trustStoreArn()).isEmpty()) throw notFound();
+    List<String> balancers = store.list(Listener.TABLE, scope).stream()
+        .filter(l -> req.trustStoreArn().equals(l.mutualAuthentication().trustStoreArn())).map(Listener::loadBalancerArn)
+        .distinct().sorted().toList();
+    Integer size = req.pageSize();
+    if (size != null && (size < 1 || size > 400)) throw Elbv2Errors.validation("Page size must be between 1 and 400");
+    var page = Pagination.page(balancers, arn -> arn, req.marker(), size == null ? 400 : size, m -> Elbv2Errors.validation("Invalid marker"));
+    return DescribeTrustStoreAssociationsResponse.builder().trustStoreAssociations(page.items().stream()
+        .map(arn -> TrustStoreAssociation.builder().resourceArn(arn).build()).toList()).nextMarker(page.nextMarker().orElse(null)).build();
   }
 
   public DeleteTrustStoreResponse deleteTrustStore(RequestContext ctx, DeleteTrustStoreRequest req) {

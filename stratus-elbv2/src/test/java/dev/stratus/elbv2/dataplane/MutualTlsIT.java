@@ -240,6 +240,7 @@ class MutualTlsIT {
         .httpClient(UrlConnectionHttpClient.create()).build()) {
       s3.putObject(r -> r.bucket("trust-bundles").key("crls/ca.crl.pem"), RequestBody.fromString(crlPem));
       s3.putObject(r -> r.bucket("trust-bundles").key("crls/other.crl.pem"), RequestBody.fromString(crl(otherCa, revoked)));
+      s3.putObject(r -> r.bucket("trust-bundles").key("other-ca.pem"), RequestBody.fromString(Pem.write(otherCa.certificate())));
     }
     String store = elb.createTrustStore(r -> r.name("revoking").caCertificatesBundleS3Bucket("trust-bundles")
         .caCertificatesBundleS3Key("ca.pem")).trustStores().get(0).trustStoreArn();
@@ -315,6 +316,37 @@ class MutualTlsIT {
     elb.removeTrustStoreRevocations(r -> r.trustStoreArn(store).revocationIds(1L));
     assertThat(elb.describeTrustStores(r -> r.trustStoreArns(store)).trustStores().get(0).totalRevokedEntries()).isZero();
     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get(clientWith(revoked), url) == 200);
+
+    // The balancer whose listener verifies with the store; the bundle's Location; a new bundle applies at once.
+    assertThat(elb.describeTrustStoreAssociations(r -> r.trustStoreArn(store)).trustStoreAssociations())
+        .extracting(a -> a.resourceArn()).containsExactly(alb.loadBalancerArn());
+    assertThatThrownBy(() -> elb.describeTrustStoreAssociations(r -> r.trustStoreArn(missingStore)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreNotFound"));
+    URI bundle = URI.create(elb.getTrustStoreCaCertificatesBundle(r -> r.trustStoreArn(store)).location());
+    try (var http = HttpClient.newHttpClient()) {
+      var pem = http.send(HttpRequest.newBuilder(server.endpoint().resolve(bundle.getRawPath() + "?" + bundle.getRawQuery())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(pem.statusCode()).isEqualTo(200);
+      assertThat(Pem.certificates(pem.body()).get(0)).isEqualTo(ca.certificate());
+    }
+    assertThatThrownBy(() -> elb.modifyTrustStore(r -> r.trustStoreArn(store).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("junk.pem"))).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidCaCertificatesBundle"));
+    assertThatThrownBy(() -> elb.modifyTrustStore(r -> r.trustStoreArn(store).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("gone.pem"))).satisfies(e -> assertThat(code(e)).isEqualTo("CaCertificatesBundleNotFound"));
+    assertThatThrownBy(() -> elb.modifyTrustStore(r -> r.trustStoreArn(missingStore).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("other-ca.pem"))).satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreNotFound"));
+    var modified = elb.modifyTrustStore(r -> r.trustStoreArn(store).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("other-ca.pem")).trustStores().get(0);
+    assertThat(modified.numberOfCaCertificates()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      try {
+        get(clientWith(good), url);
+        return false;
+      } catch (IOException e) {
+        return true; // the old CA's client no longer gets a handshake
+      }
+    });
     elb.deleteListener(r -> r.listenerArn(listener));
+    assertThat(elb.describeTrustStoreAssociations(r -> r.trustStoreArn(store)).trustStoreAssociations()).isEmpty();
   }
 }
