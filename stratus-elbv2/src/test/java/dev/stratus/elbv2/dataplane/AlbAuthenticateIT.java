@@ -96,7 +96,10 @@ class AlbAuthenticateIT {
     idpBase = "http://127.0.0.1:" + idp.getAddress().getPort();
     idp.createContext("/.well-known/openid-configuration", ex -> respond(ex, 200, "{\"issuer\":\"" + idpBase
         + "\",\"jwks_uri\":\"" + idpBase + "/jwks\"}"));
-    idp.createContext("/jwks", ex -> respond(ex, 200, jwks(idpKey, "k1")));
+    idp.createContext("/jwks", ex -> {
+      if (tokenMode.get().equals("nokeys")) respond(ex, 503, "{}");
+      else respond(ex, 200, jwks(idpKey, "k1"));
+    });
     idp.createContext("/authorize", AlbAuthenticateIT::authorize);
     idp.createContext("/token", AlbAuthenticateIT::token);
     idp.createContext("/userinfo", AlbAuthenticateIT::userInfo);
@@ -135,6 +138,10 @@ class AlbAuthenticateIT {
       return;
     }
     if (!"code-77".equals(f.get("code")) || !"s3cret".equals(f.get("client_secret"))) {
+      respond(ex, 400, "{\"error\":\"invalid_grant\"}");
+      return;
+    }
+    if (tokenMode.get().equals("refuse")) {
       respond(ex, 400, "{\"error\":\"invalid_grant\"}");
       return;
     }
@@ -193,7 +200,8 @@ class AlbAuthenticateIT {
     String claims = "{\"iss\":\"" + iss + "\",\"sub\":\"user-42\",\"aud\":[\"" + aud + "\"],\"exp\":" + exp + ",\"iat\":" + now
         + ",\"nonce\":\"" + nonce + "\"}";
     if (mode.equals("none")) return b64("{\"alg\":\"none\"}") + "." + b64(claims) + ".";
-    String input = b64("{\"alg\":\"RS256\",\"kid\":\"k1\",\"typ\":\"JWT\"}") + "." + b64(claims);
+    String kid = mode.equals("nokeys") ? "k2" : "k1"; // a key not in the cache: the keys are fetched again
+    String input = b64("{\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"typ\":\"JWT\"}") + "." + b64(claims);
     try {
       Signature signer = Signature.getInstance("SHA256withRSA");
       signer.initSign(mode.equals("badsig") ? rsa().getPrivate() : idpKey.getPrivate());
@@ -328,17 +336,22 @@ class AlbAuthenticateIT {
   }
 
   @Test
-  void idToken_badSignature_otherIssuer_otherAudience_expired_unsigned_missing_are401() throws Exception {
+  void idToken_badSignature_otherIssuer_otherAudience_expired_unsigned_missing_are401_idpRefusal561_keysUnreachable500() throws Exception {
     InetSocketAddress at = listener(AuthenticateOidcActionConditionalBehaviorEnum.AUTHENTICATE);
     TestNames.point("bad.auth.example.test", at.getAddress());
     String url = "https://bad.auth.example.test:" + at.getPort() + "/secret";
     try {
-      for (String mode : List.of("badsig", "wrongiss", "wrongaud", "expired", "none", "missing")) {
+      for (String mode : List.of("badsig", "wrongiss", "wrongaud", "expired", "none", "missing", "refuse", "nokeys")) {
         tokenMode.set(mode);
         try (var browser = HttpClient.newBuilder().sslContext(trustStratus).cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.ALWAYS).build()) {
           var r = browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
-          assertThat(r.statusCode()).as(mode).isEqualTo(401);
+          // The IdP refusing the code is 561; its keys unreachable 500 (ALB cannot reach the IdP); a bad ID token 401.
+          assertThat(r.statusCode()).as(mode).isEqualTo(switch (mode) {
+            case "refuse" -> 561;
+            case "nokeys" -> 500;
+            default -> 401;
+          });
           assertThat(r.uri().getPath()).as(mode).isEqualTo("/oauth2/idpresponse");
         }
       }
