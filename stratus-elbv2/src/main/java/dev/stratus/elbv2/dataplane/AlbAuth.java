@@ -14,12 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -76,8 +72,7 @@ final class AlbAuth {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build();
-  private final KeyPair key;
-  private final String keyId = UUID.randomUUID().toString();
+  private volatile ClaimsSigningKey signing = ClaimsSigningKey.in(Optional.empty());
   private final IdTokens idTokens;
   private volatile AuthSessionCookies sessions = AuthSessionCookies.in(Optional.empty());
 
@@ -106,22 +101,27 @@ final class AlbAuth {
   AlbAuth(Clock clock) {
     this.clock = clock;
     this.idTokens = new IdTokens(http, clock, IDP_TIMEOUT);
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      this.key = generator.generateKeyPair();
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("no P-256 in this JVM", e);
-    }
   }
 
-  /** Seals sessions with the key kept in {@code dataDir} (empty: a key of this run only). Call before traffic. */
-  void keepSessionKeyIn(Optional<java.nio.file.Path> dataDir) { this.sessions = AuthSessionCookies.in(dataDir); }
+  /**
+   * Seals sessions and signs claims with the keys kept in {@code dataDir} (empty: keys of this run
+   * only). Call before traffic.
+   */
+  void keepKeysIn(Optional<java.nio.file.Path> dataDir) {
+    this.sessions = AuthSessionCookies.in(dataDir);
+    this.signing = ClaimsSigningKey.in(dataDir);
+  }
+
+  /** The claims-signing public key as PEM, when {@code kid} is its key id (what AWS serves per Region). */
+  Optional<String> publicKeyPem(String kid) {
+    ClaimsSigningKey k = signing;
+    return k.keyId().equals(kid) ? Optional.of(k.publicKeyPem()) : Optional.empty();
+  }
 
   /** The key id in x-amzn-oidc-data's header, and its public key (what AWS serves per Region for verification). */
-  String keyId() { return keyId; }
+  String keyId() { return signing.keyId(); }
 
-  PublicKey publicKey() { return key.getPublic(); }
+  PublicKey publicKey() { return signing.pair().getPublic(); }
 
   /** Runs {@code action} for a request that is not the callback. */
   Outcome authenticate(RequestView view, String uri, Action action, String lbArn) {
@@ -274,7 +274,8 @@ final class AlbAuth {
   private String claimsJwt(AuthSessionCookies.Session session, Action.Authenticate config, String lbArn) {
     ObjectNode header = JSON.createObjectNode();
     header.put("alg", "ES256");
-    header.put("kid", keyId);
+    ClaimsSigningKey k = signing;
+    header.put("kid", k.keyId());
     header.put("signer", lbArn);
     header.put("iss", config.issuer());
     header.put("client", config.clientId());
@@ -284,7 +285,7 @@ final class AlbAuth {
         + b64.encodeToString(session.claims().getBytes(StandardCharsets.UTF_8));
     try {
       Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-      signer.initSign(key.getPrivate());
+      signer.initSign(k.pair().getPrivate());
       signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
       return signingInput + "." + b64.encodeToString(signer.sign());
     } catch (java.security.GeneralSecurityException e) {

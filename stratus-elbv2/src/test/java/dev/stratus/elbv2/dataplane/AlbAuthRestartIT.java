@@ -98,6 +98,11 @@ class AlbAuthRestartIT {
     }
   }
 
+  static String kidOf(String jwt) {
+    String header = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), java.nio.charset.StandardCharsets.UTF_8);
+    return AlbAuthenticateIT.JSON_KID.matcher(header).results().findFirst().orElseThrow().group(1);
+  }
+
   @Test
   void sessionCookie_passesAfterRestartOnTheSameDataDir_tamperedOrOtherKeyReauthenticates() throws Exception {
     String listenerArn;
@@ -106,6 +111,7 @@ class AlbAuthRestartIT {
     String halfState;
     String halfNonce;
     String halfCookie;
+    String kid;
     try (Run first = Run.on(dataDir)) {
       var elb = first.server().client(ElasticLoadBalancingV2Client.builder());
       var ec2 = first.server().client(Ec2Client.builder());
@@ -134,6 +140,7 @@ class AlbAuthRestartIT {
       }
       cookie = AlbAuthenticateIT.cookieHeader(jar);
       assertThat(cookie).startsWith("AWSELBAuthSessionCookie-0=");
+      kid = kidOf(backend.header("x-amzn-oidc-data"));
       // A login left at the IdP when Stratus stops: its state and nonce cookie.
       try (var noFollow = first.client(null)) {
         var sent = noFollow.send(HttpRequest.newBuilder(URI.create(url + "?half=1")).build(), HttpResponse.BodyHandlers.ofString());
@@ -154,6 +161,7 @@ class AlbAuthRestartIT {
       assertThat(kept.statusCode()).isEqualTo(200);
       assertThat(kept.body()).isEqualTo("kept\n");
       assertThat(backend.header("x-amzn-oidc-identity")).isEqualTo("user-42");
+      assertThat(kidOf(backend.header("x-amzn-oidc-data"))).isEqualTo(kid); // the signing key is kept too
       assertThat(AlbAuthenticateIT.tokenForms).hasSize(tokensBefore); // no new login
 
       // The login started before the restart completes after it (its state is sealed, not held in memory).

@@ -73,6 +73,7 @@ class AlbAuthenticateIT {
   /** Extra members of the code grant's token response (expires_in, refresh_token). */
   static final AtomicReference<String> grantExtras = new AtomicReference<>("");
   static final KeyPair idpKey = rsa();
+  static final java.util.regex.Pattern JSON_KID = java.util.regex.Pattern.compile("\"kid\":\"([^\"]+)\"");
 
   @BeforeAll
   static void start() throws Exception {
@@ -296,6 +297,19 @@ class AlbAuthenticateIT {
       verify.initVerify(module.dataPlane().albPublicKey());
       verify.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
       assertThat(verify.verify(Base64.getUrlDecoder().decode(parts[2]))).isTrue();
+      // The key is served where targets fetch it (public-keys.auth.elb.<region>…/<kid>), on the API port.
+      String kid = JSON_KID.matcher(header).results().findFirst().orElseThrow().group(1);
+      TestNames.point("public-keys.auth.elb.us-east-1.localhost", java.net.InetAddress.getLoopbackAddress());
+      try (var plain = HttpClient.newHttpClient()) {
+        var keyUrl = "http://public-keys.auth.elb.us-east-1.localhost:" + server.port() + "/";
+        var pem = plain.send(HttpRequest.newBuilder(URI.create(keyUrl + kid)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(pem.statusCode()).isEqualTo(200);
+        String body = pem.body().replaceAll("-----[A-Z ]+-----|\\s", "");
+        var served = java.security.KeyFactory.getInstance("EC").generatePublic(new java.security.spec.X509EncodedKeySpec(Base64.getDecoder().decode(body)));
+        assertThat(served).isEqualTo(module.dataPlane().albPublicKey());
+        assertThat(plain.send(HttpRequest.newBuilder(URI.create(keyUrl + "not-a-kid")).build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode()).isEqualTo(404);
+      }
 
       // The session stays: the next request goes straight through; a client cannot forge the headers.
       int tokensBefore = tokenForms.size();
