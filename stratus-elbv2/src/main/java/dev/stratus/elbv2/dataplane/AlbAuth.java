@@ -40,15 +40,15 @@ import tools.jackson.databind.node.ObjectNode;
  * unauthenticated request is redirected (302) to the IdP's authorization endpoint with
  * {@code response_type=code}, {@code client_id}, {@code redirect_uri=https://<host>/oauth2/idpresponse},
  * {@code scope}, {@code state} and {@code nonce}; the callback exchanges the code at the token
- * endpoint, reads the user info endpoint with the access token, sets the session cookie
- * {@code <SessionCookieName>-0} and sends the browser back to the original URL; authenticated
+ * endpoint, reads the user info endpoint with the access token, sets the session cookies
+ * {@code <SessionCookieName>-0..N} and sends the browser back to the original URL; authenticated
  * requests reach targets with {@code x-amzn-oidc-accesstoken}, {@code x-amzn-oidc-identity} (the
  * user info's {@code sub}) and {@code x-amzn-oidc-data} (the user claims as a JWT signed ES256 by
  * the load balancer, header {@code alg, kid, signer, iss, client, exp}).
  */
 /*
- * AWS's codes: deny → 401; an unknown or replayed state → 401; the IdP answering the token or
- * user info request with an error → 561; the IdP unreachable (or its keys) → 500; an ID token
+ * AWS's codes: deny → 401; an unknown or expired state, or one without its AWSALBAuthNonce
+ * cookie → 401; the IdP answering the token or user info request with an error → 561; the IdP unreachable (or its keys) → 500; an ID token
  * missing, badly signed, of another issuer or audience, expired or with another nonce → 401.
  * The session lives in the browser, sealed into <SessionCookieName>-N cookies (AuthSessionCookies)
  * under a key kept in the data dir, so a restart keeps users logged in and no server holds
@@ -75,7 +75,6 @@ final class AlbAuth {
   private volatile ClaimsSigningKey signing = ClaimsSigningKey.in(Optional.empty());
   private final IdTokens idTokens;
   private volatile AuthSessionCookies sessions = AuthSessionCookies.in(Optional.empty());
-
 
   /** A login in progress, sealed into the {@code state} sent to the IdP; {@code binding} names the action's IdP and client. */
   record Login(String originalUrl, String nonce, String redirectUri, String binding, Instant expires) {}
