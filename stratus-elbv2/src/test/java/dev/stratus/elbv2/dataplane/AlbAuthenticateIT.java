@@ -416,9 +416,9 @@ class AlbAuthenticateIT {
       extraClaims.set("");
     }
 
-    // SessionTimeout 2 s: the same cookie, presented after it, no longer passes (checked by the ALB, not only by the browser).
-    InetSocketAddress brief = listener(AuthenticateOidcActionConditionalBehaviorEnum.DENY, 2L);
-    InetSocketAddress login = listener(AuthenticateOidcActionConditionalBehaviorEnum.AUTHENTICATE, 2L);
+    // SessionTimeout 3 s: the same cookie, presented after it, no longer passes (checked by the ALB, not only by the browser).
+    InetSocketAddress brief = listener(AuthenticateOidcActionConditionalBehaviorEnum.DENY, 3L);
+    InetSocketAddress login = listener(AuthenticateOidcActionConditionalBehaviorEnum.AUTHENTICATE, 3L);
     TestNames.point("brief.auth.example.test", brief.getAddress());
     TestNames.point("short.auth.example.test", login.getAddress());
     var shortJar = new CookieManager();
@@ -430,7 +430,7 @@ class AlbAuthenticateIT {
       String denyUrl = "https://brief.auth.example.test:" + brief.getPort() + "/d";
       assertThat(noFollow.send(HttpRequest.newBuilder(URI.create(denyUrl)).header("Cookie", cookie).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200); // same IdP and client: the session is valid here too
-      Thread.sleep(2_100);
+      Thread.sleep(3_100);
       assertThat(noFollow.send(HttpRequest.newBuilder(URI.create(denyUrl)).header("Cookie", cookie).build(),
           HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
     }
@@ -442,28 +442,28 @@ class AlbAuthenticateIT {
     TestNames.point("refresh.auth.example.test", at.getAddress());
     String url = "https://refresh.auth.example.test:" + at.getPort() + "/r";
     try (var noFollow = HttpClient.newBuilder().sslContext(trustStratus).followRedirects(HttpClient.Redirect.NEVER).build()) {
-      grantExtras.set(",\"expires_in\":2,\"refresh_token\":\"rt-1\"");
+      grantExtras.set(",\"expires_in\":3,\"refresh_token\":\"rt-1\"");
       var jar = new CookieManager();
       try (var browser = HttpClient.newBuilder().sslContext(trustStratus).cookieHandler(jar).followRedirects(HttpClient.Redirect.ALWAYS).build()) {
         assertThat(browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
             .isEqualTo(200);
       }
       String cookie = cookieHeader(jar);
-      Thread.sleep(2_100); // the access token expires; the session does not
+      Thread.sleep(3_100); // the access token expires; the session does not
       var refreshed = noFollow.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", cookie).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(refreshed.statusCode()).isEqualTo(200);
       assertThat(backend.header("x-amzn-oidc-accesstoken")).isEqualTo("at-456");
       assertThat(tokenForms.get(tokenForms.size() - 1)).contains("grant_type=refresh_token", "refresh_token=rt-1", "client_id=client-1");
       assertThat(refreshed.headers().allValues("Set-Cookie")).anySatisfy(c -> assertThat(c).startsWith("AWSELBAuthSessionCookie-0="));
 
-      grantExtras.set(",\"expires_in\":2");
+      grantExtras.set(",\"expires_in\":3");
       var plain = new CookieManager();
       try (var browser = HttpClient.newBuilder().sslContext(trustStratus).cookieHandler(plain).followRedirects(HttpClient.Redirect.ALWAYS).build()) {
         assertThat(browser.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).statusCode())
             .isEqualTo(200);
       }
       String noRefresh = cookieHeader(plain);
-      Thread.sleep(2_100);
+      Thread.sleep(3_100);
       var again = noFollow.send(HttpRequest.newBuilder(URI.create(url)).header("Cookie", noRefresh).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(again.statusCode()).isEqualTo(302);
       assertThat(again.headers().firstValue("Location").orElseThrow()).startsWith(idpBase + "/authorize?");
