@@ -95,6 +95,12 @@ public final class Elbv2Module implements ServiceModule {
     context.store().listAll(LoadBalancer.TABLE).forEach(lb -> lb.nodes().forEach(n -> pool.reserve(n.address())));
   }
 
+  /** Where the API port answers (GetTrustStoreRevocationContent's Location); 4566 when the port is chosen at start. */
+  private static String apiAuthority(dev.stratus.core.Settings settings) {
+    String host = settings.bindAddress().equals("0.0.0.0") || settings.bindAddress().equals("::") ? "127.0.0.1" : settings.bindAddress();
+    return host + ":" + (settings.apiPort() > 0 ? settings.apiPort() : dev.stratus.core.Settings.DEFAULT_API_PORT);
+  }
+
   @Override
   public Started start(StratusContext context) {
     var store = context.store();
@@ -148,6 +154,7 @@ public final class Elbv2Module implements ServiceModule {
         plane.emulateDistance(new dev.stratus.net.emulation.DistanceDelay(dev.stratus.net.geo.ClientLocator.of(context.settings()),
             dev.stratus.net.geo.LatencyModel.standard()));
       }
+      plane.keepAuthSessionsIn(context.settings().dataDir());
       planeRef.set(plane);
       dataPlane = plane;
       plane.start();
@@ -159,7 +166,8 @@ public final class Elbv2Module implements ServiceModule {
             () -> context.extensions().find(dev.stratus.core.vpc.ManagedInterfaces.class)),
         new TargetGroupOperations(store, context.clock(), vpcs, () -> health, functions),
         new ListenerOperations(store, acm),
-        new TrustStoreOperations(store, () -> context.extensions().find(dev.stratus.core.s3.ObjectReader.class)),
+        new TrustStoreOperations(store, () -> context.extensions().find(dev.stratus.core.s3.ObjectReader.class),
+            () -> apiAuthority(context.settings())),
         new Elbv2Tags(store)), resources, List.of());
   }
 }

@@ -14,12 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,21 +40,26 @@ import tools.jackson.databind.node.ObjectNode;
  * unauthenticated request is redirected (302) to the IdP's authorization endpoint with
  * {@code response_type=code}, {@code client_id}, {@code redirect_uri=https://<host>/oauth2/idpresponse},
  * {@code scope}, {@code state} and {@code nonce}; the callback exchanges the code at the token
- * endpoint, reads the user info endpoint with the access token, sets the session cookie
- * {@code <SessionCookieName>-0} and sends the browser back to the original URL; authenticated
+ * endpoint, reads the user info endpoint with the access token, sets the session cookies
+ * {@code <SessionCookieName>-0..N} and sends the browser back to the original URL; authenticated
  * requests reach targets with {@code x-amzn-oidc-accesstoken}, {@code x-amzn-oidc-identity} (the
  * user info's {@code sub}) and {@code x-amzn-oidc-data} (the user claims as a JWT signed ES256 by
  * the load balancer, header {@code alg, kid, signer, iss, client, exp}).
  */
 /*
- * AWS's codes: deny → 401; an unknown or replayed state → 401; the IdP answering the token or
- * user info request with an error → 561; the IdP unreachable → 500. Sessions live in this
- * process (the cookie is a random handle, not AWS's encrypted blob): a restart logs users out.
- * The session lasts SessionTimeout; the IdP's token expiry and refresh tokens are not followed.
- * The ID token's nonce is checked; its signature is not (the token came straight from the token
- * endpoint over the connection Stratus opened). authenticate-cognito has no Cognito in Stratus:
- * it answers 500, as ALB does when it cannot reach the IdP. The IdP calls use the JDK's
- * asynchronous HttpClient, so no event loop waits on them.
+ * AWS's codes: deny → 401; an unknown or expired state, or one without its AWSALBAuthNonce
+ * cookie → 401; the IdP answering the token or user info request with an error → 561; the IdP unreachable (or its keys) → 500; an ID token
+ * missing, badly signed, of another issuer or audience, expired or with another nonce → 401.
+ * The session lives in the browser, sealed into <SessionCookieName>-N cookies (AuthSessionCookies)
+ * under a key kept in the data dir, so a restart keeps users logged in and no server holds
+ * sessions; a cookie that does not open (tampered, another key) is no session. The session lasts
+ * SessionTimeout; when the IdP said when its access token expires (expires_in), an expired access
+ * token is refreshed with the IdP's refresh token (no refresh token: the user logs in again). A
+ * login in progress is sealed the same way into the state sent to the IdP (original URL, nonce,
+ * 15 minutes) and bound to the browser by the AWSALBAuthNonce cookie, as AWS does: nothing of a
+ * login or a session is held in this process.
+ * authenticate-cognito has no Cognito in Stratus: it answers 500, as ALB does when it cannot reach
+ * the IdP. The IdP calls use the JDK's asynchronous HttpClient, so no event loop waits on them.
  */
 final class AlbAuth {
   static final String CALLBACK = "/oauth2/idpresponse";
@@ -72,37 +72,55 @@ final class AlbAuth {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build();
-  private final KeyPair key;
-  private final String keyId = UUID.randomUUID().toString();
-  private final Map<String, Session> sessions = new ConcurrentHashMap<>();
-  private final Map<String, Login> logins = new ConcurrentHashMap<>();
+  private volatile ClaimsSigningKey signing = ClaimsSigningKey.in(Optional.empty());
+  private final IdTokens idTokens;
+  private volatile AuthSessionCookies sessions = AuthSessionCookies.in(Optional.empty());
 
-  private record Session(String accessToken, String subject, String claims, Instant expires) {}
+  /** A login in progress, sealed into the {@code state} sent to the IdP; {@code binding} names the action's IdP and client. */
+  record Login(String originalUrl, String nonce, String redirectUri, String binding, Instant expires) {}
 
-  private record Login(String originalUrl, String nonce, String redirectUri, Action.Authenticate config, Instant expires) {}
+  /** The cookie binding a login's state to the browser that started it (AWS's name). */
+  static final String NONCE_COOKIE = "AWSALBAuthNonce";
 
-  /** What an authenticate action decided: go on to the terminal action with these headers, or answer. */
+  /**
+   * What an authenticate action decided: go on to the terminal action with these headers (and
+   * these Set-Cookie values on its response: a refreshed session), answer, or decide later (the
+   * access token is being refreshed at the IdP).
+   */
   sealed interface Outcome {
-    record Pass(Map<String, String> headers) implements Outcome {}
+    record Pass(Map<String, String> headers, List<String> setCookies) implements Outcome {
+      Pass(Map<String, String> headers) { this(headers, List.of()); }
+    }
 
     record Respond(FullHttpResponse response) implements Outcome {}
+
+    record Later(CompletionStage<Outcome> outcome) implements Outcome {}
   }
 
   AlbAuth(Clock clock) {
     this.clock = clock;
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-      generator.initialize(new ECGenParameterSpec("secp256r1"));
-      this.key = generator.generateKeyPair();
-    } catch (java.security.GeneralSecurityException e) {
-      throw new IllegalStateException("no P-256 in this JVM", e);
-    }
+    this.idTokens = new IdTokens(http, clock, IDP_TIMEOUT);
+  }
+
+  /**
+   * Seals sessions and signs claims with the keys kept in {@code dataDir} (empty: keys of this run
+   * only). Call before traffic.
+   */
+  void keepKeysIn(Optional<java.nio.file.Path> dataDir) {
+    this.sessions = AuthSessionCookies.in(dataDir);
+    this.signing = ClaimsSigningKey.in(dataDir);
+  }
+
+  /** The claims-signing public key as PEM, when {@code kid} is its key id (what AWS serves per Region). */
+  Optional<String> publicKeyPem(String kid) {
+    ClaimsSigningKey k = signing;
+    return k.keyId().equals(kid) ? Optional.of(k.publicKeyPem()) : Optional.empty();
   }
 
   /** The key id in x-amzn-oidc-data's header, and its public key (what AWS serves per Region for verification). */
-  String keyId() { return keyId; }
+  String keyId() { return signing.keyId(); }
 
-  PublicKey publicKey() { return key.getPublic(); }
+  PublicKey publicKey() { return signing.pair().getPublic(); }
 
   /** Runs {@code action} for a request that is not the callback. */
   Outcome authenticate(RequestView view, String uri, Action action, String lbArn) {
@@ -110,17 +128,16 @@ final class AlbAuth {
     if (action.type().equals("authenticate-cognito")) {
       return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
     }
-    String handle = view.cookies().get(config.sessionCookieName() + "-0");
-    Session session = handle == null ? null : sessions.get(handle);
     Instant now = clock.instant();
-    if (session != null && session.expires().isAfter(now)) {
-      Map<String, String> headers = new LinkedHashMap<>();
-      headers.put("x-amzn-oidc-accesstoken", session.accessToken());
-      headers.put("x-amzn-oidc-identity", session.subject());
-      headers.put("x-amzn-oidc-data", claimsJwt(session, config, lbArn));
-      return new Outcome.Pass(headers);
+    var session = sessions.open(view.cookies(), config.sessionCookieName(), binding(config)).filter(x -> x.expires().isAfter(now));
+    if (session.isPresent() && !session.get().accessTokenExpired(now)) return new Outcome.Pass(claimHeaders(session.get(), config, lbArn));
+    if (session.isPresent() && session.get().refreshToken() != null) {
+      return new Outcome.Later(refresh(session.get(), view, uri, config, lbArn));
     }
-    if (session != null) sessions.remove(handle);
+    return unauthenticated(view, uri, config, now);
+  }
+
+  private Outcome unauthenticated(RequestView view, String uri, Action.Authenticate config, Instant now) {
     return switch (config.onUnauthenticatedRequest()) {
       case "deny" -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
       case "allow" -> new Outcome.Pass(Map.of());
@@ -128,13 +145,60 @@ final class AlbAuth {
     };
   }
 
+  private Map<String, String> claimHeaders(AuthSessionCookies.Session session, Action.Authenticate config, String lbArn) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("x-amzn-oidc-accesstoken", session.accessToken());
+    headers.put("x-amzn-oidc-identity", session.subject());
+    headers.put("x-amzn-oidc-data", claimsJwt(session, config, lbArn));
+    return headers;
+  }
+
+  /**
+   * The session's access token expired and the IdP gave a refresh token: a new access token from
+   * the token endpoint ({@code grant_type=refresh_token}), the user's claims read again with it,
+   * and the session resealed (it still ends when it would have). The IdP refusing is no session;
+   * the IdP unreachable is 500.
+   */
+  private CompletionStage<Outcome> refresh(AuthSessionCookies.Session session, RequestView view, String uri,
+      Action.Authenticate config, String lbArn) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("grant_type", "refresh_token");
+    form.put("refresh_token", session.refreshToken());
+    form.put("client_id", config.clientId());
+    if (config.clientSecret() != null) form.put("client_secret", config.clientSecret());
+    HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(config.tokenEndpoint())).timeout(IDP_TIMEOUT)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
+    return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
+      JsonNode body = tokens.statusCode() / 100 == 2 ? JSON.readTree(tokens.body()) : JSON.createObjectNode();
+      String accessToken = body.path("access_token").asString("");
+      if (accessToken.isEmpty()) return CompletableFuture.completedFuture(unauthenticated(view, uri, config, clock.instant()));
+      Instant accessExpires = body.path("expires_in").isNumber() ? clock.instant().plusSeconds(body.path("expires_in").asLong()) : null;
+      String refreshToken = body.path("refresh_token").asString(session.refreshToken());
+      HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
+          .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
+      return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+        if (info.statusCode() / 100 != 2) return unauthenticated(view, uri, config, clock.instant());
+        JsonNode claims = JSON.readTree(info.body());
+        var renewed = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(session.subject()), info.body(),
+            session.expires(), accessExpires, refreshToken);
+        return (Outcome) new Outcome.Pass(claimHeaders(renewed, config, lbArn), sessionCookies(config, renewed));
+      });
+    }).exceptionally(e -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR)));
+  }
+
+  /** The Set-Cookie values of {@code session}: its shards, each expiring with the session. */
+  private List<String> sessionCookies(Action.Authenticate config, AuthSessionCookies.Session session) {
+    String attributes = "; Expires=" + COOKIE_DATE.format(session.expires()) + "; Path=/; Secure; HttpOnly";
+    return sessions.seal(config.sessionCookieName(), binding(config), session).stream().map(c -> c + attributes).toList();
+  }
+
   private FullHttpResponse redirectToIdp(RequestView view, String uri, Action.Authenticate config, Instant now) {
     String origin = "https://" + view.host() + (view.port() == 443 ? "" : ":" + view.port());
-    String state = token();
     String nonce = token();
     String redirectUri = origin + CALLBACK;
-    logins.values().removeIf(l -> l.expires().isBefore(now));
-    logins.put(state, new Login(origin + uri, nonce, redirectUri, config, now.plus(LOGIN_WINDOW)));
+    Instant expires = now.plus(LOGIN_WINDOW);
+    String state = sessions.seal("state", new Login(origin + uri, nonce, redirectUri, binding(config), expires));
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
     query.put("client_id", config.clientId());
@@ -144,18 +208,23 @@ final class AlbAuth {
     query.put("nonce", nonce);
     query.putAll(config.extraParams());
     String endpoint = config.authorizationEndpoint();
-    return redirect(endpoint + (endpoint.contains("?") ? "&" : "?") + form(query), List.of());
+    return redirect(endpoint + (endpoint.contains("?") ? "&" : "?") + form(query), List.of(NONCE_COOKIE + "=" + nonce
+        + "; Expires=" + COOKIE_DATE.format(expires) + "; Path=/; Secure; HttpOnly"));
   }
 
   /** The IdP's redirect back to {@code /oauth2/idpresponse}: exchange the code, read the user, set the session. */
-  CompletionStage<FullHttpResponse> callback(Map<String, List<String>> query) {
+  CompletionStage<FullHttpResponse> callback(Map<String, List<String>> query, Map<String, String> cookies,
+      List<Action.Authenticate> configs) {
     String state = first(query, "state");
-    Login login = state == null ? null : logins.remove(state);
+    Login login = state == null ? null : sessions.open(state, "state", Login.class).orElse(null);
     if (login == null || login.expires().isBefore(clock.instant())) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    // AuthMissingAWSALBAuthNonce / AuthInvalidAWSALBAuthNonce: the state must come back to the browser that was sent away.
+    if (!login.nonce().equals(cookies.get(NONCE_COOKIE))) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    Action.Authenticate config = configs.stream().filter(c -> binding(c).equals(login.binding())).findFirst().orElse(null);
+    if (config == null) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED)); // the rule changed meanwhile
     if (first(query, "error") != null) return done(AlbRouter.page(IDP_ERROR));
     String code = first(query, "code");
     if (code == null) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
-    Action.Authenticate config = login.config();
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
@@ -170,42 +239,42 @@ final class AlbAuth {
       JsonNode body = JSON.readTree(tokens.body());
       String accessToken = body.path("access_token").asString();
       if (accessToken == null || accessToken.isEmpty()) return done(AlbRouter.page(IDP_ERROR));
-      if (!nonceMatches(body.path("id_token").asString(), login.nonce())) {
-        return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
-      }
-      HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
-          .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-      return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
-        if (info.statusCode() / 100 != 2) return AlbRouter.page(IDP_ERROR);
-        JsonNode claims = JSON.readTree(info.body());
-        Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
-        String handle = token();
-        sessions.put(handle, new Session(accessToken, claims.path("sub").asString(), info.body(), expires));
-        return redirect(login.originalUrl(), List.of(config.sessionCookieName() + "-0=" + handle + "; Expires="
-            + COOKIE_DATE.format(expires) + "; Path=/; Secure; HttpOnly"));
+      String idToken = body.path("id_token").asString("");
+      if (idToken.isEmpty()) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED)); // the scope gave no ID token
+      Instant accessExpires = body.path("expires_in").isNumber() ? clock.instant().plusSeconds(body.path("expires_in").asLong()) : null;
+      String refreshToken = body.path("refresh_token").asString(null);
+      return idTokens.verify(idToken, config.issuer(), config.clientId(), login.nonce()).thenCompose(verdict -> switch (verdict) {
+        case IdTokens.Verdict.Invalid i -> done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+        case IdTokens.Verdict.Unreachable u -> done(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
+        case IdTokens.Verdict.Valid v -> userInfo(login, config, accessToken, accessExpires, refreshToken);
       });
     }).exceptionally(e -> AlbRouter.page(e.getCause() instanceof tools.jackson.core.JacksonException
         ? IDP_ERROR : HttpResponseStatus.INTERNAL_SERVER_ERROR));
   }
 
-  /** A nonce in the ID token must be the one sent; a token without one (or no ID token) passes. */
-  private static boolean nonceMatches(String idToken, String nonce) {
-    if (idToken == null || idToken.isEmpty()) return true;
-    String[] parts = idToken.split("\\.");
-    if (parts.length < 2) return false;
-    try {
-      JsonNode payload = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-      return !payload.has("nonce") || nonce.equals(payload.path("nonce").asString());
-    } catch (RuntimeException e) {
-      return false;
-    }
+  /** Reads the user's claims with the access token and seals the session into the cookies. */
+  private CompletionStage<FullHttpResponse> userInfo(Login login, Action.Authenticate config, String accessToken, Instant accessExpires,
+      String refreshToken) {
+    HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
+        .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
+    return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+      if (info.statusCode() / 100 != 2) return AlbRouter.page(IDP_ERROR);
+      JsonNode claims = JSON.readTree(info.body());
+      Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
+      var session = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(), info.body(), expires,
+          accessExpires, refreshToken);
+      List<String> cookies = new java.util.ArrayList<>(sessionCookies(config, session));
+      cookies.add(NONCE_COOKIE + "=; Expires=" + COOKIE_DATE.format(Instant.EPOCH) + "; Path=/; Secure; HttpOnly"); // used
+      return redirect(login.originalUrl(), cookies);
+    });
   }
 
   /** x-amzn-oidc-data: base64url(header).base64url(claims).base64url(ES256 signature), AWS's padded base64url. */
-  private String claimsJwt(Session session, Action.Authenticate config, String lbArn) {
+  private String claimsJwt(AuthSessionCookies.Session session, Action.Authenticate config, String lbArn) {
     ObjectNode header = JSON.createObjectNode();
     header.put("alg", "ES256");
-    header.put("kid", keyId);
+    ClaimsSigningKey k = signing;
+    header.put("kid", k.keyId());
     header.put("signer", lbArn);
     header.put("iss", config.issuer());
     header.put("client", config.clientId());
@@ -215,13 +284,16 @@ final class AlbAuth {
         + b64.encodeToString(session.claims().getBytes(StandardCharsets.UTF_8));
     try {
       Signature signer = Signature.getInstance("SHA256withECDSAinP1363Format");
-      signer.initSign(key.getPrivate());
+      signer.initSign(k.pair().getPrivate());
       signer.update(signingInput.getBytes(StandardCharsets.US_ASCII));
       return signingInput + "." + b64.encodeToString(signer.sign());
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException("cannot sign with P-256", e);
     }
   }
+
+  /** What a session cookie is bound to: the action's IdP and client (a cookie of one does not pass another's rule). */
+  private static String binding(Action.Authenticate config) { return config.issuer() + "\n" + config.clientId(); }
 
   private static FullHttpResponse redirect(String location, List<String> cookies) {
     FullHttpResponse r = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.FOUND, Unpooled.EMPTY_BUFFER);

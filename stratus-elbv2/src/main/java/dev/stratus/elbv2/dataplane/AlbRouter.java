@@ -96,7 +96,7 @@ final class AlbRouter implements HttpService {
     RequestView view = view(ex, listener.protocol(), ex.local().getPort());
     if (trail != null) trail.priority = rules.match(view).map(Rule::priority).orElse(0); // evaluated twice only when logging
     if (view.path().equals(AlbAuth.CALLBACK) && "HTTPS".equals(listener.protocol()) && rules.authenticates()) {
-      return shared.auth.callback(view.query()).thenApply(r -> {
+      return shared.auth.callback(view.query(), view.cookies(), rules.authenticateConfigs()).thenApply(r -> {
         if (trail != null) trail.write(r, ex);
         return r;
       });
@@ -109,14 +109,39 @@ final class AlbRouter implements HttpService {
       for (String name : List.of("x-amzn-oidc-accesstoken", "x-amzn-oidc-identity", "x-amzn-oidc-data")) {
         request.headers().remove(name); // only the load balancer sets these
       }
-      switch (shared.auth.authenticate(view, request.uri(), authenticate.get(), lbArn)) {
-        case AlbAuth.Outcome.Respond r -> {
-          if (trail != null) trail.action = authenticate.get().type();
-          return finish(trail, r.response(), null);
-        }
-        case AlbAuth.Outcome.Pass p -> p.headers().forEach((k, v) -> request.headers().set(k, v));
+      return authenticated(shared.auth.authenticate(view, request.uri(), authenticate.get(), lbArn), authenticate.get(),
+          ex, s, lb, action, view, now, trail);
+    }
+    return act(ex, s, lb, action, view, now, trail);
+  }
+
+  /** Goes on after the authenticate action: its answer, or the terminal action with the user's headers (and a refreshed session's cookies). */
+  private CompletionStage<FullHttpResponse> authenticated(AlbAuth.Outcome outcome, Action authenticate, HttpExchange ex,
+      RoutingSnapshot s, LoadBalancer lb, Action action, RequestView view, Instant now, Trail trail) {
+    switch (outcome) {
+      case AlbAuth.Outcome.Respond r -> {
+        if (trail != null) trail.action = authenticate.type();
+        return finish(trail, r.response(), null);
+      }
+      case AlbAuth.Outcome.Later later -> {
+        // The IdP answered on the HTTP client's thread: go on on the connection's event loop.
+        return later.outcome().thenComposeAsync(o -> authenticated(o, authenticate, ex, s, lb, action, view, now, trail),
+            ex.channel().eventLoop());
+      }
+      case AlbAuth.Outcome.Pass p -> {
+        p.headers().forEach((k, v) -> ex.request().headers().set(k, v));
+        if (p.setCookies().isEmpty()) return act(ex, s, lb, action, view, now, trail);
+        return act(ex, s, lb, action, view, now, trail).thenApply(r -> {
+          p.setCookies().forEach(c -> r.headers().add(HttpHeaderNames.SET_COOKIE, c));
+          return r;
+        });
       }
     }
+  }
+
+  /** The terminal action: fixed-response, redirect or forward. */
+  private CompletionStage<FullHttpResponse> act(HttpExchange ex, RoutingSnapshot s, LoadBalancer lb, Action action, RequestView view,
+      Instant now, Trail trail) {
     switch (action.type()) {
       case "fixed-response" -> {
         var f = action.fixedResponse();

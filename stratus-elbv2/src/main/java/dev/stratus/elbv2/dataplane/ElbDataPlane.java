@@ -57,6 +57,8 @@ public final class ElbDataPlane implements AutoCloseable {
   private final Map<String, NodeListener> open = new HashMap<>();
   private final Map<String, String> failed = new HashMap<>();
   private final Map<String, VirtualHost> hosts = new HashMap<>();
+  /** Region → the undo of its public-keys.auth.elb host names on the API port. */
+  private final Map<String, List<Runnable>> keyHosts = new HashMap<>();
   private Projection<RoutingSnapshot> projection;
   private volatile boolean closed;
 
@@ -200,6 +202,7 @@ public final class ElbDataPlane implements AutoCloseable {
     }
     failed.keySet().retainAll(wanted);
     reconcileVirtualHosts(s);
+    reconcilePublicKeyHosts(s);
     albs.retain(s.groups().keySet(), s.loadBalancers().keySet());
   }
 
@@ -236,6 +239,39 @@ public final class ElbDataPlane implements AutoCloseable {
     });
   }
 
+  /**
+   * Where targets fetch the key that signs x-amzn-oidc-data: AWS serves it at
+   * {@code https://public-keys.auth.elb.<region>.amazonaws.com/<kid>}; Stratus at that name and
+   * {@code public-keys.auth.elb.<region>.localhost} on the API port, for each Region with an ALB.
+   */
+  private void reconcilePublicKeyHosts(RoutingSnapshot s) {
+    if (virtualHosts == null) return;
+    Set<String> regions = new HashSet<>();
+    s.loadBalancers().values().stream().filter(LoadBalancer::isApplication).forEach(lb -> regions.add(lb.arn().split(":")[3]));
+    keyHosts.entrySet().removeIf(e -> {
+      if (regions.contains(e.getKey())) return false;
+      e.getValue().forEach(Runnable::run);
+      return true;
+    });
+    dev.stratus.net.http.HttpService keys = ex -> {
+      String path = new io.netty.handler.codec.http.QueryStringDecoder(ex.request().uri()).path();
+      Optional<String> pem = path.length() > 1 ? albs.auth.publicKeyPem(path.substring(1)) : Optional.empty();
+      var r = pem.isPresent()
+          ? new io.netty.handler.codec.http.DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+              io.netty.handler.codec.http.HttpResponseStatus.OK, io.netty.buffer.Unpooled.copiedBuffer(pem.get(),
+                  java.nio.charset.StandardCharsets.US_ASCII))
+          : new io.netty.handler.codec.http.DefaultFullHttpResponse(io.netty.handler.codec.http.HttpVersion.HTTP_1_1,
+              io.netty.handler.codec.http.HttpResponseStatus.NOT_FOUND, io.netty.buffer.Unpooled.EMPTY_BUFFER);
+      r.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_TYPE, "text/plain");
+      r.headers().set(io.netty.handler.codec.http.HttpHeaderNames.CONTENT_LENGTH, r.content().readableBytes());
+      return java.util.concurrent.CompletableFuture.completedFuture(r);
+    };
+    for (String region : regions) {
+      keyHosts.computeIfAbsent(region, r -> List.of(virtualHosts.register("public-keys.auth.elb." + r + ".amazonaws.com", keys),
+          virtualHosts.register("public-keys.auth.elb." + r + ".localhost", keys)));
+    }
+  }
+
   private static String hostKey(LoadBalancer lb, Listener l) {
     return l.arn() + "|" + lb.dnsName() + "|" + AlbNodeListener.idleTimeout(lb);
   }
@@ -248,6 +284,13 @@ public final class ElbDataPlane implements AutoCloseable {
       LOG.log(Level.FINE, "closing a listener failed", e);
     }
   }
+
+  /**
+   * Seals ALB authentication sessions (the {@code AWSELBAuthSessionCookie-N} cookies) and signs
+   * {@code x-amzn-oidc-data} with keys kept in {@code dataDir}, so sessions and the signing key's id
+   * outlive a restart (empty: keys of this run); call before {@link #start}.
+   */
+  public void keepAuthSessionsIn(Optional<Path> dataDir) { albs.auth.keepKeysIn(dataDir); }
 
   /** The key that signs ALB's x-amzn-oidc-data (what AWS serves at public-keys.auth.elb.<region>.amazonaws.com/<kid>). */
   public java.security.PublicKey albPublicKey() { return albs.auth.publicKey(); }
@@ -265,6 +308,8 @@ public final class ElbDataPlane implements AutoCloseable {
     all.forEach(ElbDataPlane::closeQuietly);
     hosts.values().forEach(h -> h.unregister().forEach(Runnable::run));
     hosts.clear();
+    keyHosts.values().forEach(undo -> undo.forEach(Runnable::run));
+    keyHosts.clear();
     albs.close();
   }
 

@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * The certificates of one HTTPS (or TLS) listener as SNI contexts: the listener's default
  * certificate first, then those AddListenerCertificates added, allowing the TLS versions and cipher
  * suites of the listener's security policy, and asking for client certificates per its
- * MutualAuthentication (verify: chained to the trust store or no handshake; passthrough: any). Rebuilt (off the event loop) when the certificates or the policy
+ * MutualAuthentication (verify: chained to the trust store and not revoked by its revocation lists, or no
+ * handshake; passthrough: any). Rebuilt (off the event loop) when the certificates or the policy
  * change, so they apply at once without reopening.
  */
 final class ListenerTls implements Mapping<String, SslContext> {
@@ -25,6 +26,8 @@ final class ListenerTls implements Mapping<String, SslContext> {
   private volatile List<String> arns = List.of();
   private volatile String policy;
   private volatile dev.stratus.elbv2.model.MutualAuthentication mtls;
+  /** The trust store the contexts were built with (a new CA bundle or revocation list rebuilds them). */
+  private volatile Optional<dev.stratus.elbv2.model.TrustStore> trusted = Optional.empty();
   private volatile Mapping<String, SslContext> current;
 
   private ListenerTls(Supplier<Optional<Certificates>> certificates, TlsContexts.Alpn alpn,
@@ -49,8 +52,10 @@ final class ListenerTls implements Mapping<String, SslContext> {
 
   /** Rebuilds when {@code listener}'s certificates changed; keeps the old contexts if the new ones cannot serve. */
   void refresh(Listener listener) {
+    var m = listener.mutualAuthentication();
+    Optional<dev.stratus.elbv2.model.TrustStore> store = m.verify() ? trustStores.apply(m.trustStoreArn()) : Optional.empty();
     if (listener.certificateArns().equals(arns) && java.util.Objects.equals(listener.sslPolicy(), policy)
-        && listener.mutualAuthentication().equals(mtls) && current != null) return;
+        && m.equals(mtls) && store.equals(trusted) && current != null) return;
     var acm = certificates.get().orElseThrow(() -> new IllegalStateException("no ACM: certificates cannot be served"));
     List<ServingCertificate> serving = new ArrayList<>();
     for (String arn : listener.certificateArns()) {
@@ -60,20 +65,21 @@ final class ListenerTls implements Mapping<String, SslContext> {
       if (current != null) return;
       throw new IllegalStateException("certificate " + listener.certificateArns() + " not found in ACM");
     }
-    var m = listener.mutualAuthentication();
     TlsContexts.ClientAuth clientAuth = m.verify() ? TlsContexts.ClientAuth.REQUIRE
         : m.passthrough() ? TlsContexts.ClientAuth.OPTIONAL_UNVERIFIED : TlsContexts.ClientAuth.NONE;
     List<java.security.cert.X509Certificate> anchors = List.of();
+    List<java.security.cert.X509CRL> revoked = new ArrayList<>();
     if (m.verify()) {
-      var store = trustStores.apply(m.trustStoreArn())
-          .orElseThrow(() -> new IllegalStateException("trust store " + m.trustStoreArn() + " not found"));
-      anchors = dev.stratus.elbv2.TrustStoreOperations.caCertificates(store.caBundlePem());
+      var ts = store.orElseThrow(() -> new IllegalStateException("trust store " + m.trustStoreArn() + " not found"));
+      anchors = dev.stratus.elbv2.TrustStoreOperations.caCertificates(ts.caBundlePem());
+      ts.revocations().forEach(r -> revoked.addAll(dev.stratus.elbv2.TrustStoreOperations.crls(r.crlPem())));
     }
     current = TlsContexts.sni(serving, alpn, new TlsContexts.Options(dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()),
-        dev.stratus.elbv2.SslPolicies.jdkCiphers(listener.sslPolicy()), clientAuth, anchors));
+        dev.stratus.elbv2.SslPolicies.jdkCiphers(listener.sslPolicy()), clientAuth, anchors, revoked));
     arns = listener.certificateArns();
     policy = listener.sslPolicy();
     mtls = m;
+    trusted = store;
   }
 
   @Override

@@ -41,6 +41,12 @@ public final class ListenerRules {
         || rules.stream().flatMap(r -> r.actions().stream()).anyMatch(a -> a.authenticate() != null);
   }
 
+  /** Every authenticate action's configuration in this listener (the callback finds the login's among them). */
+  public List<Action.Authenticate> authenticateConfigs() {
+    return java.util.stream.Stream.concat(defaultActions.stream(), rules.stream().flatMap(r -> r.actions().stream()))
+        .map(Action::authenticate).filter(java.util.Objects::nonNull).distinct().toList();
+  }
+
   /** The first authenticate action of this listener (the callback's configuration). */
   public Optional<Action> anyAuthenticateAction() {
     return java.util.stream.Stream.concat(defaultActions.stream(), rules.stream().flatMap(r -> r.actions().stream()))

@@ -32,6 +32,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -77,6 +80,8 @@ class MutualTlsIT {
 
   record Issued(KeyPair key, X509Certificate certificate) {}
 
+  static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+
   @BeforeAll
   static void start() throws Exception {
     module = new Elbv2Module(d -> Duration.ofMillis(100));
@@ -121,7 +126,7 @@ class MutualTlsIT {
     X500Name name = new X500Name(subject);
     X500Name issuerName = issuer == null ? name : new X500Name(issuer.certificate().getSubjectX500Principal().getName());
     Instant now = Instant.now();
-    var builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minusSeconds(60)),
+    var builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(now.toEpochMilli() * 1000 + SERIALS.incrementAndGet()), Date.from(now.minusSeconds(60)),
         Date.from(now.plus(Duration.ofDays(1))), name, key.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
     if (isCa) builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
@@ -152,6 +157,18 @@ class MutualTlsIT {
   static int get(HttpClient http, String url) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode();
+  }
+
+  /** A CRL of {@code ca} revoking {@code revoked}, PEM. */
+  static String crl(Issued ca, Issued... revoked) throws Exception {
+    Instant now = Instant.now();
+    var builder = new X509v2CRLBuilder(X500Name.getInstance(ca.certificate().getSubjectX500Principal().getEncoded()),
+        Date.from(now.minusSeconds(60)));
+    builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+    for (Issued r : revoked) builder.addCRLEntry(r.certificate().getSerialNumber(), Date.from(now.minusSeconds(30)), CRLReason.keyCompromise);
+    var crl = new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(ca.key().getPrivate())));
+    return "-----BEGIN X509 CRL-----\n" + java.util.Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(crl.getEncoded())
+        + "\n-----END X509 CRL-----\n";
   }
 
   static String code(Throwable e) { return ((ElasticLoadBalancingV2Exception) e).awsErrorDetails().errorCode(); }
@@ -210,5 +227,126 @@ class MutualTlsIT {
     assertThatThrownBy(() -> elb.describeTrustStores(r -> r.trustStoreArns(store.trustStoreArn())))
         .satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreNotFound"));
     elb.deleteListener(r -> r.listenerArn(listener));
+  }
+
+  @Test
+  void revocations_addDescribeGetRemove_withAwsRefusals_verifyListenerRefusesRevokedCertificate() throws Exception {
+    Issued good = issue("CN=good-client", ca, false);
+    Issued revoked = issue("CN=revoked-client", ca, false);
+    Issued otherCa = issue("CN=Unrelated CA", null, true);
+    String crlPem = crl(ca, revoked);
+    try (S3Client s3 = S3Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1).forcePathStyle(true)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
+        .httpClient(UrlConnectionHttpClient.create()).build()) {
+      s3.putObject(r -> r.bucket("trust-bundles").key("crls/ca.crl.pem"), RequestBody.fromString(crlPem));
+      s3.putObject(r -> r.bucket("trust-bundles").key("crls/other.crl.pem"), RequestBody.fromString(crl(otherCa, revoked)));
+      s3.putObject(r -> r.bucket("trust-bundles").key("other-ca.pem"), RequestBody.fromString(Pem.write(otherCa.certificate())));
+    }
+    String store = elb.createTrustStore(r -> r.name("revoking").caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("ca.pem")).trustStores().get(0).trustStoreArn();
+    String missingStore = store.replace("/revoking/", "/nothing/");
+
+    // AWS's refusals.
+    assertThatThrownBy(() -> elb.addTrustStoreRevocations(r -> r.trustStoreArn(missingStore).revocationContents(c -> c
+        .s3Bucket("trust-bundles").s3Key("crls/ca.crl.pem").revocationType("CRL"))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreNotFound"));
+    assertThatThrownBy(() -> elb.addTrustStoreRevocations(r -> r.trustStoreArn(store).revocationContents(c -> c
+        .s3Bucket("trust-bundles").s3Key("crls/none.pem").revocationType("CRL"))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("RevocationContentNotFound"));
+    assertThatThrownBy(() -> elb.addTrustStoreRevocations(r -> r.trustStoreArn(store).revocationContents(c -> c
+        .s3Bucket("trust-bundles").s3Key("junk.pem").revocationType("CRL"))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRevocationContent"));
+    assertThatThrownBy(() -> elb.addTrustStoreRevocations(r -> r.trustStoreArn(store).revocationContents(c -> c
+        .s3Bucket("trust-bundles").s3Key("crls/other.crl.pem").revocationType("CRL"))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("InvalidRevocationContent"));
+    assertThat(elb.describeTrustStoreRevocations(r -> r.trustStoreArn(store)).trustStoreRevocations()).isEmpty();
+
+    int port = AlbTraffic.freePort();
+    Action forward = Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build();
+    String listener = elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(cert)).defaultActions(forward)
+        .mutualAuthentication(m -> m.mode("verify").trustStoreArn(store))).listeners().get(0).listenerArn();
+    InetSocketAddress at = ElbTlsIT.nodeOf(listener);
+    TestNames.point("crl.mtls.example.test", at.getAddress());
+    String url = "https://crl.mtls.example.test:" + at.getPort() + "/crl";
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get(clientWith(revoked), url) == 200); // not revoked yet
+
+    var added = elb.addTrustStoreRevocations(r -> r.trustStoreArn(store).revocationContents(c -> c
+        .s3Bucket("trust-bundles").s3Key("crls/ca.crl.pem").revocationType("CRL"))).trustStoreRevocations();
+    assertThat(added).hasSize(1);
+    assertThat(added.get(0).revocationId()).isEqualTo(1L);
+    assertThat(added.get(0).numberOfRevokedEntries()).isEqualTo(1L);
+    assertThat(added.get(0).revocationTypeAsString()).isEqualTo("CRL");
+    assertThat(added.get(0).trustStoreArn()).isEqualTo(store);
+    assertThat(elb.describeTrustStores(r -> r.trustStoreArns(store)).trustStores().get(0).totalRevokedEntries()).isEqualTo(1L);
+    assertThat(elb.describeTrustStoreRevocations(r -> r.trustStoreArn(store)).trustStoreRevocations())
+        .extracting(x -> x.revocationId() + ":" + x.numberOfRevokedEntries()).containsExactly("1:1");
+    assertThatThrownBy(() -> elb.describeTrustStoreRevocations(r -> r.trustStoreArn(store).revocationIds(1L, 99L)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("RevocationIdNotFound"));
+    assertThatThrownBy(() -> elb.getTrustStoreRevocationContent(r -> r.trustStoreArn(store).revocationId(99L)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("RevocationIdNotFound"));
+    assertThatThrownBy(() -> elb.removeTrustStoreRevocations(r -> r.trustStoreArn(store).revocationIds(1L, 99L)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("RevocationIdNotFound"));
+
+    // The revocation file can be read back from the Location given (the object in Stratus's S3, presigned form, 10 minutes).
+    String location = elb.getTrustStoreRevocationContent(r -> r.trustStoreArn(store).revocationId(1L)).location();
+    URI loc = URI.create(location);
+    assertThat(loc.getPath()).isEqualTo("/trust-bundles/crls/ca.crl.pem");
+    assertThat(loc.getRawQuery()).contains("X-Amz-Expires=600", "X-Amz-Credential=");
+    try (var http = HttpClient.newHttpClient()) {
+      var crlBack = http.send(HttpRequest.newBuilder(server.endpoint().resolve(loc.getRawPath() + "?" + loc.getRawQuery())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(crlBack.statusCode()).isEqualTo(200);
+      assertThat(crlBack.body()).isEqualTo(crlPem);
+    }
+
+    // verify: the revoked certificate no longer gets a handshake; another of the same CA still does.
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      try {
+        get(clientWith(revoked), url);
+        return false;
+      } catch (IOException e) {
+        return true;
+      }
+    });
+    assertThat(get(clientWith(good), url)).isEqualTo(200);
+    assertThat(backend.header("X-Amzn-Mtls-Clientcert-Subject")).isEqualTo("CN=good-client");
+
+    // Removed: the certificate passes again.
+    elb.removeTrustStoreRevocations(r -> r.trustStoreArn(store).revocationIds(1L));
+    assertThat(elb.describeTrustStores(r -> r.trustStoreArns(store)).trustStores().get(0).totalRevokedEntries()).isZero();
+    await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get(clientWith(revoked), url) == 200);
+
+    // The balancer whose listener verifies with the store; the bundle's Location; a new bundle applies at once.
+    assertThat(elb.describeTrustStoreAssociations(r -> r.trustStoreArn(store)).trustStoreAssociations())
+        .extracting(a -> a.resourceArn()).containsExactly(alb.loadBalancerArn());
+    assertThatThrownBy(() -> elb.describeTrustStoreAssociations(r -> r.trustStoreArn(missingStore)))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreNotFound"));
+    URI bundle = URI.create(elb.getTrustStoreCaCertificatesBundle(r -> r.trustStoreArn(store)).location());
+    try (var http = HttpClient.newHttpClient()) {
+      var pem = http.send(HttpRequest.newBuilder(server.endpoint().resolve(bundle.getRawPath() + "?" + bundle.getRawQuery())).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(pem.statusCode()).isEqualTo(200);
+      assertThat(Pem.certificates(pem.body()).get(0)).isEqualTo(ca.certificate());
+    }
+    assertThatThrownBy(() -> elb.modifyTrustStore(r -> r.trustStoreArn(store).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("junk.pem"))).satisfies(e -> assertThat(code(e)).isEqualTo("InvalidCaCertificatesBundle"));
+    assertThatThrownBy(() -> elb.modifyTrustStore(r -> r.trustStoreArn(store).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("gone.pem"))).satisfies(e -> assertThat(code(e)).isEqualTo("CaCertificatesBundleNotFound"));
+    assertThatThrownBy(() -> elb.modifyTrustStore(r -> r.trustStoreArn(missingStore).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("other-ca.pem"))).satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreNotFound"));
+    var modified = elb.modifyTrustStore(r -> r.trustStoreArn(store).caCertificatesBundleS3Bucket("trust-bundles")
+        .caCertificatesBundleS3Key("other-ca.pem")).trustStores().get(0);
+    assertThat(modified.numberOfCaCertificates()).isEqualTo(1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      try {
+        get(clientWith(good), url);
+        return false;
+      } catch (IOException e) {
+        return true; // the old CA's client no longer gets a handshake
+      }
+    });
+    elb.deleteListener(r -> r.listenerArn(listener));
+    assertThat(elb.describeTrustStoreAssociations(r -> r.trustStoreArn(store)).trustStoreAssociations()).isEmpty();
   }
 }

@@ -59,15 +59,24 @@ public final class TlsContexts {
    *     for h2 listeners); suites the JVM lacks are left out
    * @param clientAuth whether a client certificate is asked for
    * @param trustAnchors the CAs a client certificate must chain to, for {@link ClientAuth#REQUIRE}
+   * @param revocations certificate revocation lists: a client certificate one of them revokes fails
+   *     the handshake ({@link ClientAuth#REQUIRE})
    */
-  public record Options(List<String> protocols, List<String> ciphers, ClientAuth clientAuth, List<X509Certificate> trustAnchors) {
+  public record Options(List<String> protocols, List<String> ciphers, ClientAuth clientAuth, List<X509Certificate> trustAnchors,
+      List<java.security.cert.X509CRL> revocations) {
     public Options {
       protocols = List.copyOf(protocols);
       ciphers = List.copyOf(ciphers);
       trustAnchors = List.copyOf(trustAnchors);
+      revocations = List.copyOf(revocations);
       if (clientAuth == ClientAuth.REQUIRE && trustAnchors.isEmpty()) {
         throw new IllegalArgumentException("verifying client certificates needs trust anchors");
       }
+    }
+
+    /** Without revocation lists. */
+    public Options(List<String> protocols, List<String> ciphers, ClientAuth clientAuth, List<X509Certificate> trustAnchors) {
+      this(protocols, ciphers, clientAuth, trustAnchors, List.of());
     }
 
     public static Options protocols(List<String> protocols) {
@@ -86,8 +95,11 @@ public final class TlsContexts {
         case NONE -> { }
         case OPTIONAL_UNVERIFIED -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL)
             .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE);
-        case REQUIRE -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE)
-            .trustManager(options.trustAnchors().toArray(X509Certificate[]::new));
+        case REQUIRE -> {
+          builder.clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE);
+          if (options.revocations().isEmpty()) builder.trustManager(options.trustAnchors().toArray(X509Certificate[]::new));
+          else builder.trustManager(RevocationCheckingTrustManager.of(options.trustAnchors(), options.revocations()));
+        }
       }
       if (!options.ciphers().isEmpty()) {
         builder.ciphers(options.ciphers(), io.netty.handler.ssl.SupportedCipherSuiteFilter.INSTANCE);

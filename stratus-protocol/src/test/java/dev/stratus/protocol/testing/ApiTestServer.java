@@ -59,13 +59,18 @@ public final class ApiTestServer implements AutoCloseable {
 
   /** As {@link #start(Clock, ServiceModule...)} with {@code settings} (e.g. client locations). */
   public static ApiTestServer start(Clock clock, Settings settings, ServiceModule... modules) {
+    return start(clock, settings, new MemoryStore(), modules);
+  }
+
+  /** As {@link #start(Clock, Settings, ServiceModule...)} over {@code store} (a restart test reopens the same file; the caller closes it). */
+  public static ApiTestServer start(Clock clock, Settings settings, dev.stratus.core.store.Store store, ServiceModule... modules) {
     // The extension points StratusServer provides: data planes find them.
     var extensions = new Extensions();
     extensions.provide(dev.stratus.net.listener.ListenerRegistry.class, new dev.stratus.net.listener.ListenerRegistry());
     extensions.provide(dev.stratus.core.http.HttpFilterRegistry.class, new dev.stratus.core.http.HttpFilterRegistry());
     var virtualHosts = new dev.stratus.net.http.VirtualHosts();
     extensions.provide(dev.stratus.net.http.VirtualHosts.class, virtualHosts);
-    StratusContext context = new StratusContext(new MemoryStore(), clock, settings, extensions);
+    StratusContext context = new StratusContext(store, clock, settings, extensions);
     List<Object> handlers = new ArrayList<>();
     List<AutoCloseable> resources = new ArrayList<>();
     try {
