@@ -1,13 +1,12 @@
 package dev.stratus.ec2;
 
+import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.RegionCatalog;
 import dev.stratus.ec2.model.ResourceTags;
-import dev.stratus.ec2.reachability.CidrBlock;
 import dev.stratus.ec2.reachability.Network;
-import dev.stratus.ec2.reachability.PortRange;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTarget;
 import dev.stratus.ec2.transit.TransitSnapshot;
@@ -41,9 +40,9 @@ public final class NetworkSnapshot {
     return b.build();
   }
 
-  public static CidrBlock block(Cidr c) { return CidrBlock.parse(c.toString()); }
+  public static Cidr block(Cidr c) { return c; }
 
-  static CidrBlock address(String ip) { return CidrBlock.parse(ip); }
+  static Cidr address(String ip) { return Cidr.ofAddress(ip); }
 
   public static Map<String, String> tags(ReadView view, String scope, String id) {
     return view.get(Ec2Tables.TAGS, scope, id).map(ResourceTags::tags).orElse(Map.of());

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,14 +97,14 @@ final class DescribeFile {
   }
 
   /** A required CIDR block or address. */
-  CidrBlock cidr(JsonNode node, String resource, String field) {
+  Cidr cidr(JsonNode node, String resource, String field) {
     String t = text(node, resource, field);
-    return CidrBlock.tryParse(t).orElseThrow(() -> bad(resource, field, "not a CIDR block: " + t));
+    return Cidr.tryParseBlockOrAddress(t).orElseThrow(() -> bad(resource, field, "not a CIDR block: " + t));
   }
 
   /** An optional CIDR block or address. */
-  Optional<CidrBlock> optCidr(JsonNode node, String resource, String field) {
-    return optText(node, resource, field).map(t -> CidrBlock.tryParse(t)
+  Optional<Cidr> optCidr(JsonNode node, String resource, String field) {
+    return optText(node, resource, field).map(t -> Cidr.tryParseBlockOrAddress(t)
         .orElseThrow(() -> bad(resource, field, "not a CIDR block: " + t)));
   }
 

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.PortRange;
+import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.reachability.Explanation.Direction;
 import dev.stratus.ec2.reachability.PathTracer.Ctx;
 import dev.stratus.ec2.reachability.PathTracer.Entry;
@@ -38,7 +40,7 @@ final class GatewayHops {
     }
     AnalysisPacketHeader out = pkt;
     if (!pkt.destinationAddress().ipv6()) {
-      Optional<CidrBlock> pub = ctx.entry() == Entry.ORIGIN ? publicIpOf(vpc, pkt.sourceAddress()) : Optional.empty();
+      Optional<Cidr> pub = ctx.entry() == Entry.ORIGIN ? publicIpOf(vpc, pkt.sourceAddress()) : Optional.empty();
       if (pub.isEmpty()) {
         return t.block(ExplanationCode.IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, Direction.EGRESS, igwId, null, List.of(),
             pkt.sourceAddress().address() + " has no public IP, so it cannot reach the internet through " + igwId);
@@ -103,7 +105,7 @@ final class GatewayHops {
     return t.deliverInVpc(vpc, null, in, ctx);
   }
 
-  private Optional<CidrBlock> publicIpOf(Vpc vpc, CidrBlock privateIp) {
+  private Optional<Cidr> publicIpOf(Vpc vpc, Cidr privateIp) {
     Optional<NetworkInterface> eni = t.ix.interfaceAt(vpc.id(), privateIp);
     if (eni.isPresent() && eni.get().publicIp().isPresent()
         && !(eni.get().attachment() instanceof NetworkInterface.Attachment.Detached)) {

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +33,11 @@ final class InterfaceImport {
   static NetworkInterface networkInterface(DescribeFile f, JsonNode e, Optional<String> instanceId, String zone,
       String vpcId) {
     String id = f.text(e, "", "NetworkInterfaceId");
-    List<CidrBlock> ips = new ArrayList<>();
-    Optional<CidrBlock> publicIp = Optional.empty();
+    List<Cidr> ips = new ArrayList<>();
+    Optional<Cidr> publicIp = Optional.empty();
     f.optCidr(e, id, "PrivateIpAddress").ifPresent(ips::add);
     for (JsonNode p : f.array(e, id, "PrivateIpAddresses")) {
-      CidrBlock ip = f.cidr(p, id, "PrivateIpAddresses.PrivateIpAddress");
+      Cidr ip = f.cidr(p, id, "PrivateIpAddresses.PrivateIpAddress");
       if (!ips.contains(ip)) ips.add(ip);
       JsonNode assoc = p.get("Association");
       if (assoc != null && publicIp.isEmpty()) publicIp = f.optCidr(assoc, id, "PrivateIpAddresses.Association.PublicIp");
@@ -44,7 +45,7 @@ final class InterfaceImport {
     for (JsonNode p : f.array(e, id, "Ipv6Addresses")) ips.add(f.cidr(p, id, "Ipv6Addresses.Ipv6Address"));
     JsonNode assoc = e.get("Association");
     if (assoc != null && !assoc.isNull()) {
-      Optional<CidrBlock> fromPairs = publicIp;
+      Optional<Cidr> fromPairs = publicIp;
       publicIp = f.optCidr(assoc, id, "Association.PublicIp").or(() -> fromPairs);
     }
     String type = f.optText(e, id, "InterfaceType").orElse("interface");
@@ -157,8 +158,8 @@ final class InterfaceImport {
     return out;
   }
 
-  static List<CidrBlock> prefixListEntries(DescribeFile f, JsonNode root) {
-    List<CidrBlock> out = new ArrayList<>();
+  static List<Cidr> prefixListEntries(DescribeFile f, JsonNode root) {
+    List<Cidr> out = new ArrayList<>();
     for (JsonNode e : f.list(root, "Entries")) out.add(f.cidr(e, "", "Entries.Cidr"));
     return out;
   }

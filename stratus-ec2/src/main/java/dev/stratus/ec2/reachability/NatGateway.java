@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,7 +19,7 @@ import java.util.Optional;
  * @param publicIp its Elastic IP (public NAT only)
  */
 public record NatGateway(String id, String region, String vpcId, String subnetId, String state,
-    String connectivityType, String networkInterfaceId, CidrBlock privateIp, Optional<CidrBlock> publicIp) {
+    String connectivityType, String networkInterfaceId, Cidr privateIp, Optional<Cidr> publicIp) {
   public NatGateway {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(region, "region");

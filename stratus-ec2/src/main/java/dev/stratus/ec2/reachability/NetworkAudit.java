@@ -170,7 +170,7 @@ public final class NetworkAudit {
   private static void openAdminPorts(NetworkIndex ix, List<Finding> out) {
     for (SecurityGroup g : ix.network.securityGroups()) {
       for (SecurityGroup.IpPermission p : g.ingress()) {
-        if (!(p.peer() instanceof SecurityGroup.Peer.Cidr c) || c.block().length() != 0) continue;
+        if (!(p.peer() instanceof SecurityGroup.Peer.Cidr c) || c.block().prefixLength() != 0) continue;
         Optional<Protocol> proto = p.protocol();
         if (proto.isEmpty() || !(proto.get() == Protocol.TCP || proto.get() == Protocol.ALL)) continue;
         List<String> open = ADMIN_PORTS.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,8 +39,8 @@ final class NetworkIndex {
   final Map<String, CustomerGateway> customerGateways;
   final Map<String, ManagedPrefixList> prefixLists;
 
-  private final Map<String, Map<CidrBlock, NetworkInterface>> eniByVpcAddress = new HashMap<>();
-  private final Map<CidrBlock, NetworkInterface> eniByPublicAddress = new HashMap<>();
+  private final Map<String, Map<Cidr, NetworkInterface>> eniByVpcAddress = new HashMap<>();
+  private final Map<Cidr, NetworkInterface> eniByPublicAddress = new HashMap<>();
   private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
   private final Map<String, RouteSelection> routeSelections = new HashMap<>();
   private final Map<String, TransitGatewayRouteSelection> tgwSelections = new HashMap<>();
@@ -73,7 +74,7 @@ final class NetworkIndex {
     customerGateways = byId(n.customerGateways(), CustomerGateway::id);
     prefixLists = byId(n.managedPrefixLists(), ManagedPrefixList::id);
     for (NetworkInterface eni : n.networkInterfaces()) {
-      Map<CidrBlock, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
+      Map<Cidr, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
       eni.privateIpAddresses().forEach(a -> m.putIfAbsent(a, eni));
       eni.publicIp().ifPresent(p -> eniByPublicAddress.putIfAbsent(p, eni));
       if (eni.attachment() instanceof NetworkInterface.Attachment.TransitGatewayAttachment t) {
@@ -103,20 +104,20 @@ final class NetworkIndex {
   }
 
   /** The interface of the VPC owning the private address. */
-  Optional<NetworkInterface> interfaceAt(String vpcId, CidrBlock address) {
-    Map<CidrBlock, NetworkInterface> m = eniByVpcAddress.get(vpcId);
+  Optional<NetworkInterface> interfaceAt(String vpcId, Cidr address) {
+    Map<Cidr, NetworkInterface> m = eniByVpcAddress.get(vpcId);
     return m == null ? Optional.empty() : Optional.ofNullable(m.get(address));
   }
 
   /** The interface whose public IP is the address. */
-  Optional<NetworkInterface> interfaceWithPublicIp(CidrBlock address) {
+  Optional<NetworkInterface> interfaceWithPublicIp(Cidr address) {
     return Optional.ofNullable(eniByPublicAddress.get(address));
   }
 
   /** Every interface owning the private address, in any VPC. */
-  List<NetworkInterface> interfacesAt(CidrBlock address) {
+  List<NetworkInterface> interfacesAt(Cidr address) {
     List<NetworkInterface> out = new ArrayList<>();
-    for (Map<CidrBlock, NetworkInterface> m : eniByVpcAddress.values()) {
+    for (Map<Cidr, NetworkInterface> m : eniByVpcAddress.values()) {
       NetworkInterface e = m.get(address);
       if (e != null) out.add(e);
     }
@@ -124,7 +125,7 @@ final class NetworkIndex {
   }
 
   /** The subnet of the VPC containing the address. */
-  Optional<Subnet> subnetAt(String vpcId, CidrBlock address) {
+  Optional<Subnet> subnetAt(String vpcId, Cidr address) {
     for (Subnet s : subnetsByVpc.getOrDefault(vpcId, List.of())) if (s.contains(address)) return Optional.of(s);
     return Optional.empty();
   }
@@ -171,7 +172,7 @@ final class NetworkIndex {
   }
 
   /** Whether a prefix list (known) contains the address. */
-  boolean prefixListContains(String prefixListId, CidrBlock address) {
+  boolean prefixListContains(String prefixListId, Cidr address) {
     ManagedPrefixList pl = prefixLists.get(prefixListId);
     return pl != null && pl.contains(address);
   }

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.PortRange;
+import dev.stratus.core.net.Cidr;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +22,9 @@ final class PathEndpoints {
    * destination ports to every port.
    */
   /** The internet host a path from an internet gateway starts at, unless SourceIp says otherwise. */
-  static final CidrBlock REPRESENTATIVE_INTERNET_SOURCE = CidrBlock.parse("198.51.100.10");
+  static final Cidr REPRESENTATIVE_INTERNET_SOURCE = Cidr.parseBlockOrAddress("198.51.100.10");
   /** The internet host a path to an internet gateway ends at, unless DestinationIp says otherwise. */
-  static final CidrBlock REPRESENTATIVE_INTERNET_DESTINATION = CidrBlock.parse("203.0.113.10");
+  static final Cidr REPRESENTATIVE_INTERNET_DESTINATION = Cidr.parseBlockOrAddress("203.0.113.10");
 
   private PathEndpoints() {}
 
@@ -34,11 +36,11 @@ final class PathEndpoints {
     String src = q.source().map(PathEndpoints::idOf).orElse(null);
     String dst = q.destination().map(PathEndpoints::idOf).orElse(null);
     PathEndpoint start = src != null ? startOf(ix, src, dst, q) : startAt(ix, q.sourceIp().orElseThrow(), dst, q);
-    CidrBlock srcIp = q.sourceIp().orElseGet(() -> defaultSource(ix, start));
+    Cidr srcIp = q.sourceIp().orElseGet(() -> defaultSource(ix, start));
     Set<String> ids = new HashSet<>();
-    CidrBlock dstIp = q.destinationIp().orElse(null);
+    Cidr dstIp = q.destinationIp().orElse(null);
     if (dst != null) {
-      CidrBlock d = destination(ix, dst, start, srcIp, ids);
+      Cidr d = destination(ix, dst, start, srcIp, ids);
       if (dstIp == null) dstIp = d;
     }
     if (dstIp == null) throw new IllegalArgumentException("cannot choose a destination address for " + dst);
@@ -76,7 +78,7 @@ final class PathEndpoints {
     }
     VpcPeeringConnection pcx = ix.peerings.get(id);
     if (pcx != null) {
-      CidrBlock to = q.destinationIp().orElseGet(() -> dst == null ? null : destination(ix, dst, null, null, new HashSet<>()));
+      Cidr to = q.destinationIp().orElseGet(() -> dst == null ? null : destination(ix, dst, null, null, new HashSet<>()));
       VpcPeeringConnection.Side into = to != null && pcx.accepter().contains(to) ? pcx.accepter() : pcx.requester();
       Vpc v = ix.vpcs.get(into.vpcId());
       if (v != null) return new PathEndpoint.FromPeering(pcx, v);
@@ -96,12 +98,12 @@ final class PathEndpoints {
   }
 
   /** A source given only as an address: its interface, else an on-premises or internet entry. */
-  private static PathEndpoint startAt(NetworkIndex ix, CidrBlock ip, String dst, Query q) {
+  private static PathEndpoint startAt(NetworkIndex ix, Cidr ip, String dst, Query q) {
     List<NetworkInterface> owners = ix.interfacesAt(ip);
     if (owners.size() == 1) return new PathEndpoint.FromInterface(owners.get(0), Optional.empty());
     for (VpnConnection v : ix.network.vpnConnections()) if (v.reaches(ip)) return fromVpn(ix, v);
     if (!ip.isRfc1918() && dst != null) {
-      CidrBlock to = destination(ix, dst, null, null, new HashSet<>());
+      Cidr to = destination(ix, dst, null, null, new HashSet<>());
       for (Vpc v : ix.network.vpcs()) {
         if (to != null && v.contains(to)) {
           Optional<InternetGateway> igw = ix.internetGatewayOf(v.id());
@@ -112,7 +114,7 @@ final class PathEndpoints {
     throw new IllegalArgumentException("cannot place source address " + ip.address() + " in the network");
   }
 
-  private static CidrBlock defaultSource(NetworkIndex ix, PathEndpoint start) {
+  private static Cidr defaultSource(NetworkIndex ix, PathEndpoint start) {
     return switch (start) {
       case PathEndpoint.FromInterface f -> f.eni().primaryIp()
           .orElseThrow(() -> new IllegalArgumentException(f.eni().id() + " has no private address"));
@@ -124,26 +126,26 @@ final class PathEndpoints {
       case PathEndpoint.FromPeering f -> {
         VpcPeeringConnection.Side other = f.pcx().peerOf(f.into().id());
         if (other.cidrBlocks().isEmpty()) throw new IllegalArgumentException(f.pcx().id() + " carries no blocks");
-        yield other.cidrBlocks().get(0).addressAt(10);
+        yield other.cidrBlocks().get(0).hostAt(10);
       }
       case PathEndpoint.FromGatewayEndpoint f -> throw new IllegalArgumentException("a gateway endpoint is no source");
-      case PathEndpoint.FromSubnet f -> f.subnet().cidrBlock().addressAt(4);
+      case PathEndpoint.FromSubnet f -> f.subnet().cidrBlock().hostAt(4);
       case PathEndpoint.FromEgressOnlyInternetGateway f -> throw new IllegalArgumentException("give SourceIp");
     };
   }
 
-  private static CidrBlock onPremises(List<VpnConnection> vpns, String via) {
+  private static Cidr onPremises(List<VpnConnection> vpns, String via) {
     for (VpnConnection v : vpns) {
       if (!v.staticRoutes().isEmpty()) {
-        CidrBlock r = v.staticRoutes().get(0);
-        return r.isAddress() ? r : r.addressAt(10);
+        Cidr r = v.staticRoutes().get(0);
+        return r.isAddress() ? r : r.hostAt(10);
       }
     }
     throw new IllegalArgumentException("no on-premises block is known behind " + via + "; give SourceIp");
   }
 
   /** The destination's address; fills {@code ids} with the components that count as arrival. */
-  private static CidrBlock destination(NetworkIndex ix, String id, PathEndpoint start, CidrBlock srcIp, Set<String> ids) {
+  private static Cidr destination(NetworkIndex ix, String id, PathEndpoint start, Cidr srcIp, Set<String> ids) {
     ids.add(id);
     boolean fromInternet = start instanceof PathEndpoint.FromInternet;
     Instance i = ix.instances.get(id);
@@ -191,20 +193,20 @@ final class PathEndpoints {
     return first;
   }
 
-  private static CidrBlock gatewayEndpointAddress(NetworkIndex ix, VpcEndpoint vpce) {
+  private static Cidr gatewayEndpointAddress(NetworkIndex ix, VpcEndpoint vpce) {
     for (String rtbId : vpce.routeTableIds()) {
       RouteTable rt = ix.routeTables.get(rtbId);
       if (rt == null) continue;
       for (RouteTable.Route r : rt.routes()) {
         if (r.target().id().equals(vpce.id()) && r.destination() instanceof RouteDestination.PrefixList pl) {
           ManagedPrefixList list = ix.prefixLists.get(pl.prefixListId());
-          if (list != null && !list.entries().isEmpty()) return list.entries().get(0).addressAt(10);
+          if (list != null && !list.entries().isEmpty()) return list.entries().get(0).hostAt(10);
         }
       }
     }
     for (ManagedPrefixList pl : ix.network.managedPrefixLists()) {
       if (pl.prefixListName().equals(vpce.serviceName()) && !pl.entries().isEmpty()) {
-        return pl.entries().get(0).addressAt(10);
+        return pl.entries().get(0).hostAt(10);
       }
     }
     throw new IllegalArgumentException("the prefix list of " + vpce.id() + " is unknown; give DestinationIp");

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.PortRange;
+import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.reachability.Explanation.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +43,7 @@ final class PathTracer {
   }
 
   /** A source NAT a NAT gateway applied on the forward path. */
-  record NatTranslation(String natGatewayId, CidrBlock originalSource, PortRange originalPorts, CidrBlock translated) {}
+  record NatTranslation(String natGatewayId, Cidr originalSource, PortRange originalPorts, Cidr translated) {}
 
   final NetworkIndex ix;
   final PathEndpoint.Target target;
@@ -284,7 +286,7 @@ final class PathTracer {
   }
 
   /** Whether {@code address} is a private address of an interface in group {@code groupId} (vpc.md §15). */
-  private boolean member(String groupId, CidrBlock address, Ctx ctx, NetworkInterface self) {
+  private boolean member(String groupId, Cidr address, Ctx ctx, NetworkInterface self) {
     if (!ctx.sgRefs()) return false;
     SecurityGroup g = ix.securityGroups.get(groupId);
     if (g == null || !g.region().equals(self.region())) return false;

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,8 +21,8 @@ import java.util.Optional;
  * @param networkAclId the governing network ACL
  * @param tags the resource tags
  */
-public record Subnet(String id, String region, String vpcId, CidrBlock cidrBlock,
-    Optional<CidrBlock> ipv6CidrBlock, String availabilityZone, Optional<String> routeTableId,
+public record Subnet(String id, String region, String vpcId, Cidr cidrBlock,
+    Optional<Cidr> ipv6CidrBlock, String availabilityZone, Optional<String> routeTableId,
     Optional<String> networkAclId, Map<String, String> tags) {
   public Subnet {
     Objects.requireNonNull(id, "id");
@@ -36,7 +37,7 @@ public record Subnet(String id, String region, String vpcId, CidrBlock cidrBlock
   }
 
   /** Whether the address lies in this subnet (either family). */
-  public boolean contains(CidrBlock address) {
+  public boolean contains(Cidr address) {
     return cidrBlock.contains(address) || ipv6CidrBlock.map(b -> b.contains(address)).orElse(false);
   }
 }

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import static dev.stratus.ec2.reachability.ReachabilityExport.obj;
 import static dev.stratus.ec2.reachability.ReachabilityExport.tags;
 
@@ -60,12 +61,12 @@ final class TransitExport {
 
   private static void side(ObjectNode o, VpcPeeringConnection.Side s) {
     o.put("VpcId", s.vpcId()).put("OwnerId", s.ownerId()).put("Region", s.region());
-    List<CidrBlock> v4 = s.cidrBlocks().stream().filter(c -> !c.ipv6()).toList();
+    List<Cidr> v4 = s.cidrBlocks().stream().filter(c -> !c.ipv6()).toList();
     if (!v4.isEmpty()) o.put("CidrBlock", v4.get(0).toString());
     ArrayNode set = o.putArray("CidrBlockSet");
     v4.forEach(c -> set.addObject().put("CidrBlock", c.toString()));
     ArrayNode set6 = o.putArray("Ipv6CidrBlockSet");
-    s.cidrBlocks().stream().filter(CidrBlock::ipv6).forEach(c -> set6.addObject().put("Ipv6CidrBlock", c.toString()));
+    s.cidrBlocks().stream().filter(Cidr::ipv6).forEach(c -> set6.addObject().put("Ipv6CidrBlock", c.toString()));
   }
 
   private static ObjectNode transitGateway(TransitGateway t) {

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +31,10 @@ final class TransitImport {
   private static VpcPeeringConnection.Side side(DescribeFile f, JsonNode p, String id, String field) {
     JsonNode s = p.get(field);
     if (s == null || !s.isObject()) throw f.bad(id, field, "missing");
-    List<CidrBlock> cidrs = new ArrayList<>();
+    List<Cidr> cidrs = new ArrayList<>();
     f.optCidr(s, id, field + ".CidrBlock").ifPresent(cidrs::add);
     for (JsonNode c : f.array(s, id, "CidrBlockSet")) {
-      CidrBlock b = f.cidr(c, id, field + ".CidrBlockSet.CidrBlock");
+      Cidr b = f.cidr(c, id, field + ".CidrBlockSet.CidrBlock");
       if (!cidrs.contains(b)) cidrs.add(b);
     }
     for (JsonNode c : f.array(s, id, "Ipv6CidrBlockSet")) cidrs.add(f.cidr(c, id, field + ".Ipv6CidrBlockSet.Ipv6CidrBlock"));
@@ -92,7 +93,7 @@ final class TransitImport {
   static List<TransitGatewayRouteTable.Route> routes(DescribeFile f, JsonNode root) {
     List<TransitGatewayRouteTable.Route> out = new ArrayList<>();
     for (JsonNode r : f.list(root, "Routes")) {
-      Optional<CidrBlock> cidr = f.optCidr(r, "", "Routes.DestinationCidrBlock");
+      Optional<Cidr> cidr = f.optCidr(r, "", "Routes.DestinationCidrBlock");
       Optional<String> pl = f.optText(r, "", "PrefixListId");
       RouteDestination dst = cidr.<RouteDestination>map(RouteDestination.Cidr::new)
           .or(() -> pl.map(RouteDestination.PrefixList::new))
@@ -151,7 +152,7 @@ final class TransitImport {
     List<VpnConnection> out = new ArrayList<>();
     for (JsonNode v : f.list(root, "VpnConnections")) {
       String id = f.text(v, "", "VpnConnectionId");
-      List<CidrBlock> routes = new ArrayList<>();
+      List<Cidr> routes = new ArrayList<>();
       for (JsonNode r : f.array(v, id, "Routes")) {
         if (!f.optText(r, id, "Routes.State").map("deleted"::equals).orElse(false)) {
           routes.add(f.cidr(r, id, "Routes.DestinationCidrBlock"));

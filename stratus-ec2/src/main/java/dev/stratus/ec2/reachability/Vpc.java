@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,7 +18,7 @@ import java.util.Objects;
  * @param isDefault whether this is the Region's default VPC
  * @param tags the resource tags
  */
-public record Vpc(String id, String region, String ownerId, List<CidrBlock> cidrBlocks,
+public record Vpc(String id, String region, String ownerId, List<Cidr> cidrBlocks,
     boolean enableDnsSupport, boolean enableDnsHostnames, boolean isDefault, Map<String, String> tags) {
   public Vpc {
     Objects.requireNonNull(id, "id");
@@ -28,8 +29,8 @@ public record Vpc(String id, String region, String ownerId, List<CidrBlock> cidr
   }
 
   /** Whether {@code address} is inside one of the VPC's blocks. */
-  public boolean contains(CidrBlock address) {
-    for (CidrBlock c : cidrBlocks) if (c.contains(address)) return true;
+  public boolean contains(Cidr address) {
+    for (Cidr c : cidrBlocks) if (c.contains(address)) return true;
     return false;
   }
 }

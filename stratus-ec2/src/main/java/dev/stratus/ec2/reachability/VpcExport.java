@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.PortRange;
+import dev.stratus.core.net.Cidr;
 import static dev.stratus.ec2.reachability.ReachabilityExport.ids;
 import static dev.stratus.ec2.reachability.ReachabilityExport.obj;
 import static dev.stratus.ec2.reachability.ReachabilityExport.strings;
@@ -25,12 +27,12 @@ final class VpcExport {
       if (!here.test(v.region())) continue;
       ObjectNode o = obj().put("VpcId", v.id()).put("OwnerId", v.ownerId()).put("IsDefault", v.isDefault())
           .put("State", "available");
-      List<CidrBlock> v4 = v.cidrBlocks().stream().filter(c -> !c.ipv6()).toList();
+      List<Cidr> v4 = v.cidrBlocks().stream().filter(c -> !c.ipv6()).toList();
       if (!v4.isEmpty()) o.put("CidrBlock", v4.get(0).toString());
       ArrayNode set = o.putArray("CidrBlockAssociationSet");
       v4.forEach(c -> set.addObject().put("CidrBlock", c.toString()).putObject("CidrBlockState").put("State", "associated"));
       ArrayNode set6 = o.putArray("Ipv6CidrBlockAssociationSet");
-      v.cidrBlocks().stream().filter(CidrBlock::ipv6).forEach(c -> set6.addObject().put("Ipv6CidrBlock", c.toString())
+      v.cidrBlocks().stream().filter(Cidr::ipv6).forEach(c -> set6.addObject().put("Ipv6CidrBlock", c.toString())
           .putObject("Ipv6CidrBlockState").put("State", "associated"));
       tags(o, v.tags());
       vpcs.add(o);
@@ -163,12 +165,12 @@ final class VpcExport {
     ObjectNode o = obj().put("NetworkInterfaceId", e.id()).put("SubnetId", e.subnetId()).put("VpcId", e.vpcId())
         .put("AvailabilityZone", e.availabilityZone()).put("InterfaceType", e.interfaceType())
         .put("SourceDestCheck", e.sourceDestCheck());
-    List<CidrBlock> v4 = e.privateIpAddresses().stream().filter(c -> !c.ipv6()).toList();
+    List<Cidr> v4 = e.privateIpAddresses().stream().filter(c -> !c.ipv6()).toList();
     if (!v4.isEmpty()) o.put("PrivateIpAddress", v4.get(0).address());
     ArrayNode ips = o.putArray("PrivateIpAddresses");
     for (int i = 0; i < v4.size(); i++) ips.addObject().put("PrivateIpAddress", v4.get(i).address()).put("Primary", i == 0);
     ArrayNode v6 = o.putArray("Ipv6Addresses");
-    e.privateIpAddresses().stream().filter(CidrBlock::ipv6).forEach(c -> v6.addObject().put("Ipv6Address", c.address()));
+    e.privateIpAddresses().stream().filter(Cidr::ipv6).forEach(c -> v6.addObject().put("Ipv6Address", c.address()));
     e.publicIp().ifPresent(p -> o.putObject("Association").put("PublicIp", p.address()));
     ids(o, "Groups", "GroupId", e.securityGroupIds());
     switch (e.attachment()) {

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.PortRange;
+import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +18,10 @@ final class VpcImport {
     List<Vpc> out = new ArrayList<>();
     for (JsonNode v : f.list(root, "Vpcs")) {
       String id = f.text(v, "", "VpcId");
-      List<CidrBlock> cidrs = new ArrayList<>();
+      List<Cidr> cidrs = new ArrayList<>();
       cidrs.add(f.cidr(v, id, "CidrBlock"));
       for (JsonNode a : f.array(v, id, "CidrBlockAssociationSet")) {
-        CidrBlock c = f.cidr(a, id, "CidrBlockAssociationSet.CidrBlock");
+        Cidr c = f.cidr(a, id, "CidrBlockAssociationSet.CidrBlock");
         if (!cidrs.contains(c) && associated(f, a, id, "CidrBlockState")) cidrs.add(c);
       }
       for (JsonNode a : f.array(v, id, "Ipv6CidrBlockAssociationSet")) {
@@ -42,7 +44,7 @@ final class VpcImport {
     List<Subnet> out = new ArrayList<>();
     for (JsonNode s : f.list(root, "Subnets")) {
       String id = f.text(s, "", "SubnetId");
-      Optional<CidrBlock> v6 = Optional.empty();
+      Optional<Cidr> v6 = Optional.empty();
       for (JsonNode a : f.array(s, id, "Ipv6CidrBlockAssociationSet")) {
         v6 = Optional.of(f.cidr(a, id, "Ipv6CidrBlockAssociationSet.Ipv6CidrBlock"));
       }
@@ -71,8 +73,8 @@ final class VpcImport {
 
   private static RouteTable.Route route(DescribeFile f, JsonNode r, String id) {
     RouteDestination dst;
-    Optional<CidrBlock> v4 = f.optCidr(r, id, "Routes.DestinationCidrBlock");
-    Optional<CidrBlock> v6 = f.optCidr(r, id, "Routes.DestinationIpv6CidrBlock");
+    Optional<Cidr> v4 = f.optCidr(r, id, "Routes.DestinationCidrBlock");
+    Optional<Cidr> v6 = f.optCidr(r, id, "Routes.DestinationIpv6CidrBlock");
     Optional<String> pl = f.optText(r, id, "Routes.DestinationPrefixListId");
     if (v4.isPresent()) dst = new RouteDestination.Cidr(v4.get());
     else if (v6.isPresent()) dst = new RouteDestination.Cidr(v6.get());
@@ -118,8 +120,8 @@ final class VpcImport {
       List<NetworkAcl.Entry> entries = new ArrayList<>();
       for (JsonNode e : f.array(a, id, "Entries")) {
         int n = f.optInt(e, id, "Entries.RuleNumber").orElseThrow(() -> f.bad(id, "Entries.RuleNumber", "missing"));
-        Optional<CidrBlock> v4 = f.optCidr(e, id, "Entries.CidrBlock");
-        Optional<CidrBlock> v6 = f.optCidr(e, id, "Entries.Ipv6CidrBlock");
+        Optional<Cidr> v4 = f.optCidr(e, id, "Entries.CidrBlock");
+        Optional<Cidr> v6 = f.optCidr(e, id, "Entries.Ipv6CidrBlock");
         if (v4.isPresent() == v6.isPresent()) {
           throw f.bad(id, "Entries.CidrBlock", "entry " + n + " needs exactly one of CidrBlock and Ipv6CidrBlock");
         }

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.List;
 import java.util.Objects;
 
@@ -38,7 +39,7 @@ public record VpcPeeringConnection(String id, String status, Side requester, Sid
    * @param region its Region
    * @param cidrBlocks the blocks the peering carries
    */
-  public record Side(String vpcId, String ownerId, String region, List<CidrBlock> cidrBlocks) {
+  public record Side(String vpcId, String ownerId, String region, List<Cidr> cidrBlocks) {
     public Side {
       Objects.requireNonNull(vpcId, "vpcId");
       Objects.requireNonNull(ownerId, "ownerId");
@@ -47,8 +48,8 @@ public record VpcPeeringConnection(String id, String status, Side requester, Sid
     }
 
     /** Whether the address is in this side's blocks. */
-    public boolean contains(CidrBlock address) {
-      for (CidrBlock c : cidrBlocks) if (c.contains(address)) return true;
+    public boolean contains(Cidr address) {
+      for (Cidr c : cidrBlocks) if (c.contains(address)) return true;
       return false;
     }
   }

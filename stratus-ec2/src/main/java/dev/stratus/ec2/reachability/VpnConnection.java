@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param staticRoutes the on-premises CIDR blocks
  */
 public record VpnConnection(String id, String region, String state, String customerGatewayId,
-    Optional<String> vpnGatewayId, Optional<String> transitGatewayId, List<CidrBlock> staticRoutes) {
+    Optional<String> vpnGatewayId, Optional<String> transitGatewayId, List<Cidr> staticRoutes) {
   public VpnConnection {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(region, "region");
@@ -29,8 +30,8 @@ public record VpnConnection(String id, String region, String state, String custo
   }
 
   /** Whether the address is in one of the on-premises blocks. */
-  public boolean reaches(CidrBlock address) {
-    for (CidrBlock c : staticRoutes) if (c.contains(address)) return true;
+  public boolean reaches(Cidr address) {
+    for (Cidr c : staticRoutes) if (c.contains(address)) return true;
     return false;
   }
 }

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +66,7 @@ class ReachabilityImportTest {
     NetworkInterface nat = Fixtures.network("routing").networkInterfaces().stream()
         .filter(e -> e.id().equals("eni-nat")).findFirst().orElseThrow();
     assertThat(nat.attachment()).isEqualTo(new NetworkInterface.Attachment.NatGateway("nat-r"));
-    assertThat(nat.publicIp()).contains(CidrBlock.parse("54.9.9.9"));
+    assertThat(nat.publicIp()).contains(Cidr.parseBlockOrAddress("54.9.9.9"));
   }
 
   @Test
