@@ -1,6 +1,6 @@
 package dev.stratus.app;
 
-import dev.stratus.ec2.reachability.CidrBlock;
+import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.NetworkAcl;
 import dev.stratus.ec2.reachability.RouteDestination;
@@ -250,7 +250,7 @@ final class ApiImport {
       List<String> groups = eni.map(e -> e.securityGroupIds().stream().filter(ids::containsKey).map(ids::get).toList())
           .orElse(List.of());
       String ip = eni.flatMap(e -> e.privateIpAddresses().stream().filter(c -> !c.ipv6()).findFirst())
-          .map(CidrBlock::address).orElse(null);
+          .map(Cidr::address).orElse(null);
       ids.put(i.id(), ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(id(i.subnetId()))
           .privateIpAddress(ip).securityGroupIds(groups.isEmpty() ? null : groups)).instances().get(0).instanceId());
       tag(ec2, ids.get(i.id()), i.tags());

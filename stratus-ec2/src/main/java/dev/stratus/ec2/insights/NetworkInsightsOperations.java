@@ -159,8 +159,8 @@ public final class NetworkInsightsOperations {
   /** Analyses the path over the account's current network; an unanalysable path fails, as in AWS. */
   private NetworkInsightsAnalysis run(RequestContext ctx, NetworkInsightsPath path, NetworkInsightsAnalysis a) {
     Query q = new Query(Optional.of(path.source()), Optional.ofNullable(path.destination()),
-        Optional.ofNullable(path.sourceIp()).map(Cidr::parse),
-        Optional.ofNullable(path.destinationIp()).map(Cidr::parse), Protocol.fromAws(path.protocol()),
+        Optional.ofNullable(path.sourceIp()).map(Cidr::parseBlockOrAddress),
+        Optional.ofNullable(path.destinationIp()).map(Cidr::parseBlockOrAddress), Protocol.fromAws(path.protocol()),
         Optional.ofNullable(path.destinationPort()), Optional.empty());
     try {
       ReachabilityVerdict v = snapshot.analysis(ctx.accountId()).analyze(q);

@@ -17,7 +17,7 @@
  *    carry their resolved route table and NACL (explicit association, else main/default).
  *  - Import/export: ReachabilityImport reads <dir>/<region>/<command>[.<id>].json through the
  *    checking DescribeFile reader (VpcImport, InterfaceImport, TransitImport); a bad file is a
- *    Problem, not an exception. ReachabilityExport (VpcExport, TransitExport) writes the same layout.
+ *    Problem, not an exception. insights.DescribeExport writes that layout from a running endpoint.
  *  - Analysis: NetworkIndex indexes a Network once (ids, interfaces by VPC+address, PrefixTable per
  *    route table). PathEndpoints resolves a Query to a start, a first packet header and a target.
  *    PathTracer walks the packet (interfaces, subnets, route tables), GatewayHops the gateways; the
