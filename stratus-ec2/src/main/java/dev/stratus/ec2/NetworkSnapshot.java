@@ -7,6 +7,7 @@ import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.RegionCatalog;
 import dev.stratus.ec2.model.ResourceTags;
 import dev.stratus.ec2.reachability.Network;
+import dev.stratus.ec2.reachability.Placement;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTarget;
 import dev.stratus.ec2.transit.TransitSnapshot;
@@ -51,27 +52,10 @@ public final class NetworkSnapshot {
   private static void addRegion(Network.Builder b, ReadView view, String account, String region, String scope) {
     var tables = view.list(Ec2Tables.ROUTE_TABLE, scope);
     var acls = view.list(Ec2Tables.NETWORK_ACL, scope);
-    for (var v : view.list(Ec2Tables.VPC, scope)) {
-      b.vpcs.add(new dev.stratus.ec2.reachability.Vpc(v.id(), region, account,
-          v.activeCidrs().stream().map(NetworkSnapshot::block).toList(), v.enableDnsSupport(), v.enableDnsHostnames(),
-          v.isDefault(), tags(view, scope, v.id())));
-    }
-    // Built once per region; putIfAbsent keeps the first match in list order, as a scan would.
-    Map<String, String> explicitTable = new HashMap<>();
-    Map<String, String> mainTable = new HashMap<>();
-    for (var t : tables) {
-      t.associations().forEach(a -> { if (a.subnetId() != null) explicitTable.putIfAbsent(a.subnetId(), t.id()); });
-      if (t.isMain()) mainTable.putIfAbsent(t.vpcId(), t.id());
-    }
-    Map<String, String> subnetAcl = new HashMap<>();
-    acls.forEach(a -> a.associations().forEach(x -> subnetAcl.putIfAbsent(x.subnetId(), a.id())));
+    // VPCs and subnets are the stored records themselves; the index resolves each subnet's table and NACL.
+    for (var v : view.list(Ec2Tables.VPC, scope)) b.vpc(v, new Placement(region, account, tags(view, scope, v.id())));
     for (var s : view.list(Ec2Tables.SUBNET, scope)) {
-      Optional<String> rtb = Optional.ofNullable(explicitTable.get(s.id()))
-          .or(() -> Optional.ofNullable(mainTable.get(s.vpcId())));
-      Optional<String> acl = Optional.ofNullable(subnetAcl.get(s.id()));
-      b.subnets.add(new dev.stratus.ec2.reachability.Subnet(s.id(), region, s.vpcId(), block(s.cidr()),
-          s.ipv6CidrBlocks().stream().findFirst().map(x -> block(x.cidr())), s.availabilityZone(), rtb, acl,
-          tags(view, scope, s.id())));
+      b.subnet(s, new Placement(region, account, tags(view, scope, s.id())));
     }
     for (var t : tables) {
       b.routeTables.add(new dev.stratus.ec2.reachability.RouteTable(t.id(), region, t.vpcId(), t.isMain(),

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -103,7 +104,7 @@ public final class NetworkAudit {
       if (a.isEmpty() || a.get().resourceType() != TransitGatewayAttachment.ResourceType.VPC) continue;
       Vpc vpc = ix.vpcs.get(a.get().resourceId());
       if (vpc == null) continue;
-      EnvironmentHint.of(vpc, a.get()).ifPresent(h -> {
+      EnvironmentHint.of(vpc, ix.network.tags(vpc.id()), a.get()).ifPresent(h -> {
         Group g = m.computeIfAbsent(h.environment(), k -> new Group(new ArrayList<>(), new ArrayList<>()));
         g.vpcIds().add(vpc.id());
         if (!g.evidence().contains(h.evidence())) g.evidence().add(h.evidence());

@@ -1,6 +1,8 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +44,9 @@ final class NetworkIndex {
   private final Map<String, Map<Cidr, NetworkInterface>> eniByVpcAddress = new HashMap<>();
   private final Map<Cidr, NetworkInterface> eniByPublicAddress = new HashMap<>();
   private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
+  /** Subnet → its governing route table and NACL, resolved once (the subnet record does not say). */
+  private final Map<String, String> subnetRouteTable = new HashMap<>();
+  private final Map<String, String> subnetAcl = new HashMap<>();
   private final Map<String, RouteSelection> routeSelections = new HashMap<>();
   private final Map<String, TransitGatewayRouteSelection> tgwSelections = new HashMap<>();
   /** Attachments by "tgwId|attachmentId" (a TGW peering attachment has one record per side). */
@@ -82,6 +87,7 @@ final class NetworkIndex {
       }
     }
     for (Subnet s : n.subnets()) subnetsByVpc.computeIfAbsent(s.vpcId(), k -> new ArrayList<>()).add(s);
+    resolveSubnets(n);
     for (RouteTable rt : n.routeTables()) {
       routeSelections.put(rt.id(), RouteSelection.of(rt, vpcs.get(rt.vpcId()), prefixLists));
     }
@@ -96,6 +102,33 @@ final class NetworkIndex {
       rt.associatedAttachmentIds().forEach(a -> associations.putIfAbsent(rt.transitGatewayId() + "|" + a, rt.id()));
     }
   }
+
+  /*
+   * The explicitly associated route table, else the VPC's main one (vpc.md §7); the associated
+   * NACL, else the VPC's default one (vpc.md §20). First in list order wins, as a scan would.
+   */
+  private void resolveSubnets(Network n) {
+    Map<String, String> mainTable = new HashMap<>();
+    for (RouteTable t : n.routeTables()) {
+      t.subnetIds().forEach(s -> subnetRouteTable.putIfAbsent(s, t.id()));
+      if (t.main()) mainTable.putIfAbsent(t.vpcId(), t.id());
+    }
+    Map<String, String> defaultAcl = new HashMap<>();
+    for (NetworkAcl a : n.networkAcls()) {
+      a.subnetIds().forEach(s -> subnetAcl.putIfAbsent(s, a.id()));
+      if (a.isDefault()) defaultAcl.putIfAbsent(a.vpcId(), a.id());
+    }
+    for (Subnet s : n.subnets()) {
+      if (mainTable.containsKey(s.vpcId())) subnetRouteTable.putIfAbsent(s.id(), mainTable.get(s.vpcId()));
+      if (defaultAcl.containsKey(s.vpcId())) subnetAcl.putIfAbsent(s.id(), defaultAcl.get(s.vpcId()));
+    }
+  }
+
+  /** The route table governing the subnet; empty when none is known (the analysis finds no route). */
+  Optional<String> routeTableOf(Subnet s) { return Optional.ofNullable(subnetRouteTable.get(s.id())); }
+
+  /** The network ACL governing the subnet; empty when none is known (the analysis drops). */
+  Optional<String> networkAclOf(Subnet s) { return Optional.ofNullable(subnetAcl.get(s.id())); }
 
   private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
     Map<String, T> m = new HashMap<>(items.size() * 2);

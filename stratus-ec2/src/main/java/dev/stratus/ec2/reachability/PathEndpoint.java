@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.Subnet;
 import dev.stratus.core.net.Cidr;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Vpc;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
 import java.util.HashSet;
@@ -129,7 +130,7 @@ final class PathEndpoints {
         yield other.cidrBlocks().get(0).hostAt(10);
       }
       case PathEndpoint.FromGatewayEndpoint f -> throw new IllegalArgumentException("a gateway endpoint is no source");
-      case PathEndpoint.FromSubnet f -> f.subnet().cidrBlock().hostAt(4);
+      case PathEndpoint.FromSubnet f -> f.subnet().cidr().hostAt(4);
       case PathEndpoint.FromEgressOnlyInternetGateway f -> throw new IllegalArgumentException("give SourceIp");
     };
   }

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.Subnet;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.reachability.Explanation.Direction;
@@ -172,7 +174,7 @@ final class PathTracer {
    * subnet's NACLs are not modelled).
    */
   boolean routeFromSubnet(Subnet s, AnalysisPacketHeader pkt, Ctx ctx, boolean fromTransitGateway) {
-    Optional<String> rtbId = s.routeTableId();
+    Optional<String> rtbId = ix.routeTableOf(s);
     Optional<RouteSelection> sel = rtbId.flatMap(ix::routes);
     if (sel.isEmpty()) {
       return block(ExplanationCode.NO_ROUTE_TO_DESTINATION, Direction.EGRESS, s.id(), null, List.of(),
@@ -253,7 +255,7 @@ final class PathTracer {
   /** Checks a subnet's NACL in one direction; the narrowed packet, or null when dropped. */
   AnalysisPacketHeader naclCheck(Subnet s, boolean egress, AnalysisPacketHeader pkt) {
     Direction dir = egress ? Direction.EGRESS : Direction.INGRESS;
-    NetworkAcl acl = s.networkAclId().map(ix.networkAcls::get).orElse(null);
+    NetworkAcl acl = ix.networkAclOf(s).map(ix.networkAcls::get).orElse(null);
     if (acl == null) {
       block(ExplanationCode.SUBNET_ACL_RESTRICTION, dir, s.id(), null, List.of(),
           "no network ACL is known for " + s.id() + " (treated as deny)");

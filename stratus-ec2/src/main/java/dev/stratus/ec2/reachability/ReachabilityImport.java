@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,12 +77,12 @@ public final class ReachabilityImport {
   private static Network readRegion(Path dir, List<Problem> problems) {
     Reader r = new Reader(dir, dir.getFileName().toString(), problems);
     Network.Builder b = Network.builder();
-    List<Vpc> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
+    List<VpcImport.Placed<Vpc>> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
     b.routeTables.addAll(r.read("describe-route-tables", VpcImport::routeTables));
     b.networkAcls.addAll(r.read("describe-network-acls", VpcImport::networkAcls));
     b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
-    for (Vpc v : vpcs) b.vpcs.add(withDnsAttributes(r, v));
-    for (Subnet s : r.read("describe-subnets", VpcImport::subnets)) b.subnets.add(resolve(s, b));
+    for (var v : vpcs) b.vpc(completed(r, v.resource(), b), v.placement());
+    for (var s : r.read("describe-subnets", VpcImport::subnets)) b.subnet(s.resource(), s.placement());
     List<NetworkInterface> enis = new ArrayList<>(r.read("describe-network-interfaces", InterfaceImport::networkInterfaces));
     List<InterfaceImport.Instances> inst = r.read("describe-instances", (f, n) -> List.of(InterfaceImport.instances(f, n)));
     Map<String, NetworkInterface> byId = new LinkedHashMap<>();
@@ -120,22 +122,21 @@ public final class ReachabilityImport {
     return b.build();
   }
 
-  /** Subnet → explicit route table, else the main one; explicit NACL, else the default one. */
-  private static Subnet resolve(Subnet s, Network.Builder b) {
-    Optional<String> rtb = b.routeTables.stream().filter(t -> t.subnetIds().contains(s.id())).map(RouteTable::id)
-        .findFirst().or(() -> b.routeTables.stream().filter(t -> t.vpcId().equals(s.vpcId()) && t.main())
-            .map(RouteTable::id).findFirst());
-    Optional<String> acl = b.networkAcls.stream().filter(a -> a.subnetIds().contains(s.id())).map(NetworkAcl::id)
-        .findFirst().or(() -> b.networkAcls.stream().filter(a -> a.vpcId().equals(s.vpcId()) && a.isDefault())
-            .map(NetworkAcl::id).findFirst());
-    return new Subnet(s.id(), s.region(), s.vpcId(), s.cidrBlock(), s.ipv6CidrBlock(), s.availabilityZone(), rtb, acl,
-        s.tags());
-  }
-
-  private static Vpc withDnsAttributes(Reader r, Vpc v) {
+  /**
+   * The VPC with what describe-vpcs leaves to other files: its DNS attributes, and the ids of its
+   * main route table, default NACL and default security group (null when those files lack them).
+   */
+  private static Vpc completed(Reader r, Vpc v, Network.Builder b) {
     boolean support = r.attribute(v.id(), "enableDnsSupport").orElse(v.enableDnsSupport());
     boolean hostnames = r.attribute(v.id(), "enableDnsHostnames").orElse(v.enableDnsHostnames());
-    return new Vpc(v.id(), v.region(), v.ownerId(), v.cidrBlocks(), support, hostnames, v.isDefault(), v.tags());
+    String main = b.routeTables.stream().filter(t -> t.vpcId().equals(v.id()) && t.main()).map(RouteTable::id)
+        .findFirst().orElse(null);
+    String acl = b.networkAcls.stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).map(NetworkAcl::id)
+        .findFirst().orElse(null);
+    String group = b.securityGroups.stream().filter(g -> g.vpcId().equals(v.id()) && g.groupName().equals("default"))
+        .map(SecurityGroup::id).findFirst().orElse(null);
+    return new Vpc(v.id(), v.cidrBlocks(), v.ipv6CidrBlocks(), v.isDefault(), v.instanceTenancy(), v.dhcpOptionsId(),
+        support, hostnames, main, acl, group);
   }
 
   /** An endpoint's interface belongs to it, whatever its description says. */

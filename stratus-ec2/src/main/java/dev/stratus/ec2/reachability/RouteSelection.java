@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Vpc;
 import dev.stratus.core.net.Cidr;
 import java.util.Comparator;
 import java.util.Map;
@@ -55,7 +56,7 @@ final class RouteSelection {
   }
 
   private static boolean overlapsLocal(Vpc vpc, Cidr block) {
-    for (Cidr c : vpc.cidrBlocks()) if (c.overlaps(block)) return true;
+    for (Cidr c : vpc.activeCidrs()) if (c.overlaps(block)) return true;
     return false;
   }
 

@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,12 +138,13 @@ class DescribeExportIT {
 
   private static String account() { return ec2.describeVpcs(r -> {}).vpcs().get(0).ownerId(); }
 
-  /** The network's lists as sets, so file order does not matter. */
-  private static Map<String, Set<?>> asSets(Network n) {
-    Map<String, Set<?>> m = new TreeMap<>();
+  /** The network's lists as sets (and its placements as they are), so file order does not matter. */
+  private static Map<String, Object> asSets(Network n) {
+    Map<String, Object> m = new TreeMap<>();
     for (var c : Network.class.getRecordComponents()) {
       try {
-        m.put(c.getName(), new HashSet<>((List<?>) c.getAccessor().invoke(n)));
+        Object v = c.getAccessor().invoke(n);
+        m.put(c.getName(), v instanceof List<?> l ? new HashSet<>(l) : v);
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
       }

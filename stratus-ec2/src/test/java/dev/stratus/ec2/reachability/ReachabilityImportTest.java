@@ -1,9 +1,10 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.core.net.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Vpc;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,13 +48,10 @@ class ReachabilityImportTest {
 
   @Test
   void fromDescribeOutputs_subnetWithoutAssociation_usesMainTableAndDefaultAcl() {
-    Subnet s = Fixtures.network("routing").subnets().stream().filter(x -> x.id().equals("subnet-pub")).findFirst()
-        .orElseThrow();
-    assertThat(s.routeTableId()).contains("rtb-pub");
-    assertThat(s.networkAclId()).contains("acl-r");
-    Subnet priv = Fixtures.network("routing").subnets().stream().filter(x -> x.id().equals("subnet-priv"))
-        .findFirst().orElseThrow();
-    assertThat(priv.routeTableId()).contains("rtb-priv");
+    ReachabilityAnalysis a = ReachabilityAnalysis.of(Fixtures.network("routing"));
+    assertThat(a.routeTableOf("subnet-pub")).contains("rtb-pub");
+    assertThat(a.networkAclOf("subnet-pub")).contains("acl-r");
+    assertThat(a.routeTableOf("subnet-priv")).contains("rtb-priv");
   }
 
   @Test

@@ -41,6 +41,7 @@ class ReachabilityPerformanceTest {
   static Network generate(int count) {
     Network.Builder b = Network.builder();
     String region = "us-east-1";
+    Placement placement = new Placement(region, "111111111111", Map.of());
     var allowAll = List.of(
         new NetworkAcl.Entry(100, true, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4),
         new NetworkAcl.Entry(100, false, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4));
@@ -52,8 +53,8 @@ class ReachabilityPerformanceTest {
     for (int i = 0; i < count; i++) {
       Cidr cidr = Cidr.parseBlockOrAddress("10." + (i / 256) + "." + (i % 256) + ".0/24");
       String v = "vpc-" + i, s = "subnet-" + i, rt = "rtb-" + i, acl = "acl-" + i, sg = "sg-" + i, att = "tgw-attach-" + i;
-      b.vpcs.add(new Vpc(v, region, "111111111111", List.of(cidr), true, false, false, Map.of()));
-      b.subnets.add(new Subnet(s, region, v, cidr, Optional.empty(), "us-east-1a", Optional.of(rt), Optional.of(acl), Map.of()));
+      b.vpc(Fixtures.vpc(v, cidr.toString()), placement);
+      b.subnet(Fixtures.subnet(s, v, cidr, "us-east-1a"), placement); // rt is the main table, acl the default NACL
       b.routeTables.add(new RouteTable(rt, region, v, true, List.of(
           new RouteTable.Route(new RouteDestination.Cidr(cidr), new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE,
               RouteTable.State.ACTIVE),

@@ -1,9 +1,10 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.core.net.PortRange;
-import dev.stratus.core.net.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** {@link RouteSelection} and {@link TransitGatewayRouteSelection}: one test per clause of vpc.md §9–10, §33. */
 class RouteSelectionTest {
-  private static final Vpc VPC = new Vpc("vpc-1", "us-east-1", "1", List.of(Cidr.parseBlockOrAddress("10.0.0.0/16")), true,
-      false, false, Map.of());
+  private static final Vpc VPC = Fixtures.vpc("vpc-1", "10.0.0.0/16");
   private static final ManagedPrefixList PL = new ManagedPrefixList("pl-1", "us-east-1", "list", "IPv4",
       List.of(Cidr.parseBlockOrAddress("52.0.0.0/16")));
 
