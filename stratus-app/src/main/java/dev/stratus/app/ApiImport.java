@@ -245,7 +245,7 @@ final class ApiImport {
       if (!t.main()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
     }
     for (var i : n.instances()) {
-      if (!i.region().equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
+      if (!n.region(i.id()).equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
       var eni = n.networkInterfaces().stream().filter(e -> e.id().equals(i.networkInterfaceIds().get(0))).findFirst();
       List<String> groups = eni.map(e -> e.securityGroupIds().stream().filter(ids::containsKey).map(ids::get).toList())
           .orElse(List.of());
@@ -253,7 +253,7 @@ final class ApiImport {
           .map(Cidr::address).orElse(null);
       ids.put(i.id(), ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(id(i.subnetId()))
           .privateIpAddress(ip).securityGroupIds(groups.isEmpty() ? null : groups)).instances().get(0).instanceId());
-      tag(ec2, ids.get(i.id()), i.tags());
+      tag(ec2, ids.get(i.id()), n.tags(i.id()));
     }
   }
 

@@ -76,7 +76,7 @@ public final class NetworkSnapshot {
               block(e.cidr()))).toList(),
           a.associations().stream().map(x -> x.subnetId()).toList(), tags(view, scope, a.id())));
     }
-    addInterfaces(b, view, region, scope);
+    addInterfaces(b, view, account, region, scope);
     for (var g : view.list(Ec2Tables.INTERNET_GATEWAY, scope)) {
       if (g.egressOnly()) continue;
       b.internetGateways.add(new dev.stratus.ec2.reachability.InternetGateway(g.id(), region,
@@ -98,7 +98,7 @@ public final class NetworkSnapshot {
     }
   }
 
-  private static void addInterfaces(Network.Builder b, ReadView view, String region, String scope) {
+  private static void addInterfaces(Network.Builder b, ReadView view, String account, String region, String scope) {
     Map<String, String> natByEni = new HashMap<>();
     view.list(Ec2Tables.NAT_GATEWAY, scope).forEach(n -> {
       if (n.networkInterfaceId() != null) natByEni.putIfAbsent(n.networkInterfaceId(), n.id());
@@ -127,10 +127,7 @@ public final class NetworkSnapshot {
           Optional.ofNullable(e.association()).map(a -> address(a.publicIp())), e.groupIds(), e.interfaceType(),
           attachment, e.sourceDestCheck()));
     }
-    for (var i : view.list(Ec2Tables.INSTANCE, scope)) {
-      b.instances.add(new dev.stratus.ec2.reachability.Instance(i.id(), region, i.vpcId(), i.subnetId(), i.state(),
-          i.state().equals("terminated") ? List.of() : i.networkInterfaceIds(), tags(view, scope, i.id())));
-    }
+    for (var i : view.list(Ec2Tables.INSTANCE, scope)) b.instance(i, new Placement(region, account, tags(view, scope, i.id())));
   }
 
   private static dev.stratus.ec2.reachability.RouteTable.Route route(dev.stratus.ec2.model.RouteTable.Route r) {

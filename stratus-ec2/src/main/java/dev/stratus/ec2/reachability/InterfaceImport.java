@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Instance;
+import java.time.Instant;
 import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,12 +76,14 @@ final class InterfaceImport {
   }
 
   /** Instances, plus the interfaces they list (used when describe-network-interfaces lacks them). */
-  record Instances(List<Instance> instances, List<NetworkInterface> interfaces) {}
+  record Instances(List<VpcImport.Placed<Instance>> instances, List<NetworkInterface> interfaces) {}
 
   static Instances instances(DescribeFile f, JsonNode root) {
-    List<Instance> out = new ArrayList<>();
+    List<VpcImport.Placed<Instance>> out = new ArrayList<>();
     List<NetworkInterface> enis = new ArrayList<>();
     for (JsonNode r : f.list(root, "Reservations")) {
+      String reservation = f.optText(r, "", "ReservationId").orElse("");
+      String owner = f.optText(r, "", "OwnerId").orElse("");
       for (JsonNode i : f.array(r, "", "Instances")) {
         String id = f.text(i, "", "InstanceId");
         JsonNode st = i.get("State");
@@ -95,7 +99,11 @@ final class InterfaceImport {
           eniIds.add(eni.id());
           enis.add(eni);
         }
-        out.add(new Instance(id, f.region, vpcId, f.text(i, id, "SubnetId"), state, eniIds, f.tags(i, id)));
+        out.add(new VpcImport.Placed<>(new Instance(id, reservation, f.optText(i, id, "ImageId").orElse(null),
+            f.optText(i, id, "InstanceType").orElse(null), state, f.text(i, id, "SubnetId"), vpcId, zone,
+            eniIds.isEmpty() ? null : eniIds.get(0), eniIds, f.optText(i, id, "KeyName").orElse(null),
+            f.optText(i, id, "LaunchTime").map(Instant::parse).orElse(null), f.optInt(i, id, "AmiLaunchIndex").orElse(0),
+            f.optText(i, id, "ClientToken").orElse(null)), new Placement(f.region, owner, f.tags(i, id))));
       }
     }
     return new Instances(out, enis);

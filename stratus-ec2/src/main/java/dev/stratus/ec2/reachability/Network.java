@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.SortedSet;
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
  * knowing its Region, so peering and transit gateway peering can join Regions. VPCs and subnets are
- * the control plane's own records ({@link dev.stratus.ec2.model}); their Region, account and tags
- * are in {@code placements} by id. Immutable; build one with {@link #builder()}.
+ * and instances are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
+ * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */
 public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
     List<SecurityGroup> securityGroups, List<NetworkAcl> networkAcls,
@@ -104,6 +105,13 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     public Builder vpc(Vpc v, Placement p) {
       vpcs.add(v);
       placements.put(v.id(), p);
+      return this;
+    }
+
+    /** Adds an instance and where it lives. */
+    public Builder instance(Instance i, Placement p) {
+      instances.add(i);
+      placements.put(i.id(), p);
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
@@ -122,6 +123,11 @@ final class NetworkIndex {
       if (mainTable.containsKey(s.vpcId())) subnetRouteTable.putIfAbsent(s.id(), mainTable.get(s.vpcId()));
       if (defaultAcl.containsKey(s.vpcId())) subnetAcl.putIfAbsent(s.id(), defaultAcl.get(s.vpcId()));
     }
+  }
+
+  /** The instance's interfaces, primary first; none once it is terminated (its interfaces are gone). */
+  static List<String> interfacesOf(Instance i) {
+    return i.state().equals("terminated") ? List.of() : i.networkInterfaceIds();
   }
 
   /** The route table governing the subnet; empty when none is known (the analysis finds no route). */

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
@@ -151,7 +152,7 @@ final class PathEndpoints {
     boolean fromInternet = start instanceof PathEndpoint.FromInternet;
     Instance i = ix.instances.get(id);
     NetworkInterface eni = i != null ? primary(ix, i) : ix.interfaces.get(id);
-    if (i != null) ids.addAll(i.networkInterfaceIds());
+    if (i != null) ids.addAll(NetworkIndex.interfacesOf(i));
     VpcEndpoint vpce = ix.endpoints.get(id);
     if (vpce != null && vpce.isInterface()) {
       ids.addAll(vpce.networkInterfaceIds());
@@ -214,7 +215,7 @@ final class PathEndpoints {
   }
 
   private static NetworkInterface primary(NetworkIndex ix, Instance i) {
-    for (String id : i.networkInterfaceIds()) {
+    for (String id : NetworkIndex.interfacesOf(i)) {
       NetworkInterface e = ix.interfaces.get(id);
       if (e != null) return e;
     }

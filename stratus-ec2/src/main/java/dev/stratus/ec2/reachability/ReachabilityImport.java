@@ -88,7 +88,7 @@ public final class ReachabilityImport {
     Map<String, NetworkInterface> byId = new LinkedHashMap<>();
     enis.forEach(e -> byId.put(e.id(), e));
     for (InterfaceImport.Instances i : inst) {
-      b.instances.addAll(i.instances());
+      i.instances().forEach(x -> b.instance(x.resource(), x.placement()));
       i.interfaces().forEach(e -> byId.putIfAbsent(e.id(), e));
     }
     b.internetGateways.addAll(r.read("describe-internet-gateways", InterfaceImport::internetGateways));

@@ -3,6 +3,7 @@ package dev.stratus.ec2.reachability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import java.net.URISyntaxException;
@@ -32,6 +33,12 @@ final class Fixtures {
   /** A subnet record with one IPv4 block. */
   static Subnet subnet(String id, String vpcId, Cidr cidr, String zone) {
     return new Subnet(id, vpcId, cidr, List.of(), zone, null, false, false, false);
+  }
+
+  /** A running instance record with these interfaces, primary first. */
+  static Instance instance(String id, String vpcId, String subnetId, String... interfaceIds) {
+    return new Instance(id, "r-" + id, "ami-12345678", "t3.micro", "running", subnetId, vpcId, "us-east-1a",
+        interfaceIds[0], List.of(interfaceIds), null, null, 0, null);
   }
 
   /** The network of a scenario, asserting every file was read cleanly. */

@@ -64,7 +64,7 @@ class ReachabilityPerformanceTest {
       b.securityGroups.add(new SecurityGroup(sg, region, v, "default", fromTen, toAll, Map.of()));
       b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.hostAt(10)),
           Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));
-      b.instances.add(new Instance("i-" + i, region, v, s, "running", List.of("eni-" + i), Map.of()));
+      b.instance(Fixtures.instance("i-" + i, v, s, "eni-" + i), placement);
       b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, region, "tgw-1",
           TransitGatewayAttachment.ResourceType.VPC, v, "available", Optional.of("tgw-rtb-1"), Map.of()));
       tgwRoutes.add(new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(cidr), "propagated", RouteTable.State.ACTIVE,
