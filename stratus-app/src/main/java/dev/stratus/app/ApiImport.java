@@ -108,15 +108,16 @@ final class ApiImport {
       tag(ec2, subnet, n.tags(s.id()));
     }
     for (var g : n.internetGateways()) {
-      if (!g.region().equals(region)) continue;
-      var existing = existingGateway(ec2, n, g.attachedVpcIds());
+      if (!n.region(g.id()).equals(region)) continue;
+      List<String> attached = g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId());
+      var existing = existingGateway(ec2, n, attached);
       if (existing.isPresent()) {
         ids.put(g.id(), existing.get());
         continue;
       }
       String igw = ec2.createInternetGateway(r -> {}).internetGateway().internetGatewayId();
       ids.put(g.id(), igw);
-      g.attachedVpcIds().forEach(v -> ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(id(v))));
+      attached.forEach(v -> ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(id(v))));
     }
     for (var g : n.securityGroups()) {
       if (!g.region().equals(region) || ids.containsKey(g.id())) continue;

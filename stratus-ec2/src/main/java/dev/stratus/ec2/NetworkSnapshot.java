@@ -78,9 +78,8 @@ public final class NetworkSnapshot {
     }
     addInterfaces(b, view, account, region, scope);
     for (var g : view.list(Ec2Tables.INTERNET_GATEWAY, scope)) {
-      if (g.egressOnly()) continue;
-      b.internetGateways.add(new dev.stratus.ec2.reachability.InternetGateway(g.id(), region,
-          g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId()), tags(view, scope, g.id())));
+      // Egress-only gateways are only route targets (describe-internet-gateways does not list them).
+      if (!g.egressOnly()) b.internetGateway(g, new Placement(region, account, tags(view, scope, g.id())));
     }
     for (var n : view.list(Ec2Tables.NAT_GATEWAY, scope)) {
       b.natGateways.add(new dev.stratus.ec2.reachability.NatGateway(n.id(), region, n.vpcId(), n.subnetId(), n.state(),

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.core.net.PortRange;
@@ -36,7 +37,7 @@ final class GatewayHops {
 
   boolean toInternetGateway(String igwId, Vpc vpc, AnalysisPacketHeader pkt, Ctx ctx) {
     InternetGateway igw = t.ix.internetGateways.get(igwId);
-    if (igw == null || !igw.attachedVpcIds().contains(vpc.id())) {
+    if (igw == null || !vpc.id().equals(igw.attachedVpcId())) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.EGRESS, igwId, null,
           List.of(AnalysisComponent.of(vpc.id())), igwId + " is not attached to " + vpc.id());
     }
@@ -79,11 +80,11 @@ final class GatewayHops {
 
   /** Inbound from the internet: the destination must be the public IP of an attached interface. */
   boolean fromInternetGateway(InternetGateway igw, AnalysisPacketHeader pkt, Ctx ctx) {
-    if (igw.attachedVpcIds().isEmpty() || t.ix.vpcs.get(igw.attachedVpcIds().get(0)) == null) {
+    if (igw.attachedVpcId() == null || t.ix.vpcs.get(igw.attachedVpcId()) == null) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.INGRESS, igw.id(), null, List.of(),
           igw.id() + " is not attached to a known VPC");
     }
-    Vpc vpc = t.ix.vpcs.get(igw.attachedVpcIds().get(0));
+    Vpc vpc = t.ix.vpcs.get(igw.attachedVpcId());
     if (pkt.sourceAddress().isRfc1918()) {
       return t.block(ExplanationCode.IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS, Direction.INGRESS, igw.id(), null,
           List.of(), pkt.sourceAddress().address() + " is a private address");

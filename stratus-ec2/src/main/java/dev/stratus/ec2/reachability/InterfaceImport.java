@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Instance;
 import java.time.Instant;
 import dev.stratus.core.net.Cidr;
@@ -114,16 +115,18 @@ final class InterfaceImport {
     return a == null || a.get("DeviceIndex") == null ? 0 : a.get("DeviceIndex").asInt();
   }
 
-  static List<InternetGateway> internetGateways(DescribeFile f, JsonNode root) {
-    List<InternetGateway> out = new ArrayList<>();
+  /** Internet gateways as stored: attached to at most one VPC (vpc.md §23). */
+  static List<VpcImport.Placed<InternetGateway>> internetGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<InternetGateway>> out = new ArrayList<>();
     for (JsonNode g : f.list(root, "InternetGateways")) {
       String id = f.text(g, "", "InternetGatewayId");
-      List<String> vpcs = new ArrayList<>();
+      String vpc = null;
       for (JsonNode a : f.array(g, id, "Attachments")) {
         String state = f.optText(a, id, "Attachments.State").orElse("available");
-        if (state.equals("available") || state.equals("attached")) vpcs.add(f.text(a, id, "Attachments.VpcId"));
+        if (vpc == null && (state.equals("available") || state.equals("attached"))) vpc = f.text(a, id, "Attachments.VpcId");
       }
-      out.add(new InternetGateway(id, f.region, vpcs, f.tags(g, id)));
+      out.add(new VpcImport.Placed<>(new InternetGateway(id, false, vpc),
+          new Placement(f.region, f.optText(g, id, "OwnerId").orElse(""), f.tags(g, id))));
     }
     return out;
   }

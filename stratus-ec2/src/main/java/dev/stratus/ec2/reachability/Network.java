@@ -1,6 +1,7 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
@@ -13,7 +14,7 @@ import java.util.SortedSet;
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
  * knowing its Region, so peering and transit gateway peering can join Regions. VPCs and subnets are
- * and instances are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
+ * instances and internet gateways are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
  * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */
 public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
@@ -70,7 +71,7 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     vpcs.forEach(v -> r.add(region(v.id())));
     subnets.forEach(v -> r.add(region(v.id())));
     transitGateways.forEach(v -> r.add(v.region()));
-    internetGateways.forEach(v -> r.add(v.region()));
+    internetGateways.forEach(v -> r.add(region(v.id())));
     vpnConnections.forEach(v -> r.add(v.region()));
     vpcPeeringConnections.forEach(p -> r.add(p.requester().region()));
     managedPrefixLists.forEach(v -> r.add(v.region()));
@@ -105,6 +106,13 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     public Builder vpc(Vpc v, Placement p) {
       vpcs.add(v);
       placements.put(v.id(), p);
+      return this;
+    }
+
+    /** Adds an internet gateway and where it lives. */
+    public Builder internetGateway(InternetGateway g, Placement p) {
+      internetGateways.add(g);
+      placements.put(g.id(), p);
       return this;
     }
 

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.Subnet;
@@ -202,7 +203,7 @@ final class NetworkIndex {
 
   /** The internet gateway attached to a VPC. */
   Optional<InternetGateway> internetGatewayOf(String vpcId) {
-    return network.internetGateways().stream().filter(g -> g.attachedVpcIds().contains(vpcId)).findFirst();
+    return network.internetGateways().stream().filter(g -> vpcId.equals(g.attachedVpcId())).findFirst();
   }
 
   /** The virtual private gateway attached to a VPC. */

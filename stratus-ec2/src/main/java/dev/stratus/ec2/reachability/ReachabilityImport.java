@@ -91,7 +91,8 @@ public final class ReachabilityImport {
       i.instances().forEach(x -> b.instance(x.resource(), x.placement()));
       i.interfaces().forEach(e -> byId.putIfAbsent(e.id(), e));
     }
-    b.internetGateways.addAll(r.read("describe-internet-gateways", InterfaceImport::internetGateways));
+    r.read("describe-internet-gateways", InterfaceImport::internetGateways)
+        .forEach(g -> b.internetGateway(g.resource(), g.placement()));
     b.natGateways.addAll(r.read("describe-nat-gateways", InterfaceImport::natGateways));
     for (NatGateway n : b.natGateways) natInterface(n, b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
     b.vpcEndpoints.addAll(r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints));
