@@ -96,6 +96,15 @@ final class DescribeFile {
     return Optional.of(n.intValue());
   }
 
+  /** An optional whole number, as AWS prints it: a JSON number ({@code AmazonSideAsn}) or text ({@code BgpAsn}). */
+  Optional<Long> optLong(JsonNode node, String resource, String field) {
+    JsonNode n = node.get(key(field));
+    if (n == null || n.isNull()) return Optional.empty();
+    if (n.isIntegralNumber()) return Optional.of(n.longValue());
+    if (n.isString() && n.asString().matches("\\d{1,19}")) return Optional.of(Long.parseLong(n.asString()));
+    throw bad(resource, field, "not a whole number");
+  }
+
   /** A required CIDR block or address. */
   Cidr cidr(JsonNode node, String resource, String field) {
     String t = text(node, resource, field);

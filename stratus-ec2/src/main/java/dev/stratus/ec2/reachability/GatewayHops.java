@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.Subnet;
@@ -315,7 +317,7 @@ final class GatewayHops {
 
   boolean toVpnGateway(String vgwId, Vpc vpc, AnalysisPacketHeader pkt, Ctx ctx) {
     VpnGateway vgw = t.ix.vpnGateways.get(vgwId);
-    if (vgw == null || !vgw.attachedVpcIds().contains(vpc.id())) {
+    if (vgw == null || !vpc.id().equals(vgw.attachedVpcId())) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.EGRESS, vgwId, null,
           List.of(AnalysisComponent.of(vpc.id())), vgwId + " is not attached to " + vpc.id());
     }
@@ -324,7 +326,7 @@ final class GatewayHops {
           pkt.sourceAddress().address() + " is not an interface of " + vpc.id() + " (no edge-to-edge routing)");
     }
     List<VpnConnection> vpns = t.ix.network.vpnConnections().stream()
-        .filter(v -> v.vpnGatewayId().equals(Optional.of(vgwId))).toList();
+        .filter(v -> vgwId.equals(v.vpnGatewayId())).toList();
     Optional<VpnConnection> vpn = vpns.stream().filter(v -> v.reaches(pkt.destinationAddress())).findFirst()
         .or(() -> vpns.stream().filter(v -> v.staticRoutes().isEmpty()).findFirst());
     if (vpn.isEmpty()) {
@@ -347,7 +349,7 @@ final class GatewayHops {
 
   /** Inbound from on-premises: only to a private address of an interface in the VPC (vpc.md §27). */
   boolean fromVpnGateway(VpnGateway vgw, AnalysisPacketHeader pkt, Ctx ctx) {
-    Vpc vpc = vgw.attachedVpcIds().stream().map(t.ix.vpcs::get).filter(v -> v != null).findFirst().orElse(null);
+    Vpc vpc = vgw.attachedVpcId() == null ? null : t.ix.vpcs.get(vgw.attachedVpcId());
     if (vpc == null) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.INGRESS, vgw.id(), null, List.of(),
           vgw.id() + " is not attached to a known VPC");

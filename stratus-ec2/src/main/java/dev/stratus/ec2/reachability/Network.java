@@ -1,9 +1,12 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.SortedSet;
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
  * knowing its Region, so peering and transit gateway peering can join Regions. VPCs and subnets are
- * instances and internet gateways are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
+ * instances, internet gateways and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
  * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */
 public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
@@ -72,7 +75,7 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     subnets.forEach(v -> r.add(region(v.id())));
     transitGateways.forEach(v -> r.add(v.region()));
     internetGateways.forEach(v -> r.add(region(v.id())));
-    vpnConnections.forEach(v -> r.add(v.region()));
+    vpnConnections.forEach(v -> r.add(region(v.id())));
     vpcPeeringConnections.forEach(p -> r.add(p.requester().region()));
     managedPrefixLists.forEach(v -> r.add(v.region()));
     return r;
@@ -106,6 +109,12 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     public Builder vpc(Vpc v, Placement p) {
       vpcs.add(v);
       placements.put(v.id(), p);
+      return this;
+    }
+
+    /** Adds a resource's place (for records added to the lists directly). */
+    public Builder place(String id, Placement p) {
+      placements.put(id, p);
       return this;
     }
 

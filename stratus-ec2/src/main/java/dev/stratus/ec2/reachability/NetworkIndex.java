@@ -1,5 +1,8 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.CustomerGateway;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.Instance;
@@ -208,7 +211,7 @@ final class NetworkIndex {
 
   /** The virtual private gateway attached to a VPC. */
   Optional<VpnGateway> vpnGatewayOf(String vpcId) {
-    return network.vpnGateways().stream().filter(g -> g.attachedVpcIds().contains(vpcId)).findFirst();
+    return network.vpnGateways().stream().filter(g -> vpcId.equals(g.attachedVpcId())).findFirst();
   }
 
   /** Whether a prefix list (known) contains the address. */

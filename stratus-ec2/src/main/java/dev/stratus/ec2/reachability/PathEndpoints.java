@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.Vpc;
@@ -90,11 +92,11 @@ final class PathEndpoints {
   }
 
   private static PathEndpoint fromVpn(NetworkIndex ix, VpnConnection vpn) {
-    if (vpn.vpnGatewayId().isPresent() && ix.vpnGateways.containsKey(vpn.vpnGatewayId().get())) {
-      return new PathEndpoint.FromVpnGateway(ix.vpnGateways.get(vpn.vpnGatewayId().get()));
+    if (vpn.vpnGatewayId() != null && ix.vpnGateways.containsKey(vpn.vpnGatewayId())) {
+      return new PathEndpoint.FromVpnGateway(ix.vpnGateways.get(vpn.vpnGatewayId()));
     }
-    if (vpn.transitGatewayId().isPresent()) {
-      Optional<TransitGatewayAttachment> a = ix.attachmentOf(vpn.transitGatewayId().get(), vpn.id());
+    if (vpn.transitGatewayId() != null) {
+      Optional<TransitGatewayAttachment> a = ix.attachmentOf(vpn.transitGatewayId(), vpn.id());
       if (a.isPresent()) return new PathEndpoint.FromAttachment(a.get());
     }
     throw new IllegalArgumentException("VPN connection " + vpn.id() + " terminates on no known gateway");
@@ -123,7 +125,7 @@ final class PathEndpoints {
           .orElseThrow(() -> new IllegalArgumentException(f.eni().id() + " has no private address"));
       case PathEndpoint.FromInternet f -> REPRESENTATIVE_INTERNET_SOURCE;
       case PathEndpoint.FromVpnGateway f -> onPremises(ix.network.vpnConnections().stream()
-          .filter(v -> v.vpnGatewayId().equals(Optional.of(f.vgw().id()))).toList(), f.vgw().id());
+          .filter(v -> f.vgw().id().equals(v.vpnGatewayId())).toList(), f.vgw().id());
       case PathEndpoint.FromAttachment f -> onPremises(ix.network.vpnConnections().stream()
           .filter(v -> v.id().equals(f.attachment().resourceId())).toList(), f.attachment().id());
       case PathEndpoint.FromPeering f -> {
@@ -170,7 +172,7 @@ final class PathEndpoints {
     VpnGateway vgw = ix.vpnGateways.get(id);
     if (vgw != null) {
       List<VpnConnection> vpns = ix.network.vpnConnections().stream()
-          .filter(v -> v.vpnGatewayId().equals(Optional.of(vgw.id()))).toList();
+          .filter(v -> vgw.id().equals(v.vpnGatewayId())).toList();
       vpns.forEach(v -> ids.add(v.id()));
       return onPremises(vpns, id);
     }

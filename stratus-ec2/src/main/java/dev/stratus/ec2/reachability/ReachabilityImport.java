@@ -117,10 +117,25 @@ public final class ReachabilityImport {
               (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled")),
           t.tags()));
     }
-    b.vpnGateways.addAll(r.read("describe-vpn-gateways", TransitImport::vpnGateways));
-    b.vpnConnections.addAll(r.read("describe-vpn-connections", TransitImport::vpnConnections));
-    b.customerGateways.addAll(r.read("describe-customer-gateways", TransitImport::customerGateways));
+    // The VPN describe outputs carry no OwnerId: a folder is one account's dump, so they take the VPCs' owner.
+    String owner = vpcs.stream().map(v -> v.placement().ownerId()).filter(o -> !o.isEmpty()).findFirst().orElse("");
+    for (var g : r.read("describe-vpn-gateways", TransitImport::vpnGateways)) {
+      b.vpnGateways.add(g.resource());
+      b.place(g.resource().id(), owned(g.placement(), owner));
+    }
+    for (var v : r.read("describe-vpn-connections", TransitImport::vpnConnections)) {
+      b.vpnConnections.add(v.resource());
+      b.place(v.resource().id(), owned(v.placement(), owner));
+    }
+    for (var c : r.read("describe-customer-gateways", TransitImport::customerGateways)) {
+      b.customerGateways.add(c.resource());
+      b.place(c.resource().id(), owned(c.placement(), owner));
+    }
     return b.build();
+  }
+
+  private static Placement owned(Placement p, String owner) {
+    return p.ownerId().isEmpty() ? new Placement(p.region(), owner, p.tags()) : p;
   }
 
   /**

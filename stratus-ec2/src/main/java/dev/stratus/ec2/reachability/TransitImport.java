@@ -1,5 +1,8 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpnGateway;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,23 +136,27 @@ final class TransitImport {
     return out;
   }
 
-  static List<VpnGateway> vpnGateways(DescribeFile f, JsonNode root) {
-    List<VpnGateway> out = new ArrayList<>();
+  /** Virtual private gateways as stored: attached to at most one VPC. */
+  static List<VpcImport.Placed<VpnGateway>> vpnGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<VpnGateway>> out = new ArrayList<>();
     for (JsonNode g : f.list(root, "VpnGateways")) {
       String id = f.text(g, "", "VpnGatewayId");
-      List<String> vpcs = new ArrayList<>();
+      String vpc = null;
       for (JsonNode a : f.array(g, id, "VpcAttachments")) {
-        if (f.optText(a, id, "VpcAttachments.State").map("attached"::equals).orElse(true)) {
-          vpcs.add(f.text(a, id, "VpcAttachments.VpcId"));
+        if (vpc == null && f.optText(a, id, "VpcAttachments.State").map("attached"::equals).orElse(true)) {
+          vpc = f.text(a, id, "VpcAttachments.VpcId");
         }
       }
-      out.add(new VpnGateway(id, f.region, f.text(g, id, "State"), vpcs));
+      out.add(new VpcImport.Placed<>(new VpnGateway(id, f.optText(g, id, "Type").orElse("ipsec.1"),
+          f.optLong(g, id, "AmazonSideAsn").orElse(64512L), f.text(g, id, "State"), vpc,
+          f.optText(g, id, "AvailabilityZone").orElse(null)), new Placement(f.region, "", f.tags(g, id))));
     }
     return out;
   }
 
-  static List<VpnConnection> vpnConnections(DescribeFile f, JsonNode root) {
-    List<VpnConnection> out = new ArrayList<>();
+  /** Site-to-Site VPN connections as stored (deleted static routes left out). */
+  static List<VpcImport.Placed<VpnConnection>> vpnConnections(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<VpnConnection>> out = new ArrayList<>();
     for (JsonNode v : f.list(root, "VpnConnections")) {
       String id = f.text(v, "", "VpnConnectionId");
       List<Cidr> routes = new ArrayList<>();
@@ -158,18 +165,31 @@ final class TransitImport {
           routes.add(f.cidr(r, id, "Routes.DestinationCidrBlock"));
         }
       }
-      out.add(new VpnConnection(id, f.region, f.text(v, id, "State"), f.text(v, id, "CustomerGatewayId"),
-          f.optText(v, id, "VpnGatewayId"), f.optText(v, id, "TransitGatewayId"), routes));
+      JsonNode options = v.get("Options");
+      boolean staticOnly = options != null && f.bool(options, id, "Options.StaticRoutesOnly", false);
+      List<String> tunnels = new ArrayList<>();
+      if (options != null) {
+        for (JsonNode t : f.array(options, id, "Options.TunnelOptions")) {
+          f.optText(t, id, "Options.TunnelOptions.OutsideIpAddress").ifPresent(tunnels::add);
+        }
+      }
+      out.add(new VpcImport.Placed<>(new VpnConnection(id, f.optText(v, id, "Type").orElse("ipsec.1"),
+          f.text(v, id, "CustomerGatewayId"), f.optText(v, id, "VpnGatewayId").orElse(null),
+          f.optText(v, id, "TransitGatewayId").orElse(null), f.text(v, id, "State"), staticOnly, tunnels, routes),
+          new Placement(f.region, "", f.tags(v, id))));
     }
     return out;
   }
 
-  static List<CustomerGateway> customerGateways(DescribeFile f, JsonNode root) {
-    List<CustomerGateway> out = new ArrayList<>();
+  /** Customer gateways as stored. */
+  static List<VpcImport.Placed<CustomerGateway>> customerGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<CustomerGateway>> out = new ArrayList<>();
     for (JsonNode c : f.list(root, "CustomerGateways")) {
       String id = f.text(c, "", "CustomerGatewayId");
-      out.add(new CustomerGateway(id, f.region, f.optText(c, id, "State").orElse("available"),
-          f.optText(c, id, "IpAddress").orElse(""), f.optText(c, id, "BgpAsn").orElse("")));
+      out.add(new VpcImport.Placed<>(new CustomerGateway(id, f.optText(c, id, "Type").orElse("ipsec.1"),
+          f.optText(c, id, "IpAddress").orElse(""), f.optLong(c, id, "BgpAsn").orElse(65000L),
+          f.optText(c, id, "State").orElse("available"), f.optText(c, id, "DeviceName").orElse(null)),
+          new Placement(f.region, "", f.tags(c, id))));
     }
     return out;
   }

@@ -10,11 +10,12 @@
 /*
  * How it fits together (read in this order):
  *
- *  - Model: Network holds one list per AWS resource type. VPCs, subnets, instances and internet
- *    gateways are the control plane's own records (ec2.model.Vpc, Subnet, Instance,
- *    InternetGateway), with their Region, account and tags beside them in Network.placements; the
- *    other types (RouteTable, SecurityGroup, NetworkAcl, NetworkInterface, NatGateway, VpcPeeringConnection, TransitGateway*,
- *    VpcEndpoint, VpnGateway, VpnConnection, CustomerGateway, ManagedPrefixList) are still this
+ *  - Model: Network holds one list per AWS resource type. VPCs, subnets, instances, internet
+ *    gateways and the VPN resources are the control plane's own records (ec2.model.Vpc, Subnet,
+ *    Instance, InternetGateway, VpnGateway, VpnConnection, CustomerGateway), with their Region,
+ *    account and tags beside them in Network.placements; the other types (RouteTable,
+ *    SecurityGroup, NetworkAcl, NetworkInterface, NatGateway, VpcPeeringConnection, TransitGateway*,
+ *    VpcEndpoint, ManagedPrefixList) are still this
  *    package's records, each carrying its Region. NetworkIndex resolves each subnet's route table
  *    and NACL (explicit association, else main/default).
  *  - Import/export: ReachabilityImport reads <dir>/<region>/<command>[.<id>].json through the

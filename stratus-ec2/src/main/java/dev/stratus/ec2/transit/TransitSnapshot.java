@@ -4,6 +4,7 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.reachability.Network;
+import dev.stratus.ec2.reachability.Placement;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTable;
 import dev.stratus.ec2.reachability.TransitGatewayAttachment.ResourceType;
@@ -58,22 +59,27 @@ public final class TransitSnapshot {
           t.transitGatewayId(), t.defaultAssociation(), t.defaultPropagation(), routes, t.associations(),
           t.propagations(), NetworkSnapshot.tags(view, scope, t.id())));
     }
+    // The stored VPN records themselves; deleted ones are left out of the network.
+    Placement here = new Placement(region, account, Map.of());
     for (var g : view.list(Ec2Tables.VPN_GATEWAY, scope)) {
       if (g.state().equals("deleted")) continue;
-      b.vpnGateways.add(new dev.stratus.ec2.reachability.VpnGateway(g.id(), region, g.state(),
-          g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId())));
+      b.vpnGateways.add(g);
+      b.place(g.id(), placed(here, view, scope, g.id()));
     }
     for (var v : view.list(Ec2Tables.VPN_CONNECTION, scope)) {
       if (v.state().equals("deleted")) continue;
-      b.vpnConnections.add(new dev.stratus.ec2.reachability.VpnConnection(v.id(), region, v.state(),
-          v.customerGatewayId(), Optional.ofNullable(v.vpnGatewayId()), Optional.ofNullable(v.transitGatewayId()),
-          v.staticRoutes().stream().map(NetworkSnapshot::block).toList()));
+      b.vpnConnections.add(v);
+      b.place(v.id(), placed(here, view, scope, v.id()));
     }
     for (var c : view.list(Ec2Tables.CUSTOMER_GATEWAY, scope)) {
       if (c.state().equals("deleted")) continue;
-      b.customerGateways.add(new dev.stratus.ec2.reachability.CustomerGateway(c.id(), region, c.state(), c.ipAddress(),
-          String.valueOf(c.bgpAsn())));
+      b.customerGateways.add(c);
+      b.place(c.id(), placed(here, view, scope, c.id()));
     }
+  }
+
+  private static Placement placed(Placement region, ReadView view, String scope, String id) {
+    return new Placement(region.region(), region.ownerId(), NetworkSnapshot.tags(view, scope, id));
   }
 
   private static dev.stratus.ec2.reachability.VpcPeeringConnection.Side side(
