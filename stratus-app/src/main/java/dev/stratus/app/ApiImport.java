@@ -126,7 +126,7 @@ final class ApiImport {
     }
     n.networkAcls().stream().filter(a -> a.region().equals(region)).forEach(a -> acl(ec2, n, a));
     for (var nat : n.natGateways()) {
-      if (!nat.region().equals(region) || nat.state().equals("deleted")) continue;
+      if (!n.region(nat.id()).equals(region) || nat.state().equals("deleted")) continue;
       String alloc = nat.connectivityType().equals("private") ? null : ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
       ids.put(nat.id(), ec2.createNatGateway(r -> r.subnetId(id(nat.subnetId())).allocationId(alloc)
           .connectivityType(nat.connectivityType())).natGateway().natGatewayId());

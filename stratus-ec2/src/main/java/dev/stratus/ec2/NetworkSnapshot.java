@@ -82,9 +82,8 @@ public final class NetworkSnapshot {
       if (!g.egressOnly()) b.internetGateway(g, new Placement(region, account, tags(view, scope, g.id())));
     }
     for (var n : view.list(Ec2Tables.NAT_GATEWAY, scope)) {
-      b.natGateways.add(new dev.stratus.ec2.reachability.NatGateway(n.id(), region, n.vpcId(), n.subnetId(), n.state(),
-          n.connectivityType(), n.networkInterfaceId(), address(n.privateIp()),
-          Optional.ofNullable(n.publicIp()).map(NetworkSnapshot::address)));
+      b.natGateways.add(n);
+      b.place(n.id(), new Placement(region, account, tags(view, scope, n.id())));
     }
     for (var e : view.list(Ec2Tables.VPC_ENDPOINT, scope)) {
       b.vpcEndpoints.add(new dev.stratus.ec2.reachability.VpcEndpoint(e.id(), region, e.vpcId(), e.type(),

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.model.InternetGateway;
@@ -96,8 +97,8 @@ final class GatewayHops {
         : t.ix.interfaceWithPublicIp(pkt.destinationAddress())
         .filter(e -> e.vpcId().equals(vpc.id()))
         .or(() -> t.ix.network.natGateways().stream()
-            .filter(n -> n.vpcId().equals(vpc.id()) && n.publicIp().equals(Optional.of(pkt.destinationAddress())))
-            .findFirst().flatMap(n -> t.ix.interfaceAt(vpc.id(), n.privateIp())));
+            .filter(n -> n.vpcId().equals(vpc.id()) && t.ix.natPublicIp(n).equals(Optional.of(pkt.destinationAddress())))
+            .findFirst().flatMap(n -> t.ix.interfaceAt(vpc.id(), t.ix.natPrivateIp(n))));
     if (eni.isEmpty() || eni.get().attachment() instanceof NetworkInterface.Attachment.Detached
         || eni.get().primaryIp().isEmpty()) {
       return t.block(ExplanationCode.IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, Direction.INGRESS, igw.id(), null,
@@ -117,8 +118,8 @@ final class GatewayHops {
       return eni.get().publicIp();
     }
     return t.ix.network.natGateways().stream()
-        .filter(n -> n.vpcId().equals(vpc.id()) && n.privateIp().equals(privateIp)).findFirst()
-        .flatMap(NatGateway::publicIp);
+        .filter(n -> n.vpcId().equals(vpc.id()) && privateIp.equals(t.ix.natPrivateIp(n))).findFirst()
+        .flatMap(t.ix::natPublicIp);
   }
 
   // ---- NAT gateway ---------------------------------------------------------------------------
@@ -141,9 +142,9 @@ final class GatewayHops {
       p = t.naclCheck(natSubnet, false, p);
       if (p == null) return false;
     }
-    AnalysisPacketHeader out = p.withSource(nat.privateIp(), PortRange.EPHEMERAL);
+    AnalysisPacketHeader out = p.withSource(t.ix.natPrivateIp(nat), PortRange.EPHEMERAL);
     t.hop(natId, p, out, null);
-    t.nats.add(new PathTracer.NatTranslation(natId, p.sourceAddress(), p.sourcePorts(), nat.privateIp()));
+    t.nats.add(new PathTracer.NatTranslation(natId, p.sourceAddress(), p.sourcePorts(), t.ix.natPrivateIp(nat)));
     return t.routeFromSubnet(natSubnet, out, new Ctx(Entry.ORIGIN, false), false);
   }
 

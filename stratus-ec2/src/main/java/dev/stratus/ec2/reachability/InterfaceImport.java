@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Instance;
 import java.time.Instant;
@@ -131,17 +132,22 @@ final class InterfaceImport {
     return out;
   }
 
-  static List<NatGateway> natGateways(DescribeFile f, JsonNode root) {
-    List<NatGateway> out = new ArrayList<>();
+  /** NAT gateways as stored: the primary address's private and public IP, as AWS prints them. */
+  static List<VpcImport.Placed<NatGateway>> natGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<NatGateway>> out = new ArrayList<>();
     for (JsonNode n : f.list(root, "NatGateways")) {
       String id = f.text(n, "", "NatGatewayId");
       List<JsonNode> addrs = f.array(n, id, "NatGatewayAddresses");
       if (addrs.isEmpty()) throw f.bad(id, "NatGatewayAddresses", "missing");
       JsonNode a = addrs.get(0);
-      out.add(new NatGateway(id, f.region, f.text(n, id, "VpcId"), f.text(n, id, "SubnetId"), f.text(n, id, "State"),
-          f.optText(n, id, "ConnectivityType").orElse("public"),
-          f.optText(a, id, "NatGatewayAddresses.NetworkInterfaceId").orElse(""),
-          f.cidr(a, id, "NatGatewayAddresses.PrivateIp"), f.optCidr(a, id, "NatGatewayAddresses.PublicIp")));
+      out.add(new VpcImport.Placed<>(new NatGateway(id, f.text(n, id, "SubnetId"), f.text(n, id, "VpcId"),
+          f.optText(n, id, "ConnectivityType").orElse("public"), f.text(n, id, "State"),
+          f.optText(a, id, "NatGatewayAddresses.NetworkInterfaceId").orElse(null),
+          f.cidr(a, id, "NatGatewayAddresses.PrivateIp").address(),
+          f.optText(a, id, "NatGatewayAddresses.AllocationId").orElse(null),
+          f.optCidr(a, id, "NatGatewayAddresses.PublicIp").map(Cidr::address).orElse(null),
+          f.optText(n, id, "CreateTime").map(Instant::parse).orElse(null),
+          f.optText(n, id, "DeleteTime").map(Instant::parse).orElse(null)), new Placement(f.region, "", f.tags(n, id))));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
@@ -49,6 +50,9 @@ final class NetworkIndex {
   private final Map<String, Map<Cidr, NetworkInterface>> eniByVpcAddress = new HashMap<>();
   private final Map<Cidr, NetworkInterface> eniByPublicAddress = new HashMap<>();
   private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
+  /** NAT gateway → its addresses, parsed once (the record keeps AWS's text). */
+  private final Map<String, Cidr> natPrivateIps = new HashMap<>();
+  private final Map<String, Cidr> natPublicIps = new HashMap<>();
   /** Subnet → its governing route table and NACL, resolved once (the subnet record does not say). */
   private final Map<String, String> subnetRouteTable = new HashMap<>();
   private final Map<String, String> subnetAcl = new HashMap<>();
@@ -93,6 +97,10 @@ final class NetworkIndex {
     }
     for (Subnet s : n.subnets()) subnetsByVpc.computeIfAbsent(s.vpcId(), k -> new ArrayList<>()).add(s);
     resolveSubnets(n);
+    for (NatGateway nat : n.natGateways()) {
+      if (nat.privateIp() != null) natPrivateIps.putIfAbsent(nat.id(), Cidr.ofAddress(nat.privateIp()));
+      if (nat.publicIp() != null) natPublicIps.putIfAbsent(nat.id(), Cidr.ofAddress(nat.publicIp()));
+    }
     for (RouteTable rt : n.routeTables()) {
       routeSelections.put(rt.id(), RouteSelection.of(rt, vpcs.get(rt.vpcId()), prefixLists));
     }
@@ -133,6 +141,12 @@ final class NetworkIndex {
   static List<String> interfacesOf(Instance i) {
     return i.state().equals("terminated") ? List.of() : i.networkInterfaceIds();
   }
+
+  /** The NAT gateway's private address (null when the record has none). */
+  Cidr natPrivateIp(NatGateway nat) { return natPrivateIps.get(nat.id()); }
+
+  /** The NAT gateway's public address; empty for a private NAT gateway. */
+  Optional<Cidr> natPublicIp(NatGateway nat) { return Optional.ofNullable(natPublicIps.get(nat.id())); }
 
   /** The route table governing the subnet; empty when none is known (the analysis finds no route). */
   Optional<String> routeTableOf(Subnet s) { return Optional.ofNullable(subnetRouteTable.get(s.id())); }

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.model.InternetGateway;
@@ -162,7 +163,7 @@ final class PathEndpoints {
       eni = pickEndpointInterface(ix, vpce, start);
     }
     NatGateway nat = ix.natGateways.get(id);
-    if (nat != null) return nat.privateIp();
+    if (nat != null) return ix.natPrivateIp(nat);
     if (eni != null) {
       if (fromInternet && eni.publicIp().isPresent()) return eni.publicIp().get();
       return eni.primaryIp().orElseThrow(() -> new IllegalArgumentException(id + " has no private address"));

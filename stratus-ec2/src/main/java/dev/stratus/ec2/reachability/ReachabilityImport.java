@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import java.io.IOException;
@@ -78,6 +80,8 @@ public final class ReachabilityImport {
     Reader r = new Reader(dir, dir.getFileName().toString(), problems);
     Network.Builder b = Network.builder();
     List<VpcImport.Placed<Vpc>> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
+    // NAT gateway and VPN describe outputs carry no OwnerId: a folder is one account's dump, so they take the VPCs'.
+    String owner = vpcs.stream().map(v -> v.placement().ownerId()).filter(o -> !o.isEmpty()).findFirst().orElse("");
     b.routeTables.addAll(r.read("describe-route-tables", VpcImport::routeTables));
     b.networkAcls.addAll(r.read("describe-network-acls", VpcImport::networkAcls));
     b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
@@ -93,8 +97,11 @@ public final class ReachabilityImport {
     }
     r.read("describe-internet-gateways", InterfaceImport::internetGateways)
         .forEach(g -> b.internetGateway(g.resource(), g.placement()));
-    b.natGateways.addAll(r.read("describe-nat-gateways", InterfaceImport::natGateways));
-    for (NatGateway n : b.natGateways) natInterface(n, b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
+    for (var n : r.read("describe-nat-gateways", InterfaceImport::natGateways)) {
+      b.natGateways.add(n.resource());
+      b.place(n.resource().id(), owned(n.placement(), owner));
+      natInterface(n.resource(), dir.getFileName().toString(), b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
+    }
     b.vpcEndpoints.addAll(r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints));
     for (VpcEndpoint e : b.vpcEndpoints) {
       for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
@@ -117,8 +124,6 @@ public final class ReachabilityImport {
               (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled")),
           t.tags()));
     }
-    // The VPN describe outputs carry no OwnerId: a folder is one account's dump, so they take the VPCs' owner.
-    String owner = vpcs.stream().map(v -> v.placement().ownerId()).filter(o -> !o.isEmpty()).findFirst().orElse("");
     for (var g : r.read("describe-vpn-gateways", TransitImport::vpnGateways)) {
       b.vpnGateways.add(g.resource());
       b.place(g.resource().id(), owned(g.placement(), owner));
@@ -162,12 +167,12 @@ public final class ReachabilityImport {
         new NetworkInterface.Attachment.InterfaceEndpoint(e.id()), eni.sourceDestCheck());
   }
 
-  private static Optional<NetworkInterface> natInterface(NatGateway n, Network.Builder b) {
-    if (n.networkInterfaceId().isEmpty()) return Optional.empty();
+  private static Optional<NetworkInterface> natInterface(NatGateway n, String region, Network.Builder b) {
+    if (n.networkInterfaceId() == null) return Optional.empty();
     String zone = b.subnets.stream().filter(s -> s.id().equals(n.subnetId())).map(Subnet::availabilityZone)
         .findFirst().orElse("");
-    return Optional.of(new NetworkInterface(n.networkInterfaceId(), n.region(), n.vpcId(), n.subnetId(), zone,
-        List.of(n.privateIp()), n.publicIp(), List.of(), "nat_gateway",
+    return Optional.of(new NetworkInterface(n.networkInterfaceId(), region, n.vpcId(), n.subnetId(), zone,
+        List.of(Cidr.ofAddress(n.privateIp())), Optional.ofNullable(n.publicIp()).map(Cidr::ofAddress), List.of(), "nat_gateway",
         new NetworkInterface.Attachment.NatGateway(n.id()), false));
   }
 

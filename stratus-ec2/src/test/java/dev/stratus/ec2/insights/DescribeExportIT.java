@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratus.ec2.Ec2Module;
 import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.Protocol;
 import dev.stratus.ec2.reachability.Query;
@@ -13,6 +14,7 @@ import dev.stratus.ec2.reachability.ReachabilityImport;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
@@ -147,6 +149,7 @@ class DescribeExportIT {
       try {
         Object v = c.getAccessor().invoke(n);
         if (c.getName().equals("instances")) v = n.instances().stream().map(DescribeExportIT::toMillis).toList();
+        if (c.getName().equals("natGateways")) v = n.natGateways().stream().map(DescribeExportIT::toMillis).toList();
         m.put(c.getName(), v instanceof List<?> l ? new HashSet<>(l) : v);
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
@@ -155,11 +158,19 @@ class DescribeExportIT {
     return m;
   }
 
+  /** The wire carries CreateTime to the millisecond; the store keeps the clock's full precision. */
+  private static NatGateway toMillis(NatGateway n) {
+    return new NatGateway(n.id(), n.subnetId(), n.vpcId(), n.connectivityType(), n.state(), n.networkInterfaceId(),
+        n.privateIp(), n.allocationId(), n.publicIp(), millis(n.createTime()), millis(n.deleteTime()));
+  }
+
+  private static Instant millis(Instant t) { return t == null ? null : t.truncatedTo(ChronoUnit.MILLIS); }
+
   /** The wire carries LaunchTime to the millisecond; the store keeps the clock's full precision. */
   private static Instance toMillis(Instance i) {
     return new Instance(i.id(), i.reservationId(), i.imageId(), i.instanceType(), i.state(), i.subnetId(), i.vpcId(),
         i.availabilityZone(), i.primaryNetworkInterfaceId(), i.networkInterfaceIds(), i.keyName(),
-        i.launchTime() == null ? null : i.launchTime().truncatedTo(ChronoUnit.MILLIS), i.amiLaunchIndex(), i.clientToken());
+        millis(i.launchTime()), i.amiLaunchIndex(), i.clientToken());
   }
 
   private static String vpc(String cidr) { return ec2.createVpc(r -> r.cidrBlock(cidr)).vpc().vpcId(); }
