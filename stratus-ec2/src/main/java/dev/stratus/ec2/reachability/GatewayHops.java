@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
@@ -167,9 +168,9 @@ final class GatewayHops {
 
   boolean toPeering(String pcxId, Vpc from, AnalysisPacketHeader pkt, Ctx ctx) {
     VpcPeeringConnection pcx = t.ix.peerings.get(pcxId);
-    if (pcx == null || !"active".equals(pcx.status()) || !pcx.joins(from.id())) {
+    if (pcx == null || !"active".equals(pcx.status()) || !pcx.involves(from.id())) {
       return t.block(ExplanationCode.BAD_STATE, Direction.EGRESS, pcxId, null, List.of(), pcxId + " is "
-          + (pcx == null ? "unknown" : !pcx.joins(from.id()) ? "not a peering of " + from.id() : pcx.status()));
+          + (pcx == null ? "unknown" : !pcx.involves(from.id()) ? "not a peering of " + from.id() : pcx.status()));
     }
     VpcPeeringConnection.Side local = pcx.peerOf(pcx.peerOf(from.id()).vpcId());
     VpcPeeringConnection.Side peer = pcx.peerOf(from.id());

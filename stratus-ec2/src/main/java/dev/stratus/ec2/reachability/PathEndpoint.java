@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Vpc;

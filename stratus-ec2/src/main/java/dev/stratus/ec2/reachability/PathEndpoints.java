@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
@@ -131,8 +132,8 @@ final class PathEndpoints {
           .filter(v -> v.id().equals(f.attachment().resourceId())).toList(), f.attachment().id());
       case PathEndpoint.FromPeering f -> {
         VpcPeeringConnection.Side other = f.pcx().peerOf(f.into().id());
-        if (other.cidrBlocks().isEmpty()) throw new IllegalArgumentException(f.pcx().id() + " carries no blocks");
-        yield other.cidrBlocks().get(0).hostAt(10);
+        if (other.cidrs().isEmpty()) throw new IllegalArgumentException(f.pcx().id() + " carries no blocks");
+        yield other.cidrs().get(0).hostAt(10);
       }
       case PathEndpoint.FromGatewayEndpoint f -> throw new IllegalArgumentException("a gateway endpoint is no source");
       case PathEndpoint.FromSubnet f -> f.subnet().cidr().hostAt(4);

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;

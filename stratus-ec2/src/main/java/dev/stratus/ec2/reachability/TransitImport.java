@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.CustomerGateway;
@@ -25,8 +26,9 @@ final class TransitImport {
       String id = f.text(p, "", "VpcPeeringConnectionId");
       JsonNode st = p.get("Status");
       if (st == null) throw f.bad(id, "Status", "missing");
-      out.add(new VpcPeeringConnection(id, f.text(st, id, "Status.Code"), side(f, p, id, "RequesterVpcInfo"),
-          side(f, p, id, "AccepterVpcInfo")));
+      out.add(new VpcPeeringConnection(id, side(f, p, id, "RequesterVpcInfo"), side(f, p, id, "AccepterVpcInfo"),
+          f.text(st, id, "Status.Code"), f.optText(st, id, "Status.Message").orElse(null),
+          f.optText(p, id, "ExpirationTime").map(java.time.Instant::parse).orElse(null)));
     }
     return out;
   }
@@ -41,7 +43,7 @@ final class TransitImport {
       if (!cidrs.contains(b)) cidrs.add(b);
     }
     for (JsonNode c : f.array(s, id, "Ipv6CidrBlockSet")) cidrs.add(f.cidr(c, id, field + ".Ipv6CidrBlockSet.Ipv6CidrBlock"));
-    return new VpcPeeringConnection.Side(f.text(s, id, field + ".VpcId"), f.optText(s, id, "OwnerId").orElse(""),
+    return new VpcPeeringConnection.Side(f.optText(s, id, "OwnerId").orElse(""), f.text(s, id, field + ".VpcId"),
         f.optText(s, id, "Region").orElse(f.region), cidrs);
   }
 

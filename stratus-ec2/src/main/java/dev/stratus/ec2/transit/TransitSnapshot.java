@@ -28,8 +28,7 @@ public final class TransitSnapshot {
     b.vpcPeeringConnections.forEach(p -> seenPeerings.add(p.id()));
     for (var p : view.list(Ec2Tables.PEERING, scope)) {
       if (!seenPeerings.add(p.id())) continue;
-      b.vpcPeeringConnections.add(new dev.stratus.ec2.reachability.VpcPeeringConnection(p.id(), p.status(),
-          side(p.requester()), side(p.accepter())));
+      b.vpcPeeringConnections.add(p);
     }
     for (var t : view.list(Ec2Tables.TRANSIT_GATEWAY, scope)) {
       if (t.state().equals("deleted")) continue;
@@ -80,11 +79,5 @@ public final class TransitSnapshot {
 
   private static Placement placed(Placement region, ReadView view, String scope, String id) {
     return new Placement(region.region(), region.ownerId(), NetworkSnapshot.tags(view, scope, id));
-  }
-
-  private static dev.stratus.ec2.reachability.VpcPeeringConnection.Side side(
-      dev.stratus.ec2.model.VpcPeeringConnection.Side s) {
-    return new dev.stratus.ec2.reachability.VpcPeeringConnection.Side(s.vpcId(), s.ownerId(), s.region(),
-        s.cidrs().stream().map(NetworkSnapshot::block).toList());
   }
 }
