@@ -1,7 +1,7 @@
 package dev.stratus.ec2;
 
-import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.RegionCatalog;
@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The committed EC2 state of one account as the reachability analyzer's neutral {@link Network}:
- * every region the account has used, with each subnet's effective route table (explicit
- * association, else the VPC's main table, vpc.md §7) and network ACL resolved. This is the bridge
- * from the control plane's records ({@link dev.stratus.ec2.model}) to
- * {@link dev.stratus.ec2.reachability.ReachabilityAnalysis}; transit-side resources are converted
- * by {@link TransitSnapshot}.
+ * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
+ * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
+ * connections and VPN resources go in as the stored records themselves, with their Region, account
+ * and tags as a {@link Placement}; route tables, security groups, NACLs, interfaces, endpoints and
+ * the transit gateway resources ({@link TransitSnapshot}) are still converted to the analyzer's own
+ * records (issue 7: one record per resource is the goal).
  */
 public final class NetworkSnapshot {
   private NetworkSnapshot() {}
@@ -40,10 +40,6 @@ public final class NetworkSnapshot {
     }
     return b.build();
   }
-
-  public static Cidr block(Cidr c) { return c; }
-
-  static Cidr address(String ip) { return Cidr.ofAddress(ip); }
 
   public static Map<String, String> tags(ReadView view, String scope, String id) {
     return view.get(Ec2Tables.TAGS, scope, id).map(ResourceTags::tags).orElse(Map.of());
@@ -73,7 +69,7 @@ public final class NetworkSnapshot {
           a.entries().stream().map(e -> new dev.stratus.ec2.reachability.NetworkAcl.Entry(e.ruleNumber(), e.egress(),
               dev.stratus.ec2.reachability.NetworkAcl.RuleAction.fromAws(e.ruleAction()), e.protocol(),
               e.portRange() == null ? PortRange.ALL : new PortRange(e.portRange().from(), e.portRange().to()),
-              block(e.cidr()))).toList(),
+              e.cidr())).toList(),
           a.associations().stream().map(x -> x.subnetId()).toList(), tags(view, scope, a.id())));
     }
     addInterfaces(b, view, account, region, scope);
@@ -92,7 +88,7 @@ public final class NetworkSnapshot {
     }
     for (var p : AwsServices.prefixLists(region)) {
       b.managedPrefixLists.add(new dev.stratus.ec2.reachability.ManagedPrefixList(p.id(), region, p.name(), "IPv4",
-          p.entries().stream().map(NetworkSnapshot::block).toList()));
+          p.entries()));
     }
   }
 
@@ -121,8 +117,8 @@ public final class NetworkSnapshot {
         attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.Detached();
       }
       b.networkInterfaces.add(new dev.stratus.ec2.reachability.NetworkInterface(e.id(), region, e.vpcId(), e.subnetId(),
-          e.availabilityZone(), List.of(address(e.privateIpAddress())),
-          Optional.ofNullable(e.association()).map(a -> address(a.publicIp())), e.groupIds(), e.interfaceType(),
+          e.availabilityZone(), List.of(Cidr.ofAddress(e.privateIpAddress())),
+          Optional.ofNullable(e.association()).map(a -> Cidr.ofAddress(a.publicIp())), e.groupIds(), e.interfaceType(),
           attachment, e.sourceDestCheck()));
     }
     for (var i : view.list(Ec2Tables.INSTANCE, scope)) b.instance(i, new Placement(region, account, tags(view, scope, i.id())));
@@ -130,7 +126,7 @@ public final class NetworkSnapshot {
 
   private static dev.stratus.ec2.reachability.RouteTable.Route route(dev.stratus.ec2.model.RouteTable.Route r) {
     RouteDestination destination = switch (r.destination()) {
-      case dev.stratus.ec2.model.RouteTable.CidrDestination c -> new RouteDestination.Cidr(block(c.cidr()));
+      case dev.stratus.ec2.model.RouteTable.CidrDestination c -> new RouteDestination.Cidr(c.cidr());
       case dev.stratus.ec2.model.RouteTable.PrefixListDestination p -> new RouteDestination.PrefixList(p.prefixListId());
     };
     RouteTarget target = switch (r.target()) {
@@ -155,7 +151,7 @@ public final class NetworkSnapshot {
     boolean ports = r.protocol().equals("tcp") || r.protocol().equals("udp");
     var peer = switch (r.peer()) {
       case dev.stratus.ec2.model.SecurityGroup.CidrPeer c ->
-          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Cidr(block(c.cidr()));
+          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Cidr(c.cidr());
       case dev.stratus.ec2.model.SecurityGroup.PrefixListPeer p ->
           new dev.stratus.ec2.reachability.SecurityGroup.Peer.PrefixList(p.prefixListId());
       case dev.stratus.ec2.model.SecurityGroup.GroupPeer g ->

@@ -1,7 +1,7 @@
 package dev.stratus.ec2.insights;
 
-import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.reachability.AnalysisComponent;
 import dev.stratus.ec2.reachability.AnalysisPacketHeader;
 import dev.stratus.ec2.reachability.AnalysisRule;

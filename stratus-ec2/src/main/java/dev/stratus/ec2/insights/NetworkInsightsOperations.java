@@ -1,7 +1,7 @@
 package dev.stratus.ec2.insights;
 
-import dev.stratus.core.net.Cidr;
 import dev.stratus.core.RequestContext;
+import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Store;

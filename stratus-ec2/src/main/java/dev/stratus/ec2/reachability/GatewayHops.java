@@ -1,14 +1,14 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
-import dev.stratus.ec2.model.InternetGateway;
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.Subnet;
-import dev.stratus.core.net.PortRange;
-import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.reachability.Explanation.Direction;
 import dev.stratus.ec2.reachability.PathTracer.Ctx;
 import dev.stratus.ec2.reachability.PathTracer.Entry;

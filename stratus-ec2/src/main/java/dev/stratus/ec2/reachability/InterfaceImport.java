@@ -1,10 +1,10 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.NatGateway;
-import dev.stratus.ec2.model.InternetGateway;
-import dev.stratus.ec2.model.Instance;
-import java.time.Instant;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;

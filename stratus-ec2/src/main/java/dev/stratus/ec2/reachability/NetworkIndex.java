@@ -1,15 +1,15 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.VpcPeeringConnection;
-import dev.stratus.ec2.model.NatGateway;
-import dev.stratus.ec2.model.CustomerGateway;
-import dev.stratus.ec2.model.VpnConnection;
-import dev.stratus.ec2.model.VpnGateway;
-import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnGateway;
-import dev.stratus.ec2.model.InternetGateway;
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.Subnet;
-import dev.stratus.core.net.Cidr;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;

@@ -1,14 +1,14 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
-import dev.stratus.ec2.model.InternetGateway;
-import dev.stratus.ec2.model.Instance;
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.core.net.PortRange;
-import dev.stratus.core.net.Cidr;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;

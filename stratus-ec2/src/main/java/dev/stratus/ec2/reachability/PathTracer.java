@@ -1,9 +1,9 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.Vpc;
-import dev.stratus.ec2.model.Subnet;
-import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.reachability.Explanation.Direction;
 import java.util.ArrayList;
 import java.util.List;

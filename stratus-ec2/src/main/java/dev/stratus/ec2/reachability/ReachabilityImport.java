@@ -1,10 +1,10 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

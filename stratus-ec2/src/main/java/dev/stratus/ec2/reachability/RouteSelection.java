@@ -1,7 +1,7 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.Vpc;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Vpc;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;

@@ -1,10 +1,10 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.ec2.model.VpcPeeringConnection;
-import dev.stratus.ec2.model.VpnGateway;
-import dev.stratus.ec2.model.VpnConnection;
-import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.CustomerGateway;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

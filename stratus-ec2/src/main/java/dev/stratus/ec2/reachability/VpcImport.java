@@ -1,10 +1,10 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.core.net.PortRange;
 import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.Subnet;
-import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.Vpc.CidrAssociation;
+import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -50,7 +50,7 @@ public final class TransitSnapshot {
     for (var t : view.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
       List<dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route> routes = TgwRouting.visible(t).stream()
           .map(r -> new dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route(
-              new RouteDestination.Cidr(NetworkSnapshot.block(r.destination())), r.type(),
+              new RouteDestination.Cidr(r.destination()), r.type(),
               RouteTable.State.fromAws(r.state()), r.attachmentId() == null ? "" : r.attachmentId(),
               Optional.ofNullable(r.attachmentId()).map(attachmentById::get)
                   .map(a -> ResourceType.fromAws(a.resourceType())).orElse(ResourceType.VPC))).toList();

@@ -1,8 +1,8 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.core.net.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

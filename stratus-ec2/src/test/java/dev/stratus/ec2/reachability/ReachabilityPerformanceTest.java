@@ -1,9 +1,9 @@
 package dev.stratus.ec2.reachability;
 
-import dev.stratus.core.net.PortRange;
-import dev.stratus.core.net.Cidr;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
