@@ -20,10 +20,10 @@ import java.util.Optional;
 /**
  * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
  * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
- * connections and VPN resources go in as the stored records themselves, with their Region, account
- * and tags as a {@link Placement}; route tables, security groups, NACLs, interfaces, endpoints and
- * the transit gateway resources ({@link TransitSnapshot}) are still converted to the analyzer's own
- * records (issue 7: one record per resource is the goal).
+ * connections, transit gateways and VPN resources go in as the stored records themselves, with their
+ * Region, account and tags as a {@link Placement}; route tables, security groups, NACLs, interfaces,
+ * endpoints and transit gateway attachments and route tables ({@link TransitSnapshot}) are still
+ * converted to the analyzer's own records (issue 7: one record per resource is the goal).
  */
 public final class NetworkSnapshot {
   private NetworkSnapshot() {}

@@ -5,6 +5,7 @@ import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnConnection;
@@ -211,7 +212,7 @@ final class GatewayHops {
     }
     t.hop(att.get().id(), pkt, pkt, null);
     return throughTransitGateway(att.get(), pkt, new Ctx(Entry.TRANSIT_GATEWAY,
-        ctx.sgRefs() && tgw.securityGroupReferencingSupport()));
+        ctx.sgRefs() && tgw.referencesSecurityGroups()));
   }
 
   /** Routes a packet that entered a transit gateway from {@code ingress} (vpc.md §31–33). */

@@ -5,6 +5,7 @@ import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnConnection;
@@ -19,7 +20,7 @@ import java.util.TreeSet;
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
  * knowing its Region, so peering and transit gateway peering can join Regions. VPCs and subnets are
- * instances, internet and NAT gateways, peering connections and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
+ * instances, internet and NAT gateways, peering connections, transit gateways and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
  * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */
 public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
@@ -75,7 +76,7 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     TreeSet<String> r = new TreeSet<>();
     vpcs.forEach(v -> r.add(region(v.id())));
     subnets.forEach(v -> r.add(region(v.id())));
-    transitGateways.forEach(v -> r.add(v.region()));
+    transitGateways.forEach(v -> r.add(region(v.id())));
     internetGateways.forEach(v -> r.add(region(v.id())));
     vpnConnections.forEach(v -> r.add(region(v.id())));
     vpcPeeringConnections.forEach(p -> r.add(p.requester().region()));

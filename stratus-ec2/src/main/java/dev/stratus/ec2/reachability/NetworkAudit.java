@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -61,11 +62,10 @@ public final class NetworkAudit {
       Map<String, Group> to = environments(ix, rt.transitGatewayId(), propagating);
       TransitGateway tgw = ix.transitGateways.get(rt.transitGatewayId());
       boolean isDefault = rt.defaultAssociationRouteTable() || rt.defaultPropagationRouteTable()
-          || (tgw != null && (tgw.associationDefaultRouteTableId().equals(Optional.of(rt.id()))));
+          || (tgw != null && rt.id().equals(tgw.associationDefaultRouteTableId()));
       // Seed 001, failure case 1: both defaults on, so every new attachment lands here and is reached by all.
-      boolean byDefaults = tgw != null && tgw.defaultRouteTableAssociation() && tgw.defaultRouteTablePropagation()
-          && tgw.associationDefaultRouteTableId().equals(Optional.of(rt.id()))
-          && tgw.propagationDefaultRouteTableId().equals(Optional.of(rt.id()));
+      boolean byDefaults = tgw != null && tgw.associatesByDefault() && tgw.propagatesByDefault()
+          && rt.id().equals(tgw.associationDefaultRouteTableId()) && rt.id().equals(tgw.propagationDefaultRouteTableId());
       for (var src : from.entrySet()) {
         for (var dst : to.entrySet()) {
           if (src.getKey().equals(dst.getKey()) || isHub(src.getKey()) || isHub(dst.getKey())) continue;

@@ -113,7 +113,10 @@ public final class ReachabilityImport {
           r.read("get-managed-prefix-list-entries." + pl.id(), InterfaceImport::prefixListEntries)));
     }
     b.vpcPeeringConnections.addAll(r.read("describe-vpc-peering-connections", TransitImport::peerings));
-    b.transitGateways.addAll(r.read("describe-transit-gateways", TransitImport::transitGateways));
+    for (var t : r.read("describe-transit-gateways", TransitImport::transitGateways)) {
+      b.transitGateways.add(t.resource());
+      b.place(t.resource().id(), owned(t.placement(), owner));
+    }
     b.transitGatewayAttachments.addAll(r.read("describe-transit-gateway-attachments", TransitImport::attachments));
     for (TransitGatewayRouteTable t : r.read("describe-transit-gateway-route-tables", TransitImport::routeTables)) {
       b.transitGatewayRouteTables.add(new TransitGatewayRouteTable(t.id(), t.region(), t.transitGatewayId(),

@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.CustomerGateway;
+import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
@@ -47,22 +48,32 @@ final class TransitImport {
         f.optText(s, id, "Region").orElse(f.region), cidrs);
   }
 
-  static List<TransitGateway> transitGateways(DescribeFile f, JsonNode root) {
-    List<TransitGateway> out = new ArrayList<>();
+  /** Transit gateways as stored; options the file leaves out take AWS's defaults. */
+  static List<VpcImport.Placed<TransitGateway>> transitGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<TransitGateway>> out = new ArrayList<>();
+    TransitGateway.Options d = TransitGateway.Options.defaults();
     for (JsonNode t : f.list(root, "TransitGateways")) {
       String id = f.text(t, "", "TransitGatewayId");
       JsonNode o = t.get("Options");
       if (o == null || !o.isObject()) throw f.bad(id, "Options", "missing");
-      out.add(new TransitGateway(id, f.region, f.optText(t, id, "OwnerId").orElse(""), f.text(t, id, "State"),
-          enabled(f, o, id, "DefaultRouteTableAssociation", true), enabled(f, o, id, "DefaultRouteTablePropagation", true),
-          f.optText(o, id, "AssociationDefaultRouteTableId"), f.optText(o, id, "PropagationDefaultRouteTableId"),
-          enabled(f, o, id, "SecurityGroupReferencingSupport", false), f.tags(t, id)));
+      var options = new TransitGateway.Options(f.optLong(o, id, "Options.AmazonSideAsn").orElse(d.amazonSideAsn()),
+          opt(f, o, id, "AutoAcceptSharedAttachments", d.autoAcceptSharedAttachments()),
+          opt(f, o, id, "DefaultRouteTableAssociation", d.defaultRouteTableAssociation()),
+          opt(f, o, id, "DefaultRouteTablePropagation", d.defaultRouteTablePropagation()),
+          opt(f, o, id, "VpnEcmpSupport", d.vpnEcmpSupport()), opt(f, o, id, "DnsSupport", d.dnsSupport()),
+          opt(f, o, id, "SecurityGroupReferencingSupport", d.securityGroupReferencingSupport()),
+          opt(f, o, id, "MulticastSupport", d.multicastSupport()));
+      out.add(new VpcImport.Placed<>(new TransitGateway(id, f.optText(t, id, "Description").orElse(null),
+          f.text(t, id, "State"), f.optText(t, id, "CreationTime").map(java.time.Instant::parse).orElse(null), options,
+          f.optText(o, id, "AssociationDefaultRouteTableId").orElse(null),
+          f.optText(o, id, "PropagationDefaultRouteTableId").orElse(null)),
+          new Placement(f.region, f.optText(t, id, "OwnerId").orElse(""), f.tags(t, id))));
     }
     return out;
   }
 
-  private static boolean enabled(DescribeFile f, JsonNode o, String id, String field, boolean dflt) {
-    return f.optText(o, id, field).map("enable"::equals).orElse(dflt);
+  private static String opt(DescribeFile f, JsonNode o, String id, String field, String dflt) {
+    return f.optText(o, id, "Options." + field).orElse(dflt);
   }
 
   static List<TransitGatewayAttachment> attachments(DescribeFile f, JsonNode root) {

@@ -32,11 +32,8 @@ public final class TransitSnapshot {
     }
     for (var t : view.list(Ec2Tables.TRANSIT_GATEWAY, scope)) {
       if (t.state().equals("deleted")) continue;
-      var o = t.options();
-      b.transitGateways.add(new dev.stratus.ec2.reachability.TransitGateway(t.id(), region, account, t.state(),
-          o.defaultRouteTableAssociation().equals("enable"), o.defaultRouteTablePropagation().equals("enable"),
-          Optional.ofNullable(t.associationDefaultRouteTableId()), Optional.ofNullable(t.propagationDefaultRouteTableId()),
-          o.securityGroupReferencingSupport().equals("enable"), NetworkSnapshot.tags(view, scope, t.id())));
+      b.transitGateways.add(t);
+      b.place(t.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, t.id())));
     }
     var attachments = view.list(Ec2Tables.TGW_ATTACHMENT, scope);
     Map<String, dev.stratus.ec2.model.TransitGatewayAttachment> attachmentById = new HashMap<>(); // deleted too

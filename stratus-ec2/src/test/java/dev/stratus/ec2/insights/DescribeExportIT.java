@@ -6,6 +6,7 @@ import dev.stratus.ec2.Ec2Module;
 import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.Protocol;
 import dev.stratus.ec2.reachability.Query;
@@ -150,6 +151,9 @@ class DescribeExportIT {
         Object v = c.getAccessor().invoke(n);
         if (c.getName().equals("instances")) v = n.instances().stream().map(DescribeExportIT::toMillis).toList();
         if (c.getName().equals("natGateways")) v = n.natGateways().stream().map(DescribeExportIT::toMillis).toList();
+        if (c.getName().equals("transitGateways")) v = n.transitGateways().stream().map(t -> new TransitGateway(t.id(),
+            t.description(), t.state(), millis(t.creationTime()), t.options(), t.associationDefaultRouteTableId(),
+            t.propagationDefaultRouteTableId())).toList();
         m.put(c.getName(), v instanceof List<?> l ? new HashSet<>(l) : v);
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);
@@ -158,7 +162,7 @@ class DescribeExportIT {
     return m;
   }
 
-  /** The wire carries CreateTime to the millisecond; the store keeps the clock's full precision. */
+  /** The wire carries times to the millisecond; the store keeps the clock's full precision. */
   private static NatGateway toMillis(NatGateway n) {
     return new NatGateway(n.id(), n.subnetId(), n.vpcId(), n.connectivityType(), n.state(), n.networkInterfaceId(),
         n.privateIp(), n.allocationId(), n.publicIp(), millis(n.createTime()), millis(n.deleteTime()));

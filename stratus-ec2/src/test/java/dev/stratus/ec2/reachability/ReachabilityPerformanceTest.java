@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.TransitGateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,8 +72,9 @@ class ReachabilityPerformanceTest {
           att, TransitGatewayAttachment.ResourceType.VPC));
       attachments.add(att);
     }
-    b.transitGateways.add(new TransitGateway("tgw-1", region, "111111111111", "available", true, true,
-        Optional.of("tgw-rtb-1"), Optional.of("tgw-rtb-1"), false, Map.of()));
+    b.transitGateways.add(new TransitGateway("tgw-1", "hub", "available", null, TransitGateway.Options.defaults(),
+        "tgw-rtb-1", "tgw-rtb-1"));
+    b.place("tgw-1", placement);
     b.transitGatewayRouteTables.add(new TransitGatewayRouteTable("tgw-rtb-1", region, "tgw-1", true, true, tgwRoutes,
         attachments, attachments, Map.of()));
     return b.build();
