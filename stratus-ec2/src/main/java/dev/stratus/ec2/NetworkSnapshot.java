@@ -20,10 +20,10 @@ import java.util.Optional;
 /**
  * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
  * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
- * connections, transit gateways and VPN resources go in as the stored records themselves, with their
- * Region, account and tags as a {@link Placement}; route tables, security groups, NACLs, interfaces,
- * endpoints and transit gateway attachments and route tables ({@link TransitSnapshot}) are still
- * converted to the analyzer's own records (issue 7: one record per resource is the goal).
+ * connections, transit gateways, VPC endpoints and VPN resources go in as the stored records
+ * themselves, with their Region, account and tags as a {@link Placement}; route tables, security
+ * groups, NACLs, interfaces and transit gateway attachments and route tables ({@link TransitSnapshot})
+ * are still converted to the analyzer's own records (issue 7: one record per resource is the goal).
  */
 public final class NetworkSnapshot {
   private NetworkSnapshot() {}
@@ -82,9 +82,8 @@ public final class NetworkSnapshot {
       b.place(n.id(), new Placement(region, account, tags(view, scope, n.id())));
     }
     for (var e : view.list(Ec2Tables.VPC_ENDPOINT, scope)) {
-      b.vpcEndpoints.add(new dev.stratus.ec2.reachability.VpcEndpoint(e.id(), region, e.vpcId(), e.type(),
-          e.serviceName(), e.state(), e.routeTableIds(), e.subnetIds(), e.networkInterfaceIds(), e.groupIds(),
-          e.privateDnsEnabled(), tags(view, scope, e.id())));
+      b.vpcEndpoints.add(e);
+      b.place(e.id(), new Placement(region, account, tags(view, scope, e.id())));
     }
     for (var p : AwsServices.prefixLists(region)) {
       b.managedPrefixLists.add(new dev.stratus.ec2.reachability.ManagedPrefixList(p.id(), region, p.name(), "IPv4",

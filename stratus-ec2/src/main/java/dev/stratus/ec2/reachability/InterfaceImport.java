@@ -4,6 +4,7 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.VpcEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -152,14 +153,18 @@ final class InterfaceImport {
     return out;
   }
 
-  static List<VpcEndpoint> vpcEndpoints(DescribeFile f, JsonNode root) {
-    List<VpcEndpoint> out = new ArrayList<>();
+  /** VPC endpoints as stored. */
+  static List<VpcImport.Placed<VpcEndpoint>> vpcEndpoints(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<VpcEndpoint>> out = new ArrayList<>();
     for (JsonNode e : f.list(root, "VpcEndpoints")) {
       String id = f.text(e, "", "VpcEndpointId");
-      out.add(new VpcEndpoint(id, f.region, f.text(e, id, "VpcId"), f.text(e, id, "VpcEndpointType"),
+      out.add(new VpcImport.Placed<>(new VpcEndpoint(id, f.text(e, id, "VpcEndpointType"), f.text(e, id, "VpcId"),
           f.text(e, id, "ServiceName"), f.optText(e, id, "State").orElse("available"),
-          f.strings(e, id, "RouteTableIds"), f.strings(e, id, "SubnetIds"), f.strings(e, id, "NetworkInterfaceIds"),
-          f.ids(e, id, "Groups", "GroupId"), f.bool(e, id, "PrivateDnsEnabled", false), f.tags(e, id)));
+          f.strings(e, id, "RouteTableIds"), f.strings(e, id, "SubnetIds"), f.ids(e, id, "Groups", "GroupId"),
+          f.strings(e, id, "NetworkInterfaceIds"), f.bool(e, id, "PrivateDnsEnabled", false),
+          f.ids(e, id, "DnsEntries", "DnsName"), f.optText(e, id, "PolicyDocument").orElse(null),
+          f.optText(e, id, "CreationTimestamp").map(Instant::parse).orElse(null)),
+          new Placement(f.region, f.optText(e, id, "OwnerId").orElse(""), f.tags(e, id))));
     }
     return out;
   }

@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -125,9 +126,9 @@ public final class NetworkAudit {
       List<String> off = new ArrayList<>();
       if (!vpc.enableDnsSupport()) off.add("enableDnsSupport");
       if (!vpc.enableDnsHostnames()) off.add("enableDnsHostnames");
-      out.add(new Finding(Finding.Type.ENDPOINT_PRIVATE_DNS_WITHOUT_VPC_DNS, Finding.Severity.MEDIUM, e.id(), e.region(),
+      out.add(new Finding(Finding.Type.ENDPOINT_PRIVATE_DNS_WITHOUT_VPC_DNS, Finding.Severity.MEDIUM, e.id(), ix.network.region(e.id()),
           e.id() + " (" + e.serviceName() + ") has private DNS enabled but " + vpc.id() + " has " + String.join(" and ", off)
-              + " off, so " + privateDnsName(e) + " does not resolve to the endpoint's private IPs inside " + vpc.id()
+              + " off, so " + privateDnsName(e, ix.network.region(e.id())) + " does not resolve to the endpoint's private IPs inside " + vpc.id()
               + (vpc.enableDnsSupport() ? ": the VPC's resolver answers the service's public addresses, and traffic"
                   + " leaves through the NAT or internet gateway (or fails) instead of the endpoint."
                   : ": the VPC's resolver does not answer at all."),
@@ -138,10 +139,10 @@ public final class NetworkAudit {
   }
 
   /** The name private DNS takes over: {@code secretsmanager.eu-west-1.amazonaws.com} for an AWS service. */
-  private static String privateDnsName(VpcEndpoint e) {
-    String prefix = "com.amazonaws." + e.region() + ".";
+  private static String privateDnsName(VpcEndpoint e, String region) {
+    String prefix = "com.amazonaws." + region + ".";
     return e.serviceName().startsWith(prefix)
-        ? e.serviceName().substring(prefix.length()) + "." + e.region() + ".amazonaws.com" : "the service's name";
+        ? e.serviceName().substring(prefix.length()) + "." + region + ".amazonaws.com" : "the service's name";
   }
 
   private static void blackholes(NetworkIndex ix, List<Finding> out) {

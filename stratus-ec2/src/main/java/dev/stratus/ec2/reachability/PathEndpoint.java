@@ -4,6 +4,7 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import java.util.Objects;

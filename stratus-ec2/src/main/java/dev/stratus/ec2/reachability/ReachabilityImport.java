@@ -4,6 +4,7 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -103,7 +104,10 @@ public final class ReachabilityImport {
       b.place(n.resource().id(), owned(n.placement(), owner));
       natInterface(n.resource(), dir.getFileName().toString(), b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
     }
-    b.vpcEndpoints.addAll(r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints));
+    for (var e : r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints)) {
+      b.vpcEndpoints.add(e.resource());
+      b.place(e.resource().id(), owned(e.placement(), owner));
+    }
     for (VpcEndpoint e : b.vpcEndpoints) {
       for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
     }

@@ -11,12 +11,12 @@
  * How it fits together (read in this order):
  *
  *  - Model: Network holds one list per AWS resource type. VPCs, subnets, instances, internet and
- *    NAT gateways, peering connections, transit gateways and the VPN resources are the control
- *    plane's own records (ec2.model.Vpc, Subnet, Instance, InternetGateway, NatGateway,
- *    VpcPeeringConnection, TransitGateway, VpnGateway, VpnConnection, CustomerGateway), with their
- *    Region, account and tags beside them in Network.placements; the other types (RouteTable,
- *    SecurityGroup, NetworkAcl, NetworkInterface, TransitGatewayAttachment/RouteTable,
- *    VpcEndpoint, ManagedPrefixList) are still this
+ *    NAT gateways, peering connections, transit gateways, VPC endpoints and the VPN resources are
+ *    the control plane's own records (ec2.model.Vpc, Subnet, Instance, InternetGateway, NatGateway,
+ *    VpcPeeringConnection, TransitGateway, VpcEndpoint, VpnGateway, VpnConnection,
+ *    CustomerGateway), with their Region, account and tags beside them in Network.placements; the
+ *    other types (RouteTable, SecurityGroup, NetworkAcl, NetworkInterface,
+ *    TransitGatewayAttachment, TransitGatewayRouteTable, ManagedPrefixList) are still this
  *    package's records, each carrying its Region. NetworkIndex resolves each subnet's route table
  *    and NACL (explicit association, else main/default).
  *  - Import/export: ReachabilityImport reads <dir>/<region>/<command>[.<id>].json through the

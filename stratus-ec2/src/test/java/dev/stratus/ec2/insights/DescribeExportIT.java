@@ -7,6 +7,7 @@ import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.Protocol;
 import dev.stratus.ec2.reachability.Query;
@@ -151,6 +152,9 @@ class DescribeExportIT {
         Object v = c.getAccessor().invoke(n);
         if (c.getName().equals("instances")) v = n.instances().stream().map(DescribeExportIT::toMillis).toList();
         if (c.getName().equals("natGateways")) v = n.natGateways().stream().map(DescribeExportIT::toMillis).toList();
+        if (c.getName().equals("vpcEndpoints")) v = n.vpcEndpoints().stream().map(e -> new VpcEndpoint(e.id(), e.type(),
+            e.vpcId(), e.serviceName(), e.state(), e.routeTableIds(), e.subnetIds(), e.groupIds(), e.networkInterfaceIds(),
+            e.privateDnsEnabled(), e.dnsNames(), e.policyDocument(), millis(e.creationTime()))).toList();
         if (c.getName().equals("transitGateways")) v = n.transitGateways().stream().map(t -> new TransitGateway(t.id(),
             t.description(), t.state(), millis(t.creationTime()), t.options(), t.associationDefaultRouteTableId(),
             t.propagationDefaultRouteTableId())).toList();
