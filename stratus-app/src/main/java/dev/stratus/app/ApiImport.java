@@ -1,6 +1,6 @@
 package dev.stratus.app;
 
-import dev.stratus.ec2.reachability.CidrBlock;
+import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.NetworkAcl;
 import dev.stratus.ec2.reachability.RouteDestination;
@@ -71,8 +71,8 @@ final class ApiImport {
   private void vpcs(Network n, String region) {
     Ec2Client ec2 = ec2(region);
     for (var v : n.vpcs()) {
-      if (!v.region().equals(region)) continue;
-      var ipv4 = v.cidrBlocks().stream().filter(c -> !c.ipv6()).toList();
+      if (!n.region(v.id()).equals(region)) continue;
+      var ipv4 = v.activeCidrs().stream().filter(c -> !c.ipv6()).toList();
       // The Region's default VPC is the target's default VPC (a new account has one), not a second 172.31/16.
       var targetDefault = v.isDefault() ? defaultVpc(ec2) : java.util.Optional.<software.amazon.awssdk.services.ec2.model.Vpc>empty();
       String vpc = targetDefault.map(software.amazon.awssdk.services.ec2.model.Vpc::vpcId)
@@ -84,7 +84,7 @@ final class ApiImport {
           .forEach(c -> ec2.associateVpcCidrBlock(r -> r.vpcId(vpc).cidrBlock(c)));
       ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsSupport(b -> b.value(v.enableDnsSupport())));
       ec2.modifyVpcAttribute(r -> r.vpcId(vpc).enableDnsHostnames(b -> b.value(v.enableDnsHostnames())));
-      tag(ec2, vpc, v.tags());
+      tag(ec2, vpc, n.tags(v.id()));
       Filter byVpc = Filter.builder().name("vpc-id").values(vpc).build();
       String main = ec2.describeRouteTables(r -> r.filters(byVpc)).routeTables().get(0).routeTableId();
       String acl = ec2.describeNetworkAcls(r -> r.filters(byVpc)).networkAcls().get(0).networkAclId();
@@ -95,28 +95,29 @@ final class ApiImport {
           .forEach(g -> ids.put(g.id(), sg));
     }
     for (var s : n.subnets()) {
-      if (!s.region().equals(region)) continue;
+      if (!n.region(s.id()).equals(region)) continue;
       var existing = existingSubnet(ec2, n, s);
       if (existing.isPresent()) {
         ids.put(s.id(), existing.get());
-        tag(ec2, existing.get(), s.tags());
+        tag(ec2, existing.get(), n.tags(s.id()));
         continue;
       }
-      String subnet = ec2.createSubnet(r -> r.vpcId(id(s.vpcId())).cidrBlock(s.cidrBlock().toString())
+      String subnet = ec2.createSubnet(r -> r.vpcId(id(s.vpcId())).cidrBlock(s.cidr().toString())
           .availabilityZone(s.availabilityZone().isEmpty() ? null : s.availabilityZone())).subnet().subnetId();
       ids.put(s.id(), subnet);
-      tag(ec2, subnet, s.tags());
+      tag(ec2, subnet, n.tags(s.id()));
     }
     for (var g : n.internetGateways()) {
-      if (!g.region().equals(region)) continue;
-      var existing = existingGateway(ec2, n, g.attachedVpcIds());
+      if (!n.region(g.id()).equals(region)) continue;
+      List<String> attached = g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId());
+      var existing = existingGateway(ec2, n, attached);
       if (existing.isPresent()) {
         ids.put(g.id(), existing.get());
         continue;
       }
       String igw = ec2.createInternetGateway(r -> {}).internetGateway().internetGatewayId();
       ids.put(g.id(), igw);
-      g.attachedVpcIds().forEach(v -> ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(id(v))));
+      attached.forEach(v -> ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(id(v))));
     }
     for (var g : n.securityGroups()) {
       if (!g.region().equals(region) || ids.containsKey(g.id())) continue;
@@ -125,7 +126,7 @@ final class ApiImport {
     }
     n.networkAcls().stream().filter(a -> a.region().equals(region)).forEach(a -> acl(ec2, n, a));
     for (var nat : n.natGateways()) {
-      if (!nat.region().equals(region) || nat.state().equals("deleted")) continue;
+      if (!n.region(nat.id()).equals(region) || nat.state().equals("deleted")) continue;
       String alloc = nat.connectivityType().equals("private") ? null : ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
       ids.put(nat.id(), ec2.createNatGateway(r -> r.subnetId(id(nat.subnetId())).allocationId(alloc)
           .connectivityType(nat.connectivityType())).natGateway().natGatewayId());
@@ -142,10 +143,10 @@ final class ApiImport {
   }
 
   /** A default VPC's subnet: the target default VPC's subnet with the same CIDR, if it has one. */
-  private java.util.Optional<String> existingSubnet(Ec2Client ec2, Network n, dev.stratus.ec2.reachability.Subnet s) {
+  private java.util.Optional<String> existingSubnet(Ec2Client ec2, Network n, dev.stratus.ec2.model.Subnet s) {
     if (!inDefaultVpc(n, s.vpcId())) return java.util.Optional.empty();
     return ec2.describeSubnets(r -> r.filters(Filter.builder().name("vpc-id").values(id(s.vpcId())).build(),
-        Filter.builder().name("cidr-block").values(s.cidrBlock().toString()).build())).subnets().stream()
+        Filter.builder().name("cidr-block").values(s.cidr().toString()).build())).subnets().stream()
         .map(software.amazon.awssdk.services.ec2.model.Subnet::subnetId).findFirst();
   }
 
@@ -219,7 +220,7 @@ final class ApiImport {
     }
     if (a.isDefault()) return;
     for (var s : n.subnets()) {
-      if (!s.networkAclId().equals(java.util.Optional.of(a.id()))) continue;
+      if (!a.subnetIds().contains(s.id())) continue; // a's own subnets (a is not the default NACL)
       String subnet = id(s.id());
       String assoc = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id").values(subnet)
           .build())).networkAcls().get(0).associations().stream().filter(x -> x.subnetId().equals(subnet))
@@ -245,15 +246,15 @@ final class ApiImport {
       if (!t.main()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
     }
     for (var i : n.instances()) {
-      if (!i.region().equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
+      if (!n.region(i.id()).equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
       var eni = n.networkInterfaces().stream().filter(e -> e.id().equals(i.networkInterfaceIds().get(0))).findFirst();
       List<String> groups = eni.map(e -> e.securityGroupIds().stream().filter(ids::containsKey).map(ids::get).toList())
           .orElse(List.of());
       String ip = eni.flatMap(e -> e.privateIpAddresses().stream().filter(c -> !c.ipv6()).findFirst())
-          .map(CidrBlock::address).orElse(null);
+          .map(Cidr::address).orElse(null);
       ids.put(i.id(), ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(id(i.subnetId()))
           .privateIpAddress(ip).securityGroupIds(groups.isEmpty() ? null : groups)).instances().get(0).instanceId());
-      tag(ec2, ids.get(i.id()), i.tags());
+      tag(ec2, ids.get(i.id()), n.tags(i.id()));
     }
   }
 

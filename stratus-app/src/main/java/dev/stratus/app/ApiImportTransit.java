@@ -40,14 +40,14 @@ final class ApiImportTransit {
   void transitGateways(String region) {
     Ec2Client ec2 = im.ec2(region);
     for (var t : n.transitGateways()) {
-      if (!t.region().equals(region)) continue;
+      if (!n.region(t.id()).equals(region)) continue;
       var tgw = ec2.createTransitGateway(r -> r.options(o -> o
-          .defaultRouteTableAssociation(t.defaultRouteTableAssociation() ? "enable" : "disable")
-          .defaultRouteTablePropagation(t.defaultRouteTablePropagation() ? "enable" : "disable"))).transitGateway();
+          .defaultRouteTableAssociation(t.options().defaultRouteTableAssociation())
+          .defaultRouteTablePropagation(t.options().defaultRouteTablePropagation()))).transitGateway();
       im.ids.put(t.id(), tgw.transitGatewayId());
-      ApiImport.tag(ec2, tgw.transitGatewayId(), t.tags());
+      ApiImport.tag(ec2, tgw.transitGatewayId(), n.tags(t.id()));
       Optional<String> defaultTable = Optional.ofNullable(tgw.options().associationDefaultRouteTableId());
-      t.associationDefaultRouteTableId().ifPresent(old -> defaultTable.ifPresent(d -> im.ids.put(old, d)));
+      Optional.ofNullable(t.associationDefaultRouteTableId()).ifPresent(old -> defaultTable.ifPresent(d -> im.ids.put(old, d)));
       for (TransitGatewayRouteTable rt : n.transitGatewayRouteTables()) {
         if (!rt.transitGatewayId().equals(t.id()) || im.ids.containsKey(rt.id())) continue;
         im.ids.put(rt.id(), ec2.createTransitGatewayRouteTable(r -> r.transitGatewayId(tgw.transitGatewayId()))
@@ -64,10 +64,10 @@ final class ApiImportTransit {
         String att = ec2.createTransitGatewayVpcAttachment(r -> r.transitGatewayId(tgw.transitGatewayId())
             .vpcId(im.id(a.resourceId())).subnetIds(subnet)).transitGatewayVpcAttachment().transitGatewayAttachmentId();
         im.ids.put(a.id(), att);
-        associate(ec2, t.defaultRouteTableAssociation() ? defaultTable : Optional.empty(), a, att);
+        associate(ec2, t.associatesByDefault() ? defaultTable : Optional.empty(), a, att);
       }
       for (TransitGatewayRouteTable rt : n.transitGatewayRouteTables()) {
-        if (rt.transitGatewayId().equals(t.id())) tables(ec2, rt, t.defaultRouteTablePropagation() ? defaultTable
+        if (rt.transitGatewayId().equals(t.id())) tables(ec2, rt, t.propagatesByDefault() ? defaultTable
             : Optional.empty());
       }
     }

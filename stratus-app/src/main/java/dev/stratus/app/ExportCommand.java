@@ -1,5 +1,6 @@
 package dev.stratus.app;
 
+import dev.stratus.ec2.insights.DescribeExport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

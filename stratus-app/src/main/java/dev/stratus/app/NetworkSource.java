@@ -1,5 +1,6 @@
 package dev.stratus.app;
 
+import dev.stratus.ec2.insights.DescribeExport;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.ReachabilityImport;
 import java.io.IOException;

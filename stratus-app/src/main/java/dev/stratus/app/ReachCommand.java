@@ -1,7 +1,7 @@
 package dev.stratus.app;
 
+import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.insights.AnalysisVerdicts;
-import dev.stratus.ec2.reachability.CidrBlock;
 import dev.stratus.ec2.reachability.Protocol;
 import dev.stratus.ec2.reachability.Query;
 import dev.stratus.ec2.reachability.ReachabilityAnalysis;
@@ -74,7 +74,7 @@ final class ReachCommand implements Callable<Integer> {
     Optional<String> dstIp = Optional.ofNullable(destinationIp).or(() -> address(destination));
     Query q = new Query(address(source).isPresent() ? Optional.empty() : Optional.of(source),
         address(destination).isPresent() ? Optional.empty() : Optional.of(destination),
-        srcIp.map(CidrBlock::parse), dstIp.map(CidrBlock::parse), p, Optional.ofNullable(port), Optional.empty());
+        srcIp.map(Cidr::parseBlockOrAddress), dstIp.map(Cidr::parseBlockOrAddress), p, Optional.ofNullable(port), Optional.empty());
     return ReachabilityAnalysis.analyze(NetworkSource.fromFolder(importDir, System.err), q);
   }
 
@@ -119,6 +119,6 @@ final class ReachCommand implements Callable<Integer> {
   /** The address {@code text} names, if it is one rather than a resource id. */
   private static Optional<String> address(String text) {
     if (text == null || !text.matches("[0-9a-fA-F:.]+")) return Optional.empty();
-    return CidrBlock.tryParse(text).filter(CidrBlock::isAddress).map(c -> text);
+    return Cidr.tryParseBlockOrAddress(text).filter(Cidr::isAddress).map(c -> text);
   }
 }

@@ -1,13 +1,13 @@
 package dev.stratus.ec2;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.RegionCatalog;
 import dev.stratus.ec2.model.ResourceTags;
-import dev.stratus.ec2.reachability.CidrBlock;
 import dev.stratus.ec2.reachability.Network;
-import dev.stratus.ec2.reachability.PortRange;
+import dev.stratus.ec2.reachability.Placement;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTarget;
 import dev.stratus.ec2.transit.TransitSnapshot;
@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The committed EC2 state of one account as the reachability analyzer's neutral {@link Network}:
- * every region the account has used, with each subnet's effective route table (explicit
- * association, else the VPC's main table, vpc.md §7) and network ACL resolved. This is the bridge
- * from the control plane's records ({@link dev.stratus.ec2.model}) to
- * {@link dev.stratus.ec2.reachability.ReachabilityAnalysis}; transit-side resources are converted
- * by {@link TransitSnapshot}.
+ * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
+ * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
+ * connections, transit gateways, VPC endpoints and VPN resources go in as the stored records
+ * themselves, with their Region, account and tags as a {@link Placement}; route tables, security
+ * groups, NACLs, interfaces and transit gateway attachments and route tables ({@link TransitSnapshot})
+ * are still converted to the analyzer's own records (issue 7: one record per resource is the goal).
  */
 public final class NetworkSnapshot {
   private NetworkSnapshot() {}
@@ -41,10 +41,6 @@ public final class NetworkSnapshot {
     return b.build();
   }
 
-  public static CidrBlock block(Cidr c) { return CidrBlock.parse(c.toString()); }
-
-  static CidrBlock address(String ip) { return CidrBlock.parse(ip); }
-
   public static Map<String, String> tags(ReadView view, String scope, String id) {
     return view.get(Ec2Tables.TAGS, scope, id).map(ResourceTags::tags).orElse(Map.of());
   }
@@ -52,27 +48,10 @@ public final class NetworkSnapshot {
   private static void addRegion(Network.Builder b, ReadView view, String account, String region, String scope) {
     var tables = view.list(Ec2Tables.ROUTE_TABLE, scope);
     var acls = view.list(Ec2Tables.NETWORK_ACL, scope);
-    for (var v : view.list(Ec2Tables.VPC, scope)) {
-      b.vpcs.add(new dev.stratus.ec2.reachability.Vpc(v.id(), region, account,
-          v.activeCidrs().stream().map(NetworkSnapshot::block).toList(), v.enableDnsSupport(), v.enableDnsHostnames(),
-          v.isDefault(), tags(view, scope, v.id())));
-    }
-    // Built once per region; putIfAbsent keeps the first match in list order, as a scan would.
-    Map<String, String> explicitTable = new HashMap<>();
-    Map<String, String> mainTable = new HashMap<>();
-    for (var t : tables) {
-      t.associations().forEach(a -> { if (a.subnetId() != null) explicitTable.putIfAbsent(a.subnetId(), t.id()); });
-      if (t.isMain()) mainTable.putIfAbsent(t.vpcId(), t.id());
-    }
-    Map<String, String> subnetAcl = new HashMap<>();
-    acls.forEach(a -> a.associations().forEach(x -> subnetAcl.putIfAbsent(x.subnetId(), a.id())));
+    // VPCs and subnets are the stored records themselves; the index resolves each subnet's table and NACL.
+    for (var v : view.list(Ec2Tables.VPC, scope)) b.vpc(v, new Placement(region, account, tags(view, scope, v.id())));
     for (var s : view.list(Ec2Tables.SUBNET, scope)) {
-      Optional<String> rtb = Optional.ofNullable(explicitTable.get(s.id()))
-          .or(() -> Optional.ofNullable(mainTable.get(s.vpcId())));
-      Optional<String> acl = Optional.ofNullable(subnetAcl.get(s.id()));
-      b.subnets.add(new dev.stratus.ec2.reachability.Subnet(s.id(), region, s.vpcId(), block(s.cidr()),
-          s.ipv6CidrBlocks().stream().findFirst().map(x -> block(x.cidr())), s.availabilityZone(), rtb, acl,
-          tags(view, scope, s.id())));
+      b.subnet(s, new Placement(region, account, tags(view, scope, s.id())));
     }
     for (var t : tables) {
       b.routeTables.add(new dev.stratus.ec2.reachability.RouteTable(t.id(), region, t.vpcId(), t.isMain(),
@@ -90,32 +69,29 @@ public final class NetworkSnapshot {
           a.entries().stream().map(e -> new dev.stratus.ec2.reachability.NetworkAcl.Entry(e.ruleNumber(), e.egress(),
               dev.stratus.ec2.reachability.NetworkAcl.RuleAction.fromAws(e.ruleAction()), e.protocol(),
               e.portRange() == null ? PortRange.ALL : new PortRange(e.portRange().from(), e.portRange().to()),
-              block(e.cidr()))).toList(),
+              e.cidr())).toList(),
           a.associations().stream().map(x -> x.subnetId()).toList(), tags(view, scope, a.id())));
     }
-    addInterfaces(b, view, region, scope);
+    addInterfaces(b, view, account, region, scope);
     for (var g : view.list(Ec2Tables.INTERNET_GATEWAY, scope)) {
-      if (g.egressOnly()) continue;
-      b.internetGateways.add(new dev.stratus.ec2.reachability.InternetGateway(g.id(), region,
-          g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId()), tags(view, scope, g.id())));
+      // Egress-only gateways are only route targets (describe-internet-gateways does not list them).
+      if (!g.egressOnly()) b.internetGateway(g, new Placement(region, account, tags(view, scope, g.id())));
     }
     for (var n : view.list(Ec2Tables.NAT_GATEWAY, scope)) {
-      b.natGateways.add(new dev.stratus.ec2.reachability.NatGateway(n.id(), region, n.vpcId(), n.subnetId(), n.state(),
-          n.connectivityType(), n.networkInterfaceId(), address(n.privateIp()),
-          Optional.ofNullable(n.publicIp()).map(NetworkSnapshot::address)));
+      b.natGateways.add(n);
+      b.place(n.id(), new Placement(region, account, tags(view, scope, n.id())));
     }
     for (var e : view.list(Ec2Tables.VPC_ENDPOINT, scope)) {
-      b.vpcEndpoints.add(new dev.stratus.ec2.reachability.VpcEndpoint(e.id(), region, e.vpcId(), e.type(),
-          e.serviceName(), e.state(), e.routeTableIds(), e.subnetIds(), e.networkInterfaceIds(), e.groupIds(),
-          e.privateDnsEnabled(), tags(view, scope, e.id())));
+      b.vpcEndpoints.add(e);
+      b.place(e.id(), new Placement(region, account, tags(view, scope, e.id())));
     }
     for (var p : AwsServices.prefixLists(region)) {
       b.managedPrefixLists.add(new dev.stratus.ec2.reachability.ManagedPrefixList(p.id(), region, p.name(), "IPv4",
-          p.entries().stream().map(NetworkSnapshot::block).toList()));
+          p.entries()));
     }
   }
 
-  private static void addInterfaces(Network.Builder b, ReadView view, String region, String scope) {
+  private static void addInterfaces(Network.Builder b, ReadView view, String account, String region, String scope) {
     Map<String, String> natByEni = new HashMap<>();
     view.list(Ec2Tables.NAT_GATEWAY, scope).forEach(n -> {
       if (n.networkInterfaceId() != null) natByEni.putIfAbsent(n.networkInterfaceId(), n.id());
@@ -140,19 +116,16 @@ public final class NetworkSnapshot {
         attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.Detached();
       }
       b.networkInterfaces.add(new dev.stratus.ec2.reachability.NetworkInterface(e.id(), region, e.vpcId(), e.subnetId(),
-          e.availabilityZone(), List.of(address(e.privateIpAddress())),
-          Optional.ofNullable(e.association()).map(a -> address(a.publicIp())), e.groupIds(), e.interfaceType(),
+          e.availabilityZone(), List.of(Cidr.ofAddress(e.privateIpAddress())),
+          Optional.ofNullable(e.association()).map(a -> Cidr.ofAddress(a.publicIp())), e.groupIds(), e.interfaceType(),
           attachment, e.sourceDestCheck()));
     }
-    for (var i : view.list(Ec2Tables.INSTANCE, scope)) {
-      b.instances.add(new dev.stratus.ec2.reachability.Instance(i.id(), region, i.vpcId(), i.subnetId(), i.state(),
-          i.state().equals("terminated") ? List.of() : i.networkInterfaceIds(), tags(view, scope, i.id())));
-    }
+    for (var i : view.list(Ec2Tables.INSTANCE, scope)) b.instance(i, new Placement(region, account, tags(view, scope, i.id())));
   }
 
   private static dev.stratus.ec2.reachability.RouteTable.Route route(dev.stratus.ec2.model.RouteTable.Route r) {
     RouteDestination destination = switch (r.destination()) {
-      case dev.stratus.ec2.model.RouteTable.CidrDestination c -> new RouteDestination.Cidr(block(c.cidr()));
+      case dev.stratus.ec2.model.RouteTable.CidrDestination c -> new RouteDestination.Cidr(c.cidr());
       case dev.stratus.ec2.model.RouteTable.PrefixListDestination p -> new RouteDestination.PrefixList(p.prefixListId());
     };
     RouteTarget target = switch (r.target()) {
@@ -177,7 +150,7 @@ public final class NetworkSnapshot {
     boolean ports = r.protocol().equals("tcp") || r.protocol().equals("udp");
     var peer = switch (r.peer()) {
       case dev.stratus.ec2.model.SecurityGroup.CidrPeer c ->
-          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Cidr(block(c.cidr()));
+          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Cidr(c.cidr());
       case dev.stratus.ec2.model.SecurityGroup.PrefixListPeer p ->
           new dev.stratus.ec2.reachability.SecurityGroup.Peer.PrefixList(p.prefixListId());
       case dev.stratus.ec2.model.SecurityGroup.GroupPeer g ->

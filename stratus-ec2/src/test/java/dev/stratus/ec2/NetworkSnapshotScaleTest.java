@@ -14,6 +14,7 @@ import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.reachability.Network;
+import dev.stratus.ec2.reachability.ReachabilityAnalysis;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +43,10 @@ class NetworkSnapshotScaleTest {
     Network network = convert(memory);
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(network.vpcs()).hasSize(5_000);
+    ReachabilityAnalysis resolved = ReachabilityAnalysis.of(network);
     assertThat(network.subnets()).hasSize(5_000).allSatisfy(s -> {
-      assertThat(s.routeTableId()).isPresent();
-      assertThat(s.networkAclId()).isPresent();
+      assertThat(resolved.routeTableOf(s.id())).isPresent();
+      assertThat(resolved.networkAclOf(s.id())).isPresent();
     });
     assertThat(network.transitGatewayRouteTables()).hasSize(ENVIRONMENTS.size())
         .allSatisfy(t -> assertThat(t.routes()).hasSize(5_000));

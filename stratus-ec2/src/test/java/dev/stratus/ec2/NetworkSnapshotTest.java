@@ -66,9 +66,10 @@ class NetworkSnapshotTest {
     build();
     var network = NetworkSnapshot.of(f.memory, f.ctx.accountId());
     assertThat(network.vpcs()).hasSize(2);
+    ReachabilityAnalysis resolved = ReachabilityAnalysis.of(network);
     assertThat(network.subnets()).allSatisfy(s -> {
-      assertThat(s.routeTableId()).isPresent();
-      assertThat(s.networkAclId()).isPresent();
+      assertThat(resolved.routeTableOf(s.id())).isPresent();
+      assertThat(resolved.networkAclOf(s.id())).isPresent();
     });
     var analysis = ReachabilityAnalysis.of(network);
     assertThat(analysis.analyze(Query.of(web, db, Protocol.TCP, 5432)).networkPathFound()).isTrue();

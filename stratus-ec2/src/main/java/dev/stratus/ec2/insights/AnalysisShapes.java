@@ -152,7 +152,7 @@ final class AnalysisShapes {
     return b.build();
   }
 
-  private static PortRange ports(dev.stratus.ec2.reachability.PortRange p) {
+  private static PortRange ports(dev.stratus.core.net.PortRange p) {
     return PortRange.builder().from(p.from()).to(p.to()).build();
   }
 

@@ -1,13 +1,13 @@
 package dev.stratus.ec2.insights;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.reachability.AnalysisComponent;
 import dev.stratus.ec2.reachability.AnalysisPacketHeader;
 import dev.stratus.ec2.reachability.AnalysisRule;
-import dev.stratus.ec2.reachability.CidrBlock;
 import dev.stratus.ec2.reachability.Explanation;
 import dev.stratus.ec2.reachability.ExplanationCode;
 import dev.stratus.ec2.reachability.PathComponent;
-import dev.stratus.ec2.reachability.PortRange;
 import dev.stratus.ec2.reachability.Protocol;
 import dev.stratus.ec2.reachability.ReachabilityVerdict;
 import java.util.ArrayList;
@@ -67,14 +67,14 @@ public final class AnalysisVerdicts {
 
   private static AnalysisPacketHeader header(software.amazon.awssdk.services.ec2.model.AnalysisPacketHeader h) {
     if (h == null) {
-      return new AnalysisPacketHeader(Protocol.TCP, CidrBlock.ANY_IPV4, CidrBlock.ANY_IPV4, PortRange.ALL, PortRange.ALL);
+      return new AnalysisPacketHeader(Protocol.TCP, Cidr.ANY_IPV4, Cidr.ANY_IPV4, PortRange.ALL, PortRange.ALL);
     }
     return new AnalysisPacketHeader(Protocol.fromAws(h.protocol()), address(h.sourceAddresses()),
         address(h.destinationAddresses()), ports(h.sourcePortRanges()), ports(h.destinationPortRanges()));
   }
 
-  private static CidrBlock address(List<String> addresses) {
-    return addresses.isEmpty() ? CidrBlock.ANY_IPV4 : CidrBlock.parse(addresses.get(0));
+  private static Cidr address(List<String> addresses) {
+    return addresses.isEmpty() ? Cidr.ANY_IPV4 : Cidr.parseBlockOrAddress(addresses.get(0));
   }
 
   private static PortRange ports(List<software.amazon.awssdk.services.ec2.model.PortRange> ranges) {

@@ -25,8 +25,9 @@ final class ComponentLocations {
     n.networkAcls().forEach(a -> byId.put(a.id(), new Location(a.vpcId(), null)));
     n.securityGroups().forEach(g -> byId.put(g.id(), new Location(g.vpcId(), null)));
     n.vpcEndpoints().forEach(e -> byId.put(e.id(), new Location(e.vpcId(), null)));
-    n.internetGateways().forEach(g -> g.attachedVpcIds().stream().findFirst()
-        .ifPresent(v -> byId.put(g.id(), new Location(v, null))));
+    n.internetGateways().forEach(g -> {
+      if (g.attachedVpcId() != null) byId.put(g.id(), new Location(g.attachedVpcId(), null));
+    });
   }
 
   /** Where {@code id} is, if it is VPC-bound. */

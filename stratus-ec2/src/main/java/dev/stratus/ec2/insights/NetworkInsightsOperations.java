@@ -1,12 +1,12 @@
 package dev.stratus.ec2.insights;
 
 import dev.stratus.core.RequestContext;
+import dev.stratus.core.net.Cidr;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.Ec2Errors;
 import dev.stratus.ec2.Ec2Store;
 import dev.stratus.ec2.TagRules;
 import dev.stratus.ec2.model.Ec2Id;
-import dev.stratus.ec2.reachability.CidrBlock;
 import dev.stratus.ec2.reachability.Protocol;
 import dev.stratus.ec2.reachability.Query;
 import dev.stratus.ec2.reachability.ReachabilityVerdict;
@@ -158,8 +158,8 @@ public final class NetworkInsightsOperations {
   /** Analyses the path over the account's current network; an unanalysable path fails, as in AWS. */
   private NetworkInsightsAnalysis run(RequestContext ctx, NetworkInsightsPath path, NetworkInsightsAnalysis a) {
     Query q = new Query(Optional.of(path.source()), Optional.ofNullable(path.destination()),
-        Optional.ofNullable(path.sourceIp()).map(CidrBlock::parse),
-        Optional.ofNullable(path.destinationIp()).map(CidrBlock::parse), Protocol.fromAws(path.protocol()),
+        Optional.ofNullable(path.sourceIp()).map(Cidr::parseBlockOrAddress),
+        Optional.ofNullable(path.destinationIp()).map(Cidr::parseBlockOrAddress), Protocol.fromAws(path.protocol()),
         Optional.ofNullable(path.destinationPort()), Optional.empty());
     try {
       ReachabilityVerdict v = snapshot.analysis(ctx.accountId()).analyze(q);

@@ -20,6 +20,13 @@ public record Subnet(String id, String vpcId, Cidr cidr, List<Vpc.CidrAssociatio
     ipv6CidrBlocks = List.copyOf(ipv6CidrBlocks);
   }
 
+  /** Whether {@code address} lies in the subnet's IPv4 block or one of its associated IPv6 blocks. */
+  public boolean contains(Cidr address) {
+    if (cidr.contains(address)) return true;
+    for (Vpc.CidrAssociation c : ipv6CidrBlocks) if (c.cidr().contains(address) && c.state().equals("associated")) return true;
+    return false;
+  }
+
   public Subnet withAttributes(boolean mapPublic, boolean assignIpv6) {
     return new Subnet(id, vpcId, cidr, ipv6CidrBlocks, availabilityZone, availabilityZoneId,
         defaultForAz, mapPublic, assignIpv6);

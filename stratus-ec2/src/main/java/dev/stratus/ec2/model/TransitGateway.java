@@ -32,6 +32,15 @@ public record TransitGateway(String id, String description, String state, Instan
     }
   }
 
+  /** Whether new attachments are associated with the default route table ({@code enable}). */
+  public boolean associatesByDefault() { return "enable".equals(options.defaultRouteTableAssociation()); }
+
+  /** Whether new attachments propagate to the default route table ({@code enable}). */
+  public boolean propagatesByDefault() { return "enable".equals(options.defaultRouteTablePropagation()); }
+
+  /** Whether security group references work across the transit gateway (vpc.md §35). */
+  public boolean referencesSecurityGroups() { return "enable".equals(options.securityGroupReferencingSupport()); }
+
   public TransitGateway withState(String newState) {
     return new TransitGateway(id, description, newState, creationTime, options, associationDefaultRouteTableId,
         propagationDefaultRouteTableId);

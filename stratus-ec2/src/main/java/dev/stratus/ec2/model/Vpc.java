@@ -40,6 +40,13 @@ public record Vpc(String id, List<CidrAssociation> cidrBlocks, List<CidrAssociat
         .filter(c -> c.state().equals("associated")).map(CidrAssociation::cidr).toList();
   }
 
+  /** Whether {@code address} lies in one of the VPC's associated blocks (no allocation: the analyzer asks per hop). */
+  public boolean contains(Cidr address) {
+    for (CidrAssociation c : cidrBlocks) if (c.cidr().contains(address) && c.state().equals("associated")) return true;
+    for (CidrAssociation c : ipv6CidrBlocks) if (c.cidr().contains(address) && c.state().equals("associated")) return true;
+    return false;
+  }
+
   public Vpc withCidrBlocks(List<CidrAssociation> v4, List<CidrAssociation> v6) {
     return new Vpc(id, v4, v6, isDefault, instanceTenancy, dhcpOptionsId, enableDnsSupport,
         enableDnsHostnames, mainRouteTableId, defaultNetworkAclId, defaultSecurityGroupId);

@@ -24,6 +24,12 @@ public record VpcEndpoint(String id, String type, String vpcId, String serviceNa
     dnsNames = List.copyOf(dnsNames);
   }
 
+  /** A gateway endpoint (S3, DynamoDB): a route target via the service's prefix list (vpc.md §38). */
+  public boolean isGateway() { return "Gateway".equalsIgnoreCase(type); }
+
+  /** An interface endpoint: network interfaces in the chosen subnets. */
+  public boolean isInterface() { return "Interface".equalsIgnoreCase(type); }
+
   public VpcEndpoint withState(String newState) {
     return new VpcEndpoint(id, type, vpcId, serviceName, newState, routeTableIds, subnetIds, groupIds,
         networkInterfaceIds, privateDnsEnabled, dnsNames, policyDocument, creationTime);

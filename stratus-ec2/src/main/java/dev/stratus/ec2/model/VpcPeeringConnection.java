@@ -26,6 +26,12 @@ public record VpcPeeringConnection(String id, Side requester, Side accepter, Str
   /** One side: owner, VPC, region and (once known) its IPv4 blocks. */
   public record Side(String ownerId, String vpcId, String region, List<Cidr> cidrs) {
     public Side { cidrs = List.copyOf(cidrs); }
+
+    /** Whether the address lies in one of the side's blocks (edge-to-edge routing stops at them, vpc.md §27). */
+    public boolean contains(Cidr address) {
+      for (Cidr c : cidrs) if (c.contains(address)) return true;
+      return false;
+    }
   }
 
   public VpcPeeringConnection withStatus(String newStatus, String newMessage, Side newAccepter) {
@@ -34,6 +40,12 @@ public record VpcPeeringConnection(String id, Side requester, Side accepter, Str
   }
 
   /** Whether {@code vpcId} is one of the two sides. */
+  /** The other side of the VPC's peering. */
+  public Side peerOf(String vpcId) { return requester.vpcId().equals(vpcId) ? accepter : requester; }
+
+  /** Whether the two VPCs are in different Regions (security group references do not cross, vpc.md §29). */
+  public boolean interRegion() { return !requester.region().equals(accepter.region()); }
+
   public boolean involves(String vpcId) {
     return requester.vpcId().equals(vpcId) || accepter.vpcId().equals(vpcId);
   }

@@ -20,6 +20,12 @@ public record VpnConnection(String id, String type, String customerGatewayId, St
     staticRoutes = List.copyOf(staticRoutes);
   }
 
+  /** Whether one of the static routes covers the address (where the analyzer sends on-premises traffic). */
+  public boolean reaches(Cidr address) {
+    for (Cidr c : staticRoutes) if (c.contains(address)) return true;
+    return false;
+  }
+
   public VpnConnection with(String newState, List<Cidr> routes) {
     return new VpnConnection(id, type, customerGatewayId, vpnGatewayId, transitGatewayId, newState,
         staticRoutesOnly, tunnelOutsideAddresses, routes);

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import java.util.Objects;
 
 /**
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param sourcePorts the possible source ports
  * @param destinationPorts the possible destination ports
  */
-public record AnalysisPacketHeader(Protocol protocol, CidrBlock sourceAddress, CidrBlock destinationAddress,
+public record AnalysisPacketHeader(Protocol protocol, Cidr sourceAddress, Cidr destinationAddress,
     PortRange sourcePorts, PortRange destinationPorts) {
   public AnalysisPacketHeader {
     Objects.requireNonNull(protocol, "protocol");
@@ -24,17 +26,17 @@ public record AnalysisPacketHeader(Protocol protocol, CidrBlock sourceAddress, C
   }
 
   /** A copy with other addresses. */
-  public AnalysisPacketHeader withAddresses(CidrBlock src, CidrBlock dst) {
+  public AnalysisPacketHeader withAddresses(Cidr src, Cidr dst) {
     return new AnalysisPacketHeader(protocol, src, dst, sourcePorts, destinationPorts);
   }
 
   /** A copy with another source (address and ports), as a NAT rewrites it. */
-  public AnalysisPacketHeader withSource(CidrBlock src, PortRange ports) {
+  public AnalysisPacketHeader withSource(Cidr src, PortRange ports) {
     return new AnalysisPacketHeader(protocol, src, destinationAddress, ports, destinationPorts);
   }
 
   /** A copy with another destination (address and ports), as an untranslating NAT rewrites it. */
-  public AnalysisPacketHeader withDestination(CidrBlock dst, PortRange ports) {
+  public AnalysisPacketHeader withDestination(Cidr dst, PortRange ports) {
     return new AnalysisPacketHeader(protocol, sourceAddress, dst, sourcePorts, ports);
   }
 

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.PortRange;
 import java.util.Objects;
 
 /**

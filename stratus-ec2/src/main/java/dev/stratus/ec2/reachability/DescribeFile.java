@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,15 +96,24 @@ final class DescribeFile {
     return Optional.of(n.intValue());
   }
 
+  /** An optional whole number, as AWS prints it: a JSON number ({@code AmazonSideAsn}) or text ({@code BgpAsn}). */
+  Optional<Long> optLong(JsonNode node, String resource, String field) {
+    JsonNode n = node.get(key(field));
+    if (n == null || n.isNull()) return Optional.empty();
+    if (n.isIntegralNumber()) return Optional.of(n.longValue());
+    if (n.isString() && n.asString().matches("\\d{1,19}")) return Optional.of(Long.parseLong(n.asString()));
+    throw bad(resource, field, "not a whole number");
+  }
+
   /** A required CIDR block or address. */
-  CidrBlock cidr(JsonNode node, String resource, String field) {
+  Cidr cidr(JsonNode node, String resource, String field) {
     String t = text(node, resource, field);
-    return CidrBlock.tryParse(t).orElseThrow(() -> bad(resource, field, "not a CIDR block: " + t));
+    return Cidr.tryParseBlockOrAddress(t).orElseThrow(() -> bad(resource, field, "not a CIDR block: " + t));
   }
 
   /** An optional CIDR block or address. */
-  Optional<CidrBlock> optCidr(JsonNode node, String resource, String field) {
-    return optText(node, resource, field).map(t -> CidrBlock.tryParse(t)
+  Optional<Cidr> optCidr(JsonNode node, String resource, String field) {
+    return optText(node, resource, field).map(t -> Cidr.tryParseBlockOrAddress(t)
         .orElseThrow(() -> bad(resource, field, "not a CIDR block: " + t)));
   }
 

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.Vpc;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,9 +37,9 @@ record EnvironmentHint(String environment, String evidence) {
       Map.entry("inspection", "inspection"), Map.entry("network", "network"), Map.entry("common", "common"));
 
   /** The hint for {@code vpc} attached through {@code attachment}, if anything suggests one. */
-  static Optional<EnvironmentHint> of(Vpc vpc, TransitGatewayAttachment attachment) {
-    return tagged(vpc.tags()).or(() -> tagged(attachment.tags()))
-        .or(() -> named(vpc.tags().get("Name"))).or(() -> named(attachment.tags().get("Name")))
+  static Optional<EnvironmentHint> of(Vpc vpc, Map<String, String> vpcTags, TransitGatewayAttachment attachment) {
+    return tagged(vpcTags).or(() -> tagged(attachment.tags()))
+        .or(() -> named(vpcTags.get("Name"))).or(() -> named(attachment.tags().get("Name")))
         .or(() -> named(vpc.id()));
   }
 

@@ -1,5 +1,16 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import dev.stratus.ec2.reachability.Explanation.Direction;
 import dev.stratus.ec2.reachability.PathTracer.Ctx;
 import dev.stratus.ec2.reachability.PathTracer.Entry;
@@ -32,13 +43,13 @@ final class GatewayHops {
 
   boolean toInternetGateway(String igwId, Vpc vpc, AnalysisPacketHeader pkt, Ctx ctx) {
     InternetGateway igw = t.ix.internetGateways.get(igwId);
-    if (igw == null || !igw.attachedVpcIds().contains(vpc.id())) {
+    if (igw == null || !vpc.id().equals(igw.attachedVpcId())) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.EGRESS, igwId, null,
           List.of(AnalysisComponent.of(vpc.id())), igwId + " is not attached to " + vpc.id());
     }
     AnalysisPacketHeader out = pkt;
     if (!pkt.destinationAddress().ipv6()) {
-      Optional<CidrBlock> pub = ctx.entry() == Entry.ORIGIN ? publicIpOf(vpc, pkt.sourceAddress()) : Optional.empty();
+      Optional<Cidr> pub = ctx.entry() == Entry.ORIGIN ? publicIpOf(vpc, pkt.sourceAddress()) : Optional.empty();
       if (pub.isEmpty()) {
         return t.block(ExplanationCode.IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS, Direction.EGRESS, igwId, null, List.of(),
             pkt.sourceAddress().address() + " has no public IP, so it cannot reach the internet through " + igwId);
@@ -75,11 +86,11 @@ final class GatewayHops {
 
   /** Inbound from the internet: the destination must be the public IP of an attached interface. */
   boolean fromInternetGateway(InternetGateway igw, AnalysisPacketHeader pkt, Ctx ctx) {
-    if (igw.attachedVpcIds().isEmpty() || t.ix.vpcs.get(igw.attachedVpcIds().get(0)) == null) {
+    if (igw.attachedVpcId() == null || t.ix.vpcs.get(igw.attachedVpcId()) == null) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.INGRESS, igw.id(), null, List.of(),
           igw.id() + " is not attached to a known VPC");
     }
-    Vpc vpc = t.ix.vpcs.get(igw.attachedVpcIds().get(0));
+    Vpc vpc = t.ix.vpcs.get(igw.attachedVpcId());
     if (pkt.sourceAddress().isRfc1918()) {
       return t.block(ExplanationCode.IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS, Direction.INGRESS, igw.id(), null,
           List.of(), pkt.sourceAddress().address() + " is a private address");
@@ -89,8 +100,8 @@ final class GatewayHops {
         : t.ix.interfaceWithPublicIp(pkt.destinationAddress())
         .filter(e -> e.vpcId().equals(vpc.id()))
         .or(() -> t.ix.network.natGateways().stream()
-            .filter(n -> n.vpcId().equals(vpc.id()) && n.publicIp().equals(Optional.of(pkt.destinationAddress())))
-            .findFirst().flatMap(n -> t.ix.interfaceAt(vpc.id(), n.privateIp())));
+            .filter(n -> n.vpcId().equals(vpc.id()) && t.ix.natPublicIp(n).equals(Optional.of(pkt.destinationAddress())))
+            .findFirst().flatMap(n -> t.ix.interfaceAt(vpc.id(), t.ix.natPrivateIp(n))));
     if (eni.isEmpty() || eni.get().attachment() instanceof NetworkInterface.Attachment.Detached
         || eni.get().primaryIp().isEmpty()) {
       return t.block(ExplanationCode.IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, Direction.INGRESS, igw.id(), null,
@@ -103,15 +114,15 @@ final class GatewayHops {
     return t.deliverInVpc(vpc, null, in, ctx);
   }
 
-  private Optional<CidrBlock> publicIpOf(Vpc vpc, CidrBlock privateIp) {
+  private Optional<Cidr> publicIpOf(Vpc vpc, Cidr privateIp) {
     Optional<NetworkInterface> eni = t.ix.interfaceAt(vpc.id(), privateIp);
     if (eni.isPresent() && eni.get().publicIp().isPresent()
         && !(eni.get().attachment() instanceof NetworkInterface.Attachment.Detached)) {
       return eni.get().publicIp();
     }
     return t.ix.network.natGateways().stream()
-        .filter(n -> n.vpcId().equals(vpc.id()) && n.privateIp().equals(privateIp)).findFirst()
-        .flatMap(NatGateway::publicIp);
+        .filter(n -> n.vpcId().equals(vpc.id()) && privateIp.equals(t.ix.natPrivateIp(n))).findFirst()
+        .flatMap(t.ix::natPublicIp);
   }
 
   // ---- NAT gateway ---------------------------------------------------------------------------
@@ -134,9 +145,9 @@ final class GatewayHops {
       p = t.naclCheck(natSubnet, false, p);
       if (p == null) return false;
     }
-    AnalysisPacketHeader out = p.withSource(nat.privateIp(), PortRange.EPHEMERAL);
+    AnalysisPacketHeader out = p.withSource(t.ix.natPrivateIp(nat), PortRange.EPHEMERAL);
     t.hop(natId, p, out, null);
-    t.nats.add(new PathTracer.NatTranslation(natId, p.sourceAddress(), p.sourcePorts(), nat.privateIp()));
+    t.nats.add(new PathTracer.NatTranslation(natId, p.sourceAddress(), p.sourcePorts(), t.ix.natPrivateIp(nat)));
     return t.routeFromSubnet(natSubnet, out, new Ctx(Entry.ORIGIN, false), false);
   }
 
@@ -159,9 +170,9 @@ final class GatewayHops {
 
   boolean toPeering(String pcxId, Vpc from, AnalysisPacketHeader pkt, Ctx ctx) {
     VpcPeeringConnection pcx = t.ix.peerings.get(pcxId);
-    if (pcx == null || !"active".equals(pcx.status()) || !pcx.joins(from.id())) {
+    if (pcx == null || !"active".equals(pcx.status()) || !pcx.involves(from.id())) {
       return t.block(ExplanationCode.BAD_STATE, Direction.EGRESS, pcxId, null, List.of(), pcxId + " is "
-          + (pcx == null ? "unknown" : !pcx.joins(from.id()) ? "not a peering of " + from.id() : pcx.status()));
+          + (pcx == null ? "unknown" : !pcx.involves(from.id()) ? "not a peering of " + from.id() : pcx.status()));
     }
     VpcPeeringConnection.Side local = pcx.peerOf(pcx.peerOf(from.id()).vpcId());
     VpcPeeringConnection.Side peer = pcx.peerOf(from.id());
@@ -202,7 +213,7 @@ final class GatewayHops {
     }
     t.hop(att.get().id(), pkt, pkt, null);
     return throughTransitGateway(att.get(), pkt, new Ctx(Entry.TRANSIT_GATEWAY,
-        ctx.sgRefs() && tgw.securityGroupReferencingSupport()));
+        ctx.sgRefs() && tgw.referencesSecurityGroups()));
   }
 
   /** Routes a packet that entered a transit gateway from {@code ingress} (vpc.md §31–33). */
@@ -310,7 +321,7 @@ final class GatewayHops {
 
   boolean toVpnGateway(String vgwId, Vpc vpc, AnalysisPacketHeader pkt, Ctx ctx) {
     VpnGateway vgw = t.ix.vpnGateways.get(vgwId);
-    if (vgw == null || !vgw.attachedVpcIds().contains(vpc.id())) {
+    if (vgw == null || !vpc.id().equals(vgw.attachedVpcId())) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.EGRESS, vgwId, null,
           List.of(AnalysisComponent.of(vpc.id())), vgwId + " is not attached to " + vpc.id());
     }
@@ -319,7 +330,7 @@ final class GatewayHops {
           pkt.sourceAddress().address() + " is not an interface of " + vpc.id() + " (no edge-to-edge routing)");
     }
     List<VpnConnection> vpns = t.ix.network.vpnConnections().stream()
-        .filter(v -> v.vpnGatewayId().equals(Optional.of(vgwId))).toList();
+        .filter(v -> vgwId.equals(v.vpnGatewayId())).toList();
     Optional<VpnConnection> vpn = vpns.stream().filter(v -> v.reaches(pkt.destinationAddress())).findFirst()
         .or(() -> vpns.stream().filter(v -> v.staticRoutes().isEmpty()).findFirst());
     if (vpn.isEmpty()) {
@@ -342,7 +353,7 @@ final class GatewayHops {
 
   /** Inbound from on-premises: only to a private address of an interface in the VPC (vpc.md §27). */
   boolean fromVpnGateway(VpnGateway vgw, AnalysisPacketHeader pkt, Ctx ctx) {
-    Vpc vpc = vgw.attachedVpcIds().stream().map(t.ix.vpcs::get).filter(v -> v != null).findFirst().orElse(null);
+    Vpc vpc = vgw.attachedVpcId() == null ? null : t.ix.vpcs.get(vgw.attachedVpcId());
     if (vpc == null) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.INGRESS, vgw.id(), null, List.of(),
           vgw.id() + " is not attached to a known VPC");

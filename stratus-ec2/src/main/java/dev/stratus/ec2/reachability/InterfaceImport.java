@@ -1,5 +1,11 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.VpcEndpoint;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,11 +38,11 @@ final class InterfaceImport {
   static NetworkInterface networkInterface(DescribeFile f, JsonNode e, Optional<String> instanceId, String zone,
       String vpcId) {
     String id = f.text(e, "", "NetworkInterfaceId");
-    List<CidrBlock> ips = new ArrayList<>();
-    Optional<CidrBlock> publicIp = Optional.empty();
+    List<Cidr> ips = new ArrayList<>();
+    Optional<Cidr> publicIp = Optional.empty();
     f.optCidr(e, id, "PrivateIpAddress").ifPresent(ips::add);
     for (JsonNode p : f.array(e, id, "PrivateIpAddresses")) {
-      CidrBlock ip = f.cidr(p, id, "PrivateIpAddresses.PrivateIpAddress");
+      Cidr ip = f.cidr(p, id, "PrivateIpAddresses.PrivateIpAddress");
       if (!ips.contains(ip)) ips.add(ip);
       JsonNode assoc = p.get("Association");
       if (assoc != null && publicIp.isEmpty()) publicIp = f.optCidr(assoc, id, "PrivateIpAddresses.Association.PublicIp");
@@ -44,7 +50,7 @@ final class InterfaceImport {
     for (JsonNode p : f.array(e, id, "Ipv6Addresses")) ips.add(f.cidr(p, id, "Ipv6Addresses.Ipv6Address"));
     JsonNode assoc = e.get("Association");
     if (assoc != null && !assoc.isNull()) {
-      Optional<CidrBlock> fromPairs = publicIp;
+      Optional<Cidr> fromPairs = publicIp;
       publicIp = f.optCidr(assoc, id, "Association.PublicIp").or(() -> fromPairs);
     }
     String type = f.optText(e, id, "InterfaceType").orElse("interface");
@@ -73,12 +79,14 @@ final class InterfaceImport {
   }
 
   /** Instances, plus the interfaces they list (used when describe-network-interfaces lacks them). */
-  record Instances(List<Instance> instances, List<NetworkInterface> interfaces) {}
+  record Instances(List<VpcImport.Placed<Instance>> instances, List<NetworkInterface> interfaces) {}
 
   static Instances instances(DescribeFile f, JsonNode root) {
-    List<Instance> out = new ArrayList<>();
+    List<VpcImport.Placed<Instance>> out = new ArrayList<>();
     List<NetworkInterface> enis = new ArrayList<>();
     for (JsonNode r : f.list(root, "Reservations")) {
+      String reservation = f.optText(r, "", "ReservationId").orElse("");
+      String owner = f.optText(r, "", "OwnerId").orElse("");
       for (JsonNode i : f.array(r, "", "Instances")) {
         String id = f.text(i, "", "InstanceId");
         JsonNode st = i.get("State");
@@ -94,7 +102,11 @@ final class InterfaceImport {
           eniIds.add(eni.id());
           enis.add(eni);
         }
-        out.add(new Instance(id, f.region, vpcId, f.text(i, id, "SubnetId"), state, eniIds, f.tags(i, id)));
+        out.add(new VpcImport.Placed<>(new Instance(id, reservation, f.optText(i, id, "ImageId").orElse(null),
+            f.optText(i, id, "InstanceType").orElse(null), state, f.text(i, id, "SubnetId"), vpcId, zone,
+            eniIds.isEmpty() ? null : eniIds.get(0), eniIds, f.optText(i, id, "KeyName").orElse(null),
+            f.optText(i, id, "LaunchTime").map(Instant::parse).orElse(null), f.optInt(i, id, "AmiLaunchIndex").orElse(0),
+            f.optText(i, id, "ClientToken").orElse(null)), new Placement(f.region, owner, f.tags(i, id))));
       }
     }
     return new Instances(out, enis);
@@ -105,43 +117,54 @@ final class InterfaceImport {
     return a == null || a.get("DeviceIndex") == null ? 0 : a.get("DeviceIndex").asInt();
   }
 
-  static List<InternetGateway> internetGateways(DescribeFile f, JsonNode root) {
-    List<InternetGateway> out = new ArrayList<>();
+  /** Internet gateways as stored: attached to at most one VPC (vpc.md §23). */
+  static List<VpcImport.Placed<InternetGateway>> internetGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<InternetGateway>> out = new ArrayList<>();
     for (JsonNode g : f.list(root, "InternetGateways")) {
       String id = f.text(g, "", "InternetGatewayId");
-      List<String> vpcs = new ArrayList<>();
+      String vpc = null;
       for (JsonNode a : f.array(g, id, "Attachments")) {
         String state = f.optText(a, id, "Attachments.State").orElse("available");
-        if (state.equals("available") || state.equals("attached")) vpcs.add(f.text(a, id, "Attachments.VpcId"));
+        if (vpc == null && (state.equals("available") || state.equals("attached"))) vpc = f.text(a, id, "Attachments.VpcId");
       }
-      out.add(new InternetGateway(id, f.region, vpcs, f.tags(g, id)));
+      out.add(new VpcImport.Placed<>(new InternetGateway(id, false, vpc),
+          new Placement(f.region, f.optText(g, id, "OwnerId").orElse(""), f.tags(g, id))));
     }
     return out;
   }
 
-  static List<NatGateway> natGateways(DescribeFile f, JsonNode root) {
-    List<NatGateway> out = new ArrayList<>();
+  /** NAT gateways as stored: the primary address's private and public IP, as AWS prints them. */
+  static List<VpcImport.Placed<NatGateway>> natGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<NatGateway>> out = new ArrayList<>();
     for (JsonNode n : f.list(root, "NatGateways")) {
       String id = f.text(n, "", "NatGatewayId");
       List<JsonNode> addrs = f.array(n, id, "NatGatewayAddresses");
       if (addrs.isEmpty()) throw f.bad(id, "NatGatewayAddresses", "missing");
       JsonNode a = addrs.get(0);
-      out.add(new NatGateway(id, f.region, f.text(n, id, "VpcId"), f.text(n, id, "SubnetId"), f.text(n, id, "State"),
-          f.optText(n, id, "ConnectivityType").orElse("public"),
-          f.optText(a, id, "NatGatewayAddresses.NetworkInterfaceId").orElse(""),
-          f.cidr(a, id, "NatGatewayAddresses.PrivateIp"), f.optCidr(a, id, "NatGatewayAddresses.PublicIp")));
+      out.add(new VpcImport.Placed<>(new NatGateway(id, f.text(n, id, "SubnetId"), f.text(n, id, "VpcId"),
+          f.optText(n, id, "ConnectivityType").orElse("public"), f.text(n, id, "State"),
+          f.optText(a, id, "NatGatewayAddresses.NetworkInterfaceId").orElse(null),
+          f.cidr(a, id, "NatGatewayAddresses.PrivateIp").address(),
+          f.optText(a, id, "NatGatewayAddresses.AllocationId").orElse(null),
+          f.optCidr(a, id, "NatGatewayAddresses.PublicIp").map(Cidr::address).orElse(null),
+          f.optText(n, id, "CreateTime").map(Instant::parse).orElse(null),
+          f.optText(n, id, "DeleteTime").map(Instant::parse).orElse(null)), new Placement(f.region, "", f.tags(n, id))));
     }
     return out;
   }
 
-  static List<VpcEndpoint> vpcEndpoints(DescribeFile f, JsonNode root) {
-    List<VpcEndpoint> out = new ArrayList<>();
+  /** VPC endpoints as stored. */
+  static List<VpcImport.Placed<VpcEndpoint>> vpcEndpoints(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<VpcEndpoint>> out = new ArrayList<>();
     for (JsonNode e : f.list(root, "VpcEndpoints")) {
       String id = f.text(e, "", "VpcEndpointId");
-      out.add(new VpcEndpoint(id, f.region, f.text(e, id, "VpcId"), f.text(e, id, "VpcEndpointType"),
+      out.add(new VpcImport.Placed<>(new VpcEndpoint(id, f.text(e, id, "VpcEndpointType"), f.text(e, id, "VpcId"),
           f.text(e, id, "ServiceName"), f.optText(e, id, "State").orElse("available"),
-          f.strings(e, id, "RouteTableIds"), f.strings(e, id, "SubnetIds"), f.strings(e, id, "NetworkInterfaceIds"),
-          f.ids(e, id, "Groups", "GroupId"), f.bool(e, id, "PrivateDnsEnabled", false), f.tags(e, id)));
+          f.strings(e, id, "RouteTableIds"), f.strings(e, id, "SubnetIds"), f.ids(e, id, "Groups", "GroupId"),
+          f.strings(e, id, "NetworkInterfaceIds"), f.bool(e, id, "PrivateDnsEnabled", false),
+          f.ids(e, id, "DnsEntries", "DnsName"), f.optText(e, id, "PolicyDocument").orElse(null),
+          f.optText(e, id, "CreationTimestamp").map(Instant::parse).orElse(null)),
+          new Placement(f.region, f.optText(e, id, "OwnerId").orElse(""), f.tags(e, id))));
     }
     return out;
   }
@@ -157,8 +180,8 @@ final class InterfaceImport {
     return out;
   }
 
-  static List<CidrBlock> prefixListEntries(DescribeFile f, JsonNode root) {
-    List<CidrBlock> out = new ArrayList<>();
+  static List<Cidr> prefixListEntries(DescribeFile f, JsonNode root) {
+    List<Cidr> out = new ArrayList<>();
     for (JsonNode e : f.list(root, "Entries")) out.add(f.cidr(e, "", "Entries.Cidr"));
     return out;
   }

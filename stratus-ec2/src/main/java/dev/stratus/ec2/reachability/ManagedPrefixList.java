@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.List;
 import java.util.Objects;
 
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param entries the CIDR blocks
  */
 public record ManagedPrefixList(String id, String region, String prefixListName, String addressFamily,
-    List<CidrBlock> entries) {
+    List<Cidr> entries) {
   public ManagedPrefixList {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(region, "region");
@@ -24,8 +25,8 @@ public record ManagedPrefixList(String id, String region, String prefixListName,
   }
 
   /** Whether the address is in one of the entries. */
-  public boolean contains(CidrBlock address) {
-    for (CidrBlock c : entries) if (c.contains(address)) return true;
+  public boolean contains(Cidr address) {
+    for (Cidr c : entries) if (c.contains(address)) return true;
     return false;
   }
 }

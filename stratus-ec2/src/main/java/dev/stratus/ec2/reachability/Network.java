@@ -1,14 +1,28 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.CustomerGateway;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
- * carrying its own Region, so peering and transit gateway peering can join Regions. Immutable;
- * build one with {@link #builder()}.
+ * knowing its Region, so peering and transit gateway peering can join Regions. VPCs and subnets are
+ * instances, internet and NAT gateways, peering connections, transit gateways, VPC endpoints and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
+ * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */
 public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
     List<SecurityGroup> securityGroups, List<NetworkAcl> networkAcls,
@@ -18,7 +32,8 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     List<TransitGatewayAttachment> transitGatewayAttachments,
     List<TransitGatewayRouteTable> transitGatewayRouteTables, List<VpcEndpoint> vpcEndpoints,
     List<VpnGateway> vpnGateways, List<VpnConnection> vpnConnections,
-    List<CustomerGateway> customerGateways, List<ManagedPrefixList> managedPrefixLists) {
+    List<CustomerGateway> customerGateways, List<ManagedPrefixList> managedPrefixLists,
+    Map<String, Placement> placements) {
 
   public Network {
     vpcs = List.copyOf(vpcs);
@@ -39,7 +54,17 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     vpnConnections = List.copyOf(vpnConnections);
     customerGateways = List.copyOf(customerGateways);
     managedPrefixLists = List.copyOf(managedPrefixLists);
+    placements = Map.copyOf(placements);
   }
+
+  /** Where the resource lives ({@link Placement#NONE} when unknown). */
+  public Placement placement(String id) { return placements.getOrDefault(id, Placement.NONE); }
+
+  /** The resource's Region. */
+  public String region(String id) { return placement(id).region(); }
+
+  /** The resource's tags. */
+  public Map<String, String> tags(String id) { return placement(id).tags(); }
 
   /** An empty network. */
   public static Network empty() { return builder().build(); }
@@ -50,11 +75,11 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
   /** Every Region any resource lives in, sorted. */
   public SortedSet<String> regions() {
     TreeSet<String> r = new TreeSet<>();
-    vpcs.forEach(v -> r.add(v.region()));
-    subnets.forEach(v -> r.add(v.region()));
-    transitGateways.forEach(v -> r.add(v.region()));
-    internetGateways.forEach(v -> r.add(v.region()));
-    vpnConnections.forEach(v -> r.add(v.region()));
+    vpcs.forEach(v -> r.add(region(v.id())));
+    subnets.forEach(v -> r.add(region(v.id())));
+    transitGateways.forEach(v -> r.add(region(v.id())));
+    internetGateways.forEach(v -> r.add(region(v.id())));
+    vpnConnections.forEach(v -> r.add(region(v.id())));
     vpcPeeringConnections.forEach(p -> r.add(p.requester().region()));
     managedPrefixLists.forEach(v -> r.add(v.region()));
     return r;
@@ -80,8 +105,43 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     public final List<VpnConnection> vpnConnections = new ArrayList<>();
     public final List<CustomerGateway> customerGateways = new ArrayList<>();
     public final List<ManagedPrefixList> managedPrefixLists = new ArrayList<>();
+    public final Map<String, Placement> placements = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /** Adds a VPC and where it lives. */
+    public Builder vpc(Vpc v, Placement p) {
+      vpcs.add(v);
+      placements.put(v.id(), p);
+      return this;
+    }
+
+    /** Adds a resource's place (for records added to the lists directly). */
+    public Builder place(String id, Placement p) {
+      placements.put(id, p);
+      return this;
+    }
+
+    /** Adds an internet gateway and where it lives. */
+    public Builder internetGateway(InternetGateway g, Placement p) {
+      internetGateways.add(g);
+      placements.put(g.id(), p);
+      return this;
+    }
+
+    /** Adds an instance and where it lives. */
+    public Builder instance(Instance i, Placement p) {
+      instances.add(i);
+      placements.put(i.id(), p);
+      return this;
+    }
+
+    /** Adds a subnet and where it lives. */
+    public Builder subnet(Subnet s, Placement p) {
+      subnets.add(s);
+      placements.put(s.id(), p);
+      return this;
+    }
 
     /** Adds every resource of another network (e.g. another Region's import). */
     public Builder addAll(Network n) {
@@ -103,6 +163,7 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
       vpnConnections.addAll(n.vpnConnections());
       customerGateways.addAll(n.customerGateways());
       managedPrefixLists.addAll(n.managedPrefixLists());
+      placements.putAll(n.placements());
       return this;
     }
 
@@ -111,7 +172,7 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
       return new Network(vpcs, subnets, routeTables, securityGroups, networkAcls, networkInterfaces,
           instances, internetGateways, natGateways, vpcPeeringConnections, transitGateways,
           transitGatewayAttachments, transitGatewayRouteTables, vpcEndpoints, vpnGateways,
-          vpnConnections, customerGateways, managedPrefixLists);
+          vpnConnections, customerGateways, managedPrefixLists, placements);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,7 +40,7 @@ public record NetworkAcl(String id, String region, String vpcId, boolean isDefau
    * @param cidrBlock the peer block ({@code CidrBlock} or {@code Ipv6CidrBlock})
    */
   public record Entry(int ruleNumber, boolean egress, RuleAction action, String protocol,
-      PortRange ports, CidrBlock cidrBlock) {
+      PortRange ports, Cidr cidrBlock) {
     public Entry {
       Objects.requireNonNull(action, "action");
       Objects.requireNonNull(protocol, "protocol");

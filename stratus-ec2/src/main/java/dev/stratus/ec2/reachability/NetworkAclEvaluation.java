@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +28,7 @@ final class NetworkAclEvaluation {
 
   /** Evaluates the ACL's {@code egress} (or ingress) entries for the packet. */
   static Decision evaluate(NetworkAcl acl, boolean egress, AnalysisPacketHeader packet) {
-    CidrBlock peer = egress ? packet.destinationAddress() : packet.sourceAddress();
+    Cidr peer = egress ? packet.destinationAddress() : packet.sourceAddress();
     List<NetworkAcl.Entry> entries = acl.entries().stream().filter(e -> e.egress() == egress)
         .sorted(Comparator.comparingInt(NetworkAcl.Entry::ruleNumber)).toList();
     AnalysisPacketHeader pkt = packet;

@@ -1,5 +1,8 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -60,11 +63,10 @@ public final class NetworkAudit {
       Map<String, Group> to = environments(ix, rt.transitGatewayId(), propagating);
       TransitGateway tgw = ix.transitGateways.get(rt.transitGatewayId());
       boolean isDefault = rt.defaultAssociationRouteTable() || rt.defaultPropagationRouteTable()
-          || (tgw != null && (tgw.associationDefaultRouteTableId().equals(Optional.of(rt.id()))));
+          || (tgw != null && rt.id().equals(tgw.associationDefaultRouteTableId()));
       // Seed 001, failure case 1: both defaults on, so every new attachment lands here and is reached by all.
-      boolean byDefaults = tgw != null && tgw.defaultRouteTableAssociation() && tgw.defaultRouteTablePropagation()
-          && tgw.associationDefaultRouteTableId().equals(Optional.of(rt.id()))
-          && tgw.propagationDefaultRouteTableId().equals(Optional.of(rt.id()));
+      boolean byDefaults = tgw != null && tgw.associatesByDefault() && tgw.propagatesByDefault()
+          && rt.id().equals(tgw.associationDefaultRouteTableId()) && rt.id().equals(tgw.propagationDefaultRouteTableId());
       for (var src : from.entrySet()) {
         for (var dst : to.entrySet()) {
           if (src.getKey().equals(dst.getKey()) || isHub(src.getKey()) || isHub(dst.getKey())) continue;
@@ -103,7 +105,7 @@ public final class NetworkAudit {
       if (a.isEmpty() || a.get().resourceType() != TransitGatewayAttachment.ResourceType.VPC) continue;
       Vpc vpc = ix.vpcs.get(a.get().resourceId());
       if (vpc == null) continue;
-      EnvironmentHint.of(vpc, a.get()).ifPresent(h -> {
+      EnvironmentHint.of(vpc, ix.network.tags(vpc.id()), a.get()).ifPresent(h -> {
         Group g = m.computeIfAbsent(h.environment(), k -> new Group(new ArrayList<>(), new ArrayList<>()));
         g.vpcIds().add(vpc.id());
         if (!g.evidence().contains(h.evidence())) g.evidence().add(h.evidence());
@@ -124,9 +126,9 @@ public final class NetworkAudit {
       List<String> off = new ArrayList<>();
       if (!vpc.enableDnsSupport()) off.add("enableDnsSupport");
       if (!vpc.enableDnsHostnames()) off.add("enableDnsHostnames");
-      out.add(new Finding(Finding.Type.ENDPOINT_PRIVATE_DNS_WITHOUT_VPC_DNS, Finding.Severity.MEDIUM, e.id(), e.region(),
+      out.add(new Finding(Finding.Type.ENDPOINT_PRIVATE_DNS_WITHOUT_VPC_DNS, Finding.Severity.MEDIUM, e.id(), ix.network.region(e.id()),
           e.id() + " (" + e.serviceName() + ") has private DNS enabled but " + vpc.id() + " has " + String.join(" and ", off)
-              + " off, so " + privateDnsName(e) + " does not resolve to the endpoint's private IPs inside " + vpc.id()
+              + " off, so " + privateDnsName(e, ix.network.region(e.id())) + " does not resolve to the endpoint's private IPs inside " + vpc.id()
               + (vpc.enableDnsSupport() ? ": the VPC's resolver answers the service's public addresses, and traffic"
                   + " leaves through the NAT or internet gateway (or fails) instead of the endpoint."
                   : ": the VPC's resolver does not answer at all."),
@@ -137,10 +139,10 @@ public final class NetworkAudit {
   }
 
   /** The name private DNS takes over: {@code secretsmanager.eu-west-1.amazonaws.com} for an AWS service. */
-  private static String privateDnsName(VpcEndpoint e) {
-    String prefix = "com.amazonaws." + e.region() + ".";
+  private static String privateDnsName(VpcEndpoint e, String region) {
+    String prefix = "com.amazonaws." + region + ".";
     return e.serviceName().startsWith(prefix)
-        ? e.serviceName().substring(prefix.length()) + "." + e.region() + ".amazonaws.com" : "the service's name";
+        ? e.serviceName().substring(prefix.length()) + "." + region + ".amazonaws.com" : "the service's name";
   }
 
   private static void blackholes(NetworkIndex ix, List<Finding> out) {
@@ -170,7 +172,7 @@ public final class NetworkAudit {
   private static void openAdminPorts(NetworkIndex ix, List<Finding> out) {
     for (SecurityGroup g : ix.network.securityGroups()) {
       for (SecurityGroup.IpPermission p : g.ingress()) {
-        if (!(p.peer() instanceof SecurityGroup.Peer.Cidr c) || c.block().length() != 0) continue;
+        if (!(p.peer() instanceof SecurityGroup.Peer.Cidr c) || c.block().prefixLength() != 0) continue;
         Optional<Protocol> proto = p.protocol();
         if (proto.isEmpty() || !(proto.get() == Protocol.TCP || proto.get() == Protocol.ALL)) continue;
         List<String> open = ADMIN_PORTS.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -1,5 +1,17 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.CustomerGateway;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,9 +50,15 @@ final class NetworkIndex {
   final Map<String, CustomerGateway> customerGateways;
   final Map<String, ManagedPrefixList> prefixLists;
 
-  private final Map<String, Map<CidrBlock, NetworkInterface>> eniByVpcAddress = new HashMap<>();
-  private final Map<CidrBlock, NetworkInterface> eniByPublicAddress = new HashMap<>();
+  private final Map<String, Map<Cidr, NetworkInterface>> eniByVpcAddress = new HashMap<>();
+  private final Map<Cidr, NetworkInterface> eniByPublicAddress = new HashMap<>();
   private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
+  /** NAT gateway → its addresses, parsed once (the record keeps AWS's text). */
+  private final Map<String, Cidr> natPrivateIps = new HashMap<>();
+  private final Map<String, Cidr> natPublicIps = new HashMap<>();
+  /** Subnet → its governing route table and NACL, resolved once (the subnet record does not say). */
+  private final Map<String, String> subnetRouteTable = new HashMap<>();
+  private final Map<String, String> subnetAcl = new HashMap<>();
   private final Map<String, RouteSelection> routeSelections = new HashMap<>();
   private final Map<String, TransitGatewayRouteSelection> tgwSelections = new HashMap<>();
   /** Attachments by "tgwId|attachmentId" (a TGW peering attachment has one record per side). */
@@ -73,7 +91,7 @@ final class NetworkIndex {
     customerGateways = byId(n.customerGateways(), CustomerGateway::id);
     prefixLists = byId(n.managedPrefixLists(), ManagedPrefixList::id);
     for (NetworkInterface eni : n.networkInterfaces()) {
-      Map<CidrBlock, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
+      Map<Cidr, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
       eni.privateIpAddresses().forEach(a -> m.putIfAbsent(a, eni));
       eni.publicIp().ifPresent(p -> eniByPublicAddress.putIfAbsent(p, eni));
       if (eni.attachment() instanceof NetworkInterface.Attachment.TransitGatewayAttachment t) {
@@ -81,6 +99,11 @@ final class NetworkIndex {
       }
     }
     for (Subnet s : n.subnets()) subnetsByVpc.computeIfAbsent(s.vpcId(), k -> new ArrayList<>()).add(s);
+    resolveSubnets(n);
+    for (NatGateway nat : n.natGateways()) {
+      if (nat.privateIp() != null) natPrivateIps.putIfAbsent(nat.id(), Cidr.ofAddress(nat.privateIp()));
+      if (nat.publicIp() != null) natPublicIps.putIfAbsent(nat.id(), Cidr.ofAddress(nat.publicIp()));
+    }
     for (RouteTable rt : n.routeTables()) {
       routeSelections.put(rt.id(), RouteSelection.of(rt, vpcs.get(rt.vpcId()), prefixLists));
     }
@@ -96,6 +119,44 @@ final class NetworkIndex {
     }
   }
 
+  /*
+   * The explicitly associated route table, else the VPC's main one (vpc.md §7); the associated
+   * NACL, else the VPC's default one (vpc.md §20). First in list order wins, as a scan would.
+   */
+  private void resolveSubnets(Network n) {
+    Map<String, String> mainTable = new HashMap<>();
+    for (RouteTable t : n.routeTables()) {
+      t.subnetIds().forEach(s -> subnetRouteTable.putIfAbsent(s, t.id()));
+      if (t.main()) mainTable.putIfAbsent(t.vpcId(), t.id());
+    }
+    Map<String, String> defaultAcl = new HashMap<>();
+    for (NetworkAcl a : n.networkAcls()) {
+      a.subnetIds().forEach(s -> subnetAcl.putIfAbsent(s, a.id()));
+      if (a.isDefault()) defaultAcl.putIfAbsent(a.vpcId(), a.id());
+    }
+    for (Subnet s : n.subnets()) {
+      if (mainTable.containsKey(s.vpcId())) subnetRouteTable.putIfAbsent(s.id(), mainTable.get(s.vpcId()));
+      if (defaultAcl.containsKey(s.vpcId())) subnetAcl.putIfAbsent(s.id(), defaultAcl.get(s.vpcId()));
+    }
+  }
+
+  /** The instance's interfaces, primary first; none once it is terminated (its interfaces are gone). */
+  static List<String> interfacesOf(Instance i) {
+    return i.state().equals("terminated") ? List.of() : i.networkInterfaceIds();
+  }
+
+  /** The NAT gateway's private address (null when the record has none). */
+  Cidr natPrivateIp(NatGateway nat) { return natPrivateIps.get(nat.id()); }
+
+  /** The NAT gateway's public address; empty for a private NAT gateway. */
+  Optional<Cidr> natPublicIp(NatGateway nat) { return Optional.ofNullable(natPublicIps.get(nat.id())); }
+
+  /** The route table governing the subnet; empty when none is known (the analysis finds no route). */
+  Optional<String> routeTableOf(Subnet s) { return Optional.ofNullable(subnetRouteTable.get(s.id())); }
+
+  /** The network ACL governing the subnet; empty when none is known (the analysis drops). */
+  Optional<String> networkAclOf(Subnet s) { return Optional.ofNullable(subnetAcl.get(s.id())); }
+
   private static <T> Map<String, T> byId(List<T> items, Function<T, String> id) {
     Map<String, T> m = new HashMap<>(items.size() * 2);
     for (T t : items) m.putIfAbsent(id.apply(t), t);
@@ -103,20 +164,20 @@ final class NetworkIndex {
   }
 
   /** The interface of the VPC owning the private address. */
-  Optional<NetworkInterface> interfaceAt(String vpcId, CidrBlock address) {
-    Map<CidrBlock, NetworkInterface> m = eniByVpcAddress.get(vpcId);
+  Optional<NetworkInterface> interfaceAt(String vpcId, Cidr address) {
+    Map<Cidr, NetworkInterface> m = eniByVpcAddress.get(vpcId);
     return m == null ? Optional.empty() : Optional.ofNullable(m.get(address));
   }
 
   /** The interface whose public IP is the address. */
-  Optional<NetworkInterface> interfaceWithPublicIp(CidrBlock address) {
+  Optional<NetworkInterface> interfaceWithPublicIp(Cidr address) {
     return Optional.ofNullable(eniByPublicAddress.get(address));
   }
 
   /** Every interface owning the private address, in any VPC. */
-  List<NetworkInterface> interfacesAt(CidrBlock address) {
+  List<NetworkInterface> interfacesAt(Cidr address) {
     List<NetworkInterface> out = new ArrayList<>();
-    for (Map<CidrBlock, NetworkInterface> m : eniByVpcAddress.values()) {
+    for (Map<Cidr, NetworkInterface> m : eniByVpcAddress.values()) {
       NetworkInterface e = m.get(address);
       if (e != null) out.add(e);
     }
@@ -124,7 +185,7 @@ final class NetworkIndex {
   }
 
   /** The subnet of the VPC containing the address. */
-  Optional<Subnet> subnetAt(String vpcId, CidrBlock address) {
+  Optional<Subnet> subnetAt(String vpcId, Cidr address) {
     for (Subnet s : subnetsByVpc.getOrDefault(vpcId, List.of())) if (s.contains(address)) return Optional.of(s);
     return Optional.empty();
   }
@@ -162,16 +223,16 @@ final class NetworkIndex {
 
   /** The internet gateway attached to a VPC. */
   Optional<InternetGateway> internetGatewayOf(String vpcId) {
-    return network.internetGateways().stream().filter(g -> g.attachedVpcIds().contains(vpcId)).findFirst();
+    return network.internetGateways().stream().filter(g -> vpcId.equals(g.attachedVpcId())).findFirst();
   }
 
   /** The virtual private gateway attached to a VPC. */
   Optional<VpnGateway> vpnGatewayOf(String vpcId) {
-    return network.vpnGateways().stream().filter(g -> g.attachedVpcIds().contains(vpcId)).findFirst();
+    return network.vpnGateways().stream().filter(g -> vpcId.equals(g.attachedVpcId())).findFirst();
   }
 
   /** Whether a prefix list (known) contains the address. */
-  boolean prefixListContains(String prefixListId, CidrBlock address) {
+  boolean prefixListContains(String prefixListId, Cidr address) {
     ManagedPrefixList pl = prefixLists.get(prefixListId);
     return pl != null && pl.contains(address);
   }

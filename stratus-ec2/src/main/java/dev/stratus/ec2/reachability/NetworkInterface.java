@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param sourceDestCheck whether the interface drops packets not addressed to or from it
  */
 public record NetworkInterface(String id, String region, String vpcId, String subnetId,
-    String availabilityZone, List<CidrBlock> privateIpAddresses, Optional<CidrBlock> publicIp,
+    String availabilityZone, List<Cidr> privateIpAddresses, Optional<Cidr> publicIp,
     List<String> securityGroupIds, String interfaceType, Attachment attachment, boolean sourceDestCheck) {
   public NetworkInterface {
     Objects.requireNonNull(id, "id");
@@ -37,12 +38,12 @@ public record NetworkInterface(String id, String region, String vpcId, String su
   }
 
   /** The primary private address; empty for an interface without one. */
-  public Optional<CidrBlock> primaryIp() {
+  public Optional<Cidr> primaryIp() {
     return privateIpAddresses.isEmpty() ? Optional.empty() : Optional.of(privateIpAddresses.get(0));
   }
 
   /** Whether the interface owns the address. */
-  public boolean owns(CidrBlock address) { return privateIpAddresses.contains(address); }
+  public boolean owns(Cidr address) { return privateIpAddresses.contains(address); }
 
   /** What the interface belongs to. */
   public sealed interface Attachment {

@@ -1,5 +1,12 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -41,7 +48,7 @@ sealed interface PathEndpoint {
    * @param ids component ids that end the path (an instance and its interfaces, a gateway and its VPNs, …)
    * @param address the address the destination is known by, when the path names only an address
    */
-  record Target(Set<String> ids, Optional<CidrBlock> address) {
+  record Target(Set<String> ids, Optional<Cidr> address) {
     public Target {
       ids = Set.copyOf(ids);
       Objects.requireNonNull(address, "address");
@@ -54,7 +61,7 @@ sealed interface PathEndpoint {
     }
 
     /** Whether the path names only an address and this is it. */
-    boolean matchesAddress(CidrBlock destination) {
+    boolean matchesAddress(Cidr destination) {
       return ids.isEmpty() && address.map(a -> a.contains(destination)).orElse(false);
     }
   }

@@ -1,5 +1,15 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -20,9 +30,9 @@ final class PathEndpoints {
    * destination ports to every port.
    */
   /** The internet host a path from an internet gateway starts at, unless SourceIp says otherwise. */
-  static final CidrBlock REPRESENTATIVE_INTERNET_SOURCE = CidrBlock.parse("198.51.100.10");
+  static final Cidr REPRESENTATIVE_INTERNET_SOURCE = Cidr.parseBlockOrAddress("198.51.100.10");
   /** The internet host a path to an internet gateway ends at, unless DestinationIp says otherwise. */
-  static final CidrBlock REPRESENTATIVE_INTERNET_DESTINATION = CidrBlock.parse("203.0.113.10");
+  static final Cidr REPRESENTATIVE_INTERNET_DESTINATION = Cidr.parseBlockOrAddress("203.0.113.10");
 
   private PathEndpoints() {}
 
@@ -34,11 +44,11 @@ final class PathEndpoints {
     String src = q.source().map(PathEndpoints::idOf).orElse(null);
     String dst = q.destination().map(PathEndpoints::idOf).orElse(null);
     PathEndpoint start = src != null ? startOf(ix, src, dst, q) : startAt(ix, q.sourceIp().orElseThrow(), dst, q);
-    CidrBlock srcIp = q.sourceIp().orElseGet(() -> defaultSource(ix, start));
+    Cidr srcIp = q.sourceIp().orElseGet(() -> defaultSource(ix, start));
     Set<String> ids = new HashSet<>();
-    CidrBlock dstIp = q.destinationIp().orElse(null);
+    Cidr dstIp = q.destinationIp().orElse(null);
     if (dst != null) {
-      CidrBlock d = destination(ix, dst, start, srcIp, ids);
+      Cidr d = destination(ix, dst, start, srcIp, ids);
       if (dstIp == null) dstIp = d;
     }
     if (dstIp == null) throw new IllegalArgumentException("cannot choose a destination address for " + dst);
@@ -76,7 +86,7 @@ final class PathEndpoints {
     }
     VpcPeeringConnection pcx = ix.peerings.get(id);
     if (pcx != null) {
-      CidrBlock to = q.destinationIp().orElseGet(() -> dst == null ? null : destination(ix, dst, null, null, new HashSet<>()));
+      Cidr to = q.destinationIp().orElseGet(() -> dst == null ? null : destination(ix, dst, null, null, new HashSet<>()));
       VpcPeeringConnection.Side into = to != null && pcx.accepter().contains(to) ? pcx.accepter() : pcx.requester();
       Vpc v = ix.vpcs.get(into.vpcId());
       if (v != null) return new PathEndpoint.FromPeering(pcx, v);
@@ -85,23 +95,23 @@ final class PathEndpoints {
   }
 
   private static PathEndpoint fromVpn(NetworkIndex ix, VpnConnection vpn) {
-    if (vpn.vpnGatewayId().isPresent() && ix.vpnGateways.containsKey(vpn.vpnGatewayId().get())) {
-      return new PathEndpoint.FromVpnGateway(ix.vpnGateways.get(vpn.vpnGatewayId().get()));
+    if (vpn.vpnGatewayId() != null && ix.vpnGateways.containsKey(vpn.vpnGatewayId())) {
+      return new PathEndpoint.FromVpnGateway(ix.vpnGateways.get(vpn.vpnGatewayId()));
     }
-    if (vpn.transitGatewayId().isPresent()) {
-      Optional<TransitGatewayAttachment> a = ix.attachmentOf(vpn.transitGatewayId().get(), vpn.id());
+    if (vpn.transitGatewayId() != null) {
+      Optional<TransitGatewayAttachment> a = ix.attachmentOf(vpn.transitGatewayId(), vpn.id());
       if (a.isPresent()) return new PathEndpoint.FromAttachment(a.get());
     }
     throw new IllegalArgumentException("VPN connection " + vpn.id() + " terminates on no known gateway");
   }
 
   /** A source given only as an address: its interface, else an on-premises or internet entry. */
-  private static PathEndpoint startAt(NetworkIndex ix, CidrBlock ip, String dst, Query q) {
+  private static PathEndpoint startAt(NetworkIndex ix, Cidr ip, String dst, Query q) {
     List<NetworkInterface> owners = ix.interfacesAt(ip);
     if (owners.size() == 1) return new PathEndpoint.FromInterface(owners.get(0), Optional.empty());
     for (VpnConnection v : ix.network.vpnConnections()) if (v.reaches(ip)) return fromVpn(ix, v);
     if (!ip.isRfc1918() && dst != null) {
-      CidrBlock to = destination(ix, dst, null, null, new HashSet<>());
+      Cidr to = destination(ix, dst, null, null, new HashSet<>());
       for (Vpc v : ix.network.vpcs()) {
         if (to != null && v.contains(to)) {
           Optional<InternetGateway> igw = ix.internetGatewayOf(v.id());
@@ -112,50 +122,50 @@ final class PathEndpoints {
     throw new IllegalArgumentException("cannot place source address " + ip.address() + " in the network");
   }
 
-  private static CidrBlock defaultSource(NetworkIndex ix, PathEndpoint start) {
+  private static Cidr defaultSource(NetworkIndex ix, PathEndpoint start) {
     return switch (start) {
       case PathEndpoint.FromInterface f -> f.eni().primaryIp()
           .orElseThrow(() -> new IllegalArgumentException(f.eni().id() + " has no private address"));
       case PathEndpoint.FromInternet f -> REPRESENTATIVE_INTERNET_SOURCE;
       case PathEndpoint.FromVpnGateway f -> onPremises(ix.network.vpnConnections().stream()
-          .filter(v -> v.vpnGatewayId().equals(Optional.of(f.vgw().id()))).toList(), f.vgw().id());
+          .filter(v -> f.vgw().id().equals(v.vpnGatewayId())).toList(), f.vgw().id());
       case PathEndpoint.FromAttachment f -> onPremises(ix.network.vpnConnections().stream()
           .filter(v -> v.id().equals(f.attachment().resourceId())).toList(), f.attachment().id());
       case PathEndpoint.FromPeering f -> {
         VpcPeeringConnection.Side other = f.pcx().peerOf(f.into().id());
-        if (other.cidrBlocks().isEmpty()) throw new IllegalArgumentException(f.pcx().id() + " carries no blocks");
-        yield other.cidrBlocks().get(0).addressAt(10);
+        if (other.cidrs().isEmpty()) throw new IllegalArgumentException(f.pcx().id() + " carries no blocks");
+        yield other.cidrs().get(0).hostAt(10);
       }
       case PathEndpoint.FromGatewayEndpoint f -> throw new IllegalArgumentException("a gateway endpoint is no source");
-      case PathEndpoint.FromSubnet f -> f.subnet().cidrBlock().addressAt(4);
+      case PathEndpoint.FromSubnet f -> f.subnet().cidr().hostAt(4);
       case PathEndpoint.FromEgressOnlyInternetGateway f -> throw new IllegalArgumentException("give SourceIp");
     };
   }
 
-  private static CidrBlock onPremises(List<VpnConnection> vpns, String via) {
+  private static Cidr onPremises(List<VpnConnection> vpns, String via) {
     for (VpnConnection v : vpns) {
       if (!v.staticRoutes().isEmpty()) {
-        CidrBlock r = v.staticRoutes().get(0);
-        return r.isAddress() ? r : r.addressAt(10);
+        Cidr r = v.staticRoutes().get(0);
+        return r.isAddress() ? r : r.hostAt(10);
       }
     }
     throw new IllegalArgumentException("no on-premises block is known behind " + via + "; give SourceIp");
   }
 
   /** The destination's address; fills {@code ids} with the components that count as arrival. */
-  private static CidrBlock destination(NetworkIndex ix, String id, PathEndpoint start, CidrBlock srcIp, Set<String> ids) {
+  private static Cidr destination(NetworkIndex ix, String id, PathEndpoint start, Cidr srcIp, Set<String> ids) {
     ids.add(id);
     boolean fromInternet = start instanceof PathEndpoint.FromInternet;
     Instance i = ix.instances.get(id);
     NetworkInterface eni = i != null ? primary(ix, i) : ix.interfaces.get(id);
-    if (i != null) ids.addAll(i.networkInterfaceIds());
+    if (i != null) ids.addAll(NetworkIndex.interfacesOf(i));
     VpcEndpoint vpce = ix.endpoints.get(id);
     if (vpce != null && vpce.isInterface()) {
       ids.addAll(vpce.networkInterfaceIds());
       eni = pickEndpointInterface(ix, vpce, start);
     }
     NatGateway nat = ix.natGateways.get(id);
-    if (nat != null) return nat.privateIp();
+    if (nat != null) return ix.natPrivateIp(nat);
     if (eni != null) {
       if (fromInternet && eni.publicIp().isPresent()) return eni.publicIp().get();
       return eni.primaryIp().orElseThrow(() -> new IllegalArgumentException(id + " has no private address"));
@@ -165,7 +175,7 @@ final class PathEndpoints {
     VpnGateway vgw = ix.vpnGateways.get(id);
     if (vgw != null) {
       List<VpnConnection> vpns = ix.network.vpnConnections().stream()
-          .filter(v -> v.vpnGatewayId().equals(Optional.of(vgw.id()))).toList();
+          .filter(v -> vgw.id().equals(v.vpnGatewayId())).toList();
       vpns.forEach(v -> ids.add(v.id()));
       return onPremises(vpns, id);
     }
@@ -191,27 +201,27 @@ final class PathEndpoints {
     return first;
   }
 
-  private static CidrBlock gatewayEndpointAddress(NetworkIndex ix, VpcEndpoint vpce) {
+  private static Cidr gatewayEndpointAddress(NetworkIndex ix, VpcEndpoint vpce) {
     for (String rtbId : vpce.routeTableIds()) {
       RouteTable rt = ix.routeTables.get(rtbId);
       if (rt == null) continue;
       for (RouteTable.Route r : rt.routes()) {
         if (r.target().id().equals(vpce.id()) && r.destination() instanceof RouteDestination.PrefixList pl) {
           ManagedPrefixList list = ix.prefixLists.get(pl.prefixListId());
-          if (list != null && !list.entries().isEmpty()) return list.entries().get(0).addressAt(10);
+          if (list != null && !list.entries().isEmpty()) return list.entries().get(0).hostAt(10);
         }
       }
     }
     for (ManagedPrefixList pl : ix.network.managedPrefixLists()) {
       if (pl.prefixListName().equals(vpce.serviceName()) && !pl.entries().isEmpty()) {
-        return pl.entries().get(0).addressAt(10);
+        return pl.entries().get(0).hostAt(10);
       }
     }
     throw new IllegalArgumentException("the prefix list of " + vpce.id() + " is unknown; give DestinationIp");
   }
 
   private static NetworkInterface primary(NetworkIndex ix, Instance i) {
-    for (String id : i.networkInterfaceIds()) {
+    for (String id : NetworkIndex.interfacesOf(i)) {
       NetworkInterface e = ix.interfaces.get(id);
       if (e != null) return e;
     }

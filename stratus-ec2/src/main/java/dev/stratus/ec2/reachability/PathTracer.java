@@ -1,5 +1,9 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.reachability.Explanation.Direction;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +45,7 @@ final class PathTracer {
   }
 
   /** A source NAT a NAT gateway applied on the forward path. */
-  record NatTranslation(String natGatewayId, CidrBlock originalSource, PortRange originalPorts, CidrBlock translated) {}
+  record NatTranslation(String natGatewayId, Cidr originalSource, PortRange originalPorts, Cidr translated) {}
 
   final NetworkIndex ix;
   final PathEndpoint.Target target;
@@ -170,7 +174,7 @@ final class PathTracer {
    * subnet's NACLs are not modelled).
    */
   boolean routeFromSubnet(Subnet s, AnalysisPacketHeader pkt, Ctx ctx, boolean fromTransitGateway) {
-    Optional<String> rtbId = s.routeTableId();
+    Optional<String> rtbId = ix.routeTableOf(s);
     Optional<RouteSelection> sel = rtbId.flatMap(ix::routes);
     if (sel.isEmpty()) {
       return block(ExplanationCode.NO_ROUTE_TO_DESTINATION, Direction.EGRESS, s.id(), null, List.of(),
@@ -251,7 +255,7 @@ final class PathTracer {
   /** Checks a subnet's NACL in one direction; the narrowed packet, or null when dropped. */
   AnalysisPacketHeader naclCheck(Subnet s, boolean egress, AnalysisPacketHeader pkt) {
     Direction dir = egress ? Direction.EGRESS : Direction.INGRESS;
-    NetworkAcl acl = s.networkAclId().map(ix.networkAcls::get).orElse(null);
+    NetworkAcl acl = ix.networkAclOf(s).map(ix.networkAcls::get).orElse(null);
     if (acl == null) {
       block(ExplanationCode.SUBNET_ACL_RESTRICTION, dir, s.id(), null, List.of(),
           "no network ACL is known for " + s.id() + " (treated as deny)");
@@ -284,7 +288,7 @@ final class PathTracer {
   }
 
   /** Whether {@code address} is a private address of an interface in group {@code groupId} (vpc.md §15). */
-  private boolean member(String groupId, CidrBlock address, Ctx ctx, NetworkInterface self) {
+  private boolean member(String groupId, Cidr address, Ctx ctx, NetworkInterface self) {
     if (!ctx.sgRefs()) return false;
     SecurityGroup g = ix.securityGroups.get(groupId);
     if (g == null || !g.region().equals(self.region())) return false;

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,27 +19,27 @@ final class PrefixTable<T> {
    * with 5,000 propagated VPC routes costs the same as one with five. Ties (several values for the
    * same block) are returned together; the caller ranks them (vpc.md §10, §33).
    */
-  private final Map<CidrBlock, List<T>> byBlock = new HashMap<>();
+  private final Map<Cidr, List<T>> byBlock = new HashMap<>();
   private int[] v4Lengths = new int[0];
   private int[] v6Lengths = new int[0];
   private final TreeSet<Integer> v4 = new TreeSet<>();
   private final TreeSet<Integer> v6 = new TreeSet<>();
 
   /** Adds a value under a block. Not thread-safe; finish adding before the first lookup. */
-  void add(CidrBlock block, T value) {
+  void add(Cidr block, T value) {
     byBlock.computeIfAbsent(block, b -> new ArrayList<>(1)).add(value);
-    if ((block.ipv6() ? v6 : v4).add(block.length())) {
+    if ((block.ipv6() ? v6 : v4).add(block.prefixLength())) {
       v4Lengths = v4.descendingSet().stream().mapToInt(Integer::intValue).toArray();
       v6Lengths = v6.descendingSet().stream().mapToInt(Integer::intValue).toArray();
     }
   }
 
   /** The values of the longest block containing the address; empty when none does. */
-  Optional<Match<T>> longestMatch(CidrBlock address) {
+  Optional<Match<T>> longestMatch(Cidr address) {
     int[] lengths = address.ipv6() ? v6Lengths : v4Lengths;
     for (int len : lengths) {
-      if (len > address.length()) continue;
-      CidrBlock key = address.truncate(len);
+      if (len > address.prefixLength()) continue;
+      Cidr key = address.truncate(len);
       List<T> hit = byBlock.get(key);
       if (hit != null) return Optional.of(new Match<>(key, hit));
     }
@@ -46,5 +47,5 @@ final class PrefixTable<T> {
   }
 
   /** A match: the block and every value stored under it. */
-  record Match<T>(CidrBlock block, List<T> values) {}
+  record Match<T>(Cidr block, List<T> values) {}
 }

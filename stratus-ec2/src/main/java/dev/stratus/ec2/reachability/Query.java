@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -17,8 +18,8 @@ import java.util.Optional;
  * @param destinationPort the port; empty means any
  * @param sourcePort the source port; empty means the ephemeral range 1024–65535
  */
-public record Query(Optional<String> source, Optional<String> destination, Optional<CidrBlock> sourceIp,
-    Optional<CidrBlock> destinationIp, Protocol protocol, Optional<Integer> destinationPort,
+public record Query(Optional<String> source, Optional<String> destination, Optional<Cidr> sourceIp,
+    Optional<Cidr> destinationIp, Protocol protocol, Optional<Integer> destinationPort,
     Optional<Integer> sourcePort) {
   public Query {
     Objects.requireNonNull(source, "source");
@@ -43,13 +44,13 @@ public record Query(Optional<String> source, Optional<String> destination, Optio
 
   /** A copy with a source address. */
   public Query withSourceIp(String ip) {
-    return new Query(source, destination, Optional.of(CidrBlock.parse(ip)), destinationIp, protocol,
+    return new Query(source, destination, Optional.of(Cidr.parseBlockOrAddress(ip)), destinationIp, protocol,
         destinationPort, sourcePort);
   }
 
   /** A copy with a destination address. */
   public Query withDestinationIp(String ip) {
-    return new Query(source, destination, sourceIp, Optional.of(CidrBlock.parse(ip)), protocol,
+    return new Query(source, destination, sourceIp, Optional.of(Cidr.parseBlockOrAddress(ip)), protocol,
         destinationPort, sourcePort);
   }
 

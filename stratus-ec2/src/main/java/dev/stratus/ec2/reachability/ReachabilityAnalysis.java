@@ -33,6 +33,16 @@ public final class ReachabilityAnalysis {
   /** Indexes the network and analyses one path. */
   public static ReachabilityVerdict analyze(Network network, Query query) { return of(network).analyze(query); }
 
+  /** The route table governing the subnet (explicit association, else the VPC's main table). */
+  public java.util.Optional<String> routeTableOf(String subnetId) {
+    return java.util.Optional.ofNullable(index.subnets.get(subnetId)).flatMap(index::routeTableOf);
+  }
+
+  /** The network ACL governing the subnet (its association, else the VPC's default NACL). */
+  public java.util.Optional<String> networkAclOf(String subnetId) {
+    return java.util.Optional.ofNullable(index.subnets.get(subnetId)).flatMap(index::networkAclOf);
+  }
+
   /**
    * Analyses one path.
    *

@@ -1,5 +1,11 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.VpcEndpoint;
+import dev.stratus.ec2.model.VpcPeeringConnection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -75,24 +81,33 @@ public final class ReachabilityImport {
   private static Network readRegion(Path dir, List<Problem> problems) {
     Reader r = new Reader(dir, dir.getFileName().toString(), problems);
     Network.Builder b = Network.builder();
-    List<Vpc> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
+    List<VpcImport.Placed<Vpc>> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
+    // NAT gateway and VPN describe outputs carry no OwnerId: a folder is one account's dump, so they take the VPCs'.
+    String owner = vpcs.stream().map(v -> v.placement().ownerId()).filter(o -> !o.isEmpty()).findFirst().orElse("");
     b.routeTables.addAll(r.read("describe-route-tables", VpcImport::routeTables));
     b.networkAcls.addAll(r.read("describe-network-acls", VpcImport::networkAcls));
     b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
-    for (Vpc v : vpcs) b.vpcs.add(withDnsAttributes(r, v));
-    for (Subnet s : r.read("describe-subnets", VpcImport::subnets)) b.subnets.add(resolve(s, b));
+    for (var v : vpcs) b.vpc(completed(r, v.resource(), b), v.placement());
+    for (var s : r.read("describe-subnets", VpcImport::subnets)) b.subnet(s.resource(), s.placement());
     List<NetworkInterface> enis = new ArrayList<>(r.read("describe-network-interfaces", InterfaceImport::networkInterfaces));
     List<InterfaceImport.Instances> inst = r.read("describe-instances", (f, n) -> List.of(InterfaceImport.instances(f, n)));
     Map<String, NetworkInterface> byId = new LinkedHashMap<>();
     enis.forEach(e -> byId.put(e.id(), e));
     for (InterfaceImport.Instances i : inst) {
-      b.instances.addAll(i.instances());
+      i.instances().forEach(x -> b.instance(x.resource(), x.placement()));
       i.interfaces().forEach(e -> byId.putIfAbsent(e.id(), e));
     }
-    b.internetGateways.addAll(r.read("describe-internet-gateways", InterfaceImport::internetGateways));
-    b.natGateways.addAll(r.read("describe-nat-gateways", InterfaceImport::natGateways));
-    for (NatGateway n : b.natGateways) natInterface(n, b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
-    b.vpcEndpoints.addAll(r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints));
+    r.read("describe-internet-gateways", InterfaceImport::internetGateways)
+        .forEach(g -> b.internetGateway(g.resource(), g.placement()));
+    for (var n : r.read("describe-nat-gateways", InterfaceImport::natGateways)) {
+      b.natGateways.add(n.resource());
+      b.place(n.resource().id(), owned(n.placement(), owner));
+      natInterface(n.resource(), dir.getFileName().toString(), b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
+    }
+    for (var e : r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints)) {
+      b.vpcEndpoints.add(e.resource());
+      b.place(e.resource().id(), owned(e.placement(), owner));
+    }
     for (VpcEndpoint e : b.vpcEndpoints) {
       for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
     }
@@ -102,7 +117,10 @@ public final class ReachabilityImport {
           r.read("get-managed-prefix-list-entries." + pl.id(), InterfaceImport::prefixListEntries)));
     }
     b.vpcPeeringConnections.addAll(r.read("describe-vpc-peering-connections", TransitImport::peerings));
-    b.transitGateways.addAll(r.read("describe-transit-gateways", TransitImport::transitGateways));
+    for (var t : r.read("describe-transit-gateways", TransitImport::transitGateways)) {
+      b.transitGateways.add(t.resource());
+      b.place(t.resource().id(), owned(t.placement(), owner));
+    }
     b.transitGatewayAttachments.addAll(r.read("describe-transit-gateway-attachments", TransitImport::attachments));
     for (TransitGatewayRouteTable t : r.read("describe-transit-gateway-route-tables", TransitImport::routeTables)) {
       b.transitGatewayRouteTables.add(new TransitGatewayRouteTable(t.id(), t.region(), t.transitGatewayId(),
@@ -114,28 +132,40 @@ public final class ReachabilityImport {
               (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled")),
           t.tags()));
     }
-    b.vpnGateways.addAll(r.read("describe-vpn-gateways", TransitImport::vpnGateways));
-    b.vpnConnections.addAll(r.read("describe-vpn-connections", TransitImport::vpnConnections));
-    b.customerGateways.addAll(r.read("describe-customer-gateways", TransitImport::customerGateways));
+    for (var g : r.read("describe-vpn-gateways", TransitImport::vpnGateways)) {
+      b.vpnGateways.add(g.resource());
+      b.place(g.resource().id(), owned(g.placement(), owner));
+    }
+    for (var v : r.read("describe-vpn-connections", TransitImport::vpnConnections)) {
+      b.vpnConnections.add(v.resource());
+      b.place(v.resource().id(), owned(v.placement(), owner));
+    }
+    for (var c : r.read("describe-customer-gateways", TransitImport::customerGateways)) {
+      b.customerGateways.add(c.resource());
+      b.place(c.resource().id(), owned(c.placement(), owner));
+    }
     return b.build();
   }
 
-  /** Subnet → explicit route table, else the main one; explicit NACL, else the default one. */
-  private static Subnet resolve(Subnet s, Network.Builder b) {
-    Optional<String> rtb = b.routeTables.stream().filter(t -> t.subnetIds().contains(s.id())).map(RouteTable::id)
-        .findFirst().or(() -> b.routeTables.stream().filter(t -> t.vpcId().equals(s.vpcId()) && t.main())
-            .map(RouteTable::id).findFirst());
-    Optional<String> acl = b.networkAcls.stream().filter(a -> a.subnetIds().contains(s.id())).map(NetworkAcl::id)
-        .findFirst().or(() -> b.networkAcls.stream().filter(a -> a.vpcId().equals(s.vpcId()) && a.isDefault())
-            .map(NetworkAcl::id).findFirst());
-    return new Subnet(s.id(), s.region(), s.vpcId(), s.cidrBlock(), s.ipv6CidrBlock(), s.availabilityZone(), rtb, acl,
-        s.tags());
+  private static Placement owned(Placement p, String owner) {
+    return p.ownerId().isEmpty() ? new Placement(p.region(), owner, p.tags()) : p;
   }
 
-  private static Vpc withDnsAttributes(Reader r, Vpc v) {
+  /**
+   * The VPC with what describe-vpcs leaves to other files: its DNS attributes, and the ids of its
+   * main route table, default NACL and default security group (null when those files lack them).
+   */
+  private static Vpc completed(Reader r, Vpc v, Network.Builder b) {
     boolean support = r.attribute(v.id(), "enableDnsSupport").orElse(v.enableDnsSupport());
     boolean hostnames = r.attribute(v.id(), "enableDnsHostnames").orElse(v.enableDnsHostnames());
-    return new Vpc(v.id(), v.region(), v.ownerId(), v.cidrBlocks(), support, hostnames, v.isDefault(), v.tags());
+    String main = b.routeTables.stream().filter(t -> t.vpcId().equals(v.id()) && t.main()).map(RouteTable::id)
+        .findFirst().orElse(null);
+    String acl = b.networkAcls.stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).map(NetworkAcl::id)
+        .findFirst().orElse(null);
+    String group = b.securityGroups.stream().filter(g -> g.vpcId().equals(v.id()) && g.groupName().equals("default"))
+        .map(SecurityGroup::id).findFirst().orElse(null);
+    return new Vpc(v.id(), v.cidrBlocks(), v.ipv6CidrBlocks(), v.isDefault(), v.instanceTenancy(), v.dhcpOptionsId(),
+        support, hostnames, main, acl, group);
   }
 
   /** An endpoint's interface belongs to it, whatever its description says. */
@@ -145,12 +175,12 @@ public final class ReachabilityImport {
         new NetworkInterface.Attachment.InterfaceEndpoint(e.id()), eni.sourceDestCheck());
   }
 
-  private static Optional<NetworkInterface> natInterface(NatGateway n, Network.Builder b) {
-    if (n.networkInterfaceId().isEmpty()) return Optional.empty();
+  private static Optional<NetworkInterface> natInterface(NatGateway n, String region, Network.Builder b) {
+    if (n.networkInterfaceId() == null) return Optional.empty();
     String zone = b.subnets.stream().filter(s -> s.id().equals(n.subnetId())).map(Subnet::availabilityZone)
         .findFirst().orElse("");
-    return Optional.of(new NetworkInterface(n.networkInterfaceId(), n.region(), n.vpcId(), n.subnetId(), zone,
-        List.of(n.privateIp()), n.publicIp(), List.of(), "nat_gateway",
+    return Optional.of(new NetworkInterface(n.networkInterfaceId(), region, n.vpcId(), n.subnetId(), zone,
+        List.of(Cidr.ofAddress(n.privateIp())), Optional.ofNullable(n.publicIp()).map(Cidr::ofAddress), List.of(), "nat_gateway",
         new NetworkInterface.Attachment.NatGateway(n.id()), false));
   }
 

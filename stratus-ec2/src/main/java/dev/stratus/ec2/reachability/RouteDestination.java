@@ -6,7 +6,7 @@ import java.util.Objects;
 public sealed interface RouteDestination {
 
   /** A {@code DestinationCidrBlock} or {@code DestinationIpv6CidrBlock}. */
-  record Cidr(CidrBlock block) implements RouteDestination {
+  record Cidr(dev.stratus.core.net.Cidr block) implements RouteDestination {
     public Cidr { Objects.requireNonNull(block, "block"); }
 
     @Override

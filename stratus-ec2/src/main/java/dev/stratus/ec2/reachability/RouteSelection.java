@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Vpc;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +13,7 @@ final class RouteSelection {
   /*
    * Order of decision, as AWS documents it (vpc.md §9–10,
    * https://docs.aws.amazon.com/vpc/latest/userguide/route-tables-priority.html):
-   *  1. Longest prefix wins; IPv4 and IPv6 are separate (a CidrBlock never contains the other family).
+   *  1. Longest prefix wins; IPv4 and IPv6 are separate (a Cidr never contains the other family).
    *  2. For the same prefix: a static CIDR route (CreateRoute, or the local route) beats a
    *     prefix-list route, which beats a propagated (VGW) route.
    *  3. A propagated route overlapping a local block never wins, even when more specific: such
@@ -43,7 +45,7 @@ final class RouteSelection {
   }
 
   /** The winning route for the address; empty when no route covers it. */
-  Optional<RouteTable.Route> select(CidrBlock address) {
+  Optional<RouteTable.Route> select(Cidr address) {
     return table.longestMatch(address)
         .map(m -> m.values().stream().min(Comparator.comparingInt(RouteSelection::rank)).orElseThrow());
   }
@@ -53,8 +55,8 @@ final class RouteSelection {
     return r.destination() instanceof RouteDestination.PrefixList ? 1 : 0;
   }
 
-  private static boolean overlapsLocal(Vpc vpc, CidrBlock block) {
-    for (CidrBlock c : vpc.cidrBlocks()) if (c.overlaps(block)) return true;
+  private static boolean overlapsLocal(Vpc vpc, Cidr block) {
+    for (Cidr c : vpc.activeCidrs()) if (c.overlaps(block)) return true;
     return false;
   }
 

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.PortRange;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +59,7 @@ public record SecurityGroup(String id, String region, String vpcId, String group
   /** The other end a permission admits. */
   public sealed interface Peer {
     /** {@code CidrIp} / {@code CidrIpv6}. */
-    record Cidr(CidrBlock block) implements Peer {
+    record Cidr(dev.stratus.core.net.Cidr block) implements Peer {
       public Cidr { Objects.requireNonNull(block, "block"); }
     }
 

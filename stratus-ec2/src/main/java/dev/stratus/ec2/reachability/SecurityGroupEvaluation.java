@@ -1,5 +1,7 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -35,14 +37,14 @@ final class SecurityGroupEvaluation {
    * @param prefixListContains whether a prefix list contains the peer address
    */
   static Optional<Admit> evaluate(List<SecurityGroup> groups, boolean ingress, AnalysisPacketHeader packet,
-      java.util.function.BiPredicate<String, CidrBlock> groupMember,
-      java.util.function.BiPredicate<String, CidrBlock> prefixListContains) {
-    CidrBlock peer = ingress ? packet.sourceAddress() : packet.destinationAddress();
+      java.util.function.BiPredicate<String, Cidr> groupMember,
+      java.util.function.BiPredicate<String, Cidr> prefixListContains) {
+    Cidr peer = ingress ? packet.sourceAddress() : packet.destinationAddress();
     for (SecurityGroup g : groups) {
       for (SecurityGroup.IpPermission p : ingress ? g.ingress() : g.egress()) {
         Optional<Protocol> proto = p.protocol();
         if (proto.isEmpty() || !proto.get().matches(packet.protocol())) continue;
-        Predicate<CidrBlock> peerMatch = switch (p.peer()) {
+        Predicate<Cidr> peerMatch = switch (p.peer()) {
           case SecurityGroup.Peer.Cidr c -> c.block()::contains;
           case SecurityGroup.Peer.PrefixList pl -> a -> prefixListContains.test(pl.prefixListId(), a);
           case SecurityGroup.Peer.Group ref -> a -> groupMember.test(ref.groupId(), a);

@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ final class TransitGatewayRouteSelection {
   }
 
   /** The winning route for the address; empty when no route covers it. */
-  Optional<TransitGatewayRouteTable.Route> select(CidrBlock address) {
+  Optional<TransitGatewayRouteTable.Route> select(Cidr address) {
     return table.longestMatch(address)
         .map(m -> m.values().stream().min(Comparator.comparingInt(TransitGatewayRouteSelection::rank)).orElseThrow());
   }

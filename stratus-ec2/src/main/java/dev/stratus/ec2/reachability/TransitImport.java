@@ -1,5 +1,11 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.CustomerGateway;
+import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.VpcPeeringConnection;
+import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +27,9 @@ final class TransitImport {
       String id = f.text(p, "", "VpcPeeringConnectionId");
       JsonNode st = p.get("Status");
       if (st == null) throw f.bad(id, "Status", "missing");
-      out.add(new VpcPeeringConnection(id, f.text(st, id, "Status.Code"), side(f, p, id, "RequesterVpcInfo"),
-          side(f, p, id, "AccepterVpcInfo")));
+      out.add(new VpcPeeringConnection(id, side(f, p, id, "RequesterVpcInfo"), side(f, p, id, "AccepterVpcInfo"),
+          f.text(st, id, "Status.Code"), f.optText(st, id, "Status.Message").orElse(null),
+          f.optText(p, id, "ExpirationTime").map(java.time.Instant::parse).orElse(null)));
     }
     return out;
   }
@@ -30,33 +37,43 @@ final class TransitImport {
   private static VpcPeeringConnection.Side side(DescribeFile f, JsonNode p, String id, String field) {
     JsonNode s = p.get(field);
     if (s == null || !s.isObject()) throw f.bad(id, field, "missing");
-    List<CidrBlock> cidrs = new ArrayList<>();
+    List<Cidr> cidrs = new ArrayList<>();
     f.optCidr(s, id, field + ".CidrBlock").ifPresent(cidrs::add);
     for (JsonNode c : f.array(s, id, "CidrBlockSet")) {
-      CidrBlock b = f.cidr(c, id, field + ".CidrBlockSet.CidrBlock");
+      Cidr b = f.cidr(c, id, field + ".CidrBlockSet.CidrBlock");
       if (!cidrs.contains(b)) cidrs.add(b);
     }
     for (JsonNode c : f.array(s, id, "Ipv6CidrBlockSet")) cidrs.add(f.cidr(c, id, field + ".Ipv6CidrBlockSet.Ipv6CidrBlock"));
-    return new VpcPeeringConnection.Side(f.text(s, id, field + ".VpcId"), f.optText(s, id, "OwnerId").orElse(""),
+    return new VpcPeeringConnection.Side(f.optText(s, id, "OwnerId").orElse(""), f.text(s, id, field + ".VpcId"),
         f.optText(s, id, "Region").orElse(f.region), cidrs);
   }
 
-  static List<TransitGateway> transitGateways(DescribeFile f, JsonNode root) {
-    List<TransitGateway> out = new ArrayList<>();
+  /** Transit gateways as stored; options the file leaves out take AWS's defaults. */
+  static List<VpcImport.Placed<TransitGateway>> transitGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<TransitGateway>> out = new ArrayList<>();
+    TransitGateway.Options d = TransitGateway.Options.defaults();
     for (JsonNode t : f.list(root, "TransitGateways")) {
       String id = f.text(t, "", "TransitGatewayId");
       JsonNode o = t.get("Options");
       if (o == null || !o.isObject()) throw f.bad(id, "Options", "missing");
-      out.add(new TransitGateway(id, f.region, f.optText(t, id, "OwnerId").orElse(""), f.text(t, id, "State"),
-          enabled(f, o, id, "DefaultRouteTableAssociation", true), enabled(f, o, id, "DefaultRouteTablePropagation", true),
-          f.optText(o, id, "AssociationDefaultRouteTableId"), f.optText(o, id, "PropagationDefaultRouteTableId"),
-          enabled(f, o, id, "SecurityGroupReferencingSupport", false), f.tags(t, id)));
+      var options = new TransitGateway.Options(f.optLong(o, id, "Options.AmazonSideAsn").orElse(d.amazonSideAsn()),
+          opt(f, o, id, "AutoAcceptSharedAttachments", d.autoAcceptSharedAttachments()),
+          opt(f, o, id, "DefaultRouteTableAssociation", d.defaultRouteTableAssociation()),
+          opt(f, o, id, "DefaultRouteTablePropagation", d.defaultRouteTablePropagation()),
+          opt(f, o, id, "VpnEcmpSupport", d.vpnEcmpSupport()), opt(f, o, id, "DnsSupport", d.dnsSupport()),
+          opt(f, o, id, "SecurityGroupReferencingSupport", d.securityGroupReferencingSupport()),
+          opt(f, o, id, "MulticastSupport", d.multicastSupport()));
+      out.add(new VpcImport.Placed<>(new TransitGateway(id, f.optText(t, id, "Description").orElse(null),
+          f.text(t, id, "State"), f.optText(t, id, "CreationTime").map(java.time.Instant::parse).orElse(null), options,
+          f.optText(o, id, "AssociationDefaultRouteTableId").orElse(null),
+          f.optText(o, id, "PropagationDefaultRouteTableId").orElse(null)),
+          new Placement(f.region, f.optText(t, id, "OwnerId").orElse(""), f.tags(t, id))));
     }
     return out;
   }
 
-  private static boolean enabled(DescribeFile f, JsonNode o, String id, String field, boolean dflt) {
-    return f.optText(o, id, field).map("enable"::equals).orElse(dflt);
+  private static String opt(DescribeFile f, JsonNode o, String id, String field, String dflt) {
+    return f.optText(o, id, "Options." + field).orElse(dflt);
   }
 
   static List<TransitGatewayAttachment> attachments(DescribeFile f, JsonNode root) {
@@ -92,7 +109,7 @@ final class TransitImport {
   static List<TransitGatewayRouteTable.Route> routes(DescribeFile f, JsonNode root) {
     List<TransitGatewayRouteTable.Route> out = new ArrayList<>();
     for (JsonNode r : f.list(root, "Routes")) {
-      Optional<CidrBlock> cidr = f.optCidr(r, "", "Routes.DestinationCidrBlock");
+      Optional<Cidr> cidr = f.optCidr(r, "", "Routes.DestinationCidrBlock");
       Optional<String> pl = f.optText(r, "", "PrefixListId");
       RouteDestination dst = cidr.<RouteDestination>map(RouteDestination.Cidr::new)
           .or(() -> pl.map(RouteDestination.PrefixList::new))
@@ -132,43 +149,60 @@ final class TransitImport {
     return out;
   }
 
-  static List<VpnGateway> vpnGateways(DescribeFile f, JsonNode root) {
-    List<VpnGateway> out = new ArrayList<>();
+  /** Virtual private gateways as stored: attached to at most one VPC. */
+  static List<VpcImport.Placed<VpnGateway>> vpnGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<VpnGateway>> out = new ArrayList<>();
     for (JsonNode g : f.list(root, "VpnGateways")) {
       String id = f.text(g, "", "VpnGatewayId");
-      List<String> vpcs = new ArrayList<>();
+      String vpc = null;
       for (JsonNode a : f.array(g, id, "VpcAttachments")) {
-        if (f.optText(a, id, "VpcAttachments.State").map("attached"::equals).orElse(true)) {
-          vpcs.add(f.text(a, id, "VpcAttachments.VpcId"));
+        if (vpc == null && f.optText(a, id, "VpcAttachments.State").map("attached"::equals).orElse(true)) {
+          vpc = f.text(a, id, "VpcAttachments.VpcId");
         }
       }
-      out.add(new VpnGateway(id, f.region, f.text(g, id, "State"), vpcs));
+      out.add(new VpcImport.Placed<>(new VpnGateway(id, f.optText(g, id, "Type").orElse("ipsec.1"),
+          f.optLong(g, id, "AmazonSideAsn").orElse(64512L), f.text(g, id, "State"), vpc,
+          f.optText(g, id, "AvailabilityZone").orElse(null)), new Placement(f.region, "", f.tags(g, id))));
     }
     return out;
   }
 
-  static List<VpnConnection> vpnConnections(DescribeFile f, JsonNode root) {
-    List<VpnConnection> out = new ArrayList<>();
+  /** Site-to-Site VPN connections as stored (deleted static routes left out). */
+  static List<VpcImport.Placed<VpnConnection>> vpnConnections(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<VpnConnection>> out = new ArrayList<>();
     for (JsonNode v : f.list(root, "VpnConnections")) {
       String id = f.text(v, "", "VpnConnectionId");
-      List<CidrBlock> routes = new ArrayList<>();
+      List<Cidr> routes = new ArrayList<>();
       for (JsonNode r : f.array(v, id, "Routes")) {
         if (!f.optText(r, id, "Routes.State").map("deleted"::equals).orElse(false)) {
           routes.add(f.cidr(r, id, "Routes.DestinationCidrBlock"));
         }
       }
-      out.add(new VpnConnection(id, f.region, f.text(v, id, "State"), f.text(v, id, "CustomerGatewayId"),
-          f.optText(v, id, "VpnGatewayId"), f.optText(v, id, "TransitGatewayId"), routes));
+      JsonNode options = v.get("Options");
+      boolean staticOnly = options != null && f.bool(options, id, "Options.StaticRoutesOnly", false);
+      List<String> tunnels = new ArrayList<>();
+      if (options != null) {
+        for (JsonNode t : f.array(options, id, "Options.TunnelOptions")) {
+          f.optText(t, id, "Options.TunnelOptions.OutsideIpAddress").ifPresent(tunnels::add);
+        }
+      }
+      out.add(new VpcImport.Placed<>(new VpnConnection(id, f.optText(v, id, "Type").orElse("ipsec.1"),
+          f.text(v, id, "CustomerGatewayId"), f.optText(v, id, "VpnGatewayId").orElse(null),
+          f.optText(v, id, "TransitGatewayId").orElse(null), f.text(v, id, "State"), staticOnly, tunnels, routes),
+          new Placement(f.region, "", f.tags(v, id))));
     }
     return out;
   }
 
-  static List<CustomerGateway> customerGateways(DescribeFile f, JsonNode root) {
-    List<CustomerGateway> out = new ArrayList<>();
+  /** Customer gateways as stored. */
+  static List<VpcImport.Placed<CustomerGateway>> customerGateways(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<CustomerGateway>> out = new ArrayList<>();
     for (JsonNode c : f.list(root, "CustomerGateways")) {
       String id = f.text(c, "", "CustomerGatewayId");
-      out.add(new CustomerGateway(id, f.region, f.optText(c, id, "State").orElse("available"),
-          f.optText(c, id, "IpAddress").orElse(""), f.optText(c, id, "BgpAsn").orElse("")));
+      out.add(new VpcImport.Placed<>(new CustomerGateway(id, f.optText(c, id, "Type").orElse("ipsec.1"),
+          f.optText(c, id, "IpAddress").orElse(""), f.optLong(c, id, "BgpAsn").orElse(65000L),
+          f.optText(c, id, "State").orElse("available"), f.optText(c, id, "DeviceName").orElse(null)),
+          new Placement(f.region, "", f.tags(c, id))));
     }
     return out;
   }

@@ -1,5 +1,10 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc.CidrAssociation;
+import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,42 +17,55 @@ import tools.jackson.databind.JsonNode;
 final class VpcImport {
   private VpcImport() {}
 
-  static List<Vpc> vpcs(DescribeFile f, JsonNode root) {
-    List<Vpc> out = new ArrayList<>();
+  /** A record and where it lives. */
+  record Placed<T>(T resource, Placement placement) {}
+
+  /**
+   * VPCs as the control plane stores them. The main route table, default NACL and default group
+   * ids and the DNS attributes come from other files and are filled in by {@link ReachabilityImport}.
+   */
+  static List<Placed<Vpc>> vpcs(DescribeFile f, JsonNode root) {
+    List<Placed<Vpc>> out = new ArrayList<>();
     for (JsonNode v : f.list(root, "Vpcs")) {
       String id = f.text(v, "", "VpcId");
-      List<CidrBlock> cidrs = new ArrayList<>();
-      cidrs.add(f.cidr(v, id, "CidrBlock"));
+      Cidr primary = f.cidr(v, id, "CidrBlock");
+      List<CidrAssociation> v4 = new ArrayList<>();
       for (JsonNode a : f.array(v, id, "CidrBlockAssociationSet")) {
-        CidrBlock c = f.cidr(a, id, "CidrBlockAssociationSet.CidrBlock");
-        if (!cidrs.contains(c) && associated(f, a, id, "CidrBlockState")) cidrs.add(c);
+        v4.add(association(f, a, id, "CidrBlockAssociationSet.CidrBlock", "CidrBlockState"));
       }
+      if (v4.stream().noneMatch(a -> a.cidr().equals(primary))) v4.add(0, new CidrAssociation("", primary, "associated"));
+      List<CidrAssociation> v6 = new ArrayList<>();
       for (JsonNode a : f.array(v, id, "Ipv6CidrBlockAssociationSet")) {
-        if (associated(f, a, id, "Ipv6CidrBlockState")) cidrs.add(f.cidr(a, id, "Ipv6CidrBlockAssociationSet.Ipv6CidrBlock"));
+        v6.add(association(f, a, id, "Ipv6CidrBlockAssociationSet.Ipv6CidrBlock", "Ipv6CidrBlockState"));
       }
       boolean isDefault = f.bool(v, id, "IsDefault", false);
-      out.add(new Vpc(id, f.region, f.optText(v, id, "OwnerId").orElse(""), cidrs, true, isDefault, isDefault,
-          f.tags(v, id)));
+      out.add(new Placed<>(new Vpc(id, v4, v6, isDefault, f.optText(v, id, "InstanceTenancy").orElse("default"),
+          f.optText(v, id, "DhcpOptionsId").orElse("default"), true, isDefault, null, null, null),
+          new Placement(f.region, f.optText(v, id, "OwnerId").orElse(""), f.tags(v, id))));
     }
     return out;
   }
 
-  private static boolean associated(DescribeFile f, JsonNode a, String id, String stateField) {
+  private static CidrAssociation association(DescribeFile f, JsonNode a, String id, String cidrField, String stateField) {
     JsonNode st = a.get(stateField);
-    return st == null || f.optText(st, id, stateField + ".State").map("associated"::equals).orElse(true);
+    String state = st == null ? "associated" : f.optText(st, id, stateField + ".State").orElse("associated");
+    return new CidrAssociation(f.optText(a, id, "AssociationId").orElse(""), f.cidr(a, id, cidrField), state);
   }
 
-  /** Subnets with route table and NACL still unresolved (see {@link ReachabilityImport}). */
-  static List<Subnet> subnets(DescribeFile f, JsonNode root) {
-    List<Subnet> out = new ArrayList<>();
+  /** Subnets as the control plane stores them (their route table and NACL are the index's to resolve). */
+  static List<Placed<Subnet>> subnets(DescribeFile f, JsonNode root) {
+    List<Placed<Subnet>> out = new ArrayList<>();
     for (JsonNode s : f.list(root, "Subnets")) {
       String id = f.text(s, "", "SubnetId");
-      Optional<CidrBlock> v6 = Optional.empty();
+      List<CidrAssociation> v6 = new ArrayList<>();
       for (JsonNode a : f.array(s, id, "Ipv6CidrBlockAssociationSet")) {
-        v6 = Optional.of(f.cidr(a, id, "Ipv6CidrBlockAssociationSet.Ipv6CidrBlock"));
+        v6.add(association(f, a, id, "Ipv6CidrBlockAssociationSet.Ipv6CidrBlock", "Ipv6CidrBlockState"));
       }
-      out.add(new Subnet(id, f.region, f.text(s, id, "VpcId"), f.cidr(s, id, "CidrBlock"), v6,
-          f.text(s, id, "AvailabilityZone"), Optional.empty(), Optional.empty(), f.tags(s, id)));
+      out.add(new Placed<>(new Subnet(id, f.text(s, id, "VpcId"), f.cidr(s, id, "CidrBlock"), v6,
+          f.text(s, id, "AvailabilityZone"), f.optText(s, id, "AvailabilityZoneId").orElse(null),
+          f.bool(s, id, "DefaultForAz", false), f.bool(s, id, "MapPublicIpOnLaunch", false),
+          f.bool(s, id, "AssignIpv6AddressOnCreation", false)),
+          new Placement(f.region, f.optText(s, id, "OwnerId").orElse(""), f.tags(s, id))));
     }
     return out;
   }
@@ -71,8 +89,8 @@ final class VpcImport {
 
   private static RouteTable.Route route(DescribeFile f, JsonNode r, String id) {
     RouteDestination dst;
-    Optional<CidrBlock> v4 = f.optCidr(r, id, "Routes.DestinationCidrBlock");
-    Optional<CidrBlock> v6 = f.optCidr(r, id, "Routes.DestinationIpv6CidrBlock");
+    Optional<Cidr> v4 = f.optCidr(r, id, "Routes.DestinationCidrBlock");
+    Optional<Cidr> v6 = f.optCidr(r, id, "Routes.DestinationIpv6CidrBlock");
     Optional<String> pl = f.optText(r, id, "Routes.DestinationPrefixListId");
     if (v4.isPresent()) dst = new RouteDestination.Cidr(v4.get());
     else if (v6.isPresent()) dst = new RouteDestination.Cidr(v6.get());
@@ -118,8 +136,8 @@ final class VpcImport {
       List<NetworkAcl.Entry> entries = new ArrayList<>();
       for (JsonNode e : f.array(a, id, "Entries")) {
         int n = f.optInt(e, id, "Entries.RuleNumber").orElseThrow(() -> f.bad(id, "Entries.RuleNumber", "missing"));
-        Optional<CidrBlock> v4 = f.optCidr(e, id, "Entries.CidrBlock");
-        Optional<CidrBlock> v6 = f.optCidr(e, id, "Entries.Ipv6CidrBlock");
+        Optional<Cidr> v4 = f.optCidr(e, id, "Entries.CidrBlock");
+        Optional<Cidr> v6 = f.optCidr(e, id, "Entries.Ipv6CidrBlock");
         if (v4.isPresent() == v6.isPresent()) {
           throw f.bad(id, "Entries.CidrBlock", "entry " + n + " needs exactly one of CidrBlock and Ipv6CidrBlock");
         }

@@ -10,14 +10,18 @@
 /*
  * How it fits together (read in this order):
  *
- *  - Model: Network holds one list per AWS resource type (Vpc, Subnet, RouteTable, SecurityGroup,
- *    NetworkAcl, NetworkInterface, Instance, InternetGateway, NatGateway, VpcPeeringConnection,
- *    TransitGateway, TransitGatewayAttachment, TransitGatewayRouteTable, VpcEndpoint, VpnGateway,
- *    VpnConnection, CustomerGateway, ManagedPrefixList). Each record carries its Region. Subnets
- *    carry their resolved route table and NACL (explicit association, else main/default).
+ *  - Model: Network holds one list per AWS resource type. VPCs, subnets, instances, internet and
+ *    NAT gateways, peering connections, transit gateways, VPC endpoints and the VPN resources are
+ *    the control plane's own records (ec2.model.Vpc, Subnet, Instance, InternetGateway, NatGateway,
+ *    VpcPeeringConnection, TransitGateway, VpcEndpoint, VpnGateway, VpnConnection,
+ *    CustomerGateway), with their Region, account and tags beside them in Network.placements; the
+ *    other types (RouteTable, SecurityGroup, NetworkAcl, NetworkInterface,
+ *    TransitGatewayAttachment, TransitGatewayRouteTable, ManagedPrefixList) are still this
+ *    package's records, each carrying its Region. NetworkIndex resolves each subnet's route table
+ *    and NACL (explicit association, else main/default).
  *  - Import/export: ReachabilityImport reads <dir>/<region>/<command>[.<id>].json through the
  *    checking DescribeFile reader (VpcImport, InterfaceImport, TransitImport); a bad file is a
- *    Problem, not an exception. ReachabilityExport (VpcExport, TransitExport) writes the same layout.
+ *    Problem, not an exception. insights.DescribeExport writes that layout from a running endpoint.
  *  - Analysis: NetworkIndex indexes a Network once (ids, interfaces by VPC+address, PrefixTable per
  *    route table). PathEndpoints resolves a Query to a start, a first packet header and a target.
  *    PathTracer walks the packet (interfaces, subnets, route tables), GatewayHops the gateways; the

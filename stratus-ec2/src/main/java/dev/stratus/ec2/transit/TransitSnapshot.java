@@ -4,6 +4,7 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.reachability.Network;
+import dev.stratus.ec2.reachability.Placement;
 import dev.stratus.ec2.reachability.RouteDestination;
 import dev.stratus.ec2.reachability.RouteTable;
 import dev.stratus.ec2.reachability.TransitGatewayAttachment.ResourceType;
@@ -27,16 +28,12 @@ public final class TransitSnapshot {
     b.vpcPeeringConnections.forEach(p -> seenPeerings.add(p.id()));
     for (var p : view.list(Ec2Tables.PEERING, scope)) {
       if (!seenPeerings.add(p.id())) continue;
-      b.vpcPeeringConnections.add(new dev.stratus.ec2.reachability.VpcPeeringConnection(p.id(), p.status(),
-          side(p.requester()), side(p.accepter())));
+      b.vpcPeeringConnections.add(p);
     }
     for (var t : view.list(Ec2Tables.TRANSIT_GATEWAY, scope)) {
       if (t.state().equals("deleted")) continue;
-      var o = t.options();
-      b.transitGateways.add(new dev.stratus.ec2.reachability.TransitGateway(t.id(), region, account, t.state(),
-          o.defaultRouteTableAssociation().equals("enable"), o.defaultRouteTablePropagation().equals("enable"),
-          Optional.ofNullable(t.associationDefaultRouteTableId()), Optional.ofNullable(t.propagationDefaultRouteTableId()),
-          o.securityGroupReferencingSupport().equals("enable"), NetworkSnapshot.tags(view, scope, t.id())));
+      b.transitGateways.add(t);
+      b.place(t.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, t.id())));
     }
     var attachments = view.list(Ec2Tables.TGW_ATTACHMENT, scope);
     Map<String, dev.stratus.ec2.model.TransitGatewayAttachment> attachmentById = new HashMap<>(); // deleted too
@@ -50,7 +47,7 @@ public final class TransitSnapshot {
     for (var t : view.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
       List<dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route> routes = TgwRouting.visible(t).stream()
           .map(r -> new dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route(
-              new RouteDestination.Cidr(NetworkSnapshot.block(r.destination())), r.type(),
+              new RouteDestination.Cidr(r.destination()), r.type(),
               RouteTable.State.fromAws(r.state()), r.attachmentId() == null ? "" : r.attachmentId(),
               Optional.ofNullable(r.attachmentId()).map(attachmentById::get)
                   .map(a -> ResourceType.fromAws(a.resourceType())).orElse(ResourceType.VPC))).toList();
@@ -58,27 +55,26 @@ public final class TransitSnapshot {
           t.transitGatewayId(), t.defaultAssociation(), t.defaultPropagation(), routes, t.associations(),
           t.propagations(), NetworkSnapshot.tags(view, scope, t.id())));
     }
+    // The stored VPN records themselves; deleted ones are left out of the network.
+    Placement here = new Placement(region, account, Map.of());
     for (var g : view.list(Ec2Tables.VPN_GATEWAY, scope)) {
       if (g.state().equals("deleted")) continue;
-      b.vpnGateways.add(new dev.stratus.ec2.reachability.VpnGateway(g.id(), region, g.state(),
-          g.attachedVpcId() == null ? List.of() : List.of(g.attachedVpcId())));
+      b.vpnGateways.add(g);
+      b.place(g.id(), placed(here, view, scope, g.id()));
     }
     for (var v : view.list(Ec2Tables.VPN_CONNECTION, scope)) {
       if (v.state().equals("deleted")) continue;
-      b.vpnConnections.add(new dev.stratus.ec2.reachability.VpnConnection(v.id(), region, v.state(),
-          v.customerGatewayId(), Optional.ofNullable(v.vpnGatewayId()), Optional.ofNullable(v.transitGatewayId()),
-          v.staticRoutes().stream().map(NetworkSnapshot::block).toList()));
+      b.vpnConnections.add(v);
+      b.place(v.id(), placed(here, view, scope, v.id()));
     }
     for (var c : view.list(Ec2Tables.CUSTOMER_GATEWAY, scope)) {
       if (c.state().equals("deleted")) continue;
-      b.customerGateways.add(new dev.stratus.ec2.reachability.CustomerGateway(c.id(), region, c.state(), c.ipAddress(),
-          String.valueOf(c.bgpAsn())));
+      b.customerGateways.add(c);
+      b.place(c.id(), placed(here, view, scope, c.id()));
     }
   }
 
-  private static dev.stratus.ec2.reachability.VpcPeeringConnection.Side side(
-      dev.stratus.ec2.model.VpcPeeringConnection.Side s) {
-    return new dev.stratus.ec2.reachability.VpcPeeringConnection.Side(s.vpcId(), s.ownerId(), s.region(),
-        s.cidrs().stream().map(NetworkSnapshot::block).toList());
+  private static Placement placed(Placement region, ReadView view, String scope, String id) {
+    return new Placement(region.region(), region.ownerId(), NetworkSnapshot.tags(view, scope, id));
   }
 }

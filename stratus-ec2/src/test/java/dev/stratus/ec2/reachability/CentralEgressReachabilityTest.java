@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +27,7 @@ class CentralEgressReachabilityTest {
     assertThat(v.forwardHopIds()).containsExactly("i-spoke", "eni-spoke", "sg-spoke", "acl-spoke", "rtb-spoke",
         "tgw-attach-spoke", "tgw-e", "tgw-rtb-spoke", "tgw-attach-egress", "rtb-tgw", "acl-egress", "nat-e",
         "acl-egress", "rtb-pub", "igw-e");
-    assertThat(v.forwardPathComponents().get(14).outboundHeader().sourceAddress()).isEqualTo(CidrBlock.parse("3.3.3.3"));
+    assertThat(v.forwardPathComponents().get(14).outboundHeader().sourceAddress()).isEqualTo(Cidr.parseBlockOrAddress("3.3.3.3"));
     assertThat(v.returnHopIds()).containsSubsequence("igw-e", "nat-e", "rtb-pub", "tgw-attach-egress", "tgw-rtb-egress",
         "tgw-attach-spoke", "acl-spoke", "eni-spoke", "i-spoke");
   }

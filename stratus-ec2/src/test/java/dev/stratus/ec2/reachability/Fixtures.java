@@ -2,8 +2,13 @@ package dev.stratus.ec2.reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.Instance;
+import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.Vpc;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Loads the describe-* fixtures under {@code src/test/resources/reachability/<scenario>/}. */
 final class Fixtures {
@@ -16,6 +21,24 @@ final class Fixtures {
     } catch (URISyntaxException | NullPointerException e) {
       throw new IllegalStateException("no fixture " + scenario, e);
     }
+  }
+
+  /** A VPC record with these associated blocks, DNS support on and hostnames off (AWS's defaults). */
+  static Vpc vpc(String id, String... cidrs) {
+    List<Vpc.CidrAssociation> blocks = java.util.Arrays.stream(cidrs)
+        .map(c -> new Vpc.CidrAssociation(id + "-cidr-" + c, Cidr.parse(c), "associated")).toList();
+    return new Vpc(id, blocks, List.of(), false, "default", "default", true, false, null, null, null);
+  }
+
+  /** A subnet record with one IPv4 block. */
+  static Subnet subnet(String id, String vpcId, Cidr cidr, String zone) {
+    return new Subnet(id, vpcId, cidr, List.of(), zone, null, false, false, false);
+  }
+
+  /** A running instance record with these interfaces, primary first. */
+  static Instance instance(String id, String vpcId, String subnetId, String... interfaceIds) {
+    return new Instance(id, "r-" + id, "ami-12345678", "t3.micro", "running", subnetId, vpcId, "us-east-1a",
+        interfaceIds[0], List.of(interfaceIds), null, null, 0, null);
   }
 
   /** The network of a scenario, asserting every file was read cleanly. */

@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.ec2.model.Vpc;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,16 +50,17 @@ class NetworkAuditTest {
 
   @Test
   void environmentHint_tagsBeatNames_andWordsMustMatchWhole() {
-    Vpc tagged = new Vpc("vpc-dev-1", "us-east-1", "1", List.of(), true, true, false,
-        java.util.Map.of("Environment", "Production", "Name", "dev-box"));
-    Vpc named = new Vpc("vpc-1", "us-east-1", "1", List.of(), true, true, false, java.util.Map.of("Name", "web-prd-eu"));
-    Vpc silent = new Vpc("vpc-2", "us-east-1", "1", List.of(), true, true, false, java.util.Map.of("Name", "productive-devices"));
+    Vpc tagged = Fixtures.vpc("vpc-dev-1");
+    Vpc named = Fixtures.vpc("vpc-1");
+    Vpc silent = Fixtures.vpc("vpc-2");
     var attachment = new TransitGatewayAttachment("tgw-attach-1", "us-east-1", "tgw-1",
         TransitGatewayAttachment.ResourceType.VPC, "vpc-1", "available", java.util.Optional.empty(), java.util.Map.of());
 
-    assertThat(EnvironmentHint.of(tagged, attachment)).contains(new EnvironmentHint("prod", "tagged Environment=Production"));
-    assertThat(EnvironmentHint.of(named, attachment)).contains(new EnvironmentHint("prod", "named web-prd-eu"));
-    assertThat(EnvironmentHint.of(silent, attachment)).isEmpty();
+    assertThat(EnvironmentHint.of(tagged, java.util.Map.of("Environment", "Production", "Name", "dev-box"), attachment))
+        .contains(new EnvironmentHint("prod", "tagged Environment=Production"));
+    assertThat(EnvironmentHint.of(named, java.util.Map.of("Name", "web-prd-eu"), attachment))
+        .contains(new EnvironmentHint("prod", "named web-prd-eu"));
+    assertThat(EnvironmentHint.of(silent, java.util.Map.of("Name", "productive-devices"), attachment)).isEmpty();
   }
 
   @Test

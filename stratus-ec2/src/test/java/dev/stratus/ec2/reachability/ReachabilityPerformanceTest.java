@@ -2,6 +2,9 @@ package dev.stratus.ec2.reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.TransitGateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,37 +42,39 @@ class ReachabilityPerformanceTest {
   static Network generate(int count) {
     Network.Builder b = Network.builder();
     String region = "us-east-1";
+    Placement placement = new Placement(region, "111111111111", Map.of());
     var allowAll = List.of(
-        new NetworkAcl.Entry(100, true, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, CidrBlock.ANY_IPV4),
-        new NetworkAcl.Entry(100, false, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, CidrBlock.ANY_IPV4));
+        new NetworkAcl.Entry(100, true, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4),
+        new NetworkAcl.Entry(100, false, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4));
     var fromTen = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL,
-        new SecurityGroup.Peer.Cidr(CidrBlock.parse("10.0.0.0/8")), ""));
-    var toAll = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL, new SecurityGroup.Peer.Cidr(CidrBlock.ANY_IPV4), ""));
+        new SecurityGroup.Peer.Cidr(Cidr.parseBlockOrAddress("10.0.0.0/8")), ""));
+    var toAll = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL, new SecurityGroup.Peer.Cidr(Cidr.ANY_IPV4), ""));
     List<TransitGatewayRouteTable.Route> tgwRoutes = new java.util.ArrayList<>();
     List<String> attachments = new java.util.ArrayList<>();
     for (int i = 0; i < count; i++) {
-      CidrBlock cidr = CidrBlock.parse("10." + (i / 256) + "." + (i % 256) + ".0/24");
+      Cidr cidr = Cidr.parseBlockOrAddress("10." + (i / 256) + "." + (i % 256) + ".0/24");
       String v = "vpc-" + i, s = "subnet-" + i, rt = "rtb-" + i, acl = "acl-" + i, sg = "sg-" + i, att = "tgw-attach-" + i;
-      b.vpcs.add(new Vpc(v, region, "111111111111", List.of(cidr), true, false, false, Map.of()));
-      b.subnets.add(new Subnet(s, region, v, cidr, Optional.empty(), "us-east-1a", Optional.of(rt), Optional.of(acl), Map.of()));
+      b.vpc(Fixtures.vpc(v, cidr.toString()), placement);
+      b.subnet(Fixtures.subnet(s, v, cidr, "us-east-1a"), placement); // rt is the main table, acl the default NACL
       b.routeTables.add(new RouteTable(rt, region, v, true, List.of(
           new RouteTable.Route(new RouteDestination.Cidr(cidr), new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE,
               RouteTable.State.ACTIVE),
-          new RouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.0.0.0/8")), new RouteTarget.TransitGateway("tgw-1"),
+          new RouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.0.0.0/8")), new RouteTarget.TransitGateway("tgw-1"),
               RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)), List.of(), Map.of()));
       b.networkAcls.add(new NetworkAcl(acl, region, v, true, allowAll, List.of(), Map.of()));
       b.securityGroups.add(new SecurityGroup(sg, region, v, "default", fromTen, toAll, Map.of()));
-      b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.addressAt(10)),
+      b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.hostAt(10)),
           Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));
-      b.instances.add(new Instance("i-" + i, region, v, s, "running", List.of("eni-" + i), Map.of()));
+      b.instance(Fixtures.instance("i-" + i, v, s, "eni-" + i), placement);
       b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, region, "tgw-1",
           TransitGatewayAttachment.ResourceType.VPC, v, "available", Optional.of("tgw-rtb-1"), Map.of()));
       tgwRoutes.add(new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(cidr), "propagated", RouteTable.State.ACTIVE,
           att, TransitGatewayAttachment.ResourceType.VPC));
       attachments.add(att);
     }
-    b.transitGateways.add(new TransitGateway("tgw-1", region, "111111111111", "available", true, true,
-        Optional.of("tgw-rtb-1"), Optional.of("tgw-rtb-1"), false, Map.of()));
+    b.transitGateways.add(new TransitGateway("tgw-1", "hub", "available", null, TransitGateway.Options.defaults(),
+        "tgw-rtb-1", "tgw-rtb-1"));
+    b.place("tgw-1", placement);
     b.transitGatewayRouteTables.add(new TransitGatewayRouteTable("tgw-rtb-1", region, "tgw-1", true, true, tgwRoutes,
         attachments, attachments, Map.of()));
     return b.build();

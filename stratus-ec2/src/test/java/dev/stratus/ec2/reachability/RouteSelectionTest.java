@@ -2,6 +2,9 @@ package dev.stratus.ec2.reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
+import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +13,9 @@ import org.junit.jupiter.api.Test;
 
 /** {@link RouteSelection} and {@link TransitGatewayRouteSelection}: one test per clause of vpc.md §9–10, §33. */
 class RouteSelectionTest {
-  private static final Vpc VPC = new Vpc("vpc-1", "us-east-1", "1", List.of(CidrBlock.parse("10.0.0.0/16")), true,
-      false, false, Map.of());
+  private static final Vpc VPC = Fixtures.vpc("vpc-1", "10.0.0.0/16");
   private static final ManagedPrefixList PL = new ManagedPrefixList("pl-1", "us-east-1", "list", "IPv4",
-      List.of(CidrBlock.parse("52.0.0.0/16")));
+      List.of(Cidr.parseBlockOrAddress("52.0.0.0/16")));
 
   /** A table from lines like {@code "10.0.0.0/16 local"}, {@code "0.0.0.0/0 igw-1 propagated"}. */
   private static RouteSelection table(String... lines) {
@@ -21,7 +23,7 @@ class RouteSelectionTest {
     for (String l : lines) {
       String[] p = l.split(" ");
       RouteDestination d = p[0].startsWith("pl-") ? new RouteDestination.PrefixList(p[0])
-          : new RouteDestination.Cidr(CidrBlock.parse(p[0]));
+          : new RouteDestination.Cidr(Cidr.parseBlockOrAddress(p[0]));
       RouteTarget t = p[1].equals("local") ? new RouteTarget.Local() : p[1].startsWith("igw-")
           ? new RouteTarget.InternetGateway(p[1]) : p[1].startsWith("vgw-") ? new RouteTarget.VirtualPrivateGateway(p[1])
           : p[1].startsWith("pcx-") ? new RouteTarget.VpcPeeringConnection(p[1]) : new RouteTarget.NatGateway(p[1]);
@@ -33,7 +35,7 @@ class RouteSelectionTest {
   }
 
   private static String target(RouteSelection s, String ip) {
-    return s.select(CidrBlock.parse(ip)).map(r -> r.target().id()).orElse("none");
+    return s.select(Cidr.parseBlockOrAddress(ip)).map(r -> r.target().id()).orElse("none");
   }
 
   @Test
@@ -74,13 +76,13 @@ class RouteSelectionTest {
   @Test
   @DisplayName("§33 transit gateway: static beats propagated; VPC-propagated beats VPN-propagated")
   void select_tgwSamePrefix_priority() {
-    var vpn = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.9.0.0/16")), "propagated",
+    var vpn = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "propagated",
         RouteTable.State.ACTIVE, "tgw-attach-vpn", TransitGatewayAttachment.ResourceType.VPN);
-    var vpc = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.9.0.0/16")), "propagated",
+    var vpc = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "propagated",
         RouteTable.State.ACTIVE, "tgw-attach-vpc", TransitGatewayAttachment.ResourceType.VPC);
-    var stat = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(CidrBlock.parse("10.9.0.0/16")), "static",
+    var stat = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "static",
         RouteTable.State.ACTIVE, "tgw-attach-static", TransitGatewayAttachment.ResourceType.VPN);
-    CidrBlock a = CidrBlock.parse("10.9.1.1");
+    Cidr a = Cidr.parseBlockOrAddress("10.9.1.1");
     assertThat(tgw(vpn, vpc).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-vpc");
     assertThat(tgw(vpn, vpc, stat).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-static");
   }
@@ -92,25 +94,25 @@ class RouteSelectionTest {
 
   @Test
   void cidrBlock_parse_canonicalAndContainment() {
-    assertThat(CidrBlock.parse("100.68.0.18/18").toString()).isEqualTo("100.68.0.0/18");
-    assertThat(CidrBlock.parse("10.0.0.0/8").contains(CidrBlock.parse("10.255.1.1"))).isTrue();
-    assertThat(CidrBlock.parse("2600:1f18::/56").contains(CidrBlock.parse("2600:1f18:0:ff::1"))).isTrue();
-    assertThat(CidrBlock.parse("2600:1f18::/56").contains(CidrBlock.parse("2600:1f18:0:100::1"))).isFalse();
-    assertThat(CidrBlock.tryParse("10.0.0.256/8")).isEmpty();
-    assertThat(CidrBlock.tryParse("example.com/8")).isEmpty();
-    assertThat(CidrBlock.parse("172.20.1.1").isRfc1918()).isTrue();
-    assertThat(CidrBlock.parse("::/0").toString()).isEqualTo("::/0");
+    assertThat(Cidr.parseBlockOrAddress("100.68.0.18/18").toString()).isEqualTo("100.68.0.0/18");
+    assertThat(Cidr.parseBlockOrAddress("10.0.0.0/8").contains(Cidr.parseBlockOrAddress("10.255.1.1"))).isTrue();
+    assertThat(Cidr.parseBlockOrAddress("2600:1f18::/56").contains(Cidr.parseBlockOrAddress("2600:1f18:0:ff::1"))).isTrue();
+    assertThat(Cidr.parseBlockOrAddress("2600:1f18::/56").contains(Cidr.parseBlockOrAddress("2600:1f18:0:100::1"))).isFalse();
+    assertThat(Cidr.tryParseBlockOrAddress("10.0.0.256/8")).isEmpty();
+    assertThat(Cidr.tryParseBlockOrAddress("example.com/8")).isEmpty();
+    assertThat(Cidr.parseBlockOrAddress("172.20.1.1").isRfc1918()).isTrue();
+    assertThat(Cidr.parseBlockOrAddress("::/0").toString()).isEqualTo("::/0");
   }
 
   @Test
   @DisplayName("§19 a partial deny narrows the ports; a later allow admits the rest")
   void networkAcl_partialDeny_narrowsPorts() {
     NetworkAcl acl = new NetworkAcl("acl-1", "us-east-1", "vpc-1", false, List.of(
-        new NetworkAcl.Entry(10, false, NetworkAcl.RuleAction.DENY, "6", new PortRange(1024, 2047), CidrBlock.ANY_IPV4),
-        new NetworkAcl.Entry(20, false, NetworkAcl.RuleAction.ALLOW, "6", PortRange.ALL, CidrBlock.ANY_IPV4)),
+        new NetworkAcl.Entry(10, false, NetworkAcl.RuleAction.DENY, "6", new PortRange(1024, 2047), Cidr.ANY_IPV4),
+        new NetworkAcl.Entry(20, false, NetworkAcl.RuleAction.ALLOW, "6", PortRange.ALL, Cidr.ANY_IPV4)),
         List.of(), Map.of());
-    AnalysisPacketHeader pkt = new AnalysisPacketHeader(Protocol.TCP, CidrBlock.parse("10.0.0.1"),
-        CidrBlock.parse("10.0.1.1"), PortRange.single(443), PortRange.EPHEMERAL);
+    AnalysisPacketHeader pkt = new AnalysisPacketHeader(Protocol.TCP, Cidr.parseBlockOrAddress("10.0.0.1"),
+        Cidr.parseBlockOrAddress("10.0.1.1"), PortRange.single(443), PortRange.EPHEMERAL);
     NetworkAclEvaluation.Decision d = NetworkAclEvaluation.evaluate(acl, false, pkt);
     assertThat(d.allowed()).isTrue();
     assertThat(d.rule().ruleNumber()).isEqualTo(20);

@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -26,8 +27,8 @@ class RoutingReachabilityTest {
     assertThat(v.networkPathFound()).as(v.toText()).isTrue();
     assertThat(v.forwardHopIds()).containsExactly("igw-r", "acl-r", "sg-web", "eni-pub", "i-pub");
     PathComponent igw = v.forwardPathComponents().get(0);
-    assertThat(igw.inboundHeader().destinationAddress()).isEqualTo(CidrBlock.parse("54.1.2.3"));
-    assertThat(igw.outboundHeader().destinationAddress()).isEqualTo(CidrBlock.parse("10.0.1.10"));
+    assertThat(igw.inboundHeader().destinationAddress()).isEqualTo(Cidr.parseBlockOrAddress("54.1.2.3"));
+    assertThat(igw.outboundHeader().destinationAddress()).isEqualTo(Cidr.parseBlockOrAddress("10.0.1.10"));
     assertThat(v.returnHopIds()).containsExactly("eni-pub", "acl-r", "rtb-pub", "igw-r");
   }
 
@@ -55,9 +56,9 @@ class RoutingReachabilityTest {
     assertThat(v.forwardHopIds()).containsExactly("i-app", "eni-app", "sg-web", "acl-r", "rtb-priv", "acl-r", "nat-r",
         "acl-r", "rtb-pub", "igw-r");
     PathComponent nat = v.forwardPathComponents().get(6);
-    assertThat(nat.outboundHeader().sourceAddress()).isEqualTo(CidrBlock.parse("10.0.1.100"));
+    assertThat(nat.outboundHeader().sourceAddress()).isEqualTo(Cidr.parseBlockOrAddress("10.0.1.100"));
     PathComponent igw = v.forwardPathComponents().get(9);
-    assertThat(igw.outboundHeader().sourceAddress()).isEqualTo(CidrBlock.parse("54.9.9.9"));
+    assertThat(igw.outboundHeader().sourceAddress()).isEqualTo(Cidr.parseBlockOrAddress("54.9.9.9"));
     assertThat(v.returnHopIds()).containsExactly("igw-r", "acl-r", "nat-r", "acl-r", "rtb-pub", "acl-r",
         "eni-app", "i-app");
   }
@@ -76,7 +77,7 @@ class RoutingReachabilityTest {
   @DisplayName("§11 a route to a deleted NAT gateway is a blackhole: BAD_STATE_ROUTE naming the route")
   void analyze_blackholeRoute_badStateRoute() {
     Query q = new Query(Optional.of("i-pub"), Optional.empty(), Optional.empty(),
-        Optional.of(CidrBlock.parse("192.168.1.1")), Protocol.TCP, Optional.of(443), Optional.empty());
+        Optional.of(Cidr.parseBlockOrAddress("192.168.1.1")), Protocol.TCP, Optional.of(443), Optional.empty());
     ReachabilityVerdict v = analysis.analyze(q);
     assertThat(v.explanationCodes()).containsExactly(ExplanationCode.BAD_STATE_ROUTE);
     Explanation e = v.explanations().get(0);

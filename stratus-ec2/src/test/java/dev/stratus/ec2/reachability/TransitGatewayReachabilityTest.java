@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.core.net.Cidr;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class TransitGatewayReachabilityTest {
   @DisplayName("§32 a static blackhole route drops the packet: TGW_RTB_BAD_STATE_ROUTE")
   void analyze_tgwBlackhole_badStateRoute() {
     Query q = new Query(Optional.of("i-prod"), Optional.empty(), Optional.empty(),
-        Optional.of(CidrBlock.parse("10.99.0.5")), Protocol.TCP, Optional.of(443), Optional.empty());
+        Optional.of(Cidr.parseBlockOrAddress("10.99.0.5")), Protocol.TCP, Optional.of(443), Optional.empty());
     ReachabilityVerdict v = analysis.analyze(q);
     assertThat(v.explanationCodes()).containsExactly(ExplanationCode.TGW_RTB_BAD_STATE_ROUTE);
     assertThat(v.explanations().get(0).component().id()).isEqualTo("tgw-rtb-prod");

@@ -1,6 +1,5 @@
-package dev.stratus.app;
+package dev.stratus.ec2.insights;
 
-import dev.stratus.ec2.insights.CliJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,9 +15,10 @@ import software.amazon.awssdk.services.ec2.model.VpcAttributeName;
  * Writes one Region of an EC2 endpoint as the files {@code aws ec2 describe-* > file.json} would
  * leave, in the layout {@link dev.stratus.ec2.reachability.ReachabilityImport} reads: one file per
  * call, per-resource calls suffixed with the resource id. The JSON is the SDK response as the AWS
- * CLI prints it ({@link CliJson}).
+ * CLI prints it ({@link CliJson}). This is the one export path: {@code stratus export} and the
+ * round-trip tests use it.
  */
-final class DescribeExport {
+public final class DescribeExport {
   private final Ec2Client ec2;
   private final Path dir;
   private final List<Path> written = new ArrayList<>();
@@ -29,7 +29,7 @@ final class DescribeExport {
   }
 
   /** Exports the client's Region into {@code root/<region>}; returns the files written. */
-  static List<Path> region(Ec2Client ec2, Path root, String region) {
+  public static List<Path> region(Ec2Client ec2, Path root, String region) {
     DescribeExport x = new DescribeExport(ec2, root.resolve(region));
     x.all();
     return x.written;
