@@ -14,8 +14,11 @@ final class AcmErrors {
     return new AwsException("InvalidArnException", 400, "String '" + arn + "' is not a valid ARN.");
   }
 
+  /** As AWS words it: {@code Certificate arn:aws:acm:…:certificate/… in account 123456789012 is in use.} */
   static AwsException inUse(String arn) {
-    return new AwsException("ResourceInUseException", 400, "Certificate " + arn + " in use.");
+    String[] parts = arn.split(":");
+    return new AwsException("ResourceInUseException", 400,
+        "Certificate " + arn + " in account " + (parts.length > 4 ? parts[4] : "") + " is in use.");
   }
 
   static AwsException validation(String message) {

@@ -4,7 +4,7 @@ import dev.stratus.acm.model.AcmCertificate;
 import dev.stratus.core.Extensions;
 import dev.stratus.core.Pagination;
 import dev.stratus.core.RequestContext;
-import dev.stratus.core.acm.CertificateUse;
+import dev.stratus.core.acm.CertificateUsers;
 import dev.stratus.core.acm.Certificates;
 import dev.stratus.core.acm.ServingCertificate;
 import dev.stratus.core.store.Store;
@@ -377,7 +377,7 @@ public final class CertificateOperations implements Certificates {
   }
 
   private List<String> usersOf(String arn) {
-    return extensions.find(CertificateUse.class).map(u -> u.usersOf(arn)).orElse(List.of());
+    return CertificateUsers.in(extensions).usersOf(arn);
   }
 
   private String currentStatus(AcmCertificate c) {

@@ -3,7 +3,7 @@ package dev.stratus.acm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.stratus.core.acm.CertificateUse;
+import dev.stratus.core.acm.CertificateUsers;
 import dev.stratus.core.acm.Certificates;
 import dev.stratus.net.tls.Pem;
 import dev.stratus.net.tls.StratusCa;
@@ -41,7 +41,7 @@ class AcmCertificatesIT {
   static void start() {
     server = ApiTestServer.start(Clock.systemUTC(), new AcmModule());
     // What ELB provides: which load balancers use a certificate.
-    server.context().extensions().provide(CertificateUse.class,
+    CertificateUsers.in(server.context().extensions()).add(
         arn -> IN_USE.contains(arn) ? List.of("arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/web/1") : List.of());
     acm = server.client(AcmClient.builder());
   }
@@ -160,7 +160,12 @@ class AcmCertificatesIT {
     IN_USE.add(arn);
     assertThat(acm.describeCertificate(r -> r.certificateArn(arn)).certificate().inUseBy()).hasSize(1);
     assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(arn)))
-        .isInstanceOfSatisfying(ResourceInUseException.class, e -> assertThat(e.statusCode()).isEqualTo(400));
+        .isInstanceOfSatisfying(ResourceInUseException.class, e -> {
+          assertThat(e.statusCode()).isEqualTo(400);
+          // AWS: "Certificate arn:aws:acm:…:certificate/… in account 123456789012 is in use."
+          assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("Certificate " + arn + " in account "
+              + arn.split(":")[4] + " is in use.");
+        });
     IN_USE.remove(arn);
     acm.deleteCertificate(r -> r.certificateArn(arn));
     assertThatThrownBy(() -> acm.describeCertificate(r -> r.certificateArn(arn)))

@@ -47,6 +47,12 @@ public final class ApiGatewayModule implements ServiceModule {
     var store = context.store();
     var clock = context.clock();
     List<AutoCloseable> resources = new ArrayList<>();
+    // ACM refuses to delete a certificate a custom domain (v1 or v2, EDGE or REGIONAL) names.
+    Runnable stopUse = dev.stratus.core.acm.CertificateUsers.in(context.extensions()).add(certificateArn ->
+        store.listAll(dev.stratus.apigateway.model.DomainName.TABLE).stream()
+            .filter(d -> certificateArn.equals(d.certificateArn()) || certificateArn.equals(d.regionalCertificateArn()))
+            .map(dev.stratus.apigateway.model.DomainName::arn).sorted().toList());
+    resources.add(stopUse::run);
     var listeners = context.extensions().find(ListenerRegistry.class);
     if (listeners.isPresent()) {
       // Lambda is optional and may start after us: looked up per invocation (absent → AWS's 500).

@@ -124,6 +124,66 @@ class CloudFrontEdgeHttpsIT {
   }
 
   @Test
+  void anAliasCertificateReimportedUnderItsArn_isServedAtOnce() throws Exception {
+    var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
+    URI api = URI.create("http://127.0.0.1:" + server.apiPort());
+    var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
+        .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+    var testCa = dev.stratus.net.tls.StratusCa.generate(Clock.systemUTC());
+    // One instant for both issues: the reimported certificate differs only in content (same expiry).
+    Clock fixed = Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC);
+    String alias = "reimport.example.org";
+    var first = dev.stratus.net.tls.TlsContexts.stratusNames(testCa, List.of(alias), fixed);
+    var second = dev.stratus.net.tls.TlsContexts.stratusNames(testCa, List.of(alias), fixed);
+    var firstLeaf = leafBytes(first);
+    var secondLeaf = leafBytes(second);
+    String arn = acm.importCertificate(r -> r.certificate(firstLeaf)
+        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(first.privateKeyPem()))).certificateArn();
+    var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
+        .httpClient(UrlConnectionHttpClient.create()).build();
+    cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-reimport").comment("").enabled(true)
+        .aliases(a -> a.quantity(1).items(alias))
+        .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
+        .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
+            .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
+        .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("https-only")
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))));
+    var https = new InetSocketAddress[1];
+    await().atMost(Duration.ofSeconds(20)).until(() -> {
+      https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
+          && e.protocol().equals("https")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElse(null);
+      return https[0] != null;
+    });
+    SSLContext anyIssuer = trustingAnyIssuer();
+    var firstSerial = leaf(first).getSerialNumber();
+    await().atMost(Duration.ofSeconds(20)).until(() -> firstSerial.equals(peerSerial(anyIssuer, https[0], alias)));
+
+    acm.importCertificate(r -> r.certificateArn(arn).certificate(secondLeaf)
+        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(second.privateKeyPem())));
+    // No CloudFront call, the same listener: the next handshake gets the new certificate.
+    assertThat(peerSerial(anyIssuer, https[0], alias)).isEqualTo(leaf(second).getSerialNumber());
+  }
+
+  static java.security.cert.X509Certificate leaf(dev.stratus.core.acm.ServingCertificate c) throws Exception {
+    return dev.stratus.net.tls.Pem.certificates(c.certificateChainPem()).getFirst();
+  }
+
+  static software.amazon.awssdk.core.SdkBytes leafBytes(dev.stratus.core.acm.ServingCertificate c) throws Exception {
+    return software.amazon.awssdk.core.SdkBytes.fromUtf8String(dev.stratus.net.tls.Pem.write(leaf(c)));
+  }
+
+  /** A client context that accepts any server certificate (certificates imported from a test CA). */
+  static SSLContext trustingAnyIssuer() throws Exception {
+    var context = SSLContext.getInstance("TLS");
+    context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+      public void checkClientTrusted(java.security.cert.X509Certificate[] c, String a) { }
+      public void checkServerTrusted(java.security.cert.X509Certificate[] c, String a) { }
+      public java.security.cert.X509Certificate[] getAcceptedIssuers() { return new java.security.cert.X509Certificate[0]; }
+    }}, null);
+    return context;
+  }
+
+  @Test
   void anAlbHttpsListenerIsAnOrigin_andSeesTheEdgesAddress() throws Exception {
     var forwardedFor = new java.util.concurrent.CopyOnWriteArrayList<String>();
     HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

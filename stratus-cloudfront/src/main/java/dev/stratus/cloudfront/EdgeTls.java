@@ -20,17 +20,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * Stratus CA's certificate for {@code *.cloudfront.localhost} and {@code *.cloudfront.net} (AWS's
  * own name of a distribution, which Stratus's DNS also answers), as AWS serves its own
  * {@code *.cloudfront.net} certificate. Read per handshake from committed state, so a new
- * distribution's alias is served without reopening a listener.
+ * distribution's alias, and a certificate ACM reimported under the same ARN, are served without
+ * reopening a listener.
  */
 final class EdgeTls implements Mapping<String, SslContext> {
   private final CloudFrontView view;
   private final Optional<Certificates> certificates;
   private final SslContext stratusNames;
-  private final Map<String, SslContext> byCertificate = new ConcurrentHashMap<>();
+  /** Certificate ARN → the contexts built for what ACM served under it (a reimport replaces the entry). */
+  private final Map<String, Built> byCertificate = new ConcurrentHashMap<>();
+
+  private record Built(ServingCertificate certificate, SslContext context) {}
 
   EdgeTls(CloudFrontView view, Optional<Certificates> certificates, StratusCa ca, Clock clock) {
     this.view = view;
     this.certificates = certificates;
+    // A reimport (same ARN, other content) or a deletion: build again at the next handshake.
+    certificates.ifPresent(acm -> acm.onChange(byCertificate::remove));
     this.stratusNames = TlsContexts.server(ca.ownNames(List.of("*.cloudfront.localhost", "*.cloudfront.net", "localhost"), clock),
         TlsContexts.Alpn.H2_AND_HTTP_1_1);
   }
@@ -49,8 +55,9 @@ final class EdgeTls implements Mapping<String, SslContext> {
           .filter(c -> c.covers(host));
       if (cert.isPresent()) {
         ServingCertificate c = cert.get();
-        return byCertificate.computeIfAbsent(c.arn() + "@" + c.notAfter(),
-            k -> TlsContexts.server(c, TlsContexts.Alpn.H2_AND_HTTP_1_1));
+        // Keyed by ARN, checked against the content: a reimport may keep the ARN and even the expiry.
+        return byCertificate.compute(c.arn(), (k, built) -> built != null && built.certificate().equals(c) ? built
+            : new Built(c, TlsContexts.server(c, TlsContexts.Alpn.H2_AND_HTTP_1_1))).context();
       }
     }
     return stratusNames;

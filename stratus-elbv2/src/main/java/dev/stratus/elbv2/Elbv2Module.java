@@ -74,12 +74,13 @@ public final class Elbv2Module implements ServiceModule {
   public String name() { return "elbv2"; }
 
   /**
-   * Other services find balancers by ARN (Global Accelerator endpoints, WAF associations); ACM
-   * learns which balancers use a certificate (InUseBy, DeleteCertificate's ResourceInUseException).
+   * Other services find balancers by ARN (Global Accelerator endpoints, WAF associations). ACM
+   * learns which balancers use a certificate through core acm.CertificateUsers (InUseBy,
+   * DeleteCertificate's ResourceInUseException).
    */
   @Override
   public java.util.Set<Class<?>> provides() {
-    return java.util.Set.of(LoadBalancers.class, dev.stratus.core.acm.CertificateUse.class);
+    return java.util.Set.of(LoadBalancers.class);
   }
 
   /** Load balancers' names go into the DNS target registry the server provides; EC2 answers their subnets. */
@@ -107,7 +108,7 @@ public final class Elbv2Module implements ServiceModule {
     // ACM may start after ELB (nothing orders them): its certificates are looked up when needed.
     java.util.function.Supplier<java.util.Optional<dev.stratus.core.acm.Certificates>> acm =
         () -> context.extensions().find(dev.stratus.core.acm.Certificates.class);
-    context.extensions().provide(dev.stratus.core.acm.CertificateUse.class, certificateArn -> store.listAll(dev.stratus.elbv2.model.Listener.TABLE)
+    dev.stratus.core.acm.CertificateUsers.in(context.extensions()).add(certificateArn -> store.listAll(dev.stratus.elbv2.model.Listener.TABLE)
         .stream().filter(l -> l.certificateArns().contains(certificateArn))
         .map(dev.stratus.elbv2.model.Listener::loadBalancerArn).distinct().sorted().toList());
     var pool = LoopbackPool.in(context.extensions());

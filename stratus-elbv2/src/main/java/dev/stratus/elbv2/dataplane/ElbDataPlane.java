@@ -61,6 +61,8 @@ public final class ElbDataPlane implements AutoCloseable {
   private final Map<String, List<Runnable>> keyHosts = new HashMap<>();
   private Projection<RoutingSnapshot> projection;
   private volatile boolean closed;
+  /** Stops ACM's reimport calls (null until ACM is found: it may start after ELB). */
+  private volatile Runnable certificateWatch;
 
   private record VirtualHost(String key, AlbRouter router, List<Runnable> unregister) {}
 
@@ -107,11 +109,29 @@ public final class ElbDataPlane implements AutoCloseable {
     projection = Projection.start("elb", store, Set.of(LoadBalancer.TABLE, Listener.TABLE, Rule.TABLE, TargetGroup.TABLE,
         dev.stratus.elbv2.model.TrustStore.TABLE),
         (previous, events, view) -> {
+          watchCertificates();
           RoutingSnapshot s = RoutingSnapshot.build(view, health, clock.instant(), paths);
           reconcile(s);
           return s;
         });
     return this;
+  }
+
+  /** Subscribes once to ACM's changes, when ACM is there (on the projection's thread). */
+  private void watchCertificates() {
+    if (certificateWatch != null) return;
+    albs.certificates.get().ifPresent(acm -> certificateWatch = acm.onChange(this::certificateChanged));
+  }
+
+  /**
+   * ACM reimported (or deleted) {@code arn}: when a listener names it (default certificate or one
+   * added for SNI), rebuild, which rebuilds that listener's TLS contexts with the new content.
+   */
+  private void certificateChanged(String arn) {
+    var p = projection;
+    if (p == null || closed) return;
+    RoutingSnapshot s = p.current();
+    if (s == null || s.listeners().values().stream().anyMatch(l -> l.certificateArns().contains(arn))) p.refresh();
   }
 
   /** A target's health flipped: rebuild so traffic follows. */
@@ -298,6 +318,8 @@ public final class ElbDataPlane implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    Runnable watch = certificateWatch;
+    if (watch != null) watch.run();
     if (projection != null) projection.close();
     // Wait for an in-flight rebuild? The projection thread is interrupted; what it opened is in the map.
     List<NodeListener> all;

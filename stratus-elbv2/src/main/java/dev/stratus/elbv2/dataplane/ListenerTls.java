@@ -16,8 +16,8 @@ import java.util.function.Supplier;
  * certificate first, then those AddListenerCertificates added, allowing the TLS versions and cipher
  * suites of the listener's security policy, and asking for client certificates per its
  * MutualAuthentication (verify: chained to the trust store and not revoked by its revocation lists, or no
- * handshake; passthrough: any). Rebuilt (off the event loop) when the certificates or the policy
- * change, so they apply at once without reopening.
+ * handshake; passthrough: any). Rebuilt (off the event loop) when the certificates, their content
+ * (an ACM reimport under the same ARN) or the policy change, so they apply at once without reopening.
  */
 final class ListenerTls implements Mapping<String, SslContext> {
   private final Supplier<Optional<Certificates>> certificates;
@@ -29,6 +29,8 @@ final class ListenerTls implements Mapping<String, SslContext> {
   /** The trust store the contexts were built with (a new CA bundle or revocation list rebuilds them). */
   private volatile Optional<dev.stratus.elbv2.model.TrustStore> trusted = Optional.empty();
   private volatile Mapping<String, SslContext> current;
+  /** What the contexts serve (an ACM reimport under the same ARN changes it: rebuild). */
+  private volatile List<ServingCertificate> served = List.of();
 
   private ListenerTls(Supplier<Optional<Certificates>> certificates, TlsContexts.Alpn alpn,
       java.util.function.Function<String, Optional<dev.stratus.elbv2.model.TrustStore>> trustStores) {
@@ -54,8 +56,6 @@ final class ListenerTls implements Mapping<String, SslContext> {
   void refresh(Listener listener) {
     var m = listener.mutualAuthentication();
     Optional<dev.stratus.elbv2.model.TrustStore> store = m.verify() ? trustStores.apply(m.trustStoreArn()) : Optional.empty();
-    if (listener.certificateArns().equals(arns) && java.util.Objects.equals(listener.sslPolicy(), policy)
-        && m.equals(mtls) && store.equals(trusted) && current != null) return;
     var acm = certificates.get().orElseThrow(() -> new IllegalStateException("no ACM: certificates cannot be served"));
     List<ServingCertificate> serving = new ArrayList<>();
     for (String arn : listener.certificateArns()) {
@@ -65,6 +65,8 @@ final class ListenerTls implements Mapping<String, SslContext> {
       if (current != null) return;
       throw new IllegalStateException("certificate " + listener.certificateArns() + " not found in ACM");
     }
+    if (listener.certificateArns().equals(arns) && java.util.Objects.equals(listener.sslPolicy(), policy)
+        && m.equals(mtls) && store.equals(trusted) && serving.equals(served) && current != null) return;
     TlsContexts.ClientAuth clientAuth = m.verify() ? TlsContexts.ClientAuth.REQUIRE
         : m.passthrough() ? TlsContexts.ClientAuth.OPTIONAL_UNVERIFIED : TlsContexts.ClientAuth.NONE;
     List<java.security.cert.X509Certificate> anchors = List.of();
@@ -77,6 +79,7 @@ final class ListenerTls implements Mapping<String, SslContext> {
     current = TlsContexts.sni(serving, alpn, new TlsContexts.Options(dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()),
         dev.stratus.elbv2.SslPolicies.jdkCiphers(listener.sslPolicy()), clientAuth, anchors, revoked));
     arns = listener.certificateArns();
+    served = List.copyOf(serving);
     policy = listener.sslPolicy();
     mtls = m;
     trusted = store;

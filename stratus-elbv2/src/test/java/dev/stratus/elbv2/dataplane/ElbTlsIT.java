@@ -232,6 +232,68 @@ class ElbTlsIT {
     elb.deleteListener(r -> r.listenerArn(listener));
   }
 
+  /** The serial of the certificate a handshake with {@code sni} gets, trusting any issuer (imported certificates). */
+  static java.math.BigInteger servedSerial(InetSocketAddress at, String sni) throws Exception {
+    var context = SSLContext.getInstance("TLS");
+    context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+      public void checkClientTrusted(X509Certificate[] c, String a) { }
+      public void checkServerTrusted(X509Certificate[] c, String a) { }
+      public X509Certificate[] getAcceptedIssuers() { return new X509Certificate[0]; }
+    }}, null);
+    try (var socket = (SSLSocket) context.getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+      var params = socket.getSSLParameters();
+      params.setServerNames(java.util.List.of(new SNIHostName(sni)));
+      socket.setSSLParameters(params);
+      socket.setSoTimeout(10_000);
+      socket.startHandshake();
+      return ((X509Certificate) socket.getSession().getPeerCertificates()[0]).getSerialNumber();
+    }
+  }
+
+  /** Imports {@code c} (leaf and key) into ACM, into {@code arn} when given (a reimport); returns the ARN. */
+  static String importInto(String arn, dev.stratus.core.acm.ServingCertificate c) throws Exception {
+    String leaf = dev.stratus.net.tls.Pem.write(leaf(c));
+    return acm.importCertificate(r -> r.certificateArn(arn)
+        .certificate(software.amazon.awssdk.core.SdkBytes.fromUtf8String(leaf))
+        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(c.privateKeyPem()))).certificateArn();
+  }
+
+  static X509Certificate leaf(dev.stratus.core.acm.ServingCertificate c) throws Exception {
+    return dev.stratus.net.tls.Pem.certificates(c.certificateChainPem()).getFirst();
+  }
+
+  @Test
+  void reimport_sameArn_theOpenListenerServesTheNewCertificates_defaultAndBySni() throws Exception {
+    var testCa = StratusCa.generate(Clock.systemUTC());
+    // One instant for every issue: the reimported certificates differ from the first ones only in content.
+    Clock fixed = Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC);
+    var default1 = dev.stratus.net.tls.TlsContexts.stratusNames(testCa, java.util.List.of("re.example.test"), fixed);
+    var sni1 = dev.stratus.net.tls.TlsContexts.stratusNames(testCa, java.util.List.of("sni.re.example.test"), fixed);
+    String defaultArn = importInto(null, default1);
+    String sniArn = importInto(null, sni1);
+    int port = AlbTraffic.freePort();
+    String listener = elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
+        .certificates(c -> c.certificateArn(defaultArn)).defaultActions(forward())).listeners().get(0).listenerArn();
+    elb.addListenerCertificates(r -> r.listenerArn(listener).certificates(c -> c.certificateArn(sniArn)));
+    var at = nodeOf(listener);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(servedSerial(at, "sni.re.example.test")).isEqualTo(leaf(sni1).getSerialNumber()));
+    assertThat(servedSerial(at, "re.example.test")).isEqualTo(leaf(default1).getSerialNumber());
+
+    // Reimport both into their ARNs: no ELB call, the same socket, the new certificates.
+    var default2 = dev.stratus.net.tls.TlsContexts.stratusNames(testCa, java.util.List.of("re.example.test"), fixed);
+    var sni2 = dev.stratus.net.tls.TlsContexts.stratusNames(testCa, java.util.List.of("sni.re.example.test"), fixed);
+    assertThat(default2.notAfter()).isEqualTo(default1.notAfter());
+    assertThat(importInto(defaultArn, default2)).isEqualTo(defaultArn);
+    assertThat(importInto(sniArn, sni2)).isEqualTo(sniArn);
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+      assertThat(servedSerial(at, "re.example.test")).isEqualTo(leaf(default2).getSerialNumber());
+      assertThat(servedSerial(at, "sni.re.example.test")).isEqualTo(leaf(sni2).getSerialNumber());
+    });
+    assertThat(module.dataPlane().listeners().get(listener)).containsValue(at);
+    elb.deleteListener(r -> r.listenerArn(listener));
+  }
+
   @Test
   void redirect_httpToHttps_isFollowedByARealClient() throws Exception {
     int httpsPort = AlbTraffic.freePort();
