@@ -24,6 +24,8 @@ import java.util.concurrent.CompletableFuture;
  * first filter that answers ends the request; headers a filter adds reach the next ones and the
  * service. The front end runs it for its own listeners; {@link #guard} runs it in front of a
  * service reached another way (an ALB by Host header on the API port), so no path skips a slot.
+ * A body spooled to a file ({@link SpooledHttpRequest}) reaches the filters as its first
+ * {@link HttpRequestView#SPOOLED_BODY_PREFIX} bytes and its full length.
  */
 public final class FilterChain {
   private FilterChain() {}
@@ -67,6 +69,18 @@ public final class FilterChain {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> h : request.headers()) {
       headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
+    }
+    if (request instanceof SpooledHttpRequest spooled) {
+      // A body spooled to a file: filters get its first 64 KB (WAF inspects at most that), read
+      // from the file, and its full length (WAF's oversize handling applies beyond its limit).
+      java.nio.ByteBuffer head;
+      try {
+        head = spooled.body().head(HttpRequestView.SPOOLED_BODY_PREFIX);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("reading the spooled body for the filters", e);
+      }
+      return new HttpRequestView(request.method().name(), request.uri(), request.protocolVersion().text(), headers,
+          head, client, tls, Math.max(head.remaining(), spooled.body().length()));
     }
     return new HttpRequestView(request.method().name(), request.uri(), request.protocolVersion().text(), headers,
         request.content().nioBuffer(), client, tls);

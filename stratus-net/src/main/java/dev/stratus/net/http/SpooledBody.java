@@ -19,6 +19,19 @@ public record SpooledBody(Path file, long length) implements AutoCloseable {
     Objects.requireNonNull(file, "file");
   }
 
+  /**
+   * The body's first {@code max} bytes (all of it when shorter), read from the file without
+   * loading the rest: what a filter inspects of a large upload.
+   */
+  public java.nio.ByteBuffer head(int max) throws IOException {
+    int n = (int) Math.min(length, Math.max(0, max));
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(n);
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.READ)) {
+      while (out.hasRemaining() && channel.read(out, out.position()) > 0) { }
+    }
+    return out.flip();
+  }
+
   @Override
   public void close() {
     try {

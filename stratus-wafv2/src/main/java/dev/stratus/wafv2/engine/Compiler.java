@@ -371,7 +371,7 @@ final class Compiler {
     return ev -> {
       Inspected in = field.inspect(ev);
       if (in.forced() != null) return in.forced();
-      if (field.bodySized() && field.kind().equals("Body") && !transformed) return cmp.test((long) ev.bodySize());
+      if (field.bodySized() && field.kind().equals("Body") && !transformed) return cmp.test(ev.bodySize());
       for (String v : in.values()) if (cmp.test((long) transform.apply(v).length())) return true;
       return false;
     };

@@ -22,7 +22,7 @@ final class Evaluation {
   final IpIntel ipIntel;
   final Set<String> labels = new LinkedHashSet<>();
   private String body;
-  private int bodySize = -1;
+  private long bodySize = -1;
   private List<Map.Entry<String, String>> queryArgs;
   private List<Map.Entry<String, String>> cookies;
   private List<Map.Entry<String, String>> headers;
@@ -63,9 +63,9 @@ final class Evaluation {
     return queryArgs;
   }
 
-  /** The full body size in bytes. */
-  int bodySize() {
-    if (bodySize < 0) bodySize = request.body().remaining();
+  /** The full body size in bytes (a spooled body's view holds only its first 64 KB). */
+  long bodySize() {
+    if (bodySize < 0) bodySize = request.bodyLength();
     return bodySize;
   }
 
