@@ -141,13 +141,13 @@ class CloudFrontEdgeHttpsIT {
         .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(first.privateKeyPem()))).certificateArn();
     var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
         .httpClient(UrlConnectionHttpClient.create()).build();
-    cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-reimport").comment("").enabled(true)
+    var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-reimport").comment("").enabled(true)
         .aliases(a -> a.quantity(1).items(alias))
         .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
         .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
             .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
         .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("https-only")
-            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6"))));
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
     var https = new InetSocketAddress[1];
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
@@ -162,6 +162,11 @@ class CloudFrontEdgeHttpsIT {
         .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(second.privateKeyPem())));
     // No CloudFront call, the same listener: the next handshake gets the new certificate.
     assertThat(peerSerial(anyIssuer, https[0], alias)).isEqualTo(leaf(second).getSerialNumber());
+
+    // While the distribution names it, ACM refuses to delete it and lists the distribution in InUseBy.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(arn)))
+        .isInstanceOf(software.amazon.awssdk.services.acm.model.ResourceInUseException.class);
+    assertThat(acm.describeCertificate(r -> r.certificateArn(arn)).certificate().inUseBy()).containsExactly(d.arn());
   }
 
   static java.security.cert.X509Certificate leaf(dev.stratus.core.acm.ServingCertificate c) throws Exception {

@@ -48,6 +48,15 @@ public final class CloudFrontModule implements ServiceModule {
     var resources = new CloudFrontResources(context.store(), context.clock(), context.extensions(), settings);
     for (Distribution d : context.store().list(Distribution.TABLE, Distribution.SCOPE)) resources.registerName(d);
     resources.webAcls(); // tells WAF again which distributions name a web ACL, when WAF started first
+    // ACM refuses to delete a certificate a distribution's ViewerCertificate names (InUseBy: the distribution).
+    Runnable stopUse = dev.stratus.core.acm.CertificateUsers.in(context.extensions()).add(certificateArn ->
+        context.store().list(Distribution.TABLE, Distribution.SCOPE).stream()
+            .filter(d -> d.config().contains(certificateArn)) // cheap before parsing the config
+            .filter(d -> {
+              var viewer = d.distributionConfig().viewerCertificate();
+              return viewer != null && certificateArn.equals(viewer.acmCertificateArn());
+            })
+            .map(Distribution::arn).sorted().toList());
     var feed = new ControlPlaneFeed(new CloudFrontView(context.store(), context.clock()));
     var edgeSettings = (context.settings().emulateNetwork() ? CloudFrontEdge.Settings.standard().withEmulatedLatency()
         : CloudFrontEdge.Settings.standard())
@@ -66,6 +75,7 @@ public final class CloudFrontModule implements ServiceModule {
       closeables.add(edge);
     });
     closeables.add(feed); // closed first: no change reaches a closed edge
+    closeables.add(stopUse::run);
     return new Started(List.of(new DistributionOperations(resources), new PolicyOperations(resources),
         new InvalidationOperations(resources), new FunctionOperations(resources, () -> runtimeFor(context)),
         new TagOperations(resources),

@@ -34,15 +34,19 @@ public final class FilterChain {
   public static FullHttpResponse run(HttpFilterRegistry filters, String resourceArn, List<FilterSlot> slots,
       FullHttpRequest request, InetSocketAddress client, boolean tls) {
     HttpRequestView view = null;
+    java.nio.ByteBuffer spooledHead = null; // read from the file once per request
     for (FilterSlot slot : slots) {
       HttpFilter filter = filters.find(resourceArn, slot).orElse(null);
       if (filter == null) continue;
-      if (view == null) view = view(request, client, tls);
+      if (view == null) {
+        spooledHead = spooledHead(request);
+        view = view(request, client, tls, spooledHead);
+      }
       switch (filter.filter(view)) {
         case FilterVerdict.Continue c -> {
           if (!c.addedHeaders().isEmpty()) {
             c.addedHeaders().forEach((k, v) -> request.headers().set(k, v));
-            view = view(request, client, tls);
+            view = view(request, client, tls, spooledHead);
           }
         }
         case FilterVerdict.Respond r -> {
@@ -65,22 +69,29 @@ public final class FilterChain {
     };
   }
 
-  private static HttpRequestView view(FullHttpRequest request, InetSocketAddress client, boolean tls) {
+  /**
+   * A spooled body's first {@link HttpRequestView#SPOOLED_BODY_PREFIX} bytes, read from its file
+   * (WAF inspects at most that much; the rest stays on disk); null for an aggregated request.
+   */
+  private static java.nio.ByteBuffer spooledHead(FullHttpRequest request) {
+    if (!(request instanceof SpooledHttpRequest spooled)) return null;
+    try {
+      return spooled.body().head(HttpRequestView.SPOOLED_BODY_PREFIX);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading the spooled body for the filters", e);
+    }
+  }
+
+  private static HttpRequestView view(FullHttpRequest request, InetSocketAddress client, boolean tls,
+      java.nio.ByteBuffer spooledHead) {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (Map.Entry<String, String> h : request.headers()) {
       headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
     }
-    if (request instanceof SpooledHttpRequest spooled) {
-      // A body spooled to a file: filters get its first 64 KB (WAF inspects at most that), read
-      // from the file, and its full length (WAF's oversize handling applies beyond its limit).
-      java.nio.ByteBuffer head;
-      try {
-        head = spooled.body().head(HttpRequestView.SPOOLED_BODY_PREFIX);
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException("reading the spooled body for the filters", e);
-      }
+    if (spooledHead != null && request instanceof SpooledHttpRequest spooled) {
+      // The body's first bytes and its full length: WAF's oversize handling applies beyond its limit.
       return new HttpRequestView(request.method().name(), request.uri(), request.protocolVersion().text(), headers,
-          head, client, tls, Math.max(head.remaining(), spooled.body().length()));
+          spooledHead.duplicate(), client, tls, Math.max(spooledHead.remaining(), spooled.body().length()));
     }
     return new HttpRequestView(request.method().name(), request.uri(), request.protocolVersion().text(), headers,
         request.content().nioBuffer(), client, tls);

@@ -43,6 +43,7 @@ class StreamingBodyIT {
   private final List<String> seen = new CopyOnWriteArrayList<>();
   private final List<Path> files = new CopyOnWriteArrayList<>();
   private HttpFrontEnd frontEnd;
+  private final HttpFilterRegistry filters = new HttpFilterRegistry();
 
   /** POST /spool… spools (1 MiB + 10 at most), POST /refuse is refused 403, anything else aggregates; GET /file streams. */
   private final StreamingHttpService service = new StreamingHttpService() {
@@ -92,13 +93,45 @@ class StreamingBodyIT {
   @BeforeEach
   void start() {
     frontEnd = HttpFrontEnd.bind(Transport.shared(), new InetSocketAddress("127.0.0.1", 0),
-        HttpFrontEnd.Config.of("streaming", "arn:test", new HttpFilterRegistry(), service)
+        HttpFrontEnd.Config.of("streaming", "arn:test", filters, service)
             .withLimits(HttpLimits.ALB.withMaxBodyBytes(1_000).withBodyBudget(new BodyBudget(10_000))));
   }
 
   @AfterEach
   void stop() {
     frontEnd.close();
+  }
+
+  @Test
+  void filters_seeASpooledBodysFirst64Kb_andItsFullLength() throws Exception {
+    var views = new CopyOnWriteArrayList<dev.stratus.core.http.HttpRequestView>();
+    var prefixes = new CopyOnWriteArrayList<byte[]>();
+    filters.register("arn:test", dev.stratus.core.http.FilterSlot.WAF, view -> {
+      views.add(view);
+      byte[] prefix = new byte[view.body().remaining()];
+      view.body().duplicate().get(prefix);
+      prefixes.add(prefix);
+      return view.path().equals("/spool-blocked") ? new dev.stratus.core.http.FilterVerdict.Respond(403, java.util.Map.of(),
+          "blocked".getBytes(StandardCharsets.US_ASCII)) : dev.stratus.core.http.FilterVerdict.CONTINUE;
+    });
+    byte[] body = new byte[1024 * 1024];
+    new java.util.Random(11).nextBytes(body);
+    String head = "Host: x\r\nContent-Length: " + body.length + "\r\nConnection: close\r\n\r\n";
+    String passed = RawHttp.exchange(frontEnd.address(), "POST /spool HTTP/1.1\r\n" + head
+        + new String(body, StandardCharsets.ISO_8859_1));
+    assertThat(RawHttp.status(passed)).isEqualTo(200);
+    assertThat(views).hasSize(1);
+    assertThat(views.getFirst().bodyLength()).isEqualTo(body.length);
+    assertThat(prefixes.getFirst()).isEqualTo(java.util.Arrays.copyOf(body, dev.stratus.core.http.HttpRequestView.SPOOLED_BODY_PREFIX));
+    // A filter's answer ends the request; the spooled file is deleted all the same.
+    String refused = RawHttp.exchange(frontEnd.address(), "POST /spool-blocked HTTP/1.1\r\n" + head
+        + new String(body, StandardCharsets.ISO_8859_1));
+    assertThat(RawHttp.status(refused)).isEqualTo(403);
+    assertThat(views).hasSize(2);
+    assertThat(seen).noneMatch(x -> x.startsWith("/spool-blocked"));
+    try (var left = Files.list(dir)) {
+      assertThat(left.filter(f -> !f.getFileName().toString().equals("served.bin")).toList()).isEmpty();
+    }
   }
 
   @Test
