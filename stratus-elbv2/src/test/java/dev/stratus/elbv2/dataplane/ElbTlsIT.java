@@ -263,7 +263,7 @@ class ElbTlsIT {
   }
 
   @Test
-  void reimport_sameArn_theOpenListenerServesTheNewCertificates_defaultAndBySni() throws Exception {
+  void reimport_sameArn_openListenersServeTheNewCertificates_albDefaultAndBySni_nlbTls() throws Exception {
     var testCa = StratusCa.generate(Clock.systemUTC());
     // One instant for every issue: the reimported certificates differ from the first ones only in content.
     Clock fixed = Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC);
@@ -279,6 +279,25 @@ class ElbTlsIT {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
         assertThat(servedSerial(at, "sni.re.example.test")).isEqualTo(leaf(sni1).getSerialNumber()));
     assertThat(servedSerial(at, "re.example.test")).isEqualTo(leaf(default1).getSerialNumber());
+    // An NLB TLS listener with the same default certificate.
+    var nlb = elb.createLoadBalancer(r -> r.name("reimport-nlb").type(LoadBalancerTypeEnum.NETWORK)
+        .scheme(LoadBalancerSchemeEnum.INTERNAL).subnets(subnetA)).loadBalancers().get(0);
+    String tcp = elb.createTargetGroup(r -> r.name("reimport-tcp").protocol(ProtocolEnum.TCP).port(80).vpcId(vpc)
+        .targetType(TargetTypeEnum.IP)).targetGroups().get(0).targetGroupArn();
+    elb.registerTargets(r -> r.targetGroupArn(tcp).targets(TargetDescription.builder().id("127.0.0.1").port(backend.port()).build()));
+    int nlbPort = AlbTraffic.freePort();
+    String tlsListener = elb.createListener(r -> r.loadBalancerArn(nlb.loadBalancerArn()).protocol(ProtocolEnum.TLS).port(nlbPort)
+        .certificates(c -> c.certificateArn(defaultArn))
+        .defaultActions(Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tcp).build())).listeners().get(0).listenerArn();
+    var nlbAt = new AtomicReference<InetSocketAddress>();
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(tlsListener);
+      if (nodes == null || nodes.isEmpty()) return false;
+      nlbAt.set(nodes.values().iterator().next());
+      return true;
+    });
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        assertThat(servedSerial(nlbAt.get(), "re.example.test")).isEqualTo(leaf(default1).getSerialNumber()));
 
     // Reimport both into their ARNs: no ELB call, the same socket, the new certificates.
     var default2 = dev.stratus.net.tls.TlsContexts.stratusNames(testCa, java.util.List.of("re.example.test"), fixed);
@@ -289,9 +308,12 @@ class ElbTlsIT {
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
       assertThat(servedSerial(at, "re.example.test")).isEqualTo(leaf(default2).getSerialNumber());
       assertThat(servedSerial(at, "sni.re.example.test")).isEqualTo(leaf(sni2).getSerialNumber());
+      assertThat(servedSerial(nlbAt.get(), "re.example.test")).isEqualTo(leaf(default2).getSerialNumber());
     });
     assertThat(module.dataPlane().listeners().get(listener)).containsValue(at);
+    assertThat(module.dataPlane().listeners().get(tlsListener)).containsValue(nlbAt.get());
     elb.deleteListener(r -> r.listenerArn(listener));
+    elb.deleteLoadBalancer(r -> r.loadBalancerArn(nlb.loadBalancerArn()));
   }
 
   @Test
