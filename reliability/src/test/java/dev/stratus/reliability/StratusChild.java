@@ -72,7 +72,8 @@ final class StratusChild implements AutoCloseable {
     Files.createDirectories(workDir);
     Path err = Files.createTempFile(workDir, "stratus-", ".err");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:GCTimeRatio=4", // the launcher's
+        "-Xmx1g", "-XX:+UseSerialGC", "-XX:MaxNewSize=128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+        "-XX:-ShrinkHeapInSteps", // the launcher's
         "--enable-native-access=ALL-UNNAMED"));
     if (Mode.current() == Mode.SHORT) {
       command.add("-XX:TieredStopAtLevel=1"); // C1 only: starts faster, and short runs never reach C2's payoff

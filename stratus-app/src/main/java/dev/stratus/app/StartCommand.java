@@ -112,6 +112,7 @@ final class StartCommand implements Callable<Integer> {
       System.err.println("stratus: Stratus failed to start: " + LogSetup.oneLine(e));
       return 1;
     }
+    IdleCollection.start(Duration.ofSeconds(10));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       LOG.info("shutting down");
       server.close();

@@ -25,14 +25,11 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.handler.codec.http.cookie.Cookie;
-import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -273,6 +270,7 @@ final class AlbRouter implements HttpService {
   }
 
   private static int xffCount(FullHttpRequest request) {
+    if (!request.headers().contains("X-Forwarded-For")) return 0; // the usual case: nothing to split
     int n = 0;
     for (String v : request.headers().getAll("X-Forwarded-For")) {
       for (String part : v.split(",")) {
@@ -298,20 +296,11 @@ final class AlbRouter implements HttpService {
       int slash = path.indexOf('/', path.indexOf("//") + 2);
       path = slash < 0 ? "/" : path.substring(slash);
     }
-    Map<String, List<String>> headers = new HashMap<>();
-    Map<String, String> cookies = new HashMap<>();
-    for (Map.Entry<String, String> h : r.headers()) {
-      String name = h.getKey().toLowerCase(Locale.ROOT);
-      headers.computeIfAbsent(name, k -> new ArrayList<>(1)).add(h.getValue());
-      if (name.equals("cookie")) {
-        for (Cookie c : ServerCookieDecoder.LAX.decodeAll(h.getValue())) cookies.putIfAbsent(c.name(), c.value());
-      }
-    }
     String host = r.headers().get(HttpHeaderNames.HOST);
     if (host != null && hasPort(host)) host = host.substring(0, host.lastIndexOf(':'));
     Map<String, List<String>> query = uri.rawQuery().isEmpty() ? Map.of() : new LinkedHashMap<>(uri.parameters());
-    return new RequestView(protocol, host, port, r.method().name(), path, uri.rawQuery(), query, headers, cookies,
-        ex.remote().getAddress().getHostAddress());
+    return new RequestView(protocol, host, port, r.method().name(), path, uri.rawQuery(), query,
+        RequestMaps.headers(r.headers()), RequestMaps.cookies(r.headers()), ex.remote().getAddress().getHostAddress());
   }
 
   /** One request's access-log facts, gathered as it is served (only when logs are on). */

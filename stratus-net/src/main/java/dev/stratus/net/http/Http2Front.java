@@ -5,7 +5,6 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -80,7 +79,7 @@ final class Http2Front {
             .addLast("h2http", new Http2StreamFrameToHttpObjectCodec(true))
             .addLast("h2clean", STRIP_EXTENSION_HEADERS)
             .addLast("budget", new BodyBudgetHandler(limits.bodyBudget(), limits.maxBodyBytes(), config.pages()))
-            .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes(), true))
+            .addLast("aggregate", new WholeMessageAggregator(limits.maxBodyBytes(), true))
             .addLast("service", new ServiceHandler(config));
       }
     }));

@@ -2,7 +2,6 @@ package dev.stratus.net.http;
 
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpRequest;
@@ -75,7 +74,7 @@ public final class HttpGuard {
         .addLast("keepAlive", new HttpServerKeepAliveHandler());
     if (services != null) pipeline.addLast("spool", new BodySpooler(services, governor, pages));
     pipeline.addLast("budget", new BodyBudgetHandler(limits.bodyBudget(), limits.maxBodyBytes(), pages))
-        .addLast("aggregate", new HttpObjectAggregator(limits.maxBodyBytes(), true));
+        .addLast("aggregate", new WholeMessageAggregator(limits.maxBodyBytes(), true));
   }
 
   public HttpLimits limits() { return limits; }

@@ -69,17 +69,25 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     if (version.majorVersion() != 1 || (version.minorVersion() != 0 && version.minorVersion() != 1)) {
       return Optional.of(HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED);
     }
-    List<String> te = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
-    if (!te.isEmpty()) {
+    var headers = request.headers();
+    if (headers.contains(HttpHeaderNames.TRANSFER_ENCODING)) {
+      List<String> te = headers.getAll(HttpHeaderNames.TRANSFER_ENCODING);
       if (te.size() != 1 || !HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(te.getFirst())
-          || version.minorVersion() == 0 || request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+          || version.minorVersion() == 0 || headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
         return Optional.of(HttpResponseStatus.BAD_REQUEST);
       }
     }
-    if (version.minorVersion() == 1 && request.headers().getAll(HttpHeaderNames.HOST).size() != 1) {
+    if (version.minorVersion() == 1 && count(headers, HttpHeaderNames.HOST) != 1) {
       return Optional.of(HttpResponseStatus.BAD_REQUEST);
     }
     return Optional.empty();
+  }
+
+  /** How many times {@code name} occurs, without building the list of its values (every request asks). */
+  private static int count(io.netty.handler.codec.http.HttpHeaders headers, CharSequence name) {
+    int n = 0;
+    for (var it = headers.valueCharSequenceIterator(name); it.hasNext(); it.next()) n++;
+    return n;
   }
 
   private void refuse(ChannelHandlerContext ctx, HttpResponseStatus status) {

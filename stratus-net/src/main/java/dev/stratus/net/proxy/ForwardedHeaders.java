@@ -19,8 +19,12 @@ public final class ForwardedHeaders {
     String clientIp = client.getAddress().getHostAddress();
     switch (mode) {
       case APPEND -> {
-        String existing = String.join(", ", headers.getAll(X_FORWARDED_FOR));
-        headers.set(X_FORWARDED_FOR, existing.isEmpty() ? clientIp : existing + ", " + clientIp);
+        if (!headers.contains(X_FORWARDED_FOR)) {
+          headers.set(X_FORWARDED_FOR, clientIp); // the usual case: no list to join
+        } else {
+          String existing = String.join(", ", headers.getAll(X_FORWARDED_FOR));
+          headers.set(X_FORWARDED_FOR, existing.isEmpty() ? clientIp : existing + ", " + clientIp);
+        }
       }
       case PRESERVE -> { }
       case REMOVE -> headers.remove(X_FORWARDED_FOR);

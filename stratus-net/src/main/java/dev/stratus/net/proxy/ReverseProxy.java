@@ -11,7 +11,7 @@ import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpObjectAggregator;
+import dev.stratus.net.http.WholeMessageAggregator;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -92,13 +92,16 @@ public final class ReverseProxy {
 
   /**
    * Forwards the exchange's request to {@code target} with X-Forwarded-* added per {@code xff};
-   * the path, query, method and Host are kept. The exchange's request is not consumed (a retained
-   * copy is sent), so the caller may retry it on another target.
+   * the path, query, method and Host are kept. A request without a body is forwarded as it is,
+   * its headers rewritten in place (hop-by-hop removed, X-Forwarded-* set) rather than copied; one
+   * with a body is sent from a retained duplicate, so writing it does not move the front end's
+   * reader index. The front end still owns the exchange's request and releases it.
    */
   public CompletionStage<ProxyOutcome> forward(HttpExchange exchange, InetSocketAddress target, XffMode xff) {
-    FullHttpRequest copy = exchange.request().retainedDuplicate();
-    ForwardedHeaders.apply(copy.headers(), exchange.remote(), exchange.tls(), exchange.local().getPort(), xff);
-    return forward(copy, exchange.eventLoop(), target);
+    FullHttpRequest request = exchange.request().content().isReadable()
+        ? exchange.request().retainedDuplicate() : exchange.request().retain();
+    ForwardedHeaders.apply(request.headers(), exchange.remote(), exchange.tls(), exchange.local().getPort(), xff);
+    return forward(request, exchange.eventLoop(), target);
   }
 
   /**
@@ -124,9 +127,14 @@ public final class ReverseProxy {
       Upstream upstream) {
     PoolKey key = new PoolKey(loop, target, Objects.requireNonNull(upstream, "upstream"));
     CompletableFuture<ProxyOutcome> outcome = new CompletableFuture<>();
-    stripHopByHop(request.headers());
+    HttpHeaders headers = request.headers();
+    // A body is re-framed by its length (the front end aggregated it); a request without one
+    // goes without Content-Length, as the client sent it.
+    boolean framed = request.content().isReadable() || headers.contains(HttpHeaderNames.CONTENT_LENGTH)
+        || headers.contains(HttpHeaderNames.TRANSFER_ENCODING);
+    stripHopByHop(headers);
     request.setProtocolVersion(HttpVersion.HTTP_1_1);
-    request.headers().set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
+    if (framed) headers.set(HttpHeaderNames.CONTENT_LENGTH, request.content().readableBytes());
     Runnable send = () -> {
       try {
         connectAndSend(request, key, outcome);
@@ -183,7 +191,7 @@ public final class ReverseProxy {
             ch.pipeline()
                 .addLast("poolIdle", new IdleStateHandler(0, 0, settings.poolIdleTimeout().toMillis(), TimeUnit.MILLISECONDS))
                 .addLast("codec", new HttpClientCodec())
-                .addLast("aggregate", new HttpObjectAggregator(settings.maxResponseBytes()))
+                .addLast("aggregate", new WholeMessageAggregator(settings.maxResponseBytes()))
                 .addLast("target", new TargetHandler(ReverseProxy.this));
           }
         });

@@ -65,8 +65,9 @@ final class TargetHandler extends ChannelInboundHandlerAdapter {
       return;
     }
     boolean reusable = HttpUtil.isKeepAlive(response);
+    // The aggregator framed the body by its length (setting Content-Length when the target sent
+    // chunks or closed), so only the hop-by-hop headers go.
     ReverseProxy.stripHopByHop(response.headers());
-    response.headers().set("content-length", response.content().readableBytes());
     // Re-framed here, so it is ours to send in our version: an HTTP/1.0 target does not make the
     // proxy answer its HTTP/1.1 client in 1.0 (which would also end keep-alive). The keep-alive
     // decision above read the target's own version first.
