@@ -94,11 +94,7 @@ public final class TrustStoreOperations {
     }
     String bucket = req.caCertificatesBundleS3Bucket();
     String key = req.caCertificatesBundleS3Key();
-    if (bucket == null || key == null) throw Elbv2Errors.validation("The CA certificates bundle S3 bucket and key must be specified");
-    ObjectReader reader = s3.get().orElseThrow(() -> bundleNotFound(bucket, key));
-    var read = reader.read(ctx.accountId(), bucket, key, req.caCertificatesBundleS3ObjectVersion());
-    if (!read.found()) throw bundleNotFound(bucket, key);
-    String pem = new String(read.body(), StandardCharsets.UTF_8);
+    String pem = bundle(ctx, bucket, key, req.caCertificatesBundleS3ObjectVersion());
     int count = caCertificates(pem).size();
     String scope = ctx.regionalScope();
     var created = store.write(tx -> {
@@ -112,6 +108,15 @@ public final class TrustStoreOperations {
       return t;
     });
     return CreateTrustStoreResponse.builder().trustStores(toSdk(created)).build();
+  }
+
+  /** The CA bundle's PEM text, read from S3 as the account (CreateTrustStore and ModifyTrustStore alike). */
+  private String bundle(RequestContext ctx, String bucket, String key, String version) {
+    if (bucket == null || key == null) throw Elbv2Errors.validation("The CA certificates bundle S3 bucket and key must be specified");
+    ObjectReader reader = s3.get().orElseThrow(() -> bundleNotFound(bucket, key));
+    var read = reader.read(ctx.accountId(), bucket, key, version);
+    if (!read.found()) throw bundleNotFound(bucket, key);
+    return new String(read.body(), StandardCharsets.UTF_8);
   }
 
   public DescribeTrustStoresResponse describeTrustStores(RequestContext ctx, DescribeTrustStoresRequest req) {
@@ -130,11 +135,7 @@ public final class TrustStoreOperations {
     if (store.get(TrustStore.TABLE, scope, req.trustStoreArn()).isEmpty()) throw notFound();
     String bucket = req.caCertificatesBundleS3Bucket();
     String key = req.caCertificatesBundleS3Key();
-    if (bucket == null || key == null) throw Elbv2Errors.validation("The CA certificates bundle S3 bucket and key must be specified");
-    ObjectReader reader = s3.get().orElseThrow(() -> bundleNotFound(bucket, key));
-    var read = reader.read(ctx.accountId(), bucket, key, req.caCertificatesBundleS3ObjectVersion());
-    if (!read.found()) throw bundleNotFound(bucket, key);
-    String pem = new String(read.body(), StandardCharsets.UTF_8);
+    String pem = bundle(ctx, bucket, key, req.caCertificatesBundleS3ObjectVersion());
     int count = caCertificates(pem).size();
     var modified = store.write(tx -> {
       TrustStore t = tx.get(TrustStore.TABLE, scope, req.trustStoreArn()).orElseThrow(TrustStoreOperations::notFound);

@@ -153,6 +153,15 @@ final class AlbAuth {
     return headers;
   }
 
+  /** A POST to the IdP's token endpoint with {@code grant} and the client's credentials (code exchange and refresh alike). */
+  private static HttpRequest tokenRequest(Action.Authenticate config, Map<String, String> grant) {
+    grant.put("client_id", config.clientId());
+    if (config.clientSecret() != null) grant.put("client_secret", config.clientSecret());
+    return HttpRequest.newBuilder(URI.create(config.tokenEndpoint())).timeout(IDP_TIMEOUT)
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(form(grant))).build();
+  }
+
   /**
    * The session's access token expired and the IdP gave a refresh token: a new access token from
    * the token endpoint ({@code grant_type=refresh_token}), the user's claims read again with it,
@@ -164,11 +173,7 @@ final class AlbAuth {
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", session.refreshToken());
-    form.put("client_id", config.clientId());
-    if (config.clientSecret() != null) form.put("client_secret", config.clientSecret());
-    HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(config.tokenEndpoint())).timeout(IDP_TIMEOUT)
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
+    HttpRequest tokenRequest = tokenRequest(config, form);
     return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
       JsonNode body = tokens.statusCode() / 100 == 2 ? JSON.readTree(tokens.body()) : JSON.createObjectNode();
       String accessToken = body.path("access_token").asString("");
@@ -229,11 +234,7 @@ final class AlbAuth {
     form.put("grant_type", "authorization_code");
     form.put("code", code);
     form.put("redirect_uri", login.redirectUri());
-    form.put("client_id", config.clientId());
-    if (config.clientSecret() != null) form.put("client_secret", config.clientSecret());
-    HttpRequest tokenRequest = HttpRequest.newBuilder(URI.create(config.tokenEndpoint())).timeout(IDP_TIMEOUT)
-        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(form(form))).build();
+    HttpRequest tokenRequest = tokenRequest(config, form);
     return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
       if (tokens.statusCode() / 100 != 2) return done(AlbRouter.page(IDP_ERROR));
       JsonNode body = JSON.readTree(tokens.body());
