@@ -189,6 +189,35 @@ class Route53ApiReferenceExamplesIT {
             .addTags(t -> t.key("Owner").value("dbadmin"), t -> t.key("Cost Center").value("80432")));
         r53.listTagsForResource(b -> b.resourceType(TagResourceType.HEALTHCHECK).resourceId(id));
       }),
+      new Example("DisassociateVPCFromHostedZone", 1, (r53, clock, ids) -> {
+        String zone = privateZone(r53, "example.com", "ref-1");
+        r53.associateVPCWithHostedZone(b -> b.hostedZoneId(zone).vpc(vpc("vpc-a1b2c3d4e5")));
+        r53.disassociateVPCFromHostedZone(b -> b.hostedZoneId(zone).vpc(vpc("vpc-a1b2c3d4e5")));
+      }),
+      new Example("GetReusableDelegationSet", 1, (r53, clock, ids) -> {
+        String set = r53.createReusableDelegationSet(b -> b.callerReference("2014-10-13T16:30:01Z")).delegationSet().id();
+        ids.put("/delegationset/N1PA6795SAMPLE", "/delegationset/" + set);
+        r53.getReusableDelegationSet(b -> b.id(set));
+      }),
+      new Example("ListGeoLocations", 1, (r53, clock, ids) ->
+          r53.listGeoLocations(b -> b.startCountryCode("US").startSubdivisionCode("OR").maxItems("2"))),
+      new Example("ListGeoLocations", 2, (r53, clock, ids) ->
+          r53.listGeoLocations(b -> b.startCountryCode("US").startSubdivisionCode("RI").maxItems("2"))),
+      new Example("ListReusableDelegationSets", 1, (r53, clock, ids) -> {
+        for (String ref : List.of("2017-03-15T01:36:41.958Z", "2017-03-16T01:37:42.959Z", "2017-03-17T01:38:43.960Z")) {
+          r53.createReusableDelegationSet(b -> b.callerReference(ref));
+        }
+        r53.listReusableDelegationSets(b -> b.maxItems("2"));
+      }),
+      new Example("TestDNSAnswer", 1, (r53, clock, ids) -> {
+        String zone = zone(r53, "example.com", "ref-1");
+        r53.changeResourceRecordSets(b -> b.hostedZoneId(zone).changeBatch(c -> c.changes(Change.builder()
+            .action(ChangeAction.CREATE).resourceRecordSet(ResourceRecordSet.builder().name("www.example.com").type(RRType.A)
+                .ttl(300L).resourceRecords(ResourceRecord.builder().value("198.51.100.222").build()).build()).build())));
+        ids.put("198.51.100.222", "198.51.100.222");
+        r53.testDNSAnswer(b -> b.hostedZoneId(zone).recordName("www.example.com").recordType(RRType.A)
+            .resolverIP("192.0.2.44"));
+      }),
       new Example("UpdateHostedZoneComment", 1, (r53, clock, ids) -> {
         String zone = zone(r53, "example.com", "2014-10-15T01:36:41.958Z");
         ids.put("/hostedzone/Z1D633PJN98FT9", "/hostedzone/" + zone);
