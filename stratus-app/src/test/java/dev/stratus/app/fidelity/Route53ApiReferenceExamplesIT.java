@@ -218,6 +218,21 @@ class Route53ApiReferenceExamplesIT {
         r53.testDNSAnswer(b -> b.hostedZoneId(zone).recordName("www.example.com").recordType(RRType.A)
             .resolverIP("192.0.2.44"));
       }),
+      new Example("GetHealthCheckLastFailureReason", 1, (r53, clock, ids) -> {
+        String id = healthCheck(r53, "ref-1");
+        r53.getHealthCheckLastFailureReason(b -> b.healthCheckId(id));
+      }),
+      new Example("ListTagsForResources", 1, (r53, clock, ids) -> {
+        String first = healthCheck(r53, "ref-1");
+        String second = healthCheck(r53, "ref-2");
+        ids.put("abcdef11-2222-3333-4444-555555fedcba", first);
+        ids.put("aaaaaaaa-1234-5678-9012-bbbbbbcccccc", second);
+        r53.changeTagsForResource(b -> b.resourceType(TagResourceType.HEALTHCHECK).resourceId(first)
+            .addTags(t -> t.key("Owner").value("dbadmin")));
+        r53.changeTagsForResource(b -> b.resourceType(TagResourceType.HEALTHCHECK).resourceId(second)
+            .addTags(t -> t.key("Cost Center").value("80432")));
+        r53.listTagsForResources(b -> b.resourceType(TagResourceType.HEALTHCHECK).resourceIds(first, second));
+      }),
       new Example("UpdateHostedZoneComment", 1, (r53, clock, ids) -> {
         String zone = zone(r53, "example.com", "2014-10-15T01:36:41.958Z");
         ids.put("/hostedzone/Z1D633PJN98FT9", "/hostedzone/" + zone);
