@@ -233,6 +233,28 @@ class Route53ApiReferenceExamplesIT {
             .addTags(t -> t.key("Cost Center").value("80432")));
         r53.listTagsForResources(b -> b.resourceType(TagResourceType.HEALTHCHECK).resourceIds(first, second));
       }),
+      new Example("ListHostedZonesByVPC", 1, (r53, clock, ids) -> {
+        VPC vpc = VPC.builder().vpcId("vpc-a1b2c3d4e5").vpcRegion(VPCRegion.US_WEST_1).build();
+        for (String name : List.of("example.com", "example.net")) {
+          r53.createHostedZone(b -> b.name(name).callerReference("ref-" + name).vpc(vpc)
+              .hostedZoneConfig(c -> c.privateZone(true)));
+        }
+        r53.listHostedZonesByVPC(b -> b.vpcId("vpc-a1b2c3d4e5").vpcRegion(VPCRegion.US_WEST_1).maxItems("10"));
+      }),
+      new Example("UpdateHealthCheck", 1, (r53, clock, ids) -> {
+        String id = r53.createHealthCheck(b -> b.callerReference("ref-1").healthCheckConfig(HealthCheckConfig.builder()
+            .type(HealthCheckType.HTTPS_STR_MATCH).ipAddress("127.0.0.1").port(443).fullyQualifiedDomainName("example.com")
+            .resourcePath("/").searchString("ok").build())).healthCheck().id();
+        r53.updateHealthCheck(b -> b.healthCheckId(id).healthCheckVersion(1L).enableSNI(true).failureThreshold(3)
+            .inverted(false).resourcePath("/docs/route-53-health-check.html").searchString("ok"));
+      }),
+      new Example("UpdateHealthCheck", 2, (r53, clock, ids) -> {
+        String child = healthCheck(r53, "ref-1");
+        String id = r53.createHealthCheck(b -> b.callerReference("ref-2").healthCheckConfig(HealthCheckConfig.builder()
+            .type(HealthCheckType.CALCULATED).childHealthChecks(child).healthThreshold(1).build())).healthCheck().id();
+        r53.updateHealthCheck(b -> b.healthCheckId(id).healthCheckVersion(1L).childHealthChecks(child).healthThreshold(1)
+            .inverted(false));
+      }),
       new Example("UpdateHostedZoneComment", 1, (r53, clock, ids) -> {
         String zone = zone(r53, "example.com", "2014-10-15T01:36:41.958Z");
         ids.put("/hostedzone/Z1D633PJN98FT9", "/hostedzone/" + zone);
