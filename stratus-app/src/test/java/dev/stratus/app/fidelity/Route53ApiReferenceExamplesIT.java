@@ -271,6 +271,28 @@ class Route53ApiReferenceExamplesIT {
         String id = healthCheck(r53, "ref-1");
         r53.deleteHealthCheck(b -> b.healthCheckId(id));
       }),
+      new Example("ChangeCidrCollection", 1, (r53, clock, ids) -> {
+        String id = r53.createCidrCollection(b -> b.name("isp-city-cidrs").callerReference("ref1")).collection().id();
+        r53.changeCidrCollection(b -> b.id(id).collectionVersion(1L).changes(
+            c -> c.action("PUT").locationName("location-1").cidrList("1.1.1.0/24", "1.1.2.0/24"),
+            c -> c.action("DELETE_IF_EXISTS").locationName("location-2").cidrList("2.1.1.0/24", "2.1.2.0/24")));
+      }),
+      new Example("DeleteCidrCollection", 1, (r53, clock, ids) -> {
+        String id = r53.createCidrCollection(b -> b.name("isp-city-cidrs").callerReference("ref1")).collection().id();
+        r53.deleteCidrCollection(b -> b.id(id));
+      }),
+      new Example("ListCidrBlocks", 1, (r53, clock, ids) -> {
+        String id = cidrCollection(r53);
+        r53.listCidrBlocks(b -> b.collectionId(id).locationName("location-1").maxResults("1"));
+      }),
+      new Example("ListCidrCollections", 1, (r53, clock, ids) -> {
+        cidrCollection(r53);
+        r53.listCidrCollections(b -> b.maxResults("1"));
+      }),
+      new Example("ListCidrLocations", 1, (r53, clock, ids) -> {
+        String id = cidrCollection(r53);
+        r53.listCidrLocations(b -> b.collectionId(id).maxResults("1"));
+      }),
       new Example("UpdateHostedZoneComment", 1, (r53, clock, ids) -> {
         String zone = zone(r53, "example.com", "2014-10-15T01:36:41.958Z");
         ids.put("/hostedzone/Z1D633PJN98FT9", "/hostedzone/" + zone);
@@ -285,6 +307,15 @@ class Route53ApiReferenceExamplesIT {
   static String privateZone(Route53Client r53, String name, String reference) {
     return r53.createHostedZone(b -> b.name(name).callerReference(reference).vpc(vpc("vpc-1a2b3c4d"))
         .hostedZoneConfig(c -> c.comment("This is my first hosted zone.").privateZone(true))).hostedZone().id();
+  }
+
+  /** The examples' collection: location-1 with two blocks, location-2 with one. */
+  static String cidrCollection(Route53Client r53) {
+    String id = r53.createCidrCollection(b -> b.name("isp-city-cidrs").callerReference("ref1")).collection().id();
+    r53.changeCidrCollection(b -> b.id(id).collectionVersion(1L).changes(
+        c -> c.action("PUT").locationName("location-1").cidrList("1.1.1.0/24", "1.1.2.0/24"),
+        c -> c.action("PUT").locationName("location-2").cidrList("2.1.1.0/24")));
+    return id;
   }
 
   static VPC vpc(String id) { return VPC.builder().vpcId(id).vpcRegion(VPCRegion.US_EAST_2).build(); }
