@@ -293,6 +293,11 @@ class Route53ApiReferenceExamplesIT {
         String id = cidrCollection(r53);
         r53.listCidrLocations(b -> b.collectionId(id).maxResults("1"));
       }),
+      new Example("DeleteReusableDelegationSet", 1, (r53, clock, ids) -> {
+        String set = r53.createReusableDelegationSet(b -> b.callerReference("ref-1")).delegationSet().id();
+        r53.deleteReusableDelegationSet(b -> b.id(set));
+      }),
+      new Example("GetGeoLocation", 1, (r53, clock, ids) -> r53.getGeoLocation(b -> b.countryCode("FR"))),
       new Example("UpdateHostedZoneComment", 1, (r53, clock, ids) -> {
         String zone = zone(r53, "example.com", "2014-10-15T01:36:41.958Z");
         ids.put("/hostedzone/Z1D633PJN98FT9", "/hostedzone/" + zone);
