@@ -27,13 +27,17 @@ from botocore import xform_name
 EXAMPLES = os.path.join(os.path.dirname(awscli.__file__), 'examples')
 
 
-def literal_blocks(text):
-    """The reStructuredText literal blocks (indented text after a line ending in '::'), with that line."""
+def literal_blocks(text, paragraphs=None):
+    """The reStructuredText literal blocks (indented text after a line ending in '::'), with that line.
+    With a list for paragraphs, appends the text between the previous block and each block's line."""
     lines = text.splitlines()
     i, n = 0, len(lines)
+    since = 0
     while i < n:
         if lines[i].rstrip().endswith('::'):
             intro = lines[i]
+            if paragraphs is not None:
+                paragraphs.append('\n'.join(lines[since:i + 1]))
             i += 1
             while i < n and not lines[i].strip():
                 i += 1
@@ -43,9 +47,12 @@ def literal_blocks(text):
                 i += 1
             while block and not block[-1].strip():
                 block.pop()
+            since = i
             if block:
                 indent = min(len(l) - len(l.lstrip()) for l in block if l.strip())
                 yield intro, '\n'.join(l[indent:] for l in block)
+            elif paragraphs is not None:
+                paragraphs.pop()
         else:
             i += 1
 
@@ -63,8 +70,16 @@ def examples(service, command_to_operation):
         with open(os.path.join(folder, name), encoding='utf-8') as f:
             text = f.read()
         index = 0
-        for intro, block in literal_blocks(text):
+        paragraphs = []
+        for intro, block in literal_blocks(text, paragraphs):
             stripped = block.strip()
+            # a file an example reads (file://NAME), shown after it: "The file ``NAME`` ... contains::"
+            named = re.findall(r'``([^`\s]+)``', paragraphs[-1]) if paragraphs else []
+            wanted = [f for f in named if out and out[-1]['command'] == command and out[-1]['args']
+                      and ('file://' + f) in out[-1]['args'] and f not in out[-1]['files']]
+            if wanted and not stripped.startswith('aws '):
+                out[-1]['files'][wanted[0]] = stripped
+                continue
             if stripped.startswith('aws '):
                 try:
                     # line continuations of sh, Windows cmd and PowerShell
@@ -73,7 +88,8 @@ def examples(service, command_to_operation):
                     args = None
                 index += 1
                 out.append({'service': service, 'command': command, 'operation': operation, 'index': index,
-                            'args': args[1:] if args else None, 'output': None, 'json': False})
+                            'args': args[1:] if args else None, 'output': None, 'json': False,
+                            'files': {}})
             elif 'output' in intro.lower() and out and out[-1]['command'] == command and out[-1]['output'] is None:
                 out[-1]['output'] = stripped
                 try:

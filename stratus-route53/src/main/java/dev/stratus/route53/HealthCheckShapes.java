@@ -159,11 +159,15 @@ public final class HealthCheckShapes {
 
   public static software.amazon.awssdk.services.route53.model.HealthCheck toSdk(HealthCheck hc) {
     var c = hc.config();
+    // interval, threshold and latency graphs belong to checks of an endpoint: the reference's response
+    // syntaxes of CALCULATED and CLOUDWATCH_METRIC checks (CreateHealthCheck, UpdateHealthCheck) leave them out
+    boolean endpoint = c.type().probesEndpoint();
     var config = software.amazon.awssdk.services.route53.model.HealthCheckConfig.builder()
         .type(c.type().name()).ipAddress(c.ipAddress().orElse(null)).port(c.port().orElse(null))
         .fullyQualifiedDomainName(c.fullyQualifiedDomainName().orElse(null)).resourcePath(c.resourcePath().orElse(null))
-        .searchString(c.searchString().orElse(null)).requestInterval(c.requestInterval())
-        .failureThreshold(c.failureThreshold()).measureLatency(c.measureLatency()).inverted(c.inverted())
+        .searchString(c.searchString().orElse(null)).requestInterval(endpoint ? c.requestInterval() : null)
+        .failureThreshold(endpoint ? c.failureThreshold() : null).measureLatency(endpoint ? c.measureLatency() : null)
+        .inverted(c.inverted())
         .disabled(c.disabled()).enableSNI(c.enableSni().orElse(null)).healthThreshold(c.healthThreshold().orElse(null))
         .childHealthChecks(c.type() == HealthCheckType.CALCULATED ? c.childHealthChecks() : null)
         .regionsWithStrings(c.regions().isEmpty() ? null : c.regions())

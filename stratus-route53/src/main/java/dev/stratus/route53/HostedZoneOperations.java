@@ -72,7 +72,8 @@ public final class HostedZoneOperations {
       if (zones.size() >= MAX_ZONES_PER_ACCOUNT) throw Route53Errors.tooManyHostedZones();
       vpc.ifPresent(v -> zones.stream().filter(z -> z.privateZone() && z.name().equals(name) && z.vpcs().contains(v))
           .findFirst().ifPresent(z -> { throw Route53Errors.conflictingDomainExists(name, v.vpcId()); }));
-      List<String> nameServers = setId == null ? ZoneApex.nameServers(RANDOM) : delegationSet(tx, account, setId).nameServers();
+      DelegationSet set = setId == null ? null : delegationSet(tx, account, setId);
+      List<String> nameServers = set == null ? ZoneApex.nameServers(RANDOM) : set.nameServers();
       var zone = new HostedZone(ResourceIds.upperAlnum("Z", 20), account, name, req.callerReference(), comment,
           vpc.isPresent(), vpc.stream().toList(), Optional.ofNullable(setId), nameServers, state.clock.instant());
       tx.put(Route53Tables.HOSTED_ZONES, account, zone.id(), zone);
@@ -83,7 +84,8 @@ public final class HostedZoneOperations {
           .changeInfo(Route53Shapes.toSdk(change, state.clock.instant()))
           .location("https://route53.amazonaws.com/2013-04-01/hostedzone/" + zone.id());
       if (zone.privateZone()) b.vpc(Route53Shapes.toSdk(vpc.get()));
-      else b.delegationSet(Route53Shapes.delegationSet(zone));
+      // a reusable set is answered whole (Id, CallerReference, NameServers), as the reference's examples show
+      else b.delegationSet(set == null ? Route53Shapes.delegationSet(zone) : Route53Shapes.toSdk(set));
       return b.build();
     });
   }
@@ -106,7 +108,9 @@ public final class HostedZoneOperations {
     var zone = Route53State.zone(state.store, ctx.globalScope(), req.id());
     var b = GetHostedZoneResponse.builder().hostedZone(Route53Shapes.toSdk(zone, state.recordCount(state.store, zone.id())));
     if (zone.privateZone()) b.vpCs(zone.vpcs().stream().map(Route53Shapes::toSdk).toList());
-    else b.delegationSet(Route53Shapes.delegationSet(zone));
+    else b.delegationSet(zone.delegationSetId()
+        .flatMap(id -> state.store.get(Route53Tables.DELEGATION_SETS, ctx.globalScope(), id))
+        .map(Route53Shapes::toSdk).orElseGet(() -> Route53Shapes.delegationSet(zone)));
     return b.build();
   }
 

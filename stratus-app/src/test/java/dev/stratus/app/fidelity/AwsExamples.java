@@ -29,7 +29,7 @@ final class AwsExamples implements AutoCloseable {
 
   /** One example: the command's arguments after {@code aws} and the output AWS printed (null if none). */
   record Example(String service, String command, String operation, int index, List<String> args, String output,
-      boolean json) {
+      boolean json, Map<String, String> files) {
     String name() { return service + " " + command + " #" + index; }
 
     /** The output starts like JSON but does not parse: AWS's example is broken. */
@@ -68,13 +68,20 @@ final class AwsExamples implements AutoCloseable {
       e.get("args").forEach(a -> args.add(a.asString()));
       examples.add(new Example(e.get("service").asString(), e.get("command").asString(),
           e.get("operation").asString(), e.get("index").asInt(), List.copyOf(args),
-          e.get("output").isNull() ? null : e.get("output").asString(), e.get("json").asBoolean()));
+          e.get("output").isNull() ? null : e.get("output").asString(), e.get("json").asBoolean(), files(e.get("files"))));
     }
     listing.get("enums").properties().forEach(p -> {
       Set<String> values = new TreeSet<>();
       p.getValue().forEach(v -> values.add(v.asString()));
       enums.put(p.getKey(), values);
     });
+  }
+
+  /** The files an example reads ({@code file://NAME}) as its page shows them after it. */
+  private static Map<String, String> files(JsonNode files) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    if (files != null) files.properties().forEach(p -> out.put(p.getKey(), p.getValue().asString()));
+    return Map.copyOf(out);
   }
 
   /** Runs {@code aws <args>} as account {@code accessKey} (12 digits: Stratus's account). */

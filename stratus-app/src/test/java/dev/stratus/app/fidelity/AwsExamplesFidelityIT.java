@@ -209,13 +209,18 @@ class AwsExamplesFidelityIT {
   private static boolean run(ApiTestServer server, AwsExamples aws, AwsExamples.Example ex, String account,
       List<OutputShape.Difference> diffs) throws Exception {
     if (ex.brokenOutput()) diffs.add(new OutputShape.Difference("*", "broken", "AWS's example output is not JSON"));
-    if (ex.args().stream().anyMatch(a -> a.startsWith("file://") || a.startsWith("fileb://"))) return false;
+    // an example reading a file runs when its page shows the file (written for it, ids substituted)
+    if (ex.args().stream().anyMatch(a -> a.startsWith("fileb://")
+        || a.startsWith("file://") && !ex.files().containsKey(a.substring("file://".length())))) {
+      return false;
+    }
     int r = ex.args().indexOf("--region");
     String region = r >= 0 && r + 1 < ex.args().size() ? ex.args().get(r + 1) : "us-east-1";
     try (ExampleFixture fixture = new ExampleFixture(server.endpoint(), account, region, ex.service(), ex.command(), aws)) {
       List<String> args;
       try {
         args = new ArrayList<>(fixture.substitute(ex.service(), ex.args()));
+        writeFiles(ex, fixture, account, args);
         fixture.prepare(args);
       } catch (RuntimeException e) {
         diffs.add(new OutputShape.Difference("*", "fixture", String.valueOf(e.getMessage()).lines().findFirst().orElse("")));
@@ -245,6 +250,21 @@ class AwsExamplesFidelityIT {
       diffs.addAll(aws0.differences(ours, aws.enums.get(ex.service()), fixture::mapped));
       diffs.addAll(aws0.extras(ours));
       return true;
+    }
+  }
+
+  /** Writes the files the example reads (its ids replaced as in arguments) and points its {@code file://} arguments at them. */
+  private static void writeFiles(AwsExamples.Example ex, ExampleFixture fixture, String account, List<String> args) {
+    if (ex.files().isEmpty()) return;
+    try {
+      Path dir = Files.createDirectories(Path.of("target/aws-examples-files", account).toAbsolutePath());
+      for (var f : ex.files().entrySet()) {
+        Path file = dir.resolve(Path.of(f.getKey()).getFileName());
+        Files.writeString(file, fixture.substitute(ex.service(), List.of(f.getValue())).getFirst(), StandardCharsets.UTF_8);
+        args.replaceAll(a -> a.equals("file://" + f.getKey()) ? "file://" + file : a);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 

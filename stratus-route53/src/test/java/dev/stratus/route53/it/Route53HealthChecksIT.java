@@ -55,6 +55,19 @@ class Route53HealthChecksIT extends Route53ItSupport {
   }
 
   @Test
+  void calculatedCheck_answersNoEndpointSettings() {
+    String id = create("r", http());
+    String calc = create("c", HealthCheckConfig.builder().type("CALCULATED").healthThreshold(1).childHealthChecks(id).build());
+    // the reference's CALCULATED response syntax: children, threshold, Inverted; no interval, threshold or latency
+    var config = r53.getHealthCheck(b -> b.healthCheckId(calc)).healthCheck().healthCheckConfig();
+    assertThat(config.requestInterval()).isNull();
+    assertThat(config.failureThreshold()).isNull();
+    assertThat(config.measureLatency()).isNull();
+    assertThat(config.healthThreshold()).isEqualTo(1);
+    assertThat(config.childHealthChecks()).containsExactly(id);
+  }
+
+  @Test
   void healthCheck_otherTypes_accepted() {
     create("s", HealthCheckConfig.builder().type("HTTPS_STR_MATCH").fullyQualifiedDomainName("example.com")
         .searchString("ok").requestInterval(10).build());

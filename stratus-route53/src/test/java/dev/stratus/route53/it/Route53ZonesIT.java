@@ -33,6 +33,19 @@ class Route53ZonesIT extends Route53ItSupport {
   }
 
   @Test
+  void zoneOnReusableDelegationSet_answersTheWholeSet() {
+    var set = r53.createReusableDelegationSet(b -> b.callerReference("set-ref")).delegationSet();
+    var created = r53.createHostedZone(b -> b.name("example.com").callerReference("r1").delegationSetId(set.id()));
+    var got = r53.getHostedZone(b -> b.id(created.hostedZone().id())).delegationSet();
+    // the reference's GetHostedZone example (reusable delegation set) shows the set's Id and CallerReference
+    for (var answered : java.util.List.of(created.delegationSet(), got)) {
+      assertThat(answered.id()).isEqualTo(set.id());
+      assertThat(answered.callerReference()).isEqualTo("set-ref");
+      assertThat(answered.nameServers()).isEqualTo(set.nameServers());
+    }
+  }
+
+  @Test
   void createHostedZone_refusals() {
     r53.createHostedZone(b -> b.name("example.com").callerReference("dup"));
     assertAwsError(() -> r53.createHostedZone(b -> b.name("example.org").callerReference("dup")), "HostedZoneAlreadyExists", 409);
