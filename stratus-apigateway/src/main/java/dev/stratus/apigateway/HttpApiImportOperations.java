@@ -129,7 +129,8 @@ public final class HttpApiImportOperations {
           c.has("maxAge") ? c.path("maxAge").asInt() : null);
     }
     Api api = new Api(base.apiId(), base.accountId(), base.region(), title, "HTTP", base.routeSelectionExpression(),
-        base.apiEndpoint(), base.createdDate(), text(doc.path("info"), "description"), cors, routes, integrations, authorizers);
+        base.apiEndpoint(), base.createdDate(), text(doc.path("info"), "description"), cors, routes, integrations, authorizers,
+        text(doc.path("info"), "version"));
     return new Imported(api, warnings);
   }
 
@@ -148,7 +149,7 @@ public final class HttpApiImportOperations {
     String id = ApiIds.next(10);
     var empty = new Api(id, ctx.accountId(), ctx.region(), "imported", "HTTP", "$request.method $request.path",
         "https://" + id + ".execute-api." + ctx.region() + ".amazonaws.com", clock.instant(), null, null,
-        Map.of(), Map.of(), Map.of());
+        Map.of(), Map.of(), Map.of(), null);
     Imported result = apply(doc, empty, req.basepath());
     checkWarnings(result.warnings(), req.failOnWarnings());
     store.write(tx -> {
@@ -159,7 +160,7 @@ public final class HttpApiImportOperations {
     return ImportApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate())
+        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version())
         .warnings(result.warnings().isEmpty() ? null : result.warnings()).build();
   }
 
@@ -177,7 +178,7 @@ public final class HttpApiImportOperations {
     return ReimportApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate())
+        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version())
         .warnings(warnings[0].isEmpty() ? null : warnings[0]).build();
   }
 

@@ -63,7 +63,7 @@ public final class HttpApiOperations {
         .apiId(api.apiId()).name(api.name()).protocolType(api.protocolType()).description(api.description())
         .routeSelectionExpression(api.routeSelectionExpression()).apiEndpoint(api.apiEndpoint())
         .apiKeySelectionExpression("$request.header.x-api-key").corsConfiguration(cors(api.cors()))
-        .disableExecuteApiEndpoint(false).createdDate(api.createdDate()).build();
+        .disableExecuteApiEndpoint(false).createdDate(api.createdDate()).version(api.version()).build();
   }
 
   public CreateApiResponse createApi(RequestContext ctx, CreateApiRequest req) {
@@ -79,7 +79,7 @@ public final class HttpApiOperations {
     String endpoint = ("HTTP".equals(protocol) ? "https://" : "wss://") + id + ".execute-api." + ctx.region() + ".amazonaws.com";
     Api api = new Api(id, ctx.accountId(), ctx.region(), req.name(), protocol,
         req.routeSelectionExpression() == null ? "$request.method $request.path" : req.routeSelectionExpression(), endpoint,
-        clock.instant(), req.description(), cors(req.corsConfiguration()), Map.of(), Map.of(), Map.of());
+        clock.instant(), req.description(), cors(req.corsConfiguration()), Map.of(), Map.of(), Map.of(), req.version());
     if (req.target() != null) {
       // Quick create: a $default route to the target and an auto-deployed $default stage.
       if (!"HTTP".equals(protocol)) throw ApiGatewayErrors.badRequest("Quick create is only supported for HTTP APIs");
@@ -105,7 +105,7 @@ public final class HttpApiOperations {
     return CreateApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).tags(req.tags()).build();
+        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version()).tags(req.tags()).build();
   }
 
   public GetApisResponse getApis(RequestContext ctx, GetApisRequest req) {
@@ -123,21 +123,22 @@ public final class HttpApiOperations {
     return GetApiResponse.builder().tags(tags.isEmpty() ? null : tags).apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).build();
+        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version()).build();
   }
 
   public UpdateApiResponse updateApi(RequestContext ctx, UpdateApiRequest req) {
     Api api = change(store, ctx, req.apiId(), a -> a.withSettings(req.name() == null ? a.name() : req.name(),
         req.description() == null ? a.description() : req.description(),
-        req.corsConfiguration() == null ? a.cors() : cors(req.corsConfiguration())));
+        req.corsConfiguration() == null ? a.cors() : cors(req.corsConfiguration()),
+        req.version() == null ? a.version() : req.version()));
     var s = toSdk(api);
     return UpdateApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).apiEndpoint(s.apiEndpoint()).corsConfiguration(s.corsConfiguration())
-        .routeSelectionExpression(s.routeSelectionExpression()).createdDate(s.createdDate()).build();
+        .routeSelectionExpression(s.routeSelectionExpression()).createdDate(s.createdDate()).version(s.version()).build();
   }
 
   public DeleteCorsConfigurationResponse deleteCorsConfiguration(RequestContext ctx, DeleteCorsConfigurationRequest req) {
-    change(store, ctx, req.apiId(), a -> a.withSettings(a.name(), a.description(), null));
+    change(store, ctx, req.apiId(), a -> a.withSettings(a.name(), a.description(), null, a.version()));
     return DeleteCorsConfigurationResponse.builder().build();
   }
 

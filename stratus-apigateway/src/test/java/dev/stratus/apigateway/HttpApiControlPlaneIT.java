@@ -33,6 +33,17 @@ class HttpApiControlPlaneIT {
   static void stop() { server.close(); }
 
   @Test
+  void version_isKeptAndAnsweredByEveryApiCall_andChangedByUpdate() {
+    var api = apigw.createApi(r -> r.name("versioned").protocolType(ProtocolType.HTTP).version("2024-01"));
+    assertThat(api.version()).isEqualTo("2024-01");
+    assertThat(apigw.getApi(r -> r.apiId(api.apiId())).version()).isEqualTo("2024-01");
+    assertThat(apigw.updateApi(r -> r.apiId(api.apiId()).description("d")).version()).isEqualTo("2024-01");
+    assertThat(apigw.updateApi(r -> r.apiId(api.apiId()).version("2024-02")).version()).isEqualTo("2024-02");
+    assertThat(apigw.getApis(r -> { }).items()).filteredOn(a -> a.apiId().equals(api.apiId()))
+        .singleElement().extracting(a -> a.version()).isEqualTo("2024-02");
+  }
+
+  @Test
   void stageTags_givenOnCreate_answeredByEveryStageCall_andEmptyWhenNone() {
     var api = apigw.createApi(r -> r.name("tags").protocolType(ProtocolType.HTTP));
     var created = apigw.createStage(r -> r.apiId(api.apiId()).stageName("prod").tags(Map.of("team", "edge")));

@@ -14,10 +14,12 @@ import java.util.function.UnaryOperator;
  * parts that only exist inside it: routes, integrations, authorizers and its CORS configuration.
  *
  * @param protocolType {@code HTTP} or {@code WEBSOCKET}
+ * @param version the API's own version label (CreateApi's Version, an imported definition's
+ *     info.version), null when none
  */
 public record Api(String apiId, String accountId, String region, String name, String protocolType,
     String routeSelectionExpression, String apiEndpoint, Instant createdDate, String description, Cors cors,
-    Map<String, Route> routes, Map<String, Integration> integrations, Map<String, Authorizer> authorizers) {
+    Map<String, Route> routes, Map<String, Integration> integrations, Map<String, Authorizer> authorizers, String version) {
 
   public static final Table<Api> TABLE = Table.of("apigateway.api", Api.class);
 
@@ -32,24 +34,24 @@ public record Api(String apiId, String accountId, String region, String name, St
   /** {@code arn:aws:apigateway:{region}::/apis/{id}}. */
   public String arn() { return "arn:aws:apigateway:" + region + "::/apis/" + apiId; }
 
-  public Api withSettings(String newName, String newDescription, Cors newCors) {
+  public Api withSettings(String newName, String newDescription, Cors newCors, String newVersion) {
     return new Api(apiId, accountId, region, newName, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        newDescription, newCors, routes, integrations, authorizers);
+        newDescription, newCors, routes, integrations, authorizers, newVersion);
   }
 
   public Api withRoutes(UnaryOperator<Map<String, Route>> change) {
     return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        description, cors, change.apply(new LinkedHashMap<>(routes)), integrations, authorizers);
+        description, cors, change.apply(new LinkedHashMap<>(routes)), integrations, authorizers, version);
   }
 
   public Api withIntegrations(UnaryOperator<Map<String, Integration>> change) {
     return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        description, cors, routes, change.apply(new LinkedHashMap<>(integrations)), authorizers);
+        description, cors, routes, change.apply(new LinkedHashMap<>(integrations)), authorizers, version);
   }
 
   public Api withAuthorizers(UnaryOperator<Map<String, Authorizer>> change) {
     return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        description, cors, routes, integrations, change.apply(new LinkedHashMap<>(authorizers)));
+        description, cors, routes, integrations, change.apply(new LinkedHashMap<>(authorizers)), version);
   }
 
   /**

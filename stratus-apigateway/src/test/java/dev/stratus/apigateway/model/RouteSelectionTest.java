@@ -16,7 +16,7 @@ class RouteSelectionTest {
       routes.put("r" + i, new Api.Route("r" + i, keys[i], "integrations/i", "NONE", null, List.of(), false));
     }
     return RouteSelection.of(new Api("a", "000000000000", "us-east-1", "t", "HTTP", "$request.method $request.path", null,
-        Instant.EPOCH, null, null, routes, Map.of(), Map.of()));
+        Instant.EPOCH, null, null, routes, Map.of(), Map.of(), null));
   }
 
   static String select(RouteSelection r, String method, String path) {
