@@ -20,10 +20,10 @@ import java.util.Optional;
 /**
  * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
  * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
- * connections, transit gateways, VPC endpoints and VPN resources go in as the stored records
- * themselves, with their Region, account and tags as a {@link Placement}; route tables, security
- * groups, NACLs, interfaces and transit gateway attachments and route tables ({@link TransitSnapshot})
- * are still converted to the analyzer's own records (issue 7: one record per resource is the goal).
+ * connections, transit gateways with their attachments and route tables ({@link TransitSnapshot}),
+ * VPC endpoints and VPN resources go in as the stored records themselves, with their Region,
+ * account and tags as a {@link Placement}; route tables, security groups, NACLs and interfaces are
+ * still converted to the analyzer's own records (issue 7: one record per resource is the goal).
  */
 public final class NetworkSnapshot {
   private NetworkSnapshot() {}

@@ -89,11 +89,13 @@ class NetworkSnapshotScaleTest {
                 NetworkAcl.Entry.implicitDeny(false, Cidr.parse("0.0.0.0/0"))),
             List.of(new NetworkAcl.Association(id("aclassoc", i), subnet))));
         int env = i % ENVIRONMENTS.size();
-        tx.put(Ec2Tables.TGW_ATTACHMENT, SCOPE, attachment, new TransitGatewayAttachment(attachment, TGW, "vpc", vpc,
+        tx.put(Ec2Tables.TGW_ATTACHMENT, SCOPE, attachment, new TransitGatewayAttachment(attachment, TGW,
+            TransitGatewayAttachment.ResourceType.VPC, vpc,
             ACCOUNT, "available", List.of(subnet), id("tgw-rtb", env), T0, null, null, "disable", "enable", false));
         attachments.add(attachment);
         associations.get(env).add(attachment);
-        for (var r : routes) r.add(new TransitGatewayRouteTable.Route(cidr, attachment, "propagated", "active"));
+        for (var r : routes) r.add(new TransitGatewayRouteTable.Route(cidr, attachment,
+            TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE));
       }
       for (int env = 0; env < ENVIRONMENTS.size(); env++) {
         String rtb = id("tgw-rtb", env);

@@ -7,6 +7,8 @@ import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
@@ -111,11 +113,15 @@ final class NetworkIndex {
       attachments.put(a.transitGatewayId() + "|" + a.id(), a);
       attachmentsById.putIfAbsent(a.id(), a);
       attachmentsByResource.putIfAbsent(a.transitGatewayId() + "|" + a.resourceId(), a);
-      a.associatedRouteTableId().ifPresent(r -> associations.put(a.transitGatewayId() + "|" + a.id(), r));
+      String rtb = a.associatedRouteTableId();
+      if (rtb != null) associations.put(a.transitGatewayId() + "|" + a.id(), rtb);
     }
     for (TransitGatewayRouteTable rt : n.transitGatewayRouteTables()) {
-      tgwSelections.put(rt.id(), TransitGatewayRouteSelection.of(rt, prefixLists));
-      rt.associatedAttachmentIds().forEach(a -> associations.putIfAbsent(rt.transitGatewayId() + "|" + a, rt.id()));
+      tgwSelections.put(rt.id(), TransitGatewayRouteSelection.of(rt, prefixLists, id -> {
+        TransitGatewayAttachment a = attachmentsById.get(id);
+        return a == null ? null : a.resourceType();
+      }));
+      rt.associations().forEach(a -> associations.putIfAbsent(rt.transitGatewayId() + "|" + a, rt.id()));
     }
   }
 

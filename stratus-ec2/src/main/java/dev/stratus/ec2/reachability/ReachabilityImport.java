@@ -3,6 +3,7 @@ package dev.stratus.ec2.reachability;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
@@ -121,16 +122,23 @@ public final class ReachabilityImport {
       b.transitGateways.add(t.resource());
       b.place(t.resource().id(), owned(t.placement(), owner));
     }
-    b.transitGatewayAttachments.addAll(r.read("describe-transit-gateway-attachments", TransitImport::attachments));
-    for (TransitGatewayRouteTable t : r.read("describe-transit-gateway-route-tables", TransitImport::routeTables)) {
-      b.transitGatewayRouteTables.add(new TransitGatewayRouteTable(t.id(), t.region(), t.transitGatewayId(),
-          t.defaultAssociationRouteTable(), t.defaultPropagationRouteTable(),
-          r.read("search-transit-gateway-routes." + t.id(), TransitImport::routes),
+    Map<String, TransitImport.VpcAttachmentOptions> vpcOptions = new LinkedHashMap<>();
+    r.read("describe-transit-gateway-vpc-attachments", TransitImport::vpcAttachmentOptions)
+        .forEach(o -> vpcOptions.putIfAbsent(o.id(), o));
+    for (var a : r.read("describe-transit-gateway-attachments", TransitImport::attachments)) {
+      var o = vpcOptions.get(a.resource().id());
+      b.transitGatewayAttachments.add(o == null ? a.resource()
+          : a.resource().withVpcOptions(o.subnetIds(), o.applianceModeSupport(), o.dnsSupport()));
+      b.place(a.resource().id(), owned(a.placement(), owner));
+    }
+    for (var placed : r.read("describe-transit-gateway-route-tables", TransitImport::routeTables)) {
+      TransitGatewayRouteTable t = placed.resource();
+      b.transitGatewayRouteTables.add(t.with(r.read("search-transit-gateway-routes." + t.id(), TransitImport::routes),
           r.read("get-transit-gateway-route-table-associations." + t.id(),
               (f, n) -> TransitImport.attachmentIds(f, n, "Associations", "associated")),
           r.read("get-transit-gateway-route-table-propagations." + t.id(),
-              (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled")),
-          t.tags()));
+              (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled"))));
+      b.place(t.id(), owned(placed.placement(), owner));
     }
     for (var g : r.read("describe-vpn-gateways", TransitImport::vpnGateways)) {
       b.vpnGateways.add(g.resource());

@@ -15,6 +15,7 @@ import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.interfaces.Interfaces;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayAttachment.ResourceType;
 import dev.stratus.ec2.routing.RouteStates;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,9 @@ public final class TransitGatewayAttachmentOperations {
           .one("transit-gateway-attachment-id", TransitGatewayAttachment::id)
           .one("transit-gateway-id", TransitGatewayAttachment::transitGatewayId)
           .one("resource-id", TransitGatewayAttachment::resourceId)
-          .one("resource-type", TransitGatewayAttachment::resourceType)
+          .one("resource-type", a -> a.resourceType().wire())
           .one("state", TransitGatewayAttachment::state)
-          .one("vpc-id", a -> a.resourceType().equals("vpc") ? a.resourceId() : null)
+          .one("vpc-id", a -> a.resourceType() == ResourceType.VPC ? a.resourceId() : null)
           .one("association.transit-gateway-route-table-id", TransitGatewayAttachment::associatedRouteTableId);
 
   private final Ec2Store store;
@@ -59,7 +60,7 @@ public final class TransitGatewayAttachmentOperations {
     return DescribeTransitGatewayAttachmentsResponse.builder().nextToken(page.nextTokenOrNull())
         .transitGatewayAttachments(page.items().stream()
             .map(a -> software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment.builder()
-                .transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId()).resourceType(a.resourceType())
+                .transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId()).resourceType(a.resourceType().wire())
                 .resourceId(a.resourceId()).resourceOwnerId(a.resourceOwnerId()).transitGatewayOwnerId(ctx.accountId())
                 .state(a.state()).creationTime(a.creationTime())
                 .association(a.associatedRouteTableId() == null ? null : TransitGatewayAttachmentAssociation.builder()
@@ -76,7 +77,7 @@ public final class TransitGatewayAttachmentOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
-        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("vpc")).toList();
+        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType() == ResourceType.VPC).toList();
     var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), TransitGatewayAttachment::id);
     return DescribeTransitGatewayVpcAttachmentsResponse.builder().transitGatewayVpcAttachments(page.items().stream()
         .map(a -> vpcShape(a, tags.apply(a.id()), a.state())).toList()).nextToken(page.nextTokenOrNull()).build();
@@ -105,7 +106,7 @@ public final class TransitGatewayAttachmentOperations {
     return store.write(ctx, tx -> {
       var a = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
           req.transitGatewayAttachmentId());
-      if (!a.resourceType().equals("vpc") || a.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
+      if (a.resourceType() != ResourceType.VPC || a.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
       List<String> subnets = new java.util.ArrayList<>(a.subnetIds());
       for (String s : req.removeSubnetIds()) {
         Ec2Errors.throwIf(TransitGatewayRules.removeSubnet(a, s, subnets));
@@ -158,12 +159,13 @@ public final class TransitGatewayAttachmentOperations {
       Ec2Store.dryRun(req.dryRun());
       String id = IdKind.TRANSIT_GATEWAY_ATTACHMENT.next();
       String state = peerExists ? "pendingAcceptance" : "failed";
-      var mine = new TransitGatewayAttachment(id, tgw.id(), "peering", req.peerTransitGatewayId(), peerAccount, state,
+      var mine = new TransitGatewayAttachment(id, tgw.id(), ResourceType.PEERING, req.peerTransitGatewayId(), peerAccount,
+          state,
           List.of(), null, ctx.receivedAt(), peerRegion, peerAccount, "disable", "disable", true);
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, id, mine);
       if (peerExists) {
         tx.put(Ec2Tables.TGW_ATTACHMENT, peerScope, id, new TransitGatewayAttachment(id, req.peerTransitGatewayId(),
-            "peering", tgw.id(), ctx.accountId(), state, List.of(), null, ctx.receivedAt(), ctx.region(),
+            ResourceType.PEERING, tgw.id(), ctx.accountId(), state, List.of(), null, ctx.receivedAt(), ctx.region(),
             ctx.accountId(), "disable", "disable", false));
       }
       Tags.apply(tx, scope, id, "transit-gateway-attachment", req.tagSpecifications());
@@ -206,7 +208,7 @@ public final class TransitGatewayAttachmentOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
-        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("peering")).toList();
+        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType() == ResourceType.PEERING).toList();
     var spec = FILTERS
         .plus("local-owner-id", a -> SdkPaths.values(peeringShape(a, ctx, a.state()), "RequesterTgwInfo.OwnerId"))
         .plus("remote-owner-id", a -> SdkPaths.values(peeringShape(a, ctx, a.state()), "AccepterTgwInfo.OwnerId"));
@@ -229,7 +231,7 @@ public final class TransitGatewayAttachmentOperations {
 
   private static TransitGatewayAttachment peering(ReadView view, String scope, String id) {
     var a = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT, id);
-    if (!a.resourceType().equals("peering") || a.state().equals("deleted")) {
+    if (a.resourceType() != ResourceType.PEERING || a.state().equals("deleted")) {
       throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(id);
     }
     return a;

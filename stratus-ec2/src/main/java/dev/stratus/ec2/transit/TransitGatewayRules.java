@@ -107,7 +107,7 @@ public final class TransitGatewayRules {
 
   /** EnableTransitGatewayRouteTablePropagation: not a peering attachment, and not propagating there yet. */
   public static Optional<AwsException> enablePropagation(TransitGatewayRouteTable t, TransitGatewayAttachment a) {
-    if (a.resourceType().equals("peering")) {
+    if (a.resourceType() == TransitGatewayAttachment.ResourceType.PEERING) {
       return Optional.of(Ec2Errors.invalidParameterValue("Transit gateway peering attachments do not support route"
           + " propagation"));
     }
@@ -150,6 +150,6 @@ public final class TransitGatewayRules {
 
   /** The table's static route to exactly {@code destination}, if any. */
   public static Optional<TransitGatewayRouteTable.Route> staticRouteTo(TransitGatewayRouteTable t, Cidr destination) {
-    return t.routes().stream().filter(r -> r.destination().equals(destination) && r.type().equals("static")).findFirst();
+    return t.routes().stream().filter(r -> destination.equals(r.destination()) && r.isStatic()).findFirst();
   }
 }

@@ -42,8 +42,9 @@ final class VpnRouting {
     for (TransitGatewayRouteTable t : tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
       if (!t.propagations().contains(attachmentId)) continue;
       List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes().stream()
-          .filter(r -> !(r.type().equals("propagated") && attachmentId.equals(r.attachmentId()))).toList());
-      cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, attachmentId, "propagated", "active")));
+          .filter(r -> !(r.type() == TransitGatewayRouteTable.RouteType.PROPAGATED && attachmentId.equals(r.attachmentId()))).toList());
+      cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, attachmentId,
+          TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE)));
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
     }
   }

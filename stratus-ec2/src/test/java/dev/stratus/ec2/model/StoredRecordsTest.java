@@ -44,4 +44,33 @@ class StoredRecordsTest {
         new NetworkAcl.Entry(100, false, "6", "allow", Cidr.parse("0.0.0.0/0"), PortRange.of(443, 443), -1, -1),
         NetworkAcl.Entry.implicitDeny(true, Cidr.parse("::/0"))), List.of(new NetworkAcl.Association("aclassoc-1", "s"))));
   }
+
+  /** Rows written before the vocabularies became enums hold AWS's strings; they load, and are written back the same. */
+  @Test
+  void transitGateway_rowsStoredWithStrings_loadAsEnums_andWriteTheSameStrings() {
+    String attachmentRow = "{\"id\":\"tgw-attach-1\",\"transitGatewayId\":\"tgw-1\",\"resourceType\":\"peering\","
+        + "\"resourceId\":\"tgw-2\",\"resourceOwnerId\":\"111111111111\",\"state\":\"available\",\"subnetIds\":[],"
+        + "\"associatedRouteTableId\":null,\"creationTime\":\"2026-12-07T00:00:00Z\",\"peerRegion\":\"eu-west-1\","
+        + "\"peerAccountId\":\"111111111111\",\"applianceModeSupport\":\"disable\",\"dnsSupport\":\"disable\","
+        + "\"requester\":true}";
+    var a = StoreJson.read(attachmentRow, TransitGatewayAttachment.class);
+    assertThat(a.resourceType()).isEqualTo(TransitGatewayAttachment.ResourceType.PEERING);
+    assertThat(StoreJson.write(a)).contains("\"resourceType\":\"peering\"");
+    roundTrips(a);
+
+    // A table row from before prefix-list routes: no prefixListId field.
+    String tableRow = "{\"id\":\"tgw-rtb-1\",\"transitGatewayId\":\"tgw-1\",\"state\":\"available\","
+        + "\"defaultAssociation\":true,\"defaultPropagation\":true,\"creationTime\":\"2026-12-07T00:00:00Z\","
+        + "\"routes\":[{\"destination\":\"10.0.0.0/16\",\"attachmentId\":\"tgw-attach-1\",\"type\":\"propagated\","
+        + "\"state\":\"active\"},{\"destination\":\"10.9.0.0/16\",\"attachmentId\":null,\"type\":\"static\","
+        + "\"state\":\"blackhole\"}],\"associations\":[\"tgw-attach-1\"],\"propagations\":[\"tgw-attach-1\"]}";
+    var t = StoreJson.read(tableRow, TransitGatewayRouteTable.class);
+    assertThat(t.routes()).containsExactly(
+        new TransitGatewayRouteTable.Route(Cidr.parse("10.0.0.0/16"), "tgw-attach-1",
+            TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE),
+        new TransitGatewayRouteTable.Route(Cidr.parse("10.9.0.0/16"), null,
+            TransitGatewayRouteTable.RouteType.STATIC, TransitGatewayRouteTable.RouteState.BLACKHOLE));
+    assertThat(StoreJson.write(t)).contains("\"type\":\"propagated\"", "\"state\":\"blackhole\"");
+    roundTrips(t);
+  }
 }

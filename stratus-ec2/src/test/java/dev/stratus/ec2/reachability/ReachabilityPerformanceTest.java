@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,17 +68,20 @@ class ReachabilityPerformanceTest {
       b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.hostAt(10)),
           Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));
       b.instance(Fixtures.instance("i-" + i, v, s, "eni-" + i), placement);
-      b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, region, "tgw-1",
-          TransitGatewayAttachment.ResourceType.VPC, v, "available", Optional.of("tgw-rtb-1"), Map.of()));
-      tgwRoutes.add(new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(cidr), "propagated", RouteTable.State.ACTIVE,
-          att, TransitGatewayAttachment.ResourceType.VPC));
+      b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, "tgw-1",
+          TransitGatewayAttachment.ResourceType.VPC, v, "111111111111", "available", List.of(s), "tgw-rtb-1", null,
+          null, null, "disable", "enable", false));
+      b.place(att, placement);
+      tgwRoutes.add(new TransitGatewayRouteTable.Route(cidr, att, TransitGatewayRouteTable.RouteType.PROPAGATED,
+          TransitGatewayRouteTable.RouteState.ACTIVE));
       attachments.add(att);
     }
     b.transitGateways.add(new TransitGateway("tgw-1", "hub", "available", null, TransitGateway.Options.defaults(),
         "tgw-rtb-1", "tgw-rtb-1"));
     b.place("tgw-1", placement);
-    b.transitGatewayRouteTables.add(new TransitGatewayRouteTable("tgw-rtb-1", region, "tgw-1", true, true, tgwRoutes,
-        attachments, attachments, Map.of()));
+    b.transitGatewayRouteTables.add(new TransitGatewayRouteTable("tgw-rtb-1", "tgw-1", "available", true, true, null,
+        tgwRoutes, attachments, attachments));
+    b.place("tgw-rtb-1", placement);
     return b.build();
   }
 }

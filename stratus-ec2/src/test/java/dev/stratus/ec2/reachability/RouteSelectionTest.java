@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,20 +78,24 @@ class RouteSelectionTest {
   @Test
   @DisplayName("§33 transit gateway: static beats propagated; VPC-propagated beats VPN-propagated")
   void select_tgwSamePrefix_priority() {
-    var vpn = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "propagated",
-        RouteTable.State.ACTIVE, "tgw-attach-vpn", TransitGatewayAttachment.ResourceType.VPN);
-    var vpc = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "propagated",
-        RouteTable.State.ACTIVE, "tgw-attach-vpc", TransitGatewayAttachment.ResourceType.VPC);
-    var stat = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "static",
-        RouteTable.State.ACTIVE, "tgw-attach-static", TransitGatewayAttachment.ResourceType.VPN);
+    Cidr block = Cidr.parseBlockOrAddress("10.9.0.0/16");
+    var vpn = new TransitGatewayRouteTable.Route(block, "tgw-attach-vpn", TransitGatewayRouteTable.RouteType.PROPAGATED,
+        TransitGatewayRouteTable.RouteState.ACTIVE);
+    var vpc = new TransitGatewayRouteTable.Route(block, "tgw-attach-vpc", TransitGatewayRouteTable.RouteType.PROPAGATED,
+        TransitGatewayRouteTable.RouteState.ACTIVE);
+    var stat = new TransitGatewayRouteTable.Route(block, "tgw-attach-static", TransitGatewayRouteTable.RouteType.STATIC,
+        TransitGatewayRouteTable.RouteState.ACTIVE);
     Cidr a = Cidr.parseBlockOrAddress("10.9.1.1");
-    assertThat(tgw(vpn, vpc).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-vpc");
-    assertThat(tgw(vpn, vpc, stat).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-static");
+    assertThat(tgw(vpn, vpc).select(a).orElseThrow().route().attachmentId()).isEqualTo("tgw-attach-vpc");
+    assertThat(tgw(vpn, vpc, stat).select(a).orElseThrow().route().attachmentId()).isEqualTo("tgw-attach-static");
   }
 
+  /** The table's routes; the attachment's resource type is what its id says ({@code tgw-attach-vpn} is a VPN). */
   private static TransitGatewayRouteSelection tgw(TransitGatewayRouteTable.Route... routes) {
-    return TransitGatewayRouteSelection.of(new TransitGatewayRouteTable("tgw-rtb-1", "us-east-1", "tgw-1", false, false,
-        List.of(routes), List.of(), List.of(), Map.of()), Map.of());
+    return TransitGatewayRouteSelection.of(new TransitGatewayRouteTable("tgw-rtb-1", "tgw-1", "available", false, false,
+        null, List.of(routes), List.of(), List.of()), Map.of(),
+        id -> id.endsWith("-vpn") || id.endsWith("-static") ? TransitGatewayAttachment.ResourceType.VPN
+            : TransitGatewayAttachment.ResourceType.VPC);
   }
 
   @Test
