@@ -1,11 +1,10 @@
 package dev.stratus.app;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.NetworkAcl;
-import dev.stratus.ec2.reachability.RouteDestination;
-import dev.stratus.ec2.reachability.RouteTable;
-import dev.stratus.ec2.reachability.RouteTarget;
 import dev.stratus.ec2.reachability.SecurityGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ final class ApiImport {
       String main = ec2.describeRouteTables(r -> r.filters(byVpc)).routeTables().get(0).routeTableId();
       String acl = ec2.describeNetworkAcls(r -> r.filters(byVpc)).networkAcls().get(0).networkAclId();
       String sg = ec2.describeSecurityGroups(r -> r.filters(byVpc)).securityGroups().get(0).groupId();
-      n.routeTables().stream().filter(t -> t.vpcId().equals(v.id()) && t.main()).forEach(t -> ids.put(t.id(), main));
+      n.routeTables().stream().filter(t -> t.vpcId().equals(v.id()) && t.isMain()).forEach(t -> ids.put(t.id(), main));
       n.networkAcls().stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).forEach(a -> ids.put(a.id(), acl));
       n.securityGroups().stream().filter(g -> g.vpcId().equals(v.id()) && g.groupName().equals("default"))
           .forEach(g -> ids.put(g.id(), sg));
@@ -232,18 +231,18 @@ final class ApiImport {
   private void routes(Network n, String region) {
     Ec2Client ec2 = ec2(region);
     for (RouteTable t : n.routeTables()) {
-      if (!t.region().equals(region)) continue;
+      if (!n.region(t.id()).equals(region)) continue;
       boolean existed = ids.containsKey(t.id());
       String rtb = existed ? id(t.id()) : ec2.createRouteTable(r -> r.vpcId(id(t.vpcId()))).routeTable().routeTableId();
       ids.put(t.id(), rtb);
-      tag(ec2, rtb, t.tags());
+      tag(ec2, rtb, n.tags(t.id()));
       // A default VPC's main table already routes 0.0.0.0/0 to its gateway: keep what is there.
       List<software.amazon.awssdk.services.ec2.model.Route> present = existed
           ? ec2.describeRouteTables(r -> r.routeTableIds(rtb)).routeTables().get(0).routes() : List.of();
       for (RouteTable.Route route : t.routes()) {
         if (!alreadyRouted(present, route)) route(ec2, t, rtb, route);
       }
-      if (!t.main()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
+      if (!t.isMain()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
     }
     for (var i : n.instances()) {
       if (!n.region(i.id()).equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
@@ -259,9 +258,9 @@ final class ApiImport {
   }
 
   private boolean alreadyRouted(List<software.amazon.awssdk.services.ec2.model.Route> present, RouteTable.Route route) {
-    if (!(route.destination() instanceof RouteDestination.Cidr c) || !ids.containsKey(route.target().id())) return false;
+    if (!(route.destination() instanceof RouteTable.CidrDestination c) || !ids.containsKey(route.target().id())) return false;
     String to = ids.get(route.target().id());
-    String dest = c.block().toString();
+    String dest = c.cidr().toString();
     return present.stream().anyMatch(p -> (dest.equals(p.destinationCidrBlock()) || dest.equals(p.destinationIpv6CidrBlock()))
         && (to.equals(p.gatewayId()) || to.equals(p.natGatewayId()) || to.equals(p.transitGatewayId())
             || to.equals(p.vpcPeeringConnectionId())));
@@ -270,19 +269,19 @@ final class ApiImport {
   private void route(Ec2Client ec2, RouteTable t, String rtb, RouteTable.Route route) {
     if (route.target() instanceof RouteTarget.Local || route.origin() != RouteTable.Origin.CREATE_ROUTE) return;
     String target = route.target().id();
-    if (!(route.destination() instanceof RouteDestination.Cidr c) || !ids.containsKey(target)) {
+    if (!(route.destination() instanceof RouteTable.CidrDestination c) || !ids.containsKey(target)) {
       skipped.add(t.id() + " route " + route.destination() + " -> " + (target.isEmpty() ? "blackhole" : target));
       return;
     }
     String to = ids.get(target);
     ec2.createRoute(r -> {
       r.routeTableId(rtb);
-      if (c.block().ipv6()) r.destinationIpv6CidrBlock(c.block().toString());
-      else r.destinationCidrBlock(c.block().toString());
+      if (c.cidr().ipv6()) r.destinationIpv6CidrBlock(c.cidr().toString());
+      else r.destinationCidrBlock(c.cidr().toString());
       switch (route.target()) {
         case RouteTarget.NatGateway x -> r.natGatewayId(to);
         case RouteTarget.TransitGateway x -> r.transitGatewayId(to);
-        case RouteTarget.VpcPeeringConnection x -> r.vpcPeeringConnectionId(to);
+        case RouteTarget.PeeringConnection x -> r.vpcPeeringConnectionId(to);
         default -> r.gatewayId(to);
       }
     });

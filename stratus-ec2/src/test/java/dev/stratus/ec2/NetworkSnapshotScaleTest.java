@@ -80,9 +80,9 @@ class NetworkSnapshotScaleTest {
         tx.put(Ec2Tables.SUBNET, SCOPE, subnet, new Subnet(subnet, vpc, cidr, List.of(), "us-east-1a", "use1-az1",
             false, false, false));
         tx.put(Ec2Tables.ROUTE_TABLE, SCOPE, rtb, new RouteTable(rtb, vpc, List.of(
-            new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(), "CreateRouteTable", "active"),
+            new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE, RouteTable.State.ACTIVE),
             new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parse("10.0.0.0/8")), new RouteTarget.TransitGateway(TGW),
-                "CreateRoute", "active")),
+                RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)),
             List.of(new RouteTable.Association(id("rtbassoc", i), true, null, null)), List.of()));
         tx.put(Ec2Tables.NETWORK_ACL, SCOPE, acl, new NetworkAcl(acl, vpc, true,
             List.of(NetworkAcl.Entry.allowAll(100, false, Cidr.parse("0.0.0.0/0")),

@@ -4,6 +4,7 @@ import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -22,8 +23,8 @@ import java.util.TreeSet;
 
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
- * knowing its Region, so peering and transit gateway peering can join Regions. VPCs and subnets are
- * instances, internet and NAT gateways, peering connections, transit gateways with their attachments
+ * knowing its Region, so peering and transit gateway peering can join Regions. VPCs, subnets, route
+ * tables, instances, internet and NAT gateways, peering connections, transit gateways with their attachments
  * and route tables, VPC endpoints and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
  * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */

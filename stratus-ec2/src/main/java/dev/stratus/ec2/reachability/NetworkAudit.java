@@ -1,5 +1,6 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
@@ -151,9 +152,9 @@ public final class NetworkAudit {
   private static void blackholes(NetworkIndex ix, List<Finding> out) {
     for (RouteTable rt : ix.network.routeTables()) {
       for (RouteTable.Route r : rt.routes()) {
-        if (r.state() != RouteTable.State.BLACKHOLE && !(r.target() instanceof RouteTarget.Blackhole)) continue;
+        if (!r.drops()) continue;
         String target = r.target().id().isEmpty() ? "a deleted target" : r.target().id();
-        out.add(new Finding(Finding.Type.VPC_BLACKHOLE_ROUTE, Finding.Severity.MEDIUM, rt.id(), rt.region(),
+        out.add(new Finding(Finding.Type.VPC_BLACKHOLE_ROUTE, Finding.Severity.MEDIUM, rt.id(), ix.network.region(rt.id()),
             "The route " + r.destination() + " -> " + target + " in " + rt.id() + " is a blackhole: traffic to "
                 + r.destination() + " is dropped.",
             "Point " + r.destination() + " at a live target (aws ec2 replace-route) or delete the route."));

@@ -5,6 +5,7 @@ import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -133,7 +134,7 @@ final class NetworkIndex {
     Map<String, String> mainTable = new HashMap<>();
     for (RouteTable t : n.routeTables()) {
       t.subnetIds().forEach(s -> subnetRouteTable.putIfAbsent(s, t.id()));
-      if (t.main()) mainTable.putIfAbsent(t.vpcId(), t.id());
+      if (t.isMain()) mainTable.putIfAbsent(t.vpcId(), t.id());
     }
     Map<String, String> defaultAcl = new HashMap<>();
     for (NetworkAcl a : n.networkAcls()) {

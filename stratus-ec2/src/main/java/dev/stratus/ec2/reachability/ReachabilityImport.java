@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
@@ -85,7 +86,10 @@ public final class ReachabilityImport {
     List<VpcImport.Placed<Vpc>> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
     // NAT gateway and VPN describe outputs carry no OwnerId: a folder is one account's dump, so they take the VPCs'.
     String owner = vpcs.stream().map(v -> v.placement().ownerId()).filter(o -> !o.isEmpty()).findFirst().orElse("");
-    b.routeTables.addAll(r.read("describe-route-tables", VpcImport::routeTables));
+    for (var t : r.read("describe-route-tables", VpcImport::routeTables)) {
+      b.routeTables.add(t.resource());
+      b.place(t.resource().id(), owned(t.placement(), owner));
+    }
     b.networkAcls.addAll(r.read("describe-network-acls", VpcImport::networkAcls));
     b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
     for (var v : vpcs) b.vpc(completed(r, v.resource(), b), v.placement());
@@ -166,7 +170,7 @@ public final class ReachabilityImport {
   private static Vpc completed(Reader r, Vpc v, Network.Builder b) {
     boolean support = r.attribute(v.id(), "enableDnsSupport").orElse(v.enableDnsSupport());
     boolean hostnames = r.attribute(v.id(), "enableDnsHostnames").orElse(v.enableDnsHostnames());
-    String main = b.routeTables.stream().filter(t -> t.vpcId().equals(v.id()) && t.main()).map(RouteTable::id)
+    String main = b.routeTables.stream().filter(t -> t.vpcId().equals(v.id()) && t.isMain()).map(RouteTable::id)
         .findFirst().orElse(null);
     String acl = b.networkAcls.stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).map(NetworkAcl::id)
         .findFirst().orElse(null);

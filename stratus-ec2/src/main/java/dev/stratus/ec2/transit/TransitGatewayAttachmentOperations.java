@@ -13,6 +13,7 @@ import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.SdkPaths;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.interfaces.Interfaces;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayAttachment.ResourceType;
@@ -94,7 +95,7 @@ public final class TransitGatewayAttachmentOperations {
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null).withState("deleted"));
       TgwRouting.detach(tx, scope, a.id());
       TgwRouting.deleteInterfaces(tx, scope, a.id());
-      RouteStates.setState(tx, scope, a.transitGatewayId(), "blackhole", a.resourceId());
+      RouteStates.setState(tx, scope, a.transitGatewayId(), RouteTable.State.BLACKHOLE, a.resourceId());
       return DeleteTransitGatewayVpcAttachmentResponse.builder()
           .transitGatewayVpcAttachment(vpcShape(a, Map.of(), "deleting")).build();
     });

@@ -30,9 +30,9 @@ final class VpnRouting {
     for (RouteTable t : tx.list(Ec2Tables.ROUTE_TABLE, scope)) {
       if (!t.propagatingVgws().contains(vgwId)) continue;
       List<RouteTable.Route> routes = new ArrayList<>(t.routes().stream().filter(r ->
-          !(r.origin().equals("EnableVgwRoutePropagation") && r.target().id().equals(vgwId))).toList());
+          !(r.origin() == RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION && r.target().id().equals(vgwId))).toList());
       cidrs.forEach(c -> routes.add(new RouteTable.Route(new RouteTable.CidrDestination(c),
-          new RouteTarget.VpnGateway(vgwId), "EnableVgwRoutePropagation", "active")));
+          new RouteTarget.VpnGateway(vgwId), RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION, RouteTable.State.ACTIVE)));
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(routes));
     }
   }

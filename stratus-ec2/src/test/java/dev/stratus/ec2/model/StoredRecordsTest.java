@@ -25,12 +25,12 @@ class StoredRecordsTest {
         new RouteTarget.NetworkInterface("eni-1", "i-1"), new RouteTarget.NetworkInterface("eni-2", null),
         new RouteTarget.GatewayEndpoint("vpce-1"), new RouteTarget.VpnGateway("vgw-1"));
     List<RouteTable.Route> routes = targets.stream().map(t -> new RouteTable.Route(
-        new RouteTable.CidrDestination(Cidr.parse("10.0.0.0/16")), t, "CreateRoute", "active")).toList();
+        new RouteTable.CidrDestination(Cidr.parse("10.0.0.0/16")), t, RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)).toList();
     var table = new RouteTable("rtb-1", "vpc-1", routes, List.of(new RouteTable.Association("a", true, null, null)),
         List.of("vgw-1"));
     roundTrips(table.withRoutes(new java.util.ArrayList<>(routes) {{
       add(new RouteTable.Route(new RouteTable.PrefixListDestination("pl-1"), new RouteTarget.GatewayEndpoint("vpce-1"),
-          "CreateRoute", "blackhole"));
+          RouteTable.Origin.CREATE_ROUTE, RouteTable.State.BLACKHOLE));
     }}));
   }
 
@@ -72,5 +72,29 @@ class StoredRecordsTest {
             TransitGatewayRouteTable.RouteType.STATIC, TransitGatewayRouteTable.RouteState.BLACKHOLE));
     assertThat(StoreJson.write(t)).contains("\"type\":\"propagated\"", "\"state\":\"blackhole\"");
     roundTrips(t);
+  }
+
+  /** A route table row written when origin and state were strings loads as the enums and writes the same JSON. */
+  @Test
+  void routeTable_rowStoredWithStrings_loadsAsEnums_andWritesTheSameStrings() {
+    String row = "{\"id\":\"rtb-1\",\"vpcId\":\"vpc-1\",\"routes\":["
+        + "{\"destination\":{\"kind\":\"cidr\",\"cidr\":\"10.0.0.0/16\"},\"target\":{\"kind\":\"local\"},"
+        + "\"origin\":\"CreateRouteTable\",\"state\":\"active\"},"
+        + "{\"destination\":{\"kind\":\"cidr\",\"cidr\":\"0.0.0.0/0\"},\"target\":{\"kind\":\"nat\",\"id\":\"nat-1\"},"
+        + "\"origin\":\"CreateRoute\",\"state\":\"blackhole\"},"
+        + "{\"destination\":{\"kind\":\"cidr\",\"cidr\":\"192.168.0.0/16\"},\"target\":{\"kind\":\"vgw\",\"id\":\"vgw-1\"},"
+        + "\"origin\":\"EnableVgwRoutePropagation\",\"state\":\"active\"}],"
+        + "\"associations\":[{\"id\":\"rtbassoc-1\",\"main\":true,\"subnetId\":null,\"gatewayId\":null}],"
+        + "\"propagatingVgws\":[\"vgw-1\"]}";
+    RouteTable t = StoreJson.read(row, RouteTable.class);
+    assertThat(t.routes()).extracting(RouteTable.Route::origin).containsExactly(RouteTable.Origin.CREATE_ROUTE_TABLE,
+        RouteTable.Origin.CREATE_ROUTE, RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION);
+    assertThat(t.routes().get(1).state()).isEqualTo(RouteTable.State.BLACKHOLE);
+    assertThat(t.routes().get(1).drops()).isTrue();
+    assertThat(StoreJson.read(StoreJson.write(t), RouteTable.class)).isEqualTo(t);
+    assertThat(StoreJson.write(t)).contains("\"origin\":\"CreateRouteTable\"", "\"origin\":\"EnableVgwRoutePropagation\"",
+        "\"state\":\"blackhole\"");
+    roundTrips(t.withRoutes(List.of(new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parse("10.9.0.0/16")),
+        new RouteTarget.Unmodelled("cagw-1"), RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE))));
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
@@ -58,11 +60,14 @@ class ReachabilityPerformanceTest {
       String v = "vpc-" + i, s = "subnet-" + i, rt = "rtb-" + i, acl = "acl-" + i, sg = "sg-" + i, att = "tgw-attach-" + i;
       b.vpc(Fixtures.vpc(v, cidr.toString()), placement);
       b.subnet(Fixtures.subnet(s, v, cidr, "us-east-1a"), placement); // rt is the main table, acl the default NACL
-      b.routeTables.add(new RouteTable(rt, region, v, true, List.of(
-          new RouteTable.Route(new RouteDestination.Cidr(cidr), new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE,
-              RouteTable.State.ACTIVE),
-          new RouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.0.0.0/8")), new RouteTarget.TransitGateway("tgw-1"),
-              RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)), List.of(), Map.of()));
+      b.routeTables.add(new RouteTable(rt, v, List.of(
+          new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(),
+              RouteTable.Origin.CREATE_ROUTE_TABLE, RouteTable.State.ACTIVE),
+          new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parseBlockOrAddress("10.0.0.0/8")),
+              new RouteTarget.TransitGateway("tgw-1"),
+              RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)),
+          List.of(new RouteTable.Association("rtbassoc-" + i, true, null, null)), List.of()));
+      b.place(rt, placement);
       b.networkAcls.add(new NetworkAcl(acl, region, v, true, allowAll, List.of(), Map.of()));
       b.securityGroups.add(new SecurityGroup(sg, region, v, "default", fromTen, toAll, Map.of()));
       b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.hostAt(10)),

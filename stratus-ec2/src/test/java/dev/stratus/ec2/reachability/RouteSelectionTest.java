@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
@@ -24,15 +26,16 @@ class RouteSelectionTest {
     List<RouteTable.Route> routes = new ArrayList<>();
     for (String l : lines) {
       String[] p = l.split(" ");
-      RouteDestination d = p[0].startsWith("pl-") ? new RouteDestination.PrefixList(p[0])
-          : new RouteDestination.Cidr(Cidr.parseBlockOrAddress(p[0]));
+      RouteTable.Destination d = p[0].startsWith("pl-") ? new RouteTable.PrefixListDestination(p[0])
+          : new RouteTable.CidrDestination(Cidr.parseBlockOrAddress(p[0]));
       RouteTarget t = p[1].equals("local") ? new RouteTarget.Local() : p[1].startsWith("igw-")
-          ? new RouteTarget.InternetGateway(p[1]) : p[1].startsWith("vgw-") ? new RouteTarget.VirtualPrivateGateway(p[1])
-          : p[1].startsWith("pcx-") ? new RouteTarget.VpcPeeringConnection(p[1]) : new RouteTarget.NatGateway(p[1]);
+          ? new RouteTarget.InternetGateway(p[1]) : p[1].startsWith("vgw-") ? new RouteTarget.VpnGateway(p[1])
+          : p[1].startsWith("pcx-") ? new RouteTarget.PeeringConnection(p[1]) : new RouteTarget.NatGateway(p[1]);
       RouteTable.Origin o = p.length > 2 ? RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION : RouteTable.Origin.CREATE_ROUTE;
       routes.add(new RouteTable.Route(d, t, o, RouteTable.State.ACTIVE));
     }
-    return RouteSelection.of(new RouteTable("rtb-1", "us-east-1", "vpc-1", true, routes, List.of(), Map.of()), VPC,
+    return RouteSelection.of(new RouteTable("rtb-1", "vpc-1", routes,
+        List.of(new RouteTable.Association("rtbassoc-1", true, null, null)), List.of()), VPC,
         Map.of("pl-1", PL));
   }
 
