@@ -81,9 +81,9 @@ public final class NetworkSnapshot {
       b.vpcEndpoints.add(e);
       b.place(e.id(), new Placement(region, account, tags(view, scope, e.id())));
     }
-    for (var p : AwsServices.prefixLists(region)) {
-      b.managedPrefixLists.add(new dev.stratus.ec2.reachability.ManagedPrefixList(p.id(), region, p.name(), "IPv4",
-          p.entries()));
+    for (var p : AwsServices.prefixLists(region)) { // AWS's own lists of the Region, owned by "AWS" as AWS prints
+      b.managedPrefixLists.add(p);
+      b.place(p.id(), new Placement(region, "AWS", Map.of()));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.stratus.ec2.reachability;
 import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
@@ -85,7 +86,7 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     internetGateways.forEach(v -> r.add(region(v.id())));
     vpnConnections.forEach(v -> r.add(region(v.id())));
     vpcPeeringConnections.forEach(p -> r.add(p.requester().region()));
-    managedPrefixLists.forEach(v -> r.add(v.region()));
+    managedPrefixLists.forEach(v -> r.add(region(v.id())));
     return r;
   }
 

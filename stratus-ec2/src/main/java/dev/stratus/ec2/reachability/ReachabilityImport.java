@@ -1,6 +1,7 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
@@ -117,9 +118,11 @@ public final class ReachabilityImport {
       for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
     }
     b.networkInterfaces.addAll(byId.values());
-    for (ManagedPrefixList pl : r.read("describe-managed-prefix-lists", InterfaceImport::prefixLists)) {
-      b.managedPrefixLists.add(new ManagedPrefixList(pl.id(), pl.region(), pl.prefixListName(), pl.addressFamily(),
+    for (var placed : r.read("describe-managed-prefix-lists", InterfaceImport::prefixLists)) {
+      ManagedPrefixList pl = placed.resource();
+      b.managedPrefixLists.add(pl.withEntries(
           r.read("get-managed-prefix-list-entries." + pl.id(), InterfaceImport::prefixListEntries)));
+      b.place(pl.id(), owned(placed.placement(), owner));
     }
     b.vpcPeeringConnections.addAll(r.read("describe-vpc-peering-connections", TransitImport::peerings));
     for (var t : r.read("describe-transit-gateways", TransitImport::transitGateways)) {

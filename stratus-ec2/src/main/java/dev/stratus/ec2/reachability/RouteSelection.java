@@ -1,6 +1,7 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Vpc;
 import java.util.Comparator;

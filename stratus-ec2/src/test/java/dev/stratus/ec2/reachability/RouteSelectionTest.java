@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** {@link RouteSelection} and {@link TransitGatewayRouteSelection}: one test per clause of vpc.md §9–10, §33. */
 class RouteSelectionTest {
   private static final Vpc VPC = Fixtures.vpc("vpc-1", "10.0.0.0/16");
-  private static final ManagedPrefixList PL = new ManagedPrefixList("pl-1", "us-east-1", "list", "IPv4",
+  private static final ManagedPrefixList PL = new ManagedPrefixList("pl-1", "list", "IPv4",
       List.of(Cidr.parseBlockOrAddress("52.0.0.0/16")));
 
   /** A table from lines like {@code "10.0.0.0/16 local"}, {@code "0.0.0.0/0 igw-1 propagated"}. */
