@@ -1,10 +1,10 @@
 package dev.stratus.app;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.reachability.Network;
-import dev.stratus.ec2.reachability.NetworkAcl;
 import dev.stratus.ec2.reachability.SecurityGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,7 +123,7 @@ final class ApiImport {
       ids.put(g.id(), ec2.createSecurityGroup(r -> r.vpcId(id(g.vpcId())).groupName(g.groupName())
           .description("imported " + g.id())).groupId());
     }
-    n.networkAcls().stream().filter(a -> a.region().equals(region)).forEach(a -> acl(ec2, n, a));
+    n.networkAcls().stream().filter(a -> n.region(a.id()).equals(region)).forEach(a -> acl(ec2, n, a));
     for (var nat : n.natGateways()) {
       if (!n.region(nat.id()).equals(region) || nat.state().equals("deleted")) continue;
       String alloc = nat.connectivityType().equals("private") ? null : ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
@@ -210,16 +210,16 @@ final class ApiImport {
       boolean ports = e.protocol().equals("6") || e.protocol().equals("17");
       ec2.createNetworkAclEntry(r -> {
         r.networkAclId(acl).ruleNumber(e.ruleNumber()).egress(e.egress()).protocol(e.protocol())
-            .ruleAction(e.action().wire());
-        if (e.cidrBlock().ipv6()) r.ipv6CidrBlock(e.cidrBlock().toString());
-        else r.cidrBlock(e.cidrBlock().toString());
-        if (ports) r.portRange(p -> p.from(e.ports().from()).to(e.ports().to()));
-        if (e.protocol().equals("1")) r.icmpTypeCode(t -> t.type(-1).code(-1));
+            .ruleAction(e.ruleAction().wire());
+        if (e.cidr().ipv6()) r.ipv6CidrBlock(e.cidr().toString());
+        else r.cidrBlock(e.cidr().toString());
+        if (ports) r.portRange(p -> p.from(NetworkAcl.ports(e).from()).to(NetworkAcl.ports(e).to()));
+        if (e.protocol().equals("1")) r.icmpTypeCode(t -> t.type(e.icmpType()).code(e.icmpCode()));
       });
     }
     if (a.isDefault()) return;
     for (var s : n.subnets()) {
-      if (!a.subnetIds().contains(s.id())) continue; // a's own subnets (a is not the default NACL)
+      if (a.associations().stream().noneMatch(x -> x.subnetId().equals(s.id()))) continue; // a's own subnets (a is not the default NACL)
       String subnet = id(s.id());
       String assoc = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id").values(subnet)
           .build())).networkAcls().get(0).associations().stream().filter(x -> x.subnetId().equals(subnet))

@@ -19,8 +19,8 @@ import java.util.Optional;
  * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
  * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
  * connections, transit gateways with their attachments and route tables ({@link TransitSnapshot}),
- * VPC route tables, VPC endpoints and VPN resources go in as the stored records themselves, with
- * their Region, account and tags as a {@link Placement}; security groups, NACLs and interfaces are
+ * VPC route tables, network ACLs, VPC endpoints and VPN resources go in as the stored records themselves, with
+ * their Region, account and tags as a {@link Placement}; security groups and interfaces are
  * still converted to the analyzer's own records (issue 7: one record per resource is the goal).
  */
 public final class NetworkSnapshot {
@@ -61,12 +61,8 @@ public final class NetworkSnapshot {
           g.rules().stream().filter(r -> r.egress()).map(NetworkSnapshot::permission).toList(), tags(view, scope, g.id())));
     }
     for (var a : acls) {
-      b.networkAcls.add(new dev.stratus.ec2.reachability.NetworkAcl(a.id(), region, a.vpcId(), a.isDefault(),
-          a.entries().stream().map(e -> new dev.stratus.ec2.reachability.NetworkAcl.Entry(e.ruleNumber(), e.egress(),
-              dev.stratus.ec2.reachability.NetworkAcl.RuleAction.fromAws(e.ruleAction()), e.protocol(),
-              e.portRange() == null ? PortRange.ALL : new PortRange(e.portRange().from(), e.portRange().to()),
-              e.cidr())).toList(),
-          a.associations().stream().map(x -> x.subnetId()).toList(), tags(view, scope, a.id())));
+      b.networkAcls.add(a);
+      b.place(a.id(), new Placement(region, account, tags(view, scope, a.id())));
     }
     addInterfaces(b, view, account, region, scope);
     for (var g : view.list(Ec2Tables.INTERNET_GATEWAY, scope)) {

@@ -6,6 +6,7 @@ import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
@@ -139,7 +140,7 @@ final class NetworkIndex {
     }
     Map<String, String> defaultAcl = new HashMap<>();
     for (NetworkAcl a : n.networkAcls()) {
-      a.subnetIds().forEach(s -> subnetAcl.putIfAbsent(s, a.id()));
+      a.associations().forEach(x -> subnetAcl.putIfAbsent(x.subnetId(), a.id()));
       if (a.isDefault()) defaultAcl.putIfAbsent(a.vpcId(), a.id());
     }
     for (Subnet s : n.subnets()) {

@@ -3,6 +3,7 @@ package dev.stratus.ec2.reachability;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
@@ -91,7 +92,10 @@ public final class ReachabilityImport {
       b.routeTables.add(t.resource());
       b.place(t.resource().id(), owned(t.placement(), owner));
     }
-    b.networkAcls.addAll(r.read("describe-network-acls", VpcImport::networkAcls));
+    for (var a : r.read("describe-network-acls", VpcImport::networkAcls)) {
+      b.networkAcls.add(a.resource());
+      b.place(a.resource().id(), owned(a.placement(), owner));
+    }
     b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
     for (var v : vpcs) b.vpc(completed(r, v.resource(), b), v.placement());
     for (var s : r.read("describe-subnets", VpcImport::subnets)) b.subnet(s.resource(), s.placement());

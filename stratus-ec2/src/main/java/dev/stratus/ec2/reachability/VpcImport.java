@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.Subnet;
@@ -142,8 +143,9 @@ final class VpcImport {
     return new RouteTarget.Unmodelled("");
   }
 
-  static List<NetworkAcl> networkAcls(DescribeFile f, JsonNode root) {
-    List<NetworkAcl> out = new ArrayList<>();
+  /** Network ACLs as stored: entries (ports and ICMP type/code only when AWS prints them) and subnet associations. */
+  static List<Placed<NetworkAcl>> networkAcls(DescribeFile f, JsonNode root) {
+    List<Placed<NetworkAcl>> out = new ArrayList<>();
     for (JsonNode a : f.list(root, "NetworkAcls")) {
       String id = f.text(a, "", "NetworkAclId");
       List<NetworkAcl.Entry> entries = new ArrayList<>();
@@ -154,15 +156,26 @@ final class VpcImport {
         if (v4.isPresent() == v6.isPresent()) {
           throw f.bad(id, "Entries.CidrBlock", "entry " + n + " needs exactly one of CidrBlock and Ipv6CidrBlock");
         }
-        PortRange ports = PortRange.ALL;
+        PortRange ports = null;
         JsonNode pr = e.get("PortRange");
         if (pr != null && !pr.isNull()) ports = portRange(f, pr, id, "Entries.PortRange.From", "Entries.PortRange.To");
-        entries.add(new NetworkAcl.Entry(n, f.bool(e, id, "Egress", false),
-            f.enumValue(e, id, "RuleAction", NetworkAcl.RuleAction::fromAws), f.text(e, id, "Protocol"), ports,
-            v4.orElseGet(v6::get)));
+        int icmpType = -1, icmpCode = -1;
+        JsonNode icmp = e.get("IcmpTypeCode");
+        if (icmp != null && icmp.isObject()) {
+          icmpType = f.optInt(icmp, id, "Entries.IcmpTypeCode.Type").orElse(-1);
+          icmpCode = f.optInt(icmp, id, "Entries.IcmpTypeCode.Code").orElse(-1);
+        }
+        entries.add(new NetworkAcl.Entry(n, f.bool(e, id, "Egress", false), f.text(e, id, "Protocol"),
+            f.enumValue(e, id, "RuleAction", NetworkAcl.RuleAction::fromAws), v4.orElseGet(v6::get), ports,
+            icmpType, icmpCode));
       }
-      out.add(new NetworkAcl(id, f.region, f.text(a, id, "VpcId"), f.bool(a, id, "IsDefault", false), entries,
-          f.ids(a, id, "Associations", "SubnetId"), f.tags(a, id)));
+      List<NetworkAcl.Association> associations = new ArrayList<>();
+      for (JsonNode x : f.array(a, id, "Associations")) {
+        f.optText(x, id, "Associations.SubnetId").ifPresent(s -> associations.add(new NetworkAcl.Association(
+            f.optText(x, id, "Associations.NetworkAclAssociationId").orElse(""), s)));
+      }
+      out.add(new Placed<>(new NetworkAcl(id, f.text(a, id, "VpcId"), f.bool(a, id, "IsDefault", false), entries,
+          associations), new Placement(f.region, f.optText(a, id, "OwnerId").orElse(""), f.tags(a, id))));
     }
     return out;
   }

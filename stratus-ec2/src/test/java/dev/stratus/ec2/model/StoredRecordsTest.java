@@ -41,7 +41,7 @@ class StoredRecordsTest {
         new SecurityGroup.Rule("sgr-2", false, "-1", -1, -1, new SecurityGroup.GroupPeer("sg-1", "123"), "self"),
         new SecurityGroup.Rule("sgr-3", true, "-1", -1, -1, new SecurityGroup.PrefixListPeer("pl-1"), null))));
     roundTrips(new NetworkAcl("acl-1", "vpc-1", false, List.of(
-        new NetworkAcl.Entry(100, false, "6", "allow", Cidr.parse("0.0.0.0/0"), PortRange.of(443, 443), -1, -1),
+        new NetworkAcl.Entry(100, false, "6", NetworkAcl.RuleAction.ALLOW, Cidr.parse("0.0.0.0/0"), PortRange.of(443, 443), -1, -1),
         NetworkAcl.Entry.implicitDeny(true, Cidr.parse("::/0"))), List.of(new NetworkAcl.Association("aclassoc-1", "s"))));
   }
 
@@ -96,5 +96,21 @@ class StoredRecordsTest {
         "\"state\":\"blackhole\"");
     roundTrips(t.withRoutes(List.of(new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parse("10.9.0.0/16")),
         new RouteTarget.Unmodelled("cagw-1"), RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE))));
+  }
+
+  /** A NACL row written when the rule action was a string loads as the enum and writes the same JSON. */
+  @Test
+  void networkAcl_rowStoredWithStrings_loadsAsEnum() {
+    String row = "{\"id\":\"acl-1\",\"vpcId\":\"vpc-1\",\"isDefault\":false,\"entries\":["
+        + "{\"ruleNumber\":100,\"egress\":false,\"protocol\":\"6\",\"ruleAction\":\"allow\",\"cidr\":\"0.0.0.0/0\","
+        + "\"portRange\":{\"from\":443,\"to\":443},\"icmpType\":-1,\"icmpCode\":-1},"
+        + "{\"ruleNumber\":32767,\"egress\":false,\"protocol\":\"-1\",\"ruleAction\":\"deny\",\"cidr\":\"0.0.0.0/0\","
+        + "\"portRange\":null,\"icmpType\":-1,\"icmpCode\":-1}],"
+        + "\"associations\":[{\"id\":\"aclassoc-1\",\"subnetId\":\"subnet-1\"}]}";
+    NetworkAcl a = StoreJson.read(row, NetworkAcl.class);
+    assertThat(a.entries()).extracting(NetworkAcl.Entry::ruleAction)
+        .containsExactly(NetworkAcl.RuleAction.ALLOW, NetworkAcl.RuleAction.DENY);
+    assertThat(StoreJson.write(a)).contains("\"ruleAction\":\"allow\"", "\"ruleAction\":\"deny\"");
+    roundTrips(a);
   }
 }

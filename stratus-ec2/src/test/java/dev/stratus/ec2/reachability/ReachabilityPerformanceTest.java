@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.TransitGateway;
@@ -48,8 +49,7 @@ class ReachabilityPerformanceTest {
     String region = "us-east-1";
     Placement placement = new Placement(region, "111111111111", Map.of());
     var allowAll = List.of(
-        new NetworkAcl.Entry(100, true, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4),
-        new NetworkAcl.Entry(100, false, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4));
+        NetworkAcl.Entry.allowAll(100, true, Cidr.ANY_IPV4), NetworkAcl.Entry.allowAll(100, false, Cidr.ANY_IPV4));
     var fromTen = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL,
         new SecurityGroup.Peer.Cidr(Cidr.parseBlockOrAddress("10.0.0.0/8")), ""));
     var toAll = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL, new SecurityGroup.Peer.Cidr(Cidr.ANY_IPV4), ""));
@@ -68,7 +68,8 @@ class ReachabilityPerformanceTest {
               RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)),
           List.of(new RouteTable.Association("rtbassoc-" + i, true, null, null)), List.of()));
       b.place(rt, placement);
-      b.networkAcls.add(new NetworkAcl(acl, region, v, true, allowAll, List.of(), Map.of()));
+      b.networkAcls.add(new NetworkAcl(acl, v, true, allowAll, List.of()));
+      b.place(acl, placement);
       b.securityGroups.add(new SecurityGroup(sg, region, v, "default", fromTen, toAll, Map.of()));
       b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.hostAt(10)),
           Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));

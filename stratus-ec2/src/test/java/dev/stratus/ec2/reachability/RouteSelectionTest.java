@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.ManagedPrefixList;
+import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -117,10 +118,10 @@ class RouteSelectionTest {
   @Test
   @DisplayName("§19 a partial deny narrows the ports; a later allow admits the rest")
   void networkAcl_partialDeny_narrowsPorts() {
-    NetworkAcl acl = new NetworkAcl("acl-1", "us-east-1", "vpc-1", false, List.of(
-        new NetworkAcl.Entry(10, false, NetworkAcl.RuleAction.DENY, "6", new PortRange(1024, 2047), Cidr.ANY_IPV4),
-        new NetworkAcl.Entry(20, false, NetworkAcl.RuleAction.ALLOW, "6", PortRange.ALL, Cidr.ANY_IPV4)),
-        List.of(), Map.of());
+    NetworkAcl acl = new NetworkAcl("acl-1", "vpc-1", false, List.of(
+        new NetworkAcl.Entry(10, false, "6", NetworkAcl.RuleAction.DENY, Cidr.ANY_IPV4, new PortRange(1024, 2047), -1, -1),
+        new NetworkAcl.Entry(20, false, "6", NetworkAcl.RuleAction.ALLOW, Cidr.ANY_IPV4, PortRange.ALL, -1, -1)),
+        List.of());
     AnalysisPacketHeader pkt = new AnalysisPacketHeader(Protocol.TCP, Cidr.parseBlockOrAddress("10.0.0.1"),
         Cidr.parseBlockOrAddress("10.0.1.1"), PortRange.single(443), PortRange.EPHEMERAL);
     NetworkAclEvaluation.Decision d = NetworkAclEvaluation.evaluate(acl, false, pkt);
