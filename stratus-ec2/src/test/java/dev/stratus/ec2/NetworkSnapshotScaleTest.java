@@ -91,7 +91,7 @@ class NetworkSnapshotScaleTest {
         int env = i % ENVIRONMENTS.size();
         tx.put(Ec2Tables.TGW_ATTACHMENT, SCOPE, attachment, new TransitGatewayAttachment(attachment, TGW,
             TransitGatewayAttachment.ResourceType.VPC, vpc,
-            ACCOUNT, "available", List.of(subnet), id("tgw-rtb", env), T0, null, null, "disable", "enable", false));
+            ACCOUNT, TransitGatewayAttachment.State.AVAILABLE, List.of(subnet), id("tgw-rtb", env), T0, null, null, "disable", "enable", false));
         attachments.add(attachment);
         associations.get(env).add(attachment);
         for (var r : routes) r.add(new TransitGatewayRouteTable.Route(cidr, attachment,

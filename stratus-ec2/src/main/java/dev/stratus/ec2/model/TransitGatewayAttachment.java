@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param requester for a peering attachment, whether this side asked (the other side accepts)
  */
 public record TransitGatewayAttachment(String id, String transitGatewayId, ResourceType resourceType, String resourceId,
-    String resourceOwnerId, String state, List<String> subnetIds, String associatedRouteTableId,
+    String resourceOwnerId, State state, List<String> subnetIds, String associatedRouteTableId,
     Instant creationTime, String peerRegion, String peerAccountId, String applianceModeSupport,
     String dnsSupport, boolean requester) {
 
@@ -33,7 +33,7 @@ public record TransitGatewayAttachment(String id, String transitGatewayId, Resou
         requester);
   }
 
-  public TransitGatewayAttachment withState(String newState) {
+  public TransitGatewayAttachment withState(State newState) {
     return new TransitGatewayAttachment(id, transitGatewayId, resourceType, resourceId, resourceOwnerId, newState,
         subnetIds, associatedRouteTableId, creationTime, peerRegion, peerAccountId, applianceModeSupport, dnsSupport,
         requester);
@@ -45,7 +45,46 @@ public record TransitGatewayAttachment(String id, String transitGatewayId, Resou
   }
 
   /** Whether it is in the {@code available} state (the only one that forwards, vpc.md §29). */
-  public boolean isAvailable() { return "available".equals(state); }
+  public boolean isAvailable() { return state == State.AVAILABLE; }
+
+  /** Whether it was deleted (the row stays, as AWS lists deleted attachments for a while). */
+  public boolean isDeleted() { return state == State.DELETED; }
+
+  /** {@code TransitGatewayAttachmentState}, stored and printed as AWS's value. */
+  public enum State {
+    INITIATING("initiating"),
+    INITIATING_REQUEST("initiatingRequest"),
+    PENDING_ACCEPTANCE("pendingAcceptance"),
+    ROLLING_BACK("rollingBack"),
+    PENDING("pending"),
+    /** The only state that forwards traffic. */
+    AVAILABLE("available"),
+    MODIFYING("modifying"),
+    DELETING("deleting"),
+    DELETED("deleted"),
+    FAILED("failed"),
+    REJECTED("rejected"),
+    REJECTING("rejecting"),
+    FAILING("failing");
+
+    private final String wire;
+
+    State(String wire) { this.wire = wire; }
+
+    /** The value AWS prints (and the stored JSON form). */
+    @JsonValue
+    public String wire() { return wire; }
+
+    /** Reads the AWS value; an unknown one throws, naming it. */
+    @JsonCreator
+    public static State fromAws(String text) {
+      for (State s : values()) if (s.wire.equals(text)) return s;
+      throw new IllegalArgumentException("unknown transit gateway attachment State: " + text);
+    }
+
+    @Override
+    public String toString() { return wire; }
+  }
 
   /**
    * {@code ResourceType}, stored and printed as AWS's value. The declaration order is the

@@ -244,7 +244,7 @@ final class GatewayHops {
     Optional<TransitGatewayAttachment> egress = t.ix.attachment(tgwId, r.attachmentId()).or(() -> t.ix.attachment(r.attachmentId()));
     if (egress.isEmpty() || !egress.get().isAvailable()) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.EGRESS, r.attachmentId(), rule, List.of(),
-          r.attachmentId() + " is " + egress.map(TransitGatewayAttachment::state).orElse("unknown"));
+          r.attachmentId() + " is " + egress.map(a -> a.state().wire()).orElse("unknown"));
     }
     TransitGatewayAttachment out = egress.get();
     t.hop(out.id(), pkt, pkt, null);

@@ -93,7 +93,8 @@ final class TransitImport {
       String owner = f.optText(a, id, "TransitGatewayOwnerId").orElse("");
       out.add(new VpcImport.Placed<>(new TransitGatewayAttachment(id, f.text(a, id, "TransitGatewayId"),
           f.enumValue(a, id, "ResourceType", TransitGatewayAttachment.ResourceType::fromAws),
-          f.text(a, id, "ResourceId"), f.optText(a, id, "ResourceOwnerId").orElse(null), f.text(a, id, "State"),
+          f.text(a, id, "ResourceId"), f.optText(a, id, "ResourceOwnerId").orElse(null),
+          f.enumValue(a, id, "State", TransitGatewayAttachment.State::fromAws),
           List.of(), rtb, f.optText(a, id, "CreationTime").map(java.time.Instant::parse).orElse(null), null, null,
           null, null, false), new Placement(f.region, owner, f.tags(a, id))));
     }

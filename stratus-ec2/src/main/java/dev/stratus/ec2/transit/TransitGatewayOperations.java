@@ -119,7 +119,7 @@ public final class TransitGatewayOperations {
       }
       var o = req.options();
       var att = new TransitGatewayAttachment(id, tgw.id(), TransitGatewayAttachment.ResourceType.VPC, vpc.id(),
-          ctx.accountId(), "available",
+          ctx.accountId(), TransitGatewayAttachment.State.AVAILABLE,
           req.subnetIds(), null, ctx.receivedAt(), null, null,
           o == null || o.applianceModeSupportAsString() == null ? "disable" : o.applianceModeSupportAsString(),
           o == null || o.dnsSupportAsString() == null ? "enable" : o.dnsSupportAsString(), false);

@@ -30,7 +30,7 @@ public final class TransitGatewayRules {
   /** DeleteTransitGateway: not already deleted, and every attachment deleted first. */
   public static Optional<AwsException> deleteGateway(TransitGateway tgw, Collection<TransitGatewayAttachment> attachments) {
     if (tgw.state().equals("deleted")) return Optional.of(IdKind.TRANSIT_GATEWAY.notFound(tgw.id()));
-    if (attachments.stream().anyMatch(a -> a.transitGatewayId().equals(tgw.id()) && !a.state().equals("deleted"))) {
+    if (attachments.stream().anyMatch(a -> a.transitGatewayId().equals(tgw.id()) && !a.isDeleted())) {
       return Optional.of(Ec2Errors.incorrectState(tgw.id() + " has non-deleted Transit Gateway Attachments"));
     }
     return Optional.empty();
@@ -75,7 +75,7 @@ public final class TransitGatewayRules {
 
   /** Accept/RejectTransitGatewayPeeringAttachment: pending acceptance, answered by the accepter's side only. */
   public static Optional<AwsException> answerPeering(TransitGatewayAttachment a) {
-    if (!a.state().equals("pendingAcceptance")) {
+    if (a.state() != TransitGatewayAttachment.State.PENDING_ACCEPTANCE) {
       return Optional.of(Ec2Errors.incorrectState("Transit Gateway Attachment " + a.id() + " is in invalid state "
           + a.state()));
     }

@@ -32,7 +32,7 @@ public final class TransitSnapshot {
     }
     // Attachments and route tables as stored; the index ranks a route by its attachment's type.
     for (var a : view.list(Ec2Tables.TGW_ATTACHMENT, scope)) {
-      if (a.state().equals("deleted")) continue;
+      if (a.isDeleted()) continue;
       b.transitGatewayAttachments.add(a);
       b.place(a.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, a.id())));
     }

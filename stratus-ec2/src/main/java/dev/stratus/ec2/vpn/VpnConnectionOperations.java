@@ -88,7 +88,7 @@ public final class VpnConnectionOperations {
       String att = attachmentOf(tx, scope, vpn.id());
       if (att != null) {
         tx.get(Ec2Tables.TGW_ATTACHMENT, scope, att).ifPresent(a -> tx.put(Ec2Tables.TGW_ATTACHMENT, scope, att,
-            a.withAssociation(null).withState("deleted")));
+            a.withAssociation(null).withState(TransitGatewayAttachment.State.DELETED)));
         TgwRouting.detach(tx, scope, att);
       }
       if (vpn.vpnGatewayId() != null) VpnRouting.refreshVgw(tx, scope, vpn.vpnGatewayId());
@@ -127,7 +127,7 @@ public final class VpnConnectionOperations {
   private static String attach(Transaction tx, String scope, RequestContext ctx, TransitGateway tgw, String vpnId) {
     var att = new TransitGatewayAttachment(IdKind.TRANSIT_GATEWAY_ATTACHMENT.next(), tgw.id(),
         TransitGatewayAttachment.ResourceType.VPN, vpnId,
-        ctx.accountId(), "available", List.of(), tgw.associationDefaultRouteTableId(), ctx.receivedAt(), null, null,
+        ctx.accountId(), TransitGatewayAttachment.State.AVAILABLE, List.of(), tgw.associationDefaultRouteTableId(), ctx.receivedAt(), null, null,
         "disable", "disable", false);
     tx.put(Ec2Tables.TGW_ATTACHMENT, scope, att.id(), att);
     for (String rtb : new java.util.LinkedHashSet<>(java.util.Arrays.asList(tgw.associationDefaultRouteTableId(),

@@ -55,6 +55,9 @@ class StoredRecordsTest {
         + "\"requester\":true}";
     var a = StoreJson.read(attachmentRow, TransitGatewayAttachment.class);
     assertThat(a.resourceType()).isEqualTo(TransitGatewayAttachment.ResourceType.PEERING);
+    assertThat(a.state()).isEqualTo(TransitGatewayAttachment.State.AVAILABLE);
+    assertThat(StoreJson.write(a.withState(TransitGatewayAttachment.State.PENDING_ACCEPTANCE)))
+        .contains("\"state\":\"pendingAcceptance\"");
     assertThat(StoreJson.write(a)).contains("\"resourceType\":\"peering\"");
     roundTrips(a);
 

@@ -75,7 +75,7 @@ class ReachabilityPerformanceTest {
           Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));
       b.instance(Fixtures.instance("i-" + i, v, s, "eni-" + i), placement);
       b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, "tgw-1",
-          TransitGatewayAttachment.ResourceType.VPC, v, "111111111111", "available", List.of(s), "tgw-rtb-1", null,
+          TransitGatewayAttachment.ResourceType.VPC, v, "111111111111", TransitGatewayAttachment.State.AVAILABLE, List.of(s), "tgw-rtb-1", null,
           null, null, "disable", "enable", false));
       b.place(att, placement);
       tgwRoutes.add(new TransitGatewayRouteTable.Route(cidr, att, TransitGatewayRouteTable.RouteType.PROPAGATED,

@@ -19,7 +19,8 @@ class TransitGatewayRulesTest {
   private static final Instant T0 = Instant.parse("2026-12-07T00:00:00Z");
 
   private static TransitGatewayAttachment attachment(String id, String type, String state, String rtb, boolean requester) {
-    return new TransitGatewayAttachment(id, "tgw-1", ResourceType.fromAws(type), "vpc-1", "111111111111", state, List.of("subnet-a"), rtb, T0,
+    return new TransitGatewayAttachment(id, "tgw-1", ResourceType.fromAws(type), "vpc-1", "111111111111",
+        TransitGatewayAttachment.State.fromAws(state), List.of("subnet-a"), rtb, T0,
         null, null, "disable", "enable", requester);
   }
 
@@ -50,7 +51,7 @@ class TransitGatewayRulesTest {
         "InvalidTransitGatewayID.NotFound", "Transit Gateway tgw-1 was deleted or does not exist.");
     assertViolation(TransitGatewayRules.deleteGateway(tgw, List.of(vpcAtt)), "IncorrectState",
         "tgw-1 has non-deleted Transit Gateway Attachments");
-    assertThat(TransitGatewayRules.deleteGateway(tgw, List.of(vpcAtt.withState("deleted")))).isEmpty();
+    assertThat(TransitGatewayRules.deleteGateway(tgw, List.of(vpcAtt.withState(TransitGatewayAttachment.State.DELETED)))).isEmpty();
   }
 
   @Test
@@ -135,7 +136,8 @@ class TransitGatewayRulesTest {
     assertViolation(TransitGatewayRules.deleteRoute(propagated, ten), "InvalidRoute.NotFound",
         "no route with destination-cidr-block 10.0.0.0/16 in route table tgw-rtb-1");
     assertThat(TransitGatewayRules.deleteRoute(withStatic, ten)).isEmpty();
-    var elsewhere = new TransitGatewayAttachment("tgw-attach-9", "tgw-9", ResourceType.VPC, "vpc-9", "111111111111", "available",
+    var elsewhere = new TransitGatewayAttachment("tgw-attach-9", "tgw-9", ResourceType.VPC, "vpc-9", "111111111111",
+        TransitGatewayAttachment.State.AVAILABLE,
         List.of(), null, T0, null, null, "disable", "enable", false);
     assertViolation(TransitGatewayRules.routeAttachment(withStatic, elsewhere), "InvalidParameterValue",
         "Attachment tgw-attach-9 is not attached to tgw-1");
