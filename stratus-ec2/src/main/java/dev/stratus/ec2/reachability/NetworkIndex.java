@@ -134,9 +134,11 @@ final class NetworkIndex {
    */
   private void resolveSubnets(Network n) {
     Map<String, String> mainTable = new HashMap<>();
-    for (RouteTable t : n.routeTables()) {
-      t.subnetIds().forEach(s -> subnetRouteTable.putIfAbsent(s, t.id()));
-      if (t.isMain()) mainTable.putIfAbsent(t.vpcId(), t.id());
+    for (RouteTable t : n.routeTables()) { // one pass over the associations (isMain/subnetIds would stream twice)
+      for (RouteTable.Association a : t.associations()) {
+        if (a.subnetId() != null) subnetRouteTable.putIfAbsent(a.subnetId(), t.id());
+        if (a.main()) mainTable.putIfAbsent(t.vpcId(), t.id());
+      }
     }
     Map<String, String> defaultAcl = new HashMap<>();
     for (NetworkAcl a : n.networkAcls()) {
