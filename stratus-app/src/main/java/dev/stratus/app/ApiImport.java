@@ -1,11 +1,10 @@
 package dev.stratus.app;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.reachability.Network;
-import dev.stratus.ec2.reachability.NetworkAcl;
-import dev.stratus.ec2.reachability.RouteDestination;
-import dev.stratus.ec2.reachability.RouteTable;
-import dev.stratus.ec2.reachability.RouteTarget;
 import dev.stratus.ec2.reachability.SecurityGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,7 +88,7 @@ final class ApiImport {
       String main = ec2.describeRouteTables(r -> r.filters(byVpc)).routeTables().get(0).routeTableId();
       String acl = ec2.describeNetworkAcls(r -> r.filters(byVpc)).networkAcls().get(0).networkAclId();
       String sg = ec2.describeSecurityGroups(r -> r.filters(byVpc)).securityGroups().get(0).groupId();
-      n.routeTables().stream().filter(t -> t.vpcId().equals(v.id()) && t.main()).forEach(t -> ids.put(t.id(), main));
+      n.routeTables().stream().filter(t -> t.vpcId().equals(v.id()) && t.isMain()).forEach(t -> ids.put(t.id(), main));
       n.networkAcls().stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).forEach(a -> ids.put(a.id(), acl));
       n.securityGroups().stream().filter(g -> g.vpcId().equals(v.id()) && g.groupName().equals("default"))
           .forEach(g -> ids.put(g.id(), sg));
@@ -124,7 +123,7 @@ final class ApiImport {
       ids.put(g.id(), ec2.createSecurityGroup(r -> r.vpcId(id(g.vpcId())).groupName(g.groupName())
           .description("imported " + g.id())).groupId());
     }
-    n.networkAcls().stream().filter(a -> a.region().equals(region)).forEach(a -> acl(ec2, n, a));
+    n.networkAcls().stream().filter(a -> n.region(a.id()).equals(region)).forEach(a -> acl(ec2, n, a));
     for (var nat : n.natGateways()) {
       if (!n.region(nat.id()).equals(region) || nat.state().equals("deleted")) continue;
       String alloc = nat.connectivityType().equals("private") ? null : ec2.allocateAddress(r -> r.domain("vpc")).allocationId();
@@ -211,16 +210,16 @@ final class ApiImport {
       boolean ports = e.protocol().equals("6") || e.protocol().equals("17");
       ec2.createNetworkAclEntry(r -> {
         r.networkAclId(acl).ruleNumber(e.ruleNumber()).egress(e.egress()).protocol(e.protocol())
-            .ruleAction(e.action().wire());
-        if (e.cidrBlock().ipv6()) r.ipv6CidrBlock(e.cidrBlock().toString());
-        else r.cidrBlock(e.cidrBlock().toString());
-        if (ports) r.portRange(p -> p.from(e.ports().from()).to(e.ports().to()));
-        if (e.protocol().equals("1")) r.icmpTypeCode(t -> t.type(-1).code(-1));
+            .ruleAction(e.ruleAction().wire());
+        if (e.cidr().ipv6()) r.ipv6CidrBlock(e.cidr().toString());
+        else r.cidrBlock(e.cidr().toString());
+        if (ports) r.portRange(p -> p.from(NetworkAcl.ports(e).from()).to(NetworkAcl.ports(e).to()));
+        if (e.protocol().equals("1")) r.icmpTypeCode(t -> t.type(e.icmpType()).code(e.icmpCode()));
       });
     }
     if (a.isDefault()) return;
     for (var s : n.subnets()) {
-      if (!a.subnetIds().contains(s.id())) continue; // a's own subnets (a is not the default NACL)
+      if (a.associations().stream().noneMatch(x -> x.subnetId().equals(s.id()))) continue; // a's own subnets (a is not the default NACL)
       String subnet = id(s.id());
       String assoc = ec2.describeNetworkAcls(r -> r.filters(Filter.builder().name("association.subnet-id").values(subnet)
           .build())).networkAcls().get(0).associations().stream().filter(x -> x.subnetId().equals(subnet))
@@ -232,18 +231,18 @@ final class ApiImport {
   private void routes(Network n, String region) {
     Ec2Client ec2 = ec2(region);
     for (RouteTable t : n.routeTables()) {
-      if (!t.region().equals(region)) continue;
+      if (!n.region(t.id()).equals(region)) continue;
       boolean existed = ids.containsKey(t.id());
       String rtb = existed ? id(t.id()) : ec2.createRouteTable(r -> r.vpcId(id(t.vpcId()))).routeTable().routeTableId();
       ids.put(t.id(), rtb);
-      tag(ec2, rtb, t.tags());
+      tag(ec2, rtb, n.tags(t.id()));
       // A default VPC's main table already routes 0.0.0.0/0 to its gateway: keep what is there.
       List<software.amazon.awssdk.services.ec2.model.Route> present = existed
           ? ec2.describeRouteTables(r -> r.routeTableIds(rtb)).routeTables().get(0).routes() : List.of();
       for (RouteTable.Route route : t.routes()) {
         if (!alreadyRouted(present, route)) route(ec2, t, rtb, route);
       }
-      if (!t.main()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
+      if (!t.isMain()) t.subnetIds().forEach(s -> ec2.associateRouteTable(r -> r.routeTableId(rtb).subnetId(id(s))));
     }
     for (var i : n.instances()) {
       if (!n.region(i.id()).equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
@@ -259,9 +258,9 @@ final class ApiImport {
   }
 
   private boolean alreadyRouted(List<software.amazon.awssdk.services.ec2.model.Route> present, RouteTable.Route route) {
-    if (!(route.destination() instanceof RouteDestination.Cidr c) || !ids.containsKey(route.target().id())) return false;
+    if (!(route.destination() instanceof RouteTable.CidrDestination c) || !ids.containsKey(route.target().id())) return false;
     String to = ids.get(route.target().id());
-    String dest = c.block().toString();
+    String dest = c.cidr().toString();
     return present.stream().anyMatch(p -> (dest.equals(p.destinationCidrBlock()) || dest.equals(p.destinationIpv6CidrBlock()))
         && (to.equals(p.gatewayId()) || to.equals(p.natGatewayId()) || to.equals(p.transitGatewayId())
             || to.equals(p.vpcPeeringConnectionId())));
@@ -270,19 +269,19 @@ final class ApiImport {
   private void route(Ec2Client ec2, RouteTable t, String rtb, RouteTable.Route route) {
     if (route.target() instanceof RouteTarget.Local || route.origin() != RouteTable.Origin.CREATE_ROUTE) return;
     String target = route.target().id();
-    if (!(route.destination() instanceof RouteDestination.Cidr c) || !ids.containsKey(target)) {
+    if (!(route.destination() instanceof RouteTable.CidrDestination c) || !ids.containsKey(target)) {
       skipped.add(t.id() + " route " + route.destination() + " -> " + (target.isEmpty() ? "blackhole" : target));
       return;
     }
     String to = ids.get(target);
     ec2.createRoute(r -> {
       r.routeTableId(rtb);
-      if (c.block().ipv6()) r.destinationIpv6CidrBlock(c.block().toString());
-      else r.destinationCidrBlock(c.block().toString());
+      if (c.cidr().ipv6()) r.destinationIpv6CidrBlock(c.cidr().toString());
+      else r.destinationCidrBlock(c.cidr().toString());
       switch (route.target()) {
         case RouteTarget.NatGateway x -> r.natGatewayId(to);
         case RouteTarget.TransitGateway x -> r.transitGatewayId(to);
-        case RouteTarget.VpcPeeringConnection x -> r.vpcPeeringConnectionId(to);
+        case RouteTarget.PeeringConnection x -> r.vpcPeeringConnectionId(to);
         default -> r.gatewayId(to);
       }
     });

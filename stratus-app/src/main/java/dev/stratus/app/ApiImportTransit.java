@@ -1,9 +1,8 @@
 package dev.stratus.app;
 
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.reachability.Network;
-import dev.stratus.ec2.reachability.RouteDestination;
-import dev.stratus.ec2.reachability.TransitGatewayAttachment;
-import dev.stratus.ec2.reachability.TransitGatewayRouteTable;
 import java.util.Optional;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 
@@ -75,8 +74,8 @@ final class ApiImportTransit {
 
   /** Moves the new attachment to the table the old one was associated with. */
   private void associate(Ec2Client ec2, Optional<String> autoTable, TransitGatewayAttachment a, String att) {
-    Optional<String> wanted = a.associatedRouteTableId().or(() -> n.transitGatewayRouteTables().stream()
-        .filter(rt -> rt.associatedAttachmentIds().contains(a.id())).map(TransitGatewayRouteTable::id).findFirst())
+    Optional<String> wanted = Optional.ofNullable(a.associatedRouteTableId()).or(() -> n.transitGatewayRouteTables().stream()
+        .filter(rt -> rt.associations().contains(a.id())).map(TransitGatewayRouteTable::id).findFirst())
         .map(im.ids::get);
     if (wanted.equals(autoTable)) return;
     autoTable.ifPresent(t -> ec2.disassociateTransitGatewayRouteTable(r -> r.transitGatewayRouteTableId(t)
@@ -88,23 +87,23 @@ final class ApiImportTransit {
   private void tables(Ec2Client ec2, TransitGatewayRouteTable rt, Optional<String> autoPropagated) {
     String table = im.id(rt.id());
     boolean auto = autoPropagated.equals(Optional.of(table));
-    var propagating = new java.util.LinkedHashSet<>(rt.propagatingAttachmentIds());
-    rt.routes().stream().filter(r -> !r.isStatic() && !r.attachmentId().isEmpty()).forEach(r -> propagating.add(r.attachmentId()));
+    var propagating = new java.util.LinkedHashSet<>(rt.propagations());
+    rt.visibleRoutes().stream().filter(r -> !r.isStatic() && r.attachmentId() != null).forEach(r -> propagating.add(r.attachmentId()));
     for (String old : propagating) {
       if (auto || !im.ids.containsKey(old)) continue;
       ec2.enableTransitGatewayRouteTablePropagation(r -> r.transitGatewayRouteTableId(table)
           .transitGatewayAttachmentId(im.id(old)));
     }
-    for (var route : rt.routes()) {
+    for (var route : rt.visibleRoutes()) {
       if (!route.isStatic()) continue;
-      if (!(route.destination() instanceof RouteDestination.Cidr c)
-          || (!route.attachmentId().isEmpty() && !im.ids.containsKey(route.attachmentId()))) {
-        im.skipped.add(rt.id() + " static route " + route.destination());
+      if (route.destination() == null
+          || (route.attachmentId() != null && !im.ids.containsKey(route.attachmentId()))) {
+        im.skipped.add(rt.id() + " static route " + route);
         continue;
       }
       ec2.createTransitGatewayRoute(r -> {
-        r.transitGatewayRouteTableId(table).destinationCidrBlock(c.block().toString());
-        if (route.attachmentId().isEmpty()) r.blackhole(true);
+        r.transitGatewayRouteTableId(table).destinationCidrBlock(route.destination().toString());
+        if (route.attachmentId() == null) r.blackhole(true);
         else r.transitGatewayAttachmentId(im.id(route.attachmentId()));
       });
     }

@@ -8,8 +8,6 @@ import dev.stratus.ec2.model.RegionCatalog;
 import dev.stratus.ec2.model.ResourceTags;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.Placement;
-import dev.stratus.ec2.reachability.RouteDestination;
-import dev.stratus.ec2.reachability.RouteTarget;
 import dev.stratus.ec2.transit.TransitSnapshot;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,10 +18,10 @@ import java.util.Optional;
 /**
  * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
  * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
- * connections, transit gateways, VPC endpoints and VPN resources go in as the stored records
- * themselves, with their Region, account and tags as a {@link Placement}; route tables, security
- * groups, NACLs, interfaces and transit gateway attachments and route tables ({@link TransitSnapshot})
- * are still converted to the analyzer's own records (issue 7: one record per resource is the goal).
+ * connections, transit gateways with their attachments and route tables ({@link TransitSnapshot}),
+ * VPC route tables, network ACLs, VPC endpoints and VPN resources go in as the stored records themselves, with
+ * their Region, account and tags as a {@link Placement}; security groups and interfaces are
+ * still converted to the analyzer's own records (issue 7: one record per resource is the goal).
  */
 public final class NetworkSnapshot {
   private NetworkSnapshot() {}
@@ -54,10 +52,8 @@ public final class NetworkSnapshot {
       b.subnet(s, new Placement(region, account, tags(view, scope, s.id())));
     }
     for (var t : tables) {
-      b.routeTables.add(new dev.stratus.ec2.reachability.RouteTable(t.id(), region, t.vpcId(), t.isMain(),
-          t.routes().stream().map(NetworkSnapshot::route).toList(),
-          t.associations().stream().map(a -> a.subnetId()).filter(java.util.Objects::nonNull).toList(),
-          tags(view, scope, t.id())));
+      b.routeTables.add(t);
+      b.place(t.id(), new Placement(region, account, tags(view, scope, t.id())));
     }
     for (var g : view.list(Ec2Tables.SECURITY_GROUP, scope)) {
       b.securityGroups.add(new dev.stratus.ec2.reachability.SecurityGroup(g.id(), region, g.vpcId(), g.name(),
@@ -65,12 +61,8 @@ public final class NetworkSnapshot {
           g.rules().stream().filter(r -> r.egress()).map(NetworkSnapshot::permission).toList(), tags(view, scope, g.id())));
     }
     for (var a : acls) {
-      b.networkAcls.add(new dev.stratus.ec2.reachability.NetworkAcl(a.id(), region, a.vpcId(), a.isDefault(),
-          a.entries().stream().map(e -> new dev.stratus.ec2.reachability.NetworkAcl.Entry(e.ruleNumber(), e.egress(),
-              dev.stratus.ec2.reachability.NetworkAcl.RuleAction.fromAws(e.ruleAction()), e.protocol(),
-              e.portRange() == null ? PortRange.ALL : new PortRange(e.portRange().from(), e.portRange().to()),
-              e.cidr())).toList(),
-          a.associations().stream().map(x -> x.subnetId()).toList(), tags(view, scope, a.id())));
+      b.networkAcls.add(a);
+      b.place(a.id(), new Placement(region, account, tags(view, scope, a.id())));
     }
     addInterfaces(b, view, account, region, scope);
     for (var g : view.list(Ec2Tables.INTERNET_GATEWAY, scope)) {
@@ -85,9 +77,9 @@ public final class NetworkSnapshot {
       b.vpcEndpoints.add(e);
       b.place(e.id(), new Placement(region, account, tags(view, scope, e.id())));
     }
-    for (var p : AwsServices.prefixLists(region)) {
-      b.managedPrefixLists.add(new dev.stratus.ec2.reachability.ManagedPrefixList(p.id(), region, p.name(), "IPv4",
-          p.entries()));
+    for (var p : AwsServices.prefixLists(region)) { // AWS's own lists of the Region, owned by "AWS" as AWS prints
+      b.managedPrefixLists.add(p);
+      b.place(p.id(), new Placement(region, "AWS", Map.of()));
     }
   }
 
@@ -121,28 +113,6 @@ public final class NetworkSnapshot {
           attachment, e.sourceDestCheck()));
     }
     for (var i : view.list(Ec2Tables.INSTANCE, scope)) b.instance(i, new Placement(region, account, tags(view, scope, i.id())));
-  }
-
-  private static dev.stratus.ec2.reachability.RouteTable.Route route(dev.stratus.ec2.model.RouteTable.Route r) {
-    RouteDestination destination = switch (r.destination()) {
-      case dev.stratus.ec2.model.RouteTable.CidrDestination c -> new RouteDestination.Cidr(c.cidr());
-      case dev.stratus.ec2.model.RouteTable.PrefixListDestination p -> new RouteDestination.PrefixList(p.prefixListId());
-    };
-    RouteTarget target = switch (r.target()) {
-      case dev.stratus.ec2.model.RouteTarget.Local l -> new RouteTarget.Local();
-      case dev.stratus.ec2.model.RouteTarget.InternetGateway g -> new RouteTarget.InternetGateway(g.id());
-      case dev.stratus.ec2.model.RouteTarget.EgressOnlyInternetGateway g ->
-          new RouteTarget.EgressOnlyInternetGateway(g.id());
-      case dev.stratus.ec2.model.RouteTarget.NatGateway n -> new RouteTarget.NatGateway(n.id());
-      case dev.stratus.ec2.model.RouteTarget.TransitGateway t -> new RouteTarget.TransitGateway(t.id());
-      case dev.stratus.ec2.model.RouteTarget.PeeringConnection p -> new RouteTarget.VpcPeeringConnection(p.id());
-      case dev.stratus.ec2.model.RouteTarget.NetworkInterface n -> new RouteTarget.NetworkInterface(n.id());
-      case dev.stratus.ec2.model.RouteTarget.GatewayEndpoint g -> new RouteTarget.GatewayEndpoint(g.id());
-      case dev.stratus.ec2.model.RouteTarget.VpnGateway g -> new RouteTarget.VirtualPrivateGateway(g.id());
-    };
-    return new dev.stratus.ec2.reachability.RouteTable.Route(destination, target,
-        dev.stratus.ec2.reachability.RouteTable.Origin.fromAws(r.origin()),
-        dev.stratus.ec2.reachability.RouteTable.State.fromAws(r.state()));
   }
 
   private static dev.stratus.ec2.reachability.SecurityGroup.IpPermission permission(

@@ -80,20 +80,22 @@ class NetworkSnapshotScaleTest {
         tx.put(Ec2Tables.SUBNET, SCOPE, subnet, new Subnet(subnet, vpc, cidr, List.of(), "us-east-1a", "use1-az1",
             false, false, false));
         tx.put(Ec2Tables.ROUTE_TABLE, SCOPE, rtb, new RouteTable(rtb, vpc, List.of(
-            new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(), "CreateRouteTable", "active"),
+            new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE, RouteTable.State.ACTIVE),
             new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parse("10.0.0.0/8")), new RouteTarget.TransitGateway(TGW),
-                "CreateRoute", "active")),
+                RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)),
             List.of(new RouteTable.Association(id("rtbassoc", i), true, null, null)), List.of()));
         tx.put(Ec2Tables.NETWORK_ACL, SCOPE, acl, new NetworkAcl(acl, vpc, true,
             List.of(NetworkAcl.Entry.allowAll(100, false, Cidr.parse("0.0.0.0/0")),
                 NetworkAcl.Entry.implicitDeny(false, Cidr.parse("0.0.0.0/0"))),
             List.of(new NetworkAcl.Association(id("aclassoc", i), subnet))));
         int env = i % ENVIRONMENTS.size();
-        tx.put(Ec2Tables.TGW_ATTACHMENT, SCOPE, attachment, new TransitGatewayAttachment(attachment, TGW, "vpc", vpc,
-            ACCOUNT, "available", List.of(subnet), id("tgw-rtb", env), T0, null, null, "disable", "enable", false));
+        tx.put(Ec2Tables.TGW_ATTACHMENT, SCOPE, attachment, new TransitGatewayAttachment(attachment, TGW,
+            TransitGatewayAttachment.ResourceType.VPC, vpc,
+            ACCOUNT, TransitGatewayAttachment.State.AVAILABLE, List.of(subnet), id("tgw-rtb", env), T0, null, null, "disable", "enable", false));
         attachments.add(attachment);
         associations.get(env).add(attachment);
-        for (var r : routes) r.add(new TransitGatewayRouteTable.Route(cidr, attachment, "propagated", "active"));
+        for (var r : routes) r.add(new TransitGatewayRouteTable.Route(cidr, attachment,
+            TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE));
       }
       for (int env = 0; env < ENVIRONMENTS.size(); env++) {
         String rtb = id("tgw-rtb", env);

@@ -215,7 +215,8 @@ public final class VpcEndpointOperations {
     Ec2Errors.throwIf(EndpointRules.prefixListRoute(t, pl));
     var dest = new RouteTable.PrefixListDestination(pl);
     List<RouteTable.Route> routes = new ArrayList<>(t.routes());
-    routes.add(new RouteTable.Route(dest, new RouteTarget.GatewayEndpoint(endpointId), "CreateRoute", "active"));
+    routes.add(new RouteTable.Route(dest, new RouteTarget.GatewayEndpoint(endpointId),
+        RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE));
     tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(routes));
   }
 

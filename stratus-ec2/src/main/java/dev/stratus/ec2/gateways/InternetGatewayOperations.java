@@ -11,6 +11,7 @@ import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.routing.RouteStates;
 import java.util.List;
@@ -67,7 +68,7 @@ public final class InternetGatewayOperations {
       Ec2Errors.throwIf(GatewayRules.attachInternetGateway(g, vpc.id(), tx.list(Ec2Tables.INTERNET_GATEWAY, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.INTERNET_GATEWAY, scope, g.id(), g.attachedTo(vpc.id()));
-      RouteStates.setState(tx, scope, g.id(), "active");
+      RouteStates.setState(tx, scope, g.id(), RouteTable.State.ACTIVE);
       return AttachInternetGatewayResponse.builder().build();
     });
   }
@@ -81,7 +82,7 @@ public final class InternetGatewayOperations {
       Ec2Errors.throwIf(GatewayRules.detachInternetGateway(g, vpc.id(), tx.list(Ec2Tables.NETWORK_INTERFACE, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.INTERNET_GATEWAY, scope, g.id(), g.attachedTo(null));
-      RouteStates.setState(tx, scope, g.id(), "blackhole");
+      RouteStates.setState(tx, scope, g.id(), RouteTable.State.BLACKHOLE);
       return DetachInternetGatewayResponse.builder().build();
     });
   }
@@ -139,7 +140,7 @@ public final class InternetGatewayOperations {
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.INTERNET_GATEWAY, scope, g.id());
       Tags.drop(tx, scope, g.id());
-      RouteStates.setState(tx, scope, g.id(), "blackhole");
+      RouteStates.setState(tx, scope, g.id(), RouteTable.State.BLACKHOLE);
       return DeleteEgressOnlyInternetGatewayResponse.builder().returnCode(true).build();
     });
   }

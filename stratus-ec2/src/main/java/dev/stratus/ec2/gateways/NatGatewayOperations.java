@@ -14,6 +14,7 @@ import dev.stratus.ec2.interfaces.Interfaces;
 import dev.stratus.ec2.model.Address;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.routing.RouteStates;
 import java.util.List;
@@ -80,7 +81,7 @@ public final class NatGatewayOperations {
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.NAT_GATEWAY, scope, nat.id(), nat.deleted(ctx.receivedAt()));
       tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, nat.networkInterfaceId());
-      RouteStates.setState(tx, scope, nat.id(), "blackhole");
+      RouteStates.setState(tx, scope, nat.id(), RouteTable.State.BLACKHOLE);
       return DeleteNatGatewayResponse.builder().natGatewayId(nat.id()).build();
     });
   }

@@ -62,6 +62,7 @@ public final class DescribeExport {
     }
     write("describe-transit-gateways", ec2.describeTransitGateways(r -> {}));
     write("describe-transit-gateway-attachments", ec2.describeTransitGatewayAttachments(r -> {}));
+    write("describe-transit-gateway-vpc-attachments", ec2.describeTransitGatewayVpcAttachments(r -> {}));
     var tables = ec2.describeTransitGatewayRouteTables(r -> {});
     write("describe-transit-gateway-route-tables", tables);
     for (var t : tables.transitGatewayRouteTables()) {

@@ -7,6 +7,7 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.routing.RouteStates;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class Ec2ManagedInterfaces implements ManagedInterfaces {
     String scope = accountId + "/" + region;
     if (tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, networkInterfaceId)) {
       Tags.drop(tx, scope, networkInterfaceId);
-      RouteStates.setState(tx, scope, networkInterfaceId, "blackhole");
+      RouteStates.setState(tx, scope, networkInterfaceId, RouteTable.State.BLACKHOLE);
     }
   }
 }

@@ -15,6 +15,7 @@ import dev.stratus.ec2.model.Ec2Id;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RegionDefaults;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.routing.RouteStates;
 import dev.stratus.ec2.security.SecurityGroupPermissions;
@@ -198,7 +199,7 @@ public final class InstanceOperations {
           if (target.equals("terminated")) {
             tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, eni.id());
             ElasticIpOperations.releaseFrom(tx, scope, eni.id());
-            RouteStates.setState(tx, scope, eni.id(), "blackhole");
+            RouteStates.setState(tx, scope, eni.id(), RouteTable.State.BLACKHOLE);
           } else if (target.equals("stopped") && eni.association() != null && eni.association().allocationId() == null) {
             tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAssociation(null));
           } else if (target.equals("running") && eni.association() == null

@@ -12,6 +12,7 @@ import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.gateways.ElasticIpOperations;
 import dev.stratus.ec2.model.NetworkInterface;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.routing.RouteStates;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ public final class NetworkInterfaceOperations {
       tx.delete(Ec2Tables.NETWORK_INTERFACE, scope, eni.id());
       Tags.drop(tx, scope, eni.id());
       ElasticIpOperations.releaseFrom(tx, scope, eni.id());
-      RouteStates.setState(tx, scope, eni.id(), "blackhole");
+      RouteStates.setState(tx, scope, eni.id(), RouteTable.State.BLACKHOLE);
       return DeleteNetworkInterfaceResponse.builder().build();
     });
   }

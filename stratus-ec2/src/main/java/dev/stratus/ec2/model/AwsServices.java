@@ -29,11 +29,6 @@ public final class AwsServices {
     }
   }
 
-  /** An AWS-managed prefix list. */
-  public record PrefixList(String id, String name, List<Cidr> entries) {
-    public PrefixList { entries = List.copyOf(entries); }
-  }
-
   /** Services commonly reached through endpoints, alphabetical as DescribeVpcEndpointServices lists them. */
   public static final List<Service> SERVICES = List.of(
       new Service("athena", false, true), new Service("dynamodb", true, true), new Service("ec2", false, true),
@@ -58,14 +53,15 @@ public final class AwsServices {
   }
 
   /** The managed prefix lists of {@code region}: S3's then DynamoDB's. */
-  public static List<PrefixList> prefixLists(String region) {
-    return List.of(new PrefixList(prefixListId(region, "s3"), "com.amazonaws." + region + ".s3", S3),
-        new PrefixList(prefixListId(region, "dynamodb"), "com.amazonaws." + region + ".dynamodb", DYNAMODB));
+  public static List<ManagedPrefixList> prefixLists(String region) {
+    return List.of(new ManagedPrefixList(prefixListId(region, "s3"), "com.amazonaws." + region + ".s3", "IPv4", S3),
+        new ManagedPrefixList(prefixListId(region, "dynamodb"), "com.amazonaws." + region + ".dynamodb", "IPv4",
+            DYNAMODB));
   }
 
   /** The prefix list of a gateway service in a region. */
-  public static Optional<PrefixList> prefixListFor(String region, String serviceName) {
-    return prefixLists(region).stream().filter(p -> p.name().equals(serviceName)).findFirst();
+  public static Optional<ManagedPrefixList> prefixListFor(String region, String serviceName) {
+    return prefixLists(region).stream().filter(p -> p.prefixListName().equals(serviceName)).findFirst();
   }
 
   private static String prefixListId(String region, String service) {

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
 import java.util.List;
@@ -44,7 +46,7 @@ public record NetworkAcl(String id, String vpcId, boolean isDefault, List<Entry>
    * @param icmpType -1 when not ICMP or all types
    * @param icmpCode -1 when not ICMP or all codes
    */
-  public record Entry(int ruleNumber, boolean egress, String protocol, String ruleAction, Cidr cidr,
+  public record Entry(int ruleNumber, boolean egress, String protocol, RuleAction ruleAction, Cidr cidr,
       PortRange portRange, int icmpType, int icmpCode) {
     public Entry {
       Objects.requireNonNull(protocol, "protocol");
@@ -53,11 +55,12 @@ public record NetworkAcl(String id, String vpcId, boolean isDefault, List<Entry>
     }
 
     public static Entry allowAll(int number, boolean egress, Cidr cidr) {
-      return new Entry(number, egress, "-1", "allow", cidr, null, -1, -1);
+      return new Entry(number, egress, "-1", RuleAction.ALLOW, cidr, null, -1, -1);
     }
 
     public static Entry implicitDeny(boolean egress, Cidr cidr) {
-      return new Entry(cidr.ipv6() ? IMPLICIT_DENY_IPV6 : IMPLICIT_DENY_IPV4, egress, "-1", "deny", cidr, null, -1, -1);
+      return new Entry(cidr.ipv6() ? IMPLICIT_DENY_IPV6 : IMPLICIT_DENY_IPV4, egress, "-1", RuleAction.DENY, cidr,
+          null, -1, -1);
     }
   }
 
@@ -67,5 +70,34 @@ public record NetworkAcl(String id, String vpcId, boolean isDefault, List<Entry>
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(subnetId, "subnetId");
     }
+  }
+
+  /** The ports an entry covers: its range, or every port when it has none (protocols without ports, all). */
+  public static dev.stratus.core.net.PortRange ports(Entry e) {
+    return e.portRange() == null ? dev.stratus.core.net.PortRange.ALL : e.portRange();
+  }
+
+  /** An entry's {@code RuleAction}, stored and printed as AWS's value. */
+  public enum RuleAction {
+    ALLOW("allow"),
+    DENY("deny");
+
+    private final String wire;
+
+    RuleAction(String wire) { this.wire = wire; }
+
+    /** The value AWS prints (and the stored JSON form). */
+    @JsonValue
+    public String wire() { return wire; }
+
+    /** Reads the AWS value, any case (CreateNetworkAclEntry takes {@code ALLOW}); an unknown one throws, naming it. */
+    @JsonCreator
+    public static RuleAction fromAws(String text) {
+      for (RuleAction a : values()) if (a.wire.equalsIgnoreCase(text)) return a;
+      throw new IllegalArgumentException("unknown RuleAction: " + text);
+    }
+
+    @Override
+    public String toString() { return wire; }
   }
 }

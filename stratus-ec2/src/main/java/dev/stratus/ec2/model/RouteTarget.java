@@ -18,7 +18,8 @@ import java.util.Objects;
     @JsonSubTypes.Type(value = RouteTarget.PeeringConnection.class, name = "pcx"),
     @JsonSubTypes.Type(value = RouteTarget.NetworkInterface.class, name = "eni"),
     @JsonSubTypes.Type(value = RouteTarget.GatewayEndpoint.class, name = "vpce"),
-    @JsonSubTypes.Type(value = RouteTarget.VpnGateway.class, name = "vgw")})
+    @JsonSubTypes.Type(value = RouteTarget.VpnGateway.class, name = "vgw"),
+    @JsonSubTypes.Type(value = RouteTarget.Unmodelled.class, name = "other")})
 public sealed interface RouteTarget {
 
   /** The target's id as AWS shows it ({@code local}, {@code igw-…}, {@code nat-…}, …). */
@@ -72,5 +73,14 @@ public sealed interface RouteTarget {
   /** A virtual private gateway (VPN, vpc.md §41). */
   record VpnGateway(String id) implements RouteTarget {
     public VpnGateway { Objects.requireNonNull(id, "id"); }
+  }
+
+  /**
+   * A target Stratus does not model (a carrier, local or core-network gateway, an instance route
+   * without its interface, or none at all; empty id then). Only an imported describe-route-tables
+   * output holds one; the analysis drops its traffic, failing closed.
+   */
+  record Unmodelled(String id) implements RouteTarget {
+    public Unmodelled { Objects.requireNonNull(id, "id"); }
   }
 }

@@ -1,5 +1,7 @@
 package dev.stratus.ec2.model;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.stratus.core.net.Cidr;
 import java.time.Instant;
 import java.util.List;
@@ -21,14 +23,95 @@ public record TransitGatewayRouteTable(String id, String transitGatewayId, Strin
   }
 
   /**
-   * A route: to an attachment or a blackhole.
+   * A route: to an attachment or a blackhole. It matches a CIDR block or, as AWS allows, a managed
+   * prefix list ({@code PrefixListId}; then {@code destination} is null).
    *
    * @param attachmentId null for a blackhole route
-   * @param type {@code static} or {@code propagated}
-   * @param state {@code active} or {@code blackhole}
+   * @param prefixListId null unless the route matches a prefix list
    */
-  public record Route(Cidr destination, String attachmentId, String type, String state) {
-    public Route { Objects.requireNonNull(destination, "destination"); }
+  public record Route(Cidr destination, String attachmentId, RouteType type, RouteState state, String prefixListId) {
+    public Route {
+      if (destination == null && prefixListId == null) throw new NullPointerException("destination");
+      Objects.requireNonNull(type, "type");
+      Objects.requireNonNull(state, "state");
+    }
+
+    /** A route to a CIDR block. */
+    public Route(Cidr destination, String attachmentId, RouteType type, RouteState state) {
+      this(destination, attachmentId, type, state, null);
+    }
+
+    /** Whether the route was added with CreateTransitGatewayRoute. */
+    public boolean isStatic() { return type == RouteType.STATIC; }
+
+    /** The same route in another state (a target attachment gone: {@code blackhole}). */
+    public Route withState(RouteState newState) {
+      return new Route(destination, attachmentId, type, newState, prefixListId);
+    }
+
+    private Object matchKey() { return destination != null ? destination : prefixListId; }
+
+    /** The destination as AWS prints it: the CIDR block, else the prefix list id. */
+    @Override
+    public String toString() { return destination != null ? destination.toString() : prefixListId; }
+  }
+
+  /** Routes as AWS shows them: a static route hides a propagated one for the same prefix (vpc.md §33). */
+  public List<Route> visibleRoutes() {
+    java.util.Set<Object> staticDestinations = new java.util.HashSet<>();
+    for (Route r : routes) if (r.isStatic()) staticDestinations.add(r.matchKey());
+    if (staticDestinations.isEmpty()) return routes;
+    return routes.stream().filter(r -> r.isStatic() || !staticDestinations.contains(r.matchKey())).toList();
+  }
+
+  /** {@code TransitGatewayRouteType}, stored and printed as AWS's value. */
+  public enum RouteType {
+    /** Added with CreateTransitGatewayRoute. */
+    STATIC("static"),
+    /** Propagated from an attachment (its VPC CIDRs, a VPN's routes). */
+    PROPAGATED("propagated");
+
+    private final String wire;
+
+    RouteType(String wire) { this.wire = wire; }
+
+    @JsonValue
+    public String wire() { return wire; }
+
+    @JsonCreator
+    public static RouteType fromAws(String text) {
+      for (RouteType t : values()) if (t.wire.equals(text)) return t;
+      throw new IllegalArgumentException("unknown transit gateway route Type: " + text);
+    }
+
+    @Override
+    public String toString() { return wire; }
+  }
+
+  /** {@code TransitGatewayRouteState}, stored and printed as AWS's value; only {@code active} forwards. */
+  public enum RouteState {
+    PENDING("pending"),
+    ACTIVE("active"),
+    /** Matching packets are dropped (vpc.md §32). */
+    BLACKHOLE("blackhole"),
+    DELETING("deleting"),
+    DELETED("deleted");
+
+    private final String wire;
+
+    RouteState(String wire) { this.wire = wire; }
+
+    @JsonValue
+    public String wire() { return wire; }
+
+    @JsonCreator
+    public static RouteState fromAws(String text) {
+      for (RouteState s : values()) if (s.wire.equals(text)) return s;
+      throw new IllegalArgumentException("unknown transit gateway route State: " + text);
+    }
+
+    @Override
+    public String toString() { return wire; }
   }
 
   public TransitGatewayRouteTable with(List<Route> newRoutes, List<String> newAssociations, List<String> newPropagations) {

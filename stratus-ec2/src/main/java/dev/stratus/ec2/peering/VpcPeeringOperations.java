@@ -12,6 +12,7 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.IdKind;
 import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.Tags;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.routing.RouteStates;
@@ -129,8 +130,8 @@ public final class VpcPeeringOperations {
       Ec2Errors.throwIf(PeeringRules.delete(pcx));
       Ec2Store.dryRun(req.dryRun());
       save(tx, pcx.withStatus("deleted", "Deleted by " + ctx.accountId(), pcx.accepter()));
-      RouteStates.setState(tx, scopeOf(pcx.requester()), pcx.id(), "blackhole");
-      RouteStates.setState(tx, scopeOf(pcx.accepter()), pcx.id(), "blackhole");
+      RouteStates.setState(tx, scopeOf(pcx.requester()), pcx.id(), RouteTable.State.BLACKHOLE);
+      RouteStates.setState(tx, scopeOf(pcx.accepter()), pcx.id(), RouteTable.State.BLACKHOLE);
       return DeleteVpcPeeringConnectionResponse.builder().returnValue(true).build();
     });
   }

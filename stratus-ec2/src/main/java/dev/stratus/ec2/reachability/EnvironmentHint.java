@@ -37,9 +37,9 @@ record EnvironmentHint(String environment, String evidence) {
       Map.entry("inspection", "inspection"), Map.entry("network", "network"), Map.entry("common", "common"));
 
   /** The hint for {@code vpc} attached through {@code attachment}, if anything suggests one. */
-  static Optional<EnvironmentHint> of(Vpc vpc, Map<String, String> vpcTags, TransitGatewayAttachment attachment) {
-    return tagged(vpcTags).or(() -> tagged(attachment.tags()))
-        .or(() -> named(vpcTags.get("Name"))).or(() -> named(attachment.tags().get("Name")))
+  static Optional<EnvironmentHint> of(Vpc vpc, Map<String, String> vpcTags, Map<String, String> attachmentTags) {
+    return tagged(vpcTags).or(() -> tagged(attachmentTags))
+        .or(() -> named(vpcTags.get("Name"))).or(() -> named(attachmentTags.get("Name")))
         .or(() -> named(vpc.id()));
   }
 

@@ -6,6 +6,8 @@ import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
@@ -201,7 +203,7 @@ final class GatewayHops {
           tgwId + " is " + (tgw == null ? "unknown" : tgw.state()));
     }
     Optional<TransitGatewayAttachment> att = t.ix.attachmentOf(tgwId, from.vpcId());
-    if (att.isEmpty() || !AVAILABLE.equals(att.get().state())) {
+    if (att.isEmpty() || !att.get().isAvailable()) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.EGRESS, att.map(TransitGatewayAttachment::id)
           .orElse(tgwId), null, List.of(AnalysisComponent.of(from.vpcId())), from.vpcId()
           + " has no available attachment to " + tgwId);
@@ -226,23 +228,23 @@ final class GatewayHops {
           List.of(AnalysisComponent.of(tgwId)), ingress.id() + " is not associated with a route table of " + tgwId);
     }
     t.hop(tgwId, pkt, pkt, null);
-    Optional<TransitGatewayRouteTable.Route> route = t.ix.tgwRoutes(rtbId.get())
+    Optional<TransitGatewayRouteSelection.Choice> route = t.ix.tgwRoutes(rtbId.get())
         .flatMap(s -> s.select(pkt.destinationAddress()));
     if (route.isEmpty()) {
       return t.block(ExplanationCode.NO_ROUTE_TO_DESTINATION, Direction.EGRESS, rtbId.get(), null,
           List.of(AnalysisComponent.of(tgwId)), rtbId.get() + " has no route to " + pkt.destinationAddress().address());
     }
-    TransitGatewayRouteTable.Route r = route.get();
-    AnalysisRule.TransitGatewayRouteTableRoute rule = TransitGatewayRouteSelection.describe(r);
-    if (r.state() == RouteTable.State.BLACKHOLE || r.attachmentId().isEmpty()) {
+    TransitGatewayRouteTable.Route r = route.get().route();
+    AnalysisRule.TransitGatewayRouteTableRoute rule = TransitGatewayRouteSelection.describe(route.get());
+    if (!TransitGatewayRouteSelection.forwards(r)) {
       return t.block(ExplanationCode.TGW_RTB_BAD_STATE_ROUTE, Direction.EGRESS, rtbId.get(), rule,
-          List.of(AnalysisComponent.of(tgwId)), "the route " + r.destination() + " in " + rtbId.get() + " is a blackhole");
+          List.of(AnalysisComponent.of(tgwId)), "the route " + r + " in " + rtbId.get() + " is a blackhole");
     }
     t.hop(rtbId.get(), pkt, pkt, rule);
     Optional<TransitGatewayAttachment> egress = t.ix.attachment(tgwId, r.attachmentId()).or(() -> t.ix.attachment(r.attachmentId()));
-    if (egress.isEmpty() || !AVAILABLE.equals(egress.get().state())) {
+    if (egress.isEmpty() || !egress.get().isAvailable()) {
       return t.block(ExplanationCode.BAD_STATE_ATTACHMENT, Direction.EGRESS, r.attachmentId(), rule, List.of(),
-          r.attachmentId() + " is " + egress.map(TransitGatewayAttachment::state).orElse("unknown"));
+          r.attachmentId() + " is " + egress.map(a -> a.state().wire()).orElse("unknown"));
     }
     TransitGatewayAttachment out = egress.get();
     t.hop(out.id(), pkt, pkt, null);

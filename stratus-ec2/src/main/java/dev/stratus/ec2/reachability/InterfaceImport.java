@@ -3,11 +3,13 @@ package dev.stratus.ec2.reachability;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.VpcEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -170,12 +172,13 @@ final class InterfaceImport {
   }
 
   /** Prefix lists without entries (entries come from one get-managed-prefix-list-entries file each). */
-  static List<ManagedPrefixList> prefixLists(DescribeFile f, JsonNode root) {
-    List<ManagedPrefixList> out = new ArrayList<>();
+  static List<VpcImport.Placed<ManagedPrefixList>> prefixLists(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<ManagedPrefixList>> out = new ArrayList<>();
     for (JsonNode p : f.list(root, "PrefixLists")) {
       String id = f.text(p, "", "PrefixListId");
-      out.add(new ManagedPrefixList(id, f.region, f.optText(p, id, "PrefixListName").orElse(""),
-          f.optText(p, id, "AddressFamily").orElse("IPv4"), List.of()));
+      out.add(new VpcImport.Placed<>(new ManagedPrefixList(id, f.optText(p, id, "PrefixListName").orElse(""),
+          f.optText(p, id, "AddressFamily").orElse("IPv4"), List.of()),
+          new Placement(f.region, f.optText(p, id, "OwnerId").orElse(""), Map.of())));
     }
     return out;
   }

@@ -3,9 +3,14 @@ package dev.stratus.ec2.reachability;
 import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
@@ -20,8 +25,9 @@ import java.util.TreeSet;
 
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
- * knowing its Region, so peering and transit gateway peering can join Regions. VPCs and subnets are
- * instances, internet and NAT gateways, peering connections, transit gateways, VPC endpoints and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
+ * knowing its Region, so peering and transit gateway peering can join Regions. VPCs, subnets, route
+ * tables, instances, internet and NAT gateways, peering connections, transit gateways with their attachments
+ * and route tables, VPC endpoints and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
  * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */
 public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
@@ -81,7 +87,7 @@ public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> rou
     internetGateways.forEach(v -> r.add(region(v.id())));
     vpnConnections.forEach(v -> r.add(region(v.id())));
     vpcPeeringConnections.forEach(p -> r.add(p.requester().region()));
-    managedPrefixLists.forEach(v -> r.add(v.region()));
+    managedPrefixLists.forEach(v -> r.add(region(v.id())));
     return r;
   }
 

@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.NetworkAcl;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -39,12 +40,13 @@ final class NetworkAclEvaluation {
       } catch (IllegalArgumentException unmodelled) {
         continue;
       }
-      if (!proto.matches(pkt.protocol()) || !e.cidrBlock().contains(peer)) continue;
-      boolean allow = e.action() == NetworkAcl.RuleAction.ALLOW;
-      if (proto == Protocol.ALL || !pkt.protocol().hasPorts() || e.ports().covers(pkt.destinationPorts())) {
+      if (!proto.matches(pkt.protocol()) || !e.cidr().contains(peer)) continue;
+      boolean allow = e.ruleAction() == NetworkAcl.RuleAction.ALLOW;
+      PortRange ports = NetworkAcl.ports(e);
+      if (proto == Protocol.ALL || !pkt.protocol().hasPorts() || ports.covers(pkt.destinationPorts())) {
         return new Decision(allow, describe(e), pkt);
       }
-      Optional<PortRange> overlap = e.ports().intersect(pkt.destinationPorts());
+      Optional<PortRange> overlap = ports.intersect(pkt.destinationPorts());
       if (overlap.isEmpty()) continue;
       if (allow) return new Decision(true, describe(e), pkt.withDestinationPorts(overlap.get()));
       pkt = pkt.withDestinationPorts(remainder(pkt.destinationPorts(), overlap.get()));
@@ -64,7 +66,7 @@ final class NetworkAclEvaluation {
 
   /** The entry as AWS's analysis prints it. */
   static AnalysisRule.AclRule describe(NetworkAcl.Entry e) {
-    return new AnalysisRule.AclRule(e.ruleNumber(), e.egress(), e.action().wire(), e.protocol(), e.ports(),
-        e.cidrBlock().toString());
+    return new AnalysisRule.AclRule(e.ruleNumber(), e.egress(), e.ruleAction().wire(), e.protocol(), NetworkAcl.ports(e),
+        e.cidr().toString());
   }
 }

@@ -1,6 +1,9 @@
 package dev.stratus.ec2.reachability;
 
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import java.util.ArrayList;
@@ -53,16 +56,16 @@ public final class NetworkAudit {
 
   private static void transitGatewayEnvironments(NetworkIndex ix, List<Finding> out) {
     for (TransitGatewayRouteTable rt : ix.network.transitGatewayRouteTables()) {
-      Set<String> associated = new LinkedHashSet<>(rt.associatedAttachmentIds());
+      Set<String> associated = new LinkedHashSet<>(rt.associations());
       ix.network.transitGatewayAttachments().stream()
-          .filter(a -> a.associatedRouteTableId().equals(Optional.of(rt.id()))).forEach(a -> associated.add(a.id()));
-      Set<String> propagating = new LinkedHashSet<>(rt.propagatingAttachmentIds());
-      rt.routes().stream().filter(r -> !r.isStatic() && !r.attachmentId().isEmpty())
+          .filter(a -> rt.id().equals(a.associatedRouteTableId())).forEach(a -> associated.add(a.id()));
+      Set<String> propagating = new LinkedHashSet<>(rt.propagations());
+      rt.visibleRoutes().stream().filter(r -> !r.isStatic() && r.attachmentId() != null)
           .forEach(r -> propagating.add(r.attachmentId()));
       Map<String, Group> from = environments(ix, rt.transitGatewayId(), associated);
       Map<String, Group> to = environments(ix, rt.transitGatewayId(), propagating);
       TransitGateway tgw = ix.transitGateways.get(rt.transitGatewayId());
-      boolean isDefault = rt.defaultAssociationRouteTable() || rt.defaultPropagationRouteTable()
+      boolean isDefault = rt.defaultAssociation() || rt.defaultPropagation()
           || (tgw != null && rt.id().equals(tgw.associationDefaultRouteTableId()));
       // Seed 001, failure case 1: both defaults on, so every new attachment lands here and is reached by all.
       boolean byDefaults = tgw != null && tgw.associatesByDefault() && tgw.propagatesByDefault()
@@ -70,7 +73,8 @@ public final class NetworkAudit {
       for (var src : from.entrySet()) {
         for (var dst : to.entrySet()) {
           if (src.getKey().equals(dst.getKey()) || isHub(src.getKey()) || isHub(dst.getKey())) continue;
-          out.add(new Finding(Finding.Type.TGW_ROUTE_TABLE_JOINS_ENVIRONMENTS, Finding.Severity.HIGH, rt.id(), rt.region(),
+          out.add(new Finding(Finding.Type.TGW_ROUTE_TABLE_JOINS_ENVIRONMENTS, Finding.Severity.HIGH, rt.id(),
+              ix.network.region(rt.id()),
               "VPCs " + src.getValue().text() + " are associated with " + rt.id()
                   + (isDefault ? " (the default route table of " + rt.transitGatewayId() + ")" : "")
                   + ", which holds routes propagated from VPCs " + dst.getValue().text()
@@ -105,7 +109,7 @@ public final class NetworkAudit {
       if (a.isEmpty() || a.get().resourceType() != TransitGatewayAttachment.ResourceType.VPC) continue;
       Vpc vpc = ix.vpcs.get(a.get().resourceId());
       if (vpc == null) continue;
-      EnvironmentHint.of(vpc, ix.network.tags(vpc.id()), a.get()).ifPresent(h -> {
+      EnvironmentHint.of(vpc, ix.network.tags(vpc.id()), ix.network.tags(a.get().id())).ifPresent(h -> {
         Group g = m.computeIfAbsent(h.environment(), k -> new Group(new ArrayList<>(), new ArrayList<>()));
         g.vpcIds().add(vpc.id());
         if (!g.evidence().contains(h.evidence())) g.evidence().add(h.evidence());
@@ -148,21 +152,21 @@ public final class NetworkAudit {
   private static void blackholes(NetworkIndex ix, List<Finding> out) {
     for (RouteTable rt : ix.network.routeTables()) {
       for (RouteTable.Route r : rt.routes()) {
-        if (r.state() != RouteTable.State.BLACKHOLE && !(r.target() instanceof RouteTarget.Blackhole)) continue;
+        if (!r.drops()) continue;
         String target = r.target().id().isEmpty() ? "a deleted target" : r.target().id();
-        out.add(new Finding(Finding.Type.VPC_BLACKHOLE_ROUTE, Finding.Severity.MEDIUM, rt.id(), rt.region(),
+        out.add(new Finding(Finding.Type.VPC_BLACKHOLE_ROUTE, Finding.Severity.MEDIUM, rt.id(), ix.network.region(rt.id()),
             "The route " + r.destination() + " -> " + target + " in " + rt.id() + " is a blackhole: traffic to "
                 + r.destination() + " is dropped.",
             "Point " + r.destination() + " at a live target (aws ec2 replace-route) or delete the route."));
       }
     }
     for (TransitGatewayRouteTable rt : ix.network.transitGatewayRouteTables()) {
-      for (TransitGatewayRouteTable.Route r : rt.routes()) {
-        if (r.state() != RouteTable.State.BLACKHOLE) continue;
-        out.add(new Finding(Finding.Type.TGW_BLACKHOLE_ROUTE, r.isStatic() && r.attachmentId().isEmpty()
-            ? Finding.Severity.LOW : Finding.Severity.MEDIUM, rt.id(), rt.region(),
-            "The " + r.type() + " route " + r.destination() + " in " + rt.id() + " is a blackhole: traffic to "
-                + r.destination() + " is dropped.",
+      for (TransitGatewayRouteTable.Route r : rt.visibleRoutes()) {
+        if (r.state() == TransitGatewayRouteTable.RouteState.ACTIVE) continue;
+        out.add(new Finding(Finding.Type.TGW_BLACKHOLE_ROUTE, r.isStatic() && r.attachmentId() == null
+            ? Finding.Severity.LOW : Finding.Severity.MEDIUM, rt.id(), ix.network.region(rt.id()),
+            "The " + r.type() + " route " + r + " in " + rt.id() + " is a blackhole: traffic to "
+                + r + " is dropped.",
             "If the drop is not intended, replace it with a route to an attachment "
                 + "(aws ec2 replace-transit-gateway-route) or delete it."));
       }

@@ -4,9 +4,14 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
@@ -111,11 +116,15 @@ final class NetworkIndex {
       attachments.put(a.transitGatewayId() + "|" + a.id(), a);
       attachmentsById.putIfAbsent(a.id(), a);
       attachmentsByResource.putIfAbsent(a.transitGatewayId() + "|" + a.resourceId(), a);
-      a.associatedRouteTableId().ifPresent(r -> associations.put(a.transitGatewayId() + "|" + a.id(), r));
+      String rtb = a.associatedRouteTableId();
+      if (rtb != null) associations.put(a.transitGatewayId() + "|" + a.id(), rtb);
     }
     for (TransitGatewayRouteTable rt : n.transitGatewayRouteTables()) {
-      tgwSelections.put(rt.id(), TransitGatewayRouteSelection.of(rt, prefixLists));
-      rt.associatedAttachmentIds().forEach(a -> associations.putIfAbsent(rt.transitGatewayId() + "|" + a, rt.id()));
+      tgwSelections.put(rt.id(), TransitGatewayRouteSelection.of(rt, prefixLists, id -> {
+        TransitGatewayAttachment a = attachmentsById.get(id);
+        return a == null ? null : a.resourceType();
+      }));
+      rt.associations().forEach(a -> associations.putIfAbsent(rt.transitGatewayId() + "|" + a, rt.id()));
     }
   }
 
@@ -125,13 +134,15 @@ final class NetworkIndex {
    */
   private void resolveSubnets(Network n) {
     Map<String, String> mainTable = new HashMap<>();
-    for (RouteTable t : n.routeTables()) {
-      t.subnetIds().forEach(s -> subnetRouteTable.putIfAbsent(s, t.id()));
-      if (t.main()) mainTable.putIfAbsent(t.vpcId(), t.id());
+    for (RouteTable t : n.routeTables()) { // one pass over the associations (isMain/subnetIds would stream twice)
+      for (RouteTable.Association a : t.associations()) {
+        if (a.subnetId() != null) subnetRouteTable.putIfAbsent(a.subnetId(), t.id());
+        if (a.main()) mainTable.putIfAbsent(t.vpcId(), t.id());
+      }
     }
     Map<String, String> defaultAcl = new HashMap<>();
     for (NetworkAcl a : n.networkAcls()) {
-      a.subnetIds().forEach(s -> subnetAcl.putIfAbsent(s, a.id()));
+      a.associations().forEach(x -> subnetAcl.putIfAbsent(x.subnetId(), a.id()));
       if (a.isDefault()) defaultAcl.putIfAbsent(a.vpcId(), a.id());
     }
     for (Subnet s : n.subnets()) {

@@ -4,7 +4,10 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
@@ -206,7 +209,7 @@ final class PathEndpoints {
       RouteTable rt = ix.routeTables.get(rtbId);
       if (rt == null) continue;
       for (RouteTable.Route r : rt.routes()) {
-        if (r.target().id().equals(vpce.id()) && r.destination() instanceof RouteDestination.PrefixList pl) {
+        if (r.target().id().equals(vpce.id()) && r.destination() instanceof RouteTable.PrefixListDestination pl) {
           ManagedPrefixList list = ix.prefixLists.get(pl.prefixListId());
           if (list != null && !list.entries().isEmpty()) return list.entries().get(0).hostAt(10);
         }

@@ -2,6 +2,9 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.reachability.Explanation.Direction;
@@ -194,7 +197,7 @@ final class PathTracer {
       if (p == null) return false;
     }
     hop(rtbId.get(), p, p, RouteSelection.describe(r));
-    if (r.state() == RouteTable.State.BLACKHOLE || r.target() instanceof RouteTarget.Blackhole) {
+    if (r.drops()) {
       return block(ExplanationCode.BAD_STATE_ROUTE, Direction.EGRESS, rtbId.get(), RouteSelection.describe(r),
           List.of(AnalysisComponent.of(s.id())), "the route " + r.destination() + " -> "
               + (r.target().id().isEmpty() ? "(deleted target)" : r.target().id()) + " is a blackhole");
@@ -208,11 +211,11 @@ final class PathTracer {
       case RouteTarget.EgressOnlyInternetGateway g -> gateways.toEgressOnlyInternetGateway(g.id(), vpc, p, ctx);
       case RouteTarget.NatGateway g -> gateways.toNatGateway(g.id(), from, p, ctx);
       case RouteTarget.TransitGateway g -> gateways.toTransitGateway(g.id(), s, p, ctx);
-      case RouteTarget.VpcPeeringConnection g -> gateways.toPeering(g.id(), vpc, p, ctx);
+      case RouteTarget.PeeringConnection g -> gateways.toPeering(g.id(), vpc, p, ctx);
       case RouteTarget.NetworkInterface g -> toInterface(g.id(), from, p, ctx);
       case RouteTarget.GatewayEndpoint g -> gateways.toGatewayEndpoint(g.id(), p, ctx);
-      case RouteTarget.VirtualPrivateGateway g -> gateways.toVpnGateway(g.id(), vpc, p, ctx);
-      case RouteTarget.Blackhole b -> false;
+      case RouteTarget.VpnGateway g -> gateways.toVpnGateway(g.id(), vpc, p, ctx);
+      case RouteTarget.Unmodelled u -> false;
     };
   }
 

@@ -1,8 +1,12 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Subnet;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.model.VpcPeeringConnection;
@@ -84,8 +88,14 @@ public final class ReachabilityImport {
     List<VpcImport.Placed<Vpc>> vpcs = r.read("describe-vpcs", VpcImport::vpcs);
     // NAT gateway and VPN describe outputs carry no OwnerId: a folder is one account's dump, so they take the VPCs'.
     String owner = vpcs.stream().map(v -> v.placement().ownerId()).filter(o -> !o.isEmpty()).findFirst().orElse("");
-    b.routeTables.addAll(r.read("describe-route-tables", VpcImport::routeTables));
-    b.networkAcls.addAll(r.read("describe-network-acls", VpcImport::networkAcls));
+    for (var t : r.read("describe-route-tables", VpcImport::routeTables)) {
+      b.routeTables.add(t.resource());
+      b.place(t.resource().id(), owned(t.placement(), owner));
+    }
+    for (var a : r.read("describe-network-acls", VpcImport::networkAcls)) {
+      b.networkAcls.add(a.resource());
+      b.place(a.resource().id(), owned(a.placement(), owner));
+    }
     b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
     for (var v : vpcs) b.vpc(completed(r, v.resource(), b), v.placement());
     for (var s : r.read("describe-subnets", VpcImport::subnets)) b.subnet(s.resource(), s.placement());
@@ -112,25 +122,34 @@ public final class ReachabilityImport {
       for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
     }
     b.networkInterfaces.addAll(byId.values());
-    for (ManagedPrefixList pl : r.read("describe-managed-prefix-lists", InterfaceImport::prefixLists)) {
-      b.managedPrefixLists.add(new ManagedPrefixList(pl.id(), pl.region(), pl.prefixListName(), pl.addressFamily(),
+    for (var placed : r.read("describe-managed-prefix-lists", InterfaceImport::prefixLists)) {
+      ManagedPrefixList pl = placed.resource();
+      b.managedPrefixLists.add(pl.withEntries(
           r.read("get-managed-prefix-list-entries." + pl.id(), InterfaceImport::prefixListEntries)));
+      b.place(pl.id(), owned(placed.placement(), owner));
     }
     b.vpcPeeringConnections.addAll(r.read("describe-vpc-peering-connections", TransitImport::peerings));
     for (var t : r.read("describe-transit-gateways", TransitImport::transitGateways)) {
       b.transitGateways.add(t.resource());
       b.place(t.resource().id(), owned(t.placement(), owner));
     }
-    b.transitGatewayAttachments.addAll(r.read("describe-transit-gateway-attachments", TransitImport::attachments));
-    for (TransitGatewayRouteTable t : r.read("describe-transit-gateway-route-tables", TransitImport::routeTables)) {
-      b.transitGatewayRouteTables.add(new TransitGatewayRouteTable(t.id(), t.region(), t.transitGatewayId(),
-          t.defaultAssociationRouteTable(), t.defaultPropagationRouteTable(),
-          r.read("search-transit-gateway-routes." + t.id(), TransitImport::routes),
+    Map<String, TransitImport.VpcAttachmentOptions> vpcOptions = new LinkedHashMap<>();
+    r.read("describe-transit-gateway-vpc-attachments", TransitImport::vpcAttachmentOptions)
+        .forEach(o -> vpcOptions.putIfAbsent(o.id(), o));
+    for (var a : r.read("describe-transit-gateway-attachments", TransitImport::attachments)) {
+      var o = vpcOptions.get(a.resource().id());
+      b.transitGatewayAttachments.add(o == null ? a.resource()
+          : a.resource().withVpcOptions(o.subnetIds(), o.applianceModeSupport(), o.dnsSupport()));
+      b.place(a.resource().id(), owned(a.placement(), owner));
+    }
+    for (var placed : r.read("describe-transit-gateway-route-tables", TransitImport::routeTables)) {
+      TransitGatewayRouteTable t = placed.resource();
+      b.transitGatewayRouteTables.add(t.with(r.read("search-transit-gateway-routes." + t.id(), TransitImport::routes),
           r.read("get-transit-gateway-route-table-associations." + t.id(),
               (f, n) -> TransitImport.attachmentIds(f, n, "Associations", "associated")),
           r.read("get-transit-gateway-route-table-propagations." + t.id(),
-              (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled")),
-          t.tags()));
+              (f, n) -> TransitImport.attachmentIds(f, n, "TransitGatewayRouteTablePropagations", "enabled"))));
+      b.place(t.id(), owned(placed.placement(), owner));
     }
     for (var g : r.read("describe-vpn-gateways", TransitImport::vpnGateways)) {
       b.vpnGateways.add(g.resource());
@@ -158,7 +177,7 @@ public final class ReachabilityImport {
   private static Vpc completed(Reader r, Vpc v, Network.Builder b) {
     boolean support = r.attribute(v.id(), "enableDnsSupport").orElse(v.enableDnsSupport());
     boolean hostnames = r.attribute(v.id(), "enableDnsHostnames").orElse(v.enableDnsHostnames());
-    String main = b.routeTables.stream().filter(t -> t.vpcId().equals(v.id()) && t.main()).map(RouteTable::id)
+    String main = b.routeTables.stream().filter(t -> t.vpcId().equals(v.id()) && t.isMain()).map(RouteTable::id)
         .findFirst().orElse(null);
     String acl = b.networkAcls.stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).map(NetworkAcl::id)
         .findFirst().orElse(null);

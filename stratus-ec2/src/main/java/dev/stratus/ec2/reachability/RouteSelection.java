@@ -1,6 +1,8 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
+import dev.stratus.ec2.model.ManagedPrefixList;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.Vpc;
 import java.util.Comparator;
 import java.util.Map;
@@ -30,12 +32,12 @@ final class RouteSelection {
     RouteSelection s = new RouteSelection();
     for (RouteTable.Route r : rt.routes()) {
       switch (r.destination()) {
-        case RouteDestination.Cidr c -> {
+        case RouteTable.CidrDestination c -> {
           boolean propagated = r.origin() == RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION;
-          if (propagated && vpc != null && overlapsLocal(vpc, c.block())) continue;
-          s.table.add(c.block(), r);
+          if (propagated && vpc != null && overlapsLocal(vpc, c.cidr())) continue;
+          s.table.add(c.cidr(), r);
         }
-        case RouteDestination.PrefixList pl -> {
+        case RouteTable.PrefixListDestination pl -> {
           ManagedPrefixList list = prefixLists.get(pl.prefixListId());
           if (list != null) list.entries().forEach(e -> s.table.add(e, r));
         }
@@ -52,7 +54,7 @@ final class RouteSelection {
 
   private static int rank(RouteTable.Route r) {
     if (r.origin() == RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION) return 2;
-    return r.destination() instanceof RouteDestination.PrefixList ? 1 : 0;
+    return r.destination() instanceof RouteTable.PrefixListDestination ? 1 : 0;
   }
 
   private static boolean overlapsLocal(Vpc vpc, Cidr block) {

@@ -3,12 +3,15 @@ package dev.stratus.ec2.reachability;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.CustomerGateway;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteState;
+import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteType;
 import dev.stratus.ec2.model.VpcPeeringConnection;
 import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -76,31 +79,58 @@ final class TransitImport {
     return f.optText(o, id, "Options." + field).orElse(dflt);
   }
 
-  static List<TransitGatewayAttachment> attachments(DescribeFile f, JsonNode root) {
-    List<TransitGatewayAttachment> out = new ArrayList<>();
+  /** Attachments as stored; the association counts only when {@code associated}. */
+  static List<VpcImport.Placed<TransitGatewayAttachment>> attachments(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<TransitGatewayAttachment>> out = new ArrayList<>();
     for (JsonNode a : f.list(root, "TransitGatewayAttachments")) {
       String id = f.text(a, "", "TransitGatewayAttachmentId");
       JsonNode assoc = a.get("Association");
-      Optional<String> rtb = Optional.empty();
+      String rtb = null;
       if (assoc != null && !assoc.isNull()
           && f.optText(assoc, id, "Association.State").map("associated"::equals).orElse(true)) {
-        rtb = f.optText(assoc, id, "TransitGatewayRouteTableId");
+        rtb = f.optText(assoc, id, "TransitGatewayRouteTableId").orElse(null);
       }
-      out.add(new TransitGatewayAttachment(id, f.region, f.text(a, id, "TransitGatewayId"),
+      String owner = f.optText(a, id, "TransitGatewayOwnerId").orElse("");
+      out.add(new VpcImport.Placed<>(new TransitGatewayAttachment(id, f.text(a, id, "TransitGatewayId"),
           f.enumValue(a, id, "ResourceType", TransitGatewayAttachment.ResourceType::fromAws),
-          f.text(a, id, "ResourceId"), f.text(a, id, "State"), rtb, f.tags(a, id)));
+          f.text(a, id, "ResourceId"), f.optText(a, id, "ResourceOwnerId").orElse(null),
+          f.enumValue(a, id, "State", TransitGatewayAttachment.State::fromAws),
+          List.of(), rtb, f.optText(a, id, "CreationTime").map(java.time.Instant::parse).orElse(null), null, null,
+          null, null, false), new Placement(f.region, owner, f.tags(a, id))));
+    }
+    return out;
+  }
+
+  /**
+   * What {@code describe-transit-gateway-vpc-attachments} adds to a VPC attachment: its subnets and
+   * options (the generic attachments output has neither).
+   */
+  record VpcAttachmentOptions(String id, List<String> subnetIds, String applianceModeSupport, String dnsSupport) {}
+
+  static List<VpcAttachmentOptions> vpcAttachmentOptions(DescribeFile f, JsonNode root) {
+    List<VpcAttachmentOptions> out = new ArrayList<>();
+    for (JsonNode a : f.list(root, "TransitGatewayVpcAttachments")) {
+      String id = f.text(a, "", "TransitGatewayAttachmentId");
+      List<String> subnets = new ArrayList<>();
+      for (JsonNode s : f.array(a, id, "SubnetIds")) subnets.add(s.asString());
+      JsonNode o = a.get("Options");
+      out.add(new VpcAttachmentOptions(id, subnets,
+          o == null ? null : f.optText(o, id, "Options.ApplianceModeSupport").orElse(null),
+          o == null ? null : f.optText(o, id, "Options.DnsSupport").orElse(null)));
     }
     return out;
   }
 
   /** Route tables without routes, associations or propagations (those come from per-table files). */
-  static List<TransitGatewayRouteTable> routeTables(DescribeFile f, JsonNode root) {
-    List<TransitGatewayRouteTable> out = new ArrayList<>();
+  static List<VpcImport.Placed<TransitGatewayRouteTable>> routeTables(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<TransitGatewayRouteTable>> out = new ArrayList<>();
     for (JsonNode t : f.list(root, "TransitGatewayRouteTables")) {
       String id = f.text(t, "", "TransitGatewayRouteTableId");
-      out.add(new TransitGatewayRouteTable(id, f.region, f.text(t, id, "TransitGatewayId"),
+      out.add(new VpcImport.Placed<>(new TransitGatewayRouteTable(id, f.text(t, id, "TransitGatewayId"),
+          f.optText(t, id, "State").orElse("available"),
           f.bool(t, id, "DefaultAssociationRouteTable", false), f.bool(t, id, "DefaultPropagationRouteTable", false),
-          List.of(), List.of(), List.of(), f.tags(t, id)));
+          f.optText(t, id, "CreationTime").map(java.time.Instant::parse).orElse(null), List.of(), List.of(), List.of()),
+          new Placement(f.region, "", f.tags(t, id))));
     }
     return out;
   }
@@ -109,34 +139,23 @@ final class TransitImport {
   static List<TransitGatewayRouteTable.Route> routes(DescribeFile f, JsonNode root) {
     List<TransitGatewayRouteTable.Route> out = new ArrayList<>();
     for (JsonNode r : f.list(root, "Routes")) {
-      Optional<Cidr> cidr = f.optCidr(r, "", "Routes.DestinationCidrBlock");
-      Optional<String> pl = f.optText(r, "", "PrefixListId");
-      RouteDestination dst = cidr.<RouteDestination>map(RouteDestination.Cidr::new)
-          .or(() -> pl.map(RouteDestination.PrefixList::new))
-          .orElseThrow(() -> f.bad("", "Routes.DestinationCidrBlock", "a route needs a destination"));
-      String where = dst.toString();
-      RouteTable.State state = f.enumValue(r, where, "State", s -> s.equals("active") ? RouteTable.State.ACTIVE
-          : s.equals("blackhole") ? RouteTable.State.BLACKHOLE : pendingOrDeleted(s));
-      String type = f.text(r, where, "Type");
+      Cidr cidr = f.optCidr(r, "", "Routes.DestinationCidrBlock").orElse(null);
+      String pl = f.optText(r, "", "PrefixListId").orElse(null);
+      if (cidr == null && pl == null) throw f.bad("", "Routes.DestinationCidrBlock", "a route needs a destination");
+      String where = cidr != null ? cidr.toString() : pl;
+      RouteState state = f.enumValue(r, where, "State", RouteState::fromAws);
+      RouteType type = f.enumValue(r, where, "Type", RouteType::fromAws);
       List<JsonNode> atts = f.array(r, where, "TransitGatewayAttachments");
-      if (atts.isEmpty()) {
-        out.add(new TransitGatewayRouteTable.Route(dst, type, RouteTable.State.BLACKHOLE, "",
-            TransitGatewayAttachment.ResourceType.VPC));
+      if (atts.isEmpty()) { // no target: a blackhole, whatever the state says
+        out.add(new TransitGatewayRouteTable.Route(cidr, null, type, RouteState.BLACKHOLE, pl));
         continue;
       }
-      for (JsonNode a : atts) {
-        out.add(new TransitGatewayRouteTable.Route(dst, type, state,
-            f.text(a, where, "TransitGatewayAttachments.TransitGatewayAttachmentId"),
-            f.enumValue(a, where, "ResourceType", TransitGatewayAttachment.ResourceType::fromAws)));
+      for (JsonNode a : atts) { // ECMP: one stored route per attachment
+        out.add(new TransitGatewayRouteTable.Route(cidr,
+            f.text(a, where, "TransitGatewayAttachments.TransitGatewayAttachmentId"), type, state, pl));
       }
     }
     return out;
-  }
-
-  /** A route that is pending or being deleted forwards nothing: read as blackhole (fail closed). */
-  private static RouteTable.State pendingOrDeleted(String s) {
-    if (List.of("pending", "deleting", "deleted").contains(s)) return RouteTable.State.BLACKHOLE;
-    throw new IllegalArgumentException("unknown transit gateway route State: " + s);
   }
 
   /** Attachment ids of a {@code get-transit-gateway-route-table-associations} or {@code -propagations} output. */

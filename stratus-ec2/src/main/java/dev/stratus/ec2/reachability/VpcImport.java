@@ -2,9 +2,12 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.Subnet;
-import dev.stratus.ec2.model.Vpc.CidrAssociation;
 import dev.stratus.ec2.model.Vpc;
+import dev.stratus.ec2.model.Vpc.CidrAssociation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,31 +73,40 @@ final class VpcImport {
     return out;
   }
 
-  static List<RouteTable> routeTables(DescribeFile f, JsonNode root) {
-    List<RouteTable> out = new ArrayList<>();
+  /** Route tables as stored: routes, associations (main, subnet, edge gateway) and propagating VGWs. */
+  static List<Placed<RouteTable>> routeTables(DescribeFile f, JsonNode root) {
+    List<Placed<RouteTable>> out = new ArrayList<>();
     for (JsonNode t : f.list(root, "RouteTables")) {
       String id = f.text(t, "", "RouteTableId");
       List<RouteTable.Route> routes = new ArrayList<>();
       for (JsonNode r : f.array(t, id, "Routes")) routes.add(route(f, r, id));
-      boolean main = false;
-      List<String> subnets = new ArrayList<>();
+      List<RouteTable.Association> associations = new ArrayList<>();
       for (JsonNode a : f.array(t, id, "Associations")) {
-        if (f.bool(a, id, "Associations.Main", false)) main = true;
-        f.optText(a, id, "SubnetId").ifPresent(subnets::add);
+        JsonNode state = a.get("AssociationState");
+        if (state != null && state.isObject()
+            && !f.optText(state, id, "Associations.AssociationState.State").map("associated"::equals).orElse(true)) {
+          continue;
+        }
+        associations.add(new RouteTable.Association(
+            f.optText(a, id, "Associations.RouteTableAssociationId").orElse(""), f.bool(a, id, "Associations.Main", false),
+            f.optText(a, id, "SubnetId").orElse(null), f.optText(a, id, "GatewayId").orElse(null)));
       }
-      out.add(new RouteTable(id, f.region, f.text(t, id, "VpcId"), main, routes, subnets, f.tags(t, id)));
+      List<String> vgws = new ArrayList<>();
+      for (JsonNode g : f.array(t, id, "PropagatingVgws")) f.optText(g, id, "PropagatingVgws.GatewayId").ifPresent(vgws::add);
+      out.add(new Placed<>(new RouteTable(id, f.text(t, id, "VpcId"), routes, associations, vgws),
+          new Placement(f.region, f.optText(t, id, "OwnerId").orElse(""), f.tags(t, id))));
     }
     return out;
   }
 
   private static RouteTable.Route route(DescribeFile f, JsonNode r, String id) {
-    RouteDestination dst;
+    RouteTable.Destination dst;
     Optional<Cidr> v4 = f.optCidr(r, id, "Routes.DestinationCidrBlock");
     Optional<Cidr> v6 = f.optCidr(r, id, "Routes.DestinationIpv6CidrBlock");
     Optional<String> pl = f.optText(r, id, "Routes.DestinationPrefixListId");
-    if (v4.isPresent()) dst = new RouteDestination.Cidr(v4.get());
-    else if (v6.isPresent()) dst = new RouteDestination.Cidr(v6.get());
-    else if (pl.isPresent()) dst = new RouteDestination.PrefixList(pl.get());
+    if (v4.isPresent()) dst = new RouteTable.CidrDestination(v4.get());
+    else if (v6.isPresent()) dst = new RouteTable.CidrDestination(v6.get());
+    else if (pl.isPresent()) dst = new RouteTable.PrefixListDestination(pl.get());
     else throw f.bad(id, "Routes.DestinationCidrBlock", "a route needs a destination CIDR block or prefix list");
     RouteTable.Origin origin = r.has("Origin")
         ? f.enumValue(r, id, "Origin", RouteTable.Origin::fromAws) : RouteTable.Origin.CREATE_ROUTE;
@@ -103,34 +115,37 @@ final class VpcImport {
     return new RouteTable.Route(dst, target(f, r, id), origin, state);
   }
 
-  /** The route's target; one we do not model becomes a blackhole (fail closed). */
+  /** The route's target; one Stratus does not model is {@link RouteTarget.Unmodelled} (its traffic drops). */
   private static RouteTarget target(DescribeFile f, JsonNode r, String id) {
     Optional<String> gw = f.optText(r, id, "Routes.GatewayId");
     if (gw.isPresent()) {
       String g = gw.get();
       if (g.equals("local")) return new RouteTarget.Local();
       if (g.startsWith("igw-")) return new RouteTarget.InternetGateway(g);
-      if (g.startsWith("vgw-")) return new RouteTarget.VirtualPrivateGateway(g);
+      if (g.startsWith("vgw-")) return new RouteTarget.VpnGateway(g);
       if (g.startsWith("vpce-")) return new RouteTarget.GatewayEndpoint(g);
-      return new RouteTarget.Blackhole(g);
+      return new RouteTarget.Unmodelled(g);
     }
     Optional<String> v;
     if ((v = f.optText(r, id, "NatGatewayId")).isPresent()) return new RouteTarget.NatGateway(v.get());
     if ((v = f.optText(r, id, "TransitGatewayId")).isPresent()) return new RouteTarget.TransitGateway(v.get());
-    if ((v = f.optText(r, id, "VpcPeeringConnectionId")).isPresent()) return new RouteTarget.VpcPeeringConnection(v.get());
+    if ((v = f.optText(r, id, "VpcPeeringConnectionId")).isPresent()) return new RouteTarget.PeeringConnection(v.get());
     if ((v = f.optText(r, id, "EgressOnlyInternetGatewayId")).isPresent()) {
       return new RouteTarget.EgressOnlyInternetGateway(v.get());
     }
-    if ((v = f.optText(r, id, "NetworkInterfaceId")).isPresent()) return new RouteTarget.NetworkInterface(v.get());
-    if ((v = f.optText(r, id, "InstanceId")).isPresent()) return new RouteTarget.Blackhole(v.get());
-    for (String other : List.of("CarrierGatewayId", "LocalGatewayId", "CoreNetworkArn")) {
-      if ((v = f.optText(r, id, other)).isPresent()) return new RouteTarget.Blackhole(v.get());
+    if ((v = f.optText(r, id, "NetworkInterfaceId")).isPresent()) {
+      return new RouteTarget.NetworkInterface(v.get(), f.optText(r, id, "InstanceId").orElse(null));
     }
-    return new RouteTarget.Blackhole("");
+    if ((v = f.optText(r, id, "InstanceId")).isPresent()) return new RouteTarget.Unmodelled(v.get());
+    for (String other : List.of("CarrierGatewayId", "LocalGatewayId", "CoreNetworkArn")) {
+      if ((v = f.optText(r, id, other)).isPresent()) return new RouteTarget.Unmodelled(v.get());
+    }
+    return new RouteTarget.Unmodelled("");
   }
 
-  static List<NetworkAcl> networkAcls(DescribeFile f, JsonNode root) {
-    List<NetworkAcl> out = new ArrayList<>();
+  /** Network ACLs as stored: entries (ports and ICMP type/code only when AWS prints them) and subnet associations. */
+  static List<Placed<NetworkAcl>> networkAcls(DescribeFile f, JsonNode root) {
+    List<Placed<NetworkAcl>> out = new ArrayList<>();
     for (JsonNode a : f.list(root, "NetworkAcls")) {
       String id = f.text(a, "", "NetworkAclId");
       List<NetworkAcl.Entry> entries = new ArrayList<>();
@@ -141,15 +156,26 @@ final class VpcImport {
         if (v4.isPresent() == v6.isPresent()) {
           throw f.bad(id, "Entries.CidrBlock", "entry " + n + " needs exactly one of CidrBlock and Ipv6CidrBlock");
         }
-        PortRange ports = PortRange.ALL;
+        PortRange ports = null;
         JsonNode pr = e.get("PortRange");
         if (pr != null && !pr.isNull()) ports = portRange(f, pr, id, "Entries.PortRange.From", "Entries.PortRange.To");
-        entries.add(new NetworkAcl.Entry(n, f.bool(e, id, "Egress", false),
-            f.enumValue(e, id, "RuleAction", NetworkAcl.RuleAction::fromAws), f.text(e, id, "Protocol"), ports,
-            v4.orElseGet(v6::get)));
+        int icmpType = -1, icmpCode = -1;
+        JsonNode icmp = e.get("IcmpTypeCode");
+        if (icmp != null && icmp.isObject()) {
+          icmpType = f.optInt(icmp, id, "Entries.IcmpTypeCode.Type").orElse(-1);
+          icmpCode = f.optInt(icmp, id, "Entries.IcmpTypeCode.Code").orElse(-1);
+        }
+        entries.add(new NetworkAcl.Entry(n, f.bool(e, id, "Egress", false), f.text(e, id, "Protocol"),
+            f.enumValue(e, id, "RuleAction", NetworkAcl.RuleAction::fromAws), v4.orElseGet(v6::get), ports,
+            icmpType, icmpCode));
       }
-      out.add(new NetworkAcl(id, f.region, f.text(a, id, "VpcId"), f.bool(a, id, "IsDefault", false), entries,
-          f.ids(a, id, "Associations", "SubnetId"), f.tags(a, id)));
+      List<NetworkAcl.Association> associations = new ArrayList<>();
+      for (JsonNode x : f.array(a, id, "Associations")) {
+        f.optText(x, id, "Associations.SubnetId").ifPresent(s -> associations.add(new NetworkAcl.Association(
+            f.optText(x, id, "Associations.NetworkAclAssociationId").orElse(""), s)));
+      }
+      out.add(new Placed<>(new NetworkAcl(id, f.text(a, id, "VpcId"), f.bool(a, id, "IsDefault", false), entries,
+          associations), new Placement(f.region, f.optText(a, id, "OwnerId").orElse(""), f.tags(a, id))));
     }
     return out;
   }

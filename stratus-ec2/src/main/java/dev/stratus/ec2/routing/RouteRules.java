@@ -116,7 +116,7 @@ public final class RouteRules {
     Optional<AwsException> local = againstLocal(t, dest, target, wholeSubnet);
     if (local.isPresent()) return local;
     boolean v6 = isV6(dest);
-    long sameFamily = t.routes().stream().filter(r -> r.origin().equals("CreateRoute"))
+    long sameFamily = t.routes().stream().filter(r -> r.origin() == RouteTable.Origin.CREATE_ROUTE)
         .filter(r -> isV6(r.destination()) == v6).count();
     if (sameFamily >= VpcQuotas.ROUTES_PER_TABLE) {
       return Optional.of(Ec2Errors.limitExceeded("RouteLimitExceeded", "The maximum number of routes has been reached."));

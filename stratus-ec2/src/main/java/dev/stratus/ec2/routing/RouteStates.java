@@ -13,17 +13,17 @@ public final class RouteStates {
   private RouteStates() {}
 
   /** Sets the state of every route in the scope whose target id is {@code targetId}. */
-  public static void setState(Transaction tx, String scope, String targetId, String state) {
+  public static void setState(Transaction tx, String scope, String targetId, RouteTable.State state) {
     setState(tx, scope, targetId, state, null);
   }
 
-  /** As {@link #setState(Transaction, String, String, String)}, limited to one VPC's tables when {@code vpcId} is set. */
-  public static void setState(Transaction tx, String scope, String targetId, String state, String vpcId) {
+  /** As {@link #setState(Transaction, String, String, RouteTable.State)}, limited to one VPC's tables when {@code vpcId} is set. */
+  public static void setState(Transaction tx, String scope, String targetId, RouteTable.State state, String vpcId) {
     for (RouteTable t : tx.list(Ec2Tables.ROUTE_TABLE, scope)) {
       if (vpcId != null && !t.vpcId().equals(vpcId)) continue;
       if (t.routes().stream().noneMatch(r -> r.target().id().equals(targetId))) continue;
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.mapRoutes(r -> r.target().id().equals(targetId)
-          ? new RouteTable.Route(r.destination(), r.target(), r.origin(), state) : r));
+          ? r.withState(state) : r));
     }
   }
 

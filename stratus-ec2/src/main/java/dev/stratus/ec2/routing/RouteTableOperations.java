@@ -44,8 +44,8 @@ public final class RouteTableOperations {
       .many("route.nat-gateway-id", t -> targets(t, RouteTarget.NatGateway.class))
       .many("route.transit-gateway-id", t -> targets(t, RouteTarget.TransitGateway.class))
       .many("route.vpc-peering-connection-id", t -> targets(t, RouteTarget.PeeringConnection.class))
-      .many("route.state", t -> t.routes().stream().map(RouteTable.Route::state).toList())
-      .many("route.origin", t -> t.routes().stream().map(RouteTable.Route::origin).toList())
+      .many("route.state", t -> t.routes().stream().map(r -> r.state().wire()).toList())
+      .many("route.origin", t -> t.routes().stream().map(r -> r.origin().wire()).toList())
       .path("route.egress-only-internet-gateway-id", "Routes.EgressOnlyInternetGatewayId")
       .path("route.instance-id", "Routes.InstanceId");
 
@@ -180,7 +180,7 @@ public final class RouteTableOperations {
           .anyMatch(s -> s.vpcId().equals(t.vpcId()) && s.cidr().equals(cidr))));
       Ec2Store.dryRun(req.dryRun());
       List<RouteTable.Route> routes = new ArrayList<>(t.routes());
-      routes.add(new RouteTable.Route(dest, target, "CreateRoute", "active"));
+      routes.add(new RouteTable.Route(dest, target, RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE));
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(routes));
       return CreateRouteResponse.builder().returnValue(true).build();
     });
@@ -200,9 +200,10 @@ public final class RouteTableOperations {
       Ec2Errors.throwIf(RouteRules.replaceRoute(old, target));
       boolean isLocal = old.target() instanceof RouteTarget.Local;
       Ec2Store.dryRun(req.dryRun());
-      String origin = target instanceof RouteTarget.Local ? "CreateRouteTable" : isLocal ? "CreateRouteTable" : "CreateRoute";
+      RouteTable.Origin origin = target instanceof RouteTarget.Local || isLocal ? RouteTable.Origin.CREATE_ROUTE_TABLE
+          : RouteTable.Origin.CREATE_ROUTE;
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.mapRoutes(r -> r.destination().equals(dest)
-          ? new RouteTable.Route(dest, target, origin, "active") : r));
+          ? new RouteTable.Route(dest, target, origin, RouteTable.State.ACTIVE) : r));
       return ReplaceRouteResponse.builder().build();
     });
   }

@@ -131,6 +131,7 @@ final class RouteTargets {
       case RouteTarget.PeeringConnection p -> false;
       case RouteTarget.GatewayEndpoint g -> false;
       case RouteTarget.VpnGateway g -> false;
+      case RouteTarget.Unmodelled u -> false;
     };
   }
 }

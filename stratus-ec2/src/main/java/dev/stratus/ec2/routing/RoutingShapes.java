@@ -30,7 +30,7 @@ final class RoutingShapes {
   }
 
   static Route route(RouteTable.Route r) {
-    var b = Route.builder().origin(r.origin()).state(r.state());
+    var b = Route.builder().origin(r.origin().wire()).state(r.state().wire());
     switch (r.destination()) {
       case RouteTable.CidrDestination d -> {
         if (d.cidr().ipv6()) b.destinationIpv6CidrBlock(d.cidr().toString());
@@ -50,6 +50,9 @@ final class RoutingShapes {
       case RouteTarget.NetworkInterface n -> {
         b.networkInterfaceId(n.id());
         if (n.instanceId() != null) b.instanceId(n.instanceId()).instanceOwnerId(null);
+      }
+      case RouteTarget.Unmodelled u -> { // only imported describe output holds one
+        if (!u.id().isEmpty()) b.gatewayId(u.id());
       }
     }
     return b.build();

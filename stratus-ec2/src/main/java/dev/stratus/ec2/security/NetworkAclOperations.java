@@ -33,7 +33,7 @@ public final class NetworkAclOperations {
       .many("association.network-acl-id", a -> List.of(a.id()))
       .many("entry.rule-number", a -> a.entries().stream().map(e -> "" + e.ruleNumber()).toList())
       .many("entry.cidr", a -> a.entries().stream().map(e -> e.cidr().toString()).toList())
-      .many("entry.rule-action", a -> a.entries().stream().map(NetworkAcl.Entry::ruleAction).toList())
+      .many("entry.rule-action", a -> a.entries().stream().map(e -> e.ruleAction().wire()).toList())
       .path("entry.egress", "Entries.Egress")
       .path("entry.icmp.code", "Entries.IcmpTypeCode.Code")
       .path("entry.icmp.type", "Entries.IcmpTypeCode.Type")
@@ -149,7 +149,7 @@ public final class NetworkAclOperations {
     boolean egress = Boolean.TRUE.equals(egressParam);
     String protocol = protocol(Ec2Store.param(protocolParam, "protocol"));
     Ec2Errors.throwIf(NetworkAclRules.action(Ec2Store.param(action, "ruleAction")));
-    String ruleAction = action.toLowerCase();
+    NetworkAcl.RuleAction ruleAction = NetworkAcl.RuleAction.fromAws(action);
     Ec2Errors.throwIf(NetworkAclRules.oneCidr(cidrV4, cidrV6));
     String text = cidrV4 != null ? cidrV4 : cidrV6;
     Cidr cidr = Cidr.tryParse(text).filter(c -> c.ipv6() == (cidrV6 != null))
@@ -199,7 +199,7 @@ public final class NetworkAclOperations {
         .networkAclId(a.id()).vpcId(a.vpcId()).isDefault(a.isDefault()).ownerId(account)
         .entries(a.entries().stream().map(e -> {
           var b = NetworkAclEntry.builder().ruleNumber(e.ruleNumber()).protocol(e.protocol())
-              .ruleAction(e.ruleAction()).egress(e.egress());
+              .ruleAction(e.ruleAction().wire()).egress(e.egress());
           if (e.cidr().ipv6()) b.ipv6CidrBlock(e.cidr().toString()); else b.cidrBlock(e.cidr().toString());
           if (e.portRange() != null) {
             b.portRange(software.amazon.awssdk.services.ec2.model.PortRange.builder()

@@ -14,9 +14,9 @@ import software.amazon.awssdk.services.ec2.model.*;
 
 /** EC2 API group "Managed prefix lists": the AWS-managed lists of S3 and DynamoDB (vpc.md §38). */
 public final class PrefixListOperations {
-  private static final Ec2Filters.Spec<AwsServices.PrefixList> FILTERS =
-      Ec2Filters.Spec.<AwsServices.PrefixList>of(AwsServices.PrefixList::id)
-          .one("prefix-list-id", AwsServices.PrefixList::id).one("prefix-list-name", AwsServices.PrefixList::name)
+  private static final Ec2Filters.Spec<dev.stratus.ec2.model.ManagedPrefixList> FILTERS =
+      Ec2Filters.Spec.<dev.stratus.ec2.model.ManagedPrefixList>of(dev.stratus.ec2.model.ManagedPrefixList::id)
+          .one("prefix-list-id", dev.stratus.ec2.model.ManagedPrefixList::id).one("prefix-list-name", dev.stratus.ec2.model.ManagedPrefixList::prefixListName)
           .one("owner-id", p -> "AWS");
 
   private final Ec2Store store;
@@ -26,9 +26,9 @@ public final class PrefixListOperations {
   public DescribePrefixListsResponse describePrefixLists(RequestContext ctx, DescribePrefixListsRequest req) {
     var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_PREFIX_LISTS, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
-    var page = cursor.page(select(ctx, req.prefixListIds(), req.filters()), AwsServices.PrefixList::id);
+    var page = cursor.page(select(ctx, req.prefixListIds(), req.filters()), dev.stratus.ec2.model.ManagedPrefixList::id);
     return DescribePrefixListsResponse.builder().prefixLists(page.items().stream()
-        .map(p -> PrefixList.builder().prefixListId(p.id()).prefixListName(p.name())
+        .map(p -> PrefixList.builder().prefixListId(p.id()).prefixListName(p.prefixListName())
             .cidrs(p.entries().stream().map(Cidr::toString).toList()).build()).toList())
         .nextToken(page.nextTokenOrNull()).build();
   }
@@ -37,10 +37,10 @@ public final class PrefixListOperations {
       DescribeManagedPrefixListsRequest req) {
     var cursor = Ec2Pagination.cursor(PagedOperation.DESCRIBE_MANAGED_PREFIX_LISTS, req.maxResults(), req.nextToken());
     Ec2Store.dryRun(req.dryRun());
-    var page = cursor.page(select(ctx, req.prefixListIds(), req.filters()), AwsServices.PrefixList::id);
+    var page = cursor.page(select(ctx, req.prefixListIds(), req.filters()), dev.stratus.ec2.model.ManagedPrefixList::id);
     return DescribeManagedPrefixListsResponse.builder().nextToken(page.nextTokenOrNull()).prefixLists(page.items()
-        .stream().map(p -> ManagedPrefixList.builder().prefixListId(p.id()).prefixListName(p.name())
-            .addressFamily("IPv4").state("create-complete").maxEntries(p.entries().size()).version(1L).ownerId("AWS")
+        .stream().map(p -> ManagedPrefixList.builder().prefixListId(p.id()).prefixListName(p.prefixListName())
+            .addressFamily(p.addressFamily()).state("create-complete").maxEntries(p.entries().size()).version(1L).ownerId("AWS")
             .prefixListArn("arn:aws:ec2:" + ctx.region() + ":aws:prefix-list/" + p.id()).build()).toList()).build();
   }
 
@@ -55,8 +55,8 @@ public final class PrefixListOperations {
         .map(c -> PrefixListEntry.builder().cidr(c).build()).toList()).nextToken(page.nextTokenOrNull()).build();
   }
 
-  private static List<AwsServices.PrefixList> select(RequestContext ctx, List<String> ids, List<Filter> filters) {
-    List<AwsServices.PrefixList> all = AwsServices.prefixLists(ctx.region());
+  private static List<dev.stratus.ec2.model.ManagedPrefixList> select(RequestContext ctx, List<String> ids, List<Filter> filters) {
+    List<dev.stratus.ec2.model.ManagedPrefixList> all = AwsServices.prefixLists(ctx.region());
     ids.forEach(IdKind.PREFIX_LIST::checkShape);
     for (String id : ids) {
       if (all.stream().noneMatch(p -> p.id().equals(id))) throw IdKind.PREFIX_LIST.notFound(id);

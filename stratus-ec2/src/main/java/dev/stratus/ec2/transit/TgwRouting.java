@@ -6,10 +6,10 @@ import dev.stratus.core.store.Transaction;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteState;
+import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Transit gateway route bookkeeping: what an attachment propagates (a VPC's CIDRs, a static VPN's
@@ -22,9 +22,9 @@ public final class TgwRouting {
   /** The prefixes an attachment propagates. */
   static List<Cidr> propagatedCidrs(ReadView view, String scope, TransitGatewayAttachment a) {
     return switch (a.resourceType()) {
-      case "vpc" -> view.get(Ec2Tables.VPC, scope, a.resourceId())
+      case VPC -> view.get(Ec2Tables.VPC, scope, a.resourceId())
           .map(v -> v.activeCidrs().stream().filter(Cidr::isIpv4).toList()).orElse(List.of());
-      case "vpn" -> view.get(Ec2Tables.VPN_CONNECTION, scope, a.resourceId())
+      case VPN -> view.get(Ec2Tables.VPN_CONNECTION, scope, a.resourceId())
           .map(v -> v.staticRoutes()).orElse(List.of());
       default -> List.of();
     };
@@ -37,13 +37,14 @@ public final class TgwRouting {
     props.add(a.id());
     List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
     propagatedCidrs(view, scope, a).forEach(c ->
-        routes.add(new TransitGatewayRouteTable.Route(c, a.id(), "propagated", "active")));
+        routes.add(new TransitGatewayRouteTable.Route(c, a.id(), RouteType.PROPAGATED, RouteState.ACTIVE)));
     return t.with(routes, t.associations(), props);
   }
 
   /** Removes {@code a}'s propagation and its propagated routes from table {@code t}. */
   static TransitGatewayRouteTable unpropagate(TransitGatewayRouteTable t, String attachmentId) {
-    return t.with(t.routes().stream().filter(r -> !(r.type().equals("propagated") && attachmentId.equals(r.attachmentId())))
+    return t.with(t.routes().stream()
+        .filter(r -> !(r.type() == RouteType.PROPAGATED && attachmentId.equals(r.attachmentId())))
         .toList(), t.associations(), t.propagations().stream().filter(p -> !p.equals(attachmentId)).toList());
   }
 
@@ -52,18 +53,10 @@ public final class TgwRouting {
     for (TransitGatewayRouteTable t : tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
       TransitGatewayRouteTable u = unpropagate(t, attachmentId);
       u = u.with(u.routes().stream().map(r -> attachmentId.equals(r.attachmentId())
-          ? new TransitGatewayRouteTable.Route(r.destination(), r.attachmentId(), r.type(), "blackhole") : r).toList(),
+          ? r.withState(RouteState.BLACKHOLE) : r).toList(),
           u.associations().stream().filter(x -> !x.equals(attachmentId)).toList(), u.propagations());
       if (!u.equals(t)) tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), u);
     }
-  }
-
-  /** Routes as AWS shows them: a static route hides a propagated one for the same prefix (vpc.md §33). */
-  static List<TransitGatewayRouteTable.Route> visible(TransitGatewayRouteTable t) {
-    Set<Cidr> staticDestinations = t.routes().stream().filter(r -> r.type().equals("static"))
-        .map(TransitGatewayRouteTable.Route::destination).collect(Collectors.toSet());
-    return t.routes().stream().filter(r -> r.type().equals("static") || !staticDestinations.contains(r.destination()))
-        .toList();
   }
 
   /** The description AWS gives the interfaces of a VPC attachment. */

@@ -13,8 +13,11 @@ import dev.stratus.ec2.PagedOperation;
 import dev.stratus.ec2.SdkPaths;
 import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.interfaces.Interfaces;
+import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayAttachment.ResourceType;
+import dev.stratus.ec2.model.TransitGatewayAttachment.State;
 import dev.stratus.ec2.routing.RouteStates;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +36,9 @@ public final class TransitGatewayAttachmentOperations {
           .one("transit-gateway-attachment-id", TransitGatewayAttachment::id)
           .one("transit-gateway-id", TransitGatewayAttachment::transitGatewayId)
           .one("resource-id", TransitGatewayAttachment::resourceId)
-          .one("resource-type", TransitGatewayAttachment::resourceType)
-          .one("state", TransitGatewayAttachment::state)
-          .one("vpc-id", a -> a.resourceType().equals("vpc") ? a.resourceId() : null)
+          .one("resource-type", a -> a.resourceType().wire())
+          .one("state", a -> a.state().wire())
+          .one("vpc-id", a -> a.resourceType() == ResourceType.VPC ? a.resourceId() : null)
           .one("association.transit-gateway-route-table-id", TransitGatewayAttachment::associatedRouteTableId);
 
   private final Ec2Store store;
@@ -59,9 +62,9 @@ public final class TransitGatewayAttachmentOperations {
     return DescribeTransitGatewayAttachmentsResponse.builder().nextToken(page.nextTokenOrNull())
         .transitGatewayAttachments(page.items().stream()
             .map(a -> software.amazon.awssdk.services.ec2.model.TransitGatewayAttachment.builder()
-                .transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId()).resourceType(a.resourceType())
+                .transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId()).resourceType(a.resourceType().wire())
                 .resourceId(a.resourceId()).resourceOwnerId(a.resourceOwnerId()).transitGatewayOwnerId(ctx.accountId())
-                .state(a.state()).creationTime(a.creationTime())
+                .state(a.state().wire()).creationTime(a.creationTime())
                 .association(a.associatedRouteTableId() == null ? null : TransitGatewayAttachmentAssociation.builder()
                     .transitGatewayRouteTableId(a.associatedRouteTableId()).state("associated").build())
                 .tags(Tags.sdk(tags.apply(a.id()))).build()).toList()).build();
@@ -76,7 +79,7 @@ public final class TransitGatewayAttachmentOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
-        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("vpc")).toList();
+        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType() == ResourceType.VPC).toList();
     var page = cursor.page(Ec2Filters.apply(req.filters(), all, FILTERS, tags), TransitGatewayAttachment::id);
     return DescribeTransitGatewayVpcAttachmentsResponse.builder().transitGatewayVpcAttachments(page.items().stream()
         .map(a -> vpcShape(a, tags.apply(a.id()), a.state())).toList()).nextToken(page.nextTokenOrNull()).build();
@@ -88,14 +91,14 @@ public final class TransitGatewayAttachmentOperations {
     return store.write(ctx, tx -> {
       var a = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
           req.transitGatewayAttachmentId());
-      if (a.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
+      if (a.isDeleted()) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
       Ec2Store.dryRun(req.dryRun());
-      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null).withState("deleted"));
+      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null).withState(State.DELETED));
       TgwRouting.detach(tx, scope, a.id());
       TgwRouting.deleteInterfaces(tx, scope, a.id());
-      RouteStates.setState(tx, scope, a.transitGatewayId(), "blackhole", a.resourceId());
+      RouteStates.setState(tx, scope, a.transitGatewayId(), RouteTable.State.BLACKHOLE, a.resourceId());
       return DeleteTransitGatewayVpcAttachmentResponse.builder()
-          .transitGatewayVpcAttachment(vpcShape(a, Map.of(), "deleting")).build();
+          .transitGatewayVpcAttachment(vpcShape(a, Map.of(), State.DELETING)).build();
     });
   }
 
@@ -105,7 +108,7 @@ public final class TransitGatewayAttachmentOperations {
     return store.write(ctx, tx -> {
       var a = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
           req.transitGatewayAttachmentId());
-      if (!a.resourceType().equals("vpc") || a.state().equals("deleted")) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
+      if (a.resourceType() != ResourceType.VPC || a.isDeleted()) throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(a.id());
       List<String> subnets = new java.util.ArrayList<>(a.subnetIds());
       for (String s : req.removeSubnetIds()) {
         Ec2Errors.throwIf(TransitGatewayRules.removeSubnet(a, s, subnets));
@@ -139,7 +142,7 @@ public final class TransitGatewayAttachmentOperations {
           o != null && o.dnsSupportAsString() != null ? o.dnsSupportAsString() : a.dnsSupport());
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), updated);
       return ModifyTransitGatewayVpcAttachmentResponse.builder()
-          .transitGatewayVpcAttachment(vpcShape(updated, Tags.of(tx, scope).apply(a.id()), "modifying")).build();
+          .transitGatewayVpcAttachment(vpcShape(updated, Tags.of(tx, scope).apply(a.id()), State.MODIFYING)).build();
     });
   }
 
@@ -157,33 +160,34 @@ public final class TransitGatewayAttachmentOperations {
       if (!peerExists && peerScope.equals(scope)) throw IdKind.TRANSIT_GATEWAY.notFound(req.peerTransitGatewayId());
       Ec2Store.dryRun(req.dryRun());
       String id = IdKind.TRANSIT_GATEWAY_ATTACHMENT.next();
-      String state = peerExists ? "pendingAcceptance" : "failed";
-      var mine = new TransitGatewayAttachment(id, tgw.id(), "peering", req.peerTransitGatewayId(), peerAccount, state,
+      State state = peerExists ? State.PENDING_ACCEPTANCE : State.FAILED;
+      var mine = new TransitGatewayAttachment(id, tgw.id(), ResourceType.PEERING, req.peerTransitGatewayId(), peerAccount,
+          state,
           List.of(), null, ctx.receivedAt(), peerRegion, peerAccount, "disable", "disable", true);
       tx.put(Ec2Tables.TGW_ATTACHMENT, scope, id, mine);
       if (peerExists) {
         tx.put(Ec2Tables.TGW_ATTACHMENT, peerScope, id, new TransitGatewayAttachment(id, req.peerTransitGatewayId(),
-            "peering", tgw.id(), ctx.accountId(), state, List.of(), null, ctx.receivedAt(), ctx.region(),
+            ResourceType.PEERING, tgw.id(), ctx.accountId(), state, List.of(), null, ctx.receivedAt(), ctx.region(),
             ctx.accountId(), "disable", "disable", false));
       }
       Tags.apply(tx, scope, id, "transit-gateway-attachment", req.tagSpecifications());
       return CreateTransitGatewayPeeringAttachmentResponse.builder()
-          .transitGatewayPeeringAttachment(peeringShape(mine, ctx, "initiatingRequest")).build();
+          .transitGatewayPeeringAttachment(peeringShape(mine, ctx, State.INITIATING_REQUEST)).build();
     });
   }
 
   public AcceptTransitGatewayPeeringAttachmentResponse acceptTransitGatewayPeeringAttachment(RequestContext ctx,
       AcceptTransitGatewayPeeringAttachmentRequest req) {
-    var a = answer(ctx, req.transitGatewayAttachmentId(), "available");
+    var a = answer(ctx, req.transitGatewayAttachmentId(), State.AVAILABLE);
     return AcceptTransitGatewayPeeringAttachmentResponse.builder()
-        .transitGatewayPeeringAttachment(peeringShape(a, ctx, "pending")).build();
+        .transitGatewayPeeringAttachment(peeringShape(a, ctx, State.PENDING)).build();
   }
 
   public RejectTransitGatewayPeeringAttachmentResponse rejectTransitGatewayPeeringAttachment(RequestContext ctx,
       RejectTransitGatewayPeeringAttachmentRequest req) {
-    var a = answer(ctx, req.transitGatewayAttachmentId(), "rejected");
+    var a = answer(ctx, req.transitGatewayAttachmentId(), State.REJECTED);
     return RejectTransitGatewayPeeringAttachmentResponse.builder()
-        .transitGatewayPeeringAttachment(peeringShape(a, ctx, "rejecting")).build();
+        .transitGatewayPeeringAttachment(peeringShape(a, ctx, State.REJECTING)).build();
   }
 
   public DeleteTransitGatewayPeeringAttachmentResponse deleteTransitGatewayPeeringAttachment(RequestContext ctx,
@@ -192,9 +196,9 @@ public final class TransitGatewayAttachmentOperations {
     return store.write(ctx, tx -> {
       var a = peering(tx, scope, req.transitGatewayAttachmentId());
       Ec2Store.dryRun(req.dryRun());
-      setBoth(tx, ctx, a, "deleted");
+      setBoth(tx, ctx, a, State.DELETED);
       return DeleteTransitGatewayPeeringAttachmentResponse.builder()
-          .transitGatewayPeeringAttachment(peeringShape(a, ctx, "deleting")).build();
+          .transitGatewayPeeringAttachment(peeringShape(a, ctx, State.DELETING)).build();
     });
   }
 
@@ -206,7 +210,7 @@ public final class TransitGatewayAttachmentOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var all = Ec2Store.describe(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT,
-        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType().equals("peering")).toList();
+        req.transitGatewayAttachmentIds()).stream().filter(a -> a.resourceType() == ResourceType.PEERING).toList();
     var spec = FILTERS
         .plus("local-owner-id", a -> SdkPaths.values(peeringShape(a, ctx, a.state()), "RequesterTgwInfo.OwnerId"))
         .plus("remote-owner-id", a -> SdkPaths.values(peeringShape(a, ctx, a.state()), "AccepterTgwInfo.OwnerId"));
@@ -217,7 +221,7 @@ public final class TransitGatewayAttachmentOperations {
         .nextToken(page.nextTokenOrNull()).build();
   }
 
-  private TransitGatewayAttachment answer(RequestContext ctx, String id, String state) {
+  private TransitGatewayAttachment answer(RequestContext ctx, String id, State state) {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       var a = peering(tx, scope, id);
@@ -229,41 +233,41 @@ public final class TransitGatewayAttachmentOperations {
 
   private static TransitGatewayAttachment peering(ReadView view, String scope, String id) {
     var a = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT, id);
-    if (!a.resourceType().equals("peering") || a.state().equals("deleted")) {
+    if (a.resourceType() != ResourceType.PEERING || a.isDeleted()) {
       throw IdKind.TRANSIT_GATEWAY_ATTACHMENT.notFound(id);
     }
     return a;
   }
 
-  private static void setBoth(Transaction tx, RequestContext ctx, TransitGatewayAttachment a, String state) {
+  private static void setBoth(Transaction tx, RequestContext ctx, TransitGatewayAttachment a, State state) {
     String scope = ctx.regionalScope();
     String other = a.peerAccountId() + "/" + a.peerRegion();
     tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withState(state));
     tx.get(Ec2Tables.TGW_ATTACHMENT, other, a.id()).ifPresent(o -> tx.put(Ec2Tables.TGW_ATTACHMENT, other, o.id(),
         o.withState(state)));
-    if (state.equals("deleted")) {
+    if (state == State.DELETED) {
       TgwRouting.detach(tx, scope, a.id());
       TgwRouting.detach(tx, other, a.id());
     }
   }
 
-  private static TransitGatewayVpcAttachment vpcShape(TransitGatewayAttachment a, Map<String, String> tags, String state) {
+  private static TransitGatewayVpcAttachment vpcShape(TransitGatewayAttachment a, Map<String, String> tags, State state) {
     return TransitGatewayVpcAttachment.builder().transitGatewayAttachmentId(a.id()).transitGatewayId(a.transitGatewayId())
-        .vpcId(a.resourceId()).vpcOwnerId(a.resourceOwnerId()).state(state).subnetIds(a.subnetIds())
+        .vpcId(a.resourceId()).vpcOwnerId(a.resourceOwnerId()).state(state.wire()).subnetIds(a.subnetIds())
         .creationTime(a.creationTime()).tags(Tags.sdk(tags))
         .options(TransitGatewayVpcAttachmentOptions.builder().applianceModeSupport(a.applianceModeSupport())
             .dnsSupport(a.dnsSupport()).ipv6Support("disable").build()).build();
   }
 
   private static TransitGatewayPeeringAttachment peeringShape(TransitGatewayAttachment a, RequestContext ctx,
-      String state) {
+      State state) {
     var mine = PeeringTgwInfo.builder().transitGatewayId(a.transitGatewayId()).ownerId(ctx.accountId())
         .region(ctx.region()).build();
     var theirs = PeeringTgwInfo.builder().transitGatewayId(a.resourceId()).ownerId(a.peerAccountId())
         .region(a.peerRegion()).build();
-    return TransitGatewayPeeringAttachment.builder().transitGatewayAttachmentId(a.id()).state(state)
+    return TransitGatewayPeeringAttachment.builder().transitGatewayAttachmentId(a.id()).state(state.wire())
         .requesterTgwInfo(a.requester() ? mine : theirs).accepterTgwInfo(a.requester() ? theirs : mine)
-        .status(PeeringAttachmentStatus.builder().code(state).message(state).build()).creationTime(a.creationTime())
+        .status(PeeringAttachmentStatus.builder().code(state.wire()).message(state.wire()).build()).creationTime(a.creationTime())
         .build();
   }
 }

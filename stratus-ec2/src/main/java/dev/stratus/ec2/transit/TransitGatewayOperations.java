@@ -118,7 +118,8 @@ public final class TransitGatewayOperations {
         tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(null, "in-use"));
       }
       var o = req.options();
-      var att = new TransitGatewayAttachment(id, tgw.id(), "vpc", vpc.id(), ctx.accountId(), "available",
+      var att = new TransitGatewayAttachment(id, tgw.id(), TransitGatewayAttachment.ResourceType.VPC, vpc.id(),
+          ctx.accountId(), TransitGatewayAttachment.State.AVAILABLE,
           req.subnetIds(), null, ctx.receivedAt(), null, null,
           o == null || o.applianceModeSupportAsString() == null ? "disable" : o.applianceModeSupportAsString(),
           o == null || o.dnsSupportAsString() == null ? "enable" : o.dnsSupportAsString(), false);

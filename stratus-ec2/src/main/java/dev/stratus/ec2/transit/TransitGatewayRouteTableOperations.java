@@ -30,7 +30,7 @@ public final class TransitGatewayRouteTableOperations {
       Ec2Filters.Spec.<TransitGatewayAttachment>of(TransitGatewayAttachment::id)
           .one("transit-gateway-attachment-id", TransitGatewayAttachment::id)
           .one("resource-id", TransitGatewayAttachment::resourceId)
-          .one("resource-type", TransitGatewayAttachment::resourceType);
+          .one("resource-type", a -> a.resourceType().wire());
   /** SearchTransitGatewayRoutes filters that compare CIDRs by containment, not by text. */
   private static final List<String> ROUTE_SEARCH = List.of("route-search.longest-prefix-match",
       "route-search.subnet-of-match", "route-search.supernet-of-match");
@@ -146,7 +146,7 @@ public final class TransitGatewayRouteTableOperations {
     return GetTransitGatewayRouteTableAssociationsResponse.builder().nextToken(page.nextTokenOrNull())
         .associations(page.items().stream()
         .map(a -> TransitGatewayRouteTableAssociation.builder().transitGatewayAttachmentId(a.id())
-            .resourceId(a.resourceId()).resourceType(a.resourceType()).state("associated").build()).toList()).build();
+            .resourceId(a.resourceId()).resourceType(a.resourceType().wire()).state("associated").build()).toList()).build();
   }
 
   public GetTransitGatewayRouteTablePropagationsResponse getTransitGatewayRouteTablePropagations(RequestContext ctx,
@@ -162,7 +162,7 @@ public final class TransitGatewayRouteTableOperations {
     return GetTransitGatewayRouteTablePropagationsResponse.builder().nextToken(page.nextTokenOrNull())
         .transitGatewayRouteTablePropagations(page.items().stream()
             .map(a -> TransitGatewayRouteTablePropagation.builder().transitGatewayAttachmentId(a.id())
-                .resourceId(a.resourceId()).resourceType(a.resourceType()).state("enabled").build()).toList()).build();
+                .resourceId(a.resourceId()).resourceType(a.resourceType().wire()).state("enabled").build()).toList()).build();
   }
 
   public DeleteTransitGatewayRouteResponse deleteTransitGatewayRoute(RequestContext ctx,
@@ -214,10 +214,11 @@ public final class TransitGatewayRouteTableOperations {
       }
       Ec2Errors.throwIf(TransitGatewayRules.staticRoute(t, cidr, replace));
       Ec2Store.dryRun(dryRun);
-      var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : attachmentId, "static",
-          blackhole ? "blackhole" : "active");
+      var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : attachmentId,
+          TransitGatewayRouteTable.RouteType.STATIC,
+          blackhole ? TransitGatewayRouteTable.RouteState.BLACKHOLE : TransitGatewayRouteTable.RouteState.ACTIVE);
       List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes().stream()
-          .filter(r -> !(r.destination().equals(cidr) && r.type().equals("static"))).toList());
+          .filter(r -> !(cidr.equals(r.destination()) && r.isStatic())).toList());
       routes.add(route);
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
       return routeShape(route, tx, scope);
@@ -257,7 +258,7 @@ public final class TransitGatewayRouteTableOperations {
     TransitGatewayRouteTable t = Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY_ROUTE_TABLE,
         Ec2Tables.TGW_ROUTE_TABLE, req.transitGatewayRouteTableId());
     var spec = Ec2Filters.Spec.<TransitGatewayRouteTable.Route>of(r -> r.destination().toString())
-        .one("type", TransitGatewayRouteTable.Route::type).one("state", TransitGatewayRouteTable.Route::state)
+        .one("type", r -> r.type().wire()).one("state", r -> r.state().wire())
         .one("route-search.exact-match", r -> r.destination().toString())
         .one("attachment.transit-gateway-attachment-id", TransitGatewayRouteTable.Route::attachmentId)
         .path("attachment.resource-id", "TransitGatewayAttachments.ResourceId")
@@ -265,7 +266,7 @@ public final class TransitGatewayRouteTableOperations {
         .path("prefix-list-id", "PrefixListId")
         .withShape(r -> routeShape(r, view, scope));
     var byText = req.filters().stream().filter(f -> !ROUTE_SEARCH.contains(f.name())).toList();
-    var routes = Ec2Filters.apply(byText, TgwRouting.visible(t), spec, id -> Map.of());
+    var routes = Ec2Filters.apply(byText, t.visibleRoutes(), spec, id -> Map.of());
     for (var f : req.filters()) {
       if (ROUTE_SEARCH.contains(f.name())) routes = routeSearch(f.name(), f.values(), routes);
     }
@@ -292,11 +293,12 @@ public final class TransitGatewayRouteTableOperations {
   }
 
   private static TransitGatewayRoute routeShape(TransitGatewayRouteTable.Route r, ReadView view, String scope) {
-    var b = TransitGatewayRoute.builder().destinationCidrBlock(r.destination().toString()).type(r.type()).state(r.state());
+    var b = TransitGatewayRoute.builder().destinationCidrBlock(r.destination().toString()).type(r.type().wire())
+        .state(r.state().wire());
     if (r.attachmentId() != null) {
       view.get(Ec2Tables.TGW_ATTACHMENT, scope, r.attachmentId()).ifPresent(a -> b.transitGatewayAttachments(
           TransitGatewayRouteAttachment.builder().transitGatewayAttachmentId(a.id()).resourceId(a.resourceId())
-              .resourceType(a.resourceType()).build()));
+              .resourceType(a.resourceType().wire()).build()));
     }
     return b.build();
   }
@@ -315,11 +317,11 @@ public final class TransitGatewayRouteTableOperations {
 
   private static TransitGatewayAssociation association(String rtb, TransitGatewayAttachment a, String state) {
     return TransitGatewayAssociation.builder().transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(a.id())
-        .resourceId(a.resourceId()).resourceType(a.resourceType()).state(state).build();
+        .resourceId(a.resourceId()).resourceType(a.resourceType().wire()).state(state).build();
   }
 
   private static TransitGatewayPropagation propagation(String rtb, TransitGatewayAttachment a, String state) {
     return TransitGatewayPropagation.builder().transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(a.id())
-        .resourceId(a.resourceId()).resourceType(a.resourceType()).state(state).build();
+        .resourceId(a.resourceId()).resourceType(a.resourceType().wire()).state(state).build();
   }
 }

@@ -30,7 +30,7 @@ public final class TransitGatewayRules {
   /** DeleteTransitGateway: not already deleted, and every attachment deleted first. */
   public static Optional<AwsException> deleteGateway(TransitGateway tgw, Collection<TransitGatewayAttachment> attachments) {
     if (tgw.state().equals("deleted")) return Optional.of(IdKind.TRANSIT_GATEWAY.notFound(tgw.id()));
-    if (attachments.stream().anyMatch(a -> a.transitGatewayId().equals(tgw.id()) && !a.state().equals("deleted"))) {
+    if (attachments.stream().anyMatch(a -> a.transitGatewayId().equals(tgw.id()) && !a.isDeleted())) {
       return Optional.of(Ec2Errors.incorrectState(tgw.id() + " has non-deleted Transit Gateway Attachments"));
     }
     return Optional.empty();
@@ -75,7 +75,7 @@ public final class TransitGatewayRules {
 
   /** Accept/RejectTransitGatewayPeeringAttachment: pending acceptance, answered by the accepter's side only. */
   public static Optional<AwsException> answerPeering(TransitGatewayAttachment a) {
-    if (!a.state().equals("pendingAcceptance")) {
+    if (a.state() != TransitGatewayAttachment.State.PENDING_ACCEPTANCE) {
       return Optional.of(Ec2Errors.incorrectState("Transit Gateway Attachment " + a.id() + " is in invalid state "
           + a.state()));
     }
@@ -107,7 +107,7 @@ public final class TransitGatewayRules {
 
   /** EnableTransitGatewayRouteTablePropagation: not a peering attachment, and not propagating there yet. */
   public static Optional<AwsException> enablePropagation(TransitGatewayRouteTable t, TransitGatewayAttachment a) {
-    if (a.resourceType().equals("peering")) {
+    if (a.resourceType() == TransitGatewayAttachment.ResourceType.PEERING) {
       return Optional.of(Ec2Errors.invalidParameterValue("Transit gateway peering attachments do not support route"
           + " propagation"));
     }
@@ -150,6 +150,6 @@ public final class TransitGatewayRules {
 
   /** The table's static route to exactly {@code destination}, if any. */
   public static Optional<TransitGatewayRouteTable.Route> staticRouteTo(TransitGatewayRouteTable t, Cidr destination) {
-    return t.routes().stream().filter(r -> r.destination().equals(destination) && r.type().equals("static")).findFirst();
+    return t.routes().stream().filter(r -> destination.equals(r.destination()) && r.isStatic()).findFirst();
   }
 }

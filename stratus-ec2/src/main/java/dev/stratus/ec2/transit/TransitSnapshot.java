@@ -5,20 +5,15 @@ import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.Placement;
-import dev.stratus.ec2.reachability.RouteDestination;
-import dev.stratus.ec2.reachability.RouteTable;
-import dev.stratus.ec2.reachability.TransitGatewayAttachment.ResourceType;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The connectivity half of {@link NetworkSnapshot}: peering connections, transit gateways with
- * their attachments and route tables (routes as AWS shows them: a static route hides an identical
- * propagated one, vpc.md §33), and Site-to-Site VPN resources. Deleted resources are left out.
+ * their attachments and route tables, and Site-to-Site VPN resources, as stored (the index shows
+ * routes as AWS does: a static route hides an identical propagated one, vpc.md §33). Deleted
+ * resources are left out.
  */
 public final class TransitSnapshot {
   private TransitSnapshot() {}
@@ -35,25 +30,15 @@ public final class TransitSnapshot {
       b.transitGateways.add(t);
       b.place(t.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, t.id())));
     }
-    var attachments = view.list(Ec2Tables.TGW_ATTACHMENT, scope);
-    Map<String, dev.stratus.ec2.model.TransitGatewayAttachment> attachmentById = new HashMap<>(); // deleted too
-    attachments.forEach(a -> attachmentById.putIfAbsent(a.id(), a));
-    for (var a : attachments) {
-      if (a.state().equals("deleted")) continue;
-      b.transitGatewayAttachments.add(new dev.stratus.ec2.reachability.TransitGatewayAttachment(a.id(), region,
-          a.transitGatewayId(), ResourceType.fromAws(a.resourceType()), a.resourceId(), a.state(),
-          Optional.ofNullable(a.associatedRouteTableId()), NetworkSnapshot.tags(view, scope, a.id())));
+    // Attachments and route tables as stored; the index ranks a route by its attachment's type.
+    for (var a : view.list(Ec2Tables.TGW_ATTACHMENT, scope)) {
+      if (a.isDeleted()) continue;
+      b.transitGatewayAttachments.add(a);
+      b.place(a.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, a.id())));
     }
     for (var t : view.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
-      List<dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route> routes = TgwRouting.visible(t).stream()
-          .map(r -> new dev.stratus.ec2.reachability.TransitGatewayRouteTable.Route(
-              new RouteDestination.Cidr(r.destination()), r.type(),
-              RouteTable.State.fromAws(r.state()), r.attachmentId() == null ? "" : r.attachmentId(),
-              Optional.ofNullable(r.attachmentId()).map(attachmentById::get)
-                  .map(a -> ResourceType.fromAws(a.resourceType())).orElse(ResourceType.VPC))).toList();
-      b.transitGatewayRouteTables.add(new dev.stratus.ec2.reachability.TransitGatewayRouteTable(t.id(), region,
-          t.transitGatewayId(), t.defaultAssociation(), t.defaultPropagation(), routes, t.associations(),
-          t.propagations(), NetworkSnapshot.tags(view, scope, t.id())));
+      b.transitGatewayRouteTables.add(t);
+      b.place(t.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, t.id())));
     }
     // The stored VPN records themselves; deleted ones are left out of the network.
     Placement here = new Placement(region, account, Map.of());

@@ -56,7 +56,7 @@ public final class DefaultVpc {
     RouteTable main = tx.get(Ec2Tables.ROUTE_TABLE, scope, vpc.mainRouteTableId()).orElseThrow();
     List<RouteTable.Route> routes = new ArrayList<>(main.routes());
     routes.add(new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parse("0.0.0.0/0")),
-        new RouteTarget.InternetGateway(igwId), "CreateRoute", "active"));
+        new RouteTarget.InternetGateway(igwId), RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE));
     tx.put(Ec2Tables.ROUTE_TABLE, scope, main.id(), main.withRoutes(routes));
     return vpc;
   }

@@ -47,8 +47,8 @@ public final class VpcFactory {
 
   /** The route every table has for a VPC block. */
   static RouteTable.Route localRoute(Cidr cidr) {
-    return new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(), "CreateRouteTable",
-        "active");
+    return new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(),
+        RouteTable.Origin.CREATE_ROUTE_TABLE, RouteTable.State.ACTIVE);
   }
 
   /** The outbound allow-all rule of a new security group (vpc.md §13). */

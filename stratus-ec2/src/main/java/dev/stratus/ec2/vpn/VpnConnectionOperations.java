@@ -88,7 +88,7 @@ public final class VpnConnectionOperations {
       String att = attachmentOf(tx, scope, vpn.id());
       if (att != null) {
         tx.get(Ec2Tables.TGW_ATTACHMENT, scope, att).ifPresent(a -> tx.put(Ec2Tables.TGW_ATTACHMENT, scope, att,
-            a.withAssociation(null).withState("deleted")));
+            a.withAssociation(null).withState(TransitGatewayAttachment.State.DELETED)));
         TgwRouting.detach(tx, scope, att);
       }
       if (vpn.vpnGatewayId() != null) VpnRouting.refreshVgw(tx, scope, vpn.vpnGatewayId());
@@ -125,8 +125,9 @@ public final class VpnConnectionOperations {
 
   /** The VPN's TGW attachment, with AWS's default association and propagation (vpc.md §30). */
   private static String attach(Transaction tx, String scope, RequestContext ctx, TransitGateway tgw, String vpnId) {
-    var att = new TransitGatewayAttachment(IdKind.TRANSIT_GATEWAY_ATTACHMENT.next(), tgw.id(), "vpn", vpnId,
-        ctx.accountId(), "available", List.of(), tgw.associationDefaultRouteTableId(), ctx.receivedAt(), null, null,
+    var att = new TransitGatewayAttachment(IdKind.TRANSIT_GATEWAY_ATTACHMENT.next(), tgw.id(),
+        TransitGatewayAttachment.ResourceType.VPN, vpnId,
+        ctx.accountId(), TransitGatewayAttachment.State.AVAILABLE, List.of(), tgw.associationDefaultRouteTableId(), ctx.receivedAt(), null, null,
         "disable", "disable", false);
     tx.put(Ec2Tables.TGW_ATTACHMENT, scope, att.id(), att);
     for (String rtb : new java.util.LinkedHashSet<>(java.util.Arrays.asList(tgw.associationDefaultRouteTableId(),
@@ -144,7 +145,8 @@ public final class VpnConnectionOperations {
 
   private static String attachmentOf(ReadView view, String scope, String vpnId) {
     return view.list(Ec2Tables.TGW_ATTACHMENT, scope).stream()
-        .filter(a -> a.resourceType().equals("vpn") && a.resourceId().equals(vpnId)).map(TransitGatewayAttachment::id)
+        .filter(a -> a.resourceType() == TransitGatewayAttachment.ResourceType.VPN && a.resourceId().equals(vpnId))
+        .map(TransitGatewayAttachment::id)
         .findFirst().orElse(null);
   }
 

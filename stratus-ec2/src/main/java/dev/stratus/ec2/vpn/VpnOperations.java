@@ -102,7 +102,7 @@ public final class VpnOperations {
       Ec2Errors.throwIf(VpnRules.attachVpnGateway(vgw, vpc.id(), tx.list(Ec2Tables.VPN_GATEWAY, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.VPN_GATEWAY, scope, vgw.id(), vgw.attachedTo(vpc.id()));
-      RouteStates.setState(tx, scope, vgw.id(), "active");
+      RouteStates.setState(tx, scope, vgw.id(), RouteTable.State.ACTIVE);
       return AttachVpnGatewayResponse.builder()
           .vpcAttachment(VpcAttachment.builder().vpcId(vpc.id()).state("attaching").build()).build();
     });
@@ -116,7 +116,7 @@ public final class VpnOperations {
       Ec2Errors.throwIf(VpnRules.detachVpnGateway(vgw, vpc.id()));
       Ec2Store.dryRun(req.dryRun());
       tx.put(Ec2Tables.VPN_GATEWAY, scope, vgw.id(), vgw.attachedTo(null));
-      RouteStates.setState(tx, scope, vgw.id(), "blackhole");
+      RouteStates.setState(tx, scope, vgw.id(), RouteTable.State.BLACKHOLE);
       return DetachVpnGatewayResponse.builder().build();
     });
   }
@@ -155,7 +155,7 @@ public final class VpnOperations {
       vgws.remove(vgw.id());
       if (enable) vgws.add(vgw.id());
       List<RouteTable.Route> routes = t.routes().stream().filter(r ->
-          enable || !(r.origin().equals("EnableVgwRoutePropagation") && r.target().id().equals(vgw.id()))).toList();
+          enable || !(r.origin() == RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION && r.target().id().equals(vgw.id()))).toList();
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), new RouteTable(t.id(), t.vpcId(), routes, t.associations(), vgws));
       VpnRouting.refreshVgw(tx, scope, vgw.id());
       return out;

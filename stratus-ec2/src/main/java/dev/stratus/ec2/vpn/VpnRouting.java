@@ -30,9 +30,9 @@ final class VpnRouting {
     for (RouteTable t : tx.list(Ec2Tables.ROUTE_TABLE, scope)) {
       if (!t.propagatingVgws().contains(vgwId)) continue;
       List<RouteTable.Route> routes = new ArrayList<>(t.routes().stream().filter(r ->
-          !(r.origin().equals("EnableVgwRoutePropagation") && r.target().id().equals(vgwId))).toList());
+          !(r.origin() == RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION && r.target().id().equals(vgwId))).toList());
       cidrs.forEach(c -> routes.add(new RouteTable.Route(new RouteTable.CidrDestination(c),
-          new RouteTarget.VpnGateway(vgwId), "EnableVgwRoutePropagation", "active")));
+          new RouteTarget.VpnGateway(vgwId), RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION, RouteTable.State.ACTIVE)));
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withRoutes(routes));
     }
   }
@@ -42,8 +42,9 @@ final class VpnRouting {
     for (TransitGatewayRouteTable t : tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
       if (!t.propagations().contains(attachmentId)) continue;
       List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes().stream()
-          .filter(r -> !(r.type().equals("propagated") && attachmentId.equals(r.attachmentId()))).toList());
-      cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, attachmentId, "propagated", "active")));
+          .filter(r -> !(r.type() == TransitGatewayRouteTable.RouteType.PROPAGATED && attachmentId.equals(r.attachmentId()))).toList());
+      cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, attachmentId,
+          TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE)));
       tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
     }
   }

@@ -44,7 +44,7 @@ class EndpointRulesTest {
         "route table rtb-1 and network gateway vpce-1 belong to different networks");
     assertThat(EndpointRules.gatewayRouteTable(t, "vpc-1", "vpce-1")).isEmpty();
     var taken = t.withRoutes(List.of(new RouteTable.Route(new RouteTable.PrefixListDestination("pl-63a5400a"),
-        new RouteTarget.GatewayEndpoint("vpce-0"), "CreateRoute", "active")));
+        new RouteTarget.GatewayEndpoint("vpce-0"), RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)));
     assertViolation(EndpointRules.prefixListRoute(taken, "pl-63a5400a"), "RouteAlreadyExists",
         "The route identified by pl-63a5400a already exists");
     assertThat(EndpointRules.prefixListRoute(t, "pl-63a5400a")).isEmpty();

@@ -7,6 +7,8 @@ import dev.stratus.ec2.NetworkSnapshot;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.VpcEndpoint;
 import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.Protocol;
@@ -158,6 +160,14 @@ class DescribeExportIT {
         if (c.getName().equals("transitGateways")) v = n.transitGateways().stream().map(t -> new TransitGateway(t.id(),
             t.description(), t.state(), millis(t.creationTime()), t.options(), t.associationDefaultRouteTableId(),
             t.propagationDefaultRouteTableId())).toList();
+        if (c.getName().equals("transitGatewayAttachments")) v = n.transitGatewayAttachments().stream().map(a ->
+            new TransitGatewayAttachment(a.id(), a.transitGatewayId(), a.resourceType(), a.resourceId(),
+                a.resourceOwnerId(), a.state(), a.subnetIds(), a.associatedRouteTableId(), millis(a.creationTime()),
+                a.peerRegion(), a.peerAccountId(), a.applianceModeSupport(), a.dnsSupport(), a.requester())).toList();
+        if (c.getName().equals("transitGatewayRouteTables")) v = n.transitGatewayRouteTables().stream().map(t ->
+            new TransitGatewayRouteTable(t.id(), t.transitGatewayId(), t.state(), t.defaultAssociation(),
+                t.defaultPropagation(), millis(t.creationTime()), t.routes(), t.associations(), t.propagations()))
+            .toList();
         m.put(c.getName(), v instanceof List<?> l ? new HashSet<>(l) : v);
       } catch (ReflectiveOperationException e) {
         throw new AssertionError(e);

@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.model.TransitGateway;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,8 +49,7 @@ class ReachabilityPerformanceTest {
     String region = "us-east-1";
     Placement placement = new Placement(region, "111111111111", Map.of());
     var allowAll = List.of(
-        new NetworkAcl.Entry(100, true, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4),
-        new NetworkAcl.Entry(100, false, NetworkAcl.RuleAction.ALLOW, "-1", PortRange.ALL, Cidr.ANY_IPV4));
+        NetworkAcl.Entry.allowAll(100, true, Cidr.ANY_IPV4), NetworkAcl.Entry.allowAll(100, false, Cidr.ANY_IPV4));
     var fromTen = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL,
         new SecurityGroup.Peer.Cidr(Cidr.parseBlockOrAddress("10.0.0.0/8")), ""));
     var toAll = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL, new SecurityGroup.Peer.Cidr(Cidr.ANY_IPV4), ""));
@@ -56,27 +60,34 @@ class ReachabilityPerformanceTest {
       String v = "vpc-" + i, s = "subnet-" + i, rt = "rtb-" + i, acl = "acl-" + i, sg = "sg-" + i, att = "tgw-attach-" + i;
       b.vpc(Fixtures.vpc(v, cidr.toString()), placement);
       b.subnet(Fixtures.subnet(s, v, cidr, "us-east-1a"), placement); // rt is the main table, acl the default NACL
-      b.routeTables.add(new RouteTable(rt, region, v, true, List.of(
-          new RouteTable.Route(new RouteDestination.Cidr(cidr), new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE,
-              RouteTable.State.ACTIVE),
-          new RouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.0.0.0/8")), new RouteTarget.TransitGateway("tgw-1"),
-              RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)), List.of(), Map.of()));
-      b.networkAcls.add(new NetworkAcl(acl, region, v, true, allowAll, List.of(), Map.of()));
+      b.routeTables.add(new RouteTable(rt, v, List.of(
+          new RouteTable.Route(new RouteTable.CidrDestination(cidr), new RouteTarget.Local(),
+              RouteTable.Origin.CREATE_ROUTE_TABLE, RouteTable.State.ACTIVE),
+          new RouteTable.Route(new RouteTable.CidrDestination(Cidr.parseBlockOrAddress("10.0.0.0/8")),
+              new RouteTarget.TransitGateway("tgw-1"),
+              RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)),
+          List.of(new RouteTable.Association("rtbassoc-" + i, true, null, null)), List.of()));
+      b.place(rt, placement);
+      b.networkAcls.add(new NetworkAcl(acl, v, true, allowAll, List.of()));
+      b.place(acl, placement);
       b.securityGroups.add(new SecurityGroup(sg, region, v, "default", fromTen, toAll, Map.of()));
       b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.hostAt(10)),
           Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));
       b.instance(Fixtures.instance("i-" + i, v, s, "eni-" + i), placement);
-      b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, region, "tgw-1",
-          TransitGatewayAttachment.ResourceType.VPC, v, "available", Optional.of("tgw-rtb-1"), Map.of()));
-      tgwRoutes.add(new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(cidr), "propagated", RouteTable.State.ACTIVE,
-          att, TransitGatewayAttachment.ResourceType.VPC));
+      b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, "tgw-1",
+          TransitGatewayAttachment.ResourceType.VPC, v, "111111111111", TransitGatewayAttachment.State.AVAILABLE, List.of(s), "tgw-rtb-1", null,
+          null, null, "disable", "enable", false));
+      b.place(att, placement);
+      tgwRoutes.add(new TransitGatewayRouteTable.Route(cidr, att, TransitGatewayRouteTable.RouteType.PROPAGATED,
+          TransitGatewayRouteTable.RouteState.ACTIVE));
       attachments.add(att);
     }
     b.transitGateways.add(new TransitGateway("tgw-1", "hub", "available", null, TransitGateway.Options.defaults(),
         "tgw-rtb-1", "tgw-rtb-1"));
     b.place("tgw-1", placement);
-    b.transitGatewayRouteTables.add(new TransitGatewayRouteTable("tgw-rtb-1", region, "tgw-1", true, true, tgwRoutes,
-        attachments, attachments, Map.of()));
+    b.transitGatewayRouteTables.add(new TransitGatewayRouteTable("tgw-rtb-1", "tgw-1", "available", true, true, null,
+        tgwRoutes, attachments, attachments));
+    b.place("tgw-rtb-1", placement);
     return b.build();
   }
 }

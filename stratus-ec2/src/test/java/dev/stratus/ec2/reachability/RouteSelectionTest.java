@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.ManagedPrefixList;
+import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +20,7 @@ import org.junit.jupiter.api.Test;
 /** {@link RouteSelection} and {@link TransitGatewayRouteSelection}: one test per clause of vpc.md §9–10, §33. */
 class RouteSelectionTest {
   private static final Vpc VPC = Fixtures.vpc("vpc-1", "10.0.0.0/16");
-  private static final ManagedPrefixList PL = new ManagedPrefixList("pl-1", "us-east-1", "list", "IPv4",
+  private static final ManagedPrefixList PL = new ManagedPrefixList("pl-1", "list", "IPv4",
       List.of(Cidr.parseBlockOrAddress("52.0.0.0/16")));
 
   /** A table from lines like {@code "10.0.0.0/16 local"}, {@code "0.0.0.0/0 igw-1 propagated"}. */
@@ -22,15 +28,16 @@ class RouteSelectionTest {
     List<RouteTable.Route> routes = new ArrayList<>();
     for (String l : lines) {
       String[] p = l.split(" ");
-      RouteDestination d = p[0].startsWith("pl-") ? new RouteDestination.PrefixList(p[0])
-          : new RouteDestination.Cidr(Cidr.parseBlockOrAddress(p[0]));
+      RouteTable.Destination d = p[0].startsWith("pl-") ? new RouteTable.PrefixListDestination(p[0])
+          : new RouteTable.CidrDestination(Cidr.parseBlockOrAddress(p[0]));
       RouteTarget t = p[1].equals("local") ? new RouteTarget.Local() : p[1].startsWith("igw-")
-          ? new RouteTarget.InternetGateway(p[1]) : p[1].startsWith("vgw-") ? new RouteTarget.VirtualPrivateGateway(p[1])
-          : p[1].startsWith("pcx-") ? new RouteTarget.VpcPeeringConnection(p[1]) : new RouteTarget.NatGateway(p[1]);
+          ? new RouteTarget.InternetGateway(p[1]) : p[1].startsWith("vgw-") ? new RouteTarget.VpnGateway(p[1])
+          : p[1].startsWith("pcx-") ? new RouteTarget.PeeringConnection(p[1]) : new RouteTarget.NatGateway(p[1]);
       RouteTable.Origin o = p.length > 2 ? RouteTable.Origin.ENABLE_VGW_ROUTE_PROPAGATION : RouteTable.Origin.CREATE_ROUTE;
       routes.add(new RouteTable.Route(d, t, o, RouteTable.State.ACTIVE));
     }
-    return RouteSelection.of(new RouteTable("rtb-1", "us-east-1", "vpc-1", true, routes, List.of(), Map.of()), VPC,
+    return RouteSelection.of(new RouteTable("rtb-1", "vpc-1", routes,
+        List.of(new RouteTable.Association("rtbassoc-1", true, null, null)), List.of()), VPC,
         Map.of("pl-1", PL));
   }
 
@@ -76,20 +83,24 @@ class RouteSelectionTest {
   @Test
   @DisplayName("§33 transit gateway: static beats propagated; VPC-propagated beats VPN-propagated")
   void select_tgwSamePrefix_priority() {
-    var vpn = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "propagated",
-        RouteTable.State.ACTIVE, "tgw-attach-vpn", TransitGatewayAttachment.ResourceType.VPN);
-    var vpc = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "propagated",
-        RouteTable.State.ACTIVE, "tgw-attach-vpc", TransitGatewayAttachment.ResourceType.VPC);
-    var stat = new TransitGatewayRouteTable.Route(new RouteDestination.Cidr(Cidr.parseBlockOrAddress("10.9.0.0/16")), "static",
-        RouteTable.State.ACTIVE, "tgw-attach-static", TransitGatewayAttachment.ResourceType.VPN);
+    Cidr block = Cidr.parseBlockOrAddress("10.9.0.0/16");
+    var vpn = new TransitGatewayRouteTable.Route(block, "tgw-attach-vpn", TransitGatewayRouteTable.RouteType.PROPAGATED,
+        TransitGatewayRouteTable.RouteState.ACTIVE);
+    var vpc = new TransitGatewayRouteTable.Route(block, "tgw-attach-vpc", TransitGatewayRouteTable.RouteType.PROPAGATED,
+        TransitGatewayRouteTable.RouteState.ACTIVE);
+    var stat = new TransitGatewayRouteTable.Route(block, "tgw-attach-static", TransitGatewayRouteTable.RouteType.STATIC,
+        TransitGatewayRouteTable.RouteState.ACTIVE);
     Cidr a = Cidr.parseBlockOrAddress("10.9.1.1");
-    assertThat(tgw(vpn, vpc).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-vpc");
-    assertThat(tgw(vpn, vpc, stat).select(a).orElseThrow().attachmentId()).isEqualTo("tgw-attach-static");
+    assertThat(tgw(vpn, vpc).select(a).orElseThrow().route().attachmentId()).isEqualTo("tgw-attach-vpc");
+    assertThat(tgw(vpn, vpc, stat).select(a).orElseThrow().route().attachmentId()).isEqualTo("tgw-attach-static");
   }
 
+  /** The table's routes; the attachment's resource type is what its id says ({@code tgw-attach-vpn} is a VPN). */
   private static TransitGatewayRouteSelection tgw(TransitGatewayRouteTable.Route... routes) {
-    return TransitGatewayRouteSelection.of(new TransitGatewayRouteTable("tgw-rtb-1", "us-east-1", "tgw-1", false, false,
-        List.of(routes), List.of(), List.of(), Map.of()), Map.of());
+    return TransitGatewayRouteSelection.of(new TransitGatewayRouteTable("tgw-rtb-1", "tgw-1", "available", false, false,
+        null, List.of(routes), List.of(), List.of()), Map.of(),
+        id -> id.endsWith("-vpn") || id.endsWith("-static") ? TransitGatewayAttachment.ResourceType.VPN
+            : TransitGatewayAttachment.ResourceType.VPC);
   }
 
   @Test
@@ -107,10 +118,10 @@ class RouteSelectionTest {
   @Test
   @DisplayName("§19 a partial deny narrows the ports; a later allow admits the rest")
   void networkAcl_partialDeny_narrowsPorts() {
-    NetworkAcl acl = new NetworkAcl("acl-1", "us-east-1", "vpc-1", false, List.of(
-        new NetworkAcl.Entry(10, false, NetworkAcl.RuleAction.DENY, "6", new PortRange(1024, 2047), Cidr.ANY_IPV4),
-        new NetworkAcl.Entry(20, false, NetworkAcl.RuleAction.ALLOW, "6", PortRange.ALL, Cidr.ANY_IPV4)),
-        List.of(), Map.of());
+    NetworkAcl acl = new NetworkAcl("acl-1", "vpc-1", false, List.of(
+        new NetworkAcl.Entry(10, false, "6", NetworkAcl.RuleAction.DENY, Cidr.ANY_IPV4, new PortRange(1024, 2047), -1, -1),
+        new NetworkAcl.Entry(20, false, "6", NetworkAcl.RuleAction.ALLOW, Cidr.ANY_IPV4, PortRange.ALL, -1, -1)),
+        List.of());
     AnalysisPacketHeader pkt = new AnalysisPacketHeader(Protocol.TCP, Cidr.parseBlockOrAddress("10.0.0.1"),
         Cidr.parseBlockOrAddress("10.0.1.1"), PortRange.single(443), PortRange.EPHEMERAL);
     NetworkAclEvaluation.Decision d = NetworkAclEvaluation.evaluate(acl, false, pkt);

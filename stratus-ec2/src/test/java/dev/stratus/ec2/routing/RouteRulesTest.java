@@ -19,9 +19,9 @@ class RouteRulesTest {
   private static final RouteTable.Association MAIN = new RouteTable.Association("rtbassoc-main", true, null, null);
 
   private final RouteTable table = new RouteTable("rtb-1", "vpc-1", List.of(
-      new RouteTable.Route(LOCAL, new RouteTarget.Local(), "CreateRouteTable", "active"),
-      new RouteTable.Route(cidr("0.0.0.0/0"), new RouteTarget.InternetGateway("igw-1"), "CreateRoute", "active"),
-      new RouteTable.Route(ENDPOINT_ROUTE, new RouteTarget.GatewayEndpoint("vpce-1"), "CreateRoute", "active")),
+      new RouteTable.Route(LOCAL, new RouteTarget.Local(), RouteTable.Origin.CREATE_ROUTE_TABLE, RouteTable.State.ACTIVE),
+      new RouteTable.Route(cidr("0.0.0.0/0"), new RouteTarget.InternetGateway("igw-1"), RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE),
+      new RouteTable.Route(ENDPOINT_ROUTE, new RouteTarget.GatewayEndpoint("vpce-1"), RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE)),
       List.of(), List.of());
 
   private static RouteTable.Destination cidr(String c) { return new RouteTable.CidrDestination(Cidr.parse(c)); }
@@ -112,7 +112,7 @@ class RouteRulesTest {
   void createRoute_quotaCountsCreatedRoutesOfTheFamily() {
     List<RouteTable.Route> routes = new ArrayList<>(table.routes());
     for (int i = routes.size() - 1; i < VpcQuotas.ROUTES_PER_TABLE; i++) {
-      routes.add(new RouteTable.Route(cidr("172.16." + i + ".0/24"), new RouteTarget.NatGateway("nat-1"), "CreateRoute", "active"));
+      routes.add(new RouteTable.Route(cidr("172.16." + i + ".0/24"), new RouteTarget.NatGateway("nat-1"), RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE));
     }
     RouteTable full = table.withRoutes(routes);
     assertViolation(RouteRules.createRoute(full, cidr("192.168.0.0/24"), new RouteTarget.NatGateway("nat-1"), c -> false),

@@ -7,7 +7,10 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
+import dev.stratus.ec2.model.TransitGatewayAttachment.ResourceType;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteState;
+import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteType;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,7 +19,8 @@ class TransitGatewayRulesTest {
   private static final Instant T0 = Instant.parse("2026-12-07T00:00:00Z");
 
   private static TransitGatewayAttachment attachment(String id, String type, String state, String rtb, boolean requester) {
-    return new TransitGatewayAttachment(id, "tgw-1", type, "vpc-1", "111111111111", state, List.of("subnet-a"), rtb, T0,
+    return new TransitGatewayAttachment(id, "tgw-1", ResourceType.fromAws(type), "vpc-1", "111111111111",
+        TransitGatewayAttachment.State.fromAws(state), List.of("subnet-a"), rtb, T0,
         null, null, "disable", "enable", requester);
   }
 
@@ -47,7 +51,7 @@ class TransitGatewayRulesTest {
         "InvalidTransitGatewayID.NotFound", "Transit Gateway tgw-1 was deleted or does not exist.");
     assertViolation(TransitGatewayRules.deleteGateway(tgw, List.of(vpcAtt)), "IncorrectState",
         "tgw-1 has non-deleted Transit Gateway Attachments");
-    assertThat(TransitGatewayRules.deleteGateway(tgw, List.of(vpcAtt.withState("deleted")))).isEmpty();
+    assertThat(TransitGatewayRules.deleteGateway(tgw, List.of(vpcAtt.withState(TransitGatewayAttachment.State.DELETED)))).isEmpty();
   }
 
   @Test
@@ -119,9 +123,9 @@ class TransitGatewayRulesTest {
   @Test
   void staticRoutes_propagatedOnesDoNotCount() {
     Cidr ten = Cidr.parse("10.0.0.0/16");
-    var propagated = table(List.of(new TransitGatewayRouteTable.Route(ten, "tgw-attach-1", "propagated", "active")),
+    var propagated = table(List.of(new TransitGatewayRouteTable.Route(ten, "tgw-attach-1", RouteType.PROPAGATED, RouteState.ACTIVE)),
         List.of(), List.of("tgw-attach-1"));
-    var withStatic = table(List.of(new TransitGatewayRouteTable.Route(ten, "tgw-attach-1", "static", "active")),
+    var withStatic = table(List.of(new TransitGatewayRouteTable.Route(ten, "tgw-attach-1", RouteType.STATIC, RouteState.ACTIVE)),
         List.of(), List.of());
     assertViolation(TransitGatewayRules.staticRoute(withStatic, ten, false), "RouteAlreadyExists",
         "The route identified by 10.0.0.0/16 already exists");
@@ -132,7 +136,8 @@ class TransitGatewayRulesTest {
     assertViolation(TransitGatewayRules.deleteRoute(propagated, ten), "InvalidRoute.NotFound",
         "no route with destination-cidr-block 10.0.0.0/16 in route table tgw-rtb-1");
     assertThat(TransitGatewayRules.deleteRoute(withStatic, ten)).isEmpty();
-    var elsewhere = new TransitGatewayAttachment("tgw-attach-9", "tgw-9", "vpc", "vpc-9", "111111111111", "available",
+    var elsewhere = new TransitGatewayAttachment("tgw-attach-9", "tgw-9", ResourceType.VPC, "vpc-9", "111111111111",
+        TransitGatewayAttachment.State.AVAILABLE,
         List.of(), null, T0, null, null, "disable", "enable", false);
     assertViolation(TransitGatewayRules.routeAttachment(withStatic, elsewhere), "InvalidParameterValue",
         "Attachment tgw-attach-9 is not attached to tgw-1");
