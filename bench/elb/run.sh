@@ -99,7 +99,9 @@ measure() { # case url
   P99[$1]=$(awk '$1=="99%"{print $2}' "$RUN/$1.wrk")
   log "$1: ${RPS[$1]} rps, p50 ${P50[$1]}, p99 ${P99[$1]} ($(grep -E 'Non-2xx|Socket errors' "$RUN/$1.wrk" | xargs))"
 }
-taskset -c 1 wrk $WRK_OPTS -d5s "http://$ALB_ADDR:$ALB_PORT/" >/dev/null 2>&1 || true   # extra JIT warm-up
+# Extra JIT warm-up: C2 compiles the proxy path on the core the load saturates, so it needs ~20 s
+# before the measurement sees the steady state (5 s left the first ALB figures 30-40 % low).
+taskset -c 1 wrk $WRK_OPTS -d20s "http://$ALB_ADDR:$ALB_PORT/" >/dev/null 2>&1 || true
 measure haproxy-http "http://127.0.0.1:$HAP_HTTP/"
 measure stratus-alb "http://$ALB_ADDR:$ALB_PORT/"
 if [ -n "$NLB_ADDR" ]; then
