@@ -22,8 +22,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -361,13 +359,7 @@ final class RestRouter implements HttpService {
     c.put("stage", stageName);
   }
 
-  static HttpRequestView view(HttpExchange ex) {
-    FullHttpRequest r = ex.request();
-    Map<String, List<String>> headers = new HashMap<>();
-    for (var h : r.headers()) headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
-    return new HttpRequestView(r.method().name(), r.uri(), r.protocolVersion().text(), headers, r.content().nioBuffer(),
-        ex.remote(), ex.tls());
-  }
+  static HttpRequestView view(HttpExchange ex) { return dev.stratus.net.http.FilterChain.view(ex); }
 
   static CompletionStage<FullHttpResponse> done(FullHttpResponse r) { return CompletableFuture.completedFuture(r); }
 

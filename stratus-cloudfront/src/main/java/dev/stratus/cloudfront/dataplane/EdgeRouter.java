@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -565,12 +564,7 @@ final class EdgeRouter implements HttpService {
     Optional<HttpFilter> filter = edge.filters().find(d.arn(), FilterSlot.WAF);
     if (filter.isEmpty()) return null;
     FullHttpRequest req = ex.request();
-    Map<String, List<String>> headers = new HashMap<>();
-    for (Map.Entry<String, String> h : req.headers()) {
-      headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
-    }
-    HttpRequestView view = new HttpRequestView(req.method().name(), req.uri(), req.protocolVersion().text(), headers,
-        req.content().nioBuffer(), ex.remote(), ex.tls());
+    HttpRequestView view = dev.stratus.net.http.FilterChain.view(ex);
     return switch (filter.get().filter(view)) {
       case FilterVerdict.Continue c -> {
         c.addedHeaders().forEach((k, v) -> req.headers().set(k, v));

@@ -1,14 +1,13 @@
 package dev.stratus.elbv2.dataplane;
 
+import dev.stratus.net.http.HttpExchange;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,11 +35,7 @@ final class RequestMaps {
 
       @Override
       Map<String, List<String>> build() {
-        Map<String, List<String>> all = new HashMap<>();
-        for (Map.Entry<String, String> h : headers) {
-          all.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(h.getValue());
-        }
-        return all;
+        return HttpExchange.headersByLowerCaseName(headers);
       }
     };
   }

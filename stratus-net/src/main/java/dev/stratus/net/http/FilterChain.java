@@ -12,10 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -82,13 +79,15 @@ public final class FilterChain {
     }
   }
 
+  /** The exchange's aggregated request as a filter sees it (for a router that calls a filter itself). */
+  public static HttpRequestView view(HttpExchange ex) {
+    return view(ex.request(), ex.remote(), ex.tls(), null);
+  }
+
   private static HttpRequestView view(FullHttpRequest request, InetSocketAddress client, boolean tls,
       java.nio.ByteBuffer spooledHead) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (Map.Entry<String, String> h : request.headers()) {
-      headers.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(h.getValue());
-    }
-    if (spooledHead != null && request instanceof SpooledHttpRequest spooled) {
+    Map<String, List<String>> headers = HttpExchange.headersByLowerCaseName(request.headers());
+    if (request instanceof SpooledHttpRequest spooled && spooledHead != null) {
       // The body's first bytes and its full length: WAF's oversize handling applies beyond its limit.
       return new HttpRequestView(request.method().name(), request.uri(), request.protocolVersion().text(), headers,
           spooledHead.duplicate(), client, tls, Math.max(spooledHead.remaining(), spooled.body().length()));

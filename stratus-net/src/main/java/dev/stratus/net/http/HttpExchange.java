@@ -3,7 +3,13 @@ package dev.stratus.net.http;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaders;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -36,5 +42,17 @@ public record HttpExchange(FullHttpRequest request, InetSocketAddress remote, In
   public boolean isWebSocketUpgrade() {
     return request.headers().containsValue("Upgrade", "websocket", true)
         && request.headers().containsValue("Connection", "upgrade", true);
+  }
+
+  /**
+   * Header name in lower case to its values, in request order: how filters and routers read
+   * headers without caring how the client spelled the names.
+   */
+  public static Map<String, List<String>> headersByLowerCaseName(HttpHeaders headers) {
+    Map<String, List<String>> byName = new LinkedHashMap<>();
+    for (Map.Entry<String, String> h : headers) {
+      byName.computeIfAbsent(h.getKey().toLowerCase(Locale.ROOT), k -> new ArrayList<>(1)).add(h.getValue());
+    }
+    return byName;
   }
 }
