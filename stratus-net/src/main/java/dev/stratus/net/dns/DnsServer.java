@@ -61,7 +61,7 @@ public final class DnsServer implements AutoCloseable {
   /** As {@link #start(String, int, DnsAnswerer, DnsTcpLimits)} on the given transport's event loops. */
   public static DnsServer start(Transport transport, String bindAddress, int port, DnsAnswerer answerer,
       DnsTcpLimits limits) {
-    boolean epoll = transport.epoll();
+    boolean epoll = transport.datagramsOnEpoll();
     DnsRequestHandler handler = new DnsRequestHandler(answerer);
     DnsTcpConnections connections = new DnsTcpConnections(limits, System::nanoTime);
     Bootstrap udpBoot = transport.datagram()

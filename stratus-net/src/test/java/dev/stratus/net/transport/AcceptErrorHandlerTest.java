@@ -35,6 +35,6 @@ class AcceptErrorHandlerTest {
   void transport_sharedIsOneInstance_andEpollOrNio() {
     assertThat(Transport.shared()).isSameAs(Transport.shared());
     assertThat(Transport.shared().serverChannelType().getSimpleName())
-        .isIn("EpollServerSocketChannel", "NioServerSocketChannel");
+        .isIn("IoUringServerSocketChannel", "EpollServerSocketChannel", "NioServerSocketChannel");
   }
 }
