@@ -16,6 +16,7 @@ Prints one JSON line per size and a table at the end.
 """
 import argparse
 import json
+import os
 import random
 import statistics
 import sys
@@ -91,6 +92,16 @@ def analyse(endpoint, src, dst, port=443):
     return time.perf_counter() - t0, a.get("NetworkPathFound"), a["Status"], start_s
 
 
+def server_cpu_s(pid):
+    """The server's user + system CPU time in seconds (0 without a pid): unlike the build rate, it
+    does not move with the load other processes put on the machine."""
+    if not pid:
+        return 0.0
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("endpoint")
@@ -98,6 +109,7 @@ def main():
     ap.add_argument("--threads", type=int, default=8)
     ap.add_argument("--sample", type=int, default=100)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--server-pid", type=int, help="the server's pid: also report its CPU time per VPC built")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     rnd = random.Random(args.seed)
@@ -111,9 +123,10 @@ def main():
     instances, results, built_calls, build_s = [], [], 0, 0.0
     with ThreadPoolExecutor(args.threads) as pool:
         for size in sizes:
-            t0 = time.perf_counter()
+            t0, cpu0 = time.perf_counter(), server_cpu_s(args.server_pid)
             done = list(pool.map(lambda i: build_vpc(args.endpoint, i, tgw, tables), range(len(instances), size)))
             step = time.perf_counter() - t0
+            cpu = server_cpu_s(args.server_pid) - cpu0
             build_s += step
             calls = sum(n for _, n in done)
             built_calls += calls
@@ -128,6 +141,7 @@ def main():
             all_pairs = time.perf_counter() - t1
             r = {"vpcs": size, "sg_rules": sg_rules, "build_step_s": round(step, 1),
                  "build_calls_per_s": round(calls / step, 1), "vpcs_per_s": round(len(done) / step, 1),
+                 "server_cpu_ms_per_vpc": round(cpu * 1000 / len(done), 1),
                  "first_analysis_s": round(cold, 3), "analysis_median_ms": round(statistics.median(warm) * 1000, 1),
                  "pairs": len(pairs), "all_pairs_s": round(all_pairs, 1),
                  "analyses_per_s": round(len(pairs) / all_pairs, 1),
@@ -138,11 +152,11 @@ def main():
     print(f"\nbuilt {len(instances)} VPCs with {built_calls} API calls in {build_s:.0f} s "
           f"({built_calls / build_s:.0f} calls/s, {args.threads} client threads)")
     print(f"{'VPCs':>6} {'SG rules':>9} {'build s':>8} {'VPC/s':>6} {'1st analysis s':>15} {'analysis ms':>12} "
-          f"{'pairs':>6} {'all-pairs s':>12} {'analyses/s':>11} {'Start ms':>9} {'reachable':>10}")
+          f"{'pairs':>6} {'all-pairs s':>12} {'analyses/s':>11} {'Start ms':>9} {'reachable':>10} {'server CPU ms/VPC':>18}")
     for r in results:
         print(f"{r['vpcs']:>6} {r['sg_rules']:>9} {r['build_step_s']:>8} {r['vpcs_per_s']:>6} {r['first_analysis_s']:>15} "
               f"{r['analysis_median_ms']:>12} {r['pairs']:>6} {r['all_pairs_s']:>12} {r['analyses_per_s']:>11} "
-              f"{r['start_call_median_ms']:>9} {r['reachable']:>10}")
+              f"{r['start_call_median_ms']:>9} {r['reachable']:>10} {r['server_cpu_ms_per_vpc']:>18}")
 
 
 if __name__ == "__main__":

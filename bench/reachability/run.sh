@@ -27,6 +27,8 @@ STRATUS_JAVA_OPTS="${STRATUS_JAVA_OPTS:--Xmx6g}" ./stratus start --ephemeral --p
 PID=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$PORT/_stratus/health" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/_stratus/health" >/dev/null || { log "stratus did not start"; cat "$RUN/stratus.log" >&2; exit 1; }
+JAVA_PID=$(pgrep -f "java.*--port $PORT" | head -1 || true)
 log "building sizes $SIZES with $THREADS client threads"
 python3 bench/reachability/org.py "http://127.0.0.1:$PORT" --sizes "$SIZES" --threads "$THREADS" --sample "$SAMPLE" \
+  ${JAVA_PID:+--server-pid "$JAVA_PID"} \
   | tee "$RUN/results.txt"
