@@ -60,7 +60,8 @@ final class RestOpenApiImport {
       var root = new RestApi.Resource(base.rootResourceId(), null, null, "/", Map.of());
       api = new RestApi(base.id(), base.accountId(), base.region(), base.name(), base.description(), base.createdDate(),
           base.endpointTypes(), base.apiKeySource(), base.binaryMediaTypes(), base.policy(), base.rootResourceId(),
-          Map.of(root.id(), root), Map.of(), Map.of(), Map.of(), Map.of(), base.vpcEndpointIds());
+          Map.of(root.id(), root), Map.of(), Map.of(), Map.of(), Map.of(), base.vpcEndpointIds(), base.disableExecuteApiEndpoint(),
+          base.disableExecuteApiEndpointApplied());
     }
     String keySource = doc.has(X + "api-key-source") ? doc.path(X + "api-key-source").asString().toUpperCase(Locale.ROOT)
         : api.apiKeySource();

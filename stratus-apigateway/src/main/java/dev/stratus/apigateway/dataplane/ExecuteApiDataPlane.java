@@ -76,6 +76,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private final Map<String, Served> served = new HashMap<>();
   private Projection<ApiSnapshot> projection;
   private volatile boolean closed;
+  /** APIs whose default execute-api endpoint is disabled (in effect): it answers 403, custom domains still serve. */
+  private volatile Set<String> defaultEndpointOff = Set.of();
 
   private final Map<String, ServedDomain> domains = new HashMap<>();
   /** VPC links by {@code account/region/id}, refreshed with the projection. */
@@ -154,9 +156,10 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         PrivateEndpoints.Via via = PrivateEndpoints.parse(request);
         dev.stratus.net.http.HttpService api = via == null ? null : router(via.apiId());
         if (api == null) return Optional.empty();
+        dev.stratus.net.http.HttpService served = defaultEndpoint(via.apiId(), api);
         return Optional.of(ex -> {
           PrivateEndpoints.stamp(ex.request(), via.vpceId());
-          return api.serve(ex);
+          return served.serve(ex);
         });
       });
     }
@@ -166,6 +169,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
             dev.stratus.apigateway.model.HttpDeployment.TABLE, DomainName.TABLE, VpcLink.TABLE),
         (previous, events, view) -> {
           ApiSnapshot s = ApiSnapshot.load(view);
+          defaultEndpointOff = defaultEndpointOff(s);
           reconcile(s);
           reconcileEndpoints(s);
           reconcileDomains(view.listAll(DomainName.TABLE));
@@ -242,6 +246,38 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       Served s = served.get(apiId);
       return s == null || s.bound() == null ? Optional.empty() : Optional.of(s.bound().record().actual());
     }
+  }
+
+  /**
+   * The APIs whose default endpoint is off now. REST: the setting as the last stage change applied
+   * it. HTTP/WebSocket: what the API's stages serve, i.e. as last deployed, or as it is now when a
+   * stage auto-deploys
+   * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html);
+   * the setting covers every stage, so the most recently changed stage decides.
+   */
+  static Set<String> defaultEndpointOff(ApiSnapshot s) {
+    Set<String> off = new java.util.HashSet<>();
+    for (ApiSnapshot.ApiView v : s.apis().values()) {
+      if (v.api().disableExecuteApiEndpointApplied()) off.add(v.api().id());
+    }
+    for (ApiSnapshot.HttpApiView h : s.httpApis().values()) {
+      boolean autoDeploys = h.stages().values().stream().anyMatch(st -> st.stage().autoDeploy());
+      boolean disabled = autoDeploys ? h.api().disableExecuteApiEndpoint()
+          : h.stages().values().stream().max(java.util.Comparator.comparing((ApiSnapshot.HttpStageView st) ->
+              st.stage().lastUpdatedDate() == null ? java.time.Instant.EPOCH : st.stage().lastUpdatedDate()))
+              .map(st -> st.served().disableExecuteApiEndpoint()).orElse(false);
+      if (disabled) off.add(h.api().apiId());
+    }
+    return Set.copyOf(off);
+  }
+
+  /**
+   * What the default endpoint of {@code apiId} serves ({@code {id}.execute-api.…} by Host, its own
+   * listener, an execute-api VPC endpoint): the API, or 403 Forbidden once disableExecuteApiEndpoint
+   * is in effect (custom domain names reach the router without this).
+   */
+  private dev.stratus.net.http.HttpService defaultEndpoint(String apiId, dev.stratus.net.http.HttpService router) {
+    return ex -> defaultEndpointOff.contains(apiId) ? RestRouter.done(HttpApiRouter.message(403, "Forbidden")) : router.serve(ex);
   }
 
   private void reconcile(ApiSnapshot s) {
@@ -331,7 +367,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     return ex -> {
       PrivateEndpoints.Via via = PrivateEndpoints.parse(ex.request());
       dev.stratus.net.http.HttpService api = via == null || !via.vpceId().equals(vpceId) ? null : router(via.apiId());
-      if (api == null) return RestRouter.done(HttpApiRouter.message(403, "Forbidden"));
+      if (api == null || defaultEndpointOff.contains(via.apiId())) return RestRouter.done(HttpApiRouter.message(403, "Forbidden"));
       PrivateEndpoints.stamp(ex.request(), vpceId);
       return api.serve(ex);
     };
@@ -513,7 +549,10 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       dev.stratus.net.http.HttpService listenerRouter) {
     String name = apiId + ".execute-api." + region + ".localhost";
     String awsName = apiId + ".execute-api." + region + ".amazonaws.com";
-    return open("API " + apiId, arn, router, listenerRouter, List.of(name, awsName), List.of(name, awsName));
+    Served s = open("API " + apiId, arn, defaultEndpoint(apiId, router), defaultEndpoint(apiId, listenerRouter),
+        List.of(name, awsName), List.of(name, awsName));
+    // custom domain names serve the API itself, whatever its default endpoint does
+    return new Served(s.address(), s.bound(), s.undo(), s.names(), router);
   }
 
   private Served open(String what, String arn, dev.stratus.net.http.HttpService router, List<String> hosts,
