@@ -106,12 +106,22 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
    * address of its own (standing for the endpoint's network interfaces) whose listener serves
    * each of those APIs, and the DNS names answering with it: the per-API aliases
    * {@code {api-id}-{vpce-id}.execute-api.{region}.amazonaws.com} and the endpoint's own names.
+   * It listens with HTTP and, with the Stratus CA, with HTTPS ({@code tls}; null without).
    */
-  private record ServedEndpoint(Served served, InetAddress address, Set<String> names) {}
+  private record ServedEndpoint(Served served, InetAddress address, Set<String> names, InetSocketAddress tls) {}
 
   /** By {@code account/region/vpce-id}. */
   private final Map<String, ServedEndpoint> vpcEndpoints = new HashMap<>();
   private volatile Supplier<Optional<dev.stratus.core.vpc.VpcLookup>> vpcs = Optional::empty;
+
+  /** Null until {@link #useStratusCa}: execute-api VPC endpoints then listen with HTTP only. */
+  private volatile Supplier<Optional<dev.stratus.net.tls.StratusCa>> stratusCa;
+
+  /**
+   * Execute-api VPC endpoints also listen with TLS at the HTTPS port (see {@link #useCertificates}),
+   * with the Stratus CA's certificate for AWS's names ({@link EndpointTls}), as AWS serves HTTPS there.
+   */
+  public void useStratusCa(Supplier<Optional<dev.stratus.net.tls.StratusCa>> ca) { this.stratusCa = ca; }
 
   /** Where the execute-api endpoints' own DNS names come from (EC2's VPC endpoints). */
   public void useVpcs(Supplier<Optional<dev.stratus.core.vpc.VpcLookup>> vpcs) { this.vpcs = vpcs; }
@@ -335,11 +345,12 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         ServedEndpoint e = vpcEndpoints.get(w.getKey());
         if (e == null) {
           String[] key = w.getKey().split("/");
-          Served opened = open("VPC endpoint " + key[2], "arn:aws:ec2:" + key[1] + ":" + key[0] + ":vpc-endpoint/" + key[2],
-              endpointRouter(key[2]), List.of(), List.of());
+          String arn = "arn:aws:ec2:" + key[1] + ":" + key[0] + ":vpc-endpoint/" + key[2];
+          Served opened = open("VPC endpoint " + key[2], arn, endpointRouter(key[2]), List.of(), List.of());
           try {
             e = new ServedEndpoint(opened, InetAddress.getByName(opened.bound() == null ? opened.address()
-                : opened.bound().record().actual().getAddress().getHostAddress()), new java.util.HashSet<>());
+                : opened.bound().record().actual().getAddress().getHostAddress()), new java.util.HashSet<>(),
+                openEndpointTls(key[2], key[1], arn, opened));
           } catch (UnknownHostException x) {
             throw new IllegalStateException(x);
           }
@@ -371,6 +382,39 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       PrivateEndpoints.stamp(ex.request(), vpceId);
       return api.serve(ex);
     };
+  }
+
+  /** The HTTPS listener of an execute-api VPC endpoint beside its HTTP one (null: no CA configured, or it failed). */
+  private InetSocketAddress openEndpointTls(String vpceId, String region, String arn, Served plain) {
+    var ca = stratusCa;
+    if (ca == null || plain.bound() == null) return null;
+    String what = "API Gateway VPC endpoint " + vpceId + " (HTTPS)";
+    try {
+      var config = new HttpFrontEnd.Config(what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
+          new EndpointTls(ca, region, shared.clock), arn, shared.filters, List.of(), plain.router());
+      var bound = registry.bind(what, "https", arn, new InetSocketAddress(plain.bound().record().actual().getAddress(), httpsPort),
+          at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+      plain.undo().add(() -> {
+        try {
+          bound.close();
+        } catch (Exception x) {
+          LOG.log(Level.FINE, "closing a VPC endpoint's HTTPS listener failed", x);
+        }
+      });
+      return bound.record().actual();
+    } catch (RuntimeException x) {
+      LOG.log(Level.WARNING, what + ": not listening: " + x.getMessage());
+      return null;
+    }
+  }
+
+  /** Where an execute-api interface endpoint named by a private API listens with TLS (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> vpcEndpointTlsListener(String vpceId) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      return vpcEndpoints.entrySet().stream().filter(e -> e.getKey().endsWith("/" + vpceId)).findFirst()
+          .map(e -> e.getValue().tls());
+    }
   }
 
   /** Where an execute-api interface endpoint named by a private API listens (after {@link #awaitCurrent}). */
