@@ -130,7 +130,8 @@ public final class HttpApiImportOperations {
     }
     Api api = new Api(base.apiId(), base.accountId(), base.region(), title, "HTTP", base.routeSelectionExpression(),
         base.apiEndpoint(), base.createdDate(), text(doc.path("info"), "description"), cors, routes, integrations, authorizers,
-        text(doc.path("info"), "version"), base.disableExecuteApiEndpoint());
+        text(doc.path("info"), "version"), java.util.Objects.requireNonNullElse(OpenApiDocuments.disableExecuteApiEndpoint(doc),
+        base.disableExecuteApiEndpoint()));
     return new Imported(api, warnings);
   }
 

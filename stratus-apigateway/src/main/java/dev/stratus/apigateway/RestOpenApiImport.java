@@ -73,6 +73,8 @@ final class RestOpenApiImport {
     String policy = doc.has(X + "policy") ? text(doc, X + "policy") : merge ? api.policy() : null;
     api = api.withSettings(title == null ? api.name() : title, text(info, "description") == null && merge
         ? api.description() : text(info, "description"), keySource, binary, policy);
+    Boolean disableDefault = OpenApiDocuments.disableExecuteApiEndpoint(doc);
+    if (disableDefault != null) api = api.withDisableExecuteApiEndpoint(disableDefault); // applied at the next stage change
 
     api = models(api);
     api = validators(api);

@@ -155,6 +155,24 @@ class DisableExecuteApiEndpointIT {
   }
 
   @Test
+  void importedDefinitions_carryTheSettingInTheEndpointConfigurationExtension() {
+    // Swagger 2.0: at the top level; OpenAPI 3: on a server object.
+    String swagger = "{\"swagger\":\"2.0\",\"info\":{\"title\":\"off\",\"version\":\"1\"},"
+        + "\"x-amazon-apigateway-endpoint-configuration\":{\"disableExecuteApiEndpoint\":true},\"paths\":{}}";
+    var rest = apigw.importRestApi(r -> r.body(software.amazon.awssdk.core.SdkBytes.fromUtf8String(swagger)));
+    assertThat(rest.disableExecuteApiEndpoint()).isTrue();
+    assertThat(apigw.getRestApi(r -> r.restApiId(rest.id())).disableExecuteApiEndpoint()).isTrue();
+    String openApi = "{\"openapi\":\"3.0.1\",\"info\":{\"title\":\"off\",\"version\":\"1\"},\"servers\":[{\"url\":"
+        + "\"https://api.example.com\",\"x-amazon-apigateway-endpoint-configuration\":{\"disableExecuteApiEndpoint\":true}}],"
+        + "\"paths\":{}}";
+    var http = v2.importApi(r -> r.body(openApi));
+    assertThat(http.disableExecuteApiEndpoint()).isTrue();
+    assertThat(v2.getApi(r -> r.apiId(http.apiId())).disableExecuteApiEndpoint()).isTrue();
+    String plain = openApi.replace("true", "false");
+    assertThat(v2.reimportApi(r -> r.apiId(http.apiId()).body(plain)).disableExecuteApiEndpoint()).isFalse();
+  }
+
+  @Test
   void httpApi_autoDeployedStage_appliesAtOnce() {
     String id = v2.createApi(r -> r.name("quick").protocolType(ProtocolType.HTTP)
         .target("http://127.0.0.1:" + backend.getAddress().getPort())).apiId();
