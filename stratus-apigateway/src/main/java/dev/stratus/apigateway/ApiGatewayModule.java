@@ -66,6 +66,8 @@ public final class ApiGatewayModule implements ServiceModule {
       plane.useLoadBalancers(() -> context.extensions().find(dev.stratus.core.elb.LoadBalancers.class));
       plane.useCertificates(() -> context.extensions().find(dev.stratus.core.acm.Certificates.class), port == 0 ? 0 : HTTPS_PORT);
       plane.useVpcs(() -> context.extensions().find(dev.stratus.core.vpc.VpcLookup.class));
+      // Private APIs' VPC endpoints serve HTTPS with ACM's Stratus CA, found per handshake (ACM may start after us).
+      plane.useStratusCa(() -> context.extensions().find(dev.stratus.net.tls.StratusCa.class));
       plane.start();
       dataPlane = plane;
       resources.add(plane);

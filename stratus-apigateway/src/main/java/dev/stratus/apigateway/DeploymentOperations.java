@@ -64,10 +64,18 @@ public final class DeploymentOperations {
                 existing.tracingEnabled(), existing.cacheClusterEnabled(), existing.cacheClusterSize(), existing.createdDate(), now,
                 existing.accessLogSettings());
         tx.put(Stage.TABLE, ctx.regionalScope(), key, s);
+        stageChanged(tx, ctx, api.id());
       }
       return dep;
     });
     return CreateDeploymentResponse.builder().id(d.id()).description(d.description()).createdDate(d.createdDate()).build();
+  }
+
+  /** Any change to a stage applies the API's default endpoint setting (disableExecuteApiEndpoint) to all its stages. */
+  private static void stageChanged(Transaction tx, RequestContext ctx, String restApiId) {
+    RestApi api = RestApiOperations.load(tx, ctx, restApiId);
+    RestApi applied = api.withEndpointSettingApplied();
+    if (applied != api) tx.put(RestApi.TABLE, ctx.regionalScope(), restApiId, applied);
   }
 
   private static Deployment deployment(Transaction tx, Store store, RequestContext ctx, String apiId, String id) {
@@ -119,6 +127,7 @@ public final class DeploymentOperations {
           Map.of(), Boolean.TRUE.equals(req.tracingEnabled()), Boolean.TRUE.equals(req.cacheClusterEnabled()),
           req.cacheClusterSize(), now, now, null);
       tx.put(Stage.TABLE, ctx.regionalScope(), key, stage);
+      stageChanged(tx, ctx, req.restApiId());
       ApiGatewayTags.put(tx, ctx, stagePath(stage), req.tags());
       return stage;
     });
@@ -224,6 +233,7 @@ public final class DeploymentOperations {
           old.cacheClusterSize(), old.createdDate(), clock.instant(),
           log[0] == null && log[1] == null ? null : new Stage.AccessLogSettings(log[0], log[1]));
       tx.put(Stage.TABLE, ctx.regionalScope(), Stage.key(stage.restApiId(), stage.stageName()), stage);
+      stageChanged(tx, ctx, stage.restApiId());
       return stage;
     });
     var sdk = RestShapes.stage(s, ApiGatewayTags.of(store, ctx, stagePath(s)));

@@ -130,7 +130,8 @@ public final class HttpApiImportOperations {
     }
     Api api = new Api(base.apiId(), base.accountId(), base.region(), title, "HTTP", base.routeSelectionExpression(),
         base.apiEndpoint(), base.createdDate(), text(doc.path("info"), "description"), cors, routes, integrations, authorizers,
-        text(doc.path("info"), "version"));
+        text(doc.path("info"), "version"), java.util.Objects.requireNonNullElse(OpenApiDocuments.disableExecuteApiEndpoint(doc),
+        base.disableExecuteApiEndpoint()));
     return new Imported(api, warnings);
   }
 
@@ -160,7 +161,7 @@ public final class HttpApiImportOperations {
     return ImportApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version())
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).createdDate(s.createdDate()).version(s.version())
         .warnings(result.warnings().isEmpty() ? null : result.warnings()).build();
   }
 
@@ -178,7 +179,7 @@ public final class HttpApiImportOperations {
     return ReimportApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version())
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).createdDate(s.createdDate()).version(s.version())
         .warnings(warnings[0].isEmpty() ? null : warnings[0]).build();
   }
 

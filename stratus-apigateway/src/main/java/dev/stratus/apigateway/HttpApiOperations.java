@@ -63,7 +63,7 @@ public final class HttpApiOperations {
         .apiId(api.apiId()).name(api.name()).protocolType(api.protocolType()).description(api.description())
         .routeSelectionExpression(api.routeSelectionExpression()).apiEndpoint(api.apiEndpoint())
         .apiKeySelectionExpression("$request.header.x-api-key").corsConfiguration(cors(api.cors()))
-        .disableExecuteApiEndpoint(false).createdDate(api.createdDate()).version(api.version()).build();
+        .disableExecuteApiEndpoint(api.disableExecuteApiEndpoint()).createdDate(api.createdDate()).version(api.version()).build();
   }
 
   public CreateApiResponse createApi(RequestContext ctx, CreateApiRequest req) {
@@ -79,7 +79,8 @@ public final class HttpApiOperations {
     String endpoint = ("HTTP".equals(protocol) ? "https://" : "wss://") + id + ".execute-api." + ctx.region() + ".amazonaws.com";
     Api api = new Api(id, ctx.accountId(), ctx.region(), req.name(), protocol,
         req.routeSelectionExpression() == null ? "$request.method $request.path" : req.routeSelectionExpression(), endpoint,
-        clock.instant(), req.description(), cors(req.corsConfiguration()), Map.of(), Map.of(), Map.of(), req.version());
+        clock.instant(), req.description(), cors(req.corsConfiguration()), Map.of(), Map.of(), Map.of(), req.version(),
+        Boolean.TRUE.equals(req.disableExecuteApiEndpoint()));
     if (req.target() != null) {
       // Quick create: a $default route to the target and an auto-deployed $default stage.
       if (!"HTTP".equals(protocol)) throw ApiGatewayErrors.badRequest("Quick create is only supported for HTTP APIs");
@@ -105,7 +106,7 @@ public final class HttpApiOperations {
     return CreateApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version()).tags(req.tags()).build();
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).createdDate(s.createdDate()).version(s.version()).tags(req.tags()).build();
   }
 
   public GetApisResponse getApis(RequestContext ctx, GetApisRequest req) {
@@ -123,18 +124,21 @@ public final class HttpApiOperations {
     return GetApiResponse.builder().tags(tags.isEmpty() ? null : tags).apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).routeSelectionExpression(s.routeSelectionExpression()).apiEndpoint(s.apiEndpoint())
         .apiKeySelectionExpression(s.apiKeySelectionExpression()).corsConfiguration(s.corsConfiguration())
-        .disableExecuteApiEndpoint(false).createdDate(s.createdDate()).version(s.version()).build();
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).createdDate(s.createdDate()).version(s.version()).build();
   }
 
   public UpdateApiResponse updateApi(RequestContext ctx, UpdateApiRequest req) {
     Api api = change(store, ctx, req.apiId(), a -> a.withSettings(req.name() == null ? a.name() : req.name(),
         req.description() == null ? a.description() : req.description(),
         req.corsConfiguration() == null ? a.cors() : cors(req.corsConfiguration()),
-        req.version() == null ? a.version() : req.version()));
+        req.version() == null ? a.version() : req.version())
+        .withDisableExecuteApiEndpoint(req.disableExecuteApiEndpoint() == null ? a.disableExecuteApiEndpoint()
+            : req.disableExecuteApiEndpoint()));
     var s = toSdk(api);
     return UpdateApiResponse.builder().apiId(s.apiId()).name(s.name()).protocolType(s.protocolType())
         .description(s.description()).apiEndpoint(s.apiEndpoint()).corsConfiguration(s.corsConfiguration())
-        .routeSelectionExpression(s.routeSelectionExpression()).createdDate(s.createdDate()).version(s.version()).build();
+        .routeSelectionExpression(s.routeSelectionExpression()).disableExecuteApiEndpoint(s.disableExecuteApiEndpoint())
+        .createdDate(s.createdDate()).version(s.version()).build();
   }
 
   public DeleteCorsConfigurationResponse deleteCorsConfiguration(RequestContext ctx, DeleteCorsConfigurationRequest req) {

@@ -47,6 +47,21 @@ final class OpenApiDocuments {
 
   static boolean swagger2(JsonNode doc) { return doc.has("swagger"); }
 
+  /**
+   * {@code x-amazon-apigateway-endpoint-configuration}'s disableExecuteApiEndpoint: top level in
+   * Swagger 2.0, on a server object in OpenAPI 3 (null: not said). See
+   * https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-swagger-extensions-endpoint-configuration.html
+   */
+  static Boolean disableExecuteApiEndpoint(JsonNode doc) {
+    String ext = "x-amazon-apigateway-endpoint-configuration";
+    JsonNode config = doc.path(ext);
+    if (!swagger2(doc)) {
+      for (JsonNode server : doc.path("servers")) if (server.has(ext)) config = server.path(ext);
+    }
+    JsonNode v = config.path("disableExecuteApiEndpoint");
+    return v.isBoolean() ? v.asBoolean() : null;
+  }
+
   /** The base path: Swagger's {@code basePath}, or the path of OpenAPI's first server URL (with its variables' defaults). */
   static String basePath(JsonNode doc) {
     if (swagger2(doc)) return doc.path("basePath").asString("");

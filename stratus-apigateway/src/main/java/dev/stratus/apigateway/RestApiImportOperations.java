@@ -57,7 +57,7 @@ public final class RestApiImportOperations {
     return ImportRestApiResponse.builder().id(s.id()).name(s.name()).description(s.description())
         .createdDate(s.createdDate()).apiKeySource(s.apiKeySource()).binaryMediaTypes(s.binaryMediaTypes())
         .endpointConfiguration(s.endpointConfiguration()).rootResourceId(s.rootResourceId()).policy(s.policy())
-        .disableExecuteApiEndpoint(false).warnings(result.warnings().isEmpty() ? null : result.warnings()).build();
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).warnings(result.warnings().isEmpty() ? null : result.warnings()).build();
   }
 
   public PutRestApiResponse putRestApi(RequestContext ctx, PutRestApiRequest req) {
@@ -75,7 +75,7 @@ public final class RestApiImportOperations {
     return PutRestApiResponse.builder().id(s.id()).name(s.name()).description(s.description())
         .createdDate(s.createdDate()).apiKeySource(s.apiKeySource()).binaryMediaTypes(s.binaryMediaTypes())
         .endpointConfiguration(s.endpointConfiguration()).rootResourceId(s.rootResourceId()).policy(s.policy())
-        .disableExecuteApiEndpoint(false).tags(s.tags()).warnings(warnings[0].isEmpty() ? null : warnings[0]).build();
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).tags(s.tags()).warnings(warnings[0].isEmpty() ? null : warnings[0]).build();
   }
 
   public GetExportResponse getExport(RequestContext ctx, GetExportRequest req) {

@@ -75,7 +75,8 @@ public final class RestApiOperations {
             req.endpointConfiguration().vpcEndpointIds()));
     RestApi api = new RestApi(id, ctx.accountId(), ctx.region(), req.name(), req.description(), clock.instant(), types,
         keySource, req.binaryMediaTypes(), req.policy(), rootId, Map.of(rootId, root), defaultModels(), Map.of(), Map.of(),
-        Map.of(), vpces);
+        Map.of(), vpces, Boolean.TRUE.equals(req.disableExecuteApiEndpoint()),
+        Boolean.TRUE.equals(req.disableExecuteApiEndpoint()));
     store.write(tx -> {
       tx.put(RestApi.TABLE, ctx.regionalScope(), id, api);
       ApiGatewayTags.put(tx, ctx, "/restapis/" + id, req.tags());
@@ -85,7 +86,7 @@ public final class RestApiOperations {
     return CreateRestApiResponse.builder().id(s.id()).name(s.name()).description(s.description())
         .createdDate(s.createdDate()).apiKeySource(s.apiKeySource()).binaryMediaTypes(s.binaryMediaTypes())
         .endpointConfiguration(s.endpointConfiguration()).rootResourceId(rootId).policy(s.policy())
-        .disableExecuteApiEndpoint(false).tags(s.tags()).build();
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).tags(s.tags()).build();
   }
 
   /** The models AWS gives every new REST API: Empty and Error (AWS's get-model example shows Empty). */
@@ -118,12 +119,13 @@ public final class RestApiOperations {
     return GetRestApiResponse.builder().id(s.id()).name(s.name()).description(s.description())
         .createdDate(s.createdDate()).apiKeySource(s.apiKeySource()).binaryMediaTypes(s.binaryMediaTypes())
         .endpointConfiguration(s.endpointConfiguration()).rootResourceId(s.rootResourceId()).policy(s.policy())
-        .disableExecuteApiEndpoint(false).tags(s.tags()).build();
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).tags(s.tags()).build();
   }
 
   public UpdateRestApiResponse updateRestApi(RequestContext ctx, UpdateRestApiRequest req) {
     RestApi api = change(store, ctx, req.restApiId(), a -> {
       String[] name = {a.name()}, description = {a.description()}, keySource = {a.apiKeySource()}, policy = {a.policy()};
+      boolean[] disableDefault = {a.disableExecuteApiEndpoint()};
       List<String> binary = new ArrayList<>(a.binaryMediaTypes());
       List<String> vpces = new ArrayList<>(a.vpcEndpointIds());
       Patches.apply(req.patchOperations(), (op, p, value) -> switch (p[0]) {
@@ -148,6 +150,7 @@ public final class RestApiOperations {
           yield true;
         }
         case "policy" -> { policy[0] = value; yield true; }
+        case "disableExecuteApiEndpoint" -> { disableDefault[0] = Patches.bool(value); yield true; }
         case "binaryMediaTypes" -> {
           String type = Patches.unescape(Patches.path(p, 1));
           if (op.equals("remove")) binary.remove(type);
@@ -156,13 +159,14 @@ public final class RestApiOperations {
         }
         default -> false;
       });
-      return a.withSettings(name[0], description[0], keySource[0], binary, policy[0]).withVpcEndpointIds(vpces);
+      return a.withSettings(name[0], description[0], keySource[0], binary, policy[0]).withVpcEndpointIds(vpces)
+          .withDisableExecuteApiEndpoint(disableDefault[0]);
     });
     var s = RestShapes.restApi(api, ApiGatewayTags.of(store, ctx, "/restapis/" + api.id()));
     return UpdateRestApiResponse.builder().id(s.id()).name(s.name()).description(s.description())
         .createdDate(s.createdDate()).apiKeySource(s.apiKeySource()).binaryMediaTypes(s.binaryMediaTypes())
         .endpointConfiguration(s.endpointConfiguration()).rootResourceId(s.rootResourceId()).policy(s.policy())
-        .tags(s.tags()).build();
+        .disableExecuteApiEndpoint(s.disableExecuteApiEndpoint()).tags(s.tags()).build();
   }
 
   public DeleteRestApiResponse deleteRestApi(RequestContext ctx, DeleteRestApiRequest req) {

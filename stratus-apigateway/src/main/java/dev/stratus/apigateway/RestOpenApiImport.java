@@ -60,7 +60,8 @@ final class RestOpenApiImport {
       var root = new RestApi.Resource(base.rootResourceId(), null, null, "/", Map.of());
       api = new RestApi(base.id(), base.accountId(), base.region(), base.name(), base.description(), base.createdDate(),
           base.endpointTypes(), base.apiKeySource(), base.binaryMediaTypes(), base.policy(), base.rootResourceId(),
-          Map.of(root.id(), root), Map.of(), Map.of(), Map.of(), Map.of(), base.vpcEndpointIds());
+          Map.of(root.id(), root), Map.of(), Map.of(), Map.of(), Map.of(), base.vpcEndpointIds(), base.disableExecuteApiEndpoint(),
+          base.disableExecuteApiEndpointApplied());
     }
     String keySource = doc.has(X + "api-key-source") ? doc.path(X + "api-key-source").asString().toUpperCase(Locale.ROOT)
         : api.apiKeySource();
@@ -72,6 +73,8 @@ final class RestOpenApiImport {
     String policy = doc.has(X + "policy") ? text(doc, X + "policy") : merge ? api.policy() : null;
     api = api.withSettings(title == null ? api.name() : title, text(info, "description") == null && merge
         ? api.description() : text(info, "description"), keySource, binary, policy);
+    Boolean disableDefault = OpenApiDocuments.disableExecuteApiEndpoint(doc);
+    if (disableDefault != null) api = api.withDisableExecuteApiEndpoint(disableDefault); // applied at the next stage change
 
     api = models(api);
     api = validators(api);

@@ -22,7 +22,7 @@ final class RestShapes {
         .apiKeySource(a.apiKeySource()).binaryMediaTypes(a.binaryMediaTypes()).policy(a.policy())
         .endpointConfiguration(EndpointConfiguration.builder().typesWithStrings(a.endpointTypes())
             .vpcEndpointIds(a.vpcEndpointIds().isEmpty() ? null : a.vpcEndpointIds()).build())
-        .rootResourceId(a.rootResourceId()).disableExecuteApiEndpoint(false)
+        .rootResourceId(a.rootResourceId()).disableExecuteApiEndpoint(a.disableExecuteApiEndpoint())
         .tags(tags.isEmpty() ? null : tags).build();
   }
 

@@ -76,6 +76,8 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private final Map<String, Served> served = new HashMap<>();
   private Projection<ApiSnapshot> projection;
   private volatile boolean closed;
+  /** APIs whose default execute-api endpoint is disabled (in effect): it answers 403, custom domains still serve. */
+  private volatile Set<String> defaultEndpointOff = Set.of();
 
   private final Map<String, ServedDomain> domains = new HashMap<>();
   /** VPC links by {@code account/region/id}, refreshed with the projection. */
@@ -104,12 +106,22 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
    * address of its own (standing for the endpoint's network interfaces) whose listener serves
    * each of those APIs, and the DNS names answering with it: the per-API aliases
    * {@code {api-id}-{vpce-id}.execute-api.{region}.amazonaws.com} and the endpoint's own names.
+   * It listens with HTTP and, with the Stratus CA, with HTTPS ({@code tls}; null without).
    */
-  private record ServedEndpoint(Served served, InetAddress address, Set<String> names) {}
+  private record ServedEndpoint(Served served, InetAddress address, Set<String> names, InetSocketAddress tls) {}
 
   /** By {@code account/region/vpce-id}. */
   private final Map<String, ServedEndpoint> vpcEndpoints = new HashMap<>();
   private volatile Supplier<Optional<dev.stratus.core.vpc.VpcLookup>> vpcs = Optional::empty;
+
+  /** Null until {@link #useStratusCa}: execute-api VPC endpoints then listen with HTTP only. */
+  private volatile Supplier<Optional<dev.stratus.net.tls.StratusCa>> stratusCa;
+
+  /**
+   * Execute-api VPC endpoints also listen with TLS at the HTTPS port (see {@link #useCertificates}),
+   * with the Stratus CA's certificate for AWS's names ({@link EndpointTls}), as AWS serves HTTPS there.
+   */
+  public void useStratusCa(Supplier<Optional<dev.stratus.net.tls.StratusCa>> ca) { this.stratusCa = ca; }
 
   /** Where the execute-api endpoints' own DNS names come from (EC2's VPC endpoints). */
   public void useVpcs(Supplier<Optional<dev.stratus.core.vpc.VpcLookup>> vpcs) { this.vpcs = vpcs; }
@@ -154,9 +166,10 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         PrivateEndpoints.Via via = PrivateEndpoints.parse(request);
         dev.stratus.net.http.HttpService api = via == null ? null : router(via.apiId());
         if (api == null) return Optional.empty();
+        dev.stratus.net.http.HttpService served = defaultEndpoint(via.apiId(), api);
         return Optional.of(ex -> {
           PrivateEndpoints.stamp(ex.request(), via.vpceId());
-          return api.serve(ex);
+          return served.serve(ex);
         });
       });
     }
@@ -166,6 +179,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
             dev.stratus.apigateway.model.HttpDeployment.TABLE, DomainName.TABLE, VpcLink.TABLE),
         (previous, events, view) -> {
           ApiSnapshot s = ApiSnapshot.load(view);
+          defaultEndpointOff = defaultEndpointOff(s);
           reconcile(s);
           reconcileEndpoints(s);
           reconcileDomains(view.listAll(DomainName.TABLE));
@@ -244,6 +258,38 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     }
   }
 
+  /**
+   * The APIs whose default endpoint is off now. REST: the setting as the last stage change applied
+   * it. HTTP/WebSocket: what the API's stages serve, i.e. as last deployed, or as it is now when a
+   * stage auto-deploys
+   * (https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-disable-default-endpoint.html);
+   * the setting covers every stage, so the most recently changed stage decides.
+   */
+  static Set<String> defaultEndpointOff(ApiSnapshot s) {
+    Set<String> off = new java.util.HashSet<>();
+    for (ApiSnapshot.ApiView v : s.apis().values()) {
+      if (v.api().disableExecuteApiEndpointApplied()) off.add(v.api().id());
+    }
+    for (ApiSnapshot.HttpApiView h : s.httpApis().values()) {
+      boolean autoDeploys = h.stages().values().stream().anyMatch(st -> st.stage().autoDeploy());
+      boolean disabled = autoDeploys ? h.api().disableExecuteApiEndpoint()
+          : h.stages().values().stream().max(java.util.Comparator.comparing((ApiSnapshot.HttpStageView st) ->
+              st.stage().lastUpdatedDate() == null ? java.time.Instant.EPOCH : st.stage().lastUpdatedDate()))
+              .map(st -> st.served().disableExecuteApiEndpoint()).orElse(false);
+      if (disabled) off.add(h.api().apiId());
+    }
+    return Set.copyOf(off);
+  }
+
+  /**
+   * What the default endpoint of {@code apiId} serves ({@code {id}.execute-api.…} by Host, its own
+   * listener, an execute-api VPC endpoint): the API, or 403 Forbidden once disableExecuteApiEndpoint
+   * is in effect (custom domain names reach the router without this).
+   */
+  private dev.stratus.net.http.HttpService defaultEndpoint(String apiId, dev.stratus.net.http.HttpService router) {
+    return ex -> defaultEndpointOff.contains(apiId) ? RestRouter.done(HttpApiRouter.message(403, "Forbidden")) : router.serve(ex);
+  }
+
   private void reconcile(ApiSnapshot s) {
     if (closed) return;
     synchronized (served) {
@@ -299,11 +345,12 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
         ServedEndpoint e = vpcEndpoints.get(w.getKey());
         if (e == null) {
           String[] key = w.getKey().split("/");
-          Served opened = open("VPC endpoint " + key[2], "arn:aws:ec2:" + key[1] + ":" + key[0] + ":vpc-endpoint/" + key[2],
-              endpointRouter(key[2]), List.of(), List.of());
+          String arn = "arn:aws:ec2:" + key[1] + ":" + key[0] + ":vpc-endpoint/" + key[2];
+          Served opened = open("VPC endpoint " + key[2], arn, endpointRouter(key[2]), List.of(), List.of());
           try {
             e = new ServedEndpoint(opened, InetAddress.getByName(opened.bound() == null ? opened.address()
-                : opened.bound().record().actual().getAddress().getHostAddress()), new java.util.HashSet<>());
+                : opened.bound().record().actual().getAddress().getHostAddress()), new java.util.HashSet<>(),
+                openEndpointTls(key[2], key[1], arn, opened));
           } catch (UnknownHostException x) {
             throw new IllegalStateException(x);
           }
@@ -331,10 +378,43 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
     return ex -> {
       PrivateEndpoints.Via via = PrivateEndpoints.parse(ex.request());
       dev.stratus.net.http.HttpService api = via == null || !via.vpceId().equals(vpceId) ? null : router(via.apiId());
-      if (api == null) return RestRouter.done(HttpApiRouter.message(403, "Forbidden"));
+      if (api == null || defaultEndpointOff.contains(via.apiId())) return RestRouter.done(HttpApiRouter.message(403, "Forbidden"));
       PrivateEndpoints.stamp(ex.request(), vpceId);
       return api.serve(ex);
     };
+  }
+
+  /** The HTTPS listener of an execute-api VPC endpoint beside its HTTP one (null: no CA configured, or it failed). */
+  private InetSocketAddress openEndpointTls(String vpceId, String region, String arn, Served plain) {
+    var ca = stratusCa;
+    if (ca == null || plain.bound() == null) return null;
+    String what = "API Gateway VPC endpoint " + vpceId + " (HTTPS)";
+    try {
+      var config = new HttpFrontEnd.Config(what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
+          new EndpointTls(ca, region, shared.clock), arn, shared.filters, List.of(), plain.router());
+      var bound = registry.bind(what, "https", arn, new InetSocketAddress(plain.bound().record().actual().getAddress(), httpsPort),
+          at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+      plain.undo().add(() -> {
+        try {
+          bound.close();
+        } catch (Exception x) {
+          LOG.log(Level.FINE, "closing a VPC endpoint's HTTPS listener failed", x);
+        }
+      });
+      return bound.record().actual();
+    } catch (RuntimeException x) {
+      LOG.log(Level.WARNING, what + ": not listening: " + x.getMessage());
+      return null;
+    }
+  }
+
+  /** Where an execute-api interface endpoint named by a private API listens with TLS (after {@link #awaitCurrent}). */
+  public Optional<InetSocketAddress> vpcEndpointTlsListener(String vpceId) {
+    projection.awaitCurrent();
+    synchronized (served) {
+      return vpcEndpoints.entrySet().stream().filter(e -> e.getKey().endsWith("/" + vpceId)).findFirst()
+          .map(e -> e.getValue().tls());
+    }
   }
 
   /** Where an execute-api interface endpoint named by a private API listens (after {@link #awaitCurrent}). */
@@ -513,7 +593,10 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
       dev.stratus.net.http.HttpService listenerRouter) {
     String name = apiId + ".execute-api." + region + ".localhost";
     String awsName = apiId + ".execute-api." + region + ".amazonaws.com";
-    return open("API " + apiId, arn, router, listenerRouter, List.of(name, awsName), List.of(name, awsName));
+    Served s = open("API " + apiId, arn, defaultEndpoint(apiId, router), defaultEndpoint(apiId, listenerRouter),
+        List.of(name, awsName), List.of(name, awsName));
+    // custom domain names serve the API itself, whatever its default endpoint does
+    return new Served(s.address(), s.bound(), s.undo(), s.names(), router);
   }
 
   private Served open(String what, String arn, dev.stratus.net.http.HttpService router, List<String> hosts,

@@ -16,10 +16,13 @@ import java.util.function.UnaryOperator;
  * @param protocolType {@code HTTP} or {@code WEBSOCKET}
  * @param version the API's own version label (CreateApi's Version, an imported definition's
  *     info.version), null when none
+ * @param disableExecuteApiEndpoint the default endpoint answers 403: served from a stage's
+ *     snapshot, so it applies at the next deployment, or at once with an auto-deployed stage
  */
 public record Api(String apiId, String accountId, String region, String name, String protocolType,
     String routeSelectionExpression, String apiEndpoint, Instant createdDate, String description, Cors cors,
-    Map<String, Route> routes, Map<String, Integration> integrations, Map<String, Authorizer> authorizers, String version) {
+    Map<String, Route> routes, Map<String, Integration> integrations, Map<String, Authorizer> authorizers, String version,
+    boolean disableExecuteApiEndpoint) {
 
   public static final Table<Api> TABLE = Table.of("apigateway.api", Api.class);
 
@@ -31,27 +34,43 @@ public record Api(String apiId, String accountId, String region, String name, St
     authorizers = RestApi.copy(authorizers);
   }
 
+  /** An API whose default endpoint serves. */
+  public Api(String apiId, String accountId, String region, String name, String protocolType,
+      String routeSelectionExpression, String apiEndpoint, Instant createdDate, String description, Cors cors,
+      Map<String, Route> routes, Map<String, Integration> integrations, Map<String, Authorizer> authorizers, String version) {
+    this(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate, description, cors,
+        routes, integrations, authorizers, version, false);
+  }
+
+  public Api withDisableExecuteApiEndpoint(boolean disable) {
+    return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
+        description, cors, routes, integrations, authorizers, version, disable);
+  }
+
   /** {@code arn:aws:apigateway:{region}::/apis/{id}}. */
   public String arn() { return "arn:aws:apigateway:" + region + "::/apis/" + apiId; }
 
   public Api withSettings(String newName, String newDescription, Cors newCors, String newVersion) {
     return new Api(apiId, accountId, region, newName, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        newDescription, newCors, routes, integrations, authorizers, newVersion);
+        newDescription, newCors, routes, integrations, authorizers, newVersion, disableExecuteApiEndpoint);
   }
 
   public Api withRoutes(UnaryOperator<Map<String, Route>> change) {
     return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        description, cors, change.apply(new LinkedHashMap<>(routes)), integrations, authorizers, version);
+        description, cors, change.apply(new LinkedHashMap<>(routes)), integrations, authorizers, version,
+        disableExecuteApiEndpoint);
   }
 
   public Api withIntegrations(UnaryOperator<Map<String, Integration>> change) {
     return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        description, cors, routes, change.apply(new LinkedHashMap<>(integrations)), authorizers, version);
+        description, cors, routes, change.apply(new LinkedHashMap<>(integrations)), authorizers, version,
+        disableExecuteApiEndpoint);
   }
 
   public Api withAuthorizers(UnaryOperator<Map<String, Authorizer>> change) {
     return new Api(apiId, accountId, region, name, protocolType, routeSelectionExpression, apiEndpoint, createdDate,
-        description, cors, routes, integrations, change.apply(new LinkedHashMap<>(authorizers)), version);
+        description, cors, routes, integrations, change.apply(new LinkedHashMap<>(authorizers)), version,
+        disableExecuteApiEndpoint);
   }
 
   /**

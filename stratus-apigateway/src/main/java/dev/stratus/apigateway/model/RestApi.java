@@ -18,12 +18,16 @@ import java.util.function.UnaryOperator;
  * @param rootResourceId the id of the {@code /} resource
  * @param vpcEndpointIds a PRIVATE API's execute-api interface endpoints: each gets the Route 53
  *     alias {@code {id}-{vpce-id}.execute-api.{region}.amazonaws.com} (none for other types)
+ * @param disableExecuteApiEndpoint the setting as last written (what GetRestApi answers)
+ * @param disableExecuteApiEndpointApplied what the default endpoint serves: the setting as it was at
+ *     the last change to any of the API's stages (AWS applies it then, not at UpdateRestApi)
  */
 public record RestApi(String id, String accountId, String region, String name, String description, Instant createdDate,
     List<String> endpointTypes, String apiKeySource, List<String> binaryMediaTypes, String policy,
     String rootResourceId, Map<String, Resource> resources, Map<String, Model> models,
     Map<String, RequestValidator> validators, Map<String, GatewayResponse> gatewayResponses,
-    Map<String, Authorizer> authorizers, List<String> vpcEndpointIds) {
+    Map<String, Authorizer> authorizers, List<String> vpcEndpointIds, boolean disableExecuteApiEndpoint,
+    boolean disableExecuteApiEndpointApplied) {
 
   public static final Table<RestApi> TABLE = Table.of("apigateway.rest_api", RestApi.class);
 
@@ -40,9 +44,39 @@ public record RestApi(String id, String accountId, String region, String name, S
     vpcEndpointIds = vpcEndpointIds == null ? List.of() : List.copyOf(vpcEndpointIds);
   }
 
+  /** An API whose default endpoint serves (as every API did before the setting was kept). */
+  public RestApi(String id, String accountId, String region, String name, String description, Instant createdDate,
+      List<String> endpointTypes, String apiKeySource, List<String> binaryMediaTypes, String policy,
+      String rootResourceId, Map<String, Resource> resources, Map<String, Model> models,
+      Map<String, RequestValidator> validators, Map<String, GatewayResponse> gatewayResponses,
+      Map<String, Authorizer> authorizers, List<String> vpcEndpointIds) {
+    this(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes, policy,
+        rootResourceId, resources, models, validators, gatewayResponses, authorizers, vpcEndpointIds, false, false);
+  }
+
+  /** UpdateRestApi's {@code /disableExecuteApiEndpoint}: kept, applied at the next stage change ({@link #withEndpointSettingApplied}). */
+  public RestApi withDisableExecuteApiEndpoint(boolean disable) {
+    return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
+        policy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, vpcEndpointIds, disable,
+        disableExecuteApiEndpointApplied);
+  }
+
+  /**
+   * A stage of the API changed (created, redeployed, any setting updated): the default endpoint
+   * setting takes effect now, for every stage
+   * (https://docs.aws.amazon.com/apigateway/latest/developerguide/rest-api-disable-default-endpoint.html).
+   */
+  public RestApi withEndpointSettingApplied() {
+    if (disableExecuteApiEndpointApplied == disableExecuteApiEndpoint) return this;
+    return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
+        policy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, vpcEndpointIds,
+        disableExecuteApiEndpoint, disableExecuteApiEndpoint);
+  }
+
   public RestApi withVpcEndpointIds(List<String> ids) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, ids);
+        policy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, ids, disableExecuteApiEndpoint,
+        disableExecuteApiEndpointApplied);
   }
 
   /** The ARN of the API as tags and WAF name it, e.g. {@code arn:aws:apigateway:us-east-1::/restapis/a1b2c3d4e5}. */
@@ -53,35 +87,39 @@ public record RestApi(String id, String accountId, String region, String name, S
 
   public RestApi withResources(UnaryOperator<Map<String, Resource>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, change.apply(new LinkedHashMap<>(resources)), models, validators, gatewayResponses, authorizers, vpcEndpointIds);
+        policy, rootResourceId, change.apply(new LinkedHashMap<>(resources)), models, validators, gatewayResponses, authorizers, vpcEndpointIds,
+        disableExecuteApiEndpoint, disableExecuteApiEndpointApplied);
   }
 
   public RestApi withModels(UnaryOperator<Map<String, Model>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, resources, change.apply(new LinkedHashMap<>(models)), validators, gatewayResponses, authorizers, vpcEndpointIds);
+        policy, rootResourceId, resources, change.apply(new LinkedHashMap<>(models)), validators, gatewayResponses, authorizers, vpcEndpointIds,
+        disableExecuteApiEndpoint, disableExecuteApiEndpointApplied);
   }
 
   public RestApi withValidators(UnaryOperator<Map<String, RequestValidator>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
         policy, rootResourceId, resources, models, change.apply(new LinkedHashMap<>(validators)), gatewayResponses, authorizers,
-        vpcEndpointIds);
+        vpcEndpointIds, disableExecuteApiEndpoint, disableExecuteApiEndpointApplied);
   }
 
   public RestApi withGatewayResponses(UnaryOperator<Map<String, GatewayResponse>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
         policy, rootResourceId, resources, models, validators, change.apply(new LinkedHashMap<>(gatewayResponses)), authorizers,
-        vpcEndpointIds);
+        vpcEndpointIds, disableExecuteApiEndpoint, disableExecuteApiEndpointApplied);
   }
 
   public RestApi withAuthorizers(UnaryOperator<Map<String, Authorizer>> change) {
     return new RestApi(id, accountId, region, name, description, createdDate, endpointTypes, apiKeySource, binaryMediaTypes,
-        policy, rootResourceId, resources, models, validators, gatewayResponses, change.apply(new LinkedHashMap<>(authorizers)), vpcEndpointIds);
+        policy, rootResourceId, resources, models, validators, gatewayResponses, change.apply(new LinkedHashMap<>(authorizers)), vpcEndpointIds,
+        disableExecuteApiEndpoint, disableExecuteApiEndpointApplied);
   }
 
   public RestApi withSettings(String newName, String newDescription, String newApiKeySource, List<String> newBinaryTypes,
       String newPolicy) {
     return new RestApi(id, accountId, region, newName, newDescription, createdDate, endpointTypes, newApiKeySource,
-        newBinaryTypes, newPolicy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, vpcEndpointIds);
+        newBinaryTypes, newPolicy, rootResourceId, resources, models, validators, gatewayResponses, authorizers, vpcEndpointIds,
+        disableExecuteApiEndpoint, disableExecuteApiEndpointApplied);
   }
 
   static <V> Map<String, V> copy(Map<String, V> m) {

@@ -1,6 +1,7 @@
 package dev.stratus.apigateway.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.stratus.apigateway.ApiGatewayModule;
@@ -35,7 +36,9 @@ import software.amazon.awssdk.services.ec2.model.VpcEndpointType;
  * Stratus's real DNS listener (dnsjava): the per-API alias {@code {api-id}-{vpce-id}.execute-api…}
  * for each endpoint the API names in vpcEndpointIds, and the endpoint's own names from EC2; both
  * resolve to the endpoint's address, whose listener serves the private API as coming through that
- * endpoint. Removing the endpoint from the API removes its alias.
+ * endpoint, over HTTP and over HTTPS with a certificate from the Stratus CA that verifies for those
+ * names (as {@code curl --cacert ca.pem https://{alias}/…}). A disabled default endpoint answers 403
+ * there too. Removing the endpoint from the API removes its alias.
  */
 class PrivateEndpointDnsIT {
   static ApiTestServer server;
@@ -49,7 +52,8 @@ class PrivateEndpointDnsIT {
   @BeforeAll
   static void start() throws Exception {
     module = new ApiGatewayModule(0);
-    server = ApiTestServer.start(Clock.systemUTC(), new Ec2Module(), new Route53Module(), module);
+    // ACM: the Stratus CA that the endpoints' HTTPS listeners serve a certificate from.
+    server = ApiTestServer.start(Clock.systemUTC(), new dev.stratus.acm.AcmModule(), new Ec2Module(), new Route53Module(), module);
     // A second Route 53 data plane over the same context, to learn its DNS port (the harness keeps endpoints to itself).
     var started = new Route53Module().start(server.context());
     dnsPort = started.endpoints().get(0).port();
@@ -83,6 +87,35 @@ class PrivateEndpointDnsIT {
     resolver.setTimeout(Duration.ofSeconds(3));
     Message answer = resolver.send(Message.newQuery(Record.newRecord(Name.fromString(name + "."), Type.A, 1)));
     return answer.getSection(Section.ANSWER).stream().map(Record::rdataToString).sorted().toList();
+  }
+
+  /**
+   * GET over TLS to {@code at} for {@code host} (SNI and the name checked against the certificate),
+   * trusting only the Stratus CA: status line and body.
+   */
+  static String httpsGet(InetSocketAddress at, String host, String target, Map<String, String> headers) throws Exception {
+    var trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("stratus",
+        server.context().extensions().find(dev.stratus.net.tls.StratusCa.class).orElseThrow().certificate());
+    var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    var context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    var plain = new java.net.Socket();
+    plain.connect(at, 5000);
+    try (var socket = (javax.net.ssl.SSLSocket) context.getSocketFactory().createSocket(plain, host, at.getPort(), true)) {
+      var params = socket.getSSLParameters();
+      params.setEndpointIdentificationAlgorithm("HTTPS");
+      params.setServerNames(List.of(new javax.net.ssl.SNIHostName(host)));
+      socket.setSSLParameters(params);
+      socket.setSoTimeout(10_000);
+      StringBuilder request = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n");
+      headers.forEach((k, v) -> request.append(k).append(": ").append(v).append("\r\n"));
+      socket.getOutputStream().write(request.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return answer.substring(0, answer.indexOf("\r\n")) + " " + answer.substring(answer.indexOf("\r\n\r\n") + 4);
+    }
   }
 
   @Test
@@ -125,6 +158,26 @@ class PrivateEndpointDnsIT {
     assertThat(viaName.body()).isEqualTo("vpce=" + vpce);
     assertThat(Http.send(at, endpointNames.getFirst(), "GET", "/prod/x", Map.of(), null).status())
         .as("no API named").isEqualTo(403);
+
+    // HTTPS on the same address, as AWS serves it: the Stratus CA's certificate verifies for the alias and the endpoint's names.
+    InetSocketAddress tls = module.dataPlane().vpcEndpointTlsListener(vpce).orElseThrow();
+    assertThat(tls.getAddress()).isEqualTo(at.getAddress());
+    assertThat(httpsGet(tls, alias, "/prod/x", Map.of())).isEqualTo("HTTP/1.1 200 OK vpce=" + vpce);
+    assertThat(httpsGet(tls, endpointNames.getFirst(), "/prod/x", Map.of("x-apigw-api-id", api.id())))
+        .isEqualTo("HTTP/1.1 200 OK vpce=" + vpce);
+    assertThatThrownBy(() -> httpsGet(tls, "other.example.com", "/prod/x", Map.of()))
+        .as("a name the certificate does not cover").isInstanceOf(javax.net.ssl.SSLHandshakeException.class);
+
+    // The default endpoint disabled (applied by a stage change): 403 through the endpoint too.
+    apigw.updateRestApi(r -> r.restApiId(api.id())
+        .patchOperations(p -> p.op("replace").path("/disableExecuteApiEndpoint").value("true")));
+    apigw.updateStage(r -> r.restApiId(api.id()).stageName("prod")
+        .patchOperations(p -> p.op("replace").path("/description").value("off")));
+    module.dataPlane().awaitCurrent();
+    assertThat(Http.send(at, alias, "GET", "/prod/x", Map.of(), null).status()).isEqualTo(403);
+    assertThat(httpsGet(tls, alias, "/prod/x", Map.of())).isEqualTo("HTTP/1.1 403 Forbidden {\"message\":\"Forbidden\"}");
+    assertThat(Http.send(at, endpointNames.getFirst(), "GET", "/prod/x", Map.of("x-apigw-api-id", api.id()), null).status())
+        .isEqualTo(403);
 
     // The endpoint leaves the API: its alias and names go.
     apigw.updateRestApi(r -> r.restApiId(api.id())

@@ -60,10 +60,19 @@ import tools.jackson.databind.node.ObjectNode;
  * login or a session is held in this process.
  * authenticate-cognito has no Cognito in Stratus: it answers 500, as ALB does when it cannot reach
  * the IdP. The IdP calls use the JDK's asynchronous HttpClient, so no event loop waits on them.
+ * Every failure carries AWS's error_reason for the access log (AuthInvalidStateParam,
+ * AuthTokenEpRequestFailed, AuthUserinfoResponseSizeExceeded...: the "Error reason codes" of
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-access-logs.html).
  */
 final class AlbAuth {
   static final String CALLBACK = "/oauth2/idpresponse";
   static final HttpResponseStatus IDP_ERROR = new HttpResponseStatus(561, "");
+  /**
+   * The most user claims and access token ALB takes from the IdP: 11K; beyond it, 500 and
+   * AuthUserinfoResponseSizeExceeded ("Authenticate users using an Application Load Balancer",
+   * authentication flow; access logs, error reason codes).
+   */
+  static final int MAX_CLAIMS_BYTES = 11 * 1024;
   private static final Duration LOGIN_WINDOW = Duration.ofMinutes(15);
   private static final Duration IDP_TIMEOUT = Duration.ofSeconds(5);
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -92,9 +101,59 @@ final class AlbAuth {
       Pass(Map<String, String> headers) { this(headers, List.of()); }
     }
 
-    record Respond(FullHttpResponse response) implements Outcome {}
+    /** @param errorReason AWS's error_reason for the access log (null: none) */
+    record Respond(FullHttpResponse response, String errorReason) implements Outcome {
+      Respond(FullHttpResponse response) { this(response, null); }
+    }
 
     record Later(CompletionStage<Outcome> outcome) implements Outcome {}
+  }
+
+  /** What the callback answers, with AWS's error_reason for the access log (null: none). */
+  record Answer(FullHttpResponse response, String errorReason) {}
+
+  /** A step of a login that failed: AWS's status and error_reason. */
+  private static final class Failure extends RuntimeException {
+    final HttpResponseStatus status;
+
+    Failure(HttpResponseStatus status, String reason) {
+      super(reason, null, false, false);
+      this.status = status;
+    }
+  }
+
+  private static Answer answer(Throwable e) {
+    Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+    if (cause instanceof Failure f) return new Answer(AlbRouter.page(f.status), f.getMessage());
+    return new Answer(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR), "AuthUnhandledException");
+  }
+
+  private static CompletionStage<Answer> fail(HttpResponseStatus status, String reason) {
+    return CompletableFuture.completedFuture(new Answer(AlbRouter.page(status), reason));
+  }
+
+  /** Sends {@code request} to the IdP; not reaching it (refused, timed out) is 500 and {@code unreachable}. */
+  private CompletionStage<HttpResponse<String>> send(HttpRequest request, String unreachable) {
+    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+      if (e != null) throw new Failure(HttpResponseStatus.INTERNAL_SERVER_ERROR, unreachable);
+      return r;
+    });
+  }
+
+  /** The IdP's JSON; not JSON is 561 and {@code reason}. */
+  private static JsonNode json(String body, String reason) {
+    try {
+      return JSON.readTree(body);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw new Failure(IDP_ERROR, reason);
+    }
+  }
+
+  /** The user claims and the access token together may not pass 11K ({@link #MAX_CLAIMS_BYTES}). */
+  private static void checkSize(String claims, String accessToken) {
+    if (claims.getBytes(StandardCharsets.UTF_8).length + accessToken.getBytes(StandardCharsets.UTF_8).length > MAX_CLAIMS_BYTES) {
+      throw new Failure(HttpResponseStatus.INTERNAL_SERVER_ERROR, "AuthUserinfoResponseSizeExceeded");
+    }
   }
 
   AlbAuth(Clock clock) {
@@ -126,22 +185,29 @@ final class AlbAuth {
   Outcome authenticate(RequestView view, String uri, Action action, String lbArn) {
     Action.Authenticate config = action.authenticate();
     if (action.type().equals("authenticate-cognito")) {
-      return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
+      return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR), "AuthUnhandledException");
     }
     Instant now = clock.instant();
-    var session = sessions.open(view.cookies(), config.sessionCookieName(), binding(config)).filter(x -> x.expires().isAfter(now));
+    var opened = sessions.open(view.cookies(), config.sessionCookieName(), binding(config));
+    var session = opened.filter(x -> x.expires().isAfter(now));
     if (session.isPresent() && !session.get().accessTokenExpired(now)) return new Outcome.Pass(claimHeaders(session.get(), config, lbArn));
     if (session.isPresent() && session.get().refreshToken() != null) {
       return new Outcome.Later(refresh(session.get(), view, uri, config, lbArn));
     }
-    return unauthenticated(view, uri, config, now);
+    // A session cookie that does not open (tampered, another key or IdP) is AuthInvalidCookie; then as without one.
+    boolean invalid = opened.isEmpty() && view.cookies().containsKey(config.sessionCookieName() + "-0");
+    return unauthenticated(view, uri, config, now, invalid ? "AuthInvalidCookie" : null);
   }
 
   private Outcome unauthenticated(RequestView view, String uri, Action.Authenticate config, Instant now) {
+    return unauthenticated(view, uri, config, now, null);
+  }
+
+  private Outcome unauthenticated(RequestView view, String uri, Action.Authenticate config, Instant now, String errorReason) {
     return switch (config.onUnauthenticatedRequest()) {
-      case "deny" -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+      case "deny" -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED), errorReason);
       case "allow" -> new Outcome.Pass(Map.of());
-      default -> new Outcome.Respond(redirectToIdp(view, uri, config, now));
+      default -> new Outcome.Respond(redirectToIdp(view, uri, config, now), errorReason);
     };
   }
 
@@ -174,22 +240,26 @@ final class AlbAuth {
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", session.refreshToken());
     HttpRequest tokenRequest = tokenRequest(config, form);
-    return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
-      JsonNode body = tokens.statusCode() / 100 == 2 ? JSON.readTree(tokens.body()) : JSON.createObjectNode();
+    return send(tokenRequest, "AuthTokenEpRequestTimeout").thenCompose(tokens -> {
+      JsonNode body = tokens.statusCode() / 100 == 2 ? json(tokens.body(), "AuthInvalidTokenResponse") : JSON.createObjectNode();
       String accessToken = body.path("access_token").asString("");
       if (accessToken.isEmpty()) return CompletableFuture.completedFuture(unauthenticated(view, uri, config, clock.instant()));
       Instant accessExpires = body.path("expires_in").isNumber() ? clock.instant().plusSeconds(body.path("expires_in").asLong()) : null;
       String refreshToken = body.path("refresh_token").asString(session.refreshToken());
       HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
           .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-      return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+      return send(userInfo, "AuthUserinfoEpRequestTimeout").thenApply(info -> {
         if (info.statusCode() / 100 != 2) return unauthenticated(view, uri, config, clock.instant());
-        JsonNode claims = JSON.readTree(info.body());
+        JsonNode claims = json(info.body(), "AuthInvalidUserinfoResponse");
+        checkSize(info.body(), accessToken);
         var renewed = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(session.subject()), info.body(),
             session.expires(), accessExpires, refreshToken);
         return (Outcome) new Outcome.Pass(claimHeaders(renewed, config, lbArn), sessionCookies(config, renewed));
       });
-    }).exceptionally(e -> new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR)));
+    }).exceptionally(e -> {
+      Answer a = answer(e);
+      return new Outcome.Respond(a.response(), a.errorReason());
+    });
   }
 
   /** The Set-Cookie values of {@code session}: its shards, each expiring with the session. */
@@ -218,55 +288,62 @@ final class AlbAuth {
   }
 
   /** The IdP's redirect back to {@code /oauth2/idpresponse}: exchange the code, read the user, set the session. */
-  CompletionStage<FullHttpResponse> callback(Map<String, List<String>> query, Map<String, String> cookies,
+  CompletionStage<Answer> callback(Map<String, List<String>> query, Map<String, String> cookies,
       List<Action.Authenticate> configs) {
     String state = first(query, "state");
-    Login login = state == null ? null : sessions.open(state, "state", Login.class).orElse(null);
-    if (login == null || login.expires().isBefore(clock.instant())) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
-    // AuthMissingAWSALBAuthNonce / AuthInvalidAWSALBAuthNonce: the state must come back to the browser that was sent away.
-    if (!login.nonce().equals(cookies.get(NONCE_COOKIE))) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    if (state == null) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthMissingStateParam");
+    Login login = sessions.open(state, "state", Login.class).orElse(null);
+    if (login == null || login.expires().isBefore(clock.instant())) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthInvalidStateParam");
+    // The state must come back to the browser that was sent away.
+    String nonce = cookies.get(NONCE_COOKIE);
+    if (nonce == null) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthMissingAWSALBAuthNonce");
+    if (!login.nonce().equals(nonce)) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthInvalidAWSALBAuthNonce");
     Action.Authenticate config = configs.stream().filter(c -> binding(c).equals(login.binding())).findFirst().orElse(null);
-    if (config == null) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED)); // the rule changed meanwhile
-    if (first(query, "error") != null) return done(AlbRouter.page(IDP_ERROR));
+    if (config == null) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthInvalidStateParam"); // the rule changed meanwhile
+    if (first(query, "error") != null) return fail(IDP_ERROR, "AuthMissingCodeParam"); // the IdP sent an error, no code
     String code = first(query, "code");
-    if (code == null) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
+    if (code == null) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthMissingCodeParam");
     Map<String, String> form = new LinkedHashMap<>();
     form.put("grant_type", "authorization_code");
     form.put("code", code);
     form.put("redirect_uri", login.redirectUri());
     HttpRequest tokenRequest = tokenRequest(config, form);
-    return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
-      if (tokens.statusCode() / 100 != 2) return done(AlbRouter.page(IDP_ERROR));
-      JsonNode body = JSON.readTree(tokens.body());
-      String accessToken = body.path("access_token").asString();
-      if (accessToken == null || accessToken.isEmpty()) return done(AlbRouter.page(IDP_ERROR));
+    return send(tokenRequest, "AuthTokenEpRequestTimeout").thenCompose(tokens -> {
+      if (tokens.statusCode() / 100 != 2) {
+        // invalid_grant (RFC 6749 §5.2): the code is not valid; any other refusal is the token endpoint's error
+        boolean invalidGrant = tokens.body() != null && tokens.body().contains("\"invalid_grant\"");
+        return fail(IDP_ERROR, invalidGrant ? "AuthInvalidGrantError" : "AuthTokenEpRequestFailed");
+      }
+      JsonNode body = json(tokens.body(), "AuthInvalidTokenResponse");
+      String accessToken = body.path("access_token").asString("");
+      if (accessToken.isEmpty()) return fail(IDP_ERROR, "AuthInvalidTokenResponse");
       String idToken = body.path("id_token").asString("");
-      if (idToken.isEmpty()) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED)); // the scope gave no ID token
+      if (idToken.isEmpty()) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthInvalidTokenResponse"); // the scope gave no ID token
       Instant accessExpires = body.path("expires_in").isNumber() ? clock.instant().plusSeconds(body.path("expires_in").asLong()) : null;
       String refreshToken = body.path("refresh_token").asString(null);
       return idTokens.verify(idToken, config.issuer(), config.clientId(), login.nonce()).thenCompose(verdict -> switch (verdict) {
-        case IdTokens.Verdict.Invalid i -> done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
-        case IdTokens.Verdict.Unreachable u -> done(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
+        case IdTokens.Verdict.Invalid i -> fail(HttpResponseStatus.UNAUTHORIZED, "AuthInvalidIdToken");
+        case IdTokens.Verdict.Unreachable u -> fail(HttpResponseStatus.INTERNAL_SERVER_ERROR, "AuthUnhandledException");
         case IdTokens.Verdict.Valid v -> userInfo(login, config, accessToken, accessExpires, refreshToken);
       });
-    }).exceptionally(e -> AlbRouter.page(e.getCause() instanceof tools.jackson.core.JacksonException
-        ? IDP_ERROR : HttpResponseStatus.INTERNAL_SERVER_ERROR));
+    }).exceptionally(AlbAuth::answer);
   }
 
   /** Reads the user's claims with the access token and seals the session into the cookies. */
-  private CompletionStage<FullHttpResponse> userInfo(Login login, Action.Authenticate config, String accessToken, Instant accessExpires,
+  private CompletionStage<Answer> userInfo(Login login, Action.Authenticate config, String accessToken, Instant accessExpires,
       String refreshToken) {
     HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
         .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-    return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
-      if (info.statusCode() / 100 != 2) return AlbRouter.page(IDP_ERROR);
-      JsonNode claims = JSON.readTree(info.body());
+    return send(userInfo, "AuthUserinfoEpRequestTimeout").thenApply(info -> {
+      if (info.statusCode() / 100 != 2) throw new Failure(IDP_ERROR, "AuthUserinfoEpRequestFailed");
+      JsonNode claims = json(info.body(), "AuthInvalidUserinfoResponse");
+      checkSize(info.body(), accessToken);
       Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
       var session = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(), info.body(), expires,
           accessExpires, refreshToken);
       List<String> cookies = new java.util.ArrayList<>(sessionCookies(config, session));
       cookies.add(NONCE_COOKIE + "=; Expires=" + COOKIE_DATE.format(Instant.EPOCH) + "; Path=/; Secure; HttpOnly"); // used
-      return redirect(login.originalUrl(), cookies);
+      return new Answer(redirect(login.originalUrl(), cookies), null);
     });
   }
 
@@ -320,5 +397,4 @@ final class AlbAuth {
     return Optional.ofNullable(query.get(name)).filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse(null);
   }
 
-  private static CompletionStage<FullHttpResponse> done(FullHttpResponse r) { return CompletableFuture.completedFuture(r); }
 }

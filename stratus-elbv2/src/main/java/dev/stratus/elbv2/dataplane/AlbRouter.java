@@ -93,9 +93,13 @@ final class AlbRouter implements HttpService {
     RequestView view = view(ex, listener.protocol(), ex.local().getPort());
     if (trail != null) trail.priority = rules.match(view).map(Rule::priority).orElse(0); // evaluated twice only when logging
     if (view.path().equals(AlbAuth.CALLBACK) && "HTTPS".equals(listener.protocol()) && rules.authenticates()) {
-      return shared.auth.callback(view.query(), view.cookies(), rules.authenticateConfigs()).thenApply(r -> {
-        if (trail != null) trail.write(r, ex);
-        return r;
+      return shared.auth.callback(view.query(), view.cookies(), rules.authenticateConfigs()).thenApply(a -> {
+        if (trail != null) {
+          trail.action = "authenticate";
+          trail.error = a.errorReason();
+          trail.write(a.response(), ex);
+        }
+        return a.response();
       });
     }
     if ("HTTPS".equals(listener.protocol())) ClientCertHeaders.apply(ex.channel(), listener.mutualAuthentication(), request.headers());
@@ -117,7 +121,10 @@ final class AlbRouter implements HttpService {
       RoutingSnapshot s, LoadBalancer lb, Action action, RequestView view, Instant now, Trail trail) {
     switch (outcome) {
       case AlbAuth.Outcome.Respond r -> {
-        if (trail != null) trail.action = authenticate.type();
+        if (trail != null) {
+          trail.action = "authenticate"; // AWS's actions_executed name
+          trail.error = r.errorReason();
+        }
         return finish(trail, r.response(), null);
       }
       case AlbAuth.Outcome.Later later -> {

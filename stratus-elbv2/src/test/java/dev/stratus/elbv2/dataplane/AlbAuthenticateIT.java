@@ -472,6 +472,78 @@ class AlbAuthenticateIT {
     }
   }
 
+  /**
+   * A login up to the callback by hand (no redirects followed, so no big cookie is sent back):
+   * the callback's answer, with the nonce cookie unless {@code withNonce} is false and without the
+   * code when {@code withCode} is false.
+   */
+  static HttpResponse<String> callback(HttpClient noFollow, String origin, boolean withNonce, boolean withCode) throws Exception {
+    var first = noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(first.statusCode()).isEqualTo(302);
+    String nonce = first.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("AWSALBAuthNonce="))
+        .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+    String back;
+    try (var plain = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
+      back = plain.send(HttpRequest.newBuilder(URI.create(first.headers().firstValue("Location").orElseThrow())).build(),
+          HttpResponse.BodyHandlers.ofString()).headers().firstValue("Location").orElseThrow();
+    }
+    if (!withCode) back = back.replace("code=code-77&", "");
+    var request = HttpRequest.newBuilder(URI.create(back));
+    if (withNonce) request.header("Cookie", nonce);
+    return noFollow.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void accessLog_namesWhyALoginFailed_claimsAndTokenOver11KAre500() throws Exception {
+    elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(alb.loadBalancerArn()).attributes(
+        a -> a.key("access_logs.s3.enabled").value("true"), a -> a.key("access_logs.s3.bucket").value("logs")));
+    InetSocketAddress at = listener(AuthenticateOidcActionConditionalBehaviorEnum.AUTHENTICATE);
+    TestNames.point("log.auth.example.test", at.getAddress());
+    String origin = "https://log.auth.example.test:" + at.getPort();
+    try (var noFollow = HttpClient.newBuilder().sslContext(trustStratus).followRedirects(HttpClient.Redirect.NEVER).build()) {
+      // The user claims (the user info body) and the access token (at-123) together: 11K passes, one byte more is 500.
+      String base = "{\"sub\":\"user-42\",\"email\":\"user@example.test\",\"groups\":\"\"}";
+      int fits = AlbAuth.MAX_CLAIMS_BYTES - "at-123".length() - base.length();
+      assertThat(fits).isEqualTo(11 * 1024 - 6 - base.length());
+      extraClaims.set(",\"groups\":\"" + "g".repeat(fits) + "\"");
+      assertThat(callback(noFollow, origin, true, true).statusCode()).isEqualTo(302);
+      extraClaims.set(",\"groups\":\"" + "g".repeat(fits + 1) + "\"");
+      assertThat(callback(noFollow, origin, true, true).statusCode()).isEqualTo(500);
+      extraClaims.set("");
+
+      assertThat(callback(noFollow, origin, false, true).statusCode()).isEqualTo(401);
+      assertThat(callback(noFollow, origin, true, false).statusCode()).isEqualTo(401);
+      tokenMode.set("refuse");
+      assertThat(callback(noFollow, origin, true, true).statusCode()).isEqualTo(561);
+      tokenMode.set("badsig");
+      assertThat(callback(noFollow, origin, true, true).statusCode()).isEqualTo(401);
+      tokenMode.set("good");
+      assertThat(noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/oauth2/idpresponse?code=code-77")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+      assertThat(noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/oauth2/idpresponse?code=code-77&state=nope")).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+      var forged = noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/forged"))
+          .header("Cookie", "AWSELBAuthSessionCookie-0=forged").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(forged.statusCode()).isEqualTo(302);
+
+      // The delivered log: each failure's line names AWS's error_reason (after "redirect_url").
+      java.nio.file.Path file = AlbAccessLog.fileOf(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs"),
+          alb.loadBalancerArn());
+      List<String> lines = java.nio.file.Files.readAllLines(file).stream().filter(l -> l.contains("log.auth.example.test")).toList();
+      List<String> reasons = lines.stream().filter(l -> l.contains("/oauth2/idpresponse") || l.contains("/forged"))
+          .map(l -> l.split(" ")[8] + " " + java.util.regex.Pattern.compile("\"authenticate\" \"-\" \"([^\"]+)\"").matcher(l).results()
+              .map(m -> m.group(1)).findFirst().orElse("?")).toList();
+      assertThat(reasons).containsExactly("302 -", "500 AuthUserinfoResponseSizeExceeded", "401 AuthMissingAWSALBAuthNonce",
+          "401 AuthMissingCodeParam", "561 AuthInvalidGrantError", "401 AuthInvalidIdToken", "401 AuthMissingStateParam",
+          "401 AuthInvalidStateParam", "302 AuthInvalidCookie");
+    } finally {
+      extraClaims.set("");
+      tokenMode.set("good");
+      elb.modifyLoadBalancerAttributes(r -> r.loadBalancerArn(alb.loadBalancerArn()).attributes(
+          a -> a.key("access_logs.s3.enabled").value("false")));
+    }
+  }
+
   @Test
   void deny_401_allow_forwardsWithoutClaims() throws Exception {
     InetSocketAddress deny = listener(AuthenticateOidcActionConditionalBehaviorEnum.DENY);
