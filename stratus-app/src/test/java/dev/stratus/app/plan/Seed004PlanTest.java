@@ -38,6 +38,7 @@ class Seed004PlanTest {
     return arch(arch).populations().stream().filter(p -> p.population().equals(population)).findFirst().orElseThrow();
   }
 
+  /** The distance rows are unverified against their paper (see PathLoss): change them here and there together. */
   @Test
   void theModelUsesTheCitedFigures() {
     assertThat(PathLoss.ACCESS_TYPICAL).isEqualTo(0.006);
