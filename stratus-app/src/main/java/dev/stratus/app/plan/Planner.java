@@ -26,6 +26,28 @@ import java.util.List;
  *   <li>several Regions: the fastest of them (latency routing), directly or through the edge.
  * </ul>
  * A country population stands for its cities in the city table, equally.
+ *
+ * <p>A session's new connections ({@code newConnections}) pay their handshakes before their first
+ * request, differently per architecture, as AWS documents each service:
+ * <ul>
+ *   <li>direct to a Region: the TCP handshake and TLS's round trips, each a whole round trip to the
+ *       Region;
+ *   <li>Global Accelerator: the TCP handshake with the nearest edge, which "at nearly the same time"
+ *       opens a second TCP connection to the endpoint (AWS What's New, 23 March 2020, "AWS Global
+ *       Accelerator launches TCP termination at the edge"; no pool of open connections is
+ *       documented), so the client's first bytes wait at the edge until that connection is up:
+ *       max(edge round trip, backbone round trip). TLS is not terminated at the edge — GA is a
+ *       layer-4 proxy and the ALB or instance holds the certificate — so each TLS round trip goes
+ *       the whole way. What a user measures as connect time ({@code curl}'s {@code time_connect})
+ *       is the edge round trip alone; the request still crosses to the Region (independent
+ *       measurements from four US cities, Hunter Fernandes, "AWS Global Accelerator", 2019:
+ *       TCP handshake 42–63 ms faster, TLS handshake from 43 ms faster to 57 ms slower);
+ *   <li>CloudFront: TCP and TLS end at the edge (CloudFront terminates viewer TLS), and the edge
+ *       keeps persistent connections to the origin (CloudFront Developer Guide, "Origin keep-alive
+ *       timeout"), so a new viewer connection pays edge round trips only.
+ * </ul>
+ * A lost SYN or SYN-ACK waits the initial retransmission timeout, 1 s (RFC 6298 §2.1; Linux
+ * TCP_TIMEOUT_INIT).
  */
 public final class Planner {
   /** Hours in AWS's billing month. */
@@ -56,7 +78,7 @@ public final class Planner {
    * trips) and the part of it spent waiting for retransmissions ({@code stallSeconds}).
    */
   public record PopulationResult(String population, double weight, double p50Ms, double p90Ms, double sessionSeconds,
-      Felt felt, double stallSeconds) {}
+      Felt felt, double stallSeconds, double newConnectionMs) {}
 
   /** What an architecture costs a month, by part (USD). */
   public record Cost(double regions, double licences, double dataOut, double globalAccelerator, double database,
@@ -66,7 +88,10 @@ public final class Planner {
 
   /** One architecture: per population, overall (weighted), and its cost. */
   public record ArchitectureResult(Architecture architecture, List<PopulationResult> populations, double p50Ms,
-      double p90Ms, double sessionSeconds, Cost cost, Felt felt, double stallSeconds) {}
+      double p90Ms, double sessionSeconds, Cost cost, Felt felt, double stallSeconds, double newConnectionMs) {}
+
+  /** RFC 6298 §2.1's initial retransmission timeout (Linux TCP_TIMEOUT_INIT): what a lost SYN waits. */
+  static final double SYN_TIMEOUT_MILLIS = 1_000;
 
   private record Sample(double rttMs, double weight) {}
 
@@ -79,68 +104,106 @@ public final class Planner {
       List<LossRecovery.Weighted> allFelt = new ArrayList<>();
       double session = 0;
       double stall = 0;
+      double connect = 0;
       double weights = 0;
       for (Population p : plan.populations()) {
         List<Sample> samples = new ArrayList<>();
         List<LossRecovery.Weighted> felt = new ArrayList<>();
         List<GeoPoint> points = places(p);
         double waitMs = 0;
+        double handshakeMs = 0;
+        double handshakeWaitMs = 0;
         for (GeoPoint point : points) {
-          Estimate e = estimate(point, a, p.accessLoss());
+          Estimate e = estimate(point, a, p.accessLoss(), p.tlsRoundTrips());
           double w = p.weight() / points.size();
           samples.add(new Sample(e.lossFreeMs(), w));
           felt.add(new LossRecovery.Weighted(e.felt(), w));
           waitMs += (e.felt().meanMillis() - e.lossFreeMs()) / points.size();
+          handshakeMs += e.handshake().meanMs() / points.size();
+          handshakeWaitMs += e.handshake().waitMs() / points.size();
         }
         Felt f = Felt.of(felt);
-        double seconds = f.meanMs() * p.roundTrips() / 1_000;
-        double stallSeconds = waitMs * p.roundTrips() / 1_000;
+        double seconds = (f.meanMs() * p.roundTrips() + handshakeMs * p.connections()) / 1_000;
+        double stallSeconds = (waitMs * p.roundTrips() + handshakeWaitMs * p.connections()) / 1_000;
         pops.add(new PopulationResult(p.name(), p.weight(), quantile(samples, 0.5), quantile(samples, 0.9), seconds, f,
-            stallSeconds));
+            stallSeconds, handshakeMs));
         all.addAll(samples);
         allFelt.addAll(felt);
         session += p.weight() * seconds;
         stall += p.weight() * stallSeconds;
+        connect += p.weight() * handshakeMs;
         weights += p.weight();
       }
       out.add(new ArchitectureResult(a, pops, quantile(all, 0.5), quantile(all, 0.9), session / weights, cost(plan, a),
-          Felt.of(allFelt), stall / weights));
+          Felt.of(allFelt), stall / weights, connect / weights));
     }
     return out;
   }
 
   /** The modelled loss-free round trip from {@code client} under {@code a}, in milliseconds. */
   double roundTrip(GeoPoint client, Architecture a) {
-    return estimate(client, a, PathLoss.ACCESS_TYPICAL).lossFreeMs();
+    return estimate(client, a, PathLoss.ACCESS_TYPICAL, 1).lossFreeMs();
   }
 
-  /** A client under an architecture: the loss-free round trip (mean over cache hits) and what it feels. */
-  record Estimate(double lossFreeMs, LossRecovery.Distribution felt) {}
+  /**
+   * What opening a connection costs before its first request can leave the client's side (that
+   * request's own round trip is one of the session's round trips).
+   *
+   * @param lossFreeMs the handshakes' round trips without loss
+   * @param waitMs the expected wait for retransmissions during them
+   */
+  record Handshake(double lossFreeMs, double waitMs) {
+    double meanMs() { return lossFreeMs + waitMs; }
+
+    /**
+     * A TCP handshake of {@code tcpMs} that loses with probability {@code synLoss}, then
+     * {@code tlsRoundTrips} round trips of {@code tls}.
+     */
+    static Handshake of(double tcpMs, double synLoss, int tlsRoundTrips, LossRecovery.Distribution tls) {
+      return new Handshake(tcpMs + tlsRoundTrips * tls.lossFreeMillis(),
+          synLoss * SYN_TIMEOUT_MILLIS + tlsRoundTrips * (tls.meanMillis() - tls.lossFreeMillis()));
+    }
+  }
+
+  /**
+   * A client under an architecture: the loss-free round trip (mean over cache hits), what it
+   * feels, and what a new connection costs.
+   */
+  record Estimate(double lossFreeMs, LossRecovery.Distribution felt, Handshake handshake) {}
 
   /**
    * The round trip of a client with access loss {@code access} under {@code a}: to the Region
    * with the fastest loss-free round trip (latency routing, or GA's nearest endpoint group), over
    * one TCP connection to the Region, or two through the edge (the edge terminates TCP).
    */
-  Estimate estimate(GeoPoint client, Architecture a, double access) {
+  Estimate estimate(GeoPoint client, Architecture a, double access, int tlsRoundTrips) {
     Kind kind = a.type();
     Estimate best = null;
     for (String code : a.regions()) {
       GeoPoint region = region(code).point();
       Estimate e = switch (kind) {
         case SINGLE_REGION, MULTI_REGION -> {
-          var d = LossRecovery.roundTrip(List.of(internet(client, region, access)));
-          yield new Estimate(d.lossFreeMillis(), d);
+          var leg = internet(client, region, access);
+          var d = LossRecovery.roundTrip(List.of(leg));
+          yield new Estimate(d.lossFreeMillis(), d, Handshake.of(leg.roundTripMillis(), leg.loss(), tlsRoundTrips, d));
         }
         case SINGLE_REGION_GLOBAL_ACCELERATOR, MULTI_REGION_GLOBAL_ACCELERATOR -> {
-          var d = viaEdge(client, region, access);
-          yield new Estimate(d.lossFreeMillis(), d);
+          var legs = viaEdgeLegs(client, region, access);
+          var d = LossRecovery.roundTrip(legs);
+          var edge = legs.get(0);
+          var backbone = legs.get(1);
+          // The edge's own connection to the endpoint opens when the client's SYN arrives.
+          double tcp = Math.max(edge.roundTripMillis(), backbone.roundTripMillis());
+          double synLoss = 1 - (1 - edge.loss()) * (1 - backbone.loss());
+          yield new Estimate(d.lossFreeMillis(), d, Handshake.of(tcp, synLoss, tlsRoundTrips, d));
         }
         case SINGLE_REGION_CLOUDFRONT, MULTI_REGION_CLOUDFRONT -> {
           double hit = a.cacheHitRatio() == null ? 0 : a.cacheHitRatio();
-          var atEdge = LossRecovery.roundTrip(List.of(internet(client, nearestEdge(client), access)));
-          var miss = viaEdge(client, region, access);
-          yield new Estimate(hit * atEdge.lossFreeMillis() + (1 - hit) * miss.lossFreeMillis(), mix(atEdge, hit, miss));
+          var edgeLeg = internet(client, nearestEdge(client), access);
+          var atEdge = LossRecovery.roundTrip(List.of(edgeLeg));
+          var miss = LossRecovery.roundTrip(viaEdgeLegs(client, region, access));
+          yield new Estimate(hit * atEdge.lossFreeMillis() + (1 - hit) * miss.lossFreeMillis(), mix(atEdge, hit, miss),
+              Handshake.of(edgeLeg.roundTripMillis(), edgeLeg.loss(), tlsRoundTrips, atEdge));
         }
       };
       if (best == null || e.lossFreeMs() < best.lossFreeMs()) best = e;
@@ -153,11 +216,12 @@ public final class Planner {
         PathLoss.of(client, server, NetworkPath.PUBLIC_INTERNET, access));
   }
 
-  private LossRecovery.Distribution viaEdge(GeoPoint client, GeoPoint region, double access) {
+  /** The client's connection to its nearest edge, then the edge's over the backbone to the Region. */
+  private List<LossRecovery.Leg> viaEdgeLegs(GeoPoint client, GeoPoint region, double access) {
     GeoPoint edge = nearestEdge(client);
     var backbone = new LossRecovery.Leg(model.roundTripMillis(edge, region, NetworkPath.AWS_BACKBONE),
         PathLoss.of(edge, region, NetworkPath.AWS_BACKBONE, access));
-    return LossRecovery.roundTrip(List.of(internet(client, edge, access), backbone));
+    return List.of(internet(client, edge, access), backbone);
   }
 
   /** {@code hitShare} of {@code hit}'s outcomes and the rest of {@code miss}'s. */
