@@ -21,9 +21,11 @@ public final class PlanReport {
           r.architecture().name(), r.p50Ms(), r.p90Ms(), f.p50Ms(), f.p90Ms(), f.p99Ms(), r.newConnectionMs(),
           r.sessionSeconds(), r.stallSeconds(), r.cost().total()));
     }
-    b.append("(RTT: loss-free round trip; felt: per round trip with TCP's waits to retransmit lost packets, over the")
+    b.append("(RTT: the path's minimum round trip; felt: per round trip with queueing delay (ITU-T Y.1541's IPDV")
         .append(System.lineSeparator())
-        .append(" connection that lost them; new conn: mean wait before a new connection's first request leaves, TCP")
+        .append(" objective on internet legs, a tenth on the backbone) and TCP's waits to retransmit lost packets, over")
+        .append(System.lineSeparator())
+        .append(" the connection that lost them; new conn: mean wait before a new connection's first request leaves, TCP")
         .append(System.lineSeparator())
         .append(" and TLS handshakes; session: mean felt round trip x round trips + new conn x new connections; stalls:")
         .append(System.lineSeparator())

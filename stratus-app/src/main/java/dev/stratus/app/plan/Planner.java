@@ -7,6 +7,7 @@ import dev.stratus.net.geo.AwsRegion;
 import dev.stratus.net.geo.City;
 import dev.stratus.net.geo.GeoPoint;
 import dev.stratus.net.geo.GeoTables;
+import dev.stratus.net.geo.Jitter;
 import dev.stratus.net.geo.LatencyModel;
 import dev.stratus.net.geo.LossRecovery;
 import dev.stratus.net.geo.NetworkPath;
@@ -47,7 +48,10 @@ import java.util.List;
  *       timeout"), so a new viewer connection pays edge round trips only.
  * </ul>
  * A lost SYN or SYN-ACK waits the initial retransmission timeout, 1 s (RFC 6298 §2.1; Linux
- * TCP_TIMEOUT_INIT).
+ * TCP_TIMEOUT_INIT). Every round trip, handshakes included, also waits its path's {@link Jitter}.
+ * A retransmission's timeout is still SRTT + 200 ms: with the jitter here, 4·RTTVAR stays under
+ * Linux's 200 ms floor (RFC 6298 §2.3), though SRTT would include the mean jitter (~15 ms) that
+ * the model leaves out of it.
  */
 public final class Planner {
   /** Hours in AWS's billing month. */
@@ -62,8 +66,9 @@ public final class Planner {
   }
 
   /**
-   * What a round trip feels like once packet loss is counted ({@link LossRecovery}): quantiles and
-   * mean of the per-round-trip time including TCP's waits to retransmit.
+   * What a round trip feels like once delay variation ({@link Jitter}) and packet loss
+   * ({@link LossRecovery}) are counted: quantiles and mean of the per-round-trip time including
+   * queueing and TCP's waits to retransmit.
    */
   public record Felt(double p50Ms, double p90Ms, double p99Ms, double meanMs) {
     static Felt of(List<LossRecovery.Weighted> mix) {
@@ -118,7 +123,7 @@ public final class Planner {
           double w = p.weight() / points.size();
           samples.add(new Sample(e.lossFreeMs(), w));
           felt.add(new LossRecovery.Weighted(e.felt(), w));
-          waitMs += (e.felt().meanMillis() - e.lossFreeMs()) / points.size();
+          waitMs += e.lossWaitMs() / points.size();
           handshakeMs += e.handshake().meanMs() / points.size();
           handshakeWaitMs += e.handshake().waitMs() / points.size();
         }
@@ -152,24 +157,34 @@ public final class Planner {
    * @param lossFreeMs the handshakes' round trips without loss
    * @param waitMs the expected wait for retransmissions during them
    */
-  record Handshake(double lossFreeMs, double waitMs) {
-    double meanMs() { return lossFreeMs + waitMs; }
+  record Handshake(double lossFreeMs, double jitterMs, double waitMs) {
+    double meanMs() { return lossFreeMs + jitterMs + waitMs; }
 
     /**
      * A TCP handshake of {@code tcpMs} that loses with probability {@code synLoss}, then
-     * {@code tlsRoundTrips} round trips of {@code tls}.
+     * {@code tlsRoundTrips} round trips of {@code tls} (loss only), each round trip with a mean
+     * extra delay of {@code jitterMs}.
      */
-    static Handshake of(double tcpMs, double synLoss, int tlsRoundTrips, LossRecovery.Distribution tls) {
-      return new Handshake(tcpMs + tlsRoundTrips * tls.lossFreeMillis(),
+    static Handshake of(double tcpMs, double synLoss, int tlsRoundTrips, LossRecovery.Distribution tls, double jitterMs) {
+      return new Handshake(tcpMs + tlsRoundTrips * tls.lossFreeMillis(), (1 + tlsRoundTrips) * jitterMs,
           synLoss * SYN_TIMEOUT_MILLIS + tlsRoundTrips * (tls.meanMillis() - tls.lossFreeMillis()));
     }
   }
 
   /**
    * A client under an architecture: the loss-free round trip (mean over cache hits), what it
-   * feels, and what a new connection costs.
+   * feels (with {@link Jitter} and loss), the mean wait for retransmissions within that, and what a
+   * new connection costs.
    */
-  record Estimate(double lossFreeMs, LossRecovery.Distribution felt, Handshake handshake) {}
+  record Estimate(double lossFreeMs, LossRecovery.Distribution felt, double lossWaitMs, Handshake handshake) {
+    static Estimate of(LossRecovery.Distribution lossOnly, List<NetworkPath> paths, Handshake handshake) {
+      return new Estimate(lossOnly.lossFreeMillis(), lossOnly.plus(Jitter.roundTrip(paths)),
+          lossOnly.meanMillis() - lossOnly.lossFreeMillis(), handshake);
+    }
+  }
+
+  private static final List<NetworkPath> DIRECT = List.of(NetworkPath.PUBLIC_INTERNET);
+  private static final List<NetworkPath> VIA_EDGE = List.of(NetworkPath.PUBLIC_INTERNET, NetworkPath.AWS_BACKBONE);
 
   /**
    * The round trip of a client with access loss {@code access} under {@code a}: to the Region
@@ -185,7 +200,8 @@ public final class Planner {
         case SINGLE_REGION, MULTI_REGION -> {
           var leg = internet(client, region, access);
           var d = LossRecovery.roundTrip(List.of(leg));
-          yield new Estimate(d.lossFreeMillis(), d, Handshake.of(leg.roundTripMillis(), leg.loss(), tlsRoundTrips, d));
+          yield Estimate.of(d, DIRECT, Handshake.of(leg.roundTripMillis(), leg.loss(), tlsRoundTrips, d,
+              Jitter.meanRoundTripMillis(DIRECT)));
         }
         case SINGLE_REGION_GLOBAL_ACCELERATOR, MULTI_REGION_GLOBAL_ACCELERATOR -> {
           var legs = viaEdgeLegs(client, region, access);
@@ -195,15 +211,19 @@ public final class Planner {
           // The edge's own connection to the endpoint opens when the client's SYN arrives.
           double tcp = Math.max(edge.roundTripMillis(), backbone.roundTripMillis());
           double synLoss = 1 - (1 - edge.loss()) * (1 - backbone.loss());
-          yield new Estimate(d.lossFreeMillis(), d, Handshake.of(tcp, synLoss, tlsRoundTrips, d));
+          yield Estimate.of(d, VIA_EDGE, Handshake.of(tcp, synLoss, tlsRoundTrips, d, Jitter.meanRoundTripMillis(VIA_EDGE)));
         }
         case SINGLE_REGION_CLOUDFRONT, MULTI_REGION_CLOUDFRONT -> {
           double hit = a.cacheHitRatio() == null ? 0 : a.cacheHitRatio();
           var edgeLeg = internet(client, nearestEdge(client), access);
           var atEdge = LossRecovery.roundTrip(List.of(edgeLeg));
           var miss = LossRecovery.roundTrip(viaEdgeLegs(client, region, access));
-          yield new Estimate(hit * atEdge.lossFreeMillis() + (1 - hit) * miss.lossFreeMillis(), mix(atEdge, hit, miss),
-              Handshake.of(edgeLeg.roundTripMillis(), edgeLeg.loss(), tlsRoundTrips, atEdge));
+          double wait = hit * (atEdge.meanMillis() - atEdge.lossFreeMillis())
+              + (1 - hit) * (miss.meanMillis() - miss.lossFreeMillis());
+          yield new Estimate(hit * atEdge.lossFreeMillis() + (1 - hit) * miss.lossFreeMillis(),
+              mix(atEdge.plus(Jitter.roundTrip(DIRECT)), hit, miss.plus(Jitter.roundTrip(VIA_EDGE))), wait,
+              Handshake.of(edgeLeg.roundTripMillis(), edgeLeg.loss(), tlsRoundTrips, atEdge,
+                  Jitter.meanRoundTripMillis(DIRECT)));
         }
       };
       if (best == null || e.lossFreeMs() < best.lossFreeMs()) best = e;
