@@ -43,7 +43,8 @@ import java.util.List;
  *       is the edge round trip alone; the request still crosses to the Region (independent
  *       measurements from four US cities, Hunter Fernandes, "AWS Global Accelerator", 2019:
  *       TCP handshake 42–63 ms faster, TLS handshake from 43 ms faster to 57 ms slower);
- *   <li>CloudFront: TCP and TLS end at the edge (CloudFront terminates viewer TLS), and the edge
+ *   <li>CloudFront: TCP and TLS end at the edge (seed 000: "CloudFront terminates TLS connections
+ *       at the edge location to reduce connection setup latency"), and the edge
  *       keeps persistent connections to the origin (CloudFront Developer Guide, "Origin keep-alive
  *       timeout"), so a new viewer connection pays edge round trips only.
  * </ul>
@@ -151,10 +152,11 @@ public final class Planner {
   }
 
   /**
-   * What opening a connection costs before its first request can leave the client's side (that
-   * request's own round trip is one of the session's round trips).
+   * What opening a connection adds to its first request (that request's own round trip is one of
+   * the session's round trips).
    *
-   * @param lossFreeMs the handshakes' round trips without loss
+   * @param lossFreeMs the handshakes' round trips at the path's minimum, with GA's wait at the edge
+   * @param jitterMs the mean queueing delay of those round trips
    * @param waitMs the expected wait for retransmissions during them
    */
   record Handshake(double lossFreeMs, double jitterMs, double waitMs) {
