@@ -60,11 +60,12 @@ public final class Jitter {
   }
 
   /**
-   * The bins a round trip's extra delay is summarised in, by probability: twentieths up to the
-   * 95th percentile, then finer towards the tail (so that a p99 sees it).
+   * The bins a round trip's extra delay is summarised in, by probability: twentieths centred on
+   * the 5th, 10th, … 90th percentiles (so that a p50 or p90 lands mid-bin), then finer bins with
+   * the 99th percentile mid-bin, and the tail.
    */
-  private static final double[] BIN_PROBABILITIES = {0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05,
-      0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.03, 0.01, 0.005, 0.004, 0.001};
+  private static final double[] BIN_PROBABILITIES = {0.025, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05,
+      0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.05, 0.01, 0.01, 0.004, 0.001};
 
   private static final double STEP_MILLIS = 0.1;
 
