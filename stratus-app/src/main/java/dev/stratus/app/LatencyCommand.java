@@ -5,6 +5,7 @@ import dev.stratus.net.geo.AwsRegion;
 import dev.stratus.net.geo.ClientLocator;
 import dev.stratus.net.geo.GeoPoint;
 import dev.stratus.net.geo.GeoTables;
+import dev.stratus.net.geo.Jitter;
 import dev.stratus.net.geo.LatencyModel;
 import dev.stratus.net.geo.LossRecovery;
 import dev.stratus.net.geo.NetworkPath;
@@ -152,6 +153,11 @@ final class LatencyCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%-22s public internet %.2f %% of round trips (typical access), each costing an RTO of %.0f ms;"
         + " AWS backbone %.2f %% (PathLoss, LossRecovery)%n", "packet loss", 100 * internetLoss,
         new LossRecovery.Leg(internetRtt, internetLoss).rtoMillis(), 100 * PathLoss.of(a, b, NetworkPath.AWS_BACKBONE, 0));
+    var internetJitter = new LossRecovery.Distribution(Jitter.roundTrip(List.of(NetworkPath.PUBLIC_INTERNET)));
+    var backboneJitter = new LossRecovery.Distribution(Jitter.roundTrip(List.of(NetworkPath.AWS_BACKBONE)));
+    out.printf(Locale.ROOT, "%-22s per round trip, public internet mean %.1f ms, p99 %.0f ms; AWS backbone mean %.1f ms,"
+        + " p99 %.1f ms (Jitter: ITU-T Y.1541 IPDV)%n", "queueing delay", internetJitter.meanMillis(),
+        internetJitter.quantile(0.99), backboneJitter.meanMillis(), backboneJitter.quantile(0.99));
     // Global Accelerator, and CloudFront on a miss: the internet to the nearest edge, then the backbone.
     model.nearestEdge(a).ifPresent(edge -> {
       double access = model.roundTripMillis(a, edge.point(), NetworkPath.PUBLIC_INTERNET);

@@ -52,6 +52,10 @@ final class StartCommand implements Callable<Integer> {
       description = "Hold data-plane traffic for the modelled distance of each path (clients placed by clientLocations; see stratus latency).")
   boolean emulateNetwork;
 
+  @Option(names = "--emulate-jitter",
+      description = "With --emulate-network: each held message also waits a random queueing delay (ITU-T Y.1541's 50 ms IPDV objective at the 99.9th percentile, exponential), never overtaking an earlier one.")
+  boolean emulateJitter;
+
   @Option(names = "--default-client-location", paramLabel = "PLACE",
       description = "Where clients nothing places stand for latency routing, CloudFront's edge, Global Accelerator and emulated delays: a Region (ap-southeast-2), an edge code (SYD), a city or LAT,LONG (default us-east-1, or the config's defaultClientLocation).")
   String defaultClientLocation;
@@ -93,6 +97,11 @@ final class StartCommand implements Callable<Integer> {
       System.err.println("stratus start: " + e.getMessage());
       return 2;
     }
+    if (emulateJitter && !settings.emulateNetwork()) {
+      System.err.println("stratus start: --emulate-jitter varies emulated delays; it needs --emulate-network (or \"emulateNetwork\": true)");
+      return 2;
+    }
+    dev.stratus.net.emulation.EmulatedJitter.enable(emulateJitter);
     StratusServer server;
     try {
       server = StratusServer.start(settings, Clock.systemUTC());

@@ -38,7 +38,8 @@ class LatencyCommandTest {
         .contains("fibre route            via ap-southeast-2 > HNL > LAX > us-east-1")
         .containsPattern("via nearest edge\\s+SYD \\(Sydney\\): public internet [0-9.]+ ms \\+ AWS backbone [0-9.]+ ms = [0-9.]+ ms RTT")
         // Sydney to Virginia is past the 6,000-mile row: 1.4 % over the internet, a tenth of it on the backbone.
-        .contains("packet loss            public internet 1.40 % of round trips").contains("AWS backbone 0.14 %");
+        .contains("packet loss            public internet 1.40 % of round trips").contains("AWS backbone 0.14 %")
+        .contains("queueing delay         per round trip, public internet mean 14.4 ms, p99 48 ms");
   }
 
   @Test

@@ -38,6 +38,8 @@ class MainTest {
     assertThat(Main.execute("status", "--endpoint", "nonsense")).isEqualTo(2);
     assertThat(Main.execute("status", "--port", "0")).isEqualTo(2);
     assertThat(Main.execute("no-such-command")).isEqualTo(2);
+    // Jitter varies emulated delays: without them there is nothing to vary.
+    assertThat(Main.execute("start", "--ephemeral", "--emulate-jitter")).isEqualTo(2);
   }
 
   @Test

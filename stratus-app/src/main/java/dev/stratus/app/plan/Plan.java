@@ -41,9 +41,14 @@ public record Plan(List<Population> populations, List<Architecture> architecture
    *     {@code unstable} ({@link PathLoss#access})
    * @param accessLossPercent the share of round trips the users' access network loses, when known
    *     (overrides {@code access})
+   * @param newConnections connections a session opens (default 0): each pays its TCP handshake and
+   *     {@code tls}'s handshake round trips before its first request ({@code roundTrips} counts the
+   *     requests, on new connections and reused ones alike)
+   * @param tls the TLS version of those connections: {@code 1.3} (the default, one handshake round
+   *     trip), {@code 1.2} (two) or {@code none}
    */
   public record Population(String name, String city, String country, double weight, int roundTrips, String access,
-      Double accessLossPercent) {
+      Double accessLossPercent, Integer newConnections, String tls) {
     public Population {
       Objects.requireNonNull(name, "name");
       if ((city == null) == (country == null)) {
@@ -61,10 +66,37 @@ public record Plan(List<Population> populations, List<Architecture> architecture
       if (accessLossPercent != null && !(accessLossPercent >= 0 && accessLossPercent < 100)) {
         throw new IllegalArgumentException("population " + name + ": accessLossPercent must be within 0..100");
       }
+      if (newConnections != null && newConnections < 0) {
+        throw new IllegalArgumentException("population " + name + ": newConnections must be >= 0");
+      }
+      if (tls != null) tlsRoundTrips(name, tls);
     }
 
     public Population(String name, String city, String country, double weight, int roundTrips) {
-      this(name, city, country, weight, roundTrips, null, null);
+      this(name, city, country, weight, roundTrips, null, null, null, null);
+    }
+
+    /** Connections a session opens. */
+    public int connections() {
+      return newConnections == null ? 0 : newConnections;
+    }
+
+    /**
+     * Round trips a TLS handshake takes before the client may send its request: two for TLS 1.2
+     * (RFC 5246 §7.3, full handshake), one for TLS 1.3 (RFC 8446 §2), none without TLS.
+     */
+    public int tlsRoundTrips() {
+      return tls == null ? 1 : tlsRoundTrips(name, tls);
+    }
+
+    private static int tlsRoundTrips(String name, String tls) {
+      return switch (tls) {
+        case "1.3" -> 1;
+        case "1.2" -> 2;
+        case "none" -> 0;
+        default -> throw new IllegalArgumentException("population " + name + ": unknown tls \"" + tls
+            + "\" (known: 1.3, 1.2, none)");
+      };
     }
 
     /** The probability that a round trip loses a packet in these users' access network. */

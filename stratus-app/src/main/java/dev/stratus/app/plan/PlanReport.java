@@ -11,25 +11,30 @@ public final class PlanReport {
 
   public static String text(List<ArchitectureResult> results) {
     StringBuilder b = new StringBuilder();
-    b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %11s %9s %12s%n", "", "RTT", "RTT", "felt", "felt",
-        "felt", "", "", ""));
-    b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %11s %9s %12s%n", "architecture", "p50 ms", "p90 ms",
-        "p50 ms", "p90 ms", "p99 ms", "session s", "stalls s", "USD/month"));
+    b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %9s %11s %9s %12s%n", "", "RTT", "RTT", "felt", "felt",
+        "felt", "new conn", "", "", ""));
+    b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %9s %11s %9s %12s%n", "architecture", "p50 ms", "p90 ms",
+        "p50 ms", "p90 ms", "p99 ms", "ms", "session s", "stalls s", "USD/month"));
     for (ArchitectureResult r : results) {
       var f = r.felt();
-      b.append(String.format(Locale.ROOT, "%-28s %9.0f %9.0f %9.0f %9.0f %9.0f %11.1f %9.2f %12.2f%n",
-          r.architecture().name(), r.p50Ms(), r.p90Ms(), f.p50Ms(), f.p90Ms(), f.p99Ms(), r.sessionSeconds(),
-          r.stallSeconds(), r.cost().total()));
+      b.append(String.format(Locale.ROOT, "%-28s %9.0f %9.0f %9.0f %9.0f %9.0f %9.0f %11.1f %9.2f %12.2f%n",
+          r.architecture().name(), r.p50Ms(), r.p90Ms(), f.p50Ms(), f.p90Ms(), f.p99Ms(), r.newConnectionMs(),
+          r.sessionSeconds(), r.stallSeconds(), r.cost().total()));
     }
-    b.append("(RTT: loss-free round trip; felt: per round trip with TCP's waits to retransmit lost packets, over the")
+    b.append("(RTT: the path's minimum round trip; felt: per round trip with queueing delay (ITU-T Y.1541's IPDV")
         .append(System.lineSeparator())
-        .append(" connection that lost them; session: mean felt round trip x round trips; stalls: the part of a session")
+        .append(" objective on internet legs, a tenth on the backbone) and TCP's waits to retransmit lost packets, over")
         .append(System.lineSeparator())
-        .append(" spent waiting for retransmissions)")
+        .append(" the connection that lost them; new conn: mean wait before a new connection's first request leaves, TCP")
+        .append(System.lineSeparator())
+        .append(" and TLS handshakes; session: mean felt round trip x round trips + new conn x new connections; stalls:")
+        .append(System.lineSeparator())
+        .append(" the part of a session spent waiting for retransmissions)")
         .append(System.lineSeparator());
     perPopulation(b, results, "p50 round trip per population (ms):", PopulationResult::p50Ms);
     perPopulation(b, results, "felt p99 round trip per population (ms):", p -> p.felt().p99Ms());
     perPopulation(b, results, "stalls per session per population (s):", PopulationResult::stallSeconds);
+    perPopulation(b, results, "new connection per population (ms):", PopulationResult::newConnectionMs);
     b.append(System.lineSeparator()).append("monthly cost by part (USD):").append(System.lineSeparator());
     b.append(String.format(Locale.ROOT, "%-28s %9s %9s %9s %9s %9s %11s%n", "architecture", "regions", "licences",
         "data out", "GA", "database", "replication"));

@@ -7,6 +7,7 @@ import dev.stratus.net.geo.AwsRegion;
 import dev.stratus.net.geo.City;
 import dev.stratus.net.geo.GeoPoint;
 import dev.stratus.net.geo.GeoTables;
+import dev.stratus.net.geo.Jitter;
 import dev.stratus.net.geo.LatencyModel;
 import dev.stratus.net.geo.LossRecovery;
 import dev.stratus.net.geo.NetworkPath;
@@ -26,6 +27,32 @@ import java.util.List;
  *   <li>several Regions: the fastest of them (latency routing), directly or through the edge.
  * </ul>
  * A country population stands for its cities in the city table, equally.
+ *
+ * <p>A session's new connections ({@code newConnections}) pay their handshakes before their first
+ * request, differently per architecture, as AWS documents each service:
+ * <ul>
+ *   <li>direct to a Region: the TCP handshake and TLS's round trips, each a whole round trip to the
+ *       Region;
+ *   <li>Global Accelerator: the TCP handshake with the nearest edge, which "at nearly the same time"
+ *       opens a second TCP connection to the endpoint (AWS What's New, 23 March 2020, "AWS Global
+ *       Accelerator launches TCP termination at the edge"; no pool of open connections is
+ *       documented), so the client's first bytes wait at the edge until that connection is up:
+ *       max(edge round trip, backbone round trip). TLS is not terminated at the edge — GA is a
+ *       layer-4 proxy and the ALB or instance holds the certificate — so each TLS round trip goes
+ *       the whole way. What a user measures as connect time ({@code curl}'s {@code time_connect})
+ *       is the edge round trip alone; the request still crosses to the Region (independent
+ *       measurements from four US cities, Hunter Fernandes, "AWS Global Accelerator", 2019:
+ *       TCP handshake 42–63 ms faster, TLS handshake from 43 ms faster to 57 ms slower);
+ *   <li>CloudFront: TCP and TLS end at the edge (seed 000: "CloudFront terminates TLS connections
+ *       at the edge location to reduce connection setup latency"), and the edge
+ *       keeps persistent connections to the origin (CloudFront Developer Guide, "Origin keep-alive
+ *       timeout"), so a new viewer connection pays edge round trips only.
+ * </ul>
+ * A lost SYN or SYN-ACK waits the initial retransmission timeout, 1 s (RFC 6298 §2.1; Linux
+ * TCP_TIMEOUT_INIT). Every round trip, handshakes included, also waits its path's {@link Jitter}.
+ * A retransmission's timeout is still SRTT + 200 ms: with the jitter here, 4·RTTVAR stays under
+ * Linux's 200 ms floor (RFC 6298 §2.3), though SRTT would include the mean jitter (~15 ms) that
+ * the model leaves out of it.
  */
 public final class Planner {
   /** Hours in AWS's billing month. */
@@ -40,8 +67,9 @@ public final class Planner {
   }
 
   /**
-   * What a round trip feels like once packet loss is counted ({@link LossRecovery}): quantiles and
-   * mean of the per-round-trip time including TCP's waits to retransmit.
+   * What a round trip feels like once delay variation ({@link Jitter}) and packet loss
+   * ({@link LossRecovery}) are counted: quantiles and mean of the per-round-trip time including
+   * queueing and TCP's waits to retransmit.
    */
   public record Felt(double p50Ms, double p90Ms, double p99Ms, double meanMs) {
     static Felt of(List<LossRecovery.Weighted> mix) {
@@ -56,7 +84,7 @@ public final class Planner {
    * trips) and the part of it spent waiting for retransmissions ({@code stallSeconds}).
    */
   public record PopulationResult(String population, double weight, double p50Ms, double p90Ms, double sessionSeconds,
-      Felt felt, double stallSeconds) {}
+      Felt felt, double stallSeconds, double newConnectionMs) {}
 
   /** What an architecture costs a month, by part (USD). */
   public record Cost(double regions, double licences, double dataOut, double globalAccelerator, double database,
@@ -66,7 +94,10 @@ public final class Planner {
 
   /** One architecture: per population, overall (weighted), and its cost. */
   public record ArchitectureResult(Architecture architecture, List<PopulationResult> populations, double p50Ms,
-      double p90Ms, double sessionSeconds, Cost cost, Felt felt, double stallSeconds) {}
+      double p90Ms, double sessionSeconds, Cost cost, Felt felt, double stallSeconds, double newConnectionMs) {}
+
+  /** RFC 6298 §2.1's initial retransmission timeout (Linux TCP_TIMEOUT_INIT): what a lost SYN waits. */
+  static final double SYN_TIMEOUT_MILLIS = 1_000;
 
   private record Sample(double rttMs, double weight) {}
 
@@ -79,68 +110,122 @@ public final class Planner {
       List<LossRecovery.Weighted> allFelt = new ArrayList<>();
       double session = 0;
       double stall = 0;
+      double connect = 0;
       double weights = 0;
       for (Population p : plan.populations()) {
         List<Sample> samples = new ArrayList<>();
         List<LossRecovery.Weighted> felt = new ArrayList<>();
         List<GeoPoint> points = places(p);
         double waitMs = 0;
+        double handshakeMs = 0;
+        double handshakeWaitMs = 0;
         for (GeoPoint point : points) {
-          Estimate e = estimate(point, a, p.accessLoss());
+          Estimate e = estimate(point, a, p.accessLoss(), p.tlsRoundTrips());
           double w = p.weight() / points.size();
           samples.add(new Sample(e.lossFreeMs(), w));
           felt.add(new LossRecovery.Weighted(e.felt(), w));
-          waitMs += (e.felt().meanMillis() - e.lossFreeMs()) / points.size();
+          waitMs += e.lossWaitMs() / points.size();
+          handshakeMs += e.handshake().meanMs() / points.size();
+          handshakeWaitMs += e.handshake().waitMs() / points.size();
         }
         Felt f = Felt.of(felt);
-        double seconds = f.meanMs() * p.roundTrips() / 1_000;
-        double stallSeconds = waitMs * p.roundTrips() / 1_000;
+        double seconds = (f.meanMs() * p.roundTrips() + handshakeMs * p.connections()) / 1_000;
+        double stallSeconds = (waitMs * p.roundTrips() + handshakeWaitMs * p.connections()) / 1_000;
         pops.add(new PopulationResult(p.name(), p.weight(), quantile(samples, 0.5), quantile(samples, 0.9), seconds, f,
-            stallSeconds));
+            stallSeconds, handshakeMs));
         all.addAll(samples);
         allFelt.addAll(felt);
         session += p.weight() * seconds;
         stall += p.weight() * stallSeconds;
+        connect += p.weight() * handshakeMs;
         weights += p.weight();
       }
       out.add(new ArchitectureResult(a, pops, quantile(all, 0.5), quantile(all, 0.9), session / weights, cost(plan, a),
-          Felt.of(allFelt), stall / weights));
+          Felt.of(allFelt), stall / weights, connect / weights));
     }
     return out;
   }
 
   /** The modelled loss-free round trip from {@code client} under {@code a}, in milliseconds. */
   double roundTrip(GeoPoint client, Architecture a) {
-    return estimate(client, a, PathLoss.ACCESS_TYPICAL).lossFreeMs();
+    return estimate(client, a, PathLoss.ACCESS_TYPICAL, 1).lossFreeMs();
   }
 
-  /** A client under an architecture: the loss-free round trip (mean over cache hits) and what it feels. */
-  record Estimate(double lossFreeMs, LossRecovery.Distribution felt) {}
+  /**
+   * What opening a connection adds to its first request (that request's own round trip is one of
+   * the session's round trips).
+   *
+   * @param lossFreeMs the handshakes' round trips at the path's minimum, with GA's wait at the edge
+   * @param jitterMs the mean queueing delay of those round trips
+   * @param waitMs the expected wait for retransmissions during them
+   */
+  record Handshake(double lossFreeMs, double jitterMs, double waitMs) {
+    double meanMs() { return lossFreeMs + jitterMs + waitMs; }
+
+    /**
+     * A TCP handshake of {@code tcpMs} that loses with probability {@code synLoss}, then
+     * {@code tlsRoundTrips} round trips of {@code tls} (loss only), each round trip with a mean
+     * extra delay of {@code jitterMs}.
+     */
+    static Handshake of(double tcpMs, double synLoss, int tlsRoundTrips, LossRecovery.Distribution tls, double jitterMs) {
+      return new Handshake(tcpMs + tlsRoundTrips * tls.lossFreeMillis(), (1 + tlsRoundTrips) * jitterMs,
+          synLoss * SYN_TIMEOUT_MILLIS + tlsRoundTrips * (tls.meanMillis() - tls.lossFreeMillis()));
+    }
+  }
+
+  /**
+   * A client under an architecture: the loss-free round trip (mean over cache hits), what it
+   * feels (with {@link Jitter} and loss), the mean wait for retransmissions within that, and what a
+   * new connection costs.
+   */
+  record Estimate(double lossFreeMs, LossRecovery.Distribution felt, double lossWaitMs, Handshake handshake) {
+    static Estimate of(LossRecovery.Distribution lossOnly, List<NetworkPath> paths, Handshake handshake) {
+      return new Estimate(lossOnly.lossFreeMillis(), lossOnly.plus(Jitter.roundTrip(paths)),
+          lossOnly.meanMillis() - lossOnly.lossFreeMillis(), handshake);
+    }
+  }
+
+  private static final List<NetworkPath> DIRECT = List.of(NetworkPath.PUBLIC_INTERNET);
+  private static final List<NetworkPath> VIA_EDGE = List.of(NetworkPath.PUBLIC_INTERNET, NetworkPath.AWS_BACKBONE);
 
   /**
    * The round trip of a client with access loss {@code access} under {@code a}: to the Region
    * with the fastest loss-free round trip (latency routing, or GA's nearest endpoint group), over
    * one TCP connection to the Region, or two through the edge (the edge terminates TCP).
    */
-  Estimate estimate(GeoPoint client, Architecture a, double access) {
+  Estimate estimate(GeoPoint client, Architecture a, double access, int tlsRoundTrips) {
     Kind kind = a.type();
     Estimate best = null;
     for (String code : a.regions()) {
       GeoPoint region = region(code).point();
       Estimate e = switch (kind) {
         case SINGLE_REGION, MULTI_REGION -> {
-          var d = LossRecovery.roundTrip(List.of(internet(client, region, access)));
-          yield new Estimate(d.lossFreeMillis(), d);
+          var leg = internet(client, region, access);
+          var d = LossRecovery.roundTrip(List.of(leg));
+          yield Estimate.of(d, DIRECT, Handshake.of(leg.roundTripMillis(), leg.loss(), tlsRoundTrips, d,
+              Jitter.meanRoundTripMillis(DIRECT)));
         }
         case SINGLE_REGION_GLOBAL_ACCELERATOR, MULTI_REGION_GLOBAL_ACCELERATOR -> {
-          var d = viaEdge(client, region, access);
-          yield new Estimate(d.lossFreeMillis(), d);
+          var legs = viaEdgeLegs(client, region, access);
+          var d = LossRecovery.roundTrip(legs);
+          var edge = legs.get(0);
+          var backbone = legs.get(1);
+          // The edge's own connection to the endpoint opens when the client's SYN arrives.
+          double tcp = Math.max(edge.roundTripMillis(), backbone.roundTripMillis());
+          double synLoss = 1 - (1 - edge.loss()) * (1 - backbone.loss());
+          yield Estimate.of(d, VIA_EDGE, Handshake.of(tcp, synLoss, tlsRoundTrips, d, Jitter.meanRoundTripMillis(VIA_EDGE)));
         }
         case SINGLE_REGION_CLOUDFRONT, MULTI_REGION_CLOUDFRONT -> {
           double hit = a.cacheHitRatio() == null ? 0 : a.cacheHitRatio();
-          var atEdge = LossRecovery.roundTrip(List.of(internet(client, nearestEdge(client), access)));
-          var miss = viaEdge(client, region, access);
-          yield new Estimate(hit * atEdge.lossFreeMillis() + (1 - hit) * miss.lossFreeMillis(), mix(atEdge, hit, miss));
+          var edgeLeg = internet(client, nearestEdge(client), access);
+          var atEdge = LossRecovery.roundTrip(List.of(edgeLeg));
+          var miss = LossRecovery.roundTrip(viaEdgeLegs(client, region, access));
+          double wait = hit * (atEdge.meanMillis() - atEdge.lossFreeMillis())
+              + (1 - hit) * (miss.meanMillis() - miss.lossFreeMillis());
+          yield new Estimate(hit * atEdge.lossFreeMillis() + (1 - hit) * miss.lossFreeMillis(),
+              mix(atEdge.plus(Jitter.roundTrip(DIRECT)), hit, miss.plus(Jitter.roundTrip(VIA_EDGE))), wait,
+              Handshake.of(edgeLeg.roundTripMillis(), edgeLeg.loss(), tlsRoundTrips, atEdge,
+                  Jitter.meanRoundTripMillis(DIRECT)));
         }
       };
       if (best == null || e.lossFreeMs() < best.lossFreeMs()) best = e;
@@ -153,11 +238,12 @@ public final class Planner {
         PathLoss.of(client, server, NetworkPath.PUBLIC_INTERNET, access));
   }
 
-  private LossRecovery.Distribution viaEdge(GeoPoint client, GeoPoint region, double access) {
+  /** The client's connection to its nearest edge, then the edge's over the backbone to the Region. */
+  private List<LossRecovery.Leg> viaEdgeLegs(GeoPoint client, GeoPoint region, double access) {
     GeoPoint edge = nearestEdge(client);
     var backbone = new LossRecovery.Leg(model.roundTripMillis(edge, region, NetworkPath.AWS_BACKBONE),
         PathLoss.of(edge, region, NetworkPath.AWS_BACKBONE, access));
-    return LossRecovery.roundTrip(List.of(internet(client, edge, access), backbone));
+    return List.of(internet(client, edge, access), backbone);
   }
 
   /** {@code hitShare} of {@code hit}'s outcomes and the rest of {@code miss}'s. */

@@ -38,6 +38,7 @@ class Seed004PlanTest {
     return arch(arch).populations().stream().filter(p -> p.population().equals(population)).findFirst().orElseThrow();
   }
 
+  /** The distance rows are unverified against their paper (see PathLoss): change them here and there together. */
   @Test
   void theModelUsesTheCitedFigures() {
     assertThat(PathLoss.ACCESS_TYPICAL).isEqualTo(0.006);
@@ -68,8 +69,11 @@ class Seed004PlanTest {
     assertThat(multi.felt().p99Ms()).isLessThan(ga.felt().p99Ms());
     assertThat(ga.sessionSeconds()).isLessThan(single.sessionSeconds());
     // What the model does not bear out: propagation, not loss, dominates a far operator's session,
-    // and the edge does not shorten the distance to Ireland.
-    assertThat(ga.sessionSeconds()).isGreaterThan(2 * multi.sessionSeconds());
+    // and the edge does not shorten the distance to Ireland (its handshakes at the edge save one
+    // edge round trip per new connection; its straighter backbone ~6 % of a far round trip).
+    assertThat(ga.sessionSeconds()).isGreaterThan(1.5 * multi.sessionSeconds());
+    assertThat(ga.sessionSeconds() - multi.sessionSeconds()).isGreaterThan(5 * (single.sessionSeconds() - ga.sessionSeconds()));
+    assertThat(ga.newConnectionMs()).isLessThan(single.newConnectionMs()).isGreaterThan(multi.newConnectionMs());
   }
 
   @Test

@@ -14,12 +14,58 @@ import java.util.concurrent.TimeUnit;
  * in submission order). A write is done for its writer at once, as a real send is once the bytes
  * are in flight: otherwise a close that waits for the write would leave a whole delay later than
  * the data, not with it. First in a client-facing pipeline.
+ *
+ * <p>With {@link EmulatedJitter} on, each event also waits an exponential extra delay of the
+ * internet's mean; events then queue per direction and leave in order, each at its own time or
+ * just after the one before it, whichever is later — a TCP stream is never reordered, as a real
+ * one is not above the kernel.
  */
 public final class DelayHandler extends ChannelDuplexHandler {
   private final long nanos;
+  private final long jitterMeanNanos;
+  private final Direction inbound = new Direction();
+  private final Direction outbound = new Direction();
 
   public DelayHandler(Duration oneWay) {
+    this(oneWay, EmulatedJitter.meanNanos());
+  }
+
+  DelayHandler(Duration oneWay, long jitterMeanNanos) {
     this.nanos = oneWay.toNanos();
+    this.jitterMeanNanos = jitterMeanNanos;
+  }
+
+  /** Events one way, waiting for their times in arrival order (event loop only). */
+  private final class Direction {
+    private final java.util.ArrayDeque<long[]> times = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Runnable> tasks = new java.util.ArrayDeque<>();
+    private long last;
+    private boolean scheduled;
+
+    void add(ChannelHandlerContext ctx, Runnable task) {
+      double u = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+      long extra = Math.round(-jitterMeanNanos * Math.log(1 - u));
+      long due = Math.max(last, System.nanoTime() + nanos + extra);
+      last = due;
+      times.add(new long[] {due});
+      tasks.add(task);
+      if (!scheduled) schedule(ctx);
+    }
+
+    private void schedule(ChannelHandlerContext ctx) {
+      scheduled = true;
+      ctx.executor().schedule(() -> drain(ctx), Math.max(0, times.peek()[0] - System.nanoTime()), TimeUnit.NANOSECONDS);
+    }
+
+    private void drain(ChannelHandlerContext ctx) {
+      scheduled = false;
+      long now = System.nanoTime();
+      while (!times.isEmpty() && times.peek()[0] <= now) {
+        times.poll();
+        tasks.poll().run();
+      }
+      if (!times.isEmpty()) schedule(ctx);
+    }
   }
 
   /**
@@ -36,23 +82,39 @@ public final class DelayHandler extends ChannelDuplexHandler {
     }
   }
 
+  /** Outbound: toward the socket. */
   private void later(ChannelHandlerContext ctx, Runnable task) {
-    ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
+    if (jitterMeanNanos == 0) {
+      ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
+    } else if (ctx.executor().inEventLoop()) {
+      outbound.add(ctx, task);
+    } else {
+      ctx.executor().execute(() -> outbound.add(ctx, task));
+    }
+  }
+
+  /** Inbound: toward the next handler. */
+  private void arriving(ChannelHandlerContext ctx, Runnable task) {
+    if (jitterMeanNanos == 0) {
+      ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
+    } else {
+      inbound.add(ctx, task); // inbound events come on the event loop
+    }
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    later(ctx, () -> ctx.fireChannelRead(msg));
+    arriving(ctx, () -> ctx.fireChannelRead(msg));
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    later(ctx, ctx::fireChannelReadComplete);
+    arriving(ctx, ctx::fireChannelReadComplete);
   }
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    later(ctx, ctx::fireChannelInactive);
+    arriving(ctx, ctx::fireChannelInactive);
   }
 
   @Override
@@ -60,7 +122,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
     if (evt instanceof IdleStateEvent) {
       ctx.fireUserEventTriggered(evt); // a local timer, not something that crossed the wire
     } else {
-      later(ctx, () -> ctx.fireUserEventTriggered(evt));
+      arriving(ctx, () -> ctx.fireUserEventTriggered(evt));
     }
   }
 

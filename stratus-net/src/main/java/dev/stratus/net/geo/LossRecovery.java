@@ -98,6 +98,18 @@ public final class LossRecovery {
     public double quantile(double q) {
       return LossRecovery.quantile(List.of(new Weighted(this, 1)), q);
     }
+
+    /**
+     * This round trip with an independent extra delay added ({@link Jitter#roundTrip}): every
+     * pair of outcomes, times added, probabilities multiplied.
+     */
+    public Distribution plus(List<Outcome> extra) {
+      List<Outcome> out = new ArrayList<>(outcomes.size() * extra.size());
+      for (Outcome o : outcomes) {
+        for (Outcome e : extra) out.add(new Outcome(o.millis() + e.millis(), o.probability() * e.probability()));
+      }
+      return new Distribution(out);
+    }
   }
 
   /** A distribution standing for {@code weight} of a mix (users in a city, a population). */

@@ -6,14 +6,24 @@ package dev.stratus.net.geo;
  * loses more the further it goes) or the AWS backbone. {@link LossRecovery} turns these into the
  * time an interactive session waits for TCP to retransmit.
  *
- * <p>Every figure is a published measurement, not fitted to any result of the planner:
+ * <p>Every figure is taken from a publication, not fitted to any result of the planner; one of them
+ * could not be checked against its source's text:
  * <ul>
- *   <li>{@link #INTERNET_LOSS_BY_DISTANCE}: Nygren, Sitaraman, Sun, "The Akamai Network: A Platform
- *       for High-Performance Internet Applications", ACM SIGOPS Operating Systems Review 44(3),
- *       2010, Table 1 "Effect of distance on throughput and download times" (also in Leighton,
- *       "Improving Performance on the Internet", Communications of the ACM 52(2), 2009): typical
- *       packet loss 0.6 % local (&lt; 100 mi), 0.7 % regional (500–1,000 mi), 1.0 %
- *       cross-continent (~3,000 mi), 1.4 % multi-continent (~6,000 mi);
+ *   <li>{@link #INTERNET_LOSS_BY_DISTANCE} — <b>not verified</b>: attributed to the table "Effect of
+ *       distance on throughput and download times" (distance from server to user, network RTT,
+ *       typical packet loss, throughput, 4 GB DVD download time) of Leighton, "Improving
+ *       Performance on the Internet", Communications of the ACM 52(2), Feb. 2009
+ *       (https://m-cacm.acm.org/magazines/2009/2/19323-improving-performance-on-the-internet),
+ *       repeated as Table 1 of Nygren, Sitaraman, Sun, "The Akamai Network: A Platform for
+ *       High-Performance Internet Applications", ACM SIGOPS Operating Systems Review 44(3), 2010
+ *       (copies at https://studylib.net/doc/12267463/ and
+ *       https://www.scribd.com/document/123667920/). The figures — typical packet loss 0.6 % local
+ *       (&lt; 100 mi), 0.7 % regional (500–1,000 mi), 1.0 % cross-continent (~3,000 mi), 1.4 %
+ *       multi-continent (~6,000 mi) — were written from memory of that table by the session that
+ *       added them; the session that checked them (7 Dec 2026) reached both papers' openings but not
+ *       the table's text, so they are unconfirmed, not corrected. Whoever can read the table: fix
+ *       the four rows here, {@code Seed004PlanTest.theModelUsesTheCitedFigures} and the README's
+ *       "stratus plan" paragraph together;
  *   <li>{@link #ACCESS_UNSTABLE}: FCC, Measuring Broadband America, Ninth Fixed Broadband Report
  *       (2019), chart 8 bands consumers by peak-period packet loss (&lt; 0.4 %, 0.4–1 %, &gt; 1 %);
  *       an unstable connection is one in the worst band, at its floor;
@@ -33,8 +43,9 @@ public final class PathLoss {
   private static final double KM_PER_MILE = 1.609344;
 
   /**
-   * Nygren et al. 2010, Table 1: {great-circle km from server to user, typical packet loss}. The
-   * rows' distances are &lt; 100 mi, 500–1,000 mi (taken at 750), ~3,000 mi and ~6,000 mi.
+   * {great-circle km from server to user, typical packet loss}, as attributed to Leighton 2009 /
+   * Nygren et al. 2010 (unverified, see the class comment). The rows' distances are &lt; 100 mi,
+   * 500–1,000 mi (taken at 750), ~3,000 mi and ~6,000 mi.
    */
   public static final double[][] INTERNET_LOSS_BY_DISTANCE = {
       {100 * KM_PER_MILE, 0.006},

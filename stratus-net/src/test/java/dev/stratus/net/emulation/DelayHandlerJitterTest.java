@@ -1,0 +1,102 @@
+package dev.stratus.net.emulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.local.LocalAddress;
+import io.netty.channel.local.LocalChannel;
+import io.netty.channel.local.LocalIoHandler;
+import io.netty.channel.local.LocalServerChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Jittered emulated delay: every message late by at least the fixed delay, by varying amounts, never reordered. */
+class DelayHandlerJitterTest {
+  private static final int MESSAGES = 300;
+
+  @Test
+  void jitteredDelays_varyButKeepTheStreamInOrder() throws Exception {
+    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
+    long fixed = Duration.ofMillis(5).toNanos();
+    List<long[]> received = new ArrayList<>(); // {sequence number, arrival nanos}
+    long[] sentAt = new long[MESSAGES];
+    CountDownLatch all = new CountDownLatch(MESSAGES);
+    try {
+      LocalAddress address = new LocalAddress("jitter-" + System.nanoTime());
+      new ServerBootstrap().group(group).channel(LocalServerChannel.class)
+          .childHandler(new ChannelInitializer<LocalChannel>() {
+            @Override
+            protected void initChannel(LocalChannel ch) {
+              ch.pipeline().addLast(new DelayHandler(Duration.ofNanos(fixed), Duration.ofMillis(3).toNanos()));
+              ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+                private ByteBuf pending = Unpooled.buffer();
+
+                @Override
+                public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                  long now = System.nanoTime();
+                  ByteBuf in = (ByteBuf) msg;
+                  pending.writeBytes(in);
+                  in.release();
+                  while (pending.readableBytes() >= 4) {
+                    synchronized (received) {
+                      received.add(new long[] {pending.readInt(), now});
+                    }
+                    all.countDown();
+                  }
+                  pending.discardReadBytes();
+                }
+              });
+            }
+          }).bind(address).sync();
+      Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
+          .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+      for (int i = 0; i < MESSAGES; i++) {
+        sentAt[i] = System.nanoTime();
+        client.writeAndFlush(Unpooled.buffer(4).writeInt(i)).sync();
+        if (i % 10 == 0) Thread.sleep(2);
+      }
+      assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+    } finally {
+      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+    }
+    long minLate = Long.MAX_VALUE;
+    long maxLate = 0;
+    synchronized (received) {
+      for (int i = 0; i < received.size(); i++) {
+        assertThat(received.get(i)[0]).as("message %d arrives in order", i).isEqualTo(i);
+        long late = received.get(i)[1] - sentAt[i];
+        minLate = Math.min(minLate, late);
+        maxLate = Math.max(maxLate, late);
+      }
+    }
+    assertThat(minLate).isGreaterThanOrEqualTo(fixed);
+    // An exponential of mean 3 ms over 300 draws spreads well past 5 ms.
+    assertThat(maxLate - minLate).isGreaterThan(Duration.ofMillis(5).toNanos());
+  }
+
+  @Test
+  void withoutJitter_theDelayIsFixed() {
+    EmulatedJitter.enable(false);
+    assertThat(EmulatedJitter.meanNanos()).isZero();
+    EmulatedJitter.enable(true);
+    try {
+      // Y.1541's 50 ms at the 99.9th percentile: a mean of 50 / ln 1000 ms.
+      assertThat(EmulatedJitter.meanNanos()).isEqualTo(Math.round(50 / Math.log(1000) * 1_000_000));
+    } finally {
+      EmulatedJitter.enable(false);
+    }
+  }
+}
