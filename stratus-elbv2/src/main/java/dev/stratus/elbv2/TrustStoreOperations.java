@@ -371,10 +371,15 @@ public final class TrustStoreOperations {
       throw Elbv2Errors.validation("Mutual authentication mode 'passthrough' is not supported on TLS listeners;"
           + " Network Load Balancers support verify mode only");
     }
+    String advertise = given.advertiseTrustStoreCaNamesAsString();
+    if (advertise != null && !advertise.equals("on") && !advertise.equals("off")) {
+      throw Elbv2Errors.validation("AdvertiseTrustStoreCaNames '" + advertise + "' must be one of on, off");
+    }
     if (mode.equals("verify")) {
       if (given.trustStoreArn() == null) throw Elbv2Errors.validation("A trust store must be specified in verify mode");
       if (tx.get(TrustStore.TABLE, scope, given.trustStoreArn()).isEmpty()) throw notFound();
-      return new MutualAuthentication(mode, given.trustStoreArn(), Boolean.TRUE.equals(given.ignoreClientCertificateExpiry()));
+      return new MutualAuthentication(mode, given.trustStoreArn(), Boolean.TRUE.equals(given.ignoreClientCertificateExpiry()),
+          "on".equals(given.advertiseTrustStoreCaNamesAsString()));
     }
     if (given.trustStoreArn() != null) {
       throw Elbv2Errors.validation("A trust store can only be specified in verify mode");
@@ -387,7 +392,8 @@ public final class TrustStoreOperations {
 
   static MutualAuthenticationAttributes toSdk(MutualAuthentication m) {
     return MutualAuthenticationAttributes.builder().mode(m.mode()).trustStoreArn(m.trustStoreArn())
-        .ignoreClientCertificateExpiry(m.verify() ? m.ignoreClientCertificateExpiry() : null).build();
+        .ignoreClientCertificateExpiry(m.verify() ? m.ignoreClientCertificateExpiry() : null)
+        .advertiseTrustStoreCaNames(m.verify() ? (m.advertiseTrustStoreCaNames() ? "on" : "off") : null).build();
   }
 
   /** The CA certificates of a bundle; InvalidCaCertificatesBundle when there are none. */

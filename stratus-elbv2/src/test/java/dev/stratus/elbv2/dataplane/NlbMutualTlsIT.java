@@ -139,6 +139,56 @@ class NlbMutualTlsIT {
     }
   }
 
+  /** The CA names the listener's CertificateRequest carries, as a client presenting {@link #client} sees them. */
+  static java.util.List<String> advertised(InetSocketAddress at) {
+    var seen = new java.util.concurrent.CopyOnWriteArrayList<String>();
+    try {
+      var keys = java.security.KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("me", client.key().getPrivate(), "pw".toCharArray(), new java.security.cert.X509Certificate[] {client.certificate()});
+      var kmf = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, "pw".toCharArray());
+      var real = (javax.net.ssl.X509KeyManager) kmf.getKeyManagers()[0];
+      var recording = new javax.net.ssl.X509ExtendedKeyManager() {
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, java.net.Socket socket) {
+          if (issuers != null) for (var p : issuers) seen.add(p.getName());
+          return "me";
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) { return new String[] {"me"}; }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) { return null; }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, java.net.Socket socket) { return null; }
+
+        @Override
+        public java.security.cert.X509Certificate[] getCertificateChain(String alias) { return real.getCertificateChain(alias); }
+
+        @Override
+        public java.security.PrivateKey getPrivateKey(String alias) { return real.getPrivateKey(alias); }
+      };
+      var trust = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+      var anchors = java.security.KeyStore.getInstance("PKCS12");
+      anchors.load(null, null);
+      anchors.setCertificateEntry("stratus",
+          server.context().extensions().find(dev.stratus.net.tls.StratusCa.class).orElseThrow().certificate());
+      trust.init(anchors);
+      var context = javax.net.ssl.SSLContext.getInstance("TLS");
+      context.init(new javax.net.ssl.KeyManager[] {recording}, trust.getTrustManagers(), null);
+      try (var socket = (SSLSocket) context.getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+        socket.setSoTimeout(5000);
+        socket.startHandshake();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    return seen;
+  }
+
   static String code(Throwable e) { return MutualTlsIT.code(e); }
 
   @Test
@@ -189,6 +239,23 @@ class NlbMutualTlsIT {
         .revocationType("CRL")));
     await().atMost(Duration.ofSeconds(10)).until(() -> refused(at, revoked));
     assertThat(admitted(at, client)).isTrue();
+
+    // IgnoreClientCertificateExpiry: the expired certificate passes; the revoked one still does not.
+    var ignoring = elb.modifyListener(r -> r.listenerArn(listener).mutualAuthentication(m -> m.mode("verify").trustStoreArn(store)
+        .ignoreClientCertificateExpiry(true))).listeners().get(0).mutualAuthentication();
+    assertThat(ignoring.ignoreClientCertificateExpiry()).isTrue();
+    await().atMost(Duration.ofSeconds(10)).until(() -> admitted(at, expired));
+    assertThat(refused(at, revoked)).isTrue();
+    assertThat(refused(at, stranger)).isTrue();
+
+    // AdvertiseTrustStoreCaNames: off (AWS's default) names no CA in the CertificateRequest; on names the store's.
+    assertThat(ignoring.advertiseTrustStoreCaNamesAsString()).isEqualTo("off");
+    assertThat(advertised(at)).isEmpty();
+    elb.modifyListener(r -> r.listenerArn(listener).mutualAuthentication(m -> m.mode("verify").trustStoreArn(store)
+        .advertiseTrustStoreCaNames("on")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> advertised(at).contains("CN=NLB Client CA"));
+    assertThat(elb.describeListeners(r -> r.listenerArns(listener)).listeners().get(0).mutualAuthentication()
+        .advertiseTrustStoreCaNamesAsString()).isEqualTo("on");
 
     // Off: any client, with or without a certificate, gets through; the store is no longer in use.
     var off = elb.modifyListener(r -> r.listenerArn(listener).mutualAuthentication(m -> m.mode("off"))).listeners().get(0);
