@@ -100,6 +100,9 @@ class NlbMutualTlsIT {
 
   static Action forward() { return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build(); }
 
+  /** Where the test's TLS clients connect from (any 127.0.0.0/8 address binds on Linux). */
+  static final String CLIENT_IP = "127.0.0.77";
+
   static InetSocketAddress nodeOf(String listenerArn) {
     var at = new AtomicReference<InetSocketAddress>();
     await().atMost(Duration.ofSeconds(10)).until(() -> {
@@ -113,7 +116,8 @@ class NlbMutualTlsIT {
 
   /** One line through a TLS connection presenting {@code identity} (null: none): the echo's answer, or null if closed. */
   static String ask(InetSocketAddress at, Issued identity, String line) throws Exception {
-    try (var socket = (SSLSocket) MutualTlsIT.contextWith(identity).getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+    try (var socket = (SSLSocket) MutualTlsIT.contextWith(identity).getSocketFactory().createSocket(at.getAddress(), at.getPort(),
+        java.net.InetAddress.getByName(CLIENT_IP), 0)) {
       socket.setSoTimeout(5000);
       socket.startHandshake();
       socket.getOutputStream().write((line + "\n").getBytes(StandardCharsets.UTF_8));
@@ -228,11 +232,19 @@ class NlbMutualTlsIT {
     // A certificate of the trust store's CA: handshake, and the bytes reach the TCP target and back.
     await().atMost(Duration.ofSeconds(10)).until(() -> admitted(at, client));
     assertThat(ask(at, client, "hello over mtls")).isEqualTo("echo:hello over mtls");
-    // None, another CA's, an expired one: no handshake, no bytes through.
+    // None, another CA's, an expired one: no handshake, and the target never sees a connection from
+    // them (client IP preservation tells the client's connections from health checks).
+    elb.modifyTargetGroupAttributes(r -> r.targetGroupArn(tg).attributes(a -> a.key("preserve_client_ip.enabled").value("true")));
+    await().atMost(Duration.ofSeconds(10)).until(() -> {
+      admitted(at, client);
+      return echo.peers.contains(CLIENT_IP);
+    });
+    long before = echo.peers.stream().filter(CLIENT_IP::equals).count();
     assertThat(refused(at, null)).isTrue();
     assertThat(refused(at, stranger)).isTrue();
     assertThat(refused(at, expired)).isTrue();
     assertThat(admitted(at, revoked)).isTrue(); // not revoked yet
+    assertThat(echo.peers.stream().filter(CLIENT_IP::equals).count()).isEqualTo(before + 1);
 
     // A revocation list added to the store applies to the open listener.
     elb.addTrustStoreRevocations(r -> r.trustStoreArn(store).revocationContents(c -> c.s3Bucket("nlb-trust").s3Key("ca.crl.pem")
