@@ -208,6 +208,14 @@ class NlbMutualTlsIT {
     assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(nlb.loadBalancerArn()).protocol(ProtocolEnum.TLS).port(port)
         .certificates(c -> c.certificateArn(cert)).defaultActions(forward()).mutualAuthentication(m -> m.mode("verify"))))
         .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(nlb.loadBalancerArn()).protocol(ProtocolEnum.TLS).port(port)
+        .certificates(c -> c.certificateArn(cert)).defaultActions(forward())
+        .mutualAuthentication(m -> m.mode("verify").trustStoreArn(store).advertiseTrustStoreCaNames("sometimes"))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
+    assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(nlb.loadBalancerArn()).protocol(ProtocolEnum.TLS).port(port)
+        .certificates(c -> c.certificateArn(cert)).defaultActions(forward())
+        .mutualAuthentication(m -> m.mode("verify").trustStoreArn(store.replace("/nlb-devices/", "/none/")))))
+        .satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreNotFound"));
     assertThatThrownBy(() -> elb.createListener(r -> r.loadBalancerArn(nlb.loadBalancerArn()).protocol(ProtocolEnum.TCP).port(port)
         .defaultActions(forward()).mutualAuthentication(m -> m.mode("verify").trustStoreArn(store))))
         .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
