@@ -235,6 +235,9 @@ class NlbMutualTlsIT {
         .satisfies(e -> assertThat(code(e)).isEqualTo("TrustStoreInUse"));
     assertThatThrownBy(() -> elb.modifyListener(r -> r.listenerArn(listener).mutualAuthentication(m -> m.mode("passthrough"))))
         .satisfies(e -> assertThat(code(e)).isEqualTo("ValidationError"));
+    // A ModifyListener without MutualAuthentication keeps it.
+    assertThat(elb.modifyListener(r -> r.listenerArn(listener).sslPolicy("ELBSecurityPolicy-TLS13-1-2-2021-06")).listeners().get(0)
+        .mutualAuthentication().mode()).isEqualTo("verify");
 
     InetSocketAddress at = nodeOf(listener);
     // A certificate of the trust store's CA: handshake, and the bytes reach the TCP target and back.
