@@ -17,8 +17,9 @@ import java.util.function.Supplier;
  * suites of the listener's security policy, and asking for client certificates per its
  * MutualAuthentication (verify: chained to the trust store and not revoked by its revocation lists, or no
  * handshake, an expired certificate passing with IgnoreClientCertificateExpiry, the store's CA names in
- * the CertificateRequest with AdvertiseTrustStoreCaNames on; passthrough: any). Rebuilt (off the event loop) when the certificates, their content
- * (an ACM reimport under the same ARN) or the policy change, so they apply at once without reopening.
+ * the CertificateRequest with AdvertiseTrustStoreCaNames on; passthrough: any). Rebuilt (off the
+ * event loop) when the certificates, their content (an ACM reimport under the same ARN), the policy,
+ * the MutualAuthentication or its trust store change, so they apply at once without reopening.
  */
 final class ListenerTls implements Mapping<String, SslContext> {
   private final Supplier<Optional<Certificates>> certificates;

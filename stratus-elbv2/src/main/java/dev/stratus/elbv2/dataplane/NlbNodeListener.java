@@ -74,8 +74,8 @@ public final class NlbNodeListener implements NodeListener {
    * Binds the listener's proxies; a TLS listener serves its ACM certificates and, in mutual TLS
    * verify mode, asks for a client certificate and checks it against {@code trustStores}' CA
    * bundle and revocation lists at the handshake (as an ALB's HTTPS listener does:
-   * {@link ListenerTls}). Nothing about the client certificate reaches the target: AWS documents
-   * no way for an NLB to pass it (no HTTP headers at layer 4).
+   * {@link ListenerTls}). Nothing about the client certificate reaches the target: an NLB adds no
+   * HTTP headers, and AWS's NLB mutual TLS pages name no other way to pass it.
    */
   public static NodeListener open(NodeListenerContext ctx,
       java.util.function.Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates,
