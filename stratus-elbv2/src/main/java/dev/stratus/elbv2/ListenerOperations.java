@@ -708,7 +708,7 @@ public final class ListenerOperations {
         .certificates(l.certificateArns().isEmpty() ? null : List.of(Certificate.builder().certificateArn(l.certificateArns().get(0)).build()))
         .defaultActions(l.defaultActions().stream().map(a -> toSdk(a, gateway)).toList())
         .alpnPolicy(l.alpnPolicy().isEmpty() ? null : l.alpnPolicy())
-        .mutualAuthentication(l.protocol().equals("HTTPS") ? TrustStoreOperations.toSdk(l.mutualAuthentication()) : null)
+        .mutualAuthentication(TrustStoreOperations.supportsMutualTls(l.protocol()) ? TrustStoreOperations.toSdk(l.mutualAuthentication()) : null)
         .build();
   }
 

@@ -351,21 +351,35 @@ public final class TrustStoreOperations {
     }
   }
 
-  /** A listener's MutualAuthentication from the request ({@code given} null keeps {@code previous}, or off). */
+  /**
+   * A listener's MutualAuthentication from the request ({@code given} null keeps {@code previous}, or off).
+   * An ALB's HTTPS listener takes off, passthrough or verify; an NLB's TLS listener off or verify
+   * (AWS: "Network Load Balancers support mutual TLS in verify mode only", Nov 2026); any other
+   * listener off only. AWS documents no message for these refusals: the code is ValidationError.
+   */
   static MutualAuthentication mutualAuthentication(ReadView tx, String scope, String protocol, MutualAuthenticationAttributes given,
       MutualAuthentication previous) {
-    if (given == null) return protocol.equals("HTTPS") && previous != null ? previous : MutualAuthentication.OFF;
+    if (given == null) return supportsMutualTls(protocol) && previous != null ? previous : MutualAuthentication.OFF;
     String mode = given.mode() == null ? "off" : given.mode().toLowerCase(Locale.ROOT);
     if (!List.of("off", "passthrough", "verify").contains(mode)) {
       throw Elbv2Errors.validation("Mutual authentication mode '" + given.mode() + "' must be one of off, passthrough, verify");
     }
-    if (!mode.equals("off") && !protocol.equals("HTTPS")) {
-      throw Elbv2Errors.validation("Mutual authentication is only supported on HTTPS listeners");
+    if (!mode.equals("off") && !supportsMutualTls(protocol)) {
+      throw Elbv2Errors.validation("Mutual authentication is only supported on HTTPS and TLS listeners");
+    }
+    if (mode.equals("passthrough") && protocol.equals("TLS")) {
+      throw Elbv2Errors.validation("Mutual authentication mode 'passthrough' is not supported on TLS listeners;"
+          + " Network Load Balancers support verify mode only");
+    }
+    String advertise = given.advertiseTrustStoreCaNamesAsString();
+    if (advertise != null && !advertise.equals("on") && !advertise.equals("off")) {
+      throw Elbv2Errors.validation("AdvertiseTrustStoreCaNames '" + advertise + "' must be one of on, off");
     }
     if (mode.equals("verify")) {
       if (given.trustStoreArn() == null) throw Elbv2Errors.validation("A trust store must be specified in verify mode");
       if (tx.get(TrustStore.TABLE, scope, given.trustStoreArn()).isEmpty()) throw notFound();
-      return new MutualAuthentication(mode, given.trustStoreArn(), Boolean.TRUE.equals(given.ignoreClientCertificateExpiry()));
+      return new MutualAuthentication(mode, given.trustStoreArn(), Boolean.TRUE.equals(given.ignoreClientCertificateExpiry()),
+          "on".equals(given.advertiseTrustStoreCaNamesAsString()));
     }
     if (given.trustStoreArn() != null) {
       throw Elbv2Errors.validation("A trust store can only be specified in verify mode");
@@ -373,9 +387,13 @@ public final class TrustStoreOperations {
     return new MutualAuthentication(mode, null, false);
   }
 
+  /** Whether listeners of {@code protocol} take a MutualAuthentication other than off (ALB HTTPS, NLB TLS). */
+  static boolean supportsMutualTls(String protocol) { return protocol.equals("HTTPS") || protocol.equals("TLS"); }
+
   static MutualAuthenticationAttributes toSdk(MutualAuthentication m) {
     return MutualAuthenticationAttributes.builder().mode(m.mode()).trustStoreArn(m.trustStoreArn())
-        .ignoreClientCertificateExpiry(m.verify() ? m.ignoreClientCertificateExpiry() : null).build();
+        .ignoreClientCertificateExpiry(m.verify() ? m.ignoreClientCertificateExpiry() : null)
+        .advertiseTrustStoreCaNames(m.verify() ? (m.advertiseTrustStoreCaNames() ? "on" : "off") : null).build();
   }
 
   /** The CA certificates of a bundle; InvalidCaCertificatesBundle when there are none. */

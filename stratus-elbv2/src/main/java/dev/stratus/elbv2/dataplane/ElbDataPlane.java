@@ -196,7 +196,7 @@ public final class ElbDataPlane implements AutoCloseable {
         var ctx = new NodeListenerContext(lb, node, l, s, registry, transport, clock, paths,
             emulated == null ? null : emulated.apply(lb.arn().split(":")[3]));
         try {
-          NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx, albs.certificates);
+          NodeListener opened = lb.isApplication() ? AlbNodeListener.open(ctx, albs) : NlbNodeListener.open(ctx, albs.certificates, albs.trustStores);
           synchronized (open) {
             open.put(key, opened);
           }

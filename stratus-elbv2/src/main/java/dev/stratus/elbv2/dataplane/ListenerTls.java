@@ -16,8 +16,10 @@ import java.util.function.Supplier;
  * certificate first, then those AddListenerCertificates added, allowing the TLS versions and cipher
  * suites of the listener's security policy, and asking for client certificates per its
  * MutualAuthentication (verify: chained to the trust store and not revoked by its revocation lists, or no
- * handshake; passthrough: any). Rebuilt (off the event loop) when the certificates, their content
- * (an ACM reimport under the same ARN) or the policy change, so they apply at once without reopening.
+ * handshake, an expired certificate passing with IgnoreClientCertificateExpiry, the store's CA names in
+ * the CertificateRequest with AdvertiseTrustStoreCaNames on; passthrough: any). Rebuilt (off the
+ * event loop) when the certificates, their content (an ACM reimport under the same ARN), the policy,
+ * the MutualAuthentication or its trust store change, so they apply at once without reopening.
  */
 final class ListenerTls implements Mapping<String, SslContext> {
   private final Supplier<Optional<Certificates>> certificates;
@@ -77,7 +79,8 @@ final class ListenerTls implements Mapping<String, SslContext> {
       ts.revocations().forEach(r -> revoked.addAll(dev.stratus.elbv2.TrustStoreOperations.crls(r.crlPem())));
     }
     current = TlsContexts.sni(serving, alpn, new TlsContexts.Options(dev.stratus.elbv2.SslPolicies.protocols(listener.sslPolicy()),
-        dev.stratus.elbv2.SslPolicies.jdkCiphers(listener.sslPolicy()), clientAuth, anchors, revoked));
+        dev.stratus.elbv2.SslPolicies.jdkCiphers(listener.sslPolicy()), clientAuth, anchors, revoked,
+        m.ignoreClientCertificateExpiry(), m.advertiseTrustStoreCaNames()));
     arns = listener.certificateArns();
     served = List.copyOf(serving);
     policy = listener.sslPolicy();

@@ -21,6 +21,8 @@ import java.util.logging.Logger;
  *   <li>A TLS listener terminates TLS with its ACM certificates (SNI among them, the default
  *       otherwise; no ALPN) and forwards the decrypted bytes over TCP, whatever the target
  *       group's protocol (a TLS target group gets plaintext here, not a second TLS session).
+ *       Mutual TLS (verify mode) is checked at the handshake; a trust store's new CA bundle or
+ *       revocation list applies to the open listener, as on an ALB.
  *   <li>Client IP preservation ({@code preserve_client_ip.enabled}): target connections are sent
  *       from the client's IP address (on Linux any 127.0.0.0/8 address can be bound), with a port
  *       of the kernel's choosing, not the client's; without it they come from the node's own
@@ -62,9 +64,22 @@ public final class NlbNodeListener implements NodeListener {
   /** Binds the listener's proxies; a TLS listener without ACM binds nothing. */
   public static NodeListener open(NodeListenerContext ctx) { return open(ctx, java.util.Optional::empty); }
 
-  /** Binds the listener's proxies; a TLS listener serves its ACM certificates. */
+  /** Binds the listener's proxies; a TLS listener serves its ACM certificates (without mutual TLS). */
   public static NodeListener open(NodeListenerContext ctx,
       java.util.function.Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates) {
+    return open(ctx, certificates, arn -> Optional.empty());
+  }
+
+  /**
+   * Binds the listener's proxies; a TLS listener serves its ACM certificates and, in mutual TLS
+   * verify mode, asks for a client certificate and checks it against {@code trustStores}' CA
+   * bundle and revocation lists at the handshake (as an ALB's HTTPS listener does:
+   * {@link ListenerTls}). Nothing about the client certificate reaches the target: an NLB adds no
+   * HTTP headers, and AWS's NLB mutual TLS pages name no other way to pass it.
+   */
+  public static NodeListener open(NodeListenerContext ctx,
+      java.util.function.Supplier<Optional<dev.stratus.core.acm.Certificates>> certificates,
+      java.util.function.Function<String, Optional<dev.stratus.elbv2.model.TrustStore>> trustStores) {
     String protocol = ctx.listener().protocol();
     if (protocol.equals("TLS") && certificates.get().isEmpty()) {
       LOG.warning(() -> "NLB " + ctx.loadBalancer().name() + " listener " + protocol + ":" + ctx.listener().port()
@@ -76,7 +91,7 @@ public final class NlbNodeListener implements NodeListener {
       case "UDP" -> new NlbNodeListener(ctx, false, true, null);
       case "TCP_UDP" -> new NlbNodeListener(ctx, true, true, null);
       case "TLS" -> new NlbNodeListener(ctx, true, false,
-          ListenerTls.of(ctx.listener(), certificates, dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1));
+          ListenerTls.of(ctx.listener(), certificates, dev.stratus.net.tls.TlsContexts.Alpn.HTTP_1_1, trustStores));
       default -> throw new UnsupportedOperationException(protocol + " is not an NLB listener protocol");
     };
     l.bind();

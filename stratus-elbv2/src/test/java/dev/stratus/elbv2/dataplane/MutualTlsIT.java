@@ -120,14 +120,20 @@ class MutualTlsIT {
   }
 
   static Issued issue(String subject, Issued issuer, boolean isCa) throws Exception {
+    Instant now = Instant.now();
+    return issue(subject, issuer, isCa, now.minusSeconds(60), now.plus(Duration.ofDays(1)));
+  }
+
+  /** A certificate valid from {@code notBefore} to {@code notAfter} (an expired one: both in the past). */
+  static Issued issue(String subject, Issued issuer, boolean isCa, Instant notBefore, Instant notAfter) throws Exception {
     KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
     g.initialize(new ECGenParameterSpec("secp256r1"));
     KeyPair key = g.generateKeyPair();
     X500Name name = new X500Name(subject);
     X500Name issuerName = issuer == null ? name : new X500Name(issuer.certificate().getSubjectX500Principal().getName());
     Instant now = Instant.now();
-    var builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(now.toEpochMilli() * 1000 + SERIALS.incrementAndGet()), Date.from(now.minusSeconds(60)),
-        Date.from(now.plus(Duration.ofDays(1))), name, key.getPublic());
+    var builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(now.toEpochMilli() * 1000 + SERIALS.incrementAndGet()),
+        Date.from(notBefore), Date.from(notAfter), name, key.getPublic());
     builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
     if (isCa) builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
     var signer = new JcaContentSignerBuilder("SHA256withECDSA").build(issuer == null ? key.getPrivate() : issuer.key().getPrivate());
@@ -136,6 +142,11 @@ class MutualTlsIT {
 
   /** A client trusting the Stratus CA, presenting {@code identity} (null: no certificate). */
   static HttpClient clientWith(Issued identity) throws Exception {
+    return HttpClient.newBuilder().sslContext(contextWith(identity)).version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  /** A TLS context trusting the Stratus CA, presenting {@code identity} (null: no certificate). */
+  static SSLContext contextWith(Issued identity) throws Exception {
     KeyStore trust = KeyStore.getInstance("PKCS12");
     trust.load(null, null);
     trust.setCertificateEntry("stratus", server.context().extensions().find(dev.stratus.net.tls.StratusCa.class).orElseThrow().certificate());
@@ -151,7 +162,7 @@ class MutualTlsIT {
     }
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(kmf == null ? null : kmf.getKeyManagers(), tmf.getTrustManagers(), null);
-    return HttpClient.newBuilder().sslContext(context).version(HttpClient.Version.HTTP_1_1).build();
+    return context;
   }
 
   static int get(HttpClient http, String url) throws Exception {

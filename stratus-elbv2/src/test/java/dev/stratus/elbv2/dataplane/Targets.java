@@ -33,6 +33,8 @@ final class Targets {
     final AtomicInteger accepted = new AtomicInteger();
     final AtomicReference<String> proxySource = new AtomicReference<>();
     final AtomicReference<String> peer = new AtomicReference<>();
+    /** Every connection's source address, in order. */
+    final java.util.Queue<String> peers = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final boolean proxyV2;
 
     Tcp(String name, boolean proxyV2) throws IOException {
@@ -50,6 +52,7 @@ final class Targets {
           Socket s = server.accept();
           accepted.incrementAndGet();
           peer.set(s.getInetAddress().getHostAddress());
+          peers.add(s.getInetAddress().getHostAddress());
           Thread.ofVirtual().start(() -> serve(s));
         } catch (IOException e) {
           return;

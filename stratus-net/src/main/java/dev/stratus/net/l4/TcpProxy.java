@@ -26,7 +26,9 @@ import java.util.concurrent.TimeUnit;
  * A TCP listener that splices each connection to a target chosen per connection (NLB TCP
  * listeners, Global Accelerator TCP). Both sides read only after the other side's write
  * succeeded (auto-read off), so a slow reader slows its writer instead of filling memory; the
- * target connection runs on the client connection's event loop.
+ * target connection runs on the client connection's event loop. With TLS terminated here the
+ * target is connected once the client's handshake succeeded: a client the handshake refuses
+ * (mutual TLS) never reaches it.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -157,6 +159,10 @@ public final class TcpProxy implements AutoCloseable {
     private final Transport transport;
     private final Config config;
     private Channel target; // set and read on this connection's event loop only
+    /** TLS: the target chosen, connected once the client's handshake succeeded (null otherwise, or once connecting). */
+    private InetSocketAddress afterHandshake;
+    /** Decrypted bytes read before the target connection was up, written to it first (null when none can come). */
+    private java.util.ArrayDeque<Object> early;
 
     ClientSide(Transport transport, Config config) {
       this.transport = transport;
@@ -177,6 +183,19 @@ public final class TcpProxy implements AutoCloseable {
         client.eventLoop().schedule(() -> { client.close(); }, config.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
         return;
       }
+      if (config.tls() != null) {
+        // The handshake first (a client refused there, e.g. by mutual TLS, never reaches a target).
+        afterHandshake = to.get();
+        early = new java.util.ArrayDeque<>();
+        client.read();
+        return;
+      }
+      connect(client, to.get());
+    }
+
+    private void connect(Channel client, InetSocketAddress to) {
+      InetSocketAddress from = (InetSocketAddress) client.remoteAddress();
+      InetSocketAddress local = (InetSocketAddress) client.localAddress();
       var connect = transport.client(client.eventLoop())
           .option(ChannelOption.AUTO_READ, false)
           .option(ChannelOption.ALLOW_HALF_CLOSURE, true)
@@ -189,15 +208,21 @@ public final class TcpProxy implements AutoCloseable {
               ch.pipeline().addLast("target", new TargetSide(client));
             }
           })
-          .connect(to.get(), config.source().of(from, local));
+          .connect(to, config.source().of(from, local));
       target = connect.channel();
       connect.addListener((ChannelFutureListener) f -> {
-        if (!f.isSuccess()) {
+        if (!f.isSuccess() || !client.isActive()) {
+          releaseEarly();
           client.close();
+          f.channel().close();
           return;
         }
         if (config.proxyProtocolV2()) {
           target.write(ProxyProtocol.v2(from, local, true));
+        }
+        if (early != null) {
+          for (Object msg; (msg = early.poll()) != null; ) target.write(msg);
+          early = null;
         }
         target.flush();
         client.read();
@@ -205,8 +230,18 @@ public final class TcpProxy implements AutoCloseable {
       });
     }
 
+    private void releaseEarly() {
+      if (early == null) return;
+      early.forEach(ReferenceCountUtil::release);
+      early = null;
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      if (early != null) { // the target is not connected yet: it gets these first
+        early.add(msg);
+        return;
+      }
       if (target == null || !target.isActive()) {
         ReferenceCountUtil.release(msg);
         return;
@@ -219,7 +254,16 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-      if (evt instanceof IdleStateEvent) {
+      if (evt instanceof io.netty.handler.ssl.SslHandshakeCompletionEvent done) {
+        InetSocketAddress to = afterHandshake;
+        afterHandshake = null;
+        if (to == null) return;
+        if (done.isSuccess()) connect(ctx.channel(), to);
+        else {
+          releaseEarly();
+          ctx.close();
+        }
+      } else if (evt instanceof IdleStateEvent) {
         ctx.close();
         closeAfterFlush(target);
       } else if (evt instanceof ChannelInputShutdownEvent) {
@@ -229,6 +273,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+      if (target == null) releaseEarly(); // closed before (or instead of) the target connection
       closeAfterFlush(target);
     }
 

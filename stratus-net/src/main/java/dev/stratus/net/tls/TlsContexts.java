@@ -61,9 +61,11 @@ public final class TlsContexts {
    * @param trustAnchors the CAs a client certificate must chain to, for {@link ClientAuth#REQUIRE}
    * @param revocations certificate revocation lists: a client certificate one of them revokes fails
    *     the handshake ({@link ClientAuth#REQUIRE})
+   * @param ignoreExpiry an expired client certificate passes if it passed when still valid ({@link ClientAuth#REQUIRE})
+   * @param advertiseCaNames whether the CertificateRequest names the trust anchors ({@link ClientAuth#REQUIRE})
    */
   public record Options(List<String> protocols, List<String> ciphers, ClientAuth clientAuth, List<X509Certificate> trustAnchors,
-      List<java.security.cert.X509CRL> revocations) {
+      List<java.security.cert.X509CRL> revocations, boolean ignoreExpiry, boolean advertiseCaNames) {
     public Options {
       protocols = List.copyOf(protocols);
       ciphers = List.copyOf(ciphers);
@@ -72,6 +74,12 @@ public final class TlsContexts {
       if (clientAuth == ClientAuth.REQUIRE && trustAnchors.isEmpty()) {
         throw new IllegalArgumentException("verifying client certificates needs trust anchors");
       }
+    }
+
+    /** Expired client certificates refused, the anchors' names advertised. */
+    public Options(List<String> protocols, List<String> ciphers, ClientAuth clientAuth, List<X509Certificate> trustAnchors,
+        List<java.security.cert.X509CRL> revocations) {
+      this(protocols, ciphers, clientAuth, trustAnchors, revocations, false, true);
     }
 
     /** Without revocation lists. */
@@ -97,8 +105,8 @@ public final class TlsContexts {
             .trustManager(io.netty.handler.ssl.util.InsecureTrustManagerFactory.INSTANCE);
         case REQUIRE -> {
           builder.clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE);
-          if (options.revocations().isEmpty()) builder.trustManager(options.trustAnchors().toArray(X509Certificate[]::new));
-          else builder.trustManager(RevocationCheckingTrustManager.of(options.trustAnchors(), options.revocations()));
+          builder.trustManager(ClientCertificateTrustManager.of(options.trustAnchors(), options.revocations(), options.ignoreExpiry(),
+              options.advertiseCaNames()));
         }
       }
       if (!options.ciphers().isEmpty()) {
