@@ -7,7 +7,9 @@ import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -26,7 +28,8 @@ import java.util.function.Function;
 
 /**
  * Lookup tables over one {@link Network}, built once and shared by every analysis of it: resources
- * by id, interfaces by (VPC, private address) and by public address, route tables indexed for
+ * by id, interfaces by (VPC, private address) and by public address with their addresses parsed
+ * and their owners resolved, security group rules compiled, route tables indexed for
  * longest-prefix match, transit gateway attachments by (transit gateway, attachment or resource).
  */
 final class NetworkIndex {
@@ -55,6 +58,12 @@ final class NetworkIndex {
   final Map<String, CustomerGateway> customerGateways;
   final Map<String, ManagedPrefixList> prefixLists;
 
+  /** Group id → its rules as the evaluation reads them. */
+  private final Map<String, SecurityGroupEvaluation.Rules> groupRules = new HashMap<>();
+  /** Interface id → its owner, its primary private address and its public address, parsed once (the record keeps AWS's text). */
+  private final Map<String, InterfaceOwner> owners = new HashMap<>();
+  private final Map<String, Cidr> primaryIps = new HashMap<>();
+  private final Map<String, Cidr> publicIps = new HashMap<>();
   private final Map<String, Map<Cidr, NetworkInterface>> eniByVpcAddress = new HashMap<>();
   private final Map<Cidr, NetworkInterface> eniByPublicAddress = new HashMap<>();
   private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
@@ -95,12 +104,25 @@ final class NetworkIndex {
     vpnConnections = byId(n.vpnConnections(), VpnConnection::id);
     customerGateways = byId(n.customerGateways(), CustomerGateway::id);
     prefixLists = byId(n.managedPrefixLists(), ManagedPrefixList::id);
+    for (SecurityGroup g : n.securityGroups()) groupRules.putIfAbsent(g.id(), SecurityGroupEvaluation.Rules.of(g));
+    Map<String, String> natByEni = InterfaceOwner.natInterfaces(n.natGateways());
+    Map<String, String> endpointByEni = InterfaceOwner.endpointInterfaces(n.vpcEndpoints());
     for (NetworkInterface eni : n.networkInterfaces()) {
+      InterfaceOwner owner = InterfaceOwner.of(eni, natByEni, endpointByEni);
+      owners.putIfAbsent(eni.id(), owner);
       Map<Cidr, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
-      eni.privateIpAddresses().forEach(a -> m.putIfAbsent(a, eni));
-      eni.publicIp().ifPresent(p -> eniByPublicAddress.putIfAbsent(p, eni));
-      if (eni.attachment() instanceof NetworkInterface.Attachment.TransitGatewayAttachment t) {
-        attachmentInterfaces.computeIfAbsent(t.transitGatewayAttachmentId(), k -> new ArrayList<>()).add(eni);
+      Cidr primary = Cidr.ofAddress(eni.privateIpAddress());
+      primaryIps.putIfAbsent(eni.id(), primary);
+      m.putIfAbsent(primary, eni);
+      for (String a : eni.secondaryPrivateIpAddresses()) m.putIfAbsent(Cidr.ofAddress(a), eni);
+      for (String a : eni.ipv6Addresses()) m.putIfAbsent(Cidr.ofAddress(a), eni);
+      if (eni.association() != null) {
+        Cidr pub = Cidr.ofAddress(eni.association().publicIp());
+        publicIps.putIfAbsent(eni.id(), pub);
+        eniByPublicAddress.putIfAbsent(pub, eni);
+      }
+      if (owner instanceof InterfaceOwner.TransitGatewayAttachment t) {
+        attachmentInterfaces.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(eni);
       }
     }
     for (Subnet s : n.subnets()) subnetsByVpc.computeIfAbsent(s.vpcId(), k -> new ArrayList<>()).add(s);
@@ -173,6 +195,24 @@ final class NetworkIndex {
     for (T t : items) m.putIfAbsent(id.apply(t), t);
     return m;
   }
+
+  /** What uses the interface. */
+  InterfaceOwner owner(NetworkInterface eni) { return owners.getOrDefault(eni.id(), new InterfaceOwner.Detached()); }
+
+  /** The interface's primary private address. */
+  Cidr primaryIp(NetworkInterface eni) { return primaryIps.get(eni.id()); }
+
+  /** The interface's public address, if it has one (vpc.md §23). */
+  Optional<Cidr> publicIp(NetworkInterface eni) { return Optional.ofNullable(publicIps.get(eni.id())); }
+
+  /** Whether the address is one of the interface's private addresses. */
+  boolean owns(NetworkInterface eni, Cidr address) {
+    Map<Cidr, NetworkInterface> m = eniByVpcAddress.get(eni.vpcId());
+    return m != null && m.get(address) == eni;
+  }
+
+  /** A group's rules as the evaluation reads them; null for an unknown group. */
+  SecurityGroupEvaluation.Rules rules(String groupId) { return groupRules.get(groupId); }
 
   /** The interface of the VPC owning the private address. */
   Optional<NetworkInterface> interfaceAt(String vpcId, Cidr address) {

@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.ManagedPrefixList;
@@ -127,8 +128,7 @@ final class PathEndpoints {
 
   private static Cidr defaultSource(NetworkIndex ix, PathEndpoint start) {
     return switch (start) {
-      case PathEndpoint.FromInterface f -> f.eni().primaryIp()
-          .orElseThrow(() -> new IllegalArgumentException(f.eni().id() + " has no private address"));
+      case PathEndpoint.FromInterface f -> ix.primaryIp(f.eni());
       case PathEndpoint.FromInternet f -> REPRESENTATIVE_INTERNET_SOURCE;
       case PathEndpoint.FromVpnGateway f -> onPremises(ix.network.vpnConnections().stream()
           .filter(v -> f.vgw().id().equals(v.vpnGatewayId())).toList(), f.vgw().id());
@@ -170,8 +170,8 @@ final class PathEndpoints {
     NatGateway nat = ix.natGateways.get(id);
     if (nat != null) return ix.natPrivateIp(nat);
     if (eni != null) {
-      if (fromInternet && eni.publicIp().isPresent()) return eni.publicIp().get();
-      return eni.primaryIp().orElseThrow(() -> new IllegalArgumentException(id + " has no private address"));
+      if (fromInternet && ix.publicIp(eni).isPresent()) return ix.publicIp(eni).get();
+      return ix.primaryIp(eni);
     }
     if (vpce != null && vpce.isGateway()) return gatewayEndpointAddress(ix, vpce);
     if (ix.internetGateways.containsKey(id)) return REPRESENTATIVE_INTERNET_DESTINATION;
