@@ -21,6 +21,7 @@ import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,10 +61,8 @@ final class NetworkIndex {
 
   /** Group id → its rules as the evaluation reads them. */
   private final Map<String, SecurityGroupEvaluation.Rules> groupRules = new HashMap<>();
-  /** Interface id → its owner, its primary private address and its public address, parsed once (the record keeps AWS's text). */
-  private final Map<String, InterfaceOwner> owners = new HashMap<>();
-  private final Map<String, Cidr> primaryIps = new HashMap<>();
-  private final Map<String, Cidr> publicIps = new HashMap<>();
+  /** Interface → its owner and addresses, resolved once (by identity: the record's own hash reads every field). */
+  private final Map<NetworkInterface, InterfaceFacts> facts = new IdentityHashMap<>();
   private final Map<String, Map<Cidr, NetworkInterface>> eniByVpcAddress = new HashMap<>();
   private final Map<Cidr, NetworkInterface> eniByPublicAddress = new HashMap<>();
   private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
@@ -109,18 +108,16 @@ final class NetworkIndex {
     Map<String, String> endpointByEni = InterfaceOwner.endpointInterfaces(n.vpcEndpoints());
     for (NetworkInterface eni : n.networkInterfaces()) {
       InterfaceOwner owner = InterfaceOwner.of(eni, natByEni, endpointByEni);
-      owners.putIfAbsent(eni.id(), owner);
       Map<Cidr, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
       Cidr primary = Cidr.ofAddress(eni.privateIpAddress());
-      primaryIps.putIfAbsent(eni.id(), primary);
       m.putIfAbsent(primary, eni);
-      for (String a : eni.secondaryPrivateIpAddresses()) m.putIfAbsent(Cidr.ofAddress(a), eni);
-      for (String a : eni.ipv6Addresses()) m.putIfAbsent(Cidr.ofAddress(a), eni);
-      if (eni.association() != null) {
-        Cidr pub = Cidr.ofAddress(eni.association().publicIp());
-        publicIps.putIfAbsent(eni.id(), pub);
-        eniByPublicAddress.putIfAbsent(pub, eni);
-      }
+      List<Cidr> others = new ArrayList<>();
+      for (String a : eni.secondaryPrivateIpAddresses()) others.add(Cidr.ofAddress(a));
+      for (String a : eni.ipv6Addresses()) others.add(Cidr.ofAddress(a));
+      others.forEach(a -> m.putIfAbsent(a, eni));
+      Cidr pub = eni.association() == null ? null : Cidr.ofAddress(eni.association().publicIp());
+      if (pub != null) eniByPublicAddress.putIfAbsent(pub, eni);
+      facts.put(eni, new InterfaceFacts(owner, primary, Optional.ofNullable(pub), List.copyOf(others)));
       if (owner instanceof InterfaceOwner.TransitGatewayAttachment t) {
         attachmentInterfaces.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(eni);
       }
@@ -197,19 +194,33 @@ final class NetworkIndex {
   }
 
   /** What uses the interface. */
-  InterfaceOwner owner(NetworkInterface eni) { return owners.getOrDefault(eni.id(), new InterfaceOwner.Detached()); }
+  InterfaceOwner owner(NetworkInterface eni) { return facts(eni).owner(); }
 
   /** The interface's primary private address. */
-  Cidr primaryIp(NetworkInterface eni) { return primaryIps.get(eni.id()); }
+  Cidr primaryIp(NetworkInterface eni) { return facts(eni).primaryIp(); }
 
   /** The interface's public address, if it has one (vpc.md §23). */
-  Optional<Cidr> publicIp(NetworkInterface eni) { return Optional.ofNullable(publicIps.get(eni.id())); }
+  Optional<Cidr> publicIp(NetworkInterface eni) { return facts(eni).publicIp(); }
 
   /** Whether the address is one of the interface's private addresses. */
   boolean owns(NetworkInterface eni, Cidr address) {
-    Map<Cidr, NetworkInterface> m = eniByVpcAddress.get(eni.vpcId());
-    return m != null && m.get(address) == eni;
+    InterfaceFacts f = facts(eni);
+    return f.primaryIp().equals(address) || f.otherIps().contains(address);
   }
+
+  /** An interface of this network, or one a caller built (resolved on the spot). */
+  private InterfaceFacts facts(NetworkInterface eni) {
+    InterfaceFacts f = facts.get(eni);
+    return f != null ? f : new InterfaceFacts(InterfaceOwner.of(eni, Map.of(), Map.of()), Cidr.ofAddress(eni.privateIpAddress()),
+        Optional.ofNullable(eni.association()).map(a -> Cidr.ofAddress(a.publicIp())), List.of());
+  }
+
+  /**
+   * What the index knows of an interface beyond its record: its owner, and its addresses parsed.
+   *
+   * @param otherIps secondary private IPv4 and IPv6 addresses
+   */
+  private record InterfaceFacts(InterfaceOwner owner, Cidr primaryIp, Optional<Cidr> publicIp, List<Cidr> otherIps) {}
 
   /** A group's rules as the evaluation reads them; null for an unknown group. */
   SecurityGroupEvaluation.Rules rules(String groupId) { return groupRules.get(groupId); }
