@@ -118,9 +118,9 @@ final class GatewayHops {
 
   private Optional<Cidr> publicIpOf(Vpc vpc, Cidr privateIp) {
     Optional<NetworkInterface> eni = t.ix.interfaceAt(vpc.id(), privateIp);
-    if (eni.isPresent() && t.ix.publicIp(eni.get()).isPresent()
-        && !(t.ix.owner(eni.get()) instanceof InterfaceOwner.Detached)) {
-      return t.ix.publicIp(eni.get());
+    var facts = eni.map(t.ix::facts);
+    if (facts.isPresent() && facts.get().publicIp().isPresent() && !(facts.get().owner() instanceof InterfaceOwner.Detached)) {
+      return facts.get().publicIp();
     }
     return t.ix.network.natGateways().stream()
         .filter(n -> n.vpcId().equals(vpc.id()) && privateIp.equals(t.ix.natPrivateIp(n))).findFirst()

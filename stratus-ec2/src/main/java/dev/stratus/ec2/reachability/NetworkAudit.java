@@ -177,7 +177,7 @@ public final class NetworkAudit {
   private static void openAdminPorts(NetworkIndex ix, List<Finding> out) {
     for (SecurityGroup g : ix.network.securityGroups()) {
       for (SecurityGroupEvaluation.Permission p : ix.rules(g.id()).ingress()) {
-        if (!(p.rule().peer() instanceof SecurityGroup.CidrPeer c) || c.cidr().prefixLength() != 0) continue;
+        if (!(p.peer() instanceof SecurityGroup.CidrPeer c) || c.cidr().prefixLength() != 0) continue;
         Protocol proto = p.protocol();
         if (!(proto == Protocol.TCP || proto == Protocol.ALL)) continue;
         List<String> open = ADMIN_PORTS.entrySet().stream().sorted(Map.Entry.comparingByKey())

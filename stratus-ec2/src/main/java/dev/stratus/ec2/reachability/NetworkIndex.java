@@ -103,7 +103,10 @@ final class NetworkIndex {
     vpnConnections = byId(n.vpnConnections(), VpnConnection::id);
     customerGateways = byId(n.customerGateways(), CustomerGateway::id);
     prefixLists = byId(n.managedPrefixLists(), ManagedPrefixList::id);
-    for (SecurityGroup g : n.securityGroups()) groupRules.putIfAbsent(g.id(), SecurityGroupEvaluation.Rules.of(g));
+    Map<Object, Object> interned = new HashMap<>();
+    for (SecurityGroup g : n.securityGroups()) {
+      if (!groupRules.containsKey(g.id())) groupRules.put(g.id(), SecurityGroupEvaluation.Rules.of(g, interned));
+    }
     Map<String, String> natByEni = InterfaceOwner.natInterfaces(n.natGateways());
     Map<String, String> endpointByEni = InterfaceOwner.endpointInterfaces(n.vpcEndpoints());
     for (NetworkInterface eni : n.networkInterfaces()) {
@@ -203,13 +206,10 @@ final class NetworkIndex {
   Optional<Cidr> publicIp(NetworkInterface eni) { return facts(eni).publicIp(); }
 
   /** Whether the address is one of the interface's private addresses. */
-  boolean owns(NetworkInterface eni, Cidr address) {
-    InterfaceFacts f = facts(eni);
-    return f.primaryIp().equals(address) || f.otherIps().contains(address);
-  }
+  boolean owns(NetworkInterface eni, Cidr address) { return facts(eni).owns(address); }
 
-  /** An interface of this network, or one a caller built (resolved on the spot). */
-  private InterfaceFacts facts(NetworkInterface eni) {
+  /** What the index knows of an interface of this network, or of one a caller built (resolved on the spot). */
+  InterfaceFacts facts(NetworkInterface eni) {
     InterfaceFacts f = facts.get(eni);
     return f != null ? f : new InterfaceFacts(InterfaceOwner.of(eni, Map.of(), Map.of()), Cidr.ofAddress(eni.privateIpAddress()),
         Optional.ofNullable(eni.association()).map(a -> Cidr.ofAddress(a.publicIp())), List.of());
@@ -220,7 +220,10 @@ final class NetworkIndex {
    *
    * @param otherIps secondary private IPv4 and IPv6 addresses
    */
-  private record InterfaceFacts(InterfaceOwner owner, Cidr primaryIp, Optional<Cidr> publicIp, List<Cidr> otherIps) {}
+  record InterfaceFacts(InterfaceOwner owner, Cidr primaryIp, Optional<Cidr> publicIp, List<Cidr> otherIps) {
+    /** Whether the address is one of the interface's private addresses. */
+    boolean owns(Cidr address) { return primaryIp.equals(address) || otherIps.contains(address); }
+  }
 
   /** A group's rules as the evaluation reads them; null for an unknown group. */
   SecurityGroupEvaluation.Rules rules(String groupId) { return groupRules.get(groupId); }

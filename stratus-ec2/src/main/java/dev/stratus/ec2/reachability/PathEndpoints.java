@@ -170,8 +170,8 @@ final class PathEndpoints {
     NatGateway nat = ix.natGateways.get(id);
     if (nat != null) return ix.natPrivateIp(nat);
     if (eni != null) {
-      if (fromInternet && ix.publicIp(eni).isPresent()) return ix.publicIp(eni).get();
-      return ix.primaryIp(eni);
+      var facts = ix.facts(eni);
+      return fromInternet && facts.publicIp().isPresent() ? facts.publicIp().get() : facts.primaryIp();
     }
     if (vpce != null && vpce.isGateway()) return gatewayEndpointAddress(ix, vpce);
     if (ix.internetGateways.containsKey(id)) return REPRESENTATIVE_INTERNET_DESTINATION;

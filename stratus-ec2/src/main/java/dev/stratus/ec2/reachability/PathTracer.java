@@ -131,8 +131,8 @@ final class PathTracer {
    * off) forwards it on.
    */
   boolean enterInterface(NetworkInterface eni, AnalysisPacketHeader pkt, Ctx ctx) {
-    InterfaceOwner owned = ix.owner(eni);
-    if (reply && owned instanceof InterfaceOwner.NatGateway n) {
+    NetworkIndex.InterfaceFacts facts = ix.facts(eni);
+    if (reply && facts.owner() instanceof InterfaceOwner.NatGateway n) {
       return gateways.untranslateAtNat(n.id(), eni, pkt, ctx);
     }
     AnalysisPacketHeader p = pkt;
@@ -148,8 +148,8 @@ final class PathTracer {
       p = admit.get().packet();
     }
     hop(eni.id(), p, p, null);
-    String owner = owned.id().isEmpty() ? eni.id() : owned.id();
-    boolean ownsDestination = ix.owns(eni, p.destinationAddress());
+    String owner = facts.owner().id().isEmpty() ? eni.id() : facts.owner().id();
+    boolean ownsDestination = facts.owns(p.destinationAddress());
     if (target.matches(eni.id(), owner) || (target.matchesAddress(p.destinationAddress()) && ownsDestination)) {
       if (!owner.equals(eni.id())) hop(owner, p, p, null);
       return arrive(new PathEndpoint.FromInterface(eni, Optional.empty()), p);

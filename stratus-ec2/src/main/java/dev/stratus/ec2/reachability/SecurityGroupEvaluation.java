@@ -5,6 +5,7 @@ import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.SecurityGroup;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
 
@@ -28,30 +29,45 @@ final class SecurityGroupEvaluation {
 
   /**
    * A stored rule as the evaluation reads it, built once per index (the stored rule keeps AWS's
-   * text and -1s): the protocol parsed, null when not modelled; the port range (every port for a
-   * protocol without ports); the ICMP type, -1 for every type.
+   * text and -1s): the protocol as AWS printed it and parsed (null when not modelled), the port
+   * range (every port for a protocol without ports), the ICMP type (-1 for every type), the peer
+   * and its text as the analysis prints it. A value without the rule's id and description, so
+   * the index keeps one of each (many groups carry the same rules, e.g. egress to 0.0.0.0/0).
    */
-  record Permission(SecurityGroup.Rule rule, Protocol protocol, PortRange ports, int icmpType) {
+  record Permission(String ipProtocol, Protocol protocol, PortRange ports, int icmpType, SecurityGroup.Peer peer,
+      String peerText) {
     static Permission of(SecurityGroup.Rule r) {
+      String peerText = switch (r.peer()) {
+        case SecurityGroup.CidrPeer c -> c.cidr().toString();
+        case SecurityGroup.PrefixListPeer pl -> pl.prefixListId();
+        case SecurityGroup.GroupPeer ref -> ref.groupId();
+      };
       Protocol p;
       try {
         p = Protocol.fromAws(r.protocol());
       } catch (IllegalArgumentException e) {
-        return new Permission(r, null, PortRange.ALL, -1);
+        return new Permission(r.protocol(), null, PortRange.ALL, -1, r.peer(), peerText);
       }
       if (p.hasPorts()) {
-        return new Permission(r, p, r.fromPort() < 0 || r.toPort() < 0 ? PortRange.ALL : new PortRange(r.fromPort(), r.toPort()), -1);
+        PortRange ports = r.fromPort() < 0 || r.toPort() < 0 ? PortRange.ALL : new PortRange(r.fromPort(), r.toPort());
+        return new Permission(r.protocol(), p, ports, -1, r.peer(), peerText);
       }
-      return new Permission(r, p, PortRange.ALL, p == Protocol.ALL ? -1 : r.fromPort());
+      return new Permission(r.protocol(), p, PortRange.ALL, p == Protocol.ALL ? -1 : r.fromPort(), r.peer(), peerText);
     }
   }
 
   /** A group's rules by direction, as {@link NetworkIndex} keeps them. */
   record Rules(SecurityGroup group, List<Permission> ingress, List<Permission> egress) {
-    static Rules of(SecurityGroup g) {
+    /** The group's rules, each permission and list taken from {@code interned} when an equal one is there. */
+    static Rules of(SecurityGroup g, Map<Object, Object> interned) {
       List<Permission> in = new ArrayList<>(), out = new ArrayList<>();
-      for (SecurityGroup.Rule r : g.rules()) (r.egress() ? out : in).add(Permission.of(r));
-      return new Rules(g, List.copyOf(in), List.copyOf(out));
+      for (SecurityGroup.Rule r : g.rules()) (r.egress() ? out : in).add(intern(interned, Permission.of(r)));
+      return new Rules(g, intern(interned, List.copyOf(in)), intern(interned, List.copyOf(out)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T intern(Map<Object, Object> interned, T value) {
+      return (T) interned.computeIfAbsent(value, v -> v);
     }
   }
 
@@ -73,7 +89,7 @@ final class SecurityGroupEvaluation {
     for (Rules g : groups) {
       for (Permission p : ingress ? g.ingress() : g.egress()) {
         if (p.protocol() == null || !p.protocol().matches(packet.protocol())) continue;
-        boolean peerMatch = switch (p.rule().peer()) {
+        boolean peerMatch = switch (p.peer()) {
           case SecurityGroup.CidrPeer c -> c.cidr().contains(peer);
           case SecurityGroup.PrefixListPeer pl -> prefixListContains.test(pl.prefixListId(), peer);
           case SecurityGroup.GroupPeer ref -> groupMember.test(ref.groupId(), peer);
@@ -95,11 +111,6 @@ final class SecurityGroupEvaluation {
 
   /** The rule as AWS's analysis prints it. */
   static AnalysisRule.SecurityGroupRule describe(SecurityGroup g, Permission p, boolean ingress) {
-    String peer = switch (p.rule().peer()) {
-      case SecurityGroup.CidrPeer c -> c.cidr().toString();
-      case SecurityGroup.PrefixListPeer pl -> pl.prefixListId();
-      case SecurityGroup.GroupPeer ref -> ref.groupId();
-    };
-    return new AnalysisRule.SecurityGroupRule(g.id(), ingress ? "ingress" : "egress", p.rule().protocol(), p.ports(), peer);
+    return new AnalysisRule.SecurityGroupRule(g.id(), ingress ? "ingress" : "egress", p.ipProtocol(), p.ports(), p.peerText());
   }
 }
