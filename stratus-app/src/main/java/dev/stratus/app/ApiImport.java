@@ -1,11 +1,10 @@
 package dev.stratus.app;
 
-import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
 import dev.stratus.ec2.reachability.Network;
-import dev.stratus.ec2.reachability.SecurityGroup;
+import dev.stratus.ec2.model.SecurityGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +59,7 @@ final class ApiImport {
     var transit = new ApiImportTransit(this, n);
     transit.peerings();
     // Rules may reference groups across a peering, which must exist first (vpc.md §15).
-    n.securityGroups().forEach(g -> groupRules(ec2(g.region()), g));
+    n.securityGroups().forEach(g -> groupRules(ec2(n.region(g.id())), g));
     for (String region : n.regions()) transit.transitGateways(region);
     for (String region : n.regions()) routes(n, region);
     n.vpcEndpoints().forEach(e -> skipped.add(e.id() + " (VPC endpoint)"));
@@ -90,7 +89,7 @@ final class ApiImport {
       String sg = ec2.describeSecurityGroups(r -> r.filters(byVpc)).securityGroups().get(0).groupId();
       n.routeTables().stream().filter(t -> t.vpcId().equals(v.id()) && t.isMain()).forEach(t -> ids.put(t.id(), main));
       n.networkAcls().stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).forEach(a -> ids.put(a.id(), acl));
-      n.securityGroups().stream().filter(g -> g.vpcId().equals(v.id()) && g.groupName().equals("default"))
+      n.securityGroups().stream().filter(g -> g.vpcId().equals(v.id()) && g.name().equals("default"))
           .forEach(g -> ids.put(g.id(), sg));
     }
     for (var s : n.subnets()) {
@@ -119,8 +118,8 @@ final class ApiImport {
       attached.forEach(v -> ec2.attachInternetGateway(r -> r.internetGatewayId(igw).vpcId(id(v))));
     }
     for (var g : n.securityGroups()) {
-      if (!g.region().equals(region) || ids.containsKey(g.id())) continue;
-      ids.put(g.id(), ec2.createSecurityGroup(r -> r.vpcId(id(g.vpcId())).groupName(g.groupName())
+      if (!n.region(g.id()).equals(region) || ids.containsKey(g.id())) continue;
+      ids.put(g.id(), ec2.createSecurityGroup(r -> r.vpcId(id(g.vpcId())).groupName(g.name())
           .description("imported " + g.id())).groupId());
     }
     n.networkAcls().stream().filter(a -> n.region(a.id()).equals(region)).forEach(a -> acl(ec2, n, a));
@@ -166,31 +165,27 @@ final class ApiImport {
     if (!current.ipPermissionsEgress().isEmpty()) {
       ec2.revokeSecurityGroupEgress(r -> r.groupId(sg).ipPermissions(current.ipPermissionsEgress()));
     }
-    List<IpPermission> in = g.ingress().stream().map(p -> permission(g, p)).filter(p -> p != null).toList();
-    List<IpPermission> out = g.egress().stream().map(p -> permission(g, p)).filter(p -> p != null).toList();
+    List<IpPermission> in = g.rules().stream().filter(r -> !r.egress()).map(p -> permission(g, p)).filter(p -> p != null).toList();
+    List<IpPermission> out = g.rules().stream().filter(r -> r.egress()).map(p -> permission(g, p)).filter(p -> p != null).toList();
     if (!in.isEmpty()) ec2.authorizeSecurityGroupIngress(r -> r.groupId(sg).ipPermissions(in));
     if (!out.isEmpty()) ec2.authorizeSecurityGroupEgress(r -> r.groupId(sg).ipPermissions(out));
   }
 
-  private IpPermission permission(SecurityGroup g, SecurityGroup.IpPermission p) {
-    var b = IpPermission.builder().ipProtocol(p.ipProtocol());
-    if (p.ipProtocol().equals("tcp") || p.ipProtocol().equals("udp") || p.ipProtocol().equals("6")
-        || p.ipProtocol().equals("17")) {
-      b.fromPort(p.ports().from()).toPort(p.ports().to());
-    } else if (!p.ipProtocol().equals("-1")) {
-      b.fromPort(-1).toPort(-1);
-    }
-    String d = p.description().isEmpty() ? null : p.description();
+  /** One stored rule as an IpPermission, its ports (ICMP type and code) as stored; null when it cannot be carried over. */
+  private IpPermission permission(SecurityGroup g, SecurityGroup.Rule p) {
+    var b = IpPermission.builder().ipProtocol(p.protocol());
+    if (!p.protocol().equals("-1")) b.fromPort(p.fromPort()).toPort(p.toPort());
+    String d = p.description() == null || p.description().isEmpty() ? null : p.description();
     switch (p.peer()) {
-      case SecurityGroup.Peer.Cidr c when c.block().ipv6() -> b.ipv6Ranges(x -> x.cidrIpv6(c.block().toString()).description(d));
-      case SecurityGroup.Peer.Cidr c -> b.ipRanges(x -> x.cidrIp(c.block().toString()).description(d));
-      case SecurityGroup.Peer.Group r when ids.containsKey(r.groupId()) ->
+      case SecurityGroup.CidrPeer c when c.cidr().ipv6() -> b.ipv6Ranges(x -> x.cidrIpv6(c.cidr().toString()).description(d));
+      case SecurityGroup.CidrPeer c -> b.ipRanges(x -> x.cidrIp(c.cidr().toString()).description(d));
+      case SecurityGroup.GroupPeer r when ids.containsKey(r.groupId()) ->
           b.userIdGroupPairs(x -> x.groupId(ids.get(r.groupId())).description(d));
-      case SecurityGroup.Peer.Group r -> {
+      case SecurityGroup.GroupPeer r -> {
         skipped.add(g.id() + " rule referencing " + r.groupId() + " (group not in the dump)");
         return null;
       }
-      case SecurityGroup.Peer.PrefixList pl -> {
+      case SecurityGroup.PrefixListPeer pl -> {
         skipped.add(g.id() + " rule for prefix list " + pl.prefixListId() + " (prefix list ids differ)");
         return null;
       }
@@ -247,10 +242,9 @@ final class ApiImport {
     for (var i : n.instances()) {
       if (!n.region(i.id()).equals(region) || i.state().equals("terminated") || i.networkInterfaceIds().isEmpty()) continue;
       var eni = n.networkInterfaces().stream().filter(e -> e.id().equals(i.networkInterfaceIds().get(0))).findFirst();
-      List<String> groups = eni.map(e -> e.securityGroupIds().stream().filter(ids::containsKey).map(ids::get).toList())
+      List<String> groups = eni.map(e -> e.groupIds().stream().filter(ids::containsKey).map(ids::get).toList())
           .orElse(List.of());
-      String ip = eni.flatMap(e -> e.privateIpAddresses().stream().filter(c -> !c.ipv6()).findFirst())
-          .map(Cidr::address).orElse(null);
+      String ip = eni.map(e -> e.privateIpAddress()).orElse(null);
       ids.put(i.id(), ec2.runInstances(r -> r.imageId("ami-12345678").minCount(1).maxCount(1).subnetId(id(i.subnetId()))
           .privateIpAddress(ip).securityGroupIds(groups.isEmpty() ? null : groups)).instances().get(0).instanceId());
       tag(ec2, ids.get(i.id()), n.tags(i.id()));

@@ -1,7 +1,5 @@
 package dev.stratus.ec2;
 
-import dev.stratus.core.net.Cidr;
-import dev.stratus.core.net.PortRange;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.ec2.model.AwsServices;
 import dev.stratus.ec2.model.RegionCatalog;
@@ -10,18 +8,15 @@ import dev.stratus.ec2.reachability.Network;
 import dev.stratus.ec2.reachability.Placement;
 import dev.stratus.ec2.transit.TransitSnapshot;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The committed EC2 state of one account as the reachability analyzer's {@link Network}, every
  * region the account has used. VPCs, subnets, instances, internet and NAT gateways, peering
  * connections, transit gateways with their attachments and route tables ({@link TransitSnapshot}),
- * VPC route tables, network ACLs, VPC endpoints and VPN resources go in as the stored records themselves, with
- * their Region, account and tags as a {@link Placement}; security groups and interfaces are
- * still converted to the analyzer's own records (issue 7: one record per resource is the goal).
+ * VPC route tables, security groups, network ACLs, interfaces, VPC endpoints and VPN resources go
+ * in as the stored records themselves, with their Region, account and tags as a {@link Placement}.
  */
 public final class NetworkSnapshot {
   private NetworkSnapshot() {}
@@ -56,9 +51,8 @@ public final class NetworkSnapshot {
       b.place(t.id(), new Placement(region, account, tags(view, scope, t.id())));
     }
     for (var g : view.list(Ec2Tables.SECURITY_GROUP, scope)) {
-      b.securityGroups.add(new dev.stratus.ec2.reachability.SecurityGroup(g.id(), region, g.vpcId(), g.name(),
-          g.rules().stream().filter(r -> !r.egress()).map(NetworkSnapshot::permission).toList(),
-          g.rules().stream().filter(r -> r.egress()).map(NetworkSnapshot::permission).toList(), tags(view, scope, g.id())));
+      b.securityGroups.add(g);
+      b.place(g.id(), new Placement(region, account, tags(view, scope, g.id())));
     }
     for (var a : acls) {
       b.networkAcls.add(a);
@@ -84,50 +78,10 @@ public final class NetworkSnapshot {
   }
 
   private static void addInterfaces(Network.Builder b, ReadView view, String account, String region, String scope) {
-    Map<String, String> natByEni = new HashMap<>();
-    view.list(Ec2Tables.NAT_GATEWAY, scope).forEach(n -> {
-      if (n.networkInterfaceId() != null) natByEni.putIfAbsent(n.networkInterfaceId(), n.id());
-    });
-    Map<String, String> endpointByEni = new HashMap<>();
-    view.list(Ec2Tables.VPC_ENDPOINT, scope).forEach(v -> v.networkInterfaceIds()
-        .forEach(eni -> endpointByEni.putIfAbsent(eni, v.id())));
     for (var e : view.list(Ec2Tables.NETWORK_INTERFACE, scope)) {
-      dev.stratus.ec2.reachability.NetworkInterface.Attachment attachment;
-      if (e.attachment() != null && e.attachment().instanceId() != null) {
-        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.Instance(e.attachment().instanceId());
-      } else if (e.interfaceType().equals("nat_gateway")) {
-        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.NatGateway(
-            natByEni.getOrDefault(e.id(), ""));
-      } else if (e.interfaceType().equals("vpc_endpoint")) {
-        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.InterfaceEndpoint(
-            endpointByEni.getOrDefault(e.id(), ""));
-      } else if (e.interfaceType().equals("transit_gateway")) {
-        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.TransitGatewayAttachment(
-            e.description().substring(e.description().lastIndexOf(' ') + 1));
-      } else {
-        attachment = new dev.stratus.ec2.reachability.NetworkInterface.Attachment.Detached();
-      }
-      b.networkInterfaces.add(new dev.stratus.ec2.reachability.NetworkInterface(e.id(), region, e.vpcId(), e.subnetId(),
-          e.availabilityZone(), List.of(Cidr.ofAddress(e.privateIpAddress())),
-          Optional.ofNullable(e.association()).map(a -> Cidr.ofAddress(a.publicIp())), e.groupIds(), e.interfaceType(),
-          attachment, e.sourceDestCheck()));
+      b.networkInterfaces.add(e);
+      b.place(e.id(), new Placement(region, account, tags(view, scope, e.id())));
     }
     for (var i : view.list(Ec2Tables.INSTANCE, scope)) b.instance(i, new Placement(region, account, tags(view, scope, i.id())));
-  }
-
-  private static dev.stratus.ec2.reachability.SecurityGroup.IpPermission permission(
-      dev.stratus.ec2.model.SecurityGroup.Rule r) {
-    boolean ports = r.protocol().equals("tcp") || r.protocol().equals("udp");
-    var peer = switch (r.peer()) {
-      case dev.stratus.ec2.model.SecurityGroup.CidrPeer c ->
-          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Cidr(c.cidr());
-      case dev.stratus.ec2.model.SecurityGroup.PrefixListPeer p ->
-          new dev.stratus.ec2.reachability.SecurityGroup.Peer.PrefixList(p.prefixListId());
-      case dev.stratus.ec2.model.SecurityGroup.GroupPeer g ->
-          new dev.stratus.ec2.reachability.SecurityGroup.Peer.Group(g.groupId());
-    };
-    return new dev.stratus.ec2.reachability.SecurityGroup.IpPermission(r.protocol(),
-        ports ? new PortRange(r.fromPort(), r.toPort()) : PortRange.ALL, peer,
-        r.description() == null ? "" : r.description());
   }
 }

@@ -73,4 +73,43 @@ class NetworkInterfaceTest {
         DeleteTransitGatewayVpcAttachmentRequest.builder().transitGatewayAttachmentId(att).build());
     f.subnets.deleteSubnet(f.ctx, DeleteSubnetRequest.builder().subnetId(subnet).build());
   }
+
+  /**
+   * What uses an interface is answered as AWS answers it: an instance's attachment names the
+   * instance and its account; a load balancer node's is requester-managed by amazon-elb, attached by
+   * the service (no instance). The analyzer reads the same stored record (NetworkSnapshot).
+   */
+  @Test
+  void describeNetworkInterfaces_answersTheOwner_asAwsDoes() {
+    String vpc = f.createVpc("10.0.0.0/16");
+    String subnet = f.createSubnet(vpc, "10.0.1.0/24");
+    String instance = instances.runInstances(f.ctx, RunInstancesRequest.builder().imageId("ami-12345678").subnetId(subnet)
+        .minCount(1).maxCount(1).build()).instances().get(0).instanceId();
+    var node = f.store.write(f.ctx, tx -> new dev.stratus.ec2.interfaces.Ec2ManagedInterfaces().create(tx,
+        f.ctx.accountId(), f.ctx.region(), new dev.stratus.core.vpc.ManagedInterfaces.Spec(subnet, java.util.List.of(),
+            "interface", "ELB app/web/50dc6c495c0c9188")));
+    var all = enis.describeNetworkInterfaces(f.ctx, DescribeNetworkInterfacesRequest.builder().build()).networkInterfaces();
+    var primary = all.stream().filter(e -> e.attachment() != null && instance.equals(e.attachment().instanceId()))
+        .findFirst().orElseThrow();
+    assertThat(primary.attachment().instanceOwnerId()).isEqualTo(f.ctx.accountId());
+    assertThat(primary.requesterManaged()).isFalse();
+    assertThat(primary.requesterId()).isNull();
+    var elb = all.stream().filter(e -> e.networkInterfaceId().equals(node.networkInterfaceId())).findFirst().orElseThrow();
+    assertThat(elb.requesterManaged()).isTrue();
+    assertThat(elb.requesterId()).isEqualTo("amazon-elb");
+    assertThat(elb.description()).isEqualTo("ELB app/web/50dc6c495c0c9188");
+    assertThat(elb.attachment().instanceId()).isNull();
+    assertThat(elb.attachment().instanceOwnerId()).isEqualTo("amazon-elb");
+    assertThat(elb.attachment().attachmentId()).startsWith("ela-attach-");
+    assertThat(elb.privateIpAddresses()).singleElement().satisfies(a -> {
+      assertThat(a.primary()).isTrue();
+      assertThat(a.privateIpAddress()).isEqualTo(node.privateIpAddress());
+    });
+    assertThat(enis.describeNetworkInterfaces(f.ctx, DescribeNetworkInterfacesRequest.builder().filters(
+        Filter.builder().name("requester-id").values("amazon-elb").build()).build()).networkInterfaces())
+        .extracting(NetworkInterface::networkInterfaceId).containsExactly(node.networkInterfaceId());
+    var stored = NetworkSnapshot.of(f.store.read(f.ctx), f.ctx.accountId()).networkInterfaces().stream()
+        .filter(e -> e.id().equals(node.networkInterfaceId())).findFirst().orElseThrow();
+    assertThat(stored.requesterId()).isEqualTo("amazon-elb");
+  }
 }

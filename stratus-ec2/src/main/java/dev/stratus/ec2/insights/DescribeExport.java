@@ -48,6 +48,8 @@ public final class DescribeExport {
     write("describe-route-tables", ec2.describeRouteTables(r -> {}));
     write("describe-network-acls", ec2.describeNetworkAcls(r -> {}));
     write("describe-security-groups", ec2.describeSecurityGroups(r -> {}));
+    // describe-security-groups prints no rule ids; this file gives the import the rules' own.
+    write("describe-security-group-rules", ec2.describeSecurityGroupRules(r -> {}));
     write("describe-network-interfaces", ec2.describeNetworkInterfaces(r -> {}));
     write("describe-instances", ec2.describeInstances(r -> {}));
     write("describe-internet-gateways", ec2.describeInternetGateways(r -> {}));

@@ -15,12 +15,15 @@ import java.util.List;
 /**
  * EC2's side of {@link ManagedInterfaces}: the interfaces of load balancer nodes. Each is
  * requester-managed, {@code in-use} and attached by the service ({@code ela-attach-…}, device
- * index 1, as AWS shows an ELB's), so DeleteNetworkInterface refuses it and DeleteSubnet,
- * DeleteVpc and DeleteSecurityGroup answer DependencyViolation while it exists.
+ * index 1, owner and requester {@code amazon-elb}, as AWS shows an ELB's), so DeleteNetworkInterface
+ * refuses it and DeleteSubnet, DeleteVpc and DeleteSecurityGroup answer DependencyViolation while it
+ * exists.
  */
 public final class Ec2ManagedInterfaces implements ManagedInterfaces {
   /** The attachment id prefix AWS gives the interfaces ELB attaches. */
   static final String ELB_ATTACHMENT_PREFIX = "ela-attach-";
+  /** The RequesterId and Attachment.InstanceOwnerId AWS shows on a load balancer node's interface. */
+  static final String ELB_REQUESTER = "amazon-elb";
 
   @Override
   public Created create(Transaction tx, String accountId, String region, Spec spec) {
@@ -30,7 +33,7 @@ public final class Ec2ManagedInterfaces implements ManagedInterfaces {
     NetworkInterface eni = Interfaces.create(tx, scope, subnet, null, spec.groupIds(), spec.interfaceType(),
         spec.description(), true);
     eni = eni.withAttachment(new NetworkInterface.Attachment(Ec2Id.next(ELB_ATTACHMENT_PREFIX), null, 1, "attached",
-        false), "in-use");
+        false, ELB_REQUESTER), "in-use").withRequesterId(ELB_REQUESTER);
     tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni);
     return new Created(eni.id(), eni.privateIpAddress());
   }

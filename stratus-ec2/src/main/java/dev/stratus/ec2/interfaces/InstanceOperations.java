@@ -71,7 +71,8 @@ public final class InstanceOperations {
             : nic == null ? null : nic.privateIpAddress()) : null;
         NetworkInterface eni = Interfaces.create(tx, scope, subnet, ip, List.copyOf(groups), "interface",
             "Primary network interface", false);
-        eni = eni.withAttachment(new NetworkInterface.Attachment(Ec2Id.next("eni-attach-"), id, 0, "attached", true),
+        eni = eni.withAttachment(new NetworkInterface.Attachment(Ec2Id.next("eni-attach-"), id, 0, "attached", true,
+            ctx.accountId()),
             "in-use");
         if (publicIp) eni = eni.withAssociation(new NetworkInterface.PublicIp(Interfaces.publicIp(tx, scope), null, null));
         tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni);

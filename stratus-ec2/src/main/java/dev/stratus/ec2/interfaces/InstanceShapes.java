@@ -83,17 +83,25 @@ final class InstanceShapes {
     return software.amazon.awssdk.services.ec2.model.NetworkInterface.builder()
         .networkInterfaceId(e.id()).subnetId(e.subnetId()).vpcId(e.vpcId()).availabilityZone(e.availabilityZone())
         .privateIpAddress(e.privateIpAddress()).privateDnsName(Interfaces.privateDnsName(e.privateIpAddress(), region))
-        .privateIpAddresses(NetworkInterfacePrivateIpAddress.builder().primary(true)
-            .privateIpAddress(e.privateIpAddress()).build())
+        .privateIpAddresses(e.privateIpAddresses().stream().map(ip -> NetworkInterfacePrivateIpAddress.builder()
+            .primary(ip.equals(e.privateIpAddress())).privateIpAddress(ip)
+            .privateDnsName(Interfaces.privateDnsName(ip, region)).build()).toList())
         .groups(groups(view, scope, e.groupIds())).status(e.status()).interfaceType(e.interfaceType())
         .description(e.description()).macAddress(e.macAddress()).ownerId(account).requesterManaged(e.requesterManaged())
-        .sourceDestCheck(e.sourceDestCheck())
+        .requesterId(e.requesterId()).sourceDestCheck(e.sourceDestCheck())
         .attachment(e.attachment() == null ? null : NetworkInterfaceAttachment.builder().attachmentId(e.attachment().id())
-            .instanceId(e.attachment().instanceId()).deviceIndex(e.attachment().deviceIndex())
+            .instanceId(e.attachment().instanceId()).instanceOwnerId(instanceOwner(e.attachment(), account))
+            .deviceIndex(e.attachment().deviceIndex())
             .status(e.attachment().status()).deleteOnTermination(e.attachment().deleteOnTermination()).build())
         .association(e.association() == null ? null : NetworkInterfaceAssociation.builder()
             .publicIp(e.association().publicIp()).allocationId(e.association().allocationId())
             .associationId(e.association().associationId()).ipOwnerId(account).build())
         .tagSet(tags.isEmpty() ? null : Tags.sdk(tags)).build();
+  }
+
+  /** The attachment's owner; rows stored before it was kept: the account for an instance's, none for a service's. */
+  private static String instanceOwner(NetworkInterface.Attachment a, String account) {
+    if (a.instanceOwnerId() != null) return a.instanceOwnerId();
+    return a.instanceId() == null ? null : account;
   }
 }

@@ -137,7 +137,7 @@ public final class NetworkInterfaceOperations {
       Ec2Store.dryRun(req.dryRun());
       String attachmentId = dev.stratus.ec2.model.Ec2Id.next("eni-attach-");
       tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(
-          new NetworkInterface.Attachment(attachmentId, instance.id(), index, "attached", false), "in-use"));
+          new NetworkInterface.Attachment(attachmentId, instance.id(), index, "attached", false, ctx.accountId()), "in-use"));
       List<String> enis = new ArrayList<>(instance.networkInterfaceIds());
       enis.add(eni.id());
       tx.put(Ec2Tables.INSTANCE, scope, instance.id(), instance.withNetworkInterfaceIds(enis));

@@ -50,24 +50,23 @@ public enum ComponentType {
 
   /** The type of the resource an id names, judged by its AWS prefix. */
   public static ComponentType ofId(String id) {
-    if (id.startsWith("tgw-attach-")) return TRANSIT_GATEWAY_ATTACHMENT;
-    if (id.startsWith("tgw-rtb-")) return TRANSIT_GATEWAY_ROUTE_TABLE;
-    if (id.startsWith("tgw-")) return TRANSIT_GATEWAY;
-    if (id.startsWith("i-")) return INSTANCE;
-    if (id.startsWith("eni-")) return NETWORK_INTERFACE;
-    if (id.startsWith("sg-")) return SECURITY_GROUP;
-    if (id.startsWith("acl-")) return NETWORK_ACL;
-    if (id.startsWith("subnet-")) return SUBNET;
-    if (id.startsWith("vpc-")) return VPC;
-    if (id.startsWith("rtb-")) return ROUTE_TABLE;
-    if (id.startsWith("igw-")) return INTERNET_GATEWAY;
-    if (id.startsWith("eigw-")) return EGRESS_ONLY_INTERNET_GATEWAY;
-    if (id.startsWith("nat-")) return NAT_GATEWAY;
-    if (id.startsWith("pcx-")) return VPC_PEERING_CONNECTION;
-    if (id.startsWith("vpce-")) return VPC_ENDPOINT;
-    if (id.startsWith("vgw-")) return VPN_GATEWAY;
-    if (id.startsWith("vpn-")) return VPN_CONNECTION;
-    if (id.startsWith("cgw-")) return CUSTOMER_GATEWAY;
-    return IP_ADDRESS;
+    // Every hop of every analysis asks: branch on the first letter, then compare only that letter's prefixes.
+    if (id.isEmpty()) return IP_ADDRESS;
+    return switch (id.charAt(0)) {
+      case 't' -> id.startsWith("tgw-attach-") ? TRANSIT_GATEWAY_ATTACHMENT : id.startsWith("tgw-rtb-")
+          ? TRANSIT_GATEWAY_ROUTE_TABLE : id.startsWith("tgw-") ? TRANSIT_GATEWAY : IP_ADDRESS;
+      case 'i' -> id.startsWith("i-") ? INSTANCE : id.startsWith("igw-") ? INTERNET_GATEWAY : IP_ADDRESS;
+      case 'e' -> id.startsWith("eni-") ? NETWORK_INTERFACE : id.startsWith("eigw-") ? EGRESS_ONLY_INTERNET_GATEWAY
+          : IP_ADDRESS;
+      case 's' -> id.startsWith("sg-") ? SECURITY_GROUP : id.startsWith("subnet-") ? SUBNET : IP_ADDRESS;
+      case 'a' -> id.startsWith("acl-") ? NETWORK_ACL : IP_ADDRESS;
+      case 'v' -> id.startsWith("vpc-") ? VPC : id.startsWith("vpce-") ? VPC_ENDPOINT : id.startsWith("vgw-") ? VPN_GATEWAY
+          : id.startsWith("vpn-") ? VPN_CONNECTION : IP_ADDRESS;
+      case 'r' -> id.startsWith("rtb-") ? ROUTE_TABLE : IP_ADDRESS;
+      case 'n' -> id.startsWith("nat-") ? NAT_GATEWAY : IP_ADDRESS;
+      case 'p' -> id.startsWith("pcx-") ? VPC_PEERING_CONNECTION : IP_ADDRESS;
+      case 'c' -> id.startsWith("cgw-") ? CUSTOMER_GATEWAY : IP_ADDRESS;
+      default -> IP_ADDRESS;
+    };
   }
 }

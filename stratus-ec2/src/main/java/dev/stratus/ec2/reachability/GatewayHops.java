@@ -4,6 +4,7 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -104,23 +105,22 @@ final class GatewayHops {
         .or(() -> t.ix.network.natGateways().stream()
             .filter(n -> n.vpcId().equals(vpc.id()) && t.ix.natPublicIp(n).equals(Optional.of(pkt.destinationAddress())))
             .findFirst().flatMap(n -> t.ix.interfaceAt(vpc.id(), t.ix.natPrivateIp(n))));
-    if (eni.isEmpty() || eni.get().attachment() instanceof NetworkInterface.Attachment.Detached
-        || eni.get().primaryIp().isEmpty()) {
+    if (eni.isEmpty() || t.ix.owner(eni.get()) instanceof InterfaceOwner.Detached) {
       return t.block(ExplanationCode.IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS, Direction.INGRESS, igw.id(), null,
           List.of(AnalysisComponent.of(vpc.id())), pkt.destinationAddress().address()
               + " is not the public IP of an attached interface in " + vpc.id());
     }
     AnalysisPacketHeader in = pkt.destinationAddress().ipv6() ? pkt
-        : pkt.withAddresses(pkt.sourceAddress(), eni.get().primaryIp().get());
+        : pkt.withAddresses(pkt.sourceAddress(), t.ix.primaryIp(eni.get()));
     t.hop(igw.id(), pkt, in, null);
     return t.deliverInVpc(vpc, null, in, ctx);
   }
 
   private Optional<Cidr> publicIpOf(Vpc vpc, Cidr privateIp) {
     Optional<NetworkInterface> eni = t.ix.interfaceAt(vpc.id(), privateIp);
-    if (eni.isPresent() && eni.get().publicIp().isPresent()
-        && !(eni.get().attachment() instanceof NetworkInterface.Attachment.Detached)) {
-      return eni.get().publicIp();
+    var facts = eni.map(t.ix::facts);
+    if (facts.isPresent() && facts.get().publicIp().isPresent() && !(facts.get().owner() instanceof InterfaceOwner.Detached)) {
+      return facts.get().publicIp();
     }
     return t.ix.network.natGateways().stream()
         .filter(n -> n.vpcId().equals(vpc.id()) && privateIp.equals(t.ix.natPrivateIp(n))).findFirst()

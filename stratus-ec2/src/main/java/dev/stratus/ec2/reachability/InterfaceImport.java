@@ -5,14 +5,13 @@ import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.VpcEndpoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -22,70 +21,71 @@ import tools.jackson.databind.JsonNode;
  * {@code get-managed-prefix-list-entries}.
  */
 final class InterfaceImport {
-  /** Ids AWS writes into the descriptions of service-managed interfaces. */
-  private static final Pattern OWNER_ID = Pattern.compile("(nat-[0-9a-z]+|vpce-[0-9a-z]+|tgw-attach-[0-9a-z]+)");
-
   private InterfaceImport() {}
 
-  static List<NetworkInterface> networkInterfaces(DescribeFile f, JsonNode root) {
-    List<NetworkInterface> out = new ArrayList<>();
-    for (JsonNode e : f.list(root, "NetworkInterfaces")) out.add(networkInterface(f, e, Optional.empty(), null, null));
+  static List<VpcImport.Placed<NetworkInterface>> networkInterfaces(DescribeFile f, JsonNode root) {
+    List<VpcImport.Placed<NetworkInterface>> out = new ArrayList<>();
+    for (JsonNode e : f.list(root, "NetworkInterfaces")) out.add(networkInterface(f, e, null, null, null, null));
     return out;
   }
 
   /**
-   * One interface from a {@code NetworkInterfaces} entry (of describe-network-interfaces, or of
-   * an instance, which lacks the zone and subnet's VPC fields it inherits from the instance).
+   * One interface as stored, from a {@code NetworkInterfaces} entry (of describe-network-interfaces,
+   * or of an instance, which lacks the zone, the subnet's VPC and the interface type it inherits
+   * from the instance). What uses it is what AWS printed: the attachment's instance, the type,
+   * the description and the requester (the index resolves the owner from them).
    */
-  static NetworkInterface networkInterface(DescribeFile f, JsonNode e, Optional<String> instanceId, String zone,
-      String vpcId) {
+  static VpcImport.Placed<NetworkInterface> networkInterface(DescribeFile f, JsonNode e, String instanceId, String zone,
+      String vpcId, String instanceOwner) {
     String id = f.text(e, "", "NetworkInterfaceId");
-    List<Cidr> ips = new ArrayList<>();
-    Optional<Cidr> publicIp = Optional.empty();
-    f.optCidr(e, id, "PrivateIpAddress").ifPresent(ips::add);
+    List<String> v4 = new ArrayList<>();
+    f.optCidr(e, id, "PrivateIpAddress").ifPresent(c -> v4.add(c.address()));
+    NetworkInterface.PublicIp publicIp = null;
     for (JsonNode p : f.array(e, id, "PrivateIpAddresses")) {
-      Cidr ip = f.cidr(p, id, "PrivateIpAddresses.PrivateIpAddress");
-      if (!ips.contains(ip)) ips.add(ip);
+      String ip = f.cidr(p, id, "PrivateIpAddresses.PrivateIpAddress").address();
+      if (!v4.contains(ip)) v4.add(ip);
       JsonNode assoc = p.get("Association");
-      if (assoc != null && publicIp.isEmpty()) publicIp = f.optCidr(assoc, id, "PrivateIpAddresses.Association.PublicIp");
+      if (assoc != null && assoc.isObject() && publicIp == null) publicIp = publicIp(f, assoc, id, "PrivateIpAddresses.Association");
     }
-    for (JsonNode p : f.array(e, id, "Ipv6Addresses")) ips.add(f.cidr(p, id, "Ipv6Addresses.Ipv6Address"));
+    if (v4.isEmpty()) throw f.bad(id, "PrivateIpAddress", "missing");
+    List<String> v6 = new ArrayList<>();
+    for (JsonNode p : f.array(e, id, "Ipv6Addresses")) v6.add(f.cidr(p, id, "Ipv6Addresses.Ipv6Address").address());
     JsonNode assoc = e.get("Association");
-    if (assoc != null && !assoc.isNull()) {
-      Optional<Cidr> fromPairs = publicIp;
-      publicIp = f.optCidr(assoc, id, "Association.PublicIp").or(() -> fromPairs);
-    }
-    String type = f.optText(e, id, "InterfaceType").orElse("interface");
-    String description = f.optText(e, id, "Description").orElse("");
+    if (assoc != null && assoc.isObject()) publicIp = publicIp(f, assoc, id, "Association");
     JsonNode att = e.get("Attachment");
-    Optional<String> inst = instanceId.isPresent() ? instanceId
-        : att == null || att.isNull() ? Optional.empty() : f.optText(att, id, "Attachment.InstanceId");
-    NetworkInterface.Attachment attachment = attachment(type, description, inst);
-    return new NetworkInterface(id, f.region, vpcId != null ? vpcId : f.text(e, id, "VpcId"), f.text(e, id, "SubnetId"),
-        zone != null ? zone : f.optText(e, id, "AvailabilityZone").orElse(""), ips, publicIp,
-        f.ids(e, id, "Groups", "GroupId"), type, attachment, f.bool(e, id, "SourceDestCheck", true));
+    NetworkInterface.Attachment attachment = null;
+    if (att != null && att.isObject()) {
+      attachment = new NetworkInterface.Attachment(f.optText(att, id, "Attachment.AttachmentId").orElse(""),
+          instanceId != null ? instanceId : f.optText(att, id, "Attachment.InstanceId").orElse(null),
+          f.optInt(att, id, "Attachment.DeviceIndex").orElse(0), f.optText(att, id, "Attachment.Status").orElse("attached"),
+          f.bool(att, id, "Attachment.DeleteOnTermination", false),
+          f.optText(att, id, "Attachment.InstanceOwnerId").orElse(instanceOwner));
+    } else if (instanceId != null) {
+      attachment = new NetworkInterface.Attachment("", instanceId, 0, "attached", false, instanceOwner);
+    }
+    String owner = f.optText(e, id, "OwnerId").orElse(instanceOwner == null ? "" : instanceOwner);
+    return new VpcImport.Placed<>(new NetworkInterface(id, f.text(e, id, "SubnetId"),
+        vpcId != null ? vpcId : f.text(e, id, "VpcId"), zone != null ? zone : f.optText(e, id, "AvailabilityZone").orElse(""),
+        v4.get(0), v6, f.ids(e, id, "Groups", "GroupId"),
+        f.optText(e, id, "Status").orElse(attachment == null ? "available" : "in-use"),
+        f.optText(e, id, "InterfaceType").orElse("interface"), f.optText(e, id, "Description").orElse(""),
+        f.optText(e, id, "MacAddress").orElse(null), f.bool(e, id, "RequesterManaged", false),
+        f.bool(e, id, "SourceDestCheck", true), attachment, publicIp, f.optText(e, id, "RequesterId").orElse(null),
+        v4.subList(1, v4.size())), new Placement(f.region, owner, f.tags(e, id)));
   }
 
-  private static NetworkInterface.Attachment attachment(String type, String description, Optional<String> instance) {
-    if (instance.isPresent()) return new NetworkInterface.Attachment.Instance(instance.get());
-    Matcher m = OWNER_ID.matcher(description);
-    String owner = m.find() ? m.group(1) : "";
-    if (owner.startsWith("nat-") || type.equals("nat_gateway")) return new NetworkInterface.Attachment.NatGateway(owner);
-    if (owner.startsWith("vpce-") || type.equals("vpc_endpoint")) {
-      return new NetworkInterface.Attachment.InterfaceEndpoint(owner);
-    }
-    if (owner.startsWith("tgw-attach-") || type.equals("transit_gateway")) {
-      return new NetworkInterface.Attachment.TransitGatewayAttachment(owner);
-    }
-    return new NetworkInterface.Attachment.Detached();
+  private static NetworkInterface.PublicIp publicIp(DescribeFile f, JsonNode assoc, String id, String field) {
+    return f.optCidr(assoc, id, field + ".PublicIp").map(c -> new NetworkInterface.PublicIp(c.address(),
+        f.optText(assoc, id, field + ".AllocationId").orElse(null),
+        f.optText(assoc, id, field + ".AssociationId").orElse(null))).orElse(null);
   }
 
   /** Instances, plus the interfaces they list (used when describe-network-interfaces lacks them). */
-  record Instances(List<VpcImport.Placed<Instance>> instances, List<NetworkInterface> interfaces) {}
+  record Instances(List<VpcImport.Placed<Instance>> instances, List<VpcImport.Placed<NetworkInterface>> interfaces) {}
 
   static Instances instances(DescribeFile f, JsonNode root) {
     List<VpcImport.Placed<Instance>> out = new ArrayList<>();
-    List<NetworkInterface> enis = new ArrayList<>();
+    List<VpcImport.Placed<NetworkInterface>> enis = new ArrayList<>();
     for (JsonNode r : f.list(root, "Reservations")) {
       String reservation = f.optText(r, "", "ReservationId").orElse("");
       String owner = f.optText(r, "", "OwnerId").orElse("");
@@ -100,8 +100,8 @@ final class InterfaceImport {
         nics.sort((a, b) -> Integer.compare(deviceIndex(a), deviceIndex(b)));
         List<String> eniIds = new ArrayList<>();
         for (JsonNode n : nics) {
-          NetworkInterface eni = networkInterface(f, n, Optional.of(id), zone, vpcId);
-          eniIds.add(eni.id());
+          var eni = networkInterface(f, n, id, zone, vpcId, owner.isEmpty() ? null : owner);
+          eniIds.add(eni.resource().id());
           enis.add(eni);
         }
         out.add(new VpcImport.Placed<>(new Instance(id, reservation, f.optText(i, id, "ImageId").orElse(null),

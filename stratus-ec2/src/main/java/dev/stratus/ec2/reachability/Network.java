@@ -6,7 +6,9 @@ import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -25,10 +27,9 @@ import java.util.TreeSet;
 
 /**
  * Everything the analyzer knows about a set of accounts and Regions: every resource record, each
- * knowing its Region, so peering and transit gateway peering can join Regions. VPCs, subnets, route
- * tables, instances, internet and NAT gateways, peering connections, transit gateways with their attachments
- * and route tables, VPC endpoints and the Site-to-Site VPN resources are the control plane's own records ({@link dev.stratus.ec2.model}); their Region,
- * account and tags are in {@code placements} by id. Immutable; build one with {@link #builder()}.
+ * knowing its Region, so peering and transit gateway peering can join Regions. Every resource is
+ * the control plane's own record ({@link dev.stratus.ec2.model}); its Region, account and tags are
+ * in {@code placements} by id. Immutable; build one with {@link #builder()}.
  */
 public record Network(List<Vpc> vpcs, List<Subnet> subnets, List<RouteTable> routeTables,
     List<SecurityGroup> securityGroups, List<NetworkAcl> networkAcls,

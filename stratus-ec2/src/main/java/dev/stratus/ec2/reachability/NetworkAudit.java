@@ -1,6 +1,7 @@
 package dev.stratus.ec2.reachability;
 
 import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
@@ -175,18 +176,19 @@ public final class NetworkAudit {
 
   private static void openAdminPorts(NetworkIndex ix, List<Finding> out) {
     for (SecurityGroup g : ix.network.securityGroups()) {
-      for (SecurityGroup.IpPermission p : g.ingress()) {
-        if (!(p.peer() instanceof SecurityGroup.Peer.Cidr c) || c.block().prefixLength() != 0) continue;
-        Optional<Protocol> proto = p.protocol();
-        if (proto.isEmpty() || !(proto.get() == Protocol.TCP || proto.get() == Protocol.ALL)) continue;
+      for (SecurityGroupEvaluation.Permission p : ix.rules(g.id()).ingress()) {
+        if (!(p.peer() instanceof SecurityGroup.CidrPeer c) || c.cidr().prefixLength() != 0) continue;
+        Protocol proto = p.protocol();
+        if (!(proto == Protocol.TCP || proto == Protocol.ALL)) continue;
         List<String> open = ADMIN_PORTS.entrySet().stream().sorted(Map.Entry.comparingByKey())
-            .filter(e -> proto.get() == Protocol.ALL || p.ports().contains(e.getKey()))
+            .filter(e -> proto == Protocol.ALL || p.ports().contains(e.getKey()))
             .map(e -> e.getValue() + " " + e.getKey()).toList();
         if (open.isEmpty()) continue;
-        out.add(new Finding(Finding.Type.SECURITY_GROUP_OPEN_ADMIN_PORT, Finding.Severity.HIGH, g.id(), g.region(),
-            g.id() + " (" + g.groupName() + ") admits " + c.block() + " on " + (proto.get() == Protocol.ALL
+        out.add(new Finding(Finding.Type.SECURITY_GROUP_OPEN_ADMIN_PORT, Finding.Severity.HIGH, g.id(),
+            ix.network.region(g.id()),
+            g.id() + " (" + g.name() + ") admits " + c.cidr() + " on " + (proto == Protocol.ALL
                 ? "every port, including " : "") + String.join(", ", open) + ".",
-            "Replace " + c.block() + " with the addresses that need it (a VPN or office range, or a security group "
+            "Replace " + c.cidr() + " with the addresses that need it (a VPN or office range, or a security group "
                 + "reference), or use Session Manager / a bastion instead of opening " + String.join(", ", open) + "."));
       }
     }

@@ -7,7 +7,9 @@ import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
@@ -19,6 +21,7 @@ import dev.stratus.ec2.model.VpnConnection;
 import dev.stratus.ec2.model.VpnGateway;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +29,8 @@ import java.util.function.Function;
 
 /**
  * Lookup tables over one {@link Network}, built once and shared by every analysis of it: resources
- * by id, interfaces by (VPC, private address) and by public address, route tables indexed for
+ * by id, interfaces by (VPC, private address) and by public address with their addresses parsed
+ * and their owners resolved, security group rules compiled, route tables indexed for
  * longest-prefix match, transit gateway attachments by (transit gateway, attachment or resource).
  */
 final class NetworkIndex {
@@ -55,6 +59,10 @@ final class NetworkIndex {
   final Map<String, CustomerGateway> customerGateways;
   final Map<String, ManagedPrefixList> prefixLists;
 
+  /** Group id → its rules as the evaluation reads them. */
+  private final Map<String, SecurityGroupEvaluation.Rules> groupRules = new HashMap<>();
+  /** Interface → its owner and addresses, resolved once (by identity: the record's own hash reads every field). */
+  private final Map<NetworkInterface, InterfaceFacts> facts = new IdentityHashMap<>();
   private final Map<String, Map<Cidr, NetworkInterface>> eniByVpcAddress = new HashMap<>();
   private final Map<Cidr, NetworkInterface> eniByPublicAddress = new HashMap<>();
   private final Map<String, List<Subnet>> subnetsByVpc = new HashMap<>();
@@ -95,12 +103,26 @@ final class NetworkIndex {
     vpnConnections = byId(n.vpnConnections(), VpnConnection::id);
     customerGateways = byId(n.customerGateways(), CustomerGateway::id);
     prefixLists = byId(n.managedPrefixLists(), ManagedPrefixList::id);
+    Map<Object, Object> interned = new HashMap<>();
+    for (SecurityGroup g : n.securityGroups()) {
+      if (!groupRules.containsKey(g.id())) groupRules.put(g.id(), SecurityGroupEvaluation.Rules.of(g, interned));
+    }
+    Map<String, String> natByEni = InterfaceOwner.natInterfaces(n.natGateways());
+    Map<String, String> endpointByEni = InterfaceOwner.endpointInterfaces(n.vpcEndpoints());
     for (NetworkInterface eni : n.networkInterfaces()) {
+      InterfaceOwner owner = InterfaceOwner.of(eni, natByEni, endpointByEni);
       Map<Cidr, NetworkInterface> m = eniByVpcAddress.computeIfAbsent(eni.vpcId(), k -> new HashMap<>());
-      eni.privateIpAddresses().forEach(a -> m.putIfAbsent(a, eni));
-      eni.publicIp().ifPresent(p -> eniByPublicAddress.putIfAbsent(p, eni));
-      if (eni.attachment() instanceof NetworkInterface.Attachment.TransitGatewayAttachment t) {
-        attachmentInterfaces.computeIfAbsent(t.transitGatewayAttachmentId(), k -> new ArrayList<>()).add(eni);
+      Cidr primary = Cidr.ofAddress(eni.privateIpAddress());
+      m.putIfAbsent(primary, eni);
+      List<Cidr> others = new ArrayList<>();
+      for (String a : eni.secondaryPrivateIpAddresses()) others.add(Cidr.ofAddress(a));
+      for (String a : eni.ipv6Addresses()) others.add(Cidr.ofAddress(a));
+      others.forEach(a -> m.putIfAbsent(a, eni));
+      Cidr pub = eni.association() == null ? null : Cidr.ofAddress(eni.association().publicIp());
+      if (pub != null) eniByPublicAddress.putIfAbsent(pub, eni);
+      facts.put(eni, new InterfaceFacts(owner, primary, Optional.ofNullable(pub), List.copyOf(others)));
+      if (owner instanceof InterfaceOwner.TransitGatewayAttachment t) {
+        attachmentInterfaces.computeIfAbsent(t.id(), k -> new ArrayList<>()).add(eni);
       }
     }
     for (Subnet s : n.subnets()) subnetsByVpc.computeIfAbsent(s.vpcId(), k -> new ArrayList<>()).add(s);
@@ -173,6 +195,38 @@ final class NetworkIndex {
     for (T t : items) m.putIfAbsent(id.apply(t), t);
     return m;
   }
+
+  /** What uses the interface. */
+  InterfaceOwner owner(NetworkInterface eni) { return facts(eni).owner(); }
+
+  /** The interface's primary private address. */
+  Cidr primaryIp(NetworkInterface eni) { return facts(eni).primaryIp(); }
+
+  /** The interface's public address, if it has one (vpc.md §23). */
+  Optional<Cidr> publicIp(NetworkInterface eni) { return facts(eni).publicIp(); }
+
+  /** Whether the address is one of the interface's private addresses. */
+  boolean owns(NetworkInterface eni, Cidr address) { return facts(eni).owns(address); }
+
+  /** What the index knows of an interface of this network, or of one a caller built (resolved on the spot). */
+  InterfaceFacts facts(NetworkInterface eni) {
+    InterfaceFacts f = facts.get(eni);
+    return f != null ? f : new InterfaceFacts(InterfaceOwner.of(eni, Map.of(), Map.of()), Cidr.ofAddress(eni.privateIpAddress()),
+        Optional.ofNullable(eni.association()).map(a -> Cidr.ofAddress(a.publicIp())), List.of());
+  }
+
+  /**
+   * What the index knows of an interface beyond its record: its owner, and its addresses parsed.
+   *
+   * @param otherIps secondary private IPv4 and IPv6 addresses
+   */
+  record InterfaceFacts(InterfaceOwner owner, Cidr primaryIp, Optional<Cidr> publicIp, List<Cidr> otherIps) {
+    /** Whether the address is one of the interface's private addresses. */
+    boolean owns(Cidr address) { return primaryIp.equals(address) || otherIps.contains(address); }
+  }
+
+  /** A group's rules as the evaluation reads them; null for an unknown group. */
+  SecurityGroupEvaluation.Rules rules(String groupId) { return groupRules.get(groupId); }
 
   /** The interface of the VPC owning the private address. */
   Optional<NetworkInterface> interfaceAt(String vpcId, Cidr address) {

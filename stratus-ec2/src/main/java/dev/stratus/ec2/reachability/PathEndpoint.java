@@ -2,6 +2,7 @@ package dev.stratus.ec2.reachability;
 
 import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.InternetGateway;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.Vpc;

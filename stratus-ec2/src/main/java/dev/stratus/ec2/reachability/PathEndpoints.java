@@ -6,6 +6,7 @@ import dev.stratus.ec2.model.Instance;
 import dev.stratus.ec2.model.InternetGateway;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.Vpc;
@@ -127,8 +128,7 @@ final class PathEndpoints {
 
   private static Cidr defaultSource(NetworkIndex ix, PathEndpoint start) {
     return switch (start) {
-      case PathEndpoint.FromInterface f -> f.eni().primaryIp()
-          .orElseThrow(() -> new IllegalArgumentException(f.eni().id() + " has no private address"));
+      case PathEndpoint.FromInterface f -> ix.primaryIp(f.eni());
       case PathEndpoint.FromInternet f -> REPRESENTATIVE_INTERNET_SOURCE;
       case PathEndpoint.FromVpnGateway f -> onPremises(ix.network.vpnConnections().stream()
           .filter(v -> f.vgw().id().equals(v.vpnGatewayId())).toList(), f.vgw().id());
@@ -170,8 +170,8 @@ final class PathEndpoints {
     NatGateway nat = ix.natGateways.get(id);
     if (nat != null) return ix.natPrivateIp(nat);
     if (eni != null) {
-      if (fromInternet && eni.publicIp().isPresent()) return eni.publicIp().get();
-      return eni.primaryIp().orElseThrow(() -> new IllegalArgumentException(id + " has no private address"));
+      var facts = ix.facts(eni);
+      return fromInternet && facts.publicIp().isPresent() ? facts.publicIp().get() : facts.primaryIp();
     }
     if (vpce != null && vpce.isGateway()) return gatewayEndpointAddress(ix, vpce);
     if (ix.internetGateways.containsKey(id)) return REPRESENTATIVE_INTERNET_DESTINATION;

@@ -3,8 +3,10 @@ package dev.stratus.ec2.reachability;
 import dev.stratus.core.net.Cidr;
 import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.reachability.Explanation.Direction;
@@ -107,12 +109,12 @@ final class PathTracer {
     if (tooLong()) return false;
     hop(eni.id(), pkt, pkt, null);
     AnalysisPacketHeader p = pkt;
-    if (!reply && !eni.securityGroupIds().isEmpty()) {
+    if (!reply && !eni.groupIds().isEmpty()) {
       var admit = SecurityGroupEvaluation.evaluate(groups(eni), false, p, (g, a) -> member(g, a, ctx, eni),
           ix::prefixListContains);
       if (admit.isEmpty()) {
         return block(ExplanationCode.ENI_SG_RULES_MISMATCH, Direction.EGRESS, eni.id(), null, groupIds(eni),
-            "no outbound rule of " + eni.securityGroupIds() + " allows " + p);
+            "no outbound rule of " + eni.groupIds() + " allows " + p);
       }
       hop(admit.get().group().id(), p, admit.get().packet(),
           SecurityGroupEvaluation.describe(admit.get().group(), admit.get().permission(), false));
@@ -129,35 +131,30 @@ final class PathTracer {
    * off) forwards it on.
    */
   boolean enterInterface(NetworkInterface eni, AnalysisPacketHeader pkt, Ctx ctx) {
-    if (reply && eni.attachment() instanceof NetworkInterface.Attachment.NatGateway n) {
-      return gateways.untranslateAtNat(n.natGatewayId(), eni, pkt, ctx);
+    NetworkIndex.InterfaceFacts facts = ix.facts(eni);
+    if (reply && facts.owner() instanceof InterfaceOwner.NatGateway n) {
+      return gateways.untranslateAtNat(n.id(), eni, pkt, ctx);
     }
     AnalysisPacketHeader p = pkt;
-    if (!reply && !eni.securityGroupIds().isEmpty()) {
+    if (!reply && !eni.groupIds().isEmpty()) {
       var admit = SecurityGroupEvaluation.evaluate(groups(eni), true, p, (g, a) -> member(g, a, ctx, eni),
           ix::prefixListContains);
       if (admit.isEmpty()) {
         return block(ExplanationCode.ENI_SG_RULES_MISMATCH, Direction.INGRESS, eni.id(), null, groupIds(eni),
-            "no inbound rule of " + eni.securityGroupIds() + " allows " + p);
+            "no inbound rule of " + eni.groupIds() + " allows " + p);
       }
       hop(admit.get().group().id(), p, admit.get().packet(),
           SecurityGroupEvaluation.describe(admit.get().group(), admit.get().permission(), true));
       p = admit.get().packet();
     }
     hop(eni.id(), p, p, null);
-    String owner = switch (eni.attachment()) {
-      case NetworkInterface.Attachment.Instance i -> i.instanceId();
-      case NetworkInterface.Attachment.InterfaceEndpoint e -> e.vpcEndpointId();
-      case NetworkInterface.Attachment.NatGateway n -> n.natGatewayId();
-      case NetworkInterface.Attachment.TransitGatewayAttachment t -> t.transitGatewayAttachmentId();
-      case NetworkInterface.Attachment.Detached d -> eni.id();
-    };
-    if (owner.isEmpty()) owner = eni.id();
-    if (target.matches(eni.id(), owner) || (target.matchesAddress(p.destinationAddress()) && eni.owns(p.destinationAddress()))) {
+    String owner = facts.owner().id().isEmpty() ? eni.id() : facts.owner().id();
+    boolean ownsDestination = facts.owns(p.destinationAddress());
+    if (target.matches(eni.id(), owner) || (target.matchesAddress(p.destinationAddress()) && ownsDestination)) {
       if (!owner.equals(eni.id())) hop(owner, p, p, null);
       return arrive(new PathEndpoint.FromInterface(eni, Optional.empty()), p);
     }
-    if (eni.owns(p.destinationAddress())) {
+    if (ownsDestination) {
       return block(ExplanationCode.NO_POSSIBLE_DESTINATION, Direction.INGRESS, eni.id(), null, List.of(),
           "the packet is delivered to " + eni.id() + ", which is not the path's destination");
     }
@@ -276,10 +273,10 @@ final class PathTracer {
 
   // ---- plumbing ----------------------------------------------------------------------------
 
-  List<SecurityGroup> groups(NetworkInterface eni) {
-    List<SecurityGroup> out = new ArrayList<>();
-    for (String id : eni.securityGroupIds()) {
-      SecurityGroup g = ix.securityGroups.get(id);
+  List<SecurityGroupEvaluation.Rules> groups(NetworkInterface eni) {
+    List<SecurityGroupEvaluation.Rules> out = new ArrayList<>(eni.groupIds().size());
+    for (String id : eni.groupIds()) {
+      SecurityGroupEvaluation.Rules g = ix.rules(id);
       if (g != null) out.add(g);
       else warnings.add("security group " + id + " of " + eni.id() + " is unknown; it admits nothing");
     }
@@ -287,15 +284,15 @@ final class PathTracer {
   }
 
   private static List<AnalysisComponent> groupIds(NetworkInterface eni) {
-    return eni.securityGroupIds().stream().map(AnalysisComponent::of).toList();
+    return eni.groupIds().stream().map(AnalysisComponent::of).toList();
   }
 
   /** Whether {@code address} is a private address of an interface in group {@code groupId} (vpc.md §15). */
   private boolean member(String groupId, Cidr address, Ctx ctx, NetworkInterface self) {
     if (!ctx.sgRefs()) return false;
     SecurityGroup g = ix.securityGroups.get(groupId);
-    if (g == null || !g.region().equals(self.region())) return false;
-    return ix.interfaceAt(g.vpcId(), address).map(e -> e.securityGroupIds().contains(groupId)).orElse(false);
+    if (g == null || !ix.network.region(g.id()).equals(ix.network.region(self.id()))) return false;
+    return ix.interfaceAt(g.vpcId(), address).map(e -> e.groupIds().contains(groupId)).orElse(false);
   }
 
   void hop(String id, AnalysisPacketHeader in, AnalysisPacketHeader out, AnalysisRule rule) {

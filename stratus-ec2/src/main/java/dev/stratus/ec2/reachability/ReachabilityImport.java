@@ -4,7 +4,9 @@ import dev.stratus.core.net.Cidr;
 import dev.stratus.ec2.model.ManagedPrefixList;
 import dev.stratus.ec2.model.NatGateway;
 import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RouteTable;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.Vpc;
@@ -26,13 +28,15 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds a {@link Network} from the JSON the AWS CLI prints: one folder per Region, one file per
- * call named after the command ({@code us-east-1/describe-vpcs.json}). Calls made per resource
- * add the resource id: {@code search-transit-gateway-routes.<tgw-rtb-id>.json},
+ * Builds a {@link Network} of stored records from the JSON the AWS CLI prints: one folder per
+ * Region, one file per call named after the command ({@code us-east-1/describe-vpcs.json}). Calls
+ * made per resource add the resource id: {@code search-transit-gateway-routes.<tgw-rtb-id>.json},
  * {@code get-transit-gateway-route-table-associations.<tgw-rtb-id>.json},
  * {@code get-transit-gateway-route-table-propagations.<tgw-rtb-id>.json},
  * {@code get-managed-prefix-list-entries.<pl-id>.json} and
- * {@code describe-vpc-attribute.<vpc-id>.<enableDnsSupport|enableDnsHostnames>.json}.
+ * {@code describe-vpc-attribute.<vpc-id>.<enableDnsSupport|enableDnsHostnames>.json}. Security
+ * group rules keep AWS's ids when {@code describe-security-group-rules.json} is there; without it
+ * each rule gets a deterministic minted id ({@link VpcImport#mintedRuleId}).
  */
 public final class ReachabilityImport {
   /*
@@ -96,32 +100,40 @@ public final class ReachabilityImport {
       b.networkAcls.add(a.resource());
       b.place(a.resource().id(), owned(a.placement(), owner));
     }
-    b.securityGroups.addAll(r.read("describe-security-groups", VpcImport::securityGroups));
+    Map<String, List<SecurityGroup.Rule>> rulesByGroup = new LinkedHashMap<>();
+    r.read("describe-security-group-rules", VpcImport::securityGroupRules)
+        .forEach(e -> rulesByGroup.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    for (var g : r.read("describe-security-groups", VpcImport::securityGroups)) {
+      // describe-security-group-rules carries AWS's rule ids; without it the rules keep their minted ids.
+      List<SecurityGroup.Rule> rules = rulesByGroup.get(g.resource().id());
+      b.securityGroups.add(rules == null ? g.resource() : g.resource().withRules(rules));
+      b.place(g.resource().id(), owned(g.placement(), owner));
+    }
     for (var v : vpcs) b.vpc(completed(r, v.resource(), b), v.placement());
     for (var s : r.read("describe-subnets", VpcImport::subnets)) b.subnet(s.resource(), s.placement());
-    List<NetworkInterface> enis = new ArrayList<>(r.read("describe-network-interfaces", InterfaceImport::networkInterfaces));
+    List<VpcImport.Placed<NetworkInterface>> enis = r.read("describe-network-interfaces", InterfaceImport::networkInterfaces);
     List<InterfaceImport.Instances> inst = r.read("describe-instances", (f, n) -> List.of(InterfaceImport.instances(f, n)));
-    Map<String, NetworkInterface> byId = new LinkedHashMap<>();
-    enis.forEach(e -> byId.put(e.id(), e));
+    Map<String, VpcImport.Placed<NetworkInterface>> byId = new LinkedHashMap<>();
+    enis.forEach(e -> byId.put(e.resource().id(), e));
     for (InterfaceImport.Instances i : inst) {
       i.instances().forEach(x -> b.instance(x.resource(), x.placement()));
-      i.interfaces().forEach(e -> byId.putIfAbsent(e.id(), e));
+      i.interfaces().forEach(e -> byId.putIfAbsent(e.resource().id(), e));
     }
     r.read("describe-internet-gateways", InterfaceImport::internetGateways)
         .forEach(g -> b.internetGateway(g.resource(), g.placement()));
     for (var n : r.read("describe-nat-gateways", InterfaceImport::natGateways)) {
       b.natGateways.add(n.resource());
       b.place(n.resource().id(), owned(n.placement(), owner));
-      natInterface(n.resource(), dir.getFileName().toString(), b).ifPresent(e -> byId.putIfAbsent(e.id(), e));
+      natInterface(n.resource(), owned(n.placement(), owner), b).ifPresent(e -> byId.putIfAbsent(e.resource().id(), e));
     }
     for (var e : r.read("describe-vpc-endpoints", InterfaceImport::vpcEndpoints)) {
       b.vpcEndpoints.add(e.resource());
       b.place(e.resource().id(), owned(e.placement(), owner));
     }
-    for (VpcEndpoint e : b.vpcEndpoints) {
-      for (String eniId : e.networkInterfaceIds()) byId.computeIfPresent(eniId, (k, eni) -> ownedBy(eni, e));
+    for (var e : byId.values()) { // an endpoint's interfaces are its own whatever their description says: the index sees to it
+      b.networkInterfaces.add(e.resource());
+      b.place(e.resource().id(), owned(e.placement(), owner));
     }
-    b.networkInterfaces.addAll(byId.values());
     for (var placed : r.read("describe-managed-prefix-lists", InterfaceImport::prefixLists)) {
       ManagedPrefixList pl = placed.resource();
       b.managedPrefixLists.add(pl.withEntries(
@@ -181,26 +193,21 @@ public final class ReachabilityImport {
         .findFirst().orElse(null);
     String acl = b.networkAcls.stream().filter(a -> a.vpcId().equals(v.id()) && a.isDefault()).map(NetworkAcl::id)
         .findFirst().orElse(null);
-    String group = b.securityGroups.stream().filter(g -> g.vpcId().equals(v.id()) && g.groupName().equals("default"))
+    String group = b.securityGroups.stream().filter(g -> g.vpcId().equals(v.id()) && g.name().equals("default"))
         .map(SecurityGroup::id).findFirst().orElse(null);
     return new Vpc(v.id(), v.cidrBlocks(), v.ipv6CidrBlocks(), v.isDefault(), v.instanceTenancy(), v.dhcpOptionsId(),
         support, hostnames, main, acl, group);
   }
 
-  /** An endpoint's interface belongs to it, whatever its description says. */
-  private static NetworkInterface ownedBy(NetworkInterface eni, VpcEndpoint e) {
-    return new NetworkInterface(eni.id(), eni.region(), eni.vpcId(), eni.subnetId(), eni.availabilityZone(),
-        eni.privateIpAddresses(), eni.publicIp(), eni.securityGroupIds(), eni.interfaceType(),
-        new NetworkInterface.Attachment.InterfaceEndpoint(e.id()), eni.sourceDestCheck());
-  }
-
-  private static Optional<NetworkInterface> natInterface(NatGateway n, String region, Network.Builder b) {
+  /** A NAT gateway's interface, built from describe-nat-gateways as AWS shows it, when describe-network-interfaces lacks it. */
+  private static Optional<VpcImport.Placed<NetworkInterface>> natInterface(NatGateway n, Placement p, Network.Builder b) {
     if (n.networkInterfaceId() == null) return Optional.empty();
     String zone = b.subnets.stream().filter(s -> s.id().equals(n.subnetId())).map(Subnet::availabilityZone)
         .findFirst().orElse("");
-    return Optional.of(new NetworkInterface(n.networkInterfaceId(), region, n.vpcId(), n.subnetId(), zone,
-        List.of(Cidr.ofAddress(n.privateIp())), Optional.ofNullable(n.publicIp()).map(Cidr::ofAddress), List.of(), "nat_gateway",
-        new NetworkInterface.Attachment.NatGateway(n.id()), false));
+    return Optional.of(new VpcImport.Placed<>(new NetworkInterface(n.networkInterfaceId(), n.subnetId(), n.vpcId(), zone,
+        n.privateIp(), List.of(), List.of(), "in-use", "nat_gateway", "Interface for NAT Gateway " + n.id(), null, true,
+        false, null, n.publicIp() == null ? null : new NetworkInterface.PublicIp(n.publicIp(), n.allocationId(), null)),
+        new Placement(p.region(), p.ownerId(), Map.of())));
   }
 
   /** Reads one Region folder's files, recording problems instead of failing. */

@@ -5,17 +5,21 @@ import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.NetworkAcl;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.Subnet;
 import dev.stratus.ec2.model.Vpc;
 import dev.stratus.ec2.model.Vpc.CidrAssociation;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the VPC-level describe outputs: {@code describe-vpcs}, {@code describe-subnets},
- * {@code describe-route-tables}, {@code describe-network-acls}, {@code describe-security-groups}.
+ * {@code describe-route-tables}, {@code describe-network-acls}, {@code describe-security-groups},
+ * {@code describe-security-group-rules}.
  */
 final class VpcImport {
   private VpcImport() {}
@@ -180,49 +184,129 @@ final class VpcImport {
     return out;
   }
 
-  static List<SecurityGroup> securityGroups(DescribeFile f, JsonNode root) {
-    List<SecurityGroup> out = new ArrayList<>();
+  /**
+   * Security groups as stored, their rules read from the {@code IpPermissions} (one rule per peer,
+   * in the console's order: CIDRs, IPv6, lists, groups). describe-security-groups prints no rule
+   * ids, so each rule gets {@link #mintedRuleId}; {@link ReachabilityImport} replaces them with
+   * describe-security-group-rules' when that file is there.
+   */
+  static List<Placed<SecurityGroup>> securityGroups(DescribeFile f, JsonNode root) {
+    List<Placed<SecurityGroup>> out = new ArrayList<>();
     for (JsonNode g : f.list(root, "SecurityGroups")) {
       String id = f.text(g, "", "GroupId");
-      out.add(new SecurityGroup(id, f.region, f.optText(g, id, "VpcId").orElse(""),
-          f.optText(g, id, "GroupName").orElse(""), permissions(f, g, id, "IpPermissions"),
-          permissions(f, g, id, "IpPermissionsEgress"), f.tags(g, id)));
+      List<SecurityGroup.Rule> rules = new ArrayList<>();
+      permissions(f, g, id, "IpPermissions", false, rules);
+      permissions(f, g, id, "IpPermissionsEgress", true, rules);
+      out.add(new Placed<>(new SecurityGroup(id, f.optText(g, id, "GroupName").orElse(""),
+          f.optText(g, id, "Description").orElse(""), f.optText(g, id, "VpcId").orElse(""), rules),
+          new Placement(f.region, f.optText(g, id, "OwnerId").orElse(""), f.tags(g, id))));
     }
     return out;
   }
 
-  /** One {@link SecurityGroup.IpPermission} per peer, in the console's order (CIDRs, IPv6, lists, groups). */
-  private static List<SecurityGroup.IpPermission> permissions(DescribeFile f, JsonNode g, String id, String field) {
-    List<SecurityGroup.IpPermission> out = new ArrayList<>();
+  private static void permissions(DescribeFile f, JsonNode g, String id, String field, boolean egress,
+      List<SecurityGroup.Rule> out) {
     for (JsonNode p : f.array(g, id, field)) {
       String proto = f.text(p, id, field + ".IpProtocol");
-      PortRange ports = PortRange.ALL;
       int from = f.optInt(p, id, field + ".FromPort").orElse(-1);
-      if (from >= 0 && !proto.equals("-1")) {
-        ports = portRange(f, p, id, "FromPort", "ToPort");
-      }
+      int to = f.optInt(p, id, field + ".ToPort").orElse(-1);
+      checkPorts(f, id, field, proto, from, to);
+      List<SecurityGroup.Peer> peers = new ArrayList<>();
+      List<String> descriptions = new ArrayList<>();
       for (JsonNode r : f.array(p, id, "IpRanges")) {
-        out.add(new SecurityGroup.IpPermission(proto, ports,
-            new SecurityGroup.Peer.Cidr(f.cidr(r, id, field + ".IpRanges.CidrIp")), desc(f, r, id)));
+        peers.add(new SecurityGroup.CidrPeer(f.cidr(r, id, field + ".IpRanges.CidrIp")));
+        descriptions.add(desc(f, r, id));
       }
       for (JsonNode r : f.array(p, id, "Ipv6Ranges")) {
-        out.add(new SecurityGroup.IpPermission(proto, ports,
-            new SecurityGroup.Peer.Cidr(f.cidr(r, id, field + ".Ipv6Ranges.CidrIpv6")), desc(f, r, id)));
+        peers.add(new SecurityGroup.CidrPeer(f.cidr(r, id, field + ".Ipv6Ranges.CidrIpv6")));
+        descriptions.add(desc(f, r, id));
       }
       for (JsonNode r : f.array(p, id, "PrefixListIds")) {
-        out.add(new SecurityGroup.IpPermission(proto, ports,
-            new SecurityGroup.Peer.PrefixList(f.text(r, id, field + ".PrefixListIds.PrefixListId")), desc(f, r, id)));
+        peers.add(new SecurityGroup.PrefixListPeer(f.text(r, id, field + ".PrefixListIds.PrefixListId")));
+        descriptions.add(desc(f, r, id));
       }
       for (JsonNode r : f.array(p, id, "UserIdGroupPairs")) {
-        out.add(new SecurityGroup.IpPermission(proto, ports,
-            new SecurityGroup.Peer.Group(f.text(r, id, field + ".UserIdGroupPairs.GroupId")), desc(f, r, id)));
+        peers.add(new SecurityGroup.GroupPeer(f.text(r, id, field + ".UserIdGroupPairs.GroupId"),
+            f.optText(r, id, field + ".UserIdGroupPairs.UserId").orElse(null)));
+        descriptions.add(desc(f, r, id));
+      }
+      for (int k = 0; k < peers.size(); k++) {
+        out.add(new SecurityGroup.Rule(mintedRuleId(id, egress, proto, from, to, peers.get(k)), egress, proto, from, to,
+            peers.get(k), descriptions.get(k)));
       }
     }
+  }
+
+  /**
+   * describe-security-group-rules: the rules with AWS's ids ({@code sgr-…}), by group id, in the
+   * file's order.
+   */
+  static List<Map.Entry<String, SecurityGroup.Rule>> securityGroupRules(DescribeFile f, JsonNode root) {
+    List<Map.Entry<String, SecurityGroup.Rule>> out = new ArrayList<>();
+    for (JsonNode r : f.list(root, "SecurityGroupRules")) {
+      String id = f.text(r, "", "SecurityGroupRuleId");
+      String group = f.text(r, id, "GroupId");
+      String proto = f.text(r, id, "IpProtocol");
+      int from = f.optInt(r, id, "FromPort").orElse(-1);
+      int to = f.optInt(r, id, "ToPort").orElse(-1);
+      checkPorts(f, id, "", proto, from, to);
+      SecurityGroup.Peer peer;
+      Optional<Cidr> v4 = f.optCidr(r, id, "CidrIpv4");
+      Optional<Cidr> v6 = f.optCidr(r, id, "CidrIpv6");
+      Optional<String> list = f.optText(r, id, "PrefixListId");
+      JsonNode ref = r.get("ReferencedGroupInfo");
+      if (v4.isPresent()) peer = new SecurityGroup.CidrPeer(v4.get());
+      else if (v6.isPresent()) peer = new SecurityGroup.CidrPeer(v6.get());
+      else if (list.isPresent()) peer = new SecurityGroup.PrefixListPeer(list.get());
+      else if (ref != null && ref.isObject()) {
+        peer = new SecurityGroup.GroupPeer(f.text(ref, id, "ReferencedGroupInfo.GroupId"),
+            f.optText(ref, id, "ReferencedGroupInfo.UserId").orElse(null));
+      } else {
+        throw f.bad(id, "CidrIpv4", "needs one of CidrIpv4, CidrIpv6, PrefixListId and ReferencedGroupInfo");
+      }
+      out.add(Map.entry(group, new SecurityGroup.Rule(id, f.bool(r, id, "IsEgress", false), proto, from, to, peer,
+          f.optText(r, id, "Description").orElse(null))));
+    }
     return out;
+  }
+
+  /**
+   * A rule id for a rule read from describe-security-groups, which prints none: {@code sgr-} and
+   * 17 hex digits (AWS's form) of a SHA-256 over the group and the permission, so the same dump
+   * imports to the same ids every time, and two rules of a group never share one (AWS refuses a
+   * duplicate permission, InvalidPermission.Duplicate).
+   */
+  static String mintedRuleId(String groupId, boolean egress, String protocol, int from, int to, SecurityGroup.Peer peer) {
+    String peerText = switch (peer) {
+      case SecurityGroup.CidrPeer c -> c.cidr().toString();
+      case SecurityGroup.PrefixListPeer pl -> pl.prefixListId();
+      case SecurityGroup.GroupPeer ref -> ref.groupId();
+    };
+    String key = groupId + "|" + (egress ? "egress" : "ingress") + "|" + protocol + "|" + from + "|" + to + "|" + peerText;
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+      return "sgr-" + java.util.HexFormat.of().formatHex(digest).substring(0, 17);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e); // every JDK has SHA-256
+    }
+  }
+
+  /** A TCP or UDP permission with ports needs a valid range. */
+  private static void checkPorts(DescribeFile f, String id, String field, String proto, int from, int to) {
+    String p = proto.toLowerCase(java.util.Locale.ROOT);
+    boolean ports = p.equals("tcp") || p.equals("udp") || p.equals("6") || p.equals("17");
+    if (!ports || from < 0) return;
+    String where = field.isEmpty() ? "FromPort" : field + ".FromPort";
+    if (to < 0) throw f.bad(id, field.isEmpty() ? "ToPort" : field + ".ToPort", "missing");
+    try {
+      new PortRange(from, to);
+    } catch (IllegalArgumentException e) {
+      throw f.bad(id, where, e.getMessage());
+    }
   }
 
   private static String desc(DescribeFile f, JsonNode r, String id) {
-    return f.optText(r, id, "Description").orElse("");
+    return f.optText(r, id, "Description").orElse(null);
   }
 
   private static PortRange portRange(DescribeFile f, JsonNode n, String id, String fromField, String toField) {

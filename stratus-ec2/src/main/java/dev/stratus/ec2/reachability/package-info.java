@@ -10,16 +10,16 @@
 /*
  * How it fits together (read in this order):
  *
- *  - Model: Network holds one list per AWS resource type. VPCs, subnets, route tables, instances,
- *    internet and NAT gateways, peering connections, transit gateways with their attachments and
- *    route tables, network ACLs, VPC endpoints, the VPN resources and managed prefix lists are the
- *    control plane's own records (ec2.model.Vpc, Subnet, RouteTable, NetworkAcl, Instance,
+ *  - Model: Network holds one list per AWS resource type, each the control plane's own record
+ *    (ec2.model.Vpc, Subnet, RouteTable, SecurityGroup, NetworkAcl, NetworkInterface, Instance,
  *    InternetGateway, NatGateway, VpcPeeringConnection, TransitGateway, TransitGatewayAttachment,
  *    TransitGatewayRouteTable, VpcEndpoint, VpnGateway, VpnConnection, CustomerGateway,
- *    ManagedPrefixList), with their Region, account and tags beside them in Network.placements;
- *    SecurityGroup and NetworkInterface are still this package's records, each carrying its Region. NetworkIndex resolves each subnet's
- *    route table and NACL (explicit association, else main/default), and ranks each transit
- *    gateway route by its attachment's resource type (the stored route names only the attachment).
+ *    ManagedPrefixList), with its Region, account and tags beside it in Network.placements.
+ *    NetworkIndex resolves each subnet's route table and NACL (explicit association, else
+ *    main/default), each interface's owner (InterfaceOwner: its instance, the NAT gateway or
+ *    endpoint listing it, else what its type and description say), compiles each security
+ *    group's rules once (SecurityGroupEvaluation.Rules), and ranks each transit gateway route by
+ *    its attachment's resource type (the stored route names only the attachment).
  *  - Import/export: ReachabilityImport reads <dir>/<region>/<command>[.<id>].json through the
  *    checking DescribeFile reader (VpcImport, InterfaceImport, TransitImport); a bad file is a
  *    Problem, not an exception. insights.DescribeExport writes that layout from a running endpoint.

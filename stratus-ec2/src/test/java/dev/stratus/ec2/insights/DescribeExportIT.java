@@ -41,13 +41,13 @@ import software.amazon.awssdk.services.ec2.model.RuleAction;
  * <pre>
  *   A 10.0/16: pub 10.0.1/24 (igw route, nat), priv 10.0.2/24 (own table: 0/0 -> nat; own NACL)
  *   A ══pcx══ B 10.1/16          A ── tgw ── C 10.2/16          A ── vgw ── vpn ── cgw 203.0.113.7
- *   A: s3 gateway endpoint on priv's table
+ *   A: s3 gateway endpoint on priv's table, an sqs interface endpoint in priv, a load balancer node in pub
  * </pre>
  */
 class DescribeExportIT {
   private static ApiTestServer server;
   private static Ec2Client ec2;
-  private static String web, app, far;
+  private static String web, app, far, endpoint;
 
   @BeforeAll
   static void start() {
@@ -92,6 +92,11 @@ class DescribeExportIT {
         .networkAclAssociationId();
     ec2.replaceNetworkAclAssociation(r -> r.associationId(assoc).networkAclId(acl));
     ec2.createVpcEndpoint(r -> r.vpcId(a).serviceName("com.amazonaws.us-east-1.s3").routeTableIds(privTable));
+    endpoint = ec2.createVpcEndpoint(r -> r.vpcId(a).vpcEndpointType("Interface").serviceName("com.amazonaws.us-east-1.sqs")
+        .subnetIds(priv).securityGroupIds(sg).privateDnsEnabled(false)).vpcEndpoint().vpcEndpointId();
+    // A load balancer node's interface, made as stratus-elbv2 makes it (requester amazon-elb, attached by the service).
+    server.context().store().write(tx -> new dev.stratus.ec2.interfaces.Ec2ManagedInterfaces().create(tx, account(),
+        "us-east-1", new dev.stratus.core.vpc.ManagedInterfaces.Spec(pub, List.of(sg), "interface", "ELB app/web/50dc6c495c0c9188")));
 
     String b = vpc("10.1.0.0/16");
     instance(subnet(b, "10.1.1.0/24"), null);
@@ -128,6 +133,10 @@ class DescribeExportIT {
     Network stored = NetworkSnapshot.of(server.context().store(), account());
     assertThat(stored.vpcs()).hasSize(4); // A, B, C and the default VPC
     assertThat(stored.vpnConnections()).hasSize(1);
+    assertThat(stored.networkInterfaces()).extracting(e -> e.interfaceType()).contains("interface", "nat_gateway",
+        "vpc_endpoint", "transit_gateway");
+    assertThat(stored.networkInterfaces()).anySatisfy(e -> assertThat(e.requesterId()).isEqualTo("amazon-elb"));
+    assertThat(stored.securityGroups()).flatExtracting(g -> g.rules()).isNotEmpty();
     assertThat(asSets(imported.network())).isEqualTo(asSets(stored));
   }
 
@@ -137,11 +146,13 @@ class DescribeExportIT {
     Network imported = ReachabilityImport.fromDescribeOutputs(dir).orThrow();
     Network stored = NetworkSnapshot.of(server.context().store(), account());
     for (Query q : List.of(Query.of(web, app, Protocol.TCP, 443), Query.of(app, far, Protocol.TCP, 443),
-        Query.of(web, far, Protocol.TCP, 443))) {
+        Query.of(web, far, Protocol.TCP, 443), Query.of(web, endpoint, Protocol.TCP, 443))) {
       assertThat(ReachabilityAnalysis.analyze(imported, q)).as(q.toString())
           .isEqualTo(ReachabilityAnalysis.analyze(stored, q));
     }
     assertThat(ReachabilityAnalysis.analyze(stored, Query.of(web, app, Protocol.TCP, 443)).networkPathFound()).isTrue();
+    var toEndpoint = ReachabilityAnalysis.analyze(stored, Query.of(web, endpoint, Protocol.TCP, 443));
+    assertThat(toEndpoint.networkPathFound()).as(toEndpoint.toText()).isTrue();
   }
 
   private static String account() { return ec2.describeVpcs(r -> {}).vpcs().get(0).ownerId(); }

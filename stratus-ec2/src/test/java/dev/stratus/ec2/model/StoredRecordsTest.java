@@ -7,6 +7,7 @@ import dev.stratus.core.net.PortRange;
 import dev.stratus.core.store.StoreJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Stored records round-trip through the store's JSON unchanged, sealed families included. */
 class StoredRecordsTest {
@@ -115,5 +116,67 @@ class StoredRecordsTest {
         .containsExactly(NetworkAcl.RuleAction.ALLOW, NetworkAcl.RuleAction.DENY);
     assertThat(StoreJson.write(a)).contains("\"ruleAction\":\"allow\"", "\"ruleAction\":\"deny\"");
     roundTrips(a);
+  }
+
+  /**
+   * Interface rows written before RequesterId, Attachment.InstanceOwnerId and secondary addresses
+   * were kept (an instance's, a NAT gateway's, a load balancer node's) load with none, and are
+   * written back with every old field unchanged.
+   */
+  @Test
+  void networkInterface_rowsStoredBeforeOwnerFields_loadAndWriteBackTheSame() {
+    String instanceRow = "{\"id\":\"eni-1\",\"subnetId\":\"subnet-1\",\"vpcId\":\"vpc-1\",\"availabilityZone\":\"us-east-1a\","
+        + "\"privateIpAddress\":\"10.0.1.4\",\"ipv6Addresses\":[],\"groupIds\":[\"sg-1\"],\"status\":\"in-use\","
+        + "\"interfaceType\":\"interface\",\"description\":\"Primary network interface\",\"macAddress\":\"0e:01:02:03:04:05\","
+        + "\"requesterManaged\":false,\"sourceDestCheck\":true,\"attachment\":{\"id\":\"eni-attach-1\",\"instanceId\":\"i-1\","
+        + "\"deviceIndex\":0,\"status\":\"attached\",\"deleteOnTermination\":true},"
+        + "\"association\":{\"publicIp\":\"3.80.1.2\",\"allocationId\":null,\"associationId\":null}}";
+    String natRow = "{\"id\":\"eni-2\",\"subnetId\":\"subnet-1\",\"vpcId\":\"vpc-1\",\"availabilityZone\":\"us-east-1a\","
+        + "\"privateIpAddress\":\"10.0.1.5\",\"ipv6Addresses\":[],\"groupIds\":[],\"status\":\"in-use\","
+        + "\"interfaceType\":\"nat_gateway\",\"description\":\"Interface for NAT Gateway nat-1\",\"macAddress\":\"0e:01:02:03:04:06\","
+        + "\"requesterManaged\":true,\"sourceDestCheck\":true,\"attachment\":null,"
+        + "\"association\":{\"publicIp\":\"3.80.1.3\",\"allocationId\":\"eipalloc-1\",\"associationId\":null}}";
+    String elbRow = "{\"id\":\"eni-3\",\"subnetId\":\"subnet-1\",\"vpcId\":\"vpc-1\",\"availabilityZone\":\"us-east-1a\","
+        + "\"privateIpAddress\":\"10.0.1.6\",\"ipv6Addresses\":[],\"groupIds\":[\"sg-1\"],\"status\":\"in-use\","
+        + "\"interfaceType\":\"interface\",\"description\":\"ELB app/web/50dc6c495c0c9188\",\"macAddress\":\"0e:01:02:03:04:07\","
+        + "\"requesterManaged\":true,\"sourceDestCheck\":true,\"attachment\":{\"id\":\"ela-attach-1\",\"instanceId\":null,"
+        + "\"deviceIndex\":1,\"status\":\"attached\",\"deleteOnTermination\":false},\"association\":null}";
+    for (String row : List.of(instanceRow, natRow, elbRow)) {
+      NetworkInterface e = StoreJson.read(row, NetworkInterface.class);
+      assertThat(e.requesterId()).isNull();
+      assertThat(e.secondaryPrivateIpAddresses()).isEmpty();
+      assertThat(e.privateIpAddresses()).containsExactly(e.privateIpAddress());
+      if (e.attachment() != null) assertThat(e.attachment().instanceOwnerId()).isNull();
+      JsonNode old = StoreJson.MAPPER.readTree(row);
+      JsonNode written = StoreJson.MAPPER.readTree(StoreJson.write(e));
+      old.propertyNames().forEach(f -> {
+        if (f.equals("attachment") && !old.get(f).isNull()) {
+          old.get(f).propertyNames().forEach(g -> assertThat(written.get(f).get(g)).as(f + "." + g).isEqualTo(old.get(f).get(g)));
+        } else {
+          assertThat(written.get(f)).as(f).isEqualTo(old.get(f));
+        }
+      });
+      roundTrips(e);
+    }
+    var e = StoreJson.read(elbRow, NetworkInterface.class).withRequesterId("amazon-elb");
+    roundTrips(e.withAttachment(new NetworkInterface.Attachment("ela-attach-1", null, 1, "attached", false, "amazon-elb"),
+        "in-use"));
+    roundTrips(new NetworkInterface("eni-4", "subnet-1", "vpc-1", "us-east-1a", "10.0.1.7", List.of("2600:1f18::7"),
+        List.of(), "in-use", "interface", "", null, false, true, null, null, null, List.of("10.0.1.8", "10.0.1.9")));
+  }
+
+  /** A security group row of the build before (unchanged record) loads and writes back the same JSON. */
+  @Test
+  void securityGroup_rowStoredByTheBuildBefore_loadsAndWritesBackTheSame() {
+    String row = "{\"id\":\"sg-1\",\"name\":\"web\",\"description\":\"d\",\"vpcId\":\"vpc-1\",\"rules\":["
+        + "{\"id\":\"sgr-1\",\"egress\":false,\"protocol\":\"tcp\",\"fromPort\":443,\"toPort\":443,"
+        + "\"peer\":{\"kind\":\"cidr\",\"cidr\":\"0.0.0.0/0\"},\"description\":null},"
+        + "{\"id\":\"sgr-2\",\"egress\":false,\"protocol\":\"-1\",\"fromPort\":-1,\"toPort\":-1,"
+        + "\"peer\":{\"kind\":\"sg\",\"groupId\":\"sg-1\",\"ownerId\":\"123\"},\"description\":\"self\"},"
+        + "{\"id\":\"sgr-3\",\"egress\":true,\"protocol\":\"-1\",\"fromPort\":-1,\"toPort\":-1,"
+        + "\"peer\":{\"kind\":\"pl\",\"prefixListId\":\"pl-1\"},\"description\":null}]}";
+    SecurityGroup g = StoreJson.read(row, SecurityGroup.class);
+    assertThat(g.rules()).extracting(SecurityGroup.Rule::id).containsExactly("sgr-1", "sgr-2", "sgr-3");
+    assertThat(StoreJson.MAPPER.readTree(StoreJson.write(g))).isEqualTo(StoreJson.MAPPER.readTree(row));
   }
 }

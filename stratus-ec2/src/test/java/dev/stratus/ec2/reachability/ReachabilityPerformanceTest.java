@@ -3,16 +3,16 @@ package dev.stratus.ec2.reachability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.stratus.core.net.Cidr;
-import dev.stratus.core.net.PortRange;
 import dev.stratus.ec2.model.NetworkAcl;
+import dev.stratus.ec2.model.NetworkInterface;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
+import dev.stratus.ec2.model.SecurityGroup;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -50,9 +50,9 @@ class ReachabilityPerformanceTest {
     Placement placement = new Placement(region, "111111111111", Map.of());
     var allowAll = List.of(
         NetworkAcl.Entry.allowAll(100, true, Cidr.ANY_IPV4), NetworkAcl.Entry.allowAll(100, false, Cidr.ANY_IPV4));
-    var fromTen = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL,
-        new SecurityGroup.Peer.Cidr(Cidr.parseBlockOrAddress("10.0.0.0/8")), ""));
-    var toAll = List.of(new SecurityGroup.IpPermission("-1", PortRange.ALL, new SecurityGroup.Peer.Cidr(Cidr.ANY_IPV4), ""));
+    var rules = List.of(
+        new SecurityGroup.Rule("sgr-in", false, "-1", -1, -1, new SecurityGroup.CidrPeer(Cidr.parseBlockOrAddress("10.0.0.0/8")), null),
+        new SecurityGroup.Rule("sgr-out", true, "-1", -1, -1, new SecurityGroup.CidrPeer(Cidr.ANY_IPV4), null));
     List<TransitGatewayRouteTable.Route> tgwRoutes = new java.util.ArrayList<>();
     List<String> attachments = new java.util.ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -70,9 +70,12 @@ class ReachabilityPerformanceTest {
       b.place(rt, placement);
       b.networkAcls.add(new NetworkAcl(acl, v, true, allowAll, List.of()));
       b.place(acl, placement);
-      b.securityGroups.add(new SecurityGroup(sg, region, v, "default", fromTen, toAll, Map.of()));
-      b.networkInterfaces.add(new NetworkInterface("eni-" + i, region, v, s, "us-east-1a", List.of(cidr.hostAt(10)),
-          Optional.empty(), List.of(sg), "interface", new NetworkInterface.Attachment.Instance("i-" + i), true));
+      b.securityGroups.add(new SecurityGroup(sg, "default", "default VPC security group", v, rules));
+      b.place(sg, placement);
+      b.networkInterfaces.add(new NetworkInterface("eni-" + i, s, v, "us-east-1a", cidr.hostAt(10).address(), List.of(),
+          List.of(sg), "in-use", "interface", "", null, false, true,
+          new NetworkInterface.Attachment("eni-attach-" + i, "i-" + i, 0, "attached", true, "111111111111"), null));
+      b.place("eni-" + i, placement);
       b.instance(Fixtures.instance("i-" + i, v, s, "eni-" + i), placement);
       b.transitGatewayAttachments.add(new TransitGatewayAttachment(att, "tgw-1",
           TransitGatewayAttachment.ResourceType.VPC, v, "111111111111", TransitGatewayAttachment.State.AVAILABLE, List.of(s), "tgw-rtb-1", null,
