@@ -25,6 +25,7 @@ public final class Ec2Store {
   public Ec2Store(Store store, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    Ec2Tables.INDEXES.forEach(store::index);
   }
 
   public Clock clock() { return clock; }

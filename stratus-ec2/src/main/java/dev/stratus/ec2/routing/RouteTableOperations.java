@@ -58,7 +58,7 @@ public final class RouteTableOperations {
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
       Ec2Errors.throwIf(RouteRules.createTable(
-          tx.list(Ec2Tables.ROUTE_TABLE, scope).stream().filter(x -> x.vpcId().equals(vpc.id())).count()));
+          tx.listBy(Ec2Tables.ROUTE_TABLE_BY_VPC, scope, vpc.id()).size()));
       Ec2Store.dryRun(req.dryRun());
       RouteTable t = new RouteTable(IdKind.ROUTE_TABLE.next(), vpc.id(), VpcFactory.localRoutes(vpc), List.of(), List.of());
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t);
@@ -176,8 +176,8 @@ public final class RouteTableOperations {
       RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
           req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
           req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));
-      Ec2Errors.throwIf(RouteRules.createRoute(t, dest, target, cidr -> tx.list(Ec2Tables.SUBNET, scope).stream()
-          .anyMatch(s -> s.vpcId().equals(t.vpcId()) && s.cidr().equals(cidr))));
+      Ec2Errors.throwIf(RouteRules.createRoute(t, dest, target, cidr -> tx.listBy(Ec2Tables.SUBNET_BY_VPC, scope, t.vpcId()).stream()
+          .anyMatch(s -> s.cidr().equals(cidr))));
       Ec2Store.dryRun(req.dryRun());
       List<RouteTable.Route> routes = new ArrayList<>(t.routes());
       routes.add(new RouteTable.Route(dest, target, RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE));

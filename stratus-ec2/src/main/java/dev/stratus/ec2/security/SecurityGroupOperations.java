@@ -65,7 +65,8 @@ public final class SecurityGroupOperations {
     Ec2Errors.throwIf(SecurityGroupRules.groupName(name));
     return store.write(ctx, tx -> {
       Vpc vpc = vpcOrDefault(tx, scope, req.vpcId());
-      Ec2Errors.throwIf(SecurityGroupRules.createGroup(name, vpc.id(), tx.list(Ec2Tables.SECURITY_GROUP, scope)));
+      Ec2Errors.throwIf(SecurityGroupRules.createGroup(name, vpc.id(),
+          tx.listBy(Ec2Tables.SECURITY_GROUP_BY_VPC, scope, vpc.id())));
       Ec2Store.dryRun(req.dryRun());
       List<SecurityGroup.Rule> rules = new ArrayList<>();
       rules.add(VpcFactory.allOutbound(dev.stratus.core.net.Cidr.parse("0.0.0.0/0")));

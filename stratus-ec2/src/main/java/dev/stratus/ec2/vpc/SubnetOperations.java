@@ -67,7 +67,7 @@ public final class SubnetOperations {
     Cidr cidr = Cidr.tryParse(text).filter(Cidr::isIpv4).orElseThrow(() -> Ec2Errors.invalidCidr("cidrBlock", text));
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, Ec2Store.param(req.vpcId(), "vpcId"));
-      Ec2Errors.throwIf(SubnetRules.createSubnet(vpc, cidr, tx.list(Ec2Tables.SUBNET, scope)));
+      Ec2Errors.throwIf(SubnetRules.createSubnet(vpc, cidr, tx.listBy(Ec2Tables.SUBNET_BY_VPC, scope, vpc.id())));
       RegionCatalog.Zone zone = zone(ctx.region(), req.availabilityZone(), req.availabilityZoneId());
       List<Vpc.CidrAssociation> v6 = List.of();
       if (req.ipv6CidrBlock() != null) {
