@@ -76,7 +76,8 @@ public final class RouteTableOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<RouteTable> tables = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS.forAccount(ctx.accountId())
+        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds(),
+            req.filters(), "vpc-id", Ec2Tables.ROUTE_TABLE_BY_VPC), FILTERS.forAccount(ctx.accountId())
             .withShape(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))), tags);
     var page = cursor.page(tables, RouteTable::id);
     return DescribeRouteTablesResponse.builder().routeTables(page.items().stream()

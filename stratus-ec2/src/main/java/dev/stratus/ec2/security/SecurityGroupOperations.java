@@ -88,7 +88,7 @@ public final class SecurityGroupOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<SecurityGroup> groups = Ec2Store.describe(view, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP,
-        req.groupIds());
+        req.groupIds(), req.filters(), "vpc-id", Ec2Tables.SECURITY_GROUP_BY_VPC);
     if (!req.groupNames().isEmpty()) {
       String defaultVpc = defaults(view, scope).defaultVpcId();
       groups = req.groupNames().stream()
@@ -123,8 +123,7 @@ public final class SecurityGroupOperations {
     Ec2Store.require(view, scope, IdKind.VPC, Ec2Tables.VPC, vpcId);
     Ec2Store.dryRun(req.dryRun());
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
-    List<SecurityGroup> groups = view.list(Ec2Tables.SECURITY_GROUP, scope).stream()
-        .filter(g -> g.vpcId().equals(vpcId)).sorted(java.util.Comparator.comparing(SecurityGroup::id)).toList();
+    List<SecurityGroup> groups = view.listBy(Ec2Tables.SECURITY_GROUP_BY_VPC, scope, vpcId); // in id order
     var spec = FOR_VPC_FILTERS.forAccount(ctx.accountId());
     var page = cursor.page(Ec2Filters.apply(req.filters(), groups, spec, tags), SecurityGroup::id);
     return GetSecurityGroupsForVpcResponse.builder().securityGroupForVpcs(page.items().stream()

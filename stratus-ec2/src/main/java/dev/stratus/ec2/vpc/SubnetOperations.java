@@ -96,7 +96,8 @@ public final class SubnetOperations {
     Map<String, Long> used = view.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
         .collect(Collectors.groupingBy(NetworkInterface::subnetId, Collectors.counting()));
     List<Subnet> subnets = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS.forAccount(ctx.accountId())
+        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds(),
+            req.filters(), "vpc-id", Ec2Tables.SUBNET_BY_VPC), FILTERS.forAccount(ctx.accountId())
             .withShape(s -> VpcShapes.subnet(s, ctx.accountId(), ctx.region(),
                 SubnetAddressing.availableCount(s.cidr(), used.getOrDefault(s.id(), 0L).intValue()), tags.apply(s.id()),
                 "available")), tags);
