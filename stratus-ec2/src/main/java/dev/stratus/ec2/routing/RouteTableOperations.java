@@ -104,7 +104,8 @@ public final class RouteTableOperations {
       RouteTable.Association assoc;
       if (req.subnetId() != null) {
         Subnet s = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
-        Ec2Errors.throwIf(RouteRules.associateSubnet(t, s.id(), s.vpcId(), tx.list(Ec2Tables.ROUTE_TABLE, scope)));
+        Ec2Errors.throwIf(RouteRules.associateSubnet(t, s.id(), s.vpcId(),
+            tx.listBy(Ec2Tables.ROUTE_TABLE_BY_VPC, scope, s.vpcId()))); // a subnet's associations are in its VPC
         assoc = new RouteTable.Association(Ec2Id.next("rtbassoc-"), false, s.id(), null);
       } else if (req.gatewayId() != null) {
         var g = Ec2Store.require(tx, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY, req.gatewayId());

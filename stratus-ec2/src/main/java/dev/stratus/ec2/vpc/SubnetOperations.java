@@ -111,17 +111,19 @@ public final class SubnetOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
-      Ec2Errors.throwIf(SubnetRules.deleteSubnet(subnet, tx.list(Ec2Tables.NETWORK_INTERFACE, scope)));
+      Ec2Errors.throwIf(SubnetRules.deleteSubnet(subnet,
+          tx.listBy(Ec2Tables.NETWORK_INTERFACE_BY_SUBNET, scope, subnet.id())));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.SUBNET, scope, subnet.id());
       Tags.drop(tx, scope, subnet.id());
-      for (var t : tx.list(Ec2Tables.ROUTE_TABLE, scope)) {
+      // a subnet is associated only with tables and ACLs of its own VPC
+      for (var t : tx.listBy(Ec2Tables.ROUTE_TABLE_BY_VPC, scope, subnet.vpcId())) {
         if (t.associations().stream().anyMatch(a -> subnet.id().equals(a.subnetId()))) {
           tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withAssociations(t.associations().stream()
               .filter(a -> !subnet.id().equals(a.subnetId())).toList()));
         }
       }
-      for (NetworkAcl acl : tx.list(Ec2Tables.NETWORK_ACL, scope)) {
+      for (NetworkAcl acl : tx.listBy(Ec2Tables.NETWORK_ACL_BY_VPC, scope, subnet.vpcId())) {
         if (acl.associations().stream().anyMatch(a -> a.subnetId().equals(subnet.id()))) {
           tx.put(Ec2Tables.NETWORK_ACL, scope, acl.id(), acl.withAssociations(acl.associations().stream()
               .filter(a -> !a.subnetId().equals(subnet.id())).toList()));
