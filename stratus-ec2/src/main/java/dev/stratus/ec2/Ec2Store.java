@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
  * EC2's view of the store: every read and write first makes sure the (account, region) has what
@@ -84,7 +85,7 @@ public final class Ec2Store {
    * key, from {@code index}: the filters still run over them, so the answer is the same.
    */
   public static <T> List<T> describe(ReadView view, String scope, IdKind kind, Table<T> table, List<String> ids,
-      List<software.amazon.awssdk.services.ec2.model.Filter> filters, String filterName, Index<T> index) {
+      List<Filter> filters, String filterName, Index<T> index) {
     if ((ids == null || ids.isEmpty()) && filters != null) {
       for (var f : filters) {
         if (filterName.equals(f.name()) && f.values().size() == 1 && f.values().get(0) != null

@@ -2,8 +2,10 @@ package dev.stratus.core.store;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -67,7 +69,7 @@ final class CommittedRows {
   }
 
   /** This snapshot's indexes moved by {@code changes} (the rows are already this snapshot's). */
-  CommittedRows withIndexed(Collection<RowChange> changes, Map<String, java.util.List<Index<?>>> byTable) {
+  CommittedRows withIndexed(Collection<RowChange> changes, Map<String, List<Index<?>>> byTable) {
     var next = indexes;
     for (RowChange c : changes) {
       var list = byTable.get(c.table().name());
@@ -77,7 +79,7 @@ final class CommittedRows {
         if (byKey == null) continue; // not built yet: built from the rows when it is
         String before = c.before().map(r -> index.keyOf(r.value(index.table()))).orElse(null);
         String after = c.after().map(r -> index.keyOf(r.value(index.table()))).orElse(null);
-        if (java.util.Objects.equals(before, after)) continue;
+        if (Objects.equals(before, after)) continue;
         if (before != null) {
           String k = indexKey(c.scope(), before);
           var ids = byKey.getOrDefault(k, TreePSet.empty()).minus(c.id());
