@@ -1,6 +1,7 @@
 package dev.stratus.ec2;
 
 import dev.stratus.core.RequestContext;
+import dev.stratus.core.store.Index;
 import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Store;
 import dev.stratus.core.store.Table;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import software.amazon.awssdk.services.ec2.model.Filter;
 
 /**
  * EC2's view of the store: every read and write first makes sure the (account, region) has what
@@ -25,6 +27,7 @@ public final class Ec2Store {
   public Ec2Store(Store store, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
+    Ec2Tables.INDEXES.forEach(store::index);
   }
 
   public Clock clock() { return clock; }
@@ -74,6 +77,24 @@ public final class Ec2Store {
       out.add(view.get(table, scope, id).orElseThrow(() -> kind.notFound(id)));
     }
     return out;
+  }
+
+  /**
+   * As {@link #describe}, but when no ids are named and a filter {@code filterName} names exactly
+   * one value without wildcards (DescribeRouteTables with {@code vpc-id}), only the rows of that
+   * key, from {@code index}: the filters still run over them, so the answer is the same.
+   */
+  public static <T> List<T> describe(ReadView view, String scope, IdKind kind, Table<T> table, List<String> ids,
+      List<Filter> filters, String filterName, Index<T> index) {
+    if ((ids == null || ids.isEmpty()) && filters != null) {
+      for (var f : filters) {
+        if (filterName.equals(f.name()) && f.values().size() == 1 && f.values().get(0) != null
+            && f.values().get(0).chars().noneMatch(c -> c == '*' || c == '?' || c == '\\')) {
+          return view.listBy(index, scope, f.values().get(0));
+        }
+      }
+    }
+    return describe(view, scope, kind, table, ids);
   }
 
   /** Throws AWS's DryRunOperation when {@code dryRun} is set (after validation succeeded). */

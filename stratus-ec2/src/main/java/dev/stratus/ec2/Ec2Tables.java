@@ -1,5 +1,6 @@
 package dev.stratus.ec2;
 
+import dev.stratus.core.store.Index;
 import dev.stratus.core.store.Table;
 import dev.stratus.ec2.model.Address;
 import dev.stratus.ec2.model.DhcpOptions;
@@ -57,4 +58,19 @@ public final class Ec2Tables {
       Table.of("ec2.vpn_connection", dev.stratus.ec2.model.VpnConnection.class);
   public static final Table<dev.stratus.ec2.model.EndpointConnection> ENDPOINT_CONNECTION =
       Table.of("ec2.endpoint_connection", dev.stratus.ec2.model.EndpointConnection.class);
+
+  // Secondary indexes (kept by the store, registered by Ec2Store): a write's checks read the rows
+  // of one VPC, subnet or transit gateway, not every row of the Region.
+  public static final Index<Subnet> SUBNET_BY_VPC = Index.of(SUBNET, "vpc", Subnet::vpcId);
+  public static final Index<RouteTable> ROUTE_TABLE_BY_VPC = Index.of(ROUTE_TABLE, "vpc", RouteTable::vpcId);
+  public static final Index<SecurityGroup> SECURITY_GROUP_BY_VPC = Index.of(SECURITY_GROUP, "vpc", SecurityGroup::vpcId);
+  public static final Index<NetworkAcl> NETWORK_ACL_BY_VPC = Index.of(NETWORK_ACL, "vpc", NetworkAcl::vpcId);
+  public static final Index<NetworkInterface> NETWORK_INTERFACE_BY_SUBNET =
+      Index.of(NETWORK_INTERFACE, "subnet", NetworkInterface::subnetId);
+  public static final Index<dev.stratus.ec2.model.TransitGatewayAttachment> TGW_ATTACHMENT_BY_RESOURCE =
+      Index.of(TGW_ATTACHMENT, "resource", dev.stratus.ec2.model.TransitGatewayAttachment::resourceId);
+
+  /** Every index above, for Ec2Store to register. */
+  public static final java.util.List<Index<?>> INDEXES = java.util.List.of(SUBNET_BY_VPC, ROUTE_TABLE_BY_VPC,
+      SECURITY_GROUP_BY_VPC, NETWORK_ACL_BY_VPC, NETWORK_INTERFACE_BY_SUBNET, TGW_ATTACHMENT_BY_RESOURCE);
 }

@@ -14,11 +14,12 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 public final class Tags {
   private Tags() {}
 
-  /** The tags of every resource of the scope, for Describe* filters and shapes. */
+  /**
+   * The tags of any resource of the scope, for Describe* filters and shapes: looked up per id
+   * (O(log n) each), so a create's answer does not read every tag of the Region.
+   */
   public static Function<String, Map<String, String>> of(ReadView view, String scope) {
-    Map<String, Map<String, String>> all = new java.util.HashMap<>();
-    for (ResourceTags t : view.list(Ec2Tables.TAGS, scope)) all.put(t.resourceId(), t.tags());
-    return id -> all.getOrDefault(id, Map.of());
+    return id -> view.get(Ec2Tables.TAGS, scope, id).map(ResourceTags::tags).orElse(Map.of());
   }
 
   public static List<Tag> sdk(Map<String, String> tags) {

@@ -52,6 +52,27 @@ final class MirrorTransaction implements Transaction {
   }
 
   @Override
+  public <T> List<T> listBy(Index<T> index, String scope, String key) {
+    var committedIds = base.indexed(index, scope, key);
+    if (committedIds == null) return Transaction.super.listBy(index, scope, key);
+    // The committed index, plus any row this transaction touched in the scope, checked as it stands now.
+    var ids = new TreeSet<>(committedIds);
+    String table = index.table().name();
+    touched.keySet().forEach(k -> {
+      if (k.table().name().equals(table) && k.scope().equals(scope)) ids.add(k.id());
+    });
+    var rows = rows(index.table(), scope);
+    var out = new ArrayList<T>(ids.size());
+    for (String id : ids) {
+      var row = rows.get(id);
+      if (row == null) continue;
+      T value = row.value(index.table());
+      if (Objects.equals(key, index.key().apply(value))) out.add(value);
+    }
+    return out;
+  }
+
+  @Override
   public <T> void put(Table<T> table, String scope, String id, T value) {
     Objects.requireNonNull(id, "id");
     var before = touch(table, scope, id);

@@ -1,10 +1,13 @@
 package dev.stratus.core.store;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
@@ -41,6 +44,8 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
 
   private final ReentrantLock writer = new ReentrantLock();
   private final List<ChangeListener> listeners = new CopyOnWriteArrayList<>();
+  /** Registered indexes by table name (lists replaced, never changed in place). */
+  private final Map<String, List<Index<?>>> indexes = new ConcurrentHashMap<>();
   /** The published snapshot; null only until the initial rows have loaded. */
   private volatile CommittedRows committed;
   private final CompletableFuture<CommittedRows> loaded;
@@ -75,6 +80,28 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
         .flatMap(rows -> rows.values().stream()).map(r -> r.value(table)).toList();
   }
 
+  @Override
+  public final <T> List<T> listBy(Index<T> index, String scope, String key) {
+    CommittedRows snapshot = rows();
+    var ids = snapshot.indexed(index, scope, key);
+    if (ids == null) return Store.super.listBy(index, scope, key);
+    var rows = snapshot.scope(index.table().name(), scope);
+    var out = new ArrayList<T>(ids.size());
+    for (String id : ids) out.add(rows.get(id).value(index.table()));
+    return out;
+  }
+
+  @Override
+  public final void index(Index<?> index) {
+    Objects.requireNonNull(index, "index");
+    indexes.compute(index.table().name(), (table, list) -> {
+      if (list != null && list.stream().anyMatch(i -> i.name().equals(index.name()))) return list;
+      var next = new ArrayList<Index<?>>(list == null ? List.of() : list);
+      next.add(index);
+      return List.copyOf(next);
+    });
+  }
+
   /** Waits until the committed rows are loaded; throws what loading them threw. */
   @Override
   public final void awaitLoaded() { rows(); }
@@ -106,7 +133,7 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
     writer.lock();
     try {
       if (closed) throw new IllegalStateException("the store is closed");
-      var tx = new MirrorTransaction(rows());
+      var tx = new MirrorTransaction(withIndexesBuilt());
       R result;
       try {
         result = work.apply(tx);
@@ -117,7 +144,7 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
       var changes = tx.finish();
       if (!changes.isEmpty()) {
         persist(changes);
-        committed = tx.next();
+        committed = tx.next().withIndexed(changes, indexes);
         publish(changes);
       }
       return result;
@@ -143,6 +170,22 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
     } finally {
       writer.unlock();
     }
+  }
+
+  /**
+   * The current snapshot with every registered index built (under the writer lock): an index
+   * registered since the last write is built here, once, over the rows there are, and published.
+   */
+  private CommittedRows withIndexesBuilt() {
+    CommittedRows current = rows();
+    CommittedRows next = current;
+    for (var list : indexes.values()) {
+      for (Index<?> index : list) {
+        if (!next.hasIndex(index.name())) next = next.withIndex(index);
+      }
+    }
+    if (next != current) committed = next; // the same rows, now with the index: nothing to persist or announce
+    return next;
   }
 
   /** Makes the changes durable, all or nothing; throws (having rolled back) on failure. */

@@ -25,6 +25,13 @@ public interface Store extends ReadView, AutoCloseable {
    */
   default void awaitLoaded() {}
 
+  /**
+   * Keeps {@code index} from now on, so {@link #listBy} with it costs what it returns. It is
+   * built over the rows there are at the next write (a read before then filters the scope), and
+   * kept on every commit after. Registering the same index name again does nothing.
+   */
+  default void index(Index<?> index) {}
+
   @Override
   void close();
 }

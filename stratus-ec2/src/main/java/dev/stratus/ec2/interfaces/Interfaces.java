@@ -23,8 +23,8 @@ public final class Interfaces {
 
   public static NetworkInterface create(Transaction tx, String scope, Subnet subnet, String requestedIp, List<String> groups,
       String interfaceType, String description, boolean requesterManaged) {
-    Set<String> used = tx.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
-        .filter(e -> e.subnetId().equals(subnet.id())).map(NetworkInterface::privateIpAddress).collect(Collectors.toSet());
+    Set<String> used = tx.listBy(Ec2Tables.NETWORK_INTERFACE_BY_SUBNET, scope, subnet.id()).stream()
+        .map(NetworkInterface::privateIpAddress).collect(Collectors.toSet());
     String ip;
     if (requestedIp != null) {
       Ec2Errors.throwIf(InterfaceRules.privateIp(subnet.cidr(), requestedIp, used));

@@ -58,7 +58,7 @@ public final class RouteTableOperations {
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, req.vpcId());
       Ec2Errors.throwIf(RouteRules.createTable(
-          tx.list(Ec2Tables.ROUTE_TABLE, scope).stream().filter(x -> x.vpcId().equals(vpc.id())).count()));
+          tx.listBy(Ec2Tables.ROUTE_TABLE_BY_VPC, scope, vpc.id()).size()));
       Ec2Store.dryRun(req.dryRun());
       RouteTable t = new RouteTable(IdKind.ROUTE_TABLE.next(), vpc.id(), VpcFactory.localRoutes(vpc), List.of(), List.of());
       tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t);
@@ -76,7 +76,8 @@ public final class RouteTableOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<RouteTable> tables = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds()), FILTERS.forAccount(ctx.accountId())
+        Ec2Store.describe(view, scope, IdKind.ROUTE_TABLE, Ec2Tables.ROUTE_TABLE, req.routeTableIds(),
+            req.filters(), "vpc-id", Ec2Tables.ROUTE_TABLE_BY_VPC), FILTERS.forAccount(ctx.accountId())
             .withShape(t -> RoutingShapes.table(t, ctx.accountId(), tags.apply(t.id()))), tags);
     var page = cursor.page(tables, RouteTable::id);
     return DescribeRouteTablesResponse.builder().routeTables(page.items().stream()
@@ -103,7 +104,8 @@ public final class RouteTableOperations {
       RouteTable.Association assoc;
       if (req.subnetId() != null) {
         Subnet s = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
-        Ec2Errors.throwIf(RouteRules.associateSubnet(t, s.id(), s.vpcId(), tx.list(Ec2Tables.ROUTE_TABLE, scope)));
+        Ec2Errors.throwIf(RouteRules.associateSubnet(t, s.id(), s.vpcId(),
+            tx.listBy(Ec2Tables.ROUTE_TABLE_BY_VPC, scope, s.vpcId()))); // a subnet's associations are in its VPC
         assoc = new RouteTable.Association(Ec2Id.next("rtbassoc-"), false, s.id(), null);
       } else if (req.gatewayId() != null) {
         var g = Ec2Store.require(tx, scope, IdKind.INTERNET_GATEWAY, Ec2Tables.INTERNET_GATEWAY, req.gatewayId());
@@ -176,8 +178,8 @@ public final class RouteTableOperations {
       RouteTarget target = RouteTargets.resolve(tx, scope, t, new RouteTargets.Params(req.gatewayId(),
           req.natGatewayId(), req.transitGatewayId(), req.vpcPeeringConnectionId(), req.networkInterfaceId(),
           req.instanceId(), req.egressOnlyInternetGatewayId(), req.vpcEndpointId()));
-      Ec2Errors.throwIf(RouteRules.createRoute(t, dest, target, cidr -> tx.list(Ec2Tables.SUBNET, scope).stream()
-          .anyMatch(s -> s.vpcId().equals(t.vpcId()) && s.cidr().equals(cidr))));
+      Ec2Errors.throwIf(RouteRules.createRoute(t, dest, target, cidr -> tx.listBy(Ec2Tables.SUBNET_BY_VPC, scope, t.vpcId()).stream()
+          .anyMatch(s -> s.cidr().equals(cidr))));
       Ec2Store.dryRun(req.dryRun());
       List<RouteTable.Route> routes = new ArrayList<>(t.routes());
       routes.add(new RouteTable.Route(dest, target, RouteTable.Origin.CREATE_ROUTE, RouteTable.State.ACTIVE));

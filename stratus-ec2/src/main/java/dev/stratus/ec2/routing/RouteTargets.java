@@ -64,8 +64,8 @@ final class RouteTargets {
       case "transitGatewayId" -> {
         Ec2Store.require(view, scope, IdKind.TRANSIT_GATEWAY, Ec2Tables.TRANSIT_GATEWAY, id);
         // AWS answers NotFound when the VPC has no attachment to the transit gateway.
-        boolean attached = view.list(Ec2Tables.TGW_ATTACHMENT, scope).stream().anyMatch(a ->
-            a.transitGatewayId().equals(id) && table.vpcId().equals(a.resourceId()) && !a.state().equals("deleted"));
+        boolean attached = view.listBy(Ec2Tables.TGW_ATTACHMENT_BY_RESOURCE, scope, table.vpcId()).stream()
+            .anyMatch(a -> a.transitGatewayId().equals(id) && !a.state().equals("deleted"));
         if (!attached) throw IdKind.TRANSIT_GATEWAY.notFound(id);
         yield new RouteTarget.TransitGateway(id);
       }

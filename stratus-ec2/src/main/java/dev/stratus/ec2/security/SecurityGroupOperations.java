@@ -65,7 +65,8 @@ public final class SecurityGroupOperations {
     Ec2Errors.throwIf(SecurityGroupRules.groupName(name));
     return store.write(ctx, tx -> {
       Vpc vpc = vpcOrDefault(tx, scope, req.vpcId());
-      Ec2Errors.throwIf(SecurityGroupRules.createGroup(name, vpc.id(), tx.list(Ec2Tables.SECURITY_GROUP, scope)));
+      Ec2Errors.throwIf(SecurityGroupRules.createGroup(name, vpc.id(),
+          tx.listBy(Ec2Tables.SECURITY_GROUP_BY_VPC, scope, vpc.id())));
       Ec2Store.dryRun(req.dryRun());
       List<SecurityGroup.Rule> rules = new ArrayList<>();
       rules.add(VpcFactory.allOutbound(dev.stratus.core.net.Cidr.parse("0.0.0.0/0")));
@@ -87,7 +88,7 @@ public final class SecurityGroupOperations {
     ReadView view = store.read(ctx);
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
     List<SecurityGroup> groups = Ec2Store.describe(view, scope, IdKind.SECURITY_GROUP, Ec2Tables.SECURITY_GROUP,
-        req.groupIds());
+        req.groupIds(), req.filters(), "vpc-id", Ec2Tables.SECURITY_GROUP_BY_VPC);
     if (!req.groupNames().isEmpty()) {
       String defaultVpc = defaults(view, scope).defaultVpcId();
       groups = req.groupNames().stream()
@@ -122,8 +123,7 @@ public final class SecurityGroupOperations {
     Ec2Store.require(view, scope, IdKind.VPC, Ec2Tables.VPC, vpcId);
     Ec2Store.dryRun(req.dryRun());
     Function<String, Map<String, String>> tags = Tags.of(view, scope);
-    List<SecurityGroup> groups = view.list(Ec2Tables.SECURITY_GROUP, scope).stream()
-        .filter(g -> g.vpcId().equals(vpcId)).sorted(java.util.Comparator.comparing(SecurityGroup::id)).toList();
+    List<SecurityGroup> groups = view.listBy(Ec2Tables.SECURITY_GROUP_BY_VPC, scope, vpcId); // in id order
     var spec = FOR_VPC_FILTERS.forAccount(ctx.accountId());
     var page = cursor.page(Ec2Filters.apply(req.filters(), groups, spec, tags), SecurityGroup::id);
     return GetSecurityGroupsForVpcResponse.builder().securityGroupForVpcs(page.items().stream()

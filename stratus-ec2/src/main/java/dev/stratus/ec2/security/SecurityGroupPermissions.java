@@ -73,8 +73,8 @@ public final class SecurityGroupPermissions {
 
   public static SecurityGroup byName(ReadView view, String scope, String vpcId, String name) {
     if (name == null) throw Ec2Errors.missing("GroupId");
-    return view.list(Ec2Tables.SECURITY_GROUP, scope).stream()
-        .filter(g -> g.name().equals(name) && g.vpcId().equals(vpcId)).findFirst()
+    return view.listBy(Ec2Tables.SECURITY_GROUP_BY_VPC, scope, vpcId).stream()
+        .filter(g -> g.name().equals(name)).findFirst()
         .orElseThrow(() -> Ec2Errors.groupNameNotFound(name, vpcId));
   }
 

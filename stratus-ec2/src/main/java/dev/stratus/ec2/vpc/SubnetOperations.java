@@ -67,7 +67,7 @@ public final class SubnetOperations {
     Cidr cidr = Cidr.tryParse(text).filter(Cidr::isIpv4).orElseThrow(() -> Ec2Errors.invalidCidr("cidrBlock", text));
     return store.write(ctx, tx -> {
       Vpc vpc = Ec2Store.require(tx, scope, IdKind.VPC, Ec2Tables.VPC, Ec2Store.param(req.vpcId(), "vpcId"));
-      Ec2Errors.throwIf(SubnetRules.createSubnet(vpc, cidr, tx.list(Ec2Tables.SUBNET, scope)));
+      Ec2Errors.throwIf(SubnetRules.createSubnet(vpc, cidr, tx.listBy(Ec2Tables.SUBNET_BY_VPC, scope, vpc.id())));
       RegionCatalog.Zone zone = zone(ctx.region(), req.availabilityZone(), req.availabilityZoneId());
       List<Vpc.CidrAssociation> v6 = List.of();
       if (req.ipv6CidrBlock() != null) {
@@ -96,7 +96,8 @@ public final class SubnetOperations {
     Map<String, Long> used = view.list(Ec2Tables.NETWORK_INTERFACE, scope).stream()
         .collect(Collectors.groupingBy(NetworkInterface::subnetId, Collectors.counting()));
     List<Subnet> subnets = Ec2Filters.apply(req.filters(),
-        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds()), FILTERS.forAccount(ctx.accountId())
+        Ec2Store.describe(view, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetIds(),
+            req.filters(), "vpc-id", Ec2Tables.SUBNET_BY_VPC), FILTERS.forAccount(ctx.accountId())
             .withShape(s -> VpcShapes.subnet(s, ctx.accountId(), ctx.region(),
                 SubnetAddressing.availableCount(s.cidr(), used.getOrDefault(s.id(), 0L).intValue()), tags.apply(s.id()),
                 "available")), tags);
@@ -110,17 +111,19 @@ public final class SubnetOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       Subnet subnet = Ec2Store.require(tx, scope, IdKind.SUBNET, Ec2Tables.SUBNET, req.subnetId());
-      Ec2Errors.throwIf(SubnetRules.deleteSubnet(subnet, tx.list(Ec2Tables.NETWORK_INTERFACE, scope)));
+      Ec2Errors.throwIf(SubnetRules.deleteSubnet(subnet,
+          tx.listBy(Ec2Tables.NETWORK_INTERFACE_BY_SUBNET, scope, subnet.id())));
       Ec2Store.dryRun(req.dryRun());
       tx.delete(Ec2Tables.SUBNET, scope, subnet.id());
       Tags.drop(tx, scope, subnet.id());
-      for (var t : tx.list(Ec2Tables.ROUTE_TABLE, scope)) {
+      // a subnet is associated only with tables and ACLs of its own VPC
+      for (var t : tx.listBy(Ec2Tables.ROUTE_TABLE_BY_VPC, scope, subnet.vpcId())) {
         if (t.associations().stream().anyMatch(a -> subnet.id().equals(a.subnetId()))) {
           tx.put(Ec2Tables.ROUTE_TABLE, scope, t.id(), t.withAssociations(t.associations().stream()
               .filter(a -> !subnet.id().equals(a.subnetId())).toList()));
         }
       }
-      for (NetworkAcl acl : tx.list(Ec2Tables.NETWORK_ACL, scope)) {
+      for (NetworkAcl acl : tx.listBy(Ec2Tables.NETWORK_ACL_BY_VPC, scope, subnet.vpcId())) {
         if (acl.associations().stream().anyMatch(a -> a.subnetId().equals(subnet.id()))) {
           tx.put(Ec2Tables.NETWORK_ACL, scope, acl.id(), acl.withAssociations(acl.associations().stream()
               .filter(a -> !a.subnetId().equals(subnet.id())).toList()));

@@ -15,17 +15,17 @@ final class VpcDependencies {
 
   static boolean any(ReadView view, String scope, Vpc vpc) {
     String id = vpc.id();
-    return view.list(Ec2Tables.SUBNET, scope).stream().anyMatch(s -> s.vpcId().equals(id))
+    return !view.listBy(Ec2Tables.SUBNET_BY_VPC, scope, id).isEmpty()
         || view.list(Ec2Tables.INTERNET_GATEWAY, scope).stream().anyMatch(g -> id.equals(g.attachedVpcId()))
-        || view.list(Ec2Tables.ROUTE_TABLE, scope).stream()
-            .anyMatch(t -> t.vpcId().equals(id) && !t.id().equals(vpc.mainRouteTableId()))
-        || view.list(Ec2Tables.NETWORK_ACL, scope).stream()
-            .anyMatch(a -> a.vpcId().equals(id) && !a.id().equals(vpc.defaultNetworkAclId()))
-        || view.list(Ec2Tables.SECURITY_GROUP, scope).stream()
-            .anyMatch(g -> g.vpcId().equals(id) && !g.id().equals(vpc.defaultSecurityGroupId()))
+        || view.listBy(Ec2Tables.ROUTE_TABLE_BY_VPC, scope, id).stream()
+            .anyMatch(t -> !t.id().equals(vpc.mainRouteTableId()))
+        || view.listBy(Ec2Tables.NETWORK_ACL_BY_VPC, scope, id).stream()
+            .anyMatch(a -> !a.id().equals(vpc.defaultNetworkAclId()))
+        || view.listBy(Ec2Tables.SECURITY_GROUP_BY_VPC, scope, id).stream()
+            .anyMatch(g -> !g.id().equals(vpc.defaultSecurityGroupId()))
         || view.list(Ec2Tables.NETWORK_INTERFACE, scope).stream().anyMatch(e -> id.equals(e.vpcId()))
-        || view.list(Ec2Tables.TGW_ATTACHMENT, scope).stream()
-            .anyMatch(a -> id.equals(a.resourceId()) && !a.state().equals("deleted"))
+        || view.listBy(Ec2Tables.TGW_ATTACHMENT_BY_RESOURCE, scope, id).stream()
+            .anyMatch(a -> !a.state().equals("deleted"))
         || view.list(Ec2Tables.VPC_ENDPOINT, scope).stream().anyMatch(e -> e.vpcId().equals(id))
         || view.list(Ec2Tables.PEERING, scope).stream().anyMatch(p -> p.involves(id) && p.status().equals("active"))
         || view.list(Ec2Tables.VPN_GATEWAY, scope).stream().anyMatch(g -> id.equals(g.attachedVpcId()));
