@@ -1,5 +1,6 @@
 package dev.stratus.elbv2.dataplane;
 
+import dev.stratus.core.Lazy;
 import dev.stratus.elbv2.model.Action;
 import dev.stratus.elbv2.model.RequestView;
 import io.netty.buffer.Unpooled;
@@ -71,10 +72,12 @@ final class AlbAuth {
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build();
-  private volatile ClaimsSigningKey signing = ClaimsSigningKey.in(Optional.empty());
+  // Made at the first authenticate action, not at start (most runs have none): a JDK HttpClient
+  // makes the default SSLContext and a selector thread, and the keys are a P-256 pair and an AES key.
+  private final Lazy<HttpClient> http = Lazy.of(() -> HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build());
+  private volatile Lazy<ClaimsSigningKey> signing = Lazy.of(() -> ClaimsSigningKey.in(Optional.empty()));
   private final IdTokens idTokens;
-  private volatile AuthSessionCookies sessions = AuthSessionCookies.in(Optional.empty());
+  private volatile Lazy<AuthSessionCookies> sessions = Lazy.of(() -> AuthSessionCookies.in(Optional.empty()));
 
   /** A login in progress, sealed into the {@code state} sent to the IdP; {@code binding} names the action's IdP and client. */
   record Login(String originalUrl, String nonce, String redirectUri, String binding, Instant expires) {}
@@ -107,20 +110,20 @@ final class AlbAuth {
    * only). Call before traffic.
    */
   void keepKeysIn(Optional<java.nio.file.Path> dataDir) {
-    this.sessions = AuthSessionCookies.in(dataDir);
-    this.signing = ClaimsSigningKey.in(dataDir);
+    this.sessions = Lazy.of(() -> AuthSessionCookies.in(dataDir));
+    this.signing = Lazy.of(() -> ClaimsSigningKey.in(dataDir));
   }
 
   /** The claims-signing public key as PEM, when {@code kid} is its key id (what AWS serves per Region). */
   Optional<String> publicKeyPem(String kid) {
-    ClaimsSigningKey k = signing;
+    ClaimsSigningKey k = signing.get();
     return k.keyId().equals(kid) ? Optional.of(k.publicKeyPem()) : Optional.empty();
   }
 
   /** The key id in x-amzn-oidc-data's header, and its public key (what AWS serves per Region for verification). */
-  String keyId() { return signing.keyId(); }
+  String keyId() { return signing.get().keyId(); }
 
-  PublicKey publicKey() { return signing.pair().getPublic(); }
+  PublicKey publicKey() { return signing.get().pair().getPublic(); }
 
   /** Runs {@code action} for a request that is not the callback. */
   Outcome authenticate(RequestView view, String uri, Action action, String lbArn) {
@@ -129,7 +132,7 @@ final class AlbAuth {
       return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR));
     }
     Instant now = clock.instant();
-    var session = sessions.open(view.cookies(), config.sessionCookieName(), binding(config)).filter(x -> x.expires().isAfter(now));
+    var session = sessions.get().open(view.cookies(), config.sessionCookieName(), binding(config)).filter(x -> x.expires().isAfter(now));
     if (session.isPresent() && !session.get().accessTokenExpired(now)) return new Outcome.Pass(claimHeaders(session.get(), config, lbArn));
     if (session.isPresent() && session.get().refreshToken() != null) {
       return new Outcome.Later(refresh(session.get(), view, uri, config, lbArn));
@@ -174,7 +177,7 @@ final class AlbAuth {
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", session.refreshToken());
     HttpRequest tokenRequest = tokenRequest(config, form);
-    return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
+    return http.get().sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
       JsonNode body = tokens.statusCode() / 100 == 2 ? JSON.readTree(tokens.body()) : JSON.createObjectNode();
       String accessToken = body.path("access_token").asString("");
       if (accessToken.isEmpty()) return CompletableFuture.completedFuture(unauthenticated(view, uri, config, clock.instant()));
@@ -182,7 +185,7 @@ final class AlbAuth {
       String refreshToken = body.path("refresh_token").asString(session.refreshToken());
       HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
           .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-      return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+      return http.get().sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
         if (info.statusCode() / 100 != 2) return unauthenticated(view, uri, config, clock.instant());
         JsonNode claims = JSON.readTree(info.body());
         var renewed = new AuthSessionCookies.Session(accessToken, claims.path("sub").asString(session.subject()), info.body(),
@@ -195,7 +198,7 @@ final class AlbAuth {
   /** The Set-Cookie values of {@code session}: its shards, each expiring with the session. */
   private List<String> sessionCookies(Action.Authenticate config, AuthSessionCookies.Session session) {
     String attributes = "; Expires=" + COOKIE_DATE.format(session.expires()) + "; Path=/; Secure; HttpOnly";
-    return sessions.seal(config.sessionCookieName(), binding(config), session).stream().map(c -> c + attributes).toList();
+    return sessions.get().seal(config.sessionCookieName(), binding(config), session).stream().map(c -> c + attributes).toList();
   }
 
   private FullHttpResponse redirectToIdp(RequestView view, String uri, Action.Authenticate config, Instant now) {
@@ -203,7 +206,7 @@ final class AlbAuth {
     String nonce = token();
     String redirectUri = origin + CALLBACK;
     Instant expires = now.plus(LOGIN_WINDOW);
-    String state = sessions.seal("state", new Login(origin + uri, nonce, redirectUri, binding(config), expires));
+    String state = sessions.get().seal("state", new Login(origin + uri, nonce, redirectUri, binding(config), expires));
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
     query.put("client_id", config.clientId());
@@ -221,7 +224,7 @@ final class AlbAuth {
   CompletionStage<FullHttpResponse> callback(Map<String, List<String>> query, Map<String, String> cookies,
       List<Action.Authenticate> configs) {
     String state = first(query, "state");
-    Login login = state == null ? null : sessions.open(state, "state", Login.class).orElse(null);
+    Login login = state == null ? null : sessions.get().open(state, "state", Login.class).orElse(null);
     if (login == null || login.expires().isBefore(clock.instant())) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
     // AuthMissingAWSALBAuthNonce / AuthInvalidAWSALBAuthNonce: the state must come back to the browser that was sent away.
     if (!login.nonce().equals(cookies.get(NONCE_COOKIE))) return done(AlbRouter.page(HttpResponseStatus.UNAUTHORIZED));
@@ -235,7 +238,7 @@ final class AlbAuth {
     form.put("code", code);
     form.put("redirect_uri", login.redirectUri());
     HttpRequest tokenRequest = tokenRequest(config, form);
-    return http.sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
+    return http.get().sendAsync(tokenRequest, HttpResponse.BodyHandlers.ofString()).thenCompose(tokens -> {
       if (tokens.statusCode() / 100 != 2) return done(AlbRouter.page(IDP_ERROR));
       JsonNode body = JSON.readTree(tokens.body());
       String accessToken = body.path("access_token").asString();
@@ -258,7 +261,7 @@ final class AlbAuth {
       String refreshToken) {
     HttpRequest userInfo = HttpRequest.newBuilder(URI.create(config.userInfoEndpoint())).timeout(IDP_TIMEOUT)
         .header("Authorization", "Bearer " + accessToken).header("Accept", "application/json").GET().build();
-    return http.sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
+    return http.get().sendAsync(userInfo, HttpResponse.BodyHandlers.ofString()).thenApply(info -> {
       if (info.statusCode() / 100 != 2) return AlbRouter.page(IDP_ERROR);
       JsonNode claims = JSON.readTree(info.body());
       Instant expires = clock.instant().plusSeconds(config.sessionTimeout());
@@ -274,7 +277,7 @@ final class AlbAuth {
   private String claimsJwt(AuthSessionCookies.Session session, Action.Authenticate config, String lbArn) {
     ObjectNode header = JSON.createObjectNode();
     header.put("alg", "ES256");
-    ClaimsSigningKey k = signing;
+    ClaimsSigningKey k = signing.get();
     header.put("kid", k.keyId());
     header.put("signer", lbArn);
     header.put("iss", config.issuer());
