@@ -19,7 +19,7 @@ public final class AcmModule implements ServiceModule {
 
   @Override
   public Started start(StratusContext context) {
-    StratusCa ca = StratusCa.open(context.settings().dataDir(), context.clock());
+    StratusCa ca = StratusCa.onFirstUse(context.settings().dataDir(), context.clock()); // most runs never need it
     var operations = new CertificateOperations(context.store(), ca, context.clock(), context.extensions());
     context.extensions().provide(StratusCa.class, ca);
     context.extensions().provide(Certificates.class, operations);

@@ -131,8 +131,24 @@ final class StartCommand implements Callable<Integer> {
     System.out.println("Stratus " + Version.current() + " serving AWS APIs on http://" + LocalApi.hostLiteral(bind) + ":"
         + server.apiPort() + " (started in " + sinceProcessStart().toMillis() + " ms)");
     System.out.flush();
+    markStartupCacheTrained();
     LOG.fine(() -> "modules: " + server.modules() + (ephemeral ? ", ephemeral store" : ", store in " + dataDir));
     return KEEP_RUNNING;
+  }
+
+  /**
+   * The launcher records a start for its start-up cache (JDK 25's AOT cache) and names a file here
+   * to create once this start serves: a start that stopped before (a bad flag, a port in use)
+   * recorded too little to make the cache from.
+   */
+  private static void markStartupCacheTrained() {
+    String marker = System.getProperty("stratus.startupCacheServed");
+    if (marker == null || marker.isBlank()) return;
+    try {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(marker), "");
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.fine(() -> "cannot mark the start-up cache's training: " + e);
+    }
   }
 
   private void checkPort(String flag, int value) {

@@ -89,7 +89,9 @@ public final class StratusServer implements AutoCloseable {
       List<ServiceModule> ordered = ModuleOrder.sort(found, SERVER_PROVIDES);
       for (ServiceModule module : ordered) module.reserveAddresses(context);
       for (ServiceModule module : ordered) {
+        long startedAt = System.nanoTime();
         var result = module.start(context);
+        long ms = (System.nanoTime() - startedAt) / 1_000_000;
         result.resources().forEach(started::push);
         for (Class<?> type : module.provides()) {
           if (extensions.find(type).isEmpty()) {
@@ -99,7 +101,8 @@ public final class StratusServer implements AutoCloseable {
         handlers.addAll(result.apiHandlers());
         moduleEndpoints.addAll(result.endpoints());
         names.add(module.name());
-        LOG.fine(() -> "started " + module.name() + " with " + result.apiHandlers().size() + " API handlers");
+        // start-up is a budget (bench/startup.sh): --log-level FINE shows which module spends it
+        LOG.fine(() -> "started " + module.name() + " in " + ms + " ms with " + result.apiHandlers().size() + " API handlers");
       }
       store.awaitLoaded(); // read in the background while modules started; a broken database stops here
       var endpoints = new ArrayList<Endpoint>();

@@ -64,7 +64,7 @@ public final class CloudFrontModule implements ServiceModule {
     // HTTPS at every edge when ACM's Stratus CA is there: aliases' ACM certificates, else *.cloudfront.localhost.
     var ca = context.extensions().find(dev.stratus.net.tls.StratusCa.class);
     if (ca.isPresent()) {
-      edgeSettings = edgeSettings.withOriginTrust(ca.get().certificate()).withTls(443, new EdgeTls(new CloudFrontView(context.store(), context.clock()),
+      edgeSettings = edgeSettings.withOriginTrust(ca.get()::certificate).withTls(443, new EdgeTls(new CloudFrontView(context.store(), context.clock()),
           context.extensions().find(dev.stratus.core.acm.Certificates.class), ca.get(), context.clock()));
     }
     List<AutoCloseable> closeables = new ArrayList<>();

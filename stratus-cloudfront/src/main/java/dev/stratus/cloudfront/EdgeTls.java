@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EdgeTls implements Mapping<String, SslContext> {
   private final CloudFrontView view;
   private final Optional<Certificates> certificates;
-  private final SslContext stratusNames;
+  private final java.util.function.Supplier<SslContext> stratusNames;
   /** Certificate ARN → the contexts built for what ACM served under it (a reimport replaces the entry). */
   private final Map<String, Built> byCertificate = new ConcurrentHashMap<>();
 
@@ -37,13 +37,14 @@ final class EdgeTls implements Mapping<String, SslContext> {
     this.certificates = certificates;
     // A reimport (same ARN, other content) or a deletion: build again at the next handshake.
     certificates.ifPresent(acm -> acm.onChange(byCertificate::remove));
-    this.stratusNames = TlsContexts.server(ca.ownNames(List.of("*.cloudfront.localhost", "*.cloudfront.net", "localhost"), clock),
-        TlsContexts.Alpn.H2_AND_HTTP_1_1);
+    // Issued at the first handshake that needs it, not at start: the CA itself is made at first use.
+    this.stratusNames = dev.stratus.core.Lazy.of(() -> TlsContexts.server(
+        ca.ownNames(List.of("*.cloudfront.localhost", "*.cloudfront.net", "localhost"), clock), TlsContexts.Alpn.H2_AND_HTTP_1_1));
   }
 
   @Override
   public SslContext map(String hostname) {
-    if (hostname == null || certificates.isEmpty()) return stratusNames;
+    if (hostname == null || certificates.isEmpty()) return stratusNames.get();
     String host = hostname.toLowerCase(Locale.ROOT);
     for (var d : view.distributions()) {
       var config = d.config();
@@ -60,6 +61,6 @@ final class EdgeTls implements Mapping<String, SslContext> {
             : new Built(c, TlsContexts.server(c, TlsContexts.Alpn.H2_AND_HTTP_1_1))).context();
       }
     }
-    return stratusNames;
+    return stratusNames.get();
   }
 }

@@ -53,7 +53,9 @@ final class JwtAuthorizers {
   }
 
   private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(FETCH_TIMEOUT_MILLIS)).build();
+  /** Made at the first JWKS fetch, not at start: a JDK HttpClient makes the default SSLContext and a selector thread. */
+  private final dev.stratus.core.Lazy<HttpClient> http =
+      dev.stratus.core.Lazy.of(() -> HttpClient.newBuilder().connectTimeout(Duration.ofMillis(FETCH_TIMEOUT_MILLIS)).build());
   private final Map<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
 
   CompletableFuture<Verdict> verify(Api.Authorizer authorizer, String token, List<String> routeScopes, Instant now) {
@@ -110,7 +112,7 @@ final class JwtAuthorizers {
   private JWKSource<SecurityContext> source(String issuer) {
     try {
       String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
-      var res = http.send(HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
+      var res = http.get().send(HttpRequest.newBuilder(URI.create(base + "/.well-known/openid-configuration"))
           .timeout(Duration.ofMillis(FETCH_TIMEOUT_MILLIS)).build(), HttpResponse.BodyHandlers.ofString());
       String jwksUri = Vtl.JSON.readTree(res.body()).path("jwks_uri").asString();
       return JWKSourceBuilder.create(URI.create(jwksUri).toURL(),

@@ -34,7 +34,9 @@ final class RestShared {
   private final Supplier<ApiSnapshot> snapshot;
   private final ConcurrentHashMap<Integer, ReverseProxy> proxies = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Schema> schemas = new ConcurrentHashMap<>();
-  private final SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
+  /** Made at the first request validation, not at start: its dialect loads ~190 classes. */
+  private final dev.stratus.core.Lazy<SchemaRegistry> registry =
+      dev.stratus.core.Lazy.of(() -> SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4));
 
   RestShared(Clock clock, Transport transport, HttpFilterRegistry filters, Supplier<Optional<FunctionInvoker>> invoker,
       Supplier<ApiSnapshot> snapshot, java.nio.file.Path accessLogDir) {
@@ -61,7 +63,7 @@ final class RestShared {
   Optional<Schema> schema(String text) {
     if (text == null) return Optional.empty();
     try {
-      return Optional.of(schemas.computeIfAbsent(text, registry::getSchema));
+      return Optional.of(schemas.computeIfAbsent(text, t -> registry.get().getSchema(t)));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

@@ -54,7 +54,8 @@ public final class CloudFrontEdge implements AutoCloseable {
    */
   public record Settings(int port, String defaultEdge, List<EdgeLocation> edges, Optional<String> defaultViewerCity,
       boolean emulateLatency, int httpsPort, io.netty.util.Mapping<String, io.netty.handler.ssl.SslContext> tls,
-      List<java.security.cert.X509Certificate> originTrust, dev.stratus.cloudfront.dataplane.cache.CacheBudgets cacheBudgets) {
+      List<java.util.function.Supplier<java.security.cert.X509Certificate>> originTrust,
+      dev.stratus.cloudfront.dataplane.cache.CacheBudgets cacheBudgets) {
     public Settings {
       Objects.requireNonNull(cacheBudgets, "cacheBudgets");
       edges = List.copyOf(edges);
@@ -105,8 +106,14 @@ public final class CloudFrontEdge implements AutoCloseable {
      * ACM's certificates: an ALB HTTPS listener as origin) issued their certificate.
      */
     public Settings withOriginTrust(java.security.cert.X509Certificate ca) {
-      List<java.security.cert.X509Certificate> trust = new ArrayList<>(originTrust);
-      trust.add(ca);
+      Objects.requireNonNull(ca, "ca");
+      return withOriginTrust(() -> ca);
+    }
+
+    /** {@link #withOriginTrust(java.security.cert.X509Certificate)}, the CA read at the first HTTPS origin fetch (it may be made lazily). */
+    public Settings withOriginTrust(java.util.function.Supplier<java.security.cert.X509Certificate> ca) {
+      List<java.util.function.Supplier<java.security.cert.X509Certificate>> trust = new ArrayList<>(originTrust);
+      trust.add(Objects.requireNonNull(ca, "ca"));
       return new Settings(port, defaultEdge, edges, defaultViewerCity, emulateLatency, httpsPort, tls, trust, cacheBudgets);
     }
 
@@ -223,12 +230,13 @@ public final class CloudFrontEdge implements AutoCloseable {
 
   /** The client context for HTTPS origins, made once on first use (key material is not free). */
   private static java.util.function.Supplier<io.netty.handler.ssl.SslContext> originTls(
-      List<java.security.cert.X509Certificate> trust) {
+      List<java.util.function.Supplier<java.security.cert.X509Certificate>> trust) {
     var made = new java.util.concurrent.atomic.AtomicReference<io.netty.handler.ssl.SslContext>();
     return () -> {
       var c = made.get();
       if (c == null) {
-        c = dev.stratus.net.tls.TlsContexts.client(trust.toArray(java.security.cert.X509Certificate[]::new));
+        c = dev.stratus.net.tls.TlsContexts.client(trust.stream().map(java.util.function.Supplier::get)
+            .toArray(java.security.cert.X509Certificate[]::new));
         if (!made.compareAndSet(null, c)) c = made.get();
       }
       return c;

@@ -1,5 +1,6 @@
 package dev.stratus.elbv2.dataplane;
 
+import dev.stratus.core.Lazy;
 import dev.stratus.elbv2.model.Action;
 import dev.stratus.elbv2.model.RequestView;
 import io.netty.buffer.Unpooled;
@@ -80,10 +81,12 @@ final class AlbAuth {
 
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build();
-  private volatile ClaimsSigningKey signing = ClaimsSigningKey.in(Optional.empty());
+  // Made at the first authenticate action, not at start (most runs have none): a JDK HttpClient
+  // makes the default SSLContext and a selector thread, and the keys are a P-256 pair and an AES key.
+  private final Lazy<HttpClient> http = Lazy.of(() -> HttpClient.newBuilder().connectTimeout(IDP_TIMEOUT).build());
+  private volatile Lazy<ClaimsSigningKey> signing = Lazy.of(() -> ClaimsSigningKey.in(Optional.empty()));
   private final IdTokens idTokens;
-  private volatile AuthSessionCookies sessions = AuthSessionCookies.in(Optional.empty());
+  private volatile Lazy<AuthSessionCookies> sessions = Lazy.of(() -> AuthSessionCookies.in(Optional.empty()));
 
   /** A login in progress, sealed into the {@code state} sent to the IdP; {@code binding} names the action's IdP and client. */
   record Login(String originalUrl, String nonce, String redirectUri, String binding, Instant expires) {}
@@ -134,7 +137,7 @@ final class AlbAuth {
 
   /** Sends {@code request} to the IdP; not reaching it (refused, timed out) is 500 and {@code unreachable}. */
   private CompletionStage<HttpResponse<String>> send(HttpRequest request, String unreachable) {
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
+    return http.get().sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((r, e) -> {
       if (e != null) throw new Failure(HttpResponseStatus.INTERNAL_SERVER_ERROR, unreachable);
       return r;
     });
@@ -166,20 +169,20 @@ final class AlbAuth {
    * only). Call before traffic.
    */
   void keepKeysIn(Optional<java.nio.file.Path> dataDir) {
-    this.sessions = AuthSessionCookies.in(dataDir);
-    this.signing = ClaimsSigningKey.in(dataDir);
+    this.sessions = Lazy.of(() -> AuthSessionCookies.in(dataDir));
+    this.signing = Lazy.of(() -> ClaimsSigningKey.in(dataDir));
   }
 
   /** The claims-signing public key as PEM, when {@code kid} is its key id (what AWS serves per Region). */
   Optional<String> publicKeyPem(String kid) {
-    ClaimsSigningKey k = signing;
+    ClaimsSigningKey k = signing.get();
     return k.keyId().equals(kid) ? Optional.of(k.publicKeyPem()) : Optional.empty();
   }
 
   /** The key id in x-amzn-oidc-data's header, and its public key (what AWS serves per Region for verification). */
-  String keyId() { return signing.keyId(); }
+  String keyId() { return signing.get().keyId(); }
 
-  PublicKey publicKey() { return signing.pair().getPublic(); }
+  PublicKey publicKey() { return signing.get().pair().getPublic(); }
 
   /** Runs {@code action} for a request that is not the callback. */
   Outcome authenticate(RequestView view, String uri, Action action, String lbArn) {
@@ -188,7 +191,7 @@ final class AlbAuth {
       return new Outcome.Respond(AlbRouter.page(HttpResponseStatus.INTERNAL_SERVER_ERROR), "AuthUnhandledException");
     }
     Instant now = clock.instant();
-    var opened = sessions.open(view.cookies(), config.sessionCookieName(), binding(config));
+    var opened = sessions.get().open(view.cookies(), config.sessionCookieName(), binding(config));
     var session = opened.filter(x -> x.expires().isAfter(now));
     if (session.isPresent() && !session.get().accessTokenExpired(now)) return new Outcome.Pass(claimHeaders(session.get(), config, lbArn));
     if (session.isPresent() && session.get().refreshToken() != null) {
@@ -265,7 +268,7 @@ final class AlbAuth {
   /** The Set-Cookie values of {@code session}: its shards, each expiring with the session. */
   private List<String> sessionCookies(Action.Authenticate config, AuthSessionCookies.Session session) {
     String attributes = "; Expires=" + COOKIE_DATE.format(session.expires()) + "; Path=/; Secure; HttpOnly";
-    return sessions.seal(config.sessionCookieName(), binding(config), session).stream().map(c -> c + attributes).toList();
+    return sessions.get().seal(config.sessionCookieName(), binding(config), session).stream().map(c -> c + attributes).toList();
   }
 
   private FullHttpResponse redirectToIdp(RequestView view, String uri, Action.Authenticate config, Instant now) {
@@ -273,7 +276,7 @@ final class AlbAuth {
     String nonce = token();
     String redirectUri = origin + CALLBACK;
     Instant expires = now.plus(LOGIN_WINDOW);
-    String state = sessions.seal("state", new Login(origin + uri, nonce, redirectUri, binding(config), expires));
+    String state = sessions.get().seal("state", new Login(origin + uri, nonce, redirectUri, binding(config), expires));
     Map<String, String> query = new LinkedHashMap<>();
     query.put("response_type", "code");
     query.put("client_id", config.clientId());
@@ -292,7 +295,7 @@ final class AlbAuth {
       List<Action.Authenticate> configs) {
     String state = first(query, "state");
     if (state == null) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthMissingStateParam");
-    Login login = sessions.open(state, "state", Login.class).orElse(null);
+    Login login = sessions.get().open(state, "state", Login.class).orElse(null);
     if (login == null || login.expires().isBefore(clock.instant())) return fail(HttpResponseStatus.UNAUTHORIZED, "AuthInvalidStateParam");
     // The state must come back to the browser that was sent away.
     String nonce = cookies.get(NONCE_COOKIE);
@@ -351,7 +354,7 @@ final class AlbAuth {
   private String claimsJwt(AuthSessionCookies.Session session, Action.Authenticate config, String lbArn) {
     ObjectNode header = JSON.createObjectNode();
     header.put("alg", "ES256");
-    ClaimsSigningKey k = signing;
+    ClaimsSigningKey k = signing.get();
     header.put("kid", k.keyId());
     header.put("signer", lbArn);
     header.put("iss", config.issuer());

@@ -56,12 +56,12 @@ final class IdTokens {
 
   private record Keys(Map<String, PublicKey> byKid, Instant fetched) {}
 
-  private final HttpClient http;
+  private final java.util.function.Supplier<HttpClient> http;
   private final Clock clock;
   private final Duration timeout;
   private final Map<String, Keys> cache = new ConcurrentHashMap<>();
 
-  IdTokens(HttpClient http, Clock clock, Duration timeout) {
+  IdTokens(java.util.function.Supplier<HttpClient> http, Clock clock, Duration timeout) {
     this.http = http;
     this.clock = clock;
     this.timeout = timeout;
@@ -142,7 +142,7 @@ final class IdTokens {
 
   private CompletionStage<JsonNode> get(String url) {
     HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json").GET().build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+    return http.get().sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
       if (r.statusCode() / 100 != 2) throw new IllegalStateException(url + " answered " + r.statusCode());
       return JSON.readTree(r.body());
     });

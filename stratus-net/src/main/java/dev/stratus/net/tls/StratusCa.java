@@ -48,48 +48,57 @@ public final class StratusCa {
   public static final String SUBJECT = "CN=Stratus Local CA,O=Stratus";
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final X509Certificate certificate;
-  private final PrivateKey key;
-  private final String certificatePem;
-
-  private StratusCa(X509Certificate certificate, PrivateKey key) {
-    this.certificate = certificate;
-    this.key = key;
-    this.certificatePem = Pem.write(certificate);
+  /** The CA's certificate and key, made (or read) once: {@link #onFirstUse} defers it to the first issue or read. */
+  private record Keys(X509Certificate certificate, PrivateKey key, String certificatePem) {
+    Keys(X509Certificate certificate, PrivateKey key) { this(certificate, key, Pem.write(certificate)); }
   }
+
+  private final java.util.function.Supplier<Keys> keys;
+
+  private StratusCa(Keys keys) { this.keys = () -> keys; }
+
+  private StratusCa(dev.stratus.core.Lazy<Keys> keys) { this.keys = keys; }
+
+  private Keys keys() { return keys.get(); }
 
   /** A new CA valid ten years from now. */
   public static StratusCa generate(Clock clock) {
+    return new StratusCa(generateKeys(clock));
+  }
+
+  private static Keys generateKeys(Clock clock) {
     KeyPair pair = keyPair(KeyAlgorithm.EC_prime256v1);
-    Instant now = clock.instant();
-    X500Name name = new X500Name(SUBJECT);
-    try {
-      var builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(Duration.ofHours(1))),
-          Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
-      var ext = new JcaX509ExtensionUtils();
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
-      builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-      return new StratusCa(sign(builder, pair.getPrivate()), pair.getPrivate());
-    } catch (GeneralSecurityException | CertIOException e) {
-      throw new IllegalStateException("cannot create the Stratus CA", e);
-    }
+    return new Keys(Bc.selfSignedCa(pair, clock.instant()), pair.getPrivate());
   }
 
   /** The CA kept in {@code dataDir} (created there on first use), or a new in-memory one without a data dir. */
   public static StratusCa open(Optional<Path> dataDir, Clock clock) {
-    if (dataDir.isEmpty()) return generate(clock);
+    return new StratusCa(openKeys(dataDir, clock));
+  }
+
+  /**
+   * {@link #open}'s CA, read or created at its first use (an issue, its certificate or PEM) rather
+   * than now: a key pair and a self-signed certificate cost start-up ~0.3 s of CPU and load
+   * BouncyCastle (signed jars, which class data sharing cannot archive), and most runs never
+   * serve TLS. An unreadable CA file in the data dir then fails that first use, not the start.
+   */
+  public static StratusCa onFirstUse(Optional<Path> dataDir, Clock clock) {
+    return new StratusCa(dev.stratus.core.Lazy.of(() -> openKeys(dataDir, clock)));
+  }
+
+  private static Keys openKeys(Optional<Path> dataDir, Clock clock) {
+    if (dataDir.isEmpty()) return generateKeys(clock);
     Path dir = dataDir.get().resolve("tls");
     Path certFile = dir.resolve("stratus-ca.pem");
     Path keyFile = dir.resolve("stratus-ca.key");
     try {
       if (Files.exists(certFile) && Files.exists(keyFile)) {
-        return new StratusCa(Pem.certificates(Files.readString(certFile)).get(0), Pem.privateKey(Files.readString(keyFile)));
+        return new Keys(Pem.certificates(Files.readString(certFile)).get(0), Pem.privateKey(Files.readString(keyFile)));
       }
-      StratusCa ca = generate(clock);
+      Keys ca = generateKeys(clock);
       Files.createDirectories(dir);
-      writeAtomically(keyFile, Pem.write(ca.key));
-      writeAtomically(certFile, ca.certificatePem);
+      writeAtomically(keyFile, Pem.write(ca.key()));
+      writeAtomically(certFile, ca.certificatePem());
       return ca;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the Stratus CA in " + dir, e);
@@ -127,9 +136,9 @@ public final class StratusCa {
   }
 
   /** The CA's certificate, PEM (what {@code /_stratus/ca.pem} serves). */
-  public String certificatePem() { return certificatePem; }
+  public String certificatePem() { return keys().certificatePem(); }
 
-  public X509Certificate certificate() { return certificate; }
+  public X509Certificate certificate() { return keys().certificate(); }
 
   /** The key algorithms ACM issues with, in ACM's words. */
   public enum KeyAlgorithm {
@@ -161,33 +170,10 @@ public final class StratusCa {
   public Issued issue(List<String> names, KeyAlgorithm algorithm, Instant notBefore, Instant notAfter) {
     Objects.requireNonNull(names, "names");
     if (names.isEmpty()) throw new IllegalArgumentException("a certificate needs a name");
+    Keys ca = keys();
     KeyPair pair = keyPair(algorithm);
-    try {
-      var builder = new JcaX509v3CertificateBuilder(certificate, serial(), Date.from(notBefore), Date.from(notAfter),
-          new X500Name("CN=" + names.get(0).replace(",", "\\,")), pair.getPublic());
-      var ext = new JcaX509ExtensionUtils();
-      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
-      builder.addExtension(Extension.extendedKeyUsage, false,
-          new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
-      builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
-          names.stream().distinct().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
-      builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(certificate));
-      builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
-      X509Certificate leaf = sign(builder, key);
-      return new Issued(leaf, Pem.write(leaf), certificatePem, Pem.write(pair.getPrivate()));
-    } catch (GeneralSecurityException | CertIOException e) {
-      throw new IllegalStateException("cannot issue a certificate for " + names, e);
-    }
-  }
-
-  private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) throws GeneralSecurityException {
-    String alg = signer.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-    try {
-      return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(alg).build(signer)));
-    } catch (OperatorCreationException e) {
-      throw new GeneralSecurityException(e);
-    }
+    X509Certificate leaf = Bc.leaf(ca.certificate(), ca.key(), names, pair, notBefore, notAfter);
+    return new Issued(leaf, Pem.write(leaf), ca.certificatePem(), Pem.write(pair.getPrivate()));
   }
 
   private static KeyPair keyPair(KeyAlgorithm algorithm) {
@@ -210,4 +196,58 @@ public final class StratusCa {
   }
 
   private static BigInteger serial() { return new BigInteger(127, RANDOM).add(BigInteger.ONE); }
+
+  /**
+   * The certificate building (BouncyCastle). Apart so that loading and verifying StratusCa, as a
+   * module's start does, does not load BouncyCastle: its jars are signed, so the first class read
+   * from them verifies the jar's signature and every entry's digest (~1 s of CPU at start-up), and
+   * class data sharing cannot archive their classes.
+   */
+  private static final class Bc {
+    private Bc() {}
+
+    static X509Certificate selfSignedCa(KeyPair pair, Instant now) {
+      X500Name name = new X500Name(SUBJECT);
+      try {
+        var builder = new JcaX509v3CertificateBuilder(name, serial(), Date.from(now.minus(Duration.ofHours(1))),
+            Date.from(now.plus(Duration.ofDays(3650))), name, pair.getPublic());
+        var ext = new JcaX509ExtensionUtils();
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
+        builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+        return sign(builder, pair.getPrivate());
+      } catch (GeneralSecurityException | CertIOException e) {
+        throw new IllegalStateException("cannot create the Stratus CA", e);
+      }
+    }
+
+    static X509Certificate leaf(X509Certificate issuer, PrivateKey issuerKey, List<String> names, KeyPair pair,
+        Instant notBefore, Instant notAfter) {
+      try {
+        var builder = new JcaX509v3CertificateBuilder(issuer, serial(), Date.from(notBefore), Date.from(notAfter),
+            new X500Name("CN=" + names.get(0).replace(",", "\\,")), pair.getPublic());
+        var ext = new JcaX509ExtensionUtils();
+        builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyEncipherment));
+        builder.addExtension(Extension.extendedKeyUsage, false,
+            new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+        builder.addExtension(Extension.subjectAlternativeName, false, new GeneralNames(
+            names.stream().distinct().map(n -> new GeneralName(GeneralName.dNSName, n)).toArray(GeneralName[]::new)));
+        builder.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuer));
+        builder.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
+        return sign(builder, issuerKey);
+      } catch (GeneralSecurityException | CertIOException e) {
+        throw new IllegalStateException("cannot issue a certificate for " + names, e);
+      }
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey signer) throws GeneralSecurityException {
+      String alg = signer.getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+      try {
+        return new JcaX509CertificateConverter().getCertificate(builder.build(new JcaContentSignerBuilder(alg).build(signer)));
+      } catch (OperatorCreationException e) {
+        throw new GeneralSecurityException(e);
+      }
+    }
+  }
 }

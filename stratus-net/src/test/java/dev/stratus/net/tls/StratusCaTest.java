@@ -43,6 +43,20 @@ class StratusCaTest {
   }
 
   @Test
+  void onFirstUse_touchesTheDataDirOnlyWhenUsed_thenKeepsTheSameCa() {
+    StratusCa lazy = StratusCa.onFirstUse(Optional.of(dir), Clock.systemUTC());
+    assertThat(dir.resolve("tls")).doesNotExist();
+    String pem = lazy.certificatePem();
+    assertThat(dir.resolve("tls/stratus-ca.key")).exists();
+    assertThat(lazy.certificatePem()).isEqualTo(pem);
+    assertThat(StratusCa.onFirstUse(Optional.of(dir), Clock.systemUTC()).certificatePem()).isEqualTo(pem);
+    var issued = StratusCa.onFirstUse(Optional.of(dir), Clock.systemUTC()).issue(List.of("a.test"),
+        StratusCa.KeyAlgorithm.EC_prime256v1, java.time.Instant.now(), java.time.Instant.now().plusSeconds(60));
+    assertThat(issued.chainPem()).isEqualTo(pem);
+    assertThat(issued.certificate().getIssuerX500Principal()).isEqualTo(lazy.certificate().getSubjectX500Principal());
+  }
+
+  @Test
   void choose_exactBeforeWildcard_defaultOtherwise() {
     var ca = StratusCa.generate(Clock.systemUTC());
     var wildcard = TlsContexts.stratusNames(ca, List.of("*.example.com"), Clock.systemUTC());

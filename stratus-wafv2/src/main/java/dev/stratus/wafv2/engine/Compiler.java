@@ -385,6 +385,7 @@ final class Compiler {
   }
 
   private Matcher geoMatch(List<String> countries, ForwardedIPConfig f) {
+    ipIntel.prepare(); // the country database loads now, not at the first request's lookup on an event loop
     Set<String> wanted = Set.copyOf(countries);
     Function<Evaluation, Optional<InetAddress>> ip = clientIp(f);
     String prefix = f == null ? "awswaf:clientip:geo:" : "awswaf:forwardedip:geo:";

@@ -20,6 +20,13 @@ public interface IpIntel {
   /** Autonomous system number, when known. */
   default OptionalLong asn(InetAddress address) { return OptionalLong.empty(); }
 
+  /**
+   * Loads what lookups need (the country database), so that a web ACL with a GeoMatch statement
+   * pays for it when it is compiled (off the event loops), not its first request, and a Stratus
+   * whose web ACLs match no country never does.
+   */
+  default void prepare() {}
+
   /** Knows nothing: every address is in {@code XX}, no ASN. */
   static IpIntel none() { return address -> Optional.empty(); }
 
@@ -32,14 +39,21 @@ public interface IpIntel {
    */
   static IpIntel standard(dev.stratus.net.geo.UserLocationTable table) {
     ClientLocator locator = ClientLocator.standard(table);
-    // the bundled database loads at its first public lookup: do that now, on the caller's
-    // (start-up) thread, not on an event loop in the middle of a request
-    try {
-      locator.locate(java.net.InetAddress.getByAddress(new byte[] {8, 8, 8, 8}));
-    } catch (java.net.UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
-    return of(locator);
+    IpIntel over = of(locator);
+    return new IpIntel() {
+      @Override public Optional<String> country(InetAddress address) { return over.country(address); }
+
+      @Override public Optional<String> region(InetAddress address) { return over.region(address); }
+
+      // the bundled database loads at its first public lookup: make that one here
+      @Override public void prepare() {
+        try {
+          locator.locate(InetAddress.getByAddress(new byte[] {8, 8, 8, 8}));
+        } catch (java.net.UnknownHostException e) {
+          throw new IllegalStateException(e);
+        }
+      }
+    };
   }
 
   /** Over stratus-net's locator (user CIDR table first, then the country database). */
