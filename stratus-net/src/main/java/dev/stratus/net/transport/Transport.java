@@ -40,15 +40,19 @@ import java.util.concurrent.TimeUnit;
 public final class Transport implements AutoCloseable {
 
   /*
-   * Two groups: one thread accepts connections for every server socket ("boss"), the workers
-   * (one per core, at least two) run every connection and datagram socket. The threads are not
+   * Two groups: one thread accepts connections for every server socket ("boss"), the workers run
+   * every connection, one per core the process may run on (-Dstratus.io.threads overrides). More
+   * loops than cores only take turns: pinned to one core (bench/elb), two loops made the ALB's CPU
+   * per request swing between 16 and 24 us from run to run; one loop gave 16 every time. Datagram
+   * sockets have loops of their own when TCP runs on io_uring (see below). The threads are not
    * daemons: `stratus start` returns from main and its listeners' event loops keep the process
    * alive until SIGTERM (the shutdown hook closes the listeners; the shared transport is never
    * closed). Tests or tools that want isolation build their own with create() and close it.
    */
 
   private static final class Holder {
-    static final Transport SHARED = new Transport(Math.max(2, Runtime.getRuntime().availableProcessors()), "stratus");
+    static final Transport SHARED = new Transport(
+        Integer.getInteger("stratus.io.threads", Runtime.getRuntime().availableProcessors()), "stratus");
   }
 
   /** A Netty transport: its event loops' I/O handler and its channel types. */
