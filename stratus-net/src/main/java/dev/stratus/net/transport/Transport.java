@@ -25,16 +25,17 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one place Stratus picks its Netty transports and event loops. TCP runs on native epoll (else
- * NIO), or on io_uring when asked ({@code -Dstratus.transport=io_uring}) and the kernel allows it
- * (Linux 5.10+, not blocked by a seccomp profile); UDP runs on epoll (else NIO). Every listener (AWS API port, DNS, HTTP front ends, L4 proxies)
- * and every outbound proxy connection takes its bootstraps from here, so the process runs one
- * small set of event-loop threads, not one set per listener.
+ * The one place Stratus picks its Netty transports and event loops. TCP runs on native epoll
+ * (else NIO), or on io_uring when asked ({@code -Dstratus.transport=io_uring}) and the kernel
+ * allows it (Linux 5.10+, not blocked by a seccomp profile); UDP runs on epoll (else NIO). Every
+ * listener (AWS API port, DNS, HTTP front ends, L4 proxies) and every outbound proxy connection
+ * takes its bootstraps from here, so the process runs one small set of event-loop threads, not
+ * one set per listener.
  *
- * <p>Why two transports: a proxied HTTP request costs ~20 % less CPU on io_uring than on epoll
- * (its reads and writes are submitted together, one system call per loop turn), while a DNS query
- * costs ~40 % more, because io_uring's datagram channel reads one datagram per completion where
- * epoll's reads a batch with recvmmsg. {@code -Dstratus.transport=nio} forces NIO.
+ * <p>Why UDP stays on epoll under io_uring: a proxied HTTP request costs ~20 % less CPU on
+ * io_uring than on epoll (a loop turn's reads and writes reach the kernel in one call), while a
+ * DNS query costs ~40 % more, because io_uring's datagram channel reads one datagram per
+ * completion where epoll's reads a batch with recvmmsg. {@code -Dstratus.transport=nio} forces NIO.
  */
 public final class Transport implements AutoCloseable {
 
