@@ -24,6 +24,8 @@ import dev.stratus.net.transport.Transport;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.Mapping;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -388,17 +390,26 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
   private InetSocketAddress openEndpointTls(String vpceId, String region, String arn, Served plain) {
     var ca = stratusCa;
     if (ca == null || plain.bound() == null) return null;
-    String what = "API Gateway VPC endpoint " + vpceId + " (HTTPS)";
+    return listenHttpsBeside(plain, "API Gateway VPC endpoint " + vpceId + " (HTTPS)", arn,
+        new EndpointTls(ca, region, shared.clock), plain.router());
+  }
+
+  /**
+   * An HTTPS listener for {@code service} on {@code plain}'s address at {@code httpsPort}, closed
+   * with {@code plain}; null (and a warning) when it cannot listen.
+   */
+  private InetSocketAddress listenHttpsBeside(Served plain, String what, String arn,
+      Mapping<String, SslContext> tls, dev.stratus.net.http.HttpService service) {
     try {
-      var config = new HttpFrontEnd.Config(what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES,
-          new EndpointTls(ca, region, shared.clock), arn, shared.filters, List.of(), plain.router());
+      var config = new HttpFrontEnd.Config(what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, arn,
+          shared.filters, List.of(), service);
       var bound = registry.bind(what, "https", arn, new InetSocketAddress(plain.bound().record().actual().getAddress(), httpsPort),
           at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
       plain.undo().add(() -> {
         try {
           bound.close();
         } catch (Exception x) {
-          LOG.log(Level.FINE, "closing a VPC endpoint's HTTPS listener failed", x);
+          LOG.log(Level.FINE, what + ": closing failed", x);
         }
       });
       return bound.record().actual();
@@ -512,25 +523,7 @@ public final class ExecuteApiDataPlane implements AutoCloseable {
 
   /** An endpoint's HTTPS listener beside its HTTP one, with its ACM certificate; null without one. */
   private InetSocketAddress openTls(DomainName d, String type, DomainRouter router, Served plain, DomainTls tls) {
-    String what = "API Gateway domain " + d.domainName() + " (" + type + ", HTTPS)";
-    try {
-      var config = new HttpFrontEnd.Config(what, HttpLimits.ALB.withMaxBodyBytes(MAX_PAYLOAD_BYTES), PAGES, tls, d.arn(),
-          shared.filters, List.of(), router);
-      var bound = registry.bind(what, "https", d.arn(),
-          new InetSocketAddress(plain.bound().record().actual().getAddress(), httpsPort),
-          at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
-      plain.undo().add(() -> {
-        try {
-          bound.close();
-        } catch (Exception e) {
-          LOG.log(Level.FINE, "closing a domain's HTTPS listener failed", e);
-        }
-      });
-      return bound.record().actual();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "domain " + d.domainName() + " (" + type + "): no HTTPS listener: " + e.getMessage());
-      return null;
-    }
+    return listenHttpsBeside(plain, "API Gateway domain " + d.domainName() + " (" + type + ", HTTPS)", d.arn(), tls, router);
   }
 
   /** The endpoint of a domain's {@code type} (null: that type's, else its first type's). */
