@@ -115,9 +115,6 @@ public final class Transport implements AutoCloseable {
   /** True when datagram sockets use native epoll (and so accept epoll's channel options). */
   public boolean datagramsOnEpoll() { return datagrams == Kind.EPOLL; }
 
-  /** The transport TCP runs on: {@code io_uring}, {@code epoll} or {@code nio}. */
-  public String streamTransport() { return streams.name().toLowerCase(java.util.Locale.ROOT); }
-
   /** The group that accepts connections. */
   public EventLoopGroup boss() { return boss; }
 
