@@ -28,7 +28,8 @@ public record GroupChoice(String targetGroupArn, List<String> setCookies) {
       chosen = sticky.filter(arn -> groups.stream().anyMatch(g -> g.targetGroupArn().equals(arn) && g.weight() > 0)).orElse(null);
     }
     if (chosen == null) {
-      int total = groups.stream().mapToInt(Action.WeightedTargetGroup::weight).sum();
+      int total = 0;
+      for (var g : groups) total += g.weight();
       if (total == 0) return Optional.empty();
       int pick = random.nextInt(total);
       for (var g : groups) {

@@ -32,7 +32,10 @@ public final class ListenerRules {
 
   /** The authenticate action that runs before the terminal one for {@code request}, if any. */
   public Optional<Action> authenticateAction(List<Action> actions) {
-    return actions.stream().filter(a -> a.authenticate() != null).findFirst();
+    for (Action a : actions) {   // a loop, not a stream: this runs for every request
+      if (a.authenticate() != null) return Optional.of(a);
+    }
+    return Optional.empty();
   }
 
   /** Whether any rule of this listener authenticates (its node then answers /oauth2/idpresponse). */
@@ -60,8 +63,15 @@ public final class ListenerRules {
 
   /** The terminal action among {@code actions}. */
   public static Action terminal(List<Action> actions) {
-    return actions.stream().filter(Action::terminal)
-        .max(Comparator.comparing(a -> a.order() == null ? Integer.MAX_VALUE : a.order()))
-        .orElseThrow(() -> new IllegalStateException("a rule without a terminal action"));
+    Action last = null;   // the terminal action with the highest order (no order counts as highest)
+    for (Action a : actions) {
+      if (a.terminal() && (last == null || orderOf(a) > orderOf(last))) last = a;
+    }
+    if (last == null) throw new IllegalStateException("a rule without a terminal action");
+    return last;
+  }
+
+  private static int orderOf(Action a) {
+    return a.order() == null ? Integer.MAX_VALUE : a.order();
   }
 }

@@ -21,8 +21,8 @@ public final class RuleMatcher {
 
   public static boolean matches(Condition c, RequestView r) {
     return switch (c.field()) {
-      case "host-header" -> r.host() != null && c.values().stream().anyMatch(v -> Wildcards.matches(v, r.host(), true));
-      case "path-pattern" -> r.path() != null && c.values().stream().anyMatch(v -> Wildcards.matches(v, r.path(), false));
+      case "host-header" -> r.host() != null && anyMatches(c.values(), r.host(), true);
+      case "path-pattern" -> r.path() != null && anyMatches(c.values(), r.path(), false);
       case "http-request-method" -> c.values().contains(r.method());
       case "source-ip" -> r.sourceIp() != null && c.values().stream()
           .anyMatch(v -> Cidr.tryParse(v).map(cidr -> cidr.containsAddress(r.sourceIp())).orElse(false));
@@ -31,6 +31,14 @@ public final class RuleMatcher {
       case "query-string" -> c.queryValues().stream().anyMatch(q -> queryMatches(q, r.query()));
       default -> false;
     };
+  }
+
+  /** Loops, not streams: host and path are the conditions nearly every request meets. */
+  private static boolean anyMatches(List<String> patterns, String text, boolean ignoreCase) {
+    for (String p : patterns) {
+      if (Wildcards.matches(p, text, ignoreCase)) return true;
+    }
+    return false;
   }
 
   private static boolean queryMatches(Condition.QueryValue q, Map<String, List<String>> query) {
