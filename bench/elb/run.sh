@@ -99,9 +99,19 @@ measure() { # case url
   P99[$1]=$(awk '$1=="99%"{print $2}' "$RUN/$1.wrk")
   log "$1: ${RPS[$1]} rps, p50 ${P50[$1]}, p99 ${P99[$1]} ($(grep -E 'Non-2xx|Socket errors' "$RUN/$1.wrk" | xargs))"
 }
-# Extra JIT warm-up: C2 compiles the proxy path on the core the load saturates, so it needs ~20 s
-# before the measurement sees the steady state (5 s left the first ALB figures 30-40 % low).
-taskset -c 1 wrk $WRK_OPTS -d20s "http://$ALB_ADDR:$ALB_PORT/" >/dev/null 2>&1 || true
+# JIT warm-up of every Stratus case before any is measured. C2 compiles on the core the load
+# saturates, and the cases share Netty's code: an NLB run after the ALB's turns call sites the ALB
+# made monomorphic into polymorphic ones, C2 deoptimises and compiles again. Warmed one case at a
+# time, C2 was still taking 2-3 % of core 0 in the measured seconds (each compile preempts the
+# event loop for a scheduler slice, ~3 ms: the p99). Two rounds over all cases leave it near 0.
+warm() { taskset -c 1 wrk $WRK_OPTS -d"$1"s "${@:3}" "$2" >/dev/null 2>&1 || true; }
+for secs in 20 10; do
+  warm $secs "http://$ALB_ADDR:$ALB_PORT/"
+  if [ -n "$NLB_ADDR" ]; then
+    warm $((secs / 2)) "http://$NLB_ADDR:$NLB_PORT/"
+    warm $((secs / 2)) "http://$NLB_ADDR:$NLB_PORT/" -H Connection:close
+  fi
+done
 measure haproxy-http "http://127.0.0.1:$HAP_HTTP/"
 measure stratus-alb "http://$ALB_ADDR:$ALB_PORT/"
 if [ -n "$NLB_ADDR" ]; then
