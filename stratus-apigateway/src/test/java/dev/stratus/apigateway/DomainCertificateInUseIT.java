@@ -9,10 +9,7 @@ import java.time.Clock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.acm.model.ResourceInUseException;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -34,9 +31,7 @@ class DomainCertificateInUseIT {
   static void start() {
     server = ApiTestServer.start(Clock.systemUTC(), new AcmModule(), new ApiGatewayModule(0));
     // UpdateDomainName is a PATCH, which the URL-connection client cannot send.
-    v1 = ApiGatewayClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
-        .httpClient(ApacheHttpClient.create()).build();
+    v1 = server.client(ApiGatewayClient.builder(), ApacheHttpClient.create());
     v2 = server.client(ApiGatewayV2Client.builder());
     acm = server.client(AcmClient.builder());
   }

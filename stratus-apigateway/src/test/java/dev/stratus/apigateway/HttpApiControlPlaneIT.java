@@ -22,11 +22,7 @@ class HttpApiControlPlaneIT {
   static void start() {
     server = ApiTestServer.start(Clock.systemUTC(), new ApiGatewayModule());
     // Apache: the JDK URL client the default test client uses cannot send PATCH (UpdateStage, UpdateRoute)
-    apigw = ApiGatewayV2Client.builder().endpointOverride(server.endpoint())
-        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
-        .httpClient(software.amazon.awssdk.http.apache.ApacheHttpClient.create()).build();
+    apigw = server.client(ApiGatewayV2Client.builder(), software.amazon.awssdk.http.apache.ApacheHttpClient.create());
   }
 
   @AfterAll

@@ -70,20 +70,9 @@ class CustomDomainIT {
         PENDING, cert(PENDING, "PENDING_VALIDATION", "*.example.com"), WEST, cert(WEST, "ISSUED", "*.example.com"));
     server.context().extensions().provide(Certificates.class, arn -> Optional.ofNullable(certs.get(arn)));
     // Apache: UpdateDomainName and the other updates are PATCH requests, which the URL-connection client cannot send.
-    var credentials = software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret"));
-    apigw = ApiGatewayClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
-    v2 = ApiGatewayV2Client.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      byte[] body = ("backend " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.start();
+    apigw = server.client(ApiGatewayClient.builder(), ApacheHttpClient.create());
+    v2 = server.client(ApiGatewayV2Client.builder(), ApacheHttpClient.create());
+    backend = Backend.answering(exchange -> "backend " + exchange.getRequestURI());
   }
 
   @AfterAll

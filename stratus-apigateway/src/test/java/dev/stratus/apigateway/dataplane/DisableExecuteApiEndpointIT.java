@@ -9,7 +9,6 @@ import dev.stratus.core.acm.ServingCertificate;
 import dev.stratus.core.testing.ManualTime;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.EndpointType;
 import software.amazon.awssdk.services.apigateway.model.IntegrationType;
@@ -51,20 +47,10 @@ class DisableExecuteApiEndpointIT {
     var cert = new ServingCertificate(CERT, "ISSUED", real.domainNames(), real.certificateChainPem(), real.privateKeyPem(),
         real.notAfter());
     server.context().extensions().provide(Certificates.class, arn -> Optional.ofNullable(CERT.equals(arn) ? cert : null));
-    var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret"));
     // Apache: UpdateRestApi/UpdateStage/UpdateApi are PATCH requests.
-    apigw = ApiGatewayClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
-    v2 = ApiGatewayV2Client.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClient(ApacheHttpClient.create()).build();
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      byte[] body = ("backend " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.start();
+    apigw = server.client(ApiGatewayClient.builder(), ApacheHttpClient.create());
+    v2 = server.client(ApiGatewayV2Client.builder(), ApacheHttpClient.create());
+    backend = Backend.answering(exchange -> "backend " + exchange.getRequestURI());
   }
 
   @AfterAll

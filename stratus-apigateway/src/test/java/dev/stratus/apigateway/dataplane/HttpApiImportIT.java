@@ -7,8 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import dev.stratus.apigateway.ApiGatewayModule;
 import dev.stratus.core.testing.ManualTime;
 import dev.stratus.protocol.testing.ApiTestServer;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -34,14 +32,7 @@ class HttpApiImportIT {
     module = new ApiGatewayModule(0);
     server = ApiTestServer.start(new ManualTime(Instant.parse("2026-12-07T10:00:00Z")).clock(), module);
     v2 = server.client(ApiGatewayV2Client.builder());
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      byte[] body = ("backend " + exchange.getRequestMethod() + " " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.start();
+    backend = Backend.answering(exchange -> "backend " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
     String url = "http://127.0.0.1:" + backend.getAddress().getPort();
     doc = """
         openapi: "3.0.1"

@@ -9,18 +9,14 @@ import dev.stratus.core.testing.ManualTime;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.*;
 import tools.jackson.databind.JsonNode;
@@ -43,17 +39,8 @@ class OpenApiImportIT {
   static void start() throws IOException {
     module = new ApiGatewayModule(0);
     server = ApiTestServer.start(new ManualTime(Instant.parse("2026-12-07T10:00:00Z")).clock(), module);
-    apigw = ApiGatewayClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
-        .httpClient(ApacheHttpClient.create()).build();
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      byte[] body = ("backend " + exchange.getRequestMethod() + " " + exchange.getRequestURI()).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.start();
+    apigw = server.client(ApiGatewayClient.builder(), ApacheHttpClient.create());
+    backend = Backend.answering(exchange -> "backend " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
     try (InputStream in = OpenApiImportIT.class.getResourceAsStream("/openapi/petstore-oas30.yaml")) {
       petstore = new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace("BACKEND", "127.0.0.1:" + backend.getAddress().getPort());

@@ -7,7 +7,6 @@ import dev.stratus.apigateway.ApiGatewayModule;
 import dev.stratus.core.testing.ManualTime;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -36,15 +35,7 @@ class PrivateApiIT {
     module = new ApiGatewayModule(0);
     server = ApiTestServer.start(new ManualTime(Instant.parse("2026-12-07T10:00:00Z")).clock(), module);
     apigw = server.client(ApiGatewayClient.builder().httpClient(ApacheHttpClient.create()));
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      byte[] body = ("vpce=" + exchange.getRequestHeaders().getFirst("x-amzn-vpce-id")
-          + " mark=" + exchange.getRequestHeaders().getFirst("x-stratus-vpce-mark")).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.start();
+    backend = Backend.answering(exchange -> "vpce=" + exchange.getRequestHeaders().getFirst("x-amzn-vpce-id") + " mark=" + exchange.getRequestHeaders().getFirst("x-stratus-vpce-mark"));
   }
 
   @AfterAll

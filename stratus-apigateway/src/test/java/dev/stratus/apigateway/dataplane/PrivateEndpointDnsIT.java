@@ -59,19 +59,9 @@ class PrivateEndpointDnsIT {
     dnsPort = started.endpoints().get(0).port();
     dnsResources = () -> { for (var r : started.resources()) r.close(); };
     // Apache: UpdateRestApi is a PATCH request, which the URL-connection client cannot send.
-    apigw = ApiGatewayClient.builder().endpointOverride(server.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
-        .httpClient(ApacheHttpClient.create()).build();
+    apigw = server.client(ApiGatewayClient.builder(), ApacheHttpClient.create());
     ec2 = server.client(Ec2Client.builder());
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      byte[] body = ("vpce=" + exchange.getRequestHeaders().getFirst("x-amzn-vpce-id")).getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.start();
+    backend = Backend.answering(exchange -> "vpce=" + exchange.getRequestHeaders().getFirst("x-amzn-vpce-id"));
   }
 
   @AfterAll

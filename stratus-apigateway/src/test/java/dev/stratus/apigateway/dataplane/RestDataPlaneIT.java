@@ -25,10 +25,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.*;
 import tools.jackson.databind.JsonNode;
@@ -54,9 +51,7 @@ class RestDataPlaneIT {
   static void start() throws Exception {
     module = new ApiGatewayModule(0);
     server = ApiTestServer.start(TIME.clock(), module);
-    apigw = ApiGatewayClient.builder().endpointOverride(server.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ApiTestServer.ACCESS_KEY, "secret")))
-        .httpClient(ApacheHttpClient.create()).build();
+    apigw = server.client(ApiGatewayClient.builder(), ApacheHttpClient.create());
     backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     backend.createContext("/", exchange -> {
       if (exchange.getRequestURI().getPath().startsWith("/slow")) {

@@ -10,7 +10,6 @@ import dev.stratus.core.elb.LoadBalancers;
 import dev.stratus.core.testing.ManualTime;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,15 +52,7 @@ class VpcLinkIT {
     server.context().extensions().provide(LoadBalancers.class, arn -> Optional.ofNullable(lbs.get(arn)));
     apigw = server.client(ApiGatewayClient.builder().httpClient(ApacheHttpClient.create()));
     v2 = server.client(ApiGatewayV2Client.builder());
-    backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    backend.createContext("/", exchange -> {
-      byte[] body = ("backend " + exchange.getRequestURI() + " host=" + exchange.getRequestHeaders().getFirst("Host"))
-          .getBytes(StandardCharsets.UTF_8);
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    backend.start();
+    backend = Backend.answering(exchange -> "backend " + exchange.getRequestURI() + " host=" + exchange.getRequestHeaders().getFirst("Host"));
   }
 
   @AfterAll

@@ -16,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
@@ -112,9 +113,22 @@ public final class ApiTestServer implements AutoCloseable {
 
   /** As {@link #client(AwsClientBuilder)}, signing for {@code region}. */
   public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Region region) {
+    return client(builder, region, UrlConnectionHttpClient.create());
+  }
+
+  /**
+   * As {@link #client(AwsClientBuilder)}, over {@code http}: the Apache client, for the PATCH
+   * requests (API Gateway's updates) that the URL-connection client cannot send.
+   */
+  public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, SdkHttpClient http) {
+    return client(builder, Region.US_EAST_1, http);
+  }
+
+  private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, Region region,
+      SdkHttpClient http) {
     return builder.endpointOverride(endpoint()).region(region)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, "secret")))
-        .httpClient(UrlConnectionHttpClient.create())
+        .httpClient(http)
         .build();
   }
 
