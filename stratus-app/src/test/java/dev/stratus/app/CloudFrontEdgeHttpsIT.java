@@ -22,9 +22,6 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -59,26 +56,18 @@ class CloudFrontEdgeHttpsIT {
 
   @Test
   void edgeServesTheDistributionOverHttps_withTheStratusCaCertificate() throws Exception {
-    var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL)
-        .endpointOverride(URI.create("http://127.0.0.1:" + server.apiPort()))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    var cf = SdkClients.of(CloudFrontClient.builder(), api(), Region.AWS_GLOBAL);
     var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-1").comment("").enabled(true)
         .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
             .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
         .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("redirect-to-https")
             .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
     String name = d.domainName().replace(".cloudfront.net", ".cloudfront.localhost");
-    var https = new InetSocketAddress[1];
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
-          && e.protocol().equals("https")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElse(null);
-      return https[0] != null;
-    });
+    InetSocketAddress https = edgeHttps();
     String ca = LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/ca.pem").orElseThrow();
     String reply = null;
     for (int attempt = 0; attempt < 50 && (reply == null || !reply.contains("from the origin")); attempt++) {
-      reply = get(trusting(ca), https[0], name, "/index.html");
+      reply = get(trusting(ca), https, name, "/index.html");
       if (!reply.contains("from the origin")) Thread.sleep(200); // the edge deploys the new distribution
     }
     assertThat(reply).startsWith("HTTP/1.1 200").contains("X-Cache: ").contains("from the origin");
@@ -86,32 +75,17 @@ class CloudFrontEdgeHttpsIT {
 
   @Test
   void anAliasIsServedWithItsAcmCertificate_andAwsNameWithTheStratusCaOne() throws Exception {
-    var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
-    URI api = URI.create("http://127.0.0.1:" + server.apiPort());
-    var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
-        .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+    var acm = SdkClients.of(software.amazon.awssdk.services.acm.AcmClient.builder(), api());
     String arn = acm.requestCertificate(r -> r.domainName("www.example.com").validationMethod("DNS")
         .keyAlgorithm("EC_prime256v1")).certificateArn();
-    var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
-        .httpClient(UrlConnectionHttpClient.create()).build();
-    var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-alias").comment("").enabled(true)
-        .aliases(a -> a.quantity(1).items("www.example.com"))
-        .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
-        .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
-            .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
-        .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("https-only")
-            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
-    var https = new InetSocketAddress[1];
-    await().atMost(Duration.ofSeconds(20)).until(() -> {
-      https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
-          && e.protocol().equals("https")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElse(null);
-      return https[0] != null;
-    });
+    var cf = SdkClients.of(CloudFrontClient.builder(), api(), Region.AWS_GLOBAL);
+    var d = aliasDistribution(cf, "https-alias", "www.example.com", arn);
+    InetSocketAddress https = edgeHttps();
     SSLContext onlyStratus = trusting(LocalApi.get("127.0.0.1", server.apiPort(), "/_stratus/ca.pem").orElseThrow());
     for (String name : List.of("www.example.com", d.domainName())) {
       String reply = null;
       for (int attempt = 0; attempt < 50 && (reply == null || !reply.contains("from the origin")); attempt++) {
-        reply = get(onlyStratus, https[0], name, "/alias.html");
+        reply = get(onlyStratus, https, name, "/alias.html");
         if (!reply.contains("from the origin")) Thread.sleep(200);
       }
       assertThat(reply).as(name).startsWith("HTTP/1.1 200").contains("from the origin");
@@ -119,16 +93,13 @@ class CloudFrontEdgeHttpsIT {
     // the alias gets the ACM certificate itself (its serial), not the Stratus names' one
     var serial = new java.math.BigInteger(acm.describeCertificate(r -> r.certificateArn(arn)).certificate().serial()
         .replace(":", ""), 16);
-    assertThat(peerSerial(onlyStratus, https[0], "www.example.com")).isEqualTo(serial);
-    assertThat(peerSerial(onlyStratus, https[0], d.domainName())).isNotEqualTo(serial);
+    assertThat(peerSerial(onlyStratus, https, "www.example.com")).isEqualTo(serial);
+    assertThat(peerSerial(onlyStratus, https, d.domainName())).isNotEqualTo(serial);
   }
 
   @Test
   void anAliasCertificateReimportedUnderItsArn_isServedAtOnce() throws Exception {
-    var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
-    URI api = URI.create("http://127.0.0.1:" + server.apiPort());
-    var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
-        .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+    var acm = SdkClients.of(software.amazon.awssdk.services.acm.AcmClient.builder(), api());
     var testCa = dev.stratus.net.tls.StratusCa.generate(Clock.systemUTC());
     // One instant for both issues: the reimported certificate differs only in content (same expiry).
     Clock fixed = Clock.fixed(java.time.Instant.now(), java.time.ZoneOffset.UTC);
@@ -139,34 +110,49 @@ class CloudFrontEdgeHttpsIT {
     var secondLeaf = leafBytes(second);
     String arn = acm.importCertificate(r -> r.certificate(firstLeaf)
         .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(first.privateKeyPem()))).certificateArn();
-    var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
-        .httpClient(UrlConnectionHttpClient.create()).build();
-    var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("https-reimport").comment("").enabled(true)
-        .aliases(a -> a.quantity(1).items(alias))
-        .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
-        .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
-            .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
-        .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("https-only")
-            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
+    var cf = SdkClients.of(CloudFrontClient.builder(), api(), Region.AWS_GLOBAL);
+    var d = aliasDistribution(cf, "https-reimport", alias, arn);
+    InetSocketAddress https = edgeHttps();
+    SSLContext anyIssuer = trustingAnyIssuer();
+    var firstSerial = leaf(first).getSerialNumber();
+    await().atMost(Duration.ofSeconds(20)).until(() -> firstSerial.equals(peerSerial(anyIssuer, https, alias)));
+
+    acm.importCertificate(r -> r.certificateArn(arn).certificate(secondLeaf)
+        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(second.privateKeyPem())));
+    // No CloudFront call, the same listener: the next handshake gets the new certificate.
+    assertThat(peerSerial(anyIssuer, https, alias)).isEqualTo(leaf(second).getSerialNumber());
+
+    // While the distribution names it, ACM refuses to delete it and lists the distribution in InUseBy.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(arn)))
+        .isInstanceOf(software.amazon.awssdk.services.acm.model.ResourceInUseException.class);
+    assertThat(acm.describeCertificate(r -> r.certificateArn(arn)).certificate().inUseBy()).containsExactly(d.arn());
+  }
+
+  static URI api() {
+    return URI.create("http://127.0.0.1:" + server.apiPort());
+  }
+
+  /** The HTTPS listener of edge IAD89, once the edge has opened it. */
+  static InetSocketAddress edgeHttps() {
     var https = new InetSocketAddress[1];
     await().atMost(Duration.ofSeconds(20)).until(() -> {
       https[0] = server.endpoints().stream().filter(e -> e.description().startsWith("CloudFront edge IAD89")
           && e.protocol().equals("https")).findFirst().map(e -> new InetSocketAddress(e.address(), e.port())).orElse(null);
       return https[0] != null;
     });
-    SSLContext anyIssuer = trustingAnyIssuer();
-    var firstSerial = leaf(first).getSerialNumber();
-    await().atMost(Duration.ofSeconds(20)).until(() -> firstSerial.equals(peerSerial(anyIssuer, https[0], alias)));
+    return https[0];
+  }
 
-    acm.importCertificate(r -> r.certificateArn(arn).certificate(secondLeaf)
-        .privateKey(software.amazon.awssdk.core.SdkBytes.fromUtf8String(second.privateKeyPem())));
-    // No CloudFront call, the same listener: the next handshake gets the new certificate.
-    assertThat(peerSerial(anyIssuer, https[0], alias)).isEqualTo(leaf(second).getSerialNumber());
-
-    // While the distribution names it, ACM refuses to delete it and lists the distribution in InUseBy.
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> acm.deleteCertificate(r -> r.certificateArn(arn)))
-        .isInstanceOf(software.amazon.awssdk.services.acm.model.ResourceInUseException.class);
-    assertThat(acm.describeCertificate(r -> r.certificateArn(arn)).certificate().inUseBy()).containsExactly(d.arn());
+  /** An https-only distribution over the test origin, named {@code alias} too, with the ACM certificate {@code arn}. */
+  static software.amazon.awssdk.services.cloudfront.model.Distribution aliasDistribution(CloudFrontClient cf, String reference,
+      String alias, String arn) {
+    return cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference(reference).comment("").enabled(true)
+        .aliases(a -> a.quantity(1).items(alias))
+        .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
+        .origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
+            .customOriginConfig(x -> x.httpPort(origin.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
+        .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("https-only")
+            .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution();
   }
 
   static java.security.cert.X509Certificate leaf(dev.stratus.core.acm.ServingCertificate c) throws Exception {
@@ -201,14 +187,9 @@ class CloudFrontEdgeHttpsIT {
     });
     backend.start();
     try {
-      var creds = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"));
-      URI api = URI.create("http://127.0.0.1:" + server.apiPort());
-      var ec2 = software.amazon.awssdk.services.ec2.Ec2Client.builder().region(Region.US_EAST_1).endpointOverride(api)
-          .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-      var elb = software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.builder()
-          .region(Region.US_EAST_1).endpointOverride(api).credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
-      var acm = software.amazon.awssdk.services.acm.AcmClient.builder().region(Region.US_EAST_1).endpointOverride(api)
-          .credentialsProvider(creds).httpClient(UrlConnectionHttpClient.create()).build();
+      var ec2 = SdkClients.of(software.amazon.awssdk.services.ec2.Ec2Client.builder(), api());
+      var elb = SdkClients.of(software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client.builder(), api());
+      var acm = SdkClients.of(software.amazon.awssdk.services.acm.AcmClient.builder(), api());
       String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
       var subnets = ec2.describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets().stream()
           .limit(2).map(x -> x.subnetId()).toList();
@@ -221,8 +202,7 @@ class CloudFrontEdgeHttpsIT {
           .keyAlgorithm("EC_prime256v1")).certificateArn();
       elb.createListener(r -> r.loadBalancerArn(lb.loadBalancerArn()).protocol("HTTPS").port(443)
           .certificates(c -> c.certificateArn(cert)).defaultActions(a -> a.type("forward").targetGroupArn(tg)));
-      var cf = CloudFrontClient.builder().region(Region.AWS_GLOBAL).endpointOverride(api).credentialsProvider(creds)
-          .httpClient(UrlConnectionHttpClient.create()).build();
+      var cf = SdkClients.of(CloudFrontClient.builder(), api(), Region.AWS_GLOBAL);
       var d = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("alb-https").comment("").enabled(true)
           .origins(o -> o.quantity(1).items(i -> i.id("alb").domainName(lb.dnsName())
               .customOriginConfig(x -> x.httpPort(80).httpsPort(443).originProtocolPolicy("https-only"))))

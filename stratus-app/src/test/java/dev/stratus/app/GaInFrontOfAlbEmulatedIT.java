@@ -21,11 +21,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
@@ -56,9 +51,9 @@ class GaInFrontOfAlbEmulatedIT {
         .withClientLocations(List.of(ClientLocation.ofCity("127.61.0.0/16", "Sydney")));
     try (var server = StratusServer.start(settings, Clock.systemUTC())) {
       URI api = URI.create("http://127.0.0.1:" + server.apiPort());
-      var ec2 = client(Ec2Client.builder(), api, Region.US_EAST_1);
-      var elb = client(ElasticLoadBalancingV2Client.builder(), api, Region.US_EAST_1);
-      var ga = client(GlobalAcceleratorClient.builder(), api, Region.US_WEST_2);
+      var ec2 = SdkClients.of(Ec2Client.builder(), api, Region.US_EAST_1);
+      var elb = SdkClients.of(ElasticLoadBalancingV2Client.builder(), api, Region.US_EAST_1);
+      var ga = SdkClients.of(GlobalAcceleratorClient.builder(), api, Region.US_WEST_2);
       String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
       var subnets = ec2.describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets().stream()
           .limit(2).map(s -> s.subnetId()).toList();
@@ -137,11 +132,5 @@ class GaInFrontOfAlbEmulatedIT {
           .getBytes(StandardCharsets.ISO_8859_1));
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     }
-  }
-
-  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B b, URI api, Region region) {
-    return b.endpointOverride(api).region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
   }
 }

@@ -11,11 +11,6 @@ import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -36,19 +31,13 @@ class PlanFromRunningIT {
     return CommandOutput.run(args);
   }
 
-  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B b, URI api, Region region) {
-    return b.endpointOverride(api).region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
-  }
-
   @Test
   void readsTheAlb_thenTheDistributionInFront_thenTheAcceleratorInFront() throws Exception {
     try (var server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC())) {
       URI api = URI.create("http://127.0.0.1:" + server.apiPort());
       String port = String.valueOf(server.apiPort());
-      var ec2 = client(Ec2Client.builder(), api, Region.EU_WEST_1);
-      var elb = client(ElasticLoadBalancingV2Client.builder(), api, Region.EU_WEST_1);
+      var ec2 = SdkClients.of(Ec2Client.builder(), api, Region.EU_WEST_1);
+      var elb = SdkClients.of(ElasticLoadBalancingV2Client.builder(), api, Region.EU_WEST_1);
       String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
       var subnets = ec2.describeSubnets(r -> r.filters(f -> f.name("vpc-id").values(vpc))).subnets().stream()
           .limit(2).map(s -> s.subnetId()).toList();
@@ -66,7 +55,7 @@ class PlanFromRunningIT {
           .contains("populations: the default set")
           .containsPattern("(?m)^" + java.util.regex.Pattern.quote(RunningArchitecture.NAME) + "\\s+\\d+\\s+\\d+");
 
-      var cf = client(CloudFrontClient.builder(), api, Region.AWS_GLOBAL);
+      var cf = SdkClients.of(CloudFrontClient.builder(), api, Region.AWS_GLOBAL);
       String distribution = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("plan-1").comment("")
           .enabled(true).origins(o -> o.quantity(1).items(i -> i.id("alb").domainName(alb.dnsName())
               .customOriginConfig(x -> x.httpPort(80).httpsPort(443).originProtocolPolicy("http-only"))))
@@ -76,7 +65,7 @@ class PlanFromRunningIT {
       assertThat(withCloudFront.out()).contains("single-region+cloudfront in eu-west-1")
           .contains("distribution " + distribution + " has desk as origin alb");
 
-      var ga = client(GlobalAcceleratorClient.builder(), api, Region.US_WEST_2);
+      var ga = SdkClients.of(GlobalAcceleratorClient.builder(), api, Region.US_WEST_2);
       var accelerator = ga.createAccelerator(r -> r.name("desk-ga").idempotencyToken(UUID.randomUUID().toString())).accelerator();
       String listener = ga.createListener(r -> r.acceleratorArn(accelerator.acceleratorArn()).protocol("TCP")
           .portRanges(p -> p.fromPort(443).toPort(443)).idempotencyToken(UUID.randomUUID().toString())).listener().listenerArn();

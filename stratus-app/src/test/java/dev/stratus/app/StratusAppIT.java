@@ -8,11 +8,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -31,17 +26,17 @@ import software.amazon.awssdk.services.wafv2.model.Scope;
 class StratusAppIT {
   /** One harmless SDK call per service module, by module name: proof that its handlers are wired. */
   private static final Map<String, Consumer<URI>> SMOKE_CALLS = Map.ofEntries(
-      Map.entry("route53", uri -> client(Route53Client.builder(), uri, Region.AWS_GLOBAL).listHostedZones()),
-      Map.entry("ec2", uri -> client(Ec2Client.builder(), uri, Region.US_EAST_1).describeVpcs()),
-      Map.entry("elbv2", uri -> client(ElasticLoadBalancingV2Client.builder(), uri, Region.US_EAST_1).describeLoadBalancers()),
-      Map.entry("cloudfront", uri -> client(CloudFrontClient.builder(), uri, Region.AWS_GLOBAL).listDistributions(r -> {})),
-      Map.entry("wafv2", uri -> client(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL))),
-      Map.entry("apigateway", uri -> client(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {})),
-      Map.entry("globalaccelerator", uri -> client(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {})),
-      Map.entry("sts", uri -> client(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity()),
-      Map.entry("lambda", uri -> client(software.amazon.awssdk.services.lambda.LambdaClient.builder(), uri, Region.US_EAST_1).listFunctions()),
+      Map.entry("route53", uri -> SdkClients.of(Route53Client.builder(), uri, Region.AWS_GLOBAL).listHostedZones()),
+      Map.entry("ec2", uri -> SdkClients.of(Ec2Client.builder(), uri, Region.US_EAST_1).describeVpcs()),
+      Map.entry("elbv2", uri -> SdkClients.of(ElasticLoadBalancingV2Client.builder(), uri, Region.US_EAST_1).describeLoadBalancers()),
+      Map.entry("cloudfront", uri -> SdkClients.of(CloudFrontClient.builder(), uri, Region.AWS_GLOBAL).listDistributions(r -> {})),
+      Map.entry("wafv2", uri -> SdkClients.of(Wafv2Client.builder(), uri, Region.US_EAST_1).listWebACLs(r -> r.scope(Scope.REGIONAL))),
+      Map.entry("apigateway", uri -> SdkClients.of(ApiGatewayClient.builder(), uri, Region.US_EAST_1).getRestApis(r -> {})),
+      Map.entry("globalaccelerator", uri -> SdkClients.of(GlobalAcceleratorClient.builder(), uri, Region.US_WEST_2).listAccelerators(r -> {})),
+      Map.entry("sts", uri -> SdkClients.of(StsClient.builder(), uri, Region.US_EAST_1).getCallerIdentity()),
+      Map.entry("lambda", uri -> SdkClients.of(software.amazon.awssdk.services.lambda.LambdaClient.builder(), uri, Region.US_EAST_1).listFunctions()),
       Map.entry("s3", StratusAppIT::listBuckets),
-      Map.entry("acm", uri -> client(software.amazon.awssdk.services.acm.AcmClient.builder(), uri, Region.US_EAST_1)
+      Map.entry("acm", uri -> SdkClients.of(software.amazon.awssdk.services.acm.AcmClient.builder(), uri, Region.US_EAST_1)
           .listCertificates()));
 
   @Test
@@ -80,11 +75,5 @@ class StratusAppIT {
     } catch (java.io.IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, URI endpoint, Region region) {
-    return builder.endpointOverride(endpoint).region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
   }
 }

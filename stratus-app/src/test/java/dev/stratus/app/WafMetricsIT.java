@@ -19,13 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ActionTypeEnum;
@@ -60,9 +54,9 @@ class WafMetricsIT {
     backend.start();
     try (var server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC())) {
       URI api = URI.create("http://127.0.0.1:" + server.apiPort());
-      var ec2 = client(Ec2Client.builder(), api);
-      var elb = client(ElasticLoadBalancingV2Client.builder(), api);
-      var waf = client(Wafv2Client.builder(), api);
+      var ec2 = SdkClients.of(Ec2Client.builder(), api);
+      var elb = SdkClients.of(ElasticLoadBalancingV2Client.builder(), api);
+      var waf = SdkClients.of(Wafv2Client.builder(), api);
       assertThat(metrics(api).body()).doesNotContain("stratus_waf_requests_total{"); // nothing counted yet
 
       String vpc = ec2.describeVpcs(r -> r.filters(f -> f.name("is-default").values("true"))).vpcs().get(0).vpcId();
@@ -145,11 +139,5 @@ class WafMetricsIT {
     } catch (IOException e) {
       return -1;
     }
-  }
-
-  private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C client(B builder, URI endpoint) {
-    return builder.endpointOverride(endpoint).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
   }
 }
