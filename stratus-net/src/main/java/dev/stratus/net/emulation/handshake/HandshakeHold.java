@@ -38,6 +38,7 @@ public final class HandshakeHold {
       r -> Thread.ofPlatform().daemon().name("stratus-syn-rules").unstarted(r));
   private static Engine engine; // guarded by HandshakeHold.class; null until the first listener
   private static String unavailable; // guarded by HandshakeHold.class: why not, once known
+  private static volatile boolean stopping; // the JVM is exiting: its hook removes every rule at once
 
   /** The queue, its reader and its rules. */
   private record Engine(SynHolder holder, SynRules rules) {}
@@ -49,13 +50,12 @@ public final class HandshakeHold {
    * returned action runs (when the listener closes).
    */
   public static Runnable hold(InetSocketAddress listening, EmulatedDelay delay) {
-    Optional<Engine> e = engine();
-    if (e.isEmpty()) return () -> {};
     Held held = new Held(delay, new Object());
     LISTENERS.put(listening, held);
-    RULES.execute(() -> rule(e.get(), listening, true));
+    // Off the binding thread: the first start binds the queue and runs iptables (tens of ms).
+    RULES.execute(() -> engine().ifPresent(e -> rule(e, listening, true)));
     return () -> {
-      if (LISTENERS.remove(listening, held)) RULES.execute(() -> rule(e.get(), listening, false));
+      if (LISTENERS.remove(listening, held)) RULES.execute(() -> engine().ifPresent(e -> rule(e, listening, false)));
     };
   }
 
@@ -73,6 +73,7 @@ public final class HandshakeHold {
   }
 
   private static void rule(Engine e, InetSocketAddress listening, boolean add) {
+    if (stopping) return;
     try {
       if (add) e.rules().add(listening); else e.rules().remove(listening);
     } catch (IOException ex) {
@@ -111,7 +112,18 @@ public final class HandshakeHold {
     engine = new Engine(new SynHolder(queue, HandshakeHold::listenerAt), rules);
     Engine started = engine;
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      started.rules().removeOwnAndLeftovers();
+      // After the rule changes already asked for, and instead of those the closing listeners ask for now.
+      var cleaned = new java.util.concurrent.CountDownLatch(1);
+      RULES.execute(() -> {
+        stopping = true;
+        started.rules().removeOwnAndLeftovers();
+        cleaned.countDown();
+      });
+      try {
+        cleaned.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+      }
       started.holder().close();
     }, "stratus-syn-rules-cleanup"));
     LOG.info(() -> "--emulate-network: TCP handshakes held for the modelled round trip (NFQUEUE " + queue.number()
