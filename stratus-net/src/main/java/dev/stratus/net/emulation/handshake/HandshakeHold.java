@@ -50,6 +50,7 @@ public final class HandshakeHold {
    * returned action runs (when the listener closes).
    */
   public static Runnable hold(InetSocketAddress listening, EmulatedDelay delay) {
+    if (!(listening.getAddress() instanceof java.net.Inet4Address)) return () -> {}; // iptables rules are IPv4's
     Held held = new Held(delay, new Object());
     LISTENERS.put(listening, held);
     // Off the binding thread: the first start binds the queue and runs iptables (tens of ms).
