@@ -101,6 +101,7 @@ class GaInFrontOfAlbEmulatedIT {
 
       // The best of three after a warm-up: the emulated delay is a floor, a loaded machine only adds to it.
       // The request and answer are timed after connect(); connect() itself (the SYN held) apart.
+      dev.stratus.net.emulation.handshake.HandshakeHold.settle(); // the listeners' SYN rules in place
       double direct = Double.MAX_VALUE;
       double throughGa = Double.MAX_VALUE;
       double directConnect = Double.MAX_VALUE;

@@ -66,10 +66,14 @@ class HandshakeHoldIT {
     try (HttpFrontEnd alb = listener("127.0.93.1", DELAYS.toRegion("eu-west-1"))) {
       HandshakeHold.settle();
       connectMillis("127.61.0.1", alb.address()); // warm the client side's classes
+      // Each at least the round trip; the best of three within 10 % (or 15 ms): a loaded machine only adds.
+      double best = Double.MAX_VALUE;
       for (int i = 0; i < 3; i++) {
         double took = connectMillis("127.61.0.1", alb.address());
-        assertThat(took).as("connect() from Sydney, model %.1f ms", rtt).isBetween(rtt, Math.max(rtt * 1.10, rtt + 15));
+        assertThat(took).as("connect() from Sydney, model %.1f ms", rtt).isGreaterThanOrEqualTo(rtt);
+        best = Math.min(best, took);
       }
+      assertThat(best).as("best connect() from Sydney, model %.1f ms", rtt).isLessThanOrEqualTo(Math.max(rtt * 1.10, rtt + 15));
     }
   }
 
