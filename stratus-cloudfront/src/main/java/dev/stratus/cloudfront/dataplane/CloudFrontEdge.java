@@ -243,6 +243,19 @@ public final class CloudFrontEdge implements AutoCloseable {
     };
   }
 
+  /**
+   * With emulated latency, a viewer's TCP handshake pays the round trip to the edge serving it
+   * (where CloudFront ends TCP); the requests' own legs are held by the router, so no per-message
+   * delay. Without, nothing.
+   */
+  private dev.stratus.net.emulation.EmulatedDelay viewerHandshake() {
+    if (!settings.emulateLatency()) return dev.stratus.net.emulation.EmulatedDelay.NONE;
+    return dev.stratus.net.emulation.EmulatedDelay.of((client, local) -> java.time.Duration.ZERO, (client, local) ->
+        viewerPoint(client.getAddress(), local).map(at -> java.time.Duration.ofNanos(Math.round(latency.roundTripMillis(at,
+            servingEdge(client.getAddress(), local).point(), dev.stratus.net.geo.NetworkPath.PUBLIC_INTERNET) * 1_000_000)))
+            .orElse(java.time.Duration.ZERO));
+  }
+
   /** Opens every edge location's listener, then deploys every distribution of the source. */
   public synchronized CloudFrontEdge start() {
     for (EdgeLocation e : settings.edges()) {
@@ -252,7 +265,8 @@ public final class CloudFrontEdge implements AutoCloseable {
       HttpFrontEnd.Config config = new HttpFrontEnd.Config(name, HttpLimits.ALB, ErrorPages.ALB, null,
           "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router);
       var b = listenerRegistry.bind(name, "http", "arn:aws:cloudfront::edge/" + e.code(),
-          new InetSocketAddress(address, settings.port()), at -> HttpFrontEnd.bind(transport, at, config), HttpFrontEnd::address);
+          new InetSocketAddress(address, settings.port()), at -> HttpFrontEnd.bind(transport, at, config, viewerHandshake()),
+          HttpFrontEnd::address);
       bound.add(b);
       InetSocketAddress actual = b.record().actual();
       byAddress.put(actual, e);
@@ -262,7 +276,7 @@ public final class CloudFrontEdge implements AutoCloseable {
         HttpFrontEnd.Config tlsConfig = new HttpFrontEnd.Config(tlsName, HttpLimits.ALB, ErrorPages.ALB, null,
             "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router).withTls(settings.tls());
         var t = listenerRegistry.bind(tlsName, "https", "arn:aws:cloudfront::edge/" + e.code(),
-            new InetSocketAddress(address, settings.httpsPort()), at -> HttpFrontEnd.bind(transport, at, tlsConfig),
+            new InetSocketAddress(address, settings.httpsPort()), at -> HttpFrontEnd.bind(transport, at, tlsConfig, viewerHandshake()),
             HttpFrontEnd::address);
         bound.add(t);
         byAddress.put(t.record().actual(), e);

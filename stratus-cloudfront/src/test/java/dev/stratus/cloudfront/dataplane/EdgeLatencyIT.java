@@ -47,6 +47,25 @@ class EdgeLatencyIT {
       assertThat(hit.xCache()).isEqualTo("Hit from cloudfront");
       assertThat(missMillis).isGreaterThanOrEqualTo((long) pacific);
       assertThat(hitMillis).isGreaterThanOrEqualTo(10).isLessThan(missMillis);
+
+      // The viewer's TCP handshake ends at the edge serving it (Sydney's): that round trip, held on the SYN.
+      GeoPoint viewer = model.tables().city("Sydney").orElseThrow().point();
+      double edgeRtt = model.roundTripMillis(viewer, model.nearestEdge(viewer).orElseThrow().point(), NetworkPath.PUBLIC_INTERNET);
+      dev.stratus.net.emulation.handshake.HandshakeHold.settle();
+      double connect = Double.MAX_VALUE;
+      for (int i = 0; i < 3; i++) {
+        try (var s = new java.net.Socket()) {
+          s.bind(new java.net.InetSocketAddress(SYDNEY, 0));
+          long t = System.nanoTime();
+          s.connect(h.edgeAddress(), 5_000);
+          connect = Math.min(connect, (System.nanoTime() - t) / 1e6);
+        }
+      }
+      if (dev.stratus.net.emulation.handshake.HandshakeHold.unavailable().isEmpty()) {
+        assertThat(connect).isBetween(edgeRtt, edgeRtt * 1.10 + 15);
+      } else {
+        assertThat(connect).isLessThan(edgeRtt);
+      }
     }
   }
 }

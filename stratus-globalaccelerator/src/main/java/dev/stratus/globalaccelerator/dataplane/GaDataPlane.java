@@ -233,7 +233,8 @@ public final class GaDataPlane implements AutoCloseable {
         bound.put(s, registry.bind(description, "tcp", owner, at,
             a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
                 .withSource((client, local) -> tcpSourceOf(s, client, local))
-                .withDelay(emulateNetwork ? (client, local) -> oneWay(s, client) : EmulatedDelay.NONE)),
+                .withDelay(emulateNetwork ? EmulatedDelay.of((client, local) -> oneWay(s, client),
+                    (client, local) -> distance.toEdge(client.getAddress())) : EmulatedDelay.NONE)),
             TcpProxy::address));
       } else {
         bound.put(s, registry.bind(description, "udp", owner, at,

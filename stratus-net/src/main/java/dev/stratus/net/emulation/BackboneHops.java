@@ -39,6 +39,13 @@ public final class BackboneHops {
     });
   }
 
+  /** Whether a connection from {@code client} to {@code local} was announced, leaving the announcement (for its SYN). */
+  public static boolean announced(InetSocketAddress client, InetSocketAddress local) {
+    if (PENDING.isEmpty()) return false;
+    Pending p = PENDING.get(new Key(client.getAddress(), local));
+    return p != null && System.nanoTime() - p.since() <= EXPIRY_NANOS;
+  }
+
   /** Whether the accepted connection from {@code client} to {@code local} was announced (taking the announcement). */
   public static boolean take(InetSocketAddress client, InetSocketAddress local) {
     if (PENDING.isEmpty()) return false;

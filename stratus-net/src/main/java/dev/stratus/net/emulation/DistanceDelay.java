@@ -42,8 +42,18 @@ public final class DistanceDelay {
    */
   public EmulatedDelay toRegion(String regionCode) {
     GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
-    return (client, local) -> BackboneHops.take(client, local) ? Duration.ZERO
+    EmulatedDelay oneWay = (client, local) -> BackboneHops.take(client, local) ? Duration.ZERO
         : half(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
+    EmulatedDelay handshake = (client, local) -> BackboneHops.announced(client, local) ? Duration.ZERO
+        : full(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
+    return EmulatedDelay.of(oneWay, handshake);
+  }
+
+  /** The round trip from {@code client} to its nearest edge location over the public internet (where GA and CloudFront end TCP). */
+  public Duration toEdge(InetAddress client) {
+    GeoPoint from = place(client);
+    return model.nearestEdge(from).map(e -> full(model.roundTripMillis(from, e.point(), NetworkPath.PUBLIC_INTERNET)))
+        .orElse(Duration.ZERO);
   }
 
   /** One way from {@code client} to Region {@code regionCode} through its nearest edge location. */
@@ -52,6 +62,10 @@ public final class DistanceDelay {
     GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
     GeoPoint edge = model.nearestEdge(from).map(e -> e.point()).orElse(from);
     return half(model.viaEdgeMillis(from, edge, region));
+  }
+
+  private static Duration full(double roundTripMillis) {
+    return Duration.ofNanos(Math.round(roundTripMillis * 1_000_000));
   }
 
   private static Duration half(double roundTripMillis) {
