@@ -11,6 +11,7 @@ import dev.stratus.ec2.model.TransitGatewayRouteTable.Route;
 import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteType;
 import dev.stratus.ec2.model.TransitGatewayRouteTable.StaticRoute;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,14 +51,25 @@ public final class TgwRouteTables {
         .map(Propagation::attachmentId).toList();
   }
 
-  /** Static routes (by destination), then each propagation's routes (by attachment). */
+  /** The table's routes in {@link #ROUTE_ORDER} (schema 1: as listed). */
   public static List<Route> routes(ReadView view, String scope, TransitGatewayRouteTable t) {
     if (t.isInline()) return t.routes();
     List<Route> out = new ArrayList<>();
     view.listBy(Ec2Tables.TGW_STATIC_ROUTE_BY_ROUTE_TABLE, scope, t.id()).forEach(r -> out.add(r.route()));
     view.listBy(Ec2Tables.TGW_PROPAGATION_BY_ROUTE_TABLE, scope, t.id()).forEach(p -> out.addAll(p.asRoutes()));
+    out.sort(ROUTE_ORDER);
     return out;
   }
+
+  /**
+   * By destination (CIDR blocks in address order, then prefix lists), a static route before
+   * propagated ones, then by attachment: an order that does not depend on row ids, which are random.
+   */
+  static final Comparator<Route> ROUTE_ORDER = Comparator
+      .comparing(Route::destination, Comparator.nullsLast(Comparator.<Cidr>naturalOrder()))
+      .thenComparing(Route::prefixListId, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+      .thenComparing(r -> !r.isStatic())
+      .thenComparing(Route::attachmentId, Comparator.nullsFirst(Comparator.<String>naturalOrder()));
 
   /** Whether {@code attachmentId} propagates into the table. */
   public static boolean propagates(ReadView view, String scope, TransitGatewayRouteTable t, String attachmentId) {
