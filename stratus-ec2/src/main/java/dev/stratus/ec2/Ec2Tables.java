@@ -42,8 +42,15 @@ public final class Ec2Tables {
       Table.of("ec2.vpc_peering_connection", dev.stratus.ec2.model.VpcPeeringConnection.class);
   public static final Table<dev.stratus.ec2.model.TransitGateway> TRANSIT_GATEWAY =
       Table.of("ec2.transit_gateway", dev.stratus.ec2.model.TransitGateway.class);
+  /** Schema 2: the header only; schema-1 rows held the routes, associations and propagations inline. */
   public static final Table<dev.stratus.ec2.model.TransitGatewayRouteTable> TGW_ROUTE_TABLE =
-      Table.of("ec2.tgw_route_table", dev.stratus.ec2.model.TransitGatewayRouteTable.class);
+      Table.of("ec2.tgw_route_table", dev.stratus.ec2.model.TransitGatewayRouteTable.class, 2);
+  /** A transit gateway route table's propagations, keyed {@code Propagation.rowId}. */
+  public static final Table<dev.stratus.ec2.model.TransitGatewayRouteTable.Propagation> TGW_PROPAGATION =
+      Table.of("ec2.tgw_propagation", dev.stratus.ec2.model.TransitGatewayRouteTable.Propagation.class);
+  /** A transit gateway route table's static routes, keyed {@code StaticRoute.rowId}. */
+  public static final Table<dev.stratus.ec2.model.TransitGatewayRouteTable.StaticRoute> TGW_STATIC_ROUTE =
+      Table.of("ec2.tgw_static_route", dev.stratus.ec2.model.TransitGatewayRouteTable.StaticRoute.class);
   public static final Table<dev.stratus.ec2.model.TransitGatewayAttachment> TGW_ATTACHMENT =
       Table.of("ec2.tgw_attachment", dev.stratus.ec2.model.TransitGatewayAttachment.class);
   public static final Table<dev.stratus.ec2.model.VpcEndpoint> VPC_ENDPOINT =
@@ -69,8 +76,21 @@ public final class Ec2Tables {
       Index.of(NETWORK_INTERFACE, "subnet", NetworkInterface::subnetId);
   public static final Index<dev.stratus.ec2.model.TransitGatewayAttachment> TGW_ATTACHMENT_BY_RESOURCE =
       Index.of(TGW_ATTACHMENT, "resource", dev.stratus.ec2.model.TransitGatewayAttachment::resourceId);
+  /** The attachments associated with a transit gateway route table (an association is the attachment's field). */
+  public static final Index<dev.stratus.ec2.model.TransitGatewayAttachment> TGW_ATTACHMENT_BY_ROUTE_TABLE =
+      Index.of(TGW_ATTACHMENT, "route_table", dev.stratus.ec2.model.TransitGatewayAttachment::associatedRouteTableId);
+  public static final Index<dev.stratus.ec2.model.TransitGatewayRouteTable.Propagation> TGW_PROPAGATION_BY_ROUTE_TABLE =
+      Index.of(TGW_PROPAGATION, "route_table", dev.stratus.ec2.model.TransitGatewayRouteTable.Propagation::routeTableId);
+  public static final Index<dev.stratus.ec2.model.TransitGatewayRouteTable.Propagation> TGW_PROPAGATION_BY_ATTACHMENT =
+      Index.of(TGW_PROPAGATION, "attachment", dev.stratus.ec2.model.TransitGatewayRouteTable.Propagation::attachmentId);
+  public static final Index<dev.stratus.ec2.model.TransitGatewayRouteTable.StaticRoute> TGW_STATIC_ROUTE_BY_ROUTE_TABLE =
+      Index.of(TGW_STATIC_ROUTE, "route_table", dev.stratus.ec2.model.TransitGatewayRouteTable.StaticRoute::routeTableId);
+  public static final Index<dev.stratus.ec2.model.TransitGatewayRouteTable.StaticRoute> TGW_STATIC_ROUTE_BY_ATTACHMENT =
+      Index.of(TGW_STATIC_ROUTE, "attachment", dev.stratus.ec2.model.TransitGatewayRouteTable.StaticRoute::attachmentId);
 
   /** Every index above, for Ec2Store to register. */
   public static final java.util.List<Index<?>> INDEXES = java.util.List.of(SUBNET_BY_VPC, ROUTE_TABLE_BY_VPC,
-      SECURITY_GROUP_BY_VPC, NETWORK_ACL_BY_VPC, NETWORK_INTERFACE_BY_SUBNET, TGW_ATTACHMENT_BY_RESOURCE);
+      SECURITY_GROUP_BY_VPC, NETWORK_ACL_BY_VPC, NETWORK_INTERFACE_BY_SUBNET, TGW_ATTACHMENT_BY_RESOURCE,
+      TGW_ATTACHMENT_BY_ROUTE_TABLE, TGW_PROPAGATION_BY_ROUTE_TABLE, TGW_PROPAGATION_BY_ATTACHMENT,
+      TGW_STATIC_ROUTE_BY_ROUTE_TABLE, TGW_STATIC_ROUTE_BY_ATTACHMENT);
 }

@@ -10,6 +10,15 @@ import java.util.Objects;
 /**
  * A transit gateway route table: static and propagated routes, the attachments associated with it
  * (routing packets arriving from them) and those propagating into it (vpc.md §31–33).
+ *
+ * <p>As the reachability engine and the describe import see it, the record holds all of them. As
+ * stored (schema 2) it is the table's header only and its lists are empty: each propagation (with
+ * the routes it brings) is a {@link Propagation} row, each static route a {@link StaticRoute} row,
+ * and an association is the attachment's {@code associatedRouteTableId}, so that one
+ * Enable/Disable/Associate/CreateRoute writes a few small rows, not a row that grows with the
+ * number of VPCs. {@code transit.TgwRouteTables} assembles the whole table and writes the rows. A
+ * schema-1 row held the lists inline ({@link #isInline}); it reads as it was, and the first write
+ * to the table moves its lists to rows.
  */
 public record TransitGatewayRouteTable(String id, String transitGatewayId, String state, boolean defaultAssociation,
     boolean defaultPropagation, Instant creationTime, List<Route> routes, List<String> associations,
@@ -54,6 +63,51 @@ public record TransitGatewayRouteTable(String id, String transitGatewayId, Strin
     /** The destination as AWS prints it: the CIDR block, else the prefix list id. */
     @Override
     public String toString() { return destination != null ? destination.toString() : prefixListId; }
+  }
+
+  /** A row of schema 1 that still holds its routes, associations or propagations itself. */
+  public boolean isInline() { return !routes.isEmpty() || !associations.isEmpty() || !propagations.isEmpty(); }
+
+  /** The header as stored from schema 2: no lists. */
+  public TransitGatewayRouteTable header() {
+    return isInline() ? with(List.of(), List.of(), List.of()) : this;
+  }
+
+  /**
+   * Attachment {@code attachmentId} propagates into table {@code routeTableId}, bringing
+   * {@code routes} (a VPC's IPv4 CIDRs, a static VPN's routes) as propagated, active routes.
+   * Stored as row {@link #rowId}.
+   */
+  public record Propagation(String routeTableId, String attachmentId, List<Cidr> routes) {
+    public Propagation {
+      Objects.requireNonNull(routeTableId, "routeTableId");
+      Objects.requireNonNull(attachmentId, "attachmentId");
+      routes = List.copyOf(routes);
+    }
+
+    public static String rowId(String routeTableId, String attachmentId) { return routeTableId + "/" + attachmentId; }
+
+    /** The routes as the table shows them. */
+    public List<Route> asRoutes() {
+      return routes.stream().map(c -> new Route(c, attachmentId, RouteType.PROPAGATED, RouteState.ACTIVE)).toList();
+    }
+  }
+
+  /** A static route (CreateTransitGatewayRoute) of table {@code routeTableId}; stored as row {@link #rowId}. */
+  public record StaticRoute(String routeTableId, Route route) {
+    public StaticRoute {
+      Objects.requireNonNull(routeTableId, "routeTableId");
+      Objects.requireNonNull(route, "route");
+      if (!route.isStatic()) throw new IllegalArgumentException("not a static route: " + route);
+    }
+
+    /** One static route per destination (CIDR block or prefix list) and table. */
+    public static String rowId(String routeTableId, String destination) { return routeTableId + "/" + destination; }
+
+    public String rowId() { return rowId(routeTableId, route.toString()); }
+
+    /** The attachment the route sends to (null: a blackhole route). */
+    public String attachmentId() { return route.attachmentId(); }
   }
 
   /** Routes as AWS shows them: a static route hides a propagated one for the same prefix (vpc.md §33). */

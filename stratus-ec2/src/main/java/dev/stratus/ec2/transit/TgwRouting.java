@@ -5,16 +5,12 @@ import dev.stratus.core.store.ReadView;
 import dev.stratus.core.store.Transaction;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
-import dev.stratus.ec2.model.TransitGatewayRouteTable;
-import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteState;
-import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteType;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Transit gateway route bookkeeping: what an attachment propagates (a VPC's CIDRs, a static VPN's
  * routes; peering attachments propagate nothing, vpc.md §34) and keeping tables in step when
- * attachments come and go.
+ * attachments come and go (the rows themselves: {@link TgwRouteTables}).
  */
 public final class TgwRouting {
   private TgwRouting() {}
@@ -30,33 +26,9 @@ public final class TgwRouting {
     };
   }
 
-  /** Adds {@code a}'s propagation (and its routes) to table {@code t}. */
-  public static TransitGatewayRouteTable propagate(ReadView view, String scope, TransitGatewayRouteTable t,
-      TransitGatewayAttachment a) {
-    List<String> props = new ArrayList<>(t.propagations());
-    props.add(a.id());
-    List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes());
-    propagatedCidrs(view, scope, a).forEach(c ->
-        routes.add(new TransitGatewayRouteTable.Route(c, a.id(), RouteType.PROPAGATED, RouteState.ACTIVE)));
-    return t.with(routes, t.associations(), props);
-  }
-
-  /** Removes {@code a}'s propagation and its propagated routes from table {@code t}. */
-  static TransitGatewayRouteTable unpropagate(TransitGatewayRouteTable t, String attachmentId) {
-    return t.with(t.routes().stream()
-        .filter(r -> !(r.type() == RouteType.PROPAGATED && attachmentId.equals(r.attachmentId())))
-        .toList(), t.associations(), t.propagations().stream().filter(p -> !p.equals(attachmentId)).toList());
-  }
-
-  /** An attachment is gone: drop its association, propagation and propagated routes; blackhole its static routes. */
+  /** An attachment is gone: drop its propagations and propagated routes; blackhole its static routes. */
   public static void detach(Transaction tx, String scope, String attachmentId) {
-    for (TransitGatewayRouteTable t : tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
-      TransitGatewayRouteTable u = unpropagate(t, attachmentId);
-      u = u.with(u.routes().stream().map(r -> attachmentId.equals(r.attachmentId())
-          ? r.withState(RouteState.BLACKHOLE) : r).toList(),
-          u.associations().stream().filter(x -> !x.equals(attachmentId)).toList(), u.propagations());
-      if (!u.equals(t)) tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), u);
-    }
+    TgwRouteTables.detach(tx, scope, attachmentId);
   }
 
   /** The description AWS gives the interfaces of a VPC attachment. */

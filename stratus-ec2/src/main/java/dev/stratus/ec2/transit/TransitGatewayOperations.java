@@ -176,13 +176,11 @@ public final class TransitGatewayOperations {
       TransitGatewayAttachment att) {
     if (tgw.associationDefaultRouteTableId() != null) {
       TransitGatewayRouteTable t = tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, tgw.associationDefaultRouteTableId()).orElseThrow();
-      List<String> assocs = new ArrayList<>(t.associations());
-      assocs.add(att.id());
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes(), assocs, t.propagations()));
+      TgwRouteTables.associate(tx, scope, t, att);
     }
     if (tgw.propagationDefaultRouteTableId() != null) {
       TransitGatewayRouteTable t = tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, tgw.propagationDefaultRouteTableId()).orElseThrow();
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.propagate(tx, scope, t, att));
+      TgwRouteTables.propagate(tx, scope, t, att);
     }
   }
 
@@ -194,7 +192,7 @@ public final class TransitGatewayOperations {
       Ec2Errors.throwIf(TransitGatewayRules.deleteGateway(tgw, tx.list(Ec2Tables.TGW_ATTACHMENT, scope)));
       Ec2Store.dryRun(req.dryRun());
       tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope).stream().filter(t -> t.transitGatewayId().equals(tgw.id()))
-          .forEach(t -> tx.delete(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id()));
+          .forEach(t -> TgwRouteTables.delete(tx, scope, t));
       tx.put(Ec2Tables.TRANSIT_GATEWAY, scope, tgw.id(), tgw.withState("deleted"));
       return DeleteTransitGatewayResponse.builder().transitGateway(shape(tgw.withState("deleting"), ctx, Map.of())).build();
     });

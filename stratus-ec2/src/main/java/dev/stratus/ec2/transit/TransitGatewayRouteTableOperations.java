@@ -14,7 +14,6 @@ import dev.stratus.ec2.Tags;
 import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -62,9 +61,9 @@ public final class TransitGatewayRouteTableOperations {
     String scope = ctx.regionalScope();
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
-      Ec2Errors.throwIf(TransitGatewayRules.deleteRouteTable(t));
+      Ec2Errors.throwIf(TransitGatewayRules.deleteRouteTable(t, TgwRouteTables.inUse(tx, scope, t)));
       Ec2Store.dryRun(req.dryRun());
-      tx.delete(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id());
+      TgwRouteTables.delete(tx, scope, t);
       Tags.drop(tx, scope, t.id());
       return DeleteTransitGatewayRouteTableResponse.builder().transitGatewayRouteTable(
           software.amazon.awssdk.services.ec2.model.TransitGatewayRouteTable.builder().transitGatewayRouteTableId(t.id())
@@ -81,10 +80,7 @@ public final class TransitGatewayRouteTableOperations {
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
       Ec2Errors.throwIf(TransitGatewayRules.associate(a));
       Ec2Store.dryRun(req.dryRun());
-      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(t.id()));
-      List<String> assocs = new ArrayList<>(t.associations());
-      assocs.add(a.id());
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes(), assocs, t.propagations()));
+      TgwRouteTables.associate(tx, scope, t, a);
       return AssociateTransitGatewayRouteTableResponse.builder().association(association(t.id(), a, "associating")).build();
     });
   }
@@ -97,9 +93,7 @@ public final class TransitGatewayRouteTableOperations {
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
       Ec2Errors.throwIf(TransitGatewayRules.disassociate(t, a));
       Ec2Store.dryRun(req.dryRun());
-      tx.put(Ec2Tables.TGW_ATTACHMENT, scope, a.id(), a.withAssociation(null));
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes(),
-          t.associations().stream().filter(x -> !x.equals(a.id())).toList(), t.propagations()));
+      TgwRouteTables.disassociate(tx, scope, t, a);
       return DisassociateTransitGatewayRouteTableResponse.builder()
           .association(association(t.id(), a, "disassociating")).build();
     });
@@ -111,9 +105,9 @@ public final class TransitGatewayRouteTableOperations {
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
-      Ec2Errors.throwIf(TransitGatewayRules.enablePropagation(t, a));
+      Ec2Errors.throwIf(TransitGatewayRules.enablePropagation(t, a, TgwRouteTables.propagates(tx, scope, t, a.id())));
       Ec2Store.dryRun(req.dryRun());
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.propagate(tx, scope, t, a));
+      TgwRouteTables.propagate(tx, scope, t, a);
       return EnableTransitGatewayRouteTablePropagationResponse.builder().propagation(propagation(t.id(), a, "enabling"))
           .build();
     });
@@ -125,9 +119,9 @@ public final class TransitGatewayRouteTableOperations {
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
       var a = attachment(tx, scope, req.transitGatewayAttachmentId(), t);
-      Ec2Errors.throwIf(TransitGatewayRules.disablePropagation(t, a));
+      Ec2Errors.throwIf(TransitGatewayRules.disablePropagation(t, a, TgwRouteTables.propagates(tx, scope, t, a.id())));
       Ec2Store.dryRun(req.dryRun());
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), TgwRouting.unpropagate(t, a.id()));
+      TgwRouteTables.unpropagate(tx, scope, t, a.id());
       return DisableTransitGatewayRouteTablePropagationResponse.builder()
           .propagation(propagation(t.id(), a, "disabling")).build();
     });
@@ -140,7 +134,7 @@ public final class TransitGatewayRouteTableOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var t = table(view, scope, req.transitGatewayRouteTableId());
-    var attachments = Ec2Filters.apply(req.filters(), t.associations().stream()
+    var attachments = Ec2Filters.apply(req.filters(), TgwRouteTables.associations(view, scope, t).stream()
         .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow()).toList(), ATTACHMENT_FILTERS, id -> Map.of());
     var page = cursor.page(attachments, TransitGatewayAttachment::id);
     return GetTransitGatewayRouteTableAssociationsResponse.builder().nextToken(page.nextTokenOrNull())
@@ -156,7 +150,7 @@ public final class TransitGatewayRouteTableOperations {
     String scope = ctx.regionalScope();
     ReadView view = store.read(ctx);
     var t = table(view, scope, req.transitGatewayRouteTableId());
-    var attachments = Ec2Filters.apply(req.filters(), t.propagations().stream()
+    var attachments = Ec2Filters.apply(req.filters(), TgwRouteTables.propagations(view, scope, t).stream()
         .map(id -> view.get(Ec2Tables.TGW_ATTACHMENT, scope, id).orElseThrow()).toList(), ATTACHMENT_FILTERS, id -> Map.of());
     var page = cursor.page(attachments, TransitGatewayAttachment::id);
     return GetTransitGatewayRouteTablePropagationsResponse.builder().nextToken(page.nextTokenOrNull())
@@ -172,11 +166,11 @@ public final class TransitGatewayRouteTableOperations {
     Cidr cidr = Cidr.tryParse(text).orElseThrow(() -> Ec2Errors.invalidCidr("DestinationCidrBlock", text));
     return store.write(ctx, tx -> {
       var t = table(tx, scope, req.transitGatewayRouteTableId());
-      Ec2Errors.throwIf(TransitGatewayRules.deleteRoute(t, cidr));
-      var route = TransitGatewayRules.staticRouteTo(t, cidr).orElseThrow();
+      var existing = TgwRouteTables.staticRouteTo(tx, scope, t, cidr);
+      Ec2Errors.throwIf(TransitGatewayRules.deleteRoute(t, existing, cidr));
+      var route = existing.orElseThrow();
       Ec2Store.dryRun(req.dryRun());
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(t.routes().stream().filter(r -> r != route).toList(),
-          t.associations(), t.propagations()));
+      TgwRouteTables.deleteStatic(tx, scope, t, cidr);
       // the deleted route as it was, with its attachment, in state deleted (API_DeleteTransitGatewayRoute)
       TransitGatewayRoute shown = routeShape(route, tx, scope).toBuilder().state("deleted").build();
       return DeleteTransitGatewayRouteResponse.builder().route(shown).build();
@@ -212,15 +206,12 @@ public final class TransitGatewayRouteTableOperations {
         var att = Ec2Store.require(tx, scope, IdKind.TRANSIT_GATEWAY_ATTACHMENT, Ec2Tables.TGW_ATTACHMENT, attachmentId);
         Ec2Errors.throwIf(TransitGatewayRules.routeAttachment(t, att));
       }
-      Ec2Errors.throwIf(TransitGatewayRules.staticRoute(t, cidr, replace));
+      Ec2Errors.throwIf(TransitGatewayRules.staticRoute(t, TgwRouteTables.staticRouteTo(tx, scope, t, cidr), cidr, replace));
       Ec2Store.dryRun(dryRun);
       var route = new TransitGatewayRouteTable.Route(cidr, blackhole ? null : attachmentId,
           TransitGatewayRouteTable.RouteType.STATIC,
           blackhole ? TransitGatewayRouteTable.RouteState.BLACKHOLE : TransitGatewayRouteTable.RouteState.ACTIVE);
-      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes().stream()
-          .filter(r -> !(cidr.equals(r.destination()) && r.isStatic())).toList());
-      routes.add(route);
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
+      TgwRouteTables.putStatic(tx, scope, t, route);
       return routeShape(route, tx, scope);
     });
   }
@@ -266,7 +257,7 @@ public final class TransitGatewayRouteTableOperations {
         .path("prefix-list-id", "PrefixListId")
         .withShape(r -> routeShape(r, view, scope));
     var byText = req.filters().stream().filter(f -> !ROUTE_SEARCH.contains(f.name())).toList();
-    var routes = Ec2Filters.apply(byText, t.visibleRoutes(), spec, id -> Map.of());
+    var routes = Ec2Filters.apply(byText, TgwRouteTables.assemble(view, scope, t).visibleRoutes(), spec, id -> Map.of());
     for (var f : req.filters()) {
       if (ROUTE_SEARCH.contains(f.name())) routes = routeSearch(f.name(), f.values(), routes);
     }

@@ -85,9 +85,9 @@ public final class TransitGatewayRules {
     return Optional.empty();
   }
 
-  /** DeleteTransitGatewayRouteTable: no association or propagation left. */
-  public static Optional<AwsException> deleteRouteTable(TransitGatewayRouteTable t) {
-    if (t.associations().isEmpty() && t.propagations().isEmpty()) return Optional.empty();
+  /** DeleteTransitGatewayRouteTable: no association or propagation left ({@code inUse}: some are). */
+  public static Optional<AwsException> deleteRouteTable(TransitGatewayRouteTable t, boolean inUse) {
+    if (!inUse) return Optional.empty();
     return Optional.of(new AwsException("IncorrectState", 400, "tgw-rtb " + t.id() + " has associations or propagations"));
   }
 
@@ -105,22 +105,28 @@ public final class TransitGatewayRules {
         + " is not associated with " + t.id()));
   }
 
-  /** EnableTransitGatewayRouteTablePropagation: not a peering attachment, and not propagating there yet. */
-  public static Optional<AwsException> enablePropagation(TransitGatewayRouteTable t, TransitGatewayAttachment a) {
+  /**
+   * EnableTransitGatewayRouteTablePropagation: not a peering attachment, and not propagating there yet.
+   *
+   * @param propagating whether {@code a} propagates into {@code t} already
+   */
+  public static Optional<AwsException> enablePropagation(TransitGatewayRouteTable t, TransitGatewayAttachment a,
+      boolean propagating) {
     if (a.resourceType() == TransitGatewayAttachment.ResourceType.PEERING) {
       return Optional.of(Ec2Errors.invalidParameterValue("Transit gateway peering attachments do not support route"
           + " propagation"));
     }
-    if (t.propagations().contains(a.id())) {
+    if (propagating) {
       return Optional.of(new AwsException("TransitGatewayRouteTablePropagation.Duplicate", 400, "Propagation of "
           + a.id() + " to " + t.id() + " already exists"));
     }
     return Optional.empty();
   }
 
-  /** DisableTransitGatewayRouteTablePropagation: the attachment propagates to this table. */
-  public static Optional<AwsException> disablePropagation(TransitGatewayRouteTable t, TransitGatewayAttachment a) {
-    if (t.propagations().contains(a.id())) return Optional.empty();
+  /** DisableTransitGatewayRouteTablePropagation: the attachment propagates to this table ({@code propagating}). */
+  public static Optional<AwsException> disablePropagation(TransitGatewayRouteTable t, TransitGatewayAttachment a,
+      boolean propagating) {
+    if (propagating) return Optional.empty();
     return Optional.of(new AwsException("InvalidRouteTableId.NotFound", 400, "Propagation of " + a.id() + " to "
         + t.id() + " does not exist"));
   }
@@ -134,22 +140,20 @@ public final class TransitGatewayRules {
   /**
    * CreateTransitGatewayRoute ({@code replace} false): no static route to the destination yet;
    * ReplaceTransitGatewayRoute: one to replace. Propagated routes do not count.
+   *
+   * @param existing the table's static route to exactly {@code destination}, if any
    */
-  public static Optional<AwsException> staticRoute(TransitGatewayRouteTable t, Cidr destination, boolean replace) {
-    boolean exists = staticRouteTo(t, destination).isPresent();
+  public static Optional<AwsException> staticRoute(TransitGatewayRouteTable t, Optional<TransitGatewayRouteTable.Route> existing,
+      Cidr destination, boolean replace) {
+    boolean exists = existing.isPresent();
     if (exists && !replace) return Optional.of(Ec2Errors.routeExists(destination.toString()));
     if (!exists && replace) return Optional.of(Ec2Errors.routeNotFound(t.id(), destination.toString()));
     return Optional.empty();
   }
 
-  /** DeleteTransitGatewayRoute: a static route to the destination (propagated ones go with their propagation). */
-  public static Optional<AwsException> deleteRoute(TransitGatewayRouteTable t, Cidr destination) {
-    return staticRouteTo(t, destination).isPresent() ? Optional.empty()
-        : Optional.of(Ec2Errors.routeNotFound(t.id(), destination.toString()));
-  }
-
-  /** The table's static route to exactly {@code destination}, if any. */
-  public static Optional<TransitGatewayRouteTable.Route> staticRouteTo(TransitGatewayRouteTable t, Cidr destination) {
-    return t.routes().stream().filter(r -> destination.equals(r.destination()) && r.isStatic()).findFirst();
+  /** DeleteTransitGatewayRoute: a static route to the destination ({@code existing}; propagated ones go with their propagation). */
+  public static Optional<AwsException> deleteRoute(TransitGatewayRouteTable t, Optional<TransitGatewayRouteTable.Route> existing,
+      Cidr destination) {
+    return existing.isPresent() ? Optional.empty() : Optional.of(Ec2Errors.routeNotFound(t.id(), destination.toString()));
   }
 }

@@ -30,14 +30,14 @@ public final class TransitSnapshot {
       b.transitGateways.add(t);
       b.place(t.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, t.id())));
     }
-    // Attachments and route tables as stored; the index ranks a route by its attachment's type.
+    // Attachments, and route tables assembled from their rows; the index ranks a route by its attachment's type.
     for (var a : view.list(Ec2Tables.TGW_ATTACHMENT, scope)) {
       if (a.isDeleted()) continue;
       b.transitGatewayAttachments.add(a);
       b.place(a.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, a.id())));
     }
     for (var t : view.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
-      b.transitGatewayRouteTables.add(t);
+      b.transitGatewayRouteTables.add(TgwRouteTables.assemble(view, scope, t));
       b.place(t.id(), new Placement(region, account, NetworkSnapshot.tags(view, scope, t.id())));
     }
     // The stored VPN records themselves; deleted ones are left out of the network.

@@ -14,6 +14,7 @@ import dev.stratus.ec2.model.TransitGateway;
 import dev.stratus.ec2.model.TransitGatewayAttachment;
 import dev.stratus.ec2.model.TransitGatewayRouteTable;
 import dev.stratus.ec2.model.VpnConnection;
+import dev.stratus.ec2.transit.TgwRouteTables;
 import dev.stratus.ec2.transit.TgwRouting;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -133,12 +134,9 @@ public final class VpnConnectionOperations {
     for (String rtb : new java.util.LinkedHashSet<>(java.util.Arrays.asList(tgw.associationDefaultRouteTableId(),
         tgw.propagationDefaultRouteTableId()))) {
       if (rtb == null) continue;
-      TransitGatewayRouteTable t = tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb).orElseThrow();
-      List<String> assocs = new ArrayList<>(t.associations());
-      if (rtb.equals(tgw.associationDefaultRouteTableId())) assocs.add(att.id());
-      t = t.with(t.routes(), assocs, t.propagations());
-      if (rtb.equals(tgw.propagationDefaultRouteTableId())) t = TgwRouting.propagate(tx, scope, t, att);
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb, t);
+      // the attachment row holds its association (set above); a propagation is a row of its own
+      TransitGatewayRouteTable t = TgwRouteTables.migrate(tx, scope, tx.get(Ec2Tables.TGW_ROUTE_TABLE, scope, rtb).orElseThrow());
+      if (rtb.equals(tgw.propagationDefaultRouteTableId())) TgwRouteTables.propagate(tx, scope, t, att);
     }
     return att.id();
   }

@@ -5,7 +5,7 @@ import dev.stratus.core.store.Transaction;
 import dev.stratus.ec2.Ec2Tables;
 import dev.stratus.ec2.model.RouteTable;
 import dev.stratus.ec2.model.RouteTarget;
-import dev.stratus.ec2.model.TransitGatewayRouteTable;
+import dev.stratus.ec2.transit.TgwRouteTables;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,13 +39,6 @@ final class VpnRouting {
 
   /** Rewrites the propagated routes of a VPN attachment in every TGW table it propagates into. */
   static void refreshTgw(Transaction tx, String scope, String attachmentId, List<Cidr> cidrs) {
-    for (TransitGatewayRouteTable t : tx.list(Ec2Tables.TGW_ROUTE_TABLE, scope)) {
-      if (!t.propagations().contains(attachmentId)) continue;
-      List<TransitGatewayRouteTable.Route> routes = new ArrayList<>(t.routes().stream()
-          .filter(r -> !(r.type() == TransitGatewayRouteTable.RouteType.PROPAGATED && attachmentId.equals(r.attachmentId()))).toList());
-      cidrs.forEach(c -> routes.add(new TransitGatewayRouteTable.Route(c, attachmentId,
-          TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE)));
-      tx.put(Ec2Tables.TGW_ROUTE_TABLE, scope, t.id(), t.with(routes, t.associations(), t.propagations()));
-    }
+    TgwRouteTables.repropagate(tx, scope, attachmentId, cidrs);
   }
 }

@@ -76,6 +76,35 @@ class StoredRecordsTest {
             TransitGatewayRouteTable.RouteType.STATIC, TransitGatewayRouteTable.RouteState.BLACKHOLE));
     assertThat(StoreJson.write(t)).contains("\"type\":\"propagated\"", "\"state\":\"blackhole\"");
     roundTrips(t);
+    // a schema-1 row: its lists inline (TgwRouteTables reads them, and moves them to rows on a write)
+    assertThat(t.isInline()).isTrue();
+    assertThat(t.header().isInline()).isFalse();
+    assertThat(StoreJson.write(t.header())).contains("\"routes\":[]", "\"associations\":[]", "\"propagations\":[]",
+        "\"defaultAssociation\":true");
+  }
+
+  /** Schema 2 keeps a table's propagations and static routes as rows of their own. */
+  @Test
+  void transitGatewayRouteTableRows_roundTrip() {
+    var p = new TransitGatewayRouteTable.Propagation("tgw-rtb-1", "tgw-attach-1",
+        List.of(Cidr.parse("10.0.0.0/16"), Cidr.parse("10.1.0.0/16")));
+    roundTrips(p);
+    assertThat(StoreJson.write(p)).isEqualTo("{\"routeTableId\":\"tgw-rtb-1\",\"attachmentId\":\"tgw-attach-1\","
+        + "\"routes\":[\"10.0.0.0/16\",\"10.1.0.0/16\"]}");
+    assertThat(p.asRoutes()).containsExactly(
+        new TransitGatewayRouteTable.Route(Cidr.parse("10.0.0.0/16"), "tgw-attach-1",
+            TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE),
+        new TransitGatewayRouteTable.Route(Cidr.parse("10.1.0.0/16"), "tgw-attach-1",
+            TransitGatewayRouteTable.RouteType.PROPAGATED, TransitGatewayRouteTable.RouteState.ACTIVE));
+    var blackhole = new TransitGatewayRouteTable.StaticRoute("tgw-rtb-1", new TransitGatewayRouteTable.Route(
+        Cidr.parse("10.9.0.0/16"), null, TransitGatewayRouteTable.RouteType.STATIC, TransitGatewayRouteTable.RouteState.BLACKHOLE));
+    var toPrefixList = new TransitGatewayRouteTable.StaticRoute("tgw-rtb-1", new TransitGatewayRouteTable.Route(
+        null, "tgw-attach-1", TransitGatewayRouteTable.RouteType.STATIC, TransitGatewayRouteTable.RouteState.ACTIVE, "pl-1"));
+    roundTrips(blackhole);
+    roundTrips(toPrefixList);
+    assertThat(blackhole.rowId()).isEqualTo("tgw-rtb-1/10.9.0.0/16");
+    assertThat(toPrefixList.rowId()).isEqualTo("tgw-rtb-1/pl-1");
+    assertThat(StoreJson.write(blackhole)).doesNotContain("rowId");
   }
 
   /** A route table row written when origin and state were strings loads as the enums and writes the same JSON. */

@@ -13,6 +13,7 @@ import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteState;
 import dev.stratus.ec2.model.TransitGatewayRouteTable.RouteType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TransitGatewayRulesTest {
@@ -94,11 +95,9 @@ class TransitGatewayRulesTest {
 
   @Test
   void routeTable_associationsAndPropagations() {
-    assertViolation(TransitGatewayRules.deleteRouteTable(table(List.of(), List.of("tgw-attach-1"), List.of())),
+    assertViolation(TransitGatewayRules.deleteRouteTable(table(List.of(), List.of(), List.of()), true),
         "IncorrectState", "tgw-rtb tgw-rtb-1 has associations or propagations");
-    assertViolation(TransitGatewayRules.deleteRouteTable(table(List.of(), List.of(), List.of("tgw-attach-1"))),
-        "IncorrectState", "tgw-rtb tgw-rtb-1 has associations or propagations");
-    assertThat(TransitGatewayRules.deleteRouteTable(table(List.of(), List.of(), List.of()))).isEmpty();
+    assertThat(TransitGatewayRules.deleteRouteTable(table(List.of(), List.of(), List.of()), false)).isEmpty();
 
     assertViolation(TransitGatewayRules.associate(vpcAtt.withAssociation("tgw-rtb-9")), "Resource.AlreadyAssociated",
         "Transit Gateway Attachment tgw-attach-1 is already associated to a route table.");
@@ -109,15 +108,14 @@ class TransitGatewayRulesTest {
         "Transit Gateway Attachment tgw-attach-1 is not associated with tgw-rtb-1");
     assertThat(TransitGatewayRules.disassociate(empty, vpcAtt.withAssociation("tgw-rtb-1"))).isEmpty();
 
-    var propagating = table(List.of(), List.of(), List.of("tgw-attach-1"));
-    assertViolation(TransitGatewayRules.enablePropagation(empty, attachment("tgw-attach-2", "peering", "available", null, true)),
+    assertViolation(TransitGatewayRules.enablePropagation(empty, attachment("tgw-attach-2", "peering", "available", null, true), false),
         "InvalidParameterValue", "Transit gateway peering attachments do not support route propagation");
-    assertViolation(TransitGatewayRules.enablePropagation(propagating, vpcAtt),
+    assertViolation(TransitGatewayRules.enablePropagation(empty, vpcAtt, true),
         "TransitGatewayRouteTablePropagation.Duplicate", "Propagation of tgw-attach-1 to tgw-rtb-1 already exists");
-    assertThat(TransitGatewayRules.enablePropagation(empty, vpcAtt)).isEmpty();
-    assertViolation(TransitGatewayRules.disablePropagation(empty, vpcAtt), "InvalidRouteTableId.NotFound",
+    assertThat(TransitGatewayRules.enablePropagation(empty, vpcAtt, false)).isEmpty();
+    assertViolation(TransitGatewayRules.disablePropagation(empty, vpcAtt, false), "InvalidRouteTableId.NotFound",
         "Propagation of tgw-attach-1 to tgw-rtb-1 does not exist");
-    assertThat(TransitGatewayRules.disablePropagation(propagating, vpcAtt)).isEmpty();
+    assertThat(TransitGatewayRules.disablePropagation(empty, vpcAtt, true)).isEmpty();
   }
 
   @Test
@@ -125,17 +123,20 @@ class TransitGatewayRulesTest {
     Cidr ten = Cidr.parse("10.0.0.0/16");
     var propagated = table(List.of(new TransitGatewayRouteTable.Route(ten, "tgw-attach-1", RouteType.PROPAGATED, RouteState.ACTIVE)),
         List.of(), List.of("tgw-attach-1"));
-    var withStatic = table(List.of(new TransitGatewayRouteTable.Route(ten, "tgw-attach-1", RouteType.STATIC, RouteState.ACTIVE)),
-        List.of(), List.of());
-    assertViolation(TransitGatewayRules.staticRoute(withStatic, ten, false), "RouteAlreadyExists",
+    var staticRoute = new TransitGatewayRouteTable.Route(ten, "tgw-attach-1", RouteType.STATIC, RouteState.ACTIVE);
+    var withStatic = table(List.of(staticRoute), List.of(), List.of());
+    // the handler's look-up (TgwRouteTables.staticRouteTo) finds static routes only; over a schema-1 table, its list
+    assertThat(TgwRouteTables.staticRouteTo(null, "scope", propagated, ten)).isEmpty();
+    assertThat(TgwRouteTables.staticRouteTo(null, "scope", withStatic, ten)).contains(staticRoute);
+    assertViolation(TransitGatewayRules.staticRoute(withStatic, Optional.of(staticRoute), ten, false), "RouteAlreadyExists",
         "The route identified by 10.0.0.0/16 already exists");
-    assertViolation(TransitGatewayRules.staticRoute(propagated, ten, true), "InvalidRoute.NotFound",
+    assertViolation(TransitGatewayRules.staticRoute(propagated, Optional.empty(), ten, true), "InvalidRoute.NotFound",
         "no route with destination-cidr-block 10.0.0.0/16 in route table tgw-rtb-1");
-    assertThat(TransitGatewayRules.staticRoute(propagated, ten, false)).isEmpty();
-    assertThat(TransitGatewayRules.staticRoute(withStatic, ten, true)).isEmpty();
-    assertViolation(TransitGatewayRules.deleteRoute(propagated, ten), "InvalidRoute.NotFound",
+    assertThat(TransitGatewayRules.staticRoute(propagated, Optional.empty(), ten, false)).isEmpty();
+    assertThat(TransitGatewayRules.staticRoute(withStatic, Optional.of(staticRoute), ten, true)).isEmpty();
+    assertViolation(TransitGatewayRules.deleteRoute(propagated, Optional.empty(), ten), "InvalidRoute.NotFound",
         "no route with destination-cidr-block 10.0.0.0/16 in route table tgw-rtb-1");
-    assertThat(TransitGatewayRules.deleteRoute(withStatic, ten)).isEmpty();
+    assertThat(TransitGatewayRules.deleteRoute(withStatic, Optional.of(staticRoute), ten)).isEmpty();
     var elsewhere = new TransitGatewayAttachment("tgw-attach-9", "tgw-9", ResourceType.VPC, "vpc-9", "111111111111",
         TransitGatewayAttachment.State.AVAILABLE,
         List.of(), null, T0, null, null, "disable", "enable", false);
