@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A TCP listener that splices each connection to a target chosen per connection (NLB TCP
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * (mutual TLS) never reaches it.
  */
 public final class TcpProxy implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(TcpProxy.class.getName());
 
   /**
    * @param name for logs, e.g. {@code NLB net-1 :443}
@@ -130,6 +133,32 @@ public final class TcpProxy implements AutoCloseable {
     channel.close().syncUninterruptibly();
   }
 
+  /**
+   * Why a proxied connection ends early (FINE): no target, the target connection failed, a side
+   * closed before any byte came back, an idle timeout, an error. Cheap when FINE is off.
+   */
+  static void why(Config config, Channel client, String reason, Throwable cause) {
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.log(Level.FINE, config.name() + " " + client.remoteAddress() + " -> " + client.localAddress() + ": " + reason, cause);
+    }
+  }
+
+  /** Bytes flushed to {@code ch} that the socket has not taken yet (for the log). */
+  static long unwritten(Channel ch) {
+    var pending = ch.unsafe().outboundBuffer();
+    if (pending == null) return 0;
+    long[] bytes = {0};
+    try {
+      pending.forEachFlushedMessage(m -> {
+        if (m instanceof io.netty.buffer.ByteBuf b) bytes[0] += b.readableBytes();
+        return true;
+      });
+    } catch (Exception e) {
+      return -1;
+    }
+    return bytes[0];
+  }
+
   /** Closes {@code ch} once what was written to it has gone out. */
   static void closeAfterFlush(Channel ch) {
     if (ch != null && ch.isActive()) ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -146,12 +175,18 @@ public final class TcpProxy implements AutoCloseable {
     }
     // The FIN leaves behind the data (and behind an emulated distance's delayed writes).
     peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer,
-        () -> peer.shutdownOutput().addListener(g -> {
+        () -> {
+          if (LOG.isLoggable(Level.FINE)) {
+            long bytes = unwritten(peer);
+            if (bytes > 0) LOG.fine(peer + ": output shut down with " + bytes + " bytes not yet written");
+          }
+          peer.shutdownOutput().addListener(g -> {
           if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
             from.close();
             peer.close();
           }
-        })));
+        });
+        }));
   }
 
   /** The client connection's end. */
@@ -176,6 +211,7 @@ public final class TcpProxy implements AutoCloseable {
       InetSocketAddress local = (InetSocketAddress) client.localAddress();
       Optional<InetSocketAddress> to = config.chooser().choose(from, local);
       if (to.isEmpty()) {
+        why(config, client, "no target", null);
         client.close();
         return;
       }
@@ -205,13 +241,14 @@ public final class TcpProxy implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               if (config.proxyProtocolV2()) ch.pipeline().addLast("proxy-v2", HAProxyMessageEncoder.INSTANCE);
-              ch.pipeline().addLast("target", new TargetSide(client));
+              ch.pipeline().addLast("target", new TargetSide(client, config));
             }
           })
           .connect(to, config.source().of(from, local));
       target = connect.channel();
       connect.addListener((ChannelFutureListener) f -> {
         if (!f.isSuccess() || !client.isActive()) {
+          why(config, client, f.isSuccess() ? "client closed while the target connected" : "target " + to + " not connected", f.cause());
           releaseEarly();
           client.close();
           f.channel().close();
@@ -264,6 +301,7 @@ public final class TcpProxy implements AutoCloseable {
           ctx.close();
         }
       } else if (evt instanceof IdleStateEvent) {
+        why(config, ctx.channel(), "idle timeout", null);
         ctx.close();
         closeAfterFlush(target);
       } else if (evt instanceof ChannelInputShutdownEvent) {
@@ -279,6 +317,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      why(config, ctx.channel(), "client connection failed", cause);
       closeAfterFlush(ctx.channel());
     }
   }
@@ -286,13 +325,17 @@ public final class TcpProxy implements AutoCloseable {
   /** The target connection's end. */
   private static final class TargetSide extends ChannelInboundHandlerAdapter {
     private final Channel client;
+    private final Config config;
+    private boolean answered; // a byte came back from the target (event loop only; for the log)
 
-    TargetSide(Channel client) {
+    TargetSide(Channel client, Config config) {
       this.client = client;
+      this.config = config;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      answered = true;
       client.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
         if (f.isSuccess()) ctx.channel().read();
         else f.channel().close();
@@ -302,6 +345,7 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt instanceof ChannelInputShutdownEvent) {
+        if (!answered) why(config, client, "target " + ctx.channel().remoteAddress() + " shut its output before any byte", null);
         // A TLS client is closed with close_notify once the answer is out (TLS has no half-close).
         if (client.pipeline().get("tls") != null || client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) closeAfterFlush(client);
         else halfClose(ctx.channel(), client);
@@ -310,11 +354,13 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+      if (!answered) why(config, client, "target " + ctx.channel().remoteAddress() + " closed before any byte", null);
       closeAfterFlush(client);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      why(config, client, "target connection failed", cause);
       closeAfterFlush(ctx.channel());
     }
   }
