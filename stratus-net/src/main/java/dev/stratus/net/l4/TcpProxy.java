@@ -143,6 +143,11 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
+  /** Reads on, unless the peer's FIN came already (epoll refuses a read once input is shut). */
+  static void readMore(Channel ch) {
+    if (!(ch instanceof SocketChannel s) || !s.isInputShutdown()) ch.read();
+  }
+
   /** Bytes flushed to {@code ch} that the socket has not taken yet (for the log). */
   static long unwritten(Channel ch) {
     var pending = ch.unsafe().outboundBuffer();
@@ -174,19 +179,17 @@ public final class TcpProxy implements AutoCloseable {
       return;
     }
     // The FIN leaves behind the data (and behind an emulated distance's delayed writes).
-    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer,
-        () -> {
-          if (LOG.isLoggable(Level.FINE)) {
-            long bytes = unwritten(peer);
-            if (bytes > 0) LOG.fine(peer + ": output shut down with " + bytes + " bytes not yet written");
-          }
-          peer.shutdownOutput().addListener(g -> {
-          if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
-            from.close();
-            peer.close();
-          }
-        });
-        }));
+    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer, () -> {
+      if (LOG.isLoggable(Level.FINE) && unwritten(peer) > 0) {
+        LOG.fine(peer + ": output shut down with " + unwritten(peer) + " bytes not yet written");
+      }
+      peer.shutdownOutput().addListener(g -> {
+        if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
+          from.close();
+          peer.close();
+        }
+      });
+    }));
   }
 
   /** The client connection's end. */
@@ -284,7 +287,7 @@ public final class TcpProxy implements AutoCloseable {
         return;
       }
       target.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) ctx.channel().read();
+        if (f.isSuccess()) readMore(ctx.channel());
         else f.channel().close();
       });
     }
@@ -337,7 +340,7 @@ public final class TcpProxy implements AutoCloseable {
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
       answered = true;
       client.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) ctx.channel().read();
+        if (f.isSuccess()) readMore(ctx.channel());
         else f.channel().close();
       });
     }
