@@ -25,6 +25,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
   private final long jitterMeanNanos;
   private final Direction inbound = new Direction();
   private final Direction outbound = new Direction();
+  private boolean closing; // a close waits for the socket (event loop only)
 
   public DelayHandler(Duration oneWay) {
     this(oneWay, EmulatedJitter.meanNanos());
@@ -148,8 +149,21 @@ public final class DelayHandler extends ChannelDuplexHandler {
     later(ctx, ctx::flush);
   }
 
+  /**
+   * The close, when due, waits for what the socket has not taken yet: its writer saw its writes
+   * done at once, where without the delay it would have waited for them (a large answer and
+   * {@code Connection: close} lost all the socket buffer could not hold). A second close (an idle
+   * timeout while the peer reads nothing) does not wait.
+   */
   @Override
   public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-    later(ctx, () -> ctx.close(promise));
+    later(ctx, () -> {
+      if (closing || !ctx.channel().isActive()) {
+        ctx.close(promise);
+      } else {
+        closing = true;
+        ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(written -> ctx.close(promise));
+      }
+    });
   }
 }
