@@ -133,6 +133,7 @@ final class AlbRouter implements HttpService {
             ex.channel().eventLoop());
       }
       case AlbAuth.Outcome.Pass p -> {
+        if (trail != null) trail.authenticated = true;
         p.headers().forEach((k, v) -> ex.request().headers().set(k, v));
         if (p.setCookies().isEmpty()) return act(ex, s, lb, action, view, now, trail);
         return act(ex, s, lb, action, view, now, trail).thenApply(r -> {
@@ -322,6 +323,8 @@ final class AlbRouter implements HttpService {
     int priority = -1;
     int targetStatus = -1;
     String action = "-";
+    /** The user's login succeeded before the terminal action: AWS logs both ("authenticate,forward"). */
+    boolean authenticated;
     String redirect;
     String targetGroup;
     String target;
@@ -367,7 +370,8 @@ final class AlbRouter implements HttpService {
           ex.remote().getAddress().getHostAddress() + ":" + ex.remote().getPort(), target, requestTime, targetTime,
           targetStarted == 0 ? -1 : 0.0, clientGone ? CLIENT_CLOSED.code() : response.status().code(), targetStatus,
           receivedBytes, response.content().readableBytes(), request,
-          ex.request().headers().get(HttpHeaderNames.USER_AGENT), targetGroup, traceId, sni, priority, created, action,
+          ex.request().headers().get(HttpHeaderNames.USER_AGENT), targetGroup, traceId, sni, priority, created,
+          authenticated ? "authenticate," + action : action,
           redirect, error, session == null ? null : session.getCipherSuite(), session == null ? null : session.getProtocol()));
     }
   }

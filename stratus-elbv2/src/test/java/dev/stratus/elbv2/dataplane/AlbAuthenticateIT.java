@@ -525,6 +525,12 @@ class AlbAuthenticateIT {
       var forged = noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/forged"))
           .header("Cookie", "AWSELBAuthSessionCookie-0=forged").build(), HttpResponse.BodyHandlers.ofString());
       assertThat(forged.statusCode()).isEqualTo(302);
+      // A user whose login succeeded reaches the target: AWS logs both actions.
+      String session = callback(noFollow, origin, true, true).headers().allValues("Set-Cookie").stream()
+          .filter(c -> c.startsWith("AWSELBAuthSessionCookie-")).map(c -> c.substring(0, c.indexOf(';')))
+          .collect(java.util.stream.Collectors.joining("; "));
+      assertThat(noFollow.send(HttpRequest.newBuilder(URI.create(origin + "/signed-in")).header("Cookie", session).build(),
+          HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
 
       // The delivered log: each failure's line names AWS's error_reason (after "redirect_url").
       java.nio.file.Path file = AlbAccessLog.fileOf(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "stratus-access-logs"),
@@ -535,7 +541,9 @@ class AlbAuthenticateIT {
               .map(m -> m.group(1)).findFirst().orElse("?")).toList();
       assertThat(reasons).containsExactly("302 -", "500 AuthUserinfoResponseSizeExceeded", "401 AuthMissingAWSALBAuthNonce",
           "401 AuthMissingCodeParam", "561 AuthInvalidGrantError", "401 AuthInvalidIdToken", "401 AuthMissingStateParam",
-          "401 AuthInvalidStateParam", "302 AuthInvalidCookie");
+          "401 AuthInvalidStateParam", "302 AuthInvalidCookie", "302 -");
+      assertThat(lines.stream().filter(l -> l.contains("/signed-in")).toList()).singleElement()
+          .satisfies(l -> assertThat(l).contains(" \"authenticate,forward\" "));
     } finally {
       extraClaims.set("");
       tokenMode.set("good");

@@ -25,6 +25,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
   private final long jitterMeanNanos;
   private final Direction inbound = new Direction();
   private final Direction outbound = new Direction();
+  private boolean closing; // a close waits for the socket (event loop only)
 
   public DelayHandler(Duration oneWay) {
     this(oneWay, EmulatedJitter.meanNanos());
@@ -72,13 +73,22 @@ public final class DelayHandler extends ChannelDuplexHandler {
    * Runs {@code task} once what was written to {@code channel} before it has left: at once, or
    * behind the delayed writes when the channel is held for an emulated distance. For what does
    * not go through the pipeline (a half close: {@code shutdownOutput}).
+   *
+   * <p>The delayed writes were done for their writers at once, so their promises say nothing of
+   * the socket. Once they are due, an empty write sent after them from here (toward the socket)
+   * completes only when they have really gone, and the task waits for it. Running the task in the
+   * same loop turn as the writes instead lost them on io_uring: a flushed write waits in the ring
+   * for the loop's next submission, while {@code shutdownOutput} is a system call at once, so the
+   * FIN went first and the client read an empty answer (a late timer on a loaded machine puts
+   * both in one turn). On any transport a full socket buffer would have lost the rest likewise.
    */
   public static void afterWrites(io.netty.channel.Channel channel, Runnable task) {
     ChannelHandlerContext ctx = channel.pipeline().context(DelayHandler.class);
     if (ctx == null) {
       task.run();
     } else {
-      ((DelayHandler) ctx.handler()).later(ctx, task);
+      ((DelayHandler) ctx.handler()).later(ctx,
+          () -> ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(written -> task.run()));
     }
   }
 
@@ -139,8 +149,21 @@ public final class DelayHandler extends ChannelDuplexHandler {
     later(ctx, ctx::flush);
   }
 
+  /**
+   * The close, when due, waits for what the socket has not taken yet: its writer saw its writes
+   * done at once, where without the delay it would have waited for them (a large answer and
+   * {@code Connection: close} lost all the socket buffer could not hold). A second close (an idle
+   * timeout while the peer reads nothing) does not wait.
+   */
   @Override
   public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-    later(ctx, () -> ctx.close(promise));
+    later(ctx, () -> {
+      if (closing || !ctx.channel().isActive()) {
+        ctx.close(promise);
+      } else {
+        closing = true;
+        ctx.writeAndFlush(io.netty.buffer.Unpooled.EMPTY_BUFFER).addListener(written -> ctx.close(promise));
+      }
+    });
   }
 }

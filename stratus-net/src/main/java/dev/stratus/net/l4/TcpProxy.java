@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A TCP listener that splices each connection to a target chosen per connection (NLB TCP
@@ -31,6 +33,7 @@ import java.util.concurrent.TimeUnit;
  * (mutual TLS) never reaches it.
  */
 public final class TcpProxy implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(TcpProxy.class.getName());
 
   /**
    * @param name for logs, e.g. {@code NLB net-1 :443}
@@ -134,6 +137,37 @@ public final class TcpProxy implements AutoCloseable {
     channel.close().syncUninterruptibly();
   }
 
+  /**
+   * Why a proxied connection ends early (FINE): no target, the target connection failed, a side
+   * closed before any byte came back, an idle timeout, an error. Cheap when FINE is off.
+   */
+  static void why(Config config, Channel client, String reason, Throwable cause) {
+    if (LOG.isLoggable(Level.FINE)) {
+      LOG.log(Level.FINE, config.name() + " " + client.remoteAddress() + " -> " + client.localAddress() + ": " + reason, cause);
+    }
+  }
+
+  /** Reads on, unless the peer's FIN came already (epoll refuses a read once input is shut). */
+  static void readMore(Channel ch) {
+    if (!(ch instanceof SocketChannel s) || !s.isInputShutdown()) ch.read();
+  }
+
+  /** Bytes flushed to {@code ch} that the socket has not taken yet (for the log). */
+  static long unwritten(Channel ch) {
+    var pending = ch.unsafe().outboundBuffer();
+    if (pending == null) return 0;
+    long[] bytes = {0};
+    try {
+      pending.forEachFlushedMessage(m -> {
+        if (m instanceof io.netty.buffer.ByteBuf b) bytes[0] += b.readableBytes();
+        return true;
+      });
+    } catch (Exception e) {
+      return -1;
+    }
+    return bytes[0];
+  }
+
   /** Closes {@code ch} once what was written to it has gone out. */
   static void closeAfterFlush(Channel ch) {
     if (ch != null && ch.isActive()) ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -149,13 +183,17 @@ public final class TcpProxy implements AutoCloseable {
       return;
     }
     // The FIN leaves behind the data (and behind an emulated distance's delayed writes).
-    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer,
-        () -> peer.shutdownOutput().addListener(g -> {
-          if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
-            from.close();
-            peer.close();
-          }
-        })));
+    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer, () -> {
+      if (LOG.isLoggable(Level.FINE) && unwritten(peer) > 0) {
+        LOG.fine(peer + ": output shut down with " + unwritten(peer) + " bytes not yet written");
+      }
+      peer.shutdownOutput().addListener(g -> {
+        if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
+          from.close();
+          peer.close();
+        }
+      });
+    }));
   }
 
   /** The client connection's end. */
@@ -180,6 +218,7 @@ public final class TcpProxy implements AutoCloseable {
       InetSocketAddress local = (InetSocketAddress) client.localAddress();
       Optional<InetSocketAddress> to = config.chooser().choose(from, local);
       if (to.isEmpty()) {
+        why(config, client, "no target", null);
         client.close();
         return;
       }
@@ -209,13 +248,14 @@ public final class TcpProxy implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel ch) {
               if (config.proxyProtocolV2()) ch.pipeline().addLast("proxy-v2", HAProxyMessageEncoder.INSTANCE);
-              ch.pipeline().addLast("target", new TargetSide(client));
+              ch.pipeline().addLast("target", new TargetSide(client, config));
             }
           })
           .connect(to, config.source().of(from, local));
       target = connect.channel();
       connect.addListener((ChannelFutureListener) f -> {
         if (!f.isSuccess() || !client.isActive()) {
+          why(config, client, f.isSuccess() ? "client closed while the target connected" : "target " + to + " not connected", f.cause());
           releaseEarly();
           client.close();
           f.channel().close();
@@ -251,7 +291,7 @@ public final class TcpProxy implements AutoCloseable {
         return;
       }
       target.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) ctx.channel().read();
+        if (f.isSuccess()) readMore(ctx.channel());
         else f.channel().close();
       });
     }
@@ -268,6 +308,7 @@ public final class TcpProxy implements AutoCloseable {
           ctx.close();
         }
       } else if (evt instanceof IdleStateEvent) {
+        why(config, ctx.channel(), "idle timeout", null);
         ctx.close();
         closeAfterFlush(target);
       } else if (evt instanceof ChannelInputShutdownEvent) {
@@ -283,6 +324,7 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      why(config, ctx.channel(), "client connection failed", cause);
       closeAfterFlush(ctx.channel());
     }
   }
@@ -290,15 +332,19 @@ public final class TcpProxy implements AutoCloseable {
   /** The target connection's end. */
   private static final class TargetSide extends ChannelInboundHandlerAdapter {
     private final Channel client;
+    private final Config config;
+    private boolean answered; // a byte came back from the target (event loop only; for the log)
 
-    TargetSide(Channel client) {
+    TargetSide(Channel client, Config config) {
       this.client = client;
+      this.config = config;
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      answered = true;
       client.writeAndFlush(msg).addListener((ChannelFutureListener) f -> {
-        if (f.isSuccess()) ctx.channel().read();
+        if (f.isSuccess()) readMore(ctx.channel());
         else f.channel().close();
       });
     }
@@ -306,6 +352,7 @@ public final class TcpProxy implements AutoCloseable {
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
       if (evt instanceof ChannelInputShutdownEvent) {
+        if (!answered) why(config, client, "target " + ctx.channel().remoteAddress() + " shut its output before any byte", null);
         // A TLS client is closed with close_notify once the answer is out (TLS has no half-close).
         if (client.pipeline().get("tls") != null || client.pipeline().get(io.netty.handler.ssl.SslHandler.class) != null) closeAfterFlush(client);
         else halfClose(ctx.channel(), client);
@@ -314,11 +361,13 @@ public final class TcpProxy implements AutoCloseable {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+      if (!answered) why(config, client, "target " + ctx.channel().remoteAddress() + " closed before any byte", null);
       closeAfterFlush(client);
     }
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      why(config, client, "target connection failed", cause);
       closeAfterFlush(ctx.channel());
     }
   }
