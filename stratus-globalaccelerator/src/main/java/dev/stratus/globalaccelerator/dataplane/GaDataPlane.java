@@ -234,7 +234,8 @@ public final class GaDataPlane implements AutoCloseable {
             a -> TcpProxy.bind(transport, a, TcpProxy.Config.nlb(description, chooser).withIdleTimeout(TCP_IDLE)
                 .withSource((client, local) -> tcpSourceOf(s, client, local))
                 .withDelay(emulateNetwork ? EmulatedDelay.of((client, local) -> oneWay(s, client),
-                    (client, local) -> distance.toEdge(client.getAddress())) : EmulatedDelay.NONE)),
+                    (client, local) -> distance.toEdge(client.getAddress()), (client, local) -> edgeWait(s, client))
+                    : EmulatedDelay.NONE)),
             TcpProxy::address));
       } else {
         bound.put(s, registry.bind(description, "udp", owner, at,
@@ -256,6 +257,15 @@ public final class GaDataPlane implements AutoCloseable {
    */
   private Duration oneWay(Socket s, InetSocketAddress client) {
     return route(s, client).map(t -> distance.viaEdge(client.getAddress(), t.region())).orElse(Duration.ZERO);
+  }
+
+  /**
+   * With --emulate-network, how long a new connection's first bytes wait at the edge for the edge's
+   * own connection to the chosen endpoint's Region (AWS: the edge "almost concurrently establishes
+   * a new TCP connection with your endpoints").
+   */
+  private Duration edgeWait(Socket s, InetSocketAddress client) {
+    return route(s, client).map(t -> distance.edgeWait(client.getAddress(), t.region())).orElse(Duration.ZERO);
   }
 
   private Optional<InetSocketAddress> choose(Socket s, InetSocketAddress client, InetSocketAddress local) {

@@ -6,6 +6,7 @@ import dev.stratus.core.ClientLocation;
 import dev.stratus.core.Settings;
 import dev.stratus.globalaccelerator.GlobalAcceleratorModule;
 import dev.stratus.net.geo.LatencyModel;
+import dev.stratus.net.geo.NetworkPath;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.globalaccelerator.GlobalAcceleratorClient
 /**
  * {@code --emulate-network} on Global Accelerator: a request from a client in Sydney (by
  * clientLocations) to an endpoint in us-east-1 takes the modelled round trip — the internet to
- * the Sydney edge, then the backbone — and a client the model places in Ashburn barely waits.
+ * the Sydney edge, then the backbone — plus, on a new connection, the edge's wait for its own
+ * connection to the endpoint; a client the model places in Ashburn barely waits.
  */
 class GaEmulatedDelayIT {
   static final String ALB = "arn:aws:elasticloadbalancing:us-east-1:000000000000:loadbalancer/app/east/0123456789abcdef";
@@ -44,8 +46,10 @@ class GaEmulatedDelayIT {
           Socket s = backend.accept();
           Thread.ofVirtual().start(() -> {
             try (s) {
-              s.getInputStream().read(new byte[16]); // answer once asked
-              s.getOutputStream().write("pong".getBytes(StandardCharsets.UTF_8));
+              byte[] asked = new byte[16];
+              while (s.getInputStream().read(asked) > 0) { // answer each ask, until the client's FIN
+                s.getOutputStream().write("pong".getBytes(StandardCharsets.UTF_8));
+              }
             } catch (IOException e) {
               // the client went away
             }
@@ -78,32 +82,61 @@ class GaEmulatedDelayIT {
     backend.close();
   }
 
-  /** Milliseconds from sending "ping" to reading the whole answer. */
+  /** Milliseconds from sending "ping" to reading the answer on a new connection. */
   static double exchange(String clientAddress) throws IOException {
+    return exchanges(clientAddress)[0];
+  }
+
+  /** Milliseconds from sending "ping" to reading "pong", twice on one new connection. */
+  static double[] exchanges(String clientAddress) throws IOException {
     try (Socket s = new Socket()) {
       s.bind(new InetSocketAddress(clientAddress, 0));
       s.connect(listener, 2000);
       s.setSoTimeout(5000);
-      long start = System.nanoTime();
-      s.getOutputStream().write("ping".getBytes(StandardCharsets.UTF_8));
-      byte[] answer = s.getInputStream().readAllBytes();
-      double millis = (System.nanoTime() - start) / 1e6; // before asserting: AssertJ's first use loads ~150 classes
-      assertThat(new String(answer, StandardCharsets.UTF_8)).isEqualTo("pong");
+      double[] millis = new double[2];
+      String[] answers = new String[2];
+      for (int i = 0; i < 2; i++) {
+        long start = System.nanoTime();
+        s.getOutputStream().write("ping".getBytes(StandardCharsets.UTF_8));
+        answers[i] = new String(s.getInputStream().readNBytes(4), StandardCharsets.UTF_8);
+        millis[i] = (System.nanoTime() - start) / 1e6; // before asserting: AssertJ's first use loads ~150 classes
+      }
+      s.shutdownOutput();
+      assertThat(s.getInputStream().read()).isEqualTo(-1);
+      assertThat(answers).containsExactly("pong", "pong");
       return millis;
     }
   }
 
+  /**
+   * The first request on a new connection also waits at the edge for the edge's own connection to
+   * the endpoint, max(0, backbone RTT − edge RTT) (as {@code stratus plan} counts it); the second
+   * on the same connection does not.
+   */
   @Test
   void sydneyClient_waitsTheModelledRoundTripThroughTheEdge() throws IOException {
     var model = LatencyModel.standard();
     var sydney = model.tables().city("Sydney").orElseThrow().point();
     var edge = model.nearestEdge(sydney).orElseThrow().point();
-    double modelled = model.viaEdgeMillis(sydney, edge, model.tables().region("us-east-1").orElseThrow().point());
+    var virginia = model.tables().region("us-east-1").orElseThrow().point();
+    double modelled = model.viaEdgeMillis(sydney, edge, virginia);
+    double edgeWait = Math.max(0, model.roundTripMillis(edge, virginia, NetworkPath.AWS_BACKBONE)
+        - model.roundTripMillis(sydney, edge, NetworkPath.PUBLIC_INTERNET));
     exchange("127.61.0.1"); // warm the path
     // The best of three: the emulated delay is a floor, and a loaded machine (2 cores shared by
     // several builds) only adds to it, now and then a whole extra round trip.
-    double measured = Math.min(exchange("127.61.0.2"), Math.min(exchange("127.61.0.2"), exchange("127.61.0.2")));
-    assertThat(measured).isBetween(modelled * 0.95, modelled * 1.10 + 20);
+    double first = Double.MAX_VALUE;
+    double second = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      double[] m = exchanges("127.61.0.2");
+      first = Math.min(first, m[0]);
+      second = Math.min(second, m[1]);
+    }
+    System.out.printf(java.util.Locale.ROOT, "Sydney -> us-east-1 via GA: first %.1f ms (model %.1f + wait %.1f), second %.1f ms (model %.1f)%n",
+        first, modelled, edgeWait, second, modelled);
+    assertThat(edgeWait).isGreaterThan(100); // SYD's backbone to us-east-1 is far longer than Sydney's edge RTT
+    assertThat(first).isBetween((modelled + edgeWait) * 0.95, (modelled + edgeWait) * 1.10 + 20);
+    assertThat(second).isBetween(modelled * 0.95, modelled * 1.10 + 20);
     double ashburn = Math.min(exchange("127.62.0.1"), Math.min(exchange("127.62.0.1"), exchange("127.62.0.1")));
     assertThat(ashburn).isLessThan(modelled / 4);
   }

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * internet's mean; events then queue per direction and leave in order, each at its own time or
  * just after the one before it, whichever is later — a TCP stream is never reordered, as a real
  * one is not above the kernel.
+ *
+ * <p>A new connection's first bytes may also wait at the start ({@link EmulatedDelay#firstBytesWait}:
+ * Global Accelerator's edge connecting to the endpoint): inbound events then queue as with jitter.
  */
 public final class DelayHandler extends ChannelDuplexHandler {
   private final long nanos;
@@ -26,14 +29,31 @@ public final class DelayHandler extends ChannelDuplexHandler {
   private final Direction inbound = new Direction();
   private final Direction outbound = new Direction();
   private boolean closing; // a close waits for the socket (event loop only)
+  /** Inbound events count as arriving no earlier than this (System.nanoTime) while {@link #gated}. */
+  private final long gateUntil;
+  private boolean gated; // inbound events go through the queue, in order behind the gate (event loop only)
 
   public DelayHandler(Duration oneWay) {
-    this(oneWay, EmulatedJitter.meanNanos());
+    this(oneWay, Duration.ZERO);
+  }
+
+  /**
+   * Made when the connection is accepted: what the client sends within {@code firstBytesWait} of
+   * now counts as sent at its end ({@link EmulatedDelay#firstBytesWait}), then waits {@code oneWay}.
+   */
+  public DelayHandler(Duration oneWay, Duration firstBytesWait) {
+    this(oneWay, firstBytesWait, EmulatedJitter.meanNanos());
   }
 
   DelayHandler(Duration oneWay, long jitterMeanNanos) {
+    this(oneWay, Duration.ZERO, jitterMeanNanos);
+  }
+
+  DelayHandler(Duration oneWay, Duration firstBytesWait, long jitterMeanNanos) {
     this.nanos = oneWay.toNanos();
     this.jitterMeanNanos = jitterMeanNanos;
+    this.gated = firstBytesWait.isPositive();
+    this.gateUntil = System.nanoTime() + firstBytesWait.toNanos();
   }
 
   /** Events one way, waiting for their times in arrival order (event loop only). */
@@ -44,9 +64,17 @@ public final class DelayHandler extends ChannelDuplexHandler {
     private boolean scheduled;
 
     void add(ChannelHandlerContext ctx, Runnable task) {
-      double u = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
-      long extra = Math.round(-jitterMeanNanos * Math.log(1 - u));
-      long due = Math.max(last, System.nanoTime() + nanos + extra);
+      add(ctx, task, System.nanoTime());
+    }
+
+    /** {@code task} as if it came at {@code came} (System.nanoTime). */
+    void add(ChannelHandlerContext ctx, Runnable task, long came) {
+      long extra = 0;
+      if (jitterMeanNanos > 0) {
+        double u = java.util.concurrent.ThreadLocalRandom.current().nextDouble();
+        extra = Math.round(-jitterMeanNanos * Math.log(1 - u));
+      }
+      long due = Math.max(last, came + nanos + extra);
       last = due;
       times.add(new long[] {due});
       tasks.add(task);
@@ -105,7 +133,12 @@ public final class DelayHandler extends ChannelDuplexHandler {
 
   /** Inbound: toward the next handler. */
   private void arriving(ChannelHandlerContext ctx, Runnable task) {
-    if (jitterMeanNanos == 0) {
+    long now = System.nanoTime();
+    if (gated && inbound.times.isEmpty() && now - gateUntil >= 0) gated = false; // the gated ones all gone
+    if (gated) {
+      // In the queue, not scheduled one by one: events held to the same time keep their order.
+      inbound.add(ctx, task, now - gateUntil < 0 ? gateUntil : now);
+    } else if (jitterMeanNanos == 0) {
       ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
     } else {
       inbound.add(ctx, task); // inbound events come on the event loop

@@ -64,6 +64,21 @@ public final class DistanceDelay {
     return half(model.viaEdgeMillis(from, edge, region));
   }
 
+  /**
+   * How long the first bytes of a new connection from {@code client} to Region {@code regionCode}
+   * through its nearest edge wait there for the edge's own connection to the Region, counted from
+   * the accept ({@link EmulatedDelay#firstBytesWait}): max(0, backbone round trip − edge round
+   * trip), as {@code stratus plan} counts it.
+   */
+  public Duration edgeWait(InetAddress client, String regionCode) {
+    GeoPoint from = place(client);
+    GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
+    return model.nearestEdge(from).map(e -> full(Math.max(0,
+        model.roundTripMillis(e.point(), region, NetworkPath.AWS_BACKBONE)
+            - model.roundTripMillis(from, e.point(), NetworkPath.PUBLIC_INTERNET))))
+        .orElse(Duration.ZERO);
+  }
+
   private static Duration full(double roundTripMillis) {
     return Duration.ofNanos(Math.round(roundTripMillis * 1_000_000));
   }

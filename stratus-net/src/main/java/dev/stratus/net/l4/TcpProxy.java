@@ -114,7 +114,10 @@ public final class TcpProxy implements AutoCloseable {
           @Override
           protected void initChannel(SocketChannel ch) {
             Duration oneWay = config.delay().oneWay(ch.remoteAddress(), ch.localAddress());
-            if (!oneWay.isZero()) ch.pipeline().addLast("emulated-delay", new DelayHandler(oneWay));
+            if (!oneWay.isZero()) { // the first bytes' wait counted from here, the accept
+              Duration firstBytes = config.delay().firstBytesWait(ch.remoteAddress(), ch.localAddress());
+              ch.pipeline().addLast("emulated-delay", new DelayHandler(oneWay, firstBytes));
+            }
             ch.pipeline().addLast("idle", new IdleStateHandler(0, 0, config.idleTimeout().toNanos(), TimeUnit.NANOSECONDS));
             if (config.tls() != null) ch.pipeline().addLast("tls", new io.netty.handler.ssl.SniHandler(config.tls()));
             ch.pipeline().addLast("client", new ClientSide(transport, config));
