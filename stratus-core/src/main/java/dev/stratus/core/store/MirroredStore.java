@@ -188,7 +188,9 @@ public abstract sealed class MirroredStore implements Store permits MemoryStore,
           long start = System.nanoTime();
           var rows = readTable(table);
           synchronized (install) {
-            committed = committed.withTable(table, rows, indexes.getOrDefault(table, List.of()));
+            // Once awaitLoaded has read every table, this one had no rows when it listed them: any
+            // it has now came from writes (which then did not wait for this read) and are in the snapshot.
+            if (!allLoaded) committed = committed.withTable(table, rows, indexes.getOrDefault(table, List.of()));
           }
           LOG.finer(() -> "store loaded " + table + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
           mine.complete(null);
