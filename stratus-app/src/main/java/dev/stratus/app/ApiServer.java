@@ -10,6 +10,11 @@ interface ApiServer extends AutoCloseable {
 
   int port();
 
+  /** Done once the server has written its first answer (now, for servers that do not say). */
+  default java.util.concurrent.CompletionStage<Void> firstAnswer() {
+    return java.util.concurrent.CompletableFuture.completedFuture(null);
+  }
+
   @Override
   void close();
 

@@ -31,6 +31,9 @@ final class ApiServers {
       public int port() { return server.port(); }
 
       @Override
+      public java.util.concurrent.CompletionStage<Void> firstAnswer() { return server.firstAnswer(); }
+
+      @Override
       public void close() { server.close(); }
     };
   };

@@ -27,8 +27,11 @@ import java.util.logging.Logger;
  * front of their handlers. Closing it stops them in the reverse order of their start.
  */
 /*
- * Start order: store (its rows load in the background; modules that read them at start wait,
- * and the server waits for them before the API server), the extensions the server
+ * Start order: store (each table is read from the database at its first use: a module or data
+ * plane that reads a table at start waits for that table only, and the rest is read in the
+ * background once the API server has written its first answer (or a second after it listens);
+ * projections' first full reads wait for that moment too,
+ * unless a module waits for its projection at start), the extensions the server
  * itself provides (the DNS target registry), modules in dependency order (ModuleOrder: providers
  * before the modules that need them, otherwise ServiceLoader order; each builds its handlers and
  * starts its data planes), then the API server, so that no API call arrives before every handler
@@ -44,6 +47,9 @@ public final class StratusServer implements AutoCloseable {
 
   /** Extensions there before any module starts. */
   private static final Set<Class<?>> SERVER_PROVIDES = Set.of(DnsTargetRegistry.class);
+
+  /** How long after listening the data planes' first full reads wait for a first API call at most. */
+  static final java.time.Duration SETTLE_AT_MOST = java.time.Duration.ofSeconds(1);
 
   private final Deque<AutoCloseable> started;
   private final ApiServer api;
@@ -74,6 +80,7 @@ public final class StratusServer implements AutoCloseable {
     try {
       Store store = Stores.open(settings);
       started.push(store);
+      store.holdUntilStartedUp(); // data planes' first full reads wait until API calls are answered
       var extensions = new Extensions();
       var listeners = new ListenerRegistry();
       extensions.provide(ListenerRegistry.class, listeners);
@@ -104,11 +111,14 @@ public final class StratusServer implements AutoCloseable {
         // start-up is a budget (bench/startup.sh): --log-level FINE shows which module spends it
         LOG.fine(() -> "started " + module.name() + " in " + ms + " ms with " + result.apiHandlers().size() + " API handlers");
       }
-      store.awaitLoaded(); // read in the background while modules started; a broken database stops here
       var endpoints = new ArrayList<Endpoint>();
       var api = apiStarter.start(settings.bindAddress(), settings.apiPort(), List.copyOf(handlers), clock,
           () -> withRuntimeListeners(endpoints, listeners), extensions);
       started.push(api);
+      afterFirstAnswer(api, () -> {
+        store.startUpDone(); // now the data planes' first full reads (each on its own thread)
+        store.loadInBackground(); // and the tables no one has read yet
+      });
       endpoints.add(new Endpoint("AWS APIs", "http", settings.bindAddress(), api.port()));
       endpoints.addAll(moduleEndpoints);
       return new StratusServer(started, api, List.copyOf(endpoints), listeners, List.copyOf(names), store);
@@ -116,6 +126,18 @@ public final class StratusServer implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /**
+   * Runs {@code work} once the API server has written its first answer, or {@link #SETTLE_AT_MOST}
+   * after it listens when no call comes (data planes come up on their own): the first call does
+   * not share the CPU with the data planes' first full reads.
+   */
+  private static void afterFirstAnswer(ApiServer api, Runnable work) {
+    var settled = new java.util.concurrent.CompletableFuture<Void>();
+    api.firstAnswer().thenRun(() -> settled.complete(null));
+    settled.completeOnTimeout(null, SETTLE_AT_MOST.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+        .thenRun(work);
   }
 
   public int apiPort() { return api.port(); }

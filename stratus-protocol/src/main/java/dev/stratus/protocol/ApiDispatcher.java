@@ -42,6 +42,7 @@ public final class ApiDispatcher {
   private final Codecs codecs = new Codecs();
   private final Map<String, Boolean> loggedFailures = new ConcurrentHashMap<>();
   private final Map<String, Supplier<String>> extraRoutes;
+  private final java.util.concurrent.CompletableFuture<Void> firstAnswer = new java.util.concurrent.CompletableFuture<>();
 
   public ApiDispatcher(OperationRegistry registry, Clock clock) {
     this(registry, clock, Map.of());
@@ -56,6 +57,14 @@ public final class ApiDispatcher {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.extraRoutes = Map.copyOf(extraRoutes);
+  }
+
+  /** Done once the first answer (any call, the health check too) has been written to its client. */
+  public java.util.concurrent.CompletionStage<Void> firstAnswer() { return firstAnswer.minimalCompletionStage(); }
+
+  /** An answer was written (ApiHttpHandler). */
+  void answered() {
+    if (!firstAnswer.isDone()) firstAnswer.complete(null);
   }
 
   /**

@@ -167,7 +167,7 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
   }
 
-  private static void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive,
+  private void write(ChannelHandlerContext ctx, WireResponse response, boolean keepAlive,
       CompletableFuture<Void> written) {
     FullHttpResponse out = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
         HttpResponseStatus.valueOf(response.status()), Unpooled.wrappedBuffer(response.body()));
@@ -175,7 +175,10 @@ final class ApiHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     out.headers().set(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
     HttpUtil.setKeepAlive(out, keepAlive);
     var future = ctx.writeAndFlush(out);
-    future.addListener(f -> written.complete(null));
+    future.addListener(f -> {
+      written.complete(null);
+      dispatcher.answered();
+    });
     if (!keepAlive) future.addListener(ChannelFutureListener.CLOSE);
   }
 

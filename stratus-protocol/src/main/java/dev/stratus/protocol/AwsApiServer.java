@@ -33,9 +33,11 @@ public final class AwsApiServer implements AutoCloseable {
   private final ExecutorService calls;
   private final Channel channel;
   private final HttpGuard guard;
+  private final ApiDispatcher dispatcher;
 
-  private AwsApiServer(ExecutorService calls, Channel channel, HttpGuard guard) {
+  private AwsApiServer(ExecutorService calls, Channel channel, HttpGuard guard, ApiDispatcher dispatcher) {
     this.calls = calls;
+    this.dispatcher = dispatcher;
     this.guard = guard;
     this.channel = channel;
   }
@@ -83,7 +85,7 @@ public final class AwsApiServer implements AutoCloseable {
           });
       Channel channel = b.bind(new InetSocketAddress(bindAddress, port)).syncUninterruptibly().channel();
       calls.execute(dispatcher::warmUp);
-      return new AwsApiServer(calls, channel, guard);
+      return new AwsApiServer(calls, channel, guard, dispatcher);
     } catch (RuntimeException e) {
       calls.shutdownNow();
       throw e;
@@ -92,6 +94,9 @@ public final class AwsApiServer implements AutoCloseable {
 
   /** The listener's guard: open and shed connection counts. */
   public HttpGuard guard() { return guard; }
+
+  /** Done once the first answer has been written (work that may wait until the API answers waits for it). */
+  public java.util.concurrent.CompletionStage<Void> firstAnswer() { return dispatcher.firstAnswer(); }
 
   /** The bound port. */
   public int port() { return ((InetSocketAddress) channel.localAddress()).getPort(); }

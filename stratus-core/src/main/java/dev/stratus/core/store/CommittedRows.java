@@ -137,7 +137,25 @@ final class CommittedRows {
     return new CommittedRows(next, nextSize, indexes);
   }
 
-  /** Collects rows read from the database at open. */
+  /**
+   * This snapshot with {@code table}, which it did not hold, installed as read from the database,
+   * and {@code tableIndexes} built over it. Not a change: the rows are committed already.
+   */
+  CommittedRows withTable(String table, Map<String, TreePMap<String, StoredRow>> rows, List<Index<?>> tableIndexes) {
+    if (tables.containsKey(table)) throw new IllegalStateException("table " + table + " is loaded already");
+    var scopes = NO_SCOPES;
+    int count = 0;
+    for (var e : rows.entrySet()) {
+      if (e.getValue().isEmpty()) continue;
+      scopes = scopes.plus(e.getKey(), e.getValue());
+      count += e.getValue().size();
+    }
+    var next = new CommittedRows(scopes.isEmpty() ? tables : tables.plus(table, scopes), size + count, indexes);
+    for (Index<?> index : tableIndexes) next = next.withIndex(index);
+    return next;
+  }
+
+  /** Collects rows into a snapshot (tests). */
   static final class Builder {
     private final HashMap<TableScope, TreeMap<String, StoredRow>> rows = new HashMap<>();
 

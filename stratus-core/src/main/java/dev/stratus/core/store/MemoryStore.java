@@ -1,6 +1,8 @@
 package dev.stratus.core.store;
 
 import java.util.List;
+import java.util.Map;
+import org.pcollections.TreePMap;
 
 /**
  * A store that keeps committed state in memory only: what tests and {@code --ephemeral} use.
@@ -17,4 +19,10 @@ public final class MemoryStore extends MirroredStore {
 
   @Override
   void release() {}
+
+  @Override
+  Map<String, TreePMap<String, StoredRow>> readTable(String table) { return Map.of(); } // never asked: holds every table
+
+  @Override
+  List<String> tableNames() { return List.of(); }
 }

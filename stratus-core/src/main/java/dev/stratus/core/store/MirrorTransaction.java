@@ -1,13 +1,16 @@
 package dev.stratus.core.store;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.pcollections.TreePMap;
 
 /**
@@ -21,7 +24,15 @@ import org.pcollections.TreePMap;
 final class MirrorTransaction implements Transaction {
   private record RowKey(Table<?> table, String scope, String id) {}
 
-  private final CommittedRows base;
+  /**
+   * The committed snapshot, holding every table this transaction has used: the store loads a
+   * table at the transaction's first use of it ({@link #base(String)}), so a later snapshot
+   * replaces this one; it differs only by the tables installed meanwhile (only the writer, this
+   * transaction's caller, changes the rows of a loaded table).
+   */
+  private CommittedRows base;
+  private final Function<String, CommittedRows> load;
+  private final Set<String> used = new HashSet<>();
   /**
    * The touched scopes as they stand in this transaction: persistent maps that start as the
    * committed scope and share all but the changed paths with it; they become part of the next
@@ -32,7 +43,17 @@ final class MirrorTransaction implements Transaction {
   private final Map<RowKey, Optional<StoredRow>> touched = new LinkedHashMap<>();
   private boolean finished;
 
-  MirrorTransaction(CommittedRows base) { this.base = Objects.requireNonNull(base, "base"); }
+  /** {@code load} returns the current committed snapshot once it holds the table named. */
+  MirrorTransaction(CommittedRows base, Function<String, CommittedRows> load) {
+    this.base = Objects.requireNonNull(base, "base");
+    this.load = Objects.requireNonNull(load, "load");
+  }
+
+  /** The committed snapshot, with {@code table} in it. */
+  private CommittedRows base(String table) {
+    if (used.add(table)) base = load.apply(table);
+    return base;
+  }
 
   @Override
   public <T> Optional<T> get(Table<T> table, String scope, String id) {
@@ -46,14 +67,16 @@ final class MirrorTransaction implements Transaction {
 
   @Override
   public <T> List<T> listAll(Table<T> table) {
-    var scopes = new TreeSet<>(base.scopes(table.name()).keySet());
+    checkOpen();
+    var scopes = new TreeSet<>(base(table.name()).scopes(table.name()).keySet());
     working.keySet().stream().filter(ts -> ts.table().equals(table.name())).forEach(ts -> scopes.add(ts.scope()));
     return scopes.stream().flatMap(s -> list(table, s).stream()).toList();
   }
 
   @Override
   public <T> List<T> listBy(Index<T> index, String scope, String key) {
-    var committedIds = base.indexed(index, scope, key);
+    checkOpen();
+    var committedIds = base(index.table().name()).indexed(index, scope, key);
     if (committedIds == null) return Transaction.super.listBy(index, scope, key);
     // The committed index, plus any row this transaction touched in the scope, checked as it stands now.
     var ids = new TreeSet<>(committedIds);
@@ -105,10 +128,13 @@ final class MirrorTransaction implements Transaction {
     return changes;
   }
 
-  /** The snapshot after this transaction; only valid after {@link #finish}. */
-  CommittedRows next() {
+  /**
+   * The snapshot after this transaction, made from {@code current}, the committed snapshot now
+   * (which may hold tables installed since this transaction began); only valid after {@link #finish}.
+   */
+  CommittedRows applyTo(CommittedRows current) {
     if (!finished) throw new IllegalStateException("transaction not finished");
-    return base.with(working);
+    return current.with(working);
   }
 
   /** Ends the transaction without a commit (the work threw). */
@@ -116,19 +142,20 @@ final class MirrorTransaction implements Transaction {
 
   private Optional<StoredRow> touch(Table<?> table, String scope, String id) {
     checkOpen();
-    return touched.computeIfAbsent(new RowKey(table, scope, id), k -> base.get(table.name(), scope, id));
+    var committed = base(table.name());
+    return touched.computeIfAbsent(new RowKey(table, scope, id), k -> committed.get(table.name(), scope, id));
   }
 
   private NavigableMap<String, StoredRow> rows(Table<?> table, String scope) {
     checkOpen();
     Objects.requireNonNull(scope, "scope");
     NavigableMap<String, StoredRow> own = working.get(new TableScope(table.name(), scope));
-    return own != null ? own : base.scope(table.name(), scope);
+    return own != null ? own : base(table.name()).scope(table.name(), scope);
   }
 
   private TreePMap<String, StoredRow> writable(TableScope key) {
     var own = working.get(key);
-    return own != null ? own : base.scope(key.table(), key.scope());
+    return own != null ? own : base(key.table()).scope(key.table(), key.scope());
   }
 
   private void checkOpen() {

@@ -76,6 +76,7 @@ public final class Projection<S> implements AutoCloseable {
   private boolean scheduled;
   private volatile boolean closed;
   private volatile S current;
+  private boolean loggedFirst; // the rebuild thread's only
 
   private Projection(String name, Store store, Predicate<ChangeEvent> relevant, Pacing pacing, Rebuild<S> rebuild) {
     this.name = name;
@@ -91,8 +92,9 @@ public final class Projection<S> implements AutoCloseable {
   }
 
   /**
-   * Subscribes to commits touching {@code tables} and loads the first snapshot (asynchronously;
-   * {@link #awaitCurrent()} waits for it).
+   * Subscribes to commits touching {@code tables} and loads the first snapshot (asynchronously,
+   * after start-up when the store holds start-up work, see {@link Store#afterStartUp};
+   * {@link #awaitCurrent()} waits for it, loading it at once if it is still held).
    */
   public static <S> Projection<S> start(String name, Store store, Set<Table<?>> tables, Rebuild<S> rebuild) {
     Set<String> names = tables.stream().map(Table::name).collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -110,7 +112,14 @@ public final class Projection<S> implements AutoCloseable {
         Objects.requireNonNull(relevant, "relevant"), Objects.requireNonNull(pacing, "pacing"),
         Objects.requireNonNull(rebuild, "rebuild"));
     store.subscribe(p::committed);
-    p.thread.execute(() -> p.apply(List.of()));
+    // The first full read waits for the end of start-up (Store.afterStartUp) unless someone needs it sooner.
+    store.afterStartUp(() -> {
+      try {
+        p.thread.execute(p::loadFirst);
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        // closed meanwhile
+      }
+    });
     return p;
   }
 
@@ -124,11 +133,14 @@ public final class Projection<S> implements AutoCloseable {
     return current;
   }
 
-  /** Waits until every commit seen so far has been applied, then returns the snapshot. */
+  /**
+   * Waits until every commit seen so far has been applied, then returns the snapshot (loading the
+   * first one now if it still waits for the end of start-up).
+   */
   public S awaitCurrent() {
     try {
       while (true) {
-        thread.submit(() -> { }).get();
+        thread.submit(this::loadFirst).get();
         synchronized (lock) {
           if (!scheduled) break; // else a paced rebuild is still waiting for its gap
         }
@@ -191,6 +203,11 @@ public final class Projection<S> implements AutoCloseable {
     apply(batch);
   }
 
+  /** The first full load, unless a rebuild already published a snapshot (rebuild thread). */
+  private void loadFirst() {
+    if (current == null) apply(List.of());
+  }
+
   private void apply(List<ChangeEvent> events) {
     long start = System.nanoTime();
     try {
@@ -199,6 +216,10 @@ public final class Projection<S> implements AutoCloseable {
       LOG.log(Level.WARNING, name + ": rebuild failed; the previous snapshot stays published", e);
     }
     lastRebuildNanos = System.nanoTime() - start;
+    if (!loggedFirst && current != null) {
+      loggedFirst = true; // when a data plane serves what the store holds (start-up; --log-level debug)
+      LOG.fine(() -> name + ": first snapshot in " + lastRebuildNanos / 1_000_000 + " ms");
+    }
   }
 
   @Override

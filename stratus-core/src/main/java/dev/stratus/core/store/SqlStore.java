@@ -7,19 +7,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.TreeMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.pcollections.TreePMap;
 
 /**
  * The durable store: committed rows live in one SQL table, {@code resource(table_name, scope,
  * id, body, version)}, with a JSON body per row; by default an SQLite file,
- * {@code <data-dir>/stratus.db}. Reads are served from the in-memory mirror loaded at open
- * ({@link MirroredStore}); each write is one database transaction committed before
- * {@link #write} returns.
+ * {@code <data-dir>/stratus.db}. Reads are served from the in-memory mirror, which reads each
+ * table from the database at its first use ({@link MirroredStore}); each write is one database
+ * transaction committed before {@link #write} returns.
  */
 /*
  * Durability. The SQLite file runs in WAL mode with synchronous=FULL: COMMIT returns only after
@@ -30,8 +34,10 @@ import java.util.logging.Logger;
  * statement below and every migration script is portable SQL, meant to run unchanged on
  * PostgreSQL (open(Connection, ...) with a PostgreSQL connection and no session statements).
  *
- * Single writer. One JDBC connection, used only under MirroredStore's writer lock (and during
- * open), and a StoreFileLock so that a second process cannot open the same file: the mirror
+ * Single writer. One JDBC connection, used under `connectionLock` by one thing at a time: a
+ * commit (under MirroredStore's writer lock), or one chunk of a table's first read, which ends
+ * its read transaction before it lets go (so a read never sits inside a commit or the reverse,
+ * and a commit waits at most one chunk for a table being read). A StoreFileLock so that a second process cannot open the same file: the mirror
  * would silently go stale otherwise. Each row's version is checked on UPDATE and DELETE as a
  * backstop; a mismatch means someone else wrote the database and fails the commit.
  */
@@ -41,7 +47,14 @@ public final class SqlStore extends MirroredStore {
   /** WAL journal and an fsync per commit (see above); SQLite only. */
   static final List<String> SQLITE_FILE_SESSION = List.of("PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL");
 
-  private static final String SELECT_ALL = "SELECT table_name, scope, id, body, version, schema_version FROM resource";
+  private static final String TABLE_NAMES = "SELECT DISTINCT table_name FROM resource";
+  /** One table's rows in key order, a chunk at a time (keyset paging over the primary key). */
+  private static final String SELECT_TABLE_FIRST = "SELECT scope, id, body, version, schema_version FROM resource"
+      + " WHERE table_name = ? ORDER BY scope, id LIMIT ?";
+  private static final String SELECT_TABLE_NEXT = "SELECT scope, id, body, version, schema_version FROM resource"
+      + " WHERE table_name = ? AND (scope > ? OR (scope = ? AND id > ?)) ORDER BY scope, id LIMIT ?";
+  /** Rows per chunk of a table's first read: a commit waits for at most one chunk (a few ms). */
+  static final int CHUNK = 2_000;
   private static final String INSERT =
       "INSERT INTO resource (table_name, scope, id, body, version, schema_version) VALUES (?, ?, ?, ?, ?, ?)";
   private static final String UPDATE = "UPDATE resource SET body = ?, version = ?, schema_version = ?"
@@ -54,15 +67,21 @@ public final class SqlStore extends MirroredStore {
   private final PreparedStatement insert;
   private final PreparedStatement update;
   private final PreparedStatement delete;
+  private final PreparedStatement selectFirst;
+  private final PreparedStatement selectNext;
+  private final Object connectionLock = new Object();
+  /** Set under connectionLock when the connection is closed. */
+  private boolean released;
 
-  private SqlStore(CompletableFuture<CommittedRows> rows, Connection connection, Optional<AutoCloseable> fileLock)
-      throws SQLException {
-    super(rows);
+  private SqlStore(Connection connection, Optional<AutoCloseable> fileLock) throws SQLException {
+    super();
     this.connection = connection;
     this.fileLock = fileLock;
     this.insert = connection.prepareStatement(INSERT);
     this.update = connection.prepareStatement(UPDATE);
     this.delete = connection.prepareStatement(DELETE);
+    this.selectFirst = connection.prepareStatement(SELECT_TABLE_FIRST);
+    this.selectNext = connection.prepareStatement(SELECT_TABLE_NEXT);
   }
 
   /** Opens (creating if needed) the SQLite store file, migrating its schema to this build's. */
@@ -92,8 +111,9 @@ public final class SqlStore extends MirroredStore {
   }
 
   /**
-   * Takes over {@code connection} (closed with the store): runs the session statements, migrates
-   * the schema and loads every committed row into the mirror.
+   * Takes over {@code connection} (closed with the store): runs the session statements and
+   * migrates the schema. Rows are read a table at a time, at the table's first use, or all by
+   * {@link #loadInBackground} / {@link #awaitLoaded}.
    */
   static SqlStore open(Connection connection, List<String> session, Optional<AutoCloseable> fileLock) throws SQLException {
     try {
@@ -103,22 +123,7 @@ public final class SqlStore extends MirroredStore {
       checkJournal(connection, session);
       connection.setAutoCommit(false);
       SchemaMigrations.apply(connection);
-      // Rows are read on a thread of their own while the rest of Stratus starts (MirroredStore waits
-      // for them at the first read or write); the statements are prepared first, so the loader is
-      // the only user of the connection until it is done.
-      var loading = new CompletableFuture<CommittedRows>();
-      var store = new SqlStore(loading, connection, fileLock);
-      Thread.ofPlatform().daemon().name("stratus-store-load").start(() -> {
-        try {
-          long start = System.nanoTime();
-          CommittedRows rows = load(connection);
-          LOG.fine(() -> "store loaded " + rows.size() + " rows in " + (System.nanoTime() - start) / 1_000_000 + " ms");
-          loading.complete(rows);
-        } catch (SQLException | RuntimeException e) {
-          loading.completeExceptionally(e instanceof StoreException se ? se
-              : new StoreException("Cannot read the store: " + e.getMessage(), e));
-        }
-      });
+      var store = new SqlStore(connection, fileLock);
       return store;
     } catch (SQLException | RuntimeException e) {
       closeQuietly(connection);
@@ -128,6 +133,13 @@ public final class SqlStore extends MirroredStore {
 
   @Override
   void persist(List<RowChange> changes) {
+    synchronized (connectionLock) {
+      if (released) throw new StoreException("the store is closed");
+      persistLocked(changes);
+    }
+  }
+
+  private void persistLocked(List<RowChange> changes) {
     try {
       for (var change : changes) apply(change);
       connection.commit();
@@ -144,8 +156,74 @@ public final class SqlStore extends MirroredStore {
 
   @Override
   void release() {
-    closeQuietly(connection);
+    synchronized (connectionLock) { // a table read under way finishes its chunk first
+      released = true;
+      closeQuietly(connection);
+    }
     fileLock.ifPresent(SqlStore::closeQuietly);
+  }
+
+  @Override
+  Map<String, TreePMap<String, StoredRow>> readTable(String table) {
+    var byScope = new HashMap<String, TreeMap<String, StoredRow>>();
+    String lastScope = null;
+    String lastId = null;
+    int got;
+    do {
+      got = 0;
+      synchronized (connectionLock) {
+        if (released) throw new StoreException("the store is closed");
+        try {
+          PreparedStatement st;
+          if (lastScope == null) {
+            st = selectFirst;
+            st.setString(1, table);
+            st.setInt(2, CHUNK);
+          } else {
+            st = selectNext;
+            st.setString(1, table);
+            st.setString(2, lastScope);
+            st.setString(3, lastScope);
+            st.setString(4, lastId);
+            st.setInt(5, CHUNK);
+          }
+          try (var rs = st.executeQuery()) {
+            while (rs.next()) {
+              lastScope = rs.getString(1);
+              lastId = rs.getString(2);
+              byScope.computeIfAbsent(lastScope, k -> new TreeMap<>())
+                  .put(lastId, StoredRow.loaded(rs.getString(3), rs.getLong(4), rs.getInt(5)));
+              got++;
+            }
+          } finally {
+            connection.commit(); // ends the read transaction (autocommit is off)
+          }
+        } catch (SQLException e) {
+          throw new StoreException("Cannot read " + table + " from the store: " + e.getMessage(), e);
+        }
+      }
+    } while (got == CHUNK);
+    var rows = new HashMap<String, TreePMap<String, StoredRow>>(byScope.size() * 2);
+    byScope.forEach((scope, byId) -> rows.put(scope, TreePMap.fromSortedMap(byId)));
+    return rows;
+  }
+
+  @Override
+  List<String> tableNames() {
+    synchronized (connectionLock) {
+      if (released) throw new StoreException("the store is closed");
+      var names = new ArrayList<String>();
+      try {
+        try (var st = connection.createStatement(); var rs = st.executeQuery(TABLE_NAMES)) {
+          while (rs.next()) names.add(rs.getString(1));
+        } finally {
+          connection.commit();
+        }
+      } catch (SQLException e) {
+        throw new StoreException("Cannot read the store: " + e.getMessage(), e);
+      }
+      return names;
+    }
   }
 
   /** One statement per changed row; the version check catches a writer we do not know about. */
@@ -182,17 +260,6 @@ public final class SqlStore extends MirroredStore {
       throw new StoreException("Row " + change.table().name() + "/" + change.scope() + "/" + change.id()
           + " changed in the database behind this store's back (" + updated + " rows matched).");
     }
-  }
-
-  private static CommittedRows load(Connection connection) throws SQLException {
-    var rows = new CommittedRows.Builder();
-    try (var st = connection.createStatement(); var rs = st.executeQuery(SELECT_ALL)) {
-      while (rs.next()) {
-        rows.add(rs.getString(1), rs.getString(2), rs.getString(3), StoredRow.loaded(rs.getString(4), rs.getLong(5), rs.getInt(6)));
-      }
-    }
-    connection.commit();
-    return rows.build();
   }
 
   /** WAL can silently stay off (e.g. on a file system without shared memory); say so. */

@@ -51,4 +51,26 @@ class ProjectionTest {
       }
     }
   }
+
+  /** While the store holds start-up work, a projection's first load waits for the end of start-up, or for awaitCurrent. */
+  @Test
+  void projection_duringStartUp_loadsFirstAfterIt_orWhenAwaited() throws InterruptedException {
+    try (MemoryStore store = new MemoryStore()) {
+      store.write(tx -> { tx.put(NOTES, "s", "a", new Note("first")); return null; });
+      store.holdUntilStartedUp();
+      try (Projection<List<String>> held = Projection.ofFullLoad("held", store, Set.of(NOTES),
+              committed -> committed.listAll(NOTES).stream().map(Note::text).toList());
+          Projection<List<String>> awaited = Projection.ofFullLoad("awaited", store, Set.of(NOTES),
+              committed -> committed.listAll(NOTES).stream().map(Note::text).toList())) {
+        Thread.sleep(100);
+        assertThat(held.current()).isNull();
+        assertThat(awaited.awaitCurrent()).containsExactly("first"); // a module that needs it at start
+        assertThat(held.current()).isNull();
+        store.startUpDone();
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (held.current() == null && System.nanoTime() < deadline) Thread.sleep(5);
+        assertThat(held.current()).containsExactly("first");
+      }
+    }
+  }
 }

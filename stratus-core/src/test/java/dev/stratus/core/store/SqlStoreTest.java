@@ -205,7 +205,7 @@ class SqlStoreTest {
     }
   }
 
-  /** Rows load in the background after open; reads, writes and awaitLoaded wait for them. */
+  /** Rows load at the first use of their table after open; reads, writes and awaitLoaded wait for them. */
   @Test
   void openFile_readsAndWritesRightAfterOpen_seeEveryCommittedRow() {
     try (var store = SqlStore.openFile(file())) {
@@ -224,6 +224,127 @@ class SqlStoreTest {
       assertThat(store.listAll(THINGS)).hasSize(2_001);
     }
     SqlStore.openFile(file()).close(); // closing while rows may still be loading
+  }
+
+  /** A table is read at its first use, alone: a read of one table does not wait for the others. */
+  @Test
+  void openFile_readsEachTableAtItsFirstUse() {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        for (int i = 0; i < 500; i++) tx.put(THINGS, "s" + i % 3, "t" + i, Thing.of("t" + i, i));
+        tx.put(SHAPES, "acct", "c", new Shape.Circle(1));
+        return null;
+      });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.list(SHAPES, "acct")).containsExactly(new Shape.Circle(1));
+      assertThat(store.snapshot().scopes(THINGS.name())).isEmpty(); // not read yet
+      assertThat(store.snapshot().scopes(SHAPES.name())).containsOnlyKeys("acct");
+      assertThat(store.listAll(THINGS)).hasSize(500);
+      assertThat(store.size()).isEqualTo(501);
+    }
+  }
+
+  /** More rows than one chunk of a table's first read, in several scopes: every row, once. */
+  @Test
+  void openFile_aTableOfSeveralChunks_readsEveryRowOnce() {
+    int rows = SqlStore.CHUNK * 2 + 7;
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        for (int i = 0; i < rows; i++) tx.put(THINGS, "s" + i % 5, "t" + i, Thing.of("t" + i, i));
+        return null;
+      });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      assertThat(store.listAll(THINGS)).hasSize(rows).doesNotHaveDuplicates();
+      for (int s = 0; s < 5; s++) assertThat(store.list(THINGS, "s" + s)).hasSize(rows / 5 + (s < rows % 5 ? 1 : 0));
+      store.write(tx -> StoreFixtures.put(tx, "s1", Thing.of("t1", -1))); // an update: the version read must be right
+    }
+    assertThat(rowVersions()).contains("test.thing/s1/t1@2");
+  }
+
+  /** A table another thread reads while a write is under way stays in the snapshot that write publishes. */
+  @Test
+  void aTableLoadedDuringAWrite_isKeptByThatWritesCommit() throws Exception {
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        StoreFixtures.put(tx, "a", Thing.of("1", 1));
+        tx.put(SHAPES, "acct", "c", new Shape.Circle(1));
+        return null;
+      });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        StoreFixtures.put(tx, "a", Thing.of("2", 2));
+        var reader = new Thread(() -> store.list(SHAPES, "acct"));
+        reader.start();
+        try {
+          reader.join();
+        } catch (InterruptedException e) {
+          throw new IllegalStateException(e);
+        }
+        return null;
+      });
+      assertThat(store.list(SHAPES, "acct")).containsExactly(new Shape.Circle(1));
+      assertThat(store.list(THINGS, "a")).containsExactly(Thing.of("1", 1), Thing.of("2", 2));
+    }
+  }
+
+  /** Readers of every table and a writer, all at once right after open: the mirror and the file agree. */
+  @Test
+  void openFile_concurrentFirstReadsAndWrites_agreeWithTheFile() throws Exception {
+    var tables = new ArrayList<Table<Thing>>();
+    for (int t = 0; t < 6; t++) tables.add(Table.of("test.t" + t, Thing.class));
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        for (var table : tables) for (int i = 0; i < 300; i++) tx.put(table, "s" + i % 4, "r" + i, Thing.of("r" + i, i));
+        return null;
+      });
+    }
+    var seen = new java.util.HashMap<String, List<Thing>>();
+    try (var store = SqlStore.openFile(file())) {
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        var work = new ArrayList<java.util.concurrent.Future<?>>();
+        for (var table : tables) work.add(pool.submit(() -> store.listAll(table)));
+        work.add(pool.submit(() -> {
+          for (int i = 0; i < 50; i++) {
+            int n = i;
+            var table = tables.get(i % tables.size());
+            store.write(tx -> { tx.put(table, "s" + n % 4, "r" + n, Thing.of("r" + n, -n)); return null; });
+          }
+        }));
+        work.add(pool.submit(store::loadInBackground));
+        for (var f : work) f.get();
+      } finally {
+        pool.shutdown();
+      }
+      store.awaitLoaded();
+      for (var table : tables) seen.put(table.name(), store.listAll(table));
+    }
+    try (var store = SqlStore.openFile(file())) {
+      for (var table : tables) assertThat(store.listAll(table)).isEqualTo(seen.get(table.name())).hasSize(300);
+    }
+  }
+
+  /** An index registered before a table's first read is built when the table is, and kept after. */
+  @Test
+  void index_overALazilyReadTable_answersAsAFilter() {
+    var bySize = Index.of(THINGS, "size", (Thing t) -> "s" + t.size() % 3);
+    try (var store = SqlStore.openFile(file())) {
+      store.write(tx -> {
+        for (int i = 0; i < 30; i++) tx.put(THINGS, "a", "t" + i, Thing.of("t" + i, i));
+        return null;
+      });
+    }
+    try (var store = SqlStore.openFile(file())) {
+      store.index(bySize);
+      assertThat(store.listBy(bySize, "a", "s1")).hasSize(10);
+      assertThat(store.snapshot().hasIndex(bySize.name())).isTrue();
+      store.write(tx -> StoreFixtures.put(tx, "a", Thing.of("t0", 1)));
+      assertThat(store.listBy(bySize, "a", "s1")).hasSize(11);
+      assertThat(store.listBy(bySize, "a", "s0")).hasSize(9);
+    }
   }
 
   @Test
