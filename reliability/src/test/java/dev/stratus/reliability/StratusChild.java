@@ -72,7 +72,7 @@ final class StratusChild implements AutoCloseable {
     Files.createDirectories(workDir);
     Path err = Files.createTempFile(workDir, "stratus-", ".err");
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx1g", "-Xms80m", "-XX:+UseSerialGC", "-XX:NewSize=64m", "-XX:MaxNewSize=64m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
+        "-Xmx1g", "-Xms144m", "-XX:+UseSerialGC", "-XX:NewSize=128m", "-XX:MaxNewSize=128m", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30",
         "-XX:-ShrinkHeapInSteps", // the launcher's
         "--enable-native-access=ALL-UNNAMED"));
     if (Mode.current() == Mode.SHORT) {
