@@ -33,7 +33,9 @@ final class SynHolder implements AutoCloseable {
   private void read() {
     while (running) {
       try {
-        for (QueuedPacket p : queue.receive()) hold(p);
+        var packets = queue.receive();
+        long received = System.nanoTime();
+        for (QueuedPacket p : packets) hold(p, received);
       } catch (IOException e) {
         if (running) LOG.warning(() -> "TCP handshakes: reading the packet queue failed, SYNs pass unheld from now: " + e.getMessage());
         return;
@@ -41,7 +43,8 @@ final class SynHolder implements AutoCloseable {
     }
   }
 
-  private void hold(QueuedPacket packet) {
+  /** Holds {@code packet} until its wait is up, counted from {@code received}: the model's own time to answer is inside it. */
+  private void hold(QueuedPacket packet, long received) {
     Duration wait = packet.ends().map(e -> {
       EmulatedDelay delay = listeners.apply(e.listener());
       try {
@@ -50,10 +53,11 @@ final class SynHolder implements AutoCloseable {
         return Duration.ZERO; // a listener that cannot say: no hold rather than no connection
       }
     }).orElse(Duration.ZERO);
-    if (wait.isZero() || wait.isNegative()) {
+    long left = wait.toNanos() - (System.nanoTime() - received);
+    if (left <= 0) {
       accept(packet.id());
     } else {
-      verdicts.schedule(() -> accept(packet.id()), wait.toNanos(), TimeUnit.NANOSECONDS);
+      verdicts.schedule(() -> accept(packet.id()), left, TimeUnit.NANOSECONDS);
     }
   }
 
