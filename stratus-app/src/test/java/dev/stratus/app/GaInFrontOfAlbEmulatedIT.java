@@ -41,13 +41,7 @@ import software.amazon.awssdk.services.globalaccelerator.model.PortOverride;
 class GaInFrontOfAlbEmulatedIT {
   @Test
   void sydneyThroughGa_paysTheEdgeAndBackbone_notAlsoTheInternet() throws Exception {
-    HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    backend.createContext("/", ex -> {
-      ex.sendResponseHeaders(200, 3);
-      ex.getResponseBody().write("ok\n".getBytes(StandardCharsets.UTF_8));
-      ex.close();
-    });
-    backend.start();
+    HttpServer backend = OkBackend.start();
     Settings settings = Settings.ephemeral(0, 0).withEmulateNetwork(true)
         .withClientLocations(List.of(ClientLocation.ofCity("127.61.0.0/16", "Sydney")));
     try (var server = StratusServer.start(settings, Clock.systemUTC())) {

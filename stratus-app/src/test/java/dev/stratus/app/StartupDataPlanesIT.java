@@ -72,13 +72,7 @@ class StartupDataPlanesIT {
 
   @Test
   void restart_withNoApiCall_anAlbListenerServesAgain() throws Exception {
-    HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    backend.createContext("/", ex -> {
-      ex.sendResponseHeaders(200, 3);
-      ex.getResponseBody().write("ok\n".getBytes(StandardCharsets.UTF_8));
-      ex.close();
-    });
-    backend.start();
+    HttpServer backend = OkBackend.start();
     var settings = new Settings(0, 0, Optional.of(dir), "127.0.0.1");
     int port = freePort();
     try {

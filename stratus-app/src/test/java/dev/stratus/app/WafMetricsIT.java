@@ -44,14 +44,7 @@ import software.amazon.awssdk.services.wafv2.model.VisibilityConfig;
 class WafMetricsIT {
   @Test
   void wafCountsPerWebAclAndRule_inPrometheusText() throws Exception {
-    HttpServer backend = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
-    backend.createContext("/", ex -> {
-      ex.getRequestBody().readAllBytes();
-      ex.sendResponseHeaders(200, 3);
-      ex.getResponseBody().write("ok\n".getBytes(StandardCharsets.UTF_8));
-      ex.close();
-    });
-    backend.start();
+    HttpServer backend = OkBackend.start();
     try (var server = StratusServer.start(Settings.ephemeral(0, 0), Clock.systemUTC())) {
       URI api = URI.create("http://127.0.0.1:" + server.apiPort());
       var ec2 = SdkClients.of(Ec2Client.builder(), api);

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -41,24 +39,7 @@ class DelayHandlerJitterTest {
             @Override
             protected void initChannel(LocalChannel ch) {
               ch.pipeline().addLast(new DelayHandler(Duration.ofNanos(fixed), Duration.ofMillis(3).toNanos()));
-              ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                private ByteBuf pending = Unpooled.buffer();
-
-                @Override
-                public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                  long now = System.nanoTime();
-                  ByteBuf in = (ByteBuf) msg;
-                  pending.writeBytes(in);
-                  in.release();
-                  while (pending.readableBytes() >= 4) {
-                    synchronized (received) {
-                      received.add(new long[] {pending.readInt(), now});
-                    }
-                    all.countDown();
-                  }
-                  pending.discardReadBytes();
-                }
-              });
+              ch.pipeline().addLast(new Arrivals(received, all));
             }
           }).bind(address).sync();
       Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
