@@ -137,15 +137,8 @@ public final class HttpFrontEnd implements AutoCloseable {
           }
         })
         .bind(address).syncUninterruptibly().channel();
-    holdHandshakes(channel, delay);
+    dev.stratus.net.emulation.handshake.HandshakeHold.whileListening(channel, delay); // the kernel's handshakes too
     return new HttpFrontEnd(channel, guard);
-  }
-
-  /** The kernel's TCP handshakes to an emulated listener held too, while it listens ({@code HandshakeHold}). */
-  static void holdHandshakes(Channel channel, EmulatedDelay delay) {
-    if (delay == EmulatedDelay.NONE) return;
-    Runnable release = dev.stratus.net.emulation.handshake.HandshakeHold.hold((InetSocketAddress) channel.localAddress(), delay);
-    channel.closeFuture().addListener(f -> release.run());
   }
 
   /** Where the listener really is (the port chosen when 0 was asked). */

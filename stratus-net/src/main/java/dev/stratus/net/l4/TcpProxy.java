@@ -124,10 +124,7 @@ public final class TcpProxy implements AutoCloseable {
           }
         })
         .bind(address).syncUninterruptibly().channel();
-    if (config.delay() != EmulatedDelay.NONE) { // the kernel's TCP handshakes held too (HandshakeHold)
-      Runnable release = dev.stratus.net.emulation.handshake.HandshakeHold.hold((InetSocketAddress) channel.localAddress(), config.delay());
-      channel.closeFuture().addListener(f -> release.run());
-    }
+    dev.stratus.net.emulation.handshake.HandshakeHold.whileListening(channel, config.delay()); // the kernel's handshakes too
     return new TcpProxy(channel);
   }
 

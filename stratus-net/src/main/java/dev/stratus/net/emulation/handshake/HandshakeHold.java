@@ -46,18 +46,20 @@ public final class HandshakeHold {
   private HandshakeHold() {}
 
   /**
-   * Holds the SYNs sent to {@code listening} for {@code delay}'s handshake round trip, until the
-   * returned action runs (when the listener closes).
+   * Holds the SYNs sent to {@code listener} for {@code delay}'s handshake round trip while it
+   * listens (nothing for {@link EmulatedDelay#NONE}).
    */
-  public static Runnable hold(InetSocketAddress listening, EmulatedDelay delay) {
-    if (!(listening.getAddress() instanceof java.net.Inet4Address)) return () -> {}; // iptables rules are IPv4's
+  public static void whileListening(io.netty.channel.Channel listener, EmulatedDelay delay) {
+    if (delay == EmulatedDelay.NONE) return;
+    InetSocketAddress listening = (InetSocketAddress) listener.localAddress();
+    if (!(listening.getAddress() instanceof java.net.Inet4Address)) return; // iptables rules are IPv4's
     Held held = new Held(delay, new Object());
     LISTENERS.put(listening, held);
     // Off the binding thread: the first start binds the queue and runs iptables (tens of ms).
     RULES.execute(() -> engine().ifPresent(e -> rule(e, listening, true)));
-    return () -> {
+    listener.closeFuture().addListener(closed -> {
       if (LISTENERS.remove(listening, held)) RULES.execute(() -> engine().ifPresent(e -> rule(e, listening, false)));
-    };
+    });
   }
 
   /** Why handshakes are not held in this process; empty when they are (starting it if need be). */
