@@ -152,22 +152,6 @@ public final class TcpProxy implements AutoCloseable {
     if (!(ch instanceof SocketChannel s) || !s.isInputShutdown()) ch.read();
   }
 
-  /** Bytes flushed to {@code ch} that the socket has not taken yet (for the log). */
-  static long unwritten(Channel ch) {
-    var pending = ch.unsafe().outboundBuffer();
-    if (pending == null) return 0;
-    long[] bytes = {0};
-    try {
-      pending.forEachFlushedMessage(m -> {
-        if (m instanceof io.netty.buffer.ByteBuf b) bytes[0] += b.readableBytes();
-        return true;
-      });
-    } catch (Exception e) {
-      return -1;
-    }
-    return bytes[0];
-  }
-
   /** Closes {@code ch} once what was written to it has gone out. */
   static void closeAfterFlush(Channel ch) {
     if (ch != null && ch.isActive()) ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
@@ -183,17 +167,13 @@ public final class TcpProxy implements AutoCloseable {
       return;
     }
     // The FIN leaves behind the data (and behind an emulated distance's delayed writes).
-    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer, () -> {
-      if (LOG.isLoggable(Level.FINE) && unwritten(peer) > 0) {
-        LOG.fine(peer + ": output shut down with " + unwritten(peer) + " bytes not yet written");
-      }
-      peer.shutdownOutput().addListener(g -> {
-        if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
-          from.close();
-          peer.close();
-        }
-      });
-    }));
+    peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> DelayHandler.afterWrites(peer,
+        () -> peer.shutdownOutput().addListener(g -> {
+          if (((SocketChannel) from).isOutputShutdown() || !from.isActive()) {
+            from.close();
+            peer.close();
+          }
+        })));
   }
 
   /** The client connection's end. */
