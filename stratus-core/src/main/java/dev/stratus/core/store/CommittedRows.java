@@ -1,7 +1,6 @@
 package dev.stratus.core.store;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -153,23 +152,5 @@ final class CommittedRows {
     var next = new CommittedRows(scopes.isEmpty() ? tables : tables.plus(table, scopes), size + count, indexes);
     for (Index<?> index : tableIndexes) next = next.withIndex(index);
     return next;
-  }
-
-  /** Collects rows into a snapshot (tests). */
-  static final class Builder {
-    private final HashMap<TableScope, TreeMap<String, StoredRow>> rows = new HashMap<>();
-
-    Builder add(String table, String scope, String id, StoredRow row) {
-      if (rows.computeIfAbsent(new TableScope(table, scope), k -> new TreeMap<>()).put(id, row) != null) {
-        throw new IllegalStateException("duplicate row " + table + "/" + scope + "/" + id);
-      }
-      return this;
-    }
-
-    CommittedRows build() {
-      var scopes = new HashMap<TableScope, TreePMap<String, StoredRow>>();
-      rows.forEach((ts, byId) -> scopes.put(ts, TreePMap.fromSortedMap(byId)));
-      return EMPTY.with(scopes);
-    }
   }
 }
