@@ -449,6 +449,9 @@ class WireRoundTripIT {
     String pkg = d.sdkPackage().replace('.', '/') + "/";
     for (URL url : Collections.list(WireRoundTripIT.class.getClassLoader().getResources(pkg))) {
       if (!(url.openConnection() instanceof JarURLConnection jar)) continue;
+      // A JarFile of its own: closing the JVM's cached one would close it under ServiceModel's
+      // background warm-up of the server in this JVM ("zip file closed", a 500 from Route 53).
+      jar.setUseCaches(false);
       try (JarFile f = jar.getJarFile()) {
         for (String n : f.stream().map(e -> e.getName()).toList()) {
           if (!n.startsWith(pkg) || n.indexOf('/', pkg.length()) >= 0 || !n.endsWith("Client.class") || n.endsWith("AsyncClient.class")) continue;

@@ -163,6 +163,7 @@ class ProtocolTablesModelTest {
     Set<String> names = new TreeSet<>();
     for (URL url : Collections.list(ProtocolTablesModelTest.class.getClassLoader().getResources(pkg))) {
       if (!(url.openConnection() instanceof JarURLConnection jar)) continue;
+      jar.setUseCaches(false); // a JarFile of its own: closing the JVM's cached one breaks ServiceModel's reads
       try (JarFile f = jar.getJarFile()) {
         names.addAll(f.stream().map(e -> e.getName())
             .filter(n -> n.startsWith(pkg) && n.endsWith(".class") && n.indexOf('/', pkg.length()) < 0 && !n.contains("$"))
