@@ -50,7 +50,9 @@ public final class DelayHandler extends ChannelDuplexHandler {
   }
 
   DelayHandler(Duration oneWay, Duration firstBytesWait, long jitterMeanNanos) {
-    this.nanos = oneWay.toNanos();
+    // Set early by how late the event loops' timers have been firing, the same for every event of
+    // the connection so that they keep their order.
+    this.nanos = Math.max(0, oneWay.toNanos() - TimerLateness.EVENT_LOOPS.leadNanos());
     this.jitterMeanNanos = jitterMeanNanos;
     this.gated = firstBytesWait.isPositive();
     this.gateUntil = System.nanoTime() + firstBytesWait.toNanos();
@@ -89,10 +91,12 @@ public final class DelayHandler extends ChannelDuplexHandler {
     private void drain(ChannelHandlerContext ctx) {
       scheduled = false;
       long now = System.nanoTime();
+      long firstDue = times.peek()[0];
       while (!times.isEmpty() && times.peek()[0] <= now) {
         times.poll();
         tasks.poll().run();
       }
+      if (firstDue <= now) TimerLateness.EVENT_LOOPS.fired(firstDue);
       if (!times.isEmpty()) schedule(ctx);
     }
   }
@@ -123,12 +127,21 @@ public final class DelayHandler extends ChannelDuplexHandler {
   /** Outbound: toward the socket. */
   private void later(ChannelHandlerContext ctx, Runnable task) {
     if (jitterMeanNanos == 0) {
-      ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
+      inOneWay(ctx, task);
     } else if (ctx.executor().inEventLoop()) {
       outbound.add(ctx, task);
     } else {
       ctx.executor().execute(() -> outbound.add(ctx, task));
     }
+  }
+
+  /** Runs {@code task} the one-way delay from now, noting how late its timer was. */
+  private void inOneWay(ChannelHandlerContext ctx, Runnable task) {
+    long due = System.nanoTime() + nanos;
+    ctx.executor().schedule(() -> {
+      task.run();
+      TimerLateness.EVENT_LOOPS.fired(due);
+    }, nanos, TimeUnit.NANOSECONDS);
   }
 
   /** Inbound: toward the next handler. */
@@ -139,7 +152,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
       // In the queue, not scheduled one by one: events held to the same time keep their order.
       inbound.add(ctx, task, now - gateUntil < 0 ? gateUntil : now);
     } else if (jitterMeanNanos == 0) {
-      ctx.executor().schedule(task, nanos, TimeUnit.NANOSECONDS);
+      inOneWay(ctx, task);
     } else {
       inbound.add(ctx, task); // inbound events come on the event loop
     }

@@ -63,7 +63,7 @@ class DelayHandlerJitterTest {
         maxLate = Math.max(maxLate, late);
       }
     }
-    assertThat(minLate).isGreaterThanOrEqualTo(fixed);
+    assertThat(minLate).isGreaterThanOrEqualTo(fixed - TimerLateness.MAX_NANOS); // timers set early by their lateness
     // An exponential of mean 3 ms over 300 draws spreads well past 5 ms.
     assertThat(maxLate - minLate).isGreaterThan(Duration.ofMillis(5).toNanos());
   }

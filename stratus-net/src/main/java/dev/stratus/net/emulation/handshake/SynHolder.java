@@ -1,6 +1,7 @@
 package dev.stratus.net.emulation.handshake;
 
 import dev.stratus.net.emulation.EmulatedDelay;
+import dev.stratus.net.emulation.TimerLateness;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -21,6 +22,8 @@ final class SynHolder implements AutoCloseable {
   private final Function<InetSocketAddress, EmulatedDelay> listeners;
   private final ScheduledThreadPoolExecutor verdicts;
   private final Thread reader;
+  /** How late verdicts leave after their time (the wake-up and the send): each is aimed that much early. */
+  private final TimerLateness lateness = new TimerLateness();
   private volatile boolean running = true;
 
   SynHolder(NetfilterQueue queue, Function<InetSocketAddress, EmulatedDelay> listeners) {
@@ -53,11 +56,15 @@ final class SynHolder implements AutoCloseable {
         return Duration.ZERO; // a listener that cannot say: no hold rather than no connection
       }
     }).orElse(Duration.ZERO);
-    long left = wait.toNanos() - (System.nanoTime() - received);
+    long left = wait.toNanos() - (System.nanoTime() - received) - lateness.leadNanos();
     if (left <= 0) {
       accept(packet.id());
     } else {
-      verdicts.schedule(() -> accept(packet.id()), left, TimeUnit.NANOSECONDS);
+      long due = System.nanoTime() + left;
+      verdicts.schedule(() -> {
+        accept(packet.id());
+        lateness.fired(due);
+      }, left, TimeUnit.NANOSECONDS);
     }
   }
 

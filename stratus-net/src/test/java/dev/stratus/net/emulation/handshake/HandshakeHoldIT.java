@@ -66,11 +66,12 @@ class HandshakeHoldIT {
     try (HttpFrontEnd alb = listener("127.0.93.1", DELAYS.toRegion("eu-west-1"))) {
       HandshakeHold.settle();
       connectMillis("127.61.0.1", alb.address()); // warm the client side's classes
-      // Each at least the round trip; the best of three within 10 % (or 15 ms): a loaded machine only adds.
+      // Each at least the round trip less 5 % (a verdict is aimed early by how late verdicts have been
+      // leaving); the best of three within 10 % (or 15 ms): a loaded machine only adds.
       double best = Double.MAX_VALUE;
       for (int i = 0; i < 3; i++) {
         double took = connectMillis("127.61.0.1", alb.address());
-        assertThat(took).as("connect() from Sydney, model %.1f ms", rtt).isGreaterThanOrEqualTo(rtt);
+        assertThat(took).as("connect() from Sydney, model %.1f ms", rtt).isGreaterThanOrEqualTo(rtt * 0.95);
         best = Math.min(best, took);
       }
       assertThat(best).as("best connect() from Sydney, model %.1f ms", rtt).isLessThanOrEqualTo(Math.max(rtt * 1.10, rtt + 15));

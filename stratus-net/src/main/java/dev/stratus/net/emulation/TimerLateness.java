@@ -1,0 +1,36 @@
+package dev.stratus.net.emulation;
+
+/**
+ * How late a timer fires after the time it was set for, measured as it runs, so that an emulated
+ * delay can be set that much early and end on time. A wake-up on this kind of machine comes
+ * 0.3–0.5 ms after its time, and sending what was held takes a little more: nothing on a 285 ms
+ * round trip to another continent, but 3–4 % of a 14 ms one to the nearest edge, on every held
+ * SYN and every delayed message. Each kind of timer keeps its own (an event loop's lateness is
+ * not the SYN queue's thread's).
+ *
+ * <p>A moving mean of the last ~16 firings; updates from several threads may overwrite one
+ * another, which only slows the mean. One firing counts for at most {@link #MAX_NANOS}: a
+ * collector's pause is not how late the timer usually is.
+ */
+public final class TimerLateness {
+  /** The most one late firing adds to the mean, so the most a timer is ever set early. */
+  public static final long MAX_NANOS = 2_000_000;
+  private static final int WEIGHT = 16;
+
+  /** The event loops' timers, shared by every {@link DelayHandler}. */
+  static final TimerLateness EVENT_LOOPS = new TimerLateness();
+
+  private volatile long meanNanos;
+
+  /** How much earlier than its time to set a timer: the mean lateness so far, 0 before any. */
+  public long leadNanos() {
+    return meanNanos;
+  }
+
+  /** A timer set for {@code dueNanos} ({@link System#nanoTime}) has fired and done its work now. */
+  public void fired(long dueNanos) {
+    long late = Math.clamp(System.nanoTime() - dueNanos, 0, MAX_NANOS);
+    long mean = meanNanos;
+    meanNanos = mean + (late - mean) / WEIGHT;
+  }
+}
