@@ -71,6 +71,22 @@ class TransitGatewayRoutingTest {
   }
 
   @Test
+  void deleteTable_refusedWhileAPropagationAloneRemains() {
+    String tgw = isolatedTgw();
+    String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
+    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
+        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    tables.enableTransitGatewayRouteTablePropagation(f.ctx, EnableTransitGatewayRouteTablePropagationRequest.builder()
+        .transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(prod).build());
+    Ec2Fixture.refused(() -> tables.deleteTransitGatewayRouteTable(f.ctx, DeleteTransitGatewayRouteTableRequest.builder()
+        .transitGatewayRouteTableId(rtb).build()), "IncorrectState");
+    tables.disableTransitGatewayRouteTablePropagation(f.ctx, DisableTransitGatewayRouteTablePropagationRequest.builder()
+        .transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(prod).build());
+    tables.deleteTransitGatewayRouteTable(f.ctx, DeleteTransitGatewayRouteTableRequest.builder()
+        .transitGatewayRouteTableId(rtb).build());
+  }
+
+  @Test
   void deleteAttachment_blackholesItsStaticRoutes_tgwDeleteNeedsNoAttachments() {
     String tgw = isolatedTgw();
     String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
