@@ -100,6 +100,36 @@ class Ec2ConnectivityIT {
             e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("NatGatewayMalformed"));
   }
 
+  /**
+   * The interfaces AWS creates for a NAT gateway and an interface endpoint are requester-managed
+   * with the creating service's account as RequesterId (eu-west-1's NAT account from captured
+   * DescribeNetworkInterfaces output; the endpoint's from the EC2 User Guide's example).
+   */
+  @Test
+  void natGatewayAndEndpointInterfaces_showTheServiceAsRequester() {
+    try (Ec2Client dublin = server.client(Ec2Client.builder(), software.amazon.awssdk.regions.Region.EU_WEST_1)) {
+      String v = dublin.createVpc(r -> r.cidrBlock("10.50.0.0/16")).vpc().vpcId();
+      String s = dublin.createSubnet(r -> r.vpcId(v).cidrBlock("10.50.1.0/24").availabilityZone("eu-west-1a"))
+          .subnet().subnetId();
+      String alloc = dublin.allocateAddress(r -> r.domain(DomainType.VPC)).allocationId();
+      String natEni = dublin.createNatGateway(r -> r.subnetId(s).allocationId(alloc)).natGateway()
+          .natGatewayAddresses().get(0).networkInterfaceId();
+      String endpointEni = dublin.createVpcEndpoint(r -> r.vpcId(v).vpcEndpointType(VpcEndpointType.INTERFACE)
+          .serviceName("com.amazonaws.eu-west-1.sqs").subnetIds(s).privateDnsEnabled(false)).vpcEndpoint().networkInterfaceIds().get(0);
+
+      var nat = dublin.describeNetworkInterfaces(r -> r.networkInterfaceIds(natEni)).networkInterfaces().get(0);
+      // AWS answers nat_gateway (as captured); the SDK's enum spells it natGateway, so compare the string
+      assertThat(nat.interfaceTypeAsString()).isEqualTo("nat_gateway");
+      assertThat(nat.requesterManaged()).isTrue();
+      assertThat(nat.requesterId()).isEqualTo("036872051663");
+      var endpoint = dublin.describeNetworkInterfaces(r -> r.filters(Filter.builder().name("requester-id")
+          .values("727180483921").build())).networkInterfaces();
+      assertThat(endpoint).extracting(NetworkInterface::networkInterfaceId).containsExactly(endpointEni);
+      assertThat(endpoint.get(0).interfaceType()).isEqualTo(NetworkInterfaceType.VPC_ENDPOINT);
+      assertThat(endpoint.get(0).requesterManaged()).isTrue();
+    }
+  }
+
   @Test
   void dryRun_answersDryRunOperation() {
     assertThatThrownBy(() -> ec2.createVpc(r -> r.cidrBlock("10.40.0.0/16").dryRun(true)))

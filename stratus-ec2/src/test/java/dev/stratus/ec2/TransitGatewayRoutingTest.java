@@ -38,6 +38,11 @@ class TransitGatewayRoutingTest {
         .transitGatewayVpcAttachment().transitGatewayAttachmentId();
   }
 
+  private String routeTable(String tgw) {
+    return tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
+        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+  }
+
   private java.util.List<TransitGatewayRoute> routes(String rtb) {
     return new TransitGatewayRouteTableOperations(f.store).searchTransitGatewayRoutes(f.ctx, SearchTransitGatewayRoutesRequest.builder().transitGatewayRouteTableId(rtb)
         .build()).routes();
@@ -48,8 +53,7 @@ class TransitGatewayRoutingTest {
     String tgw = isolatedTgw();
     String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
     String dev = attachVpc(tgw, "10.1.0.0/16", "10.1.1.0/24");
-    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
-        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    String rtb = routeTable(tgw);
     tables.associateTransitGatewayRouteTable(f.ctx, AssociateTransitGatewayRouteTableRequest.builder()
         .transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(prod).build());
     Ec2Fixture.refused(() -> tables.associateTransitGatewayRouteTable(f.ctx, AssociateTransitGatewayRouteTableRequest
@@ -71,11 +75,25 @@ class TransitGatewayRoutingTest {
   }
 
   @Test
+  void deleteTable_refusedWhileAPropagationAloneRemains() {
+    String tgw = isolatedTgw();
+    String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
+    String rtb = routeTable(tgw);
+    tables.enableTransitGatewayRouteTablePropagation(f.ctx, EnableTransitGatewayRouteTablePropagationRequest.builder()
+        .transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(prod).build());
+    Ec2Fixture.refused(() -> tables.deleteTransitGatewayRouteTable(f.ctx, DeleteTransitGatewayRouteTableRequest.builder()
+        .transitGatewayRouteTableId(rtb).build()), "IncorrectState");
+    tables.disableTransitGatewayRouteTablePropagation(f.ctx, DisableTransitGatewayRouteTablePropagationRequest.builder()
+        .transitGatewayRouteTableId(rtb).transitGatewayAttachmentId(prod).build());
+    tables.deleteTransitGatewayRouteTable(f.ctx, DeleteTransitGatewayRouteTableRequest.builder()
+        .transitGatewayRouteTableId(rtb).build());
+  }
+
+  @Test
   void deleteAttachment_blackholesItsStaticRoutes_tgwDeleteNeedsNoAttachments() {
     String tgw = isolatedTgw();
     String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
-    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
-        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    String rtb = routeTable(tgw);
     new TransitGatewayRouteTableOperations(f.store).createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder().transitGatewayRouteTableId(rtb)
         .destinationCidrBlock("10.0.0.0/16").transitGatewayAttachmentId(prod).build());
     Ec2Fixture.refused(() -> tgws.deleteTransitGateway(f.ctx, DeleteTransitGatewayRequest.builder().transitGatewayId(tgw)
@@ -90,8 +108,7 @@ class TransitGatewayRoutingTest {
   void replaceRoute_movesTheStaticRouteToBlackhole_missingRouteRefused() {
     String tgw = isolatedTgw();
     String prod = attachVpc(tgw, "10.0.0.0/16", "10.0.1.0/24");
-    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
-        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    String rtb = routeTable(tgw);
     tables.createTransitGatewayRoute(f.ctx, CreateTransitGatewayRouteRequest.builder().transitGatewayRouteTableId(rtb)
         .destinationCidrBlock("10.0.0.0/16").transitGatewayAttachmentId(prod).build());
     var replaced = tables.replaceTransitGatewayRoute(f.ctx, ReplaceTransitGatewayRouteRequest.builder()
@@ -164,8 +181,7 @@ class TransitGatewayRoutingTest {
     assertThat(attachments.describeTransitGatewayPeeringAttachments(f.ctx, DescribeTransitGatewayPeeringAttachmentsRequest
         .builder().transitGatewayAttachmentIds(att).build()).transitGatewayPeeringAttachments().get(0).stateAsString())
         .isEqualTo("available");
-    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
-        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    String rtb = routeTable(tgw);
     Ec2Fixture.refused(() -> tables.enableTransitGatewayRouteTablePropagation(f.ctx,
         EnableTransitGatewayRouteTablePropagationRequest.builder().transitGatewayRouteTableId(rtb)
             .transitGatewayAttachmentId(att).build()), "InvalidParameterValue");
@@ -174,8 +190,7 @@ class TransitGatewayRoutingTest {
   @Test
   void modify_gatewayDefaultsAndAttachmentSubnets() {
     String tgw = isolatedTgw();
-    String rtb = tables.createTransitGatewayRouteTable(f.ctx, CreateTransitGatewayRouteTableRequest.builder()
-        .transitGatewayId(tgw).build()).transitGatewayRouteTable().transitGatewayRouteTableId();
+    String rtb = routeTable(tgw);
     var modified = tgws.modifyTransitGateway(f.ctx, ModifyTransitGatewayRequest.builder().transitGatewayId(tgw)
         .options(ModifyTransitGatewayOptions.builder().defaultRouteTableAssociation("enable")
             .associationDefaultRouteTableId(rtb).build()).build()).transitGateway();

@@ -250,14 +250,16 @@ public final class CloudFrontEdge implements AutoCloseable {
    */
   private dev.stratus.net.emulation.EmulatedDelay viewerHandshake() {
     if (!settings.emulateLatency()) return dev.stratus.net.emulation.EmulatedDelay.NONE;
-    return dev.stratus.net.emulation.EmulatedDelay.of((client, local) -> java.time.Duration.ZERO, (client, local) ->
-        viewerPoint(client.getAddress(), local).map(at -> java.time.Duration.ofNanos(Math.round(latency.roundTripMillis(at,
-            servingEdge(client.getAddress(), local).point(), dev.stratus.net.geo.NetworkPath.PUBLIC_INTERNET) * 1_000_000)))
+    return dev.stratus.net.emulation.EmulatedDelay.of(dev.stratus.net.emulation.EmulatedDelay.NONE, (client, local) ->
+        viewerPoint(client.getAddress(), local).map(at -> dev.stratus.net.emulation.DistanceDelay.roundTrip(latency.roundTripMillis(at,
+            servingEdge(client.getAddress(), local).point(), dev.stratus.net.geo.NetworkPath.PUBLIC_INTERNET)))
             .orElse(java.time.Duration.ZERO));
   }
 
   /** Opens every edge location's listener, then deploys every distribution of the source. */
   public synchronized CloudFrontEdge start() {
+    // One delay for all listeners: it finds the viewer's serving edge from the connection itself.
+    dev.stratus.net.emulation.EmulatedDelay handshake = viewerHandshake();
     for (EdgeLocation e : settings.edges()) {
       String address = pool.allocate();
       String name = "CloudFront edge " + e.code() + " (" + e.city() + ") HTTP:" + settings.port();
@@ -265,7 +267,7 @@ public final class CloudFrontEdge implements AutoCloseable {
       HttpFrontEnd.Config config = new HttpFrontEnd.Config(name, HttpLimits.ALB, ErrorPages.ALB, null,
           "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router);
       var b = listenerRegistry.bind(name, "http", "arn:aws:cloudfront::edge/" + e.code(),
-          new InetSocketAddress(address, settings.port()), at -> HttpFrontEnd.bind(transport, at, config, viewerHandshake()),
+          new InetSocketAddress(address, settings.port()), at -> HttpFrontEnd.bind(transport, at, config, handshake),
           HttpFrontEnd::address);
       bound.add(b);
       InetSocketAddress actual = b.record().actual();
@@ -276,7 +278,7 @@ public final class CloudFrontEdge implements AutoCloseable {
         HttpFrontEnd.Config tlsConfig = new HttpFrontEnd.Config(tlsName, HttpLimits.ALB, ErrorPages.ALB, null,
             "arn:aws:cloudfront::edge/" + e.code(), filters, List.of(), router).withTls(settings.tls());
         var t = listenerRegistry.bind(tlsName, "https", "arn:aws:cloudfront::edge/" + e.code(),
-            new InetSocketAddress(address, settings.httpsPort()), at -> HttpFrontEnd.bind(transport, at, tlsConfig, viewerHandshake()),
+            new InetSocketAddress(address, settings.httpsPort()), at -> HttpFrontEnd.bind(transport, at, tlsConfig, handshake),
             HttpFrontEnd::address);
         bound.add(t);
         byAddress.put(t.record().actual(), e);

@@ -102,7 +102,8 @@ public final class VpcEndpointOperations {
       zones.add(subnet.availabilityZone());
       NetworkInterface eni = Interfaces.create(tx, scope, subnet, null, groups, "vpc_endpoint",
           "VPC Endpoint Interface " + id, true);
-      tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(null, "in-use"));
+      tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni.withAttachment(null, "in-use")
+          .withRequesterId(Interfaces.VPC_ENDPOINT_REQUESTER));
       enis.add(eni.id());
     }
     String host = aws != null ? aws.shortName() : custom.id();

@@ -46,7 +46,7 @@ public final class NatGatewayOperations {
       String id = IdKind.NAT_GATEWAY.next();
       NetworkInterface eni = Interfaces.create(tx, scope, subnet, req.privateIpAddress(), List.of(), "nat_gateway",
           "Interface for NAT Gateway " + id, true);
-      eni = eni.withAttachment(null, "in-use");
+      eni = eni.withAttachment(null, "in-use").withRequesterId(Interfaces.natGatewayRequester(ctx.region()));
       if (eip != null) eni = eni.withAssociation(new NetworkInterface.PublicIp(eip.publicIp(), eip.allocationId(), null));
       tx.put(Ec2Tables.NETWORK_INTERFACE, scope, eni.id(), eni);
       NatGateway nat = new NatGateway(id, subnet.id(), subnet.vpcId(), type, "available", eni.id(), eni.privateIpAddress(),

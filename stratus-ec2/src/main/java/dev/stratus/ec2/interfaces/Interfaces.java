@@ -19,7 +19,27 @@ import java.util.stream.Collectors;
 public final class Interfaces {
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * The RequesterId AWS shows on an interface VPC endpoint's interfaces: the account in the EC2 User
+   * Guide's example output ("Requester-managed network interfaces"), which names no Region.
+   */
+  public static final String VPC_ENDPOINT_REQUESTER = "727180483921";
+
+  /**
+   * The RequesterId AWS shows on a NAT gateway's interface: an AWS account of the Region's NAT
+   * service, so it differs by Region. Only the Regions seen in captured DescribeNetworkInterfaces
+   * output are here; elsewhere Stratus leaves it empty rather than guess.
+   */
+  private static final java.util.Map<String, String> NAT_GATEWAY_REQUESTERS = java.util.Map.of(
+      "eu-west-1", "036872051663",
+      "eu-central-1", "128792236543");
+
   private Interfaces() {}
+
+  /** The RequesterId of a NAT gateway's interface in {@code region}; null where it is not known. */
+  public static String natGatewayRequester(String region) {
+    return NAT_GATEWAY_REQUESTERS.get(region);
+  }
 
   public static NetworkInterface create(Transaction tx, String scope, Subnet subnet, String requestedIp, List<String> groups,
       String interfaceType, String description, boolean requesterManaged) {

@@ -79,9 +79,7 @@ public final class TgwRouteTables {
 
   /** Whether anything is associated with or propagates into the table. */
   public static boolean inUse(ReadView view, String scope, TransitGatewayRouteTable t) {
-    if (t.isInline()) return !t.associations().isEmpty() || !t.propagations().isEmpty();
-    return !associations(view, scope, t).isEmpty()
-        || !view.listBy(Ec2Tables.TGW_PROPAGATION_BY_ROUTE_TABLE, scope, t.id()).isEmpty();
+    return !associations(view, scope, t).isEmpty() || !propagations(view, scope, t).isEmpty();
   }
 
   /** The table's static route to exactly {@code destination}, if any. */

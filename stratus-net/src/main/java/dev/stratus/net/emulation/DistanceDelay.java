@@ -45,14 +45,14 @@ public final class DistanceDelay {
     EmulatedDelay oneWay = (client, local) -> BackboneHops.take(client, local) ? Duration.ZERO
         : half(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
     EmulatedDelay handshake = (client, local) -> BackboneHops.announced(client, local) ? Duration.ZERO
-        : full(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
+        : roundTrip(model.roundTripMillis(place(client.getAddress()), region, NetworkPath.PUBLIC_INTERNET));
     return EmulatedDelay.of(oneWay, handshake);
   }
 
   /** The round trip from {@code client} to its nearest edge location over the public internet (where GA and CloudFront end TCP). */
   public Duration toEdge(InetAddress client) {
     GeoPoint from = place(client);
-    return model.nearestEdge(from).map(e -> full(model.roundTripMillis(from, e.point(), NetworkPath.PUBLIC_INTERNET)))
+    return model.nearestEdge(from).map(e -> roundTrip(model.roundTripMillis(from, e.point(), NetworkPath.PUBLIC_INTERNET)))
         .orElse(Duration.ZERO);
   }
 
@@ -73,13 +73,14 @@ public final class DistanceDelay {
   public Duration edgeWait(InetAddress client, String regionCode) {
     GeoPoint from = place(client);
     GeoPoint region = model.tables().region(regionCode).orElseThrow(() -> new IllegalArgumentException(regionCode)).point();
-    return model.nearestEdge(from).map(e -> full(Math.max(0,
+    return model.nearestEdge(from).map(e -> roundTrip(Math.max(0,
         model.roundTripMillis(e.point(), region, NetworkPath.AWS_BACKBONE)
             - model.roundTripMillis(from, e.point(), NetworkPath.PUBLIC_INTERNET))))
         .orElse(Duration.ZERO);
   }
 
-  private static Duration full(double roundTripMillis) {
+  /** The latency model's round trip (milliseconds) as the Duration emulation holds, to the nanosecond. */
+  public static Duration roundTrip(double roundTripMillis) {
     return Duration.ofNanos(Math.round(roundTripMillis * 1_000_000));
   }
 

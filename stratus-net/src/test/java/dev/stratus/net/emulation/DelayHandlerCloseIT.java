@@ -39,7 +39,7 @@ class DelayHandlerCloseIT {
             public void channelActive(ChannelHandlerContext ctx) {
               ctx.writeAndFlush(Unpooled.wrappedBuffer(answer)).addListener(ChannelFutureListener.CLOSE);
               // Hold the loop past both times, so that the write and the close run in one turn.
-              ctx.executor().schedule(() -> sleepQuietly(ONE_WAY.toMillis() / 2), ONE_WAY.toMillis() * 3 / 4,
+              ctx.executor().schedule(LoopStall.of(ONE_WAY.toMillis() / 2), ONE_WAY.toMillis() * 3 / 4,
                   java.util.concurrent.TimeUnit.MILLISECONDS);
             }
           });
@@ -52,14 +52,6 @@ class DelayHandlerCloseIT {
       } finally {
         server.close().syncUninterruptibly();
       }
-    }
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.stratus.net.l4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.stratus.net.emulation.LoopStall;
 import dev.stratus.net.transport.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -78,17 +79,9 @@ class TcpProxyEmulatedDelayIT {
         // By now the proxy has read the answer and the target's FIN and holds both for ONE_WAY.
         // Keep its loop busy past both times, so that they run in the same turn.
         Thread.sleep(ONE_WAY.toMillis() / 2);
-        transport.workers().next().execute(() -> sleepQuietly(ONE_WAY.toMillis() * 4 / 3));
+        transport.workers().next().execute(LoopStall.of(ONE_WAY.toMillis() * 4 / 3));
       }
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static void sleepQuietly(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
