@@ -37,7 +37,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
@@ -247,10 +246,10 @@ final class EdgeRouter implements HttpService {
   private static <T> CompletableFuture<T> after(EventLoop loop, double millis, Supplier<CompletableFuture<T>> next) {
     if (millis <= 0) return next.get();
     CompletableFuture<T> out = new CompletableFuture<>();
-    loop.schedule(() -> next.get().whenComplete((v, e) -> {
+    dev.stratus.net.emulation.TimerLateness.onEventLoop(loop, Math.round(millis * 1_000_000), () -> next.get().whenComplete((v, e) -> {
       if (e != null) out.completeExceptionally(e);
       else out.complete(v);
-    }), Math.round(millis * 1_000), TimeUnit.MICROSECONDS);
+    }));
     return out;
   }
 

@@ -17,7 +17,7 @@ public final class TimerLateness {
   public static final long MAX_NANOS = 2_000_000;
   private static final int WEIGHT = 16;
 
-  /** The event loops' timers, shared by every {@link DelayHandler}. */
+  /** The event loops' timers, shared by every {@link DelayHandler} and {@link #onEventLoop}. */
   static final TimerLateness EVENT_LOOPS = new TimerLateness();
 
   private volatile long meanNanos;
@@ -25,6 +25,20 @@ public final class TimerLateness {
   /** How much earlier than its time to set a timer: the mean lateness so far, 0 before any. */
   public long leadNanos() {
     return meanNanos;
+  }
+
+  /**
+   * Runs {@code task} on {@code loop} {@code nanos} from now, the timer set early by how late the
+   * event loops' timers have been: for a held answer with no order to keep among others (a
+   * connection's own messages go through {@link DelayHandler}).
+   */
+  public static void onEventLoop(io.netty.util.concurrent.EventExecutor loop, long nanos, Runnable task) {
+    long aim = Math.max(0, nanos - EVENT_LOOPS.leadNanos());
+    long due = System.nanoTime() + aim;
+    loop.schedule(() -> {
+      task.run();
+      EVENT_LOOPS.fired(due);
+    }, aim, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 
   /** A timer set for {@code dueNanos} ({@link System#nanoTime}) has fired and done its work now. */
