@@ -1,6 +1,7 @@
 package dev.stratus.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -36,7 +37,9 @@ import software.amazon.awssdk.services.globalaccelerator.model.PortOverride;
  * ALB in us-east-1 directly in the public internet's modelled round trip, and through an
  * accelerator in front of that ALB in the edge + backbone round trip only (the ALB does not hold
  * the accelerator's connection again for the client's internet distance), plus on a new
- * connection the edge's wait for its own connection to the ALB.
+ * connection the edge's wait for its own connection to the ALB; a CloudFront hit at Sydney's edge
+ * in the edge's round trip. New connections on the three paths stand in the model's proportions
+ * (issue 12: within 10 %), handshakes included where Stratus may hold SYNs.
  */
 class GaInFrontOfAlbEmulatedIT {
   @Test
@@ -81,6 +84,18 @@ class GaInFrontOfAlbEmulatedIT {
           .findFirst().map(e -> { entry.set(new InetSocketAddress(e.address(), e.port())); return true; }).orElse(false));
       await().atMost(Duration.ofSeconds(20)).until(() -> get("127.0.0.1", entry.get()).startsWith("HTTP/1.1 200"));
 
+      var cf = SdkClients.of(software.amazon.awssdk.services.cloudfront.CloudFrontClient.builder(), api, Region.AWS_GLOBAL);
+      String distribution = cf.createDistribution(r -> r.distributionConfig(c -> c.callerReference("sydney").comment("")
+          .enabled(true).origins(o -> o.quantity(1).items(i -> i.id("o").domainName("localhost")
+              .customOriginConfig(x -> x.httpPort(backend.getAddress().getPort()).httpsPort(443).originProtocolPolicy("http-only"))))
+          .defaultCacheBehavior(b -> b.targetOriginId("o").viewerProtocolPolicy("allow-all")
+              .cachePolicyId("658327ea-f89d-4fab-a63d-7e88639e58f6")))).distribution().domainName();
+      var edgeListener = new AtomicReference<InetSocketAddress>();
+      await().atMost(Duration.ofSeconds(20)).until(() -> server.endpoints().stream()
+          .filter(e -> e.description().startsWith("CloudFront edge") && e.protocol().equals("http")).findFirst()
+          .map(e -> { edgeListener.set(new InetSocketAddress(e.address(), e.port())); return true; }).orElse(false));
+      await().atMost(Duration.ofSeconds(20)).until(() -> get("127.0.0.1", edgeListener.get(), distribution).startsWith("HTTP/1.1 200"));
+
       var model = LatencyModel.standard();
       var sydney = model.tables().city("Sydney").orElseThrow().point();
       var virginia = model.tables().region("us-east-1").orElseThrow().point();
@@ -101,16 +116,26 @@ class GaInFrontOfAlbEmulatedIT {
       double gaConnect = Double.MAX_VALUE;
       double directAgain = Double.MAX_VALUE;
       double throughGaAgain = Double.MAX_VALUE;
+      double directNew = Double.MAX_VALUE; // connect() and the first answer, as curl's time_starttransfer
+      double gaNew = Double.MAX_VALUE;
+      double hitNew = Double.MAX_VALUE;
       for (int i = 0; i < 4; i++) {
-        double[] d = timed("127.61.0.2", node.get());
-        double[] g = timed("127.61.0.3", entry.get());
+        double[] d = timed("127.61.0.2", node.get(), "far.example");
+        double[] g = timed("127.61.0.3", entry.get(), "far.example");
         if (i == 0) continue;
+        directNew = Math.min(directNew, d[0] + d[1]);
+        gaNew = Math.min(gaNew, g[0] + g[1]);
         directConnect = Math.min(directConnect, d[0]);
         direct = Math.min(direct, d[1]);
         directAgain = Math.min(directAgain, d[2]);
         gaConnect = Math.min(gaConnect, g[0]);
         throughGa = Math.min(throughGa, g[1]);
         throughGaAgain = Math.min(throughGaAgain, g[2]);
+      }
+      // A hit costs the edge round trip alone, ~30 ms: warmed longer (the first is Sydney's edge's miss).
+      for (int i = 0; i < 15; i++) {
+        double[] h = timed("127.61.0.4", edgeListener.get(), distribution);
+        if (i >= 10) hitNew = Math.min(hitNew, h[0] + h[1]);
       }
       System.out.printf(java.util.Locale.ROOT, "Sydney -> us-east-1 ALB: direct %.1f ms then %.1f (model %.1f), via GA %.1f ms"
           + " (model %.1f + edge wait %.1f) then %.1f (model %.1f); connect direct %.1f ms (model %.1f), via GA %.1f ms (edge model %.1f)%n",
@@ -124,8 +149,16 @@ class GaInFrontOfAlbEmulatedIT {
       assertThat(throughGaAgain).isBetween(viaEdge * 0.95, viaEdge * 1.10 + 30);
       if (dev.stratus.net.emulation.handshake.HandshakeHold.unavailable().isEmpty()) {
         // The handshake ends at the Region directly, at the nearest edge through GA (GA's own SYN to the ALB is not held).
-        assertThat(directConnect).isBetween(internet, internet * 1.10 + 15);
-        assertThat(gaConnect).isBetween(edge, edge * 1.10 + 15);
+        assertThat(directConnect).isBetween(internet * 0.95, internet * 1.10 + 15);
+        assertThat(gaConnect).isBetween(edge * 0.95, edge * 1.10 + 15);
+        // What the seeds argue in: a new connection directly, through GA, and a CloudFront hit at the edge.
+        double modelDirect = 2 * internet;
+        double modelGa = edge + viaEdge + edgeWait;
+        double modelHit = 2 * edge;
+        System.out.printf(java.util.Locale.ROOT, "new connection + first answer: direct %.1f ms (model %.1f), via GA %.1f (%.1f),"
+            + " CloudFront hit %.1f (%.1f)%n", directNew, modelDirect, gaNew, modelGa, hitNew, modelHit);
+        assertThat(directNew / gaNew).as("direct ÷ GA").isCloseTo(modelDirect / modelGa, withinPercentage(10));
+        assertThat(directNew / hitNew).as("direct ÷ CloudFront hit").isCloseTo(modelDirect / modelHit, withinPercentage(10));
       } else {
         assertThat(directConnect).isLessThan(internet / 4); // the kernel's handshake, not held here
       }
@@ -144,17 +177,18 @@ class GaInFrontOfAlbEmulatedIT {
    * Milliseconds for connect(), then for a first request and its whole answer, then for a second
    * request on the same connection.
    */
-  private static double[] timed(String from, InetSocketAddress to) throws IOException {
+  private static double[] timed(String from, InetSocketAddress to, String host) throws IOException {
     try (Socket s = new Socket()) {
       s.bind(new InetSocketAddress(from, 0));
       long start = System.nanoTime();
       s.connect(to, 5_000);
       long connected = System.nanoTime();
       s.setSoTimeout(10_000);
-      s.getOutputStream().write("GET / HTTP/1.1\r\nHost: far.example\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      byte[] request = ("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+      s.getOutputStream().write(request);
       String first = response(s.getInputStream());
       long answered = System.nanoTime();
-      s.getOutputStream().write("GET / HTTP/1.1\r\nHost: far.example\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+      s.getOutputStream().write(request);
       String second = response(s.getInputStream());
       long done = System.nanoTime();
       assertThat(first).startsWith("HTTP/1.1 200").endsWith("ok\n");
@@ -177,11 +211,15 @@ class GaInFrontOfAlbEmulatedIT {
   }
 
   private static String get(String from, InetSocketAddress to) throws IOException {
+    return get(from, to, "far.example");
+  }
+
+  private static String get(String from, InetSocketAddress to, String host) throws IOException {
     try (Socket s = new Socket()) {
       s.bind(new InetSocketAddress(from, 0));
       s.connect(to, 5_000);
       s.setSoTimeout(10_000);
-      s.getOutputStream().write("GET / HTTP/1.1\r\nHost: far.example\r\nConnection: close\r\n\r\n"
+      s.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
       return new String(s.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
     }
