@@ -35,7 +35,13 @@ package dev.stratus.net.geo;
  *       Accelerator performance and analyzing results").
  * </ul>
  * The 2010 table is older than today's access networks; the planner's users can set their own
- * access loss per population ({@code accessLossPercent}).
+ * access loss per population ({@code accessLossPercent}). Evidence against the distance rows, found
+ * by the 7 Dec 2026 session: SLAC's PingER reports, from North America, that "losses are fairly
+ * distance independent", below 0.1 % to Europe, East Asia and Oceania and above it, up to a few per
+ * cent, to Latin America, Central, South and South-East Asia, Russia and Africa
+ * (https://confluence.slac.stanford.edu/pages/diffpages.action?originalId=36127&amp;pageId=36128,
+ * ping loss, 2000s); so where a plan's verdict turns on loss rather than on round trips, it rests on
+ * figures that better-connected regions beat.
  */
 public final class PathLoss {
   private PathLoss() {}
