@@ -31,6 +31,7 @@ public final class PlanReport {
         .append(System.lineSeparator())
         .append(" the part of a session spent waiting for retransmissions)")
         .append(System.lineSeparator());
+    if (results.size() > 1) tradeOffs(b, results);
     perPopulation(b, results, "p50 round trip per population (ms):", PopulationResult::p50Ms);
     perPopulation(b, results, "felt p99 round trip per population (ms):", p -> p.felt().p99Ms());
     perPopulation(b, results, "stalls per session per population (s):", PopulationResult::stallSeconds);
@@ -44,6 +45,19 @@ public final class PlanReport {
           c.regions(), c.licences(), c.dataOut(), c.globalAccelerator(), c.database(), c.replication()));
     }
     return b.toString();
+  }
+
+  private static void tradeOffs(StringBuilder b, List<ArchitectureResult> results) {
+    b.append(System.lineSeparator()).append("what each buys over ").append(results.getFirst().architecture().name())
+        .append(", as a share of the most any architecture here buys, and what it costs more:").append(System.lineSeparator());
+    b.append(String.format(Locale.ROOT, "%-28s", "architecture"));
+    for (String m : TradeOff.METRICS) b.append(String.format(Locale.ROOT, " %9s", m));
+    b.append(String.format(Locale.ROOT, " %18s%n", "extra USD/month"));
+    for (TradeOff t : TradeOff.againstFirst(results)) {
+      b.append(String.format(Locale.ROOT, "%-28s", t.architecture()));
+      for (double g : t.gains()) b.append(String.format(Locale.ROOT, " %8.0f%%", g * 100));
+      b.append(String.format(Locale.ROOT, " %10.2f (%3.0f%%)%n", t.extraUsd(), t.extraCostShare() * 100));
+    }
   }
 
   private static void perPopulation(StringBuilder b, List<ArchitectureResult> results, String title,

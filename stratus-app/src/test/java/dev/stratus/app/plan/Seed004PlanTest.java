@@ -84,4 +84,20 @@ class Seed004PlanTest {
     assertThat(ga).isGreaterThan(single).isLessThan(single * 1.1);
     assertThat(multi).isGreaterThan(4 * single);
   }
+
+  /**
+   * The seed's trade-off as {@code stratus plan} prints it: for ~1 % of five Regions' extra cost,
+   * GA removes most of the stall time the best architecture removes, but little of the round trip.
+   */
+  @Test
+  void tradeOff_gaBuysMostOfTheStallGain_littleOfTheRoundTrip_forAHundredthOfTheCost() {
+    var ga = TradeOff.againstFirst(results).stream().filter(t -> t.architecture().equals("eu-west-1 + GA")).findFirst().orElseThrow();
+    var multi = TradeOff.againstFirst(results).stream().filter(t -> t.architecture().equals("5 Regions")).findFirst().orElseThrow();
+    assertThat(ga.extraCostShare()).isLessThan(0.05);
+    assertThat(ga.extraUsd()).isEqualTo(arch("eu-west-1 + GA").cost().total() - arch("eu-west-1 only").cost().total());
+    assertThat(ga.gain("stalls")).isGreaterThan(0.8).isGreaterThan(multi.gain("stalls"));
+    assertThat(ga.gain("RTT p90")).isLessThan(0.2);
+    assertThat(ga.gain("session")).isLessThan(0.2);
+    assertThat(multi.gain("RTT p90")).isGreaterThan(0.9);
+  }
 }
