@@ -26,10 +26,6 @@ import javax.net.ssl.SSLException;
 public final class TlsContexts {
   private TlsContexts() {}
 
-  /** Whether listeners use BoringSSL ({@code -Dstratus.tls=openssl}, where netty-tcnative loads) rather than the JDK's TLS. */
-  private static final boolean OPENSSL = "openssl".equals(System.getProperty("stratus.tls", "jdk"))
-      && io.netty.handler.ssl.OpenSsl.isAvailable();
-
   /** What a listener offers in ALPN: HTTP/1.1 only, or h2 first then HTTP/1.1 (ALB's HTTPS listeners). */
   public enum Alpn { HTTP_1_1, H2_AND_HTTP_1_1 }
 
@@ -103,7 +99,6 @@ public final class TlsContexts {
       List<X509Certificate> chain = Pem.certificates(certificate.certificateChainPem());
       var builder = SslContextBuilder.forServer(Pem.privateKey(certificate.privateKeyPem()), chain.toArray(X509Certificate[]::new));
       if (!protocols.isEmpty()) builder.protocols(protocols);
-      if (OPENSSL) builder.sslProvider(io.netty.handler.ssl.SslProvider.OPENSSL);
       switch (options.clientAuth()) {
         case NONE -> { }
         case OPTIONAL_UNVERIFIED -> builder.clientAuth(io.netty.handler.ssl.ClientAuth.OPTIONAL)
