@@ -137,8 +137,9 @@ class AlbTlsEmulatedDelayIT {
     double tls13 = median(5, "127.63.0.1", "TLSv1.3", rtt - 1);
     double tls12 = median(5, "127.63.0.2", "TLSv1.2", 2 * rtt - 1);
     // Above the round trips: the handshake's CPU on both sides (~11 ms warm on a 2-core machine,
-    // the JDK at both ends) and timer lateness; one round trip too many would be 48 ms more.
-    assertThat(tls13).as("TLS 1.3, model RTT %.1f ms", rtt).isLessThan(rtt * 1.10 + 15);
-    assertThat(tls12).as("TLS 1.2, model RTT %.1f ms", rtt).isLessThan(2 * rtt * 1.10 + 15);
+    // the JDK at both ends) and timer lateness, as AlbEmulatedDelayIT allows; one round trip too
+    // many would be 48.5 ms more (TLS 1.3: 97 against 73; TLS 1.2: 145.5 against 126.7).
+    assertThat(tls13).as("TLS 1.3, model RTT %.1f ms", rtt).isLessThan(rtt * 1.10 + 20);
+    assertThat(tls12).as("TLS 1.2, model RTT %.1f ms", rtt).isLessThan(2 * rtt * 1.10 + 20);
   }
 }
