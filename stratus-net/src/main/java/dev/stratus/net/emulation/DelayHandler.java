@@ -158,9 +158,30 @@ public final class DelayHandler extends ChannelDuplexHandler {
     }
   }
 
+  /**
+   * The most a connection holds on its way in, as a TCP receive window (Linux autotunes to a few
+   * MiB): past it, the socket is read again only when the next handler asks, as before.
+   */
+  static final int RECEIVE_WINDOW_BYTES = 1 << 20;
+  private long heldInbound; // bytes read and not yet passed on (event loop only)
+
+  /**
+   * Held for the one-way delay. Meanwhile the network goes on carrying what the client sends next,
+   * so a channel that does not read by itself is read on, up to {@link #RECEIVE_WINDOW_BYTES}:
+   * its reader (a proxy) asks for more only once the held read has reached it, and waiting for
+   * that put every write sent close behind another (TLS's Finished then the request) a whole
+   * one-way delay later ({@code TcpProxyBackToBackWritesIT}).
+   */
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    arriving(ctx, () -> ctx.fireChannelRead(msg));
+    int size = msg instanceof io.netty.buffer.ByteBuf b ? b.readableBytes()
+        : msg instanceof io.netty.buffer.ByteBufHolder h ? h.content().readableBytes() : 0;
+    heldInbound += size;
+    arriving(ctx, () -> {
+      heldInbound -= size;
+      ctx.fireChannelRead(msg);
+    });
+    if (!ctx.channel().config().isAutoRead() && heldInbound < RECEIVE_WINDOW_BYTES) ctx.read();
   }
 
   @Override
