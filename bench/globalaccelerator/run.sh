@@ -6,9 +6,10 @@
 # Then UDP packets per second through a GA UDP listener against the same UDP echo server directly
 # (HAProxy has no UDP proxy: its community edition proxies TCP and HTTP only), and the emulated-
 # delay accuracy: a second Stratus with --emulate-network whose clientLocations put 127.61.0.0/16
-# in Sydney; curl from 127.61.0.1 to an ALB in us-east-1 directly and through an accelerator,
-# time_connect and the request's round trip (time_starttransfer - time_connect) against
-# `stratus latency --from Sydney --to us-east-1` (goal within 5 %); and the TLS handshake through
+# in Sydney; curl from 127.61.0.1 to an ALB in us-east-1 directly and through an accelerator, and
+# a CloudFront hit at Sydney's edge, time_connect and the request's round trip
+# (time_starttransfer - time_connect) against `stratus latency --from Sydney --to us-east-1`
+# (goal within 5 %), and the three paths' proportions (issue 12: within 10 %); and the TLS handshake through
 # an HTTPS listener on that ALB (an ACM certificate, RSA 2048), time_appconnect - time_connect
 # against one model round trip for TLS 1.3 and two for TLS 1.2.
 #   bench/globalaccelerator/run.sh        (DUR=10 s a measurement, WRK_OPTS="-t1 -c64",
@@ -145,17 +146,17 @@ MODEL_BACKBONE=$(echo "$MODEL" | awk '/^via nearest edge/{for (i=1;i<=NF;i++) if
 # endpoint: max(0, backbone RTT - edge RTT) (stratus plan's formula, emulated by GA's data plane).
 MODEL_GA_FIRST=$(awk -v v="$MODEL_GA" -v b="$MODEL_BACKBONE" -v e="$MODEL_EDGE" 'BEGIN { w = b - e; if (w < 0) w = 0; printf "%.1f", v + w }')
 declare -A CONNECT FIRST TOTAL REQUEST
-measure_curl() { # case url: medians over CURLS requests, each on a new connection from "Sydney"
-  local i
+measure_curl() { # case curl-args...: medians over CURLS requests, each on a new connection from "Sydney"
+  local name=$1 i; shift
   for i in $(seq 1 "$CURLS"); do
-    curl -s -o /dev/null --interface 127.61.0.1 -w '%{time_connect} %{time_starttransfer} %{time_total}\n' "$2"
-  done > "$RUN/$1.curl"
-  CONNECT[$1]=$(awk '{print $1*1000}' "$RUN/$1.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  FIRST[$1]=$(awk '{print $2*1000}' "$RUN/$1.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  TOTAL[$1]=$(awk '{print $3*1000}' "$RUN/$1.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+    curl -s -o /dev/null --interface 127.61.0.1 -w '%{time_connect} %{time_starttransfer} %{time_total}\n' "$@"
+  done > "$RUN/$name.curl"
+  CONNECT[$name]=$(awk '{print $1*1000}' "$RUN/$name.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  FIRST[$name]=$(awk '{print $2*1000}' "$RUN/$name.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  TOTAL[$name]=$(awk '{print $3*1000}' "$RUN/$name.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
   # the request's own round trip: first byte less the handshake, per connection
-  REQUEST[$1]=$(awk '{print ($2-$1)*1000}' "$RUN/$1.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-  log "$1: connect ${CONNECT[$1]} ms, first byte ${FIRST[$1]} ms, total ${TOTAL[$1]} ms (medians of $CURLS)"
+  REQUEST[$name]=$(awk '{print ($2-$1)*1000}' "$RUN/$name.curl" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
+  log "$name: connect ${CONNECT[$name]} ms, first byte ${FIRST[$name]} ms, total ${TOTAL[$name]} ms (medians of $CURLS)"
 }
 measure_curl sydney-alb-direct "http://$ALB_ADDR:$EMU_ALB_PORT/"
 declare -A HANDSHAKE
@@ -172,6 +173,20 @@ for _ in $(seq 1 200); do curl -sk -o /dev/null "https://$ALB_ADDR:$EMU_TLS_PORT
 measure_tls sydney-alb-tls13 --tlsv1.3 "https://$ALB_ADDR:$EMU_TLS_PORT/"
 measure_tls sydney-alb-tls12 --tlsv1.2 --tls-max 1.2 "https://$ALB_ADDR:$EMU_TLS_PORT/"
 measure_curl sydney-via-ga "http://$emu_ip:$EMU_GA_PORT/"
+# CloudFront over the same nginx: a hit at Sydney's edge pays the edge's round trip alone
+cat > "$RUN/distribution.json" <<JSON
+{"CallerReference": "bench-ga-$$", "Comment": "bench/globalaccelerator", "Enabled": true,
+ "Origins": {"Quantity": 1, "Items": [{"Id": "nginx", "DomainName": "localhost",
+   "CustomOriginConfig": {"HTTPPort": $BACKEND, "HTTPSPort": 443, "OriginProtocolPolicy": "http-only"}}]},
+ "DefaultCacheBehavior": {"TargetOriginId": "nginx", "ViewerProtocolPolicy": "allow-all",
+   "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}}
+JSON
+emu_domain=$(emu cloudfront create-distribution --distribution-config "file://$RUN/distribution.json" \
+  --query 'Distribution.DomainName' --output text)
+EDGE_HTTP=$(./stratus endpoints --port $EMU_API | awk '/^CloudFront edge/ && $(NF-1) == "http" { print $NF; exit }')
+for _ in $(seq 1 100); do curl -sf -o /dev/null -H "Host: $emu_domain" "http://$EDGE_HTTP/" && break; sleep 0.2; done
+for _ in 1 2 3; do curl -s -o /dev/null --interface 127.61.0.1 -H "Host: $emu_domain" "http://$EDGE_HTTP/"; done # Sydney's edge's miss
+measure_curl sydney-cloudfront-hit -H "Host: $emu_domain" "http://$EDGE_HTTP/"
 
 echo "== bench/globalaccelerator: wrk $WRK_OPTS -d${DUR}s, servers on core 0, wrk on core 1; load $(cut -d' ' -f1-3 /proc/loadavg) =="
 printf '%-22s %12s %10s %10s\n' case rps p50 p99
@@ -197,6 +212,15 @@ row() { # label case connect-model request-model
 }
 row "ALB direct (internet)" sydney-alb-direct "$MODEL_DIRECT" "$MODEL_DIRECT"
 row "via GA (edge+backbone)" sydney-via-ga "$MODEL_EDGE" "$MODEL_GA_FIRST"
+row "CloudFront hit (edge)" sydney-cloudfront-hit "$MODEL_EDGE" "$MODEL_EDGE"
+ratio_err() { # measured-a measured-b model-a model-b
+  awk -v a="${1:-0}" -v b="${2:-0}" -v x="${3:-0}" -v y="${4:-0}" 'BEGIN {
+    if (a > 0 && b > 0 && x > 0 && y > 0) printf "%.2f (model %.2f, %+.1f %%)", a / b, x / y, ((a / b) / (x / y) - 1) * 100; else print "n/a" }'
+}
+echo "new connection to first byte, direct ÷ via GA:      $(ratio_err "${FIRST[sydney-alb-direct]:-}" "${FIRST[sydney-via-ga]:-}" \
+  "$(awk -v d="$MODEL_DIRECT" 'BEGIN { print 2 * d }')" "$(awk -v e="$MODEL_EDGE" -v g="$MODEL_GA_FIRST" 'BEGIN { print e + g }')")"
+echo "new connection to first byte, direct ÷ CloudFront hit: $(ratio_err "${FIRST[sydney-alb-direct]:-}" "${FIRST[sydney-cloudfront-hit]:-}" \
+  "$(awk -v d="$MODEL_DIRECT" 'BEGIN { print 2 * d }')" "$(awk -v e="$MODEL_EDGE" 'BEGIN { print 2 * e }')")"
 echo "(connect: the SYN is held for the round trip to whoever ends TCP, the Region directly, the edge through GA;"
 echo " Stratus holds it where it may install an NFQUEUE rule (Linux, root, iptables), else connect reads ~0."
 echo " request: first byte less connect, one modelled round trip end to end; via GA plus the edge's wait for its"
