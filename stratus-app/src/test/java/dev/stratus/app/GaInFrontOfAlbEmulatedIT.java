@@ -150,7 +150,8 @@ class GaInFrontOfAlbEmulatedIT {
       if (dev.stratus.net.emulation.handshake.HandshakeHold.unavailable().isEmpty()) {
         // The handshake ends at the Region directly, at the nearest edge through GA (GA's own SYN to the ALB is not held).
         assertThat(directConnect).isBetween(internet * 0.95, internet * 1.10 + 15);
-        assertThat(gaConnect).isBetween(edge * 0.95, edge * 1.10 + 15);
+        // A verdict leaves early by the lateness measured so far, at most TimerLateness.MAX_NANOS.
+        assertThat(gaConnect).isBetween(edge - dev.stratus.net.emulation.TimerLateness.MAX_NANOS / 1e6 - 0.5, edge * 1.10 + 15);
         // What the seeds argue in: a new connection directly, through GA, and a CloudFront hit at the edge.
         double modelDirect = 2 * internet;
         double modelGa = edge + viaEdge + edgeWait;
