@@ -2,18 +2,7 @@ package dev.stratus.net.emulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.local.LocalAddress;
-import io.netty.channel.local.LocalChannel;
-import io.netty.channel.local.LocalIoHandler;
-import io.netty.channel.local.LocalServerChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,33 +24,22 @@ class DelayHandlerFirstBytesTest {
 
   @Test
   void bytesBeforeTheWaitEnds_leaveAtItsEndInOrder_laterOnesPayTheOneWayAlone() throws Exception {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
     List<long[]> received = new ArrayList<>(); // {sequence number, arrival nanos}
     long[] sentAt = new long[MESSAGES];
     long[] acceptedAt = new long[1];
     CountDownLatch all = new CountDownLatch(MESSAGES);
-    try {
-      LocalAddress address = new LocalAddress("first-bytes-" + System.nanoTime());
-      new ServerBootstrap().group(group).channel(LocalServerChannel.class)
-          .childHandler(new ChannelInitializer<LocalChannel>() {
-            @Override
-            protected void initChannel(LocalChannel ch) {
-              acceptedAt[0] = System.nanoTime();
-              ch.pipeline().addLast(new DelayHandler(Duration.ofNanos(ONE_WAY), Duration.ofNanos(WAIT), 0));
-              ch.pipeline().addLast(new Arrivals(received, all));
-            }
-          }).bind(address).sync();
-      Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
-          .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+    try (var connection = new LocalConnection(ch -> {
+      acceptedAt[0] = System.nanoTime();
+      ch.pipeline().addLast(new DelayHandler(Duration.ofNanos(ONE_WAY), Duration.ofNanos(WAIT), 0));
+      ch.pipeline().addLast(new Arrivals(received, all));
+    })) {
       // Messages every ~5 ms for ~300 ms: the first half inside the wait, the rest after it.
       for (int i = 0; i < MESSAGES; i++) {
         sentAt[i] = System.nanoTime();
-        client.writeAndFlush(Unpooled.buffer(4).writeInt(i)).sync();
+        connection.client.writeAndFlush(Unpooled.buffer(4).writeInt(i)).sync();
         Thread.sleep(5);
       }
       assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
     long gateEnd = acceptedAt[0] + WAIT;
     synchronized (received) {

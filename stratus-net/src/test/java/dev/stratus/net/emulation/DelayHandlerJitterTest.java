@@ -2,18 +2,7 @@ package dev.stratus.net.emulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.local.LocalAddress;
-import io.netty.channel.local.LocalChannel;
-import io.netty.channel.local.LocalIoHandler;
-import io.netty.channel.local.LocalServerChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,31 +16,20 @@ class DelayHandlerJitterTest {
 
   @Test
   void jitteredDelays_varyButKeepTheStreamInOrder() throws Exception {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
     long fixed = Duration.ofMillis(5).toNanos();
     List<long[]> received = new ArrayList<>(); // {sequence number, arrival nanos}
     long[] sentAt = new long[MESSAGES];
     CountDownLatch all = new CountDownLatch(MESSAGES);
-    try {
-      LocalAddress address = new LocalAddress("jitter-" + System.nanoTime());
-      new ServerBootstrap().group(group).channel(LocalServerChannel.class)
-          .childHandler(new ChannelInitializer<LocalChannel>() {
-            @Override
-            protected void initChannel(LocalChannel ch) {
-              ch.pipeline().addLast(new DelayHandler(Duration.ofNanos(fixed), Duration.ofMillis(3).toNanos()));
-              ch.pipeline().addLast(new Arrivals(received, all));
-            }
-          }).bind(address).sync();
-      Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
-          .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
+    try (var connection = new LocalConnection(ch -> {
+      ch.pipeline().addLast(new DelayHandler(Duration.ofNanos(fixed), Duration.ofMillis(3).toNanos()));
+      ch.pipeline().addLast(new Arrivals(received, all));
+    })) {
       for (int i = 0; i < MESSAGES; i++) {
         sentAt[i] = System.nanoTime();
-        client.writeAndFlush(Unpooled.buffer(4).writeInt(i)).sync();
+        connection.client.writeAndFlush(Unpooled.buffer(4).writeInt(i)).sync();
         if (i % 10 == 0) Thread.sleep(2);
       }
       assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
-    } finally {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
     long minLate = Long.MAX_VALUE;
     long maxLate = 0;

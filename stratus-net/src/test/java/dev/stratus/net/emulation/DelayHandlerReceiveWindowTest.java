@@ -2,23 +2,11 @@ package dev.stratus.net.emulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.local.LocalAddress;
-import io.netty.channel.local.LocalChannel;
-import io.netty.channel.local.LocalIoHandler;
-import io.netty.channel.local.LocalServerChannel;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -34,36 +22,27 @@ class DelayHandlerReceiveWindowTest {
 
   @Test
   void readsOnWhileHolding_upToTheWindow_thenWaitsForTheReader() throws Exception {
-    EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
     AtomicLong received = new AtomicLong();
     AtomicReference<ChannelHandlerContext> reader = new AtomicReference<>();
-    try {
-      LocalAddress address = new LocalAddress("receive-window-" + System.nanoTime());
-      new ServerBootstrap().group(group).channel(LocalServerChannel.class)
-          .childOption(ChannelOption.AUTO_READ, false)
-          .childHandler(new ChannelInitializer<LocalChannel>() {
-            @Override
-            protected void initChannel(LocalChannel ch) {
-              ch.pipeline().addLast(new DelayHandler(Duration.ofMillis(20), 0));
-              ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-                @Override
-                public void channelActive(ChannelHandlerContext ctx) {
-                  reader.set(ctx);
-                  ctx.read(); // once
-                }
+    try (var connection = new LocalConnection(ch -> {
+      ch.config().setAutoRead(false);
+      ch.pipeline().addLast(new DelayHandler(Duration.ofMillis(20), 0));
+      ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+        @Override
+        public void channelActive(ChannelHandlerContext ctx) {
+          reader.set(ctx);
+          ctx.read(); // once
+        }
 
-                @Override
-                public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                  received.addAndGet(((ByteBuf) msg).readableBytes());
-                  ((ByteBuf) msg).release();
-                }
-              });
-            }
-          }).bind(address).sync();
-      Channel client = new Bootstrap().group(group).channel(LocalChannel.class)
-          .handler(new ChannelInboundHandlerAdapter()).connect(address).sync().channel();
-      for (int i = 0; i < CHUNKS; i++) client.write(Unpooled.wrappedBuffer(new byte[CHUNK]));
-      client.flush();
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+          received.addAndGet(((ByteBuf) msg).readableBytes());
+          ((ByteBuf) msg).release();
+        }
+      });
+    })) {
+      for (int i = 0; i < CHUNKS; i++) connection.client.write(Unpooled.wrappedBuffer(new byte[CHUNK]));
+      connection.client.flush();
       Thread.sleep(300); // many one-way delays: whatever was read has been passed on
 
       long held = received.get();
@@ -77,8 +56,6 @@ class DelayHandlerReceiveWindowTest {
         Thread.sleep(100);
         assertThat(received.get()).as("the reader's ask reads more").isGreaterThan(before);
       }
-    } finally {
-      group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
   }
 }
