@@ -79,14 +79,11 @@ class AlbAuthRestartIT {
     }
 
     InetSocketAddress node(String listenerArn) {
-      ElbTlsIT.server = server;
-      ElbTlsIT.module = module;
-      return ElbTlsIT.nodeOf(listenerArn);
+      return AlbTraffic.node(module, listenerArn, 2);
     }
 
     HttpClient client(CookieManager jar) throws Exception {
-      ElbTlsIT.server = server;
-      var b = HttpClient.newBuilder().sslContext(ElbTlsIT.trustingStratus());
+      var b = HttpClient.newBuilder().sslContext(AlbTraffic.trustingStratus(server));
       return (jar == null ? b.followRedirects(HttpClient.Redirect.NEVER) : b.cookieHandler(jar).followRedirects(HttpClient.Redirect.ALWAYS))
           .build();
     }

@@ -79,8 +79,7 @@ class AlbAuthenticateIT {
   static void start() throws Exception {
     module = new Elbv2Module(d -> Duration.ofMillis(100));
     server = ApiTestServer.start(Clock.systemUTC(), new AcmModule(), new Ec2Module(), module);
-    ElbTlsIT.server = server;
-    trustStratus = ElbTlsIT.trustingStratus();
+    trustStratus = AlbTraffic.trustingStratus(server);
     elb = server.client(ElasticLoadBalancingV2Client.builder());
     var acm = server.client(AcmClient.builder());
     var ec2 = server.client(Ec2Client.builder());
@@ -249,8 +248,7 @@ class AlbAuthenticateIT {
     String arn = elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
         .certificates(c -> c.certificateArn(cert)).defaultActions(authenticate(behaviour, sessionTimeout), forward()))
         .listeners().get(0).listenerArn();
-    ElbTlsIT.module = module;
-    return ElbTlsIT.nodeOf(arn);
+    return AlbTraffic.node(module, arn, 2);
   }
 
   @Test

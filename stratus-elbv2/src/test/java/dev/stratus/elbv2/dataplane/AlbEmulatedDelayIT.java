@@ -1,7 +1,6 @@
 package dev.stratus.elbv2.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.stratus.core.ClientLocation;
 import dev.stratus.core.Settings;
@@ -16,9 +15,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,12 +51,7 @@ class AlbEmulatedDelayIT {
         .defaultActions(x -> x.type(ActionTypeEnum.FIXED_RESPONSE)
             .fixedResponseConfig(f -> f.statusCode("200").contentType("text/plain").messageBody("here"))))
         .listeners().get(0).listenerArn();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(listener);
-      if (nodes == null || nodes.isEmpty()) return false;
-      node = nodes.values().iterator().next();
-      return true;
-    });
+    node = AlbTraffic.node(module, listener, 1);
   }
 
   @AfterAll

@@ -1,7 +1,6 @@
 package dev.stratus.elbv2.dataplane;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.stratus.acm.AcmModule;
 import dev.stratus.core.ClientLocation;
@@ -10,20 +9,14 @@ import dev.stratus.ec2.Ec2Module;
 import dev.stratus.elbv2.Elbv2Module;
 import dev.stratus.net.geo.LatencyModel;
 import dev.stratus.net.geo.NetworkPath;
-import dev.stratus.net.tls.StratusCa;
 import dev.stratus.protocol.testing.ApiTestServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.security.KeyStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,28 +59,11 @@ class AlbTlsEmulatedDelayIT {
         .defaultActions(x -> x.type(ActionTypeEnum.FIXED_RESPONSE)
             .fixedResponseConfig(f -> f.statusCode("200").contentType("text/plain").messageBody("here"))))
         .listeners().get(0).listenerArn();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(listener);
-      if (nodes == null || nodes.isEmpty()) return false;
-      node = nodes.values().iterator().next();
-      return true;
-    });
+    node = AlbTraffic.node(module, listener, 1);
   }
 
   @AfterAll
   static void stop() { server.close(); }
-
-  /** A client context trusting only the Stratus CA. */
-  static SSLContext trustingStratus() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("stratus", server.context().extensions().find(StratusCa.class).orElseThrow().certificate());
-    var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    var context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
-  }
 
   /**
    * Milliseconds a full handshake of TLS {@code version} takes from {@code clientAddress}, from
@@ -95,7 +71,7 @@ class AlbTlsEmulatedDelayIT {
    * TLS 1.2: the server's Finished read).
    */
   static double handshake(String clientAddress, String version) throws Exception {
-    var context = trustingStratus(); // a fresh context: no session to resume
+    var context = AlbTraffic.trustingStratus(server); // a fresh context: no session to resume
     try (Socket tcp = new Socket()) {
       tcp.bind(new InetSocketAddress(clientAddress, 0));
       tcp.connect(node, 5000);

@@ -81,6 +81,34 @@ final class AlbTraffic {
     return new Reply(status, headers, text.substring(end + 4));
   }
 
+  /** A client TLS context trusting only {@code server}'s Stratus CA; each is new, with no session to resume. */
+  static javax.net.ssl.SSLContext trustingStratus(dev.stratus.protocol.testing.ApiTestServer server) throws Exception {
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry("stratus",
+        server.context().extensions().find(dev.stratus.net.tls.StratusCa.class).orElseThrow().certificate());
+    var tmf = javax.net.ssl.TrustManagerFactory.getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    var context = javax.net.ssl.SSLContext.getInstance("TLS");
+    context.init(null, tmf.getTrustManagers(), null);
+    return context;
+  }
+
+  /**
+   * The address of one node of {@code listenerArn} once the data plane has opened at least
+   * {@code atLeast} of its nodes (10 s at most).
+   */
+  static InetSocketAddress node(dev.stratus.elbv2.Elbv2Module module, String listenerArn, int atLeast) {
+    var node = new AtomicReference<InetSocketAddress>();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(listenerArn);
+      if (nodes == null || nodes.size() < atLeast) return false;
+      node.set(nodes.values().iterator().next());
+      return true;
+    });
+    return node.get();
+  }
+
   static int freePort() throws IOException {
     try (var s = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
       return s.getLocalPort();

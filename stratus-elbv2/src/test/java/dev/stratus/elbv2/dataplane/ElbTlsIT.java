@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.KeyStore;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -80,19 +78,7 @@ class ElbTlsIT {
     certA = acm.requestCertificate(r -> r.domainName("a.example.test").subjectAlternativeNames("*.a.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
     certB = acm.requestCertificate(r -> r.domainName("*.b.example.test").keyAlgorithm(KeyAlgorithm.EC_PRIME256_V1)).certificateArn();
 
-    trustStratus = trustingStratus();
-  }
-
-  /** A client context trusting only the Stratus CA (a fresh one has no sessions to resume). */
-  static SSLContext trustingStratus() throws Exception {
-    KeyStore trust = KeyStore.getInstance("PKCS12");
-    trust.load(null, null);
-    trust.setCertificateEntry("stratus", server.context().extensions().find(StratusCa.class).orElseThrow().certificate());
-    var tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(trust);
-    var context = SSLContext.getInstance("TLS");
-    context.init(null, tmf.getTrustManagers(), null);
-    return context;
+    trustStratus = AlbTraffic.trustingStratus(server);
   }
 
   @AfterAll
@@ -104,15 +90,9 @@ class ElbTlsIT {
   static Action forward() { return Action.builder().type(ActionTypeEnum.FORWARD).targetGroupArn(tg).build(); }
 
   static InetSocketAddress nodeOf(String listenerArn) {
-    var at = new AtomicReference<InetSocketAddress>();
-    await().atMost(Duration.ofSeconds(10)).until(() -> {
-      Map<String, InetSocketAddress> nodes = module.dataPlane().listeners().get(listenerArn);
-      if (nodes == null || nodes.size() < 2) return false;
-      at.set(nodes.values().iterator().next());
-      return true;
-    });
-    return at.get();
+    return AlbTraffic.node(module, listenerArn, 2);
   }
+
 
   static String httpsListener(int port) {
     return elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
@@ -121,7 +101,7 @@ class ElbTlsIT {
 
   /** The certificate a TLS handshake with {@code sni} (null: none) gets from {@code at}. */
   static X509Certificate presented(InetSocketAddress at, String sni) throws Exception {
-    try (var socket = (SSLSocket) trustingStratus().getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+    try (var socket = (SSLSocket) AlbTraffic.trustingStratus(server).getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
       var params = socket.getSSLParameters();
       if (sni != null) params.setServerNames(java.util.List.of(new SNIHostName(sni)));
       socket.setSSLParameters(params);
@@ -132,7 +112,7 @@ class ElbTlsIT {
 
   /** The TLS version a client allowing only {@code version} settles on with {@code at}. */
   static String tlsVersion(InetSocketAddress at, String version) throws Exception {
-    try (var socket = (SSLSocket) trustingStratus().getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+    try (var socket = (SSLSocket) AlbTraffic.trustingStratus(server).getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
       socket.setEnabledProtocols(new String[] {version});
       socket.startHandshake();
       return socket.getSession().getProtocol();
@@ -141,7 +121,7 @@ class ElbTlsIT {
 
   /** The cipher a TLS 1.2 client offering only {@code cipher} settles on with {@code at} (throws when refused). */
   static String cipher12(InetSocketAddress at, String cipher) throws Exception {
-    try (var socket = (SSLSocket) trustingStratus().getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
+    try (var socket = (SSLSocket) AlbTraffic.trustingStratus(server).getSocketFactory().createSocket(at.getAddress(), at.getPort())) {
       socket.setEnabledProtocols(new String[] {"TLSv1.2"});
       socket.setEnabledCipherSuites(new String[] {cipher});
       socket.startHandshake();
@@ -364,7 +344,7 @@ class ElbTlsIT {
     });
     assertThat(cn(presented(at.get(), "a.example.test"))).isEqualTo("a.example.test");
     TestNames.point("nlb.a.example.test", at.get().getAddress());
-    try (var http = HttpClient.newBuilder().sslContext(trustingStratus()).version(HttpClient.Version.HTTP_1_1).build()) {
+    try (var http = HttpClient.newBuilder().sslContext(AlbTraffic.trustingStratus(server)).version(HttpClient.Version.HTTP_1_1).build()) {
       var response = http.send(HttpRequest.newBuilder(URI.create("https://nlb.a.example.test:" + port + "/via-nlb")).build(),
           HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);

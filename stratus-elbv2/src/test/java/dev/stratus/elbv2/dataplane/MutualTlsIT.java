@@ -86,8 +86,6 @@ class MutualTlsIT {
   static void start() throws Exception {
     module = new Elbv2Module(d -> Duration.ofMillis(100));
     server = ApiTestServer.start(Clock.systemUTC(), new AcmModule(), new Ec2Module(), new S3Module(), module);
-    ElbTlsIT.server = server;
-    ElbTlsIT.module = module;
     elb = server.client(ElasticLoadBalancingV2Client.builder());
     var acm = server.client(AcmClient.builder());
     var ec2 = server.client(Ec2Client.builder());
@@ -209,7 +207,7 @@ class MutualTlsIT {
         .certificates(c -> c.certificateArn(cert)).defaultActions(forward)
         .mutualAuthentication(m -> m.mode("verify").trustStoreArn(store.trustStoreArn()))).listeners().get(0).listenerArn();
     assertThat(elb.describeListeners(r -> r.listenerArns(listener)).listeners().get(0).mutualAuthentication().mode()).isEqualTo("verify");
-    InetSocketAddress at = ElbTlsIT.nodeOf(listener);
+    InetSocketAddress at = AlbTraffic.node(module, listener, 2);
     TestNames.point("app.mtls.example.test", at.getAddress());
     String url = "https://app.mtls.example.test:" + at.getPort() + "/hello";
 
@@ -277,7 +275,7 @@ class MutualTlsIT {
     String listener = elb.createListener(r -> r.loadBalancerArn(alb.loadBalancerArn()).protocol(ProtocolEnum.HTTPS).port(port)
         .certificates(c -> c.certificateArn(cert)).defaultActions(forward)
         .mutualAuthentication(m -> m.mode("verify").trustStoreArn(store))).listeners().get(0).listenerArn();
-    InetSocketAddress at = ElbTlsIT.nodeOf(listener);
+    InetSocketAddress at = AlbTraffic.node(module, listener, 2);
     TestNames.point("crl.mtls.example.test", at.getAddress());
     String url = "https://crl.mtls.example.test:" + at.getPort() + "/crl";
     await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> get(clientWith(revoked), url) == 200); // not revoked yet
