@@ -64,3 +64,15 @@ aws() { local cli=/usr/bin/aws; [ -x "$cli" ] || cli=$(type -P aws); "$cli" --en
 
 # ratio A B: A / B to two decimals, n/a when either is missing or zero.
 ratio() { awk -v a="${1:-0}" -v b="${2:-0}" 'BEGIN { if (a > 0 && b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+
+# cloudfront_config FILE COMMENT PORT: a distribution config over the origin on localhost:PORT
+# (http-only, as the bench's nginx), CachingOptimized, for `aws cloudfront create-distribution`.
+cloudfront_config() {
+  cat > "$1" <<JSON
+{"CallerReference": "bench-$$-$(date +%s%N)", "Comment": "$2", "Enabled": true,
+ "Origins": {"Quantity": 1, "Items": [{"Id": "nginx", "DomainName": "localhost",
+   "CustomOriginConfig": {"HTTPPort": $3, "HTTPSPort": 443, "OriginProtocolPolicy": "http-only"}}]},
+ "DefaultCacheBehavior": {"TargetOriginId": "nginx", "ViewerProtocolPolicy": "allow-all",
+   "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}}
+JSON
+}

@@ -77,13 +77,7 @@ wait_tcp 127.0.0.1 $VARNISH
 STRATUS_ADDR="" STRATUS_PORT="" STRATUS_HOST=""
 if [ "${STRATUS:-1}" != 0 ]; then
 start_stratus $STRATUS_API $STRATUS_DNS
-cat > "$RUN/distribution.json" <<JSON
-{"CallerReference": "bench-$$-$(date +%s)", "Comment": "bench/cloudfront", "Enabled": true,
- "Origins": {"Quantity": 1, "Items": [{"Id": "nginx", "DomainName": "localhost",
-   "CustomOriginConfig": {"HTTPPort": $ORIGIN, "HTTPSPort": 443, "OriginProtocolPolicy": "http-only"}}]},
- "DefaultCacheBehavior": {"TargetOriginId": "nginx", "ViewerProtocolPolicy": "allow-all",
-   "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}}
-JSON
+cloudfront_config "$RUN/distribution.json" bench/cloudfront $ORIGIN
 if read -r dist_id dist_domain < <(aws cloudfront create-distribution --distribution-config "file://$RUN/distribution.json" \
      --query 'Distribution.[Id,DomainName]' --output text 2>"$RUN/create-distribution.err"); then
   timeout 120 /usr/bin/aws --endpoint-url "http://127.0.0.1:$STRATUS_API" cloudfront wait distribution-deployed --id "$dist_id" \

@@ -174,13 +174,7 @@ measure_tls sydney-alb-tls13 --tlsv1.3 "https://$ALB_ADDR:$EMU_TLS_PORT/"
 measure_tls sydney-alb-tls12 --tlsv1.2 --tls-max 1.2 "https://$ALB_ADDR:$EMU_TLS_PORT/"
 measure_curl sydney-via-ga "http://$emu_ip:$EMU_GA_PORT/"
 # CloudFront over the same nginx: a hit at Sydney's edge pays the edge's round trip alone
-cat > "$RUN/distribution.json" <<JSON
-{"CallerReference": "bench-ga-$$", "Comment": "bench/globalaccelerator", "Enabled": true,
- "Origins": {"Quantity": 1, "Items": [{"Id": "nginx", "DomainName": "localhost",
-   "CustomOriginConfig": {"HTTPPort": $BACKEND, "HTTPSPort": 443, "OriginProtocolPolicy": "http-only"}}]},
- "DefaultCacheBehavior": {"TargetOriginId": "nginx", "ViewerProtocolPolicy": "allow-all",
-   "CachePolicyId": "658327ea-f89d-4fab-a63d-7e88639e58f6"}}
-JSON
+cloudfront_config "$RUN/distribution.json" bench/globalaccelerator $BACKEND
 emu_domain=$(emu cloudfront create-distribution --distribution-config "file://$RUN/distribution.json" \
   --query 'Distribution.DomainName' --output text)
 EDGE_HTTP=$(./stratus endpoints --port $EMU_API | awk '/^CloudFront edge/ && $(NF-1) == "http" { print $NF; exit }')
