@@ -52,7 +52,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
   DelayHandler(Duration oneWay, Duration firstBytesWait, long jitterMeanNanos) {
     // Set early by how late the event loops' timers have been firing, the same for every event of
     // the connection so that they keep their order.
-    this.nanos = Math.max(0, oneWay.toNanos() - TimerLateness.EVENT_LOOPS.leadNanos());
+    this.nanos = TimerLateness.EVENT_LOOPS.aim(oneWay.toNanos());
     this.jitterMeanNanos = jitterMeanNanos;
     this.gated = firstBytesWait.isPositive();
     this.gateUntil = System.nanoTime() + firstBytesWait.toNanos();
@@ -137,11 +137,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
 
   /** Runs {@code task} the one-way delay from now, noting how late its timer was. */
   private void inOneWay(ChannelHandlerContext ctx, Runnable task) {
-    long due = System.nanoTime() + nanos;
-    ctx.executor().schedule(() -> {
-      task.run();
-      TimerLateness.EVENT_LOOPS.fired(due);
-    }, nanos, TimeUnit.NANOSECONDS);
+    TimerLateness.EVENT_LOOPS.schedule(ctx.executor(), nanos, task);
   }
 
   /** Inbound: toward the next handler. */
@@ -174,8 +170,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
    */
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    int size = msg instanceof io.netty.buffer.ByteBuf b ? b.readableBytes()
-        : msg instanceof io.netty.buffer.ByteBufHolder h ? h.content().readableBytes() : 0;
+    int size = ctx.channel().config().getMessageSizeEstimator().newHandle().size(msg);
     heldInbound += size;
     arriving(ctx, () -> {
       heldInbound -= size;

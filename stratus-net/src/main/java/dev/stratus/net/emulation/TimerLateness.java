@@ -27,18 +27,30 @@ public final class TimerLateness {
     return meanNanos;
   }
 
+  /** A wait of {@code nanos} set early by the lead: what to schedule, never below zero. */
+  public long aim(long nanos) {
+    return Math.max(0, nanos - meanNanos);
+  }
+
+  /**
+   * Runs {@code task} on {@code timer} after {@code aimNanos} (already set early, {@link #aim}),
+   * and notes how late it ran, its work included.
+   */
+  public void schedule(java.util.concurrent.ScheduledExecutorService timer, long aimNanos, Runnable task) {
+    long due = System.nanoTime() + aimNanos;
+    timer.schedule(() -> {
+      task.run();
+      fired(due);
+    }, aimNanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
   /**
    * Runs {@code task} on {@code loop} {@code nanos} from now, the timer set early by how late the
    * event loops' timers have been: for a held answer with no order to keep among others (a
    * connection's own messages go through {@link DelayHandler}).
    */
   public static void onEventLoop(io.netty.util.concurrent.EventExecutor loop, long nanos, Runnable task) {
-    long aim = Math.max(0, nanos - EVENT_LOOPS.leadNanos());
-    long due = System.nanoTime() + aim;
-    loop.schedule(() -> {
-      task.run();
-      EVENT_LOOPS.fired(due);
-    }, aim, java.util.concurrent.TimeUnit.NANOSECONDS);
+    EVENT_LOOPS.schedule(loop, EVENT_LOOPS.aim(nanos), task);
   }
 
   /** A timer set for {@code dueNanos} ({@link System#nanoTime}) has fired and done its work now. */

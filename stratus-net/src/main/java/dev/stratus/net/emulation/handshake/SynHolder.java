@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
@@ -56,15 +55,11 @@ final class SynHolder implements AutoCloseable {
         return Duration.ZERO; // a listener that cannot say: no hold rather than no connection
       }
     }).orElse(Duration.ZERO);
-    long left = wait.toNanos() - (System.nanoTime() - received) - lateness.leadNanos();
-    if (left <= 0) {
+    long left = lateness.aim(wait.toNanos() - (System.nanoTime() - received));
+    if (left == 0) {
       accept(packet.id());
     } else {
-      long due = System.nanoTime() + left;
-      verdicts.schedule(() -> {
-        accept(packet.id());
-        lateness.fired(due);
-      }, left, TimeUnit.NANOSECONDS);
+      lateness.schedule(verdicts, left, () -> accept(packet.id()));
     }
   }
 
