@@ -24,6 +24,12 @@ import java.util.concurrent.TimeUnit;
  * Global Accelerator's edge connecting to the endpoint): inbound events then queue as with jitter.
  */
 public final class DelayHandler extends ChannelDuplexHandler {
+  /**
+   * The most a connection holds on its way in, as a TCP receive window (Linux autotunes to a few
+   * MiB): past it, the socket is read again only when the next handler asks, as before.
+   */
+  static final int RECEIVE_WINDOW_BYTES = 1 << 20;
+
   private final long nanos;
   private final long jitterMeanNanos;
   private final Direction inbound = new Direction();
@@ -32,6 +38,7 @@ public final class DelayHandler extends ChannelDuplexHandler {
   /** Inbound events count as arriving no earlier than this (System.nanoTime) while {@link #gated}. */
   private final long gateUntil;
   private boolean gated; // inbound events go through the queue, in order behind the gate (event loop only)
+  private long heldInbound; // bytes read and not yet passed on (event loop only)
 
   public DelayHandler(Duration oneWay) {
     this(oneWay, Duration.ZERO);
@@ -153,13 +160,6 @@ public final class DelayHandler extends ChannelDuplexHandler {
       inbound.add(ctx, task); // inbound events come on the event loop
     }
   }
-
-  /**
-   * The most a connection holds on its way in, as a TCP receive window (Linux autotunes to a few
-   * MiB): past it, the socket is read again only when the next handler asks, as before.
-   */
-  static final int RECEIVE_WINDOW_BYTES = 1 << 20;
-  private long heldInbound; // bytes read and not yet passed on (event loop only)
 
   /**
    * Held for the one-way delay. Meanwhile the network goes on carrying what the client sends next,
